@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Descent",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "descent", targets: ["descent"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C libraries, exposed only through `static inline` shims.
+        .systemLibrary(name: "CCurses", path: "Sources/CCurses"),
+        .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+
+        // Numbers: tensors, autodiff graph, layers, losses, optimizers, data, trainer.
+        .target(name: "DescentCore"),
+        // Text to commands: lexer, parser, diagnostics.
+        .target(name: "DescentLanguage"),
+        // Pure drawing into a grid of cells: charts, heatmaps, tables, SVG.
+        .target(name: "DescentPlot"),
+        // The only C-facing code: ncurses screen and readline line editor.
+        .target(name: "DescentTerminal", dependencies: ["CCurses", "CReadline", "DescentPlot"]),
+        // Session state, command table, printers, live training loop.
+        .target(name: "DescentShell", dependencies: ["DescentCore", "DescentLanguage", "DescentPlot", "DescentTerminal"]),
+        .executableTarget(name: "descent", dependencies: [
+            "DescentShell",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "DescentCoreTests", dependencies: ["DescentCore"]),
+        .testTarget(name: "DescentLanguageTests", dependencies: ["DescentLanguage"]),
+        .testTarget(name: "DescentPlotTests", dependencies: ["DescentPlot"]),
+        .testTarget(name: "DescentShellTests", dependencies: ["DescentShell", "DescentCore", "DescentLanguage"]),
+        .testTarget(name: "DescentEndToEndTests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)

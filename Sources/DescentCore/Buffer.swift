@@ -1,0 +1,57 @@
+/// A fixed-size block of `Double`s owned by one object, so hot loops can work on raw pointers without copies.
+public final class Buffer {
+    /// Number of values.
+    public let count: Int
+    /// Start of the storage; valid while the buffer lives.
+    public let pointer: UnsafeMutablePointer<Double>
+
+    /// A zero-filled buffer of `count` values.
+    public init(count: Int) {
+        self.count = count
+        pointer = .allocate(capacity: max(count, 1))
+        pointer.initialize(repeating: 0, count: max(count, 1))
+    }
+
+    /// A buffer holding a copy of `values`.
+    public convenience init(_ values: [Double]) {
+        self.init(count: values.count)
+        values.withUnsafeBufferPointer { src in
+            if let base = src.baseAddress { pointer.update(from: base, count: values.count) }
+        }
+    }
+
+    deinit { pointer.deallocate() }
+
+    /// The values as an array (a copy).
+    public var array: [Double] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
+
+    /// Overwrites every value with `value`.
+    public func fill(_ value: Double) { pointer.update(repeating: value, count: count) }
+
+    /// Copies `values` in; the counts must match.
+    public func load(_ values: [Double]) {
+        precondition(values.count == count, "Buffer.load: count mismatch")
+        values.withUnsafeBufferPointer { src in
+            if let base = src.baseAddress { pointer.update(from: base, count: count) }
+        }
+    }
+
+    /// Copies another buffer's values in; the counts must match.
+    public func load(_ other: Buffer) {
+        precondition(other.count == count, "Buffer.load: count mismatch")
+        pointer.update(from: other.pointer, count: count)
+    }
+
+    /// Value `i`.
+    public subscript(i: Int) -> Double {
+        get { pointer[i] }
+        set { pointer[i] = newValue }
+    }
+
+    /// True when every value is finite.
+    public var allFinite: Bool {
+        var acc = 0.0
+        for i in 0..<count { acc += pointer[i] * 0 }   // NaN/inf times 0 is NaN
+        return !acc.isNaN
+    }
+}

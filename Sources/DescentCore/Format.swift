@@ -1,0 +1,19 @@
+import Foundation
+
+/// Number formatting shared by the core's descriptions and printers.
+public enum Format {
+    /// A short form of `x`: whole numbers without a fraction, others with 4 significant digits (`%.4g`).
+    public static func short(_ x: Double) -> String {
+        if x.isNaN { return "nan" }
+        if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+        if x == x.rounded() && abs(x) < 1e9 { return String(Int(x)) }
+        return String(format: "%.4g", x)
+    }
+
+    /// `x` with `digits` significant digits (`%.Ng`), for tables.
+    public static func sig(_ x: Double, _ digits: Int = 6) -> String {
+        if x.isNaN { return "nan" }
+        if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+        return String(format: "%.\(digits)g", x)
+    }
+}

@@ -1,0 +1,64 @@
+/// What training recorded: every step's batch loss and penalty, and periodic full evaluations.
+public struct History: Sendable {
+    /// One training step's record.
+    public struct Step: Sendable, Equatable {
+        public var step: Int
+        public var epoch: Int
+        public var loss: Double
+        public var penalty: Double
+    }
+
+    /// A periodic evaluation on the whole training and validation sets.
+    public struct Evaluation: Sendable, Equatable {
+        public var step: Int
+        public var epoch: Int
+        public var trainLoss: Double
+        public var valLoss: Double?
+        /// Accuracy (classification) or R² (regression) on the training set.
+        public var trainMetric: Double
+        public var valMetric: Double?
+    }
+
+    public private(set) var steps: [Step] = []
+    public private(set) var evaluations: [Evaluation] = []
+
+    public init() {}
+
+    /// Makes room for `n` more steps so that recording them allocates nothing.
+    public mutating func reserve(steps n: Int, evaluations e: Int) {
+        steps.reserveCapacity(steps.count + n)
+        evaluations.reserveCapacity(evaluations.count + e)
+    }
+
+    mutating func record(_ s: Step) { steps.append(s) }
+    mutating func record(_ e: Evaluation) { evaluations.append(e) }
+
+    public var isEmpty: Bool { steps.isEmpty && evaluations.isEmpty }
+    public var lastStep: Step? { steps.last }
+    public var lastEvaluation: Evaluation? { evaluations.last }
+
+    /// Drops everything after step `n` (undo of a training run).
+    public mutating func truncate(toStep n: Int) {
+        steps.removeAll { $0.step > n }
+        evaluations.removeAll { $0.step > n }
+    }
+
+    /// The history as CSV: `step,epoch,loss,penalty,train_loss,val_loss,metric`, one row per step; the
+    /// evaluation columns are filled on steps that had one (metric is validation's when there is a split).
+    public func csv() -> String {
+        var out = "step,epoch,loss,penalty,train_loss,val_loss,metric\n"
+        var e = 0
+        for s in steps {
+            while e < evaluations.count && evaluations[e].step < s.step { e += 1 }
+            var row = "\(s.step),\(s.epoch),\(s.loss),\(s.penalty)"
+            if e < evaluations.count && evaluations[e].step == s.step {
+                let ev = evaluations[e]
+                row += ",\(ev.trainLoss),\(ev.valLoss.map { "\($0)" } ?? ""),\(ev.valMetric ?? ev.trainMetric)"
+            } else {
+                row += ",,,"
+            }
+            out += row + "\n"
+        }
+        return out
+    }
+}

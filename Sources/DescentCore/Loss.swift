@@ -1,0 +1,123 @@
+import Foundation
+
+/// A data loss with mean reduction, defined as PyTorch's; forward and gradient side by side.
+public enum Loss: Equatable, Sendable, CustomStringConvertible {
+    /// `MSELoss`: mean((ŷ − y)²).
+    case mse
+    /// `L1Loss`: mean(|ŷ − y|).
+    case mae
+    /// `HuberLoss(delta)`: ½d² where |d| ≤ δ, else δ(|d| − ½δ).
+    case huber(delta: Double)
+    /// `BCEWithLogitsLoss` on the logits of a sigmoid output.
+    case bce
+    /// `CrossEntropyLoss`: log-softmax + NLL on logits; targets are class ids.
+    case ce
+    /// mean(max(0, 1 − t·ŷ)) with targets 0/1 mapped to −1/+1.
+    case hinge
+
+    /// Names accepted by the language.
+    public static let names = ["mse", "mae", "huber", "bce", "ce", "hinge"]
+
+    public var description: String {
+        switch self {
+        case .huber(let d): return d == 1 ? "huber" : "huber(delta=\(d))"
+        case .mse: return "mse"
+        case .mae: return "mae"
+        case .bce: return "bce"
+        case .ce: return "ce"
+        case .hinge: return "hinge"
+        }
+    }
+
+    /// True when the targets are class ids rather than values.
+    public var isClassification: Bool {
+        switch self { case .bce, .ce, .hinge: return true; default: return false }
+    }
+
+    /// The output activation whose logits this loss reads directly (fused for stability), if any.
+    var fusedActivation: Activation? {
+        switch self { case .bce: return .sigmoid; case .ce: return .softmax; default: return nil }
+    }
+
+    /// The formula, for the backprop view.
+    public var formula: String {
+        switch self {
+        case .mse: return "L = mean((ŷ − y)²)"
+        case .mae: return "L = mean(|ŷ − y|)"
+        case .huber(let d): return "L = mean(½(ŷ−y)² if |ŷ−y| ≤ \(d) else \(d)(|ŷ−y| − \(d/2)))"
+        case .bce: return "L = mean(−y·log σ(z) − (1−y)·log(1−σ(z))), from the logits z"
+        case .ce: return "L = mean(−log softmax(z)[y]), from the logits z"
+        case .hinge: return "L = mean(max(0, 1 − t·ŷ)), t = 2y − 1"
+        }
+    }
+
+    /// The gradient rule, for the backprop view.
+    public var gradientFormula: String {
+        switch self {
+        case .mse: return "dL/dŷ = 2(ŷ − y)/N"
+        case .mae: return "dL/dŷ = sign(ŷ − y)/N"
+        case .huber(let d): return "dL/dŷ = clamp(ŷ − y, −\(d), \(d))/N"
+        case .bce: return "dL/dz = (σ(z) − y)/N"
+        case .ce: return "dL/dz = (softmax(z) − onehot(y))/B"
+        case .hinge: return "dL/dŷ = −t/N where t·ŷ < 1, else 0"
+        }
+    }
+
+    /// The mean loss of predictions `p` (rows×cols; logits for bce/ce) against targets `y`
+    /// (rows×cols values, or rows class ids for ce).
+    func value(_ p: UnsafePointer<Double>, _ y: UnsafePointer<Double>, rows: Int, cols: Int) -> Double {
+        let n = rows * cols
+        var s = 0.0
+        switch self {
+        case .mse: for i in 0..<n { let d = p[i] - y[i]; s += d * d }
+        case .mae: for i in 0..<n { s += abs(p[i] - y[i]) }
+        case .huber(let delta):
+            for i in 0..<n {
+                let d = abs(p[i] - y[i])
+                s += d <= delta ? 0.5 * d * d : delta * (d - 0.5 * delta)
+            }
+        case .bce:
+            // max(z,0) − z·y + log(1 + e^−|z|), PyTorch's stable form.
+            for i in 0..<n { let z = p[i]; s += max(z, 0) - z * y[i] + Foundation.log1p(Foundation.exp(-abs(z))) }
+        case .ce:
+            for r in 0..<rows {
+                let zr = p + r * cols
+                var m = -Double.infinity
+                for j in 0..<cols where zr[j] > m { m = zr[j] }
+                var e = 0.0
+                for j in 0..<cols { e += Foundation.exp(zr[j] - m) }
+                s += m + Foundation.log(e) - zr[Int(y[r])]
+            }
+            return s / Double(rows)
+        case .hinge: for i in 0..<n { s += max(0, 1 - (2 * y[i] - 1) * p[i]) }
+        }
+        return s / Double(n)
+    }
+
+    /// dP += scale · dL/dP for the same arguments as `value`.
+    func gradient(_ p: UnsafePointer<Double>, _ y: UnsafePointer<Double>, rows: Int, cols: Int,
+                  scale: Double, into dp: UnsafeMutablePointer<Double>) {
+        let n = rows * cols
+        let g = scale / Double(n)
+        switch self {
+        case .mse: for i in 0..<n { dp[i] += 2 * (p[i] - y[i]) * g }
+        case .mae:
+            for i in 0..<n { let d = p[i] - y[i]; dp[i] += (d > 0 ? g : (d < 0 ? -g : 0)) }
+        case .huber(let delta): for i in 0..<n { dp[i] += min(max(p[i] - y[i], -delta), delta) * g }
+        case .bce: for i in 0..<n { dp[i] += (Activation.sigmoid(p[i]) - y[i]) * g }
+        case .ce:
+            let gr = scale / Double(rows)
+            for r in 0..<rows {
+                let zr = p + r * cols, dr = dp + r * cols
+                var m = -Double.infinity
+                for j in 0..<cols where zr[j] > m { m = zr[j] }
+                var e = 0.0
+                for j in 0..<cols { e += Foundation.exp(zr[j] - m) }
+                let t = Int(y[r])
+                for j in 0..<cols { dr[j] += (Foundation.exp(zr[j] - m) / e - (j == t ? 1 : 0)) * gr }
+            }
+        case .hinge:
+            for i in 0..<n { let t = 2 * y[i] - 1; if t * p[i] < 1 { dp[i] -= t * g } }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// An update rule with its hyperparameters, as `torch.optim` defines it (same defaults).
+public enum OptimizerKind: Equatable, Sendable {
+    /// `torch.optim.SGD` (dampening 0).
+    case sgd(momentum: Double, nesterov: Bool)
+    /// `torch.optim.Adam`.
+    case adam(beta1: Double, beta2: Double, eps: Double)
+    /// `torch.optim.RMSprop` (not centered).
+    case rmsprop(alpha: Double, eps: Double, momentum: Double)
+    /// `torch.optim.Adagrad` (lr_decay 0, initial accumulator 0).
+    case adagrad(eps: Double)
+
+    public static let names = ["sgd", "adam", "rmsprop", "adagrad"]
+
+    /// PyTorch's default learning rate for this rule.
+    public var defaultLearningRate: Double {
+        switch self { case .sgd: return 1e-3; case .adam: return 1e-3; case .rmsprop: return 1e-2; case .adagrad: return 1e-2 }
+    }
+
+    public var name: String {
+        switch self { case .sgd: return "sgd"; case .adam: return "adam"; case .rmsprop: return "rmsprop"; case .adagrad: return "adagrad" }
+    }
+
+    /// The rule as a person writes it.
+    public var rule: String {
+        switch self {
+        case let .sgd(m, nesterov):
+            if m == 0 { return "θ ← θ − α·g" }
+            return nesterov ? "v ← μv + g;  θ ← θ − α·(g + μv)" : "v ← μv + g;  θ ← θ − α·v"
+        case .adam:
+            return "m ← β₁m + (1−β₁)g;  v ← β₂v + (1−β₂)g²;  θ ← θ − α·(m/(1−β₁ᵗ)) / (√(v/(1−β₂ᵗ)) + ε)"
+        case let .rmsprop(_, _, m):
+            return m == 0 ? "v ← αv + (1−α)g²;  θ ← θ − lr·g/(√v + ε)"
+                          : "v ← αv + (1−α)g²;  b ← μb + g/(√v + ε);  θ ← θ − lr·b"
+        case .adagrad:
+            return "s ← s + g²;  θ ← θ − α·g/(√s + ε)"
+        }
+    }
+}
+
+/// An optimizer: a rule, a learning rate and per-parameter state (momentum, moments, step count).
+public struct Optimizer {
+    public var kind: OptimizerKind
+    /// The learning rate; changing it keeps the state.
+    public var learningRate: Double
+    /// Updates applied so far (Adam's t).
+    public private(set) var steps: Int = 0
+    /// First state slot per parameter: momentum buffer, Adam's m, RMSprop/Adagrad's square average.
+    public private(set) var state1: [Buffer] = []
+    /// Second state slot: Adam's v, RMSprop's momentum buffer.
+    public private(set) var state2: [Buffer] = []
+
+    public init(kind: OptimizerKind, learningRate: Double? = nil) {
+        self.kind = kind
+        self.learningRate = learningRate ?? kind.defaultLearningRate
+    }
+
+    /// Names of the state slots this rule keeps, for the update view.
+    public var stateNames: [String] {
+        switch kind {
+        case let .sgd(m, _): return m == 0 ? [] : ["momentum"]
+        case .adam: return ["m", "v"]
+        case let .rmsprop(_, _, m): return m == 0 ? ["square_avg"] : ["square_avg", "momentum"]
+        case .adagrad: return ["sum"]
+        }
+    }
+
+    /// Forgets all state (new model or new rule).
+    public mutating func resetState() { steps = 0; state1 = []; state2 = [] }
+
+    /// Allocates state for `parameters` when it is missing or no longer fits.
+    mutating func prepare(_ parameters: [Parameter]) {
+        if state1.count == parameters.count && zip(state1, parameters).allSatisfy({ $0.count == $1.count }) { return }
+        state1 = parameters.map { Buffer(count: $0.count) }
+        state2 = parameters.map { Buffer(count: $0.count) }
+        steps = 0
+    }
+
+    /// Applies one update to every parameter from its gradient, with torch's order of floating-point operations.
+    public mutating func update(_ parameters: [Parameter]) {
+        prepare(parameters)
+        steps += 1
+        let lr = learningRate, t = Double(steps)
+        for (k, p) in parameters.enumerated() {
+            let w = p.value.pointer, g = p.grad.pointer
+            let s1 = state1[k].pointer, s2 = state2[k].pointer
+            let n = p.count
+            switch kind {
+            case let .sgd(mu, nesterov):
+                if mu == 0 { for i in 0..<n { w[i] -= lr * g[i] }; continue }
+                for i in 0..<n {
+                    s1[i] = steps == 1 ? g[i] : mu * s1[i] + g[i]
+                    w[i] -= lr * (nesterov ? g[i] + mu * s1[i] : s1[i])
+                }
+            case let .adam(b1, b2, eps):
+                let bc1 = 1 - Foundation.pow(b1, t), bc2 = 1 - Foundation.pow(b2, t)
+                let stepSize = lr / bc1, bc2Sqrt = bc2.squareRoot()
+                for i in 0..<n {
+                    s1[i] += (1 - b1) * (g[i] - s1[i])   // torch's lerp_ form
+                    s2[i] = b2 * s2[i] + (1 - b2) * g[i] * g[i]
+                    w[i] -= stepSize * (s1[i] / (s2[i].squareRoot() / bc2Sqrt + eps))
+                }
+            case let .rmsprop(alpha, eps, mu):
+                for i in 0..<n {
+                    s1[i] = alpha * s1[i] + (1 - alpha) * g[i] * g[i]
+                    let avg = s1[i].squareRoot() + eps
+                    if mu == 0 { w[i] -= lr * (g[i] / avg) } else {
+                        s2[i] = mu * s2[i] + g[i] / avg
+                        w[i] -= lr * s2[i]
+                    }
+                }
+            case let .adagrad(eps):
+                for i in 0..<n {
+                    s1[i] += g[i] * g[i]
+                    w[i] -= lr * (g[i] / (s1[i].squareRoot() + eps))
+                }
+            }
+        }
+    }
+
+    /// A deep copy of the state (for undo).
+    public func snapshot() -> Optimizer {
+        var copy = self
+        copy.state1 = state1.map { Buffer($0.array) }
+        copy.state2 = state2.map { Buffer($0.array) }
+        return copy
+    }
+}

@@ -1,0 +1,82 @@
+/// A dense row-major array of `Double` with a shape.
+public struct Tensor: Equatable, Sendable {
+    public private(set) var shape: [Int]
+    public var data: [Double]
+
+    /// A tensor of `shape` holding `data` (row-major); the counts must agree.
+    public init(shape: [Int], data: [Double]) {
+        precondition(shape.allSatisfy { $0 >= 0 } && shape.reduce(1, *) == data.count,
+                     "Tensor: shape \(shape) does not hold \(data.count) values")
+        self.shape = shape; self.data = data
+    }
+
+    /// A tensor of `shape` filled with `value`.
+    public init(shape: [Int], repeating value: Double = 0) {
+        self.init(shape: shape, data: Array(repeating: value, count: shape.reduce(1, *)))
+    }
+
+    /// A matrix from nested rows; throws when rows are ragged.
+    public init(rows: [[Double]]) throws(TensorError) {
+        let cols = rows.first?.count ?? 0
+        for (i, r) in rows.enumerated() where r.count != cols {
+            throw TensorError.ragged(row: i, expected: cols, actual: r.count)
+        }
+        self.init(shape: [rows.count, cols], data: rows.flatMap { $0 })
+    }
+
+    /// A 1-D tensor.
+    public init(_ values: [Double]) { self.init(shape: [values.count], data: values) }
+
+    public var count: Int { data.count }
+    public var rank: Int { shape.count }
+    /// Rows of a matrix (the first dimension; 1 for a scalar).
+    public var rows: Int { shape.first ?? 1 }
+    /// Columns of a matrix (product of the remaining dimensions).
+    public var cols: Int { shape.dropFirst().reduce(1, *) }
+
+    /// Entry (i, j) of a matrix.
+    public subscript(i: Int, j: Int) -> Double {
+        get { data[i * cols + j] }
+        set { data[i * cols + j] = newValue }
+    }
+
+    /// Row-major flat offset of a multi-index, or nil when out of range or the wrong rank.
+    public func offset(of index: [Int]) -> Int? { Tensor.offset(of: index, in: shape) }
+
+    /// Row-major flat offset of `index` in an array of `shape`, or nil when out of range or the wrong rank.
+    public static func offset(of index: [Int], in shape: [Int]) -> Int? {
+        guard index.count == shape.count else { return nil }
+        var off = 0
+        for (k, i) in index.enumerated() {
+            guard i >= 0 && i < shape[k] else { return nil }
+            off = off * shape[k] + i
+        }
+        return off
+    }
+
+    /// The same values with a new shape of equal size.
+    public func reshaped(_ newShape: [Int]) -> Tensor { Tensor(shape: newShape, data: data) }
+
+    /// The rows at `indices`, in that order.
+    public func gatherRows(_ indices: [Int]) -> Tensor {
+        let c = cols
+        var out = [Double](); out.reserveCapacity(indices.count * c)
+        for i in indices { out.append(contentsOf: data[(i * c)..<((i + 1) * c)]) }
+        var s = shape; if s.isEmpty { s = [1] }; s[0] = indices.count
+        return Tensor(shape: s, data: out)
+    }
+
+    /// Shape written as `[a, b]`.
+    public var shapeDescription: String { "[" + shape.map(String.init).joined(separator: ", ") + "]" }
+}
+
+/// Why a tensor could not be built.
+public enum TensorError: Error, Equatable, CustomStringConvertible {
+    case ragged(row: Int, expected: Int, actual: Int)
+    public var description: String {
+        switch self {
+        case let .ragged(row, expected, actual):
+            return "row \(row) has \(actual) values, expected \(expected) like row 0"
+        }
+    }
+}

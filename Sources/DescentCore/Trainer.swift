@@ -1,0 +1,179 @@
+/// Why a training run ended.
+public enum StopReason: Equatable, Sendable, CustomStringConvertible {
+    case completed
+    case interrupted
+    /// The callback asked to stop (a key in the live view, a watch bound).
+    case requested(String)
+    /// A loss or gradient stopped being finite; the parameters are those from before the update.
+    case nonFinite(String)
+
+    public var description: String {
+        switch self {
+        case .completed: return "completed"
+        case .interrupted: return "interrupted"
+        case .requested(let why): return why
+        case .nonFinite(let why): return why
+        }
+    }
+}
+
+/// Trains a model on a dataset with explicit phases: `forward`, `backward`, `update` (and `step` = all three).
+public final class Trainer {
+    public let model: Model
+    public let loss: Loss
+    public let regularizer: Regularizer
+    public var optimizer: Optimizer
+    public let train: Dataset
+    public let validation: Dataset?
+    public private(set) var history = History()
+    /// Completed updates.
+    public private(set) var stepCount = 0
+    /// Steps between full evaluations of training and validation loss.
+    public var evaluationInterval = 10
+    /// Seeded stream for dropout masks.
+    public var dropoutRNG: RNG
+    public private(set) var sampler: BatchSampler
+    /// Graphs by batch rows (a last partial batch has its own).
+    private var graphs: [Int: Graph] = [:]
+    private var trainEval: Graph
+    private var validationEval: Graph?
+    /// The batch of the step under way (drawn at `forward`, consumed at `update`).
+    private var pending: Graph?
+    /// Which phases ran on the pending batch.
+    public private(set) var phase: Phase = .idle
+
+    /// Where the step under way stands.
+    public enum Phase: Equatable, Sendable { case idle, forwarded, backwarded }
+
+    public init(model: Model, loss: Loss, regularizer: Regularizer, optimizer: Optimizer,
+                train: Dataset, validation: Dataset?, batchSize: Int?, rng: RNG) {
+        self.model = model; self.loss = loss; self.regularizer = regularizer
+        self.optimizer = optimizer; self.train = train; self.validation = validation
+        var r = rng
+        dropoutRNG = r.derived(stream: 4)
+        sampler = BatchSampler(count: train.count, batchSize: batchSize, rng: r.derived(stream: 3))
+        trainEval = Graph(spec: model.spec, parameters: model.parameters, loss: loss, regularizer: regularizer, rows: train.count)
+        Trainer.load(train, into: trainEval)
+        if let v = validation {
+            let g = Graph(spec: model.spec, parameters: model.parameters, loss: loss, regularizer: regularizer, rows: v.count)
+            Trainer.load(v, into: g)
+            validationEval = g
+        }
+    }
+
+    /// Copies a whole dataset into a graph's input and target buffers.
+    private static func load(_ d: Dataset, into g: Graph) {
+        g.input.load(d.X.data)
+        g.target.load(d.y.data)
+    }
+
+    /// The graph for batches of `rows`, built on first use.
+    private func graph(rows: Int) -> Graph {
+        if let g = graphs[rows] { return g }
+        let g = Graph(spec: model.spec, parameters: model.parameters, loss: loss, regularizer: regularizer, rows: rows)
+        graphs[rows] = g
+        return g
+    }
+
+    /// The graph of the step under way, if a forward pass has run.
+    public var currentGraph: Graph? { pending }
+
+    /// The epoch the next batch belongs to (1-based).
+    public var epoch: Int { sampler.epoch }
+
+    /// Forward phase: draws the next batch (unless one is under way) and runs the forward pass on it.
+    @discardableResult
+    public func forward() -> Graph {
+        let g: Graph
+        if let p = pending { g = p } else {
+            let idx = sampler.next()
+            g = graph(rows: idx.count)
+            train.copyRows(idx, x: g.input.pointer, y: g.target.pointer)
+            pending = g
+        }
+        g.forward(training: true, rng: &dropoutRNG)
+        phase = .forwarded
+        return g
+    }
+
+    /// Backward phase: all gradients of the batch under way (runs forward first if needed).
+    @discardableResult
+    public func backward() -> Graph {
+        let g = (phase != .idle ? pending : nil) ?? forward()
+        g.backward()
+        phase = .backwarded
+        return g
+    }
+
+    /// Update phase: one optimizer step from the current gradients; ends the step and records it.
+    public func update() {
+        let g = (phase == .backwarded ? pending : nil) ?? backward()
+        optimizer.update(model.parameters)
+        finishStep(g)
+    }
+
+    /// Records the finished step and clears the batch under way.
+    private func finishStep(_ g: Graph) {
+        stepCount += 1
+        history.record(.init(step: stepCount, epoch: sampler.epochOfLastBatch, loss: g.lossValue, penalty: g.penaltyValue))
+        pending = nil
+        phase = .idle
+        if stepCount % max(1, evaluationInterval) == 0 { evaluate() }
+    }
+
+    /// Forward, backward and update; stops before the update when the loss or a gradient is not finite.
+    public func step() -> StopReason? {
+        let g = forward()
+        if !g.totalValue.isFinite { return .nonFinite(nonFiniteMessage(g, what: "loss")) }
+        g.backward()
+        phase = .backwarded
+        for p in model.parameters where !p.grad.allFinite {
+            return .nonFinite("gradient of \(p.name) is not finite at step \(stepCount + 1)")
+        }
+        optimizer.update(model.parameters)
+        finishStep(g)
+        return nil
+    }
+
+    /// Runs `steps` steps, calling `onStep` after each; `onStep` returning a reason stops the run.
+    public func train(steps: Int, onStep: (Trainer) -> StopReason?) -> StopReason {
+        history.reserve(steps: steps, evaluations: steps / max(1, evaluationInterval) + 2)
+        for _ in 0..<steps {
+            if let stop = step() { discardPending(); return stop }
+            if let stop = onStep(self) { return stop }
+        }
+        if history.lastEvaluation?.step != stepCount { evaluate() }
+        return .completed
+    }
+
+    /// Forgets a batch whose step was not applied.
+    public func discardPending() { pending = nil; phase = .idle }
+
+    /// Says which node first produced a non-finite value in the last forward pass.
+    public func nonFiniteMessage(_ g: Graph, what: String) -> String {
+        let first = g.nodes.first { n in !n.op.isLeaf && !n.value.allFinite }
+        let node = first.map { " (first produced by \($0.name) = \($0.op.name))" } ?? ""
+        return "\(what) became \(g.totalValue.isNaN ? "NaN" : "infinite") at step \(stepCount + 1)\(node); parameters kept from before that update"
+    }
+
+    /// Evaluates the full training (and validation) set now and records it.
+    @discardableResult
+    public func evaluate() -> History.Evaluation {
+        var scratch = dropoutRNG
+        trainEval.forward(training: false, rng: &scratch)
+        let tm = Metrics.metric(trainEval, task: train.task, targets: train.y)
+        var vl: Double? = nil, vm: Double? = nil
+        if let g = validationEval, let v = validation {
+            g.forward(training: false, rng: &scratch)
+            vl = g.lossValue
+            vm = Metrics.metric(g, task: v.task, targets: v.y)
+        }
+        let e = History.Evaluation(step: stepCount, epoch: sampler.epochOfLastBatch, trainLoss: trainEval.lossValue,
+                                   valLoss: vl, trainMetric: tm, valMetric: vm)
+        history.record(e)
+        return e
+    }
+
+    /// Clears the history (a reset).
+    public func clearHistory() { history = History(); stepCount = 0 }
+}

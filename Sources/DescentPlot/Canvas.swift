@@ -1,0 +1,77 @@
+/// What a cell's colour means; the terminal maps each role to a curses pair in one place.
+public enum ColorRole: UInt8, Sendable, CaseIterable, Equatable {
+    case normal, axis, label, title, status, dim, warning, progress
+    case lossStep, lossTrain, lossVal
+    /// Classes for decision maps and points (cycled when there are more).
+    case class0, class1, class2, class3, class4, class5
+    /// Five-step diverging scale for regression surfaces, low to high.
+    case heat0, heat1, heat2, heat3, heat4
+
+    /// The role of class `k` (cycled over the six class colours).
+    public static func forClass(_ k: Int) -> ColorRole {
+        let all: [ColorRole] = [.class0, .class1, .class2, .class3, .class4, .class5]
+        return all[((k % all.count) + all.count) % all.count]
+    }
+}
+
+/// One character cell: a glyph, its foreground role, optional background role, and weight.
+public struct Cell: Equatable, Sendable {
+    public var char: Character
+    public var fg: ColorRole
+    public var bg: ColorRole?
+    public var bold: Bool
+
+    public init(_ char: Character = " ", fg: ColorRole = .normal, bg: ColorRole? = nil, bold: Bool = false) {
+        self.char = char; self.fg = fg; self.bg = bg; self.bold = bold
+    }
+    public static let blank = Cell()
+}
+
+/// A grid of cells that widgets draw into; the terminal only copies cells out of it.
+public struct Canvas: Equatable, Sendable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width); self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    /// The cell at column `x`, row `y`; reads outside the grid give a blank, writes are dropped.
+    public subscript(x: Int, y: Int) -> Cell {
+        get { contains(x, y) ? cells[y * width + x] : .blank }
+        set { if contains(x, y) { cells[y * width + x] = newValue } }
+    }
+
+    /// True when (x, y) lies inside the grid.
+    public func contains(_ x: Int, _ y: Int) -> Bool { x >= 0 && y >= 0 && x < width && y < height }
+
+    /// Writes `text` from (x, y) rightwards, clipped at the edge.
+    public mutating func put(_ text: String, x: Int, y: Int, fg: ColorRole = .normal, bg: ColorRole? = nil, bold: Bool = false) {
+        var cx = x
+        for ch in text {
+            self[cx, y] = Cell(ch, fg: fg, bg: bg, bold: bold)
+            cx += 1
+        }
+    }
+
+    /// Copies `other` with its top-left corner at (x, y), clipped.
+    public mutating func blit(_ other: Canvas, x: Int, y: Int) {
+        for oy in 0..<other.height { for ox in 0..<other.width { self[x + ox, y + oy] = other[ox, oy] } }
+    }
+
+    /// The grid as plain text, one string per row, trailing spaces kept.
+    public func lines() -> [String] {
+        (0..<height).map { y in String((0..<width).map { cells[y * width + $0].char }) }
+    }
+
+    /// The grid as plain text with trailing spaces trimmed, rows joined by newlines.
+    public func text() -> String {
+        lines().map { line in
+            var s = Substring(line)
+            while s.last == " " { s = s.dropLast() }
+            return String(s)
+        }.joined(separator: "\n")
+    }
+}
