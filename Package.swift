@@ -1,6 +1,14 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The core's kernels are built for the machine that builds them (descent is built where it runs):
+// AVX2/AVX-512 and fused multiply-add roughly quadruple the matrix kernels' speed over plain SSE2.
+#if arch(x86_64)
+let coreSettings: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-march=native", "-DDESCENT_FMA"])]
+#else
+let coreSettings: [SwiftSetting] = []
+#endif
+
 let package = Package(
     name: "Descent",
     platforms: [.macOS(.v13)],
@@ -16,7 +24,7 @@ let package = Package(
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
 
         // Numbers: tensors, autodiff graph, layers, losses, optimizers, data, trainer.
-        .target(name: "DescentCore"),
+        .target(name: "DescentCore", swiftSettings: coreSettings),
         // Text to commands: lexer, parser, diagnostics.
         .target(name: "DescentLanguage"),
         // Pure drawing into a grid of cells: charts, heatmaps, tables, SVG.

@@ -1,0 +1,89 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A CBLAS library (normally OpenBLAS) opened at run time with `dlopen`, so building needs no BLAS.
+///
+/// `DESCENT_BLAS=off` (or `0`, `none`) keeps it off; `DESCENT_BLAS=/path/lib.so` picks the library;
+/// otherwise the first of `defaultLibraries` that exports `cblas_dgemm` is used.
+struct BLAS: Sendable {
+    /// The C signature of `cblas_dgemm` with 32-bit integers (OpenBLAS's default interface).
+    typealias DGEMM = @convention(c) (Int32, Int32, Int32, Int32, Int32, Int32, Double,
+                                      UnsafePointer<Double>?, Int32, UnsafePointer<Double>?, Int32,
+                                      Double, UnsafeMutablePointer<Double>?, Int32) -> Void
+
+    /// Libraries tried in order when `DESCENT_BLAS` names none.
+    static let defaultLibraries = ["libopenblas.so.0", "libopenblas.so", "libblas.so.3"]
+
+    /// Shown to people, e.g. "OpenBLAS 0.3.21 (libopenblas.so.0)".
+    let name: String
+    private let cblasDgemm: DGEMM
+
+    /// The library this process uses (nil: built-in kernel only) and, when there is none, why.
+    static let loaded: (library: BLAS?, reason: String) =
+        load(candidates: candidates(forSetting: ProcessInfo.processInfo.environment["DESCENT_BLAS"]))
+
+    /// The library in use, if any.
+    static var shared: BLAS? { loaded.library }
+
+    /// " (why no BLAS)" to append to the built-in backend's name, or "" when a library is loaded.
+    static var loadNote: String { loaded.library == nil ? " (\(loaded.reason))" : "" }
+
+    /// Libraries to try for a `DESCENT_BLAS` value: none when it says off, the named one, or the defaults.
+    static func candidates(forSetting setting: String?) -> [String] {
+        let value = (setting ?? "").trimmingCharacters(in: .whitespaces)
+        switch value.lowercased() {
+        case "off", "0", "none": return []
+        case "", "on", "1", "auto": return defaultLibraries
+        default: return [value]
+        }
+    }
+
+    /// The first of `candidates` that opens and exports `cblas_dgemm`, or why none did.
+    static func load(candidates: [String]) -> (library: BLAS?, reason: String) {
+        guard !candidates.isEmpty else { return (nil, "DESCENT_BLAS=off") }
+        for path in candidates {
+            if let library = open(path) { return (library, "") }
+        }
+        return (nil, candidates.count == 1 ? "could not load \(candidates[0])" : "no OpenBLAS found")
+    }
+
+    /// The library at `path` if it opens and exports `cblas_dgemm`; never closed once in use.
+    static func open(_ path: String) -> BLAS? {
+        guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else { return nil }
+        guard let symbol = dlsym(handle, "cblas_dgemm") else {
+            dlclose(handle)
+            return nil
+        }
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        return BLAS(name: "\(vendor(handle)) (\(file))", cblasDgemm: unsafeBitCast(symbol, to: DGEMM.self))
+    }
+
+    /// "OpenBLAS <version>" when the library reports an OpenBLAS configuration, else "BLAS".
+    private static func vendor(_ handle: UnsafeMutableRawPointer) -> String {
+        typealias GetConfig = @convention(c) () -> UnsafePointer<CChar>?
+        guard let symbol = dlsym(handle, "openblas_get_config"),
+              let config = unsafeBitCast(symbol, to: GetConfig.self)() else { return "BLAS" }
+        let words = String(cString: config).split(separator: " ")
+        return words.count > 1 && words[0] == "OpenBLAS" ? "OpenBLAS \(words[1])" : "OpenBLAS"
+    }
+
+    /// C = alpha·op(A)·op(B) + beta·C through `cblas_dgemm`, row-major; false (and nothing done)
+    /// when a size or stride does not fit the library's 32-bit integers.
+    func dgemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Double,
+               a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
+               beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int) -> Bool {
+        guard let m32 = Int32(exactly: m), let n32 = Int32(exactly: n), let k32 = Int32(exactly: k),
+              let lda32 = Int32(exactly: lda), let ldb32 = Int32(exactly: ldb), let ldc32 = Int32(exactly: ldc)
+        else { return false }
+        let rowMajor: Int32 = 101, noTrans: Int32 = 111, trans: Int32 = 112
+        cblasDgemm(rowMajor, transA ? trans : noTrans, transB ? trans : noTrans, m32, n32, k32,
+                   alpha, a, lda32, b, ldb32, beta, c, ldc32)
+        return true
+    }
+}
