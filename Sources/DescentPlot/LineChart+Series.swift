@@ -1,0 +1,44 @@
+extension LineChart {
+    /// One named curve: its points in drawing order, colour role and weight.
+    public struct Series: Sendable {
+        public var name: String
+        public var role: ColorRole
+        public var bold: Bool
+        /// The x and y coordinates, always of equal length.
+        public private(set) var xs: [Double]
+        public private(set) var ys: [Double]
+
+        /// A series from coordinate arrays (the longer one is cut to the shorter). `bold` defaults to true
+        /// for `.lossTrain` and `.lossVal` and false otherwise.
+        public init(name: String, role: ColorRole, bold: Bool? = nil, xs: [Double], ys: [Double]) {
+            let n = min(xs.count, ys.count)
+            self.name = name; self.role = role
+            self.bold = bold ?? (role == .lossTrain || role == .lossVal)
+            self.xs = xs.count == n ? xs : Array(xs.prefix(n))
+            self.ys = ys.count == n ? ys : Array(ys.prefix(n))
+        }
+
+        /// A series from (x, y) pairs.
+        public init(name: String, role: ColorRole, bold: Bool? = nil, points: [(x: Double, y: Double)]) {
+            self.init(name: name, role: role, bold: bold, xs: points.map(\.x), ys: points.map(\.y))
+        }
+
+        /// Number of points.
+        public var count: Int { xs.count }
+
+        /// Adds a point at the end (a live view can keep one series and append each step).
+        public mutating func append(x: Double, y: Double) {
+            xs.append(x); ys.append(y)
+        }
+
+        /// Makes room for `n` more points.
+        public mutating func reserveCapacity(_ n: Int) {
+            xs.reserveCapacity(xs.count + n); ys.reserveCapacity(ys.count + n)
+        }
+
+        /// Drops all points, keeping the storage.
+        public mutating func removeAll() {
+            xs.removeAll(keepingCapacity: true); ys.removeAll(keepingCapacity: true)
+        }
+    }
+}

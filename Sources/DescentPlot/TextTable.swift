@@ -1,0 +1,86 @@
+/// A table of strings under a header row, columns padded and aligned, ruled with box-drawing or ASCII lines.
+///
+/// ```
+/// ┌───────┬────────┐      +-------+--------+
+/// │ layer │ params │      | layer | params |
+/// ├───────┼────────┤      +-------+--------+
+/// │ dense │     12 │      | dense |     12 |
+/// └───────┴────────┘      +-------+--------+
+/// ```
+/// Widths count Characters (wide East Asian glyphs are not measured as two). Line breaks inside a cell
+/// become spaces; short rows are padded with empty cells.
+public struct TextTable: Sendable {
+    /// How a column's cells (header included) sit within its width.
+    public enum Alignment: Sendable, Equatable { case left, right, center }
+
+    public var headers: [String]
+    public var rows: [[String]]
+    /// Per-column alignment; columns without one are right-aligned when every non-empty cell below the
+    /// header is a number (`12`, `-0.5`, `1e-4`, `95%`, `NaN`, with `—` or `-` for missing), left otherwise.
+    public var alignments: [Alignment]
+    public var unicode: Bool
+
+    /// A table; alignments default to the automatic choice for every column.
+    public init(headers: [String], rows: [[String]], alignments: [Alignment] = [], unicode: Bool = true) {
+        self.headers = headers; self.rows = rows; self.alignments = alignments; self.unicode = unicode
+    }
+
+    /// The table as lines of text, without trailing newlines.
+    public func render() -> [String] {
+        let count = max(headers.count, rows.map(\.count).max() ?? 0)
+        guard count > 0 else { return [] }
+        let clean = { (row: [String]) in (0..<count).map { $0 < row.count ? Self.flat(row[$0]) : "" } }
+        let head = headers.isEmpty ? nil : clean(headers), body = rows.map(clean)
+        let widths = (0..<count).map { c in ((head.map { [$0] } ?? []) + body).map { $0[c].count }.max() ?? 0 }
+        let aligns = (0..<count).map { c in c < alignments.count ? alignments[c] : (Self.isNumeric(body.map { $0[c] }) ? .right : .left) }
+        let h = unicode ? "─" : "-"
+        func rule(_ l: String, _ m: String, _ r: String) -> String {
+            l + widths.map { String(repeating: h, count: $0 + 2) }.joined(separator: m) + r
+        }
+        func line(_ cells: [String]) -> String {
+            let v = unicode ? "│" : "|"
+            return v + zip(cells, zip(widths, aligns)).map { " " + Self.pad($0, to: $1.0, $1.1) + " " }.joined(separator: v) + v
+        }
+        var out = [unicode ? rule("┌", "┬", "┐") : rule("+", "+", "+")]
+        if let head { out += [line(head), unicode ? rule("├", "┼", "┤") : rule("+", "+", "+")] }
+        out += body.map(line)
+        out.append(unicode ? rule("└", "┴", "┘") : rule("+", "+", "+"))
+        return out
+    }
+
+    /// `s` padded with spaces to `width` characters.
+    static func pad(_ s: String, to width: Int, _ alignment: Alignment) -> String {
+        let gap = max(0, width - s.count)
+        switch alignment {
+        case .left: return s + String(repeating: " ", count: gap)
+        case .right: return String(repeating: " ", count: gap) + s
+        case .center: return String(repeating: " ", count: gap / 2) + s + String(repeating: " ", count: gap - gap / 2)
+        }
+    }
+
+    /// The cell text on one line.
+    static func flat(_ s: String) -> String {
+        s.contains(where: \.isNewline) ? String(s.map { $0.isNewline ? " " : $0 }) : s
+    }
+
+    /// `s` without leading and trailing spaces.
+    static func trimmed(_ s: String) -> String {
+        var t = Substring(s)
+        while t.first == " " { t = t.dropFirst() }
+        while t.last == " " { t = t.dropLast() }
+        return String(t)
+    }
+
+    /// True when at least one cell is a number and every other non-empty cell is a number or a missing mark.
+    static func isNumeric(_ cells: [String]) -> Bool {
+        var numbers = 0
+        for raw in cells {
+            let s = trimmed(raw)
+            if s.isEmpty || s == "—" || s == "-" { continue }
+            let core = s.hasSuffix("%") ? String(s.dropLast()) : s
+            guard Double(core) != nil else { return false }
+            numbers += 1
+        }
+        return numbers > 0
+    }
+}

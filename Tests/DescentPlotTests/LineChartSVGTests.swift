@@ -1,0 +1,72 @@
+import XCTest
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+@testable import DescentPlot
+
+/// The chart as SVG: parsed as XML, with pixel positions worked out by hand for an 800 × 450 page:
+/// plot left 70, right margin 24 (width 706), top 40 with a title (16 without), bottom 44 + 20 per legend row.
+final class LineChartSVGTests: XCTestCase {
+    private func parse(_ svg: String) throws -> XMLElement {
+        let doc = try XMLDocument(xmlString: svg, options: [])
+        return try XCTUnwrap(doc.rootElement())
+    }
+
+    /// An attribute's value, looked up by hand: on Linux `attribute(forName:)` misses attributes of an
+    /// element in a default namespace.
+    private func attribute(_ e: XMLElement, _ name: String) -> String? {
+        e.attributes?.first { $0.name == name }?.stringValue
+    }
+
+    private func elements(_ e: XMLElement, named name: String) -> [XMLElement] {
+        (e.name == name ? [e] : []) + (e.children ?? []).compactMap { $0 as? XMLElement }.flatMap { elements($0, named: name) }
+    }
+
+    func testStructureTicksAndEscaping() throws {
+        let s = LineChart.Series(name: "train <&>", role: .lossTrain, points: [(0, 0), (3, 1)])
+        let root = try parse(LineChart(series: [s], title: "loss \"a\" & 'b'").svg())
+        XCTAssertEqual(root.name, "svg")
+        XCTAssertEqual(attribute(root, "width"), "800")
+        let texts = elements(root, named: "text").compactMap(\.stringValue)
+        XCTAssert(texts.contains("loss \"a\" & 'b'"), "\(texts)")
+        XCTAssert(texts.contains("train <&>"))
+        // y 0…1 with 346 px (≥ 6 ticks allowed): 0 0.2 … 1; x 0…3: steps of 1 (0.5 would give 7).
+        for label in ["0", "0.2", "0.4", "0.6", "0.8", "1", "2", "3"] { XCTAssert(texts.contains(label), "missing tick \(label)") }
+        let paths = elements(root, named: "path")
+        XCTAssertEqual(paths.count, 1)
+        // (0, 0) → (70, 40 + 346); (3, 1) → (70 + 706, 40).
+        XCTAssertEqual(attribute(paths[0], "d"), "M70 386 L776 40")
+        XCTAssertEqual(attribute(paths[0], "stroke-width"), "2")
+    }
+
+    func testNaNBreaksThePathAndIsNoted() throws {
+        let s = LineChart.Series(name: "val", role: .lossVal, xs: [0, 1, 2, 3, 4], ys: [0, 1, .nan, 1, 0])
+        let root = try parse(LineChart(series: [s], xName: "step").svg())
+        let d = try XCTUnwrap(elements(root, named: "path").first.flatMap { attribute($0, "d") })
+        XCTAssertEqual(d.filter { $0 == "M" }.count, 2, d)
+        let texts = elements(root, named: "text")
+        XCTAssert(texts.contains { $0.stringValue == "! NaN at step 2" })
+        // The mark sits under the axis at x = 70 + 2/4 × 706 = 423.
+        let mark = try XCTUnwrap(texts.first { attribute($0, "class") == "issue-mark" })
+        XCTAssertEqual(attribute(mark, "x"), "423")
+    }
+
+    func testLogScale() throws {
+        let s = LineChart.Series(name: "loss", role: .lossStep, points: [(0, 0.01), (1, 1)])
+        let root = try parse(LineChart(series: [s], yScale: .log).svg())
+        let texts = elements(root, named: "text").compactMap(\.stringValue)
+        for label in ["0.01", "0.1", "1"] { XCTAssert(texts.contains(label), "missing tick \(label)") }
+        // Without a title the plot spans y 16…386, and 0.1 sits halfway in log units: y = 16 + 370 / 2 = 201.
+        let grid = elements(root, named: "line").compactMap { attribute($0, "y1") }
+        XCTAssert(grid.contains("201"), "\(grid)")
+    }
+
+    func testEscape() {
+        XCTAssertEqual(SVG.escape("a<b & 'c' \"d\">"), "a&lt;b &amp; &apos;c&apos; &quot;d&quot;&gt;")
+        XCTAssertEqual(SVG.escape("x\u{1}y"), "x\u{FFFD}y")
+    }
+
+    func testEmptyChartIsStillValid() throws {
+        XCTAssertEqual(attribute(try parse(LineChart().svg(width: 10, height: 10)), "width"), "200")
+    }
+}

@@ -1,0 +1,57 @@
+import XCTest
+@testable import DescentPlot
+
+/// Tables; expected text written by hand (widths = longest cell per column, one space of padding each side).
+final class TextTableTests: XCTestCase {
+    func testNumbersAreRightAlignedAutomatically() {
+        XCTAssertEqual(TextTable(headers: ["name", "value"], rows: [["a", "1.5"], ["bbb", "-20"]]).render(), [
+            "┌──────┬───────┐",
+            "│ name │ value │",
+            "├──────┼───────┤",
+            "│ a    │   1.5 │",
+            "│ bbb  │   -20 │",
+            "└──────┴───────┘",
+        ])
+    }
+
+    func testASCIIVariant() {
+        XCTAssertEqual(TextTable(headers: ["name", "value"], rows: [["a", "1.5"], ["bbb", "-20"]], unicode: false).render(), [
+            "+------+-------+",
+            "| name | value |",
+            "+------+-------+",
+            "| a    |   1.5 |",
+            "| bbb  |   -20 |",
+            "+------+-------+",
+        ])
+    }
+
+    func testExplicitAlignments() {
+        let lines = TextTable(headers: ["l", "r", "c"], rows: [["ab", "cd", "e"], ["x", "y", "fgh"]],
+                              alignments: [.left, .right, .center]).render()
+        XCTAssertEqual(lines[1], "│ l  │  r │  c  │")
+        XCTAssertEqual(lines[3], "│ ab │ cd │  e  │")
+        XCTAssertEqual(lines[4], "│ x  │  y │ fgh │")
+    }
+
+    func testNumericDetection() {
+        XCTAssertTrue(TextTable.isNumeric(["1", "—", "95%", "1e-4", "", "NaN"]))
+        XCTAssertFalse(TextTable.isNumeric(["1", "two"]))
+        XCTAssertFalse(TextTable.isNumeric(["—", ""]))
+    }
+
+    func testRaggedRowsAndLineBreaks() {
+        XCTAssertEqual(TextTable(headers: ["a"], rows: [["1", "2"], ["x\ny"]]).render(), [
+            "┌─────┬───┐",
+            "│ a   │   │",
+            "├─────┼───┤",
+            "│ 1   │ 2 │",
+            "│ x y │   │",
+            "└─────┴───┘",
+        ])
+    }
+
+    func testWithoutHeadersOrCells() {
+        XCTAssertEqual(TextTable(headers: [], rows: []).render(), [])
+        XCTAssertEqual(TextTable(headers: [], rows: [["7"]]).render(), ["┌───┐", "│ 7 │", "└───┘"])
+    }
+}
