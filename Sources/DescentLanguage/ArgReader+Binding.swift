@@ -1,0 +1,55 @@
+extension ArgReader {
+    /// The argument's value as a number within `range`; otherwise "expected `expected`, got …".
+    static func numberValue(_ arg: Arg, expected: String, range: NumberRange) throws(Diagnostic) -> Double {
+        guard case .number(let number) = arg.value, range.contains(number) else { throw mismatch(arg, expected: expected) }
+        return number
+    }
+
+    /// The argument's value as a whole number within `range`; otherwise "expected `expected`, got …".
+    static func intValue(_ arg: Arg, expected: String, range: ClosedRange<Int>) throws(Diagnostic) -> Int {
+        guard case .number(let number) = arg.value, let whole = Int(exactly: number), range.contains(whole) else {
+            throw mismatch(arg, expected: expected)
+        }
+        return whole
+    }
+
+    /// The argument's word as spelled in `candidates` (ignoring case), with a suggestion when it is unknown.
+    static func choose(_ arg: Arg, from candidates: [String], unknown noun: String, suffix: String,
+                       expected: String) throws(Diagnostic) -> String {
+        guard case .word(let word) = arg.value else { throw mismatch(arg, expected: expected) }
+        if let match = match(word, in: candidates) { return match }
+        let head = "unknown \(noun) '\(word)'\(suffix)"
+        if let guess = Suggest.nearest(word, in: candidates) {
+            throw Diagnostic("\(head) — did you mean '\(guess)'?", at: arg.valueSpan)
+        }
+        throw Diagnostic("\(head) — expected one of \(candidates.joined(separator: ", "))", at: arg.valueSpan)
+    }
+
+    /// The candidate equal to `word` ignoring case, spelled as the candidate.
+    static func match(_ word: String, in candidates: [String]) -> String? {
+        candidates.first { $0.lowercased() == word.lowercased() }
+    }
+
+    /// "expected `expected`, got …" at the argument's value.
+    static func mismatch(_ arg: Arg, expected: String) -> Diagnostic {
+        Diagnostic("expected \(expected), got \(shown(arg.value, text: arg.valueText))", at: arg.valueSpan)
+    }
+
+    /// How a value is quoted in messages: numbers, strings and lists as written, anything else in single quotes.
+    static func shown(_ value: Value, text: String) -> String {
+        switch value {
+        case .number, .string, .list: return text
+        case .word, .indexed, .op: return "'\(text)'"
+        }
+    }
+
+    /// A whole-number range in words: `from 1 to 10`, or `at least 1` when it has no upper limit.
+    static func phrase(_ range: ClosedRange<Int>) -> String {
+        range.upperBound == Int.max ? "at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
+    }
+
+    /// The non-empty parts joined by single spaces.
+    static func joined(_ parts: String...) -> String {
+        parts.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,64 @@
+extension ArgReader {
+    /// What a flat list of numbers should look like, for messages.
+    static func vectorExpected(_ what: String) -> String {
+        "\(what) as a list of numbers like [1,2,3]"
+    }
+
+    /// What a matrix should look like, for messages.
+    static func matrixExpected(_ what: String) -> String {
+        "\(what) as a list of rows like [[1,2],[3,4]]"
+    }
+
+    /// The argument as a non-empty flat list of numbers.
+    static func vectorValue(_ arg: Arg, what: String) throws(Diagnostic) -> [Double] {
+        guard case .list(let elements) = arg.value else { throw mismatch(arg, expected: vectorExpected(what)) }
+        guard !elements.isEmpty else { throw Diagnostic("expected at least one number in \(what)", at: arg.valueSpan) }
+        var numbers: [Double] = []
+        for (index, element) in elements.enumerated() {
+            numbers.append(try elementNumber(element, expected: "a number as element \(index + 1) of \(what)"))
+        }
+        return numbers
+    }
+
+    /// The argument as a non-empty list of non-empty rows of numbers, all of the same length.
+    static func matrixValue(_ arg: Arg, what: String) throws(Diagnostic) -> [[Double]] {
+        guard case .list(let rows) = arg.value else { throw mismatch(arg, expected: matrixExpected(what)) }
+        guard !rows.isEmpty else { throw Diagnostic("expected at least one row in \(what)", at: arg.valueSpan) }
+        var matrix: [[Double]] = []
+        for (index, row) in rows.enumerated() {
+            let numbers = try matrixRow(row, number: index + 1, of: what)
+            if let width = matrix.first?.count, numbers.count != width {
+                throw Diagnostic("row \(index + 1) of \(what) has \(counted(numbers.count)) but row 1 has \(width)", at: row.span)
+            }
+            matrix.append(numbers)
+        }
+        return matrix
+    }
+
+    /// One row of a matrix: a non-empty list of numbers.
+    static func matrixRow(_ row: ListElement, number: Int, of what: String) throws(Diagnostic) -> [Double] {
+        guard case .list(let elements) = row.value else {
+            throw Diagnostic("expected row \(number) of \(what) to be a list like [1,2], got \(shown(row.value, text: row.value.description))",
+                             at: row.span)
+        }
+        guard !elements.isEmpty else { throw Diagnostic("row \(number) of \(what) is empty", at: row.span) }
+        var numbers: [Double] = []
+        for element in elements {
+            numbers.append(try elementNumber(element, expected: "a number in row \(number) of \(what)"))
+        }
+        return numbers
+    }
+
+    /// A list element that must be a number.
+    static func elementNumber(_ element: ListElement, expected: String) throws(Diagnostic) -> Double {
+        guard case .number(let number) = element.value else {
+            throw Diagnostic("expected \(expected), got \(shown(element.value, text: element.value.description))", at: element.span)
+        }
+        return number
+    }
+
+    /// `1 number` or `n numbers`.
+    static func counted(_ count: Int) -> String {
+        count == 1 ? "1 number" : "\(count) numbers"
+    }
+}

@@ -1,0 +1,80 @@
+extension ArgReader {
+    /// The first option whose key is `key` (ignoring case), if given.
+    public func option(_ key: String) -> Arg? {
+        command.args.first { $0.key?.lowercased() == key.lowercased() }
+    }
+
+    /// The number given as `key=…` within `range`, or `defaultValue` when the option is absent.
+    public func numberOption(_ key: String, default defaultValue: Double, range: NumberRange = .any) throws(Diagnostic) -> Double {
+        guard let arg = option(key) else { return defaultValue }
+        return try ArgReader.numberValue(arg, expected: ArgReader.joined("a number", range.phrase, "for \(key)="), range: range)
+    }
+
+    /// The whole number given as `key=…` within `range`, or `defaultValue` when the option is absent.
+    public func intOption(_ key: String, default defaultValue: Int, range: ClosedRange<Int>) throws(Diagnostic) -> Int {
+        guard let arg = option(key) else { return defaultValue }
+        return try ArgReader.intValue(arg, expected: ArgReader.joined("a whole number", ArgReader.phrase(range), "for \(key)="), range: range)
+    }
+
+    /// `true` or `false` given as `key=…` (ignoring case), or `defaultValue` when the option is absent.
+    public func boolOption(_ key: String, default defaultValue: Bool) throws(Diagnostic) -> Bool {
+        try wordOption(key, oneOf: ["true", "false"], default: defaultValue ? "true" : "false") == "true"
+    }
+
+    /// A word among `candidates` given as `key=…`, or `defaultValue` when the option is absent.
+    public func wordOption(_ key: String, oneOf candidates: [String], default defaultValue: String) throws(Diagnostic) -> String {
+        guard let arg = option(key) else { return defaultValue }
+        let list = candidates.joined(separator: ", ")
+        return try ArgReader.choose(arg, from: candidates, unknown: "value", suffix: " for \(key)=",
+                                    expected: "one of \(list) for \(key)=")
+    }
+
+    /// A name given as `key=…`, either a word or a quoted string; nil when the option is absent.
+    public func nameOption(_ key: String) throws(Diagnostic) -> String? {
+        guard let arg = option(key) else { return nil }
+        switch arg.value {
+        case .word(let text), .string(let text): return text
+        default: throw ArgReader.mismatch(arg, expected: "a name or a quoted string for \(key)=")
+        }
+    }
+
+    /// A flat list of numbers given as `key=[…]`; nil when the option is absent.
+    public func vectorOption(_ key: String) throws(Diagnostic) -> [Double]? {
+        guard let arg = option(key) else { return nil }
+        return try ArgReader.vectorValue(arg, what: key)
+    }
+
+    /// A list of equally long rows of numbers given as `key=[[…],…]`; nil when the option is absent.
+    public func matrixOption(_ key: String) throws(Diagnostic) -> [[Double]]? {
+        guard let arg = option(key) else { return nil }
+        return try ArgReader.matrixValue(arg, what: key)
+    }
+
+    /// Rejects leftover positional arguments and options that are unknown (not in `allowed`, ignoring case)
+    /// or given twice; `context` names the command in messages (default: its name).
+    public func finish(options allowed: [String], for context: String? = nil) throws(Diagnostic) {
+        let leftover = Set(positionals[consumed...])
+        var seen: Set<String> = []
+        for (index, arg) in command.args.enumerated() {
+            if let key = arg.key, let keySpan = arg.keySpan {
+                guard ArgReader.match(key, in: allowed) != nil else {
+                    throw ArgReader.unknownOption(key, at: keySpan, allowed: allowed, context: context ?? command.name)
+                }
+                guard seen.insert(key.lowercased()).inserted else {
+                    throw Diagnostic("option '\(key)' is given twice — keep one", at: keySpan)
+                }
+            } else if leftover.contains(index) {
+                let before = index > 0 ? command.args[index - 1].text : command.name
+                throw Diagnostic("unexpected '\(arg.text)' after '\(before)'", at: arg.span)
+            }
+        }
+    }
+
+    /// The error for an option key that the command does not take.
+    static func unknownOption(_ key: String, at span: SourceSpan, allowed: [String], context: String) -> Diagnostic {
+        let head = "unknown option '\(key)' for \(context)"
+        if allowed.isEmpty { return Diagnostic("\(head) — it takes no options", at: span) }
+        if let guess = Suggest.nearest(key, in: allowed) { return Diagnostic("\(head) — did you mean '\(guess)'?", at: span) }
+        return Diagnostic("\(head) — expected one of \(allowed.joined(separator: ", "))", at: span)
+    }
+}

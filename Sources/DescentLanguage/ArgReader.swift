@@ -1,0 +1,136 @@
+/// A cursor over a command's arguments that binds them to typed values with precise errors.
+///
+/// Positional arguments are read in order (`word`, `number`, …); options are looked up by key, ignoring
+/// case, wherever they appear (`numberOption`, …); `finish(options:)` then rejects anything left over.
+/// In messages `what` is a bare noun such as `activation` or `learning rate`.
+public struct ArgReader: Sendable {
+    /// The command being read.
+    public let command: Command
+    /// Indices into `command.args` of the positional arguments, in order.
+    let positionals: [Int]
+    /// How many positional arguments have been consumed.
+    var consumed = 0
+    /// The span of the most recently consumed positional argument (the command name before any).
+    public private(set) var lastSpan: SourceSpan
+
+    /// Starts reading `command`'s arguments.
+    public init(_ command: Command) {
+        self.command = command
+        self.positionals = command.args.indices.filter { command.args[$0].key == nil }
+        self.lastSpan = command.nameSpan
+    }
+
+    /// The next positional argument, without consuming it.
+    public var peek: Arg? {
+        consumed < positionals.count ? command.args[positionals[consumed]] : nil
+    }
+
+    /// Whether every positional argument has been consumed.
+    public var isAtEnd: Bool { peek == nil }
+
+    /// Consumes the next positional argument, or throws `expected …` at the end of the command.
+    mutating func next(expected: String) throws(Diagnostic) -> Arg {
+        guard let arg = take() else { throw Diagnostic("expected \(expected)", at: command.endSpan) }
+        return arg
+    }
+
+    /// Consumes and returns the next positional argument, if any.
+    mutating func take() -> Arg? {
+        guard let arg = peek else { return nil }
+        consumed += 1
+        lastSpan = arg.span
+        return arg
+    }
+
+    /// Reads a word that must be one of `candidates` (ignoring case), returning the candidate's spelling.
+    public mutating func word(_ what: String, oneOf candidates: [String]) throws(Diagnostic) -> String {
+        let expected = "\(what) (one of \(candidates.joined(separator: ", ")))"
+        return try ArgReader.choose(try next(expected: expected), from: candidates, unknown: what, suffix: "", expected: expected)
+    }
+
+    /// Reads any word, such as a name.
+    public mutating func word(_ what: String) throws(Diagnostic) -> String {
+        let arg = try next(expected: what)
+        guard case .word(let word) = arg.value else { throw ArgReader.mismatch(arg, expected: what) }
+        return word
+    }
+
+    /// Consumes the next argument only when it is a word among `candidates` (ignoring case).
+    public mutating func optionalWord(oneOf candidates: [String]) -> String? {
+        guard case .word(let word)? = peek?.value, let match = ArgReader.match(word, in: candidates) else { return nil }
+        _ = take()
+        return match
+    }
+
+    /// Consumes the next argument only when it is a word.
+    public mutating func optionalWord() -> String? {
+        guard case .word(let word)? = peek?.value else { return nil }
+        _ = take()
+        return word
+    }
+
+    /// Reads a number within `range`.
+    public mutating func number(_ what: String, range: NumberRange = .any) throws(Diagnostic) -> Double {
+        let expected = ArgReader.joined(what, "as a number", range.phrase)
+        return try ArgReader.numberValue(try next(expected: expected), expected: expected, range: range)
+    }
+
+    /// Reads a number within `range` when the next argument is a number; otherwise consumes nothing.
+    public mutating func optionalNumber(_ what: String, range: NumberRange = .any) throws(Diagnostic) -> Double? {
+        guard case .number? = peek?.value else { return nil }
+        return try number(what, range: range)
+    }
+
+    /// Reads a whole number within `range`, e.g. "expected a whole number of units from 1 to 100000, got 2.5".
+    public mutating func int(_ what: String, range: ClosedRange<Int>) throws(Diagnostic) -> Int {
+        let expected = ArgReader.joined("a whole number of \(what)", ArgReader.phrase(range))
+        return try ArgReader.intValue(try next(expected: expected), expected: expected, range: range)
+    }
+
+    /// Reads a whole number within `range` when the next argument is a number; otherwise consumes nothing.
+    public mutating func optionalInt(_ what: String, range: ClosedRange<Int>) throws(Diagnostic) -> Int? {
+        guard case .number? = peek?.value else { return nil }
+        return try int(what, range: range)
+    }
+
+    /// Reads a double-quoted string; `example` shows the user what one looks like.
+    public mutating func string(_ what: String, example: String) throws(Diagnostic) -> String {
+        let expected = "a quoted \(what) like \"\(example)\""
+        let arg = try next(expected: expected)
+        guard case .string(let text) = arg.value else { throw ArgReader.mismatch(arg, expected: expected) }
+        return text
+    }
+
+    /// Reads an indexed reference such as `W1[0,1]`.
+    public mutating func indexed(_ what: String) throws(Diagnostic) -> (name: String, indices: [Int]) {
+        let expected = "\(what) like W1[0,1]"
+        let arg = try next(expected: expected)
+        guard case .indexed(let name, let indices) = arg.value else { throw ArgReader.mismatch(arg, expected: expected) }
+        return (name, indices)
+    }
+
+    /// Reads an operator that must be one of `candidates` (already normalised: `+-`, `=`).
+    public mutating func op(_ what: String, oneOf candidates: [String]) throws(Diagnostic) -> String {
+        let expected = "\(what) (one of \(candidates.joined(separator: ", ")))"
+        let arg = try next(expected: expected)
+        guard case .op(let op) = arg.value, candidates.contains(op) else { throw ArgReader.mismatch(arg, expected: expected) }
+        return op
+    }
+
+    /// Consumes the next argument only when it is an operator among `candidates`.
+    public mutating func optionalOp(oneOf candidates: [String]) -> String? {
+        guard case .op(let op)? = peek?.value, candidates.contains(op) else { return nil }
+        _ = take()
+        return op
+    }
+
+    /// Reads a flat list of numbers such as `[2,3,4]`.
+    public mutating func vector(_ what: String) throws(Diagnostic) -> [Double] {
+        try ArgReader.vectorValue(try next(expected: ArgReader.vectorExpected(what)), what: what)
+    }
+
+    /// Reads a list of equally long rows of numbers such as `[[1,2],[2,3]]`.
+    public mutating func matrix(_ what: String) throws(Diagnostic) -> [[Double]] {
+        try ArgReader.matrixValue(try next(expected: ArgReader.matrixExpected(what)), what: what)
+    }
+}

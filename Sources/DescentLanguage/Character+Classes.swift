@@ -1,0 +1,13 @@
+extension Character {
+    /// Whether this is an ASCII digit `0`–`9`.
+    var isDigit: Bool { ("0"..."9").contains(self) }
+
+    /// Whether this can start a word: an ASCII letter or `_`.
+    var isWordStart: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) || self == "_" }
+
+    /// Whether this can continue a word: an ASCII letter, digit or `_`.
+    var isWordPart: Bool { isWordStart || isDigit }
+
+    /// Whether this is horizontal white space (a space or tab, not a line break).
+    var isBlank: Bool { isWhitespace && !isNewline }
+}

@@ -1,0 +1,36 @@
+extension Diagnostic {
+    /// Renders the diagnostic like a compiler: a header, then the source line and a caret line under the span.
+    ///
+    /// With a file the header is `file:line:column: error: message`; with `file == nil` (e.g. at the
+    /// interactive prompt, where the line was just typed) it is only `error: message`, and the caret
+    /// lines show the place. Without a span only the header is produced. The source line is indented by
+    /// four spaces; tabs before the span are copied into the caret line so the caret stays aligned.
+    public func render(sourceLine: String, file: String?) -> String {
+        let header = renderHeader(file: file)
+        guard let span else { return header }
+        let characters = Array(sourceLine)
+        let start = max(0, min(span.column - 1, characters.count))
+        let padding = characters[..<start].map { $0 == "\t" ? "\t" : " " }.joined()
+        let visible = min(span.length, characters.count - start)
+        let marker = "^" + String(repeating: "~", count: max(0, visible - 1))
+        return header + "\n    " + sourceLine + "\n    " + padding + marker
+    }
+
+    /// Renders against a whole logical line (possibly several physical lines joined by continuations)
+    /// whose first physical line is `firstLine`, picking the physical line the span points at.
+    public func render(source: String, firstLine: Int, file: String?) -> String {
+        let lines = source.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        let index = (span?.line ?? firstLine) - firstLine
+        guard lines.indices.contains(index) else { return renderHeader(file: file) }
+        return render(sourceLine: String(lines[index]), file: file)
+    }
+
+    /// The first line of a rendering: location (when a file is known) and message.
+    private func renderHeader(file: String?) -> String {
+        switch (file, span) {
+        case let (file?, span?): return "\(file):\(span.line):\(span.column): error: \(message)"
+        case let (file?, nil): return "\(file): error: \(message)"
+        case (nil, _): return "error: \(message)"
+        }
+    }
+}

@@ -1,0 +1,50 @@
+/// Finds `\` line continuations, so a reader knows when to ask for another physical line.
+///
+/// A physical line continues when its last non-blank Character is a `\` outside any string and comment.
+/// Continued lines are joined with `\n` and keep their backslashes: the lexer skips `\`+line break like
+/// white space, so spans still point at the right physical line and column.
+public enum LineJoiner {
+    /// Whether `line` (one physical line) ends with a continuation backslash outside a string or comment.
+    public static func continues(_ line: String) -> Bool {
+        var inString = false
+        var escaped = false
+        var lastBlankless: Character?
+        for c in line {
+            if inString {
+                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false }
+            } else if c == "#" {
+                return false
+            } else if c == "\"" {
+                inString = true
+            }
+            if !c.isWhitespace { lastBlankless = c }
+        }
+        return !inString && lastBlankless == "\\"
+    }
+
+    /// Joins physical lines read one after another into the text of one logical line.
+    public static func join(_ lines: [String]) -> String {
+        lines.joined(separator: "\n")
+    }
+
+    /// Splits a whole script into logical lines, each with the number of its first physical line.
+    ///
+    /// Every physical line that does not continue a previous one starts a logical line, blank ones included,
+    /// so the result can be fed to `Parser.parse(_:line:)` one by one.
+    public static func logicalLines(of script: String) -> [LogicalLine] {
+        var result: [LogicalLine] = []
+        var pending: [String] = []
+        var firstLine = 1
+        let physical = script.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        for (index, line) in physical.enumerated() {
+            if pending.isEmpty { firstLine = index + 1 }
+            pending.append(line)
+            if !continues(line) {
+                result.append(LogicalLine(text: join(pending), line: firstLine))
+                pending = []
+            }
+        }
+        if !pending.isEmpty { result.append(LogicalLine(text: join(pending), line: firstLine)) }
+        return result
+    }
+}

@@ -1,0 +1,40 @@
+/// "Did you mean …?" suggestions by edit distance.
+public enum Suggest {
+    /// The candidate closest to `word`, ignoring case, if close enough: Damerau–Levenshtein (optimal string
+    /// alignment) distance at most `max(1, word.count / 3)`, or `word` a prefix of the candidate.
+    /// The smallest distance wins; ties go to the earlier candidate.
+    public static func nearest(_ word: String, in candidates: [String]) -> String? {
+        let typed = word.lowercased()
+        guard !typed.isEmpty else { return nil }
+        let limit = max(1, typed.count / 3)
+        var best: (candidate: String, distance: Int)?
+        for candidate in candidates {
+            let lowered = candidate.lowercased()
+            let d = distance(typed, lowered)
+            guard d <= limit || lowered.hasPrefix(typed) else { continue }
+            if best.map({ d < $0.distance }) ?? true { best = (candidate, d) }
+        }
+        return best?.candidate
+    }
+
+    /// The optimal-string-alignment distance between `a` and `b`: insertions, deletions, substitutions and
+    /// transpositions of adjacent Characters each cost 1, and no substring is edited twice.
+    public static func distance(_ a: String, _ b: String) -> Int {
+        let s = Array(a), t = Array(b)
+        guard !s.isEmpty else { return t.count }
+        guard !t.isEmpty else { return s.count }
+        var d = [[Int]](repeating: [Int](repeating: 0, count: t.count + 1), count: s.count + 1)
+        for i in 0...s.count { d[i][0] = i }
+        for j in 0...t.count { d[0][j] = j }
+        for i in 1...s.count {
+            for j in 1...t.count {
+                let cost = s[i - 1] == t[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, s[i - 1] == t[j - 2], s[i - 2] == t[j - 1] {
+                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return d[s.count][t.count]
+    }
+}

@@ -1,0 +1,61 @@
+import XCTest
+@testable import DescentLanguage
+
+/// Vector and matrix binding, checked verbatim. Columns were counted by hand.
+final class ArgReaderListTests: XCTestCase {
+    func testMatrixAndVectorOptions() throws {
+        let args = try reader("data X=[[1,2],[2,3],[3,4]] y=[2,3,4]")
+        XCTAssertEqual(try args.matrixOption("X"), [[1, 2], [2, 3], [3, 4]])
+        XCTAssertEqual(try args.vectorOption("y"), [2, 3, 4])
+        XCTAssertNil(try args.matrixOption("Z"))
+        XCTAssertNil(try args.vectorOption("z"))
+        XCTAssertNoThrow(try args.finish(options: ["X", "y"]))
+    }
+
+    func testRaggedRow() throws {
+        // data(1-4) X(6) =(7) [(8) [1,2](9-13) ,(14) [2,3,4](15-21)
+        let source = "data X=[[1,2],[2,3,4]]"
+        let args = try reader(source)
+        XCTAssertEqual(rendered(diagnostic { _ = try args.matrixOption("X") }, source), """
+            t.descent:1:15: error: row 2 of X has 3 numbers but row 1 has 2
+                data X=[[1,2],[2,3,4]]
+                              ^~~~~~~
+            """)
+        XCTAssertEqual(diagnostic { _ = try reader("data X=[[1,2],[3]]").matrixOption("X") },
+                       Diagnostic("row 2 of X has 1 number but row 1 has 2", at: SourceSpan(line: 1, column: 15, length: 3)))
+    }
+
+    func testMatrixShapeErrors() throws {
+        XCTAssertEqual(diagnostic { _ = try reader("data X=[[1,2],3]").matrixOption("X") },
+                       Diagnostic("expected row 2 of X to be a list like [1,2], got 3", at: SourceSpan(line: 1, column: 15, length: 1)))
+        XCTAssertEqual(diagnostic { _ = try reader("data X=[[1,a]]").matrixOption("X") },
+                       Diagnostic("expected a number in row 1 of X, got 'a'", at: SourceSpan(line: 1, column: 12, length: 1)))
+        XCTAssertEqual(diagnostic { _ = try reader(#"data X=[["a"]]"#).matrixOption("X") },
+                       Diagnostic("expected a number in row 1 of X, got \"a\"", at: SourceSpan(line: 1, column: 10, length: 3)))
+        XCTAssertEqual(diagnostic { _ = try reader("data X=[]").matrixOption("X") },
+                       Diagnostic("expected at least one row in X", at: SourceSpan(line: 1, column: 8, length: 2)))
+        XCTAssertEqual(diagnostic { _ = try reader("data X=[[]]").matrixOption("X") },
+                       Diagnostic("row 1 of X is empty", at: SourceSpan(line: 1, column: 9, length: 2)))
+        XCTAssertEqual(diagnostic { _ = try reader("data X=3").matrixOption("X") },
+                       Diagnostic("expected X as a list of rows like [[1,2],[3,4]], got 3", at: SourceSpan(line: 1, column: 8, length: 1)))
+    }
+
+    func testVectorErrors() throws {
+        XCTAssertEqual(diagnostic { _ = try reader("data y=[1,[2]]").vectorOption("y") },
+                       Diagnostic("expected a number as element 2 of y, got [2]", at: SourceSpan(line: 1, column: 11, length: 3)))
+        XCTAssertEqual(diagnostic { _ = try reader("data y=[]").vectorOption("y") },
+                       Diagnostic("expected at least one number in y", at: SourceSpan(line: 1, column: 8, length: 2)))
+        XCTAssertEqual(diagnostic { _ = try reader("data y=5").vectorOption("y") },
+                       Diagnostic("expected y as a list of numbers like [1,2,3], got 5", at: SourceSpan(line: 1, column: 8, length: 1)))
+    }
+
+    func testPositionalLists() throws {
+        var args = try reader("fit [[1,2],[3,4]] [5,6]")
+        XCTAssertEqual(try args.matrix("inputs"), [[1, 2], [3, 4]])
+        XCTAssertEqual(try args.vector("targets"), [5, 6])
+        XCTAssertEqual(diagnostic { _ = try args.matrix("inputs") },
+                       Diagnostic("expected inputs as a list of rows like [[1,2],[3,4]]", at: SourceSpan(line: 1, column: 24, length: 0)))
+        XCTAssertEqual(diagnostic { _ = try args.vector("targets") },
+                       Diagnostic("expected targets as a list of numbers like [1,2,3]", at: SourceSpan(line: 1, column: 24, length: 0)))
+    }
+}

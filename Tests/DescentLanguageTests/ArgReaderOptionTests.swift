@@ -1,0 +1,118 @@
+import XCTest
+@testable import DescentLanguage
+
+/// Option binding and `finish` errors, checked verbatim. Columns were counted by hand.
+final class ArgReaderOptionTests: XCTestCase {
+    func testNumberOptions() throws {
+        let args = try reader("optimizer sgd lr=0.1 momentum=0.9")
+        XCTAssertEqual(try args.numberOption("lr", default: 0.01, range: .greaterThan(0)), 0.1)
+        XCTAssertEqual(try args.numberOption("momentum", default: 0, range: .halfOpen(0, 1)), 0.9)
+        XCTAssertEqual(try args.numberOption("dampening", default: 0.5), 0.5)
+        let negative = try reader("optimizer sgd lr=-0.1")
+        XCTAssertEqual(rendered(diagnostic { _ = try negative.numberOption("lr", default: 0.01, range: .greaterThan(0)) },
+                                "optimizer sgd lr=-0.1"), """
+            t.descent:1:18: error: expected a number greater than 0 for lr=, got -0.1
+                optimizer sgd lr=-0.1
+                                 ^~~~
+            """)
+        let word = try reader("optimizer sgd lr=fast")
+        XCTAssertEqual(diagnostic { _ = try word.numberOption("lr", default: 0.01) },
+                       Diagnostic("expected a number for lr=, got 'fast'", at: SourceSpan(line: 1, column: 18, length: 4)))
+        let list = try reader("optimizer sgd lr=[1]")
+        XCTAssertEqual(diagnostic { _ = try list.numberOption("lr", default: 0.01) },
+                       Diagnostic("expected a number for lr=, got [1]", at: SourceSpan(line: 1, column: 18, length: 3)))
+    }
+
+    func testIntOptions() throws {
+        let args = try reader("data spiral n=400 classes=2.5")
+        XCTAssertEqual(try args.intOption("n", default: 100, range: 1...1_000_000), 400)
+        XCTAssertEqual(try args.intOption("dims", default: 2, range: 1...3), 2)
+        XCTAssertEqual(diagnostic { _ = try args.intOption("classes", default: 2, range: 2...10) },
+                       Diagnostic("expected a whole number from 2 to 10 for classes=, got 2.5", at: SourceSpan(line: 1, column: 27, length: 3)))
+    }
+
+    func testBoolOptions() throws {
+        let args = try reader("layer dense 8 tanh bias=FALSE nesterov=true")
+        XCTAssertFalse(try args.boolOption("bias", default: true))
+        XCTAssertTrue(try args.boolOption("nesterov", default: false))
+        XCTAssertTrue(try args.boolOption("absent", default: true))
+        let typo = try reader("layer dense 8 tanh bias=flase")
+        XCTAssertEqual(rendered(diagnostic { _ = try typo.boolOption("bias", default: true) }, "layer dense 8 tanh bias=flase"), """
+            t.descent:1:25: error: unknown value 'flase' for bias= — did you mean 'false'?
+                layer dense 8 tanh bias=flase
+                                        ^~~~~
+            """)
+        let number = try reader("layer dense 8 tanh bias=1")
+        XCTAssertEqual(diagnostic { _ = try number.boolOption("bias", default: true) },
+                       Diagnostic("expected one of true, false for bias=, got 1", at: SourceSpan(line: 1, column: 25, length: 1)))
+    }
+
+    func testWordOptions() throws {
+        let inits = ["he", "glorot", "zeros"]
+        XCTAssertEqual(try reader("layer dense 8 init=HE").wordOption("init", oneOf: inits, default: "glorot"), "he")
+        XCTAssertEqual(try reader("layer dense 8").wordOption("init", oneOf: inits, default: "glorot"), "glorot")
+        let typo = try reader("layer dense 8 init=hee")
+        XCTAssertEqual(diagnostic { _ = try typo.wordOption("init", oneOf: inits, default: "glorot") },
+                       Diagnostic("unknown value 'hee' for init= — did you mean 'he'?", at: SourceSpan(line: 1, column: 20, length: 3)))
+        let unknown = try reader("layer dense 8 init=xavier")
+        XCTAssertEqual(diagnostic { _ = try unknown.wordOption("init", oneOf: inits, default: "glorot") },
+                       Diagnostic("unknown value 'xavier' for init= — expected one of he, glorot, zeros", at: SourceSpan(line: 1, column: 20, length: 6)))
+    }
+
+    func testNameOptions() throws {
+        XCTAssertEqual(try reader(#"data csv "iris.csv" target=species"#).nameOption("target"), "species")
+        XCTAssertEqual(try reader(#"data csv "iris.csv" target="petal width""#).nameOption("target"), "petal width")
+        XCTAssertNil(try reader(#"data csv "iris.csv""#).nameOption("target"))
+        let number = try reader("data csv target=3")
+        XCTAssertEqual(diagnostic { _ = try number.nameOption("target") },
+                       Diagnostic("expected a name or a quoted string for target=, got 3", at: SourceSpan(line: 1, column: 17, length: 1)))
+    }
+
+    func testOptionLookupIgnoresCase() throws {
+        let args = try reader("data X=[[1]] y=[1]")
+        XCTAssertEqual(args.option("x")?.key, "X")
+        XCTAssertEqual(args.option("Y")?.valueText, "[1]")
+        XCTAssertNil(args.option("z"))
+    }
+
+    func testUnknownOptionWithSuggestion() throws {
+        var args = try reader("optimizer sgd lrr=0.1")
+        _ = args.optionalWord()
+        XCTAssertEqual(rendered(diagnostic { try args.finish(options: ["lr", "momentum", "nesterov"]) }, "optimizer sgd lrr=0.1"), """
+            t.descent:1:15: error: unknown option 'lrr' for optimizer — did you mean 'lr'?
+                optimizer sgd lrr=0.1
+                              ^~~
+            """)
+    }
+
+    func testUnknownOptionWithoutSuggestionAndWithContext() throws {
+        var args = try reader("optimizer adam zzz=1")
+        _ = args.optionalWord()
+        XCTAssertEqual(diagnostic { try args.finish(options: ["lr", "beta1"], for: "optimizer adam") },
+                       Diagnostic("unknown option 'zzz' for optimizer adam — expected one of lr, beta1", at: SourceSpan(line: 1, column: 16, length: 3)))
+    }
+
+    func testUnknownOptionWhenNoneAreTaken() throws {
+        var args = try reader("split 0.8 x=1 0.9")
+        _ = try args.number("split fraction", range: .open(0, 1))
+        // The option comes before the leftover 0.9, so it is reported first.
+        XCTAssertEqual(diagnostic { try args.finish(options: []) },
+                       Diagnostic("unknown option 'x' for split — it takes no options", at: SourceSpan(line: 1, column: 11, length: 1)))
+    }
+
+    func testDuplicateOption() throws {
+        var args = try reader("optimizer sgd lr=0.1 LR=0.2")
+        _ = args.optionalWord()
+        XCTAssertEqual(rendered(diagnostic { try args.finish(options: ["lr"]) }, "optimizer sgd lr=0.1 LR=0.2"), """
+            t.descent:1:22: error: option 'LR' is given twice — keep one
+                optimizer sgd lr=0.1 LR=0.2
+                                     ^~
+            """)
+    }
+
+    func testAllowedOptionsMatchIgnoringCase() throws {
+        var args = try reader("optimizer sgd LR=0.1")
+        _ = args.optionalWord()
+        XCTAssertNoThrow(try args.finish(options: ["lr"]))
+    }
+}

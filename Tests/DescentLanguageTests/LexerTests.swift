@@ -1,0 +1,138 @@
+import XCTest
+@testable import DescentLanguage
+
+/// Token kinds, lexemes and spans. Expected columns were counted by hand, 1-based, in Characters.
+final class LexerTests: XCTestCase {
+    func testWordsAndNumbers() throws {
+        XCTAssertEqual(try kinds("seed 42"), [.word("seed"), .number(42), .end])
+        XCTAssertEqual(try kinds("leaky_relu W1 _x inf nan"),
+                       [.word("leaky_relu"), .word("W1"), .word("_x"), .word("inf"), .word("nan"), .end])
+    }
+
+    func testNumberForms() throws {
+        XCTAssertEqual(try kinds("1e-3 -0.5 .5 3. +2 1E6 -.5e-2 3.e5 +.5"),
+                       [.number(0.001), .number(-0.5), .number(0.5), .number(3), .number(2), .number(1_000_000),
+                        .number(-0.005), .number(300_000), .number(0.5), .end])
+    }
+
+    func testNumberLexemeIsExactSource() throws {
+        var lexer = Lexer("x 1E6 +2")
+        let tokens = try lexer.tokenize()
+        XCTAssertEqual(tokens.map(\.lexeme), ["x", "1E6", "+2", ""])
+    }
+
+    func testOptionKeyNeedsTheEqualsTouchingTheWord() throws {
+        XCTAssertEqual(try kinds("lr=0.1"), [.key("lr"), .number(0.1), .end])
+        XCTAssertEqual(try kinds("lr =0.1"), [.word("lr"), .op("="), .number(0.1), .end])
+        XCTAssertEqual(try kinds("x==1"), [.word("x"), .op("="), .number(1), .end])
+        XCTAssertEqual(try kinds("W1[0,1]=0.5"),
+                       [.word("W1"), .leftBracket, .number(0), .comma, .number(1), .rightBracket, .op("="), .number(0.5), .end])
+    }
+
+    func testOperatorsAreNormalised() throws {
+        XCTAssertEqual(try kinds("< > <= >= = == +- ±"),
+                       [.op("<"), .op(">"), .op("<="), .op(">="), .op("="), .op("="), .op("+-"), .op("+-"), .end])
+        XCTAssertEqual(try kinds("+-1e-4"), [.op("+-"), .number(0.0001), .end])
+        XCTAssertEqual(try kinds("±1e-4"), [.op("+-"), .number(0.0001), .end])
+    }
+
+    func testStringEscapes() throws {
+        XCTAssertEqual(try kinds(#"save "a\"b\\c\nd\te""#), [.word("save"), .string("a\"b\\c\nd\te"), .end])
+        XCTAssertEqual(try kinds(#"save "a#b;c""#), [.word("save"), .string("a#b;c"), .end])
+    }
+
+    func testCommentsAndSeparators() throws {
+        XCTAssertEqual(try kinds("seed 1 # comment ; x"), [.word("seed"), .number(1), .end])
+        XCTAssertEqual(try kinds("a; b"), [.word("a"), .separator, .word("b"), .end])
+        XCTAssertEqual(try kinds("a\nb"), [.word("a"), .separator, .word("b"), .end])
+        XCTAssertEqual(try kinds("a\r\nb"), [.word("a"), .separator, .word("b"), .end])
+    }
+
+    func testColumnsCountCharacters() throws {
+        // d-a-t-a(1-4) space(5) c-s-v(6-8) space(9) "λ.csv"(10-16, 7 Characters) space(17) x(18)
+        var lexer = Lexer(#"data csv "λ.csv" x"#, line: 3)
+        let tokens = try lexer.tokenize()
+        XCTAssertEqual(tokens[2].span, SourceSpan(line: 3, column: 10, length: 7))
+        XCTAssertEqual(tokens[3].span, SourceSpan(line: 3, column: 18, length: 1))
+    }
+
+    func testContinuationMovesToTheNextPhysicalLine() throws {
+        var lexer = Lexer("layer dense \\  \n  8", line: 2)
+        let tokens = try lexer.tokenize()
+        XCTAssertEqual(tokens.map(\.kind), [.word("layer"), .word("dense"), .number(8), .end])
+        XCTAssertEqual(tokens[2].span, SourceSpan(line: 3, column: 3, length: 1))
+    }
+
+    func testUnterminatedString() {
+        let source = #"data csv "iris.csv"#
+        XCTAssertEqual(rendered(parseError(source), source), """
+            t.descent:1:10: error: unterminated string — add a closing '"'
+                data csv "iris.csv
+                         ^~~~~~~~~
+            """)
+    }
+
+    func testUnterminatedStringEndingInEscapes() {
+        XCTAssertEqual(parseError(#"x "abc\""#), Diagnostic("unterminated string — add a closing '\"'", at: SourceSpan(line: 1, column: 3, length: 6)))
+        XCTAssertEqual(parseError(#"x "abc\"#), Diagnostic("unterminated string — add a closing '\"'", at: SourceSpan(line: 1, column: 3, length: 5)))
+    }
+
+    func testUnknownEscape() {
+        let source = #"save "a\qb""#
+        XCTAssertEqual(rendered(parseError(source), source), #"""
+            t.descent:1:8: error: unknown escape '\q' in string — use \", \\, \n or \t
+                save "a\qb"
+                       ^~
+            """#)
+    }
+
+    func testUnexpectedCharacter() {
+        XCTAssertEqual(rendered(parseError("seed @"), "seed @"), """
+            t.descent:1:6: error: unexpected character '@'
+                seed @
+                     ^
+            """)
+        XCTAssertEqual(parseError("x -y"), Diagnostic("unexpected character '-'", at: SourceSpan(line: 1, column: 3, length: 1)))
+        // "λ" is one Character, so '@' is at column 5.
+        XCTAssertEqual(parseError(#""λ" @"#)?.span, SourceSpan(line: 1, column: 5, length: 1))
+    }
+
+    func testUnquotedFileNameGetsAHint() {
+        let source = "save weights w.json"
+        XCTAssertEqual(rendered(parseError(source), source), """
+            t.descent:1:15: error: unexpected character '.' — put file names in double quotes, like "Sessions/xor.descent"
+                save weights w.json
+                              ^
+            """)
+    }
+
+    func testMalformedNumbers() {
+        XCTAssertEqual(rendered(parseError("x lr=1e"), "x lr=1e"), """
+            t.descent:1:6: error: malformed number '1e' — write numbers like 42, -0.5, .5 or 1e-3
+                x lr=1e
+                     ^~
+            """)
+        XCTAssertEqual(parseError("x 1.2.3"),
+                       Diagnostic("malformed number '1.2.3' — write numbers like 42, -0.5, .5 or 1e-3", at: SourceSpan(line: 1, column: 3, length: 5)))
+        XCTAssertEqual(parseError("layer dense 8tanh"),
+                       Diagnostic("malformed number '8tanh' — write numbers like 42, -0.5, .5 or 1e-3", at: SourceSpan(line: 1, column: 13, length: 5)))
+        XCTAssertEqual(parseError("x .5.3"),
+                       Diagnostic("malformed number '.5.3' — write numbers like 42, -0.5, .5 or 1e-3", at: SourceSpan(line: 1, column: 3, length: 4)))
+        XCTAssertEqual(parseError("x 1e+"),
+                       Diagnostic("malformed number '1e+' — write numbers like 42, -0.5, .5 or 1e-3", at: SourceSpan(line: 1, column: 3, length: 3)))
+    }
+
+    func testNumberTooLarge() {
+        XCTAssertEqual(parseError("x 1e999"), Diagnostic("number '1e999' is too large", at: SourceSpan(line: 1, column: 3, length: 5)))
+    }
+
+    func testMisplacedBackslash() {
+        XCTAssertEqual(rendered(parseError(#"a \ b"#), #"a \ b"#), #"""
+            t.descent:1:3: error: '\' continues a command on the next line, so it must be the last thing on its line
+                a \ b
+                  ^
+            """#)
+        XCTAssertEqual(parseError(#"a \  "#),
+                       Diagnostic(#"'\' continues this line onto the next, but no line follows — remove it"#, at: SourceSpan(line: 1, column: 3, length: 1)))
+    }
+}

@@ -1,0 +1,55 @@
+import XCTest
+@testable import DescentLanguage
+
+/// Continuation detection and splitting scripts into logical lines.
+final class LineJoinerTests: XCTestCase {
+    func testContinues() {
+        XCTAssertTrue(LineJoiner.continues("layer dense 8 \\"))
+        XCTAssertTrue(LineJoiner.continues("layer dense 8 \\   "))
+        XCTAssertTrue(LineJoiner.continues(#"save "x" \"#))
+        XCTAssertTrue(LineJoiner.continues(#"save "a\\" \"#))
+        XCTAssertFalse(LineJoiner.continues("layer dense 8"))
+        XCTAssertFalse(LineJoiner.continues("a \\ b"))
+        XCTAssertFalse(LineJoiner.continues("# comment \\"))
+        XCTAssertFalse(LineJoiner.continues("seed 1 # comment \\"))
+        XCTAssertFalse(LineJoiner.continues(#"save "a\"#))
+        XCTAssertFalse(LineJoiner.continues(#"save "x \"#))
+        XCTAssertFalse(LineJoiner.continues(""))
+    }
+
+    func testJoin() {
+        XCTAssertEqual(LineJoiner.join(["a \\", "  b"]), "a \\\n  b")
+    }
+
+    func testLogicalLines() {
+        let script = "seed 1\nlayer dense 8 \\\n  tanh\n\n# c\ntrain 5"
+        XCTAssertEqual(LineJoiner.logicalLines(of: script), [
+            LogicalLine(text: "seed 1", line: 1),
+            LogicalLine(text: "layer dense 8 \\\n  tanh", line: 2),
+            LogicalLine(text: "", line: 4),
+            LogicalLine(text: "# c", line: 5),
+            LogicalLine(text: "train 5", line: 6),
+        ])
+    }
+
+    func testLogicalLinesWithCRLFAndTrailingContinuation() {
+        XCTAssertEqual(LineJoiner.logicalLines(of: "a\r\nb \\"), [LogicalLine(text: "a", line: 1), LogicalLine(text: "b \\", line: 2)])
+        XCTAssertEqual(parseError("b \\", line: 2),
+                       Diagnostic(#"'\' continues this line onto the next, but no line follows — remove it"#, at: SourceSpan(line: 2, column: 3, length: 1)))
+    }
+
+    func testEveryShippedSessionParses() throws {
+        // The example sessions live at <package>/Sessions; this file is at <package>/Tests/DescentLanguageTests/.
+        let sessions = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sessions")
+        let files = try FileManager.default.contentsOfDirectory(atPath: sessions.path).filter { $0.hasSuffix(".descent") }
+        XCTAssertFalse(files.isEmpty)
+        for file in files {
+            let script = try String(contentsOf: sessions.appendingPathComponent(file), encoding: .utf8)
+            for logical in LineJoiner.logicalLines(of: script) {
+                XCTAssertNoThrow(try Parser.parse(logical.text, line: logical.line), "\(file):\(logical.line)")
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import XCTest
+@testable import DescentLanguage
+
+/// Edit distances were worked out by hand (and match the textbook OSA examples).
+final class SuggestTests: XCTestCase {
+    func testDistance() {
+        XCTAssertEqual(Suggest.distance("tahn", "tanh"), 1)
+        XCTAssertEqual(Suggest.distance("kitten", "sitting"), 3)
+        // OSA cannot edit a transposed pair again: "ca" → "abc" costs 3 (true Damerau–Levenshtein gives 2).
+        XCTAssertEqual(Suggest.distance("ca", "abc"), 3)
+        XCTAssertEqual(Suggest.distance("", "abc"), 3)
+        XCTAssertEqual(Suggest.distance("abc", ""), 3)
+        XCTAssertEqual(Suggest.distance("λx", "xλ"), 1)
+    }
+
+    func testNearest() {
+        let activations = ["relu", "tanh", "sigmoid", "softmax", "linear"]
+        XCTAssertEqual(Suggest.nearest("tahn", in: activations), "tanh")
+        XCTAssertEqual(Suggest.nearest("TAHN", in: activations), "tanh")
+        XCTAssertEqual(Suggest.nearest("sigmod", in: activations), "sigmoid")
+        XCTAssertEqual(Suggest.nearest("softmx", in: activations), "softmax")
+        XCTAssertEqual(Suggest.nearest("lrr", in: ["lr", "momentum"]), "lr")
+        XCTAssertNil(Suggest.nearest("xyz", in: activations))
+        XCTAssertNil(Suggest.nearest("", in: activations))
+    }
+
+    func testThresholdIsAThirdOfTheLength() {
+        // "abcdef" has 6 Characters, so up to 2 edits are accepted: "abcxyf" (2) is, "abxyzf" (3) is not.
+        XCTAssertEqual(Suggest.nearest("abcdef", in: ["abcxyf"]), "abcxyf")
+        XCTAssertNil(Suggest.nearest("abcdef", in: ["abxyzf"]))
+        // Short words still allow one edit.
+        XCTAssertEqual(Suggest.nearest("l", in: ["x"]), "x")
+    }
+
+    func testPrefixMatches() {
+        XCTAssertEqual(Suggest.nearest("mom", in: ["lr", "momentum"]), "momentum")
+        XCTAssertEqual(Suggest.nearest("Nest", in: ["lr", "nesterov"]), "nesterov")
+    }
+
+    func testSmallestDistanceWinsThenFirstCandidate() {
+        XCTAssertEqual(Suggest.nearest("relu", in: ["relu6", "relu"]), "relu")
+        XCTAssertEqual(Suggest.nearest("bat", in: ["cat", "hat"]), "cat")
+        XCTAssertEqual(Suggest.nearest("bat", in: ["hat", "cat"]), "hat")
+    }
+}
