@@ -28,6 +28,8 @@ public final class Trainer {
     public private(set) var history = History()
     /// Completed updates.
     public private(set) var stepCount = 0
+    /// The graph of the last step that ran (for reports).
+    public private(set) var lastGraph: Graph?
     /// Steps between full evaluations of training and validation loss.
     public var evaluationInterval = 10
     /// Seeded stream for dropout masks.
@@ -35,8 +37,8 @@ public final class Trainer {
     public private(set) var sampler: BatchSampler
     /// Graphs by batch rows (a last partial batch has its own).
     private var graphs: [Int: Graph] = [:]
-    private var trainEval: Graph
-    private var validationEval: Graph?
+    /// Full-set graphs for evaluation, built on first use.
+    private var evalGraphs: (train: Graph, validation: Graph?)?
     /// The batch of the step under way (drawn at `forward`, consumed at `update`).
     private var pending: Graph?
     /// Which phases ran on the pending batch.
@@ -49,16 +51,23 @@ public final class Trainer {
                 train: Dataset, validation: Dataset?, batchSize: Int?, rng: RNG) {
         self.model = model; self.loss = loss; self.regularizer = regularizer
         self.optimizer = optimizer; self.train = train; self.validation = validation
-        var r = rng
-        dropoutRNG = r.derived(stream: 4)
-        sampler = BatchSampler(count: train.count, batchSize: batchSize, rng: r.derived(stream: 3))
-        trainEval = Graph(spec: model.spec, parameters: model.parameters, loss: loss, regularizer: regularizer, rows: train.count)
-        Trainer.load(train, into: trainEval)
-        if let v = validation {
-            let g = Graph(spec: model.spec, parameters: model.parameters, loss: loss, regularizer: regularizer, rows: v.count)
-            Trainer.load(v, into: g)
-            validationEval = g
+        dropoutRNG = rng.derived(stream: 4)
+        sampler = BatchSampler(count: train.count, batchSize: batchSize, rng: rng.derived(stream: 3))
+    }
+
+    /// The full-set evaluation graphs, built and filled on first use.
+    private func evaluationGraphs() -> (train: Graph, validation: Graph?) {
+        if let e = evalGraphs { return e }
+        let t = Graph(spec: model.spec, parameters: model.parameters, loss: loss, regularizer: regularizer, rows: train.count)
+        Trainer.load(train, into: t)
+        var v: Graph? = nil
+        if let vd = validation {
+            let g = Graph(spec: model.spec, parameters: model.parameters, loss: loss, regularizer: regularizer, rows: vd.count)
+            Trainer.load(vd, into: g)
+            v = g
         }
+        evalGraphs = (t, v)
+        return (t, v)
     }
 
     /// Copies a whole dataset into a graph's input and target buffers.
@@ -66,6 +75,30 @@ public final class Trainer {
         g.input.load(d.X.data)
         g.target.load(d.y.data)
     }
+
+    /// The one-row graph for `forwardSample`.
+    private var sampleGraphStorage: Graph?
+    /// The graph `predict` reuses (decision maps).
+    var mapGraphStorage: Graph?
+
+    /// The one-row graph for single samples, built on first use.
+    func sampleGraph() -> Graph {
+        if let g = sampleGraphStorage { return g }
+        let g = Graph(spec: model.spec, parameters: model.parameters, loss: loss, regularizer: regularizer, rows: 1)
+        sampleGraphStorage = g
+        return g
+    }
+
+    /// The graph the next batch will use (its size), without drawing the batch.
+    func graphForNextBatch() -> Graph { graph(rows: sampler.nextBatchSize) }
+
+    /// Replaces the recorded state wholesale (undo, carry-over).
+    func replaceState(history: History, stepCount: Int, sampler: BatchSampler, dropoutRNG: RNG) {
+        self.history = history; self.stepCount = stepCount; self.sampler = sampler; self.dropoutRNG = dropoutRNG
+        lastGraph = nil
+    }
+
+    func setPhase(_ p: Phase) { phase = p }
 
     /// The graph for batches of `rows`, built on first use.
     private func graph(rows: Int) -> Graph {
@@ -113,8 +146,9 @@ public final class Trainer {
     }
 
     /// Records the finished step and clears the batch under way.
-    private func finishStep(_ g: Graph) {
+    func finishStep(_ g: Graph) {
         stepCount += 1
+        lastGraph = g
         history.record(.init(step: stepCount, epoch: sampler.epochOfLastBatch, loss: g.lossValue, penalty: g.penaltyValue))
         pending = nil
         phase = .idle
@@ -136,14 +170,16 @@ public final class Trainer {
     }
 
     /// Runs `steps` steps, calling `onStep` after each; `onStep` returning a reason stops the run.
-    public func train(steps: Int, onStep: (Trainer) -> StopReason?) -> StopReason {
+    /// Unless `evaluateAtEnd` is false, the full sets are evaluated once more at the last step.
+    public func train(steps: Int, evaluateAtEnd: Bool = true, onStep: (Trainer) -> StopReason?) -> StopReason {
         history.reserve(steps: steps, evaluations: steps / max(1, evaluationInterval) + 2)
+        var reason = StopReason.completed
         for _ in 0..<steps {
-            if let stop = step() { discardPending(); return stop }
-            if let stop = onStep(self) { return stop }
+            if let stop = step() { discardPending(); reason = stop; break }
+            if let stop = onStep(self) { reason = stop; break }
         }
-        if history.lastEvaluation?.step != stepCount { evaluate() }
-        return .completed
+        if evaluateAtEnd && stepCount > 0 && history.lastEvaluation?.step != stepCount { evaluate() }
+        return reason
     }
 
     /// Forgets a batch whose step was not applied.
@@ -159,7 +195,15 @@ public final class Trainer {
     /// Evaluates the full training (and validation) set now and records it.
     @discardableResult
     public func evaluate() -> History.Evaluation {
+        let (e, _) = evaluationValues()
+        history.record(e)
+        return e
+    }
+
+    /// Evaluates the full sets in evaluation mode: the record and the penalty.
+    func evaluationValues() -> (History.Evaluation, Double) {
         var scratch = dropoutRNG
+        let (trainEval, validationEval) = evaluationGraphs()
         trainEval.forward(training: false, rng: &scratch)
         let tm = Metrics.metric(trainEval, task: train.task, targets: train.y)
         var vl: Double? = nil, vm: Double? = nil
@@ -170,8 +214,7 @@ public final class Trainer {
         }
         let e = History.Evaluation(step: stepCount, epoch: sampler.epochOfLastBatch, trainLoss: trainEval.lossValue,
                                    valLoss: vl, trainMetric: tm, valMetric: vm)
-        history.record(e)
-        return e
+        return (e, trainEval.penaltyValue)
     }
 
     /// Clears the history (a reset).

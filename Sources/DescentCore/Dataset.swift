@@ -1,0 +1,104 @@
+/// Samples to learn from: features `X` [n, f], targets `y` [n, 1] (values, or class ids 0..k-1 as Double), and names.
+public struct Dataset: Equatable, Sendable {
+    /// What the data is, for display (`spiral n=400 noise=0.2 classes=3`, `iris.csv`).
+    public var name: String
+    /// Features, one row per sample: [n, f].
+    public var X: Tensor
+    /// Targets, one per sample: [n, 1].
+    public var y: Tensor
+    public var task: Task
+    public var featureNames: [String]
+    public var targetName: String
+    /// Names of the classes by id; empty for regression.
+    public var classNames: [String]
+
+    /// A dataset from parts already known to agree (shapes [n, f] and [n, 1]); no checks.
+    public init(name: String, X: Tensor, y: Tensor, task: Task,
+                featureNames: [String], targetName: String, classNames: [String]) {
+        self.name = name; self.X = X; self.y = y; self.task = task
+        self.featureNames = featureNames; self.targetName = targetName; self.classNames = classNames
+    }
+
+    /// A dataset from feature rows and target values typed by a person, checked: rows of equal length,
+    /// one target per row, finite numbers, and for classification whole class ids (see `classCount`).
+    /// Feature names default to x1, x2, …; class names to "0", "1", ….
+    public init(name: String = "inline", rows: [[Double]], targets: [Double], task: Task,
+                featureNames: [String]? = nil, targetName: String = "y", classNames: [String]? = nil) throws(DataError) {
+        guard let width = rows.first?.count else { throw DataError("X has no rows — give at least one sample") }
+        guard width > 0 else { throw DataError("X rows are empty — each sample needs at least one feature") }
+        for (i, row) in rows.enumerated() {
+            if row.count != width {
+                throw DataError("X row \(i + 1) has \(row.count) value\(row.count == 1 ? "" : "s"), expected \(width) like row 1")
+            }
+            if let j = row.firstIndex(where: { !$0.isFinite }) {
+                throw DataError("X row \(i + 1), column \(j + 1) is \(Format.short(row[j])) — features must be finite numbers")
+            }
+        }
+        guard targets.count == rows.count else {
+            throw DataError("y has \(targets.count) value\(targets.count == 1 ? "" : "s") but X has \(rows.count) row\(rows.count == 1 ? "" : "s") — give one target per row")
+        }
+        if let i = targets.firstIndex(where: { !$0.isFinite }) {
+            throw DataError("y value \(i + 1) is \(Format.short(targets[i])) — targets must be finite numbers")
+        }
+        let names = featureNames ?? (1...width).map { "x\($0)" }
+        guard names.count == width else {
+            throw DataError("\(names.count) feature names given for \(width) features")
+        }
+        var classes: [String] = []
+        if task.isClassification {
+            let k = try Dataset.classCount(of: targets, task: task, declared: classNames?.count)
+            classes = classNames ?? (0..<k).map(String.init)
+        }
+        self.init(name: name, X: Tensor(shape: [rows.count, width], data: rows.flatMap { $0 }),
+                  y: Tensor(shape: [targets.count, 1], data: targets), task: task,
+                  featureNames: names, targetName: targetName, classNames: classes)
+    }
+
+    /// The number of classes of class-id targets, after checking each is a whole number 0..k-1
+    /// (0 or 1 for binary; below `declared` when the class names are known). Errors name the 1-based position.
+    public static func classCount(of targets: [Double], task: Task, declared: Int? = nil) throws(DataError) -> Int {
+        if task == .binary, let declared, declared != 2 {
+            throw DataError("binary data has 2 classes, but \(declared) class names were given")
+        }
+        let limit = task == .binary ? 2 : declared
+        for (i, v) in targets.enumerated() {
+            guard v >= 0, v == v.rounded(), v < Double(Int32.max) else {
+                throw DataError("y value \(i + 1) is \(Format.short(v)), not a class id — class targets are whole numbers 0, 1, …, k-1")
+            }
+            if let limit, v >= Double(limit) {
+                let allowed = limit == 2 ? "0 or 1" : "0…\(limit - 1)"
+                throw DataError("y value \(i + 1) is \(Format.short(v)), but \(task) targets here are \(allowed)")
+            }
+        }
+        let k = limit ?? (Int(targets.max() ?? 0) + 1)
+        guard k >= 2 else { throw DataError("y has only class 0 — a classifier needs at least 2 classes") }
+        return k
+    }
+
+    /// Number of samples.
+    public var count: Int { X.rows }
+    /// Number of features per sample.
+    public var featureCount: Int { X.cols }
+
+    /// Copies the rows at `indices` (in that order) into `x` ([indices.count, featureCount]) and their
+    /// targets into `y`; allocates nothing. The indices must be valid rows.
+    public func copyRows(_ indices: ArraySlice<Int>, x: UnsafeMutablePointer<Double>, y yOut: UnsafeMutablePointer<Double>) {
+        let f = featureCount
+        X.data.withUnsafeBufferPointer { xs in
+            y.data.withUnsafeBufferPointer { ys in
+                var r = 0
+                for i in indices {
+                    for j in 0..<f { x[r * f + j] = xs[i * f + j] }
+                    yOut[r] = ys[i]
+                    r += 1
+                }
+            }
+        }
+    }
+
+    /// The rows at `indices` as a new dataset named `name`.
+    func subset(_ indices: ArraySlice<Int>, name: String) -> Dataset {
+        Dataset(name: name, X: X.gatherRows(Array(indices)), y: y.gatherRows(Array(indices)), task: task,
+                featureNames: featureNames, targetName: targetName, classNames: classNames)
+    }
+}

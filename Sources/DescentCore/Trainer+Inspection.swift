@@ -1,0 +1,100 @@
+/// What `undo` needs to put a trainer back: parameters, optimizer state, history, sampler and dropout stream.
+public struct TrainerSnapshot {
+    /// The command that was undone (`step`, `train`, …).
+    public let label: String
+    public let stepCount: Int
+    let parameters: [Tensor]
+    let optimizer: Optimizer
+    let history: History
+    let sampler: BatchSampler
+    let dropoutRNG: RNG
+}
+
+/// A fresh evaluation that is not recorded in the history (for `expect`).
+public struct EvaluationNow: Sendable {
+    public var trainLoss: Double
+    public var penalty: Double
+    public var valLoss: Double?
+    public var trainMetric: Double
+    public var valMetric: Double?
+}
+
+/// Phases driven by hand, single samples, snapshots and carried-over state.
+extension Trainer {
+    /// The state to restore with `restore`.
+    public func snapshot(label: String) -> TrainerSnapshot {
+        TrainerSnapshot(label: label, stepCount: stepCount, parameters: model.snapshot(), optimizer: optimizer.snapshot(),
+                        history: history, sampler: sampler, dropoutRNG: dropoutRNG)
+    }
+
+    /// Puts back everything `snapshot` saved, bit for bit; any step under way is dropped.
+    public func restore(_ s: TrainerSnapshot) {
+        model.restore(s.parameters)
+        optimizer = s.optimizer.snapshot()
+        replaceState(history: s.history, stepCount: s.stepCount, sampler: s.sampler, dropoutRNG: s.dropoutRNG)
+        discardPending()
+    }
+
+    /// Takes over the history and step count of a trainer this one replaces (same model, new settings).
+    public func adoptHistory(from old: Trainer) {
+        replaceState(history: old.history, stepCount: old.stepCount, sampler: sampler, dropoutRNG: old.dropoutRNG)
+    }
+
+    /// Runs the forward pass on training sample `i` alone, in evaluation mode, without touching the step under way.
+    public func forwardSample(_ i: Int) -> Graph {
+        let g = sampleGraph()
+        train.copyRows([i], x: g.input.pointer, y: g.target.pointer)
+        var scratch = dropoutRNG
+        g.forward(training: false, rng: &scratch)
+        return g
+    }
+
+    /// Applies the optimizer with the gradients now held by the parameters and ends the step, recording `g`'s loss.
+    public func applyUpdate(using g: Graph) {
+        optimizer.update(model.parameters)
+        finishStep(g)
+    }
+
+    /// Notes that `g`'s backward pass ran by hand, so `update` will not recompute it.
+    public func markBackwarded(_ g: Graph) {
+        if g === currentGraph && g.backwardComplete { setPhase(.backwarded) }
+    }
+
+    /// A graph with the next batch's shape for display (`graph`), filled with that batch when `loadBatch`.
+    public func previewGraph(loadBatch: Bool = false) -> Graph {
+        if loadBatch {
+            let g = forward()
+            return g
+        }
+        return currentGraph ?? graphForNextBatch()
+    }
+
+    /// The total gradient norm held by the parameters now.
+    public var lastGradientNorm: Double {
+        var s = 0.0
+        for p in model.parameters { let g = p.grad.pointer; for i in 0..<p.count { s += g[i] * g[i] } }
+        return s.squareRoot()
+    }
+
+    /// Loss, penalty and metric on the full sets at the current parameters, not recorded.
+    public func evaluateNow() -> EvaluationNow {
+        let (e, penalty) = evaluationValues()
+        return EvaluationNow(trainLoss: e.trainLoss, penalty: penalty, valLoss: e.valLoss, trainMetric: e.trainMetric, valMetric: e.valMetric)
+    }
+}
+
+extension Trainer {
+    /// Runs the model in evaluation mode on `rows` inputs (row-major, `featureCount` each) and returns the graph,
+    /// whose `output` holds the predictions. The graph is kept for the next call with the same row count.
+    public func predict(_ inputs: [Double], rows: Int) -> Graph {
+        let g: Graph
+        if let m = mapGraphStorage, m.rows == rows { g = m } else {
+            g = Graph(spec: model.spec, parameters: model.parameters, loss: loss, regularizer: regularizer, rows: rows)
+            mapGraphStorage = g
+        }
+        g.input.load(inputs)
+        var scratch = dropoutRNG
+        g.forward(training: false, rng: &scratch)
+        return g
+    }
+}

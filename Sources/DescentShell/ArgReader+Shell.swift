@@ -1,0 +1,31 @@
+import DescentLanguage
+
+/// Small reading helpers the command handlers share.
+extension ArgReader {
+    /// Whether the next positional argument is a bare word.
+    var peekIsWord: Bool {
+        if case .word? = peek?.value { return true }
+        return false
+    }
+
+    /// Whether the next positional argument is an indexed reference like `W1[0,1]`.
+    var peekIsIndexed: Bool {
+        if case .indexed? = peek?.value { return true }
+        return false
+    }
+
+    /// An error pointing at the argument read last.
+    func error(_ message: String) -> Diagnostic { Diagnostic(message, at: lastSpan) }
+
+    /// A number option that has no default: nil when absent.
+    func optionalNumberOption(_ key: String, range: NumberRange = .any) throws(Diagnostic) -> Double? {
+        guard option(key) != nil else { return nil }
+        return try numberOption(key, default: 0, range: range)
+    }
+
+    /// A word option from `candidates` that has no default: nil when absent.
+    func optionalWordOption(_ key: String, oneOf candidates: [String]) throws(Diagnostic) -> String? {
+        guard option(key) != nil else { return nil }
+        return try wordOption(key, oneOf: candidates, default: candidates[0])
+    }
+}

@@ -1,0 +1,87 @@
+import DescentCore
+import DescentPlot
+
+/// Charts of a training run and of a model's map, drawn into canvases (and SVG) from the plot module's widgets.
+enum Charts {
+    /// The loss chart of a history: per-step batch loss (thin), full training loss and validation loss (bold).
+    static func lossChart(_ h: History, unicode: Bool, logScale: Bool, showValidation: Bool = true,
+                          xRange: ClosedRange<Double>? = nil, title: String? = nil) -> LineChart {
+        var step = LineChart.Series(name: "batch loss", role: .lossStep, bold: false, xs: [], ys: [])
+        step.reserveCapacity(h.steps.count)
+        for s in h.steps { step.append(x: Double(s.step), y: s.loss + s.penalty) }
+        var train = LineChart.Series(name: "train loss", role: .lossTrain, bold: true, xs: [], ys: [])
+        var val = LineChart.Series(name: "val loss", role: .lossVal, bold: true, xs: [], ys: [])
+        for e in h.evaluations where e.step > 0 {
+            train.append(x: Double(e.step), y: e.trainLoss)
+            if let v = e.valLoss { val.append(x: Double(e.step), y: v) }
+        }
+        var series = [step, train]
+        if showValidation && val.count > 0 { series.append(val) }
+        return LineChart(series: series, yScale: logScale ? .log : .linear, xRange: xRange, title: title,
+                         xName: "step", unicode: unicode)
+    }
+
+    /// The loss chart drawn on a canvas.
+    static func loss(_ h: History, width: Int, height: Int, unicode: Bool, logScale: Bool,
+                     showValidation: Bool, title: String?) -> Canvas {
+        lossChart(h, unicode: unicode, logScale: logScale, showValidation: showValidation, title: title)
+            .render(width: width, height: height)
+    }
+
+    /// A log scale reads better once the loss has fallen by more than a factor of 100 (and stays positive).
+    static func prefersLog(_ h: History) -> Bool {
+        let ys = h.steps.map(\.loss).filter(\.isFinite)
+        guard let lo = ys.min(), let hi = ys.max(), lo > 0 else { return false }
+        return hi / lo > 100
+    }
+
+    /// The loss chart as an SVG document.
+    static func svg(_ h: History, title: String) -> String {
+        lossChart(h, unicode: true, logScale: prefersLog(h), title: title).svg(width: 800, height: 480)
+    }
+}
+
+extension Charts {
+    /// The model's decision map (classification) or output surface (regression) over the training data's
+    /// two features, with the training points on it, drawn into `width` × `height` cells.
+    static func boundary(_ t: Trainer, width: Int, height: Int, unicode: Bool, maxPoints: Int = 400) -> Canvas {
+        let x = t.train.X
+        guard x.cols == 2, x.rows > 0 else { return Canvas(width: width, height: height) }
+        var lo = (Double.infinity, Double.infinity), hi = (-Double.infinity, -Double.infinity)
+        for i in 0..<x.rows {
+            lo = (min(lo.0, x[i, 0]), min(lo.1, x[i, 1])); hi = (max(hi.0, x[i, 0]), max(hi.1, x[i, 1]))
+        }
+        let padX = max((hi.0 - lo.0) * 0.05, 1e-6), padY = max((hi.1 - lo.1) * 0.05, 1e-6)
+        let xr = (lo.0 - padX)...(hi.0 + padX), yr = (lo.1 - padY)...(hi.1 + padY)
+        let task = t.train.task
+        let size = Heatmap.gridSize(width: width, height: height, yRange: yr)
+        guard size.columns > 0 && size.rows > 0 else { return Canvas(width: width, height: height) }
+        let centers = Heatmap.cellCenters(columns: size.columns, rows: size.rows, xRange: xr, yRange: yr)
+        var inputs: [Double] = []
+        inputs.reserveCapacity(size.columns * size.rows * 2)
+        for yv in centers.ys { for xv in centers.xs { inputs.append(xv); inputs.append(yv) } }
+        let g = t.predict(inputs, rows: size.columns * size.rows)
+        let stride = max(1, x.rows / maxPoints)
+        let y = t.train.y.data
+        var points: [Heatmap.Point] = []
+        for i in Swift.stride(from: 0, to: x.rows, by: stride) {
+            points.append(task == .regression ? .init(x: x[i, 0], y: x[i, 1], value: y[i])
+                                              : .init(x: x[i, 0], y: x[i, 1], category: Int(y[i])))
+        }
+        let content: Heatmap.Content
+        if task == .regression {
+            let out = g.output.value
+            let values = (0..<(size.columns * size.rows)).map { out[$0 * g.output.cols] }
+            let all = values + y
+            content = .surface(values, min: all.min() ?? 0, max: all.max() ?? 1)
+        } else {
+            content = .classes((0..<(size.columns * size.rows)).map { Metrics.predictedClass(g, row: $0) })
+        }
+        var map = Heatmap(columns: size.columns, rows: size.rows, xRange: xr, yRange: yr, content: content, points: points,
+                          classNames: t.train.classNames, unicode: unicode)
+        map.showLegend = true
+        var canvas = Canvas(width: width, height: height)
+        map.draw(into: &canvas, x: 0, y: 0)
+        return canvas
+    }
+}

@@ -1,0 +1,278 @@
+import DescentCore
+import DescentLanguage
+import DescentPlot
+
+/// Commands that step through backpropagation by hand.
+extension Commands {
+    static let backprop: [CommandSpec] = [
+        CommandSpec("forward", ["forward", "forward sample I"], "run the forward pass on the current batch (or one sample) and print every node",
+                    keywords: ["sample"], handler: forward),
+        CommandSpec("backward", ["backward", "backward step"], "compute all gradients (or the next node's, from the loss back) and print them",
+                    keywords: ["step"], handler: backward),
+        CommandSpec("update", ["update"], "apply one optimizer step from the current gradients, showing before, gradient, state and after",
+                    handler: update),
+        CommandSpec("graph", ["graph"], "print the computation graph: nodes in order, ops, shapes, and where backward stands",
+                    recorded: false, handler: graph),
+        CommandSpec("explain", ["explain PARAM", "explain PARAM[i,j]"], "write out the chain rule for a parameter's gradient with this batch's numbers",
+                    recorded: false, handler: explain),
+        CommandSpec("gradcheck", ["gradcheck [PARAM]"], "compare analytic gradients with central finite differences",
+                    handler: gradcheck),
+        CommandSpec("watch", ["watch PARAM[i,j]"], "print that entry after every step", handler: watch),
+        CommandSpec("unwatch", ["unwatch [PARAM[i,j]]"], "stop watching one entry (or all)", handler: unwatch),
+        CommandSpec("break", ["break nan [on|off]", "break gradnorm > X", "break gradnorm off"],
+                    "stop training at the first NaN/infinity (on by default), or when the gradient norm passes a bound",
+                    keywords: ["nan", "gradnorm", "on", "off"], handler: breakCommand),
+        CommandSpec("undo", ["undo"], "revert the last step, update, set, load or train run (parameters and optimizer state)",
+                    handler: undo),
+    ]
+
+    static func forward(_ w: Workspace, _ a: inout ArgReader) throws {
+        var sample: Int? = nil
+        if a.optionalWord(oneOf: ["sample"]) != nil { sample = try a.int("sample index", range: 0...Int.max) }
+        try a.finish(options: [])
+        let t = try w.ensureTrainer()
+        let g: Graph
+        if let s = sample {
+            guard s < t.train.count else { throw ShellError("sample \(s) is out of range: the training set has \(t.train.count) samples (0…\(t.train.count - 1))") }
+            g = t.forwardSample(s)
+            w.out.print("forward pass on training sample \(s) (evaluation mode):")
+        } else {
+            if t.phase == .idle { w.pushUndo("forward") }
+            g = t.forward()
+            w.out.print("forward pass on the batch of step \(t.stepCount + 1) (\(g.rows) rows, epoch \(t.epoch)):")
+        }
+        w.inspected = g
+        if !g.totalValue.isFinite { w.out.print("warning: " + t.nonFiniteMessage(g, what: "the loss")) }
+        w.out.print(forwardText(g))
+    }
+
+    /// Every computed node of a forward pass, layer by layer.
+    static func forwardText(_ g: Graph) -> String {
+        var lines = [Printer.node(g.nodes[g.inputIndex])]
+        for (i, n) in g.nodes.enumerated() where !n.op.isLeaf {
+            let ins = n.inputs.map { g.nodes[$0].name }
+            let formula: String
+            switch n.op {
+            case .matmul: formula = "\(n.name) = \(ins[0])·\(ins[1])"
+            case .biasAdd: formula = "\(n.name) = \(ins[0]) + \(ins[1])"
+            case .activation(let act): formula = "\(n.name) = \(act)(\(ins[0]))"
+            case .dropout(let p): formula = "\(n.name) = dropout(\(ins[0]), p=\(Format.short(p)))"
+            case .loss(let l): formula = "loss = \(l.formula)"
+            case .penalty(let r): formula = "penalty = \(r.formula)"
+            default: formula = "total = loss + penalty"
+            }
+            if n.shape.isEmpty { lines.append("\(formula) = \(Format.sig(n.value[0], 8))") }
+            else { lines.append(formula); lines.append(Printer.indent(Printer.node(n))) }
+            if i == g.outputIndex && g.lossInputIndex != g.outputIndex { lines.append("  (the loss reads the logits \(g.nodes[g.lossInputIndex].name))") }
+        }
+        lines.append("y " + Printer.node(g.nodes[g.targetIndex]).dropFirst(1))
+        return lines.joined(separator: "\n")
+    }
+
+    /// The graph under inspection, running a forward pass first when there is none.
+    static func inspectedGraph(_ w: Workspace) throws -> Graph {
+        if let g = w.inspected { return g }
+        let t = try w.ensureTrainer()
+        if t.phase == .idle { w.pushUndo("forward") }
+        let g = t.forward()
+        w.inspected = g
+        w.out.print("(ran the forward pass on the batch of step \(t.stepCount + 1) first)")
+        return g
+    }
+
+    static func backward(_ w: Workspace, _ a: inout ArgReader) throws {
+        let stepping = a.optionalWord(oneOf: ["step"]) != nil
+        try a.finish(options: [])
+        let g = try inspectedGraph(w)
+        let t = try w.ensureTrainer()
+        if stepping {
+            if g.backwardDone == nil || g.backwardComplete { g.beginBackward(); w.out.print("backward: gradients zeroed, dL/dtotal = 1") }
+            guard let i = g.backwardStep() else { return }
+            w.out.print(stepText(g, i))
+            if g.backwardComplete { w.out.print("backward complete: every gradient is in place — `update` applies them") }
+            else if let d = g.backwardDone { w.out.print("next: \(g.nodes[g.backwardOrder[d]].name) (\(g.backwardOrder.count - d) node(s) left)") }
+        } else {
+            let finishing = g.backwardDone != nil && !g.backwardComplete
+            if finishing { while g.backwardStep() != nil {} } else { g.backward() }
+            w.out.print(finishing ? "backward: finished the remaining nodes" : "backward: all gradients computed (replacing earlier ones)")
+            w.out.print(gradientTable(t.model))
+        }
+        t.markBackwarded(g)
+    }
+
+    /// What one backward step did: node, op, incoming gradient, local rule, outgoing gradients with numbers.
+    static func stepText(_ g: Graph, _ i: Int) -> String {
+        let n = g.nodes[i]
+        var lines = ["node \(n.name) (\(n.op.name)), \(g.backwardDone ?? 0) of \(g.backwardOrder.count)"]
+        lines.append("  gradient arriving: " + Printer.node(n, gradient: true))
+        for r in BackpropText.rule(g, i) { lines.append("  " + r) }
+        for j in BackpropText.sent(g, i) {
+            lines.append("  sends " + Printer.node(g.nodes[j], gradient: true).replacingOccurrences(of: "\n", with: "\n  "))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Gradient norms per parameter.
+    static func gradientTable(_ m: Model) -> String {
+        var total = 0.0
+        let rows = m.parameters.map { p -> [String] in
+            var s = 0.0, mx = 0.0
+            for i in 0..<p.count { s += p.grad[i] * p.grad[i]; mx = max(mx, abs(p.grad[i])) }
+            total += s
+            return [p.name, Tensor.describe(p.shape), Format.sig(s.squareRoot(), 6), Format.sig(mx, 6)]
+        }
+        var lines = TextTable(headers: ["param", "shape", "‖grad‖", "max |grad|"], rows: rows,
+                              alignments: [.left, .left, .right, .right]).render()
+        lines.append("total gradient norm \(Format.sig(total.squareRoot(), 6))")
+        return lines.joined(separator: "\n")
+    }
+
+    static func update(_ w: Workspace, _ a: inout ArgReader) throws {
+        try a.finish(options: [])
+        let t = try w.ensureTrainer()
+        let g = try inspectedGraph(w)
+        if !g.backwardComplete {
+            if g.backwardDone == nil { g.backward(); w.out.print("(computed the gradients first)") }
+            else { while g.backwardStep() != nil {}; w.out.print("(finished the backward pass first)") }
+        }
+        if w.undoStack.last?.stepCount != t.stepCount || w.undoStack.isEmpty { w.pushUndo("update") }
+        let before = t.model.parameters.map { $0.value.array }
+        for p in t.model.parameters where !p.grad.allFinite {
+            throw ShellError("the gradient of \(p.name) is not finite; the update was not applied")
+        }
+        t.applyUpdate(using: g)
+        w.inspected = nil
+        let opt = t.optimizer
+        w.out.print("update \(t.stepCount): \(opt.kind.name) lr=\(Format.short(opt.learningRate)), rule \(opt.kind.rule)")
+        for (k, p) in t.model.parameters.enumerated() {
+            w.out.print("\(p.name) \(Tensor.describe(p.shape))")
+            w.out.print("  before " + values(before[k], p.shape))
+            w.out.print("  grad   " + values(p.grad.array, p.shape))
+            for (s, name) in opt.stateNames.enumerated() {
+                let buf = s == 0 ? opt.state1 : opt.state2
+                if k < buf.count { w.out.print("  \(name.padding(toLength: 6, withPad: " ", startingAt: 0)) " + values(buf[k].array, p.shape)) }
+            }
+            w.out.print("  after  " + values(p.value.array, p.shape))
+        }
+        w.printWatches(t, live: false)
+    }
+
+    /// Values on one line when few, else a summary.
+    static func values(_ v: [Double], _ shape: [Int]) -> String {
+        if v.count <= 16 { return Tensor(shape: shape, data: v).formatted(digits: 6).replacingOccurrences(of: "\n", with: "") }
+        return Printer.summary(v)
+    }
+
+    static func graph(_ w: Workspace, _ a: inout ArgReader) throws {
+        try a.finish(options: [])
+        let g: Graph
+        if let gi = w.inspected { g = gi } else {
+            let t = try w.ensureTrainer()
+            g = t.previewGraph()
+            w.out.print("(no forward pass yet: shapes for a batch of \(g.rows))")
+        }
+        let done = Set(g.backwardOrder.prefix(g.backwardDone ?? 0))
+        let next = g.backwardDone.flatMap { $0 < g.backwardOrder.count ? g.backwardOrder[$0] : nil }
+        let rows = g.nodes.enumerated().map { (i, n) -> [String] in
+            let mark = i == next ? "◀ next" : (done.contains(i) ? "✓ grad" : "")
+            return [String(i), n.name, n.op.name, n.inputs.map { g.nodes[$0].name }.joined(separator: ", "),
+                    n.shape.isEmpty ? "scalar" : Tensor.describe(n.shape), mark]
+        }
+        w.out.print(TextTable(headers: ["#", "node", "op", "inputs", "shape", "backward"], rows: rows,
+                              alignments: [.right, .left, .left, .left, .left, .left]).render().joined(separator: "\n"))
+        if g.backwardDone == nil { w.out.print("backward: not started (`backward step` visits \(g.backwardOrder.map { g.nodes[$0].name }.joined(separator: " → ")))") }
+    }
+
+    static func explain(_ w: Workspace, _ a: inout ArgReader) throws {
+        let name: String, index: [Int]?
+        if a.peekIsIndexed { let (n, i) = try a.indexed("parameter entry"); name = n; index = i }
+        else { name = try a.word("parameter", oneOf: w.parameterNames()); index = nil }
+        try a.finish(options: [])
+        let t = try w.ensureTrainer()
+        if let index { _ = try w.entry(t.model, name, index) }
+        let g = try inspectedGraph(w)
+        if !g.backwardComplete { g.backward(); t.markBackwarded(g) }
+        guard let p = g.index(of: name) else { throw ShellError("no parameter '\(name)' in the graph") }
+        w.out.print(Explain.text(g, param: p, index: index))
+    }
+
+    static func gradcheck(_ w: Workspace, _ a: inout ArgReader) throws {
+        let name = a.optionalWord(oneOf: w.parameterNames())
+        if a.peekIsWord { _ = try a.word("parameter", oneOf: w.parameterNames()) }
+        try a.finish(options: [])
+        let t = try w.ensureTrainer()
+        let g = w.inspected ?? t.previewGraph(loadBatch: true)
+        let params = t.model.parameters.filter { name == nil || $0.name == name }
+        let results = GradientCheck.run(g, parameters: params)
+        w.inspected = nil
+        t.discardPending()
+        let rows = results.map { r in
+            [r.parameter, Format.sig(r.maxAbsoluteError, 3), Format.sig(r.maxRelativeError, 3),
+             "[" + r.worstIndex.map(String.init).joined(separator: ",") + "]", r.passed ? "pass" : "FAIL"]
+        }
+        w.out.print("gradient check on \(g.rows) rows, central differences h=1e-5, evaluation mode (dropout off):")
+        w.out.print(TextTable(headers: ["param", "max abs err", "max rel err", "worst at", "result"], rows: rows,
+                              alignments: [.left, .right, .right, .left, .left]).render().joined(separator: "\n"))
+        if results.contains(where: { !$0.passed }) {
+            throw ShellError("gradient check failed for " + results.filter { !$0.passed }.map(\.parameter).joined(separator: ", ") + " (relative error ≥ 1e-5; kinks such as relu at 0 can cause this)")
+        }
+    }
+
+    static func watch(_ w: Workspace, _ a: inout ArgReader) throws {
+        let (name, index) = try a.indexed("parameter entry like W2[0,0]")
+        try a.finish(options: [])
+        let (p, off) = try w.entry(try w.ensureModel(), name, index)
+        let wch = Workspace.Watch(name: name, index: index)
+        if !w.watches.contains(wch) { w.watches.append(wch) }
+        w.out.print("watching \(wch.text) = \(Format.sig(p.value[off], 6))")
+    }
+
+    static func unwatch(_ w: Workspace, _ a: inout ArgReader) throws {
+        if a.peekIsIndexed {
+            let (name, index) = try a.indexed("parameter entry")
+            try a.finish(options: [])
+            let wch = Workspace.Watch(name: name, index: index)
+            guard w.watches.contains(wch) else { throw ShellError("\(wch.text) is not being watched" + (w.watches.isEmpty ? "" : " (watching \(w.watches.map(\.text).joined(separator: ", ")))")) }
+            w.watches.removeAll { $0 == wch }
+            w.out.print("stopped watching \(wch.text)")
+        } else {
+            try a.finish(options: [])
+            w.watches = []
+            w.out.print("stopped watching everything")
+        }
+    }
+
+    static func breakCommand(_ w: Workspace, _ a: inout ArgReader) throws {
+        let what = try a.word("break condition", oneOf: ["nan", "gradnorm", "off"])
+        switch what {
+        case "nan":
+            let on = a.optionalWord(oneOf: ["on", "off"]) ?? "on"
+            try a.finish(options: [])
+            w.breakOnNaN = on == "on"
+            w.out.print(w.breakOnNaN ? "break nan: on — training stops at the first NaN or infinity and names the node"
+                                     : "break nan: off — a non-finite loss still stops training (parameters are never overwritten with NaN), but without the node report")
+        case "gradnorm":
+            if a.optionalWord(oneOf: ["off"]) != nil { try a.finish(options: []); w.breakGradNorm = nil; w.out.print("break gradnorm: off"); return }
+            _ = try a.op("comparison", oneOf: [">"])
+            let x = try a.number("bound")
+            guard x > 0 else { throw a.error("the bound must be positive") }
+            try a.finish(options: [])
+            w.breakGradNorm = x
+            w.out.print("break gradnorm > \(Format.short(x)): training stops when the total gradient norm passes it")
+        default:
+            try a.finish(options: [])
+            w.breakGradNorm = nil
+            w.out.print("break gradnorm: off (break nan stays \(w.breakOnNaN ? "on" : "off"))")
+        }
+    }
+
+    static func undo(_ w: Workspace, _ a: inout ArgReader) throws {
+        try a.finish(options: [])
+        guard let t = w.trainer, let snap = w.undoStack.popLast() else {
+            throw ShellError("nothing to undo (undo covers step, update, set, load, forward and train since the model was last built)")
+        }
+        t.restore(snap)
+        w.inspected = nil
+        w.out.print("undid \(snap.label): back to step \(t.stepCount) (\(w.undoStack.count) more undo\(w.undoStack.count == 1 ? "" : "s") available)")
+    }
+}

@@ -1,0 +1,95 @@
+import DescentCore
+import DescentLanguage
+import DescentPlot
+import Foundation
+
+/// Commands that read and write files: weights, session scripts, history and charts.
+extension Commands {
+    static let files: [CommandSpec] = [
+        CommandSpec("save", ["save weights \"FILE.json\"", "save session \"FILE.descent\""],
+                    "write the parameters as JSON, or this session's commands as a replayable script",
+                    keywords: ["weights", "session"], recorded: false, handler: save),
+        CommandSpec("load", ["load weights \"FILE.json\""], "read parameters saved by `save weights` (names and shapes checked)",
+                    keywords: ["weights"], handler: load),
+        CommandSpec("replay", ["replay \"FILE.descent\" [step]"], "run a session script here; `step` waits for Enter before each command",
+                    keywords: ["step"], recorded: false, handler: replay),
+        CommandSpec("export", ["export history \"FILE.csv\"", "export plot \"FILE.svg\""],
+                    "write the training history as CSV, or the loss chart as SVG",
+                    keywords: ["history", "plot"], recorded: false, handler: export),
+    ]
+
+    /// Resolves a path typed by the user against the workspace's directory.
+    static func path(_ w: Workspace, _ p: String) -> String {
+        let expanded = (p as NSString).expandingTildeInPath
+        return expanded.hasPrefix("/") ? expanded : w.directory + "/" + expanded
+    }
+
+    static func save(_ w: Workspace, _ a: inout ArgReader) throws {
+        let what = try a.word("what to save", oneOf: ["weights", "session"])
+        let file = try a.string("file name", example: "w.json")
+        try a.finish(options: [])
+        let p = path(w, file)
+        if what == "weights" {
+            let m = try w.ensureModel()
+            try AtomicFile.write(WeightsFile.encode(m), to: p)
+            w.out.print("saved \(m.parameters.count) parameters (\(m.parameterCount) values) to \(file)")
+        } else {
+            try AtomicFile.write(w.sessionScript(), to: p)
+            w.out.print("saved \(w.recorded.count) commands to \(file)")
+        }
+    }
+
+    static func load(_ w: Workspace, _ a: inout ArgReader) throws {
+        _ = try a.word("what to load", oneOf: ["weights"])
+        let file = try a.string("file name", example: "w.json")
+        try a.finish(options: [])
+        let m = try w.ensureModel()
+        let text = try AtomicFile.read(path(w, file))
+        let values: [Tensor]
+        do { values = try WeightsFile.decode(text, for: m) } catch { throw ShellError("\(file): \(error)") }
+        if w.trainer != nil { w.pushUndo("load") }
+        m.restore(values)
+        w.inspected = nil
+        w.trainer?.discardPending()
+        w.out.print("loaded \(values.count) parameters from \(file)")
+    }
+
+    static func replay(_ w: Workspace, _ a: inout ArgReader) throws {
+        let file = try a.string("script file", example: "Sessions/xor.descent")
+        let stepping = a.optionalWord(oneOf: ["step"]) != nil
+        try a.finish(options: [])
+        let p = path(w, file)
+        guard !w.replayStack.contains(p) else { throw ShellError("\(file) is already being replayed (a script cannot replay itself)") }
+        let text = try AtomicFile.read(p)
+        w.replayStack.append(p)
+        defer { w.replayStack.removeLast() }
+        let ok = Session(workspace: w).runScript(text, file: file, stepping: stepping)
+        if !ok { throw ShellError("replay of \(file) stopped at the error above") }
+        w.out.print("replayed \(file)")
+    }
+
+    static func export(_ w: Workspace, _ a: inout ArgReader) throws {
+        let what = try a.word("what to export", oneOf: ["history", "plot"])
+        let file = try a.string("file name", example: "w.json")
+        try a.finish(options: [])
+        guard let t = w.trainer ?? w.carryOver, !t.history.isEmpty else { throw ShellError("nothing to export yet: train first") }
+        if what == "history" {
+            try AtomicFile.write(t.history.csv(), to: path(w, file))
+            w.out.print("wrote \(t.history.steps.count) rows to \(file)")
+        } else {
+            try AtomicFile.write(Charts.svg(t.history, title: w.modelLine()), to: path(w, file))
+            w.out.print("wrote the loss chart to \(file)")
+        }
+    }
+}
+
+extension Workspace {
+    /// This session's recorded commands as a script with a header naming the version and date.
+    func sessionScript() -> String {
+        let date = ISO8601DateFormatter().string(from: Date())
+        var s = "# Descent \(Version.string) session, saved \(date)\n"
+        s += "# Replay with `descent FILE` or `replay \"FILE\"` at the prompt.\n"
+        for line in recorded { s += line + "\n" }
+        return s
+    }
+}

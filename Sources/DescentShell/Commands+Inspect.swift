@@ -1,0 +1,110 @@
+import DescentCore
+import DescentLanguage
+import DescentPlot
+
+/// Commands that show state, edit a parameter by hand, and check expectations.
+extension Commands {
+    static let inspection: [CommandSpec] = [
+        CommandSpec("show", ["show model", "show weights [PARAM]", "show grads [PARAM]", "show data", "show history [N]",
+                             "show config", "show NODE   (X, Z1, A1, loss, … after `forward`)"],
+                    "print the model, parameters, gradients, data, history, configuration or a graph node",
+                    keywords: ["model", "weights", "grads", "data", "history", "config"], recorded: false, handler: show),
+        CommandSpec("set", ["set PARAM[i,j] = VALUE"], "edit one parameter entry by hand", handler: set),
+        CommandSpec("expect", ["expect METRIC OP VALUE [+- TOL]", "expect PARAM[i,j] = VALUE +- TOL"],
+                    "check a number (loss val_loss train_loss penalty accuracy val_accuracy r2 val_r2 step sparsity, or a parameter entry); fails the script when it does not hold",
+                    keywords: Expectation.metrics, handler: expect),
+    ]
+
+    static func show(_ w: Workspace, _ a: inout ArgReader) throws {
+        let what = try a.word("what to show", oneOf: ["model", "weights", "grads", "data", "history", "config"] + w.nodeNames())
+        switch what {
+        case "model":
+            try a.finish(options: [])
+            w.out.print(try Printer.model(w.ensureModel(), loss: w.loss, regularizer: w.regularizer))
+        case "weights", "grads":
+            let name = a.optionalWord(oneOf: w.parameterNames())
+            if a.peekIsWord { _ = try a.word("parameter", oneOf: w.parameterNames()) }
+            try a.finish(options: [])
+            let model = try w.ensureModel()
+            let params = name.map { n in model.parameters.filter { $0.name == n } } ?? model.parameters
+            for p in params {
+                let t = what == "weights" ? p.tensor : p.gradTensor
+                w.out.print("\(what == "weights" ? p.name : "d" + p.name) \(t.shapeDescription) =\n\(t.formatted())")
+            }
+            if what == "weights" { w.out.print(Sparsity.report(model)) }
+        case "data":
+            try a.finish(options: [])
+            guard let d = w.data else { throw ShellError("no data yet — start with `data …` (e.g. `data xor n=200`)") }
+            w.out.print(Printer.data(d, workspace: w))
+        case "history":
+            let n = try a.optionalNumber("number of rows", range: .atLeast(1)).map { Int($0) } ?? 10
+            try a.finish(options: [])
+            guard let t = w.trainer ?? w.carryOver, !t.history.isEmpty else { w.out.print("history: empty (nothing trained yet)"); return }
+            w.out.print(Printer.history(t.history, last: max(1, n), task: t.train.task))
+        case "config":
+            try a.finish(options: [])
+            w.out.print(Printer.config(w))
+        default:
+            try a.finish(options: [])
+            guard let g = w.inspected, let i = g.index(of: what) else { throw ShellError("no forward pass to show \(what) from — run `forward` first") }
+            w.out.print(Printer.node(g.nodes[i], full: true))
+        }
+    }
+
+    static func set(_ w: Workspace, _ a: inout ArgReader) throws {
+        let (name, index) = try a.indexed("parameter entry like W1[0,1]")
+        _ = try a.op("comparison", oneOf: ["="])
+        let value = try a.number("value")
+        try a.finish(options: [])
+        let model = try w.ensureModel()
+        let (p, off) = try w.entry(model, name, index)
+        guard value.isFinite else { throw ShellError("the value must be finite") }
+        if w.trainer != nil { w.pushUndo("set") }
+        let old = p.value[off]
+        p.value[off] = value
+        w.inspected = nil
+        w.trainer?.discardPending()
+        w.out.print("\(name)[\(index.map(String.init).joined(separator: ","))]: \(Format.sig(old, 6)) → \(Format.sig(value, 6))")
+    }
+
+    static func expect(_ w: Workspace, _ a: inout ArgReader) throws {
+        let e = try Expectation.parse(&a, workspace: w)
+        try a.finish(options: [])
+        let actual = try e.measure(w)
+        guard e.holds(actual) else {
+            throw ShellError("expectation failed: \(e.subject) = \(Format.sig(actual, 10)), expected \(e.requirement)")
+        }
+        w.out.print("ok: \(e.subject) = \(Format.sig(actual, 6)) (\(e.requirement))")
+    }
+}
+
+extension Workspace {
+    /// Names of the parameters the current configuration has (W1, b1, …).
+    func parameterNames() -> [String] {
+        if let m = model { return m.parameters.map(\.name) }
+        var names: [String] = [], k = 0
+        for case let .dense(_, _, bias, _) in layers { k += 1; names.append("W\(k)"); if bias { names.append("b\(k)") } }
+        return names
+    }
+
+    /// Names of the nodes of the graph under inspection.
+    func nodeNames() -> [String] { inspected?.nodes.map(\.name) ?? [] }
+
+    /// A parameter entry, checked against the shape.
+    func entry(_ model: Model, _ name: String, _ index: [Int]) throws -> (Parameter, Int) {
+        guard let p = model.parameter(name) else {
+            let names = model.parameters.map(\.name)
+            let hint = Suggest.nearest(name, in: names).map { " — did you mean '\($0)'?" } ?? " (the model has \(names.joined(separator: ", ")))"
+            throw ShellError("no parameter '\(name)'" + hint)
+        }
+        guard let off = p.offset(of: index) else {
+            throw ShellError("\(name) has shape \(Tensor.describe(p.shape)); index [\(index.map(String.init).joined(separator: ","))] is outside it (indices start at 0)")
+        }
+        return (p, off)
+    }
+}
+
+extension Tensor {
+    /// `[2, 8]`
+    static func describe(_ shape: [Int]) -> String { "[" + shape.map(String.init).joined(separator: ", ") + "]" }
+}

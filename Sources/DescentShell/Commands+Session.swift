@@ -1,0 +1,45 @@
+import DescentCore
+import DescentLanguage
+
+/// Commands about the session itself: help, plots and quitting.
+extension Commands {
+    static let session: [CommandSpec] = [
+        CommandSpec("plot", ["plot", "plot boundary"], "draw the loss chart (or the decision boundary / output surface)",
+                    keywords: ["boundary", "loss"], recorded: false, handler: plot),
+        CommandSpec("help", ["help [COMMAND]"], "list the commands, or show one command's usage", recorded: false, handler: help),
+        CommandSpec("quit", ["quit"], "leave descent (Ctrl-D does the same)", recorded: false, handler: quit),
+    ]
+
+    static func help(_ w: Workspace, _ a: inout ArgReader) throws {
+        let name = a.optionalWord(oneOf: names + Array(aliases.keys))
+        if a.peekIsWord { _ = try a.word("command", oneOf: names) }
+        try a.finish(options: [])
+        if let name, let c = Commands.named(name) {
+            w.out.print(c.usage.map { "  " + $0 }.joined(separator: "\n"))
+            w.out.print("\(c.summary).")
+            return
+        }
+        let width = (all.map(\.name.count).max() ?? 8) + 2
+        w.out.print("Commands (`help COMMAND` for the forms; any unique prefix works, e.g. `opt` for optimizer):")
+        for c in all { w.out.print("  " + c.name.padding(toLength: width, withPad: " ", startingAt: 0) + c.summary) }
+        w.out.print("Lines: one command per line (or separated by `;`), `#` starts a comment, a trailing `\\` continues the line.")
+    }
+
+    static func quit(_ w: Workspace, _ a: inout ArgReader) throws {
+        try a.finish(options: [])
+        w.quitRequested = true
+    }
+
+    static func plot(_ w: Workspace, _ a: inout ArgReader) throws {
+        let what = a.optionalWord(oneOf: ["boundary", "loss"]) ?? "loss"
+        try a.finish(options: [])
+        if what == "boundary" {
+            let t = try w.ensureTrainer()
+            guard t.train.featureCount == 2 else { throw ShellError("plot boundary needs data with 2 features; this data has \(t.train.featureCount)") }
+            try w.plotViewer.showBoundary(w, t)
+        } else {
+            guard let t = w.trainer ?? w.carryOver, !t.history.isEmpty else { throw ShellError("nothing to plot yet: train first (e.g. `train 500`)") }
+            try w.plotViewer.showLoss(w, t)
+        }
+    }
+}

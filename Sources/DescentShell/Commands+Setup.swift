@@ -1,0 +1,217 @@
+import DescentCore
+import DescentLanguage
+
+/// Commands that set up data, model, loss, regularizer and optimizer.
+extension Commands {
+    static let setup: [CommandSpec] = [
+        CommandSpec("seed", ["seed N"], "seed the data generators, initial weights, shuffles and dropout",
+                    handler: seed),
+        CommandSpec("data", ["data GENERATOR [n=N] [noise=X] [classes=K]   (linear xor circles moons spiral gauss sine)",
+                             "data csv \"FILE\" [target=COLUMN]",
+                             "data X=[[…],…] y=[…]"],
+                    "load or generate the dataset", keywords: DataCommand.generators + ["csv"], handler: DataCommand.run),
+        CommandSpec("split", ["split FRACTION", "split none"], "hold out a validation part (seeded shuffle)",
+                    keywords: ["none"], handler: split),
+        CommandSpec("normalize", ["normalize [on|off]"], "standardise features, fitted on the training part",
+                    keywords: ["on", "off"], handler: normalize),
+        CommandSpec("batch", ["batch N", "batch full"], "minibatch size (full = the whole training set, the default)",
+                    keywords: ["full"], handler: batch),
+        CommandSpec("layer", ["layer dense UNITS [ACTIVATION] [bias=false] [init=NAME] [slope=X] [alpha=X]",
+                              "layer dropout P", "layer pop", "layer clear"],
+                    "add a layer (or remove the last / all)",
+                    keywords: ["dense", "dropout", "pop", "clear"] + Activation.names, handler: layer),
+        CommandSpec("loss", ["loss mse|mae|huber|bce|ce|hinge [delta=X]"], "choose the data loss (mean reduction, as PyTorch)",
+                    keywords: Loss.names, handler: loss),
+        CommandSpec("regularize", ["regularize none", "regularize l1 λ", "regularize l2 λ", "regularize elastic l1=λ1 l2=λ2"],
+                    "penalise weight matrices (not biases)", keywords: ["none", "l1", "l2", "elastic"], handler: regularize),
+        CommandSpec("optimizer", ["optimizer sgd [lr=X] [momentum=X] [nesterov=true]",
+                                  "optimizer adam [lr=X] [beta1=X] [beta2=X] [eps=X]",
+                                  "optimizer rmsprop [lr=X] [alpha=X] [eps=X] [momentum=X]",
+                                  "optimizer adagrad [lr=X] [eps=X]"],
+                    "choose the update rule (PyTorch's defaults)", keywords: OptimizerKind.names, handler: optimizer),
+        CommandSpec("lr", ["lr X"], "change the learning rate, keeping the optimizer's state", handler: lr),
+    ]
+
+    static func seed(_ w: Workspace, _ a: inout ArgReader) throws {
+        let n = try a.int("seed", range: 0...Int.max)
+        try a.finish(options: [])
+        w.seed = UInt64(n)
+        let reset = w.invalidateModel()
+        w.out.print("seed \(n)" + (reset.map { " — reset \($0); weights are drawn again from the new seed" } ?? ""))
+    }
+
+    static func split(_ w: Workspace, _ a: inout ArgReader) throws {
+        let f: Double?
+        if a.optionalWord(oneOf: ["none", "off"]) != nil { f = nil } else {
+            let x = try a.number("training fraction")
+            guard x > 0 && x < 1 else { throw a.error("the training fraction must be between 0 and 1 (exclusive), got \(Format.short(x))") }
+            f = x
+        }
+        try a.finish(options: [])
+        if let f, let d = w.data {
+            let train = Int(f * Double(d.count))
+            if train < 1 || train >= d.count {
+                throw ShellError("split \(Format.short(f)) of \(d.count) samples leaves \(train) for training and \(d.count - train) for validation; both need at least one")
+            }
+        }
+        w.splitFraction = f
+        w.invalidateTrainer(keepHistory: false)
+        if let f, let d = w.data {
+            let train = Int(f * Double(d.count))
+            w.out.print("split: \(train) training, \(d.count - train) validation samples")
+        } else {
+            w.out.print(f == nil ? "split: none (all samples train)" : "split \(Format.short(f!)) (applies when data is loaded)")
+        }
+    }
+
+    static func normalize(_ w: Workspace, _ a: inout ArgReader) throws {
+        let on = (a.optionalWord(oneOf: ["on", "off", "true", "false"]) ?? "on")
+        try a.finish(options: [])
+        w.normalize = (on == "on" || on == "true")
+        w.invalidateTrainer(keepHistory: false)
+        w.out.print(w.normalize ? "normalize: features standardised with the training part's mean and std" : "normalize: off")
+    }
+
+    static func batch(_ w: Workspace, _ a: inout ArgReader) throws {
+        let size: Int?
+        if a.optionalWord(oneOf: ["full", "all"]) != nil { size = nil } else {
+            size = try a.int("batch size", range: 1...10_000_000)
+        }
+        try a.finish(options: [])
+        w.batchSize = size
+        w.invalidateTrainer(keepHistory: true)
+        w.out.print("batch: " + (size.map { "\($0) samples, reshuffled each epoch" } ?? "full (the whole training set each step)"))
+    }
+
+    static func layer(_ w: Workspace, _ a: inout ArgReader) throws {
+        let kind = try a.word("layer kind", oneOf: ["dense", "dropout", "pop", "clear"])
+        var newLayers = w.layers
+        switch kind {
+        case "dense":
+            let units = try a.int("number of units", range: 1...100_000)
+            let actName = a.optionalWord(oneOf: Activation.names + ["identity", "none"]) ?? "linear"
+            if a.peekIsWord { _ = try a.word("activation", oneOf: Activation.names) }
+            let bias = try a.boolOption("bias", default: true)
+            let slope = try a.optionalNumberOption("slope", range: .closed(0, 1e6))
+            let alpha = try a.optionalNumberOption("alpha", range: .closed(0, 1e6))
+            let ini = try a.optionalWordOption("init", oneOf: Initializer.names)
+            let lo = try a.optionalNumberOption("low", range: .closed(-1e6, 1e6))
+            let hi = try a.optionalNumberOption("high", range: .closed(-1e6, 1e6))
+            let mean = try a.optionalNumberOption("mean", range: .closed(-1e6, 1e6))
+            let std = try a.optionalNumberOption("std", range: .closed(0, 1e6))
+            let value = try a.optionalNumberOption("value", range: .closed(-1e6, 1e6))
+            try a.finish(options: ["bias", "slope", "alpha", "init", "low", "high", "mean", "std", "value"])
+            guard let act = Activation.named(actName, parameter: slope ?? alpha) else { throw a.error("unknown activation '\(actName)'") }
+            var initializer: Initializer? = nil
+            if let ini {
+                switch ini {
+                case "uniform": initializer = .uniform(lo ?? -0.05, hi ?? 0.05)
+                case "normal": initializer = .normal(mean: mean ?? 0, std: std ?? 0.05)
+                case "constant": initializer = .constant(value ?? 0)
+                default: initializer = Initializer.named(ini)
+                }
+                if case let .uniform(l, h) = initializer, l >= h {
+                    throw ShellError("init=uniform needs low < high, got low=\(Format.short(l)) high=\(Format.short(h))")
+                }
+            }
+            newLayers.append(.dense(units: units, activation: act, bias: bias, initializer: initializer))
+        case "dropout":
+            let p = try a.number("drop probability")
+            guard p >= 0 && p < 1 else { throw a.error("the drop probability must be in [0, 1), got \(Format.short(p))") }
+            try a.finish(options: [])
+            newLayers.append(.dropout(p: p))
+        case "pop":
+            try a.finish(options: [])
+            guard !newLayers.isEmpty else { throw ShellError("there are no layers to remove") }
+            newLayers.removeLast()
+        default:
+            try a.finish(options: [])
+            newLayers = []
+        }
+        w.layers = newLayers
+        let reset = w.invalidateModel()
+        var msg = kind == "clear" ? "layers cleared" : (kind == "pop" ? "removed the last layer" : "layer \(newLayers.count): \(newLayers.last!)")
+        if let d = w.data, !newLayers.isEmpty { msg += "  (model \(ModelSpec(inputSize: d.featureCount, layers: newLayers).summary))" }
+        if let reset { msg += " — reset \(reset)" }
+        w.out.print(msg)
+    }
+
+    static func loss(_ w: Workspace, _ a: inout ArgReader) throws {
+        let name = try a.word("loss", oneOf: Loss.names)
+        let delta = try a.numberOption("delta", default: 1, range: .greaterThan(0))
+        try a.finish(options: name == "huber" ? ["delta"] : [])
+        let l: Loss
+        switch name {
+        case "mse": l = .mse
+        case "mae": l = .mae
+        case "huber": l = .huber(delta: delta)
+        case "bce": l = .bce
+        case "ce": l = .ce
+        default: l = .hinge
+        }
+        w.loss = l
+        w.invalidateTrainer(keepHistory: true)
+        w.out.print("loss \(l): \(l.formula)")
+    }
+
+    static func regularize(_ w: Workspace, _ a: inout ArgReader) throws {
+        let kind = try a.word("regularizer", oneOf: ["none", "l1", "l2", "elastic"])
+        var r = Regularizer.none
+        switch kind {
+        case "l1": r.l1 = try a.number("λ", range: .atLeast(0)); try a.finish(options: [])
+        case "l2": r.l2 = try a.number("λ", range: .atLeast(0)); try a.finish(options: [])
+        case "elastic":
+            r.l1 = try a.numberOption("l1", default: 0, range: .atLeast(0))
+            r.l2 = try a.numberOption("l2", default: 0, range: .atLeast(0))
+            try a.finish(options: ["l1", "l2"])
+        default: try a.finish(options: [])
+        }
+        guard r.l1 >= 0 && r.l2 >= 0 && r.l1.isFinite && r.l2.isFinite else { throw ShellError("λ must be a finite number ≥ 0") }
+        w.regularizer = r
+        w.invalidateTrainer(keepHistory: true)
+        w.out.print("regularize \(r)" + (r.isNone ? "" : ": penalty = \(r.formula) over weight matrices (biases are not penalised)"))
+    }
+
+    static func optimizer(_ w: Workspace, _ a: inout ArgReader) throws {
+        let name = try a.word("optimizer", oneOf: OptimizerKind.names)
+        let kind: OptimizerKind
+        var allowed = ["lr"]
+        let lr = try a.optionalNumberOption("lr", range: .greaterThan(0))
+        switch name {
+        case "sgd":
+            let m = try a.numberOption("momentum", default: 0, range: .closed(0, 1))
+            let n = try a.boolOption("nesterov", default: false)
+            if n && m == 0 { throw ShellError("nesterov=true needs momentum > 0 (as in PyTorch), e.g. `optimizer sgd momentum=0.9 nesterov=true`") }
+            kind = .sgd(momentum: m, nesterov: n); allowed += ["momentum", "nesterov"]
+        case "adam":
+            let b1 = try a.numberOption("beta1", default: 0.9, range: .halfOpen(0, 1))
+            let b2 = try a.numberOption("beta2", default: 0.999, range: .halfOpen(0, 1))
+            let eps = try a.numberOption("eps", default: 1e-8, range: .closed(0, 1))
+            kind = .adam(beta1: b1, beta2: b2, eps: eps); allowed += ["beta1", "beta2", "eps"]
+        case "rmsprop":
+            let al = try a.numberOption("alpha", default: 0.99, range: .closed(0, 1))
+            let eps = try a.numberOption("eps", default: 1e-8, range: .closed(0, 1))
+            let m = try a.numberOption("momentum", default: 0, range: .closed(0, 1))
+            kind = .rmsprop(alpha: al, eps: eps, momentum: m); allowed += ["alpha", "eps", "momentum"]
+        default:
+            let eps = try a.numberOption("eps", default: 1e-10, range: .closed(0, 1))
+            kind = .adagrad(eps: eps); allowed += ["eps"]
+        }
+        try a.finish(options: allowed)
+        let hadState = (w.trainer?.optimizer.steps ?? 0) > 0
+        w.optimizerKind = kind
+        w.learningRate = lr
+        w.invalidateTrainer(keepHistory: true, keepOptimizerState: false)
+        let rate = lr ?? kind.defaultLearningRate
+        w.out.print("optimizer \(kind.name) lr=\(Format.short(rate)): \(kind.rule)" + (hadState ? " — optimizer state reset" : ""))
+    }
+
+    static func lr(_ w: Workspace, _ a: inout ArgReader) throws {
+        let x = try a.number("learning rate")
+        guard x > 0 && x.isFinite else { throw a.error("the learning rate must be a positive number, got \(Format.short(x))") }
+        try a.finish(options: [])
+        w.learningRate = x
+        w.trainer?.optimizer.learningRate = x
+        w.out.print("lr \(Format.short(x))" + ((w.trainer?.optimizer.steps ?? 0) > 0 ? " (optimizer state kept)" : ""))
+    }
+}

@@ -1,0 +1,122 @@
+import DescentCore
+import DescentLanguage
+import DescentTerminal
+import DescentPlot
+import Foundation
+
+/// Commands that run training.
+extension Commands {
+    static let training: [CommandSpec] = [
+        CommandSpec("train", ["train STEPS [every=K]", "train N epochs [every=K]"],
+                    "train for a number of steps (or epochs); every=K evaluates the full sets every K steps",
+                    keywords: ["epochs", "steps"], handler: train),
+        CommandSpec("step", ["step"], "one training step — forward, backward, update — with a short report", handler: step),
+        CommandSpec("reset", ["reset"], "new initial weights from the seed (same seed → same weights); history cleared",
+                    handler: reset),
+    ]
+
+    static func train(_ w: Workspace, _ a: inout ArgReader) throws {
+        let n = try a.int("number of steps", range: 1...100_000_000)
+        let unit = a.optionalWord(oneOf: ["epochs", "epoch", "steps", "step"]) ?? "steps"
+        if a.peekIsWord { _ = try a.word("unit", oneOf: ["steps", "epochs"]) }
+        let every = try a.optionalNumberOption("every", range: .closed(1, 1e9))
+        try a.finish(options: ["every"])
+        let t = try w.ensureTrainer()
+        if let every { w.evaluationInterval = Int(every); t.evaluationInterval = Int(every) }
+        let steps = unit.hasPrefix("epoch") ? n * t.sampler.batchesPerEpoch : n
+        if every == nil && w.evaluationInterval == nil { t.evaluationInterval = max(1, steps / 200) }
+        runTraining(w, t, steps: steps)
+    }
+
+    /// Runs `steps` steps through the current view, with undo, watches and breaks; prints the summary.
+    static func runTraining(_ w: Workspace, _ t: Trainer, steps: Int) {
+        w.pushUndo("train")
+        finishPendingPhases(w, t)
+        let start = t.stepCount
+        let clock = ContinuousClock(), began = clock.now
+        w.trainingView.begin(trainer: t, total: steps, model: w.modelLine())
+        let reason = Interrupt.during {
+            t.train(steps: steps) { t in
+                if Interrupt.requested { return .interrupted }
+                if let stop = w.checkBreaks(t) { return stop }
+                w.printWatches(t, live: true)
+                return w.trainingView.update(trainer: t, done: t.stepCount - start)
+            }
+        }
+        let elapsed = clock.now - began
+        let secs = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        w.trainingView.end(trainer: t, reason: reason)
+        if case .nonFinite = reason, !w.breakOnNaN {
+            w.out.print("note: `break nan` is off, but a non-finite loss or gradient always stops the run")
+        }
+        w.out.print(Report.summary(t, ran: t.stepCount - start, seconds: secs, reason: reason))
+        w.inspected = nil
+    }
+
+    /// A step started by hand (`forward`, `backward step`) is dropped before automatic training.
+    static func finishPendingPhases(_ w: Workspace, _ t: Trainer) {
+        if t.phase != .idle {
+            t.discardPending()
+            w.out.print("note: the step under way (forward/backward by hand) was dropped; training starts from a fresh batch")
+        }
+    }
+
+    static func step(_ w: Workspace, _ a: inout ArgReader) throws {
+        try a.finish(options: [])
+        let t = try w.ensureTrainer()
+        w.pushUndo("step")
+        finishPendingPhases(w, t)
+        if let stop = t.step() {
+            w.out.print("step stopped: \(stop)")
+            throw ShellError("the step was not applied: \(stop)")
+        }
+        let g = t.lastGraph
+        var line = "step \(t.stepCount)  epoch \(t.history.lastStep?.epoch ?? 1)  batch \(g?.rows ?? 0)  loss \(Format.sig(t.history.lastStep?.loss ?? .nan, 6))"
+        if !t.regularizer.isNone { line += "  penalty \(Format.sig(t.history.lastStep?.penalty ?? .nan, 6))" }
+        let norm = t.model.parameters.reduce(0.0) { s, p in s + (0..<p.count).reduce(0.0) { $0 + p.grad[$1] * p.grad[$1] } }.squareRoot()
+        line += "  |grad| \(Format.sig(norm, 4))  lr \(Format.short(t.optimizer.learningRate))"
+        w.out.print(line)
+        if let e = t.history.lastEvaluation, e.step == t.stepCount { w.out.print("  " + Report.evaluation(e, task: t.train.task)) }
+        w.printWatches(t, live: false)
+        if let stop = w.checkBreaks(t) { w.out.print("break: \(stop)") }
+    }
+
+    static func reset(_ w: Workspace, _ a: inout ArgReader) throws {
+        try a.finish(options: [])
+        _ = w.invalidateModel()
+        _ = try? w.ensureModel()
+        w.out.print(w.model == nil ? "reset: nothing to reset yet (no model)"
+                                   : "reset: weights drawn again from seed \(w.seed); optimizer state and history cleared")
+    }
+}
+
+extension Workspace {
+    /// `2-8-8-1 tanh · bce · l2 1e-3 · adam lr 0.01`
+    func modelLine() -> String {
+        var parts: [String] = []
+        if let m = model { parts.append(m.spec.summary) }
+        if let l = loss { parts.append(l.description) }
+        if !regularizer.isNone { parts.append(regularizer.description) }
+        let lr = trainer?.optimizer.learningRate ?? learningRate ?? optimizerKind.defaultLearningRate
+        parts.append("\(optimizerKind.name) lr \(Format.short(lr))")
+        return parts.joined(separator: " · ")
+    }
+
+    /// Stops on `break gradnorm` (NaN is always a stop; the trainer reports it).
+    func checkBreaks(_ t: Trainer) -> StopReason? {
+        guard let bound = breakGradNorm else { return nil }
+        let norm = t.lastGradientNorm
+        if norm > bound { return .requested("break: gradient norm \(Format.sig(norm, 4)) > \(Format.short(bound)) at step \(t.stepCount)") }
+        return nil
+    }
+
+    /// Prints each watched entry (during a run only when the plain printer is in use).
+    func printWatches(_ t: Trainer, live: Bool) {
+        guard !watches.isEmpty, !(live && !(trainingView is ProgressPrinter)) else { return }
+        let parts = watches.compactMap { wch -> String? in
+            guard let p = t.model.parameter(wch.name), let off = p.offset(of: wch.index) else { return nil }
+            return "\(wch.text) = \(Format.sig(p.value[off], 6))"
+        }
+        out.print("  watch step \(t.stepCount): " + parts.joined(separator: "  "))
+    }
+}

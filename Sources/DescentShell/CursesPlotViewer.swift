@@ -1,0 +1,70 @@
+import DescentCore
+import DescentPlot
+import DescentTerminal
+
+/// `plot` on a terminal: the chart full-screen until a key; `+`/`-` zoom the step range, arrows scroll it.
+final class CursesPlotViewer: PlotViewer {
+    func showLoss(_ w: Workspace, _ t: Trainer) throws {
+        let s = Screen()
+        s.start()
+        defer { s.stop() }
+        var chart = Charts.lossChart(t.history, unicode: s.isUnicode, logScale: Charts.prefersLog(t.history), title: w.modelLine())
+        let full = chart.xExtent ?? (0...1)
+        var window = full
+        var showHelp = false
+        while true {
+            chart.xRange = window == full ? nil : window
+            var (width, height) = s.size
+            height = max(1, height - 1)
+            var canvas = Canvas(width: width, height: height + 1)
+            chart.draw(into: &canvas, x: 0, y: 0, width: width, height: height)
+            let hint = showHelp ? "+ zoom in · - zoom out · ←/→ scroll · l log scale · q/Esc/Enter back"
+                                : "steps \(Format.short(window.lowerBound))–\(Format.short(window.upperBound)) · + - zoom · ← → scroll · l log · ? keys · q back"
+            canvas.put(String(hint.prefix(width)), x: 0, y: height, fg: .dim)
+            s.draw(canvas)
+            guard let key = s.readKey(timeoutMilliseconds: 1000) else { continue }
+            let span = window.upperBound - window.lowerBound
+            switch key {
+            case .character("q"), .escape, .enter, .ctrlC: return
+            case .character("+"), .character("="): window = CursesPlotViewer.clamp(window.lowerBound + span / 4, window.upperBound - span / 4, in: full)
+            case .character("-"): window = CursesPlotViewer.clamp(window.lowerBound - span / 2, window.upperBound + span / 2, in: full)
+            case .left: window = CursesPlotViewer.clamp(window.lowerBound - span / 5, window.upperBound - span / 5, in: full)
+            case .right: window = CursesPlotViewer.clamp(window.lowerBound + span / 5, window.upperBound + span / 5, in: full)
+            case .character("l"): chart.yScale = chart.yScale == .log ? .linear : .log
+            case .character("?"): showHelp.toggle()
+            default: break
+            }
+        }
+    }
+
+    /// A window of the same width as [lo, hi] (at least 2 steps) moved inside `full`.
+    static func clamp(_ lo: Double, _ hi: Double, in full: ClosedRange<Double>) -> ClosedRange<Double> {
+        let width = min(max(hi - lo, 2), full.upperBound - full.lowerBound)
+        let start = min(max(lo, full.lowerBound), full.upperBound - width)
+        return start...(start + width)
+    }
+
+    func showBoundary(_ w: Workspace, _ t: Trainer) throws {
+        let s = Screen()
+        s.start()
+        defer { s.stop() }
+        while true {
+            let (width, height) = s.size
+            var canvas = Charts.boundary(t, width: width, height: max(1, height - 1), unicode: s.isUnicode)
+            var full = Canvas(width: width, height: height)
+            full.blit(canvas, x: 0, y: 0)
+            full.put(String("decision map of \(w.modelLine()) · any key returns".prefix(width)), x: 0, y: height - 1, fg: .dim)
+            canvas = full
+            s.draw(canvas)
+            if let key = s.readKey(timeoutMilliseconds: 1000), key != .resize { return }
+        }
+    }
+}
+
+extension Workspace {
+    /// Uses the full-screen views: the live training view and the interactive plot viewer.
+    public func useTerminalViews() {
+        trainingView = LiveView(workspace: self)
+        plotViewer = CursesPlotViewer()
+    }
+}

@@ -1,0 +1,50 @@
+import DescentCore
+import DescentLanguage
+import Foundation
+
+/// `data`: generate a dataset, read a CSV file, or take X and y inline.
+enum DataCommand {
+    static let generators = Generator.allCases.map(\.rawValue)
+
+    static func run(_ w: Workspace, _ a: inout ArgReader) throws {
+        let d: Dataset
+        var inline = false
+        if a.option("X") != nil || a.option("y") != nil {
+            guard let rows = try a.matrixOption("X") else { throw a.error("inline data needs X=[[…],…] as well as y=[…]") }
+            guard let ys = try a.vectorOption("y") else { throw a.error("inline data needs y=[…] as well as X=[[…],…]") }
+            try a.finish(options: ["X", "y"])
+            d = try Dataset(rows: rows, targets: ys, task: .regression)
+            inline = true
+        } else {
+            let kind = try a.word("data source", oneOf: generators + ["csv"])
+            if kind == "csv" {
+                let file = try a.string("CSV file", example: "Sessions/data/iris.csv")
+                let target = try a.nameOption("target")
+                try a.finish(options: ["target"])
+                let path = Commands.path(w, file)
+                let text = try AtomicFile.read(path)
+                d = try Dataset.csv(text: text, file: file, target: target)
+            } else {
+                let generator = Generator(rawValue: kind) ?? .xor
+                let n = try a.intOption("n", default: Generator.defaultCount, range: 1...Generator.maxCount)
+                let noise = try a.numberOption("noise", default: generator.defaultNoise, range: .atLeast(0))
+                let classes = try a.intOption("classes", default: generator.defaultClasses ?? 2, range: Generator.classRange)
+                try a.finish(options: ["n", "noise"] + (generator.takesClasses ? ["classes"] : []))
+                var rng = w.rng(1)
+                d = try Dataset.generate(generator, n: n, noise: noise, classes: generator.takesClasses ? classes : nil, rng: &rng)
+            }
+        }
+        let widthChanged = w.data.map { $0.featureCount != d.featureCount } ?? false
+        w.data = d
+        w.dataIsInline = inline
+        w.dataSource = a.command.text
+        var reset: String? = nil
+        if widthChanged { reset = w.invalidateModel() } else if w.stepCount > 0 { reset = "history" }
+        w.invalidateTrainer(keepHistory: false)
+        var msg = "data: \(d.name) — \(d.count) samples, \(d.featureCount) feature\(d.featureCount == 1 ? "" : "s"), "
+        msg += d.task == .regression ? "regression target '\(d.targetName)'" : "\(d.classNames.count) classes (\(d.classNames.joined(separator: ", ")))"
+        if inline { msg += "; y is read as class ids if the loss is ce, bce or hinge" }
+        if let reset { msg += " — reset \(reset)" }
+        w.out.print(msg)
+    }
+}

@@ -1,0 +1,101 @@
+import DescentCore
+import DescentLanguage
+
+/// A check from `expect`: a metric or parameter entry, a comparison, and a bound with an optional tolerance.
+struct Expectation {
+    enum Subject { case metric(String), entry(String, [Int]), gradient(String, [Int]) }
+
+    static let metrics = ["loss", "train_loss", "val_loss", "penalty", "accuracy", "val_accuracy", "r2", "val_r2", "step", "batch_loss", "sparsity"]
+
+    var subjectKind: Subject
+    var op: String
+    var value: Double
+    var tolerance: Double?
+
+    var subject: String {
+        switch subjectKind {
+        case .metric(let m): return m
+        case let .entry(n, i): return "\(n)[\(i.map(String.init).joined(separator: ","))]"
+        case let .gradient(n, i): return "dL/d\(n)[\(i.map(String.init).joined(separator: ","))]"
+        }
+    }
+
+    var requirement: String {
+        var s = "\(op) \(Format.sig(value, 10))"
+        if let t = tolerance { s += " ± \(Format.sig(t, 4))" }
+        return s
+    }
+
+    /// Reads `SUBJECT OP VALUE [+- TOL]`.
+    static func parse(_ a: inout ArgReader, workspace w: Workspace) throws -> Expectation {
+        let subject: Subject
+        if a.optionalWord(oneOf: ["grad"]) != nil {
+            let (n, i) = try a.indexed("parameter entry like W1[0,0]")
+            subject = .gradient(n, i)
+        } else if a.peekIsIndexed {
+            let (n, i) = try a.indexed("parameter entry")
+            subject = .entry(n, i)
+        } else {
+            subject = .metric(try a.word("quantity", oneOf: metrics))
+        }
+        let op = try a.op("comparison", oneOf: ["<", "<=", ">", ">=", "="])
+        let value = try a.number("value")
+        var tol: Double? = nil
+        if a.optionalOp(oneOf: ["+-"]) != nil { tol = try a.number("tolerance", range: .atLeast(0)) }
+        return Expectation(subjectKind: subject, op: op, value: value, tolerance: tol)
+    }
+
+    /// Whether `actual` satisfies the comparison (`=` without a tolerance means equal to 1e-12 relative).
+    func holds(_ actual: Double) -> Bool {
+        guard !actual.isNaN else { return false }
+        let tol = tolerance ?? (op == "=" ? 1e-12 * max(1, abs(value)) : 0)
+        switch op {
+        case "<": return actual < value + tol
+        case "<=": return actual <= value + tol
+        case ">": return actual > value - tol
+        case ">=": return actual >= value - tol
+        default: return abs(actual - value) <= tol
+        }
+    }
+
+    /// The current value of the subject; metrics are evaluated now on the full sets.
+    func measure(_ w: Workspace) throws -> Double {
+        switch subjectKind {
+        case let .entry(n, i):
+            let (p, off) = try w.entry(try w.ensureModel(), n, i)
+            return p.value[off]
+        case let .gradient(n, i):
+            let (p, off) = try w.entry(try w.ensureModel(), n, i)
+            return p.grad[off]
+        case .metric(let m):
+            let t = try w.ensureTrainer()
+            if m == "step" { return Double(t.stepCount) }
+            if m == "sparsity" { return Sparsity.fraction(t.model) }
+            if m == "batch_loss" {
+                guard let s = t.history.lastStep else { throw ShellError("no step has run yet, so there is no batch loss") }
+                return s.loss
+            }
+            let e = t.evaluateNow()
+            let task = t.train.task
+            switch m {
+            case "loss", "train_loss": return e.trainLoss
+            case "penalty": return e.penalty
+            case "val_loss", "val_accuracy", "val_r2":
+                guard let vl = e.valLoss, let vm = e.valMetric else { throw ShellError("\(m) needs a validation split — use `split 0.8`") }
+                if m == "val_loss" { return vl }
+                try Expectation.checkMetric(m, task)
+                return vm
+            default:
+                try Expectation.checkMetric(m, task)
+                return e.trainMetric
+            }
+        }
+    }
+
+    /// accuracy is for classification, r2 for regression.
+    static func checkMetric(_ m: String, _ task: Task) throws {
+        let wantsR2 = m.hasSuffix("r2")
+        if wantsR2 && task != .regression { throw ShellError("\(m) is for regression; this is a classification task — use accuracy") }
+        if !wantsR2 && task == .regression { throw ShellError("\(m) is for classification; this is a regression task — use r2") }
+    }
+}

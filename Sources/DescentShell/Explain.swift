@@ -1,0 +1,75 @@
+import DescentCore
+
+/// `explain`: the chain rule for one parameter's gradient, from the loss down, with the current numbers.
+enum Explain {
+    static func text(_ g: Graph, param p: Int, index: [Int]?) -> String {
+        let pn = g.nodes[p]
+        var lines: [String] = []
+        let paths = BackpropText.paths(g, to: p)
+        lines.append("dL/d\(pn.name) by the chain rule (L = total = loss + penalty), \(g.rows) row(s):")
+        for path in paths {
+            // path: p, consumer, …, total. Walk from the total down.
+            let down = Array(path.reversed())
+            let names = down.map { g.nodes[$0].name }
+            lines.append("path " + names.joined(separator: " → "))
+            for k in 0..<(down.count - 1) {
+                let node = down[k], child = down[k + 1]
+                let rule = BackpropText.rule(g, node).last ?? ""
+                let relevant = rule.components(separatedBy: ";  ").first { $0.contains("dL/d\(g.nodes[child].name) ") } ?? rule
+                lines.append("  \(g.nodes[node].name): \(relevant)")
+                if !g.nodes[child].shape.isEmpty && child != p {
+                    lines.append(Printer.indent(Printer.node(g.nodes[child], gradient: true), by: 4))
+                }
+            }
+        }
+        if let index, let off = Tensor.offset(of: index, in: pn.shape) {
+            lines += entry(g, p, index: index, offset: off)
+        } else {
+            lines.append(Printer.node(pn, gradient: true))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// One entry written out as the sum over rows, plus the penalty's share.
+    static func entry(_ g: Graph, _ p: Int, index: [Int], offset: Int) -> [String] {
+        let pn = g.nodes[p]
+        let label = "\(pn.name)[\(index.map(String.init).joined(separator: ","))]"
+        var lines: [String] = []
+        let c = BackpropText.consumers(g)
+        var dataPart = 0.0
+        for k in c[p] {
+            let n = g.nodes[k]
+            switch n.op {
+            case .matmul:
+                // W[i,j]: Σ_r A[r,i] · dL/dOut[r,j]
+                let a = g.nodes[n.inputs[0]], i = index[0], j = index.count > 1 ? index[1] : 0
+                var terms: [String] = []
+                for r in 0..<a.rows {
+                    let x = a.value[r * a.cols + i], d = n.grad[r * n.cols + j]
+                    dataPart += x * d
+                    if r < 6 { terms.append("\(Format.sig(x, 4))·\(Format.sig(d, 4))") }
+                }
+                if a.rows > 6 { terms.append("… (\(a.rows - 6) more rows)") }
+                lines.append("dL/d\(label) from the data = Σ_r \(a.name)[r,\(i)] · dL/d\(n.name)[r,\(j)]")
+                lines.append("  = " + terms.joined(separator: " + ") + " = \(Format.sig(dataPart, 8))")
+            case .biasAdd:
+                let j = index[0]
+                var terms: [String] = []
+                for r in 0..<n.rows {
+                    let d = n.grad[r * n.cols + j]
+                    dataPart += d
+                    if r < 8 { terms.append(Format.sig(d, 4)) }
+                }
+                if n.rows > 8 { terms.append("…") }
+                lines.append("dL/d\(label) = Σ_r dL/d\(n.name)[r,\(j)] = " + terms.joined(separator: " + ") + " = \(Format.sig(dataPart, 8))")
+            case .penalty(let r) where !r.isNone:
+                let w = pn.value[offset]
+                let share = (r.l1 * (w > 0 ? 1 : (w < 0 ? -1 : 0)) + 2 * r.l2 * w) * n.grad[0]
+                lines.append("dL/d\(label) from the penalty = \(r.l1 != 0 ? "\(Format.short(r.l1))·sign(\(Format.sig(w, 4)))" : "")\(r.l1 != 0 && r.l2 != 0 ? " + " : "")\(r.l2 != 0 ? "2·\(Format.short(r.l2))·\(Format.sig(w, 4))" : "") = \(Format.sig(share, 8))")
+            default: break
+            }
+        }
+        lines.append("dL/d\(label) = \(Format.sig(pn.grad[offset], 10))")
+        return lines
+    }
+}

@@ -1,0 +1,26 @@
+import DescentCore
+
+/// Checks that the model's output, the loss and the data's task fit together, and says what would.
+enum Fit {
+    static func check(spec: ModelSpec, loss: Loss, data: Dataset) throws {
+        let out = spec.outputSize, act = spec.outputActivation ?? .linear
+        let k = data.classNames.count
+        switch (data.task, loss) {
+        case (.regression, .bce), (.regression, .ce), (.regression, .hinge):
+            throw ShellError("\(loss) needs class targets, but '\(data.targetName)' is a regression target — use mse, mae or huber")
+        case (.regression, _):
+            if out != 1 { throw ShellError("a regression target needs 1 output; the last layer has \(out) — end with `layer dense 1`") }
+        case (.multiclass, .bce), (.multiclass, .hinge):
+            throw ShellError("\(loss) is for two classes; the data has \(k) — use ce with `layer dense \(k) softmax` (or linear)")
+        case (.multiclass, .ce), (.binary, .ce):
+            if out != k { throw ShellError("ce on \(k) classes needs \(k) outputs; the last layer has \(out) — end with `layer dense \(k) softmax`") }
+        case (.multiclass, _):
+            throw ShellError("\(loss) compares values, but the data has \(k) classes — use ce with `layer dense \(k) softmax`")
+        case (.binary, .bce):
+            if out != 1 { throw ShellError("bce needs 1 output (the probability of class 1); the last layer has \(out) — end with `layer dense 1 sigmoid`") }
+            if act != .sigmoid { throw ShellError("bce reads a sigmoid output; the last layer is \(act) — end with `layer dense 1 sigmoid` (or use hinge with a linear output)") }
+        case (.binary, _):
+            if out != 1 { throw ShellError("\(loss) on two classes needs 1 output; the last layer has \(out) — end with `layer dense 1`, or use ce with `layer dense 2`") }
+        }
+    }
+}

@@ -1,0 +1,218 @@
+import DescentCore
+import DescentPlot
+import DescentTerminal
+import Foundation
+
+/// The full-screen training view: live loss curves, a status area and, for 2-D data, the decision map.
+///
+/// Training runs on this thread; the view redraws at most ~30 times a second and never more often than
+/// keeps drawing under ~4% of the time (it measures its own frames), so training does not wait for it.
+final class LiveView: TrainingView {
+    private let workspace: Workspace
+    private var screen: Screen?
+    private var total = 0
+    private var startStep = 0
+    private var modelLine = ""
+    private let clock = ContinuousClock()
+    private var began = ContinuousClock.now
+    private var nextFrame = ContinuousClock.now
+    private var lastMap = ContinuousClock.now
+    /// Curves kept between frames and appended to, never rebuilt.
+    private var stepSeries = LineChart.Series(name: "batch loss", role: .lossStep, bold: false, xs: [], ys: [])
+    private var trainSeries = LineChart.Series(name: "train loss", role: .lossTrain, bold: true, xs: [], ys: [])
+    private var valSeries = LineChart.Series(name: "val loss", role: .lossVal, bold: true, xs: [], ys: [])
+    private var seenSteps = 0, seenEvaluations = 0
+    private var logScale = false
+    private var showValidation = true
+    private var showMap = true
+    private var showHelp = false
+    private var paused = false
+    private var stepOnce = false
+    private var mapCanvas: Canvas?
+
+    init(workspace: Workspace) { self.workspace = workspace }
+
+    func begin(trainer: Trainer, total: Int, model: String) {
+        self.total = total
+        startStep = trainer.stepCount
+        modelLine = model
+        stepSeries.removeAll(); trainSeries.removeAll(); valSeries.removeAll()
+        seenSteps = 0; seenEvaluations = 0
+        absorb(trainer)
+        logScale = Charts.prefersLog(trainer.history)
+        paused = false; showHelp = false; mapCanvas = nil
+        let s = Screen()
+        s.start()
+        screen = s
+        began = clock.now
+        nextFrame = began
+        draw(trainer)
+    }
+
+    func update(trainer: Trainer, done: Int) -> StopReason? {
+        let now = clock.now
+        guard paused || stepOnce || now >= nextFrame else { return nil }
+        if stepOnce { stepOnce = false; paused = true }
+        if let stop = handleKeys(trainer, wait: 0) { return stop }
+        while paused {
+            draw(trainer)
+            if let stop = handleKeys(trainer, wait: 100) { return stop }
+            if stepOnce { return nil }
+        }
+        let t0 = clock.now
+        draw(trainer)
+        let cost = clock.now - t0
+        nextFrame = clock.now + max(.milliseconds(33), cost * 25)
+        return nil
+    }
+
+    func end(trainer: Trainer, reason: StopReason) {
+        if let s = screen {
+            draw(trainer)
+            s.stop()
+        }
+        screen = nil
+    }
+
+    /// Reads pending keys; a stop key returns the reason.
+    private func handleKeys(_ t: Trainer, wait: Int) -> StopReason? {
+        guard let s = screen else { return nil }
+        var timeout = wait
+        while let key = s.readKey(timeoutMilliseconds: timeout) {
+            timeout = 0
+            switch key {
+            case .character("q"), .escape, .ctrlC: return .requested("stopped by the user")
+            case .space: paused.toggle(); stepOnce = false
+            case .character("s") where paused: stepOnce = true; paused = false; return nil
+            case .character("l"): logScale.toggle()
+            case .character("v"): showValidation.toggle()
+            case .character("b"): showMap.toggle(); mapCanvas = nil
+            case .character("?"): showHelp.toggle()
+            case .resize: mapCanvas = nil
+            default: break
+            }
+            if !paused { draw(t) }
+        }
+        return nil
+    }
+
+    /// Appends the steps and evaluations recorded since the last frame to the curves.
+    private func absorb(_ t: Trainer) {
+        let steps = t.history.steps, evals = t.history.evaluations
+        if steps.count < seenSteps || evals.count < seenEvaluations {
+            stepSeries.removeAll(); trainSeries.removeAll(); valSeries.removeAll(); seenSteps = 0; seenEvaluations = 0
+        }
+        for s in steps[seenSteps...] { stepSeries.append(x: Double(s.step), y: s.loss + s.penalty) }
+        for e in evals[seenEvaluations...] where e.step > 0 {
+            trainSeries.append(x: Double(e.step), y: e.trainLoss)
+            if let v = e.valLoss { valSeries.append(x: Double(e.step), y: v) }
+        }
+        seenSteps = steps.count; seenEvaluations = evals.count
+    }
+
+    /// Draws one frame.
+    private func draw(_ t: Trainer) {
+        guard let s = screen else { return }
+        absorb(t)
+        let (width, height) = s.size
+        let frame = LiveView.layout(trainer: t, width: width, height: height, unicode: s.isUnicode,
+                                    chart: chart(s.isUnicode), status: statusLines(t, width: width),
+                                    map: mapPanel(t, width: width, height: height, unicode: s.isUnicode),
+                                    help: showHelp ? LiveView.keysHelp : nil)
+        s.draw(frame)
+    }
+
+    private func chart(_ unicode: Bool) -> LineChart {
+        var series = [stepSeries, trainSeries]
+        if showValidation && valSeries.count > 0 { series.append(valSeries) }
+        return LineChart(series: series, yScale: logScale ? .log : .linear, title: nil, xName: "step", unicode: unicode)
+    }
+
+    /// The decision map, recomputed at most 4 times a second.
+    private func mapPanel(_ t: Trainer, width: Int, height: Int, unicode: Bool) -> Canvas? {
+        guard showMap, t.train.featureCount == 2, width >= 90, height >= 16 else { return nil }
+        let now = clock.now
+        if let m = mapCanvas, now - lastMap < .milliseconds(250) { return m }
+        let w = min(width / 2 - 1, 2 * (height - 5)), h = height - 5
+        let m = Charts.boundary(t, width: w, height: h, unicode: unicode, maxPoints: 300)
+        mapCanvas = m
+        lastMap = now
+        return m
+    }
+
+    /// The status area: numbers, speed and progress, and the model in one line.
+    private func statusLines(_ t: Trainer, width: Int) -> [String] {
+        let done = t.stepCount - startStep
+        let elapsed = seconds(clock.now - began)
+        let rate = elapsed > 0 ? Double(done) / elapsed : 0
+        let eta = rate > 0 ? Double(total - done) / rate : 0
+        var first = "step \(done)/\(total)  epoch \(t.history.lastStep?.epoch ?? t.epoch)"
+        if let l = t.history.lastStep {
+            first += "  loss \(Format.sig(l.loss, 4))"
+            if !t.regularizer.isNone { first += "  penalty \(Format.sig(l.penalty, 4))" }
+        }
+        if let e = t.history.lastEvaluation {
+            if let v = e.valLoss { first += "  val_loss \(Format.sig(v, 4))" }
+            let m = e.valMetric ?? e.trainMetric
+            first += "  \(e.valMetric == nil ? "" : "val_")\(Metrics.name(for: t.train.task)) \(Report.metric(m, task: t.train.task))"
+        }
+        first += "  lr \(Format.short(t.optimizer.learningRate))"
+        let barWidth = max(10, min(40, width - 60))
+        let fraction = total > 0 ? Double(done) / Double(total) : 0
+        var second = "\(Format.sig(rate, 4)) steps/s  elapsed \(LiveView.clockText(elapsed))  eta \(LiveView.clockText(eta))  "
+        second += LiveView.bar(fraction, width: barWidth) + " \(Int(fraction * 100))%"
+        if paused { second += "  PAUSED (space resumes, s steps)" }
+        var lines = [first, second]
+        let watches = workspace.watches.compactMap { wch -> String? in
+            guard let p = t.model.parameter(wch.name), let off = p.offset(of: wch.index) else { return nil }
+            return "\(wch.text) = \(Format.sig(p.value[off], 6))"
+        }
+        if !watches.isEmpty { lines.append("watch " + watches.joined(separator: "  ")) }
+        lines.append(modelLine + "    q stop · space pause · l log · v val · b map · ? keys")
+        return lines
+    }
+
+    private func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+
+    static let keysHelp = ["keys", "q, Esc, Ctrl-C  stop at the next step", "space  pause / resume", "s  one step (paused)",
+                           "l  log / linear scale", "v  validation curve", "b  decision map", "?  this help"]
+
+    /// `1:05`, `12:00:03`
+    static func clockText(_ s: Double) -> String {
+        guard s.isFinite, s >= 0 else { return "—" }
+        let t = Int(s.rounded())
+        return t >= 3600 ? String(format: "%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60) : String(format: "%d:%02d", t / 60, t % 60)
+    }
+
+    /// `[██████░░░░]`
+    static func bar(_ f: Double, width: Int) -> String {
+        let filled = Int((min(max(f, 0), 1) * Double(width)).rounded())
+        return "[" + String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled) + "]"
+    }
+
+    /// Puts the chart, the map, the status lines and the help box on one canvas (pure: tested as text).
+    static func layout(trainer: Trainer, width: Int, height: Int, unicode: Bool, chart: LineChart, status: [String],
+                       map: Canvas?, help: [String]?) -> Canvas {
+        var c = Canvas(width: width, height: height)
+        guard width > 0, height > 0 else { return c }
+        let statusRows = min(status.count, max(0, height - 1))
+        let chartHeight = height - statusRows
+        let chartWidth = map.map { width - $0.width - 1 } ?? width
+        chart.draw(into: &c, x: 0, y: 0, width: max(0, chartWidth), height: max(0, chartHeight))
+        if let map { c.blit(map, x: width - map.width, y: 0) }
+        for (i, line) in status.prefix(statusRows).enumerated() {
+            let row = height - statusRows + i
+            let text = unicode ? line : line.replacingOccurrences(of: "█", with: "#").replacingOccurrences(of: "░", with: ".").replacingOccurrences(of: "·", with: "|")
+            c.put(String(text.prefix(width)), x: 0, y: row, fg: i == statusRows - 1 ? .dim : .status, bold: i == 0)
+        }
+        if let help {
+            let w = (help.map(\.count).max() ?? 0) + 4, h = help.count + 2
+            let x0 = max(0, (width - w) / 2), y0 = max(0, (chartHeight - h) / 2)
+            for y in 0..<h { c.put(String(repeating: " ", count: w), x: x0, y: y0 + y, fg: .title) }
+            for (i, line) in help.enumerated() { c.put(line, x: x0 + 2, y: y0 + 1 + i, fg: i == 0 ? .title : .label, bold: i == 0) }
+        }
+        return c
+    }
+}

@@ -1,0 +1,124 @@
+import DescentCore
+import DescentPlot
+
+/// Turns workspace state into the text a person reads.
+enum Printer {
+    /// A table: layer, output shape, activation, parameters, with totals.
+    static func model(_ m: Model, loss: Loss?, regularizer: Regularizer) -> String {
+        var rows: [[String]] = [["input", "[·, \(m.spec.inputSize)]", "", "0"]]
+        var k = 0, width = m.spec.inputSize
+        for layer in m.spec.layers {
+            switch layer {
+            case let .dense(units, act, bias, _):
+                k += 1
+                let count = width * units + (bias ? units : 0)
+                rows.append(["dense \(k)", "[·, \(units)]", act.description, "\(count)  (W\(k) \(width)×\(units)\(bias ? ", b\(k) \(units)" : ""))"])
+                width = units
+            case .dropout(let p):
+                rows.append(["dropout p=\(Format.short(p))", "[·, \(width)]", "", "0"])
+            }
+        }
+        var lines = TextTable(headers: ["layer", "output", "activation", "parameters"], rows: rows,
+                              alignments: [.left, .left, .left, .right]).render()
+        lines.append("total: \(m.parameterCount) parameters in \(m.parameters.count) tensors · model \(m.spec.summary)")
+        if let loss { lines.append("loss: \(loss) — \(loss.formula)") }
+        if !regularizer.isNone { lines.append("regularize: \(regularizer) — penalty \(regularizer.formula) on weights") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The dataset: name, task, sizes, features, classes, split and the first rows.
+    static func data(_ d: Dataset, workspace w: Workspace) -> String {
+        var lines = ["data: \(d.name) — \(d.count) samples, \(d.featureCount) features, task \(d.task)"]
+        lines.append("features: \(d.featureNames.joined(separator: ", "))")
+        lines.append("target: \(d.targetName)" + (d.classNames.isEmpty ? "" : " (classes: " + d.classNames.enumerated().map { "\($0.offset)=\($0.element)" }.joined(separator: ", ") + ")"))
+        if !d.classNames.isEmpty {
+            var counts = [Int](repeating: 0, count: d.classNames.count)
+            for v in d.y.data where Int(v) >= 0 && Int(v) < counts.count { counts[Int(v)] += 1 }
+            lines.append("class counts: " + counts.map(String.init).joined(separator: ", "))
+        }
+        if let f = w.splitFraction {
+            let n = Int(f * Double(d.count))
+            lines.append("split: \(n) training, \(d.count - n) validation")
+        }
+        if w.normalize { lines.append("normalize: on (mean/std of the training part)") }
+        let shown = min(d.count, 5)
+        var rows: [[String]] = []
+        for i in 0..<shown {
+            rows.append(["\(i)"] + (0..<d.featureCount).map { Format.sig(d.X[i, $0], 5) } + [label(d, d.y.data[i])])
+        }
+        lines += TextTable(headers: ["#"] + d.featureNames + [d.targetName], rows: rows,
+                           alignments: [.right] + Array(repeating: .right, count: d.featureCount) + [.right]).render()
+        if d.count > shown { lines.append("… \(d.count - shown) more rows") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A target value, with its class name when there is one.
+    static func label(_ d: Dataset, _ v: Double) -> String {
+        let k = Int(v)
+        return d.classNames.indices.contains(k) ? "\(k) (\(d.classNames[k]))" : Format.sig(v, 6)
+    }
+
+    /// The last `n` evaluations as a table.
+    static func history(_ h: History, last n: Int, task: Task) -> String {
+        let m = Metrics.name(for: task)
+        let rows = h.evaluations.suffix(n).map { e -> [String] in
+            [String(e.step), String(e.epoch), Format.sig(e.trainLoss, 6), e.valLoss.map { Format.sig($0, 6) } ?? "—",
+             Report.metric(e.trainMetric, task: task), e.valMetric.map { Report.metric($0, task: task) } ?? "—"]
+        }
+        var lines = TextTable(headers: ["step", "epoch", "train_loss", "val_loss", m, "val_" + m], rows: rows,
+                              alignments: Array(repeating: .right, count: 6)).render()
+        lines.append("\(h.steps.count) steps recorded, \(h.evaluations.count) evaluations")
+        return lines.joined(separator: "\n")
+    }
+
+    /// Every setting of the session.
+    static func config(_ w: Workspace) -> String {
+        var lines: [String] = []
+        lines.append("seed        \(w.seed)")
+        lines.append("data        " + (w.data == nil ? "none" : "\(w.dataSource)  (\(w.data!.count) samples)"))
+        lines.append("split       " + (w.splitFraction.map { Format.short($0) } ?? "none"))
+        lines.append("normalize   " + (w.normalize ? "on" : "off"))
+        lines.append("batch       " + (w.batchSize.map(String.init) ?? "full"))
+        lines.append("layers      " + (w.layers.isEmpty ? "none" : w.layers.map(\.description).joined(separator: " | ")))
+        lines.append("loss        " + (w.loss?.description ?? "none"))
+        lines.append("regularize  \(w.regularizer)")
+        let lr = w.trainer?.optimizer.learningRate ?? w.learningRate ?? w.optimizerKind.defaultLearningRate
+        lines.append("optimizer   \(optimizerText(w.optimizerKind)) lr=\(Format.short(lr))")
+        lines.append("evaluate    every \(w.trainer?.evaluationInterval ?? w.evaluationInterval ?? 10) steps")
+        lines.append("break       nan \(w.breakOnNaN ? "on" : "off")" + (w.breakGradNorm.map { ", gradnorm > \(Format.short($0))" } ?? ""))
+        lines.append("watch       " + (w.watches.isEmpty ? "none" : w.watches.map(\.text).joined(separator: ", ")))
+        lines.append("steps       \(w.stepCount)")
+        return lines.joined(separator: "\n")
+    }
+
+    /// `adam beta1=0.9 beta2=0.999 eps=1e-08`
+    static func optimizerText(_ k: OptimizerKind) -> String {
+        switch k {
+        case let .sgd(m, n): return "sgd" + (m == 0 ? "" : " momentum=\(Format.short(m))") + (n ? " nesterov=true" : "")
+        case let .adam(b1, b2, e): return "adam beta1=\(Format.short(b1)) beta2=\(Format.short(b2)) eps=\(Format.short(e))"
+        case let .rmsprop(a, e, m): return "rmsprop alpha=\(Format.short(a)) eps=\(Format.short(e))" + (m == 0 ? "" : " momentum=\(Format.short(m))")
+        case let .adagrad(e): return "adagrad eps=\(Format.short(e))"
+        }
+    }
+
+    /// A node's name, op, shape and value: small tensors in full, large ones as shape and min/mean/max.
+    static func node(_ n: Node, full: Bool = false, gradient: Bool = false) -> String {
+        let t = gradient ? n.gradTensor : n.valueTensor
+        let label = gradient ? "dL/d\(n.name)" : n.name
+        if n.shape.isEmpty { return "\(label) = \(Format.sig(t.data.first ?? .nan, 8))" }
+        if full || t.count <= 24 { return "\(label) \(t.shapeDescription) =\n\(indent(t.formatted()))" }
+        return "\(label) \(t.shapeDescription): " + summary(t.data) + "   (`show \(n.name)` for all values)"
+    }
+
+    /// `min -0.52  mean 0.013  max 0.97`
+    static func summary(_ v: [Double]) -> String {
+        guard !v.isEmpty else { return "empty" }
+        let mean = v.reduce(0, +) / Double(v.count)
+        return "min \(Format.sig(v.min() ?? .nan, 4))  mean \(Format.sig(mean, 4))  max \(Format.sig(v.max() ?? .nan, 4))"
+    }
+
+    static func indent(_ s: String, by n: Int = 2) -> String {
+        let pad = String(repeating: " ", count: n)
+        return s.split(separator: "\n", omittingEmptySubsequences: false).map { pad + $0 }.joined(separator: "\n")
+    }
+}

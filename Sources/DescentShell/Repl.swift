@@ -1,0 +1,41 @@
+import Foundation
+import DescentLanguage
+import DescentTerminal
+
+/// The interactive prompt: read a line (joining `\` continuations), run it, repeat until `quit` or Ctrl-D.
+struct Repl {
+    let session: Session
+
+    func run() -> Int32 {
+        let w = session.workspace
+        let editor = LineEditor(name: "descent", historyFile: LineEditor.defaultHistoryPath())
+        editor.completionProvider = { line, word in
+            Completion.insideString(line) ? .files : .words(Completion.candidates(line: line, word: word, workspace: w))
+        }
+        w.stepPrompt = {
+            switch editor.readLine(prompt: "  [Enter runs it, q stops] ") {
+            case .line(let s): return s.trimmingCharacters(in: .whitespaces).lowercased() != "q"
+            default: return false
+            }
+        }
+        w.out.print("Descent \(Version.string) — type `help` for the commands, `quit` or Ctrl-D to leave.")
+        var pending: [String] = []
+        while !w.quitRequested {
+            switch editor.readLine(prompt: pending.isEmpty ? "descent> " : "   ...> ") {
+            case .eof:
+                w.out.print("")
+                return 0
+            case .interrupted:
+                pending = []
+            case .line(let line):
+                if !line.trimmingCharacters(in: .whitespaces).isEmpty { editor.addHistory(line) }
+                pending.append(line)
+                if LineJoiner.continues(line) { continue }
+                let full = LineJoiner.join(pending)
+                pending = []
+                session.run(line: full)
+            }
+        }
+        return 0
+    }
+}

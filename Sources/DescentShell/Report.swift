@@ -1,0 +1,42 @@
+import DescentCore
+import Foundation
+
+/// One-line texts about training that every view shares: progress lines, step reports and the run summary.
+enum Report {
+    /// `step 100/1000  epoch 4  loss 0.2113  penalty 0.0012  val_loss 0.25  accuracy 91.5%`
+    static func progress(_ t: Trainer, done: Int, total: Int) -> String {
+        var s = "step \(t.stepCount)"
+        if total > 0 { s = "step \(done)/\(total) (total \(t.stepCount))" }
+        s += "  epoch \(t.history.lastStep?.epoch ?? t.epoch)"
+        if let last = t.history.lastStep {
+            s += "  loss \(Format.sig(last.loss, 4))"
+            if !t.regularizer.isNone { s += "  penalty \(Format.sig(last.penalty, 4))" }
+        }
+        if let e = t.history.lastEvaluation { s += "  " + evaluation(e, task: t.train.task) }
+        return s
+    }
+
+    /// `train_loss 0.21  val_loss 0.25  accuracy 91.5%  val_accuracy 90%`
+    static func evaluation(_ e: History.Evaluation, task: Task) -> String {
+        var parts = ["train_loss \(Format.sig(e.trainLoss, 4))"]
+        if let v = e.valLoss { parts.append("val_loss \(Format.sig(v, 4))") }
+        parts.append("\(Metrics.name(for: task)) \(metric(e.trainMetric, task: task))")
+        if let v = e.valMetric { parts.append("val_\(Metrics.name(for: task)) \(metric(v, task: task))") }
+        return parts.joined(separator: "  ")
+    }
+
+    /// Accuracy as a percentage, R² as a number.
+    static func metric(_ x: Double, task: Task) -> String {
+        task == .regression ? Format.sig(x, 4) : Format.sig(100 * x, 4) + "%"
+    }
+
+    /// The line printed after a run: steps, losses, metric, time and why it stopped.
+    static func summary(_ t: Trainer, ran: Int, seconds: Double, reason: StopReason) -> String {
+        var s = "trained \(ran) step\(ran == 1 ? "" : "s") (total \(t.stepCount))"
+        if let e = t.history.lastEvaluation { s += ": " + evaluation(e, task: t.train.task) }
+        s += String(format: "  in %.2fs", seconds)
+        if seconds > 0 && ran > 0 { s += " (\(Format.sig(Double(ran) / seconds, 3)) steps/s)" }
+        s += " — \(reason)"
+        return s
+    }
+}

@@ -1,0 +1,11 @@
+import DescentCore
+
+/// Shows a training run as it goes; the plain printer in scripts and pipes, the live view on a terminal.
+public protocol TrainingView: AnyObject {
+    /// Called before the first step of a run of `total` steps.
+    func begin(trainer: Trainer, total: Int, model: String)
+    /// Called after each step; returning a reason stops the run at this step boundary.
+    func update(trainer: Trainer, done: Int) -> StopReason?
+    /// Called once after the run, before the summary line is printed.
+    func end(trainer: Trainer, reason: StopReason)
+}

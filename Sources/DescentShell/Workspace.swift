@@ -1,0 +1,183 @@
+import DescentCore
+import DescentLanguage
+
+/// All session state in one place: the configuration the commands set, and the model and trainer built from it.
+///
+/// Setup commands only change the configuration and drop what depended on it; the model and trainer are built
+/// again on demand, so a half-finished setup (a loss typed before the last layer) is never an error by itself.
+public final class Workspace {
+    let out: Output
+    /// Where file paths are resolved from (the directory descent started in).
+    let directory: String
+
+    // Configuration, as the commands set it.
+    var seed: UInt64 = 0
+    var data: Dataset?
+    /// The command text that made the data, for `show config`.
+    var dataSource = ""
+    /// Inline data's y is read as class ids when the loss is a classification loss.
+    var dataIsInline = false
+    var splitFraction: Double?
+    var normalize = false
+    var batchSize: Int?
+    var layers: [LayerSpec] = []
+    var loss: Loss?
+    var regularizer = Regularizer.none
+    var optimizerKind = OptimizerKind.sgd(momentum: 0, nesterov: false)
+    var learningRate: Double?
+    var evaluationInterval: Int?
+
+    // Built from the configuration on demand.
+    var model: Model?
+    var trainer: Trainer?
+    /// A trainer dropped by a change that keeps its history (and, unless the optimizer changed, its state).
+    var carryOver: Trainer?
+    var carryOptimizerState = true
+    /// The fitted standardisation of the current split, when `normalize` is on.
+    var standardizer: Standardizer?
+    /// The graph the backprop commands look at (the batch under way, or one sample).
+    var inspected: Graph?
+
+    // Session.
+    /// Text of the commands that succeeded and change or check state, for `save session`.
+    var recorded: [String] = []
+    var undoStack: [TrainerSnapshot] = []
+    static let undoDepth = 50
+    var watches: [Watch] = []
+    var breakOnNaN = true
+    var breakGradNorm: Double?
+    /// Set by `quit`.
+    public internal(set) var quitRequested = false
+    /// Runs long training; the shell swaps in the live view on a terminal.
+    var trainingView: TrainingView
+    /// Shows `plot`; text by default, full-screen on a terminal.
+    var plotViewer: PlotViewer = TextPlotViewer(unicode: true)
+    /// Replay nesting, to refuse a script that replays itself.
+    var replayStack: [String] = []
+    /// Reads a line before each command of `replay … step`; nil when there is no one to ask.
+    var stepPrompt: (() -> Bool)?
+
+    public init(output: Output, directory: String, trainingView: TrainingView? = nil) {
+        out = output
+        self.directory = directory
+        self.trainingView = trainingView ?? ProgressPrinter(output: output)
+    }
+
+    /// A parameter entry a person asked to follow.
+    struct Watch: Equatable {
+        var name: String
+        var index: [Int]
+        var text: String { "\(name)[\(index.map(String.init).joined(separator: ","))]" }
+    }
+
+    // MARK: Derived state
+
+    /// The random stream for one purpose, derived from the seed (data 1, weights 2, shuffles 3, dropout 4).
+    func rng(_ stream: UInt64) -> RNG {
+        RNG(seed: seed).derived(stream: stream)
+    }
+
+    /// The model spec the layers describe for the current data.
+    func modelSpec() throws -> ModelSpec {
+        guard let data else { throw ShellError("no data yet — start with `data …` (e.g. `data xor n=200`)") }
+        guard layers.contains(where: { if case .dense = $0 { return true } else { return false } }) else {
+            throw ShellError("no layers yet — add one with `layer dense UNITS [ACTIVATION]`")
+        }
+        return ModelSpec(inputSize: data.featureCount, layers: layers)
+    }
+
+    /// The model, built (weights drawn from the seed) when missing.
+    func ensureModel() throws -> Model {
+        let spec = try modelSpec()
+        if let model, model.spec == spec { return model }
+        var r = rng(2)
+        let m = Model(spec: spec, rng: &r)
+        model = m
+        trainer = nil; carryOver = nil; undoStack = []; inspected = nil
+        return m
+    }
+
+    /// The trainer, built when missing; checks that model, data and loss fit together.
+    @discardableResult
+    func ensureTrainer() throws -> Trainer {
+        if let trainer { return trainer }
+        guard var data else { throw ShellError("no data yet — start with `data …` (e.g. `data xor n=200`)") }
+        guard let loss else { throw ShellError("no loss yet — choose one with `loss mse|mae|huber|bce|ce|hinge`") }
+        if dataIsInline && loss.isClassification {
+            let k = try Dataset.classCount(of: data.y.data, task: .multiclass)
+            data = try Dataset(name: data.name, rows: (0..<data.count).map { i in (0..<data.featureCount).map { data.X[i, $0] } },
+                               targets: data.y.data, task: k == 2 ? .binary : .multiclass)
+        }
+        let spec = try modelSpec()
+        try Fit.check(spec: spec, loss: loss, data: data)
+        let model = try ensureModel()
+        let (train, validation, std) = try prepareData(data)
+        var opt = Optimizer(kind: optimizerKind, learningRate: learningRate)
+        if let old = carryOver, carryOptimizerState, old.model === model, old.optimizer.kind == optimizerKind {
+            opt = old.optimizer
+            opt.learningRate = learningRate ?? optimizerKind.defaultLearningRate
+        }
+        let t = Trainer(model: model, loss: loss, regularizer: regularizer, optimizer: opt, train: train,
+                        validation: validation, batchSize: batchSize, rng: rng(3))
+        if let old = carryOver, old.model === model { t.adoptHistory(from: old) }
+        t.evaluationInterval = evaluationInterval ?? 10
+        carryOver = nil
+        standardizer = std
+        trainer = t
+        inspected = nil
+        return t
+    }
+
+    /// Splits and standardises the data as configured.
+    func prepareData(_ d: Dataset) throws -> (Dataset, Dataset?, Standardizer?) {
+        var train = d, validation: Dataset? = nil
+        if let f = splitFraction {
+            var r = rng(1)
+            (train, validation) = try d.split(trainFraction: f, rng: &r)
+        }
+        guard normalize else { return (train, validation, nil) }
+        let std = Standardizer(fitting: train.X)
+        train = train.standardized(by: std)
+        validation = validation?.standardized(by: std)
+        return (train, validation, std)
+    }
+
+    /// Drops the trainer after a change to what it was built from; `keep` says whether history (and
+    /// optimizer state) carry over to the next one.
+    func invalidateTrainer(keepHistory: Bool, keepOptimizerState: Bool = true) {
+        let old = trainer ?? carryOver
+        trainer = nil; inspected = nil; undoStack = []
+        guard keepHistory, let old else { carryOver = nil; return }
+        if carryOver == nil { carryOptimizerState = true }
+        carryOver = old
+        carryOptimizerState = carryOptimizerState && keepOptimizerState
+    }
+
+    /// Forgets the model (its weights are drawn again when next needed) and everything built on it.
+    /// Returns what was reset, for the message.
+    func invalidateModel() -> String? {
+        let had = model != nil
+        let trained = (trainer?.stepCount ?? carryOver?.stepCount ?? 0) > 0
+        model = nil; trainer = nil; carryOver = nil; inspected = nil; undoStack = []
+        guard had else { return nil }
+        return trained ? "weights, optimizer state and history" : "weights"
+    }
+
+    /// The steps trained so far.
+    var stepCount: Int { trainer?.stepCount ?? carryOver?.stepCount ?? 0 }
+
+    // MARK: Undo
+
+    /// Saves the trainer's state before a command that changes parameters.
+    func pushUndo(_ what: String) {
+        guard let t = trainer else { return }
+        undoStack.append(t.snapshot(label: what))
+        if undoStack.count > Workspace.undoDepth { undoStack.removeFirst() }
+    }
+}
+
+/// An error from a command's meaning (as opposed to its syntax), shown with the command's position.
+struct ShellError: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
+}

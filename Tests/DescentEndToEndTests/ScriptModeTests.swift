@@ -1,0 +1,119 @@
+import Foundation
+import XCTest
+
+/// The built binary on scripts, `-c` and standard input: output, errors with positions, and exit status.
+final class ScriptModeTests: XCTestCase {
+    /// The seed's linear regression; θ from numpy running the seed's own loop (α = 0.01 with the 1/m gradient)
+    /// is [0.2935580942022992, 0.7965641032842721]; mse with α = 0.005 follows the same path.
+    static let seedExample = """
+        data X=[[1,2],[2,3],[3,4]] y=[2,3,4]
+        layer dense 1 linear bias=false init=zeros
+        loss mse
+        optimizer sgd lr=0.005
+        train 1000
+        expect W1[0,0] = 0.2935580942022992 +- 1e-9
+        expect W1[1,0] = 0.7965641032842721 +- 1e-9
+        """
+
+    func testCommandsFlagRunsTheSeedExample() throws {
+        let r = try Descent.run(["-c", Self.seedExample.replacingOccurrences(of: "\n", with: "; ")])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("trained 1000 steps"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("ok: W1[0,0] = 0.293558"), r.stdout)
+    }
+
+    func testPipedStandardInputRunsAsAScript() throws {
+        let r = try Descent.run([], input: Self.seedExample + "\nshow weights W1\n")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("W1 [2, 1] ="), r.stdout)
+        XCTAssertTrue(r.stdout.contains("0.2936"), r.stdout)
+    }
+
+    func testFailedExpectationExitsNonZeroAndSaysWhere() throws {
+        let dir = try Descent.temporaryDirectory()
+        let script = dir.appendingPathComponent("bad.descent")
+        try (Self.seedExample + "\nexpect W1[0,0] = 0.5 +- 1e-3\nshow weights\n").write(to: script, atomically: true, encoding: .utf8)
+        let r = try Descent.run([script.path])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("bad.descent:8:1: error: expectation failed: W1[0,0] = 0.2935580942"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("expected = 0.5 ± 0.001"), r.stderr)
+        XCTAssertFalse(r.stdout.contains("W1 [2, 1] ="), "the script stops at the failing line")
+    }
+
+    func testUnknownActivationPointsAtTheWordAndSuggests() throws {
+        let r = try Descent.run(["-c", "data xor n=20; layer dense 8 tahn"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("-c:1:29: error: unknown activation 'tahn' — did you mean 'tanh'?"), r.stderr)
+        let lines = r.stderr.split(separator: "\n").map(String.init)
+        guard let caret = lines.first(where: { $0.contains("^") }), let src = lines.first(where: { $0.contains("layer dense 8 tahn") }) else {
+            return XCTFail("no caret line in \(r.stderr)")
+        }
+        let col = caret.distance(from: caret.startIndex, to: caret.firstIndex(of: "^")!)
+        let word = src.distance(from: src.startIndex, to: src.range(of: "tahn")!.lowerBound)
+        XCTAssertEqual(col, word, "the caret sits under 'tahn'")
+    }
+
+    func testSavedSessionReplaysToBitIdenticalWeights() throws {
+        let dir = try Descent.temporaryDirectory()
+        let session = dir.appendingPathComponent("s.descent").path
+        let w1 = dir.appendingPathComponent("w1.json").path, w2 = dir.appendingPathComponent("w2.json").path
+        let first = try Descent.run(["-c", """
+            seed 7; data moons n=120 noise=0.2; split 0.75; normalize; batch 16; layer dense 6 tanh; layer dropout 0.1; \
+            layer dense 1 sigmoid; loss bce; regularize l2 1e-3; optimizer adam lr=0.02; train 3 epochs; step; \
+            save session "\(session)"; save weights "\(w1)"
+            """])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let text = try String(contentsOfFile: session, encoding: .utf8)
+        XCTAssertTrue(text.hasPrefix("# Descent "), text)
+        XCTAssertTrue(text.contains("\ntrain 3 epochs\nstep\n"), text)
+        XCTAssertFalse(text.contains("save "), "saving is not part of the replayed session")
+        let replay = try Descent.run(["-c", "replay \"\(session)\"; save weights \"\(w2)\""])
+        XCTAssertEqual(replay.status, 0, replay.stderr)
+        let a = try String(contentsOfFile: w1, encoding: .utf8), b = try String(contentsOfFile: w2, encoding: .utf8)
+        XCTAssertEqual(a, b, "replaying the saved session gives the same weights, bit for bit")
+    }
+
+    func testWeightsRoundTripAndShapeErrors() throws {
+        let dir = try Descent.temporaryDirectory()
+        let file = dir.appendingPathComponent("w.json").path
+        let save = try Descent.run(["-c", "data xor n=50; layer dense 3 tanh; layer dense 1 sigmoid; loss bce; train 5; save weights \"\(file)\"; show weights W2"])
+        XCTAssertEqual(save.status, 0, save.stderr)
+        // A different first layer cannot take these weights: the error names the parameter and both shapes.
+        let bad = try Descent.run(["-c", "data xor n=50; layer dense 4 tanh; layer dense 1 sigmoid; loss bce; load weights \"\(file)\""])
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.stderr.contains("W1 has shape [2, 3] in the file, the model needs [2, 4]"), bad.stderr)
+        let good = try Descent.run(["-c", "data xor n=50; layer dense 3 tanh; layer dense 1 sigmoid; loss bce; load weights \"\(file)\"; show weights W2"])
+        XCTAssertEqual(good.status, 0, good.stderr)
+        let shown = { (s: String) in s.components(separatedBy: "W2 [3, 1] =").last ?? "" }
+        XCTAssertEqual(shown(good.stdout), shown(save.stdout))
+    }
+
+    func testExportHistoryWritesTheDocumentedHeader() throws {
+        let dir = try Descent.temporaryDirectory()
+        let file = dir.appendingPathComponent("h.csv").path
+        let r = try Descent.run(["-c", "data sine n=40; layer dense 4 tanh; layer dense 1; loss mse; train 20 every=5; export history \"\(file)\""])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(lines.first, "step,epoch,loss,penalty,train_loss,val_loss,metric")
+        XCTAssertEqual(lines.count, 21)
+        XCTAssertTrue(lines[5].hasPrefix("5,5,"), String(lines[5]))
+        XCTAssertEqual(lines[5].split(separator: ",", omittingEmptySubsequences: false).count, 7)
+    }
+
+    func testUnknownOptionSuggestsTheNearest() throws {
+        let r = try Descent.run(["-c", Self.seedExample.replacingOccurrences(of: "train 1000", with: "optimizer adam lrr=0.1\ntrain 1000")
+                                    .replacingOccurrences(of: "\n", with: "; ")])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("unknown option 'lrr' for optimizer — did you mean 'lr'?"), r.stderr)
+    }
+
+    func testEverySessionScriptReplays() throws {
+        let dir = Descent.root.appendingPathComponent("Sessions")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".descent") }.sorted()
+        XCTAssertGreaterThanOrEqual(files.count, 5)
+        for f in files {
+            let r = try Descent.run(["Sessions/" + f])
+            XCTAssertEqual(r.status, 0, "Sessions/\(f) failed:\n\(r.stderr)\n\(r.stdout.suffix(2000))")
+        }
+    }
+}

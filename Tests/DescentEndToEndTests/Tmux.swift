@@ -1,0 +1,90 @@
+import Foundation
+import XCTest
+
+/// A tmux session running descent at a fixed size: type keys, read the screen as a person sees it.
+final class Tmux {
+    let name: String
+    let home: URL
+
+    /// Starts `descent` (with `arguments`) in a detached tmux session of `width`×`height` cells.
+    init(width: Int = 100, height: Int = 30, arguments: [String] = [], environment: [String: String] = [:]) throws {
+        guard Tmux.available else { throw XCTSkip("tmux is not installed") }
+        guard FileManager.default.isExecutableFile(atPath: Descent.binary.path) else {
+            throw XCTSkip("descent binary not built at \(Descent.binary.path); run `swift build` first")
+        }
+        name = "descent-test-\(UUID().uuidString.prefix(8))"
+        home = try Descent.temporaryDirectory()
+        var env = ["HOME": home.path, "XDG_STATE_HOME": home.path + "/state", "TERM": "xterm-256color",
+                   "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "INPUTRC": "/dev/null"]
+        for (k, v) in environment { env[k] = v }
+        let exports = env.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
+        let command = "cd '\(Descent.root.path)' && env \(exports) '\(Descent.binary.path)' " + arguments.map { "'\($0)'" }.joined(separator: " ")
+        try Tmux.run(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command])
+        try Tmux.run(["set-option", "-t", name, "remain-on-exit", "on"])
+    }
+
+    deinit { try? Tmux.run(["kill-session", "-t", name]) }
+
+    static var available: Bool { (try? run(["-V"])) != nil }
+
+    /// Runs tmux with `args` and returns its standard output.
+    @discardableResult
+    static func run(_ args: [String]) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["tmux"] + args
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = Pipe()
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else { throw NSError(domain: "tmux", code: Int(p.terminationStatus)) }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Types `keys` (tmux key names like `Enter`, `C-c`, `Up`, `Tab`, or literal text with `literal`).
+    func send(_ keys: String..., literal: Bool = false) throws {
+        try Tmux.run(["send-keys", "-t", name] + (literal ? ["-l"] : []) + keys)
+    }
+
+    /// Types a line of text and Enter.
+    func type(_ line: String) throws {
+        try send(line, literal: true)
+        try send("Enter")
+    }
+
+    /// The screen's text now.
+    func screen() throws -> String { try Tmux.run(["capture-pane", "-p", "-t", name]) }
+
+    /// Waits until the screen satisfies `test` (up to `timeout` seconds) and returns it; fails with the screen otherwise.
+    @discardableResult
+    func wait(for what: String, timeout: Double = 15, file: StaticString = #filePath, line: UInt = #line,
+              _ test: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if test(last) { return last }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        XCTFail("timed out waiting for \(what); the screen was:\n\(last)", file: file, line: line)
+        return last
+    }
+
+    /// Waits until the screen contains `text`.
+    @discardableResult
+    func wait(forText text: String, timeout: Double = 15, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        try wait(for: "'\(text)'", timeout: timeout, file: file, line: line) { $0.contains(text) }
+    }
+
+    /// Resizes the window.
+    func resize(width: Int, height: Int) throws {
+        try Tmux.run(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
+    }
+
+    /// Whether the program in the pane has exited.
+    func exited() throws -> Bool {
+        try Tmux.run(["display-message", "-p", "-t", name, "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+    }
+}

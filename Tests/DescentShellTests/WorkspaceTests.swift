@@ -1,0 +1,135 @@
+import XCTest
+@testable import DescentCore
+@testable import DescentShell
+
+/// The workspace through the session: commands change state, failing commands change nothing, numbers are right.
+final class WorkspaceTests: XCTestCase {
+    var out: CapturedOutput!
+    var w: Workspace!
+    var session: Session!
+
+    override func setUp() {
+        out = CapturedOutput()
+        w = Workspace(output: out, directory: FileManager.default.temporaryDirectory.path)
+        session = Session(workspace: w)
+    }
+
+    /// Runs lines, failing the test when one fails.
+    private func ok(_ lines: String, file: StaticString = #filePath, line: UInt = #line) {
+        for l in lines.split(separator: "\n") {
+            XCTAssertTrue(session.run(line: String(l)), "\(l): \(out.errors.joined(separator: "\n"))", file: file, line: line)
+        }
+    }
+
+    /// Runs one line that must fail, returning the error text.
+    private func fails(_ line: String, file: StaticString = #filePath, line n: UInt = #line) -> String {
+        out.clear()
+        XCTAssertFalse(session.run(line: line), "\(line) should fail", file: file, line: n)
+        return out.errors.joined(separator: "\n")
+    }
+
+    static let seed = """
+        data X=[[1,2],[2,3],[3,4]] y=[2,3,4]
+        layer dense 1 linear bias=false init=zeros
+        loss mse
+        optimizer sgd lr=0.005
+        """
+
+    func testSeedExampleThroughTheLanguage() {
+        ok(Self.seed + "\ntrain 1000")
+        let theta = w.model!.parameters[0].value.array
+        XCTAssertEqual(theta[0], 0.2935580942022992, accuracy: 1e-9)
+        XCTAssertEqual(theta[1], 0.7965641032842721, accuracy: 1e-9)
+    }
+
+    func testStepReportsTheFirstLossAndGradientByHand() {
+        ok(Self.seed)
+        out.clear()
+        ok("step")
+        // At θ = 0: loss = (4+9+16)/3 = 9.66667; gradient = −(2/3)·[20, 29] → θ = 0.005·(2/3)·[20, 29].
+        XCTAssertTrue(out.text.contains("step 1"), out.text)
+        XCTAssertTrue(out.text.contains("loss 9.66667"), out.text)
+        XCTAssertEqual(w.model!.parameters[0].value.array[0], 0.005 * 40 / 3, accuracy: 1e-15)
+        XCTAssertEqual(w.model!.parameters[0].value.array[1], 0.005 * 58 / 3, accuracy: 1e-15)
+    }
+
+    func testFailingCommandsChangeNothing() {
+        ok(Self.seed + "\ntrain 10")
+        let before = w.model!.snapshot()
+        let config = Printer.config(w)
+        _ = fails("optimizer adam lrr=0.1")
+        _ = fails("layer dense 0 tanh")
+        _ = fails("loss hinge delta=2")
+        _ = fails("set W1[5,0] = 1")
+        _ = fails("split 1.5")
+        _ = fails("regularize l1")
+        _ = fails("batch -3")
+        _ = fails("load weights \"/nonexistent/w.json\"")
+        XCTAssertEqual(Printer.config(w), config)
+        XCTAssertEqual(w.model!.snapshot(), before)
+        XCTAssertEqual(w.stepCount, 10)
+    }
+
+    func testModelThatDoesNotFitSaysWhatWould() {
+        ok("data xor n=40\nlayer dense 4 tanh\nlayer dense 3 softmax\nloss bce")
+        XCTAssertTrue(fails("train 1").contains("bce needs 1 output (the probability of class 1); the last layer has 3 — end with `layer dense 1 sigmoid`"))
+        ok("data sine n=40\nlayer pop\nlayer dense 1\nloss ce")
+        XCTAssertTrue(fails("step").contains("ce needs class targets, but 'y' is a regression target — use mse, mae or huber"))
+    }
+
+    func testChangingTheModelSaysWhatItReset() {
+        ok(Self.seed + "\ntrain 5")
+        out.clear()
+        ok("layer dense 1")
+        XCTAssertTrue(out.text.contains("reset weights, optimizer state and history"), out.text)
+        XCTAssertEqual(w.stepCount, 0)
+    }
+
+    func testResetGivesTheSameWeightsForTheSameSeed() {
+        ok("seed 11\ndata moons n=50\nlayer dense 5 tanh\nlayer dense 1 sigmoid\nloss bce\nshow weights")
+        let first = w.model!.snapshot()
+        ok("train 20\nreset")
+        XCTAssertEqual(w.model!.snapshot(), first)
+        ok("seed 12\nshow weights")
+        XCTAssertNotEqual(w.model!.snapshot(), first)
+    }
+
+    func testLearningRateChangeKeepsOptimizerState() {
+        ok("data sine n=30\nlayer dense 4 tanh\nlayer dense 1\nloss mse\noptimizer adam lr=0.01\ntrain 3")
+        let steps = w.trainer!.optimizer.steps
+        let m = w.trainer!.optimizer.state1.map { $0.array }
+        ok("lr 0.1")
+        XCTAssertEqual(w.trainer!.optimizer.steps, steps)
+        XCTAssertEqual(w.trainer!.optimizer.state1.map { $0.array }, m)
+        XCTAssertEqual(w.trainer!.optimizer.learningRate, 0.1)
+    }
+
+    func testUndoRestoresBitIdenticalState() {
+        ok("seed 2\ndata circles n=60 noise=0.1\nbatch 16\nlayer dense 6 relu\nlayer dropout 0.2\nlayer dense 1 sigmoid\nloss bce\noptimizer adam lr=0.01\ntrain 7")
+        let params = w.model!.snapshot(), opt = w.trainer!.optimizer.state2.map { $0.array }
+        let steps = w.trainer!.history.steps
+        ok("step\ntrain 25\nset W1[0,0] = 3")
+        ok("undo\nundo\nundo")
+        XCTAssertEqual(w.model!.snapshot(), params)
+        XCTAssertEqual(w.trainer!.optimizer.state2.map { $0.array }, opt)
+        XCTAssertEqual(w.trainer!.history.steps, steps)
+        // Training again from the restored state repeats the undone path exactly.
+        ok("step")
+        let again = w.model!.snapshot()
+        ok("undo\nstep")
+        XCTAssertEqual(w.model!.snapshot(), again)
+    }
+
+    func testExpectOnMetrics() {
+        ok(Self.seed + "\ntrain 1000\nexpect loss < 0.01\nexpect step = 1000\nexpect r2 > 0.9")
+        XCTAssertTrue(fails("expect accuracy > 0.5").contains("accuracy is for classification; this is a regression task — use r2"))
+        XCTAssertTrue(fails("expect val_loss < 1").contains("val_loss needs a validation split — use `split 0.8`"))
+    }
+
+    func testPrefixesAndUnknownCommands() {
+        ok("dat xor n=20")
+        XCTAssertNotNil(w.data)
+        XCTAssertTrue(fails("s 1").contains("'s' is ambiguous: seed, split, step, show, set, save"))
+        XCTAssertTrue(fails("trian 5").contains("unknown command 'trian' — did you mean 'train'?"))
+    }
+}
