@@ -41,6 +41,7 @@ let package = Package(
         .testTarget(name: "DescentCoreTests", dependencies: ["DescentCore"]),
         .testTarget(name: "DescentLanguageTests", dependencies: ["DescentLanguage"]),
         .testTarget(name: "DescentPlotTests", dependencies: ["DescentPlot"]),
+        .testTarget(name: "DescentTerminalTests", dependencies: ["DescentTerminal", "DescentPlot", "CCurses"]),
         .testTarget(name: "DescentShellTests", dependencies: ["DescentShell", "DescentCore", "DescentLanguage"]),
         .testTarget(name: "DescentEndToEndTests", dependencies: []),
     ],

@@ -1,0 +1,45 @@
+import CCurses
+
+/// A key read from the full-screen view, reduced to what Descent's views react to.
+public enum Key: Equatable, Sendable {
+    case character(Character)
+    case escape, ctrlC, enter, space
+    case up, down, left, right
+    case resize, backspace
+    /// Any other key (function keys, control characters Descent does not use).
+    case other
+
+    /// Decodes what `wget_wch` returned: `code` is a curses key code when `isKeyCode`, else a character code point.
+    init(code: UInt32, isKeyCode: Bool) {
+        self = isKeyCode ? Key.fromKeyCode(Int32(truncatingIfNeeded: code)) : Key.fromCharacter(code)
+    }
+
+    /// Maps a curses function-key code (KEY_UP, KEY_RESIZE, …).
+    private static func fromKeyCode(_ code: Int32) -> Key {
+        switch code {
+        case shim_key_up(): return .up
+        case shim_key_down(): return .down
+        case shim_key_left(): return .left
+        case shim_key_right(): return .right
+        case shim_key_resize(): return .resize
+        case shim_key_backspace(): return .backspace
+        case shim_key_enter(): return .enter
+        default: return .other
+        }
+    }
+
+    /// Maps a typed character; control characters become named keys or `.other`.
+    private static func fromCharacter(_ code: UInt32) -> Key {
+        switch code {
+        case 3: return .ctrlC
+        case 27: return .escape
+        case 10, 13: return .enter
+        case 32: return .space
+        case 8, 127: return .backspace
+        case 0..<32, 128..<160: return .other
+        default:
+            guard let scalar = Unicode.Scalar(code) else { return .other }
+            return .character(Character(scalar))
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import CCurses
+import CReadline
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The prompt's line editor over GNU readline: editing keys and ~/.inputrc (`$if descent`), history kept in a
+/// file, Tab completion from a provider, and Ctrl-C that abandons the line instead of ending the process.
+/// Readline is process-wide: use one editor at a time.
+public final class LineEditor {
+    /// The most lines kept in memory and in the history file.
+    public static let historyLimit = 1000
+
+    /// Characters that end a word for completion (`=` is not one: `init=he` completes as a whole).
+    static let wordBreakCharacters = " \t\n\"(),[]"
+
+    let historyFile: String?
+
+    /// Prepares readline for program `name` and loads the history from `historyFile` (nil: no file).
+    public init(name: String, historyFile: String?) {
+        self.historyFile = historyFile
+        TerminalInfo.adoptUserLocale()
+        LineEditor.configureReadline(name: name)
+        loadHistory()
+    }
+
+    /// Supplies Tab completions: the line up to the cursor and the word being completed.
+    public var completionProvider: ((_ line: String, _ word: String) -> CompletionResult)? {
+        get { readlineState.completionProvider }
+        set { readlineState.completionProvider = newValue }
+    }
+
+    /// Reads one line after showing `prompt`. Ctrl-C abandons the line (`.interrupted`); Ctrl-D on an empty line is `.eof`.
+    public func readLine(prompt: String) -> ReadResult {
+        fflush(nil)
+        rl_reset_screen_size()
+        readlineState.finished = nil
+        TerminalGuard.arm()
+        Interrupt.begin()
+        let traps = [shim_sigwinch(), shim_sigtstp(), shim_sigcont()].map { SignalTrap(signal: $0, handler: { SignalWake.post($0) }) }
+        defer {
+            traps.forEach { $0.restore() }
+            Interrupt.end()
+            TerminalGuard.restore()
+            TerminalGuard.disarm()
+        }
+        _ = SignalWake.drain()
+        rl_callback_handler_install(prompt, handleLine)
+        TerminalGuard.take(.lineEditor)
+        while true {
+            if let result = readlineState.finished { return result }
+            switch LineEditor.waitForInput() {
+            case .input: rl_callback_read_char()
+            case .resize: rl_resize_terminal()
+            case .suspend:
+                rl_deprep_terminal()
+                fflush(nil)
+                shim_suspend_self()
+            case .resume: LineEditor.resumeLine()
+            case .interrupt:
+                LineEditor.abandonLine()
+                return .interrupted
+            case .failed:
+                rl_callback_handler_remove()
+                return .eof
+            }
+        }
+    }
+
+    /// Sets readline's process-wide options (our signal handling, word rules, completion, `$if` name) and reads ~/.inputrc.
+    private static func configureReadline(name: String) {
+        free(readlineState.name)
+        readlineState.name = strdup(name)
+        shim_rl_set_readline_name(readlineState.name)
+        shim_rl_set_catch_signals(0)
+        shim_rl_set_catch_sigwinch(0)
+        shim_rl_set_change_environment(0)
+        shim_rl_set_word_break_characters(wordRules.breaks)
+        shim_rl_set_completer_quote_characters(wordRules.quotes)
+        shim_rl_set_attempted_completion_function(attemptCompletion)
+        rl_initialize()
+    }
+
+    /// C copies of the word-break and quote characters; readline keeps the pointers, so they live for the process.
+    nonisolated(unsafe) private static let wordRules = (breaks: strdup(wordBreakCharacters), quotes: strdup("\""))
+
+    /// After `fg`: the shell left the terminal in its own mode, so set readline's mode again and redraw the line.
+    private static func resumeLine() {
+        rl_deprep_terminal()
+        rl_prep_terminal(1)
+        rl_on_new_line()
+        rl_redisplay()
+    }
+
+    /// Clears the abandoned line after Ctrl-C, echoes ^C and moves to a fresh line, then leaves readline.
+    private static func abandonLine() {
+        rl_free_line_state()
+        rl_callback_sigcleanup()
+        rl_echo_signal_char(shim_sigint())
+        rl_replace_line("", 0)
+        rl_crlf()
+        rl_callback_handler_remove()
+        fflush(nil)
+    }
+}
+
+/// Readline's line handler: stores the finished line (NULL means end of input) and uninstalls itself,
+/// so that readline does not show the prompt again before the caller asks.
+private func handleLine(_ line: UnsafeMutablePointer<CChar>?) {
+    rl_callback_handler_remove()
+    if let line {
+        readlineState.finished = .line(String(cString: line))
+        free(line)
+    } else {
+        readlineState.finished = .eof
+    }
+}

@@ -1,0 +1,17 @@
+/// What readline's C callbacks need to reach, kept in one global because C function pointers cannot capture.
+struct ReadlineState {
+    /// Supplies completions: the line up to the cursor and the word being completed.
+    var completionProvider: ((_ line: String, _ word: String) -> CompletionResult)?
+    /// The candidates being handed to readline one by one, and the next one to hand.
+    var candidates: [String] = []
+    var nextCandidate = 0
+    /// Set by the line handler when the user finished a line (or pressed Ctrl-D).
+    var finished: ReadResult?
+    /// The copy of the program name that `rl_readline_name` points to.
+    var name: UnsafeMutablePointer<CChar>?
+}
+
+/// Readline is a single process-wide C library; Descent drives it from one thread only (the prompt's), and its
+/// callbacks run synchronously inside `rl_callback_read_char` on that same thread, so this global is never
+/// accessed concurrently.
+nonisolated(unsafe) var readlineState = ReadlineState()

@@ -1,0 +1,167 @@
+import CCurses
+import DescentPlot
+
+/// The full-screen view over ncurses: copies canvases to the terminal, reads keys, follows resizes.
+/// One view is up at a time; `stop()` (also run on exit and on fatal signals) gives the terminal back.
+public final class Screen {
+    /// The curses screen, made once per process and resumed by later `start()` calls. Curses is not
+    /// thread-safe and only the thread that drives the view touches it.
+    nonisolated(unsafe) private static var terminal: OpaquePointer?
+    /// Whether `start_color` ran for `terminal` and whether -1 ("the terminal's own colour") is allowed.
+    nonisolated(unsafe) private static var colorsStarted = false
+    nonisolated(unsafe) private static var defaultColorsAllowed = false
+
+    private var isUp = false
+    private var palette = Palette(depth: .none)
+    private var pairs: [ColorPairKey: Int16] = [:]
+    private var previous: Canvas?
+    private var unicode = false
+
+    public init() {}
+
+    deinit { stop() }
+
+    /// Takes over the terminal: raw keys (Ctrl-C arrives as a key), no echo, hidden cursor, colours unless NO_COLOR.
+    public func start() throws {
+        guard !isUp else { return }
+        TerminalInfo.adoptUserLocale()
+        TerminalGuard.arm()
+        if Screen.terminal == nil {
+            guard let made = Screen.makeTerminal() else {
+                TerminalGuard.disarm()
+                let term = TerminalInfo.environment("TERM") ?? "(unset)"
+                throw ScreenError(description: "cannot open the full-screen view: the terminal type TERM=\(term) is unknown here; run with --no-tui")
+            }
+            Screen.terminal = made
+        } else {
+            Screen.followTerminalSize()
+        }
+        TerminalGuard.take(.fullScreen)
+        isUp = true
+        configureInput()
+        configureColors()
+        unicode = shim_locale_is_utf8() != 0
+        previous = nil
+        clearok(shim_curscr(), true)
+    }
+
+    /// Gives the terminal back to the shell (endwin); safe to call any number of times.
+    public func stop() {
+        guard isUp else { return }
+        isUp = false
+        previous = nil
+        curs_set(1)
+        TerminalGuard.restore()
+        TerminalGuard.disarm()
+    }
+
+    /// Columns and rows of the view (they change when the terminal is resized; see `Key.resize`).
+    public var size: (width: Int, height: Int) {
+        if isUp { return (Int(shim_columns()), Int(shim_rows())) }
+        var rows: Int32 = 0, columns: Int32 = 0
+        if shim_terminal_size(1, &rows, &columns) != 0 { return (Int(columns), Int(rows)) }
+        return (80, 24)
+    }
+
+    /// True when the locale is UTF-8, so braille and box-drawing characters can be shown.
+    public var isUnicode: Bool { isUp ? unicode : TerminalInfo.isUnicodeLocale }
+
+    /// Shows `canvas` (clipped to the view), writing only the cells that changed since the last frame.
+    public func draw(_ canvas: Canvas) {
+        guard isUp else { return }
+        let comparable = previous.map { $0.width == canvas.width && $0.height == canvas.height } ?? false
+        if !comparable { werase(shim_stdscr()) }
+        let rows = Int(shim_rows()), columns = Int(shim_columns())
+        for run in CanvasDiff.changedRuns(from: comparable ? previous : nil, to: canvas) where run.y < rows {
+            for (offset, cell) in run.cells.enumerated() where run.x + offset < columns {
+                put(cell, x: run.x + offset, y: run.y)
+            }
+        }
+        wrefresh(shim_stdscr())
+        previous = canvas
+    }
+
+    /// Makes the next `draw` repaint every cell (for example after another program wrote to the terminal).
+    public func invalidate() {
+        previous = nil
+        if isUp { clearok(shim_curscr(), true) }
+    }
+
+    /// The next key, waiting at most `timeoutMilliseconds` (0: do not wait; negative: wait for a key); nil when none came.
+    public func readKey(timeoutMilliseconds: Int) -> Key? {
+        guard isUp else { return nil }
+        wtimeout(shim_stdscr(), Int32(clamping: max(-1, timeoutMilliseconds)))
+        var code: UInt32 = 0
+        let status = shim_get_wch(&code)
+        guard status != shim_err() else { return nil }
+        let key = Key(code: code, isKeyCode: status == shim_key_code_yes())
+        if key == .resize { previous = nil }
+        return key
+    }
+
+    /// Draws one cell with its palette style.
+    private func put(_ cell: Cell, x: Int, y: Int) {
+        let style = palette.style(for: cell)
+        var attributes = shim_a_normal()
+        if style.bold { attributes |= shim_a_bold() }
+        if style.dim { attributes |= shim_a_dim() }
+        let pair = pairNumber(style.colors)
+        let codes = Glyph.codePoints(cell.char, unicode: unicode, maxChars: Int(shim_cell_max_chars()))
+        codes.withUnsafeBufferPointer { buffer in
+            _ = shim_draw_char(Int32(y), Int32(x), buffer.baseAddress, attributes, pair)
+        }
+    }
+
+    /// The curses pair showing `colors`, made on first use; pair 0 (default colours) when colours are off or pairs ran out.
+    private func pairNumber(_ colors: ColorPairKey) -> Int16 {
+        if palette.depth == .none || colors.isDefault { return 0 }
+        if let known = pairs[colors] { return known }
+        let next = pairs.count + 1
+        guard next < min(Int(shim_color_pairs()), Int(Int16.max)) else { return 0 }
+        let fg = colors.fg == -1 && !Screen.defaultColorsAllowed ? 7 : colors.fg
+        let bg = colors.bg == -1 && !Screen.defaultColorsAllowed ? 0 : colors.bg
+        init_pair(Int16(next), fg, bg)
+        pairs[colors] = Int16(next)
+        return Int16(next)
+    }
+
+    /// Raw keys without echo, keypad decoding, a short Escape delay, hidden cursor.
+    private func configureInput() {
+        raw()
+        noecho()
+        nonl()
+        keypad(shim_stdscr(), true)
+        leaveok(shim_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+    }
+
+    /// Starts curses colours the first time they are wanted (COLORS is known only after that), then picks the palette.
+    private func configureColors() {
+        if has_colors() && TerminalInfo.colorsWanted && !Screen.colorsStarted {
+            start_color()
+            Screen.defaultColorsAllowed = use_default_colors() == shim_ok()
+            Screen.colorsStarted = true
+        }
+        palette = Palette.choose(hasColors: has_colors() && Screen.colorsStarted, colorCount: Int(shim_colors()),
+                                 noColor: TerminalInfo.environment("NO_COLOR"))
+        pairs = [:]
+    }
+
+    /// Creates the curses screen, sized from the terminal itself rather than LINES/COLUMNS variables.
+    /// SIGINT and SIGTSTP are trapped meanwhile so that ncurses installs no handlers for them: they would
+    /// outlive the view, exiting the process on Ctrl-C at the prompt or repainting the view after `fg`.
+    private static func makeTerminal() -> OpaquePointer? {
+        let traps = [shim_sigint(), shim_sigtstp()].map { SignalTrap(signal: $0, handler: { _ in }) }
+        defer { traps.forEach { $0.restore() } }
+        use_tioctl(true)
+        return shim_newterm_stdio()
+    }
+
+    /// Tells curses the terminal's current size if it changed while the view was down (no SIGWINCH reached it).
+    private static func followTerminalSize() {
+        var rows: Int32 = 0, columns: Int32 = 0
+        guard shim_terminal_size(1, &rows, &columns) != 0 else { return }
+        if rows != shim_rows() || columns != shim_columns() { resizeterm(rows, columns) }
+    }
+}

@@ -1,0 +1,78 @@
+import CCurses
+import CReadline
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Which part of Descent has the terminal in a special mode (a `TerminalGuard.Owner` raw value). Read by the
+/// exit hook and the crash handlers, hence an atomic.
+private let terminalOwner = Atomic<UInt8>(0)
+
+/// Previous actions of the fatal signals, indexed by signal number. Written by `TerminalGuard.arm()` before the
+/// handlers exist, read by the handlers; a fixed C buffer so that reading it allocates nothing.
+nonisolated(unsafe) private let savedFatalActions = UnsafeMutablePointer<sigaction>.allocate(capacity: 128)
+
+/// How many `arm()` calls are not yet matched by `disarm()`; only the thread driving the terminal touches it.
+nonisolated(unsafe) private var armCount = 0
+
+/// Makes sure the terminal is given back however the process ends while the full-screen view (curses) or the
+/// prompt (readline) has it in raw mode: normal exit, or SIGTERM, SIGHUP, SIGSEGV, SIGABRT, SIGBUS, SIGILL,
+/// SIGFPE (restore, then re-raise so the process ends as it would have).
+enum TerminalGuard {
+    /// What has the terminal in a special mode.
+    enum Owner: UInt8 {
+        case nobody, fullScreen, lineEditor
+    }
+
+    /// The signals after which the terminal is restored before the process dies.
+    static var fatalSignals: [Int32] {
+        [shim_sigterm(), shim_sighup(), shim_sigsegv(), shim_sigabrt(), shim_sigbus(), shim_sigill(), shim_sigfpe()]
+    }
+
+    /// Installs the crash handlers (once for nested calls) and the exit hook; call before changing terminal modes.
+    static func arm() {
+        _ = terminalOwner.load(ordering: .relaxed)
+        _ = exitHookRegistered
+        armCount += 1
+        guard armCount == 1 else { return }
+        for signal in fatalSignals {
+            _ = shim_install_handler(signal, handleFatalSignal, savedFatalActions + Int(signal))
+        }
+    }
+
+    /// Puts back the handlers that were there before the outermost `arm()`.
+    static func disarm() {
+        guard armCount > 0 else { return }
+        armCount -= 1
+        guard armCount == 0 else { return }
+        for signal in fatalSignals { _ = shim_restore_handler(signal, savedFatalActions + Int(signal)) }
+    }
+
+    /// Records that `owner` now has the terminal in its mode.
+    static func take(_ owner: Owner) { terminalOwner.store(owner.rawValue, ordering: .releasing) }
+
+    /// Gives the terminal back to the shell (endwin, or readline's deprep); idempotent.
+    static func restore() {
+        switch Owner(rawValue: terminalOwner.exchange(Owner.nobody.rawValue, ordering: .acquiringAndReleasing)) {
+        case .fullScreen: endwin()
+        case .lineEditor: rl_deprep_terminal()
+        case .nobody, nil: break
+        }
+    }
+
+    /// Registers the exit hook once (Swift runs a static initialiser exactly once).
+    private static let exitHookRegistered: Bool = {
+        atexit { TerminalGuard.restore() }
+        return true
+    }()
+}
+
+/// Restores the terminal, puts back the signal's previous action and raises the signal again, so the process
+/// ends (or a previous crash reporter runs) as it would have. `endwin` and `rl_deprep_terminal` are not formally
+/// async-signal-safe; this is a best effort on the way out, which beats leaving the terminal in raw mode.
+private func handleFatalSignal(_ signal: Int32) {
+    TerminalGuard.restore()
+    _ = shim_restore_handler(signal, savedFatalActions + Int(signal))
+    raise(signal)
+}

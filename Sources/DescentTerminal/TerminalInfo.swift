@@ -1,0 +1,49 @@
+import CCurses
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What the process is connected to, and whether the full-screen view may be used.
+public enum TerminalInfo {
+    /// True when standard input is a terminal (the interactive prompt can run).
+    public static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+
+    /// True when standard output is a terminal.
+    public static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    /// True when both ends are terminals and `TERM` names a terminal able to address the cursor.
+    public static var canUseFullScreen: Bool {
+        fullScreenAllowed(stdinIsTerminal: stdinIsTerminal, stdoutIsTerminal: stdoutIsTerminal, term: environment("TERM"))
+    }
+
+    /// True when the user's locale encodes characters as UTF-8 (braille and box drawing can be shown).
+    public static var isUnicodeLocale: Bool {
+        adoptUserLocale()
+        return shim_locale_is_utf8() != 0
+    }
+
+    /// True unless the `NO_COLOR` convention (https://no-color.org) asks for no colour.
+    public static var colorsWanted: Bool { (environment("NO_COLOR") ?? "").isEmpty }
+
+    /// The decision behind `canUseFullScreen`: both ends terminals, `TERM` set and not `dumb`.
+    static func fullScreenAllowed(stdinIsTerminal: Bool, stdoutIsTerminal: Bool, term: String?) -> Bool {
+        guard stdinIsTerminal, stdoutIsTerminal, let term else { return false }
+        return !term.isEmpty && term != "dumb"
+    }
+
+    /// Switches the process to the user's locale for characters (numbers stay in "C" format); done once.
+    static func adoptUserLocale() { _ = localeAdopted }
+
+    /// Runs the locale switch the first time it is read (Swift initialises static lets exactly once).
+    private static let localeAdopted: Bool = {
+        shim_adopt_user_locale()
+        return true
+    }()
+
+    /// The value of environment variable `name`, if set.
+    static func environment(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import XCTest
+@testable import DescentTerminal
+
+/// The history file: lines appended as entered, immediate repeats and blanks skipped, capped at 1000 lines.
+/// Expected file contents follow from the lines added (worked out by hand).
+final class LineEditorHistoryTests: XCTestCase {
+    private var directory = ""
+
+    override func setUp() {
+        directory = NSTemporaryDirectory() + "descent-history-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(atPath: directory) }
+
+    private func lines(_ path: String) -> [String] {
+        ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+    }
+
+    func testLinesAreWrittenWithoutImmediateRepeatsOrBlanks() {
+        let path = directory + "/history"
+        let editor = LineEditor(name: "descent-test", historyFile: path)
+        for line in ["train 10", "train 10", "   ", "plot", "train 10"] { editor.addHistory(line) }
+        XCTAssertEqual(lines(path), ["train 10", "plot", "train 10"])
+    }
+
+    func testHistoryIsReloadedAndCapped() {
+        let path = directory + "/history"
+        let first = LineEditor(name: "descent-test", historyFile: path)
+        for i in 0..<1005 { first.addHistory("line \(i)") }
+        let written = lines(path)
+        XCTAssertEqual(written.count, 1000)
+        XCTAssertEqual(written.first, "line 5")
+        XCTAssertEqual(written.last, "line 1004")
+        // A new editor loads the file: repeating its last line is recognised as a repeat.
+        let second = LineEditor(name: "descent-test", historyFile: path)
+        second.addHistory("line 1004")
+        XCTAssertEqual(lines(path).count, 1000)
+    }
+
+    func testDefaultPathFollowsXDGStateHome() {
+        let saved = ProcessInfo.processInfo.environment["XDG_STATE_HOME"]
+        defer { if let saved { setenv("XDG_STATE_HOME", saved, 1) } else { unsetenv("XDG_STATE_HOME") } }
+        setenv("XDG_STATE_HOME", directory + "/state", 1)
+        XCTAssertEqual(LineEditor.defaultHistoryPath(), directory + "/state/descent/history")
+        var isDirectory: ObjCBool = false
+        XCTAssertTrue(FileManager.default.fileExists(atPath: directory + "/state/descent", isDirectory: &isDirectory))
+        XCTAssertTrue(isDirectory.boolValue)
+        unsetenv("XDG_STATE_HOME")
+        XCTAssertEqual(LineEditor.defaultHistoryPath(), (ProcessInfo.processInfo.environment["HOME"] ?? "") + "/.descent_history")
+    }
+}
