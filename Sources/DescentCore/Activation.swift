@@ -77,7 +77,7 @@ public enum Activation: Equatable, Sendable, CustomStringConvertible {
         case .relu: for i in 0..<n { a[i] = z[i] > 0 ? z[i] : 0 }
         case .leakyRelu(let s): for i in 0..<n { a[i] = z[i] > 0 ? z[i] : s * z[i] }
         case .elu(let al): for i in 0..<n { a[i] = z[i] > 0 ? z[i] : al * Foundation.expm1(z[i]) }
-        case .tanh: for i in 0..<n { a[i] = Foundation.tanh(z[i]) }
+        case .tanh: for i in 0..<n { a[i] = Activation.tanhValue(z[i]) }
         case .sigmoid: for i in 0..<n { a[i] = Activation.sigmoid(z[i]) }
         case .softplus: for i in 0..<n { a[i] = Activation.softplus(z[i]) }
         case .gelu:
@@ -115,7 +115,8 @@ public enum Activation: Equatable, Sendable, CustomStringConvertible {
                 let u = Activation.geluC * (x + 0.044715 * x * x * x)
                 let t = Foundation.tanh(u)
                 let du = Activation.geluC * (1 + 3 * 0.044715 * x * x)
-                dz[i] += (0.5 * (1 + t) + 0.5 * x * (1 - t * t) * du) * da[i]
+                let s = 1 - t * t   // 0 once |u| is large: then skip x·du, which can overflow to inf (0·inf = NaN)
+                dz[i] += (0.5 * (1 + t) + (s == 0 ? 0 : 0.5 * x * s * du)) * da[i]
             }
         case .softmax:
             for r in 0..<rows {

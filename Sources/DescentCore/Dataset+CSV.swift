@@ -107,8 +107,10 @@ extension Dataset {
         func location(_ i: Int) -> String {
             CSVReader.location(file, line: rows[rows.startIndex + i].line, column: t + 1, name: names[t])
         }
+        if firstText == nil, let i = firstNonFinite {
+            throw DataError("\(location(i)): '\(texts[i])' is not a finite number")
+        }
         if firstText == nil, task == nil || task == .regression {
-            if let i = firstNonFinite { throw DataError("\(location(i)): '\(texts[i])' is not a finite number") }
             return (numbers.map { $0 ?? 0 }, .regression, [])
         }
         if task == .regression, let i = firstText {

@@ -38,7 +38,7 @@ public struct Dataset: Equatable, Sendable {
             throw DataError("y has \(targets.count) value\(targets.count == 1 ? "" : "s") but X has \(rows.count) row\(rows.count == 1 ? "" : "s") — give one target per row")
         }
         if let i = targets.firstIndex(where: { !$0.isFinite }) {
-            throw DataError("y value \(i + 1) is \(Format.short(targets[i])) — targets must be finite numbers")
+            throw DataError("value \(i + 1) of y is \(Format.short(targets[i])) — targets must be finite numbers")
         }
         let names = featureNames ?? (1...width).map { "x\($0)" }
         guard names.count == width else {
@@ -63,11 +63,11 @@ public struct Dataset: Equatable, Sendable {
         let limit = task == .binary ? 2 : declared
         for (i, v) in targets.enumerated() {
             guard v >= 0, v == v.rounded(), v < Double(Int32.max) else {
-                throw DataError("y value \(i + 1) is \(Format.short(v)), not a class id — class targets are whole numbers 0, 1, …, k-1")
+                throw DataError("value \(i + 1) of y is \(Format.short(v)), not a class id — class targets are whole numbers 0, 1, …, k-1")
             }
             if let limit, v >= Double(limit) {
-                let allowed = limit == 2 ? "0 or 1" : "0…\(limit - 1)"
-                throw DataError("y value \(i + 1) is \(Format.short(v)), but \(task) targets here are \(allowed)")
+                let allowed = task == .binary ? "binary targets are 0 or 1" : "with \(limit) classes the ids are 0…\(limit - 1)"
+                throw DataError("value \(i + 1) of y is \(Format.short(v)), but \(allowed)")
             }
         }
         let k = limit ?? (Int(targets.max() ?? 0) + 1)
@@ -86,11 +86,17 @@ public struct Dataset: Equatable, Sendable {
         let f = featureCount
         X.data.withUnsafeBufferPointer { xs in
             y.data.withUnsafeBufferPointer { ys in
-                var r = 0
-                for i in indices {
-                    for j in 0..<f { x[r * f + j] = xs[i * f + j] }
-                    yOut[r] = ys[i]
-                    r += 1
+                guard let xBase = xs.baseAddress, let yBase = ys.baseAddress else { return }
+                // Each run of consecutive rows (an unshuffled full batch is one) is copied at once. Index
+                // loops, because `for i in indices` allocates per element in unoptimised builds.
+                var r = 0, k = indices.startIndex
+                while k < indices.endIndex {
+                    let first = indices[k]
+                    var length = 1
+                    while k + length < indices.endIndex && indices[k + length] == first + length { length += 1 }
+                    (x + r * f).update(from: xBase + first * f, count: length * f)
+                    (yOut + r).update(from: yBase + first, count: length)
+                    r += length; k += length
                 }
             }
         }

@@ -15,7 +15,7 @@ public enum GEMM {
     public static func gemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Double,
                             a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
                             beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int) {
-        if let blas = BLAS.shared, work(m, n, k) > blasLimit,
+        if work(m, n, k) > blasLimit, let blas = BLAS.shared,
            blas.dgemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
                       b: b, ldb: ldb, beta: beta, c: c, ldc: ldc) {
             return

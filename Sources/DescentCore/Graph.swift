@@ -124,7 +124,7 @@ public final class Graph {
 
     /// Zeroes every gradient and seeds d(total)/d(total) = 1; the next `backwardStep` visits the total.
     public func beginBackward() {
-        for n in nodes { n.grad.fill(0) }
+        for i in nodes.indices { nodes[i].grad.fill(0) }   // by index: a for-in over the array allocates in debug builds
         nodes[totalIndex].grad[0] = 1
         backwardDone = 0
     }

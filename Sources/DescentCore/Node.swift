@@ -60,7 +60,7 @@ public struct Node {
     /// Rows when viewed as a matrix.
     public var rows: Int { shape.count == 2 ? shape[0] : 1 }
     /// Columns when viewed as a matrix.
-    public var cols: Int { shape.count == 2 ? shape[1] : (shape.first ?? 1) }
+    public var cols: Int { shape.count == 2 ? shape[1] : (shape.count == 1 ? shape[0] : 1) }
     /// Number of values.
     public var count: Int { value.count }
 

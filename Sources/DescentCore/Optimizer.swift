@@ -1,5 +1,3 @@
-import Foundation
-
 /// An update rule with its hyperparameters, as `torch.optim` defines it (same defaults).
 public enum OptimizerKind: Equatable, Sendable {
     /// `torch.optim.SGD` (dampening 0).
@@ -71,50 +69,43 @@ public struct Optimizer {
 
     /// Allocates state for `parameters` when it is missing or no longer fits.
     mutating func prepare(_ parameters: [Parameter]) {
-        if state1.count == parameters.count && zip(state1, parameters).allSatisfy({ $0.count == $1.count }) { return }
+        if stateFits(parameters) { return }
         state1 = parameters.map { Buffer(count: $0.count) }
         state2 = parameters.map { Buffer(count: $0.count) }
         steps = 0
+    }
+
+    /// True when there is one state buffer of the right size per parameter. An index loop: iterating the
+    /// arrays allocates in unoptimised builds, and this runs every step.
+    private func stateFits(_ parameters: [Parameter]) -> Bool {
+        guard state1.count == parameters.count else { return false }
+        for k in parameters.indices where state1[k].count != parameters[k].count { return false }
+        return true
     }
 
     /// Applies one update to every parameter from its gradient, with torch's order of floating-point operations.
     public mutating func update(_ parameters: [Parameter]) {
         prepare(parameters)
         steps += 1
-        let lr = learningRate, t = Double(steps)
-        for (k, p) in parameters.enumerated() {
-            let w = p.value.pointer, g = p.grad.pointer
+        let lr = learningRate, first = steps == 1
+        var adam = (stepSize: 0.0, bc2Sqrt: 1.0)
+        if case let .adam(b1, b2, _) = kind { adam = Optimizer.adamFactors(b1: b1, b2: b2, lr: lr, step: steps) }
+        for k in parameters.indices {
+            let p = parameters[k]
+            let w = p.value.pointer, g = UnsafePointer(p.grad.pointer)
             let s1 = state1[k].pointer, s2 = state2[k].pointer
             let n = p.count
             switch kind {
             case let .sgd(mu, nesterov):
-                if mu == 0 { for i in 0..<n { w[i] -= lr * g[i] }; continue }
-                for i in 0..<n {
-                    s1[i] = steps == 1 ? g[i] : mu * s1[i] + g[i]
-                    w[i] -= lr * (nesterov ? g[i] + mu * s1[i] : s1[i])
+                if mu == 0 { Optimizer.sgd(w, g, n, lr: lr) } else {
+                    Optimizer.momentum(w, g, s1, n, lr: lr, mu: mu, nesterov: nesterov, first: first)
                 }
             case let .adam(b1, b2, eps):
-                let bc1 = 1 - Foundation.pow(b1, t), bc2 = 1 - Foundation.pow(b2, t)
-                let stepSize = lr / bc1, bc2Sqrt = bc2.squareRoot()
-                for i in 0..<n {
-                    s1[i] += (1 - b1) * (g[i] - s1[i])   // torch's lerp_ form
-                    s2[i] = b2 * s2[i] + (1 - b2) * g[i] * g[i]
-                    w[i] -= stepSize * (s1[i] / (s2[i].squareRoot() / bc2Sqrt + eps))
-                }
+                Optimizer.adam(w, g, s1, s2, n, b1: b1, b2: b2, eps: eps, stepSize: adam.stepSize, bc2Sqrt: adam.bc2Sqrt)
             case let .rmsprop(alpha, eps, mu):
-                for i in 0..<n {
-                    s1[i] = alpha * s1[i] + (1 - alpha) * g[i] * g[i]
-                    let avg = s1[i].squareRoot() + eps
-                    if mu == 0 { w[i] -= lr * (g[i] / avg) } else {
-                        s2[i] = mu * s2[i] + g[i] / avg
-                        w[i] -= lr * s2[i]
-                    }
-                }
+                Optimizer.rmsprop(w, g, s1, s2, n, lr: lr, alpha: alpha, eps: eps, mu: mu)
             case let .adagrad(eps):
-                for i in 0..<n {
-                    s1[i] += g[i] * g[i]
-                    w[i] -= lr * (g[i] / (s1[i].squareRoot() + eps))
-                }
+                Optimizer.adagrad(w, g, s1, n, lr: lr, eps: eps)
             }
         }
     }

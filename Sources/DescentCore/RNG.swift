@@ -73,10 +73,13 @@ public struct RNG: Equatable, Hashable, Sendable {
 
     /// Shuffles `array` in place by Fisher–Yates from the end (no allocation).
     public mutating func shuffle<T>(_ array: inout [T]) {
-        var i = array.count - 1
-        while i > 0 {
-            array.swapAt(i, int(below: i + 1))
-            i -= 1
+        // Through a buffer pointer: `Array.swapAt` allocates per call in unoptimised builds.
+        array.withUnsafeMutableBufferPointer { a in
+            var i = a.count - 1
+            while i > 0 {
+                a.swapAt(i, int(below: i + 1))
+                i -= 1
+            }
         }
     }
 

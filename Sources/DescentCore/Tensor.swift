@@ -30,9 +30,13 @@ public struct Tensor: Equatable, Sendable {
     public var count: Int { data.count }
     public var rank: Int { shape.count }
     /// Rows of a matrix (the first dimension; 1 for a scalar).
-    public var rows: Int { shape.first ?? 1 }
-    /// Columns of a matrix (product of the remaining dimensions).
-    public var cols: Int { shape.dropFirst().reduce(1, *) }
+    public var rows: Int { shape.isEmpty ? 1 : shape[0] }
+    /// Columns of a matrix (product of the remaining dimensions); an index loop, which allocates nothing.
+    public var cols: Int {
+        var c = 1
+        for i in shape.indices.dropFirst() { c *= shape[i] }
+        return c
+    }
 
     /// Entry (i, j) of a matrix.
     public subscript(i: Int, j: Int) -> Double {

@@ -1,7 +1,7 @@
 /// What `undo` needs to put a trainer back: parameters, optimizer state, history, sampler and dropout stream.
 public struct TrainerSnapshot {
     /// The command that was undone (`step`, `train`, …).
-    public let label: String
+    public var label: String
     public let stepCount: Int
     let parameters: [Tensor]
     let optimizer: Optimizer
@@ -60,13 +60,18 @@ extension Trainer {
         if g === currentGraph && g.backwardComplete { setPhase(.backwarded) }
     }
 
-    /// A graph with the next batch's shape for display (`graph`), filled with that batch when `loadBatch`.
-    public func previewGraph(loadBatch: Bool = false) -> Graph {
-        if loadBatch {
-            let g = forward()
-            return g
-        }
-        return currentGraph ?? graphForNextBatch()
+    /// A graph with the next batch's shape, for display (`graph`); its values are whatever it last held.
+    public func previewGraph() -> Graph { currentGraph ?? graphForNextBatch() }
+
+    /// The batch under way, or else a graph loaded with the batch the next step will draw, without drawing it:
+    /// the sampler and the dropout stream are left as they are.
+    public func peekNextBatch() -> Graph {
+        if let g = currentGraph { return g }
+        var copy = sampler
+        let idx = copy.next()
+        let g = graph(rows: idx.count)
+        train.copyRows(idx, x: g.input.pointer, y: g.target.pointer)
+        return g
     }
 
     /// The total gradient norm held by the parameters now.

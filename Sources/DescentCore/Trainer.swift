@@ -101,7 +101,7 @@ public final class Trainer {
     func setPhase(_ p: Phase) { phase = p }
 
     /// The graph for batches of `rows`, built on first use.
-    private func graph(rows: Int) -> Graph {
+    func graph(rows: Int) -> Graph {
         if let g = graphs[rows] { return g }
         let g = Graph(spec: model.spec, parameters: model.parameters, loss: loss, regularizer: regularizer, rows: rows)
         graphs[rows] = g
@@ -161,8 +161,9 @@ public final class Trainer {
         if !g.totalValue.isFinite { return .nonFinite(nonFiniteMessage(g, what: "loss")) }
         g.backward()
         phase = .backwarded
-        for p in model.parameters where !p.grad.allFinite {
-            return .nonFinite("gradient of \(p.name) is not finite at step \(stepCount + 1)")
+        for k in model.parameters.indices where !model.parameters[k].grad.allFinite {
+            let p = model.parameters[k]
+            return .nonFinite("gradient of \(p.name) is not finite at step \(stepCount + 1)\(Trainer.firstNonFiniteGradient(g)); parameters kept from before that update")
         }
         optimizer.update(model.parameters)
         finishStep(g)
@@ -184,6 +185,16 @@ public final class Trainer {
 
     /// Forgets a batch whose step was not applied.
     public func discardPending() { pending = nil; phase = .idle }
+
+    /// Names the node whose backward first produced a non-finite gradient, as ` (dL/dZ1 first, sent by A1 = gelu)`.
+    static func firstNonFiniteGradient(_ g: Graph) -> String {
+        for i in g.backwardOrder where !g.nodes[i].grad.allFinite {
+            let sender = g.backwardOrder.first { j in g.nodes[j].inputs.contains(i) }
+            let by = sender.map { ", sent by \(g.nodes[$0].name) = \(g.nodes[$0].op.name)" } ?? ""
+            return " (first non-finite: dL/d\(g.nodes[i].name)\(by))"
+        }
+        return ""
+    }
 
     /// Says which node first produced a non-finite value in the last forward pass.
     public func nonFiniteMessage(_ g: Graph, what: String) -> String {

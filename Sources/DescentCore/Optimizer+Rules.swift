@@ -1,0 +1,80 @@
+import Foundation
+
+/// The update rules' inner loops, one per rule, each a plain loop over `n` values that the compiler vectorises.
+///
+/// Every loop does, per value, exactly the operations `torch.optim` does, in its order (no fused multiply-adds:
+/// Swift never contracts `a * b + c`), so results match PyTorch's to the last bit wherever its kernels do.
+extension Optimizer {
+    /// Adam's per-step scalars for update `step` (1-based): torch's `step_size = lr / (1 − β₁ᵗ)` and `√(1 − β₂ᵗ)`.
+    static func adamFactors(b1: Double, b2: Double, lr: Double, step: Int) -> (stepSize: Double, bc2Sqrt: Double) {
+        let t = Double(step)
+        let bc1 = 1 - Foundation.pow(b1, t), bc2 = 1 - Foundation.pow(b2, t)
+        return (lr / bc1, bc2.squareRoot())
+    }
+
+    /// Plain SGD: θ ← θ − lr·g.
+    static func sgd(_ w: UnsafeMutablePointer<Double>, _ g: UnsafePointer<Double>, _ n: Int, lr: Double) {
+        for i in 0..<n { w[i] -= lr * g[i] }
+    }
+
+    /// SGD with momentum (dampening 0): v ← g on the first step, else μv + g; θ ← θ − lr·(nesterov ? g + μv : v).
+    static func momentum(_ w: UnsafeMutablePointer<Double>, _ g: UnsafePointer<Double>, _ v: UnsafeMutablePointer<Double>,
+                         _ n: Int, lr: Double, mu: Double, nesterov: Bool, first: Bool) {
+        for i in 0..<n {
+            let vi = first ? g[i] : mu * v[i] + g[i]
+            v[i] = vi
+            w[i] -= lr * (nesterov ? g[i] + mu * vi : vi)
+        }
+    }
+
+    /// Adam: m ← m + (1−β₁)(g − m) (torch's lerp), v ← β₂v + (1−β₂)g², θ ← θ − step·(m / (√v / √bc₂ + ε)).
+    static func adam(_ w: UnsafeMutablePointer<Double>, _ g: UnsafePointer<Double>, _ m: UnsafeMutablePointer<Double>,
+                     _ v: UnsafeMutablePointer<Double>, _ n: Int, b1: Double, b2: Double, eps: Double,
+                     stepSize: Double, bc2Sqrt: Double) {
+        let c1 = 1 - b1, c2 = 1 - b2
+        for i in 0..<n {
+            let gi = g[i]
+            let mi = m[i] + c1 * (gi - m[i])
+            let vi = b2 * v[i] + c2 * gi * gi
+            m[i] = mi; v[i] = vi
+            w[i] -= stepSize * (mi / (root(vi) / bc2Sqrt + eps))
+        }
+    }
+
+    /// RMSprop (not centred): s ← αs + (1−α)g²; θ ← θ − lr·g/(√s + ε), or through the momentum buffer b.
+    static func rmsprop(_ w: UnsafeMutablePointer<Double>, _ g: UnsafePointer<Double>, _ s: UnsafeMutablePointer<Double>,
+                        _ b: UnsafeMutablePointer<Double>, _ n: Int, lr: Double, alpha: Double, eps: Double, mu: Double) {
+        let c = 1 - alpha
+        if mu == 0 {
+            for i in 0..<n {
+                let si = alpha * s[i] + c * g[i] * g[i]
+                s[i] = si
+                w[i] -= lr * (g[i] / (root(si) + eps))
+            }
+        } else {
+            for i in 0..<n {
+                let si = alpha * s[i] + c * g[i] * g[i]
+                let bi = mu * b[i] + g[i] / (root(si) + eps)
+                s[i] = si; b[i] = bi
+                w[i] -= lr * bi
+            }
+        }
+    }
+
+    /// Adagrad (lr_decay 0): s ← s + g²; θ ← θ − lr·g/(√s + ε).
+    static func adagrad(_ w: UnsafeMutablePointer<Double>, _ g: UnsafePointer<Double>, _ s: UnsafeMutablePointer<Double>,
+                        _ n: Int, lr: Double, eps: Double) {
+        for i in 0..<n {
+            let si = s[i] + g[i] * g[i]
+            s[i] = si
+            w[i] -= lr * (g[i] / (root(si) + eps))
+        }
+    }
+
+    /// √x, bit for bit the IEEE square root, in a form loops vectorise: `squareRoot()` goes through the C
+    /// library's `sqrt`, which may set `errno` for x < 0 and so keeps a scalar call; the root of |x| cannot.
+    @inline(__always)
+    static func root(_ x: Double) -> Double {
+        x < 0 ? .nan : Double(signOf: x, magnitudeOf: x.magnitude.squareRoot())
+    }
+}

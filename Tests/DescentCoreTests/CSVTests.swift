@@ -1,0 +1,135 @@
+import XCTest
+@testable import DescentCore
+
+/// Expected values are read off the small CSV texts by hand.
+final class CSVTests: XCTestCase {
+    private let iris = """
+        sepal_length,sepal_width,petal_length,petal_width,species
+        5.1,3.5,1.4,0.2,setosa
+        7.0,3.2,4.7,1.4,versicolor
+        6.3,3.3,6.0,2.5,virginica
+        4.9,3.0,1.4,0.2,setosa
+
+        """
+
+    private func message(_ text: String, file: String = "t.csv", target: String? = nil, task: Task? = nil) -> String {
+        do { _ = try Dataset.csv(text: text, file: file, target: target, task: task); return "no error" } catch { return "\(error)" }
+    }
+
+    func testIrisLikeHappyPath() throws {
+        let d = try Dataset.csv(text: iris, file: "data/iris.csv")
+        XCTAssertEqual(d.name, "iris.csv")
+        XCTAssertEqual(d.X.shape, [4, 4])
+        XCTAssertEqual(d.X.data, [5.1, 3.5, 1.4, 0.2, 7.0, 3.2, 4.7, 1.4, 6.3, 3.3, 6.0, 2.5, 4.9, 3.0, 1.4, 0.2])
+        XCTAssertEqual(d.y.shape, [4, 1])
+        XCTAssertEqual(d.y.data, [0, 1, 2, 0])
+        XCTAssertEqual(d.task, .multiclass)
+        XCTAssertEqual(d.classNames, ["setosa", "versicolor", "virginica"])
+        XCTAssertEqual(d.featureNames, ["sepal_length", "sepal_width", "petal_length", "petal_width"])
+        XCTAssertEqual(d.targetName, "species")
+    }
+
+    func testNamedTargetInTheMiddleAndNumericTargetIsRegression() throws {
+        let d = try Dataset.csv(text: "a,b,c\n1,10,100\n2,20,200\n", file: "t.csv", target: "b")
+        XCTAssertEqual(d.featureNames, ["a", "c"]); XCTAssertEqual(d.targetName, "b")
+        XCTAssertEqual(d.X.data, [1, 100, 2, 200]); XCTAssertEqual(d.y.data, [10, 20])
+        XCTAssertEqual(d.task, .regression); XCTAssertEqual(d.classNames, [])
+    }
+
+    func testTwoLabelsAreBinaryAndNumbersAsClassesSortAscending() throws {
+        let b = try Dataset.csv(text: "x,ok\n1,yes\n2,no\n3,yes\n", file: "t.csv")
+        XCTAssertEqual(b.task, .binary); XCTAssertEqual(b.classNames, ["yes", "no"]); XCTAssertEqual(b.y.data, [0, 1, 0])
+        let m = try Dataset.csv(text: "x,k\n1,3\n2,1\n3,2.5\n4,1\n", file: "t.csv", task: .multiclass)
+        XCTAssertEqual(m.classNames, ["1", "2.5", "3"]); XCTAssertEqual(m.y.data, [2, 0, 1, 0])
+        let forced = try Dataset.csv(text: "x,ok\n1,yes\n2,no\n", file: "t.csv", task: .multiclass)
+        XCTAssertEqual(forced.task, .multiclass)
+    }
+
+    func testQuotingCRLFBlankLinesAndBOM() throws {
+        let text = "\u{FEFF}\"first, name\",\"say \"\"hi\"\"\",y\r\n\r\n \"1\" , 2 ,\"a,b\"\r\n3,4,\"line\nbreak\"\r\n\r\n"
+        let records = try CSVReader.records(text, file: "t.csv")
+        XCTAssertEqual(records, [
+            .init(line: 1, fields: ["first, name", "say \"hi\"", "y"]),
+            .init(line: 3, fields: ["1", "2", "a,b"]),
+            .init(line: 4, fields: ["3", "4", "line\nbreak"]),
+        ])
+        let d = try Dataset.csv(text: text, file: "t.csv")
+        XCTAssertEqual(d.featureNames, ["first, name", "say \"hi\""])
+        XCTAssertEqual(d.X.data, [1, 2, 3, 4]); XCTAssertEqual(d.classNames, ["a,b", "line\nbreak"])
+    }
+
+    func testTrailingCommaIsAnEmptyLastField() throws {
+        XCTAssertEqual(try CSVReader.records("a,b,", file: "t.csv"), [.init(line: 1, fields: ["a", "b", ""])])
+        XCTAssertEqual(try CSVReader.records("a\rb", file: "t.csv"), [.init(line: 1, fields: ["a"]), .init(line: 2, fields: ["b"])])
+    }
+
+    func testStructureErrors() {
+        XCTAssertEqual(message("a,b\n1,\"2\n3,4\n"),
+                       "t.csv:2, column 2 'b': unterminated quote — the field opened with \" on this line never closes")
+        XCTAssertEqual(message("a,b\n1,\"2\"x\n"),
+                       "t.csv:2, column 2 'b': text after the closing quote — inside a quoted field write a quote as \"\"")
+        XCTAssertEqual(message(""), "t.csv: the file is empty — expected a header row of column names, then one row per sample")
+        XCTAssertEqual(message("\n \r\n"), "t.csv: the file is empty — expected a header row of column names, then one row per sample")
+        XCTAssertEqual(message("a,b\n\n"), "t.csv: only a header (line 1), no data rows")
+        XCTAssertEqual(message("a,b,c\n1,2,3\n4,5\n"), "t.csv:3: row has 2 fields, expected 3 like the header")
+        XCTAssertEqual(message("a,b,c\n\"x\ny\",1,2\n1\n"), "t.csv:4: row has 1 field, expected 3 like the header")
+    }
+
+    func testHeaderErrors() {
+        XCTAssertEqual(message("a,b,a\n1,2,3\n"), "t.csv:1, column 3: duplicate column name 'a' (also column 1)")
+        XCTAssertEqual(message("a,,c\n1,2,3\n"), "t.csv:1, column 2: empty column name — every column needs a name in the header")
+        XCTAssertEqual(message("a\n1\n"), "t.csv:1: the header has 1 column, need at least 2 (features, then a target)")
+        XCTAssertEqual(message("a;b\n1;2\n"),
+                       "t.csv:1: the header has 1 column, need at least 2 (features, then a target) — the fields seem separated by ';'; use commas")
+    }
+
+    func testCellErrors() {
+        XCTAssertEqual(message(iris.replacingOccurrences(of: "7.0,3.2", with: "7.0,abc"), file: "iris.csv"),
+                       "iris.csv:3, column 2 'sepal_width': 'abc' is not a number")
+        XCTAssertEqual(message(iris.replacingOccurrences(of: "7.0,3.2", with: "7.0,"), file: "iris.csv"),
+                       "iris.csv:3, column 2 'sepal_width': missing value — every field needs a value")
+        XCTAssertEqual(message(iris.replacingOccurrences(of: "6.0,2.5,virginica", with: "6.0,2.5,"), file: "iris.csv"),
+                       "iris.csv:4, column 5 'species': missing value — every field needs a value")
+        XCTAssertEqual(message("a,b\n1,2\ninf,3\n"), "t.csv:3, column 1 'a': 'inf' is not a finite number")
+        XCTAssertEqual(message("a,b\n1,2\n2,nan\n"), "t.csv:3, column 2 'b': 'nan' is not a finite number")
+        XCTAssertEqual(message("a,b\n1,0\n2,-inf\n", task: .binary), "t.csv:3, column 2 'b': '-inf' is not a finite number")
+        XCTAssertEqual(message("name,x,y\nalice,1,2\nbob,2,3\n"),
+                       "t.csv:2, column 1 'name': the column holds text ('alice'), not numbers — features must be numeric; make it the target or remove it")
+    }
+
+    func testTargetErrors() {
+        XCTAssertEqual(message(iris, file: "iris.csv", target: "specis"), "iris.csv: no column 'specis' — did you mean 'species'?")
+        XCTAssertEqual(message(iris, file: "iris.csv", target: "SPECIES"), "iris.csv: no column 'SPECIES' — did you mean 'species'?")
+        XCTAssertEqual(message("a,b\n1,2\n", target: "colour"), "t.csv: no column 'colour' — the columns are a, b")
+        XCTAssertEqual(message("x,y\n1,2\n2,cat\n", task: .regression),
+                       "t.csv:3, column 2 'y': 'cat' is not a number — a regression target must be numeric")
+        XCTAssertEqual(message("x,y\n1,cat\n2,cat\n"), "t.csv: target 'y' has only one class ('cat') — a classifier needs at least 2")
+        XCTAssertEqual(message(iris, file: "iris.csv", task: .binary),
+                       "iris.csv: target 'species' has 3 classes (setosa, versicolor, virginica), but binary needs exactly 2 — use multiclass")
+    }
+
+    func testReadingFromAPath() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("descent-csv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("iris.csv").path
+        try iris.write(toFile: path, atomically: true, encoding: .utf8)
+        let d = try Dataset.csv(path: path, file: "iris.csv", target: "species")
+        XCTAssertEqual(d.count, 4)
+        func pathMessage(_ p: String, file: String? = nil) -> String {
+            do { _ = try Dataset.csv(path: p, file: file); return "no error" } catch { return "\(error)" }
+        }
+        XCTAssertEqual(pathMessage(dir.path + "/missing.csv", file: "missing.csv"), "missing.csv: no such file")
+        XCTAssertEqual(pathMessage(dir.path, file: "d"), "d: is a directory, not a CSV file")
+        let latin1 = dir.appendingPathComponent("latin1.csv").path
+        XCTAssertTrue(FileManager.default.createFile(atPath: latin1, contents: Data([0x61, 0x2C, 0x62, 0x0A, 0xE9, 0x2C, 0x31, 0x0A])))
+        XCTAssertEqual(pathMessage(latin1, file: "latin1.csv"), "latin1.csv: is not UTF-8 text")
+    }
+
+    func testNearestNameDistance() {
+        XCTAssertEqual(NearestName.distance("kitten", "sitting"), 3)
+        XCTAssertEqual(NearestName.distance("", "abc"), 3)
+        XCTAssertEqual(NearestName.distance("abc", ""), 3)
+        XCTAssertNil(NearestName.suggestion(for: "zzz", in: ["species", "x"]))
+    }
+}
