@@ -39,7 +39,7 @@ extension Commands {
         } else {
             if t.phase == .idle { w.pushUndo("forward") }
             g = t.forward()
-            w.out.print("forward pass on the batch of step \(t.stepCount + 1) (\(g.rows) rows, epoch \(t.epoch)):")
+            w.out.print("forward pass on the batch of step \(t.stepCount + 1) (\(g.rows) rows, epoch \(t.sampler.epochOfLastBatch)):")
         }
         w.inspected = g
         if !g.totalValue.isFinite { w.out.print("warning: " + t.nonFiniteMessage(g, what: "the loss")) }
@@ -65,7 +65,7 @@ extension Commands {
             else { lines.append(formula); lines.append(Printer.indent(Printer.node(n))) }
             if i == g.outputIndex && g.lossInputIndex != g.outputIndex { lines.append("  (the loss reads the logits \(g.nodes[g.lossInputIndex].name))") }
         }
-        lines.append("y " + Printer.node(g.nodes[g.targetIndex]).dropFirst(1))
+        lines.append("targets " + Printer.node(g.nodes[g.targetIndex]))
         return lines.joined(separator: "\n")
     }
 
@@ -135,7 +135,11 @@ extension Commands {
             if g.backwardDone == nil { g.backward(); w.out.print("(computed the gradients first)") }
             else { while g.backwardStep() != nil {}; w.out.print("(finished the backward pass first)") }
         }
-        if w.undoStack.last?.stepCount != t.stepCount || w.undoStack.isEmpty { w.pushUndo("update") }
+        if let last = w.undoStack.last, last.stepCount == t.stepCount, last.label == "forward" {
+            w.undoStack[w.undoStack.count - 1].label = "update"   // the snapshot taken when this step's batch was drawn
+        } else {
+            w.pushUndo("update")
+        }
         let before = t.model.parameters.map { $0.value.array }
         for p in t.model.parameters where !p.grad.allFinite {
             throw ShellError("the gradient of \(p.name) is not finite; the update was not applied")
@@ -185,10 +189,10 @@ extension Commands {
 
     static func explain(_ w: Workspace, _ a: inout ArgReader) throws {
         let name: String, index: [Int]?
+        let t = try w.ensureTrainer()
         if a.peekIsIndexed { let (n, i) = try a.indexed("parameter entry"); name = n; index = i }
         else { name = try a.word("parameter", oneOf: w.parameterNames()); index = nil }
         try a.finish(options: [])
-        let t = try w.ensureTrainer()
         if let index { _ = try w.entry(t.model, name, index) }
         let g = try inspectedGraph(w)
         if !g.backwardComplete { g.backward(); t.markBackwarded(g) }
@@ -197,15 +201,14 @@ extension Commands {
     }
 
     static func gradcheck(_ w: Workspace, _ a: inout ArgReader) throws {
+        let t = try w.ensureTrainer()
         let name = a.optionalWord(oneOf: w.parameterNames())
         if a.peekIsWord { _ = try a.word("parameter", oneOf: w.parameterNames()) }
         try a.finish(options: [])
-        let t = try w.ensureTrainer()
-        let g = w.inspected ?? t.previewGraph(loadBatch: true)
+        let g = w.inspected ?? t.peekNextBatch()
         let params = t.model.parameters.filter { name == nil || $0.name == name }
         let results = GradientCheck.run(g, parameters: params)
-        w.inspected = nil
-        t.discardPending()
+        if g === t.currentGraph { t.markBackwarded(g) }
         let rows = results.map { r in
             [r.parameter, Format.sig(r.maxAbsoluteError, 3), Format.sig(r.maxRelativeError, 3),
              "[" + r.worstIndex.map(String.init).joined(separator: ",") + "]", r.passed ? "pass" : "FAIL"]

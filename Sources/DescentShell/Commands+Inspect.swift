@@ -59,7 +59,7 @@ extension Commands {
         let model = try w.ensureModel()
         let (p, off) = try w.entry(model, name, index)
         guard value.isFinite else { throw ShellError("the value must be finite") }
-        if w.trainer != nil { w.pushUndo("set") }
+        if (try? w.ensureTrainer()) != nil { w.pushUndo("set") }
         let old = p.value[off]
         p.value[off] = value
         w.inspected = nil

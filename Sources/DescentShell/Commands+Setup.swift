@@ -60,7 +60,7 @@ extension Commands {
             let train = Int(f * Double(d.count))
             w.out.print("split: \(train) training, \(d.count - train) validation samples")
         } else {
-            w.out.print(f == nil ? "split: none (all samples train)" : "split \(Format.short(f!)) (applies when data is loaded)")
+            w.out.print(f.map { "split \(Format.short($0)) (applies when data is loaded)" } ?? "split: none (all samples train)")
         }
     }
 
@@ -130,7 +130,7 @@ extension Commands {
         }
         w.layers = newLayers
         let reset = w.invalidateModel()
-        var msg = kind == "clear" ? "layers cleared" : (kind == "pop" ? "removed the last layer" : "layer \(newLayers.count): \(newLayers.last!)")
+        var msg = kind == "clear" ? "layers cleared" : (kind == "pop" ? "removed the last layer" : "layer \(newLayers.count): \(newLayers.last.map { "\($0)" } ?? "")")
         if let d = w.data, !newLayers.isEmpty { msg += "  (model \(ModelSpec(inputSize: d.featureCount, layers: newLayers).summary))" }
         if let reset { msg += " — reset \(reset)" }
         w.out.print(msg)

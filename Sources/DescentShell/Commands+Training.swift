@@ -67,7 +67,8 @@ extension Commands {
         w.pushUndo("step")
         finishPendingPhases(w, t)
         if let stop = t.step() {
-            w.out.print("step stopped: \(stop)")
+            // Nothing of the failed step stays: batch, sampler and dropout stream go back with the snapshot.
+            if let snap = w.undoStack.popLast() { t.restore(snap) }
             throw ShellError("the step was not applied: \(stop)")
         }
         let g = t.lastGraph
@@ -78,7 +79,7 @@ extension Commands {
         w.out.print(line)
         if let e = t.history.lastEvaluation, e.step == t.stepCount { w.out.print("  " + Report.evaluation(e, task: t.train.task)) }
         w.printWatches(t, live: false)
-        if let stop = w.checkBreaks(t) { w.out.print("break: \(stop)") }
+        if let stop = w.checkBreaks(t) { w.out.print("\(stop)") }
     }
 
     static func reset(_ w: Workspace, _ a: inout ArgReader) throws {

@@ -11,7 +11,9 @@ enum Completion {
         if atStart {
             pool = Commands.names
         } else if let c = Commands.named(tokens[0]) ?? Commands.all.first(where: { $0.name.hasPrefix(tokens[0].lowercased()) }) {
-            pool = c.keywords + options(for: c.name, tokens: tokens) + w.parameterNames() + context(c.name, tokens: tokens)
+            let takesParameters = ["show", "set", "explain", "gradcheck", "watch", "unwatch", "expect"].contains(c.name)
+            pool = c.keywords + options(for: c.name, tokens: tokens) + (takesParameters ? w.parameterNames() : [])
+                + context(c.name, tokens: tokens)
         } else {
             pool = []
         }

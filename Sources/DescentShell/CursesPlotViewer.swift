@@ -6,7 +6,7 @@ import DescentTerminal
 final class CursesPlotViewer: PlotViewer {
     func showLoss(_ w: Workspace, _ t: Trainer) throws {
         let s = Screen()
-        s.start()
+        do { try s.start() } catch { throw ShellError("cannot open the full-screen view: \(error)") }
         defer { s.stop() }
         var chart = Charts.lossChart(t.history, unicode: s.isUnicode, logScale: Charts.prefersLog(t.history), title: w.modelLine())
         let full = chart.xExtent ?? (0...1)
@@ -46,7 +46,7 @@ final class CursesPlotViewer: PlotViewer {
 
     func showBoundary(_ w: Workspace, _ t: Trainer) throws {
         let s = Screen()
-        s.start()
+        do { try s.start() } catch { throw ShellError("cannot open the full-screen view: \(error)") }
         defer { s.stop() }
         while true {
             let (width, height) = s.size

@@ -4,20 +4,14 @@ import DescentCore
 enum Explain {
     static func text(_ g: Graph, param p: Int, index: [Int]?) -> String {
         let pn = g.nodes[p]
-        var lines: [String] = []
-        let paths = BackpropText.paths(g, to: p)
-        lines.append("dL/d\(pn.name) by the chain rule (L = total = loss + penalty), \(g.rows) row(s):")
-        for path in paths {
-            // path: p, consumer, …, total. Walk from the total down.
-            let down = Array(path.reversed())
-            let names = down.map { g.nodes[$0].name }
-            lines.append("path " + names.joined(separator: " → "))
+        var lines = ["dL/d\(pn.name) by the chain rule, from L = total = loss + penalty down (\(g.rows) row\(g.rows == 1 ? "" : "s")):"]
+        for path in BackpropText.paths(g, to: p) where !isZeroPenalty(g, path) {
+            let down = path   // total, …, parameter
+            lines.append("path " + down.map { g.nodes[$0].name }.joined(separator: " → "))
             for k in 0..<(down.count - 1) {
-                let node = down[k], child = down[k + 1]
-                let rule = BackpropText.rule(g, node).last ?? ""
-                let relevant = rule.components(separatedBy: ";  ").first { $0.contains("dL/d\(g.nodes[child].name) ") } ?? rule
-                lines.append("  \(g.nodes[node].name): \(relevant)")
-                if !g.nodes[child].shape.isEmpty && child != p {
+                let child = down[k + 1]
+                lines.append("  " + edge(g, down[k], child))
+                if child != p && !g.nodes[child].shape.isEmpty {
                     lines.append(Printer.indent(Printer.node(g.nodes[child], gradient: true), by: 4))
                 }
             }
@@ -28,6 +22,38 @@ enum Explain {
             lines.append(Printer.node(pn, gradient: true))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// True for the path through a penalty node when there is no regularizer (it contributes nothing).
+    static func isZeroPenalty(_ g: Graph, _ path: [Int]) -> Bool {
+        path.contains { i in if case .penalty(let r) = g.nodes[i].op { return r.isNone } else { return false } }
+    }
+
+    /// How node `node` passes its gradient to its input `child`, as one formula.
+    static func edge(_ g: Graph, _ node: Int, _ child: Int) -> String {
+        let n = g.nodes[node], c = g.nodes[child].name, d = "dL/d\(c)"
+        switch n.op {
+        case .add: return "\(d) = dL/d\(n.name) (a sum passes its gradient on)"
+        case .penalty(let r):
+            var terms: [String] = []
+            if r.l1 != 0 { terms.append("\(Format.short(r.l1))·sign(\(c))") }
+            if r.l2 != 0 { terms.append("2·\(Format.short(r.l2))·\(c)") }
+            return "\(d) += dL/dpenalty · (\(terms.joined(separator: " + ")))"
+        case .loss(let l):
+            return "\(d) = dL/dloss · \(l.gradientFormula.components(separatedBy: " = ").last ?? "")   (\(l.formula))"
+        case .activation(let act):
+            return "\(d) = dL/d\(n.name) ⊙ f'(\(c)),  \(act.derivativeFormula)"
+        case .biasAdd:
+            return n.inputs.first == child ? "\(d) = dL/d\(n.name) (adding a bias passes the gradient on)"
+                                          : "\(d) = Σ over rows of dL/d\(n.name)"
+        case .matmul:
+            let a = g.nodes[n.inputs[0]].name, w = g.nodes[n.inputs[1]].name
+            return n.inputs.first == child ? "\(d) = dL/d\(n.name) · \(w)ᵀ" : "\(d) = \(a)ᵀ · dL/d\(n.name)"
+        case .dropout(let p):
+            return "\(d) = dL/d\(n.name) ⊙ mask / (1 − \(Format.short(p)))"
+        case .input, .target, .parameter:
+            return ""
+        }
     }
 
     /// One entry written out as the sum over rows, plus the penalty's share.

@@ -29,6 +29,8 @@ final class LiveView: TrainingView {
     private var paused = false
     private var stepOnce = false
     private var mapCanvas: Canvas?
+    /// Progress lines, when the screen could not be opened.
+    private var fallback: ProgressPrinter?
 
     init(workspace: Workspace) { self.workspace = workspace }
 
@@ -40,9 +42,14 @@ final class LiveView: TrainingView {
         seenSteps = 0; seenEvaluations = 0
         absorb(trainer)
         logScale = Charts.prefersLog(trainer.history)
-        paused = false; showHelp = false; mapCanvas = nil
+        paused = false; showHelp = false; mapCanvas = nil; fallback = nil
         let s = Screen()
-        s.start()
+        do { try s.start() } catch {
+            workspace.out.error("cannot open the full-screen view (\(error)); showing progress lines instead")
+            fallback = ProgressPrinter(output: workspace.out)
+            fallback?.begin(trainer: trainer, total: total, model: model)
+            return
+        }
         screen = s
         began = clock.now
         nextFrame = began
@@ -50,6 +57,7 @@ final class LiveView: TrainingView {
     }
 
     func update(trainer: Trainer, done: Int) -> StopReason? {
+        if let fallback { return fallback.update(trainer: trainer, done: done) }
         let now = clock.now
         guard paused || stepOnce || now >= nextFrame else { return nil }
         if stepOnce { stepOnce = false; paused = true }

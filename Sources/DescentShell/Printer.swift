@@ -58,16 +58,20 @@ enum Printer {
         return d.classNames.indices.contains(k) ? "\(k) (\(d.classNames[k]))" : Format.sig(v, 6)
     }
 
-    /// The last `n` evaluations as a table.
+    /// The last `n` steps as a table, with the evaluation columns filled on steps that had one.
     static func history(_ h: History, last n: Int, task: Task) -> String {
         let m = Metrics.name(for: task)
-        let rows = h.evaluations.suffix(n).map { e -> [String] in
-            [String(e.step), String(e.epoch), Format.sig(e.trainLoss, 6), e.valLoss.map { Format.sig($0, 6) } ?? "—",
-             Report.metric(e.trainMetric, task: task), e.valMetric.map { Report.metric($0, task: task) } ?? "—"]
+        var byStep: [Int: History.Evaluation] = [:]
+        for e in h.evaluations { byStep[e.step] = e }
+        let rows = h.steps.suffix(n).map { s -> [String] in
+            let e = byStep[s.step]
+            return [String(s.step), String(s.epoch), Format.sig(s.loss, 6), Format.sig(s.penalty, 4),
+                    e.map { Format.sig($0.trainLoss, 6) } ?? "", e?.valLoss.map { Format.sig($0, 6) } ?? "",
+                    e.map { Report.metric($0.trainMetric, task: task) } ?? "", e?.valMetric.map { Report.metric($0, task: task) } ?? ""]
         }
-        var lines = TextTable(headers: ["step", "epoch", "train_loss", "val_loss", m, "val_" + m], rows: rows,
-                              alignments: Array(repeating: .right, count: 6)).render()
-        lines.append("\(h.steps.count) steps recorded, \(h.evaluations.count) evaluations")
+        var lines = TextTable(headers: ["step", "epoch", "batch loss", "penalty", "train_loss", "val_loss", m, "val_" + m], rows: rows,
+                              alignments: Array(repeating: .right, count: 8)).render()
+        lines.append("\(h.steps.count) steps recorded, \(h.evaluations.count) full evaluations (`train … every=K` sets how often)")
         return lines.joined(separator: "\n")
     }
 
@@ -75,7 +79,7 @@ enum Printer {
     static func config(_ w: Workspace) -> String {
         var lines: [String] = []
         lines.append("seed        \(w.seed)")
-        lines.append("data        " + (w.data == nil ? "none" : "\(w.dataSource)  (\(w.data!.count) samples)"))
+        lines.append("data        " + (w.data.map { "\(w.dataSource)  (\($0.count) samples)" } ?? "none"))
         lines.append("split       " + (w.splitFraction.map { Format.short($0) } ?? "none"))
         lines.append("normalize   " + (w.normalize ? "on" : "off"))
         lines.append("batch       " + (w.batchSize.map(String.init) ?? "full"))

@@ -6,7 +6,7 @@ enum Report {
     /// `step 100/1000  epoch 4  loss 0.2113  penalty 0.0012  val_loss 0.25  accuracy 91.5%`
     static func progress(_ t: Trainer, done: Int, total: Int) -> String {
         var s = "step \(t.stepCount)"
-        if total > 0 { s = "step \(done)/\(total) (total \(t.stepCount))" }
+        if total > 0 { s = "step \(done)/\(total)" + (t.stepCount == done ? "" : " (total \(t.stepCount))") }
         s += "  epoch \(t.history.lastStep?.epoch ?? t.epoch)"
         if let last = t.history.lastStep {
             s += "  loss \(Format.sig(last.loss, 4))"

@@ -26,7 +26,8 @@ public struct Session {
     /// Runs a whole script; stops at the first failing command and returns false.
     @discardableResult
     public func runScript(_ text: String, file: String, stepping: Bool = false) -> Bool {
-        for (lineText, number) in LineJoiner.logicalLines(of: text).map { ($0.text, $0.line) } {
+        for logical in LineJoiner.logicalLines(of: text) {
+            let lineText = logical.text, number = logical.line
             if stepping {
                 let trimmed = lineText.trimmingCharacters(in: .whitespaces)
                 if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }

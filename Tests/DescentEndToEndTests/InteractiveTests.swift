@@ -5,25 +5,24 @@ import XCTest
 final class InteractiveTests: XCTestCase {
     func testPromptHistoryCompletionAndExit() throws {
         let t = try Tmux()
-        try t.wait(forText: "descent> ")
+        try t.wait(forText: "descent>")
         try t.type("data xor n=50")
         try t.wait(forText: "data: xor")
         // Tab completes a command name, then a keyword of that command.
         try t.send("opti", literal: true); try t.send("Tab")
-        try t.wait(forText: "descent> optimizer ")
-        try t.send("ad", literal: true); try t.send("Tab")
-        try t.wait(forText: "descent> optimizer adam")
+        try t.send("rm", literal: true); try t.send("Tab")
+        try t.wait(forText: "descent> optimizer rmsprop")
         try t.send("Enter")
-        try t.wait(forText: "optimizer adam lr=0.001")
+        try t.wait(forText: "optimizer rmsprop lr=0.01")
         // Up recalls the previous line.
         try t.send("Up")
-        try t.wait(for: "history recall") { $0.components(separatedBy: "\n").last(where: { $0.hasPrefix("descent> ") }) == "descent> optimizer adam" }
+        try t.wait(for: "history recall") { $0.components(separatedBy: "\n").last(where: { $0.hasPrefix("descent>") }) == "descent> optimizer rmsprop" }
         // Ctrl-C clears the line and gives a fresh prompt; the session goes on.
         try t.send("C-c")
         try t.wait(for: "a cleared prompt") { $0.components(separatedBy: "\n").filter { !$0.isEmpty }.last == "descent>" }
         // A trailing backslash continues the command on the next line.
         try t.send("layer dense \\", literal: true); try t.send("Enter")
-        try t.wait(forText: "...> ")
+        try t.wait(forText: "...>")
         try t.type("4 tanh")
         try t.wait(forText: "layer 1: dense 4 tanh")
         // A bad line names the column and suggests; the session continues.
@@ -33,18 +32,18 @@ final class InteractiveTests: XCTestCase {
         try t.wait(for: "descent to exit") { _ in (try? t.exited()) == true }
         // History was saved for the next run.
         let history = try String(contentsOf: t.home.appendingPathComponent("state/descent/history"), encoding: .utf8)
-        XCTAssertTrue(history.contains("optimizer adam"), history)
+        XCTAssertTrue(history.contains("optimizer rmsprop"), history)
     }
 
     func testHistoryPersistsAcrossRuns() throws {
         let first = try Tmux()
-        try first.wait(forText: "descent> ")
+        try first.wait(forText: "descent>")
         try first.type("seed 1234")
         try first.wait(forText: "seed 1234")
         try first.type("quit")
         try first.wait(for: "exit") { _ in (try? first.exited()) == true }
         let second = try Tmux(environment: ["HOME": first.home.path, "XDG_STATE_HOME": first.home.path + "/state"])
-        try second.wait(forText: "descent> ")
+        try second.wait(forText: "descent>")
         try second.send("Up")
         try second.wait(forText: "descent> quit")
         try second.send("Up")

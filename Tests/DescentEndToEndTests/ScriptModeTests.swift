@@ -43,7 +43,7 @@ final class ScriptModeTests: XCTestCase {
     func testUnknownActivationPointsAtTheWordAndSuggests() throws {
         let r = try Descent.run(["-c", "data xor n=20; layer dense 8 tahn"])
         XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.stderr.contains("-c:1:29: error: unknown activation 'tahn' — did you mean 'tanh'?"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("-c:1:30: error: unknown activation 'tahn' — did you mean 'tanh'?"), r.stderr)
         let lines = r.stderr.split(separator: "\n").map(String.init)
         guard let caret = lines.first(where: { $0.contains("^") }), let src = lines.first(where: { $0.contains("layer dense 8 tahn") }) else {
             return XCTFail("no caret line in \(r.stderr)")

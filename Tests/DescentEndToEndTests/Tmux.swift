@@ -23,24 +23,34 @@ final class Tmux {
         try Tmux.run(["set-option", "-t", name, "remain-on-exit", "on"])
     }
 
-    deinit { try? Tmux.run(["kill-session", "-t", name]) }
+    deinit { _ = try? Tmux.run(["kill-session", "-t", name]) }
 
     static var available: Bool { (try? run(["-V"])) != nil }
 
     /// Runs tmux with `args` and returns its standard output.
+    ///
+    /// tmux is started with posix_spawn and reaped with waitpid, and its output goes to a temporary file:
+    /// the first command starts the tmux server, a daemon that would keep a pipe open forever, and
+    /// Foundation's `Process` was seen to wait for ever on the client once the daemon had forked.
     @discardableResult
     static func run(_ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux"] + args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = Pipe()
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else { throw NSError(domain: "tmux", code: Int(p.terminationStatus)) }
-        return String(decoding: data, as: UTF8.self)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-out-\(UUID().uuidString)").path
+        defer { unlink(path) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = (["tmux"] + args).map { strdup($0) } + [nil]
+        defer { for a in argv { free(a) } }
+        var pid: pid_t = 0
+        let rc = posix_spawnp(&pid, "tmux", &actions, nil, argv, environ)
+        guard rc == 0 else { throw NSError(domain: "tmux", code: Int(rc)) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        guard status == 0 else { throw NSError(domain: "tmux", code: Int(status)) }
+        return (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
     }
 
     /// Types `keys` (tmux key names like `Enter`, `C-c`, `Up`, `Tab`, or literal text with `literal`).

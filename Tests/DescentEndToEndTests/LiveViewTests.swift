@@ -1,0 +1,62 @@
+import Foundation
+import XCTest
+
+/// The full-screen training view inside tmux: the chart and step counter move, keys work, the terminal comes back.
+final class LiveViewTests: XCTestCase {
+    /// Sets up a 2-D classification model at the prompt.
+    private func prepare(_ t: Tmux) throws {
+        try t.wait(forText: "descent>")
+        try t.type("seed 3; data moons n=200 noise=0.2; split 0.8; layer dense 8 tanh; layer dense 1 sigmoid; loss bce; optimizer adam lr=0.01")
+        try t.wait(forText: "optimizer adam lr=0.01")
+    }
+
+    /// The step counter `step N/TOTAL` shown in the status area, if any.
+    private func step(_ screen: String) -> Int? {
+        guard let r = screen.range(of: #"step (\d+)/2000000"#, options: .regularExpression) else { return nil }
+        return Int(screen[r].dropFirst(5).prefix { $0.isNumber })
+    }
+
+    func testLiveChartMovesAndQuitReturnsToThePrompt() throws {
+        let t = try Tmux(width: 120, height: 36)
+        try prepare(t)
+        try t.type("train 2000000")
+        let first = try t.wait(for: "the live view") { self.step($0) != nil && $0.contains("steps/s") }
+        Thread.sleep(forTimeInterval: 1.0)
+        let second = try t.wait(for: "a later frame") { s in (self.step(s) ?? 0) > (self.step(first) ?? 0) }
+        XCTAssertNotEqual(first, second, "the chart and counters are redrawn while training")
+        XCTAssertTrue(second.contains("batch loss") && second.contains("train loss"), "legend:\n\(second)")
+        XCTAssertTrue(second.contains("2-8-1 tanh→sigmoid · bce · adam lr 0.01"), "model line:\n\(second)")
+        XCTAssertTrue(second.unicodeScalars.contains { $0.value >= 0x2800 && $0.value <= 0x28FF }, "braille curve:\n\(second)")
+        try t.send("q")
+        let back = try t.wait(forText: "stopped by the user")
+        XCTAssertTrue(back.contains("trained "), back)
+        try t.wait(for: "the prompt") { $0.components(separatedBy: "\n").contains { $0.hasPrefix("descent>") } }
+        // The terminal is usable again: a command runs and prints normally.
+        try t.type("show config")
+        try t.wait(forText: "optimizer   adam")
+    }
+
+    func testPauseStepAndResizeDuringTraining() throws {
+        let t = try Tmux(width: 120, height: 36)
+        try prepare(t)
+        try t.type("train 2000000")
+        try t.wait(for: "the live view") { self.step($0) != nil }
+        try t.send("Space")
+        let paused = try t.wait(forText: "PAUSED")
+        Thread.sleep(forTimeInterval: 0.5)
+        let still = try t.screen()
+        XCTAssertEqual(step(paused), step(still), "no steps while paused")
+        try t.send("s")
+        try t.wait(for: "one step") { (self.step($0) ?? 0) == (self.step(still) ?? 0) + 1 }
+        try t.send("Space")
+        try t.resize(width: 80, height: 24)
+        let small = try t.wait(for: "a redraw at 80×24") { s in
+            let lines = s.components(separatedBy: "\n")
+            return lines.count <= 25 && s.contains("steps/s") && !s.contains("PAUSED")
+        }
+        XCTAssertTrue(small.components(separatedBy: "\n").allSatisfy { $0.count <= 80 }, small)
+        try t.send("C-c")
+        try t.wait(forText: "stopped by the user")
+        try t.wait(for: "the prompt") { $0.contains("descent>") }
+    }
+}

@@ -1,0 +1,246 @@
+import XCTest
+@testable import DescentCore
+@testable import DescentShell
+
+/// `break nan`, `break gradnorm`, `watch`/`unwatch`, `undo`, and the backprop commands' errors, through the session.
+/// Expected numbers come from numpy (the loops are quoted in the comments) or are exact by construction.
+final class BreakWatchUndoTests: XCTestCase {
+    var h: ShellHarness!
+
+    override func setUp() { h = ShellHarness() }
+
+    /// The seed's data with a configurable model head; `lr` set per test.
+    static let data = "data X=[[1,2],[2,3],[3,4]] y=[2,3,4]"
+
+    // MARK: break nan
+
+    /// Sets every listed entry, then runs a command that must stop on a non-finite loss; checks nothing changed.
+    private func assertStops(setup: String, message: String, file: StaticString = #filePath, line: UInt = #line) {
+        h.ok(setup + "\nbreak nan\ngraph", file: file, line: line)
+        let before = TrainerState(h.w)
+        let text = h.ok("train 5", file: file, line: line)
+        XCTAssertTrue(text.contains("trained 0 steps (total 0)"), text, file: file, line: line)
+        XCTAssertTrue(text.contains(message), "wanted «\(message)» in\n\(text)", file: file, line: line)
+        // Parameters, optimizer state, history: all as before the run.
+        XCTAssertEqual(TrainerState(h.w)?.parameters, before?.parameters, file: file, line: line)
+        XCTAssertEqual(TrainerState(h.w)?.stepCount, 0, file: file, line: line)
+        XCTAssertEqual(TrainerState(h.w)?.steps, [], file: file, line: line)
+        XCTAssertEqual(TrainerState(h.w)?.optimizerState, before?.optimizerState, file: file, line: line)
+        // A single `step` stops the same way and is an error.
+        let e = h.fails("step", file: file, line: line)
+        XCTAssertTrue(e.contains("the step was not applied: " + message), e, file: file, line: line)
+        XCTAssertEqual(TrainerState(h.w)?.parameters, before?.parameters, file: file, line: line)
+        XCTAssertEqual(h.w.stepCount, 0, file: file, line: line)
+    }
+
+    func testBreakNaNNamesTheFirstLayerMatmulThatOverflowed() {
+        // XW1 row r = [(x₀+x₁)·1e308, −(x₀+x₁)·1e308] = [inf, −inf] (x₀+x₁ ≥ 3, and 3e308 > DBL_MAX ≈ 1.8e308);
+        // Z1, A1 stay ±inf; A1·W2 = inf − inf = NaN. XW1 is the first node that is not finite.
+        assertStops(setup: Self.data + """
+
+            layer dense 2 linear
+            layer dense 1 linear
+            loss mse
+            optimizer sgd lr=0.01
+            set W1[0,0] = 1e308
+            set W1[1,0] = 1e308
+            set W1[0,1] = -1e308
+            set W1[1,1] = -1e308
+            set W2[0,0] = 1
+            set W2[1,0] = 1
+            """, message: "loss became NaN at step 1 (first produced by XW1 = matmul); parameters kept from before that update")
+    }
+
+    func testBreakNaNNamesALaterMatmulWhenTheFirstLayerIsFinite() {
+        // XW1 row r = [x₀·1e299, x₀·1e299] ≤ 3e299 (finite); A1·W2 = x₀·1e309 − x₀·1e309 = inf − inf = NaN.
+        assertStops(setup: Self.data + """
+
+            layer dense 2 linear
+            layer dense 1 linear
+            loss mse
+            optimizer sgd lr=0.01
+            set W1[0,0] = 1e299
+            set W1[1,0] = 0
+            set W1[0,1] = 1e299
+            set W1[1,1] = 0
+            set W2[0,0] = 1e10
+            set W2[1,0] = -1e10
+            """, message: "loss became NaN at step 1 (first produced by A1W2 = matmul)")
+    }
+
+    func testBreakNaNNamesABiasAddThatOverflowed() {
+        // XW1 = x₀·5e307 ≤ 1.5e308 (finite); Z1 = XW1 + 1e308 = [1.5e308, 2e308 → inf, 2.5e308 → inf]; loss = inf.
+        assertStops(setup: Self.data + """
+
+            layer dense 1 linear
+            loss mse
+            optimizer sgd lr=0.01
+            set W1[0,0] = 5e307
+            set W1[1,0] = 0
+            set b1[0] = 1e308
+            """, message: "loss became infinite at step 1 (first produced by Z1 = bias_add)")
+    }
+
+    func testBreakNaNOffStillStopsButSaysSo() {
+        h.ok(Self.data + "\nlayer dense 1 linear bias=false\nloss mse\nset W1[0,0] = 1e308\nset W1[1,0] = 1e308")
+        XCTAssertTrue(h.ok("break nan off").contains("break nan: off"))
+        let text = h.ok("train 3")
+        XCTAssertTrue(text.contains("note: `break nan` is off, but a non-finite loss or gradient always stops the run"), text)
+        XCTAssertEqual(h.values("W1"), [1e308, 1e308])
+        XCTAssertEqual(h.w.stepCount, 0)
+    }
+
+    // MARK: break gradnorm
+
+    func testBreakGradNormStopsTrainingAtTheFirstStepAboveTheBound() {
+        // numpy, diverging sgd lr 0.1 on the seed:  th=np.zeros(2)
+        //   for k in 1..: g=X.T@(2*(X@th-y)/3); th-=0.1*g   → ‖g‖ per step: 23.49 43.62 81.02 150.5 279.5 519.1 964.1 1790.7 …
+        // The first norm above 1000 is step 8's (1790.702798263355); its update is applied and the run stops there.
+        h.ok(Self.data + "\nlayer dense 1 linear bias=false init=zeros\nloss mse\noptimizer sgd lr=0.1")
+        XCTAssertTrue(h.ok("break gradnorm > 1000").contains("break gradnorm > 1000: training stops when the total gradient norm passes it"))
+        let text = h.ok("train 100")
+        XCTAssertTrue(text.contains("trained 8 steps (total 8)"), text)
+        XCTAssertTrue(text.contains("break: gradient norm 1791 > 1000 at step 8"), text)
+        XCTAssertEqual(h.w.stepCount, 8)
+        let theta = h.values("W1")
+        XCTAssertEqual(theta[0], -65.8664357711325, accuracy: 1e-9)
+        XCTAssertEqual(theta[1], -94.97302977219334, accuracy: 1e-9)
+        XCTAssertEqual(h.w.trainer!.lastGradientNorm, 1790.702798263355, accuracy: 1e-7)
+        // Turned off, the run goes on to the end.
+        h.ok("break gradnorm off\ntrain 3")
+        XCTAssertEqual(h.w.stepCount, 11)
+    }
+
+    func testBreakGradNormOnSingleSteps() {
+        // lr 0.005 on the seed: ‖g‖ = 23.4852, 20.13, 17.2541 for steps 1–3 (numpy, as above with 0.005).
+        h.ok(Self.data + "\nlayer dense 1 linear bias=false init=zeros\nloss mse\noptimizer sgd lr=0.005\nbreak gradnorm > 20")
+        XCTAssertTrue(h.ok("step").contains("gradient norm 23.49 > 20 at step 1"))
+        XCTAssertTrue(h.ok("step").contains("gradient norm 20.13 > 20 at step 2"))
+        XCTAssertFalse(h.ok("step").contains("gradient norm"))
+        XCTAssertEqual(h.w.stepCount, 3)
+    }
+
+    // MARK: watch
+
+    func testWatchPrintsAfterEveryStepAndUnwatchStopsIt() {
+        // numpy: θ after steps 1–5 of sgd lr 0.005 on the seed (6 digits):
+        //   [0.0666667 0.0966667] [0.123778 0.179544] [0.172699 0.250603] [0.214599 0.311532] [0.250482 0.363777]
+        h.ok(Self.data + "\nlayer dense 1 linear bias=false init=zeros\nloss mse\noptimizer sgd lr=0.005")
+        XCTAssertTrue(h.ok("watch W1[0,0]").contains("watching W1[0,0] = 0"))
+        h.ok("train 3")
+        XCTAssertEqual(h.lines(startingWith: "  watch"), ["  watch step 1: W1[0,0] = 0.0666667",
+                                                         "  watch step 2: W1[0,0] = 0.123778",
+                                                         "  watch step 3: W1[0,0] = 0.172699"])
+        h.ok("watch W1[1,0]\nstep")
+        XCTAssertEqual(h.lines(startingWith: "  watch"), ["  watch step 4: W1[0,0] = 0.214599  W1[1,0] = 0.311532"])
+        XCTAssertTrue(h.ok("unwatch W1[0,0]").contains("stopped watching W1[0,0]"))
+        h.ok("forward\nbackward\nupdate")
+        XCTAssertEqual(h.lines(startingWith: "  watch"), ["  watch step 5: W1[1,0] = 0.363777"])
+        XCTAssertTrue(h.ok("unwatch").contains("stopped watching everything"))
+        h.ok("train 2\nstep")
+        XCTAssertEqual(h.lines(startingWith: "  watch"), [])
+        XCTAssertEqual(h.w.stepCount, 8)
+    }
+
+    // MARK: undo
+
+    /// Adam, minibatches and dropout, so optimizer state, sampler and dropout stream all matter.
+    static let undoSetup = """
+        seed 2
+        data circles n=60 noise=0.1
+        batch 16
+        layer dense 6 tanh
+        layer dropout 0.2
+        layer dense 1 sigmoid
+        loss bce
+        optimizer adam lr=0.01
+        step
+        """
+
+    func testUndoRestoresBitIdenticalStateTwentyEightDeep() throws {
+        h.ok(Self.undoSetup)
+        let commands = ["step", "forward\nbackward\nupdate", "set W1[0,0] = 0.125", "train 3",
+                        "forward\nbackward step\nbackward step\nbackward step\nupdate", "set b2[0] = -0.5", "train 1 epochs"]
+        var states: [TrainerState] = []
+        for round in 0..<4 {
+            for c in commands {
+                states.append(try XCTUnwrap(TrainerState(h.w)))
+                h.ok(c.replacingOccurrences(of: "0.125", with: "0.\(round + 1)25"))
+            }
+        }
+        XCTAssertEqual(states.count, 28)
+        XCTAssertGreaterThan(h.w.stepCount, 40)
+        for (k, state) in states.enumerated().reversed() {
+            let text = h.ok("undo")
+            XCTAssertTrue(text.contains("back to step \(state.stepCount)"), text)
+            XCTAssertEqual(TrainerState(h.w), state, "undo #\(states.count - k)")
+        }
+        // One more undoes the setup's step; then there is nothing left.
+        h.ok("undo")
+        XCTAssertEqual(h.w.stepCount, 0)
+        XCTAssertTrue(h.fails("undo").contains("nothing to undo"))
+        // Replaying the first command from the restored start reproduces the undone state bit for bit (the
+        // evaluations differ only because `train 3` left the evaluation interval at 1, a setting undo keeps).
+        h.ok("step")
+        var again = try XCTUnwrap(TrainerState(h.w))
+        again.evaluations = states[0].evaluations
+        XCTAssertEqual(again, states[0])
+    }
+
+    func testUndoKeepsTheLastFifty() {
+        h.ok(Self.undoSetup)
+        var states: [TrainerState] = []
+        for _ in 0..<55 {
+            states.append(TrainerState(h.w)!)
+            h.ok("step")
+        }
+        for _ in 0..<50 { h.ok("undo") }
+        // 56 entries were pushed (the setup's step and 55 more); the oldest six fell off.
+        XCTAssertEqual(TrainerState(h.w), states[5])
+        XCTAssertTrue(h.fails("undo").contains("nothing to undo"))
+    }
+
+    // MARK: Errors change nothing
+
+    func testBackpropCommandsBeforeAnyDataSayWhatIsMissing() {
+        for c in ["backward", "backward step", "forward", "forward sample 0", "update", "graph", "gradcheck"] {
+            XCTAssertTrue(h.fails(c).contains("no data yet — start with `data …` (e.g. `data xor n=200`)"), c)
+        }
+        XCTAssertTrue(h.fails("undo").contains("nothing to undo"))
+        XCTAssertNil(h.w.model)
+        XCTAssertEqual(h.w.recorded, [])
+    }
+
+    func testBadArgumentsAreClearErrorsAndChangeNothing() throws {
+        h.ok(BackpropTests.xor + "\nstep\nwatch W2[0,0]\nforward\nbackward step")
+        let before = try XCTUnwrap(TrainerState(h.w))
+        let graph = h.w.inspected, undo = h.w.undoStack.count, recorded = h.w.recorded
+        let cases: [(String, String)] = [
+            ("explain W9", "unknown parameter 'W9' — did you mean 'W1'?"),
+            ("explain W1[2,0]", "W1 has shape [2, 2]; index [2,0] is outside it (indices start at 0)"),
+            ("watch W1[5,5]", "W1 has shape [2, 2]; index [5,5] is outside it (indices start at 0)"),
+            ("watch W9[0,0]", "no parameter 'W9' — did you mean 'W1'?"),
+            ("forward sample 999", "sample 999 is out of range: the training set has 4 samples (0…3)"),
+            ("forward sample -1", "sample index"),
+            ("gradcheck W9", "unknown parameter 'W9' — did you mean 'W1'?"),
+            ("unwatch W1[0,0]", "W1[0,0] is not being watched (watching W2[0,0])"),
+            ("break gradnorm > 0", "the bound must be positive"),
+            ("break gradnorm < 3", "comparison"),
+            ("backward sideways", "sideways"),
+            ("expect grad W1[9,9] = 0", "W1 has shape [2, 2]; index [9,9] is outside it (indices start at 0)"),
+            ("update now", "now"),
+        ]
+        for (command, message) in cases {
+            let e = h.fails(command)
+            XCTAssertTrue(e.contains(message), "\(command): \(e)")
+            XCTAssertEqual(TrainerState(h.w), before, command)
+            XCTAssertTrue(h.w.inspected === graph, command)
+            XCTAssertEqual(h.w.trainer?.phase, .forwarded, command)
+            XCTAssertEqual(h.w.inspected?.backwardDone, 1, command)
+            XCTAssertEqual(h.w.undoStack.count, undo, command)
+            XCTAssertEqual(h.w.watches.map(\.text), ["W2[0,0]"], command)
+            XCTAssertNil(h.w.breakGradNorm, command)
+            XCTAssertEqual(h.w.recorded, recorded, command)
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import XCTest
+@testable import DescentCore
+@testable import DescentShell
+
+/// `gradcheck` through the session on every activation, loss and regularizer, away from kinks; and that it
+/// catches a real disagreement (relu exactly at its kink), so passing means something.
+final class GradcheckTests: XCTestCase {
+    /// Five rows, two features; regression targets spread so that huber sees residuals both below and above δ.
+    static let regression = "data X=[[0.5,-1.2],[1.5,0.3],[-0.7,0.8],[0.2,-0.4],[1.1,1.9]] y=[0.3,-1.2,2.5,0.7,-3.4]"
+    static let binary = "data X=[[0.5,-1.2],[1.5,0.3],[-0.7,0.8],[0.2,-0.4],[1.1,1.9]] y=[0,1,1,0,1]"
+    static let threeClasses = "data X=[[0.5,-1.2],[1.5,0.3],[-0.7,0.8],[0.2,-0.4],[1.1,1.9]] y=[0,1,2,1,0]"
+
+    /// Runs `gradcheck` on the setup; asserts every parameter passed and no parameter moved.
+    private func assertPasses(_ setup: String, parameters: [String], file: StaticString = #filePath, line: UInt = #line) {
+        let h = ShellHarness()
+        h.ok("seed 7\n" + setup + "\ngraph", file: file, line: line)
+        let before = h.w.model?.snapshot()
+        let text = h.ok("gradcheck", file: file, line: line)
+        XCTAssertTrue(text.contains("gradient check on 5 rows, central differences h=1e-5"), text, file: file, line: line)
+        for p in parameters {
+            let row = text.split(separator: "\n").first { $0.hasPrefix("│ \(p) ") }
+            XCTAssertTrue(row?.contains("pass") ?? false, "\(p) in\n\(text)", file: file, line: line)
+        }
+        XCTAssertFalse(text.contains("FAIL"), text, file: file, line: line)
+        XCTAssertEqual(h.w.model?.snapshot(), before, "gradcheck moved the parameters", file: file, line: line)
+    }
+
+    func testEveryHiddenActivation() {
+        // Glorot-drawn weights on these rows put no pre-activation at relu's kink (0).
+        for act in ["linear", "relu", "leaky_relu", "leaky_relu slope=0.2", "elu", "elu alpha=0.5", "tanh", "sigmoid", "softplus", "gelu", "softmax"] {
+            assertPasses(Self.regression + "\nlayer dense 4 \(act)\nlayer dense 1 linear\nloss mse", parameters: ["W1", "b1", "W2", "b2"])
+        }
+    }
+
+    func testEveryOutputActivationUnderMSE() {
+        for act in ["linear", "relu", "leaky_relu", "elu", "tanh", "sigmoid", "softplus", "gelu"] {
+            assertPasses(Self.regression + "\nlayer dense 3 tanh\nlayer dense 1 \(act)\nloss mse", parameters: ["W1", "b1", "W2", "b2"])
+        }
+        // ce on a linear head reads the raw logits (softmax + ce, the fused form, is in testEveryLoss).
+        assertPasses(Self.threeClasses + "\nlayer dense 3 tanh\nlayer dense 3 linear\nloss ce", parameters: ["W1", "b1", "W2", "b2"])
+    }
+
+    func testEveryLoss() {
+        let hidden = "\nlayer dense 3 tanh\n"
+        for loss in ["mse", "mae", "huber", "huber delta=0.5"] {
+            assertPasses(Self.regression + hidden + "layer dense 1 linear\nloss \(loss)", parameters: ["W1", "b1", "W2", "b2"])
+        }
+        assertPasses(Self.binary + hidden + "layer dense 1 sigmoid\nloss bce", parameters: ["W1", "b1", "W2", "b2"])
+        assertPasses(Self.binary + hidden + "layer dense 1 linear\nloss hinge", parameters: ["W1", "b1", "W2", "b2"])
+        assertPasses(Self.threeClasses + hidden + "layer dense 3 softmax\nloss ce", parameters: ["W1", "b1", "W2", "b2"])
+    }
+
+    func testEveryRegularizerOnTwoHiddenLayersWithDropout() {
+        let model = "\nbatch 2\nlayer dense 4 tanh\nlayer dropout 0.3\nlayer dense 3 sigmoid\nlayer dense 1 linear\nloss mse\n"
+        for reg in ["l1 0.05", "l2 0.05", "elastic l1=0.03 l2=0.07"] {
+            // With minibatches of 2, gradcheck checks the next batch: 2 rows, 6 parameters.
+            let h = ShellHarness()
+            h.ok("seed 7\n" + Self.regression + model + "regularize \(reg)")
+            let text = h.ok("gradcheck")
+            XCTAssertTrue(text.contains("gradient check on 2 rows"), text)
+            XCTAssertEqual(text.components(separatedBy: " pass ").count - 1, 6, text)
+        }
+        for reg in ["l1 0.05", "l2 0.05", "elastic l1=0.03 l2=0.07"] {
+            assertPasses(Self.regression + "\nlayer dense 4 tanh\nlayer dropout 0.3\nlayer dense 3 sigmoid\nlayer dense 1 linear\nloss mse\nregularize \(reg)",
+                         parameters: ["W1", "b1", "W2", "b2", "W3", "b3"])
+        }
+    }
+
+    func testOneParameter() {
+        let h = ShellHarness()
+        h.ok("seed 7\n" + Self.regression + "\nlayer dense 3 tanh\nlayer dense 1 linear\nloss mse")
+        let text = h.ok("gradcheck W2")
+        XCTAssertTrue(text.contains("│ W2 "), text)
+        XCTAssertFalse(text.contains("│ W1 "), text)
+        XCTAssertFalse(text.contains("│ b2 "), text)
+    }
+
+    func testAKinkIsReportedAsAFailure() {
+        // relu with W = 0: every pre-activation is exactly 0. The analytic derivative there is 0 (relu'(0) = 0),
+        // but the central difference sees relu(+h·x) = h·x against relu(−h·x) = 0 and gives −mean(x₀·y)
+        // = −(1·2 + 2·3 + 3·4)/3 = −20/3 for W1[0,0] — a disagreement gradcheck must report.
+        let h = ShellHarness()
+        h.ok("data X=[[1,2],[2,3],[3,4]] y=[2,3,4]\nlayer dense 1 relu bias=false init=zeros\nloss mse")
+        let e = h.fails("gradcheck")
+        XCTAssertTrue(e.contains("gradient check failed for W1 (relative error ≥ 1e-5; kinks such as relu at 0 can cause this)"), e)
+        XCTAssertTrue(h.out.text.contains("FAIL"), h.out.text)
+        XCTAssertEqual(h.values("W1"), [0, 0])
+    }
+}

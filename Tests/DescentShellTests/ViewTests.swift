@@ -1,0 +1,76 @@
+import XCTest
+@testable import DescentCore
+@testable import DescentPlot
+@testable import DescentShell
+
+/// The pure parts of the views: the live view's layout, status texts, charts of a history, completion.
+final class ViewTests: XCTestCase {
+    private func trainedWorkspace(_ script: String) -> Workspace {
+        let w = Workspace(output: CapturedOutput(), directory: FileManager.default.temporaryDirectory.path)
+        let s = Session(workspace: w)
+        for line in script.split(separator: "\n") { XCTAssertTrue(s.run(line: String(line)), String(line)) }
+        return w
+    }
+
+    func testLayoutPutsChartMapAndStatusOnOneCanvas() {
+        let w = trainedWorkspace("seed 1\ndata xor n=60\nlayer dense 4 tanh\nlayer dense 1 sigmoid\nloss bce\ntrain 50 every=5")
+        let t = w.trainer!
+        let chart = Charts.lossChart(t.history, unicode: true, logScale: false)
+        let map = Charts.boundary(t, width: 40, height: 20, unicode: true)
+        let frame = LiveView.layout(trainer: t, width: 100, height: 24, unicode: true, chart: chart,
+                                    status: ["step 50/50  loss 0.5", "speed line", "model line"], map: map, help: nil)
+        let lines = frame.lines()
+        XCTAssertEqual(lines.count, 24)
+        XCTAssertTrue(lines[21].hasPrefix("step 50/50  loss 0.5"))
+        XCTAssertTrue(lines[23].hasPrefix("model line"))
+        // The map sits at the right edge, the chart's legend on the left.
+        XCTAssertTrue(frame.text().contains("batch loss"))
+        XCTAssertEqual(frame[99 - map.width + 1 + (map.width - 1), 0].char, map[map.width - 1, 0].char)
+        // Without colour the status bar falls back to ASCII.
+        let ascii = LiveView.layout(trainer: t, width: 60, height: 10, unicode: false, chart: chart,
+                                    status: [LiveView.bar(0.5, width: 10)], map: nil, help: nil)
+        XCTAssertEqual(ascii.lines()[9].trimmingCharacters(in: .whitespaces), "[#####.....]")
+    }
+
+    func testHelpOverlayListsTheKeys() {
+        let w = trainedWorkspace("data sine n=30\nlayer dense 4 tanh\nlayer dense 1\nloss mse\ntrain 10")
+        let t = w.trainer!
+        let frame = LiveView.layout(trainer: t, width: 80, height: 24, unicode: true,
+                                    chart: Charts.lossChart(t.history, unicode: true, logScale: false),
+                                    status: ["s"], map: nil, help: LiveView.keysHelp)
+        let text = frame.text()
+        for key in ["q, Esc, Ctrl-C", "space", "log / linear", "validation curve", "decision map"] {
+            XCTAssertTrue(text.contains(key), "\(key) in\n\(text)")
+        }
+    }
+
+    func testClockAndBarTexts() {
+        XCTAssertEqual(LiveView.clockText(65), "1:05")
+        XCTAssertEqual(LiveView.clockText(3723), "1:02:03")
+        XCTAssertEqual(LiveView.clockText(.infinity), "—")
+        XCTAssertEqual(LiveView.bar(0.25, width: 8), "[██░░░░░░]")
+        XCTAssertEqual(LiveView.bar(2, width: 4), "[████]")
+    }
+
+    func testLossChartSeriesComeFromTheHistory() {
+        let w = trainedWorkspace("data sine n=30\nsplit 0.8\nlayer dense 4 tanh\nlayer dense 1\nloss mse\ntrain 20 every=10")
+        let h = w.trainer!.history
+        let chart = Charts.lossChart(h, unicode: true, logScale: false)
+        XCTAssertEqual(chart.series.map(\.name), ["batch loss", "train loss", "val loss"])
+        XCTAssertEqual(chart.series[0].count, 20)
+        XCTAssertEqual(chart.series[1].xs, [10, 20])
+        XCTAssertEqual(chart.series[1].ys, h.evaluations.filter { $0.step > 0 }.map(\.trainLoss))
+        XCTAssertEqual(chart.series[2].ys, h.evaluations.filter { $0.step > 0 }.compactMap(\.valLoss))
+    }
+
+    func testCompletionFromTheCommandTable() {
+        let w = trainedWorkspace("data xor n=20\nlayer dense 3 tanh\nlayer dense 1 sigmoid")
+        XCTAssertEqual(Completion.candidates(line: "opt", word: "opt", workspace: w), ["optimizer"])
+        XCTAssertEqual(Completion.candidates(line: "optimizer a", word: "a", workspace: w), ["adam", "adagrad"])
+        XCTAssertEqual(Completion.candidates(line: "layer dense 4 ta", word: "ta", workspace: w), ["tanh"])
+        XCTAssertEqual(Completion.candidates(line: "show weights W", word: "W", workspace: w), ["W1", "W2"])
+        XCTAssertEqual(Completion.candidates(line: "optimizer adam b", word: "b", workspace: w), ["beta1=", "beta2="])
+        XCTAssertTrue(Completion.insideString("data csv \"Sessions/da"))
+        XCTAssertFalse(Completion.insideString("data csv \"a.csv\" "))
+    }
+}
