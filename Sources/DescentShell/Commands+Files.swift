@@ -25,7 +25,7 @@ extension Commands {
     }
 
     static func save(_ w: Workspace, _ a: inout ArgReader) throws {
-        let what = try a.word("what to save", oneOf: ["weights", "session"])
+        let what = try a.word("kind of file to save", oneOf: ["weights", "session"])
         let file = try a.string("file name", example: "w.json")
         try a.finish(options: [])
         let p = path(w, file)
@@ -40,7 +40,7 @@ extension Commands {
     }
 
     static func load(_ w: Workspace, _ a: inout ArgReader) throws {
-        _ = try a.word("what to load", oneOf: ["weights"])
+        _ = try a.word("kind of file to load", oneOf: ["weights"])
         let file = try a.string("file name", example: "w.json")
         try a.finish(options: [])
         let m = try w.ensureModel()
@@ -69,7 +69,7 @@ extension Commands {
     }
 
     static func export(_ w: Workspace, _ a: inout ArgReader) throws {
-        let what = try a.word("what to export", oneOf: ["history", "plot"])
+        let what = try a.word("kind of export", oneOf: ["history", "plot"])
         let file = try a.string("file name", example: "w.json")
         try a.finish(options: [])
         guard let t = w.trainer ?? w.carryOver, !t.history.isEmpty else { throw ShellError("nothing to export yet: train first") }

@@ -16,7 +16,13 @@ extension Commands {
     ]
 
     static func show(_ w: Workspace, _ a: inout ArgReader) throws {
-        let what = try a.word("what to show", oneOf: ["model", "weights", "grads", "data", "history", "config"] + w.nodeNames())
+        let kinds = ["model", "weights", "grads", "data", "history", "config"]
+        if case .word(let word)? = a.peek?.value, !(kinds + w.nodeNames()).contains(where: { $0.lowercased() == word.lowercased() }) {
+            _ = a.optionalWord()
+            let hint = Suggest.nearest(word, in: kinds + w.nodeNames()).map { " — did you mean '\($0)'?" } ?? ""
+            throw a.error("nothing called '\(word)' to show\(hint) (show \(kinds.joined(separator: "|")), or a node of the last `forward`)")
+        }
+        let what = try a.word("what to show", oneOf: kinds + w.nodeNames())
         switch what {
         case "model":
             try a.finish(options: [])

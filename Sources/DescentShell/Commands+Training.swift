@@ -46,6 +46,7 @@ extension Commands {
         let elapsed = clock.now - began
         let secs = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         w.trainingView.end(trainer: t, reason: reason)
+        if reason == .interrupted { w.out.print("") }   // past the terminal's echoed ^C
         if case .nonFinite = reason, !w.breakOnNaN {
             w.out.print("note: `break nan` is off, but a non-finite loss or gradient always stops the run")
         }

@@ -35,7 +35,7 @@ enum Report {
         var s = "trained \(ran) step\(ran == 1 ? "" : "s") (total \(t.stepCount))"
         if let e = t.history.lastEvaluation { s += ": " + evaluation(e, task: t.train.task) }
         s += String(format: "  in %.2fs", seconds)
-        if seconds > 0 && ran > 0 { s += " (\(Format.sig(Double(ran) / seconds, 3)) steps/s)" }
+        if seconds > 0 && ran > 0 { s += String(format: " (%.0f steps/s)", Double(ran) / seconds) }
         s += " — \(reason)"
         return s
     }
