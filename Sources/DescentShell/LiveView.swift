@@ -6,7 +6,7 @@ import Foundation
 /// The full-screen training view: live loss curves, a status area and, for 2-D data, the decision map.
 ///
 /// Training runs on this thread; the view redraws at most ~30 times a second and never more often than
-/// keeps drawing under ~4% of the time (it measures its own frames), so training does not wait for it.
+/// keeps drawing under ~2% of the time (it measures its own frames), so training does not wait for it.
 final class LiveView: TrainingView {
     private let workspace: Workspace
     private var screen: Screen?
@@ -70,7 +70,7 @@ final class LiveView: TrainingView {
         let t0 = clock.now
         draw(trainer)
         let cost = clock.now - t0
-        nextFrame = clock.now + max(.milliseconds(33), cost * 25)
+        nextFrame = clock.now + max(.milliseconds(33), cost * 50)
         return nil
     }
 
