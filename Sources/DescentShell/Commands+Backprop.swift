@@ -194,7 +194,18 @@ extension Commands {
         else { name = try a.word("parameter", oneOf: w.parameterNames()); index = nil }
         try a.finish(options: [])
         if let index { _ = try w.entry(t.model, name, index) }
-        let g = try inspectedGraph(w)
+        // `explain` only reads: with no forward pass under way it looks at the batch the next step will draw,
+        // without drawing it (a copy of the dropout stream), so a saved session replays the same without it.
+        let g: Graph
+        if let inspected = w.inspected { g = inspected } else {
+            g = t.peekNextBatch()
+            var scratch = t.dropoutRNG
+            g.forward(training: true, rng: &scratch)
+            w.out.print("(no forward pass under way: explaining on the batch the next step will use)")
+        }
+        if let done = g.backwardDone, !g.backwardComplete {
+            throw ShellError("backward is part-way (\(done) of \(g.backwardOrder.count) nodes) — finish it with `backward`, then explain")
+        }
         if !g.backwardComplete { g.backward(); t.markBackwarded(g) }
         guard let p = g.index(of: name) else { throw ShellError("no parameter '\(name)' in the graph") }
         w.out.print(Explain.text(g, param: p, index: index))
