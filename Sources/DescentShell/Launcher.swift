@@ -7,9 +7,8 @@ public enum Launcher {
     public static func run(files: [String], commands: String?, noTUI: Bool) -> Int32 {
         let out = StandardOutput()
         let cwd = FileManager.default.currentDirectoryPath
-        let tui = !noTUI && TerminalInfo.canUseFullScreen
         let w = Workspace(output: out, directory: cwd)
-        if tui { w.useTerminalViews() } else { w.plotViewer = TextPlotViewer(unicode: TerminalInfo.isUnicodeLocale) }
+        w.plotViewer = TextPlotViewer(unicode: TerminalInfo.isUnicodeLocale)
         let session = Session(workspace: w)
         if let commands {
             return session.runScript(commands, file: "-c") ? 0 : 1
@@ -31,6 +30,8 @@ public enum Launcher {
             guard let text = String(data: data, encoding: .utf8) else { out.error("descent: standard input is not UTF-8 text"); return 1 }
             return session.runScript(text, file: "<stdin>") ? 0 : 1
         }
+        // Only the interactive prompt uses the full-screen views; scripts, -c and pipes print text.
+        if !noTUI && TerminalInfo.canUseFullScreen { w.useTerminalViews() }
         return Repl(session: session).run()
     }
 }
