@@ -62,7 +62,7 @@ public struct Dataset: Equatable, Sendable {
         }
         let limit = task == .binary ? 2 : declared
         for (i, v) in targets.enumerated() {
-            guard v >= 0, v == v.rounded(), v < Double(Int32.max) else {
+            guard v >= 0, v == v.rounded(), v < Double(Dataset.maxClasses) else {
                 throw DataError("value \(i + 1) of y is \(Format.short(v)), not a class id — class targets are whole numbers 0, 1, …, k-1")
             }
             if let limit, v >= Double(limit) {
@@ -74,6 +74,9 @@ public struct Dataset: Equatable, Sendable {
         guard k >= 2 else { throw DataError("y has only class 0 — a classifier needs at least 2 classes") }
         return k
     }
+
+    /// The most classes a classification target may have (class ids 0 … maxClasses − 1).
+    public static let maxClasses = 10_000
 
     /// Number of samples.
     public var count: Int { X.rows }

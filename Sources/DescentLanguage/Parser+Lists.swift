@@ -1,6 +1,11 @@
 extension Parser {
     /// list → "[" ( value ( "," value )* )? "]", with the `[` already consumed.
     mutating func list(open: Token) throws(Diagnostic) -> [ListElement] {
+        guard listDepth < Parser.maxListDepth else {
+            throw Diagnostic("lists nest at most \(Parser.maxListDepth) deep", at: open.span)
+        }
+        listDepth += 1
+        defer { listDepth -= 1 }
         var elements: [ListElement] = []
         if match(.rightBracket) { return elements }
         var context = "after '['"

@@ -13,6 +13,10 @@ public struct Parser {
     let source: [Character]
     let tokens: [Token]
     var current = 0
+    /// How deeply the list being read is nested (bounded, so a line of 10,000 `[` cannot exhaust the stack).
+    var listDepth = 0
+    /// The deepest nesting a list may have.
+    static let maxListDepth = 32
 
     /// Parses `source`, one logical line whose first physical line is `line`; blank or comment-only lines give `[]`.
     public static func parse(_ source: String, line: Int = 1) throws(Diagnostic) -> [Command] {

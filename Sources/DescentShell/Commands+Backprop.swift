@@ -130,6 +130,18 @@ extension Commands {
     static func update(_ w: Workspace, _ a: inout ArgReader) throws {
         try a.finish(options: [])
         let t = try w.ensureTrainer()
+        // If the update cannot be applied, everything this command did (a batch drawn, undo entries) goes back.
+        let start = t.snapshot(label: "update"), stack = w.undoStack, inspected = w.inspected
+        let drawsBatch = t.phase == .idle
+        do { try applyUpdate(w, t) } catch {
+            if drawsBatch { t.restore(start) }
+            w.undoStack = stack; w.inspected = inspected
+            throw error
+        }
+    }
+
+    /// The work of `update`: gradients if missing, the optimizer step, and the before/after report.
+    private static func applyUpdate(_ w: Workspace, _ t: Trainer) throws {
         let g = try inspectedGraph(w)
         if !g.backwardComplete {
             if g.backwardDone == nil { g.backward(); w.out.print("(computed the gradients first)") }

@@ -43,7 +43,7 @@ extension Commands {
             guard let d = w.data else { throw ShellError("no data yet — start with `data …` (e.g. `data xor n=200`)") }
             w.out.print(Printer.data(d, workspace: w))
         case "history":
-            let n = try a.optionalNumber("number of rows", range: .atLeast(1)).map { Int($0) } ?? 10
+            let n = try a.optionalInt("rows", range: 1...1_000_000_000) ?? 10
             try a.finish(options: [])
             guard let t = w.trainer ?? w.carryOver, !t.history.isEmpty else { w.out.print("history: empty (nothing trained yet)"); return }
             w.out.print(Printer.history(t.history, last: max(1, n), task: t.train.task))

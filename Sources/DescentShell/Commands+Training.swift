@@ -65,13 +65,14 @@ extension Commands {
     static func step(_ w: Workspace, _ a: inout ArgReader) throws {
         try a.finish(options: [])
         let t = try w.ensureTrainer()
-        w.pushUndo("step")
+        let snap = t.snapshot(label: "step")
         finishPendingPhases(w, t)
         if let stop = t.step() {
             // Nothing of the failed step stays: batch, sampler and dropout stream go back with the snapshot.
-            if let snap = w.undoStack.popLast() { t.restore(snap) }
+            t.restore(snap)
             throw ShellError("the step was not applied: \(stop)")
         }
+        w.pushUndo(snap)
         let g = t.lastGraph
         var line = "step \(t.stepCount)  epoch \(t.history.lastStep?.epoch ?? 1)  batch \(g?.rows ?? 0)  loss \(Format.sig(t.history.lastStep?.loss ?? .nan, 6))"
         if !t.regularizer.isNone { line += "  penalty \(Format.sig(t.history.lastStep?.penalty ?? .nan, 6))" }

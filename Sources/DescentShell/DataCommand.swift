@@ -27,7 +27,7 @@ enum DataCommand {
             } else {
                 let generator = Generator(rawValue: kind) ?? .xor
                 let n = try a.intOption("n", default: Generator.defaultCount, range: 1...Generator.maxCount)
-                let noise = try a.numberOption("noise", default: generator.defaultNoise, range: .atLeast(0))
+                let noise = try a.numberOption("noise", default: generator.defaultNoise, range: .closed(0, 1e6))
                 let classes = try a.intOption("classes", default: generator.defaultClasses ?? 2, range: Generator.classRange)
                 try a.finish(options: ["n", "noise"] + (generator.takesClasses ? ["classes"] : []))
                 var rng = w.rng(1)

@@ -23,4 +23,23 @@ enum Fit {
             if out != 1 { throw ShellError("\(loss) on two classes needs 1 output; the last layer has \(out) — end with `layer dense 1`, or use ce with `layer dense 2`") }
         }
     }
+
+    /// The most values (parameters plus activations and gradients) a session may hold: 2.5·10⁸ doubles, 2 GB.
+    static let maxValues = 250_000_000
+
+    /// Refuses a model whose parameters and buffers would not fit in memory, before anything is allocated.
+    static func checkSize(spec: ModelSpec, samples: Int) throws {
+        var params = 0, width = spec.inputSize, widths = spec.inputSize
+        for layer in spec.layers {
+            if case let .dense(units, _, bias, _) = layer {
+                params += width * units + (bias ? units : 0)
+                width = units
+            }
+            widths += width * 4   // matmul, bias, activation (or dropout) outputs, each with a gradient
+        }
+        let values = 3 * params + 2 * samples * widths   // parameters, gradients, optimizer state; full-set and batch graphs
+        if values > maxValues {
+            throw ShellError("this model is too large: \(params) parameters and \(samples) samples need about \(values / 125_000_000) GB — keep layers and data smaller (at most ~\(maxValues / 125_000_000) GB)")
+        }
+    }
 }

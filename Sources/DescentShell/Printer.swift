@@ -33,7 +33,7 @@ enum Printer {
         lines.append("target: \(d.targetName)" + (d.classNames.isEmpty ? "" : " (classes: " + d.classNames.enumerated().map { "\($0.offset)=\($0.element)" }.joined(separator: ", ") + ")"))
         if !d.classNames.isEmpty {
             var counts = [Int](repeating: 0, count: d.classNames.count)
-            for v in d.y.data where Int(v) >= 0 && Int(v) < counts.count { counts[Int(v)] += 1 }
+            for v in d.y.data { if let k = Int(exactly: v), counts.indices.contains(k) { counts[k] += 1 } }
             lines.append("class counts: " + counts.map(String.init).joined(separator: ", "))
         }
         if let f = w.splitFraction {
@@ -54,8 +54,8 @@ enum Printer {
 
     /// A target value, with its class name when there is one.
     static func label(_ d: Dataset, _ v: Double) -> String {
-        let k = Int(v)
-        return d.classNames.indices.contains(k) ? "\(k) (\(d.classNames[k]))" : Format.sig(v, 6)
+        guard let k = Int(exactly: v), d.classNames.indices.contains(k) else { return Format.sig(v, 6) }
+        return "\(k) (\(d.classNames[k]))"
     }
 
     /// The last `n` steps as a table, with the evaluation columns filled on steps that had one.

@@ -90,6 +90,7 @@ public final class Workspace {
     func ensureModel() throws -> Model {
         let spec = try modelSpec()
         if let model, model.spec == spec { return model }
+        try Fit.checkSize(spec: spec, samples: data?.count ?? 0)
         var r = rng(2)
         let m = Model(spec: spec, rng: &r)
         model = m
@@ -171,7 +172,12 @@ public final class Workspace {
     /// Saves the trainer's state before a command that changes parameters.
     func pushUndo(_ what: String) {
         guard let t = trainer else { return }
-        undoStack.append(t.snapshot(label: what))
+        pushUndo(t.snapshot(label: what))
+    }
+
+    /// Keeps a snapshot taken earlier, dropping the oldest beyond the undo depth.
+    func pushUndo(_ snapshot: TrainerSnapshot) {
+        undoStack.append(snapshot)
         if undoStack.count > Workspace.undoDepth { undoStack.removeFirst() }
     }
 }
