@@ -119,6 +119,12 @@ public final class Graph {
     /// Computes all gradients afresh (they replace, never accumulate across calls).
     public func backward() {
         beginBackward()
+        finishBackward()
+    }
+
+    /// Runs the nodes a stepped backward pass has not reached yet (all of them when none has started).
+    public func finishBackward() {
+        if backwardDone == nil { beginBackward() }
         while backwardStep() != nil {}
     }
 

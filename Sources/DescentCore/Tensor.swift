@@ -71,7 +71,10 @@ public struct Tensor: Equatable, Sendable {
     }
 
     /// Shape written as `[a, b]`.
-    public var shapeDescription: String { "[" + shape.map(String.init).joined(separator: ", ") + "]" }
+    public var shapeDescription: String { Tensor.describe(shape) }
+
+    /// A shape written as `[a, b]`.
+    public static func describe(_ shape: [Int]) -> String { "[" + shape.map(String.init).joined(separator: ", ") + "]" }
 }
 
 /// Why a tensor could not be built.

@@ -40,7 +40,7 @@ public enum WeightsFile {
             var shape: [Int] = []
             try flatten(params[p.name] as Any, depth: 0, shape: &shape, into: &values, name: p.name)
             if shape != p.shape {
-                throw WeightsError("\(p.name) has shape \(describe(shape)) in the file, the model needs \(describe(p.shape))")
+                throw WeightsError("\(p.name) has shape \(Tensor.describe(shape)) in the file, the model needs \(Tensor.describe(p.shape))")
             }
             result.append(Tensor(shape: shape, data: values))
         }
@@ -80,7 +80,6 @@ public enum WeightsFile {
         "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
-    private static func describe(_ shape: [Int]) -> String { "[" + shape.map(String.init).joined(separator: ", ") + "]" }
 }
 
 /// Why a weights file could not be used.

@@ -93,7 +93,7 @@ extension Commands {
             else if let d = g.backwardDone { w.out.print("next: \(g.nodes[g.backwardOrder[d]].name) (\(g.backwardOrder.count - d) node(s) left)") }
         } else {
             let finishing = g.backwardDone != nil && !g.backwardComplete
-            if finishing { while g.backwardStep() != nil {} } else { g.backward() }
+            if finishing { g.finishBackward() } else { g.backward() }
             w.out.print(finishing ? "backward: finished the remaining nodes" : "backward: all gradients computed (replacing earlier ones)")
             w.out.print(gradientTable(t.model))
         }
@@ -145,7 +145,7 @@ extension Commands {
         let g = try inspectedGraph(w)
         if !g.backwardComplete {
             if g.backwardDone == nil { g.backward(); w.out.print("(computed the gradients first)") }
-            else { while g.backwardStep() != nil {}; w.out.print("(finished the backward pass first)") }
+            else { g.finishBackward(); w.out.print("(finished the backward pass first)") }
         }
         if let last = w.undoStack.last, last.stepCount == t.stepCount, last.label == "forward" {
             w.undoStack[w.undoStack.count - 1].label = "update"   // the snapshot taken when this step's batch was drawn

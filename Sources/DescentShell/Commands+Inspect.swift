@@ -110,7 +110,3 @@ extension Workspace {
     }
 }
 
-extension Tensor {
-    /// `[2, 8]`
-    static func describe(_ shape: [Int]) -> String { "[" + shape.map(String.init).joined(separator: ", ") + "]" }
-}

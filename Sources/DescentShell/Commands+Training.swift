@@ -76,8 +76,7 @@ extension Commands {
         let g = t.lastGraph
         var line = "step \(t.stepCount)  epoch \(t.history.lastStep?.epoch ?? 1)  batch \(g?.rows ?? 0)  loss \(Format.sig(t.history.lastStep?.loss ?? .nan, 6))"
         if !t.regularizer.isNone { line += "  penalty \(Format.sig(t.history.lastStep?.penalty ?? .nan, 6))" }
-        let norm = t.model.parameters.reduce(0.0) { s, p in s + (0..<p.count).reduce(0.0) { $0 + p.grad[$1] * p.grad[$1] } }.squareRoot()
-        line += "  |grad| \(Format.sig(norm, 4))  lr \(Format.short(t.optimizer.learningRate))"
+        line += "  |grad| \(Format.sig(t.lastGradientNorm, 4))  lr \(Format.short(t.optimizer.learningRate))"
         w.out.print(line)
         if let e = t.history.lastEvaluation, e.step == t.stepCount { w.out.print("  " + Report.evaluation(e, task: t.train.task)) }
         w.printWatches(t, live: false)
@@ -115,7 +114,8 @@ extension Workspace {
 
     /// Prints each watched entry (during a run only when the plain printer is in use).
     func printWatches(_ t: Trainer, live: Bool) {
-        guard !watches.isEmpty, !(live && !(trainingView is ProgressPrinter)) else { return }
+        // The live view shows watched entries in its status area instead.
+        guard !watches.isEmpty, !live || trainingView is ProgressPrinter else { return }
         let parts = watches.compactMap { wch -> String? in
             guard let p = t.model.parameter(wch.name), let off = p.offset(of: wch.index) else { return nil }
             return "\(wch.text) = \(Format.sig(p.value[off], 6))"

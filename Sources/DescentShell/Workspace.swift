@@ -33,8 +33,6 @@ public final class Workspace {
     /// A trainer dropped by a change that keeps its history (and, unless the optimizer changed, its state).
     var carryOver: Trainer?
     var carryOptimizerState = true
-    /// The fitted standardisation of the current split, when `normalize` is on.
-    var standardizer: Standardizer?
     /// The graph the backprop commands look at (the batch under way, or one sample).
     var inspected: Graph?
 
@@ -106,13 +104,13 @@ public final class Workspace {
         guard let loss else { throw ShellError("no loss yet — choose one with `loss mse|mae|huber|bce|ce|hinge`") }
         if dataIsInline && loss.isClassification {
             let k = try Dataset.classCount(of: data.y.data, task: .multiclass)
-            data = try Dataset(name: data.name, rows: (0..<data.count).map { i in (0..<data.featureCount).map { data.X[i, $0] } },
-                               targets: data.y.data, task: k == 2 ? .binary : .multiclass)
+            data.task = k == 2 ? .binary : .multiclass
+            data.classNames = (0..<k).map(String.init)
         }
         let spec = try modelSpec()
         try Fit.check(spec: spec, loss: loss, data: data)
         let model = try ensureModel()
-        let (train, validation, std) = try prepareData(data)
+        let (train, validation) = try prepareData(data)
         var opt = Optimizer(kind: optimizerKind, learningRate: learningRate)
         if let old = carryOver, carryOptimizerState, old.model === model, old.optimizer.kind == optimizerKind {
             opt = old.optimizer
@@ -123,24 +121,21 @@ public final class Workspace {
         if let old = carryOver, old.model === model { t.adoptHistory(from: old) }
         t.evaluationInterval = evaluationInterval ?? 10
         carryOver = nil
-        standardizer = std
         trainer = t
         inspected = nil
         return t
     }
 
     /// Splits and standardises the data as configured.
-    func prepareData(_ d: Dataset) throws -> (Dataset, Dataset?, Standardizer?) {
+    func prepareData(_ d: Dataset) throws -> (Dataset, Dataset?) {
         var train = d, validation: Dataset? = nil
         if let f = splitFraction {
             var r = rng(1)
             (train, validation) = try d.split(trainFraction: f, rng: &r)
         }
-        guard normalize else { return (train, validation, nil) }
+        guard normalize else { return (train, validation) }
         let std = Standardizer(fitting: train.X)
-        train = train.standardized(by: std)
-        validation = validation?.standardized(by: std)
-        return (train, validation, std)
+        return (train.standardized(by: std), validation?.standardized(by: std))
     }
 
     /// Drops the trainer after a change to what it was built from; `keep` says whether history (and
