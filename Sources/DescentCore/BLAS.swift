@@ -61,7 +61,16 @@ struct BLAS: Sendable {
             return nil
         }
         let file = path.split(separator: "/").last.map(String.init) ?? path
+        singleThreaded(handle)
         return BLAS(name: "\(vendor(handle)) (\(file))", cblasDgemm: unsafeBitCast(symbol, to: DGEMM.self))
+    }
+
+    /// Asks an OpenBLAS library to run each call on its caller's thread alone: `GEMM` already gives each
+    /// thread of the team its own band, and OpenBLAS's own threads would compete with them for the cores.
+    private static func singleThreaded(_ handle: UnsafeMutableRawPointer) {
+        typealias SetThreads = @convention(c) (Int32) -> Void
+        guard let symbol = dlsym(handle, "openblas_set_num_threads") else { return }
+        unsafeBitCast(symbol, to: SetThreads.self)(1)
     }
 
     /// "OpenBLAS <version>" when the library reports an OpenBLAS configuration, else "BLAS".
@@ -75,15 +84,13 @@ struct BLAS: Sendable {
 
     /// C = alpha·op(A)·op(B) + beta·C through `cblas_dgemm`, row-major; false (and nothing done)
     /// when a size or stride does not fit the library's 32-bit integers.
-    func dgemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Double,
-               a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
-               beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int) -> Bool {
-        guard let m32 = Int32(exactly: m), let n32 = Int32(exactly: n), let k32 = Int32(exactly: k),
-              let lda32 = Int32(exactly: lda), let ldb32 = Int32(exactly: ldb), let ldc32 = Int32(exactly: ldc)
+    func dgemm(_ op: GEMMOperands) -> Bool {
+        guard let m = Int32(exactly: op.m), let n = Int32(exactly: op.n), let k = Int32(exactly: op.k),
+              let lda = Int32(exactly: op.lda), let ldb = Int32(exactly: op.ldb), let ldc = Int32(exactly: op.ldc)
         else { return false }
         let rowMajor: Int32 = 101, noTrans: Int32 = 111, trans: Int32 = 112
-        cblasDgemm(rowMajor, transA ? trans : noTrans, transB ? trans : noTrans, m32, n32, k32,
-                   alpha, a, lda32, b, ldb32, beta, c, ldc32)
+        cblasDgemm(rowMajor, op.transA ? trans : noTrans, op.transB ? trans : noTrans, m, n, k,
+                   op.alpha, op.a, lda, op.b, ldb, op.beta, op.c, ldc)
         return true
     }
 }

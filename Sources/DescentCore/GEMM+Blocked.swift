@@ -1,35 +1,5 @@
-import Foundation
-
-/// The cache-blocked path: pack blocks of A and B, run the microkernel over them, split big products
-/// across threads.
+/// The cache-blocked path: pack blocks of A and B and run the microkernel over them.
 extension GEMM {
-    /// Multiply-adds per thread below which another thread costs more than it saves.
-    static let threadWork = 1 << 21
-    /// Cores this process may use.
-    static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-
-    /// How many threads `op` is worth: one per `threadWork` multiply-adds, at most one per core.
-    static func threadCount(for op: GEMMOperands) -> Int {
-        min(cores, max(1, work(op.m, op.n, op.k) / threadWork))
-    }
-
-    /// The whole product through the packed kernel, on up to `threads` threads that each own a band of C
-    /// (rows or columns, whichever is longer, cut at micro-panel boundaries).
-    static func blocked(_ op: GEMMOperands, blocking: GEMMBlocking, threads: Int) {
-        let splitRows = op.m >= op.n
-        let step = splitRows ? mr : nr
-        let length = splitRows ? op.m : op.n
-        let parts = min(threads, (length + step - 1) / step)
-        let size = roundUp((length + parts - 1) / parts, step)
-        let split = parts > 1 && GEMMHelpers.shared.run(parts: parts) { part in
-            let cut = min(part * size, length)..<min((part + 1) * size, length)
-            return splitRows ? (op, cut, 0..<op.n, blocking) : (op, 0..<op.m, cut, blocking)
-        }
-        if !split {
-            blockedBand(op, rows: 0..<op.m, cols: 0..<op.n, blocking: blocking)
-        }
-    }
-
     /// C[rows, cols] through the packed kernel on the calling thread, using its workspace
     /// (sized for blocks up to `GEMMBlocking.standard`).
     static func blockedBand(_ op: GEMMOperands, rows: Range<Int>, cols: Range<Int>, blocking: GEMMBlocking) {

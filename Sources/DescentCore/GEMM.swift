@@ -1,12 +1,18 @@
 /// Row-major `Double` matrix product `C = alpha·op(A)·op(B) + beta·C`, the one kernel every dense layer runs on.
 ///
-/// Small products take a direct register-tiled path; larger ones go to OpenBLAS when it could be loaded at
-/// run time (see `BLAS`), otherwise to the built-in kernel: the direct path while op(B) fits in cache and
-/// one thread suffices, else a cache-blocked, packed SIMD kernel that splits big products across cores.
+/// Products of at least `splitWork` multiply-adds are cut into bands of C, one per thread of the
+/// `ThreadTeam`. Each band (or a whole smaller product) goes to OpenBLAS when the product is large and
+/// the library could be loaded at run time (see `BLAS`), otherwise to the built-in kernel: a direct
+/// register-tiled path while op(B) fits in cache, else a cache-blocked, packed SIMD kernel.
+/// Bands never cut the depth, so every element of C is summed in the same order whatever the split.
 /// No path allocates on the heap per call.
 public enum GEMM {
     /// Multiply-adds (`m·n·k`) above which OpenBLAS, when loaded, is at least as fast as the direct path.
     static let blasLimit = 65_536
+    /// Multiply-adds from which a product is shared among the team's threads. Sharing smaller ones lost
+    /// time on the 2-core build machine (digits' 262k-multiply-add products: 7.2–9.1k steps/s shared vs
+    /// 10.1–10.4k not): the halves of C each thread writes must move to the core that reads them next.
+    static let splitWork = 1 << 20
 
     /// C = alpha·op(A)·op(B) + beta·C, row-major; op = transpose when transA/transB.
     ///
@@ -15,33 +21,55 @@ public enum GEMM {
     public static func gemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Double,
                             a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
                             beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int) {
-        if work(m, n, k) > blasLimit, let blas = BLAS.shared,
-           blas.dgemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
-                      b: b, ldb: ldb, beta: beta, c: c, ldc: ldc) {
+        let op = GEMMOperands(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha,
+                              a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+        let blas = work(m, n, k) > blasLimit ? BLAS.shared : nil
+        let direct = directFits(op)
+        guard work(m, n, k) >= splitWork else {
+            multiply(op, blas: blas, direct: direct)
             return
         }
-        builtIn(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
-                b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+        split(op, team: ThreadTeam.shared) { multiply($0, blas: blas, direct: direct) }
+    }
+
+    /// One band (or a whole product) on the calling thread: through `blas` when given, else the built-in kernel.
+    private static func multiply(_ op: GEMMOperands, blas: BLAS?, direct: Bool) {
+        if let blas, blas.dgemm(op) { return }
+        builtIn(op, direct: direct)
     }
 
     /// What computes the large products: the OpenBLAS library in use, or the built-in kernel.
     public static var backendName: String { BLAS.shared?.name ?? "built-in SIMD" + BLAS.loadNote }
 
-    /// The built-in kernel alone (never BLAS): the direct path for small products, the blocked one otherwise.
-    static func builtIn(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Double,
-                        a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
-                        beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int) {
-        assert(m >= 0 && n >= 0 && k >= 0, "GEMM: negative size")
-        assert(ldc >= n && lda >= (transA ? m : k) && ldb >= (transB ? k : n), "GEMM: row stride too small")
-        guard m > 0 && n > 0 else { return }
-        guard k > 0 && alpha != 0 else { scale(c, rows: m, cols: n, ldc: ldc, by: beta); return }
-        let operands = GEMMOperands(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha,
-                                a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
-        let threads = threadCount(for: operands)
-        if threads == 1 && directFits(operands) {
-            direct(operands)
+    /// Runs `multiply` on one band of C per thread of `team` (on the whole product without one): rows
+    /// when C is taller than wide, else columns, cut at whole 8-wide vectors.
+    static func split(_ op: GEMMOperands, team: ThreadTeam?, _ multiply: (GEMMOperands) -> Void) {
+        guard let team, team.size > 1 else { multiply(op); return }
+        let byRows = op.m > op.n
+        team.run { part, parts in
+            if byRows {
+                let rows = ThreadTeam.slice(op.m, part: part, of: parts, align: 8)
+                if !rows.isEmpty { multiply(op.band(rows: rows)) }
+            } else {
+                let cols = ThreadTeam.slice(op.n, part: part, of: parts, align: 8)
+                if !cols.isEmpty { multiply(op.band(cols: cols)) }
+            }
+        }
+    }
+
+    /// The built-in kernel alone on the calling thread: the direct path when `direct` (small products, chosen
+    /// by `directFits` on the whole product, so that a band takes the same path as the whole would), the
+    /// blocked one otherwise.
+    static func builtIn(_ op: GEMMOperands, direct useDirect: Bool) {
+        assert(op.m >= 0 && op.n >= 0 && op.k >= 0, "GEMM: negative size")
+        assert(op.ldc >= op.n && op.lda >= (op.transA ? op.m : op.k) && op.ldb >= (op.transB ? op.k : op.n),
+               "GEMM: row stride too small")
+        guard op.m > 0 && op.n > 0 else { return }
+        guard op.k > 0 && op.alpha != 0 else { scale(op.c, rows: op.m, cols: op.n, ldc: op.ldc, by: op.beta); return }
+        if useDirect {
+            direct(op)
         } else {
-            blocked(operands, blocking: .standard, threads: threads)
+            blockedBand(op, rows: 0..<op.m, cols: 0..<op.n, blocking: .standard)
         }
     }
 

@@ -20,3 +20,19 @@ struct GEMMOperands {
     /// Distance in B's storage between op(B)(p, j) and op(B)(p, j + 1).
     var bColStep: Int { transB ? ldb : 1 }
 }
+
+extension GEMMOperands {
+    /// The same product restricted to `rows` of C (and of op(A)).
+    func band(rows: Range<Int>) -> GEMMOperands {
+        GEMMOperands(transA: transA, transB: transB, m: rows.count, n: n, k: k, alpha: alpha,
+                     a: a + rows.lowerBound * aRowStep, lda: lda, b: b, ldb: ldb, beta: beta,
+                     c: c + rows.lowerBound * ldc, ldc: ldc)
+    }
+
+    /// The same product restricted to `cols` of C (and of op(B)).
+    func band(cols: Range<Int>) -> GEMMOperands {
+        GEMMOperands(transA: transA, transB: transB, m: m, n: cols.count, k: k, alpha: alpha,
+                     a: a, lda: lda, b: b + cols.lowerBound * bColStep, ldb: ldb, beta: beta,
+                     c: c + cols.lowerBound, ldc: ldc)
+    }
+}

@@ -83,22 +83,62 @@ public struct Optimizer {
         return true
     }
 
+    /// Parameter values from which an update is shared among the team's threads: below it (digits'
+    /// 17k values) moving the state between cores costs more than the second core saves.
+    static let splitCount = 1 << 18
+
     /// Applies one update to every parameter from its gradient, with torch's order of floating-point operations.
+    ///
+    /// Every value is updated on its own, so a large model's update is cut into one slice of each
+    /// parameter per thread of the team, with the same result as on one thread.
     public mutating func update(_ parameters: [Parameter]) {
         prepare(parameters)
         steps += 1
-        let lr = learningRate, first = steps == 1
-        var adam = (stepSize: 0.0, bc2Sqrt: 1.0)
-        if case let .adam(b1, b2, _) = kind { adam = Optimizer.adamFactors(b1: b1, b2: b2, lr: lr, step: steps) }
-        for k in parameters.indices {
-            let p = parameters[k]
-            let w = p.value.pointer, g = UnsafePointer(p.grad.pointer)
-            let s1 = state1[k].pointer, s2 = state2[k].pointer
-            let n = p.count
+        var total = 0  // an index loop: iterating the array allocates in unoptimised builds
+        for k in parameters.indices { total += parameters[k].count }
+        let rule = Rule(kind: kind, learningRate: learningRate, step: steps)
+        let s1 = state1, s2 = state2
+        guard total >= Optimizer.splitCount, ThreadTeam.shared.size > 1 else {
+            for k in parameters.indices {
+                rule.apply(parameters[k], s1[k], s2[k], range: 0..<parameters[k].count)
+            }
+            return
+        }
+        ThreadTeam.shared.run { part, parts in
+            for k in parameters.indices {
+                let range = ThreadTeam.slice(parameters[k].count, part: part, of: parts, align: 8)
+                if !range.isEmpty { rule.apply(parameters[k], s1[k], s2[k], range: range) }
+            }
+        }
+    }
+
+    /// One update's rule with its scalars worked out, applied to a slice of one parameter at a time.
+    private struct Rule {
+        let kind: OptimizerKind
+        let learningRate: Double
+        /// Update number (Adam's t, momentum's first step).
+        let step: Int
+        /// Adam's step size and √(bias correction 2) for this update.
+        let adam: (stepSize: Double, bc2Sqrt: Double)
+
+        init(kind: OptimizerKind, learningRate: Double, step: Int) {
+            self.kind = kind; self.learningRate = learningRate; self.step = step
+            if case let .adam(b1, b2, _) = kind {
+                adam = Optimizer.adamFactors(b1: b1, b2: b2, lr: learningRate, step: step)
+            } else {
+                adam = (0, 1)
+            }
+        }
+
+        /// Updates `range` of `p`, whose state slots are `state1` and `state2`.
+        func apply(_ p: Parameter, _ state1: Buffer, _ state2: Buffer, range: Range<Int>) {
+            let start = range.lowerBound, n = range.count, lr = learningRate
+            let w = p.value.pointer + start, g = UnsafePointer(p.grad.pointer + start)
+            let s1 = state1.pointer + start, s2 = state2.pointer + start
             switch kind {
             case let .sgd(mu, nesterov):
                 if mu == 0 { Optimizer.sgd(w, g, n, lr: lr) } else {
-                    Optimizer.momentum(w, g, s1, n, lr: lr, mu: mu, nesterov: nesterov, first: first)
+                    Optimizer.momentum(w, g, s1, n, lr: lr, mu: mu, nesterov: nesterov, first: step == 1)
                 }
             case let .adam(b1, b2, eps):
                 Optimizer.adam(w, g, s1, s2, n, b1: b1, b2: b2, eps: eps, stepSize: adam.stepSize, bc2Sqrt: adam.bc2Sqrt)

@@ -14,6 +14,8 @@ final class GEMMTests: XCTestCase {
                           (5, 3, 4), (2, 8, 40), (9, 24, 2)]
     /// (alpha, beta) pairs; beta 0 runs with NaN in C, which must not leak into the result.
     private let scalings: [(Double, Double)] = [(1, 0), (0.5, 1), (-2, 0.25), (0, 0.5)]
+    /// A two-thread team whatever the machine's core count, for the split paths.
+    private static let team = ThreadTeam(threads: 2)
     /// Blocks far smaller than the real ones, so small matrices cross every block and edge-tile boundary.
     private let smallBlocking = GEMMBlocking(kc: 16, mc: 16, nc: 48)
 
@@ -50,6 +52,33 @@ final class GEMMTests: XCTestCase {
 
     func testBlockedPathTwoThreads() {
         checkAll(.blocked(smallBlocking, threads: 2))
+    }
+
+    func testSplitDirectPathIsBitForBitTheWhole() {
+        // Two threads, each a band of C (rows when taller, else columns): every element must be summed
+        // in the same order as on one thread, so the results are identical, not just close.
+        var seed: UInt64 = 7
+        for (m, n, k, transA, transB) in [(32, 128, 64, false, false), (128, 64, 32, true, false),
+                                          (33, 70, 19, false, true), (90, 17, 5, true, true)] {
+            let a = values(m * k, seed: &seed), b = values(k * n, seed: &seed)
+            let start = values(m * n, seed: &seed)
+            func product(team: ThreadTeam?) -> [Double] {
+                var c = start
+                a.withUnsafeBufferPointer { pa in
+                    b.withUnsafeBufferPointer { pb in
+                        c.withUnsafeMutableBufferPointer { pc in
+                            let op = GEMMOperands(transA: transA, transB: transB, m: m, n: n, k: k, alpha: 0.5,
+                                                  a: pa.baseAddress!, lda: transA ? m : k, b: pb.baseAddress!,
+                                                  ldb: transB ? k : n, beta: 0.25, c: pc.baseAddress!, ldc: n)
+                            GEMM.split(op, team: team) { GEMM.direct($0) }
+                        }
+                    }
+                }
+                return c
+            }
+            let whole = product(team: nil), split = product(team: Self.team)
+            XCTAssertEqual(whole, split, "\(m)x\(n)x\(k)")
+        }
     }
 
     func testBlockedPathAcrossRealBlocks() {
@@ -149,8 +178,7 @@ final class GEMMTests: XCTestCase {
                         GEMM.gemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
                                   b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
                     case .builtIn:
-                        GEMM.builtIn(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
-                                     b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+                        GEMM.builtIn(op, direct: GEMM.directFits(op))
                     case .direct:
                         if k == 0 || alpha == 0 {
                             GEMM.scale(c, rows: m, cols: n, ldc: ldc, by: beta)
@@ -161,11 +189,12 @@ final class GEMMTests: XCTestCase {
                         if k == 0 || alpha == 0 {
                             GEMM.scale(c, rows: m, cols: n, ldc: ldc, by: beta)
                         } else {
-                            GEMM.blocked(op, blocking: blocking, threads: threads)
+                            GEMM.split(op, team: threads > 1 ? Self.team : nil) { band in
+                                GEMM.blockedBand(band, rows: 0..<band.m, cols: 0..<band.n, blocking: blocking)
+                            }
                         }
                     case let .blas(blas):
-                        XCTAssertTrue(blas.dgemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha,
-                                                 a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc))
+                        XCTAssertTrue(blas.dgemm(op))
                     }
                 }
             }

@@ -1,0 +1,125 @@
+import Foundation
+import Synchronization
+
+/// The calling thread plus one helper thread per further core, for splitting one training step's work
+/// (matrix products, optimizer updates) into parts that run at the same time.
+///
+/// A step hands the team work every few microseconds, so a helper that has just finished spins, watching
+/// for the next part, instead of sleeping: waking a sleeping thread costs more than most parts take. After
+/// `spinLimit` without work (the step loop has ended) it sleeps on a semaphore until the next part.
+/// Handing out work allocates nothing. One piece of work uses the team at a time; a caller that finds
+/// it busy (another thread's, or a part that itself asks for the team) runs its work alone.
+final class ThreadTeam: @unchecked Sendable {
+    /// The work being shared: called as `work(part, parts)` on each thread.
+    typealias Work = (_ part: Int, _ parts: Int) -> Void
+
+    /// The process's team: one thread per core this process may use, or `DESCENT_THREADS` threads
+    /// (1 turns splitting off).
+    static let shared = ThreadTeam(threads: threadSetting(ProcessInfo.processInfo.environment["DESCENT_THREADS"],
+                                                          cores: ProcessInfo.processInfo.activeProcessorCount))
+
+    /// How long a helper keeps watching for work before it sleeps.
+    static let spinLimit: Duration = .milliseconds(2)
+
+    /// Threads in the team, the caller included.
+    let size: Int
+    /// One per helper.
+    private let helpers: [Helper]
+    /// Counts pieces of work handed out; a helper starts its part when this moves.
+    private let generation = Atomic<Int>(0)
+    /// Helpers that have not yet finished their part of the current work.
+    private let unfinished = Atomic<Int>(0)
+    /// Whether a piece of work holds the team.
+    private let busy = Atomic<Bool>(false)
+    /// The current work, set by the caller before `generation` moves and cleared after all parts finish.
+    private let current: UnsafeMutablePointer<Work?>
+
+    /// A helper's bed: whether it sleeps, and the semaphore that wakes it.
+    private final class Helper: Sendable {
+        let sleeping = Atomic<Bool>(false)
+        let wake = DispatchSemaphore(value: 0)
+    }
+
+    /// The number of threads for a `DESCENT_THREADS` value: a whole number from 1 to the core count,
+    /// else the core count.
+    static func threadSetting(_ value: String?, cores: Int) -> Int {
+        let all = max(1, cores)
+        guard let value, let n = Int(value.trimmingCharacters(in: .whitespaces)), n >= 1 else { return all }
+        return min(n, all)
+    }
+
+    /// A team of `threads` threads: the caller and `threads − 1` helpers, started now.
+    init(threads: Int) {
+        size = max(1, threads)
+        helpers = (1..<size).map { _ in Helper() }
+        current = .allocate(capacity: 1)
+        current.initialize(to: nil)
+        for h in helpers.indices {
+            let thread = Thread { [self] in serve(part: h + 1) }
+            thread.name = "descent-team-\(h + 1)"
+            thread.start()
+        }
+    }
+
+    /// Runs `work(part, parts)` for every part, part 0 on the calling thread, and returns when all are
+    /// done. `parts` is the team's size, or 1 (the caller alone) when the team is busy or has no helpers.
+    func run(_ work: Work) {
+        guard size > 1, busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else {
+            work(0, 1)
+            return
+        }
+        withoutActuallyEscaping(work) { shared in
+            current.pointee = shared
+            unfinished.store(size - 1, ordering: .relaxed)
+            generation.wrappingAdd(1, ordering: .sequentiallyConsistent)
+            for helper in helpers where helper.sleeping.exchange(false, ordering: .sequentiallyConsistent) {
+                helper.wake.signal()
+            }
+            shared(0, size)
+            while unfinished.load(ordering: .acquiring) != 0 {}
+            current.pointee = nil
+        }
+        busy.store(false, ordering: .releasing)
+    }
+
+    /// Helper `part`'s life: wait for work, run its part, report, forever.
+    private func serve(part: Int) {
+        var seen = 0  // the value before any work: work may be handed out before this thread runs
+        while true {
+            seen = awaitWork(after: seen, helper: helpers[part - 1])
+            current.pointee?(part, size)
+            unfinished.subtract(1, ordering: .releasing)
+        }
+    }
+
+    /// Waits until `generation` moves past `seen` and returns its new value: spinning at first, asleep
+    /// once `spinLimit` has passed without work.
+    private func awaitWork(after seen: Int, helper: Helper) -> Int {
+        let clock = ContinuousClock()
+        var deadline = clock.now + Self.spinLimit
+        var spins = 0
+        while true {
+            let now = generation.load(ordering: .acquiring)
+            if now != seen { return now }
+            spins &+= 1
+            guard spins & 1023 == 0, clock.now >= deadline else { continue }
+            // Announce the sleep, then look once more: the caller moves `generation` before it checks
+            // `sleeping`, so one of the two sees the other.
+            helper.sleeping.store(true, ordering: .sequentiallyConsistent)
+            if generation.load(ordering: .sequentiallyConsistent) == seen {
+                helper.wake.wait()
+            } else if !helper.sleeping.exchange(false, ordering: .sequentiallyConsistent) {
+                helper.wake.wait()  // the caller saw us asleep and signalled: take that signal
+            }
+            deadline = clock.now + Self.spinLimit
+        }
+    }
+
+    /// The `part`-th of `parts` near-equal pieces of `0 ..< count`, cut at multiples of `align`.
+    static func slice(_ count: Int, part: Int, of parts: Int, align: Int) -> Range<Int> {
+        let units = (count + align - 1) / align
+        let lower = min(count, units * part / parts * align)
+        let upper = min(count, units * (part + 1) / parts * align)
+        return lower..<upper
+    }
+}

@@ -1,0 +1,59 @@
+import XCTest
+import Synchronization
+@testable import DescentCore
+
+/// The thread team: every part runs once per piece of work, work nested in a part runs alone, slices
+/// tile their range exactly, and the `DESCENT_THREADS` setting is read as documented.
+final class ThreadTeamTests: XCTestCase {
+    private static let team = ThreadTeam(threads: 2)
+
+    func testEveryPartRunsOncePerPieceOfWork() {
+        // 1,000 pieces of work in a row: each must see parts 0 and 1 exactly once, and return only after both.
+        let counts = UnsafeMutablePointer<Int>.allocate(capacity: 2)
+        defer { counts.deallocate() }
+        for round in 1...1_000 {
+            counts.initialize(repeating: 0, count: 2)
+            Self.team.run { part, parts in
+                XCTAssertEqual(parts, 2)
+                counts[part] += 1
+            }
+            XCTAssertEqual([counts[0], counts[1]], [1, 1], "round \(round)")
+        }
+    }
+
+    func testHelperWakesAfterSleeping() {
+        // Longer than the spin limit without work: the helper sleeps and must wake for the next piece.
+        Thread.sleep(forTimeInterval: 0.01)
+        let ran = Atomic<Int>(0)
+        Self.team.run { _, _ in ran.add(1, ordering: .relaxed) }
+        XCTAssertEqual(ran.load(ordering: .relaxed), 2)
+    }
+
+    func testNestedWorkRunsAlone() {
+        let inner = Atomic<Int>(0)
+        Self.team.run { part, _ in
+            guard part == 0 else { return }
+            Self.team.run { p, parts in
+                XCTAssertEqual(p, 0); XCTAssertEqual(parts, 1)
+                inner.add(1, ordering: .relaxed)
+            }
+        }
+        XCTAssertEqual(inner.load(ordering: .relaxed), 1)
+    }
+
+    func testSlicesTileTheRangeAtAlignedCuts() {
+        // 0..<100 in 3 parts of whole 8s: 13 units of 8 → cuts at 4·8 = 32 and 8·8 = 64 (by hand).
+        XCTAssertEqual((0..<3).map { ThreadTeam.slice(100, part: $0, of: 3, align: 8) }, [0..<32, 32..<64, 64..<100])
+        XCTAssertEqual((0..<2).map { ThreadTeam.slice(128, part: $0, of: 2, align: 8) }, [0..<64, 64..<128])
+        XCTAssertEqual((0..<2).map { ThreadTeam.slice(5, part: $0, of: 2, align: 8) }, [0..<0, 0..<5])
+        XCTAssertEqual(ThreadTeam.slice(7, part: 0, of: 1, align: 8), 0..<7)
+    }
+
+    func testThreadSetting() {
+        XCTAssertEqual(ThreadTeam.threadSetting(nil, cores: 2), 2)
+        XCTAssertEqual(ThreadTeam.threadSetting("1", cores: 2), 1)
+        XCTAssertEqual(ThreadTeam.threadSetting(" 2 ", cores: 4), 2)
+        XCTAssertEqual(ThreadTeam.threadSetting("16", cores: 2), 2)
+        for bad in ["0", "-3", "two", ""] { XCTAssertEqual(ThreadTeam.threadSetting(bad, cores: 2), 2, bad) }
+    }
+}
