@@ -23,9 +23,10 @@ public enum GEMM {
                             beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int) {
         let op = GEMMOperands(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha,
                               a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
-        let blas = work(m, n, k) > blasLimit ? BLAS.shared : nil
+        let multiplyAdds = work(m, n, k)
+        let blas = multiplyAdds > blasLimit ? BLAS.shared : nil
         let direct = directFits(op)
-        guard work(m, n, k) >= splitWork else {
+        guard multiplyAdds >= splitWork else {
             multiply(op, blas: blas, direct: direct)
             return
         }

@@ -72,8 +72,8 @@ final class ThreadTeam: @unchecked Sendable {
             current.pointee = shared
             unfinished.store(size - 1, ordering: .relaxed)
             generation.wrappingAdd(1, ordering: .sequentiallyConsistent)
-            for helper in helpers where helper.sleeping.exchange(false, ordering: .sequentiallyConsistent) {
-                helper.wake.signal()
+            for h in helpers.indices where helpers[h].sleeping.exchange(false, ordering: .sequentiallyConsistent) {
+                helpers[h].wake.signal()
             }
             shared(0, size)
             while unfinished.load(ordering: .acquiring) != 0 {}
@@ -87,9 +87,16 @@ final class ThreadTeam: @unchecked Sendable {
         var seen = 0  // the value before any work: work may be handed out before this thread runs
         while true {
             seen = awaitWork(after: seen, helper: helpers[part - 1])
-            current.pointee?(part, size)
+            runCurrent(part: part)
             unfinished.subtract(1, ordering: .releasing)
         }
+    }
+
+    /// Runs part `part` of the current work. A function of its own, never inlined, so that this thread's
+    /// reference to the work is released before it reports: `run` checks that none is left when it returns.
+    @inline(never)
+    private func runCurrent(part: Int) {
+        current.pointee?(part, size)
     }
 
     /// Waits until `generation` moves past `seen` and returns its new value: spinning at first, asleep
