@@ -55,6 +55,9 @@ struct BLAS: Sendable {
 
     /// The library at `path` if it opens and exports `cblas_dgemm`; never closed once in use.
     static func open(_ path: String) -> BLAS? {
+        // OpenBLAS starts its thread pool when it is loaded, and an idle pool thread spins on
+        // `sched_yield` for a while after each call, taking a core from the team's helpers.
+        setenv("OPENBLAS_NUM_THREADS", "1", 1)
         guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else { return nil }
         guard let symbol = dlsym(handle, "cblas_dgemm") else {
             dlclose(handle)

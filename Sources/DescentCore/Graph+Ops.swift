@@ -12,8 +12,8 @@ extension Graph {
 
     /// Sends node `i`'s gradient to its inputs (adding to what they hold).
     func backwardNode(_ i: Int) {
-        let training = lastForwardTraining
-        nodes.withUnsafeBufferPointer { Graph.backward($0, i, training: training) }
+        let training = lastForwardTraining, share = lossShare
+        nodes.withUnsafeBufferPointer { Graph.backward($0, i, training: training, lossShare: share) }
     }
 
     /// The forward of node `i` of `nodes`.
@@ -58,8 +58,9 @@ extension Graph {
         }
     }
 
-    /// The backward of node `i` of `nodes`; `training` says whether the forward pass applied dropout masks.
-    private static func backward(_ nodes: UnsafeBufferPointer<Node>, _ i: Int, training: Bool) {
+    /// The backward of node `i` of `nodes`; `training` says whether the forward pass applied dropout masks,
+    /// `lossShare` scales what the loss sends back.
+    private static func backward(_ nodes: UnsafeBufferPointer<Node>, _ i: Int, training: Bool, lossShare: Double) {
         let g = nodes[i].grad.pointer
         let rows = nodes[i].rows, cols = nodes[i].cols
         switch nodes[i].op {
@@ -95,7 +96,7 @@ extension Graph {
         case .loss(let loss):
             let p = nodes[i].inputs[0], y = nodes[i].inputs[1]
             loss.gradient(nodes[p].value.pointer, nodes[y].value.pointer, rows: nodes[p].rows, cols: nodes[p].cols,
-                          scale: g[0], into: nodes[p].grad.pointer)
+                          scale: g[0] * lossShare, into: nodes[p].grad.pointer)
         case .penalty(let reg):
             guard !reg.isNone else { return }
             for k in nodes[i].inputs.indices {

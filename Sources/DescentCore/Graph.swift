@@ -27,10 +27,19 @@ public final class Graph {
     public private(set) var lastForwardTraining = false
     /// True for nodes that depend on a parameter and so receive a gradient.
     private var needsGrad: [Bool] = []
+    /// Whether parameter nodes hold gradients of their own rather than the parameters' (a shard of a batch).
+    let ownGradients: Bool
+    /// d(total)/d(loss): 1, or a shard's share of the batch's rows, so that its gradients add up to the batch's.
+    let lossShare: Double
 
     /// Builds the tape for `spec` over `parameters` (named `Wk`, `bk` as the model made them) with `rows` per batch.
-    public init(spec: ModelSpec, parameters: [Parameter], loss: Loss, regularizer: Regularizer, rows: Int) {
+    ///
+    /// A graph for part of a batch (`BatchShards`) passes `ownGradients`, so that its parameter gradients
+    /// land in buffers of its own, and `lossShare`, its rows over the batch's.
+    public init(spec: ModelSpec, parameters: [Parameter], loss: Loss, regularizer: Regularizer, rows: Int,
+                ownGradients: Bool = false, lossShare: Double = 1) {
         self.rows = rows; self.loss = loss; self.regularizer = regularizer
+        self.ownGradients = ownGradients; self.lossShare = lossShare
         let byName = Dictionary(parameters.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         inputIndex = addNode("X", .input, [], [rows, spec.inputSize])
         var current = inputIndex, currentName = "X", width = spec.inputSize
@@ -75,7 +84,7 @@ public final class Graph {
     private func addNode(_ name: String, _ op: Op, _ inputs: [Int], _ shape: [Int], mask: Bool = false) -> Int {
         let count = shape.reduce(1, *)
         let value: Buffer, grad: Buffer
-        if case .parameter(let p) = op { value = p.value; grad = p.grad } else {
+        if case .parameter(let p) = op { value = p.value; grad = ownGradients ? Buffer(count: count) : p.grad } else {
             value = Buffer(count: count); grad = Buffer(count: count)
         }
         let isParam: Bool
@@ -94,6 +103,12 @@ public final class Graph {
             for j in nodes[i].inputs { onPath[j] = true }
         }
         backwardOrder = (0..<nodes.count).reversed().filter { onPath[$0] && !nodes[$0].op.isLeaf && needsGrad[$0] }
+    }
+
+    /// The gradient buffer of parameter `p`'s node, if the graph uses `p`.
+    func gradient(of p: Parameter) -> Buffer? {
+        for i in nodes.indices { if case .parameter(let q) = nodes[i].op, q === p { return nodes[i].grad } }
+        return nil
     }
 
     /// The node called `name` (case-sensitive), if any.

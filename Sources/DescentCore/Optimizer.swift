@@ -89,16 +89,17 @@ public struct Optimizer {
 
     /// Applies one update to every parameter from its gradient, with torch's order of floating-point operations.
     ///
-    /// Every value is updated on its own, so a large model's update is cut into one slice of each
-    /// parameter per thread of the team, with the same result as on one thread.
-    public mutating func update(_ parameters: [Parameter]) {
+    /// Every value is updated on its own, so a large model's update is cut into one slice of each parameter
+    /// per thread of the team, with the same result as on one thread. `onTeam` overrides the size rule:
+    /// `BatchShards` has just summed the gradients in the same slices on the same threads, or chose one thread.
+    public mutating func update(_ parameters: [Parameter], onTeam: Bool? = nil) {
         prepare(parameters)
         steps += 1
         var total = 0  // an index loop: iterating the array allocates in unoptimised builds
         for k in parameters.indices { total += parameters[k].count }
         let rule = Rule(kind: kind, learningRate: learningRate, step: steps)
         let s1 = state1, s2 = state2
-        guard total >= Optimizer.splitCount, ThreadTeam.shared.size > 1 else {
+        guard onTeam ?? (total >= Optimizer.splitCount), ThreadTeam.shared.size > 1 else {
             for k in parameters.indices {
                 rule.apply(parameters[k], s1[k], s2[k], range: 0..<parameters[k].count)
             }

@@ -26,18 +26,37 @@ final class ThreadTeam: @unchecked Sendable {
     /// One per helper.
     private let helpers: [Helper]
     /// Counts pieces of work handed out; a helper starts its part when this moves.
-    private let generation = Atomic<Int>(0)
+    private let generation = isolated(Atomic<Int>(0))
     /// Helpers that have not yet finished their part of the current work.
-    private let unfinished = Atomic<Int>(0)
+    private let unfinished = isolated(Atomic<Int>(0))
     /// Whether a piece of work holds the team.
-    private let busy = Atomic<Bool>(false)
+    private let busy = isolated(Atomic<Bool>(false))
     /// The current work, set by the caller before `generation` moves and cleared after all parts finish.
-    private let current: UnsafeMutablePointer<Work?>
+    private let current = WorkSlot()
+
+    /// Holds the current work in a stored property of its own type: kept in generic storage (a pointer's
+    /// `pointee`), the closure would be wrapped in a thunk, allocated on every `run` in unoptimised builds.
+    private final class WorkSlot: @unchecked Sendable {
+        var work: Work?
+    }
 
     /// A helper's bed: whether it sleeps, and the semaphore that wakes it.
-    private final class Helper: Sendable {
-        let sleeping = Atomic<Bool>(false)
+    private final class Helper: @unchecked Sendable {
+        let sleeping = isolated(Atomic<Bool>(false))
         let wake = DispatchSemaphore(value: 0)
+    }
+
+    /// `value` moved into a block of two cache lines of its own, never freed (teams live as long as their
+    /// threads, which never end). A word that one thread spins on must not share a line with data another
+    /// thread writes while it works: every such write would pull the line away from the spinner and back,
+    /// and the thread writing would wait each time (measured: digits ran at half speed in some runs).
+    private static func isolated<Value: ~Copyable>(_ value: consuming Value) -> UnsafeMutablePointer<Value> {
+        let line = 128
+        precondition(MemoryLayout<Value>.size <= line)
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: line, alignment: line)
+        let p = raw.bindMemory(to: Value.self, capacity: 1)
+        p.initialize(to: value)
+        return p
     }
 
     /// The number of threads for a `DESCENT_THREADS` value: a whole number from 1 to the core count,
@@ -52,8 +71,6 @@ final class ThreadTeam: @unchecked Sendable {
     init(threads: Int) {
         size = max(1, threads)
         helpers = (1..<size).map { _ in Helper() }
-        current = .allocate(capacity: 1)
-        current.initialize(to: nil)
         for h in helpers.indices {
             let thread = Thread { [self] in serve(part: h + 1) }
             thread.name = "descent-team-\(h + 1)"
@@ -62,24 +79,25 @@ final class ThreadTeam: @unchecked Sendable {
     }
 
     /// Runs `work(part, parts)` for every part, part 0 on the calling thread, and returns when all are
-    /// done. `parts` is the team's size, or 1 (the caller alone) when the team is busy or has no helpers.
-    func run(_ work: Work) {
-        guard size > 1, busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else {
+    /// done. `parts` is the team's size, or 1 (the caller alone) when asked to run `alone`, or when the
+    /// team is busy or has no helpers.
+    func run(alone: Bool = false, _ work: Work) {
+        guard size > 1, !alone, busy.pointee.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else {
             work(0, 1)
             return
         }
         withoutActuallyEscaping(work) { shared in
-            current.pointee = shared
-            unfinished.store(size - 1, ordering: .relaxed)
-            generation.wrappingAdd(1, ordering: .sequentiallyConsistent)
-            for h in helpers.indices where helpers[h].sleeping.exchange(false, ordering: .sequentiallyConsistent) {
+            current.work = shared
+            unfinished.pointee.store(size - 1, ordering: .relaxed)
+            generation.pointee.wrappingAdd(1, ordering: .sequentiallyConsistent)
+            for h in helpers.indices where helpers[h].sleeping.pointee.exchange(false, ordering: .sequentiallyConsistent) {
                 helpers[h].wake.signal()
             }
             shared(0, size)
-            while unfinished.load(ordering: .acquiring) != 0 {}
-            current.pointee = nil
+            while unfinished.pointee.load(ordering: .acquiring) != 0 {}
+            current.work = nil
         }
-        busy.store(false, ordering: .releasing)
+        busy.pointee.store(false, ordering: .releasing)
     }
 
     /// Helper `part`'s life: wait for work, run its part, report, forever.
@@ -88,7 +106,7 @@ final class ThreadTeam: @unchecked Sendable {
         while true {
             seen = awaitWork(after: seen, helper: helpers[part - 1])
             runCurrent(part: part)
-            unfinished.subtract(1, ordering: .releasing)
+            unfinished.pointee.subtract(1, ordering: .releasing)
         }
     }
 
@@ -96,7 +114,7 @@ final class ThreadTeam: @unchecked Sendable {
     /// reference to the work is released before it reports: `run` checks that none is left when it returns.
     @inline(never)
     private func runCurrent(part: Int) {
-        current.pointee?(part, size)
+        current.work?(part, size)
     }
 
     /// Waits until `generation` moves past `seen` and returns its new value: spinning at first, asleep
@@ -106,16 +124,16 @@ final class ThreadTeam: @unchecked Sendable {
         var deadline = clock.now + Self.spinLimit
         var spins = 0
         while true {
-            let now = generation.load(ordering: .acquiring)
+            let now = generation.pointee.load(ordering: .acquiring)
             if now != seen { return now }
             spins &+= 1
             guard spins & 1023 == 0, clock.now >= deadline else { continue }
             // Announce the sleep, then look once more: the caller moves `generation` before it checks
             // `sleeping`, so one of the two sees the other.
-            helper.sleeping.store(true, ordering: .sequentiallyConsistent)
-            if generation.load(ordering: .sequentiallyConsistent) == seen {
+            helper.sleeping.pointee.store(true, ordering: .sequentiallyConsistent)
+            if generation.pointee.load(ordering: .sequentiallyConsistent) == seen {
                 helper.wake.wait()
-            } else if !helper.sleeping.exchange(false, ordering: .sequentiallyConsistent) {
+            } else if !helper.sleeping.pointee.exchange(false, ordering: .sequentiallyConsistent) {
                 helper.wake.wait()  // the caller saw us asleep and signalled: take that signal
             }
             deadline = clock.now + Self.spinLimit

@@ -28,8 +28,8 @@ public final class Trainer {
     public private(set) var history = History()
     /// Completed updates.
     public private(set) var stepCount = 0
-    /// The graph of the last step that ran (for reports).
-    public private(set) var lastGraph: Graph?
+    /// Rows in the batch of the last step that ran (for reports); 0 before the first.
+    public private(set) var lastBatchRows = 0
     /// Steps between full evaluations of training and validation loss.
     public var evaluationInterval = 10
     /// Seeded stream for dropout masks.
@@ -37,6 +37,13 @@ public final class Trainer {
     public private(set) var sampler: BatchSampler
     /// Graphs by batch rows (a last partial batch has its own).
     private var graphs: [Int: Graph] = [:]
+    /// Halved batches by rows, for the steps whose batches are cut (`BatchShards`).
+    private var shardsByRows: [Int: BatchShards] = [:]
+    /// Batch rows found not to be cut.
+    private var uncutRows: Set<Int> = []
+    /// Whether halved batches run on the thread team (true) or the calling thread (false); nil lets each
+    /// batch size's `TeamPacer` choose from step times. For tests: the two give the same bits.
+    var teamChoice: Bool?
     /// Full-set graphs for evaluation, built on first use.
     private var evalGraphs: (train: Graph, validation: Graph?)?
     /// The batch of the step under way (drawn at `forward`, consumed at `update`).
@@ -95,7 +102,7 @@ public final class Trainer {
     /// Replaces the recorded state wholesale (undo, carry-over).
     func replaceState(history: History, stepCount: Int, sampler: BatchSampler, dropoutRNG: RNG) {
         self.history = history; self.stepCount = stepCount; self.sampler = sampler; self.dropoutRNG = dropoutRNG
-        lastGraph = nil
+        lastBatchRows = 0
     }
 
     func setPhase(_ p: Phase) { phase = p }
@@ -146,10 +153,13 @@ public final class Trainer {
     }
 
     /// Records the finished step and clears the batch under way.
-    func finishStep(_ g: Graph) {
+    func finishStep(_ g: Graph) { finishStep(rows: g.rows, loss: g.lossValue, penalty: g.penaltyValue) }
+
+    /// Records a finished step of `rows` rows with its batch loss and penalty, and clears the batch under way.
+    private func finishStep(rows: Int, loss: Double, penalty: Double) {
         stepCount += 1
-        lastGraph = g
-        history.record(.init(step: stepCount, epoch: sampler.epochOfLastBatch, loss: g.lossValue, penalty: g.penaltyValue))
+        lastBatchRows = rows
+        history.record(.init(step: stepCount, epoch: sampler.epochOfLastBatch, loss: loss, penalty: penalty))
         pending = nil
         phase = .idle
         if stepCount % max(1, evaluationInterval) == 0 { evaluate() }
@@ -157,17 +167,50 @@ public final class Trainer {
 
     /// Forward, backward and update; stops before the update when the loss or a gradient is not finite.
     public func step() -> StopReason? {
+        if pending == nil, let shards = shards(rows: sampler.nextBatchSize) { return step(shards) }
         let g = forward()
         if !g.totalValue.isFinite { return .nonFinite(nonFiniteMessage(g, what: "loss")) }
         g.backward()
         phase = .backwarded
         for k in model.parameters.indices where !model.parameters[k].grad.allFinite {
-            let p = model.parameters[k]
-            return .nonFinite("gradient of \(p.name) is not finite at step \(stepCount + 1)\(Trainer.firstNonFiniteGradient(g)); parameters kept from before that update")
+            return .nonFinite(nonFiniteGradientMessage(model.parameters[k], g))
         }
         optimizer.update(model.parameters)
         finishStep(g)
         return nil
+    }
+
+    /// A step whose batch is cut in halves that run on two threads (`BatchShards`).
+    private func step(_ shards: BatchShards) -> StopReason? {
+        let size = ThreadTeam.shared.size
+        let onTeam = teamChoice.map { $0 && size > 1 } ?? shards.pacer.begin(teamSize: size)
+        shards.load(sampler.next(), from: train)
+        shards.forwardBackward(rng: dropoutRNG, onTeam: onTeam)
+        let total = shards.totalValue
+        if !total.isFinite { return .nonFinite(nonFiniteMessage(shards.firstNonFinite(), what: "loss", value: total)) }
+        guard shards.sumGradients(into: model.parameters, onTeam: onTeam) else {
+            let p = model.parameters.first { !$0.grad.allFinite } ?? model.parameters[0]
+            return .nonFinite(nonFiniteGradientMessage(p, shards.firstNonFinite()))
+        }
+        optimizer.update(model.parameters, onTeam: onTeam)
+        shards.pacer.end()
+        finishStep(rows: shards.rows, loss: shards.lossValue, penalty: shards.penaltyValue)
+        return nil
+    }
+
+    /// The halves for batches of `rows` when such batches are cut (`BatchShards.cuts`), built on first use.
+    private func shards(rows: Int) -> BatchShards? {
+        if let s = shardsByRows[rows] { return s }
+        if uncutRows.contains(rows) { return nil }
+        guard BatchShards.cuts(model, rows: rows) else { uncutRows.insert(rows); return nil }
+        let s = BatchShards(model: model, loss: loss, regularizer: regularizer, rows: rows)
+        shardsByRows[rows] = s
+        return s
+    }
+
+    /// "gradient of W1 is not finite at step 7 (first non-finite: …); parameters kept from before that update"
+    private func nonFiniteGradientMessage(_ p: Parameter, _ g: Graph) -> String {
+        "gradient of \(p.name) is not finite at step \(stepCount + 1)\(Trainer.firstNonFiniteGradient(g)); parameters kept from before that update"
     }
 
     /// Runs `steps` steps, calling `onStep` after each; `onStep` returning a reason stops the run.
@@ -197,10 +240,10 @@ public final class Trainer {
     }
 
     /// Says which node first produced a non-finite value in the last forward pass.
-    public func nonFiniteMessage(_ g: Graph, what: String) -> String {
+    public func nonFiniteMessage(_ g: Graph, what: String, value: Double? = nil) -> String {
         let first = g.nodes.first { n in !n.op.isLeaf && !n.value.allFinite }
         let node = first.map { " (first produced by \($0.name) = \($0.op.name))" } ?? ""
-        return "\(what) became \(g.totalValue.isNaN ? "NaN" : "infinite") at step \(stepCount + 1)\(node); parameters kept from before that update"
+        return "\(what) became \((value ?? g.totalValue).isNaN ? "NaN" : "infinite") at step \(stepCount + 1)\(node); parameters kept from before that update"
     }
 
     /// Evaluates the full training (and validation) set now and records it.

@@ -8,7 +8,8 @@ import Foundation
 /// (`libc_malloc_debug.so.0`, glibc 2.34+). The child warms a benchmark workload up, switches tracing on with
 /// `mtrace()` after one step and off with `muntrace()` after step 101, so the trace lists every `malloc`,
 /// `calloc`, `realloc` and aligned allocation of 100 whole steps, from any thread and any library (OpenBLAS
-/// included when it is loaded). The parent counts the allocation lines in the trace.
+/// included when it is loaded). The parent counts the allocation lines in the trace. Digits' batches are cut
+/// in halves (`BatchShards`), so its test covers that path too, run on one thread.
 final class AllocationTests: XCTestCase {
     /// The environment variable that makes a test the traced child, naming its trace file.
     private static let childKey = "DESCENT_ALLOCATION_TRACE"
@@ -55,6 +56,11 @@ final class AllocationTests: XCTestCase {
         environment["LD_PRELOAD"] = library
         environment["MALLOC_TRACE"] = trace
         environment[Self.childKey] = trace
+        // One thread: in unoptimised builds (these tests) `ThreadTeam.run` boxes the closure it lends to
+        // the helpers (`withoutActuallyEscaping`), one allocation per hand-off; optimised builds do not.
+        // Checked on the release binary with valgrind: `descent bench --scale 0.1 digits` and
+        // `--scale 0.2` (300 and 600 timed steps, halves on two threads) made 1,233 and 1,232 allocations.
+        environment["DESCENT_THREADS"] = "1"
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

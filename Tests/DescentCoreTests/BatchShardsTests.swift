@@ -1,0 +1,124 @@
+import XCTest
+@testable import DescentCore
+
+/// A step on a batch cut in halves (`BatchShards`) computes the whole batch's gradient, on one thread or two.
+///
+/// The reference is the whole batch's graph driven by hand (`forward`, `backward`, `update`), whose ops are
+/// checked elsewhere against finite differences and against numbers computed with PyTorch; here the
+/// question is only whether cutting the batch, weighting the halves' losses, counting the penalty once and
+/// adding the halves' gradients give the same step. They may differ in the last bits (the sums over the
+/// batch are taken in two parts), hence the tolerances of a few units in the 15th digit.
+final class BatchShardsTests: XCTestCase {
+    /// A spiral classifier big enough to be cut: 65 rows × 4,547 parameters ≥ `BatchShards.minimumWork`.
+    private func trainer(batch: Int = 65, regularizer: Regularizer = Regularizer(l2: 1e-3),
+                         optimizer: OptimizerKind = .adam(beta1: 0.9, beta2: 0.999, eps: 1e-8),
+                         learningRate: Double = 1e-2, second: Activation = .tanh) throws -> Trainer {
+        var rng = RNG(seed: 7)
+        let data = try Dataset.generate(.spiral, n: 300, classes: 3, rng: &rng)
+        let spec = ModelSpec(inputSize: 2, layers: [
+            .dense(units: 64, activation: .relu, bias: true, initializer: nil),
+            .dense(units: 64, activation: second, bias: true, initializer: nil),
+            .dense(units: 3, activation: .linear, bias: true, initializer: nil),
+        ])
+        let model = Model(spec: spec, rng: &rng)
+        let t = Trainer(model: model, loss: .ce, regularizer: regularizer,
+                        optimizer: Optimizer(kind: optimizer, learningRate: learningRate),
+                        train: data, validation: nil, batchSize: batch, rng: rng)
+        t.evaluationInterval = Int.max
+        return t
+    }
+
+    /// Largest |a − b| / max(1, |b|) over two equally long arrays.
+    private func relativeGap(_ a: [Double], _ b: [Double]) -> Double {
+        zip(a, b).map { abs($0 - $1) / max(1, abs($1)) }.max() ?? 0
+    }
+
+    func testOddBatchWithPenaltyIsCutAndMatchesTheWholeBatch() throws {
+        let cut = try trainer(), whole = try trainer()
+        XCTAssertTrue(BatchShards.cuts(cut.model, rows: 65), "the test must exercise the halved path")
+        XCTAssertEqual(cut.model.parameterCount, 2 * 64 + 64 + 64 * 64 + 64 + 64 * 3 + 3)
+        for step in 1...3 {
+            XCTAssertNil(cut.step())
+            whole.forward(); whole.backward(); whole.update()
+            for (p, q) in zip(cut.model.parameters, whole.model.parameters) {
+                // If either half's loss share or the penalty were counted wrongly, gradients would be off by
+                // tens of percent; rounding alone leaves them within a few ulps.
+                XCTAssertLessThan(relativeGap(p.grad.array, q.grad.array), 1e-14, "step \(step) d\(p.name)")
+                XCTAssertLessThan(relativeGap(p.value.array, q.value.array), 1e-13, "step \(step) \(p.name)")
+            }
+            let a = try XCTUnwrap(cut.history.lastStep), b = try XCTUnwrap(whole.history.lastStep)
+            XCTAssertEqual(a.loss, b.loss, accuracy: 1e-14 * abs(b.loss))
+            XCTAssertEqual(a.penalty, b.penalty, accuracy: 1e-15 * abs(b.penalty))
+            XCTAssertGreaterThan(a.penalty, 0)
+            XCTAssertEqual(cut.lastBatchRows, 65)
+        }
+    }
+
+    func testHalvesGiveTheSameBitsOnOneThreadAndOnTwo() throws {
+        guard ThreadTeam.shared.size > 1 else { throw XCTSkip("one core: there is no team to compare with") }
+        let team = try trainer(batch: 64), alone = try trainer(batch: 64)
+        team.teamChoice = true
+        alone.teamChoice = false
+        XCTAssertEqual(team.train(steps: 40) { _ in nil }, .completed)
+        XCTAssertEqual(alone.train(steps: 40) { _ in nil }, .completed)
+        for (p, q) in zip(team.model.parameters, alone.model.parameters) {
+            XCTAssertEqual(p.value.array, q.value.array, "\(p.name)")
+        }
+        XCTAssertEqual(team.history.steps.map(\.loss), alone.history.steps.map(\.loss))
+    }
+
+    func testNonFiniteLossStopsBeforeTheUpdate() throws {
+        // Plain SGD with a step of 1e300: the weights reach ~1e299, so the second ReLU layer's products
+        // overflow and the loss of the second step is not finite.
+        let t = try trainer(regularizer: .none, optimizer: .sgd(momentum: 0, nesterov: false), learningRate: 1e300,
+                            second: .relu)
+        var stop: StopReason?
+        var before: [[Double]] = []
+        for _ in 0..<50 where stop == nil {
+            before = t.model.parameters.map { $0.value.array }
+            stop = t.step()
+        }
+        guard case .nonFinite(let message)? = stop else { return XCTFail("expected a non-finite stop, got \(String(describing: stop))") }
+        XCTAssertTrue(message.contains("parameters kept from before that update"), message)
+        XCTAssertTrue(message.contains("at step \(t.stepCount + 1)"), message)
+        XCTAssertEqual(t.model.parameters.map { $0.value.array }, before)
+    }
+
+    func testSmallModelsAndDropoutAreNotCut() throws {
+        var rng = RNG(seed: 1)
+        let tiny = Model(spec: ModelSpec(inputSize: 2, layers: [.dense(units: 8, activation: .tanh, bias: true, initializer: nil),
+                                                                .dense(units: 1, activation: .linear, bias: true, initializer: nil)]),
+                         rng: &rng)
+        XCTAssertFalse(BatchShards.cuts(tiny, rows: 200), "33 parameters: too little work to share")
+        let dropout = Model(spec: ModelSpec(inputSize: 64, layers: [.dense(units: 128, activation: .relu, bias: true, initializer: nil),
+                                                                    .dropout(p: 0.5),
+                                                                    .dense(units: 10, activation: .linear, bias: true, initializer: nil)]),
+                            rng: &rng)
+        XCTAssertFalse(BatchShards.cuts(dropout, rows: 64), "dropout masks are drawn in the whole batch's order")
+        let digits = try XCTUnwrap(Benchmark.workloads.first { $0.name == "digits" })
+        let model = Benchmark.trainer(digits).model
+        XCTAssertTrue(BatchShards.cuts(model, rows: 32))
+        XCTAssertFalse(BatchShards.cuts(model, rows: 31), "halves of fewer than 16 rows")
+    }
+
+    func testPacerTriesBothWaysAndKeepsTheFaster() {
+        var pacer = TeamPacer()
+        XCTAssertFalse(pacer.begin(teamSize: 1), "no helpers: always alone")
+        pacer = TeamPacer()
+        for period in 0..<2 {
+            let teamFaster = period == 1
+            for i in 0..<(2 * TeamPacer.trial) {
+                let onTeam = pacer.begin(teamSize: 2)
+                XCTAssertEqual(onTeam, i < TeamPacer.trial, "period \(period) step \(i)")
+                // Settling steps are slow either way and must not count.
+                let slow = i % TeamPacer.trial < TeamPacer.settle
+                let micros = slow ? 1_000 : (onTeam == teamFaster ? 60 : 100)
+                pacer.finish(took: .microseconds(micros))
+            }
+            for _ in (2 * TeamPacer.trial)..<TeamPacer.period {
+                XCTAssertEqual(pacer.begin(teamSize: 2), teamFaster, "period \(period)")
+                pacer.finish(took: nil)
+            }
+        }
+    }
+}
