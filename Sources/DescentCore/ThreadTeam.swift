@@ -81,9 +81,16 @@ final class ThreadTeam: @unchecked Sendable {
     /// Runs `work(part, parts)` for every part, part 0 on the calling thread, and returns when all are
     /// done. `parts` is the team's size, or 1 (the caller alone) when asked to run `alone`, or when the
     /// team is busy or has no helpers.
+    /// When `alone`, the caller still holds the team while it works, so that work started inside (a matrix
+    /// product) stays on its thread too, cut the same way as inside work shared among the team.
     func run(alone: Bool = false, _ work: Work) {
-        guard size > 1, !alone, busy.pointee.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else {
+        guard size > 1, busy.pointee.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else {
             work(0, 1)
+            return
+        }
+        if alone {
+            work(0, 1)
+            busy.pointee.store(false, ordering: .releasing)
             return
         }
         withoutActuallyEscaping(work) { shared in

@@ -12,12 +12,12 @@ final class BatchShardsTests: XCTestCase {
     /// A spiral classifier big enough to be cut: 65 rows × 4,547 parameters ≥ `BatchShards.minimumWork`.
     private func trainer(batch: Int = 65, regularizer: Regularizer = Regularizer(l2: 1e-3),
                          optimizer: OptimizerKind = .adam(beta1: 0.9, beta2: 0.999, eps: 1e-8),
-                         learningRate: Double = 1e-2, second: Activation = .tanh) throws -> Trainer {
+                         learningRate: Double = 1e-2, second: Activation = .tanh, width: Int = 64) throws -> Trainer {
         var rng = RNG(seed: 7)
         let data = try Dataset.generate(.spiral, n: 300, classes: 3, rng: &rng)
         let spec = ModelSpec(inputSize: 2, layers: [
-            .dense(units: 64, activation: .relu, bias: true, initializer: nil),
-            .dense(units: 64, activation: second, bias: true, initializer: nil),
+            .dense(units: width, activation: .relu, bias: true, initializer: nil),
+            .dense(units: width, activation: second, bias: true, initializer: nil),
             .dense(units: 3, activation: .linear, bias: true, initializer: nil),
         ])
         let model = Model(spec: spec, rng: &rng)
@@ -55,12 +55,17 @@ final class BatchShardsTests: XCTestCase {
     }
 
     func testHalvesGiveTheSameBitsOnOneThreadAndOnTwo() throws {
+        try checkSameBits(width: 64, steps: 40)
+    }
+
+    /// Trains two copies for `steps` steps, one with the halves on two threads, one with both on the caller.
+    private func checkSameBits(width: Int, steps: Int) throws {
         guard ThreadTeam.shared.size > 1 else { throw XCTSkip("one core: there is no team to compare with") }
-        let team = try trainer(batch: 64), alone = try trainer(batch: 64)
+        let team = try trainer(batch: 64, width: width), alone = try trainer(batch: 64, width: width)
         team.teamChoice = true
         alone.teamChoice = false
-        XCTAssertEqual(team.train(steps: 40) { _ in nil }, .completed)
-        XCTAssertEqual(alone.train(steps: 40) { _ in nil }, .completed)
+        XCTAssertEqual(team.train(steps: steps) { _ in nil }, .completed)
+        XCTAssertEqual(alone.train(steps: steps) { _ in nil }, .completed)
         for (p, q) in zip(team.model.parameters, alone.model.parameters) {
             XCTAssertEqual(p.value.array, q.value.array, "\(p.name)")
         }

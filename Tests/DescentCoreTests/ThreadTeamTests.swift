@@ -41,6 +41,22 @@ final class ThreadTeamTests: XCTestCase {
         XCTAssertEqual(inner.load(ordering: .relaxed), 1)
     }
 
+    /// Work run `alone` holds the team, so a product it starts is not cut into bands either (OpenBLAS may
+    /// round a band differently from the whole, and halved batches must give the same bits either way).
+    func testWorkStartedByAloneWorkRunsAlone() {
+        let inner = Atomic<Int>(0)
+        Self.team.run(alone: true) { part, parts in
+            XCTAssertEqual(part, 0); XCTAssertEqual(parts, 1)
+            Self.team.run { p, n in
+                XCTAssertEqual(p, 0); XCTAssertEqual(n, 1)
+                inner.add(1, ordering: .relaxed)
+            }
+        }
+        XCTAssertEqual(inner.load(ordering: .relaxed), 1)
+        Self.team.run { _, _ in inner.add(1, ordering: .relaxed) }
+        XCTAssertEqual(inner.load(ordering: .relaxed), 3, "the team is free again afterwards")
+    }
+
     func testSlicesTileTheRangeAtAlignedCuts() {
         // 0..<100 in 3 parts of whole 8s: 13 units of 8 → cuts at 4·8 = 32 and 8·8 = 64 (by hand).
         XCTAssertEqual((0..<3).map { ThreadTeam.slice(100, part: $0, of: 3, align: 8) }, [0..<32, 32..<64, 64..<100])
