@@ -2,38 +2,46 @@
 /// the calling thread alone. Both give the same bits, so this is a choice of speed only.
 ///
 /// Two cores pay off only while they can trade cache lines quickly and the helper is not fighting other
-/// work for its core. On the 2-core VM this was built on, most runs of digits were 25% faster on two
-/// threads, but in some stretches the same binary ran at half the one-thread speed. So every `period`
-/// steps the pacer runs `trial` steps each way, times all but the first `settle` of them (a switch moves
-/// the optimizer state between the cores' caches), and keeps the faster way for the rest of the period.
+/// work for its core. On the 2-core VM this was built on, most runs of digits were 20–25% faster on two
+/// threads, but in some stretches the same binary ran at half the one-thread speed. So at the start of
+/// every `period` steps the pacer tries the team, then the caller alone: each trial skips `settle` steps
+/// (a switch moves the optimizer state between the cores' caches), then times steps until they add up
+/// to `trialTime` (at least `minimumSteps`, at most `maximumSteps`); the faster way per step is kept
+/// for the rest of the period.
 struct TeamPacer {
-    /// Steps between decisions.
+    /// Steps from the start of one trial to the next.
     static let period = 512
-    /// Steps run each way at the start of a period.
-    static let trial = 32
     /// Steps at the start of each trial that are not timed.
-    static let settle = 8
+    static let settle = 2
+    /// Timed steps per trial: at least, and at most.
+    static let minimumSteps = 4, maximumSteps = 24
+    /// Timed steps in a trial stop once they took this long (and `minimumSteps` have run).
+    static let trialTime: Duration = .milliseconds(2)
 
+    /// Where the period stands: timing the team, timing the caller alone, or running the choice.
+    private enum Stage { case team, alone, chosen }
+    private var stage = Stage.team
     /// Whether the steps now run on the team.
     private(set) var useTeam = true
-    /// Steps taken in the current period.
-    private var position = 0
-    /// Time of the trial steps on the team and alone, this period.
-    private var teamTime: Duration = .zero, aloneTime: Duration = .zero
-    /// When the step under way began.
+    /// Steps since the period began, and since the stage began.
+    private var position = 0, stepsInStage = 0
+    /// The stage's timed steps and their time.
+    private var timedSteps = 0, timed: Duration = .zero
+    /// The team's time per step in this period's trial.
+    private var teamMean: Duration = .zero
+    /// When the step under way began, if it is timed.
     private var started: ContinuousClock.Instant?
     private let clock = ContinuousClock()
 
     /// Notes the start of a step and returns whether it runs on the team.
     mutating func begin(teamSize: Int) -> Bool {
         guard teamSize > 1 else { return false }
-        switch position {
-        case 0..<Self.trial: useTeam = true
-        case Self.trial..<(2 * Self.trial): useTeam = false
-        case 2 * Self.trial: useTeam = teamTime <= aloneTime
-        default: break
+        switch stage {
+        case .team: useTeam = true
+        case .alone: useTeam = false
+        case .chosen: break
         }
-        started = position < 2 * Self.trial && position % Self.trial >= Self.settle ? clock.now : nil
+        started = stage != .chosen && stepsInStage >= Self.settle ? clock.now : nil
         return useTeam
     }
 
@@ -45,10 +53,16 @@ struct TeamPacer {
 
     /// Counts the step begun last, which took `took` (nil when it was not timed).
     mutating func finish(took: Duration?) {
-        if let d = took, position < 2 * Self.trial, position % Self.trial >= Self.settle {
-            if position < Self.trial { teamTime += d } else { aloneTime += d }
-        }
         position += 1
-        if position == Self.period { position = 0; teamTime = .zero; aloneTime = .zero }
+        if stage != .chosen {
+            if stepsInStage >= Self.settle, let d = took { timed += d; timedSteps += 1 }
+            stepsInStage += 1
+            if timedSteps >= Self.maximumSteps || (timedSteps >= Self.minimumSteps && timed >= Self.trialTime) {
+                let mean = timed / timedSteps
+                if stage == .team { teamMean = mean; stage = .alone } else { useTeam = teamMean <= mean; stage = .chosen }
+                stepsInStage = 0; timedSteps = 0; timed = .zero
+            }
+        }
+        if position >= Self.period { position = 0; stage = .team; stepsInStage = 0; timedSteps = 0; timed = .zero }
     }
 }

@@ -110,19 +110,28 @@ final class BatchShardsTests: XCTestCase {
         var pacer = TeamPacer()
         XCTAssertFalse(pacer.begin(teamSize: 1), "no helpers: always alone")
         pacer = TeamPacer()
-        for period in 0..<2 {
-            let teamFaster = period == 1
-            for i in 0..<(2 * TeamPacer.trial) {
+        for period in 0..<3 {
+            let teamFaster = period != 1
+            var modes: [Bool] = []
+            for _ in 0..<TeamPacer.period {
                 let onTeam = pacer.begin(teamSize: 2)
-                XCTAssertEqual(onTeam, i < TeamPacer.trial, "period \(period) step \(i)")
-                // Settling steps are slow either way and must not count.
-                let slow = i % TeamPacer.trial < TeamPacer.settle
-                let micros = slow ? 1_000 : (onTeam == teamFaster ? 60 : 100)
+                // The first steps after a switch are slow either way and must not count.
+                var run = 0
+                while run < modes.count && modes[modes.count - 1 - run] == onTeam { run += 1 }
+                let micros = run < TeamPacer.settle ? 50_000 : (onTeam == teamFaster ? 300 : 500)
+                modes.append(onTeam)
                 pacer.finish(took: .microseconds(micros))
             }
-            for _ in (2 * TeamPacer.trial)..<TeamPacer.period {
-                XCTAssertEqual(pacer.begin(teamSize: 2), teamFaster, "period \(period)")
-                pacer.finish(took: nil)
+            // Team, then alone, then the faster for the rest of the period (when that is the caller alone,
+            // its trial runs straight on into it).
+            let team = modes.prefix { $0 }.count
+            XCTAssertEqual(team, TeamPacer.settle + (teamFaster ? 7 : 4), "period \(period): 2 ms of 300 µs or 500 µs steps")
+            if teamFaster {
+                let alone = modes.dropFirst(team).prefix { !$0 }.count
+                XCTAssertEqual(alone, TeamPacer.settle + 4, "period \(period)")
+                XCTAssertTrue(modes.dropFirst(team + alone).allSatisfy { $0 }, "period \(period)")
+            } else {
+                XCTAssertTrue(modes.dropFirst(team).allSatisfy { !$0 }, "period \(period)")
             }
         }
     }
