@@ -83,23 +83,22 @@ final class BatchShards {
 
     /// Writes the sum of the halves' gradients into each parameter's gradient; false when a sum is not finite.
     ///
-    /// Each thread sums the slices of every parameter that the optimizer's shared update gives it, so the
-    /// sums it writes are still in its cache when it updates them.
+    /// Each thread sums the slices of every parameter that the optimizer's shared update gives it
+    /// (`Optimizer.slice`), so the sums it writes are still in its cache when it updates them.
     func sumGradients(into parameters: [Parameter], onTeam: Bool) -> Bool {
         nonFinite.store(false, ordering: .relaxed)
         let gradients = self.gradients
         ThreadTeam.shared.run(alone: !onTeam) { part, parts in
-            let exponent: UInt64 = 0x7FF0_0000_0000_0000, carry: UInt64 = 0x0010_0000_0000_0000
             var flags: UInt64 = 0
             for k in parameters.indices {
                 let a = gradients[0][k].pointer, b = gradients[1][k].pointer, out = parameters[k].grad.pointer
-                for i in ThreadTeam.slice(parameters[k].count, part: part, of: parts, align: 8) {
+                for i in Optimizer.slice(parameters[k], part: part, of: parts) {
                     let v = a[i] + b[i]
                     out[i] = v
-                    flags |= (v.bitPattern & exponent) &+ carry
+                    flags |= Buffer.nonFiniteFlag(v)
                 }
             }
-            if flags >> 63 != 0 { nonFinite.store(true, ordering: .relaxed) }
+            if !Buffer.finite(flags) { nonFinite.store(true, ordering: .relaxed) }
         }
         return !nonFinite.load(ordering: .relaxed)
     }

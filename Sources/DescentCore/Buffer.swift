@@ -54,9 +54,18 @@ public final class Buffer {
     /// running sum could not be reordered): adding 2⁵² to the masked exponent carries into the top bit
     /// exactly when the exponent is all ones.
     public var allFinite: Bool {
-        let exponent: UInt64 = 0x7FF0_0000_0000_0000, carry: UInt64 = 0x0010_0000_0000_0000
         var flags: UInt64 = 0
-        for i in 0..<count { flags |= (pointer[i].bitPattern & exponent) &+ carry }
-        return flags >> 63 == 0
+        for i in 0..<count { flags |= Buffer.nonFiniteFlag(pointer[i]) }
+        return Buffer.finite(flags)
     }
+
+    /// A word whose top bit is set exactly when `value` is infinite or NaN; OR these together and ask `finite`.
+    @inline(__always)
+    static func nonFiniteFlag(_ value: Double) -> UInt64 {
+        (value.bitPattern & 0x7FF0_0000_0000_0000) &+ 0x0010_0000_0000_0000
+    }
+
+    /// True when none of the values whose `nonFiniteFlag`s were OR-ed into `flags` is infinite or NaN.
+    @inline(__always)
+    static func finite(_ flags: UInt64) -> Bool { flags >> 63 == 0 }
 }

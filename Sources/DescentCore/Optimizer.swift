@@ -107,10 +107,16 @@ public struct Optimizer {
         }
         ThreadTeam.shared.run { part, parts in
             for k in parameters.indices {
-                let range = ThreadTeam.slice(parameters[k].count, part: part, of: parts, align: 8)
+                let range = Optimizer.slice(parameters[k], part: part, of: parts)
                 if !range.isEmpty { rule.apply(parameters[k], s1[k], s2[k], range: range) }
             }
         }
+    }
+
+    /// The values of `p` that thread `part` of `parts` updates in a shared update (whole 8-wide vectors);
+    /// `BatchShards` sums the halves' gradients in the same slices, so each thread's sums stay in its cache.
+    static func slice(_ p: Parameter, part: Int, of parts: Int) -> Range<Int> {
+        ThreadTeam.slice(p.count, part: part, of: parts, align: 8)
     }
 
     /// One update's rule with its scalars worked out, applied to a slice of one parameter at a time.
