@@ -8,7 +8,11 @@ public final class Buffer {
     /// A zero-filled buffer of `count` values.
     public init(count: Int) {
         self.count = count
-        pointer = .allocate(capacity: max(count, 1))
+        // On a line of its own: threads writing neighbouring columns of a matrix (`ColumnSplit`) then share
+        // no cache line where one row's band ends and the next band begins, when the bands are 8 values wide.
+        let capacity = max(count, 1)
+        pointer = UnsafeMutableRawPointer.allocate(byteCount: capacity * MemoryLayout<Double>.stride, alignment: 64)
+            .bindMemory(to: Double.self, capacity: capacity)
         pointer.initialize(repeating: 0, count: max(count, 1))
     }
 
@@ -20,7 +24,7 @@ public final class Buffer {
         }
     }
 
-    deinit { pointer.deallocate() }
+    deinit { UnsafeMutableRawPointer(pointer).deallocate() }
 
     /// The values as an array (a copy).
     public var array: [Double] { Array(UnsafeBufferPointer(start: pointer, count: count)) }

@@ -30,7 +30,7 @@ extension Graph {
                       beta: 0, c: out, ldc: cols)
         case .biasAdd:
             let y = nodes[nodes[i].inputs[0]].value.pointer, b = nodes[nodes[i].inputs[1]].value.pointer
-            addRowVector(b, to: y, rows: rows, cols: cols, into: out)
+            addRowVector(b, to: y, rows: rows, cols: cols, stride: cols, into: out)
         case .activation(let act):
             act.forward(nodes[nodes[i].inputs[0]].value.pointer, out, rows: rows, cols: cols)
         case .dropout(let p):
@@ -81,7 +81,7 @@ extension Graph {
         case .biasAdd:
             let dy = nodes[nodes[i].inputs[0]].grad.pointer, db = nodes[nodes[i].inputs[1]].grad.pointer
             for k in 0..<(rows * cols) { dy[k] += g[k] }
-            addColumnSums(of: g, rows: rows, cols: cols, into: db)
+            addColumnSums(of: g, rows: rows, cols: cols, stride: cols, into: db)
         case .activation(let act):
             let z = nodes[i].inputs[0]
             act.backward(z: nodes[z].value.pointer, a: nodes[i].value.pointer, da: g, dz: nodes[z].grad.pointer,
@@ -109,41 +109,42 @@ extension Graph {
         }
     }
 
-    /// db[j] += Σᵣ g[r·cols + j], adding the rows in order (each sum is bit for bit a row-by-row loop's) with the
-    /// running sums held in registers, eight columns at a time, rather than stored and reloaded for every row.
-    private static func addColumnSums(of g: UnsafePointer<Double>, rows: Int, cols: Int,
-                                      into db: UnsafeMutablePointer<Double>) {
+    /// db[j] += Σᵣ g[r·stride + j] for j < cols, adding the rows in order (each sum is bit for bit a row-by-row
+    /// loop's) with the running sums held in registers, eight columns at a time, rather than stored and reloaded
+    /// for every row.
+    static func addColumnSums(of g: UnsafePointer<Double>, rows: Int, cols: Int, stride: Int,
+                              into db: UnsafeMutablePointer<Double>) {
         var j = 0
         while j + 8 <= cols {
             var sum = UnsafeRawPointer(db + j).loadUnaligned(as: SIMD8<Double>.self)
-            for r in 0..<rows { sum += UnsafeRawPointer(g + r * cols + j).loadUnaligned(as: SIMD8<Double>.self) }
+            for r in 0..<rows { sum += UnsafeRawPointer(g + r * stride + j).loadUnaligned(as: SIMD8<Double>.self) }
             UnsafeMutableRawPointer(db + j).storeBytes(of: sum, as: SIMD8<Double>.self)
             j += 8
         }
         while j < cols {
             var sum = db[j]
-            for r in 0..<rows { sum += g[r * cols + j] }
+            for r in 0..<rows { sum += g[r * stride + j] }
             db[j] = sum
             j += 1
         }
     }
 
-    /// out[r·cols + j] = y[r·cols + j] + b[j]: eight columns of b held in a register while the rows stream by,
-    /// then any last columns one at a time.
-    private static func addRowVector(_ b: UnsafePointer<Double>, to y: UnsafePointer<Double>, rows: Int, cols: Int,
-                                     into out: UnsafeMutablePointer<Double>) {
+    /// out[r·stride + j] = y[r·stride + j] + b[j] for j < cols: eight columns of b held in a register while the
+    /// rows stream by, then any last columns one at a time.
+    static func addRowVector(_ b: UnsafePointer<Double>, to y: UnsafePointer<Double>, rows: Int, cols: Int,
+                             stride: Int, into out: UnsafeMutablePointer<Double>) {
         var j = 0
         while j + 8 <= cols {
             let bj = UnsafeRawPointer(b + j).loadUnaligned(as: SIMD8<Double>.self)
             for r in 0..<rows {
-                let yr = UnsafeRawPointer(y + r * cols + j).loadUnaligned(as: SIMD8<Double>.self)
-                UnsafeMutableRawPointer(out + r * cols + j).storeBytes(of: yr + bj, as: SIMD8<Double>.self)
+                let yr = UnsafeRawPointer(y + r * stride + j).loadUnaligned(as: SIMD8<Double>.self)
+                UnsafeMutableRawPointer(out + r * stride + j).storeBytes(of: yr + bj, as: SIMD8<Double>.self)
             }
             j += 8
         }
         while j < cols {
             let bj = b[j]
-            for r in 0..<rows { out[r * cols + j] = y[r * cols + j] + bj }
+            for r in 0..<rows { out[r * stride + j] = y[r * stride + j] + bj }
             j += 1
         }
     }

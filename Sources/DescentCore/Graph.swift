@@ -160,6 +160,13 @@ public final class Graph {
         return i
     }
 
+    /// Records that a training forward pass and a whole backward pass ran on this graph's buffers by other
+    /// means (`ColumnSplit`), so that inspection treats them as it treats `forward` and `backward`.
+    func markPassesRun() {
+        lastForwardTraining = true
+        backwardDone = backwardOrder.count
+    }
+
     /// True when a backward pass has run to the end.
     public var backwardComplete: Bool { backwardDone == backwardOrder.count }
 }

@@ -64,21 +64,47 @@ public enum Loss: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// The mean loss of predictions `p` (rows×cols; logits for bce/ce) against targets `y`
-    /// (rows×cols values, or rows class ids for ce).
+    /// (rows×cols values, or rows class ids for ce): its terms added in order, over their count.
     func value(_ p: UnsafePointer<Double>, _ y: UnsafePointer<Double>, rows: Int, cols: Int) -> Double {
+        var sum = TermSum()
+        forEachTerm(p, y, rows: rows, cols: cols, into: &sum)
+        return sum.total / Double(termCount(rows: rows, cols: cols))
+    }
+
+    /// How many terms the mean loss adds up: one per prediction, one per row for ce.
+    func termCount(rows: Int, cols: Int) -> Int { self == .ce ? rows : rows * cols }
+
+    /// Writes the terms of `value` for these rows into `t`, in order (`termCount` of them).
+    func terms(_ p: UnsafePointer<Double>, _ y: UnsafePointer<Double>, rows: Int, cols: Int,
+               into t: UnsafeMutablePointer<Double>) {
+        var store = TermStore(next: t)
+        forEachTerm(p, y, rows: rows, cols: cols, into: &store)
+    }
+
+    /// The mean of `count` terms added in order: `value` of the rows whose `terms` they are.
+    static func mean(ofTerms t: UnsafePointer<Double>, count: Int) -> Double {
+        var sum = TermSum()
+        for i in 0..<count { sum.take(t[i]) }
+        return sum.total / Double(count)
+    }
+
+    /// Hands each term of the mean loss to `sink`, in order. (A sink rather than a closure: a closure that
+    /// changes a captured variable allocates a box for it on every call in unoptimised builds.)
+    @inline(__always)
+    private func forEachTerm<Sink: LossTermSink>(_ p: UnsafePointer<Double>, _ y: UnsafePointer<Double>,
+                                                 rows: Int, cols: Int, into sink: inout Sink) {
         let n = rows * cols
-        var s = 0.0
         switch self {
-        case .mse: for i in 0..<n { let d = p[i] - y[i]; s += d * d }
-        case .mae: for i in 0..<n { s += abs(p[i] - y[i]) }
+        case .mse: for i in 0..<n { let d = p[i] - y[i]; sink.take(d * d) }
+        case .mae: for i in 0..<n { sink.take(abs(p[i] - y[i])) }
         case .huber(let delta):
             for i in 0..<n {
                 let d = abs(p[i] - y[i])
-                s += d <= delta ? 0.5 * d * d : delta * (d - 0.5 * delta)
+                sink.take(d <= delta ? 0.5 * d * d : delta * (d - 0.5 * delta))
             }
         case .bce:
             // max(z,0) − z·y + log(1 + e^−|z|), PyTorch's stable form.
-            for i in 0..<n { let z = p[i]; s += max(z, 0) - z * y[i] + Foundation.log1p(Foundation.exp(-abs(z))) }
+            for i in 0..<n { let z = p[i]; sink.take(max(z, 0) - z * y[i] + Foundation.log1p(Foundation.exp(-abs(z)))) }
         case .ce:
             for r in 0..<rows {
                 let zr = p + r * cols
@@ -86,19 +112,18 @@ public enum Loss: Equatable, Sendable, CustomStringConvertible {
                 for j in 0..<cols where zr[j] > m { m = zr[j] }
                 var e = 0.0
                 for j in 0..<cols { e += Foundation.exp(zr[j] - m) }
-                s += m + Foundation.log(e) - zr[Int(y[r])]
+                sink.take(m + Foundation.log(e) - zr[Int(y[r])])
             }
-            return s / Double(rows)
-        case .hinge: for i in 0..<n { s += max(0, 1 - (2 * y[i] - 1) * p[i]) }
+        case .hinge: for i in 0..<n { sink.take(max(0, 1 - (2 * y[i] - 1) * p[i])) }
         }
-        return s / Double(n)
     }
 
-    /// dP += scale · dL/dP for the same arguments as `value`.
+    /// dP += scale · dL/dP for the same arguments as `value`; for some rows of a batch of `batchRows`,
+    /// when given (the mean divides by the whole batch's count).
     func gradient(_ p: UnsafePointer<Double>, _ y: UnsafePointer<Double>, rows: Int, cols: Int,
-                  scale: Double, into dp: UnsafeMutablePointer<Double>) {
+                  scale: Double, into dp: UnsafeMutablePointer<Double>, batchRows: Int? = nil) {
         let n = rows * cols
-        let g = scale / Double(n)
+        let g = scale / Double((batchRows ?? rows) * cols)
         switch self {
         case .mse: for i in 0..<n { dp[i] += 2 * (p[i] - y[i]) * g }
         case .mae:
@@ -106,7 +131,7 @@ public enum Loss: Equatable, Sendable, CustomStringConvertible {
         case .huber(let delta): for i in 0..<n { dp[i] += min(max(p[i] - y[i], -delta), delta) * g }
         case .bce: for i in 0..<n { dp[i] += (Activation.sigmoid(p[i]) - y[i]) * g }
         case .ce:
-            let gr = scale / Double(rows)
+            let gr = scale / Double(batchRows ?? rows)
             for r in 0..<rows {
                 let zr = p + r * cols, dr = dp + r * cols
                 var m = -Double.infinity
@@ -120,4 +145,19 @@ public enum Loss: Equatable, Sendable, CustomStringConvertible {
             for i in 0..<n { let t = 2 * y[i] - 1; if t * p[i] < 1 { dp[i] -= t * g } }
         }
     }
+}
+
+/// Where `Loss.forEachTerm` hands the terms of a mean loss.
+private protocol LossTermSink { mutating func take(_ term: Double) }
+
+/// Adds the terms in order.
+private struct TermSum: LossTermSink {
+    var total = 0.0
+    mutating func take(_ term: Double) { total += term }
+}
+
+/// Stores the terms one after another.
+private struct TermStore: LossTermSink {
+    var next: UnsafeMutablePointer<Double>
+    mutating func take(_ term: Double) { next.pointee = term; next += 1 }
 }

@@ -113,6 +113,16 @@ public struct Optimizer {
         }
     }
 
+    /// The next update's rule and state, for a caller that applies it in pieces on threads of its own
+    /// (`ColumnSplit`); `countUpdate` records it once it is applied.
+    mutating func pendingUpdate(_ parameters: [Parameter]) -> (rule: Rule, state1: [Buffer], state2: [Buffer]) {
+        prepare(parameters)
+        return (Rule(kind: kind, learningRate: learningRate, step: steps + 1), state1, state2)
+    }
+
+    /// Counts an update applied through `pendingUpdate`.
+    mutating func countUpdate() { steps += 1 }
+
     /// The values of `p` that thread `part` of `parts` updates in a shared update (whole 8-wide vectors);
     /// `BatchShards` sums the halves' gradients in the same slices, so each thread's sums stay in its cache.
     static func slice(_ p: Parameter, part: Int, of parts: Int) -> Range<Int> {
@@ -120,7 +130,7 @@ public struct Optimizer {
     }
 
     /// One update's rule with its scalars worked out, applied to a slice of one parameter at a time.
-    private struct Rule {
+    struct Rule {
         let kind: OptimizerKind
         let learningRate: Double
         /// Update number (Adam's t, momentum's first step).
@@ -139,9 +149,15 @@ public struct Optimizer {
 
         /// Updates `range` of `p`, whose state slots are `state1` and `state2`.
         func apply(_ p: Parameter, _ state1: Buffer, _ state2: Buffer, range: Range<Int>) {
-            let start = range.lowerBound, n = range.count, lr = learningRate
-            let w = p.value.pointer + start, g = UnsafePointer(p.grad.pointer + start)
-            let s1 = state1.pointer + start, s2 = state2.pointer + start
+            let start = range.lowerBound
+            apply(p.value.pointer + start, p.grad.pointer + start, state1.pointer + start, state2.pointer + start,
+                  count: range.count)
+        }
+
+        /// Updates `n` values at `w` from their gradients `g` and state slots `s1` and `s2`.
+        func apply(_ w: UnsafeMutablePointer<Double>, _ g: UnsafePointer<Double>, _ s1: UnsafeMutablePointer<Double>,
+                   _ s2: UnsafeMutablePointer<Double>, count n: Int) {
+            let lr = learningRate
             switch kind {
             case let .sgd(mu, nesterov):
                 if mu == 0 { Optimizer.sgd(w, g, n, lr: lr) } else {

@@ -31,6 +31,10 @@ final class ThreadTeam: @unchecked Sendable {
     private let unfinished = isolated(Atomic<Int>(0))
     /// Whether a piece of work holds the team.
     private let busy = isolated(Atomic<Bool>(false))
+    /// Parts of the current work that have reached `sync` in the round under way.
+    private let arrived = isolated(Atomic<Int>(0))
+    /// Counts completed `sync` rounds.
+    private let rounds = isolated(Atomic<Int>(0))
     /// The current work, set by the caller before `generation` moves and cleared after all parts finish.
     private let current = WorkSlot()
 
@@ -105,6 +109,19 @@ final class ThreadTeam: @unchecked Sendable {
             current.work = nil
         }
         busy.pointee.store(false, ordering: .releasing)
+    }
+
+    /// Waits until all `parts` parts of the current work have called this (a barrier inside one `run`);
+    /// returns at once when `parts` is 1. Every part must call it equally often.
+    func sync(parts: Int) {
+        guard parts > 1 else { return }
+        let round = rounds.pointee.load(ordering: .acquiring)
+        if arrived.pointee.add(1, ordering: .acquiringAndReleasing).newValue == parts {
+            arrived.pointee.store(0, ordering: .relaxed)
+            rounds.pointee.wrappingAdd(1, ordering: .releasing)
+        } else {
+            while rounds.pointee.load(ordering: .acquiring) == round {}
+        }
     }
 
     /// Helper `part`'s life: wait for work, run its part, report, forever.

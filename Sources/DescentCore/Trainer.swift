@@ -39,10 +39,13 @@ public final class Trainer {
     private var graphs: [Int: Graph] = [:]
     /// Halved batches by rows, for the steps whose batches are cut (`BatchShards`).
     private var shardsByRows: [Int: BatchShards] = [:]
+    /// Shared steps by batch rows (`BandedStep`), and the batch rows found to have none.
+    private var splitsByRows: [Int: BandedStep] = [:]
+    private var unsplitRows: Set<Int> = []
     /// Batch rows found not to be cut.
     private var uncutRows: Set<Int> = []
-    /// Whether halved batches run on the thread team (true) or the calling thread (false); nil lets each
-    /// batch size's `TeamPacer` choose from step times. For tests: the two give the same bits.
+    /// Whether shared steps and halved batches run on the thread team (true) or the calling thread (false);
+    /// nil lets each batch size's `TeamPacer` choose from step times. For tests: the two give the same bits.
     var teamChoice: Bool?
     /// Full-set graphs for evaluation, built on first use.
     private var evalGraphs: (train: Graph, validation: Graph?)?
@@ -96,8 +99,19 @@ public final class Trainer {
         return g
     }
 
-    /// The graph the next batch will use (its size), without drawing the batch.
-    func graphForNextBatch() -> Graph { graph(rows: sampler.nextBatchSize) }
+    /// The graph the next batch will use (its size), without drawing the batch, holding the last step's
+    /// values and gradients.
+    func graphForNextBatch() -> Graph {
+        publishSharedSteps()
+        return graph(rows: sampler.nextBatchSize)
+    }
+
+    /// Copies what shared steps (`BandedStep`) left in their threads' buffers into their graphs' nodes
+    /// (those of batches of `rows`, or all), before anything reads or overwrites those nodes.
+    private func publishSharedSteps(rows: Int? = nil) {
+        if let rows { splitsByRows[rows]?.publish(); return }
+        for s in splitsByRows.values { s.publish() }
+    }
 
     /// Replaces the recorded state wholesale (undo, carry-over).
     func replaceState(history: History, stepCount: Int, sampler: BatchSampler, dropoutRNG: RNG) {
@@ -127,6 +141,7 @@ public final class Trainer {
         let g: Graph
         if let p = pending { g = p } else {
             let idx = sampler.next()
+            publishSharedSteps(rows: idx.count)
             g = graph(rows: idx.count)
             train.copyRows(idx, x: g.input.pointer, y: g.target.pointer)
             pending = g
@@ -167,6 +182,7 @@ public final class Trainer {
 
     /// Forward, backward and update; stops before the update when the loss or a gradient is not finite.
     public func step() -> StopReason? {
+        if pending == nil, let split = bandedStep(rows: sampler.nextBatchSize) { return step(split) }
         if pending == nil, let shards = shards(rows: sampler.nextBatchSize) { return step(shards) }
         let g = forward()
         if !g.totalValue.isFinite { return .nonFinite(nonFiniteMessage(g, what: "loss")) }
@@ -196,6 +212,32 @@ public final class Trainer {
         shards.pacer.end()
         finishStep(rows: shards.rows, loss: shards.lossValue, penalty: shards.penaltyValue)
         return nil
+    }
+
+    /// A step shared by two threads that each own a band of every layer (`BandedStep`).
+    private func step(_ split: BandedStep) -> StopReason? {
+        let size = ThreadTeam.shared.size
+        let onTeam = teamChoice.map { $0 && size > 1 } ?? split.pacer.begin(teamSize: size)
+        let g = split.graph
+        train.copyRows(sampler.next(), x: g.input.pointer, y: g.target.pointer)
+        guard split.step(optimizer: &optimizer, parameters: model.parameters, onTeam: onTeam) else {
+            if !g.totalValue.isFinite { return .nonFinite(nonFiniteMessage(g, what: "loss")) }
+            let p = model.parameters.first { !$0.grad.allFinite } ?? model.parameters[0]
+            return .nonFinite(nonFiniteGradientMessage(p, g))
+        }
+        split.pacer.end()
+        finishStep(g)
+        return nil
+    }
+
+    /// The shared step for batches of `rows` when it applies (`BandedStep.applies`), built on first use.
+    private func bandedStep(rows: Int) -> BandedStep? {
+        if let s = splitsByRows[rows] { return s }
+        if unsplitRows.contains(rows) { return nil }
+        guard BandedStep.applies(model, rows: rows) else { unsplitRows.insert(rows); return nil }
+        let s = BandedStep(graph: graph(rows: rows), model: model)
+        splitsByRows[rows] = s
+        return s
     }
 
     /// The halves for batches of `rows` when such batches are cut (`BatchShards.cuts`), built on first use.

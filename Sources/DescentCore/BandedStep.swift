@@ -1,0 +1,458 @@
+import Synchronization
+
+/// A whole batch's training step shared by two threads that each own one band of every layer's units.
+///
+/// Every layer's inputs (the features, then each hidden layer's units) are cut into two bands. Thread `p`
+/// owns band `p` of each: its columns of the activations, the rows of the next weights that read them
+/// (one block of memory), and those rows' gradients and optimizer state. A layer's product is the sum of
+/// the two threads' products of their bands with their weight rows; each thread adds the two for its own
+/// band of the layer's units, then applies the bias and the activation there. Backward mirrors this: each
+/// thread takes the layer's gradient through the activation on its band, and, once both bands are done,
+/// the gradient of its weight rows and of its band of the layer's input. The last layer, which has few
+/// units, is computed by both threads whole (the second into copies of its buffers), so the loss and its
+/// gradient need no hand-over. Only activations and their gradients move between cores: a few kilobytes
+/// per layer, one wait per layer each way and one before the update.
+///
+/// What each thread writes is one block of memory per buffer, never every other run of columns: on the
+/// 2-core machine this was built on, two threads writing alternate 512-byte runs of the same rows ran
+/// 4.6 times slower than apart (each core's prefetcher pulls the lines the other is writing).
+///
+/// The bands depend on the model alone. On one thread the same bands are computed one after the other,
+/// with the same bits. Against `Graph.backward` on the same batch, products through hidden layers are
+/// summed in two parts (the bands) and then added, which can change their last bits.
+///
+/// The threads work on raw pointers laid out at the start, never on arrays or objects shared between them:
+/// reading those from two threads retains and releases them, and the two cores would fight over the counts.
+/// The hidden layers' values and gradients live in the threads' own buffers while training runs;
+/// `publish` copies them into the graph's nodes, for a person to look at.
+final class BandedStep {
+    /// Units a hidden layer needs at least, so that each of its two bands is two 8-wide vectors or more.
+    static let minimumUnits = 32
+    /// Units the last layer may have at most: both threads compute it.
+    static let maximumOutputs = 64
+    /// Rows in a batch at least.
+    static let minimumRows = 8
+    /// Batch rows × parameter values from which a step is shared: digits (32 × 17,226) is, tiny (200 × 97)
+    /// is not — its whole step takes ~12 µs, in which handing work to a second core gains nothing.
+    static let minimumWork = 1 << 18
+
+    /// One band of a hidden layer's units: its values and the gradient at its activation, rows × `count`
+    /// values each, and a whole-width buffer (rows × units) for the gradient at the layer's sum, whose own
+    /// columns this band writes and whose other columns it copies from the other band's.
+    private struct Band {
+        var range: Range<Int>
+        var product, sum, out, dOut: UnsafeMutablePointer<Double>
+        var dSum: UnsafeMutablePointer<Double>
+    }
+
+    /// One dense layer.
+    private struct Layer {
+        var w, dw: UnsafeMutablePointer<Double>
+        var bias, dBias: UnsafeMutablePointer<Double>?
+        var activation: Activation
+        /// Columns read and units written.
+        var width, units: Int
+        /// The bands of the layer's input (the features' columns or the layer before's units).
+        var inputBands: (Range<Int>, Range<Int>)
+        /// The bands of its units (hidden layers).
+        var bands: (Band, Band)
+        /// Thread p's product of its input band with its weight rows: rows × units.
+        var partials: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)
+        /// The graph's nodes for the product, the sum and the activation.
+        var productNode, sumNode, outNode: Int
+        /// Where the weights and the bias are in the model's parameter list (-1: no bias).
+        var weightSlot, biasSlot: Int
+
+        func inputBand(_ b: Int) -> Range<Int> { b == 0 ? inputBands.0 : inputBands.1 }
+        func band(_ b: Int) -> Band { b == 0 ? bands.0 : bands.1 }
+        func partial(_ b: Int) -> UnsafeMutablePointer<Double> { b == 0 ? partials.0 : partials.1 }
+    }
+
+    /// The last layer's buffers in the graph.
+    private struct Ends {
+        var product, sum, out, dProduct, dSum, dOut: UnsafeMutablePointer<Double>
+    }
+
+    /// A parameter's value, gradient and optimizer state (the state is looked up again at every step).
+    private struct Slot {
+        var value, grad: UnsafeMutablePointer<Double>
+        var state1, state2: UnsafeMutablePointer<Double>
+    }
+
+    /// The batch's graph: its input and targets feed the step, its last layer and parameters hold results.
+    let graph: Graph
+    private let rows: Int
+    /// The dense layers, first to last.
+    private let layers: UnsafeMutableBufferPointer<Layer>
+    private let hiddenCount: Int
+    /// The last layer's buffers.
+    private let ends: Ends
+    /// The two blocks of batch rows over which the threads share the last layer and the loss.
+    private let rowBlocks: (Range<Int>, Range<Int>)
+    /// The loss's terms, one per prediction (or row), for the main thread to add in order.
+    private let terms: UnsafeMutablePointer<Double>
+    /// Whether the loss reads the last layer's sum (its activation is fused into the loss).
+    private let fused: Bool
+    private let loss: Loss, regularizer: Regularizer
+    private let input: UnsafeMutablePointer<Double>, target: UnsafeMutablePointer<Double>
+    /// The loss, penalty and total nodes' values and gradients.
+    private let scalars: (loss: UnsafeMutablePointer<Double>, penalty: UnsafeMutablePointer<Double>,
+                          total: UnsafeMutablePointer<Double>, dLoss: UnsafeMutablePointer<Double>,
+                          dPenalty: UnsafeMutablePointer<Double>, dTotal: UnsafeMutablePointer<Double>)
+    /// The weights the penalty reads, in the graph's order, with their sizes.
+    private let penalized: UnsafeMutableBufferPointer<(UnsafeMutablePointer<Double>, Int)>
+    /// The model's parameters, in its order.
+    private let slots: UnsafeMutableBufferPointer<Slot>
+    /// Buffers the pointers above point into, kept alive here.
+    private let kept: [Buffer]
+    /// Set by a thread that found a non-finite loss or gradient among what it computed.
+    private let nonFinite = Atomic<Bool>(false)
+    /// Whether the hidden layers' values in the graph's nodes are older than the last step's.
+    private(set) var graphBehind = false
+    /// Whether the step runs on the team or on the calling thread alone, from measured step times.
+    var pacer = TeamPacer()
+
+    /// Whether `model`'s steps on batches of `rows` are shared: two or more dense layers and no dropout,
+    /// hidden layers of `minimumUnits` or more with an activation that works value by value, a last
+    /// layer of at most `maximumOutputs` units, and enough work per step.
+    static func applies(_ model: Model, rows: Int) -> Bool {
+        guard rows >= minimumRows, rows * model.parameterCount >= minimumWork, model.spec.inputSize >= 16 else { return false }
+        let layers = model.spec.layers
+        guard layers.count >= 2 else { return false }
+        for (i, layer) in layers.enumerated() {
+            guard case let .dense(units, activation, _, _) = layer else { return false }
+            if i == layers.count - 1 {
+                if units > maximumOutputs { return false }
+            } else if units < minimumUnits || activation == .softmax {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// The two bands of `count` columns: whole 8-wide vectors, the first half rounded up.
+    private static func bands(_ count: Int) -> (Range<Int>, Range<Int>) {
+        (ThreadTeam.slice(count, part: 0, of: 2, align: 8), ThreadTeam.slice(count, part: 1, of: 2, align: 8))
+    }
+
+    /// The shared step for `graph`, a batch graph of `model` (for which `applies` holds).
+    init(graph: Graph, model: Model) {
+        self.graph = graph
+        let rows = graph.rows
+        self.rows = rows
+        loss = graph.loss; regularizer = graph.regularizer
+        let nodes = graph.nodes
+        input = nodes[graph.inputIndex].value.pointer
+        target = nodes[graph.targetIndex].value.pointer
+        var kept: [Buffer] = []
+        func buffer(_ count: Int) -> UnsafeMutablePointer<Double> {
+            let b = Buffer(count: count)
+            kept.append(b)
+            return b.pointer
+        }
+        func slot(_ node: Int) -> Int {
+            guard case .parameter(let p) = nodes[node].op else { return -1 }
+            return model.parameters.firstIndex { $0 === p } ?? -1
+        }
+        // A layer's nodes: its product, the sum that reads it (when there is a bias), the activation after.
+        func reader(of node: Int) -> Int? { nodes.indices.first { nodes[$0].inputs.first == node } }
+        func band(_ range: Range<Int>, units: Int) -> Band {
+            let n = rows * range.count
+            return Band(range: range, product: buffer(n), sum: buffer(n), out: buffer(n), dOut: buffer(n),
+                        dSum: buffer(rows * units))
+        }
+        var found: [Layer] = []
+        for i in nodes.indices {
+            guard case .matmul = nodes[i].op else { continue }
+            var sum = i, bias: Int? = nil
+            if let j = reader(of: i), case .biasAdd = nodes[j].op { sum = j; bias = nodes[j].inputs[1] }
+            guard let out = reader(of: sum), case .activation(let act) = nodes[out].op else { continue }
+            let weight = nodes[i].inputs[1], units = nodes[i].cols, width = nodes[nodes[i].inputs[0]].cols
+            let unitBands = BandedStep.bands(units)
+            found.append(Layer(w: nodes[weight].value.pointer, dw: nodes[weight].grad.pointer,
+                               bias: bias.map { nodes[$0].value.pointer }, dBias: bias.map { nodes[$0].grad.pointer },
+                               activation: act, width: width, units: units, inputBands: BandedStep.bands(width),
+                               bands: (band(unitBands.0, units: units), band(unitBands.1, units: units)),
+                               partials: (buffer(rows * units), buffer(rows * units)),
+                               productNode: i, sumNode: sum, outNode: out,
+                               weightSlot: slot(weight), biasSlot: bias.map(slot) ?? -1))
+        }
+        hiddenCount = found.count - 1
+        let last = found[found.count - 1]
+        ends = Ends(product: nodes[last.productNode].value.pointer, sum: nodes[last.sumNode].value.pointer,
+                    out: nodes[last.outNode].value.pointer, dProduct: nodes[last.productNode].grad.pointer,
+                    dSum: nodes[last.sumNode].grad.pointer, dOut: nodes[last.outNode].grad.pointer)
+        rowBlocks = (ThreadTeam.slice(rows, part: 0, of: 2, align: 1), ThreadTeam.slice(rows, part: 1, of: 2, align: 1))
+        terms = buffer(rows * last.units)
+        layers = .allocate(capacity: found.count)
+        _ = layers.initialize(from: found)
+        fused = graph.lossInputIndex != graph.outputIndex
+        scalars = (nodes[graph.lossIndex].value.pointer, nodes[graph.penaltyIndex].value.pointer,
+                   nodes[graph.totalIndex].value.pointer, nodes[graph.lossIndex].grad.pointer,
+                   nodes[graph.penaltyIndex].grad.pointer, nodes[graph.totalIndex].grad.pointer)
+        let weights = nodes[graph.penaltyIndex].inputs
+        penalized = .allocate(capacity: weights.count)
+        _ = penalized.initialize(from: weights.map { (nodes[$0].value.pointer, nodes[$0].count) })
+        slots = .allocate(capacity: model.parameters.count)
+        _ = slots.initialize(from: model.parameters.map {
+            Slot(value: $0.value.pointer, grad: $0.grad.pointer, state1: $0.value.pointer, state2: $0.value.pointer)
+        })
+        self.kept = kept
+    }
+
+    deinit {
+        layers.deallocate(); penalized.deallocate(); slots.deallocate()
+    }
+
+    /// Runs the step on the batch loaded into the graph's input and targets: forward, backward, and the
+    /// update when the loss and every gradient are finite. Returns false, with the parameters and the
+    /// optimizer as they were, when something is not finite.
+    func step(optimizer: inout Optimizer, parameters: [Parameter], onTeam: Bool) -> Bool {
+        let update = optimizer.pendingUpdate(parameters)
+        for k in 0..<slots.count {
+            slots[k].state1 = update.state1[k].pointer
+            slots[k].state2 = update.state2[k].pointer
+        }
+        let rule = update.rule
+        nonFinite.store(false, ordering: .relaxed)
+        let team = ThreadTeam.shared
+        team.run(alone: !onTeam) { part, parts in self.work(part: part, parts: parts, team: team, rule: rule) }
+        graphBehind = true
+        graph.markPassesRun()
+        if nonFinite.load(ordering: .relaxed) { return false }
+        optimizer.countUpdate()
+        return true
+    }
+
+    /// Thread `part` of `parts`'s share of the step: band `part` of every layer (both bands on one thread).
+    private func work(part: Int, parts: Int, team: ThreadTeam, rule: Optimizer.Rule) {
+        let active = min(parts, 2)  // threads beyond the two bands only keep the count of waits
+        let waits = layers.count + 1 + hiddenCount + 1
+        guard part < active else {
+            for _ in 0..<waits { team.sync(parts: parts) }
+            return
+        }
+        var b = part
+        // Forward: each band's share of a layer's product, then its own band of the sums and activations.
+        for k in 0..<layers.count {
+            b = part
+            while b < 2 { multiplyForward(k, band: b); b += active }
+            team.sync(parts: parts)
+            if k < hiddenCount {
+                b = part
+                while b < 2 { activate(k, band: b); b += active }
+            }
+        }
+        // The last layer and the loss by blocks of rows; then its weight rows and the gradient sent back.
+        b = part
+        while b < 2 { lastLayer(rows: b == 0 ? rowBlocks.0 : rowBlocks.1); b += active }
+        team.sync(parts: parts)
+        var flags: UInt64 = part == 0 ? lossAndBias() : 0
+        b = part
+        while b < 2 { flags |= lastWeights(band: b); b += active }
+        // Backward: through each band's activation, then (both bands done) the weight rows and the input.
+        var k = hiddenCount - 1
+        while k >= 0 {
+            b = part
+            while b < 2 { flags |= deactivate(k, band: b); b += active }
+            team.sync(parts: parts)
+            b = part
+            while b < 2 { flags |= multiplyBackward(k, band: b); b += active }
+            k -= 1
+        }
+        if !Buffer.finite(flags) { nonFinite.store(true, ordering: .relaxed) }
+        team.sync(parts: parts)
+        guard !nonFinite.load(ordering: .relaxed) else { return }
+        apply(rule, part: part, parts: active)
+    }
+
+    /// Layer `k`'s input for band `b`: its columns of the features, or the layer before's band `b`, with its row stride.
+    private func input(of k: Int, band b: Int) -> (UnsafeMutablePointer<Double>, Int) {
+        if k == 0 { return (input + layers[0].inputBand(b).lowerBound, layers[0].width) }
+        let before = layers[k - 1].band(b)
+        return (before.out, before.range.count)
+    }
+
+    /// Band `b`'s share of layer `k`'s product: its input columns times its rows of the weights.
+    private func multiplyForward(_ k: Int, band b: Int) {
+        let l = layers[k], rowsOfW = l.inputBand(b)
+        let (x, ldx) = input(of: k, band: b)
+        GEMM.gemm(transA: false, transB: false, m: rows, n: l.units, k: rowsOfW.count, alpha: 1, a: x, lda: ldx,
+                  b: l.w + rowsOfW.lowerBound * l.units, ldb: l.units, beta: 0, c: l.partial(b), ldc: l.units)
+    }
+
+    /// Hidden layer `k`'s band `b` of units: product (the two shares added), sum with the bias, activation.
+    private func activate(_ k: Int, band b: Int) {
+        let l = layers[k], band = l.band(b), lo = band.range.lowerBound, n = band.range.count
+        let p0 = l.partials.0 + lo, p1 = l.partials.1 + lo
+        // Three plain loops: one loop storing to two buffers while loading from two others ran 3 times
+        // slower for one of digits' bands than for the other (the stores and loads met in the same cache sets).
+        for r in 0..<rows {
+            let from = r * l.units, to = r * n
+            for j in 0..<n { band.product[to + j] = p0[from + j] + p1[from + j] }
+        }
+        if let bias = l.bias {
+            Graph.addRowVector(bias + lo, to: band.product, rows: rows, cols: n, stride: n, into: band.sum)
+        } else {
+            band.sum.update(from: band.product, count: rows * n)
+        }
+        l.activation.forward(band.sum, band.out, rows: rows, cols: n)
+    }
+
+    /// The last layer for the batch rows `block`: product, bias, activation, the loss's terms, and the
+    /// gradient back through the loss, the activation and the bias.
+    private func lastLayer(rows block: Range<Int>) {
+        let l = layers[hiddenCount], e = ends, units = l.units
+        let at = block.lowerBound * units, count = block.count * units
+        for i in at..<(at + count) { e.product[i] = l.partials.0[i] + l.partials.1[i] }
+        if let bias = l.bias {
+            Graph.addRowVector(bias, to: e.product + at, rows: block.count, cols: units, stride: units, into: e.sum + at)
+        }
+        l.activation.forward(e.sum + at, e.out + at, rows: block.count, cols: units)
+        let lossInput = (fused ? e.sum : e.out) + at, dLossInput = (fused ? e.dSum : e.dOut) + at
+        let y = target + block.lowerBound * (loss == .ce ? 1 : units)
+        loss.terms(lossInput, y, rows: block.count, cols: units,
+                   into: terms + loss.termCount(rows: block.lowerBound, cols: units))
+        dLossInput.update(repeating: 0, count: count)
+        loss.gradient(lossInput, y, rows: block.count, cols: units, scale: 1, into: dLossInput, batchRows: rows)
+        if !fused {
+            (e.dSum + at).update(repeating: 0, count: count)
+            l.activation.backward(z: e.sum + at, a: e.out + at, da: e.dOut + at, dz: e.dSum + at,
+                                  rows: block.count, cols: units)
+        }
+        if l.bias != nil { (e.dProduct + at).update(from: e.dSum + at, count: count) }
+    }
+
+    /// The main thread's part once both blocks of rows are done: the loss (its terms added in order), the
+    /// penalty, the total, and the last bias's gradient. Returns their non-finite flags.
+    private func lossAndBias() -> UInt64 {
+        let l = layers[hiddenCount]
+        var flags = Buffer.nonFiniteFlag(lossAndPenalty())
+        if let db = l.dBias {
+            db.update(repeating: 0, count: l.units)
+            Graph.addColumnSums(of: ends.dSum, rows: rows, cols: l.units, stride: l.units, into: db)
+            for j in 0..<l.units { flags |= Buffer.nonFiniteFlag(db[j]) }
+        }
+        return flags
+    }
+
+    /// The last weights' rows that read band `b` of the layer before: their gradient, and the gradient
+    /// sent back to that band. Returns the weight gradient's non-finite flags.
+    private func lastWeights(band b: Int) -> UInt64 {
+        let l = layers[hiddenCount], before = layers[hiddenCount - 1].band(b), n = before.range.count
+        let w = l.w + before.range.lowerBound * l.units, dw = l.dw + before.range.lowerBound * l.units
+        GEMM.gemm(transA: true, transB: false, m: n, n: l.units, k: rows, alpha: 1, a: before.out, lda: n,
+                  b: ends.dProduct, ldb: l.units, beta: 0, c: dw, ldc: l.units)
+        let flags = penaltyGradient(w, into: dw, count: n * l.units)
+        GEMM.gemm(transA: false, transB: true, m: rows, n: n, k: l.units, alpha: 1, a: ends.dProduct, lda: l.units,
+                  b: w, ldb: l.units, beta: 0, c: before.dOut, ldc: n)
+        return flags
+    }
+
+    /// Computes the loss, the penalty (over all weights, in the graph's order) and their sum into the graph's
+    /// nodes, seeds their gradients as `Graph.backward` does, and returns the sum.
+    private func lossAndPenalty() -> Double {
+        let value = Loss.mean(ofTerms: terms, count: loss.termCount(rows: rows, cols: layers[hiddenCount].units))
+        var penalty = 0.0
+        if !regularizer.isNone {
+            for k in 0..<penalized.count { penalty += regularizer.value(penalized[k].0, count: penalized[k].1) }
+        }
+        let total = value + penalty
+        scalars.loss[0] = value; scalars.penalty[0] = penalty; scalars.total[0] = total
+        scalars.dLoss[0] = 1; scalars.dPenalty[0] = 1; scalars.dTotal[0] = 1
+        return total
+    }
+
+    /// Adds the penalty's gradient at `count` weights `w` into `dw` and returns their non-finite flags.
+    private func penaltyGradient(_ w: UnsafePointer<Double>, into dw: UnsafeMutablePointer<Double>, count: Int) -> UInt64 {
+        if !regularizer.isNone { regularizer.gradient(w, count: count, scale: 1, into: dw) }
+        var flags: UInt64 = 0
+        for i in 0..<count { flags |= Buffer.nonFiniteFlag(dw[i]) }
+        return flags
+    }
+
+    /// Hidden layer `k`'s band `b` back through the activation and the bias: its columns of the gradient at
+    /// the sum (in the band's whole-width buffer), and the bias gradient there.
+    private func deactivate(_ k: Int, band b: Int) -> UInt64 {
+        let l = layers[k], band = l.band(b), lo = band.range.lowerBound, n = band.range.count
+        for r in 0..<rows {
+            let dz = band.dSum + r * l.units + lo, at = r * n
+            dz.update(repeating: 0, count: n)
+            l.activation.backward(z: band.sum + at, a: band.out + at, da: band.dOut + at, dz: dz, rows: 1, cols: n)
+        }
+        var flags: UInt64 = 0
+        if let db = l.dBias {
+            (db + lo).update(repeating: 0, count: n)
+            Graph.addColumnSums(of: band.dSum + lo, rows: rows, cols: n, stride: l.units, into: db + lo)
+            for j in lo..<(lo + n) { flags |= Buffer.nonFiniteFlag(db[j]) }
+        }
+        return flags
+    }
+
+    /// Hidden layer `k`'s weight rows that read input band `b`, once both bands are through the activation:
+    /// the other band's columns of the gradient at the sum copied into this band's buffer, then the rows'
+    /// gradient, and the gradient at band `b` of the layer before. Returns the weight gradient's non-finite flags.
+    private func multiplyBackward(_ k: Int, band b: Int) -> UInt64 {
+        let l = layers[k], rowsOfW = l.inputBand(b), m = rowsOfW.count
+        let dz = l.band(b).dSum, other = l.band(1 - b), lo = other.range.lowerBound, n = other.range.count
+        for r in 0..<rows { (dz + r * l.units + lo).update(from: other.dSum + r * l.units + lo, count: n) }
+        let (x, ldx) = input(of: k, band: b)
+        let w = l.w + rowsOfW.lowerBound * l.units, dw = l.dw + rowsOfW.lowerBound * l.units
+        GEMM.gemm(transA: true, transB: false, m: m, n: l.units, k: rows, alpha: 1, a: x, lda: ldx,
+                  b: dz, ldb: l.units, beta: 0, c: dw, ldc: l.units)
+        let flags = penaltyGradient(w, into: dw, count: m * l.units)
+        if k > 0 {
+            GEMM.gemm(transA: false, transB: true, m: rows, n: m, k: l.units, alpha: 1, a: dz, lda: l.units,
+                      b: w, ldb: l.units, beta: 0, c: layers[k - 1].band(b).dOut, ldc: m)
+        }
+        return flags
+    }
+
+    /// Applies the update to the values thread `part` owns: its rows of every layer's weights, its band of
+    /// the hidden layers' biases, and (thread 0) the last bias.
+    private func apply(_ rule: Optimizer.Rule, part: Int, parts: Int) {
+        for k in 0..<layers.count {
+            let l = layers[k], w = slots[l.weightSlot]
+            var b = part
+            while b < 2 {
+                let at = l.inputBand(b).lowerBound * l.units, n = l.inputBand(b).count * l.units
+                rule.apply(w.value + at, w.grad + at, w.state1 + at, w.state2 + at, count: n)
+                if k < hiddenCount && l.biasSlot >= 0 {
+                    let s = slots[l.biasSlot], range = l.band(b).range
+                    rule.apply(s.value + range.lowerBound, s.grad + range.lowerBound, s.state1 + range.lowerBound,
+                               s.state2 + range.lowerBound, count: range.count)
+                }
+                b += parts
+            }
+        }
+        let last = layers[hiddenCount]
+        if part == 0 && last.biasSlot >= 0 {
+            let s = slots[last.biasSlot]
+            rule.apply(s.value, s.grad, s.state1, s.state2, count: last.units)
+        }
+    }
+
+    /// Copies the hidden layers' values and gradients from the last step into the graph's nodes.
+    func publish() {
+        guard graphBehind else { return }
+        let nodes = graph.nodes
+        for k in 0..<hiddenCount {
+            let l = layers[k]
+            /// Copies band `b`'s columns, `rows` rows `stride` apart at `from`, into a rows × units node buffer.
+            func copy(_ from: UnsafeMutablePointer<Double>, stride: Int, band b: Int, to node: Buffer) {
+                let lo = l.band(b).range.lowerBound, n = l.band(b).range.count
+                for r in 0..<rows { (node.pointer + r * l.units + lo).update(from: from + r * stride, count: n) }
+            }
+            for b in 0..<2 {
+                let band = l.band(b), n = band.range.count, lo = band.range.lowerBound
+                copy(band.product, stride: n, band: b, to: nodes[l.productNode].value)
+                copy(band.sum, stride: n, band: b, to: nodes[l.sumNode].value)
+                copy(band.out, stride: n, band: b, to: nodes[l.outNode].value)
+                copy(band.dOut, stride: n, band: b, to: nodes[l.outNode].grad)
+                copy(band.dSum + lo, stride: l.units, band: b, to: nodes[l.sumNode].grad)
+                copy(band.dSum + lo, stride: l.units, band: b, to: nodes[l.productNode].grad)
+            }
+        }
+        graphBehind = false
+    }
+}
