@@ -57,6 +57,26 @@ final class ThreadTeamTests: XCTestCase {
         XCTAssertEqual(inner.load(ordering: .relaxed), 3, "the team is free again afterwards")
     }
 
+    func testSyncHoldsEachPartUntilAllArrive() {
+        // Each part writes its round number, waits, and must then see the other part's write of the same
+        // round: without the wait, a part running ahead would read the round before (or after).
+        let seen = UnsafeMutablePointer<Int>.allocate(capacity: 64)  // two words 256 bytes apart
+        defer { seen.deallocate() }
+        seen.initialize(repeating: 0, count: 64)
+        let mismatches = Atomic<Int>(0)
+        Self.team.run { part, parts in
+            XCTAssertEqual(parts, 2)
+            for round in 1...2_000 {
+                seen[part * 32] = round
+                Self.team.sync(parts: parts)
+                if seen[(1 - part) * 32] != round { mismatches.add(1, ordering: .relaxed) }
+                Self.team.sync(parts: parts)  // neither writes the next round before the other has read
+            }
+        }
+        XCTAssertEqual(mismatches.load(ordering: .relaxed), 0)
+        Self.team.sync(parts: 1)  // one part: returns at once
+    }
+
     func testSlicesTileTheRangeAtAlignedCuts() {
         // 0..<100 in 3 parts of whole 8s: 13 units of 8 → cuts at 4·8 = 32 and 8·8 = 64 (by hand).
         XCTAssertEqual((0..<3).map { ThreadTeam.slice(100, part: $0, of: 3, align: 8) }, [0..<32, 32..<64, 64..<100])
