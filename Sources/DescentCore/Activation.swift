@@ -97,18 +97,21 @@ public enum Activation: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// dZ += f'(Z) ⊙ dA (for softmax, the row-wise Jacobian-vector product), given Z and A = f(Z).
+    /// dZ += f'(Z) ⊙ dA (for softmax, the row-wise Jacobian-vector product), given Z and A = f(Z); with
+    /// `replacing`, dZ = f'(Z) ⊙ dA, whatever dZ held.
     func backward(z: UnsafePointer<Double>, a: UnsafePointer<Double>, da: UnsafePointer<Double>,
-                  dz: UnsafeMutablePointer<Double>, rows: Int, cols: Int) {
+                  dz: UnsafeMutablePointer<Double>, rows: Int, cols: Int, replacing: Bool = false) {
         let n = rows * cols
+        /// dz[i] = v, or dz[i] + v.
+        @inline(__always) func put(_ i: Int, _ v: Double) { dz[i] = replacing ? v : dz[i] + v }
         switch self {
-        case .linear: for i in 0..<n { dz[i] += da[i] }
-        case .relu: for i in 0..<n where z[i] > 0 { dz[i] += da[i] }
-        case .leakyRelu(let s): for i in 0..<n { dz[i] += z[i] > 0 ? da[i] : s * da[i] }
-        case .elu(let al): for i in 0..<n { dz[i] += z[i] > 0 ? da[i] : al * Foundation.exp(z[i]) * da[i] }
-        case .tanh: for i in 0..<n { dz[i] += (1 - a[i] * a[i]) * da[i] }
-        case .sigmoid: for i in 0..<n { dz[i] += a[i] * (1 - a[i]) * da[i] }
-        case .softplus: for i in 0..<n { dz[i] += (z[i] > 20 ? 1 : Activation.sigmoid(z[i])) * da[i] }
+        case .linear: for i in 0..<n { put(i, da[i]) }
+        case .relu: for i in 0..<n { put(i, z[i] > 0 ? da[i] : 0) }
+        case .leakyRelu(let s): for i in 0..<n { put(i, z[i] > 0 ? da[i] : s * da[i]) }
+        case .elu(let al): for i in 0..<n { put(i, z[i] > 0 ? da[i] : al * Foundation.exp(z[i]) * da[i]) }
+        case .tanh: for i in 0..<n { put(i, (1 - a[i] * a[i]) * da[i]) }
+        case .sigmoid: for i in 0..<n { put(i, a[i] * (1 - a[i]) * da[i]) }
+        case .softplus: for i in 0..<n { put(i, (z[i] > 20 ? 1 : Activation.sigmoid(z[i])) * da[i]) }
         case .gelu:
             for i in 0..<n {
                 let x = z[i]
@@ -116,14 +119,14 @@ public enum Activation: Equatable, Sendable, CustomStringConvertible {
                 let t = Foundation.tanh(u)
                 let du = Activation.geluC * (1 + 3 * 0.044715 * x * x)
                 let s = 1 - t * t   // 0 once |u| is large: then skip x·du, which can overflow to inf (0·inf = NaN)
-                dz[i] += (0.5 * (1 + t) + (s == 0 ? 0 : 0.5 * x * s * du)) * da[i]
+                put(i, (0.5 * (1 + t) + (s == 0 ? 0 : 0.5 * x * s * du)) * da[i])
             }
         case .softmax:
             for r in 0..<rows {
-                let ar = a + r * cols, dar = da + r * cols, dzr = dz + r * cols
+                let ar = a + r * cols, dar = da + r * cols, at = r * cols
                 var dot = 0.0
                 for j in 0..<cols { dot += dar[j] * ar[j] }
-                for j in 0..<cols { dzr[j] += ar[j] * (dar[j] - dot) }
+                for j in 0..<cols { put(at + j, ar[j] * (dar[j] - dot)) }
             }
         }
     }

@@ -45,6 +45,13 @@ final class BandedStep {
         var dSum: UnsafeMutablePointer<Double>
     }
 
+    /// Where a step's batch comes from: the data set's features and targets, and the batch's row indices.
+    private struct Batch {
+        var x, y: UnsafePointer<Double>
+        var indices: UnsafePointer<Int>
+        var features: Int
+    }
+
     /// One dense layer.
     private struct Layer {
         var w, dw: UnsafeMutablePointer<Double>
@@ -95,6 +102,8 @@ final class BandedStep {
     private let fused: Bool
     private let loss: Loss, regularizer: Regularizer
     private let input: UnsafeMutablePointer<Double>, target: UnsafeMutablePointer<Double>
+    /// The batch's features, band by band: rows × the band's columns each.
+    private let features: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)
     /// The loss, penalty and total nodes' values and gradients.
     private let scalars: (loss: UnsafeMutablePointer<Double>, penalty: UnsafeMutablePointer<Double>,
                           total: UnsafeMutablePointer<Double>, dLoss: UnsafeMutablePointer<Double>,
@@ -178,6 +187,8 @@ final class BandedStep {
                                weightSlot: slot(weight), biasSlot: bias.map(slot) ?? -1))
         }
         hiddenCount = found.count - 1
+        let inputBands = found[0].inputBands
+        features = (buffer(rows * inputBands.0.count), buffer(rows * inputBands.1.count))
         let last = found[found.count - 1]
         ends = Ends(product: nodes[last.productNode].value.pointer, sum: nodes[last.sumNode].value.pointer,
                     out: nodes[last.outNode].value.pointer, dProduct: nodes[last.productNode].grad.pointer,
@@ -204,10 +215,11 @@ final class BandedStep {
         layers.deallocate(); penalized.deallocate(); slots.deallocate()
     }
 
-    /// Runs the step on the batch loaded into the graph's input and targets: forward, backward, and the
-    /// update when the loss and every gradient are finite. Returns false, with the parameters and the
-    /// optimizer as they were, when something is not finite.
-    func step(optimizer: inout Optimizer, parameters: [Parameter], onTeam: Bool) -> Bool {
+    /// Runs the step on the rows `indices` of `data`: forward, backward, and the update when the loss and
+    /// every gradient are finite. Returns false, with the parameters and the optimizer as they were, when
+    /// something is not finite.
+    func step(batch indices: ArraySlice<Int>, from data: Dataset, optimizer: inout Optimizer, parameters: [Parameter],
+              onTeam: Bool) -> Bool {
         let update = optimizer.pendingUpdate(parameters)
         for k in 0..<slots.count {
             slots[k].state1 = update.state1[k].pointer
@@ -216,7 +228,17 @@ final class BandedStep {
         let rule = update.rule
         nonFinite.store(false, ordering: .relaxed)
         let team = ThreadTeam.shared
-        team.run(alone: !onTeam) { part, parts in self.work(part: part, parts: parts, team: team, rule: rule) }
+        data.X.data.withUnsafeBufferPointer { xs in
+            data.y.data.withUnsafeBufferPointer { ys in
+                indices.withUnsafeBufferPointer { rowsOfData in
+                    guard let x = xs.baseAddress, let y = ys.baseAddress, let i = rowsOfData.baseAddress else { return }
+                    let batch = Batch(x: x, y: y, indices: i, features: data.featureCount)
+                    team.run(alone: !onTeam) { part, parts in
+                        self.work(part: part, parts: parts, team: team, rule: rule, batch: batch)
+                    }
+                }
+            }
+        }
         graphBehind = true
         graph.markPassesRun()
         if nonFinite.load(ordering: .relaxed) { return false }
@@ -225,7 +247,7 @@ final class BandedStep {
     }
 
     /// Thread `part` of `parts`'s share of the step: band `part` of every layer (both bands on one thread).
-    private func work(part: Int, parts: Int, team: ThreadTeam, rule: Optimizer.Rule) {
+    private func work(part: Int, parts: Int, team: ThreadTeam, rule: Optimizer.Rule, batch: Batch) {
         let active = min(parts, 2)  // threads beyond the two bands only keep the count of waits
         let waits = layers.count + 1 + hiddenCount + 1
         guard part < active else {
@@ -233,6 +255,8 @@ final class BandedStep {
             return
         }
         var b = part
+        // Each band's columns of the batch's features, and the targets of each block of rows.
+        while b < 2 { gather(batch, band: b); b += active }
         // Forward: each band's share of a layer's product, then its own band of the sums and activations.
         for k in 0..<layers.count {
             b = part
@@ -266,9 +290,20 @@ final class BandedStep {
         apply(rule, part: part, parts: active)
     }
 
+    /// Copies band `b`'s columns of the batch's features into the band's buffer, and the targets of block
+    /// `b` of the rows into the graph's targets.
+    private func gather(_ batch: Batch, band b: Int) {
+        let columns = layers[0].inputBand(b), n = columns.count, x = b == 0 ? features.0 : features.1
+        for r in 0..<rows {
+            (x + r * n).update(from: batch.x + batch.indices[r] * batch.features + columns.lowerBound, count: n)
+        }
+        let block = b == 0 ? rowBlocks.0 : rowBlocks.1
+        for r in block { target[r] = batch.y[batch.indices[r]] }
+    }
+
     /// Layer `k`'s input for band `b`: its columns of the features, or the layer before's band `b`, with its row stride.
     private func input(of k: Int, band b: Int) -> (UnsafeMutablePointer<Double>, Int) {
-        if k == 0 { return (input + layers[0].inputBand(b).lowerBound, layers[0].width) }
+        if k == 0 { return (b == 0 ? features.0 : features.1, layers[0].inputBand(b).count) }
         let before = layers[k - 1].band(b)
         return (before.out, before.range.count)
     }
@@ -316,9 +351,8 @@ final class BandedStep {
         dLossInput.update(repeating: 0, count: count)
         loss.gradient(lossInput, y, rows: block.count, cols: units, scale: 1, into: dLossInput, batchRows: rows)
         if !fused {
-            (e.dSum + at).update(repeating: 0, count: count)
             l.activation.backward(z: e.sum + at, a: e.out + at, da: e.dOut + at, dz: e.dSum + at,
-                                  rows: block.count, cols: units)
+                                  rows: block.count, cols: units, replacing: true)
         }
         if l.bias != nil { (e.dProduct + at).update(from: e.dSum + at, count: count) }
     }
@@ -376,9 +410,9 @@ final class BandedStep {
     private func deactivate(_ k: Int, band b: Int) -> UInt64 {
         let l = layers[k], band = l.band(b), lo = band.range.lowerBound, n = band.range.count
         for r in 0..<rows {
-            let dz = band.dSum + r * l.units + lo, at = r * n
-            dz.update(repeating: 0, count: n)
-            l.activation.backward(z: band.sum + at, a: band.out + at, da: band.dOut + at, dz: dz, rows: 1, cols: n)
+            let at = r * n
+            l.activation.backward(z: band.sum + at, a: band.out + at, da: band.dOut + at, dz: band.dSum + r * l.units + lo,
+                                  rows: 1, cols: n, replacing: true)
         }
         var flags: UInt64 = 0
         if let db = l.dBias {
@@ -435,7 +469,11 @@ final class BandedStep {
     /// Copies the hidden layers' values and gradients from the last step into the graph's nodes.
     func publish() {
         guard graphBehind else { return }
-        let nodes = graph.nodes
+        let nodes = graph.nodes, columns = layers[0].inputBands, width = layers[0].width
+        for r in 0..<rows {
+            (input + r * width + columns.0.lowerBound).update(from: features.0 + r * columns.0.count, count: columns.0.count)
+            (input + r * width + columns.1.lowerBound).update(from: features.1 + r * columns.1.count, count: columns.1.count)
+        }
         for k in 0..<hiddenCount {
             let l = layers[k]
             /// Copies band `b`'s columns, `rows` rows `stride` apart at `from`, into a rows × units node buffer.

@@ -219,8 +219,9 @@ public final class Trainer {
         let size = ThreadTeam.shared.size
         let onTeam = teamChoice.map { $0 && size > 1 } ?? split.pacer.begin(teamSize: size)
         let g = split.graph
-        train.copyRows(sampler.next(), x: g.input.pointer, y: g.target.pointer)
-        guard split.step(optimizer: &optimizer, parameters: model.parameters, onTeam: onTeam) else {
+        guard split.step(batch: sampler.next(), from: train, optimizer: &optimizer, parameters: model.parameters,
+                         onTeam: onTeam) else {
+            split.publish()  // the messages name the first node whose value or gradient is not finite
             if !g.totalValue.isFinite { return .nonFinite(nonFiniteMessage(g, what: "loss")) }
             let p = model.parameters.first { !$0.grad.allFinite } ?? model.parameters[0]
             return .nonFinite(nonFiniteGradientMessage(p, g))

@@ -23,10 +23,10 @@ final class BandedStepTests: XCTestCase {
         let targets: [Double]
         switch loss {
         case .ce: targets = (0..<n).map { _ in Double(rng.int(below: outputs)) }
-        case .bce: targets = (0..<(n * outputs)).map { _ in Double(rng.int(below: 2)) }
-        default: targets = (0..<(n * outputs)).map { _ in rng.normal() }
+        case .bce: targets = (0..<n).map { _ in Double(rng.int(below: 2)) }
+        default: targets = (0..<n).map { _ in rng.normal() }
         }
-        let y = Tensor(shape: [n, loss == .ce ? 1 : outputs], data: targets)
+        let y = Tensor(shape: [n, 1], data: targets)
         let task: Task = loss == .ce ? .multiclass : (loss == .bce ? .binary : .regression)
         let data = Dataset(name: "bands", X: x, y: y, task: task, featureNames: (0..<f).map { "x\($0)" },
                            targetName: "y", classNames: loss == .ce ? (0..<outputs).map(String.init) : [])
@@ -72,9 +72,9 @@ final class BandedStepTests: XCTestCase {
     }
 
     func testRegressorWithoutABiasMatchesTheWholeBatch() throws {
-        // mse on three outputs, a hidden layer without a bias, sigmoid and gelu, both penalties, momentum.
+        // mse, a hidden layer without a bias, sigmoid and gelu, both penalties, momentum.
         try checkMatchesWholeBatch {
-            trainer(loss: .mse, outputs: 3, hidden: (.sigmoid, .gelu), secondBias: false,
+            trainer(loss: .mse, outputs: 1, hidden: (.sigmoid, .gelu), secondBias: false,
                     regularizer: Regularizer(l1: 1e-3, l2: 1e-3), optimizer: .sgd(momentum: 0.9, nesterov: true),
                     learningRate: 0.05)
         }
@@ -84,7 +84,7 @@ final class BandedStepTests: XCTestCase {
         // ce on a softmax output and bce on sigmoid outputs read the logits (the activation is fused).
         try checkMatchesWholeBatch { trainer(last: .softmax, regularizer: .none) }
         try checkMatchesWholeBatch {
-            trainer(loss: .bce, outputs: 2, last: .sigmoid, hidden: (.leakyRelu(slope: 0.1), .elu(alpha: 1)),
+            trainer(loss: .bce, outputs: 1, last: .sigmoid, hidden: (.leakyRelu(slope: 0.1), .elu(alpha: 1)),
                     optimizer: .rmsprop(alpha: 0.99, eps: 1e-8, momentum: 0.5), learningRate: 1e-3)
         }
     }
