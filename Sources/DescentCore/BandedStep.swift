@@ -36,12 +36,12 @@ final class BandedStep {
     /// is not — its whole step takes ~12 µs, in which handing work to a second core gains nothing.
     static let minimumWork = 1 << 18
 
-    /// One band of a hidden layer's units: its values and the gradient at its activation, rows × `count`
-    /// values each, and a whole-width buffer (rows × units) for the gradient at the layer's sum, whose own
-    /// columns this band writes and whose other columns it copies from the other band's.
+    /// One band of a hidden layer's units: its sums, activations and the gradient at its activations,
+    /// rows × `count` values each, and a whole-width buffer (rows × units) for the gradient at the layer's
+    /// sum, whose own columns this band writes and whose other columns it copies from the other band's.
     private struct Band {
         var range: Range<Int>
-        var product, sum, out, dOut: UnsafeMutablePointer<Double>
+        var sum, out, dOut: UnsafeMutablePointer<Double>
         var dSum: UnsafeMutablePointer<Double>
     }
 
@@ -167,8 +167,7 @@ final class BandedStep {
         func reader(of node: Int) -> Int? { nodes.indices.first { nodes[$0].inputs.first == node } }
         func band(_ range: Range<Int>, units: Int) -> Band {
             let n = rows * range.count
-            return Band(range: range, product: buffer(n), sum: buffer(n), out: buffer(n), dOut: buffer(n),
-                        dSum: buffer(rows * units))
+            return Band(range: range, sum: buffer(n), out: buffer(n), dOut: buffer(n), dSum: buffer(rows * units))
         }
         var found: [Layer] = []
         for i in nodes.indices {
@@ -320,16 +319,18 @@ final class BandedStep {
     private func activate(_ k: Int, band b: Int) {
         let l = layers[k], band = l.band(b), lo = band.range.lowerBound, n = band.range.count
         let p0 = l.partials.0 + lo, p1 = l.partials.1 + lo
-        // Three plain loops: one loop storing to two buffers while loading from two others ran 3 times
-        // slower for one of digits' bands than for the other (the stores and loads met in the same cache sets).
-        for r in 0..<rows {
-            let from = r * l.units, to = r * n
-            for j in 0..<n { band.product[to + j] = p0[from + j] + p1[from + j] }
-        }
+        // The product itself is left in the two shares until `publish` (only a person looks at it).
         if let bias = l.bias {
-            Graph.addRowVector(bias + lo, to: band.product, rows: rows, cols: n, stride: n, into: band.sum)
+            let b = bias + lo
+            for r in 0..<rows {
+                let from = r * l.units, to = r * n
+                for j in 0..<n { band.sum[to + j] = (p0[from + j] + p1[from + j]) + b[j] }
+            }
         } else {
-            band.sum.update(from: band.product, count: rows * n)
+            for r in 0..<rows {
+                let from = r * l.units, to = r * n
+                for j in 0..<n { band.sum[to + j] = p0[from + j] + p1[from + j] }
+            }
         }
         l.activation.forward(band.sum, band.out, rows: rows, cols: n)
     }
@@ -346,10 +347,9 @@ final class BandedStep {
         l.activation.forward(e.sum + at, e.out + at, rows: block.count, cols: units)
         let lossInput = (fused ? e.sum : e.out) + at, dLossInput = (fused ? e.dSum : e.dOut) + at
         let y = target + block.lowerBound * (loss == .ce ? 1 : units)
-        loss.terms(lossInput, y, rows: block.count, cols: units,
-                   into: terms + loss.termCount(rows: block.lowerBound, cols: units))
-        dLossInput.update(repeating: 0, count: count)
-        loss.gradient(lossInput, y, rows: block.count, cols: units, scale: 1, into: dLossInput, batchRows: rows)
+        loss.termsAndGradient(lossInput, y, rows: block.count, cols: units,
+                              terms: terms + loss.termCount(rows: block.lowerBound, cols: units), scale: 1,
+                              into: dLossInput, batchRows: rows)
         if !fused {
             l.activation.backward(z: e.sum + at, a: e.out + at, da: e.dOut + at, dz: e.dSum + at,
                                   rows: block.count, cols: units, replacing: true)
@@ -481,10 +481,11 @@ final class BandedStep {
                 let lo = l.band(b).range.lowerBound, n = l.band(b).range.count
                 for r in 0..<rows { (node.pointer + r * l.units + lo).update(from: from + r * stride, count: n) }
             }
+            let product = nodes[l.productNode].value.pointer
+            for i in 0..<(rows * l.units) { product[i] = l.partials.0[i] + l.partials.1[i] }
             for b in 0..<2 {
                 let band = l.band(b), n = band.range.count, lo = band.range.lowerBound
-                copy(band.product, stride: n, band: b, to: nodes[l.productNode].value)
-                copy(band.sum, stride: n, band: b, to: nodes[l.sumNode].value)
+                if l.bias != nil { copy(band.sum, stride: n, band: b, to: nodes[l.sumNode].value) }
                 copy(band.out, stride: n, band: b, to: nodes[l.outNode].value)
                 copy(band.dOut, stride: n, band: b, to: nodes[l.outNode].grad)
                 copy(band.dSum + lo, stride: l.units, band: b, to: nodes[l.sumNode].grad)

@@ -108,13 +108,44 @@ public enum Loss: Equatable, Sendable, CustomStringConvertible {
         case .ce:
             for r in 0..<rows {
                 let zr = p + r * cols
-                var m = -Double.infinity
-                for j in 0..<cols where zr[j] > m { m = zr[j] }
-                var e = 0.0
-                for j in 0..<cols { e += Foundation.exp(zr[j] - m) }
+                let (m, e) = Loss.softmaxShift(zr, cols: cols)
                 sink.take(m + Foundation.log(e) - zr[Int(y[r])])
             }
         case .hinge: for i in 0..<n { sink.take(max(0, 1 - (2 * y[i] - 1) * p[i])) }
+        }
+    }
+
+    /// A row's largest logit m and Σⱼ e^(zⱼ − m), added in order: softmax(z)ⱼ = e^(zⱼ − m) / Σ.
+    @inline(__always)
+    private static func softmaxShift(_ zr: UnsafePointer<Double>, cols: Int) -> (max: Double, sum: Double) {
+        var m = -Double.infinity
+        for j in 0..<cols where zr[j] > m { m = zr[j] }
+        var e = 0.0
+        for j in 0..<cols { e += Foundation.exp(zr[j] - m) }
+        return (m, e)
+    }
+
+    /// `terms` and dP = scale · dL/dP (replacing what dP held) for the same arguments as `gradient`, bit for
+    /// bit what those two give; ce works out each e^(zⱼ − m) once for both rather than three times.
+    func termsAndGradient(_ p: UnsafePointer<Double>, _ y: UnsafePointer<Double>, rows: Int, cols: Int,
+                          terms t: UnsafeMutablePointer<Double>, scale: Double, into dp: UnsafeMutablePointer<Double>,
+                          batchRows: Int) {
+        guard self == .ce else {
+            terms(p, y, rows: rows, cols: cols, into: t)
+            dp.update(repeating: 0, count: rows * cols)
+            gradient(p, y, rows: rows, cols: cols, scale: scale, into: dp, batchRows: batchRows)
+            return
+        }
+        let gr = scale / Double(batchRows)
+        for r in 0..<rows {
+            let zr = p + r * cols, dr = dp + r * cols
+            var m = -Double.infinity
+            for j in 0..<cols where zr[j] > m { m = zr[j] }
+            var e = 0.0
+            for j in 0..<cols { let x = Foundation.exp(zr[j] - m); dr[j] = x; e += x }
+            let target = Int(y[r])
+            t[r] = m + Foundation.log(e) - zr[target]
+            for j in 0..<cols { dr[j] = (dr[j] / e - (j == target ? 1 : 0)) * gr }
         }
     }
 
@@ -134,10 +165,7 @@ public enum Loss: Equatable, Sendable, CustomStringConvertible {
             let gr = scale / Double(batchRows ?? rows)
             for r in 0..<rows {
                 let zr = p + r * cols, dr = dp + r * cols
-                var m = -Double.infinity
-                for j in 0..<cols where zr[j] > m { m = zr[j] }
-                var e = 0.0
-                for j in 0..<cols { e += Foundation.exp(zr[j] - m) }
+                let (m, e) = Loss.softmaxShift(zr, cols: cols)
                 let t = Int(y[r])
                 for j in 0..<cols { dr[j] += (Foundation.exp(zr[j] - m) / e - (j == t ? 1 : 0)) * gr }
             }

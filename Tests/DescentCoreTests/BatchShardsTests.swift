@@ -110,10 +110,13 @@ final class BatchShardsTests: XCTestCase {
         var pacer = TeamPacer()
         XCTAssertFalse(pacer.begin(teamSize: 1), "no helpers: always alone")
         pacer = TeamPacer()
-        for period in 0..<3 {
+        // 300 µs against 500 µs is a clear win for the team: a period the team wins clearly lasts twice as
+        // long as the one before; one it loses lasts 512 steps again.
+        let lengths = [1024, 512, 1024, 2048]
+        for period in 0..<4 {
             let teamFaster = period != 1
             var modes: [Bool] = []
-            for _ in 0..<TeamPacer.period {
+            for _ in 0..<lengths[period] {
                 let onTeam = pacer.begin(teamSize: 2)
                 // The first steps after a switch are slow either way and must not count.
                 var run = 0
@@ -122,6 +125,7 @@ final class BatchShardsTests: XCTestCase {
                 modes.append(onTeam)
                 pacer.finish(took: .microseconds(micros))
             }
+            XCTAssertEqual(pacer.periodLength, lengths[period], "period \(period)")
             // Team, then alone, then the faster for the rest of the period (when that is the caller alone,
             // its trial runs straight on into it).
             let team = modes.prefix { $0 }.count
