@@ -9,9 +9,9 @@ import Synchronization
 /// band of the layer's units, then applies the bias and the activation there. Backward mirrors this: each
 /// thread takes the layer's gradient through the activation on its band, and, once both bands are done,
 /// the gradient of its weight rows and of its band of the layer's input. The last layer, which has few
-/// units, is computed by both threads whole (the second into copies of its buffers), so the loss and its
-/// gradient need no hand-over. Only activations and their gradients move between cores: a few kilobytes
-/// per layer, one wait per layer each way and one before the update.
+/// units, and the loss are shared by blocks of batch rows instead; the main thread adds the loss's terms
+/// up in order. Only activations and their gradients move between cores (digits: ~50 KB per step), with
+/// one wait per layer forward, one after the loss, one per hidden layer backward and one before the update.
 ///
 /// What each thread writes is one block of memory per buffer, never every other run of columns: on the
 /// 2-core machine this was built on, two threads writing alternate 512-byte runs of the same rows ran
@@ -28,10 +28,13 @@ import Synchronization
 final class BandedStep {
     /// Units a hidden layer needs at least, so that each of its two bands is two 8-wide vectors or more.
     static let minimumUnits = 32
-    /// Units the last layer may have at most: both threads compute it.
+    /// Units the last layer may have at most: its weights' rows are shared, but each thread reads all of its
+    /// gradient at the sums, and the loss is worked out on one thread's blocks of rows.
     static let maximumOutputs = 64
     /// Rows in a batch at least.
     static let minimumRows = 8
+    /// Input features at least, so that each band of them is two 8-wide vectors or more.
+    static let minimumInputs = 16
     /// Batch rows × parameter values from which a step is shared: digits (32 × 17,226) is, tiny (200 × 97)
     /// is not — its whole step takes ~12 µs, in which handing work to a second core gains nothing.
     static let minimumWork = 1 << 18
@@ -122,10 +125,11 @@ final class BandedStep {
     var pacer = TeamPacer()
 
     /// Whether `model`'s steps on batches of `rows` are shared: two or more dense layers and no dropout,
-    /// hidden layers of `minimumUnits` or more with an activation that works value by value, a last
-    /// layer of at most `maximumOutputs` units, and enough work per step.
+    /// `minimumInputs` features or more, hidden layers of `minimumUnits` or more with an activation that
+    /// works value by value, a last layer of at most `maximumOutputs` units, and enough work per step.
     static func applies(_ model: Model, rows: Int) -> Bool {
-        guard rows >= minimumRows, rows * model.parameterCount >= minimumWork, model.spec.inputSize >= 16 else { return false }
+        guard rows >= minimumRows, rows * model.parameterCount >= minimumWork,
+              model.spec.inputSize >= minimumInputs else { return false }
         let layers = model.spec.layers
         guard layers.count >= 2 else { return false }
         for (i, layer) in layers.enumerated() {
@@ -139,7 +143,7 @@ final class BandedStep {
         return true
     }
 
-    /// The two bands of `count` columns: whole 8-wide vectors, the first half rounded up.
+    /// The two bands of `count` columns: half of the whole 8-wide vectors (rounded down), then the rest.
     private static func bands(_ count: Int) -> (Range<Int>, Range<Int>) {
         (ThreadTeam.slice(count, part: 0, of: 2, align: 8), ThreadTeam.slice(count, part: 1, of: 2, align: 8))
     }
