@@ -7,8 +7,13 @@
 /// Bands never cut the depth, so every element of C is summed in the same order whatever the split.
 /// No path allocates on the heap per call.
 public enum GEMM {
-    /// Multiply-adds (`m·n·k`) above which OpenBLAS, when loaded, is at least as fast as the direct path.
-    static let blasLimit = 65_536
+    /// Multiply-adds (`m·n·k`) above which OpenBLAS, when loaded, takes a product: measured one product at a
+    /// time on the 2-core build machine, it was at least as fast as the direct path from ~10k multiply-adds
+    /// (digits' 32×10×32 Aᵀ·B: 0.41 µs against 1.14; tiny's 200×8×8 A·B: 0.58 against 0.73)…
+    static let blasLimit = 8_192
+    /// …except A·Bᵀ, where the direct path was faster up to ~1M (digits' 32×64×64: 5.8 µs against 6.7;
+    /// wide's 256×256×10: 31 µs against 35; a 64×128×128 product: 51 µs against 47).
+    static let blasLimitTransposedB = 1 << 20
     /// Multiply-adds from which a product is shared among the team's threads. Sharing smaller ones lost
     /// time on the 2-core build machine (digits' 262k-multiply-add products: 7.2–9.1k steps/s shared vs
     /// 10.1–10.4k not): the halves of C each thread writes must move to the core that reads them next.
@@ -24,7 +29,8 @@ public enum GEMM {
         let op = GEMMOperands(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha,
                               a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
         let multiplyAdds = work(m, n, k)
-        let blas = multiplyAdds > blasLimit ? BLAS.shared : nil
+        let limit = transB && !transA ? blasLimitTransposedB : blasLimit
+        let blas = multiplyAdds > limit ? BLAS.shared : nil
         let direct = directFits(op)
         guard multiplyAdds >= splitWork else {
             multiply(op, blas: blas, direct: direct)
