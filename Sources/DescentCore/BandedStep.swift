@@ -25,7 +25,7 @@ import Synchronization
 /// reading those from two threads retains and releases them, and the two cores would fight over the counts.
 /// The hidden layers' values and gradients live in the threads' own buffers while training runs;
 /// `publish` copies them into the graph's nodes, for a person to look at.
-final class BandedStep {
+final class BandedStep: TeamJob {
     /// Units a hidden layer needs at least, so that each of its two bands is two 8-wide vectors or more.
     static let minimumUnits = 32
     /// Units the last layer may have at most: its weights' rows are shared, but each thread reads all of its
@@ -117,6 +117,10 @@ final class BandedStep {
     private let slots: UnsafeMutableBufferPointer<Slot>
     /// Buffers the pointers above point into, kept alive here.
     private let kept: [Buffer]
+    /// The step under way's update rule and batch, set before the team runs it.
+    private var rule = Optimizer.Rule(kind: .sgd(momentum: 0, nesterov: false), learningRate: 0, step: 1)
+    private var batch = Batch(x: UnsafePointer(bitPattern: 8)!, y: UnsafePointer(bitPattern: 8)!,
+                              indices: UnsafePointer(bitPattern: 8)!, features: 0)
     /// Set by a thread that found a non-finite loss or gradient among what it computed.
     private let nonFinite = Atomic<Bool>(false)
     /// Whether the hidden layers' values in the graph's nodes are older than the last step's.
@@ -228,17 +232,14 @@ final class BandedStep {
             slots[k].state1 = update.state1[k].pointer
             slots[k].state2 = update.state2[k].pointer
         }
-        let rule = update.rule
+        rule = update.rule
         nonFinite.store(false, ordering: .relaxed)
-        let team = ThreadTeam.shared
         data.X.data.withUnsafeBufferPointer { xs in
             data.y.data.withUnsafeBufferPointer { ys in
                 indices.withUnsafeBufferPointer { rowsOfData in
                     guard let x = xs.baseAddress, let y = ys.baseAddress, let i = rowsOfData.baseAddress else { return }
-                    let batch = Batch(x: x, y: y, indices: i, features: data.featureCount)
-                    team.run(alone: !onTeam) { part, parts in
-                        self.work(part: part, parts: parts, team: team, rule: rule, batch: batch)
-                    }
+                    batch = Batch(x: x, y: y, indices: i, features: data.featureCount)
+                    ThreadTeam.shared.run(alone: !onTeam, self)
                 }
             }
         }
@@ -249,8 +250,10 @@ final class BandedStep {
         return true
     }
 
-    /// Thread `part` of `parts`'s share of the step: band `part` of every layer (both bands on one thread).
-    private func work(part: Int, parts: Int, team: ThreadTeam, rule: Optimizer.Rule, batch: Batch) {
+    /// Thread `part` of `parts`'s share of the step under way (`rule` and `batch`): band `part` of every
+    /// layer, or both bands on one thread.
+    func run(part: Int, parts: Int) {
+        let team = ThreadTeam.shared, rule = self.rule, batch = self.batch
         let active = min(parts, 2)  // threads beyond the two bands only keep the count of waits
         let waits = layers.count + 1 + hiddenCount + 1
         guard part < active else {

@@ -7,7 +7,7 @@ import Synchronization
 /// (the loss and the weight and bias gradients) are taken in two parts and then added, which can change
 /// their last bits. Whether a batch is cut depends on the model and the batch size alone, never on the
 /// number of threads, so a seed gives the same weights on one core as on two.
-final class BatchShards {
+final class BatchShards: TeamJob {
     /// Rows in the whole batch.
     let rows: Int
     /// The halves' graphs: the first ⌊rows/2⌋ rows, then the rest.
@@ -16,6 +16,14 @@ final class BatchShards {
     let gradients: [[Buffer]]
     /// Set by a thread whose slice of the summed gradients is not finite.
     private let nonFinite = Atomic<Bool>(false)
+    /// What the team does when it runs this job: both halves' passes, or the sums and the update.
+    private enum Stage { case passes, update }
+    private var stage = Stage.passes
+    /// The step under way's update rule and the optimizer's state, per parameter.
+    private var rule = Optimizer.Rule(kind: .sgd(momentum: 0, nesterov: false), learningRate: 0, step: 1)
+    private var state: [(UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)] = []
+    /// The model's parameters' values, gradients and sizes.
+    private let slots: [(value: UnsafeMutablePointer<Double>, grad: UnsafeMutablePointer<Double>, count: Int)]
     /// Whether the halves run on the team or one after the other, from measured step times.
     var pacer = TeamPacer()
 
@@ -41,6 +49,8 @@ final class BatchShards {
                   ownGradients: true, lossShare: Double(part) / Double(rows))
         }
         gradients = graphs.map { g in model.parameters.map { p in g.gradient(of: p) ?? Buffer(count: p.count) } }
+        slots = model.parameters.map { ($0.value.pointer, $0.grad.pointer, $0.count) }
+        state = slots.map { ($0.value, $0.value) }
     }
 
     /// Copies the batch's rows `indices` of `data` into the halves' inputs and targets.
@@ -54,17 +64,25 @@ final class BatchShards {
     }
 
     /// Runs both halves' forward and backward passes in training mode, one half per thread of the team
-    /// (or both on the calling thread when not `onTeam`).
-    func forwardBackward(rng: RNG, onTeam: Bool) {
-        let graphs = self.graphs
-        ThreadTeam.shared.run(alone: !onTeam) { part, parts in
-            var scratch = rng  // the halves have no dropout, so nothing is drawn
+    /// (or both on the calling thread when not `onTeam`). The halves have no dropout: nothing is drawn.
+    func forwardBackward(onTeam: Bool) {
+        stage = .passes
+        ThreadTeam.shared.run(alone: !onTeam, self)
+    }
+
+    /// Thread `part` of `parts`'s share of the stage under way.
+    func run(part: Int, parts: Int) {
+        switch stage {
+        case .passes:
+            var scratch = RNG(seed: 0)  // unused: no dropout
             var s = part
             while s < graphs.count {
                 graphs[s].forward(training: true, rng: &scratch)
                 graphs[s].backward()
                 s += parts
             }
+        case .update:
+            sumAndApply(part: part, parts: parts)
         }
     }
 
@@ -81,26 +99,41 @@ final class BatchShards {
     /// Loss plus penalty.
     var totalValue: Double { lossValue + penaltyValue }
 
-    /// Writes the sum of the halves' gradients into each parameter's gradient; false when a sum is not finite.
+    /// Writes the sum of the halves' gradients into each parameter's gradient and, when every sum is finite,
+    /// applies `optimizer`'s update; returns false (nothing updated) when a sum is not finite.
     ///
-    /// Each thread sums the slices of every parameter that the optimizer's shared update gives it
-    /// (`Optimizer.slice`), so the sums it writes are still in its cache when it updates them.
-    func sumGradients(into parameters: [Parameter], onTeam: Bool) -> Bool {
+    /// Each thread sums and then updates the same slices of every parameter (`Optimizer.slice`), so the sums
+    /// it writes are still in its cache when it updates them; the threads wait for each other in between.
+    func sumAndUpdate(_ parameters: [Parameter], optimizer: inout Optimizer, onTeam: Bool) -> Bool {
+        let update = optimizer.pendingUpdate(parameters)
+        rule = update.rule
+        for k in state.indices { state[k] = (update.state1[k].pointer, update.state2[k].pointer) }
         nonFinite.store(false, ordering: .relaxed)
-        let gradients = self.gradients
-        ThreadTeam.shared.run(alone: !onTeam) { part, parts in
-            var flags: UInt64 = 0
-            for k in parameters.indices {
-                let a = gradients[0][k].pointer, b = gradients[1][k].pointer, out = parameters[k].grad.pointer
-                for i in Optimizer.slice(parameters[k], part: part, of: parts) {
-                    let v = a[i] + b[i]
-                    out[i] = v
-                    flags |= Buffer.nonFiniteFlag(v)
-                }
+        stage = .update
+        ThreadTeam.shared.run(alone: !onTeam, self)
+        if nonFinite.load(ordering: .relaxed) { return false }
+        optimizer.countUpdate()
+        return true
+    }
+
+    /// Thread `part`'s slices: the halves' gradients added (and checked), a wait, then the update.
+    private func sumAndApply(part: Int, parts: Int) {
+        var flags: UInt64 = 0
+        for k in slots.indices {
+            let a = gradients[0][k].pointer, b = gradients[1][k].pointer, out = slots[k].grad
+            for i in Optimizer.slice(slots[k].count, part: part, of: parts) {
+                let v = a[i] + b[i]
+                out[i] = v
+                flags |= Buffer.nonFiniteFlag(v)
             }
-            if !Buffer.finite(flags) { nonFinite.store(true, ordering: .relaxed) }
         }
-        return !nonFinite.load(ordering: .relaxed)
+        if !Buffer.finite(flags) { nonFinite.store(true, ordering: .relaxed) }
+        ThreadTeam.shared.sync(parts: parts)
+        guard !nonFinite.load(ordering: .relaxed) else { return }
+        for k in slots.indices {
+            let range = Optimizer.slice(slots[k].count, part: part, of: parts), at = range.lowerBound
+            rule.apply(slots[k].value + at, slots[k].grad + at, state[k].0 + at, state[k].1 + at, count: range.count)
+        }
     }
 
     /// The half whose passes produced a non-finite loss or gradient first (the first half when neither did).

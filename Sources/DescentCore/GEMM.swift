@@ -14,6 +14,17 @@ public enum GEMM {
     /// …except A·Bᵀ, where the direct path was faster up to ~1M (digits' 32×64×64: 5.8 µs against 6.7;
     /// wide's 256×256×10: 31 µs against 35; a 64×128×128 product: 51 µs against 47).
     static let blasLimitTransposedB = 1 << 20
+    /// Multiply-adds up to which OpenBLAS 0.3.21 multiplies A·B with a small-matrix kernel that allocates on
+    /// every call when C's width is not a multiple of 8 (1,000 products of 32×10×32: 1,000 `malloc`s), so
+    /// such products stay on the built-in kernel: training allocates nothing per step.
+    static let blasSmallKernelLimit = 1_000_000
+
+    /// Whether OpenBLAS (when loaded) takes an m×n×k product of this kind.
+    static func prefersBLAS(transA: Bool, transB: Bool, n: Int, multiplyAdds: Int) -> Bool {
+        if transB && !transA { return multiplyAdds > blasLimitTransposedB }
+        if !transA && !transB && n % 8 != 0 && multiplyAdds <= blasSmallKernelLimit { return false }
+        return multiplyAdds > blasLimit
+    }
     /// Multiply-adds from which a product is shared among the team's threads. Sharing smaller ones lost
     /// time on the 2-core build machine (digits' 262k-multiply-add products: 7.2–9.1k steps/s shared vs
     /// 10.1–10.4k not): the halves of C each thread writes must move to the core that reads them next.
@@ -29,8 +40,7 @@ public enum GEMM {
         let op = GEMMOperands(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha,
                               a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
         let multiplyAdds = work(m, n, k)
-        let limit = transB && !transA ? blasLimitTransposedB : blasLimit
-        let blas = multiplyAdds > limit ? BLAS.shared : nil
+        let blas = prefersBLAS(transA: transA, transB: transB, n: n, multiplyAdds: multiplyAdds) ? BLAS.shared : nil
         let direct = directFits(op)
         guard multiplyAdds >= splitWork else {
             multiply(op, blas: blas, direct: direct)

@@ -90,16 +90,15 @@ public struct Optimizer {
     /// Applies one update to every parameter from its gradient, with torch's order of floating-point operations.
     ///
     /// Every value is updated on its own, so a large model's update is cut into one slice of each parameter
-    /// per thread of the team, with the same result as on one thread. `onTeam` overrides the size rule:
-    /// `BatchShards` has just summed the gradients in the same slices on the same threads, or chose one thread.
-    public mutating func update(_ parameters: [Parameter], onTeam: Bool? = nil) {
+    /// per thread of the team, with the same result as on one thread.
+    public mutating func update(_ parameters: [Parameter]) {
         prepare(parameters)
         steps += 1
         var total = 0  // an index loop: iterating the array allocates in unoptimised builds
         for k in parameters.indices { total += parameters[k].count }
         let rule = Rule(kind: kind, learningRate: learningRate, step: steps)
         let s1 = state1, s2 = state2
-        guard onTeam ?? (total >= Optimizer.splitCount), ThreadTeam.shared.size > 1 else {
+        guard total >= Optimizer.splitCount, ThreadTeam.shared.size > 1 else {
             for k in parameters.indices {
                 rule.apply(parameters[k], s1[k], s2[k], range: 0..<parameters[k].count)
             }
@@ -107,14 +106,14 @@ public struct Optimizer {
         }
         ThreadTeam.shared.run { part, parts in
             for k in parameters.indices {
-                let range = Optimizer.slice(parameters[k], part: part, of: parts)
+                let range = Optimizer.slice(parameters[k].count, part: part, of: parts)
                 if !range.isEmpty { rule.apply(parameters[k], s1[k], s2[k], range: range) }
             }
         }
     }
 
     /// The next update's rule and state, for a caller that applies it in pieces on threads of its own
-    /// (`ColumnSplit`); `countUpdate` records it once it is applied.
+    /// (`BandedStep`, `BatchShards`); `countUpdate` records it once it is applied.
     mutating func pendingUpdate(_ parameters: [Parameter]) -> (rule: Rule, state1: [Buffer], state2: [Buffer]) {
         prepare(parameters)
         return (Rule(kind: kind, learningRate: learningRate, step: steps + 1), state1, state2)
@@ -123,10 +122,10 @@ public struct Optimizer {
     /// Counts an update applied through `pendingUpdate`.
     mutating func countUpdate() { steps += 1 }
 
-    /// The values of `p` that thread `part` of `parts` updates in a shared update (whole 8-wide vectors);
-    /// `BatchShards` sums the halves' gradients in the same slices, so each thread's sums stay in its cache.
-    static func slice(_ p: Parameter, part: Int, of parts: Int) -> Range<Int> {
-        ThreadTeam.slice(p.count, part: part, of: parts, align: 8)
+    /// The values of a `count`-value parameter that thread `part` of `parts` updates in a shared update:
+    /// whole 8-wide vectors.
+    static func slice(_ count: Int, part: Int, of parts: Int) -> Range<Int> {
+        ThreadTeam.slice(count, part: part, of: parts, align: 8)
     }
 
     /// One update's rule with its scalars worked out, applied to a slice of one parameter at a time.

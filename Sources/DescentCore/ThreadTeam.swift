@@ -7,8 +7,12 @@ import Synchronization
 /// A step hands the team work every few microseconds, so a helper that has just finished spins, watching
 /// for the next part, instead of sleeping: waking a sleeping thread costs more than most parts take. After
 /// `spinLimit` without work (the step loop has ended) it sleeps on a semaphore until the next part.
-/// Handing out work allocates nothing. One piece of work uses the team at a time; a caller that finds
-/// it busy (another thread's, or a part that itself asks for the team) runs its work alone.
+/// One piece of work uses the team at a time; a caller that finds it busy (another thread's, or a part
+/// that itself asks for the team) runs its work alone.
+///
+/// Work comes as a `TeamJob` object, which is handed out without allocating, or as a closure: an optimised
+/// build boxes a closure's captures once per `run` (`withoutActuallyEscaping`), so the training steps hand
+/// out jobs, and closures serve work that runs once per product or update outside them.
 final class ThreadTeam: @unchecked Sendable {
     /// The work being shared: called as `work(part, parts)` on each thread.
     typealias Work = (_ part: Int, _ parts: Int) -> Void
@@ -42,6 +46,9 @@ final class ThreadTeam: @unchecked Sendable {
     /// `pointee`), the closure would be wrapped in a thunk, allocated on every `run` in unoptimised builds.
     private final class WorkSlot: @unchecked Sendable {
         var work: Work?
+        /// The current job, unretained: `run` holds it until every part has finished, and the helpers
+        /// then read it without touching its reference count (which both cores would fight over).
+        unowned(unsafe) var job: TeamJob?
     }
 
     /// A helper's bed: whether it sleeps, and the semaphore that wakes it.
@@ -111,6 +118,24 @@ final class ThreadTeam: @unchecked Sendable {
         busy.pointee.store(false, ordering: .releasing)
     }
 
+    /// Runs `job.run(part:parts:)` for every part, as `run(alone:_:)` runs a closure, without allocating.
+    func run(alone: Bool = false, _ job: TeamJob) {
+        guard size > 1, !alone, busy.pointee.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else {
+            run(alone: true) { part, parts in job.run(part: part, parts: parts) }
+            return
+        }
+        current.job = job
+        unfinished.pointee.store(size - 1, ordering: .relaxed)
+        generation.pointee.wrappingAdd(1, ordering: .sequentiallyConsistent)
+        for h in helpers.indices where helpers[h].sleeping.pointee.exchange(false, ordering: .sequentiallyConsistent) {
+            helpers[h].wake.signal()
+        }
+        job.run(part: 0, parts: size)
+        while unfinished.pointee.load(ordering: .acquiring) != 0 {}
+        current.job = nil
+        busy.pointee.store(false, ordering: .releasing)
+    }
+
     /// Waits until all `parts` parts of the current work have called this (a barrier inside one `run`);
     /// returns at once when `parts` is 1. Every part must call it equally often.
     func sync(parts: Int) {
@@ -138,7 +163,7 @@ final class ThreadTeam: @unchecked Sendable {
     /// reference to the work is released before it reports: `run` checks that none is left when it returns.
     @inline(never)
     private func runCurrent(part: Int) {
-        current.work?(part, size)
+        if let job = current.job { job.run(part: part, parts: size) } else { current.work?(part, size) }
     }
 
     /// Waits until `generation` moves past `seen` and returns its new value: spinning at first, asleep
@@ -171,4 +196,9 @@ final class ThreadTeam: @unchecked Sendable {
         let upper = min(count, units * (part + 1) / parts * align)
         return lower..<upper
     }
+}
+
+/// Work for the team as an object: `run(part:parts:)` is called once on each thread of a `ThreadTeam.run`.
+protocol TeamJob: AnyObject {
+    func run(part: Int, parts: Int)
 }

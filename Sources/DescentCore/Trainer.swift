@@ -201,14 +201,13 @@ public final class Trainer {
         let size = ThreadTeam.shared.size
         let onTeam = teamChoice.map { $0 && size > 1 } ?? shards.pacer.begin(teamSize: size)
         shards.load(sampler.next(), from: train)
-        shards.forwardBackward(rng: dropoutRNG, onTeam: onTeam)
+        shards.forwardBackward(onTeam: onTeam)
         let total = shards.totalValue
         if !total.isFinite { return .nonFinite(nonFiniteMessage(shards.firstNonFinite(), what: "loss", value: total)) }
-        guard shards.sumGradients(into: model.parameters, onTeam: onTeam) else {
+        guard shards.sumAndUpdate(model.parameters, optimizer: &optimizer, onTeam: onTeam) else {
             let p = model.parameters.first { !$0.grad.allFinite } ?? model.parameters[0]
             return .nonFinite(nonFiniteGradientMessage(p, shards.firstNonFinite()))
         }
-        optimizer.update(model.parameters, onTeam: onTeam)
         shards.pacer.end()
         finishStep(rows: shards.rows, loss: shards.lossValue, penalty: shards.penaltyValue)
         return nil

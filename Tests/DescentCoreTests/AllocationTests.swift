@@ -9,7 +9,8 @@ import Foundation
 /// `mtrace()` after one step and off with `muntrace()` after step 101, so the trace lists every `malloc`,
 /// `calloc`, `realloc` and aligned allocation of 100 whole steps, from any thread and any library (OpenBLAS
 /// included when it is loaded). The parent counts the allocation lines in the trace. Digits' batches are cut
-/// in halves (`BatchShards`), so its test covers that path too, run on one thread.
+/// by two threads that each own a band of every layer (`BandedStep`), so its test covers the team's
+/// hand-offs and waits too (on a machine with two cores or more).
 final class AllocationTests: XCTestCase {
     /// The environment variable that makes a test the traced child, naming its trace file.
     private static let childKey = "DESCENT_ALLOCATION_TRACE"
@@ -36,6 +37,21 @@ final class AllocationTests: XCTestCase {
         XCTAssertEqual(allocations.count, 0, "allocations in 100 steps: \(allocations.prefix(5))")
     }
 
+    /// Eight features: too few for bands (`BandedStep`), so each batch of 32 is cut in halves (`BatchShards`),
+    /// whose passes, sums and update run on the team.
+    func testHalvedBatchStepsAllocateNothing() throws {
+        guard let allocations = try tracedAllocations(test: #function, child: {
+            let halves = Benchmark.Workload(name: "halves", sizes: [8, 128, 64, 10], activation: .relu, samples: 1797,
+                                            batch: 32, loss: .ce, regularizer: .none,
+                                            optimizer: .adam(beta1: 0.9, beta2: 0.999, eps: 1e-8), learningRate: 1e-3,
+                                            steps: 0)
+            let model = Benchmark.trainer(halves).model
+            XCTAssertTrue(BatchShards.cuts(model, rows: 32) && !BandedStep.applies(model, rows: 32))
+            _ = try self.traceSteps(halves)
+        }) else { return }
+        XCTAssertEqual(allocations.count, 0, "allocations in 100 steps: \(allocations.prefix(5))")
+    }
+
     /// In the parent, runs test `test` again in a traced child and returns the trace's allocation lines; in
     /// the child, runs `child` and returns nil.
     private func tracedAllocations(test: String, child: () throws -> Void) throws -> [Substring]? {
@@ -56,11 +72,11 @@ final class AllocationTests: XCTestCase {
         environment["LD_PRELOAD"] = library
         environment["MALLOC_TRACE"] = trace
         environment[Self.childKey] = trace
-        // One thread: in unoptimised builds (these tests) `ThreadTeam.run` boxes the closure it lends to
-        // the helpers (`withoutActuallyEscaping`), one allocation per hand-off; optimised builds do not.
-        // Checked on the release binary with valgrind: `descent bench --scale 0.1 digits` and
-        // `--scale 0.2` (300 and 600 timed steps, halves on two threads) made 1,233 and 1,232 allocations.
-        environment["DESCENT_THREADS"] = "1"
+        // The team as it comes (the step hands it a `TeamJob`, which allocates nothing). The release binary
+        // was checked too, with a preloaded counter of malloc, calloc, realloc and aligned allocations:
+        // `descent bench --scale 0.1`, `0.2` and `0.4 digits` (300, 600, 1,200 timed steps, two threads)
+        // made 1,548, 1,550 and 1,551 `malloc`s; with gdb breaking on `malloc` from step 200 on, the first
+        // came after the last step.
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -77,8 +93,12 @@ final class AllocationTests: XCTestCase {
     /// the end of the first to the end of the last (so `train`'s one-off history reservation is outside);
     /// with `allocateInside`, one buffer is made while tracing. Returns what was made.
     private func traceSteps(_ name: String, allocateInside: Bool = false) throws -> [Buffer] {
+        try traceSteps(XCTUnwrap(Benchmark.workloads.first { $0.name == name }), allocateInside: allocateInside)
+    }
+
+    /// The same for workload `workload`.
+    private func traceSteps(_ workload: Benchmark.Workload, allocateInside: Bool = false) throws -> [Buffer] {
         let start = try Self.tracerSwitch("mtrace"), stop = try Self.tracerSwitch("muntrace")
-        let workload = try XCTUnwrap(Benchmark.workloads.first { $0.name == name })
         let trainer = Benchmark.trainer(workload)
         _ = trainer.train(steps: 60, evaluateAtEnd: false) { _ in nil }
         var made: [Buffer] = []
