@@ -46,7 +46,7 @@ public enum GEMM {
             multiply(op, blas: blas, direct: direct)
             return
         }
-        split(op, team: ThreadTeam.shared) { multiply($0, blas: blas, direct: direct) }
+        split(SplitProduct(op: op, blas: blas, direct: direct), team: ThreadTeam.shared)
     }
 
     /// One band (or a whole product) on the calling thread: through `blas` when given, else the built-in kernel.
@@ -58,20 +58,46 @@ public enum GEMM {
     /// What computes the large products: the OpenBLAS library in use, or the built-in kernel.
     public static var backendName: String { BLAS.shared?.name ?? "built-in SIMD" + BLAS.loadNote }
 
-    /// Runs `multiply` on one band of C per thread of `team` (on the whole product without one): rows
-    /// when C is taller than wide, else columns, cut at whole 8-wide vectors.
+    /// A product to be cut into bands, with how each band is multiplied, for the team's threads to read.
+    struct SplitProduct {
+        let op: GEMMOperands
+        let blas: BLAS?
+        let direct: Bool
+    }
+
+    /// Multiplies one band of C per thread of `team` (the whole product without one): rows when C is taller
+    /// than wide, else columns, cut at whole 8-wide vectors.
+    static func split(_ product: SplitProduct, team: ThreadTeam?) {
+        guard let team, team.size > 1 else { multiply(product.op, blas: product.blas, direct: product.direct); return }
+        withUnsafePointer(to: product) { team.run(context: UnsafeRawPointer($0), entry: splitEntry) }
+    }
+
+    /// Thread `part`'s band of the product the context points to.
+    private static let splitEntry: ThreadTeam.Entry = { context, part, parts in
+        let product = context.assumingMemoryBound(to: SplitProduct.self).pointee
+        if let band = band(of: product.op, part: part, of: parts) {
+            multiply(band, blas: product.blas, direct: product.direct)
+        }
+    }
+
+    /// Runs `multiply` on each thread's band, as `split(_:team:)` does (allocating once per call: for tests,
+    /// which multiply bands their own way).
     static func split(_ op: GEMMOperands, team: ThreadTeam?, _ multiply: (GEMMOperands) -> Void) {
         guard let team, team.size > 1 else { multiply(op); return }
-        let byRows = op.m > op.n
         team.run { part, parts in
-            if byRows {
-                let rows = ThreadTeam.slice(op.m, part: part, of: parts, align: 8)
-                if !rows.isEmpty { multiply(op.band(rows: rows)) }
-            } else {
-                let cols = ThreadTeam.slice(op.n, part: part, of: parts, align: 8)
-                if !cols.isEmpty { multiply(op.band(cols: cols)) }
-            }
+            if let band = band(of: op, part: part, of: parts) { multiply(band) }
         }
+    }
+
+    /// Band `part` of `parts` of C: rows when C is taller than wide, else columns, cut at whole 8-wide
+    /// vectors; nil when it is empty.
+    private static func band(of op: GEMMOperands, part: Int, of parts: Int) -> GEMMOperands? {
+        if op.m > op.n {
+            let rows = ThreadTeam.slice(op.m, part: part, of: parts, align: 8)
+            return rows.isEmpty ? nil : op.band(rows: rows)
+        }
+        let cols = ThreadTeam.slice(op.n, part: part, of: parts, align: 8)
+        return cols.isEmpty ? nil : op.band(cols: cols)
     }
 
     /// The built-in kernel alone on the calling thread: the direct path when `direct` (small products, chosen

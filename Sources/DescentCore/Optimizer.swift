@@ -104,11 +104,31 @@ public struct Optimizer {
             }
             return
         }
-        ThreadTeam.shared.run { part, parts in
-            for k in parameters.indices {
-                let range = Optimizer.slice(parameters[k].count, part: part, of: parts)
-                if !range.isEmpty { rule.apply(parameters[k], s1[k], s2[k], range: range) }
+        parameters.withUnsafeBufferPointer { p in
+            s1.withUnsafeBufferPointer { a in
+                s2.withUnsafeBufferPointer { b in
+                    guard let p = p.baseAddress, let a = a.baseAddress, let b = b.baseAddress else { return }
+                    withUnsafePointer(to: SharedUpdate(rule: rule, parameters: p, state1: a, state2: b, count: parameters.count)) {
+                        ThreadTeam.shared.run(context: UnsafeRawPointer($0), entry: Optimizer.sharedUpdateEntry)
+                    }
+                }
             }
+        }
+    }
+
+    /// An update shared among the team's threads: the rule, and the parameters with their state.
+    private struct SharedUpdate {
+        let rule: Rule
+        let parameters: UnsafePointer<Parameter>, state1: UnsafePointer<Buffer>, state2: UnsafePointer<Buffer>
+        let count: Int
+    }
+
+    /// Thread `part`'s slice of every parameter of the update the context points to.
+    private static let sharedUpdateEntry: ThreadTeam.Entry = { context, part, parts in
+        let u = context.assumingMemoryBound(to: SharedUpdate.self).pointee
+        for k in 0..<u.count {
+            let range = Optimizer.slice(u.parameters[k].count, part: part, of: parts)
+            if !range.isEmpty { u.rule.apply(u.parameters[k], u.state1[k], u.state2[k], range: range) }
         }
     }
 

@@ -10,12 +10,15 @@ import Synchronization
 /// One piece of work uses the team at a time; a caller that finds it busy (another thread's, or a part
 /// that itself asks for the team) runs its work alone.
 ///
-/// Work comes as a `TeamJob` object, which is handed out without allocating, or as a closure: an optimised
-/// build boxes a closure's captures once per `run` (`withoutActuallyEscaping`), so the training steps hand
-/// out jobs, and closures serve work that runs once per product or update outside them.
+/// Work is a C function called as `entry(context, part, parts)` on each thread, with a pointer to what it
+/// reads: handing it out allocates nothing. A `TeamJob` object and a closure are two ways of writing it;
+/// only the closure allocates (an optimised build boxes its captures once per `run`), so the library hands
+/// out jobs and entries, and closures serve tests.
 final class ThreadTeam: @unchecked Sendable {
-    /// The work being shared: called as `work(part, parts)` on each thread.
+    /// The work being shared, as a closure: called as `work(part, parts)` on each thread.
     typealias Work = (_ part: Int, _ parts: Int) -> Void
+    /// The work being shared, as a C function: called as `entry(context, part, parts)` on each thread.
+    typealias Entry = @convention(c) (_ context: UnsafeRawPointer, _ part: Int, _ parts: Int) -> Void
 
     /// The process's team: one thread per core this process may use, or `DESCENT_THREADS` threads
     /// (1 turns splitting off).
@@ -42,13 +45,16 @@ final class ThreadTeam: @unchecked Sendable {
     /// The current work, set by the caller before `generation` moves and cleared after all parts finish.
     private let current = WorkSlot()
 
-    /// Holds the current work in a stored property of its own type: kept in generic storage (a pointer's
-    /// `pointee`), the closure would be wrapped in a thunk, allocated on every `run` in unoptimised builds.
+    /// Holds the current work: its entry and the context the entry reads.
     private final class WorkSlot: @unchecked Sendable {
-        var work: Work?
-        /// The current job, unretained: `run` holds it until every part has finished, and the helpers
-        /// then read it without touching its reference count (which both cores would fight over).
-        unowned(unsafe) var job: TeamJob?
+        var entry: Entry?
+        var context: UnsafeRawPointer?
+    }
+
+    /// A job as an entry's context: unretained, as the caller holds it until every part has finished, so
+    /// the helpers never touch its reference count (which both cores would fight over).
+    private struct JobBox {
+        unowned(unsafe) let job: TeamJob
     }
 
     /// A helper's bed: whether it sleeps, and the semaphore that wakes it.
@@ -89,51 +95,59 @@ final class ThreadTeam: @unchecked Sendable {
         }
     }
 
-    /// Runs `work(part, parts)` for every part, part 0 on the calling thread, and returns when all are
-    /// done. `parts` is the team's size, or 1 (the caller alone) when asked to run `alone`, or when the
-    /// team is busy or has no helpers.
+    /// Runs `entry(context, part, parts)` for every part, part 0 on the calling thread, and returns when
+    /// all are done. `parts` is the team's size, or 1 (the caller alone) when asked to run `alone`, or when
+    /// the team is busy or has no helpers.
     /// When `alone`, the caller still holds the team while it works, so that work started inside (a matrix
     /// product) stays on its thread too, cut the same way as inside work shared among the team.
-    func run(alone: Bool = false, _ work: Work) {
+    func run(alone: Bool = false, context: UnsafeRawPointer, entry: Entry) {
         guard size > 1, busy.pointee.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else {
-            work(0, 1)
+            entry(context, 0, 1)
             return
         }
         if alone {
-            work(0, 1)
+            entry(context, 0, 1)
             busy.pointee.store(false, ordering: .releasing)
             return
         }
-        withoutActuallyEscaping(work) { shared in
-            current.work = shared
-            unfinished.pointee.store(size - 1, ordering: .relaxed)
-            generation.pointee.wrappingAdd(1, ordering: .sequentiallyConsistent)
-            for h in helpers.indices where helpers[h].sleeping.pointee.exchange(false, ordering: .sequentiallyConsistent) {
-                helpers[h].wake.signal()
-            }
-            shared(0, size)
-            while unfinished.pointee.load(ordering: .acquiring) != 0 {}
-            current.work = nil
-        }
-        busy.pointee.store(false, ordering: .releasing)
-    }
-
-    /// Runs `job.run(part:parts:)` for every part, as `run(alone:_:)` runs a closure, without allocating.
-    func run(alone: Bool = false, _ job: TeamJob) {
-        guard size > 1, !alone, busy.pointee.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else {
-            run(alone: true) { part, parts in job.run(part: part, parts: parts) }
-            return
-        }
-        current.job = job
+        current.context = context
+        current.entry = entry
         unfinished.pointee.store(size - 1, ordering: .relaxed)
         generation.pointee.wrappingAdd(1, ordering: .sequentiallyConsistent)
         for h in helpers.indices where helpers[h].sleeping.pointee.exchange(false, ordering: .sequentiallyConsistent) {
             helpers[h].wake.signal()
         }
-        job.run(part: 0, parts: size)
+        entry(context, 0, size)
         while unfinished.pointee.load(ordering: .acquiring) != 0 {}
-        current.job = nil
+        current.entry = nil
+        current.context = nil
         busy.pointee.store(false, ordering: .releasing)
+    }
+
+    /// Runs `job.run(part:parts:)` for every part, as `run(alone:context:entry:)` does.
+    func run(alone: Bool = false, _ job: TeamJob) {
+        withUnsafePointer(to: JobBox(job: job)) { box in
+            run(alone: alone, context: UnsafeRawPointer(box), entry: ThreadTeam.jobEntry)
+        }
+    }
+
+    /// Calls the boxed job's part.
+    private static let jobEntry: Entry = { context, part, parts in
+        context.assumingMemoryBound(to: JobBox.self).pointee.job.run(part: part, parts: parts)
+    }
+
+    /// Runs `work(part, parts)` for every part, as `run(alone:context:entry:)` does (allocating once).
+    func run(alone: Bool = false, _ work: Work) {
+        withoutActuallyEscaping(work) { shared in
+            withUnsafePointer(to: shared) { pointer in
+                run(alone: alone, context: UnsafeRawPointer(pointer), entry: ThreadTeam.closureEntry)
+            }
+        }
+    }
+
+    /// Calls the closure the context points to.
+    private static let closureEntry: Entry = { context, part, parts in
+        context.assumingMemoryBound(to: Work.self).pointee(part, parts)
     }
 
     /// Waits until all `parts` parts of the current work have called this (a barrier inside one `run`);
@@ -159,11 +173,9 @@ final class ThreadTeam: @unchecked Sendable {
         }
     }
 
-    /// Runs part `part` of the current work. A function of its own, never inlined, so that this thread's
-    /// reference to the work is released before it reports: `run` checks that none is left when it returns.
-    @inline(never)
+    /// Runs part `part` of the current work.
     private func runCurrent(part: Int) {
-        if let job = current.job { job.run(part: part, parts: size) } else { current.work?(part, size) }
+        if let entry = current.entry, let context = current.context { entry(context, part, size) }
     }
 
     /// Waits until `generation` moves past `seen` and returns its new value: spinning at first, asleep
