@@ -87,11 +87,8 @@ public enum Activation: Equatable, Sendable, CustomStringConvertible {
             }
         case .softmax:
             for r in 0..<rows {
-                let zr = z + r * cols, ar = a + r * cols
-                var m = -Double.infinity
-                for j in 0..<cols where zr[j] > m { m = zr[j] }
-                var s = 0.0
-                for j in 0..<cols { let e = Foundation.exp(zr[j] - m); ar[j] = e; s += e }
+                let ar = a + r * cols
+                let s = Activation.shiftedExponentials(z + r * cols, into: ar, cols: cols).sum
                 for j in 0..<cols { ar[j] /= s }
             }
         }
@@ -132,6 +129,18 @@ public enum Activation: Equatable, Sendable, CustomStringConvertible {
     }
 
     static let geluC = (2.0 / Double.pi).squareRoot()
+
+    /// Writes e^(zⱼ − m) for a row of `cols` logits into `out` and returns the row's largest logit m and the
+    /// sum of those exponentials, added in order (softmax's numerators and denominator).
+    @inline(__always)
+    static func shiftedExponentials(_ zr: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>,
+                                    cols: Int) -> (max: Double, sum: Double) {
+        var m = -Double.infinity
+        for j in 0..<cols where zr[j] > m { m = zr[j] }
+        var s = 0.0
+        for j in 0..<cols { let e = Foundation.exp(zr[j] - m); out[j] = e; s += e }
+        return (m, s)
+    }
 
     /// σ(x) computed without overflow for large |x|.
     static func sigmoid(_ x: Double) -> Double {

@@ -139,10 +139,7 @@ public enum Loss: Equatable, Sendable, CustomStringConvertible {
         let gr = scale / Double(batchRows)
         for r in 0..<rows {
             let zr = p + r * cols, dr = dp + r * cols
-            var m = -Double.infinity
-            for j in 0..<cols where zr[j] > m { m = zr[j] }
-            var e = 0.0
-            for j in 0..<cols { let x = Foundation.exp(zr[j] - m); dr[j] = x; e += x }
+            let (m, e) = Activation.shiftedExponentials(zr, into: dr, cols: cols)
             let target = Int(y[r])
             t[r] = m + Foundation.log(e) - zr[target]
             for j in 0..<cols { dr[j] = (dr[j] / e - (j == target ? 1 : 0)) * gr }

@@ -43,11 +43,6 @@ final class BandedStepTests: XCTestCase {
         return t
     }
 
-    /// Largest |a − b| / max(1, |b|) over two equally long arrays.
-    private func relativeGap(_ a: [Double], _ b: [Double]) -> Double {
-        zip(a, b).map { abs($0 - $1) / max(1, abs($1)) }.max() ?? 0
-    }
-
     /// Steps `make()`'s trainer three times shared and three times by hand, comparing after each.
     private func checkMatchesWholeBatch(_ make: () -> Trainer, file: StaticString = #filePath, line: UInt = #line) throws {
         let shared = make(), whole = make()
@@ -124,17 +119,7 @@ final class BandedStepTests: XCTestCase {
         // Plain SGD with a step of 1e300: the weights reach ~1e299 and the next products overflow.
         let t = trainer(hidden: (.relu, .relu), regularizer: .none, optimizer: .sgd(momentum: 0, nesterov: false),
                         learningRate: 1e300)
-        var stop: StopReason?
-        var before: [[Double]] = []
-        for _ in 0..<50 where stop == nil {
-            before = t.model.parameters.map { $0.value.array }
-            stop = t.step()
-        }
-        guard case .nonFinite(let message)? = stop else { return XCTFail("expected a non-finite stop, got \(String(describing: stop))") }
-        XCTAssertTrue(message.contains("parameters kept from before that update"), message)
-        XCTAssertTrue(message.contains("at step \(t.stepCount + 1)"), message)
-        XCTAssertEqual(t.model.parameters.map { $0.value.array }, before)
-        XCTAssertEqual(t.optimizer.steps, t.stepCount, "the stopped step is not counted")
+        checkStopsBeforeNonFiniteUpdate(t)
     }
 
     func testWhichModelsAreShared() throws {

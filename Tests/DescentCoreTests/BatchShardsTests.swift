@@ -28,11 +28,6 @@ final class BatchShardsTests: XCTestCase {
         return t
     }
 
-    /// Largest |a − b| / max(1, |b|) over two equally long arrays.
-    private func relativeGap(_ a: [Double], _ b: [Double]) -> Double {
-        zip(a, b).map { abs($0 - $1) / max(1, abs($1)) }.max() ?? 0
-    }
-
     func testOddBatchWithPenaltyIsCutAndMatchesTheWholeBatch() throws {
         let cut = try trainer(), whole = try trainer()
         XCTAssertTrue(BatchShards.cuts(cut.model, rows: 65), "the test must exercise the halved path")
@@ -77,16 +72,7 @@ final class BatchShardsTests: XCTestCase {
         // overflow and the loss of the second step is not finite.
         let t = try trainer(regularizer: .none, optimizer: .sgd(momentum: 0, nesterov: false), learningRate: 1e300,
                             second: .relu)
-        var stop: StopReason?
-        var before: [[Double]] = []
-        for _ in 0..<50 where stop == nil {
-            before = t.model.parameters.map { $0.value.array }
-            stop = t.step()
-        }
-        guard case .nonFinite(let message)? = stop else { return XCTFail("expected a non-finite stop, got \(String(describing: stop))") }
-        XCTAssertTrue(message.contains("parameters kept from before that update"), message)
-        XCTAssertTrue(message.contains("at step \(t.stepCount + 1)"), message)
-        XCTAssertEqual(t.model.parameters.map { $0.value.array }, before)
+        checkStopsBeforeNonFiniteUpdate(t)
     }
 
     func testSmallModelsAndDropoutAreNotCut() throws {
