@@ -22,8 +22,13 @@ public enum GEMM {
     /// Whether OpenBLAS (when loaded) takes an m×n×k product of this kind.
     static func prefersBLAS(transA: Bool, transB: Bool, n: Int, multiplyAdds: Int) -> Bool {
         if transB && !transA { return multiplyAdds > blasLimitTransposedB }
-        if !transA && !transB && n % 8 != 0 && multiplyAdds <= blasSmallKernelLimit { return false }
+        if blasAllocates(transA: transA, transB: transB, n: n, multiplyAdds: multiplyAdds) { return false }
         return multiplyAdds > blasLimit
+    }
+
+    /// Whether OpenBLAS would multiply such a product (or a band of one) with its allocating small kernel.
+    static func blasAllocates(transA: Bool, transB: Bool, n: Int, multiplyAdds: Int) -> Bool {
+        !transA && !transB && n % 8 != 0 && multiplyAdds <= blasSmallKernelLimit
     }
     /// Multiply-adds from which a product is shared among the team's threads. Sharing smaller ones lost
     /// time on the 2-core build machine (digits' 262k-multiply-add products: 7.2–9.1k steps/s shared vs
@@ -51,7 +56,8 @@ public enum GEMM {
 
     /// One band (or a whole product) on the calling thread: through `blas` when given, else the built-in kernel.
     private static func multiply(_ op: GEMMOperands, blas: BLAS?, direct: Bool) {
-        if let blas, blas.dgemm(op) { return }
+        if let blas, !blasAllocates(transA: op.transA, transB: op.transB, n: op.n, multiplyAdds: work(op.m, op.n, op.k)),
+           blas.dgemm(op) { return }
         builtIn(op, direct: direct)
     }
 

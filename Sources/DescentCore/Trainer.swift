@@ -40,8 +40,8 @@ public final class Trainer {
     /// Halved batches by rows, for the steps whose batches are cut (`BatchShards`).
     private var shardsByRows: [Int: BatchShards] = [:]
     /// Shared steps by batch rows (`BandedStep`), and the batch rows found to have none.
-    private var splitsByRows: [Int: BandedStep] = [:]
-    private var unsplitRows: Set<Int> = []
+    private var bandedByRows: [Int: BandedStep] = [:]
+    private var unbandedRows: Set<Int> = []
     /// Batch rows found not to be cut.
     private var uncutRows: Set<Int> = []
     /// Whether shared steps and halved batches run on the thread team (true) or the calling thread (false);
@@ -109,8 +109,8 @@ public final class Trainer {
     /// Copies what shared steps (`BandedStep`) left in their threads' buffers into their graphs' nodes
     /// (those of batches of `rows`, or all), before anything reads or overwrites those nodes.
     private func publishSharedSteps(rows: Int? = nil) {
-        if let rows { splitsByRows[rows]?.publish(); return }
-        for s in splitsByRows.values { s.publish() }
+        if let rows { bandedByRows[rows]?.publish(); return }
+        for s in bandedByRows.values { s.publish() }
     }
 
     /// Replaces the recorded state wholesale (undo, carry-over).
@@ -232,11 +232,11 @@ public final class Trainer {
 
     /// The shared step for batches of `rows` when it applies (`BandedStep.applies`), built on first use.
     private func bandedStep(rows: Int) -> BandedStep? {
-        if let s = splitsByRows[rows] { return s }
-        if unsplitRows.contains(rows) { return nil }
-        guard BandedStep.applies(model, rows: rows) else { unsplitRows.insert(rows); return nil }
+        if let s = bandedByRows[rows] { return s }
+        if unbandedRows.contains(rows) { return nil }
+        guard BandedStep.applies(model, rows: rows) else { unbandedRows.insert(rows); return nil }
         let s = BandedStep(graph: graph(rows: rows), model: model)
-        splitsByRows[rows] = s
+        bandedByRows[rows] = s
         return s
     }
 
