@@ -6,8 +6,9 @@ import XCTest
 final class OptimizerSplitTests: XCTestCase {
     func testLargeAdamUpdateMatchesTheRuleValueByValue() {
         // 300,000 values (over `splitCount`), two Adam steps. The expected values are torch.optim.Adam's
-        // formula written out per value in plain scalar code, in torch's order of operations
-        // (m.lerp_(g, 1−β₁); v·β₂ + (1−β₂)·g·g; denom = √v/√bc₂ + ε; θ −= lr/bc₁ · m/denom).
+        // formula written out per value in plain scalar code, in the order Descent documents
+        // (m.lerp_(g, 1−β₁); v·β₂ + (1−β₂)·g·g; θ −= (lr/bc₁·√bc₂)·m / (√v + ε·√bc₂), torch's
+        // θ −= lr/bc₁ · m/(√v/√bc₂ + ε) with one division fewer).
         let n = 300_000
         XCTAssertGreaterThanOrEqual(n, Optimizer.splitCount)
         let p = Parameter(name: "W1", shape: [n], isWeight: true)
@@ -21,7 +22,7 @@ final class OptimizerSplitTests: XCTestCase {
                 m[i] = m[i] + (1 - 0.9) * (g - m[i])
                 v[i] = 0.999 * v[i] + (1 - 0.999) * g * g
                 let bc1 = 1 - pow(0.9, Double(t)), bc2 = 1 - pow(0.999, Double(t))
-                w[i] -= (1e-3 / bc1) * (m[i] / (v[i].squareRoot() / bc2.squareRoot() + 1e-8))
+                w[i] -= (1e-3 / bc1) * bc2.squareRoot() * m[i] / (v[i].squareRoot() + 1e-8 * bc2.squareRoot())
             }
             opt.update([p])
         }
