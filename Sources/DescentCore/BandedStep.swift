@@ -126,7 +126,7 @@ final class BandedStep: TeamJob {
     /// Whether the hidden layers' values in the graph's nodes are older than the last step's.
     private(set) var graphBehind = false
     /// Whether the step runs on the team or on the calling thread alone, from measured step times.
-    var pacer = TeamPacer()
+    let pacer = TeamPacer()
 
     /// Whether `model`'s steps on batches of `rows` are shared: two or more dense layers and no dropout,
     /// `minimumInputs` features or more, hidden layers of `minimumUnits` or more with an activation that

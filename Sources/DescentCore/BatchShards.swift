@@ -25,7 +25,7 @@ final class BatchShards: TeamJob {
     /// The model's parameters' values, gradients and sizes.
     private let slots: [(value: UnsafeMutablePointer<Double>, grad: UnsafeMutablePointer<Double>, count: Int)]
     /// Whether the halves run on the team or one after the other, from measured step times.
-    var pacer = TeamPacer()
+    let pacer = TeamPacer()
 
     /// Rows each half needs at least: below that a half's products are too small to be worth a thread.
     static let minimumRows = 16

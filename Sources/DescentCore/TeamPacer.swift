@@ -10,7 +10,10 @@
 /// for the rest of the period. A period whose trial the team wins clearly (by `clearMargin`) lasts twice as
 /// long as the one before, up to `longestPeriod`; one it does not win clearly lasts `period` steps again.
 /// (A trial of the caller alone costs a few percent of a 512-step period when the team is much faster.)
-struct TeamPacer {
+///
+/// A class, not a struct: it changes on every step, and kept inside the object that owns it, its writes
+/// would take that object's cache lines away from the helper thread that reads them.
+final class TeamPacer {
     /// Steps from the start of one trial to the next, at first and after any trial the team did not win clearly.
     static let period = 512
     /// The longest period.
@@ -42,7 +45,7 @@ struct TeamPacer {
     private let clock = ContinuousClock()
 
     /// Notes the start of a step and returns whether it runs on the team.
-    mutating func begin(teamSize: Int) -> Bool {
+    func begin(teamSize: Int) -> Bool {
         guard teamSize > 1 else { return false }
         switch stage {
         case .team: useTeam = true
@@ -54,13 +57,13 @@ struct TeamPacer {
     }
 
     /// Notes the end of the step begun last.
-    mutating func end() {
+    func end() {
         finish(took: started.map { clock.now - $0 })
         started = nil
     }
 
     /// Counts the step begun last, which took `took` (nil when it was not timed).
-    mutating func finish(took: Duration?) {
+    func finish(took: Duration?) {
         position += 1
         if stage != .chosen {
             if stepsInStage >= Self.settle, let d = took { timed += d; timedSteps += 1 }
