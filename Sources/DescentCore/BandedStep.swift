@@ -68,6 +68,9 @@ final class BandedStep: TeamJob {
         var bands: (Band, Band)
         /// Thread p's product of its input band with its weight rows: rows × units.
         var partials: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)
+        /// Their row stride: a hidden layer's rows are one cache line longer than its units, so that rows
+        /// do not all fall in the same few cache sets (digits' 128-unit rows are 1 KB apart).
+        var partialStride: Int
         /// The graph's nodes for the product, the sum and the activation.
         var productNode, sumNode, outNode: Int
         /// Where the weights and the bias are in the model's parameter list (-1: no bias).
@@ -189,11 +192,12 @@ final class BandedStep: TeamJob {
                                bias: bias.map { nodes[$0].value.pointer }, dBias: bias.map { nodes[$0].grad.pointer },
                                activation: act, width: width, units: units, inputBands: BandedStep.bands(width),
                                bands: (band(unitBands.0, units: units), band(unitBands.1, units: units)),
-                               partials: (buffer(rows * units), buffer(rows * units)),
+                               partials: (buffer(rows * (units + 8)), buffer(rows * (units + 8))), partialStride: units + 8,
                                productNode: i, sumNode: sum, outNode: out,
                                weightSlot: slot(weight), biasSlot: bias.map(slot) ?? -1))
         }
         hiddenCount = found.count - 1
+        found[hiddenCount].partialStride = found[hiddenCount].units  // the last layer's rows stay packed
         let inputBands = found[0].inputBands
         features = (buffer(rows * inputBands.0.count), buffer(rows * inputBands.1.count))
         let last = found[found.count - 1]
@@ -324,7 +328,7 @@ final class BandedStep: TeamJob {
         let l = layers[k], rowsOfW = l.inputBand(b)
         let (x, ldx) = input(of: k, band: b)
         GEMM.gemm(transA: false, transB: false, m: rows, n: l.units, k: rowsOfW.count, alpha: 1, a: x, lda: ldx,
-                  b: l.w + rowsOfW.lowerBound * l.units, ldb: l.units, beta: 0, c: l.partial(b), ldc: l.units)
+                  b: l.w + rowsOfW.lowerBound * l.units, ldb: l.units, beta: 0, c: l.partial(b), ldc: l.partialStride)
     }
 
     /// Hidden layer `k`'s band `b` of units: product (the two shares added), sum with the bias, activation.
@@ -338,7 +342,7 @@ final class BandedStep: TeamJob {
             while j < n {
                 let bj = BandedStep.load(bias + lo + j)
                 for r in 0..<rows {
-                    let s = (BandedStep.load(p0 + r * l.units + j) + BandedStep.load(p1 + r * l.units + j)) + bj
+                    let s = (BandedStep.load(p0 + r * l.partialStride + j) + BandedStep.load(p1 + r * l.partialStride + j)) + bj
                     BandedStep.store(s, band.sum + r * n + j)
                     BandedStep.store(s.replacing(with: 0, where: .!(s .> 0)), band.out + r * n + j)
                 }
@@ -349,12 +353,12 @@ final class BandedStep: TeamJob {
         if let bias = l.bias {
             let b = bias + lo
             for r in 0..<rows {
-                let from = r * l.units, to = r * n
+                let from = r * l.partialStride, to = r * n
                 for j in 0..<n { band.sum[to + j] = (p0[from + j] + p1[from + j]) + b[j] }
             }
         } else {
             for r in 0..<rows {
-                let from = r * l.units, to = r * n
+                let from = r * l.partialStride, to = r * n
                 for j in 0..<n { band.sum[to + j] = p0[from + j] + p1[from + j] }
             }
         }
@@ -539,7 +543,9 @@ final class BandedStep: TeamJob {
                 for r in 0..<rows { (node.pointer + r * l.units + lo).update(from: from + r * stride, count: n) }
             }
             let product = nodes[l.productNode].value.pointer
-            for i in 0..<(rows * l.units) { product[i] = l.partials.0[i] + l.partials.1[i] }
+            for r in 0..<rows {
+                for j in 0..<l.units { product[r * l.units + j] = l.partials.0[r * l.partialStride + j] + l.partials.1[r * l.partialStride + j] }
+            }
             for b in 0..<2 {
                 let band = l.band(b), n = band.range.count, lo = band.range.lowerBound
                 if l.bias != nil { copy(band.sum, stride: n, band: b, to: nodes[l.sumNode].value) }
