@@ -16,7 +16,7 @@ final class BandedStepTests: XCTestCase {
                          hidden: (Activation, Activation) = (.relu, .tanh), secondBias: Bool = true,
                          regularizer: Regularizer = Regularizer(l2: 1e-3),
                          optimizer: OptimizerKind = .adam(beta1: 0.9, beta2: 0.999, eps: 1e-8),
-                         learningRate: Double = 1e-2) -> Trainer {
+                         learningRate: Double = 1e-2, widths: (Int, Int) = (64, 48)) -> Trainer {
         var rng = RNG(seed: 11)
         let n = 300, f = 20
         let x = Tensor(shape: [n, f], data: (0..<(n * f)).map { _ in rng.normal() })
@@ -31,8 +31,8 @@ final class BandedStepTests: XCTestCase {
         let data = Dataset(name: "bands", X: x, y: y, task: task, featureNames: (0..<f).map { "x\($0)" },
                            targetName: "y", classNames: loss == .ce ? (0..<outputs).map(String.init) : [])
         let spec = ModelSpec(inputSize: f, layers: [
-            .dense(units: 64, activation: hidden.0, bias: true, initializer: nil),
-            .dense(units: 48, activation: hidden.1, bias: secondBias, initializer: nil),
+            .dense(units: widths.0, activation: hidden.0, bias: true, initializer: nil),
+            .dense(units: widths.1, activation: hidden.1, bias: secondBias, initializer: nil),
             .dense(units: outputs, activation: last, bias: true, initializer: nil),
         ])
         let model = Model(spec: spec, rng: &rng)
@@ -82,6 +82,12 @@ final class BandedStepTests: XCTestCase {
             trainer(loss: .bce, outputs: 1, last: .sigmoid, hidden: (.leakyRelu(slope: 0.1), .elu(alpha: 1)),
                     optimizer: .rmsprop(alpha: 0.99, eps: 1e-8, momentum: 0.5), learningRate: 1e-3)
         }
+    }
+
+    func testWidthsThatAreNotWholeVectorsMatchTheWholeBatch() throws {
+        // 20 inputs, 60 and 44 units: bands of 8 and 12, 32 and 28, 24 and 20 columns, so the eight-column
+        // ReLU passes give way to the general ones, and rows of shares are not whole cache lines.
+        try checkMatchesWholeBatch { trainer(hidden: (.relu, .relu), widths: (60, 44)) }
     }
 
     func testSameBitsOnOneThreadAndOnTwo() throws {
