@@ -8,8 +8,8 @@ public final class Buffer {
     /// A zero-filled buffer of `count` values.
     public init(count: Int) {
         self.count = count
-        // On a line of its own: threads writing neighbouring columns of a matrix (`ColumnSplit`) then share
-        // no cache line where one row's band ends and the next band begins, when the bands are 8 values wide.
+        // On a cache line of its own: threads writing neighbouring blocks of a matrix (`BandedStep`) then share
+        // no line where one block ends and the next begins, when the blocks are whole 8-value vectors.
         let capacity = max(count, 1)
         pointer = UnsafeMutableRawPointer.allocate(byteCount: capacity * MemoryLayout<Double>.stride, alignment: 64)
             .bindMemory(to: Double.self, capacity: capacity)
