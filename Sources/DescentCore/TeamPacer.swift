@@ -1,13 +1,14 @@
-/// Decides from measured step times whether a halved batch (`BatchShards`) runs on the thread team or on
-/// the calling thread alone. Both give the same bits, so this is a choice of speed only.
+/// Decides from measured step times whether a shared step (`BandedStep`, `BatchShards`) runs on the thread
+/// team or on the calling thread alone. Both give the same bits, so this is a choice of speed only.
 ///
 /// Two cores pay off only while they can trade cache lines quickly and the helper is not fighting other
 /// work for its core. On the 2-core VM this was built on, most runs of digits were 20–25% faster on two
 /// threads, but in some stretches the same binary ran at half the one-thread speed. So at the start of
 /// every `period` steps the pacer tries the team, then the caller alone: each trial skips `settle` steps
 /// (a switch moves the optimizer state between the cores' caches), then times steps until they add up
-/// to `trialTime` (at least `minimumSteps`, at most `maximumSteps`); the faster way per step is kept
-/// for the rest of the period. A period whose trial the team wins clearly (by `clearMargin`) lasts twice as
+/// to `trialTime` (at least `minimumSteps`, at most `maximumSteps`); the way with the shorter median step
+/// is kept for the rest of the period (a median, as one step held up by the system for a millisecond would
+/// swing a mean of 20 steps of 50 µs the wrong way). A period whose trial the team wins clearly (by `clearMargin`) lasts twice as
 /// long as the one before, up to `longestPeriod`; one it does not win clearly lasts `period` steps again.
 /// (A trial of the caller alone costs a few percent of a 512-step period when the team is much faster.)
 ///
@@ -38,8 +39,15 @@ final class TeamPacer {
     private var position = 0, stepsInStage = 0
     /// The stage's timed steps and their time.
     private var timedSteps = 0, timed: Duration = .zero
-    /// The team's time per step in this period's trial.
-    private var teamMean: Duration = .zero
+    /// The stage's step times (room for `maximumSteps`, made once).
+    private var samples: [Duration]
+    /// The team's median step in this period's trial.
+    private var teamMedian: Duration = .zero
+
+    init() {
+        samples = []
+        samples.reserveCapacity(Self.maximumSteps)
+    }
     /// When the step under way began, if it is timed.
     private var started: ContinuousClock.Instant?
     private let clock = ContinuousClock()
@@ -66,20 +74,38 @@ final class TeamPacer {
     func finish(took: Duration?) {
         position += 1
         if stage != .chosen {
-            if stepsInStage >= Self.settle, let d = took { timed += d; timedSteps += 1 }
+            if stepsInStage >= Self.settle, let d = took { timed += d; timedSteps += 1; samples.append(d) }
             stepsInStage += 1
             if timedSteps >= Self.maximumSteps || (timedSteps >= Self.minimumSteps && timed >= Self.trialTime) {
-                let mean = timed / timedSteps
+                let median = medianSample()
                 if stage == .team {
-                    teamMean = mean; stage = .alone
+                    teamMedian = median; stage = .alone
                 } else {
-                    useTeam = teamMean <= mean; stage = .chosen
-                    let clear = teamMean * Self.clearMargin < mean
+                    useTeam = teamMedian <= median; stage = .chosen
+                    let clear = teamMedian * Self.clearMargin < median
                     periodLength = clear ? min(2 * periodLength, Self.longestPeriod) : Self.period
                 }
-                stepsInStage = 0; timedSteps = 0; timed = .zero
+                restartStage()
             }
         }
-        if position >= periodLength { position = 0; stage = .team; stepsInStage = 0; timedSteps = 0; timed = .zero }
+        if position >= periodLength { position = 0; stage = .team; restartStage() }
+    }
+
+    /// Forgets the stage's timings.
+    private func restartStage() {
+        stepsInStage = 0; timedSteps = 0; timed = .zero
+        samples.removeAll(keepingCapacity: true)
+    }
+
+    /// The middle of the stage's step times (the lower middle of an even count), sorted in place by
+    /// insertion: a handful of values, and no buffer to allocate.
+    private func medianSample() -> Duration {
+        for i in 1..<max(1, samples.count) {
+            let x = samples[i]
+            var j = i
+            while j > 0 && samples[j - 1] > x { samples[j] = samples[j - 1]; j -= 1 }
+            samples[j] = x
+        }
+        return samples.isEmpty ? .zero : samples[(samples.count - 1) / 2]
     }
 }

@@ -125,4 +125,22 @@ final class BatchShardsTests: XCTestCase {
             }
         }
     }
+
+    func testPacerIsNotSwayedByOneHeldUpStep() {
+        // The team's steps take 300 µs and the caller's 500, but one team step is held up for 5 ms: a mean
+        // over the trial would pick the caller; the median keeps the team.
+        let pacer = TeamPacer()
+        var teamSteps = 0
+        for _ in 0..<100 {
+            let onTeam = pacer.begin(teamSize: 2)
+            var micros = onTeam ? 300 : 500
+            if onTeam {
+                if teamSteps == TeamPacer.settle { micros = 5_000 }  // the first timed step
+                teamSteps += 1
+            }
+            pacer.finish(took: .microseconds(micros))
+        }
+        XCTAssertTrue(pacer.useTeam)
+        XCTAssertEqual(pacer.periodLength, 2 * TeamPacer.period, "a clear win of the team")
+    }
 }
