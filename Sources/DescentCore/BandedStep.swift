@@ -35,9 +35,6 @@ final class BandedStep: TeamJob {
     static let minimumRows = 8
     /// Input features at least, so that each band of them is two 8-wide vectors or more.
     static let minimumInputs = 16
-    /// Batch rows × parameter values from which a step is shared: digits (32 × 17,226) is, tiny (200 × 97)
-    /// is not — its whole step takes ~12 µs, in which handing work to a second core gains nothing.
-    static let minimumWork = 1 << 18
 
     /// One band of a hidden layer's units: its sums, activations and the gradient at its activations,
     /// rows × `count` values each, and a whole-width buffer (rows × units) for the gradient at the layer's
@@ -86,12 +83,6 @@ final class BandedStep: TeamJob {
         var product, sum, out, dProduct, dSum, dOut: UnsafeMutablePointer<Double>
     }
 
-    /// A parameter's value, gradient and optimizer state (the state is looked up again at every step).
-    private struct Slot {
-        var value, grad: UnsafeMutablePointer<Double>
-        var state1, state2: UnsafeMutablePointer<Double>
-    }
-
     /// The batch's graph: its input and targets feed the step, its last layer and parameters hold results.
     let graph: Graph
     private let rows: Int
@@ -117,7 +108,7 @@ final class BandedStep: TeamJob {
     /// The weights the penalty reads, in the graph's order, with their sizes.
     private let penalized: UnsafeMutableBufferPointer<(UnsafeMutablePointer<Double>, Int)>
     /// The model's parameters, in its order.
-    private let slots: UnsafeMutableBufferPointer<Slot>
+    private let slots: ParameterSlots
     /// Buffers the pointers above point into, kept alive here.
     private let kept: [Buffer]
     /// The step under way's update rule and batch, set before the team runs it.
@@ -135,7 +126,7 @@ final class BandedStep: TeamJob {
     /// `minimumInputs` features or more, hidden layers of `minimumUnits` or more with an activation that
     /// works value by value, a last layer of at most `maximumOutputs` units, and enough work per step.
     static func applies(_ model: Model, rows: Int) -> Bool {
-        guard rows >= minimumRows, rows * model.parameterCount >= minimumWork,
+        guard rows >= minimumRows, rows * model.parameterCount >= ThreadTeam.minimumStepWork,
               model.spec.inputSize >= minimumInputs else { return false }
         let layers = model.spec.layers
         guard layers.count >= 2 else { return false }
@@ -215,10 +206,7 @@ final class BandedStep: TeamJob {
         let weights = nodes[graph.penaltyIndex].inputs
         penalized = .allocate(capacity: weights.count)
         _ = penalized.initialize(from: weights.map { (nodes[$0].value.pointer, nodes[$0].count) })
-        slots = .allocate(capacity: model.parameters.count)
-        _ = slots.initialize(from: model.parameters.map {
-            Slot(value: $0.value.pointer, grad: $0.grad.pointer, state1: $0.value.pointer, state2: $0.value.pointer)
-        })
+        slots = ParameterSlots(model.parameters)
         self.kept = kept
     }
 
@@ -232,15 +220,9 @@ final class BandedStep: TeamJob {
     func step(batch indices: ArraySlice<Int>, from data: Dataset, optimizer: inout Optimizer, parameters: [Parameter],
               onTeam: Bool) -> Bool {
         // Fields the other thread reads are written only when they change: a write takes the line away
-        // from the other core, which must then fetch it back (measured: ~0.8 µs a step when written always).
+        // from the other core, which must then fetch it back.
         let update = optimizer.pendingUpdate(parameters)
-        for k in 0..<slots.count {
-            let state1 = update.state1[k].pointer, state2 = update.state2[k].pointer
-            if slots[k].state1 != state1 || slots[k].state2 != state2 {
-                slots[k].state1 = state1
-                slots[k].state2 = state2
-            }
-        }
+        slots.refresh(state1: update.state1, state2: update.state2)
         rule = update.rule
         if nonFinite.load(ordering: .relaxed) { nonFinite.store(false, ordering: .relaxed) }
         data.X.data.withUnsafeBufferPointer { xs in
@@ -395,7 +377,7 @@ final class BandedStep: TeamJob {
         if let db = l.dBias {
             db.update(repeating: 0, count: l.units)
             Graph.addColumnSums(of: ends.dSum, rows: rows, cols: l.units, stride: l.units, into: db)
-            for j in 0..<l.units { flags |= Buffer.nonFiniteFlag(db[j]) }
+            flags |= Buffer.nonFiniteFlags(db, count: l.units)
         }
         return flags
     }
@@ -430,9 +412,7 @@ final class BandedStep: TeamJob {
     /// Adds the penalty's gradient at `count` weights `w` into `dw` and returns their non-finite flags.
     private func penaltyGradient(_ w: UnsafePointer<Double>, into dw: UnsafeMutablePointer<Double>, count: Int) -> UInt64 {
         if !regularizer.isNone { regularizer.gradient(w, count: count, scale: 1, into: dw) }
-        var flags: UInt64 = 0
-        for i in 0..<count { flags |= Buffer.nonFiniteFlag(dw[i]) }
-        return flags
+        return Buffer.nonFiniteFlags(dw, count: count)
     }
 
     /// Hidden layer `k`'s band `b` back through the activation and the bias: its columns of the gradient at
@@ -442,7 +422,6 @@ final class BandedStep: TeamJob {
         if case .relu = l.activation, let db = l.dBias, n % 8 == 0 {
             // The common case in one pass, eight columns at a time: dSum = dOut where the sum is positive,
             // else 0, and the bias gradient its column sums, rows added in order (as below).
-            var flags: UInt64 = 0
             var j = 0
             while j < n {
                 var column = SIMD8<Double>(repeating: 0)
@@ -453,10 +432,9 @@ final class BandedStep: TeamJob {
                     column += dz
                 }
                 BandedStep.store(column, db + lo + j)
-                for i in 0..<8 { flags |= Buffer.nonFiniteFlag(column[i]) }
                 j += 8
             }
-            return flags
+            return Buffer.nonFiniteFlags(db + lo, count: n)
         }
         for r in 0..<rows {
             let at = r * n
@@ -467,7 +445,7 @@ final class BandedStep: TeamJob {
         if let db = l.dBias {
             (db + lo).update(repeating: 0, count: n)
             Graph.addColumnSums(of: band.dSum + lo, rows: rows, cols: n, stride: l.units, into: db + lo)
-            for j in lo..<(lo + n) { flags |= Buffer.nonFiniteFlag(db[j]) }
+            flags |= Buffer.nonFiniteFlags(db + lo, count: n)
         }
         return flags
     }
@@ -507,24 +485,17 @@ final class BandedStep: TeamJob {
     /// the hidden layers' biases, and (thread 0) the last bias.
     private func apply(_ rule: Optimizer.Rule, part: Int, parts: Int) {
         for k in 0..<layers.count {
-            let l = layers[k], w = slots[l.weightSlot]
+            let l = layers[k]
             var b = part
             while b < 2 {
-                let at = l.inputBand(b).lowerBound * l.units, n = l.inputBand(b).count * l.units
-                rule.apply(w.value + at, w.grad + at, w.state1 + at, w.state2 + at, count: n)
-                if k < hiddenCount && l.biasSlot >= 0 {
-                    let s = slots[l.biasSlot], range = l.band(b).range
-                    rule.apply(s.value + range.lowerBound, s.grad + range.lowerBound, s.state1 + range.lowerBound,
-                               s.state2 + range.lowerBound, count: range.count)
-                }
+                let rowsOfW = l.inputBand(b)
+                slots.apply(rule, to: l.weightSlot, range: (rowsOfW.lowerBound * l.units)..<(rowsOfW.upperBound * l.units))
+                if k < hiddenCount && l.biasSlot >= 0 { slots.apply(rule, to: l.biasSlot, range: l.band(b).range) }
                 b += parts
             }
         }
         let last = layers[hiddenCount]
-        if part == 0 && last.biasSlot >= 0 {
-            let s = slots[last.biasSlot]
-            rule.apply(s.value, s.grad, s.state1, s.state2, count: last.units)
-        }
+        if part == 0 && last.biasSlot >= 0 { slots.apply(rule, to: last.biasSlot, range: 0..<last.units) }
     }
 
     /// Copies the hidden layers' values and gradients from the last step into the graph's nodes.

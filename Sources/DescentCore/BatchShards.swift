@@ -19,24 +19,20 @@ final class BatchShards: TeamJob {
     /// What the team does when it runs this job: both halves' passes, or the sums and the update.
     private enum Stage { case passes, update }
     private var stage = Stage.passes
-    /// The step under way's update rule and the optimizer's state, per parameter.
+    /// The step under way's update rule.
     private var rule = Optimizer.Rule(kind: .sgd(momentum: 0, nesterov: false), learningRate: 0, step: 1)
-    private var state: [(UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)] = []
-    /// The model's parameters' values, gradients and sizes.
-    private let slots: [(value: UnsafeMutablePointer<Double>, grad: UnsafeMutablePointer<Double>, count: Int)]
+    /// The model's parameters, in its order.
+    private let slots: ParameterSlots
     /// Whether the halves run on the team or one after the other, from measured step times.
     let pacer = TeamPacer()
 
     /// Rows each half needs at least: below that a half's products are too small to be worth a thread.
     static let minimumRows = 16
-    /// Batch rows × parameter values from which a batch is cut: digits (32 × 17,226) is, tiny (200 × 97)
-    /// is not — its whole step takes ~12 µs, in which handing work to a second core gains nothing.
-    static let minimumWork = 1 << 18
 
     /// Whether batches of `rows` rows of `model` are cut in halves: models without dropout (whose masks
     /// are drawn in the whole batch's order) and with enough work per step.
     static func cuts(_ model: Model, rows: Int) -> Bool {
-        guard rows >= 2 * minimumRows, rows * model.parameterCount >= minimumWork else { return false }
+        guard rows >= 2 * minimumRows, rows * model.parameterCount >= ThreadTeam.minimumStepWork else { return false }
         return !model.spec.layers.contains { if case .dropout = $0 { return true } else { return false } }
     }
 
@@ -49,9 +45,10 @@ final class BatchShards: TeamJob {
                   ownGradients: true, lossShare: Double(part) / Double(rows))
         }
         gradients = graphs.map { g in model.parameters.map { p in g.gradient(of: p) ?? Buffer(count: p.count) } }
-        slots = model.parameters.map { ($0.value.pointer, $0.grad.pointer, $0.count) }
-        state = slots.map { ($0.value, $0.value) }
+        slots = ParameterSlots(model.parameters)
     }
+
+    deinit { slots.deallocate() }
 
     /// Copies the batch's rows `indices` of `data` into the halves' inputs and targets.
     func load(_ indices: ArraySlice<Int>, from data: Dataset) {
@@ -107,7 +104,7 @@ final class BatchShards: TeamJob {
     func sumAndUpdate(_ parameters: [Parameter], optimizer: inout Optimizer, onTeam: Bool) -> Bool {
         let update = optimizer.pendingUpdate(parameters)
         rule = update.rule
-        for k in state.indices { state[k] = (update.state1[k].pointer, update.state2[k].pointer) }
+        slots.refresh(state1: update.state1, state2: update.state2)
         nonFinite.store(false, ordering: .relaxed)
         stage = .update
         ThreadTeam.shared.run(alone: !onTeam, self)
@@ -119,7 +116,7 @@ final class BatchShards: TeamJob {
     /// Thread `part`'s slices: the halves' gradients added (and checked), a wait, then the update.
     private func sumAndApply(part: Int, parts: Int) {
         var flags: UInt64 = 0
-        for k in slots.indices {
+        for k in 0..<slots.count {
             let a = gradients[0][k].pointer, b = gradients[1][k].pointer, out = slots[k].grad
             for i in Optimizer.slice(slots[k].count, part: part, of: parts) {
                 let v = a[i] + b[i]
@@ -130,10 +127,7 @@ final class BatchShards: TeamJob {
         if !Buffer.finite(flags) { nonFinite.store(true, ordering: .relaxed) }
         ThreadTeam.shared.sync(parts: parts)
         guard !nonFinite.load(ordering: .relaxed) else { return }
-        for k in slots.indices {
-            let range = Optimizer.slice(slots[k].count, part: part, of: parts), at = range.lowerBound
-            rule.apply(slots[k].value + at, slots[k].grad + at, state[k].0 + at, state[k].1 + at, count: range.count)
-        }
+        for k in 0..<slots.count { slots.apply(rule, to: k, range: Optimizer.slice(slots[k].count, part: part, of: parts)) }
     }
 
     /// The half whose passes produced a non-finite loss or gradient first (the first half when neither did).

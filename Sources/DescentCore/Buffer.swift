@@ -57,10 +57,13 @@ public final class Buffer {
     /// Works on the bit patterns with integer operations, which the compiler vectorises (a floating-point
     /// running sum could not be reordered): adding 2⁵² to the masked exponent carries into the top bit
     /// exactly when the exponent is all ones.
-    public var allFinite: Bool {
+    public var allFinite: Bool { Buffer.finite(Buffer.nonFiniteFlags(pointer, count: count)) }
+
+    /// The `nonFiniteFlag`s of `count` values at `p`, OR-ed together.
+    static func nonFiniteFlags(_ p: UnsafePointer<Double>, count: Int) -> UInt64 {
         var flags: UInt64 = 0
-        for i in 0..<count { flags |= Buffer.nonFiniteFlag(pointer[i]) }
-        return Buffer.finite(flags)
+        for i in 0..<count { flags |= nonFiniteFlag(p[i]) }
+        return flags
     }
 
     /// A word whose top bit is set exactly when `value` is infinite or NaN; OR these together and ask `finite`.

@@ -161,7 +161,7 @@ public final class Graph {
     }
 
     /// Records that a training forward pass and a whole backward pass ran on this graph's buffers by other
-    /// means (`ColumnSplit`), so that inspection treats them as it treats `forward` and `backward`.
+    /// means (`BandedStep`), so that inspection treats them as it treats `forward` and `backward`.
     func markPassesRun() {
         lastForwardTraining = true
         backwardDone = backwardOrder.count

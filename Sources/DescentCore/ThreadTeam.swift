@@ -25,6 +25,11 @@ final class ThreadTeam: @unchecked Sendable {
     static let shared = ThreadTeam(threads: threadSetting(ProcessInfo.processInfo.environment["DESCENT_THREADS"],
                                                           cores: ProcessInfo.processInfo.activeProcessorCount))
 
+    /// Batch rows × parameter values from which a training step is shared among the team (`BandedStep`,
+    /// `BatchShards`): digits (32 × 17,226) is, tiny (200 × 97) is not — its whole step takes ~12 µs, in
+    /// which handing work to a second core gains nothing.
+    static let minimumStepWork = 1 << 18
+
     /// How long a helper keeps watching for work before it sleeps.
     static let spinLimit: Duration = .milliseconds(2)
 
@@ -99,10 +104,10 @@ final class ThreadTeam: @unchecked Sendable {
     }
 
     /// Keeps the calling thread (helper `index`) on the `index`-th CPU this process may use, when there is
-    /// one. A helper that sleeps between runs of steps is otherwise woken on the CPU of the thread that
-    /// wakes it, where the two share one CPU until the scheduler moves one: the pacer then times the team
-    /// at its worst and keeps the caller alone for the period (on the 2-core VM, about one `descent bench`
-    /// in three ran digits at the one-thread speed).
+    /// one. A helper that sleeps between runs of steps may otherwise be woken on the CPU of the thread that
+    /// wakes it, where the two share one CPU until the scheduler moves one, and the pacer would time the
+    /// team at its worst. (On the 2-core VM the runs of digits at the one-thread speed did not go away with
+    /// this: there the team's own steps were twice as slow, the host's doing, not the guest scheduler's.)
     ///
     /// `sched_getaffinity` and `sched_setaffinity` are GNU extensions that the C library module does not
     /// export to Swift, so they are looked up by name; without them the helper is left where it is.

@@ -37,13 +37,11 @@ public final class Trainer {
     public private(set) var sampler: BatchSampler
     /// Graphs by batch rows (a last partial batch has its own).
     private var graphs: [Int: Graph] = [:]
-    /// Halved batches by rows, for the steps whose batches are cut (`BatchShards`).
-    private var shardsByRows: [Int: BatchShards] = [:]
-    /// Shared steps by batch rows (`BandedStep`), and the batch rows found to have none.
-    private var bandedByRows: [Int: BandedStep] = [:]
-    private var unbandedRows: Set<Int> = []
-    /// Batch rows found not to be cut.
-    private var uncutRows: Set<Int> = []
+    /// How steps on batches of a given size use the thread team: each layer cut in bands, the batch cut in
+    /// halves, or neither (the graph alone).
+    private enum Sharing { case banded(BandedStep), halves(BatchShards), none }
+    /// Sharing by batch rows, worked out on first use.
+    private var sharingByRows: [Int: Sharing] = [:]
     /// Whether shared steps and halved batches run on the thread team (true) or the calling thread (false);
     /// nil lets each batch size's `TeamPacer` choose from step times. For tests: the two give the same bits.
     var teamChoice: Bool?
@@ -109,8 +107,11 @@ public final class Trainer {
     /// Copies what shared steps (`BandedStep`) left in their threads' buffers into their graphs' nodes
     /// (those of batches of `rows`, or all), before anything reads or overwrites those nodes.
     private func publishSharedSteps(rows: Int? = nil) {
-        if let rows { bandedByRows[rows]?.publish(); return }
-        for s in bandedByRows.values { s.publish() }
+        if let rows {
+            if case .banded(let s)? = sharingByRows[rows] { s.publish() }
+            return
+        }
+        for case .banded(let s) in sharingByRows.values { s.publish() }
     }
 
     /// Replaces the recorded state wholesale (undo, carry-over).
@@ -182,8 +183,13 @@ public final class Trainer {
 
     /// Forward, backward and update; stops before the update when the loss or a gradient is not finite.
     public func step() -> StopReason? {
-        if pending == nil, let split = bandedStep(rows: sampler.nextBatchSize) { return step(split) }
-        if pending == nil, let shards = shards(rows: sampler.nextBatchSize) { return step(shards) }
+        if pending == nil {
+            switch sharing(rows: sampler.nextBatchSize) {
+            case .banded(let split): return step(split)
+            case .halves(let shards): return step(shards)
+            case .none: break
+            }
+        }
         let g = forward()
         if !g.totalValue.isFinite { return .nonFinite(nonFiniteMessage(g, what: "loss")) }
         g.backward()
@@ -198,8 +204,7 @@ public final class Trainer {
 
     /// A step whose batch is cut in halves that run on two threads (`BatchShards`).
     private func step(_ shards: BatchShards) -> StopReason? {
-        let size = ThreadTeam.shared.size
-        let onTeam = teamChoice.map { $0 && size > 1 } ?? shards.pacer.begin(teamSize: size)
+        let onTeam = runsOnTeam(shards.pacer)
         shards.load(sampler.next(), from: train)
         shards.forwardBackward(onTeam: onTeam)
         let total = shards.totalValue
@@ -215,8 +220,7 @@ public final class Trainer {
 
     /// A step shared by two threads that each own a band of every layer (`BandedStep`).
     private func step(_ split: BandedStep) -> StopReason? {
-        let size = ThreadTeam.shared.size
-        let onTeam = teamChoice.map { $0 && size > 1 } ?? split.pacer.begin(teamSize: size)
+        let onTeam = runsOnTeam(split.pacer)
         let g = split.graph
         guard split.step(batch: sampler.next(), from: train, optimizer: &optimizer, parameters: model.parameters,
                          onTeam: onTeam) else {
@@ -230,23 +234,25 @@ public final class Trainer {
         return nil
     }
 
-    /// The shared step for batches of `rows` when it applies (`BandedStep.applies`), built on first use.
-    private func bandedStep(rows: Int) -> BandedStep? {
-        if let s = bandedByRows[rows] { return s }
-        if unbandedRows.contains(rows) { return nil }
-        guard BandedStep.applies(model, rows: rows) else { unbandedRows.insert(rows); return nil }
-        let s = BandedStep(graph: graph(rows: rows), model: model)
-        bandedByRows[rows] = s
-        return s
+    /// Whether the shared step about to run goes on the team: `teamChoice` when a test set it, else `pacer`'s.
+    private func runsOnTeam(_ pacer: TeamPacer) -> Bool {
+        let size = ThreadTeam.shared.size
+        return teamChoice.map { $0 && size > 1 } ?? pacer.begin(teamSize: size)
     }
 
-    /// The halves for batches of `rows` when such batches are cut (`BatchShards.cuts`), built on first use.
-    private func shards(rows: Int) -> BatchShards? {
-        if let s = shardsByRows[rows] { return s }
-        if uncutRows.contains(rows) { return nil }
-        guard BatchShards.cuts(model, rows: rows) else { uncutRows.insert(rows); return nil }
-        let s = BatchShards(model: model, loss: loss, regularizer: regularizer, rows: rows)
-        shardsByRows[rows] = s
+    /// How steps on batches of `rows` share the team: bands where they apply (`BandedStep.applies`), else
+    /// halves where the batch is cut (`BatchShards.cuts`), else neither; built on first use.
+    private func sharing(rows: Int) -> Sharing {
+        if let s = sharingByRows[rows] { return s }
+        let s: Sharing
+        if BandedStep.applies(model, rows: rows) {
+            s = .banded(BandedStep(graph: graph(rows: rows), model: model))
+        } else if BatchShards.cuts(model, rows: rows) {
+            s = .halves(BatchShards(model: model, loss: loss, regularizer: regularizer, rows: rows))
+        } else {
+            s = .none
+        }
+        sharingByRows[rows] = s
         return s
     }
 

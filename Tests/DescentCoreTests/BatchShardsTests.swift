@@ -9,7 +9,7 @@ import XCTest
 /// adding the halves' gradients give the same step. They may differ in the last bits (the sums over the
 /// batch are taken in two parts), hence the tolerances of a few units in the 15th digit.
 final class BatchShardsTests: XCTestCase {
-    /// A spiral classifier big enough to be cut: 65 rows × 4,547 parameters ≥ `BatchShards.minimumWork`.
+    /// A spiral classifier big enough to be cut: 65 rows × 4,547 parameters ≥ `ThreadTeam.minimumStepWork`.
     private func trainer(batch: Int = 65, regularizer: Regularizer = Regularizer(l2: 1e-3),
                          optimizer: OptimizerKind = .adam(beta1: 0.9, beta2: 0.999, eps: 1e-8),
                          learningRate: Double = 1e-2, second: Activation = .tanh, width: Int = 64) throws -> Trainer {
