@@ -8,8 +8,9 @@
 /// (a switch moves the optimizer state between the cores' caches), then times steps until they add up
 /// to `trialTime` (at least `minimumSteps`, at most `maximumSteps`); the way with the shorter median step
 /// is kept for the rest of the period (a median, as one step held up by the system for a millisecond would
-/// swing a mean of 20 steps of 50 µs the wrong way). A period whose trial the team wins clearly (by `clearMargin`) lasts twice as
-/// long as the one before, up to `longestPeriod`; one it does not win clearly lasts `period` steps again.
+/// swing a mean of 20 steps of 50 µs the wrong way). A period whose trial the team wins clearly (by
+/// `clearMargin`) lasts twice as long as the one before, up to `longestPeriod`; one it does not win clearly
+/// lasts `period` steps again.
 /// (A trial of the caller alone costs a few percent of a 512-step period when the team is much faster.)
 ///
 /// A class, not a struct: it changes on every step, and kept inside the object that owns it, its writes
