@@ -22,9 +22,11 @@ let package = Package(
         // C libraries, exposed only through `static inline` shims.
         .systemLibrary(name: "CCurses", path: "Sources/CCurses"),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+        // Inner loops that need instructions Swift has no spelling for (header only, no library).
+        .systemLibrary(name: "CKernels", path: "Sources/CKernels"),
 
         // Numbers: tensors, autodiff graph, layers, losses, optimizers, data, trainer.
-        .target(name: "DescentCore", swiftSettings: coreSettings),
+        .target(name: "DescentCore", dependencies: ["CKernels"], swiftSettings: coreSettings),
         // Text to commands: lexer, parser, diagnostics.
         .target(name: "DescentLanguage"),
         // Pure drawing into a grid of cells: charts, heatmaps, tables, SVG.
