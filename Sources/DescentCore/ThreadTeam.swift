@@ -21,9 +21,8 @@ final class ThreadTeam: @unchecked Sendable {
     typealias Entry = @convention(c) (_ context: UnsafeRawPointer, _ part: Int, _ parts: Int) -> Void
 
     /// The process's team: one thread per core this process may use, or `DESCENT_THREADS` threads
-    /// (1 turns splitting off).
-    static let shared = ThreadTeam(threads: threadSetting(ProcessInfo.processInfo.environment["DESCENT_THREADS"],
-                                                          cores: ProcessInfo.processInfo.activeProcessorCount))
+    /// (1 turns splitting off; see `ThreadSetting`).
+    static let shared = ThreadTeam(threads: ThreadSetting.current.threads)
 
     /// Batch rows × parameter values from which a training step is shared among the team (`BandedStep`,
     /// `BatchShards`): digits (32 × 17,226) is, tiny (200 × 97) is not — its whole step takes ~12 µs, in
@@ -79,14 +78,6 @@ final class ThreadTeam: @unchecked Sendable {
         let p = raw.bindMemory(to: Value.self, capacity: 1)
         p.initialize(to: value)
         return p
-    }
-
-    /// The number of threads for a `DESCENT_THREADS` value: a whole number from 1 to the core count,
-    /// else the core count.
-    static func threadSetting(_ value: String?, cores: Int) -> Int {
-        let all = max(1, cores)
-        guard let value, let n = Int(value.trimmingCharacters(in: .whitespaces)), n >= 1 else { return all }
-        return min(n, all)
     }
 
     /// A team of `threads` threads: the caller and `threads − 1` helpers, started now.

@@ -13,9 +13,10 @@ struct Descent: ParsableCommand {
         With no arguments on a terminal, opens the prompt (type `help`). With FILE arguments, runs those \
         session scripts in order and exits; with -c, runs the given commands; with commands piped on \
         standard input, runs them as a script. The exit status is 1 when a command fails or an `expect` \
-        does not hold. Set DESCENT_BLAS=off to use the built-in matrix kernel instead of OpenBLAS.
+        does not hold. Set DESCENT_BLAS=off to use the built-in matrix kernel instead of OpenBLAS, and \
+        DESCENT_THREADS=1 to train on one core.
         """,
-        version: "descent \(Version.string) (matrix backend: \(GEMM.backendName))",
+        version: "descent \(Version.string) (matrix backend: \(GEMM.backendName); \(ThreadSetting.current.summary))",
         subcommands: [Run.self, Bench.self],
         defaultSubcommand: Run.self)
 }
@@ -58,7 +59,7 @@ struct Bench: ParsableCommand {
     }
 
     func run() throws {
-        print("# descent \(Version.string), matrix backend: \(GEMM.backendName)")
+        print("# descent \(Version.string), matrix backend: \(GEMM.backendName); \(ThreadSetting.current.summary)")
         for w in Benchmark.workloads where names.isEmpty || names.contains(w.name) {
             let rate = Benchmark.run(w, scale: scale)
             print("\(w.name) \(String(format: "%.1f", rate)) steps/s")

@@ -86,10 +86,19 @@ final class ThreadTeamTests: XCTestCase {
     }
 
     func testThreadSetting() {
-        XCTAssertEqual(ThreadTeam.threadSetting(nil, cores: 2), 2)
-        XCTAssertEqual(ThreadTeam.threadSetting("1", cores: 2), 1)
-        XCTAssertEqual(ThreadTeam.threadSetting(" 2 ", cores: 4), 2)
-        XCTAssertEqual(ThreadTeam.threadSetting("16", cores: 2), 2)
-        for bad in ["0", "-3", "two", ""] { XCTAssertEqual(ThreadTeam.threadSetting(bad, cores: 2), 2, bad) }
+        XCTAssertEqual(ThreadSetting(nil, cores: 2).threads, 2)
+        XCTAssertNil(ThreadSetting(nil, cores: 2).problem)
+        XCTAssertEqual(ThreadSetting("1", cores: 2).threads, 1)
+        XCTAssertEqual(ThreadSetting(" 2 ", cores: 4).threads, 2)
+        XCTAssertNil(ThreadSetting(" 2 ", cores: 4).problem)
+        XCTAssertEqual(ThreadSetting("1", cores: 2).summary, "1 thread")
+        let capped = ThreadSetting("16", cores: 2)
+        XCTAssertEqual(capped.threads, 2)
+        XCTAssertEqual(capped.summary, "2 threads (DESCENT_THREADS=16 capped at the 2 cores this process may use)")
+        for bad in ["0", "-3", "two", ""] {
+            let s = ThreadSetting(bad, cores: 2)
+            XCTAssertEqual(s.threads, 2, bad)
+            XCTAssertEqual(s.problem, "DESCENT_THREADS=\(bad) ignored: give a whole number from 1 to 2; using 2", bad)
+        }
     }
 }

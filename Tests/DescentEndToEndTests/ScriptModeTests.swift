@@ -22,6 +22,18 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("ok: W1[0,0] = 0.293558"), r.stdout)
     }
 
+    func testInvalidThreadSettingIsReportedAndTheRunGoesOn() throws {
+        let r = try Descent.run(["-c", Self.seedExample.replacingOccurrences(of: "\n", with: "; ")],
+                                environment: ["DESCENT_THREADS": "two"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stderr.hasPrefix("descent: warning: DESCENT_THREADS=two ignored: give a whole number from 1 to "),
+                      r.stderr)
+        XCTAssertTrue(r.stdout.contains("ok: W1[0,0] = 0.293558"), r.stdout)
+        let version = try Descent.run(["--version"], environment: ["DESCENT_THREADS": "1"])
+        XCTAssertTrue(version.stdout.hasSuffix("; 1 thread)\n"), version.stdout)
+        XCTAssertEqual(version.stderr, "")
+    }
+
     func testPipedStandardInputRunsAsAScript() throws {
         let r = try Descent.run([], input: Self.seedExample + "\nshow weights W1\n")
         XCTAssertEqual(r.status, 0, r.stderr)
