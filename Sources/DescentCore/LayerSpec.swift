@@ -32,6 +32,16 @@ public struct ModelSpec: Equatable, Sendable {
         return inputSize
     }
 
+    /// Values in the model's parameters (every `Wk` and `bk`), known before the model is built.
+    public var parameterCount: Int {
+        var count = 0, width = inputSize
+        for case let .dense(units, _, bias, _) in layers {
+            count += width * units + (bias ? units : 0)
+            width = units
+        }
+        return count
+    }
+
     /// The activation of the last dense layer, if any.
     public var outputActivation: Activation? {
         for case let .dense(_, act, _, _) in layers.reversed() { return act }

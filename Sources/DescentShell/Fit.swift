@@ -29,12 +29,10 @@ enum Fit {
 
     /// Refuses a model whose parameters and buffers would not fit in memory, before anything is allocated.
     static func checkSize(spec: ModelSpec, samples: Int) throws {
-        var params = 0, width = spec.inputSize, widths = spec.inputSize
+        let params = spec.parameterCount
+        var width = spec.inputSize, widths = spec.inputSize
         for layer in spec.layers {
-            if case let .dense(units, _, bias, _) = layer {
-                params += width * units + (bias ? units : 0)
-                width = units
-            }
+            if case let .dense(units, _, _, _) = layer { width = units }
             widths += width * 4   // matmul, bias, activation (or dropout) outputs, each with a gradient
         }
         let values = 3 * params + 2 * samples * widths   // parameters, gradients, optimizer state; full-set and batch graphs
