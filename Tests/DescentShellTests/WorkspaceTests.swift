@@ -77,6 +77,16 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertTrue(fails("step").contains("ce needs class targets, but 'y' is a regression target — use mse, mae or huber"))
     }
 
+    func testModelTooLargeForMemoryIsRefusedBeforeAnythingIsAllocated() {
+        // 2-20000-20000-1: 2·20,000 + 20,000 + 20,000² + 20,000 + 20,000 + 1 = 400,100,001 parameters (by hand),
+        // three values each (value, gradient, state) — far over the 2.5·10⁸ values a session may hold.
+        ok("data xor n=40\nlayer dense 20000 tanh\nlayer dense 20000 tanh\nlayer dense 1 sigmoid\nloss bce")
+        XCTAssertTrue(fails("step").contains("this model is too large: 400100001 parameters and 40 samples need about"))
+        XCTAssertNil(w.model)
+        ok("layer pop\nlayer pop\nlayer dense 1 sigmoid\nstep")   // 2-20000-1 fits
+        XCTAssertEqual(w.model?.parameterCount, 80_001)
+    }
+
     func testChangingTheModelSaysWhatItReset() {
         ok(Self.seed + "\ntrain 5")
         out.clear()
