@@ -11,8 +11,11 @@ public enum GEMM {
     /// time on the 2-core build machine, it was at least as fast as the direct path from ~10k multiply-adds
     /// (digits' 32×10×32 Aᵀ·B: 0.41 µs against 1.14; tiny's 200×8×8 A·B: 0.58 against 0.73)…
     static let blasLimit = 8_192
-    /// …except A·Bᵀ, where the direct path was faster up to ~1M (digits' 32×64×64: 5.8 µs against 6.7;
-    /// wide's 256×256×10: 31 µs against 35; a 64×128×128 product: 51 µs against 47).
+    /// …except A·Bᵀ, whose small kernel is slower than its A·B (digits' 32×64×64: 6.7 µs against 4.6): up to
+    /// `blasLimitTransposedB` multiply-adds, and when C's width is whole vectors and Bᵀ fits the workspace,
+    /// B is transposed there and the library multiplies A·(Bᵀ) (5.45 µs in all, the built-in kernel 5.8;
+    /// 32×128×64: 11.3 against 14.4);
+    /// such products of other widths stay on the built-in kernel.
     static let blasLimitTransposedB = 1 << 20
     /// Multiply-adds up to which OpenBLAS 0.3.21 multiplies A·B with a small-matrix kernel that allocates on
     /// every call when C's width is not a multiple of 8 (1,000 products of 32×10×32: 1,000 `malloc`s), so
@@ -20,10 +23,17 @@ public enum GEMM {
     static let blasSmallKernelLimit = 1_000_000
 
     /// Whether OpenBLAS (when loaded) takes an m×n×k product of this kind.
-    static func prefersBLAS(transA: Bool, transB: Bool, n: Int, multiplyAdds: Int) -> Bool {
-        if transB && !transA { return multiplyAdds > blasLimitTransposedB }
+    static func prefersBLAS(transA: Bool, transB: Bool, n: Int, k: Int, multiplyAdds: Int) -> Bool {
+        if transB && !transA && multiplyAdds <= blasLimitTransposedB {
+            return multiplyAdds > blasLimit && transposesB(n: n, k: k, multiplyAdds: multiplyAdds)
+        }
         if blasAllocates(transA: transA, transB: transB, n: n, multiplyAdds: multiplyAdds) { return false }
         return multiplyAdds > blasLimit
+    }
+
+    /// Whether an A·Bᵀ product of this size goes to the library as A·(Bᵀ) with Bᵀ copied into the workspace.
+    static func transposesB(n: Int, k: Int, multiplyAdds: Int) -> Bool {
+        multiplyAdds <= blasLimitTransposedB && n % 8 == 0 && n * k <= GEMMWorkspace.scratchCount
     }
 
     /// Whether OpenBLAS would multiply such a product (or a band of one) with its allocating small kernel.
@@ -45,7 +55,7 @@ public enum GEMM {
         let op = GEMMOperands(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha,
                               a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
         let multiplyAdds = work(m, n, k)
-        let blas = prefersBLAS(transA: transA, transB: transB, n: n, multiplyAdds: multiplyAdds) ? BLAS.shared : nil
+        let blas = prefersBLAS(transA: transA, transB: transB, n: n, k: k, multiplyAdds: multiplyAdds) ? BLAS.shared : nil
         let direct = directFits(op)
         guard multiplyAdds >= splitWork else {
             multiply(op, blas: blas, direct: direct)
@@ -56,8 +66,17 @@ public enum GEMM {
 
     /// One band (or a whole product) on the calling thread: through `blas` when given, else the built-in kernel.
     private static func multiply(_ op: GEMMOperands, blas: BLAS?, direct: Bool) {
-        if let blas, !blasAllocates(transA: op.transA, transB: op.transB, n: op.n, multiplyAdds: work(op.m, op.n, op.k)),
-           blas.dgemm(op) { return }
+        if let blas {
+            let multiplyAdds = work(op.m, op.n, op.k)
+            if op.transB && !op.transA && transposesB(n: op.n, k: op.k, multiplyAdds: multiplyAdds) {
+                let bt = GEMMWorkspace.current.scratch
+                transpose(op.b, ld: op.ldb, rows: op.n, cols: op.k, into: bt, ldd: op.n)
+                if blas.dgemm(op.withB(bt, ldb: op.n, transposed: false)) { return }
+            } else if !blasAllocates(transA: op.transA, transB: op.transB, n: op.n, multiplyAdds: multiplyAdds),
+                      blas.dgemm(op) {
+                return
+            }
+        }
         builtIn(op, direct: direct)
     }
 

@@ -35,4 +35,10 @@ extension GEMMOperands {
                      a: a, lda: lda, b: b + cols.lowerBound * bColStep, ldb: ldb, beta: beta,
                      c: c + cols.lowerBound, ldc: ldc)
     }
+
+    /// The same product with B read from `b` (row stride `ldb`, transposed or not) instead.
+    func withB(_ b: UnsafePointer<Double>, ldb: Int, transposed: Bool) -> GEMMOperands {
+        GEMMOperands(transA: transA, transB: transposed, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
+                     b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+    }
 }

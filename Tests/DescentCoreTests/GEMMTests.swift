@@ -9,9 +9,10 @@ final class GEMMTests: XCTestCase {
         case auto, builtIn, direct, blocked(GEMMBlocking, threads: Int), blas(BLAS)
     }
 
-    /// (m, n, k) shapes: single element, odd edges, one-column C (matrix-vector), narrow C, empty depth.
+    /// (m, n, k) shapes: single element, odd edges, one-column C (matrix-vector), narrow C, empty depth, and
+    /// A·Bᵀ products that OpenBLAS takes as A·(Bᵀ) from a transposed copy (whole 8×8 blocks and edges).
     private let shapes = [(1, 1, 1), (7, 13, 5), (33, 65, 17), (4, 5, 0), (19, 1, 11), (16, 1, 9),
-                          (5, 3, 4), (2, 8, 40), (9, 24, 2)]
+                          (5, 3, 4), (2, 8, 40), (9, 24, 2), (32, 64, 64), (9, 24, 45), (13, 16, 77)]
     /// (alpha, beta) pairs; beta 0 runs with NaN in C, which must not leak into the result.
     private let scalings: [(Double, Double)] = [(1, 0), (0.5, 1), (-2, 0.25), (0, 0.5)]
     /// A two-thread team whatever the machine's core count, for the split paths.
@@ -100,6 +101,26 @@ final class GEMMTests: XCTestCase {
         guard let blas = BLAS.shared else { throw XCTSkip("no CBLAS library could be loaded: \(GEMM.backendName)") }
         checkAll(.blas(blas))
         XCTAssertTrue(GEMM.backendName.contains("BLAS"), GEMM.backendName)
+    }
+
+    func testTransposedCopy() {
+        // Whole 8×8 blocks, edges of every width, and strides wider than the rows; each value's position by hand.
+        for (rows, cols) in [(8, 8), (16, 24), (13, 9), (5, 19), (64, 64), (1, 1), (0, 3)] {
+            let ld = cols + 3, ldd = rows + 5
+            let src = (0..<(rows * ld)).map { Double($0) }
+            var dst = [Double](repeating: -1, count: max(1, cols * ldd))
+            src.withUnsafeBufferPointer { s in
+                dst.withUnsafeMutableBufferPointer { d in
+                    GEMM.transpose(s.baseAddress!, ld: ld, rows: rows, cols: cols, into: d.baseAddress!, ldd: ldd)
+                }
+            }
+            for c in 0..<cols {
+                for r in 0..<ldd {
+                    let want = r < rows ? Double(r * ld + c) : -1   // past the rows: untouched
+                    XCTAssertEqual(dst[c * ldd + r], want, "\(rows)×\(cols) at (\(c), \(r))")
+                }
+            }
+        }
     }
 
     func testBackendSettingIsParsed() {
