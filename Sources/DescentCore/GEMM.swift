@@ -13,9 +13,8 @@ public enum GEMM {
     static let blasLimit = 8_192
     /// …except A·Bᵀ, whose small kernel is slower than its A·B (digits' 32×64×64: 6.7 µs against 4.6): up to
     /// `blasLimitTransposedB` multiply-adds, and when C's width is whole vectors and Bᵀ fits the workspace,
-    /// B is transposed there and the library multiplies A·(Bᵀ) (5.45 µs in all, the built-in kernel 5.8;
-    /// 32×128×64: 11.3 against 14.4);
-    /// such products of other widths stay on the built-in kernel.
+    /// B is transposed there and the library multiplies A·(Bᵀ) (5.45 µs in all against the built-in
+    /// kernel's 5.8; 32×128×64: 11.3 against 14.4); such products of other widths stay built in.
     static let blasLimitTransposedB = 1 << 20
     /// Multiply-adds up to which OpenBLAS 0.3.21 multiplies A·B with a small-matrix kernel that allocates on
     /// every call when C's width is not a multiple of 8 (1,000 products of 32×10×32: 1,000 `malloc`s), so
