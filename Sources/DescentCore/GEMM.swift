@@ -53,46 +53,57 @@ public enum GEMM {
                             beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int) {
         let op = GEMMOperands(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha,
                               a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
-        let multiplyAdds = work(m, n, k)
-        let blas = prefersBLAS(transA: transA, transB: transB, n: n, k: k, multiplyAdds: multiplyAdds) ? BLAS.shared : nil
-        let direct = directFits(op)
-        guard multiplyAdds >= splitWork else {
-            multiply(op, blas: blas, direct: direct)
+        let product = plan(op)
+        guard work(m, n, k) >= splitWork else {
+            multiply(product, op)
             return
         }
-        split(SplitProduct(op: op, blas: blas, direct: direct), team: ThreadTeam.shared)
+        split(product, team: ThreadTeam.shared)
     }
 
-    /// One band (or a whole product) on the calling thread: through `blas` when given, else the built-in kernel.
-    private static func multiply(_ op: GEMMOperands, blas: BLAS?, direct: Bool) {
-        if let blas {
-            let multiplyAdds = work(op.m, op.n, op.k)
-            if op.transB && !op.transA && transposesB(n: op.n, k: op.k, multiplyAdds: multiplyAdds) {
+    /// How `op` is multiplied, whole or in bands: through OpenBLAS (`prefersBLAS`), B transposed first or
+    /// not, or by the built-in kernel's direct or blocked path.
+    static func plan(_ op: GEMMOperands) -> SplitProduct {
+        let multiplyAdds = work(op.m, op.n, op.k)
+        let blas = prefersBLAS(transA: op.transA, transB: op.transB, n: op.n, k: op.k, multiplyAdds: multiplyAdds)
+            ? BLAS.shared : nil
+        let transposeB = blas != nil && op.transB && !op.transA && transposesB(n: op.n, k: op.k, multiplyAdds: multiplyAdds)
+        return SplitProduct(op: op, blas: blas, direct: directFits(op), transposeB: transposeB)
+    }
+
+    /// One band `op` (or the whole) of `product` on the calling thread, the way `product` says: through its
+    /// BLAS library when it has one (with B transposed first when it says so), else the built-in kernel.
+    private static func multiply(_ product: SplitProduct, _ op: GEMMOperands) {
+        if let blas = product.blas {
+            if product.transposeB {
                 let bt = GEMMWorkspace.current.scratch
                 transpose(op.b, ld: op.ldb, rows: op.n, cols: op.k, into: bt, ldd: op.n)
                 if blas.dgemm(op.withB(bt, ldb: op.n, transposed: false)) { return }
-            } else if !blasAllocates(transA: op.transA, transB: op.transB, n: op.n, multiplyAdds: multiplyAdds),
+            } else if !blasAllocates(transA: op.transA, transB: op.transB, n: op.n, multiplyAdds: work(op.m, op.n, op.k)),
                       blas.dgemm(op) {
                 return
             }
         }
-        builtIn(op, direct: direct)
+        builtIn(op, direct: product.direct)
     }
 
     /// What computes the large products: the OpenBLAS library in use, or the built-in kernel.
     public static var backendName: String { BLAS.shared?.name ?? "built-in SIMD" + BLAS.loadNote }
 
-    /// A product to be cut into bands, with how each band is multiplied, for the team's threads to read.
+    /// A product to be cut into bands, with how each band is multiplied (chosen on the whole product, so
+    /// that a band takes the path the whole would), for the team's threads to read.
     struct SplitProduct {
         let op: GEMMOperands
         let blas: BLAS?
         let direct: Bool
+        /// Whether `blas` multiplies A·(Bᵀ) from a transposed copy of B (`transposesB`).
+        let transposeB: Bool
     }
 
     /// Multiplies one band of C per thread of `team` (the whole product without one): rows when C is taller
     /// than wide, else columns, cut at whole 8-wide vectors.
     static func split(_ product: SplitProduct, team: ThreadTeam?) {
-        guard let team, team.size > 1 else { multiply(product.op, blas: product.blas, direct: product.direct); return }
+        guard let team, team.size > 1 else { multiply(product, product.op); return }
         withUnsafePointer(to: product) { team.run(context: UnsafeRawPointer($0), entry: splitEntry) }
     }
 
@@ -100,7 +111,7 @@ public enum GEMM {
     private static let splitEntry: ThreadTeam.Entry = { context, part, parts in
         let product = context.assumingMemoryBound(to: SplitProduct.self).pointee
         if let band = band(of: product.op, part: part, of: parts) {
-            multiply(band, blas: product.blas, direct: product.direct)
+            multiply(product, band)
         }
     }
 

@@ -82,6 +82,36 @@ final class GEMMTests: XCTestCase {
         }
     }
 
+    func testSplitProductIsBitForBitTheWhole() {
+        // The entry point's plan for products big enough to be cut into bands, whatever backend it picks:
+        // each band must take the path the whole takes (checked to fail when bands are sent to the built-in
+        // kernel while the whole goes to OpenBLAS; 64×128×160 A·Bᵀ has bands of 64 columns small enough for
+        // the A·(Bᵀ) route, which the whole does not take — OpenBLAS gave those the same bits here).
+        var seed: UInt64 = 11
+        for (m, n, k, transA, transB) in [(64, 128, 160, false, true), (160, 64, 128, false, false),
+                                          (64, 128, 160, true, false)] {
+            let a = values(m * k, seed: &seed), b = values(k * n, seed: &seed)
+            let start = values(m * n, seed: &seed)
+            func product(team: ThreadTeam?) -> [Double] {
+                var c = start
+                a.withUnsafeBufferPointer { pa in
+                    b.withUnsafeBufferPointer { pb in
+                        c.withUnsafeMutableBufferPointer { pc in
+                            let op = GEMMOperands(transA: transA, transB: transB, m: m, n: n, k: k, alpha: 0.5,
+                                                  a: pa.baseAddress!, lda: transA ? m : k, b: pb.baseAddress!,
+                                                  ldb: transB ? k : n, beta: 0.25, c: pc.baseAddress!, ldc: n)
+                            XCTAssertGreaterThanOrEqual(m * n * k, GEMM.splitWork)
+                            GEMM.split(GEMM.plan(op), team: team)
+                        }
+                    }
+                }
+                return c
+            }
+            let whole = product(team: nil), split = product(team: Self.team)
+            XCTAssertEqual(whole, split, "\(m)x\(n)x\(k) \(GEMM.backendName)")
+        }
+    }
+
     func testBlockedPathAcrossRealBlocks() {
         // Deeper than one standard depth block, wider than one column block, split across two threads.
         let blocking = GEMMBlocking.standard
