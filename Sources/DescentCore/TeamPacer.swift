@@ -12,6 +12,10 @@
 /// `clearMargin`) lasts twice as long as the one before, up to `longestPeriod`; one it does not win clearly
 /// lasts `period` steps again.
 /// (A trial of the caller alone costs a few percent of a 512-step period when the team is much faster.)
+/// While the team runs by choice its steps stay timed, `watchSteps` at a time: when their median is slower
+/// than the caller alone's in the trial, the VM has moved the cores apart (measured: a cache line takes
+/// ~350 ns to cross instead of ~55, for seconds at a time, and team steps take twice as long), and a new
+/// period starts at once instead of at the end of one that may be 8,192 steps long.
 ///
 /// A class, not a struct: it changes on every step, and kept inside the object that owns it, its writes
 /// would take that object's cache lines away from the helper thread that reads them.
@@ -28,6 +32,8 @@ final class TeamPacer {
     static let minimumSteps = 4, maximumSteps = 24
     /// Timed steps in a trial stop once they took this long (and `minimumSteps` have run).
     static let trialTime: Duration = .milliseconds(2)
+    /// Team steps whose median is compared with the caller alone's while the team runs by choice.
+    static let watchSteps = 16
 
     /// Where the period stands: timing the team, timing the caller alone, or running the choice.
     private enum Stage { case team, alone, chosen }
@@ -42,8 +48,8 @@ final class TeamPacer {
     private var timedSteps = 0, timed: Duration = .zero
     /// The stage's step times (room for `maximumSteps`, made once).
     private var samples: [Duration]
-    /// The team's median step in this period's trial.
-    private var teamMedian: Duration = .zero
+    /// The team's and the caller alone's median steps in this period's trial.
+    private var teamMedian: Duration = .zero, aloneMedian: Duration = .zero
 
     init() {
         samples = []
@@ -61,7 +67,7 @@ final class TeamPacer {
         case .alone: useTeam = false
         case .chosen: break
         }
-        started = stage != .chosen && stepsInStage >= Self.settle ? clock.now : nil
+        started = stage == .chosen ? (useTeam ? clock.now : nil) : (stepsInStage >= Self.settle ? clock.now : nil)
         return useTeam
     }
 
@@ -82,10 +88,17 @@ final class TeamPacer {
                 if stage == .team {
                     teamMedian = median; stage = .alone
                 } else {
+                    aloneMedian = median
                     useTeam = teamMedian <= median; stage = .chosen
                     let clear = teamMedian * Self.clearMargin < median
                     periodLength = clear ? min(2 * periodLength, Self.longestPeriod) : Self.period
                 }
+                restartStage()
+            }
+        } else if useTeam, let d = took {
+            samples.append(d)
+            if samples.count == Self.watchSteps {
+                if medianSample() > aloneMedian { periodLength = Self.period; position = periodLength }
                 restartStage()
             }
         }

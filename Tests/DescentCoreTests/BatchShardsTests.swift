@@ -143,4 +143,25 @@ final class BatchShardsTests: XCTestCase {
         XCTAssertTrue(pacer.useTeam)
         XCTAssertEqual(pacer.periodLength, 2 * TeamPacer.period, "a clear win of the team")
     }
+
+    func testPacerLeavesTheTeamSoonAfterItsStepsSlowDown() {
+        // Team 300 µs, alone 500 µs: the team wins clearly and its period grows to 1,024 steps. From step 200
+        // team steps take 700 µs (the cores moved apart): within one watch window of team steps and one new
+        // trial the caller runs alone, long before the period's end.
+        let pacer = TeamPacer()
+        var firstAloneAfterSlowdown: Int?
+        for step in 0..<600 {
+            let onTeam = pacer.begin(teamSize: 2)
+            let slow = step >= 200
+            if slow && !onTeam && firstAloneAfterSlowdown == nil { firstAloneAfterSlowdown = step }
+            pacer.finish(took: .microseconds(onTeam ? (slow ? 700 : 300) : 500))
+        }
+        XCTAssertFalse(pacer.useTeam, "alone after the team slowed down")
+        XCTAssertEqual(pacer.periodLength, TeamPacer.period, "no clear win for the team any more")
+        // At most two watch windows (the one under way at step 200 may hold too few slow steps to tip its
+        // median), then the team's trial (`settle`, then 4 steps of 700 µs), then alone: step 238 at the latest,
+        // where the period's end would be step 1,024.
+        let bound = 200 + 2 * TeamPacer.watchSteps - 1 + TeamPacer.settle + TeamPacer.minimumSteps + 1
+        XCTAssertLessThanOrEqual(firstAloneAfterSlowdown ?? .max, bound)
+    }
 }
