@@ -58,27 +58,9 @@ final class GEMMTests: XCTestCase {
     func testSplitDirectPathIsBitForBitTheWhole() {
         // Two threads, each a band of C (rows when taller, else columns): every element must be summed
         // in the same order as on one thread, so the results are identical, not just close.
-        var seed: UInt64 = 7
-        for (m, n, k, transA, transB) in [(32, 128, 64, false, false), (128, 64, 32, true, false),
-                                          (33, 70, 19, false, true), (90, 17, 5, true, true)] {
-            let a = values(m * k, seed: &seed), b = values(k * n, seed: &seed)
-            let start = values(m * n, seed: &seed)
-            func product(team: ThreadTeam?) -> [Double] {
-                var c = start
-                a.withUnsafeBufferPointer { pa in
-                    b.withUnsafeBufferPointer { pb in
-                        c.withUnsafeMutableBufferPointer { pc in
-                            let op = GEMMOperands(transA: transA, transB: transB, m: m, n: n, k: k, alpha: 0.5,
-                                                  a: pa.baseAddress!, lda: transA ? m : k, b: pb.baseAddress!,
-                                                  ldb: transB ? k : n, beta: 0.25, c: pc.baseAddress!, ldc: n)
-                            GEMM.split(op, team: team) { GEMM.direct($0) }
-                        }
-                    }
-                }
-                return c
-            }
-            let whole = product(team: nil), split = product(team: Self.team)
-            XCTAssertEqual(whole, split, "\(m)x\(n)x\(k)")
+        checkSplitMatchesWhole([(32, 128, 64, false, false), (128, 64, 32, true, false), (33, 70, 19, false, true),
+                                (90, 17, 5, true, true)], seed: 7) { op, team in
+            GEMM.split(op, team: team) { GEMM.direct($0) }
         }
     }
 
@@ -87,28 +69,10 @@ final class GEMMTests: XCTestCase {
         // each band must take the path the whole takes (checked to fail when bands are sent to the built-in
         // kernel while the whole goes to OpenBLAS; 64×128×160 A·Bᵀ has bands of 64 columns small enough for
         // the A·(Bᵀ) route, which the whole does not take — OpenBLAS gave those the same bits here).
-        var seed: UInt64 = 11
-        for (m, n, k, transA, transB) in [(64, 128, 160, false, true), (160, 64, 128, false, false),
-                                          (64, 128, 160, true, false)] {
-            let a = values(m * k, seed: &seed), b = values(k * n, seed: &seed)
-            let start = values(m * n, seed: &seed)
-            func product(team: ThreadTeam?) -> [Double] {
-                var c = start
-                a.withUnsafeBufferPointer { pa in
-                    b.withUnsafeBufferPointer { pb in
-                        c.withUnsafeMutableBufferPointer { pc in
-                            let op = GEMMOperands(transA: transA, transB: transB, m: m, n: n, k: k, alpha: 0.5,
-                                                  a: pa.baseAddress!, lda: transA ? m : k, b: pb.baseAddress!,
-                                                  ldb: transB ? k : n, beta: 0.25, c: pc.baseAddress!, ldc: n)
-                            XCTAssertGreaterThanOrEqual(m * n * k, GEMM.splitWork)
-                            GEMM.split(GEMM.plan(op), team: team)
-                        }
-                    }
-                }
-                return c
-            }
-            let whole = product(team: nil), split = product(team: Self.team)
-            XCTAssertEqual(whole, split, "\(m)x\(n)x\(k) \(GEMM.backendName)")
+        checkSplitMatchesWhole([(64, 128, 160, false, true), (160, 64, 128, false, false), (64, 128, 160, true, false)],
+                               seed: 11) { op, team in
+            XCTAssertGreaterThanOrEqual(op.m * op.n * op.k, GEMM.splitWork)
+            GEMM.split(GEMM.plan(op), team: team)
         }
     }
 
@@ -172,6 +136,31 @@ final class GEMMTests: XCTestCase {
     }
 
     // MARK: - Helpers
+
+    /// Runs `multiply(op, team)` for each (m, n, k, transA, transB) product with no team and with the
+    /// two-thread one, and requires the same bits.
+    private func checkSplitMatchesWhole(_ products: [(Int, Int, Int, Bool, Bool)], seed start: UInt64,
+                                        multiply: (GEMMOperands, ThreadTeam?) -> Void, line: UInt = #line) {
+        var seed = start
+        for (m, n, k, transA, transB) in products {
+            let a = values(m * k, seed: &seed), b = values(k * n, seed: &seed)
+            let initial = values(m * n, seed: &seed)
+            func product(team: ThreadTeam?) -> [Double] {
+                var c = initial
+                a.withUnsafeBufferPointer { pa in
+                    b.withUnsafeBufferPointer { pb in
+                        c.withUnsafeMutableBufferPointer { pc in
+                            multiply(GEMMOperands(transA: transA, transB: transB, m: m, n: n, k: k, alpha: 0.5,
+                                                  a: pa.baseAddress!, lda: transA ? m : k, b: pb.baseAddress!,
+                                                  ldb: transB ? k : n, beta: 0.25, c: pc.baseAddress!, ldc: n), team)
+                        }
+                    }
+                }
+                return c
+            }
+            XCTAssertEqual(product(team: nil), product(team: Self.team), "\(m)x\(n)x\(k) \(GEMM.backendName)", line: line)
+        }
+    }
 
     /// Every transpose combination × shape × scaling on `path`.
     private func checkAll(_ path: Path, line: UInt = #line) {
