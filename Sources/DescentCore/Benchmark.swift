@@ -45,16 +45,24 @@ public enum Benchmark {
         return t
     }
 
-    /// Steps per second of `w`: 20 warm-up steps, then `steps` timed steps (scaled by `scale`).
-    public static func run(_ w: Workload, scale: Double = 1) -> Double {
+    /// One workload's timing: steps per second, and the share of the timed steps that ran on the thread team.
+    public struct Measurement: Sendable {
+        public let stepsPerSecond: Double
+        public let shareOnTeam: Double
+    }
+
+    /// `w`'s speed: 20 warm-up steps, then `steps` timed steps (scaled by `scale`).
+    public static func run(_ w: Workload, scale: Double = 1) -> Measurement {
         let t = trainer(w)
         _ = t.train(steps: 20, evaluateAtEnd: false) { _ in nil }
         let steps = max(1, Int(Double(w.steps) * scale))
         let clock = ContinuousClock()
+        let onTeamBefore = t.stepsOnTeam
         let start = clock.now
         _ = t.train(steps: steps, evaluateAtEnd: false) { _ in nil }
         let d = clock.now - start
         let secs = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-        return Double(steps) / secs
+        return Measurement(stepsPerSecond: Double(steps) / secs,
+                           shareOnTeam: Double(t.stepsOnTeam - onTeamBefore) / Double(steps))
     }
 }

@@ -45,6 +45,8 @@ public final class Trainer {
     /// Whether shared steps and halved batches run on the thread team (true) or the calling thread (false);
     /// nil lets each batch size's `TeamPacer` choose from step times. For tests: the two give the same bits.
     var teamChoice: Bool?
+    /// Steps that ran on the thread team (shared steps whose pacer, or `teamChoice`, chose it), since the start.
+    public private(set) var stepsOnTeam = 0
     /// Full-set graphs for evaluation, built on first use.
     private var evalGraphs: (train: Graph, validation: Graph?)?
     /// The batch of the step under way (drawn at `forward`, consumed at `update`).
@@ -237,7 +239,9 @@ public final class Trainer {
     /// Whether the shared step about to run goes on the team: `teamChoice` when a test set it, else `pacer`'s.
     private func runsOnTeam(_ pacer: TeamPacer) -> Bool {
         let size = ThreadTeam.shared.size
-        return teamChoice.map { $0 && size > 1 } ?? pacer.begin(teamSize: size)
+        let onTeam = teamChoice.map { $0 && size > 1 } ?? pacer.begin(teamSize: size)
+        if onTeam { stepsOnTeam += 1 }
+        return onTeam
     }
 
     /// How steps on batches of `rows` share the team: bands where they apply (`BandedStep.applies`), else

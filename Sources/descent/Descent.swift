@@ -61,8 +61,11 @@ struct Bench: ParsableCommand {
     func run() throws {
         print("# descent \(Version.string), matrix backend: \(GEMM.backendName); \(ThreadSetting.current.summary)")
         for w in Benchmark.workloads where names.isEmpty || names.contains(w.name) {
-            let rate = Benchmark.run(w, scale: scale)
-            print("\(w.name) \(String(format: "%.1f", rate)) steps/s")
+            let m = Benchmark.run(w, scale: scale)
+            print("\(w.name) \(String(format: "%.1f", m.stepsPerSecond)) steps/s")
+            let threads = ThreadSetting.current.threads
+            print("# \(w.name): " + (threads == 1 ? "one thread"
+                : "\(Int((100 * m.shareOnTeam).rounded()))% of the timed steps shared by \(threads) threads"))
         }
     }
 }

@@ -34,6 +34,24 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertEqual(version.stderr, "")
     }
 
+    func testBenchPrintsOneLinePerWorkloadAndHowItsStepsRan() throws {
+        // tiny never shares its steps (200 rows × 97 parameters is under ThreadTeam.minimumStepWork).
+        let r = try Descent.run(["bench", "--scale", "0.01", "tiny"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 3, r.stdout)
+        XCTAssertTrue(lines[0].hasPrefix("# descent "), r.stdout)
+        let fields = lines[1].split(separator: " ")
+        XCTAssertEqual(fields.count, 3, lines[1])
+        XCTAssertEqual(fields.first, "tiny")
+        XCTAssertGreaterThan(Double(fields[1]) ?? 0, 0, lines[1])
+        XCTAssertEqual(fields.last, "steps/s")
+        XCTAssertTrue(lines[2] == "# tiny: one thread" || lines[2].hasPrefix("# tiny: 0% of the timed steps shared by "),
+                      lines[2])
+        let alone = try Descent.run(["bench", "--scale", "0.01", "tiny"], environment: ["DESCENT_THREADS": "1"])
+        XCTAssertTrue(alone.stdout.hasSuffix("# tiny: one thread\n"), alone.stdout)
+    }
+
     func testPipedStandardInputRunsAsAScript() throws {
         let r = try Descent.run([], input: Self.seedExample + "\nshow weights W1\n")
         XCTAssertEqual(r.status, 0, r.stderr)
