@@ -22,8 +22,8 @@ let package = Package(
         // C libraries, exposed only through `static inline` shims.
         .systemLibrary(name: "CCurses", path: "Sources/CCurses"),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
-        // Inner loops that need instructions Swift has no spelling for (header only, no library).
-        .systemLibrary(name: "CKernels", path: "Sources/CKernels"),
+        // Inner loops that need instructions Swift has no spelling for (static inline functions in a header).
+        .target(name: "CKernels"),
 
         // Numbers: tensors, autodiff graph, layers, losses, optimizers, data, trainer.
         .target(name: "DescentCore", dependencies: ["CKernels"], swiftSettings: coreSettings),

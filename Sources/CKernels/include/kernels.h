@@ -1,8 +1,8 @@
 // Inner loops Swift cannot write: they need AVX-512 instructions that have no Swift spelling.
 // Every entry point is a `static inline` function, compiled with the flags of the Swift target
 // that imports this module (DescentCore builds with -march=native), so a machine without
-// AVX-512 compiles the portable answer and Swift keeps its own loop. SwiftPM does not see edits
-// to this header: touch a DescentCore source after changing it.
+// AVX-512 compiles the portable answer and Swift keeps its own loop. (kernels.c only makes this a
+// C target, whose header SwiftPM tracks: an edit here rebuilds DescentCore.)
 #ifndef DESCENT_CKERNELS_H
 #define DESCENT_CKERNELS_H
 
