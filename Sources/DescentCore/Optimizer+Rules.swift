@@ -1,7 +1,8 @@
 import CKernels
 import Foundation
 
-/// The update rules' inner loops, one per rule, each a plain loop over `n` values that the compiler vectorises.
+/// The update rules' inner loops, one per rule, each a plain loop over `n` values that the compiler vectorises;
+/// on AVX-512 builds Adam, RMSprop and Adagrad hand theirs to C loops (`useKernels`) with the same bits.
 ///
 /// Every loop does, per value, the operations `torch.optim` does, in its order (no fused multiply-adds: Swift
 /// never contracts `a * b + c`), except that Adam divides once rather than twice (see `adam`). Results agree
@@ -39,7 +40,7 @@ extension Optimizer {
                      _ v: UnsafeMutablePointer<Double>, _ n: Int, b1: Double, b2: Double, eps: Double,
                      stepSize: Double, bc2Sqrt: Double) {
         let c1 = 1 - b1, c2 = 1 - b2, step = stepSize * bc2Sqrt, e = eps * bc2Sqrt
-        if useKernelAdam {
+        if useKernels {
             adamKernel(w, g, m, v, n, c1: c1, b2: b2, c2: c2, step: step, e: e)
         } else {
             adamLoop(w, g, m, v, n, c1: c1, b2: b2, c2: c2, step: step, e: e)
@@ -61,19 +62,30 @@ extension Optimizer {
     }
 
     /// `adamLoop` in C with AVX-512 (CKernels' `kernel_adam`): the same operations, the division done by a
-    /// refined reciprocal that lands on the same quotient; only when `useKernelAdam`.
+    /// refined reciprocal that lands on the same quotient; only when `useKernels`.
     static func adamKernel(_ w: UnsafeMutablePointer<Double>, _ g: UnsafePointer<Double>, _ m: UnsafeMutablePointer<Double>,
                            _ v: UnsafeMutablePointer<Double>, _ n: Int, c1: Double, b2: Double, c2: Double,
                            step: Double, e: Double) {
         kernel_adam(w, g, m, v, Int64(n), c1, b2, c2, step, e)
     }
 
-    /// Whether `adam` runs `adamKernel`, compiled in when the build targets AVX-512.
-    static let useKernelAdam = kernel_adam_available() != 0
+    /// Whether the rules run their loops in C (`adamKernel`, `rmspropKernel`, `adagradKernel`), compiled in
+    /// when the build targets AVX-512.
+    static let useKernels = kernel_updates_available() != 0
 
     /// RMSprop (not centred): s ← αs + (1−α)g²; θ ← θ − lr·g/(√s + ε), or through the momentum buffer b.
     static func rmsprop(_ w: UnsafeMutablePointer<Double>, _ g: UnsafePointer<Double>, _ s: UnsafeMutablePointer<Double>,
                         _ b: UnsafeMutablePointer<Double>, _ n: Int, lr: Double, alpha: Double, eps: Double, mu: Double) {
+        if useKernels {
+            rmspropKernel(w, g, s, b, n, lr: lr, alpha: alpha, eps: eps, mu: mu)
+        } else {
+            rmspropLoop(w, g, s, b, n, lr: lr, alpha: alpha, eps: eps, mu: mu)
+        }
+    }
+
+    /// RMSprop's loop in Swift.
+    static func rmspropLoop(_ w: UnsafeMutablePointer<Double>, _ g: UnsafePointer<Double>, _ s: UnsafeMutablePointer<Double>,
+                            _ b: UnsafeMutablePointer<Double>, _ n: Int, lr: Double, alpha: Double, eps: Double, mu: Double) {
         let c = 1 - alpha
         if mu == 0 {
             for i in 0..<n {
@@ -91,9 +103,31 @@ extension Optimizer {
         }
     }
 
+    /// `rmspropLoop` in C with AVX-512 (`kernel_rmsprop`); only when `useKernels`.
+    static func rmspropKernel(_ w: UnsafeMutablePointer<Double>, _ g: UnsafePointer<Double>, _ s: UnsafeMutablePointer<Double>,
+                              _ b: UnsafeMutablePointer<Double>, _ n: Int, lr: Double, alpha: Double, eps: Double, mu: Double) {
+        kernel_rmsprop(w, g, s, b, Int64(n), alpha, 1 - alpha, lr, eps, mu)
+    }
+
     /// Adagrad (lr_decay 0): s ← s + g²; θ ← θ − lr·g/(√s + ε).
     static func adagrad(_ w: UnsafeMutablePointer<Double>, _ g: UnsafePointer<Double>, _ s: UnsafeMutablePointer<Double>,
                         _ n: Int, lr: Double, eps: Double) {
+        if useKernels {
+            adagradKernel(w, g, s, n, lr: lr, eps: eps)
+        } else {
+            adagradLoop(w, g, s, n, lr: lr, eps: eps)
+        }
+    }
+
+    /// `adagradLoop` in C with AVX-512 (`kernel_adagrad`); only when `useKernels`.
+    static func adagradKernel(_ w: UnsafeMutablePointer<Double>, _ g: UnsafePointer<Double>,
+                              _ s: UnsafeMutablePointer<Double>, _ n: Int, lr: Double, eps: Double) {
+        kernel_adagrad(w, g, s, Int64(n), lr, eps)
+    }
+
+    /// Adagrad's loop in Swift.
+    static func adagradLoop(_ w: UnsafeMutablePointer<Double>, _ g: UnsafePointer<Double>, _ s: UnsafeMutablePointer<Double>,
+                            _ n: Int, lr: Double, eps: Double) {
         for i in 0..<n {
             let si = s[i] + g[i] * g[i]
             s[i] = si
