@@ -57,6 +57,12 @@ static inline __m512d kernel_quotient8(__m512d n, __m512d d) {
 /// reload them after every store to the arrays (a vector type may alias doubles), which cost Adam 18%.
 typedef struct { __m512d v[5]; } kernel_scalars;
 
+/// The scalars a…e, each in every lane.
+static inline kernel_scalars kernel_scalars_of(double a, double b, double c, double d, double e) {
+    kernel_scalars k = {{_mm512_set1_pd(a), _mm512_set1_pd(b), _mm512_set1_pd(c), _mm512_set1_pd(d), _mm512_set1_pd(e)}};
+    return k;
+}
+
 /// One update rule on 8 lanes in registers: gradient g, the rule's state s1 and s2 (s2 unused by rules
 /// with one state), value w, updated in place.
 typedef void (*kernel_rule8)(kernel_scalars k, __m512d g, __m512d *s1, __m512d *s2, __m512d *w);
@@ -124,9 +130,7 @@ static inline void kernel_adagrad8(kernel_scalars k, __m512d g, __m512d *s, __m5
 static inline void kernel_adam(double *w, const double *g, double *m, double *v, int64_t n,
                                double c1, double b2, double c2, double step, double e) {
 #if defined(__AVX512F__)
-    const kernel_scalars k = {{_mm512_set1_pd(c1), _mm512_set1_pd(b2), _mm512_set1_pd(c2), _mm512_set1_pd(step),
-                               _mm512_set1_pd(e)}};
-    kernel_update(kernel_adam8, k, w, g, m, v, n);
+    kernel_update(kernel_adam8, kernel_scalars_of(c1, b2, c2, step, e), w, g, m, v, n);
 #else
     (void)w; (void)g; (void)m; (void)v; (void)n; (void)c1; (void)b2; (void)c2; (void)step; (void)e;
 #endif
@@ -137,8 +141,7 @@ static inline void kernel_adam(double *w, const double *g, double *m, double *v,
 static inline void kernel_rmsprop(double *w, const double *g, double *s, double *b, int64_t n,
                                   double alpha, double c, double lr, double eps, double mu) {
 #if defined(__AVX512F__)
-    const kernel_scalars k = {{_mm512_set1_pd(alpha), _mm512_set1_pd(c), _mm512_set1_pd(lr), _mm512_set1_pd(eps),
-                               _mm512_set1_pd(mu)}};
+    kernel_scalars k = kernel_scalars_of(alpha, c, lr, eps, mu);
     if (mu == 0) {
         kernel_update(kernel_rmsprop8, k, w, g, s, 0, n);
     } else {
@@ -152,9 +155,7 @@ static inline void kernel_rmsprop(double *w, const double *g, double *s, double 
 /// Adagrad: s = s + g·g; w −= lr·(g / (√s + eps)).
 static inline void kernel_adagrad(double *w, const double *g, double *s, int64_t n, double lr, double eps) {
 #if defined(__AVX512F__)
-    const kernel_scalars k = {{_mm512_set1_pd(lr), _mm512_set1_pd(eps), _mm512_setzero_pd(), _mm512_setzero_pd(),
-                               _mm512_setzero_pd()}};
-    kernel_update(kernel_adagrad8, k, w, g, s, 0, n);
+    kernel_update(kernel_adagrad8, kernel_scalars_of(lr, eps, 0, 0, 0), w, g, s, 0, n);
 #else
     (void)w; (void)g; (void)s; (void)n; (void)lr; (void)eps;
 #endif
