@@ -130,15 +130,19 @@ public enum Activation: Equatable, Sendable, CustomStringConvertible {
 
     static let geluC = (2.0 / Double.pi).squareRoot()
 
-    /// Writes e^(zⱼ − m) for a row of `cols` logits into `out` and returns the row's largest logit m and the
-    /// sum of those exponentials, added in order (softmax's numerators and denominator).
+    /// For a row of `cols` logits, the largest logit m and the sum of the e^(zⱼ − m), added in order
+    /// (softmax's denominator); each e^(zⱼ − m) (its numerators) is also written into `out` when given.
     @inline(__always)
-    static func shiftedExponentials(_ zr: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>,
+    static func shiftedExponentials(_ zr: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>?,
                                     cols: Int) -> (max: Double, sum: Double) {
         var m = -Double.infinity
         for j in 0..<cols where zr[j] > m { m = zr[j] }
         var s = 0.0
-        for j in 0..<cols { let e = Foundation.exp(zr[j] - m); out[j] = e; s += e }
+        for j in 0..<cols {
+            let e = Foundation.exp(zr[j] - m)
+            if let out { out[j] = e }
+            s += e
+        }
         return (m, s)
     }
 

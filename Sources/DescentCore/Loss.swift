@@ -108,21 +108,11 @@ public enum Loss: Equatable, Sendable, CustomStringConvertible {
         case .ce:
             for r in 0..<rows {
                 let zr = p + r * cols
-                let (m, e) = Loss.softmaxShift(zr, cols: cols)
+                let (m, e) = Activation.shiftedExponentials(zr, into: nil, cols: cols)
                 sink.take(m + Foundation.log(e) - zr[Int(y[r])])
             }
         case .hinge: for i in 0..<n { sink.take(max(0, 1 - (2 * y[i] - 1) * p[i])) }
         }
-    }
-
-    /// A row's largest logit m and Σⱼ e^(zⱼ − m), added in order: softmax(z)ⱼ = e^(zⱼ − m) / Σ.
-    @inline(__always)
-    private static func softmaxShift(_ zr: UnsafePointer<Double>, cols: Int) -> (max: Double, sum: Double) {
-        var m = -Double.infinity
-        for j in 0..<cols where zr[j] > m { m = zr[j] }
-        var e = 0.0
-        for j in 0..<cols { e += Foundation.exp(zr[j] - m) }
-        return (m, e)
     }
 
     /// `terms` and dP = scale · dL/dP (replacing what dP held) for the same arguments as `gradient`, bit for
@@ -162,7 +152,7 @@ public enum Loss: Equatable, Sendable, CustomStringConvertible {
             let gr = scale / Double(batchRows ?? rows)
             for r in 0..<rows {
                 let zr = p + r * cols, dr = dp + r * cols
-                let (m, e) = Loss.softmaxShift(zr, cols: cols)
+                let (m, e) = Activation.shiftedExponentials(zr, into: nil, cols: cols)
                 let t = Int(y[r])
                 for j in 0..<cols { dr[j] += (Foundation.exp(zr[j] - m) / e - (j == t ? 1 : 0)) * gr }
             }
