@@ -196,9 +196,7 @@ public final class Trainer {
         if !g.totalValue.isFinite { return .nonFinite(nonFiniteMessage(g, what: "loss")) }
         g.backward()
         phase = .backwarded
-        for k in model.parameters.indices where !model.parameters[k].grad.allFinite {
-            return .nonFinite(nonFiniteGradientMessage(model.parameters[k], g))
-        }
+        for k in model.parameters.indices where !model.parameters[k].grad.allFinite { return nonFiniteGradient(g) }
         optimizer.update(model.parameters)
         finishStep(g)
         return nil
@@ -212,8 +210,7 @@ public final class Trainer {
         let total = shards.totalValue
         if !total.isFinite { return .nonFinite(nonFiniteMessage(shards.firstNonFinite(), what: "loss", value: total)) }
         guard shards.sumAndUpdate(model.parameters, optimizer: &optimizer, onTeam: onTeam) else {
-            let p = model.parameters.first { !$0.grad.allFinite } ?? model.parameters[0]
-            return .nonFinite(nonFiniteGradientMessage(p, shards.firstNonFinite()))
+            return nonFiniteGradient(shards.firstNonFinite())
         }
         shards.pacer.end()
         finishStep(rows: shards.rows, loss: shards.lossValue, penalty: shards.penaltyValue)
@@ -228,8 +225,7 @@ public final class Trainer {
                          onTeam: onTeam) else {
             split.publish()  // the messages name the first node whose value or gradient is not finite
             if !g.totalValue.isFinite { return .nonFinite(nonFiniteMessage(g, what: "loss")) }
-            let p = model.parameters.first { !$0.grad.allFinite } ?? model.parameters[0]
-            return .nonFinite(nonFiniteGradientMessage(p, g))
+            return nonFiniteGradient(g)
         }
         split.pacer.end()
         finishStep(g)
@@ -260,9 +256,12 @@ public final class Trainer {
         return s
     }
 
-    /// "gradient of W1 is not finite at step 7 (first non-finite: …); parameters kept from before that update"
-    private func nonFiniteGradientMessage(_ p: Parameter, _ g: Graph) -> String {
-        "gradient of \(p.name) is not finite at step \(stepCount + 1)\(Trainer.firstNonFiniteGradient(g)); parameters kept from before that update"
+    /// The stop for a gradient found not finite, naming the first parameter whose gradient is not (the
+    /// first parameter if none is any more) and the node of `g` that sent it: "gradient of W1 is not finite
+    /// at step 7 (first non-finite: …); parameters kept from before that update".
+    private func nonFiniteGradient(_ g: Graph) -> StopReason {
+        let p = model.parameters.first { !$0.grad.allFinite } ?? model.parameters[0]
+        return .nonFinite("gradient of \(p.name) is not finite at step \(stepCount + 1)\(Trainer.firstNonFiniteGradient(g)); parameters kept from before that update")
     }
 
     /// Runs `steps` steps, calling `onStep` after each; `onStep` returning a reason stops the run.
