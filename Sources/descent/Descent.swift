@@ -16,9 +16,12 @@ struct Descent: ParsableCommand {
         does not hold. Set DESCENT_BLAS=off to use the built-in matrix kernel instead of OpenBLAS, and \
         DESCENT_THREADS=1 to train on one core.
         """,
-        version: "descent \(Version.string) (matrix backend: \(GEMM.backendName); \(ThreadSetting.current.summary))",
+        version: "descent \(Version.string) (\(setup))",
         subcommands: [Run.self, Bench.self],
         defaultSubcommand: Run.self)
+
+    /// What runs the numbers: the matrix backend and the threads, e.g. "matrix backend: OpenBLAS …; 2 threads".
+    static var setup: String { "matrix backend: \(GEMM.backendName); \(ThreadSetting.current.summary)" }
 }
 
 /// Runs the prompt, scripts, `-c` commands or standard input.
@@ -59,7 +62,7 @@ struct Bench: ParsableCommand {
     }
 
     func run() throws {
-        print("# descent \(Version.string), matrix backend: \(GEMM.backendName); \(ThreadSetting.current.summary)")
+        print("# descent \(Version.string), \(Descent.setup)")
         for w in Benchmark.workloads where names.isEmpty || names.contains(w.name) {
             let m = Benchmark.run(w, scale: scale)
             print("\(w.name) \(String(format: "%.1f", m.stepsPerSecond)) steps/s")
