@@ -12,8 +12,11 @@ final class BatchShards: TeamJob {
     let rows: Int
     /// The halves' graphs: the first ⌊rows/2⌋ rows, then the rest.
     let graphs: [Graph]
-    /// `gradients[s][k]`: half `s`'s gradient of the model's `k`-th parameter.
+    /// `gradients[s][k]`: half `s`'s gradient of the model's `k`-th parameter (kept alive here).
     let gradients: [[Buffer]]
+    /// The two halves' gradients of each parameter, as raw pointers for the team's threads (see
+    /// `ParameterSlots`: reading the arrays above from two threads would retain and release them).
+    private let halves: UnsafeMutableBufferPointer<(UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)>
     /// Set by a thread whose slice of the summed gradients is not finite.
     private let nonFinite = Atomic<Bool>(false)
     /// What the team does when it runs this job: both halves' passes, or the sums and the update.
@@ -44,11 +47,16 @@ final class BatchShards: TeamJob {
             Graph(spec: model.spec, parameters: model.parameters, loss: loss, regularizer: reg, rows: part,
                   ownGradients: true, lossShare: Double(part) / Double(rows))
         }
-        gradients = graphs.map { g in model.parameters.map { p in g.gradient(of: p) ?? Buffer(count: p.count) } }
+        let halvesGradients = graphs.map { g in model.parameters.map { p in g.gradient(of: p) ?? Buffer(count: p.count) } }
+        gradients = halvesGradients
+        halves = .allocate(capacity: model.parameters.count)
+        _ = halves.initialize(from: model.parameters.indices.map {
+            (halvesGradients[0][$0].pointer, halvesGradients[1][$0].pointer)
+        })
         slots = ParameterSlots(model.parameters)
     }
 
-    deinit { slots.deallocate() }
+    deinit { slots.deallocate(); halves.deallocate() }
 
     /// Copies the batch's rows `indices` of `data` into the halves' inputs and targets.
     func load(_ indices: ArraySlice<Int>, from data: Dataset) {
@@ -117,7 +125,7 @@ final class BatchShards: TeamJob {
     private func sumAndApply(part: Int, parts: Int) {
         var flags: UInt64 = 0
         for k in 0..<slots.count {
-            let a = gradients[0][k].pointer, b = gradients[1][k].pointer, out = slots[k].grad
+            let (a, b) = halves[k], out = slots[k].grad
             for i in Optimizer.slice(slots[k].count, part: part, of: parts) {
                 let v = a[i] + b[i]
                 out[i] = v
