@@ -20,16 +20,21 @@ struct BLAS: Sendable {
     /// Libraries tried in order when `DESCENT_BLAS` names none.
     static let defaultLibraries = ["libopenblas.so.0", "libopenblas.so", "libblas.so.3"]
 
-    /// Shown to people, e.g. "OpenBLAS 0.3.21 (libopenblas.so.0)".
-    let name: String
+    /// The library's `cblas_dgemm`. The only stored property: the struct is copied into every product's
+    /// plan, on both threads of a shared step, and a reference-counted one (the name, a String) would be
+    /// retained and released from both cores at every product.
     private let cblasDgemm: DGEMM
 
-    /// The library this process uses (nil: built-in kernel only) and, when there is none, why.
-    static let loaded: (library: BLAS?, reason: String) =
+    /// The library this process uses (nil: built-in kernel only) with its name ("OpenBLAS 0.3.21
+    /// (libopenblas.so.0)"), or, when there is none, why (the name is then empty).
+    static let loaded: (library: BLAS?, name: String, reason: String) =
         load(candidates: candidates(forSetting: ProcessInfo.processInfo.environment["DESCENT_BLAS"]))
 
     /// The library in use, if any.
     static var shared: BLAS? { loaded.library }
+
+    /// The library in use's name, shown to people, or nil when there is none.
+    static var sharedName: String? { loaded.library == nil ? nil : loaded.name }
 
     /// " (why no BLAS)" to append to the built-in backend's name, or "" when a library is loaded.
     static var loadNote: String { loaded.library == nil ? " (\(loaded.reason))" : "" }
@@ -44,17 +49,17 @@ struct BLAS: Sendable {
         }
     }
 
-    /// The first of `candidates` that opens and exports `cblas_dgemm`, or why none did.
-    static func load(candidates: [String]) -> (library: BLAS?, reason: String) {
-        guard !candidates.isEmpty else { return (nil, "DESCENT_BLAS=off") }
+    /// The first of `candidates` that opens and exports `cblas_dgemm` with its name, or why none did.
+    static func load(candidates: [String]) -> (library: BLAS?, name: String, reason: String) {
+        guard !candidates.isEmpty else { return (nil, "", "DESCENT_BLAS=off") }
         for path in candidates {
-            if let library = open(path) { return (library, "") }
+            if let (library, name) = open(path) { return (library, name, "") }
         }
-        return (nil, candidates.count == 1 ? "could not load \(candidates[0])" : "no OpenBLAS found")
+        return (nil, "", candidates.count == 1 ? "could not load \(candidates[0])" : "no OpenBLAS found")
     }
 
-    /// The library at `path` if it opens and exports `cblas_dgemm`; never closed once in use.
-    static func open(_ path: String) -> BLAS? {
+    /// The library at `path` with its name, if it opens and exports `cblas_dgemm`; never closed once in use.
+    static func open(_ path: String) -> (BLAS, name: String)? {
         // OpenBLAS starts its thread pool when it is loaded, and an idle pool thread spins on
         // `sched_yield` for a while after each call, taking a core from the team's helpers.
         setenv("OPENBLAS_NUM_THREADS", "1", 1)
@@ -65,7 +70,7 @@ struct BLAS: Sendable {
         }
         let file = path.split(separator: "/").last.map(String.init) ?? path
         singleThreaded(handle)
-        return BLAS(name: "\(vendor(handle)) (\(file))", cblasDgemm: unsafeBitCast(symbol, to: DGEMM.self))
+        return (BLAS(cblasDgemm: unsafeBitCast(symbol, to: DGEMM.self)), "\(vendor(handle)) (\(file))")
     }
 
     /// Asks an OpenBLAS library to run each call on its caller's thread alone: `GEMM` already gives each

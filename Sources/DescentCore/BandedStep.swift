@@ -241,6 +241,11 @@ final class BandedStep: TeamJob {
         return true
     }
 
+    /// Calls `run(part:parts:)` on the step the context holds unretained (`ThreadTeam.run(alone:_:)`).
+    static let teamEntry: ThreadTeam.Entry = { context, part, parts in
+        Unmanaged<BandedStep>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.run(part: part, parts: parts) }
+    }
+
     /// Thread `part` of `parts`'s share of the step under way (`rule` and `batch`): band `part` of every
     /// layer, or both bands on one thread.
     func run(part: Int, parts: Int) {

@@ -75,6 +75,11 @@ final class BatchShards: TeamJob {
         ThreadTeam.shared.run(alone: !onTeam, self)
     }
 
+    /// Calls `run(part:parts:)` on the step the context holds unretained (`ThreadTeam.run(alone:_:)`).
+    static let teamEntry: ThreadTeam.Entry = { context, part, parts in
+        Unmanaged<BatchShards>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.run(part: part, parts: parts) }
+    }
+
     /// Thread `part` of `parts`'s share of the stage under way.
     func run(part: Int, parts: Int) {
         switch stage {

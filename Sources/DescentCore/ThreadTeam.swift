@@ -13,7 +13,8 @@ import Synchronization
 /// Work is a C function called as `entry(context, part, parts)` on each thread, with a pointer to what it
 /// reads: handing it out allocates nothing. A `TeamJob` object and a closure are two ways of writing it;
 /// only the closure allocates (an optimised build boxes its captures once per `run`), so the library hands
-/// out jobs and entries, and closures serve tests.
+/// out jobs and entries, and closures serve tests. Nothing a part reads should be reference counted:
+/// every retain and release from two cores moves the count's cache line between them.
 final class ThreadTeam: @unchecked Sendable {
     /// The work being shared, as a closure: called as `work(part, parts)` on each thread.
     typealias Work = (_ part: Int, _ parts: Int) -> Void
@@ -53,12 +54,6 @@ final class ThreadTeam: @unchecked Sendable {
     private final class WorkSlot: @unchecked Sendable {
         var entry: Entry?
         var context: UnsafeRawPointer?
-    }
-
-    /// A job as an entry's context: unretained, as the caller holds it until every part has finished, so
-    /// the helpers never touch its reference count (which both cores would fight over).
-    private struct JobBox {
-        unowned(unsafe) let job: TeamJob
     }
 
     /// A helper's bed: whether it sleeps, and the semaphore that wakes it.
@@ -148,16 +143,11 @@ final class ThreadTeam: @unchecked Sendable {
         busy.pointee.store(false, ordering: .releasing)
     }
 
-    /// Runs `job.run(part:parts:)` for every part, as `run(alone:context:entry:)` does.
-    func run(alone: Bool = false, _ job: TeamJob) {
-        withUnsafePointer(to: JobBox(job: job)) { box in
-            run(alone: alone, context: UnsafeRawPointer(box), entry: ThreadTeam.jobEntry)
-        }
-    }
-
-    /// Calls the boxed job's part.
-    private static let jobEntry: Entry = { context, part, parts in
-        context.assumingMemoryBound(to: JobBox.self).pointee.job.run(part: part, parts: parts)
+    /// Runs `job.run(part:parts:)` for every part, as `run(alone:context:entry:)` does. The context is the
+    /// job unretained (the caller holds it until every part has finished), and the job's own `teamEntry`
+    /// calls it without retaining it: a retain on each thread would have both cores fight over its count.
+    func run<Job: TeamJob>(alone: Bool = false, _ job: Job) {
+        run(alone: alone, context: UnsafeRawPointer(Unmanaged.passUnretained(job).toOpaque()), entry: Job.teamEntry)
     }
 
     /// Runs `work(part, parts)` for every part, as `run(alone:context:entry:)` does (allocating once).
@@ -190,8 +180,9 @@ final class ThreadTeam: @unchecked Sendable {
     /// Helper `part`'s life: wait for work, run its part, report, forever.
     private func serve(part: Int) {
         var seen = 0  // the value before any work: work may be handed out before this thread runs
+        let helper = helpers[part - 1]  // once: reading the array each time would retain it from two cores
         while true {
-            seen = awaitWork(after: seen, helper: helpers[part - 1])
+            seen = awaitWork(after: seen, helper: helper)
             runCurrent(part: part)
             unfinished.pointee.subtract(1, ordering: .releasing)
         }
@@ -237,4 +228,8 @@ final class ThreadTeam: @unchecked Sendable {
 /// Work for the team as an object: `run(part:parts:)` is called once on each thread of a `ThreadTeam.run`.
 protocol TeamJob: AnyObject {
     func run(part: Int, parts: Int)
+    /// Calls `run(part:parts:)` on the job that the context holds unretained, without retaining it, as
+    /// `Unmanaged<Self>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.run(part: part, parts: parts) }`
+    /// (a C function cannot be formed from generic code, so each job type spells out its own).
+    static var teamEntry: ThreadTeam.Entry { get }
 }

@@ -117,6 +117,13 @@ final class GEMMTests: XCTestCase {
         }
     }
 
+    func testPlansHoldNothingReferenceCounted() {
+        // Both threads of a shared step copy a plan at every product; a reference-counted member (the
+        // library's name was a String) had them retain and release one object from two cores each time.
+        XCTAssertTrue(_isPOD(BLAS.self))
+        XCTAssertTrue(_isPOD(GEMM.SplitProduct.self))
+    }
+
     func testBackendSettingIsParsed() {
         XCTAssertEqual(BLAS.candidates(forSetting: nil), BLAS.defaultLibraries)
         XCTAssertEqual(BLAS.candidates(forSetting: ""), BLAS.defaultLibraries)
