@@ -104,22 +104,24 @@ public struct Optimizer {
             }
             return
         }
-        parameters.withUnsafeBufferPointer { p in
-            s1.withUnsafeBufferPointer { a in
-                s2.withUnsafeBufferPointer { b in
-                    guard let p = p.baseAddress, let a = a.baseAddress, let b = b.baseAddress else { return }
-                    withUnsafePointer(to: SharedUpdate(rule: rule, parameters: p, state1: a, state2: b, count: parameters.count)) {
-                        ThreadTeam.shared.run(context: UnsafeRawPointer($0), entry: Optimizer.sharedUpdateEntry)
-                    }
-                }
+        // The helpers read plain pointers, never the parameter and buffer objects: reading those on two
+        // threads would retain and release them from both cores, moving their counts' lines between them.
+        withUnsafeTemporaryAllocation(of: ParameterSlots.Slot.self, capacity: parameters.count) { slots in
+            for k in parameters.indices {
+                slots.initializeElement(at: k, to: ParameterSlots.Slot(parameters[k], state1: s1[k], state2: s2[k]))
             }
+            guard let first = slots.baseAddress else { return }
+            withUnsafePointer(to: SharedUpdate(rule: rule, slots: first, count: parameters.count)) {
+                ThreadTeam.shared.run(context: UnsafeRawPointer($0), entry: Optimizer.sharedUpdateEntry)
+            }
+            slots.deinitialize()
         }
     }
 
-    /// An update shared among the team's threads: the rule, and the parameters with their state.
+    /// An update shared among the team's threads: the rule, and the parameters' values, gradients and state.
     private struct SharedUpdate {
         let rule: Rule
-        let parameters: UnsafePointer<Parameter>, state1: UnsafePointer<Buffer>, state2: UnsafePointer<Buffer>
+        let slots: UnsafePointer<ParameterSlots.Slot>
         let count: Int
     }
 
@@ -127,8 +129,8 @@ public struct Optimizer {
     private static let sharedUpdateEntry: ThreadTeam.Entry = { context, part, parts in
         let u = context.assumingMemoryBound(to: SharedUpdate.self).pointee
         for k in 0..<u.count {
-            let range = Optimizer.slice(u.parameters[k].count, part: part, of: parts)
-            if !range.isEmpty { u.rule.apply(u.parameters[k], u.state1[k], u.state2[k], range: range) }
+            let range = Optimizer.slice(u.slots[k].count, part: part, of: parts)
+            if !range.isEmpty { u.slots[k].apply(u.rule, range: range) }
         }
     }
 

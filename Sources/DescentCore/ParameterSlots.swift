@@ -1,5 +1,5 @@
 /// A model's parameters as raw pointers — value, gradient and optimizer state — for threads that update
-/// them in pieces (`BandedStep`, `BatchShards`): reading the parameter objects and the optimizer's arrays
+/// them in pieces (`BandedStep`, `BatchShards`, `Optimizer.update`): reading the parameter objects and the optimizer's arrays
 /// from two threads would retain and release them, and the two cores would fight over the counts.
 ///
 /// A struct over storage it allocates; its owner calls `deallocate` once.
@@ -8,6 +8,19 @@ struct ParameterSlots {
     struct Slot {
         var value, grad, state1, state2: UnsafeMutablePointer<Double>
         var count: Int
+
+        /// `p`'s slot, with the optimizer's state buffers `state1` and `state2` for it.
+        init(_ p: Parameter, state1: Buffer, state2: Buffer) {
+            value = p.value.pointer; grad = p.grad.pointer
+            self.state1 = state1.pointer; self.state2 = state2.pointer
+            count = p.count
+        }
+
+        /// Applies `rule` to the values `range`.
+        func apply(_ rule: Optimizer.Rule, range: Range<Int>) {
+            let at = range.lowerBound
+            rule.apply(value + at, grad + at, state1 + at, state2 + at, count: range.count)
+        }
     }
 
     private let slots: UnsafeMutableBufferPointer<Slot>
@@ -15,10 +28,7 @@ struct ParameterSlots {
     /// Slots for `parameters`, in their order; the state points nowhere useful until `refresh`.
     init(_ parameters: [Parameter]) {
         slots = .allocate(capacity: parameters.count)
-        _ = slots.initialize(from: parameters.map {
-            Slot(value: $0.value.pointer, grad: $0.grad.pointer, state1: $0.value.pointer, state2: $0.value.pointer,
-                 count: $0.count)
-        })
+        _ = slots.initialize(from: parameters.map { Slot($0, state1: $0.value, state2: $0.value) })
     }
 
     func deallocate() { slots.deallocate() }
@@ -41,8 +51,5 @@ struct ParameterSlots {
     }
 
     /// Applies `rule` to the values `range` of parameter `k`.
-    func apply(_ rule: Optimizer.Rule, to k: Int, range: Range<Int>) {
-        let s = slots[k], at = range.lowerBound
-        rule.apply(s.value + at, s.grad + at, s.state1 + at, s.state2 + at, count: range.count)
-    }
+    func apply(_ rule: Optimizer.Rule, to k: Int, range: Range<Int>) { slots[k].apply(rule, range: range) }
 }
