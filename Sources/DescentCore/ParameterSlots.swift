@@ -1,6 +1,7 @@
 /// A model's parameters as raw pointers — value, gradient and optimizer state — for threads that update
-/// them in pieces (`BandedStep`, `BatchShards`, `Optimizer.update`): reading the parameter objects and the optimizer's arrays
-/// from two threads would retain and release them, and the two cores would fight over the counts.
+/// them in pieces (`BandedStep`, `BatchShards`, `Optimizer.update`): reading the parameter objects and the
+/// optimizer's arrays from two threads would retain and release them, and the two cores would fight over
+/// the counts.
 ///
 /// A struct over storage it allocates; its owner calls `deallocate` once.
 struct ParameterSlots {
