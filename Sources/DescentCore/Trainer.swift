@@ -261,7 +261,25 @@ public final class Trainer {
     /// at step 7 (first non-finite: …); parameters kept from before that update".
     private func nonFiniteGradient(_ g: Graph) -> StopReason {
         let p = model.parameters.first { !$0.grad.allFinite } ?? model.parameters[0]
-        return .nonFinite("gradient of \(p.name) is not finite at step \(stepCount + 1)\(Trainer.firstNonFiniteGradient(g)); parameters kept from before that update")
+        return .nonFinite("gradient of \(p.name) is not finite at step \(stepCount + 1)\(Trainer.firstNonFiniteGradient(g))\(keptNote())")
+    }
+
+    /// How the parameters kept at a non-finite stop stand: "; parameters kept from before that update"
+    /// with the largest magnitude among them (a diverging run shows there), or, when an earlier update
+    /// already made one of them not finite, which.
+    private func keptNote() -> String {
+        var largest = 0.0, name = ""
+        for p in model.parameters {
+            for i in 0..<p.count {
+                let m = abs(p.value.pointer[i])
+                if !(m <= largest) { largest = m; name = p.name }  // NaN too
+            }
+        }
+        if !largest.isFinite {
+            return "; \(name) holds \(largest.isNaN ? "NaN" : "infinite") values already: an earlier update overflowed (learning rate too large?)"
+        }
+        let at = name.isEmpty ? "" : " (largest |value| \(Format.short(largest)), in \(name))"
+        return "; parameters kept from before that update\(at)"
     }
 
     /// Runs `steps` steps, calling `onStep` after each; `onStep` returning a reason stops the run.
@@ -294,7 +312,7 @@ public final class Trainer {
     public func nonFiniteMessage(_ g: Graph, what: String, value: Double? = nil) -> String {
         let first = g.nodes.first { n in !n.op.isLeaf && !n.value.allFinite }
         let node = first.map { " (first produced by \($0.name) = \($0.op.name))" } ?? ""
-        return "\(what) became \((value ?? g.totalValue).isNaN ? "NaN" : "infinite") at step \(stepCount + 1)\(node); parameters kept from before that update"
+        return "\(what) became \((value ?? g.totalValue).isNaN ? "NaN" : "infinite") at step \(stepCount + 1)\(node)\(keptNote())"
     }
 
     /// Evaluates the full training (and validation) set now and records it.

@@ -6,8 +6,10 @@ extension ArgReader {
     }
 
     /// The argument's value as a whole number within `range`; otherwise "expected `expected`, got …".
+    /// Plain digits are read as written: a Double holds every whole number only up to 2⁵³.
     static func intValue(_ arg: Arg, expected: String, range: ClosedRange<Int>) throws(Diagnostic) -> Int {
-        guard case .number(let number) = arg.value, let whole = Int(exactly: number), range.contains(whole) else {
+        guard case .number(let number) = arg.value, let whole = Int(arg.valueText) ?? Int(exactly: number),
+              range.contains(whole) else {
             throw mismatch(arg, expected: expected)
         }
         return whole

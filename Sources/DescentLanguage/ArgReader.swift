@@ -62,6 +62,13 @@ public struct ArgReader: Sendable {
         return match
     }
 
+    /// Reads the next argument when it is a word: one of `candidates` (ignoring case, spelled as the
+    /// candidate), or an error naming it as an unknown `what`. Nil, consuming nothing, when no word is next.
+    public mutating func optionalWord(_ what: String, oneOf candidates: [String]) throws(Diagnostic) -> String? {
+        guard case .word? = peek?.value else { return nil }
+        return try word(what, oneOf: candidates)
+    }
+
     /// Consumes the next argument only when it is a word.
     public mutating func optionalWord() -> String? {
         guard case .word(let word)? = peek?.value else { return nil }
@@ -81,9 +88,9 @@ public struct ArgReader: Sendable {
         return try number(what, range: range)
     }
 
-    /// Reads a whole number within `range`, e.g. "expected a whole number of units from 1 to 100000, got 2.5".
+    /// Reads a whole number within `range`, e.g. "expected number of units (a whole number from 1 to 100000), got 2.5".
     public mutating func int(_ what: String, range: ClosedRange<Int>) throws(Diagnostic) -> Int {
-        let expected = ArgReader.joined("a whole number of \(what)", ArgReader.phrase(range))
+        let expected = "\(what) (a whole number \(ArgReader.phrase(range)))"
         return try ArgReader.intValue(try next(expected: expected), expected: expected, range: range)
     }
 

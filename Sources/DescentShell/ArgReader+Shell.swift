@@ -2,12 +2,6 @@ import DescentLanguage
 
 /// Small reading helpers the command handlers share.
 extension ArgReader {
-    /// Whether the next positional argument is a bare word.
-    var peekIsWord: Bool {
-        if case .word? = peek?.value { return true }
-        return false
-    }
-
     /// Whether the next positional argument is an indexed reference like `W1[0,1]`.
     var peekIsIndexed: Bool {
         if case .indexed? = peek?.value { return true }

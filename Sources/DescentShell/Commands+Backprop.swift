@@ -225,8 +225,7 @@ extension Commands {
 
     static func gradcheck(_ w: Workspace, _ a: inout ArgReader) throws {
         let t = try w.ensureTrainer()
-        let name = a.optionalWord(oneOf: w.parameterNames())
-        if a.peekIsWord { _ = try a.word("parameter", oneOf: w.parameterNames()) }
+        let name = try a.optionalWord("parameter", oneOf: w.parameterNames())
         try a.finish(options: [])
         let g = w.inspected ?? t.peekNextBatch()
         let params = t.model.parameters.filter { name == nil || $0.name == name }
@@ -245,7 +244,7 @@ extension Commands {
     }
 
     static func watch(_ w: Workspace, _ a: inout ArgReader) throws {
-        let (name, index) = try a.indexed("parameter entry like W2[0,0]")
+        let (name, index) = try a.indexed("parameter entry")
         try a.finish(options: [])
         let (p, off) = try w.entry(try w.ensureModel(), name, index)
         let wch = Workspace.Watch(name: name, index: index)
@@ -295,7 +294,7 @@ extension Commands {
     static func undo(_ w: Workspace, _ a: inout ArgReader) throws {
         try a.finish(options: [])
         guard let t = w.trainer, let snap = w.undoStack.popLast() else {
-            throw ShellError("nothing to undo (undo covers step, update, set, load, forward and train since the model was last built)")
+            throw ShellError("nothing to undo (undo covers step, update, set, load, forward and train since the model was built or its data, loss, regularizer, batch, split, normalization or optimizer last changed)")
         }
         t.restore(snap)
         w.inspected = nil

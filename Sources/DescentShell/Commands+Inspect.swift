@@ -5,7 +5,7 @@ import DescentPlot
 /// Commands that show state, edit a parameter by hand, and check expectations.
 extension Commands {
     static let inspection: [CommandSpec] = [
-        CommandSpec("show", ["show model", "show weights [PARAM]", "show grads [PARAM]", "show data", "show history [N]",
+        CommandSpec("show", ["show model", "show weights [PARAM …]", "show grads [PARAM …]", "show data", "show history [N]",
                              "show config", "show NODE   (X, Z1, A1, loss, … after `forward`)"],
                     "print the model, parameters, gradients, data, history, configuration or a graph node",
                     keywords: ["model", "weights", "grads", "data", "history", "config"], recorded: false, handler: show),
@@ -28,11 +28,11 @@ extension Commands {
             try a.finish(options: [])
             w.out.print(try Printer.model(w.ensureModel(), loss: w.loss, regularizer: w.regularizer))
         case "weights", "grads":
-            let name = a.optionalWord(oneOf: w.parameterNames())
-            if a.peekIsWord { _ = try a.word("parameter", oneOf: w.parameterNames()) }
+            var names: [String] = []
+            while let name = try a.optionalWord("parameter", oneOf: w.parameterNames()) { names.append(name) }
             try a.finish(options: [])
             let model = try w.ensureModel()
-            let params = name.map { n in model.parameters.filter { $0.name == n } } ?? model.parameters
+            let params = names.isEmpty ? model.parameters : names.compactMap { n in model.parameters.first { $0.name == n } }
             for p in params {
                 let t = what == "weights" ? p.tensor : p.gradTensor
                 w.out.print("\(what == "weights" ? p.name : "d" + p.name) \(t.shapeDescription) =\n\(t.formatted())")
@@ -58,7 +58,7 @@ extension Commands {
     }
 
     static func set(_ w: Workspace, _ a: inout ArgReader) throws {
-        let (name, index) = try a.indexed("parameter entry like W1[0,1]")
+        let (name, index) = try a.indexed("parameter entry")
         _ = try a.op("comparison", oneOf: ["="])
         let value = try a.number("value")
         try a.finish(options: [])

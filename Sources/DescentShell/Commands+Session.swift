@@ -11,8 +11,7 @@ extension Commands {
     ]
 
     static func help(_ w: Workspace, _ a: inout ArgReader) throws {
-        let name = a.optionalWord(oneOf: names + Array(aliases.keys))
-        if a.peekIsWord { _ = try a.word("command", oneOf: names) }
+        let name = try a.optionalWord("command", oneOf: names + Array(aliases.keys))
         try a.finish(options: [])
         if let name, let c = Commands.named(name) {
             w.out.print(c.usage.map { "  " + $0 }.joined(separator: "\n"))

@@ -55,12 +55,12 @@ extension Commands {
             }
         }
         w.splitFraction = f
-        w.invalidateTrainer(keepHistory: false)
+        let note = w.invalidateTrainer(keepHistory: false)
         if let f, let d = w.data {
             let train = Int(f * Double(d.count))
-            w.out.print("split: \(train) training, \(d.count - train) validation samples")
+            w.out.print("split: \(train) training, \(d.count - train) validation samples" + note)
         } else {
-            w.out.print(f.map { "split \(Format.short($0)) (applies when data is loaded)" } ?? "split: none (all samples train)")
+            w.out.print((f.map { "split \(Format.short($0)) (applies when data is loaded)" } ?? "split: none (all samples train)") + note)
         }
     }
 
@@ -68,8 +68,8 @@ extension Commands {
         let on = (a.optionalWord(oneOf: ["on", "off", "true", "false"]) ?? "on")
         try a.finish(options: [])
         w.normalize = (on == "on" || on == "true")
-        w.invalidateTrainer(keepHistory: false)
-        w.out.print(w.normalize ? "normalize: features standardised with the training part's mean and std" : "normalize: off")
+        let note = w.invalidateTrainer(keepHistory: false)
+        w.out.print((w.normalize ? "normalize: features standardised with the training part's mean and std" : "normalize: off") + note)
     }
 
     static func batch(_ w: Workspace, _ a: inout ArgReader) throws {
@@ -79,8 +79,8 @@ extension Commands {
         }
         try a.finish(options: [])
         w.batchSize = size
-        w.invalidateTrainer(keepHistory: true)
-        w.out.print("batch: " + (size.map { "\($0) samples, reshuffled each epoch" } ?? "full (the whole training set each step)"))
+        let note = w.invalidateTrainer(keepHistory: true)
+        w.out.print("batch: " + (size.map { "\($0) samples, reshuffled each epoch" } ?? "full (the whole training set each step)") + note)
     }
 
     static func layer(_ w: Workspace, _ a: inout ArgReader) throws {
@@ -89,8 +89,7 @@ extension Commands {
         switch kind {
         case "dense":
             let units = try a.int("number of units", range: 1...100_000)
-            let actName = a.optionalWord(oneOf: Activation.names + ["identity", "none"]) ?? "linear"
-            if a.peekIsWord { _ = try a.word("activation", oneOf: Activation.names) }
+            let actName = try a.optionalWord("activation", oneOf: Activation.names + ["identity", "none"]) ?? "linear"
             let bias = try a.boolOption("bias", default: true)
             let slope = try a.optionalNumberOption("slope", range: .closed(0, 1e6))
             let alpha = try a.optionalNumberOption("alpha", range: .closed(0, 1e6))
@@ -100,7 +99,20 @@ extension Commands {
             let mean = try a.optionalNumberOption("mean", range: .closed(-1e6, 1e6))
             let std = try a.optionalNumberOption("std", range: .closed(0, 1e6))
             let value = try a.optionalNumberOption("value", range: .closed(-1e6, 1e6))
-            try a.finish(options: ["bias", "slope", "alpha", "init", "low", "high", "mean", "std", "value"])
+            // Each activation's and initializer's own options only: any other would be ignored.
+            var allowed = ["bias", "init"]
+            switch actName.lowercased() {
+            case "leaky_relu": allowed.append("slope")
+            case "elu": allowed.append("alpha")
+            default: break
+            }
+            switch ini {
+            case "uniform": allowed += ["low", "high"]
+            case "normal": allowed += ["mean", "std"]
+            case "constant": allowed.append("value")
+            default: break
+            }
+            try a.finish(options: allowed, for: "layer dense \(actName)" + (ini.map { " init=\($0)" } ?? ""))
             guard let act = Activation.named(actName, parameter: slope ?? alpha) else { throw a.error("unknown activation '\(actName)'") }
             var initializer: Initializer? = nil
             if let ini {
@@ -150,8 +162,8 @@ extension Commands {
         default: l = .hinge
         }
         w.loss = l
-        w.invalidateTrainer(keepHistory: true)
-        w.out.print("loss \(l): \(l.formula)")
+        let note = w.invalidateTrainer(keepHistory: true)
+        w.out.print("loss \(l): \(l.formula)" + note)
     }
 
     static func regularize(_ w: Workspace, _ a: inout ArgReader) throws {
@@ -161,15 +173,20 @@ extension Commands {
         case "l1": r.l1 = try a.number("λ", range: .atLeast(0)); try a.finish(options: [])
         case "l2": r.l2 = try a.number("λ", range: .atLeast(0)); try a.finish(options: [])
         case "elastic":
-            r.l1 = try a.numberOption("l1", default: 0, range: .atLeast(0))
-            r.l2 = try a.numberOption("l2", default: 0, range: .atLeast(0))
+            let l1 = try a.optionalNumberOption("l1", range: .atLeast(0))
+            let l2 = try a.optionalNumberOption("l2", range: .atLeast(0))
             try a.finish(options: ["l1", "l2"])
+            guard let l1, let l2 else {
+                throw ShellError("regularize elastic needs both l1=λ1 and l2=λ2, e.g. `regularize elastic l1=1e-4 l2=1e-3` "
+                                 + "(for one penalty alone: `regularize l1 λ` or `regularize l2 λ`)")
+            }
+            r.l1 = l1; r.l2 = l2
         default: try a.finish(options: [])
         }
         guard r.l1 >= 0 && r.l2 >= 0 && r.l1.isFinite && r.l2.isFinite else { throw ShellError("λ must be a finite number ≥ 0") }
         w.regularizer = r
-        w.invalidateTrainer(keepHistory: true)
-        w.out.print("regularize \(r)" + (r.isNone ? "" : ": penalty = \(r.formula) over weight matrices (biases are not penalised)"))
+        let note = w.invalidateTrainer(keepHistory: true)
+        w.out.print("regularize \(r)" + (r.isNone ? "" : ": penalty = \(r.formula) over weight matrices (biases are not penalised)") + note)
     }
 
     static func optimizer(_ w: Workspace, _ a: inout ArgReader) throws {
@@ -201,9 +218,9 @@ extension Commands {
         let hadState = (w.trainer?.optimizer.steps ?? 0) > 0
         w.optimizerKind = kind
         w.learningRate = lr
-        w.invalidateTrainer(keepHistory: true, keepOptimizerState: false)
+        let note = w.invalidateTrainer(keepHistory: true, keepOptimizerState: false)
         let rate = lr ?? kind.defaultLearningRate
-        w.out.print("optimizer \(kind.name) lr=\(Format.short(rate)): \(kind.rule)" + (hadState ? " — optimizer state reset" : ""))
+        w.out.print("optimizer \(kind.name) lr=\(Format.short(rate)): \(kind.rule)" + (hadState ? " — optimizer state reset" : "") + note)
     }
 
     static func lr(_ w: Workspace, _ a: inout ArgReader) throws {

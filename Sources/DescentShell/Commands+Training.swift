@@ -17,8 +17,7 @@ extension Commands {
 
     static func train(_ w: Workspace, _ a: inout ArgReader) throws {
         let n = try a.int("number of steps", range: 1...100_000_000)
-        let unit = a.optionalWord(oneOf: ["epochs", "epoch", "steps", "step"]) ?? "steps"
-        if a.peekIsWord { _ = try a.word("unit", oneOf: ["steps", "epochs"]) }
+        let unit = try a.optionalWord("unit", oneOf: ["steps", "epochs", "step", "epoch"]) ?? "steps"
         let every = try a.optionalNumberOption("every", range: .closed(1, 1e9))
         try a.finish(options: ["every"])
         let t = try w.ensureTrainer()

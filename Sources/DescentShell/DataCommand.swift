@@ -39,12 +39,12 @@ enum DataCommand {
         w.dataIsInline = inline
         w.dataSource = a.command.text
         var reset: String? = nil
-        if widthChanged { reset = w.invalidateModel() } else if w.stepCount > 0 { reset = "history" }
-        w.invalidateTrainer(keepHistory: false)
+        if widthChanged { reset = w.invalidateModel() } else if w.stepCount > 0 { reset = "history and optimizer state; the weights are kept (`reset` draws new ones)" }
+        let note = w.invalidateTrainer(keepHistory: false)
         var msg = "data: \(d.name) — \(d.count) samples, \(d.featureCount) feature\(d.featureCount == 1 ? "" : "s"), "
         msg += d.task == .regression ? "regression target '\(d.targetName)'" : "\(d.classNames.count) classes (\(d.classNames.joined(separator: ", ")))"
         if inline { msg += "; y is read as class ids if the loss is ce, bce or hinge" }
         if let reset { msg += " — reset \(reset)" }
-        w.out.print(msg)
+        w.out.print(msg + note)
     }
 }

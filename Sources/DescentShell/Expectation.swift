@@ -30,7 +30,7 @@ struct Expectation {
     static func parse(_ a: inout ArgReader, workspace w: Workspace) throws -> Expectation {
         let subject: Subject
         if a.optionalWord(oneOf: ["grad"]) != nil {
-            let (n, i) = try a.indexed("parameter entry like W1[0,0]")
+            let (n, i) = try a.indexed("parameter entry")
             subject = .gradient(n, i)
         } else if a.peekIsIndexed {
             let (n, i) = try a.indexed("parameter entry")

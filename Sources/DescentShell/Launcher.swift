@@ -4,17 +4,15 @@ import Foundation
 
 /// Chooses how descent runs — scripts, `-c` commands, piped input or the interactive prompt — and returns the exit status.
 public enum Launcher {
-    public static func run(files: [String], commands: String?, noTUI: Bool) -> Int32 {
+    /// Runs the scripts `files` in order, then each `-c` text in order; with neither, piped input or the prompt.
+    public static func run(files: [String], commands: [String], noTUI: Bool) -> Int32 {
         let out = StandardOutput()
         if let problem = ThreadSetting.current.problem { out.error("descent: warning: \(problem)") }
         let cwd = FileManager.default.currentDirectoryPath
         let w = Workspace(output: out, directory: cwd)
         w.plotViewer = TextPlotViewer(unicode: TerminalInfo.isUnicodeLocale)
         let session = Session(workspace: w)
-        if let commands {
-            return session.runScript(commands, file: "-c") ? 0 : 1
-        }
-        if !files.isEmpty {
+        if !files.isEmpty || !commands.isEmpty {
             for f in files {
                 let text: String
                 do { text = try AtomicFile.read(f.hasPrefix("/") ? f : cwd + "/" + f) } catch {
@@ -22,6 +20,10 @@ public enum Launcher {
                     return 1
                 }
                 if !session.runScript(text, file: f) { return 1 }
+                if w.quitRequested { return 0 }
+            }
+            for c in commands {
+                if !session.runScript(c, file: "-c") { return 1 }
                 if w.quitRequested { break }
             }
             return 0

@@ -139,14 +139,18 @@ public final class Workspace {
     }
 
     /// Drops the trainer after a change to what it was built from; `keep` says whether history (and
-    /// optimizer state) carry over to the next one.
-    func invalidateTrainer(keepHistory: Bool, keepOptimizerState: Bool = true) {
-        let old = trainer ?? carryOver
+    /// optimizer state) carry over to the next one. Undo entries belong to the trainer and go with it:
+    /// returns the note for the command's message that says so, or "" when there were none.
+    @discardableResult
+    func invalidateTrainer(keepHistory: Bool, keepOptimizerState: Bool = true) -> String {
+        let old = trainer ?? carryOver, dropped = undoStack.count
         trainer = nil; inspected = nil; undoStack = []
-        guard keepHistory, let old else { carryOver = nil; return }
+        let note = dropped == 0 ? "" : " — undo history cleared (\(dropped) entr\(dropped == 1 ? "y" : "ies"))"
+        guard keepHistory, let old else { carryOver = nil; return note }
         if carryOver == nil { carryOptimizerState = true }
         carryOver = old
         carryOptimizerState = carryOptimizerState && keepOptimizerState
+        return note
     }
 
     /// Forgets the model (its weights are drawn again when next needed) and everything built on it.

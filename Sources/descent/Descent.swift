@@ -11,7 +11,7 @@ struct Descent: ParsableCommand {
         abstract: "An interactive terminal REPL for neural-network experiments.",
         discussion: """
         With no arguments on a terminal, opens the prompt (type `help`). With FILE arguments, runs those \
-        session scripts in order and exits; with -c, runs the given commands; with commands piped on \
+        session scripts in order and exits; -c runs the given commands (after any scripts); with commands piped on \
         standard input, runs them as a script. The exit status is 1 when a command fails or an `expect` \
         does not hold. Set DESCENT_BLAS=off to use the built-in matrix kernel instead of OpenBLAS, and \
         DESCENT_THREADS=1 to train on one core.
@@ -28,8 +28,8 @@ struct Descent: ParsableCommand {
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "run", abstract: "Run scripts, commands, or the interactive prompt (the default).")
 
-    @Option(name: .short, help: "Commands to run, separated by ';' or newlines.")
-    var commands: String?
+    @Option(name: .short, help: "Commands to run, separated by ';' or newlines; repeatable, and run after any scripts.")
+    var commands: [String] = []
 
     @Flag(name: .customLong("no-tui"), help: "Never open the full-screen view: print progress lines and text charts.")
     var noTUI = false

@@ -22,6 +22,16 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("ok: W1[0,0] = 0.293558"), r.stdout)
     }
 
+    func testRepeatedCommandsFlagsRunInOrderAfterTheScripts() throws {
+        let dir = try Descent.temporaryDirectory()
+        let script = dir.appendingPathComponent("s.descent").path
+        try "seed 3\nshow config\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let r = try Descent.run([script, "-c", "seed 4; show config", "-c", "seed 5", "-c", "show config"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let seeds = r.stdout.split(separator: "\n").filter { $0.hasPrefix("seed ") }.map(String.init)
+        XCTAssertEqual(seeds, ["seed 3", "seed        3", "seed 4", "seed        4", "seed 5", "seed        5"], r.stdout)
+    }
+
     func testInvalidThreadSettingIsReportedAndTheRunGoesOn() throws {
         let r = try Descent.run(["-c", Self.seedExample.replacingOccurrences(of: "\n", with: "; ")],
                                 environment: ["DESCENT_THREADS": "two"])

@@ -81,22 +81,31 @@ final class ArgReaderTests: XCTestCase {
         XCTAssertEqual(try args.int("units", range: 1...100_000), 1000)
         var fraction = try reader("layer 2.5")
         XCTAssertEqual(rendered(diagnostic { _ = try fraction.int("units", range: 1...100_000) }, "layer 2.5"), """
-            t.descent:1:7: error: expected a whole number of units from 1 to 100000, got 2.5
+            t.descent:1:7: error: expected units (a whole number from 1 to 100000), got 2.5
                 layer 2.5
                       ^~~
             """)
         var zero = try reader("train 0")
         XCTAssertEqual(diagnostic { _ = try zero.int("epochs", range: 1...Int.max) },
-                       Diagnostic("expected a whole number of epochs at least 1, got 0", at: SourceSpan(line: 1, column: 7, length: 1)))
+                       Diagnostic("expected epochs (a whole number at least 1), got 0", at: SourceSpan(line: 1, column: 7, length: 1)))
         var huge = try reader("train 1e30")
         XCTAssertEqual(diagnostic { _ = try huge.int("epochs", range: 1...Int.max) },
-                       Diagnostic("expected a whole number of epochs at least 1, got 1e30", at: SourceSpan(line: 1, column: 7, length: 4)))
+                       Diagnostic("expected epochs (a whole number at least 1), got 1e30", at: SourceSpan(line: 1, column: 7, length: 4)))
         var word = try reader("train many")
         XCTAssertEqual(diagnostic { _ = try word.int("epochs", range: 1...Int.max) },
-                       Diagnostic("expected a whole number of epochs at least 1, got 'many'", at: SourceSpan(line: 1, column: 7, length: 4)))
+                       Diagnostic("expected epochs (a whole number at least 1), got 'many'", at: SourceSpan(line: 1, column: 7, length: 4)))
+        // 2⁵³ + 1 and 2⁶³ − 1 have no Double of their own; the digits are read as written.
+        var big = try reader("seed 9007199254740993")
+        XCTAssertEqual(try big.int("seed", range: 0...Int.max), 9_007_199_254_740_993)
+        var largest = try reader("seed 9223372036854775807")
+        XCTAssertEqual(try largest.int("seed", range: 0...Int.max), Int.max)
+        var beyond = try reader("seed 9223372036854775808")
+        XCTAssertEqual(diagnostic { _ = try beyond.int("seed", range: 0...Int.max) },
+                       Diagnostic("expected seed (a whole number at least 0), got 9223372036854775808",
+                                  at: SourceSpan(line: 1, column: 6, length: 19)))
         var missing = try reader("seed")
         XCTAssertEqual(diagnostic { _ = try missing.int("seed", range: 0...Int.max) },
-                       Diagnostic("expected a whole number of seed at least 0", at: SourceSpan(line: 1, column: 5, length: 0)))
+                       Diagnostic("expected seed (a whole number at least 0)", at: SourceSpan(line: 1, column: 5, length: 0)))
     }
 
     func testOptionalInt() throws {
@@ -209,6 +218,6 @@ final class ArgReaderTests: XCTestCase {
         var args = try reader("layer dense bias=false")
         _ = args.optionalWord()
         XCTAssertEqual(diagnostic { _ = try args.int("units", range: 1...100_000) },
-                       Diagnostic("expected a whole number of units from 1 to 100000", at: SourceSpan(line: 1, column: 23, length: 0)))
+                       Diagnostic("expected units (a whole number from 1 to 100000)", at: SourceSpan(line: 1, column: 23, length: 0)))
     }
 }

@@ -1,0 +1,90 @@
+import XCTest
+@testable import DescentCore
+@testable import DescentShell
+
+/// Arguments a command does not use are errors, never silently dropped; changes that drop undo entries
+/// say so; a run that diverged says how the kept parameters stand.
+final class CommandArgumentTests: XCTestCase {
+    var h: ShellHarness!
+
+    override func setUp() { h = ShellHarness() }
+
+    static let model = "data xor n=40\nlayer dense 4 tanh\nlayer dense 1 sigmoid\nloss bce"
+
+    func testASecondWordAfterAnOptionalChoiceIsAnError() {
+        h.ok(Self.model)
+        XCTAssertTrue(h.fails("layer dense 8 tanh tanh").contains("unexpected 'tanh' after 'tanh'"))
+        XCTAssertTrue(h.fails("train 3 steps steps").contains("unexpected 'steps' after 'steps'"))
+        XCTAssertTrue(h.fails("gradcheck W1 b1").contains("unexpected 'b1' after 'W1'"))
+        XCTAssertTrue(h.fails("help train quit").contains("unexpected 'quit' after 'train'"))
+        XCTAssertTrue(h.fails("layer dense 8 foo").contains("unknown activation 'foo'"))
+        // None of them changed the model or trained.
+        XCTAssertEqual(h.w.layers.count, 2)
+        XCTAssertEqual(h.w.stepCount, 0)
+    }
+
+    func testOptionsOfAnotherActivationOrInitializerAreErrors() {
+        h.ok(Self.model)
+        XCTAssertTrue(h.fails("layer dense 8 tanh slope=0.1")
+            .contains("unknown option 'slope' for layer dense tanh — expected one of bias, init"))
+        XCTAssertTrue(h.fails("layer dense 8 elu slope=0.1").contains("unknown option 'slope' for layer dense elu — expected one of bias, init, alpha"))
+        XCTAssertTrue(h.fails("layer dense 8 relu init=normal low=1").contains("unknown option 'low' for layer dense relu init=normal"))
+        XCTAssertEqual(h.w.layers.count, 2)
+        h.ok("layer dense 8 leaky_relu slope=0.2 init=uniform low=-1 high=1")
+        guard case let .dense(_, activation, _, initializer)? = h.w.layers.last else { return XCTFail("no dense layer") }
+        XCTAssertEqual(activation, .leakyRelu(slope: 0.2))
+        XCTAssertEqual(initializer, .uniform(-1, 1))
+    }
+
+    func testShowWeightsTakesSeveralNamesInTheirOrder() {
+        h.ok(Self.model + "\nset b2[0] = 0.5")
+        let text = h.ok("show weights b2 W2")
+        guard let b2 = text.range(of: "b2 [1] ="), let w2 = text.range(of: "W2 [4, 1] =") else { return XCTFail(text) }
+        XCTAssertLessThan(b2.lowerBound, w2.lowerBound)
+        XCTAssertFalse(text.contains("W1"), text)
+        XCTAssertTrue(h.fails("show weights b2 zz").contains("unknown parameter 'zz'"))
+    }
+
+    func testElasticNeedsBothPenalties() {
+        h.ok(Self.model)
+        XCTAssertTrue(h.fails("regularize elastic").contains("needs both l1=λ1 and l2=λ2"))
+        XCTAssertTrue(h.fails("regularize elastic l1=0.1").contains("needs both l1=λ1 and l2=λ2"))
+        XCTAssertTrue(h.w.regularizer.isNone)
+        h.ok("regularize elastic l1=0.1 l2=0.2")
+        XCTAssertEqual(h.w.regularizer.l1, 0.1)
+        XCTAssertEqual(h.w.regularizer.l2, 0.2)
+    }
+
+    func testSeedsBeyondTwoToThe53AreKeptAsWritten() {
+        h.ok("seed 9007199254740993")
+        XCTAssertEqual(h.w.seed, 9_007_199_254_740_993)
+    }
+
+    func testChangesThatDropUndoEntriesSaySo() {
+        h.ok(Self.model + "\ntrain 2\nstep")
+        XCTAssertTrue(h.ok("loss mse").contains("— undo history cleared (2 entries)"))
+        XCTAssertTrue(h.fails("undo").contains("nothing to undo"))
+        h.ok("loss bce\nstep")
+        XCTAssertTrue(h.ok("optimizer adam").contains("— undo history cleared (1 entry)"))
+        XCTAssertFalse(h.ok("batch 8").contains("undo"))   // nothing left to drop
+    }
+
+    func testNewDataOfTheSameWidthSaysTheWeightsAreKept() {
+        h.ok(Self.model + "\ntrain 2")
+        let before = h.values("W1")
+        let text = h.ok("data xor n=60")
+        XCTAssertTrue(text.contains("reset history and optimizer state; the weights are kept"), text)
+        XCTAssertEqual(h.values("W1"), before)
+    }
+
+    func testAStopAfterDivergenceSaysHowTheKeptParametersStand() {
+        // sgd lr=0.5 on this regression diverges: the weights grow until the loss overflows, with every
+        // parameter still finite; adam with lr=1e308 makes W1 infinite in its first update (|step| ≈ lr).
+        h.ok("data linear\nlayer dense 8 tanh\nlayer dense 1\nloss mse\noptimizer sgd lr=0.5")
+        let diverged = h.ok("train 1000")
+        XCTAssertTrue(diverged.contains("parameters kept from before that update (largest |value| "), diverged)
+        h.ok("data moons n=40\nlayer clear\nlayer dense 8 tanh\nlayer dense 1 sigmoid\nloss bce\noptimizer adam lr=1e308")
+        let overflowed = h.ok("train 5")
+        XCTAssertTrue(overflowed.contains("W1 holds infinite values already: an earlier update overflowed"), overflowed)
+    }
+}
