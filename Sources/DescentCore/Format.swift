@@ -10,6 +10,11 @@ public enum Format {
         return String(format: "%.4g", x)
     }
 
+    /// `count` and the noun, singular for 1: "1 feature", "3 features", "2 entries" (with `plural`).
+    public static func counted(_ count: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
+    }
+
     /// `x` with `digits` significant digits (`%.Ng`), for tables.
     public static func sig(_ x: Double, _ digits: Int = 6) -> String {
         if x.isNaN { return "nan" }

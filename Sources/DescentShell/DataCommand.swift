@@ -8,7 +8,7 @@ enum DataCommand {
 
     static func run(_ w: Workspace, _ a: inout ArgReader) throws {
         let d: Dataset
-        var inline = false
+        var inline = false, csv = false
         if a.option("X") != nil || a.option("y") != nil {
             guard let rows = try a.matrixOption("X") else { throw a.error("inline data needs X=[[…],…] as well as y=[…]") }
             guard let ys = try a.vectorOption("y") else { throw a.error("inline data needs y=[…] as well as X=[[…],…]") }
@@ -18,6 +18,7 @@ enum DataCommand {
         } else {
             let kind = try a.word("data source", oneOf: generators + ["csv"])
             if kind == "csv" {
+                csv = true
                 let file = try a.string("CSV file", example: "Sessions/data/iris.csv")
                 let target = try a.nameOption("target")
                 try a.finish(options: ["target"])
@@ -36,14 +37,16 @@ enum DataCommand {
         }
         let widthChanged = w.data.map { $0.featureCount != d.featureCount } ?? false
         w.data = d
-        w.dataIsInline = inline
+        w.targetsMayBeClassIDs = inline || (csv && d.task == .regression)
         w.dataSource = a.command.text
         var reset: String? = nil
         if widthChanged { reset = w.invalidateModel() } else if w.stepCount > 0 { reset = "history and optimizer state; the weights are kept (`reset` draws new ones)" }
         let note = w.invalidateTrainer(keepHistory: false)
-        var msg = "data: \(d.name) — \(d.count) samples, \(d.featureCount) feature\(d.featureCount == 1 ? "" : "s"), "
+        var msg = "data: \(d.name) — \(Format.counted(d.count, "sample")), \(Format.counted(d.featureCount, "feature")), "
         msg += d.task == .regression ? "regression target '\(d.targetName)'" : "\(d.classNames.count) classes (\(d.classNames.joined(separator: ", ")))"
-        if inline { msg += "; y is read as class ids if the loss is ce, bce or hinge" }
+        if w.targetsMayBeClassIDs {
+            msg += "; \(inline ? "y" : "'\(d.targetName)'") is read as class ids if the loss is ce, bce or hinge"
+        }
         if let reset { msg += " — reset \(reset)" }
         w.out.print(msg + note)
     }

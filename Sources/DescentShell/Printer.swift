@@ -28,7 +28,7 @@ enum Printer {
 
     /// The dataset: name, task, sizes, features, classes, split and the first rows.
     static func data(_ d: Dataset, workspace w: Workspace) -> String {
-        var lines = ["data: \(d.name) — \(d.count) samples, \(d.featureCount) features, task \(d.task)"]
+        var lines = ["data: \(d.name) — \(Format.counted(d.count, "sample")), \(Format.counted(d.featureCount, "feature")), task \(d.task)"]
         lines.append("features: \(d.featureNames.joined(separator: ", "))")
         lines.append("target: \(d.targetName)" + (d.classNames.isEmpty ? "" : " (classes: " + d.classNames.enumerated().map { "\($0.offset)=\($0.element)" }.joined(separator: ", ") + ")"))
         if !d.classNames.isEmpty {
@@ -48,7 +48,7 @@ enum Printer {
         }
         lines += TextTable(headers: ["#"] + d.featureNames + [d.targetName], rows: rows,
                            alignments: [.right] + Array(repeating: .right, count: d.featureCount) + [.right]).render()
-        if d.count > shown { lines.append("… \(d.count - shown) more rows") }
+        if d.count > shown { lines.append("… \(Format.counted(d.count - shown, "more row"))") }
         return lines.joined(separator: "\n")
     }
 
@@ -71,7 +71,7 @@ enum Printer {
         }
         var lines = TextTable(headers: ["step", "epoch", "batch loss", "penalty", "train_loss", "val_loss", m, "val_" + m], rows: rows,
                               alignments: Array(repeating: .right, count: 8)).render()
-        lines.append("\(h.steps.count) steps recorded, \(h.evaluations.count) full evaluations (`train … every=K` sets how often)")
+        lines.append("\(Format.counted(h.steps.count, "step")) recorded, \(Format.counted(h.evaluations.count, "full evaluation")) (`train … every=K` sets how often)")
         return lines.joined(separator: "\n")
     }
 

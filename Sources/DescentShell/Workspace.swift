@@ -15,8 +15,9 @@ public final class Workspace {
     var data: Dataset?
     /// The command text that made the data, for `show config`.
     var dataSource = ""
-    /// Inline data's y is read as class ids when the loss is a classification loss.
-    var dataIsInline = false
+    /// Whether numeric targets are read as class ids when the loss is a classification loss: inline
+    /// data's y, and a CSV file's target column when it holds numbers.
+    var targetsMayBeClassIDs = false
     var splitFraction: Double?
     var normalize = false
     var batchSize: Int?
@@ -102,7 +103,7 @@ public final class Workspace {
         if let trainer { return trainer }
         guard var data else { throw ShellError("no data yet — start with `data …` (e.g. `data xor n=200`)") }
         guard let loss else { throw ShellError("no loss yet — choose one with `loss mse|mae|huber|bce|ce|hinge`") }
-        if dataIsInline && loss.isClassification {
+        if targetsMayBeClassIDs && loss.isClassification && data.task == .regression {
             let k = try Dataset.classCount(of: data.y.data, task: .multiclass)
             data.task = k == 2 ? .binary : .multiclass
             data.classNames = (0..<k).map(String.init)
@@ -145,7 +146,7 @@ public final class Workspace {
     func invalidateTrainer(keepHistory: Bool, keepOptimizerState: Bool = true) -> String {
         let old = trainer ?? carryOver, dropped = undoStack.count
         trainer = nil; inspected = nil; undoStack = []
-        let note = dropped == 0 ? "" : " — undo history cleared (\(dropped) entr\(dropped == 1 ? "y" : "ies"))"
+        let note = dropped == 0 ? "" : " — undo history cleared (\(Format.counted(dropped, "entry", plural: "entries")))"
         guard keepHistory, let old else { carryOver = nil; return note }
         if carryOver == nil { carryOptimizerState = true }
         carryOver = old

@@ -77,6 +77,21 @@ final class CommandArgumentTests: XCTestCase {
         XCTAssertEqual(h.values("W1"), before)
     }
 
+    func testACSVsNumericTargetServesAsClassIDsForAClassifier() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("descent-csv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let ids = dir.appendingPathComponent("ids.csv").path, half = dir.appendingPathComponent("half.csv").path
+        try "a,b,label\n1,2,0\n2,1,1\n3,3,2\n0,1,0\n".write(toFile: ids, atomically: true, encoding: .utf8)
+        try "a,b,label\n1,2,0\n2,1,1.5\n".write(toFile: half, atomically: true, encoding: .utf8)
+        let text = h.ok("data csv \"\(ids)\"\nlayer dense 3\nloss ce\ntrain 1")
+        XCTAssertTrue(text.contains("4 samples, 2 features, regression target 'label'; 'label' is read as class ids"), text)
+        XCTAssertEqual(h.w.trainer?.train.task, .multiclass)
+        XCTAssertEqual(h.w.trainer?.train.classNames, ["0", "1", "2"])
+        h.ok("data csv \"\(half)\"")
+        XCTAssertTrue(h.fails("train 1").contains("value 2 of y is 1.5, not a class id"))
+    }
+
     func testAStopAfterDivergenceSaysHowTheKeptParametersStand() {
         // sgd lr=0.5 on this regression diverges: the weights grow until the loss overflows, with every
         // parameter still finite; adam with lr=1e308 makes W1 infinite in its first update (|step| ≈ lr).
