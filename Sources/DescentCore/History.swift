@@ -50,10 +50,11 @@ public struct History: Sendable {
         var e = 0
         for s in steps {
             while e < evaluations.count && evaluations[e].step < s.step { e += 1 }
-            var row = "\(s.step),\(s.epoch),\(s.loss),\(s.penalty)"
+            let f = History.csvField
+            var row = "\(s.step),\(s.epoch),\(f(s.loss)),\(f(s.penalty))"
             if e < evaluations.count && evaluations[e].step == s.step {
                 let ev = evaluations[e]
-                row += ",\(ev.trainLoss),\(ev.valLoss.map { "\($0)" } ?? ""),\(ev.valMetric ?? ev.trainMetric)"
+                row += ",\(f(ev.trainLoss)),\(ev.valLoss.map(f) ?? ""),\(f(ev.valMetric ?? ev.trainMetric))"
             } else {
                 row += ",,,"
             }
@@ -61,4 +62,8 @@ public struct History: Sendable {
         }
         return out
     }
+
+    /// A value as CSV readers take it: round-trip digits, and `nan` for every NaN (Swift prints a
+    /// negative one as `-nan`, which some readers reject).
+    static func csvField(_ x: Double) -> String { x.isNaN ? "nan" : "\(x)" }
 }

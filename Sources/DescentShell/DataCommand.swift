@@ -43,11 +43,21 @@ enum DataCommand {
         if widthChanged { reset = w.invalidateModel() } else if w.stepCount > 0 { reset = "history and optimizer state; the weights are kept (`reset` draws new ones)" }
         let note = w.invalidateTrainer(keepHistory: false)
         var msg = "data: \(d.name) — \(Format.counted(d.count, "sample")), \(Format.counted(d.featureCount, "feature")), "
-        msg += d.task == .regression ? "regression target '\(d.targetName)'" : "\(d.classNames.count) classes (\(d.classNames.joined(separator: ", ")))"
+        msg += d.task == .regression ? "regression target '\(d.targetName)'" : "\(d.classNames.count) classes (\(DataCommand.listed(d.classNames)))"
         if w.targetsMayBeClassIDs {
             msg += "; \(inline ? "y" : "'\(d.targetName)'") is read as class ids if the loss is ce, bce or hinge"
         }
         if let reset { msg += " — reset \(reset)" }
         w.out.print(msg + note)
+    }
+
+    /// Class names for one line: quoted where they hold a comma or a quote, long ones cut, and at most
+    /// the first 20 named.
+    static func listed(_ names: [String]) -> String {
+        let shown = names.prefix(20).map { name -> String in
+            let cut = name.count > 40 ? String(name.prefix(39)) + "…" : name
+            return cut.contains(",") || cut.contains("\"") ? "\"" + cut.replacingOccurrences(of: "\"", with: "\\\"") + "\"" : cut
+        }
+        return shown.joined(separator: ", ") + (names.count > 20 ? ", … \(names.count - 20) more" : "")
     }
 }

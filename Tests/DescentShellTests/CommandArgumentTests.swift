@@ -92,6 +92,13 @@ final class CommandArgumentTests: XCTestCase {
         XCTAssertTrue(h.fails("train 1").contains("value 2 of y is 1.5, not a class id"))
     }
 
+    func testClassNamesOnTheDataLineAreQuotedCutAndCounted() {
+        XCTAssertEqual(DataCommand.listed(["cat", "dog, big", "say \"hi\""]), #"cat, "dog, big", "say \"hi\"""#)
+        XCTAssertEqual(DataCommand.listed([String(repeating: "a", count: 200)]), String(repeating: "a", count: 39) + "…")
+        let many = (0..<25).map { "c\($0)" }
+        XCTAssertEqual(DataCommand.listed(many), (0..<20).map { "c\($0)" }.joined(separator: ", ") + ", … 5 more")
+    }
+
     func testAStopAfterDivergenceSaysHowTheKeptParametersStand() {
         // sgd lr=0.5 on this regression diverges: the weights grow until the loss overflows, with every
         // parameter still finite; adam with lr=1e308 makes W1 infinite in its first update (|step| ≈ lr).
