@@ -18,11 +18,8 @@ public enum WeightsFile {
 
     /// Parameter values from JSON `text`, checked against `model`'s names and shapes; nothing is changed here.
     public static func decode(_ text: String, for model: Model) throws(WeightsError) -> [Tensor] {
-        let root: Any
-        do { root = try JSONSerialization.jsonObject(with: Data(text.utf8)) } catch {
-            throw WeightsError("not valid JSON (\(error.localizedDescription))")
-        }
-        guard let obj = root as? [String: Any], let params = obj["params"] as? [String: Any] else {
+        let root = try JSONReader.parse(text)
+        guard case .object(let obj) = root, case .object(let params)? = obj["params"] else {
             throw WeightsError("expected an object with a \"params\" member mapping W1, b1, … to arrays")
         }
         let expected = Set(model.parameters.map(\.name)), found = Set(params.keys)
@@ -36,9 +33,8 @@ public enum WeightsFile {
         }
         var result: [Tensor] = []
         for p in model.parameters {
-            var values: [Double] = []
-            var shape: [Int] = []
-            try flatten(params[p.name] as Any, depth: 0, shape: &shape, into: &values, name: p.name)
+            var values: [Double] = [], shape: [Int] = [], leafDepth: Int?
+            try flatten(params[p.name] ?? .null, name: p.name, index: [], shape: &shape, leafDepth: &leafDepth, into: &values, text: text)
             if shape != p.shape {
                 throw WeightsError("\(p.name) has shape \(Tensor.describe(shape)) in the file, the model needs \(Tensor.describe(p.shape))")
             }
@@ -47,19 +43,40 @@ public enum WeightsFile {
         return result
     }
 
-    /// Appends the numbers of a nested array to `values`, recording and checking the shape.
-    private static func flatten(_ v: Any, depth: Int, shape: inout [Int], into values: inout [Double], name: String) throws(WeightsError) {
-        if let arr = v as? [Any] {
-            if shape.count == depth { shape.append(arr.count) }
-            else if shape[depth] != arr.count {
-                throw WeightsError("\(name) is ragged: an array at depth \(depth + 1) has \(arr.count) entries, expected \(shape[depth])")
+    /// `W1[0,2]`: the entry of parameter `name` at `index` (just `name` for an empty index).
+    static func entry(_ name: String, _ index: [Int]) -> String {
+        index.isEmpty ? name : name + "[" + index.map(String.init).joined(separator: ",") + "]"
+    }
+
+    /// Appends the numbers of a nested array to `values`, recording and checking the shape; `index` is where `v`
+    /// sits in parameter `name`, and `leafDepth` how deep its numbers are once one has been seen.
+    private static func flatten(_ v: JSONValue, name: String, index: [Int], shape: inout [Int], leafDepth: inout Int?,
+                                into values: inout [Double], text: String) throws(WeightsError) {
+        let depth = index.count
+        switch v {
+        case .array(let items):
+            if let leaf = leafDepth, depth >= leaf {
+                throw WeightsError("\(entry(name, index)) is an array where a number was expected (\(name) mixes numbers and arrays)")
             }
-            for x in arr { try flatten(x, depth: depth + 1, shape: &shape, into: &values, name: name) }
-        } else if let n = v as? NSNumber, !(v is Bool) {
-            if shape.count > depth { throw WeightsError("\(name) mixes numbers and arrays at depth \(depth + 1)") }
-            values.append(n.doubleValue)
-        } else {
-            throw WeightsError("\(name) holds a non-number (\(type(of: v))) at depth \(depth + 1)")
+            if shape.count == depth { shape.append(items.count) }
+            else if shape[depth] != items.count {
+                throw WeightsError("\(name) is ragged: \(entry(name, index)) has \(items.count) entries, expected \(shape[depth]) like the others")
+            }
+            for (k, item) in items.enumerated() {
+                try flatten(item, name: name, index: index + [k], shape: &shape, leafDepth: &leafDepth, into: &values, text: text)
+            }
+        case .number(let x, let offset):
+            if leafDepth == nil { leafDepth = depth }
+            if depth != leafDepth || shape.count > depth {
+                throw WeightsError("\(entry(name, index)) is a number where an array was expected (\(name) mixes numbers and arrays)")
+            }
+            guard x.isFinite else {
+                throw WeightsError("\(entry(name, index)) at \(JSONReader.location(of: offset, in: text)) is beyond the range of a Double (±1.8e308)")
+            }
+            values.append(x)
+        default:
+            let hint = v == .null ? " (JSON has no infinity or NaN; older versions of Descent wrote them as null)" : ""
+            throw WeightsError("\(entry(name, index)) is \(v.kind), not a number\(hint)")
         }
     }
 
