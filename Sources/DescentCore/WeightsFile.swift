@@ -5,8 +5,19 @@ import Foundation
 /// Each entry of `params` maps a name (`W1`, `b1`, …) to nested arrays in the parameter's shape; numbers are
 /// written in Swift's shortest round-trip form, so loading gives back the same bits.
 public enum WeightsFile {
-    /// The JSON text for `model`'s parameters.
-    public static func encode(_ model: Model) -> String {
+    /// The JSON text for `model`'s parameters; throws, naming the first, when entries are infinite or NaN.
+    public static func encode(_ model: Model) throws(WeightsError) -> String {
+        var first: (entry: String, value: Double)?, count = 0
+        for p in model.parameters {
+            for (k, x) in p.value.array.enumerated() where !x.isFinite {
+                count += 1
+                if first == nil { first = (entry(p.name, index(of: k, in: p.shape)), x) }
+            }
+        }
+        if let first {
+            let others = count == 1 ? "" : ", and \(count - 1) other entr\(count == 2 ? "y is" : "ies are") not finite either"
+            throw WeightsError("\(first.entry) is \(Format.short(first.value))\(others); JSON has no infinity or NaN")
+        }
         var out = "{\n  \"format\": \"descent-weights\",\n  \"version\": 1,\n"
         out += "  \"model\": \(quote(model.spec.summary)),\n  \"params\": {\n"
         let entries = model.parameters.map { p -> String in
@@ -80,6 +91,15 @@ public enum WeightsFile {
         }
     }
 
+    /// The row-major index of the entry at flat `offset` in `shape`.
+    private static func index(of offset: Int, in shape: [Int]) -> [Int] {
+        var rest = offset
+        return shape.indices.reversed().map { d -> Int in
+            defer { rest /= shape[d] }
+            return rest % shape[d]
+        }.reversed()
+    }
+
     /// Nested JSON arrays for `values` in `shape`.
     private static func nested(_ values: [Double], shape: [Int]) -> String {
         func rec(_ offset: Int, _ dim: Int) -> String {
@@ -90,8 +110,8 @@ public enum WeightsFile {
         return rec(0, 0)
     }
 
-    /// A JSON number with full round-trip precision (non-finite values are written as null and rejected on load).
-    private static func number(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
+    /// A JSON number with full round-trip precision (`encode` has made sure `x` is finite).
+    private static func number(_ x: Double) -> String { "\(x)" }
 
     private static func quote(_ s: String) -> String {
         "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""

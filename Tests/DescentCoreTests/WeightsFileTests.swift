@@ -53,6 +53,19 @@ final class WeightsFileTests: XCTestCase {
         }
     }
 
+    func testNonFiniteWeightsAreNotSaved() {
+        func saveMessage(_ m: Model) -> String {
+            do { _ = try WeightsFile.encode(m); return "no error" } catch { return error.description }
+        }
+        let m = model()
+        m.parameter("W2")!.value[2] = -.infinity  // W2 is [3, 1]: flat entry 2 is W2[2,0]
+        XCTAssertEqual(saveMessage(m), "W2[2,0] is -inf; JSON has no infinity or NaN")
+        m.parameter("W1")!.value[5] = .nan  // W1 is [2, 3]: flat entry 5 is W1[1,2]
+        XCTAssertEqual(saveMessage(m), "W1[1,2] is nan, and 1 other entry is not finite either; JSON has no infinity or NaN")
+        m.parameter("b1")!.value[0] = .infinity
+        XCTAssertEqual(saveMessage(m), "W1[1,2] is nan, and 2 other entries are not finite either; JSON has no infinity or NaN")
+    }
+
     func testBooleansAndOtherNonNumbersAreRejected() {
         XCTAssertEqual(message(file(b1: "[0, true, 0]")), "b1[1] is true, not a number")
         XCTAssertEqual(message(file(W1: "[[1, 2, 3], [4, false, 6]]")), "W1[1,1] is false, not a number")
