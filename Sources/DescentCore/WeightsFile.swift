@@ -5,6 +5,11 @@ import Foundation
 /// Each entry of `params` maps a name (`W1`, `b1`, …) to nested arrays in the parameter's shape; numbers are
 /// written in Swift's shortest round-trip form, so loading gives back the same bits.
 public enum WeightsFile {
+    /// The `format` member every weights file has.
+    static let formatName = "descent-weights"
+    /// The only `version` this build writes and reads.
+    static let version = 1
+
     /// The JSON text for `model`'s parameters; throws, naming the first, when entries are infinite or NaN.
     public static func encode(_ model: Model) throws(WeightsError) -> String {
         var first: (entry: String, value: Double)?, count = 0
@@ -18,7 +23,7 @@ public enum WeightsFile {
             let others = count == 1 ? "" : ", and \(count - 1) other entr\(count == 2 ? "y is" : "ies are") not finite either"
             throw WeightsError("\(first.entry) is \(Format.short(first.value))\(others); JSON has no infinity or NaN")
         }
-        var out = "{\n  \"format\": \"descent-weights\",\n  \"version\": 1,\n"
+        var out = "{\n  \"format\": \(quote(formatName)),\n  \"version\": \(version),\n"
         out += "  \"model\": \(quote(model.spec.summary)),\n  \"params\": {\n"
         let entries = model.parameters.map { p -> String in
             "    \(quote(p.name)): " + nested(p.value.array, shape: p.shape)
@@ -30,8 +35,12 @@ public enum WeightsFile {
     /// Parameter values from JSON `text`, checked against `model`'s names and shapes; nothing is changed here.
     public static func decode(_ text: String, for model: Model) throws(WeightsError) -> [Tensor] {
         let root = try JSONReader.parse(text)
-        guard case .object(let obj) = root, case .object(let params)? = obj["params"] else {
-            throw WeightsError("expected an object with a \"params\" member mapping W1, b1, … to arrays")
+        guard case .object(let obj) = root else {
+            throw WeightsError("expected an object {\"format\": \"\(formatName)\", \"version\": \(version), \"params\": {…}}, found \(root.kind)")
+        }
+        try checkFormat(obj)
+        guard case .object(let params)? = obj["params"] else {
+            throw WeightsError("expected a \"params\" member mapping W1, b1, … to arrays")
         }
         let expected = Set(model.parameters.map(\.name)), found = Set(params.keys)
         let missing = model.parameters.map(\.name).filter { !found.contains($0) }
@@ -52,6 +61,25 @@ public enum WeightsFile {
             result.append(Tensor(shape: shape, data: values))
         }
         return result
+    }
+
+    /// Throws unless the file's `format` and `version` are the ones this build writes and reads.
+    private static func checkFormat(_ root: [String: JSONValue]) throws(WeightsError) {
+        let header = "{\"format\": \"\(formatName)\", \"version\": \(version), …}"
+        switch root["format"] {
+        case .string(formatName)?: break
+        case .string(let other)?: throw WeightsError("the format is \"\(other)\", not \"\(formatName)\": this is not a Descent weights file")
+        case nil: throw WeightsError("there is no \"format\" member: a Descent weights file starts \(header)")
+        case let v?: throw WeightsError("\"format\" is \(v.kind), expected the string \"\(formatName)\"")
+        }
+        switch root["version"] {
+        case .number(let v, _)? where v == Double(version): break
+        case .number(let v, _)?:
+            let newer = v > Double(version) ? " (saved by a newer Descent?)" : ""
+            throw WeightsError("version \(Format.short(v)) is not supported\(newer): this build reads version \(version) only")
+        case nil: throw WeightsError("there is no \"version\" member: this build reads version \(version), \(header)")
+        case let v?: throw WeightsError("\"version\" is \(v.kind), expected the number \(version)")
+        }
     }
 
     /// `W1[0,2]`: the entry of parameter `name` at `index` (just `name` for an empty index).

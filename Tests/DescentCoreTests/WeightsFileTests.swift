@@ -92,6 +92,34 @@ final class WeightsFileTests: XCTestCase {
         XCTAssertEqual(message(file(b2: "[[0]]")), "b2 has shape [1, 1] in the file, the model needs [1]")
     }
 
+    func testOnlyTheKnownFormatAndVersionLoad() throws {
+        let params = #""params": {"W1": [[1, 2, 3], [4, 5, 6]], "b1": [0, 0, 0], "W2": [[1], [2], [3]], "b2": [0]}"#
+        XCTAssertEqual(try WeightsFile.decode(#"{"version": 1.0, "format": "descent-weights", \#(params)}"#, for: model())[0].data,
+                       [1, 2, 3, 4, 5, 6])
+        XCTAssertEqual(message(#"{"format": "descent-weights", "version": 2, \#(params)}"#),
+                       "version 2 is not supported (saved by a newer Descent?): this build reads version 1 only")
+        XCTAssertEqual(message(#"{"format": "descent-weights", "version": 0, \#(params)}"#),
+                       "version 0 is not supported: this build reads version 1 only")
+        XCTAssertEqual(message(#"{"format": "descent-weights", "version": "1", \#(params)}"#),
+                       "\"version\" is a string, expected the number 1")
+        XCTAssertEqual(message(#"{"format": "descent-weights", \#(params)}"#),
+                       "there is no \"version\" member: this build reads version 1, {\"format\": \"descent-weights\", \"version\": 1, …}")
+        XCTAssertEqual(message(#"{"format": "keras-weights", "version": 1, \#(params)}"#),
+                       "the format is \"keras-weights\", not \"descent-weights\": this is not a Descent weights file")
+        XCTAssertEqual(message(#"{"format": true, "version": 1, \#(params)}"#), "\"format\" is true, expected the string \"descent-weights\"")
+        XCTAssertEqual(message(#"{"version": 1, \#(params)}"#),
+                       "there is no \"format\" member: a Descent weights file starts {\"format\": \"descent-weights\", \"version\": 1, …}")
+        XCTAssertEqual(message("[1, 2, 3]"),
+                       "expected an object {\"format\": \"descent-weights\", \"version\": 1, \"params\": {…}}, found an array")
+        XCTAssertEqual(message(#"{"format": "descent-weights", "version": 1, "params": [1]}"#),
+                       "expected a \"params\" member mapping W1, b1, … to arrays")
+    }
+
+    func testTheWriterNamesTheFormatAndVersion() throws {
+        let text = try WeightsFile.encode(model())
+        XCTAssertTrue(text.hasPrefix("{\n  \"format\": \"descent-weights\",\n  \"version\": 1,\n  \"model\": \"2-3-1 tanh\u{2192}sigmoid\",\n"), text)
+    }
+
     func testSyntaxErrorsSayWhereAndWhatWasExpected() {
         // Positions counted by hand (Python's json module agrees on the first four).
         XCTAssertEqual(message(#"{"params": {"W1": [[1, 2,]]}}"#),
