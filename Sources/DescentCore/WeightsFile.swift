@@ -32,7 +32,7 @@ public enum WeightsFile {
         return out
     }
 
-    /// Parameter values from JSON `text`, checked against `model`'s names and shapes; nothing is changed here.
+    /// Parameter values from JSON `text`, checked for format, version and `model`'s names and shapes; changes nothing.
     public static func decode(_ text: String, for model: Model) throws(WeightsError) -> [Tensor] {
         let root = try JSONReader.parse(text)
         guard case .object(let obj) = root else {
