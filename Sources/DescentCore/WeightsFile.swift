@@ -5,9 +5,25 @@ import Foundation
 /// Each entry of `params` maps a name (`W1`, `b1`, …) to nested arrays in the parameter's shape; numbers are
 /// written in Swift's shortest round-trip form, so loading gives back the same bits.
 public enum WeightsFile {
-    /// The JSON text for `model`'s parameters.
-    public static func encode(_ model: Model) -> String {
-        var out = "{\n  \"format\": \"descent-weights\",\n  \"version\": 1,\n"
+    /// The `format` member every weights file has.
+    static let formatName = "descent-weights"
+    /// The only `version` this build writes and reads.
+    static let version = 1
+
+    /// The JSON text for `model`'s parameters; throws, naming the first, when entries are infinite or NaN.
+    public static func encode(_ model: Model) throws(WeightsError) -> String {
+        var first: (entry: String, value: Double)?, count = 0
+        for p in model.parameters {
+            for (k, x) in p.value.array.enumerated() where !x.isFinite {
+                count += 1
+                if first == nil { first = (entry(p.name, index(of: k, in: p.shape)), x) }
+            }
+        }
+        if let first {
+            let others = count == 1 ? "" : ", and \(count - 1) other entr\(count == 2 ? "y is" : "ies are") not finite either"
+            throw WeightsError("\(first.entry) is \(Format.short(first.value))\(others); JSON has no infinity or NaN")
+        }
+        var out = "{\n  \"format\": \(quote(formatName)),\n  \"version\": \(version),\n"
         out += "  \"model\": \(quote(model.spec.summary)),\n  \"params\": {\n"
         let entries = model.parameters.map { p -> String in
             "    \(quote(p.name)): " + nested(p.value.array, shape: p.shape)
@@ -16,14 +32,15 @@ public enum WeightsFile {
         return out
     }
 
-    /// Parameter values from JSON `text`, checked against `model`'s names and shapes; nothing is changed here.
+    /// Parameter values from JSON `text`, checked for format, version and `model`'s names and shapes; changes nothing.
     public static func decode(_ text: String, for model: Model) throws(WeightsError) -> [Tensor] {
-        let root: Any
-        do { root = try JSONSerialization.jsonObject(with: Data(text.utf8)) } catch {
-            throw WeightsError("not valid JSON (\(error.localizedDescription))")
+        let root = try JSONReader.parse(text)
+        guard case .object(let obj) = root else {
+            throw WeightsError("expected an object {\"format\": \"\(formatName)\", \"version\": \(version), \"params\": {…}}, found \(root.kind)")
         }
-        guard let obj = root as? [String: Any], let params = obj["params"] as? [String: Any] else {
-            throw WeightsError("expected an object with a \"params\" member mapping W1, b1, … to arrays")
+        try checkFormat(obj)
+        guard case .object(let params)? = obj["params"] else {
+            throw WeightsError("expected a \"params\" member mapping W1, b1, … to arrays")
         }
         let expected = Set(model.parameters.map(\.name)), found = Set(params.keys)
         let missing = model.parameters.map(\.name).filter { !found.contains($0) }
@@ -36,9 +53,8 @@ public enum WeightsFile {
         }
         var result: [Tensor] = []
         for p in model.parameters {
-            var values: [Double] = []
-            var shape: [Int] = []
-            try flatten(params[p.name] as Any, depth: 0, shape: &shape, into: &values, name: p.name)
+            var values: [Double] = [], shape: [Int] = [], leafDepth: Int?
+            try flatten(params[p.name] ?? .null, name: p.name, index: [], shape: &shape, leafDepth: &leafDepth, into: &values, text: text)
             if shape != p.shape {
                 throw WeightsError("\(p.name) has shape \(Tensor.describe(shape)) in the file, the model needs \(Tensor.describe(p.shape))")
             }
@@ -47,20 +63,69 @@ public enum WeightsFile {
         return result
     }
 
-    /// Appends the numbers of a nested array to `values`, recording and checking the shape.
-    private static func flatten(_ v: Any, depth: Int, shape: inout [Int], into values: inout [Double], name: String) throws(WeightsError) {
-        if let arr = v as? [Any] {
-            if shape.count == depth { shape.append(arr.count) }
-            else if shape[depth] != arr.count {
-                throw WeightsError("\(name) is ragged: an array at depth \(depth + 1) has \(arr.count) entries, expected \(shape[depth])")
-            }
-            for x in arr { try flatten(x, depth: depth + 1, shape: &shape, into: &values, name: name) }
-        } else if let n = v as? NSNumber, !(v is Bool) {
-            if shape.count > depth { throw WeightsError("\(name) mixes numbers and arrays at depth \(depth + 1)") }
-            values.append(n.doubleValue)
-        } else {
-            throw WeightsError("\(name) holds a non-number (\(type(of: v))) at depth \(depth + 1)")
+    /// Throws unless the file's `format` and `version` are the ones this build writes and reads.
+    private static func checkFormat(_ root: [String: JSONValue]) throws(WeightsError) {
+        let header = "{\"format\": \"\(formatName)\", \"version\": \(version), …}"
+        switch root["format"] {
+        case .string(formatName)?: break
+        case .string(let other)?: throw WeightsError("the format is \"\(other)\", not \"\(formatName)\": this is not a Descent weights file")
+        case nil: throw WeightsError("there is no \"format\" member: a Descent weights file starts \(header)")
+        case let v?: throw WeightsError("\"format\" is \(v.kind), expected the string \"\(formatName)\"")
         }
+        switch root["version"] {
+        case .number(let v, _)? where v == Double(version): break
+        case .number(let v, _)?:
+            let newer = v > Double(version) ? " (saved by a newer Descent?)" : ""
+            throw WeightsError("version \(Format.short(v)) is not supported\(newer): this build reads version \(version) only")
+        case nil: throw WeightsError("there is no \"version\" member: this build reads version \(version), \(header)")
+        case let v?: throw WeightsError("\"version\" is \(v.kind), expected the number \(version)")
+        }
+    }
+
+    /// `W1[0,2]`: the entry of parameter `name` at `index` (just `name` for an empty index).
+    static func entry(_ name: String, _ index: [Int]) -> String {
+        index.isEmpty ? name : name + "[" + index.map(String.init).joined(separator: ",") + "]"
+    }
+
+    /// Appends the numbers of a nested array to `values`, recording and checking the shape; `index` is where `v`
+    /// sits in parameter `name`, and `leafDepth` how deep its numbers are once one has been seen.
+    private static func flatten(_ v: JSONValue, name: String, index: [Int], shape: inout [Int], leafDepth: inout Int?,
+                                into values: inout [Double], text: String) throws(WeightsError) {
+        let depth = index.count
+        switch v {
+        case .array(let items):
+            if let leaf = leafDepth, depth >= leaf {
+                throw WeightsError("\(entry(name, index)) is an array where a number was expected (\(name) mixes numbers and arrays)")
+            }
+            if shape.count == depth { shape.append(items.count) }
+            else if shape[depth] != items.count {
+                throw WeightsError("\(name) is ragged: \(entry(name, index)) has \(items.count) entries, expected \(shape[depth]) like the others")
+            }
+            for (k, item) in items.enumerated() {
+                try flatten(item, name: name, index: index + [k], shape: &shape, leafDepth: &leafDepth, into: &values, text: text)
+            }
+        case .number(let x, let offset):
+            if leafDepth == nil { leafDepth = depth }
+            if depth != leafDepth || shape.count > depth {
+                throw WeightsError("\(entry(name, index)) is a number where an array was expected (\(name) mixes numbers and arrays)")
+            }
+            guard x.isFinite else {
+                throw WeightsError("\(entry(name, index)) at \(JSONReader.location(of: offset, in: text)) is beyond the range of a Double (±1.8e308)")
+            }
+            values.append(x)
+        default:
+            let hint = v == .null ? " (JSON has no infinity or NaN; older versions of Descent wrote them as null)" : ""
+            throw WeightsError("\(entry(name, index)) is \(v.kind), not a number\(hint)")
+        }
+    }
+
+    /// The row-major index of the entry at flat `offset` in `shape`.
+    private static func index(of offset: Int, in shape: [Int]) -> [Int] {
+        var rest = offset
+        return shape.indices.reversed().map { d -> Int in
+            defer { rest /= shape[d] }
+            return rest % shape[d]
+        }.reversed()
     }
 
     /// Nested JSON arrays for `values` in `shape`.
@@ -73,8 +138,8 @@ public enum WeightsFile {
         return rec(0, 0)
     }
 
-    /// A JSON number with full round-trip precision (non-finite values are written as null and rejected on load).
-    private static func number(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
+    /// A JSON number with full round-trip precision (`encode` has made sure `x` is finite).
+    private static func number(_ x: Double) -> String { "\(x)" }
 
     private static func quote(_ s: String) -> String {
         "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""

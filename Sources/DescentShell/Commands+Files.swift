@@ -31,7 +31,11 @@ extension Commands {
         let p = path(w, file)
         if what == "weights" {
             let m = try w.ensureModel()
-            try AtomicFile.write(WeightsFile.encode(m), to: p)
+            let text: String
+            do { text = try WeightsFile.encode(m) } catch {
+                throw ShellError("cannot save weights: \(error), so nothing was written to \(file)")
+            }
+            try AtomicFile.write(text, to: p)
             w.out.print("saved \(m.parameters.count) parameters (\(m.parameterCount) values) to \(file)")
         } else {
             try AtomicFile.write(w.sessionScript(), to: p)

@@ -70,6 +70,23 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertEqual(w.stepCount, 10)
     }
 
+    func testSavedWeightsLoadBackAndNonFiniteOnesAreNotSaved() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("descent-weights-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("w.json").path
+        // Zero biases are written as 0.0, which Linux Foundation once read as a boolean.
+        ok("data xor n=20\nlayer dense 4 tanh\nlayer dense 1 sigmoid\nloss bce\nsave weights \"\(file)\"\nload weights \"\(file)\"")
+        let saved = try Data(contentsOf: URL(fileURLWithPath: file))
+        w.model!.parameter("W1")!.value[6] = .infinity  // W1 is [2, 4]: flat entry 6 is W1[1,2]
+        let before = w.model!.snapshot()
+        XCTAssertEqual(fails("save weights \"\(file)\"").components(separatedBy: "\n").first,
+                       "error: cannot save weights: W1[1,2] is inf; JSON has no infinity or NaN, so nothing was written to \(file)")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: file)), saved, "the earlier file is untouched")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["w.json"], "no temporary file is left")
+        XCTAssertEqual(w.model!.snapshot().map { $0.data.map(\.bitPattern) }, before.map { $0.data.map(\.bitPattern) })
+    }
+
     func testModelThatDoesNotFitSaysWhatWould() {
         ok("data xor n=40\nlayer dense 4 tanh\nlayer dense 3 softmax\nloss bce")
         XCTAssertTrue(fails("train 1").contains("bce needs 1 output (the probability of class 1); the last layer has 3 — end with `layer dense 1 sigmoid`"))
