@@ -63,21 +63,21 @@ public enum WeightsFile {
         return result
     }
 
-    /// Throws unless the file's `format` and `version` are the ones this build writes and reads.
+    /// Throws when the file names a `format` or `version` other than the ones this build writes and reads.
+    /// A file without them is read as version 1: the format asks only for `params` (a file written by hand or
+    /// by another tool).
     private static func checkFormat(_ root: [String: JSONValue]) throws(WeightsError) {
-        let header = "{\"format\": \"\(formatName)\", \"version\": \(version), …}"
         switch root["format"] {
-        case .string(formatName)?: break
+        case .string(formatName)?, nil: break
         case .string(let other)?: throw WeightsError("the format is \"\(other)\", not \"\(formatName)\": this is not a Descent weights file")
-        case nil: throw WeightsError("there is no \"format\" member: a Descent weights file starts \(header)")
         case let v?: throw WeightsError("\"format\" is \(v.kind), expected the string \"\(formatName)\"")
         }
         switch root["version"] {
         case .number(let v, _)? where v == Double(version): break
+        case nil: break
         case .number(let v, _)?:
             let newer = v > Double(version) ? " (saved by a newer Descent?)" : ""
             throw WeightsError("version \(Format.short(v)) is not supported\(newer): this build reads version \(version) only")
-        case nil: throw WeightsError("there is no \"version\" member: this build reads version \(version), \(header)")
         case let v?: throw WeightsError("\"version\" is \(v.kind), expected the number \(version)")
         }
     }
