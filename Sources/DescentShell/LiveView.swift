@@ -26,8 +26,14 @@ final class LiveView: TrainingView {
     private var showValidation = true
     private var showMap = true
     private var showHelp = false
+    /// Whether the run is paused; every change goes through `setPaused`, which keeps the time paused.
     private var paused = false
     private var stepOnce = false
+    /// Time paused in earlier pauses of this run, and when the pause under way began.
+    private var pausedBefore: Duration = .zero
+    private var pauseBegan: ContinuousClock.Instant?
+    /// Time this run has spent paused, the pause under way included.
+    var pausedTime: Duration { pausedBefore + (pauseBegan.map { clock.now - $0 } ?? .zero) }
     private var mapCanvas: Canvas?
     /// Progress lines, when the screen could not be opened.
     private var fallback: ProgressPrinter?
@@ -42,7 +48,7 @@ final class LiveView: TrainingView {
         seenSteps = 0; seenEvaluations = 0
         absorb(trainer)
         logScale = Charts.prefersLog(trainer.history)
-        paused = false; showHelp = false; mapCanvas = nil; fallback = nil
+        paused = false; pausedBefore = .zero; pauseBegan = nil; showHelp = false; mapCanvas = nil; fallback = nil
         let s = Screen()
         do { try s.start() } catch {
             workspace.out.error("cannot open the full-screen view (\(error)); showing progress lines instead")
@@ -60,7 +66,7 @@ final class LiveView: TrainingView {
         if let fallback { return fallback.update(trainer: trainer, done: done) }
         let now = clock.now
         guard paused || stepOnce || now >= nextFrame else { return nil }
-        if stepOnce { stepOnce = false; paused = true }
+        if stepOnce { stepOnce = false; setPaused(true) }
         if let stop = handleKeys(trainer, wait: 0) { return stop }
         while paused {
             draw(trainer)
@@ -82,6 +88,13 @@ final class LiveView: TrainingView {
         screen = nil
     }
 
+    /// Pauses or resumes, adding a finished pause to `pausedTime`.
+    private func setPaused(_ on: Bool) {
+        guard on != paused else { return }
+        paused = on
+        if on { pauseBegan = clock.now } else if let b = pauseBegan { pausedBefore += clock.now - b; pauseBegan = nil }
+    }
+
     /// Reads pending keys; a stop key returns the reason.
     private func handleKeys(_ t: Trainer, wait: Int) -> StopReason? {
         guard let s = screen else { return nil }
@@ -90,8 +103,8 @@ final class LiveView: TrainingView {
             timeout = 0
             switch key {
             case .character("q"), .escape, .ctrlC: return .requested("stopped by the user")
-            case .space: paused.toggle(); stepOnce = false
-            case .character("s") where paused: stepOnce = true; paused = false; return nil
+            case .space: setPaused(!paused); stepOnce = false
+            case .character("s") where paused: stepOnce = true; setPaused(false); return nil
             case .character("l"): logScale.toggle()
             case .character("v"): showValidation.toggle()
             case .character("b"): showMap.toggle(); mapCanvas = nil
@@ -151,7 +164,7 @@ final class LiveView: TrainingView {
     /// The status area: numbers, speed and progress, and the model in one line.
     private func statusLines(_ t: Trainer, width: Int) -> [String] {
         let done = t.stepCount - startStep
-        let elapsed = seconds(clock.now - began)
+        let elapsed = seconds(clock.now - began - pausedTime)
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         let eta = rate > 0 ? Double(total - done) / rate : 0
         var first = "step \(done)/\(total)  epoch \(t.history.lastStep?.epoch ?? t.epoch)"

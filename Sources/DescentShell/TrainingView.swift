@@ -8,4 +8,11 @@ public protocol TrainingView: AnyObject {
     func update(trainer: Trainer, done: Int) -> StopReason?
     /// Called once after the run, before the summary line is printed.
     func end(trainer: Trainer, reason: StopReason)
+    /// How long the person held the run paused, left out of its speed.
+    var pausedTime: Duration { get }
+}
+
+extension TrainingView {
+    /// A view that cannot pause.
+    public var pausedTime: Duration { .zero }
 }
