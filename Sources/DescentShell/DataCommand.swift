@@ -19,11 +19,11 @@ enum DataCommand {
             let kind = try a.word("data source", oneOf: generators + ["csv"])
             if kind == "csv" {
                 csv = true
-                let file = try a.string("CSV file", example: "Sessions/data/iris.csv")
+                let file = try a.string("CSV file", example: "Sessions/data/iris.csv"), at = a.lastSpan
                 let target = try a.nameOption("target")
                 try a.finish(options: ["target"])
                 let path = Commands.path(w, file)
-                let text = try AtomicFile.read(path)
+                let text = try Commands.atFile(at) { try AtomicFile.read(path) }
                 d = try Dataset.csv(text: text, file: file, target: target)
             } else {
                 let generator = Generator(rawValue: kind) ?? .xor

@@ -99,6 +99,17 @@ final class CommandArgumentTests: XCTestCase {
         XCTAssertEqual(DataCommand.listed(many), (0..<20).map { "c\($0)" }.joined(separator: ", ") + ", … 5 more")
     }
 
+    func testFileErrorsPointAtTheFileName() {
+        // In a script an error gives file:line:col and a caret; the quoted name starts at these columns.
+        for (command, column) in [("load weights \"/nonexistent/w.json\"", 14), ("data csv \"/nonexistent/d.csv\"", 10),
+                                  ("save weights \"/nonexistent/w.json\"", 14), ("replay \"/nonexistent/s.descent\"", 8)] {
+            h.out.clear()
+            XCTAssertFalse(h.session.runScript(Self.model + "\n" + command, file: "t.descent"))
+            let text = h.out.errors.joined(separator: "\n")
+            XCTAssertTrue(text.contains("t.descent:5:\(column): error: "), text)
+        }
+    }
+
     func testAStopAfterDivergenceSaysHowTheKeptParametersStand() {
         // sgd lr=0.5 on this regression diverges: the weights grow until the loss overflows, with every
         // parameter still finite; adam with lr=1e308 makes W1 infinite in its first update (|step| ≈ lr).
