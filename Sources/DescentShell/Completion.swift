@@ -6,14 +6,18 @@ enum Completion {
     static func candidates(line: String, word: String, workspace w: Workspace) -> [String] {
         let before = String(line.prefix(while: { _ in true }))
         let tokens = before.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        let atStart = tokens.isEmpty || (tokens.count == 1 && !before.hasSuffix(" "))
+        // Which argument the word is: 0 the command, 1 the first argument, …
+        let position = before.hasSuffix(" ") || tokens.isEmpty ? tokens.count : tokens.count - 1
         let pool: [String]
-        if atStart {
+        if position == 0 {
             pool = Commands.names
         } else if let c = Commands.named(tokens[0]) ?? Commands.all.first(where: { $0.name.hasPrefix(tokens[0].lowercased()) }) {
             let takesParameters = ["show", "set", "explain", "gradcheck", "watch", "unwatch", "expect"].contains(c.name)
-            pool = c.keywords + options(for: c.name, tokens: tokens) + (takesParameters ? w.parameterNames() : [])
-                + context(c.name, tokens: tokens)
+            // Keywords come first, except `train N steps` and `replay "FILE" step`, where they come second.
+            let keywordAt = ["train", "replay"].contains(c.name) ? 2 : 1
+            pool = c.name == "layer" ? layer(tokens, position: position)
+                : (position == keywordAt ? c.keywords : []) + options(for: c.name, tokens: tokens)
+                    + (takesParameters ? w.parameterNames() : [])
         } else {
             pool = []
         }
@@ -24,7 +28,6 @@ enum Completion {
     /// `key=` option names a command takes (for optimizer, per rule).
     static func options(for command: String, tokens: [String]) -> [String] {
         switch command {
-        case "layer": return ["bias=", "init=", "slope=", "alpha="]
         case "loss": return ["delta="]
         case "regularize": return ["l1=", "l2="]
         case "optimizer":
@@ -41,14 +44,23 @@ enum Completion {
         }
     }
 
-    /// Values that make sense after particular words.
-    static func context(_ command: String, tokens: [String]) -> [String] {
-        switch command {
-        case "layer": return Activation.names + Initializer.names.map { "init=" + $0 }
-        case "show": return ["model", "weights", "grads", "data", "history", "config"]
-        case "expect": return Expectation.metrics
-        default: return []
+    /// What may come at `position` of a `layer` line: the kind first; after `dense N`, an activation
+    /// (until one is given) and the options of that activation and initializer.
+    static func layer(_ tokens: [String], position: Int) -> [String] {
+        if position == 1 { return ["dense", "dropout", "pop", "clear"] }
+        guard tokens.count > 1, tokens[1].lowercased() == "dense", position >= 3 else { return [] }
+        let given = tokens.dropFirst(3).map { $0.lowercased() }
+        let activation = given.first { Activation.names.contains($0) }
+        var pool = (activation == nil ? Activation.names : []) + ["bias=", "init="] + Initializer.names.map { "init=" + $0 }
+        if activation == "leaky_relu" { pool.append("slope=") }
+        if activation == "elu" { pool.append("alpha=") }
+        switch given.first(where: { $0.hasPrefix("init=") })?.dropFirst(5) {
+        case "uniform"?: pool += ["low=", "high="]
+        case "normal"?: pool += ["mean=", "std="]
+        case "constant"?: pool.append("value=")
+        default: break
         }
+        return pool
     }
 
     /// True when the cursor sits inside an open double-quoted string (complete a file path there).
