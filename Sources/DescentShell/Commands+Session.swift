@@ -11,9 +11,10 @@ extension Commands {
     ]
 
     static func help(_ w: Workspace, _ a: inout ArgReader) throws {
-        let name = try a.optionalWord("command", oneOf: names + Array(aliases.keys))
+        let name = a.optionalWord(), at = a.lastSpan
         try a.finish(options: [])
-        if let name, let c = Commands.named(name) {
+        if let name {
+            let c = try Commands.resolve(name, at: at)
             w.out.print(c.usage.map { "  " + $0 }.joined(separator: "\n"))
             w.out.print("\(c.summary).")
             return

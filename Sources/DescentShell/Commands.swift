@@ -11,6 +11,25 @@ enum Commands {
         return all.first { $0.name == lower } ?? aliases[lower].flatMap { a in all.first { $0.name == a } }
     }
 
+    /// The commands a typed name may stand for: the one it names (or its alias), else every command it
+    /// is a prefix of (one for an unique prefix, several for an ambiguous one, none for an unknown name).
+    static func matching(_ name: String) -> [CommandSpec] {
+        if let exact = named(name) { return [exact] }
+        let lower = name.lowercased()
+        return all.filter { $0.name.hasPrefix(lower) }
+    }
+
+    /// The command a typed name stands for; otherwise an error at `span` that says why.
+    static func resolve(_ name: String, at span: SourceSpan) throws(Diagnostic) -> CommandSpec {
+        let matches = matching(name)
+        if matches.count == 1 { return matches[0] }
+        if matches.count > 1 {
+            throw Diagnostic("'\(name)' is ambiguous: \(matches.map(\.name).joined(separator: ", "))", at: span)
+        }
+        let hint = Suggest.nearest(name, in: names).map { " — did you mean '\($0)'?" } ?? " — type `help` for the list"
+        throw Diagnostic("unknown command '\(name)'" + hint, at: span)
+    }
+
     /// Other names people type for the same command.
     static let aliases = ["exit": "quit", "regularise": "regularize", "normalise": "normalize", "?": "help"]
 

@@ -57,17 +57,7 @@ public struct Session {
     }
 
     /// The command a (possibly abbreviated) name stands for.
-    private func resolve(_ c: Command) throws -> CommandSpec {
-        if let exact = Commands.named(c.name) { return exact }
-        let lower = c.name.lowercased()
-        let matches = Commands.all.filter { $0.name.hasPrefix(lower) }
-        if matches.count == 1 { return matches[0] }
-        if matches.count > 1 {
-            throw Diagnostic("'\(c.name)' is ambiguous: \(matches.map(\.name).joined(separator: ", "))", at: c.nameSpan)
-        }
-        let hint = Suggest.nearest(c.name, in: Commands.names).map { " — did you mean '\($0)'?" } ?? " — type `help` for the list"
-        throw Diagnostic("unknown command '\(c.name)'" + hint, at: c.nameSpan)
-    }
+    private func resolve(_ c: Command) throws -> CommandSpec { try Commands.resolve(c.name, at: c.nameSpan) }
 
     /// Prints an error with its place: `file:line:col: error: …` and a caret under the token.
     private func report(_ error: Error, source: String, firstLine: Int, file: String?) {

@@ -17,6 +17,8 @@ final class CommandArgumentTests: XCTestCase {
         XCTAssertTrue(h.fails("train 3 steps steps").contains("unexpected 'steps' after 'steps'"))
         XCTAssertTrue(h.fails("gradcheck W1 b1").contains("unexpected 'b1' after 'W1'"))
         XCTAssertTrue(h.fails("help train quit").contains("unexpected 'quit' after 'train'"))
+        XCTAssertTrue(h.ok("help trai").contains("train STEPS [every=K]"))   // a unique prefix, as for commands
+        XCTAssertTrue(h.fails("help re").contains("'re' is ambiguous: regularize, reset, replay"))
         XCTAssertTrue(h.fails("layer dense 8 foo").contains("unknown activation 'foo'"))
         // None of them changed the model or trained.
         XCTAssertEqual(h.w.layers.count, 2)
