@@ -11,7 +11,7 @@ extension Dataset {
         let k = try checkedClasses(generator, classes)
         try checkCount(generator, n: n, classes: k)
         guard noise.isFinite && noise >= 0 else {
-            throw DataError("noise must be a number ≥ 0, got \(Format.short(noise))")
+            throw DataError("noise must be a number ≥ 0, got \(Format.short(noise))", option: "noise")
         }
         var x = [Double](), y = [Double]()
         x.reserveCapacity(2 * n); y.reserveCapacity(n)
@@ -33,10 +33,11 @@ extension Dataset {
         guard let requested else { return g.defaultClasses }
         guard g.takesClasses else {
             let has = g.defaultClasses.map { "always has \($0) classes" } ?? "is a regression task"
-            throw DataError("\(g.rawValue) \(has); classes applies only to spiral and gauss")
+            throw DataError("\(g.rawValue) \(has); classes applies only to spiral and gauss", option: "classes")
         }
         guard Generator.classRange.contains(requested) else {
-            throw DataError("classes must be between \(Generator.classRange.lowerBound) and \(Generator.classRange.upperBound), got \(requested)")
+            throw DataError("classes must be between \(Generator.classRange.lowerBound) and \(Generator.classRange.upperBound), got \(requested)",
+                            option: "classes")
         }
         return requested
     }
@@ -46,10 +47,10 @@ extension Dataset {
         let least = k ?? 1
         guard n >= least else {
             let why = k.map { " (\(g.rawValue) makes \($0) classes, at least one sample each)" } ?? ""
-            throw DataError("n must be at least \(least)\(why), got \(n)")
+            throw DataError("n must be at least \(least)\(why), got \(n)", option: "n")
         }
         guard n <= Generator.maxCount else {
-            throw DataError("n must be at most \(Generator.maxCount), got \(n)")
+            throw DataError("n must be at most \(Generator.maxCount), got \(n)", option: "n")
         }
     }
 

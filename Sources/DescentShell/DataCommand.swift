@@ -32,7 +32,13 @@ enum DataCommand {
                 let classes = try a.intOption("classes", default: generator.defaultClasses ?? 2, range: Generator.classRange)
                 try a.finish(options: ["n", "noise"] + (generator.takesClasses ? ["classes"] : []))
                 var rng = w.rng(1)
-                d = try Dataset.generate(generator, n: n, noise: noise, classes: generator.takesClasses ? classes : nil, rng: &rng)
+                do {
+                    d = try Dataset.generate(generator, n: n, noise: noise, classes: generator.takesClasses ? classes : nil, rng: &rng)
+                } catch let e {
+                    // Point at the option the error is about when it was given.
+                    guard let key = e.option, let arg = a.option(key) else { throw e }
+                    throw Diagnostic(e.description, at: arg.span)
+                }
             }
         }
         let widthChanged = w.data.map { $0.featureCount != d.featureCount } ?? false

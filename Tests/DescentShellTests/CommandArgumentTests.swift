@@ -112,6 +112,12 @@ final class CommandArgumentTests: XCTestCase {
         }
     }
 
+    func testAGeneratorsErrorPointsAtTheOptionItIsAbout() {
+        h.out.clear()
+        XCTAssertFalse(h.session.runScript("data spiral classes=3 n=2", file: "t.descent"))
+        XCTAssertTrue(h.out.errors.joined().contains("t.descent:1:23: error: n must be at least 3"), h.out.errors.joined())
+    }
+
     func testAStopAfterDivergenceSaysHowTheKeptParametersStand() {
         // sgd lr=0.5 on this regression diverges: the weights grow until the loss overflows, with every
         // parameter still finite; adam with lr=1e308 makes W1 infinite in its first update (|step| ≈ lr).
