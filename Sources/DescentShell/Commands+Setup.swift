@@ -99,20 +99,8 @@ extension Commands {
             let mean = try a.optionalNumberOption("mean", range: .closed(-1e6, 1e6))
             let std = try a.optionalNumberOption("std", range: .closed(0, 1e6))
             let value = try a.optionalNumberOption("value", range: .closed(-1e6, 1e6))
-            // Each activation's and initializer's own options only: any other would be ignored.
-            var allowed = ["bias", "init"]
-            switch actName.lowercased() {
-            case "leaky_relu": allowed.append("slope")
-            case "elu": allowed.append("alpha")
-            default: break
-            }
-            switch ini {
-            case "uniform": allowed += ["low", "high"]
-            case "normal": allowed += ["mean", "std"]
-            case "constant": allowed.append("value")
-            default: break
-            }
-            try a.finish(options: allowed, for: "layer dense \(actName)" + (ini.map { " init=\($0)" } ?? ""))
+            try a.finish(options: denseOptions(activation: actName, initializer: ini),
+                         for: "layer dense \(actName)" + (ini.map { " init=\($0)" } ?? ""))
             guard let act = Activation.named(actName, parameter: slope ?? alpha) else { throw a.error("unknown activation '\(actName)'") }
             var initializer: Initializer? = nil
             if let ini {
@@ -146,6 +134,24 @@ extension Commands {
         if let d = w.data, !newLayers.isEmpty { msg += "  (model \(ModelSpec(inputSize: d.featureCount, layers: newLayers).summary))" }
         if let reset { msg += " — reset \(reset)" }
         w.out.print(msg)
+    }
+
+    /// The options `layer dense` takes with this activation and initializer: bias= and init=, plus each
+    /// one's own (any other would be ignored, so it is an error).
+    static func denseOptions(activation: String?, initializer: String?) -> [String] {
+        var allowed = ["bias", "init"]
+        switch activation?.lowercased() {
+        case "leaky_relu"?: allowed.append("slope")
+        case "elu"?: allowed.append("alpha")
+        default: break
+        }
+        switch initializer?.lowercased() {
+        case "uniform"?: allowed += ["low", "high"]
+        case "normal"?: allowed += ["mean", "std"]
+        case "constant"?: allowed.append("value")
+        default: break
+        }
+        return allowed
     }
 
     static func loss(_ w: Workspace, _ a: inout ArgReader) throws {

@@ -51,16 +51,9 @@ enum Completion {
         guard tokens.count > 1, tokens[1].lowercased() == "dense", position >= 3 else { return [] }
         let given = tokens.dropFirst(3).map { $0.lowercased() }
         let activation = given.first { Activation.names.contains($0) }
-        var pool = (activation == nil ? Activation.names : []) + ["bias=", "init="] + Initializer.names.map { "init=" + $0 }
-        if activation == "leaky_relu" { pool.append("slope=") }
-        if activation == "elu" { pool.append("alpha=") }
-        switch given.first(where: { $0.hasPrefix("init=") })?.dropFirst(5) {
-        case "uniform"?: pool += ["low=", "high="]
-        case "normal"?: pool += ["mean=", "std="]
-        case "constant"?: pool.append("value=")
-        default: break
-        }
-        return pool
+        let initializer = given.first { $0.hasPrefix("init=") }.map { String($0.dropFirst(5)) }
+        return (activation == nil ? Activation.names : []) + Initializer.names.map { "init=" + $0 }
+            + Commands.denseOptions(activation: activation, initializer: initializer).map { $0 + "=" }
     }
 
     /// True when the cursor sits inside an open double-quoted string (complete a file path there).
