@@ -230,7 +230,10 @@ extension Commands {
         try a.finish(options: [])
         let g = w.inspected ?? t.peekNextBatch()
         let params = t.model.parameters.filter { name == nil || $0.name == name }
-        let results = GradientCheck.run(g, parameters: params)
+        let results: [GradientCheck.Result]
+        do { results = try GradientCheck.run(g, parameters: params) } catch {
+            throw ShellError("gradcheck stopped at \(error.progress.parameter)")
+        }
         if g === t.currentGraph { t.markBackwarded(g) }
         let rows = results.map { r in
             [r.parameter, Format.sig(r.maxAbsoluteError, 3), Format.sig(r.maxRelativeError, 3),
