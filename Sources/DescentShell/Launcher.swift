@@ -10,6 +10,10 @@ public enum Launcher {
         let cwd = FileManager.default.currentDirectoryPath
         let w = Workspace(output: out, directory: cwd)
         w.plotViewer = TextPlotViewer(unicode: TerminalInfo.isUnicodeLocale)
+        if TerminalInfo.stdoutIsTerminal {
+            let status = StatusLine()
+            w.showProgress = { text in if let text { status.show(text) } else { status.clear() } }
+        }
         let session = Session(workspace: w)
         if let commands {
             return session.runScript(commands, file: "-c") ? 0 : 1

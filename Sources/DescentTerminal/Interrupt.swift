@@ -15,7 +15,7 @@ public enum Interrupt {
     public static var requested: Bool { interruptFlag.load(ordering: .acquiring) }
 
     /// Runs `body` with the SIGINT handler installed; `body` should stop soon after `requested` turns true.
-    public static func during<T>(_ body: () throws -> T) rethrows -> T {
+    public static func during<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
         begin()
         defer { end() }
         return try body()
