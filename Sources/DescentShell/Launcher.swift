@@ -16,7 +16,7 @@ public enum Launcher {
         }
         let session = Session(workspace: w)
         if let commands {
-            return session.runScript(commands, file: "-c") ? 0 : 1
+            return exitStatus(session.runScript(commands, file: "-c"), file: "-c", out)
         }
         if !files.isEmpty {
             for f in files {
@@ -25,7 +25,8 @@ public enum Launcher {
                     out.error("descent: \(error)")
                     return 1
                 }
-                if !session.runScript(text, file: f) { return 1 }
+                let end = session.runScript(text, file: f)
+                if end != .completed { return exitStatus(end, file: f, out) }
                 if w.quitRequested { break }
             }
             return 0
@@ -33,10 +34,21 @@ public enum Launcher {
         if !TerminalInfo.stdinIsTerminal {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             guard let text = String(data: data, encoding: .utf8) else { out.error("descent: standard input is not UTF-8 text"); return 1 }
-            return session.runScript(text, file: "<stdin>") ? 0 : 1
+            return exitStatus(session.runScript(text, file: "<stdin>"), file: "<stdin>", out)
         }
         // Only the interactive prompt uses the full-screen views; scripts, -c and pipes print text.
         if !noTUI && TerminalInfo.canUseFullScreen { w.useTerminalViews() }
         return Repl(session: session).run()
+    }
+
+    /// The exit status for how a script ended (130 for Ctrl-C, as a shell reports it), saying where Ctrl-C stopped it.
+    private static func exitStatus(_ end: ScriptEnd, file: String, _ out: Output) -> Int32 {
+        switch end {
+        case .completed: return 0
+        case .failed, .declined: return 1
+        case .interrupted(let line):
+            out.error("descent: interrupted at \(file):\(line); the rest was not run")
+            return 130
+        }
     }
 }

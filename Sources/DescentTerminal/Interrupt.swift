@@ -28,6 +28,12 @@ public enum Interrupt {
         interruptTraps.append(SignalTrap(signal: shim_sigint(), handler: handleInterrupt))
     }
 
+    /// Records a Ctrl-C that arrived as a key (the full-screen view reads raw keys, so no signal is sent),
+    /// as the handler records a signal; enclosing work (a replay) then stops too.
+    public static func request() {
+        interruptFlag.store(true, ordering: .releasing)
+    }
+
     /// Removes the handler installed by the matching `begin()`.
     public static func end() {
         interruptTraps.popLast()?.restore()
