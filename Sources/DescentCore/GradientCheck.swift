@@ -10,12 +10,39 @@ public enum GradientCheck {
         public var passed: Bool
     }
 
+    /// How far a check has got: the entry it is about to check.
+    public struct Progress: Sendable, Equatable {
+        /// The parameter being checked.
+        public var parameter: String
+        /// Entries of that parameter checked so far.
+        public var entry: Int
+        /// Entries the parameter has.
+        public var entries: Int
+        /// Entries checked so far, over all the parameters.
+        public var done: Int
+        /// Entries the whole check covers.
+        public var total: Int
+    }
+
+    /// Thrown by `run` when `shouldContinue` said no; the graph and the parameters are then as they were before.
+    public struct Stopped: Error, Equatable {
+        /// Where the check stood when it stopped.
+        public var progress: Progress
+    }
+
     /// Checks every entry of `parameters` (all when empty) on `graph`'s current batch, in evaluation mode
     /// (dropout off, so the loss is a fixed function of the parameters). Parameters are left as they were.
     /// Relative error is |a − n| / max(|a|, |n|, 1e-8); an entry passes below `tolerance`
     /// or when the absolute error is under 1e-9.
+    ///
+    /// `shouldContinue` is asked before each entry; when it answers false the check throws `Stopped` and puts
+    /// back everything it changed — parameter values, gradients, node values and where backward stood — bit for bit.
     public static func run(_ graph: Graph, parameters: [Parameter], step h: Double = 1e-5,
-                           tolerance: Double = 1e-5) -> [Result] {
+                           tolerance: Double = 1e-5,
+                           shouldContinue: (Progress) -> Bool = { _ in true }) throws(Stopped) -> [Result] {
+        let state = graph.savedState()
+        let total = parameters.reduce(0) { $0 + $1.count }
+        var done = 0
         var rng = RNG(seed: 0)
         graph.forward(training: false, rng: &rng)
         graph.backward()
@@ -24,6 +51,11 @@ public enum GradientCheck {
             let analytic = p.grad.array
             var worstRel = 0.0, worstAbs = 0.0, worst = 0
             for i in 0..<p.count {
+                let progress = Progress(parameter: p.name, entry: i, entries: p.count, done: done, total: total)
+                guard shouldContinue(progress) else {
+                    graph.restore(state)
+                    throw Stopped(progress: progress)
+                }
                 let saved = p.value[i]
                 p.value[i] = saved + h
                 graph.forward(training: false, rng: &rng)
@@ -32,6 +64,7 @@ public enum GradientCheck {
                 graph.forward(training: false, rng: &rng)
                 let minus = graph.totalValue
                 p.value[i] = saved
+                done += 1
                 let numeric = (plus - minus) / (2 * h)
                 let abs = Swift.abs(analytic[i] - numeric)
                 let rel = abs / max(Swift.abs(analytic[i]), Swift.abs(numeric), 1e-8)

@@ -1,6 +1,7 @@
 import DescentCore
 import DescentLanguage
 import DescentPlot
+import DescentTerminal
 
 /// Commands that step through backpropagation by hand.
 extension Commands {
@@ -229,17 +230,46 @@ extension Commands {
         try a.finish(options: [])
         let g = w.inspected ?? t.peekNextBatch()
         let params = t.model.parameters.filter { name == nil || $0.name == name }
-        let results = GradientCheck.run(g, parameters: params)
+        w.out.print("gradient check on \(g.rows) rows, central differences h=1e-5, evaluation mode (dropout off):")
+        let results: [GradientCheck.Result]
+        do { results = try checkGradients(w, g, params) } catch {
+            let p = error.progress
+            w.out.print("")   // past the terminal's echoed ^C, leaving the progress line (if any) to show how far it got
+            w.showProgress?(nil)
+            throw ShellError("gradcheck interrupted in \(p.parameter) after \(p.done) of \(p.total) entries; "
+                             + "parameters and gradients are as they were")
+        }
+        w.showProgress?(nil)
         if g === t.currentGraph { t.markBackwarded(g) }
         let rows = results.map { r in
             [r.parameter, Format.sig(r.maxAbsoluteError, 3), Format.sig(r.maxRelativeError, 3),
              "[" + r.worstIndex.map(String.init).joined(separator: ",") + "]", r.passed ? "pass" : "FAIL"]
         }
-        w.out.print("gradient check on \(g.rows) rows, central differences h=1e-5, evaluation mode (dropout off):")
         w.out.print(TextTable(headers: ["param", "max abs err", "max rel err", "worst at", "result"], rows: rows,
                               alignments: [.left, .right, .right, .left, .left]).render().joined(separator: "\n"))
         if results.contains(where: { !$0.passed }) {
             throw ShellError("gradient check failed for " + results.filter { !$0.passed }.map(\.parameter).joined(separator: ", ") + " (relative error ≥ 1e-5; kinks such as relu at 0 can cause this)")
+        }
+    }
+
+    /// Runs the check with Ctrl-C stopping it between entries and, on a terminal, a progress line once it takes a while
+    /// (the caller wipes it).
+    private static func checkGradients(_ w: Workspace, _ g: Graph, _ params: [Parameter]) throws(GradientCheck.Stopped) -> [GradientCheck.Result] {
+        let clock = ContinuousClock(), start = clock.now
+        var nextShow = start + .milliseconds(300)
+        return try Interrupt.during { () throws(GradientCheck.Stopped) -> [GradientCheck.Result] in
+            try GradientCheck.run(g, parameters: params) { p in
+                if Interrupt.requested { return false }
+                let now = clock.now
+                if let show = w.showProgress, now >= nextShow {
+                    let elapsed = (now - start).components, seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+                    let eta = p.done > 0 ? seconds / Double(p.done) * Double(p.total - p.done) : .nan
+                    show("gradcheck: \(p.parameter) entry \(p.entry + 1)/\(p.entries), \(p.done + 1)/\(p.total) in all "
+                         + "(\(100 * p.done / max(p.total, 1))%), eta \(LiveView.clockText(eta))")
+                    nextShow = now + .milliseconds(100)
+                }
+                return true
+            }
         }
     }
 

@@ -72,9 +72,16 @@ extension Commands {
         let text = try atFile(at) { try AtomicFile.read(p) }
         w.replayStack.append(p)
         defer { w.replayStack.removeLast() }
-        let ok = Session(workspace: w).runScript(text, file: file, stepping: stepping)
-        if !ok { throw ShellError("replay of \(file) stopped at the error above") }
-        w.out.print("replayed \(file)")
+        switch Session(workspace: w).runScript(text, file: file, stepping: stepping) {
+        case .completed:
+            w.out.print("replayed \(file)")
+        case .failed:
+            throw ShellError("replay of \(file) stopped at the error above")
+        case .interrupted(let line):
+            throw ShellError("replay of \(file) interrupted at line \(line); the rest of the script was not run")
+        case .declined(let line):
+            throw ShellError("replay of \(file) stopped by the user before line \(line); the rest of the script was not run")
+        }
     }
 
     static func export(_ w: Workspace, _ a: inout ArgReader) throws {

@@ -11,6 +11,10 @@ public enum Launcher {
         let cwd = FileManager.default.currentDirectoryPath
         let w = Workspace(output: out, directory: cwd)
         w.plotViewer = TextPlotViewer(unicode: TerminalInfo.isUnicodeLocale)
+        if TerminalInfo.stdoutIsTerminal {
+            let status = StatusLine()
+            w.showProgress = { text in if let text { status.show(text) } else { status.clear() } }
+        }
         let session = Session(workspace: w)
         if !files.isEmpty || !commands.isEmpty {
             for f in files {
@@ -19,11 +23,13 @@ public enum Launcher {
                     out.error("descent: \(error)")
                     return 1
                 }
-                if !session.runScript(text, file: f) { return 1 }
+                let end = session.runScript(text, file: f)
+                if end != .completed { return exitStatus(end, file: f, out) }
                 if w.quitRequested { return 0 }
             }
             for c in commands {
-                if !session.runScript(c, file: "-c") { return 1 }
+                let end = session.runScript(c, file: "-c")
+                if end != .completed { return exitStatus(end, file: "-c", out) }
                 if w.quitRequested { break }
             }
             return 0
@@ -31,10 +37,21 @@ public enum Launcher {
         if !TerminalInfo.stdinIsTerminal {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             guard let text = String(data: data, encoding: .utf8) else { out.error("descent: standard input is not UTF-8 text"); return 1 }
-            return session.runScript(text, file: "<stdin>") ? 0 : 1
+            return exitStatus(session.runScript(text, file: "<stdin>"), file: "<stdin>", out)
         }
         // Only the interactive prompt uses the full-screen views; scripts, -c and pipes print text.
         if !noTUI && TerminalInfo.canUseFullScreen { w.useTerminalViews() }
         return Repl(session: session).run()
+    }
+
+    /// The exit status for how a script ended (130 for Ctrl-C, as a shell reports it), saying where Ctrl-C stopped it.
+    private static func exitStatus(_ end: ScriptEnd, file: String, _ out: Output) -> Int32 {
+        switch end {
+        case .completed: return 0
+        case .failed, .declined: return 1
+        case .interrupted(let line):
+            out.error("descent: interrupted at \(file):\(line); the rest was not run")
+            return 130
+        }
     }
 }

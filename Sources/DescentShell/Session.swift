@@ -1,5 +1,18 @@
 import DescentCore
 import DescentLanguage
+import DescentTerminal
+
+/// How a script run ended.
+public enum ScriptEnd: Equatable, Sendable {
+    /// Every line ran (or `quit` ended the script).
+    case completed
+    /// A command failed; its error, with file and line, was printed.
+    case failed
+    /// Ctrl-C stopped it at `line`: in that line's commands, or at the step prompt before it.
+    case interrupted(line: Int)
+    /// The user declined to run `line` at the step prompt.
+    case declined(line: Int)
+}
 
 /// Runs text through the language into the workspace: a line at the prompt, or a whole script.
 public struct Session {
@@ -7,37 +20,54 @@ public struct Session {
 
     public init(workspace: Workspace) { self.workspace = workspace }
 
-    /// Runs one logical line (already joined across `\` continuations); false when a command failed.
-    /// `file` is nil at the prompt; `line` is the line's number in its file.
+    /// Runs one logical line (already joined across `\` continuations); false when a command failed or Ctrl-C
+    /// stopped the line. `file` is nil at the prompt; `line` is the line's number in its file.
+    ///
+    /// Ctrl-C is caught while the line runs: the command under way stops where it can (training at a step,
+    /// gradcheck at an entry, a replay at its next line), and the line's later commands do not run.
     @discardableResult
     public func run(line text: String, file: String? = nil, line: Int = 1) -> Bool {
+        Interrupt.during { runCommands(text, file: file, line: line) }
+    }
+
+    /// The work of `run(line:file:line:)`, with the interrupt handler installed.
+    private func runCommands(_ text: String, file: String?, line: Int) -> Bool {
         let commands: [Command]
         do { commands = try Parser.parse(text, line: line) } catch {
             report(error, source: text, firstLine: line, file: file)
             return false
         }
-        for c in commands {
+        for (k, c) in commands.enumerated() {
             if !run(c, source: text, firstLine: line, file: file) { return false }
             if workspace.quitRequested { return true }
+            if Interrupt.requested {
+                if k + 1 < commands.count { workspace.out.print("interrupted: the rest of the line was not run") }
+                return false
+            }
         }
         return true
     }
 
-    /// Runs a whole script; stops at the first failing command and returns false.
-    @discardableResult
-    public func runScript(_ text: String, file: String, stepping: Bool = false) -> Bool {
-        for logical in LineJoiner.logicalLines(of: text) {
-            let lineText = logical.text, number = logical.line
-            if stepping {
-                let trimmed = lineText.trimmingCharacters(in: .whitespaces)
-                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-                workspace.out.print("\(file):\(number)> \(trimmed)")
-                if let ask = workspace.stepPrompt, !ask() { workspace.out.print("replay stopped by the user"); return false }
+    /// Runs a whole script; stops at the first failing command, at Ctrl-C, or when the user declines a step.
+    public func runScript(_ text: String, file: String, stepping: Bool = false) -> ScriptEnd {
+        Interrupt.during {
+            for logical in LineJoiner.logicalLines(of: text) {
+                let lineText = logical.text, number = logical.line
+                if stepping {
+                    let trimmed = lineText.trimmingCharacters(in: .whitespaces)
+                    if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                    workspace.out.print("\(file):\(number)> \(trimmed)")
+                    if let ask = workspace.stepPrompt, !ask() {
+                        return Interrupt.requested ? .interrupted(line: number) : .declined(line: number)
+                    }
+                }
+                let ok = run(line: lineText, file: file, line: number)
+                if Interrupt.requested { return .interrupted(line: number) }
+                if !ok { return .failed }
+                if workspace.quitRequested { return .completed }
             }
-            if !run(line: lineText, file: file, line: number) { return false }
-            if workspace.quitRequested { return true }
+            return .completed
         }
-        return true
     }
 
     /// Looks up and runs one command; prints its error (with position) and returns false when it fails.

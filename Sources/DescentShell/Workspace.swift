@@ -55,6 +55,8 @@ public final class Workspace {
     var replayStack: [String] = []
     /// Reads a line before each command of `replay … step`; nil when there is no one to ask.
     var stepPrompt: (() -> Bool)?
+    /// Shows a line of progress in place while long work runs (nil wipes it); nil when standard output is not a terminal.
+    var showProgress: ((String?) -> Void)?
 
     public init(output: Output, directory: String, trainingView: TrainingView? = nil) {
         out = output

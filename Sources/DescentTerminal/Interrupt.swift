@@ -15,7 +15,7 @@ public enum Interrupt {
     public static var requested: Bool { interruptFlag.load(ordering: .acquiring) }
 
     /// Runs `body` with the SIGINT handler installed; `body` should stop soon after `requested` turns true.
-    public static func during<T>(_ body: () throws -> T) rethrows -> T {
+    public static func during<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
         begin()
         defer { end() }
         return try body()
@@ -26,6 +26,12 @@ public enum Interrupt {
         SignalWake.prepare()
         if interruptTraps.isEmpty { interruptFlag.store(false, ordering: .releasing) }
         interruptTraps.append(SignalTrap(signal: shim_sigint(), handler: handleInterrupt))
+    }
+
+    /// Records a Ctrl-C that arrived as a key (the full-screen view reads raw keys, so no signal is sent),
+    /// as the handler records a signal; enclosing work (a replay) then stops too.
+    public static func request() {
+        interruptFlag.store(true, ordering: .releasing)
     }
 
     /// Removes the handler installed by the matching `begin()`.

@@ -19,7 +19,11 @@ final class GraphTests: XCTestCase {
     }
 
     private func assertGradcheck(_ g: Graph, _ m: Model, _ what: String, line: UInt = #line) {
-        for r in GradientCheck.run(g, parameters: m.parameters) {
+        let results: [GradientCheck.Result]
+        do { results = try GradientCheck.run(g, parameters: m.parameters) } catch {
+            return XCTFail("\(what): the check stopped unasked at \(error.progress)", line: line)
+        }
+        for r in results {
             XCTAssertTrue(r.passed, "\(what): \(r.parameter) relative error \(r.maxRelativeError)", line: line)
             XCTAssertLessThan(r.maxRelativeError, 1e-6, "\(what) \(r.parameter)", line: line)
         }

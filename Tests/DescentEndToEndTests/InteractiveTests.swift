@@ -35,6 +35,42 @@ final class InteractiveTests: XCTestCase {
         XCTAssertTrue(history.contains("optimizer rmsprop"), history)
     }
 
+    func testCtrlCStopsALongGradcheckAndTheSessionGoesOn() throws {
+        let t = try Tmux(width: 140)
+        try t.wait(forText: "descent>")
+        // 265,731 entries, two forward passes on 2,000 rows each: hours of work.
+        try t.type("data spiral n=2000; layer dense 512 relu; layer dense 512 relu; layer dense 3; loss ce")
+        try t.wait(forText: "loss ce:")
+        // Part-way through stepping backward: the check's own passes would finish it and fill b3's gradient.
+        try t.type("forward; backward step; backward step")
+        try t.wait(forText: "next: loss")
+        let before = t.home.appendingPathComponent("before.json"), after = t.home.appendingPathComponent("after.json")
+        try t.type("save weights \"\(before.path)\"")
+        try t.wait(forText: "saved 6 parameters")
+        try t.send("C-l")
+        try t.type("gradcheck")
+        // A sign of life on the terminal: where the check stands, rewritten in place.
+        try t.wait(forText: "gradcheck: W1 entry ")
+        try t.send("C-c")
+        let stopped = try t.wait(forText: "parameters and gradients are as they were")
+        XCTAssertTrue(stopped.contains("error: gradcheck interrupted in W1 after "), stopped)
+        try t.wait(for: "the prompt") { $0.components(separatedBy: "\n").filter { !$0.isEmpty }.last == "descent>" }
+        XCTAssertFalse(try t.exited(), "descent died")
+        // Nothing moved: the weights, the gradients (b3's still zero) and where stepping backward stands.
+        try t.send("C-l")
+        try t.type("save weights \"\(after.path)\"; show grads b3; graph")
+        let shown = try t.wait(forText: "◀ next")
+        XCTAssertEqual(try Data(contentsOf: after), try Data(contentsOf: before), "the weights changed")
+        XCTAssertTrue(shown.contains("[0 0 0]"), shown)
+        XCTAssertTrue(shown.contains("│ 17 │ loss    │ loss ce      │ A3, y         │ scalar      │ ◀ next   │"), shown)
+        // The next command works, and a check that is not interrupted runs to the end.
+        try t.send("C-l")
+        try t.type("data xor n=20; layer clear; layer dense 2 tanh; layer dense 1 sigmoid; loss bce; gradcheck")
+        let done = try t.wait(forText: "│ b2    │")
+        XCTAssertFalse(done.contains("FAIL") || done.contains("interrupted"), done)
+        XCTAssertFalse(done.contains("gradcheck: "), "the progress line was not wiped:\n\(done)")
+    }
+
     func testHistoryPersistsAcrossRuns() throws {
         let first = try Tmux()
         try first.wait(forText: "descent>")

@@ -36,6 +36,34 @@ final class LiveViewTests: XCTestCase {
         try t.wait(forText: "optimizer   adam")
     }
 
+    func testCtrlCStopsTheWholeReplayNotJustItsTraining() throws {
+        let t = try Tmux(width: 200, height: 36)   // wide enough for the messages with the script's long path
+        try t.wait(forText: "descent>")
+        let script = t.home.appendingPathComponent("long.descent").path
+        try "seed 3\ndata moons n=200\nlayer dense 8 tanh\nlayer dense 1 sigmoid\nloss bce\ntrain 2000000\ntrain 2000000\n"
+            .write(toFile: script, atomically: true, encoding: .utf8)
+        try t.type("replay \"\(script)\"")
+        try t.wait(for: "the live view") { self.step($0) != nil }
+        try t.send("C-c")
+        let stopped = try t.wait(forText: "the rest of the script was not run")
+        XCTAssertTrue(stopped.contains("error: replay of \(script) interrupted at line 6;"), stopped)
+        XCTAssertEqual(stopped.components(separatedBy: "trained ").count, 2, "line 7 trained too:\n\(stopped)")
+        Thread.sleep(forTimeInterval: 0.5)
+        XCTAssertNil(step(try t.screen()), "line 7's training started")
+        try t.wait(for: "the prompt") { $0.components(separatedBy: "\n").filter { !$0.isEmpty }.last == "descent>" }
+        // At the step prompt, Ctrl-C is an interruption too, not an error.
+        try t.send("C-l")
+        try t.type("replay \"\(script)\" step")
+        try t.wait(forText: "long.descent:1> seed 3")
+        try t.send("Enter")
+        try t.wait(forText: "long.descent:2> data moons n=200")
+        try t.send("C-c")
+        let atPrompt = try t.wait(forText: "the rest of the script was not run")
+        XCTAssertTrue(atPrompt.contains("error: replay of \(script) interrupted at line 2;"), atPrompt)
+        XCTAssertFalse(atPrompt.contains("error above"), atPrompt)
+        XCTAssertFalse(try t.exited())
+    }
+
     func testPauseStepAndResizeDuringTraining() throws {
         let t = try Tmux(width: 120, height: 36)
         try prepare(t)

@@ -113,6 +113,40 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertEqual(a, b, "replaying the saved session gives the same weights, bit for bit")
     }
 
+    func testCtrlCStopsAScriptAtItsLineWithStatus130() throws {
+        guard FileManager.default.isExecutableFile(atPath: Descent.binary.path) else {
+            throw XCTSkip("descent binary not built at \(Descent.binary.path); run `swift build` first")
+        }
+        let dir = try Descent.temporaryDirectory()
+        let script = dir.appendingPathComponent("long.descent").path
+        try "seed 3\ndata moons n=200\nlayer dense 8 tanh\nlayer dense 1 sigmoid\nloss bce\ntrain 100000000\ntrain 100000000\n"
+            .write(toFile: script, atomically: true, encoding: .utf8)
+        let p = Process()
+        p.executableURL = Descent.binary
+        p.arguments = [script]
+        p.environment = ProcessInfo.processInfo.environment.merging(["TERM": "dumb"]) { _, new in new }
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out; p.standardError = err; p.standardInput = FileHandle.nullDevice
+        try p.run()
+        var seen = Data()
+        while !String(decoding: seen, as: UTF8.self).contains("loss bce:") {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen.append(chunk)
+        }
+        Thread.sleep(forTimeInterval: 0.5)   // into line 6's training, which takes hours
+        p.interrupt()
+        seen.append(out.fileHandleForReading.readDataToEndOfFile())
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        let stdout = String(decoding: seen, as: UTF8.self)
+        XCTAssertEqual(p.terminationReason, .exit, "killed by the signal")
+        XCTAssertEqual(p.terminationStatus, 130, errors)
+        XCTAssertEqual(errors, "descent: interrupted at \(script):6; the rest was not run\n")
+        XCTAssertEqual(stdout.components(separatedBy: "\ntrained ").count, 2, "line 7 trained too:\n\(stdout)")
+        XCTAssertTrue(stdout.contains(" — interrupted\n"), stdout)
+    }
+
     func testWeightsRoundTripAndShapeErrors() throws {
         let dir = try Descent.temporaryDirectory()
         let file = dir.appendingPathComponent("w.json").path

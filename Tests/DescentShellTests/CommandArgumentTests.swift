@@ -106,7 +106,7 @@ final class CommandArgumentTests: XCTestCase {
         for (command, column) in [("load weights \"/nonexistent/w.json\"", 14), ("data csv \"/nonexistent/d.csv\"", 10),
                                   ("save weights \"/nonexistent/w.json\"", 14), ("replay \"/nonexistent/s.descent\"", 8)] {
             h.out.clear()
-            XCTAssertFalse(h.session.runScript(Self.model + "\n" + command, file: "t.descent"))
+            XCTAssertEqual(h.session.runScript(Self.model + "\n" + command, file: "t.descent"), .failed)
             let text = h.out.errors.joined(separator: "\n")
             XCTAssertTrue(text.contains("t.descent:5:\(column): error: "), text)
         }
@@ -114,7 +114,7 @@ final class CommandArgumentTests: XCTestCase {
 
     func testAGeneratorsErrorPointsAtTheOptionItIsAbout() {
         h.out.clear()
-        XCTAssertFalse(h.session.runScript("data spiral classes=3 n=2", file: "t.descent"))
+        XCTAssertEqual(h.session.runScript("data spiral classes=3 n=2", file: "t.descent"), .failed)
         XCTAssertTrue(h.out.errors.joined().contains("t.descent:1:23: error: n must be at least 3"), h.out.errors.joined())
     }
 

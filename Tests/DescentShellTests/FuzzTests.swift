@@ -99,7 +99,7 @@ final class FuzzTests: XCTestCase {
     func checkSavedSessionReplays(_ w: Workspace, _ context: String) {
         guard !w.recorded.contains(where: { $0.contains("load") || $0.contains("csv") }) else { return }
         let out = CapturedOutput(), fresh = Workspace(output: out, directory: dir)
-        XCTAssertTrue(Session(workspace: fresh).runScript(w.sessionScript(), file: "saved.descent"), "the saved session does not replay: \(out.errors)\n\(context)")
+        XCTAssertEqual(Session(workspace: fresh).runScript(w.sessionScript(), file: "saved.descent"), .completed, "the saved session does not replay: \(out.errors)\n\(context)")
         let a = fingerprint(w), b = fingerprint(fresh)
         XCTAssertEqual(a[2], b[2], "the saved session replays to another step count\n\(context)")
         if a[1] != "none" && b[1] != "none" { XCTAssertEqual(a[1], b[1], "the saved session replays to other weights\n\(context)") }

@@ -1,0 +1,91 @@
+import Foundation
+import XCTest
+@testable import DescentCore
+@testable import DescentShell
+
+/// Ctrl-C in a replay stops the whole replay at the line it was on and says so; the lines after it do not run.
+/// Ctrl-C is a real SIGINT raised from the step prompt: returning false is readline giving up its line, as it
+/// does on Ctrl-C; returning true is a Ctrl-C pressed just after Enter, while the command starts.
+final class ReplayInterruptTests: XCTestCase {
+    /// Lines 1–5: a 2-4-1 model on 40 points (8 + 4 + 4 + 1 = 17 parameter entries).
+    private static let setup = "seed 3\ndata moons n=40\nlayer dense 4 tanh\nlayer dense 1 sigmoid\nloss bce\n"
+
+    /// Writes `text` as a script in the harness's directory and returns its name.
+    private func script(_ text: String) throws -> String {
+        let name = "replay-interrupt-\(UUID().uuidString).descent"
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
+        return name
+    }
+
+    /// A step prompt that presses Ctrl-C at its `press`-th question and then answers `answer`.
+    private func pressCtrlC(_ h: ShellHarness, at press: Int, answer: Bool) {
+        var asked = 0
+        h.w.stepPrompt = {
+            asked += 1
+            if asked == press { raise(SIGINT); return answer }
+            return true
+        }
+    }
+
+    func testCtrlCAtTheStepPromptStopsTheReplayWithoutCallingItAnError() throws {
+        let h = ShellHarness(), file = try script(Self.setup + "train 5\n")
+        pressCtrlC(h, at: 2, answer: false)
+        let e = h.fails("replay \"\(file)\" step")
+        XCTAssertTrue(e.contains("replay of \(file) interrupted at line 2; the rest of the script was not run"), e)
+        XCTAssertFalse(e.contains("error above"), e)
+        XCTAssertEqual(h.w.seed, 3, "line 1 ran")
+        XCTAssertNil(h.w.data, "line 2 did not run")
+    }
+
+    func testDecliningAStepSaysTheUserStoppedIt() throws {
+        let h = ShellHarness(), file = try script(Self.setup)
+        var asked = 0
+        h.w.stepPrompt = { asked += 1; return asked < 3 }
+        let e = h.fails("replay \"\(file)\" step")
+        XCTAssertTrue(e.contains("replay of \(file) stopped by the user before line 3; the rest of the script was not run"), e)
+        XCTAssertFalse(e.contains("error above") || e.contains("interrupted"), e)
+        XCTAssertNotNil(h.w.data)
+        XCTAssertTrue(h.w.layers.isEmpty, "line 3 did not run")
+    }
+
+    func testCtrlCDuringTrainingStopsTheReplayAfterThatLine() throws {
+        let h = ShellHarness(), file = try script(Self.setup + "train 50\ntrain 50\n")
+        pressCtrlC(h, at: 6, answer: true)
+        let e = h.fails("replay \"\(file)\" step")
+        XCTAssertTrue(e.contains("replay of \(file) interrupted at line 6; the rest of the script was not run"), e)
+        XCTAssertTrue(h.out.text.contains("— interrupted"), h.out.text)
+        // The first run stops after its first step (a step boundary); the second run never starts.
+        XCTAssertEqual(h.w.trainer?.stepCount, 1)
+    }
+
+    func testCtrlCStopsTheRestOfALine() throws {
+        let h = ShellHarness(), file = try script(Self.setup + "train 50; train 50\n")
+        pressCtrlC(h, at: 6, answer: true)
+        let e = h.fails("replay \"\(file)\" step")
+        XCTAssertTrue(h.out.text.contains("interrupted: the rest of the line was not run"), h.out.text)
+        XCTAssertTrue(e.contains("replay of \(file) interrupted at line 6"), e)
+        XCTAssertEqual(h.w.trainer?.stepCount, 1)
+    }
+
+    func testCtrlCDuringGradcheckChangesNothingAndStopsTheReplay() throws {
+        let h = ShellHarness()
+        h.ok(Self.setup + "forward\nbackward step")
+        let t = try XCTUnwrap(h.w.trainer)
+        let values = t.model.parameters.map { $0.value.array.map(\.bitPattern) }
+        let grads = t.model.parameters.map { $0.grad.array.map(\.bitPattern) }
+        let recorded = h.w.recorded
+        XCTAssertEqual(h.w.inspected?.backwardDone, 1)
+        let file = try script("gradcheck\ntrain 5\n")
+        pressCtrlC(h, at: 1, answer: true)
+        let e = h.fails("replay \"\(file)\" step")
+        XCTAssertTrue(e.contains("error: gradcheck interrupted in W1 after 0 of 17 entries; parameters and gradients are as they were"), e)
+        XCTAssertTrue(e.contains("replay of \(file) interrupted at line 1; the rest of the script was not run"), e)
+        XCTAssertEqual(t.model.parameters.map { $0.value.array.map(\.bitPattern) }, values)
+        XCTAssertEqual(t.model.parameters.map { $0.grad.array.map(\.bitPattern) }, grads)
+        XCTAssertEqual(h.w.inspected?.backwardDone, 1, "backward stepping lost its place")
+        XCTAssertEqual(h.w.recorded, recorded, "an interrupted gradcheck is not part of the session")
+        XCTAssertEqual(t.stepCount, 0, "line 2 did not run")
+    }
+}
