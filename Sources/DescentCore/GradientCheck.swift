@@ -33,7 +33,9 @@ public enum GradientCheck {
     /// Checks every entry of `parameters` (all when empty) on `graph`'s current batch, in evaluation mode
     /// (dropout off, so the loss is a fixed function of the parameters). Parameters are left as they were.
     /// Relative error is |a − n| / max(|a|, |n|, 1e-8); an entry passes below `tolerance`
-    /// or when the absolute error is under 1e-9.
+    /// or when the absolute error is under 1e-9 (its relative error then counts as 0). An entry whose
+    /// analytic or numeric gradient is not finite fails, with relative error infinity and, when either is
+    /// NaN, absolute error NaN.
     ///
     /// `shouldContinue` is asked before each entry; when it answers false the check throws `Stopped` and puts
     /// back everything it changed — parameter values, gradients, node values and where backward stood — bit for bit.
@@ -68,9 +70,12 @@ public enum GradientCheck {
                 let numeric = (plus - minus) / (2 * h)
                 let abs = Swift.abs(analytic[i] - numeric)
                 let rel = abs / max(Swift.abs(analytic[i]), Swift.abs(numeric), 1e-8)
-                let relCounted = abs < 1e-9 ? 0 : rel
-                if relCounted > worstRel || (worstRel == 0 && abs > worstAbs) { worst = i }
-                worstRel = max(worstRel, relCounted); worstAbs = max(worstAbs, abs)
+                // Comparisons with NaN are false, so a non-finite entry is made the worst explicitly.
+                let finite = analytic[i].isFinite && numeric.isFinite
+                let relCounted = !finite ? Double.infinity : abs < 1e-9 ? 0 : rel
+                if worstRel.isFinite && (relCounted > worstRel || (worstRel == 0 && abs > worstAbs)) { worst = i }
+                worstRel = max(worstRel, relCounted)
+                worstAbs = abs.isNaN || worstAbs.isNaN ? .nan : max(worstAbs, abs)
             }
             var index: [Int] = []
             var rest = worst

@@ -118,7 +118,10 @@ extension Commands {
         var total = 0.0
         let rows = m.parameters.map { p -> [String] in
             var s = 0.0, mx = 0.0
-            for i in 0..<p.count { s += p.grad[i] * p.grad[i]; mx = max(mx, abs(p.grad[i])) }
+            for i in 0..<p.count {
+                s += p.grad[i] * p.grad[i]
+                mx = mx.isNaN || p.grad[i].isNaN ? .nan : max(mx, abs(p.grad[i]))   // max() would drop a NaN
+            }
             total += s
             return [p.name, Tensor.describe(p.shape), Format.sig(s.squareRoot(), 6), Format.sig(mx, 6)]
         }
@@ -245,10 +248,16 @@ extension Commands {
             [r.parameter, Format.sig(r.maxAbsoluteError, 3), Format.sig(r.maxRelativeError, 3),
              "[" + r.worstIndex.map(String.init).joined(separator: ",") + "]", r.passed ? "pass" : "FAIL"]
         }
-        w.out.print(TextTable(headers: ["param", "max abs err", "max rel err", "worst at", "result"], rows: rows,
+        w.out.print(TextTable(headers: ["param", "max abs err", "max rel err*", "worst at", "result"], rows: rows,
                               alignments: [.left, .right, .right, .left, .left]).render().joined(separator: "\n"))
-        if results.contains(where: { !$0.passed }) {
-            throw ShellError("gradient check failed for " + results.filter { !$0.passed }.map(\.parameter).joined(separator: ", ") + " (relative error ≥ 1e-5; kinks such as relu at 0 can cause this)")
+        w.out.print("* entries whose absolute error is under 1e-9 count as 0")
+        let failed = results.filter { !$0.passed }
+        if failed.contains(where: { !$0.maxRelativeError.isFinite }) {
+            throw ShellError("gradient check failed for " + failed.map(\.parameter).joined(separator: ", ")
+                             + ": some gradients are not finite (have the parameters or the loss overflowed? `show weights`)")
+        }
+        if !failed.isEmpty {
+            throw ShellError("gradient check failed for " + failed.map(\.parameter).joined(separator: ", ") + " (relative error ≥ 1e-5; kinks such as relu at 0 can cause this)")
         }
     }
 

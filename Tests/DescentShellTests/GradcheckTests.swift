@@ -86,4 +86,17 @@ final class GradcheckTests: XCTestCase {
         XCTAssertTrue(h.out.text.contains("FAIL"), h.out.text)
         XCTAssertEqual(h.values("W1"), [0, 0])
     }
+
+    func testNonFiniteGradientsFailInsteadOfPassing() {
+        // W1 = [1e308, 1e308] makes XW1 = [3e308, 5e308, 7e308] = inf for every row (DBL_MAX ≈ 1.8e308): the loss
+        // is inf, the analytic gradients inf or NaN, and the differences inf − inf = NaN. Before, NaN errors
+        // compared as "not larger" and the check said pass with error 0.
+        let h = ShellHarness()
+        h.ok("data X=[[1,2],[2,3],[3,4]] y=[2,3,4]\nlayer dense 1 linear bias=false\nloss mse\nset W1[0,0] = 1e308\nset W1[1,0] = 1e308")
+        let e = h.fails("gradcheck")
+        XCTAssertTrue(e.contains("gradient check failed for W1: some gradients are not finite"), e)
+        let row = h.out.text.split(separator: "\n").first { $0.hasPrefix("│ W1 ") }.map(String.init) ?? ""
+        XCTAssertTrue(row.contains("nan") && row.contains("inf") && row.contains("FAIL"), h.out.text)
+        XCTAssertEqual(h.values("W1"), [1e308, 1e308])
+    }
 }
