@@ -76,7 +76,7 @@ extension Dataset {
         if let j = names.firstIndex(of: target) { return j }
         let hint = NearestName.suggestion(for: target, in: names).map { " — did you mean '\($0)'?" }
             ?? " — the columns are " + names.joined(separator: ", ")
-        throw DataError("\(file): no column '\(target)'\(hint)")
+        throw DataError("\(file): no column '\(target)'\(hint)", option: "target")
     }
 
     /// A feature value; a cell that is not a finite number is an error, worded for the whole column when no cell of it is a number.

@@ -24,21 +24,22 @@ public struct Dataset: Equatable, Sendable {
     /// Feature names default to x1, x2, …; class names to "0", "1", ….
     public init(name: String = "inline", rows: [[Double]], targets: [Double], task: Task,
                 featureNames: [String]? = nil, targetName: String = "y", classNames: [String]? = nil) throws(DataError) {
-        guard let width = rows.first?.count else { throw DataError("X has no rows — give at least one sample") }
-        guard width > 0 else { throw DataError("X rows are empty — each sample needs at least one feature") }
+        guard let width = rows.first?.count else { throw DataError("X has no rows — give at least one sample", option: "X") }
+        guard width > 0 else { throw DataError("X rows are empty — each sample needs at least one feature", option: "X") }
         for (i, row) in rows.enumerated() {
             if row.count != width {
-                throw DataError("X row \(i + 1) has \(row.count) value\(row.count == 1 ? "" : "s"), expected \(width) like row 1")
+                throw DataError("X row \(i + 1) has \(row.count) value\(row.count == 1 ? "" : "s"), expected \(width) like row 1", option: "X")
             }
             if let j = row.firstIndex(where: { !$0.isFinite }) {
-                throw DataError("X row \(i + 1), column \(j + 1) is \(Format.short(row[j])) — features must be finite numbers")
+                throw DataError("X row \(i + 1), column \(j + 1) is \(Format.short(row[j])) — features must be finite numbers", option: "X")
             }
         }
         guard targets.count == rows.count else {
-            throw DataError("y has \(targets.count) value\(targets.count == 1 ? "" : "s") but X has \(rows.count) row\(rows.count == 1 ? "" : "s") — give one target per row")
+            throw DataError("y has \(targets.count) value\(targets.count == 1 ? "" : "s") but X has \(rows.count) row\(rows.count == 1 ? "" : "s") — give one target per row",
+                            option: "y")
         }
         if let i = targets.firstIndex(where: { !$0.isFinite }) {
-            throw DataError("value \(i + 1) of y is \(Format.short(targets[i])) — targets must be finite numbers")
+            throw DataError("value \(i + 1) of y is \(Format.short(targets[i])) — targets must be finite numbers", option: "y")
         }
         let names = featureNames ?? (1...width).map { "x\($0)" }
         guard names.count == width else {

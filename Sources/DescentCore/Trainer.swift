@@ -276,7 +276,7 @@ public final class Trainer {
             }
         }
         if !largest.isFinite {
-            return "; \(name) holds \(largest.isNaN ? "NaN" : "infinite") values already: an earlier update overflowed (learning rate too large?)"
+            return "; \(name) holds \(largest.isNaN ? "NaN" : "infinite") values already: an earlier update made them so (a learning rate too large?)"
         }
         let at = name.isEmpty ? "" : " (largest |value| \(Format.short(largest)), in \(name))"
         return "; parameters kept from before that update\(at)"

@@ -81,7 +81,14 @@ public struct Lexer {
     /// The error for a Character that cannot start any token, with a hint for file names typed without quotes.
     func unexpected(_ c: Character) -> Diagnostic {
         let hint = c == "." || c == "/" ? " — put file names in double quotes, like \"Sessions/xor.descent\"" : ""
-        return Diagnostic("unexpected character '\(c)'\(hint)", at: startSpan(length: 1))
+        // Characters that print as nothing or as a blank (NUL, other controls, odd spaces) by their code.
+        let visible = c.unicodeScalars.allSatisfy { !$0.properties.isWhitespace && $0.properties.generalCategory != .control
+            && $0.properties.generalCategory != .format }
+        let shown = visible ? "'\(c)'" : c.unicodeScalars.map { scalar -> String in
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        }.joined(separator: " ")
+        return Diagnostic("unexpected character \(shown)\(hint)", at: startSpan(length: 1))
     }
 
     /// Records a token of `kind` covering `start..<current`.

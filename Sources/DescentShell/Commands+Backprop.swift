@@ -208,8 +208,9 @@ extension Commands {
         let t = try w.ensureTrainer()
         if a.peekIsIndexed { let (n, i) = try a.indexed("parameter entry"); name = n; index = i }
         else { name = try a.word("parameter", oneOf: w.parameterNames()); index = nil }
+        let at = a.lastSpan
         try a.finish(options: [])
-        if let index { _ = try w.entry(t.model, name, index) }
+        if let index { _ = try located(at) { try w.entry(t.model, name, index) } }
         // `explain` only reads: with no forward pass under way it looks at the batch the next step will draw,
         // without drawing it (a copy of the dropout stream), so a saved session replays the same without it.
         let g: Graph
@@ -283,9 +284,10 @@ extension Commands {
     }
 
     static func watch(_ w: Workspace, _ a: inout ArgReader) throws {
-        let (name, index) = try a.indexed("parameter entry")
+        let (name, index) = try a.indexed("parameter entry"), at = a.lastSpan
         try a.finish(options: [])
-        let (p, off) = try w.entry(try w.ensureModel(), name, index)
+        let model = try w.ensureModel()
+        let (p, off) = try located(at) { try w.entry(model, name, index) }
         let wch = Workspace.Watch(name: name, index: index)
         if !w.watches.contains(wch) { w.watches.append(wch) }
         w.out.print("watching \(wch.text) = \(Format.sig(p.value[off], 6))")

@@ -18,11 +18,6 @@ extension Commands {
                     keywords: ["history", "plot"], recorded: false, handler: export),
     ]
 
-    /// Runs `body`, which reads or writes the file named at `span`; its errors point at the name.
-    static func atFile<T>(_ span: SourceSpan, _ body: () throws -> T) throws -> T {
-        do { return try body() } catch let d as Diagnostic { throw d } catch { throw Diagnostic("\(error)", at: span) }
-    }
-
     /// Resolves a path typed by the user against the workspace's directory.
     static func path(_ w: Workspace, _ p: String) -> String {
         let expanded = (p as NSString).expandingTildeInPath
@@ -40,10 +35,10 @@ extension Commands {
             do { text = try WeightsFile.encode(m) } catch {
                 throw ShellError("cannot save weights: \(error), so nothing was written to \(file)")
             }
-            try atFile(at) { try AtomicFile.write(text, to: p) }
+            try located(at) { try AtomicFile.write(text, to: p) }
             w.out.print("saved \(m.parameters.count) parameters (\(m.parameterCount) values) to \(file)")
         } else {
-            try atFile(at) { try AtomicFile.write(w.sessionScript(), to: p) }
+            try located(at) { try AtomicFile.write(w.sessionScript(), to: p) }
             w.out.print("saved \(w.recorded.count) commands to \(file)")
         }
     }
@@ -53,7 +48,7 @@ extension Commands {
         let file = try a.string("file name", example: "w.json"), at = a.lastSpan
         try a.finish(options: [])
         let m = try w.ensureModel()
-        let text = try atFile(at) { try AtomicFile.read(path(w, file)) }
+        let text = try located(at) { try AtomicFile.read(path(w, file)) }
         let values: [Tensor]
         do { values = try WeightsFile.decode(text, for: m) } catch { throw Diagnostic("\(file): \(error)", at: at) }
         if w.trainer != nil { w.pushUndo("load") }
@@ -69,7 +64,7 @@ extension Commands {
         try a.finish(options: [])
         let p = path(w, file)
         guard !w.replayStack.contains(p) else { throw ShellError("\(file) is already being replayed (a script cannot replay itself)") }
-        let text = try atFile(at) { try AtomicFile.read(p) }
+        let text = try located(at) { try AtomicFile.read(p) }
         w.replayStack.append(p)
         defer { w.replayStack.removeLast() }
         switch Session(workspace: w).runScript(text, file: file, stepping: stepping) {
@@ -90,10 +85,10 @@ extension Commands {
         try a.finish(options: [])
         guard let t = w.trainer ?? w.carryOver, !t.history.isEmpty else { throw ShellError("nothing to export yet: train first") }
         if what == "history" {
-            try atFile(at) { try AtomicFile.write(t.history.csv(), to: path(w, file)) }
+            try located(at) { try AtomicFile.write(t.history.csv(), to: path(w, file)) }
             w.out.print("wrote \(t.history.steps.count) rows to \(file)")
         } else {
-            try atFile(at) { try AtomicFile.write(Charts.svg(t.history, title: w.modelLine()), to: path(w, file)) }
+            try located(at) { try AtomicFile.write(Charts.svg(t.history, title: w.modelLine()), to: path(w, file)) }
             w.out.print("wrote the loss chart to \(file)")
         }
     }

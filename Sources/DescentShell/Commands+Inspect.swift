@@ -11,7 +11,7 @@ extension Commands {
                     keywords: ["model", "weights", "grads", "data", "history", "config"], recorded: false, handler: show),
         CommandSpec("set", ["set PARAM[i,j] = VALUE"], "edit one parameter entry by hand", handler: set),
         CommandSpec("expect", ["expect METRIC OP VALUE [+- TOL]", "expect PARAM[i,j] = VALUE +- TOL"],
-                    "check a number (loss val_loss train_loss penalty accuracy val_accuracy r2 val_r2 step sparsity, or a parameter entry); fails the script when it does not hold",
+                    "check a number (\(Expectation.metrics.joined(separator: " ")), or a parameter entry); fails the script when it does not hold",
                     keywords: Expectation.metrics, handler: expect),
     ]
 
@@ -30,6 +30,11 @@ extension Commands {
         case "weights", "grads":
             var names: [String] = []
             while let name = try a.optionalWord("parameter", oneOf: w.parameterNames()) { names.append(name) }
+            if a.peekIsIndexed {
+                let (name, index) = try a.indexed("parameter entry")
+                let entry = "\(name)[\(index.map(String.init).joined(separator: ","))]"
+                throw a.error("show \(what) takes whole parameters (W1 b1 …); for one entry: `explain \(entry)` or `watch \(entry)`")
+            }
             try a.finish(options: [])
             let model = try w.ensureModel()
             let params = names.isEmpty ? model.parameters : names.compactMap { n in model.parameters.first { $0.name == n } }
@@ -58,12 +63,12 @@ extension Commands {
     }
 
     static func set(_ w: Workspace, _ a: inout ArgReader) throws {
-        let (name, index) = try a.indexed("parameter entry")
+        let (name, index) = try a.indexed("parameter entry"), at = a.lastSpan
         _ = try a.op("comparison", oneOf: ["="])
         let value = try a.number("value")
         try a.finish(options: [])
         let model = try w.ensureModel()
-        let (p, off) = try w.entry(model, name, index)
+        let (p, off) = try located(at) { try w.entry(model, name, index) }
         guard value.isFinite else { throw ShellError("the value must be finite") }
         if (try? w.ensureTrainer()) != nil { w.pushUndo("set") }
         let old = p.value[off]
@@ -76,7 +81,7 @@ extension Commands {
     static func expect(_ w: Workspace, _ a: inout ArgReader) throws {
         let e = try Expectation.parse(&a, workspace: w)
         try a.finish(options: [])
-        let actual = try e.measure(w)
+        let actual = try located(e.subjectSpan) { try e.measure(w) }
         guard e.holds(actual) else {
             throw ShellError("expectation failed: \(e.subject) = \(Format.sig(actual, 10)), expected \(e.requirement)")
         }

@@ -209,15 +209,15 @@ extension Commands {
         case "adam":
             let b1 = try a.numberOption("beta1", default: 0.9, range: .halfOpen(0, 1))
             let b2 = try a.numberOption("beta2", default: 0.999, range: .halfOpen(0, 1))
-            let eps = try a.numberOption("eps", default: 1e-8, range: .closed(0, 1))
+            let eps = try a.numberOption("eps", default: 1e-8, range: .greaterThan(0))
             kind = .adam(beta1: b1, beta2: b2, eps: eps); allowed += ["beta1", "beta2", "eps"]
         case "rmsprop":
             let al = try a.numberOption("alpha", default: 0.99, range: .closed(0, 1))
-            let eps = try a.numberOption("eps", default: 1e-8, range: .closed(0, 1))
+            let eps = try a.numberOption("eps", default: 1e-8, range: .greaterThan(0))
             let m = try a.numberOption("momentum", default: 0, range: .closed(0, 1))
             kind = .rmsprop(alpha: al, eps: eps, momentum: m); allowed += ["alpha", "eps", "momentum"]
         default:
-            let eps = try a.numberOption("eps", default: 1e-10, range: .closed(0, 1))
+            let eps = try a.numberOption("eps", default: 1e-10, range: .greaterThan(0))
             kind = .adagrad(eps: eps); allowed += ["eps"]
         }
         try a.finish(options: allowed)

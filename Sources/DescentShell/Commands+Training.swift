@@ -15,14 +15,21 @@ extension Commands {
                     handler: reset),
     ]
 
+    /// The most steps one `train` runs.
+    static let maxSteps = 100_000_000
+
     static func train(_ w: Workspace, _ a: inout ArgReader) throws {
-        let n = try a.int("number of steps", range: 1...100_000_000)
+        let n = try a.int("number of steps or epochs", range: 1...maxSteps)
         let unit = try a.optionalWord("unit", oneOf: ["steps", "epochs", "step", "epoch"]) ?? "steps"
         let every = try a.optionalNumberOption("every", range: .closed(1, 1e9))
         try a.finish(options: ["every"])
         let t = try w.ensureTrainer()
+        let perEpoch = t.sampler.batchesPerEpoch
+        if unit.hasPrefix("epoch") && n > maxSteps / perEpoch {
+            throw ShellError("\(n) epochs of \(perEpoch) steps are more than \(maxSteps) steps — train at most \(maxSteps / perEpoch) epochs at a time")
+        }
         if let every { w.evaluationInterval = Int(every); t.evaluationInterval = Int(every) }
-        let steps = unit.hasPrefix("epoch") ? n * t.sampler.batchesPerEpoch : n
+        let steps = unit.hasPrefix("epoch") ? n * perEpoch : n
         if every == nil && w.evaluationInterval == nil { t.evaluationInterval = max(1, steps / 200) }
         runTraining(w, t, steps: steps)
     }
@@ -83,10 +90,10 @@ extension Commands {
 
     static func reset(_ w: Workspace, _ a: inout ArgReader) throws {
         try a.finish(options: [])
-        _ = w.invalidateModel()
+        let reset = w.invalidateModel()
         _ = try? w.ensureModel()
         w.out.print(w.model == nil ? "reset: nothing to reset yet (no model)"
-                                   : "reset: weights drawn again from seed \(w.seed); optimizer state and history cleared")
+                                   : "reset: weights drawn again from seed \(w.seed)" + (reset.map { "; dropped the old \($0)" } ?? ""))
     }
 }
 
@@ -114,10 +121,15 @@ extension Workspace {
     func printWatches(_ t: Trainer, live: Bool) {
         // The live view shows watched entries in its status area instead.
         guard !watches.isEmpty, !live || trainingView is ProgressPrinter else { return }
-        let parts = watches.compactMap { wch -> String? in
-            guard let p = t.model.parameter(wch.name), let off = p.offset(of: wch.index) else { return nil }
+        out.print("  watch step \(t.stepCount): " + watchedValues(t.model).joined(separator: "  "))
+    }
+
+    /// Each watched entry as `W1[0,1] = 0.25`; a watch outlives model changes, so an entry the model no
+    /// longer has says so.
+    func watchedValues(_ m: Model) -> [String] {
+        watches.map { wch in
+            guard let p = m.parameter(wch.name), let off = p.offset(of: wch.index) else { return "\(wch.text): not in this model" }
             return "\(wch.text) = \(Format.sig(p.value[off], 6))"
         }
-        out.print("  watch step \(t.stepCount): " + parts.joined(separator: "  "))
     }
 }

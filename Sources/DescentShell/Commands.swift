@@ -11,6 +11,12 @@ enum Commands {
         return all.first { $0.name == lower } ?? aliases[lower].flatMap { a in all.first { $0.name == a } }
     }
 
+    /// Runs `body`, whose errors are about the argument at `span` (a file name, a parameter entry): an error
+    /// without a place of its own points there instead of at the command.
+    static func located<T>(_ span: SourceSpan, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let d as Diagnostic { throw d } catch { throw Diagnostic("\(error)", at: span) }
+    }
+
     /// The commands a typed name may stand for: the one it names (or its alias), else every command it
     /// is a prefix of (one for an unique prefix, several for an ambiguous one, none for an unknown name).
     static func matching(_ name: String) -> [CommandSpec] {

@@ -15,9 +15,13 @@ enum Completion {
             let takesParameters = ["show", "set", "explain", "gradcheck", "watch", "unwatch", "expect"].contains(c.name)
             // Keywords come first, except `train N steps` and `replay "FILE" step`, where they come second.
             let keywordAt = ["train", "replay"].contains(c.name) ? 2 : 1
-            pool = c.name == "layer" ? layer(tokens, position: position)
-                : (position == keywordAt ? c.keywords : []) + options(for: c.name, tokens: tokens)
+            switch c.name {
+            case "layer": pool = layer(tokens, position: position)
+            case "break": pool = breakWords(tokens, position: position)
+            default:
+                pool = (position == keywordAt ? c.keywords : []) + options(for: c.name, tokens: tokens)
                     + (takesParameters ? w.parameterNames() : [])
+            }
         } else {
             pool = []
         }
@@ -40,6 +44,18 @@ enum Completion {
             }
         case "data": return ["n=", "noise=", "classes=", "target=", "X=", "y="]
         case "train": return ["every="]
+        default: return []
+        }
+    }
+
+    /// What may come at `position` of a `break` line: `nan`, `gradnorm` or `off`; then `on`/`off` after
+    /// `nan`, `off` after `gradnorm`.
+    static func breakWords(_ tokens: [String], position: Int) -> [String] {
+        if position == 1 { return ["nan", "gradnorm", "off"] }
+        guard position == 2, tokens.count > 1 else { return [] }
+        switch tokens[1].lowercased() {
+        case "nan": return ["on", "off"]
+        case "gradnorm": return ["off"]
         default: return []
         }
     }

@@ -13,7 +13,7 @@ enum DataCommand {
             guard let rows = try a.matrixOption("X") else { throw a.error("inline data needs X=[[…],…] as well as y=[…]") }
             guard let ys = try a.vectorOption("y") else { throw a.error("inline data needs y=[…] as well as X=[[…],…]") }
             try a.finish(options: ["X", "y"])
-            d = try Dataset(rows: rows, targets: ys, task: .regression)
+            do { d = try Dataset(rows: rows, targets: ys, task: .regression) } catch { throw located(error, a, else: a.command.nameSpan) }
             inline = true
         } else {
             let kind = try a.word("data source", oneOf: generators + ["csv"])
@@ -23,8 +23,9 @@ enum DataCommand {
                 let target = try a.nameOption("target")
                 try a.finish(options: ["target"])
                 let path = Commands.path(w, file)
-                let text = try Commands.atFile(at) { try AtomicFile.read(path) }
-                d = try Dataset.csv(text: text, file: file, target: target)
+                let text = try Commands.located(at) { try AtomicFile.read(path) }
+                // The file's own errors (rows and columns) point at its name; a target it lacks, at target=.
+                do { d = try Dataset.csv(text: text, file: file, target: target) } catch { throw located(error, a, else: at) }
             } else {
                 let generator = Generator(rawValue: kind) ?? .xor
                 let n = try a.intOption("n", default: Generator.defaultCount, range: 1...Generator.maxCount)
@@ -34,11 +35,7 @@ enum DataCommand {
                 var rng = w.rng(1)
                 do {
                     d = try Dataset.generate(generator, n: n, noise: noise, classes: generator.takesClasses ? classes : nil, rng: &rng)
-                } catch let e {
-                    // Point at the option the error is about when it was given.
-                    guard let key = e.option, let arg = a.option(key) else { throw e }
-                    throw Diagnostic(e.description, at: arg.span)
-                }
+                } catch { throw located(error, a, else: a.command.nameSpan) }
             }
         }
         let widthChanged = w.data.map { $0.featureCount != d.featureCount } ?? false
@@ -55,6 +52,11 @@ enum DataCommand {
         }
         if let reset { msg += " — reset \(reset)" }
         w.out.print(msg + note)
+    }
+
+    /// `error` at the option it is about when the command gave it, else at `span`.
+    static func located(_ error: DataError, _ a: ArgReader, else span: SourceSpan) -> Diagnostic {
+        Diagnostic(error.description, at: error.option.flatMap { a.option($0)?.span } ?? span)
     }
 
     /// Class names for one line: quoted where they hold a comma or a quote, long ones cut, and at most

@@ -8,6 +8,8 @@ struct Expectation {
     static let metrics = ["loss", "train_loss", "val_loss", "penalty", "accuracy", "val_accuracy", "r2", "val_r2", "step", "batch_loss", "sparsity"]
 
     var subjectKind: Subject
+    /// Where the subject is written, for errors about it.
+    var subjectSpan: SourceSpan
     var op: String
     var value: Double
     var tolerance: Double?
@@ -38,11 +40,12 @@ struct Expectation {
         } else {
             subject = .metric(try a.word("quantity", oneOf: metrics))
         }
+        let subjectSpan = a.lastSpan
         let op = try a.op("comparison", oneOf: ["<", "<=", ">", ">=", "="])
         let value = try a.number("value")
         var tol: Double? = nil
         if a.optionalOp(oneOf: ["+-"]) != nil { tol = try a.number("tolerance", range: .atLeast(0)) }
-        return Expectation(subjectKind: subject, op: op, value: value, tolerance: tol)
+        return Expectation(subjectKind: subject, subjectSpan: subjectSpan, op: op, value: value, tolerance: tol)
     }
 
     /// Whether `actual` satisfies the comparison (`=` without a tolerance means equal to 1e-12 relative).

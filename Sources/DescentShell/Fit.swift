@@ -3,6 +3,16 @@ import DescentCore
 /// Checks that the model's output, the loss and the data's task fit together, and says what would.
 enum Fit {
     static func check(spec: ModelSpec, loss: Loss, data: Dataset) throws {
+        // The loss reads the last dense layer's output (its logits where it has its activation fused in);
+        // a dropout after it would hand the loss dropped-out probabilities instead.
+        if case .dropout? = spec.layers.last {
+            throw ShellError("the model ends in a dropout layer: dropout goes between hidden layers, and the last layer must be dense — `layer pop` removes it")
+        }
+        for (i, layer) in spec.layers.enumerated() {
+            if case .dense(1, .softmax, _, _) = layer {
+                throw ShellError("layer \(i + 1) is a softmax over 1 unit, which is always 1, so nothing behind it can learn — use `layer dense 1 sigmoid` for one probability, or more units")
+            }
+        }
         let out = spec.outputSize, act = spec.outputActivation ?? .linear
         let k = data.classNames.count
         switch (data.task, loss) {

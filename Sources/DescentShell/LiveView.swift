@@ -187,10 +187,7 @@ final class LiveView: TrainingView {
         second += LiveView.bar(fraction, width: barWidth) + " \(Int(fraction * 100))%"
         if paused { second += "  PAUSED (space resumes, s steps)" }
         var lines = [first, second]
-        let watches = workspace.watches.compactMap { wch -> String? in
-            guard let p = t.model.parameter(wch.name), let off = p.offset(of: wch.index) else { return nil }
-            return "\(wch.text) = \(Format.sig(p.value[off], 6))"
-        }
+        let watches = workspace.watchedValues(t.model)
         if !watches.isEmpty { lines.append("watch " + watches.joined(separator: "  ")) }
         lines.append(modelLine + "    q stop · space pause · l log · v val · b map · ? keys")
         return lines

@@ -76,7 +76,7 @@ public struct Session {
             let spec = try resolve(c)
             var reader = ArgReader(c)
             try spec.handler(workspace, &reader)
-            if spec.recorded { workspace.recorded.append(c.text) }
+            if spec.recorded { workspace.recorded.append(Session.recordable(c, as: spec)) }
             return true
         } catch let d as Diagnostic {
             report(d, source: source, firstLine: firstLine, file: file)
@@ -84,6 +84,13 @@ public struct Session {
             report(Diagnostic("\(error)", at: c.nameSpan), source: source, firstLine: firstLine, file: file)
         }
         return false
+    }
+
+    /// The command's text as a saved session keeps it: under its full name, so that an abbreviation
+    /// (`tr 20`) still means the same command when later commands share its prefix.
+    static func recordable(_ c: Command, as spec: CommandSpec) -> String {
+        guard c.name != spec.name, c.text.hasPrefix(c.name) else { return c.text }
+        return spec.name + c.text.dropFirst(c.name.count)
     }
 
     /// The command a (possibly abbreviated) name stands for.

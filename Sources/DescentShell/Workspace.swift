@@ -159,11 +159,14 @@ public final class Workspace {
     /// Forgets the model (its weights are drawn again when next needed) and everything built on it.
     /// Returns what was reset, for the message.
     func invalidateModel() -> String? {
-        let had = model != nil
+        let had = model != nil, dropped = undoStack.count
         let trained = (trainer?.stepCount ?? carryOver?.stepCount ?? 0) > 0
         model = nil; trainer = nil; carryOver = nil; inspected = nil; undoStack = []
         guard had else { return nil }
-        return trained ? "weights, optimizer state and history" : "weights"
+        let reset = trained ? ["weights", "optimizer state", "history"] : ["weights"]
+        let undo = dropped == 0 ? [] : ["undo history (\(Format.counted(dropped, "entry", plural: "entries")))"]
+        let all = reset + undo
+        return all.count == 1 ? all[0] : all.dropLast().joined(separator: ", ") + " and " + all[all.count - 1]
     }
 
     /// The steps trained so far.

@@ -118,6 +118,79 @@ final class CommandArgumentTests: XCTestCase {
         XCTAssertTrue(h.out.errors.joined().contains("t.descent:1:23: error: n must be at least 3"), h.out.errors.joined())
     }
 
+    func testModelsThatCannotLearnAreRefusedWhenBuilt() {
+        // A dropout after the last dense layer would hand ce dropped-out probabilities as logits.
+        h.ok("data gauss n=30\nlayer dense 4 tanh\nlayer dense 3 softmax\nlayer dropout 0.1\nloss ce")
+        XCTAssertTrue(h.fails("train 1").contains("the model ends in a dropout layer"))
+        h.ok("layer pop")
+        h.ok("train 1")
+        h.ok("data sine n=20\nlayer clear\nlayer dense 1 softmax\nloss mse")
+        XCTAssertTrue(h.fails("step").contains("layer 1 is a softmax over 1 unit"))
+        XCTAssertEqual(h.w.stepCount, 0)
+    }
+
+    func testEpsilonMustBePositive() {
+        // With eps = 0, Adam, RMSprop and Adagrad divide 0 by 0 wherever a gradient is 0 (PyTorch gives NaN).
+        for rule in ["adam", "rmsprop", "adagrad"] {
+            XCTAssertTrue(h.fails("optimizer \(rule) eps=0").contains("expected a number greater than 0 for eps=, got 0"))
+        }
+        h.ok("optimizer adam eps=1e-12")
+    }
+
+    func testEpochsBeyondTheStepLimitAreRefused() {
+        h.ok("data xor n=200\nbatch 1\nlayer dense 1 sigmoid\nloss bce")
+        XCTAssertTrue(h.fails("train 1000000 epochs")
+            .contains("1000000 epochs of 200 steps are more than 100000000 steps — train at most 500000 epochs at a time"))
+        XCTAssertEqual(h.w.stepCount, 0)
+    }
+
+    func testRebuildingTheModelSaysItDropsUndoEntries() {
+        h.ok(Self.model + "\ntrain 2\nstep")
+        XCTAssertTrue(h.ok("seed 5").contains("reset weights, optimizer state, history and undo history (2 entries)"))
+        h.ok("train 1")
+        XCTAssertTrue(h.ok("reset").contains("dropped the old weights, optimizer state, history and undo history (1 entry)"))
+        h.ok("train 1")
+        XCTAssertTrue(h.ok("layer pop").contains("undo history (1 entry)"))
+    }
+
+    func testSavedSessionsKeepFullCommandNames() {
+        h.ok("see 2\nda xor n=20\nlay dense 2 tanh\nLAYER dense 1 sigmoid\nlos bce\ntr 1\nregularise l2 0.1")
+        XCTAssertEqual(h.w.recorded, ["seed 2", "data xor n=20", "layer dense 2 tanh", "layer dense 1 sigmoid", "loss bce",
+                                      "train 1", "regularize l2 0.1"])
+    }
+
+    func testAWatchOnAnEntryTheModelLostSaysSo() {
+        h.ok(Self.model + "\nwatch W2[3,0]\nlayer pop\nlayer pop\nlayer dense 2 tanh\nlayer dense 1 sigmoid")
+        XCTAssertTrue(h.ok("train 1").contains("watch step 1: W2[3,0]: not in this model"))
+    }
+
+    func testShowWeightsOfOneEntrySaysWhatShowsOne() {
+        h.ok(Self.model)
+        XCTAssertTrue(h.fails("show weights W1[0,0]").contains("for one entry: `explain W1[0,0]` or `watch W1[0,0]`"))
+    }
+
+    func testErrorsAboutAnArgumentPointAtIt() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("descent-at-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = dir.appendingPathComponent("bad.csv").path
+        try "a,b\n1,2\nx,3\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        // Each line and the column where the caret must be (1-based), counted by hand.
+        let cases: [(String, Int)] = [
+            ("data csv \"\(bad)\"", 10), ("data csv \"\(bad)\" target=zz", 13 + bad.count),
+            ("data X=[[1],[2]] y=[1]", 18), ("data xor n=1", 10),
+            ("expect W1[5,0] = 1", 8), ("watch W2[5,0]", 7), ("explain W1[9,9]", 9), ("set W1[7,7] = 1", 5),
+            ("expect r2 > 0", 8), ("seed 1 da\u{0}ta", 10),
+        ]
+        for (line, column) in cases {
+            h.out.clear()
+            XCTAssertEqual(h.session.runScript(Self.model + "\n" + line, file: "t.descent"), .failed, line)
+            let text = h.out.errors.joined(separator: "\n")
+            XCTAssertTrue(text.contains("t.descent:5:\(column): error: "), "\(line): \(text)")
+        }
+        XCTAssertTrue(h.out.errors.joined().contains("unexpected character U+0000"), h.out.errors.joined())
+    }
+
     func testAStopAfterDivergenceSaysHowTheKeptParametersStand() {
         // sgd lr=0.5 on this regression diverges: the weights grow until the loss overflows, with every
         // parameter still finite; adam with lr=1e308 makes W1 infinite in its first update (|step| ≈ lr).
@@ -126,6 +199,6 @@ final class CommandArgumentTests: XCTestCase {
         XCTAssertTrue(diverged.contains("parameters kept from before that update (largest |value| "), diverged)
         h.ok("data moons n=40\nlayer clear\nlayer dense 8 tanh\nlayer dense 1 sigmoid\nloss bce\noptimizer adam lr=1e308")
         let overflowed = h.ok("train 5")
-        XCTAssertTrue(overflowed.contains("W1 holds infinite values already: an earlier update overflowed"), overflowed)
+        XCTAssertTrue(overflowed.contains("W1 holds infinite values already: an earlier update made them so"), overflowed)
     }
 }

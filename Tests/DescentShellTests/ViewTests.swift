@@ -80,6 +80,8 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(Completion.candidates(line: "layer dense 4 relu init=uniform l", word: "l", workspace: w), ["low="])
         XCTAssertEqual(Completion.candidates(line: "optimizer adam a", word: "a", workspace: w), [])
         XCTAssertEqual(Completion.candidates(line: "train 3 e", word: "e", workspace: w), ["epochs", "every="])
+        XCTAssertEqual(Completion.candidates(line: "break ", word: "", workspace: w), ["nan", "gradnorm", "off"])
+        XCTAssertEqual(Completion.candidates(line: "break nan o", word: "o", workspace: w), ["on", "off"])
         XCTAssertTrue(Completion.insideString("data csv \"Sessions/da"))
         XCTAssertFalse(Completion.insideString("data csv \"a.csv\" "))
     }

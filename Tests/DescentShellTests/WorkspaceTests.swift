@@ -108,7 +108,7 @@ final class WorkspaceTests: XCTestCase {
         ok(Self.seed + "\ntrain 5")
         out.clear()
         ok("layer dense 1")
-        XCTAssertTrue(out.text.contains("reset weights, optimizer state and history"), out.text)
+        XCTAssertTrue(out.text.contains("reset weights, optimizer state, history and undo history (1 entry)"), out.text)
         XCTAssertEqual(w.stepCount, 0)
     }
 
