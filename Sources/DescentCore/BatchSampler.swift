@@ -42,6 +42,12 @@ public struct BatchSampler: Equatable, Sendable {
     /// The epoch of the batch handed out last (0 before the first).
     public var epochOfLastBatch: Int { startedEpochs }
 
+    /// Numbers this sampler's epochs after `previous`'s, which it replaces mid-run (a new batch size): its
+    /// first batch begins the epoch after the last one `previous` began.
+    public mutating func continueNumbering(after previous: BatchSampler) {
+        startedEpochs = previous.startedEpochs
+    }
+
     /// Rows in the next batch.
     public var nextBatchSize: Int { position >= count ? batchSize : min(batchSize, count - position) }
 

@@ -35,9 +35,13 @@ extension Trainer {
         discardPending()
     }
 
-    /// Takes over the history and step count of a trainer this one replaces (same model, new settings).
+    /// Takes over the history and step count of a trainer this one replaces (same model and data, new
+    /// settings), and where its batches stood: the same sampler when the batch size is the same, else this
+    /// one's, numbering its epochs on from the old one's.
     public func adoptHistory(from old: Trainer) {
-        replaceState(history: old.history, stepCount: old.stepCount, sampler: sampler, dropoutRNG: old.dropoutRNG)
+        var s = sampler
+        if old.sampler.count == s.count && old.sampler.batchSize == s.batchSize { s = old.sampler } else { s.continueNumbering(after: old.sampler) }
+        replaceState(history: old.history, stepCount: old.stepCount, sampler: s, dropoutRNG: old.dropoutRNG)
     }
 
     /// Runs the forward pass on training sample `i` alone, in evaluation mode, without touching the step under way.

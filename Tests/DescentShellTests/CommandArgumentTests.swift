@@ -191,6 +191,18 @@ final class CommandArgumentTests: XCTestCase {
         XCTAssertTrue(h.out.errors.joined().contains("unexpected character U+0000"), h.out.errors.joined())
     }
 
+    func testEpochsCountOnAcrossANewBatchSize() {
+        // 10 rows: batches of 4 make 3 steps an epoch, batches of 3 make 4. A new loss keeps the sampler
+        // where it stood, so the next epoch's batches are the ones the old trainer would have drawn.
+        h.ok("data xor n=10\nlayer dense 2 tanh\nlayer dense 1 sigmoid\nloss bce\nbatch 4\ntrain 2 epochs\nbatch 3\ntrain 1 epochs")
+        XCTAssertEqual(h.w.trainer?.history.steps.map(\.epoch), [1, 1, 1, 2, 2, 2, 3, 3, 3, 3])
+        let twin = ShellHarness()
+        twin.ok("data xor n=10\nlayer dense 2 tanh\nlayer dense 1 sigmoid\nloss bce\nbatch 4\ntrain 2\nloss hinge\nloss bce\ntrain 4")
+        let straight = ShellHarness()
+        straight.ok("data xor n=10\nlayer dense 2 tanh\nlayer dense 1 sigmoid\nloss bce\nbatch 4\ntrain 6")
+        XCTAssertEqual(twin.values("W1"), straight.values("W1"))
+    }
+
     func testAStopAfterDivergenceSaysHowTheKeptParametersStand() {
         // sgd lr=0.5 on this regression diverges: the weights grow until the loss overflows, with every
         // parameter still finite; adam with lr=1e308 makes W1 infinite in its first update (|step| ≈ lr).
