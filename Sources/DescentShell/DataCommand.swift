@@ -59,12 +59,16 @@ enum DataCommand {
         Diagnostic(error.description, at: error.option.flatMap { a.option($0)?.span } ?? span)
     }
 
-    /// Class names for one line: quoted where they hold a comma or a quote, long ones cut, and at most
-    /// the first 20 named.
+    /// Class names for one line: quoted where they hold a comma, a quote or a line break (escaped), long
+    /// ones cut, and at most the first 20 named.
     static func listed(_ names: [String]) -> String {
         let shown = names.prefix(20).map { name -> String in
             let cut = name.count > 40 ? String(name.prefix(39)) + "…" : name
-            return cut.contains(",") || cut.contains("\"") ? "\"" + cut.replacingOccurrences(of: "\"", with: "\\\"") + "\"" : cut
+            guard cut.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline || $0 == "\t" }) else { return cut }
+            let escaped = cut.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                .replacingOccurrences(of: "\r\n", with: "\\n").replacingOccurrences(of: "\n", with: "\\n")
+                .replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\t", with: "\\t")
+            return "\"" + escaped + "\""
         }
         return shown.joined(separator: ", ") + (names.count > 20 ? ", … \(names.count - 20) more" : "")
     }

@@ -96,6 +96,7 @@ final class CommandArgumentTests: XCTestCase {
 
     func testClassNamesOnTheDataLineAreQuotedCutAndCounted() {
         XCTAssertEqual(DataCommand.listed(["cat", "dog, big", "say \"hi\""]), #"cat, "dog, big", "say \"hi\"""#)
+        XCTAssertEqual(DataCommand.listed(["two\nlines", "tab\there"]), #""two\nlines", "tab\there""#)
         XCTAssertEqual(DataCommand.listed([String(repeating: "a", count: 200)]), String(repeating: "a", count: 39) + "…")
         let many = (0..<25).map { "c\($0)" }
         XCTAssertEqual(DataCommand.listed(many), (0..<20).map { "c\($0)" }.joined(separator: ", ") + ", … 5 more")
