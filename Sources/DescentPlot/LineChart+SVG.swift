@@ -31,7 +31,7 @@ extension LineChart {
         out += "<g class=\"grid\" stroke=\"#e6e6e6\" stroke-width=\"1\">\n"
         for v in yTicks.values { out += "<line x1=\"\(left)\" y1=\"\(SVG.number(py(v)))\" x2=\"\(left + pw)\" y2=\"\(SVG.number(py(v)))\"/>\n" }
         for v in xTicks.values { out += "<line x1=\"\(SVG.number(px(v)))\" y1=\"\(top)\" x2=\"\(SVG.number(px(v)))\" y2=\"\(top + ph)\"/>\n" }
-        out += "</g>\n<g class=\"series\" clip-path=\"url(#plot-area)\" fill=\"none\" stroke-linejoin=\"round\">\n"
+        out += "</g>\n<g class=\"series\" clip-path=\"url(#plot-area)\" fill=\"none\" stroke-linejoin=\"round\" stroke-linecap=\"round\">\n"
         for s in series {
             let d = pathData(s, plane: plane, left: Double(left), top: Double(top))
             guard !d.isEmpty else { continue }

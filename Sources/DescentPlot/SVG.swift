@@ -56,17 +56,26 @@ enum SVG {
 
     /// Builds path data (`M`/`L` commands) for a polyline with gaps, skipping repeated points.
     struct Path {
-        private(set) var data = ""
+        private var drawn = ""
         private var pen: (x: String, y: String)?
+        /// Whether the current run is a single point so far.
+        private var lone = false
+
+        /// The path data; a run of a single point is drawn as a zero-length line (`h0`), a dot under round caps.
+        var data: String { drawn + (lone ? " h0" : "") }
 
         /// Ends the current run: the next point starts a new one.
-        mutating func lift() { pen = nil }
+        mutating func lift() {
+            if lone { drawn += " h0"; lone = false }
+            pen = nil
+        }
 
         /// Continues the current run to (x, y), or starts a new run there after `lift()`.
         mutating func add(_ x: Double, _ y: Double) {
             let p = (x: SVG.number(x), y: SVG.number(y))
             if let pen, pen == p { return }
-            data += (pen == nil ? (data.isEmpty ? "M" : " M") : " L") + p.x + " " + p.y
+            lone = pen == nil
+            drawn += (pen == nil ? (drawn.isEmpty ? "M" : " M") : " L") + p.x + " " + p.y
             pen = p
         }
 

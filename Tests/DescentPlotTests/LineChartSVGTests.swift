@@ -39,6 +39,17 @@ final class LineChartSVGTests: XCTestCase {
         XCTAssertEqual(attribute(paths[0], "stroke-width"), "2")
     }
 
+    func testALonePointIsDrawnAsADot() throws {
+        // One step of history: a path of one point draws nothing unless it has a zero-length segment, which
+        // round caps make a dot. x has one value, so the chart spans it around the middle.
+        let s = LineChart.Series(name: "loss", role: .lossStep, points: [(1, 0.5)])
+        let root = try parse(LineChart(series: [s]).svg())
+        let d = try XCTUnwrap(elements(root, named: "path").first.flatMap { attribute($0, "d") })
+        XCTAssertTrue(d.hasPrefix("M") && d.hasSuffix(" h0") && !d.contains("L"), d)
+        let group = try XCTUnwrap(elements(root, named: "g").first { attribute($0, "class") == "series" })
+        XCTAssertEqual(attribute(group, "stroke-linecap"), "round")
+    }
+
     func testNaNBreaksThePathAndIsNoted() throws {
         let s = LineChart.Series(name: "val", role: .lossVal, xs: [0, 1, 2, 3, 4], ys: [0, 1, .nan, 1, 0])
         let root = try parse(LineChart(series: [s], xName: "step").svg())
