@@ -19,7 +19,7 @@ final class CursesPlotViewer: PlotViewer {
             var canvas = Canvas(width: width, height: height + 1)
             chart.draw(into: &canvas, x: 0, y: 0, width: width, height: height)
             let hint = showHelp ? "+ zoom in · - zoom out · ←/→ scroll · l log scale · q/Esc/Enter back"
-                                : "steps \(Format.short(window.lowerBound))–\(Format.short(window.upperBound)) · + - zoom · ← → scroll · l log · ? keys · q back"
+                                : "steps \(Int(window.lowerBound.rounded()))–\(Int(window.upperBound.rounded())) · + - zoom · ← → scroll · l log · ? keys · q back"
             canvas.put(String(hint.prefix(width)), x: 0, y: height, fg: .dim)
             s.draw(canvas)
             guard let key = s.readKey(timeoutMilliseconds: 1000) else { continue }
@@ -37,12 +37,16 @@ final class CursesPlotViewer: PlotViewer {
         }
     }
 
-    /// A window of the same width as [lo, hi] (at least 2 steps) moved inside `full`.
+    /// A window of the same width as [lo, hi] (at least `narrowest` steps, so ticks stay on whole steps)
+    /// moved inside `full`.
     static func clamp(_ lo: Double, _ hi: Double, in full: ClosedRange<Double>) -> ClosedRange<Double> {
-        let width = min(max(hi - lo, 2), full.upperBound - full.lowerBound)
+        let width = min(max(hi - lo, narrowest), full.upperBound - full.lowerBound)
         let start = min(max(lo, full.lowerBound), full.upperBound - width)
         return start...(start + width)
     }
+
+    /// The narrowest window `+` zooms to, in steps.
+    static let narrowest = 10.0
 
     func showBoundary(_ w: Workspace, _ t: Trainer) throws {
         let s = Screen()

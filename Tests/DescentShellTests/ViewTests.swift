@@ -63,6 +63,13 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(chart.series[2].ys, h.evaluations.filter { $0.step > 0 }.compactMap(\.valLoss))
     }
 
+    func testPlotZoomStopsAtTenSteps() {
+        // Zooming a 0…100,000 window in 40 times would leave 0.2 steps; the window stays 10 wide and inside.
+        XCTAssertEqual(CursesPlotViewer.clamp(74620.9, 74621.1, in: 0...100_000), 74620.9...74630.9)
+        XCTAssertEqual(CursesPlotViewer.clamp(99_999, 100_000, in: 0...100_000), 99_990...100_000)
+        XCTAssertEqual(CursesPlotViewer.clamp(0, 1, in: 0...4), 0...4)
+    }
+
     func testCompletionFromTheCommandTable() {
         let w = trainedWorkspace("data xor n=20\nlayer dense 3 tanh\nlayer dense 1 sigmoid")
         XCTAssertEqual(Completion.candidates(line: "opt", word: "opt", workspace: w), ["optimizer"])
