@@ -7,8 +7,8 @@
 /// │ dense │     12 │      | dense |     12 |
 /// └───────┴────────┘      +-------+--------+
 /// ```
-/// Widths count Characters (wide East Asian glyphs are not measured as two). Line breaks inside a cell
-/// become spaces; short rows are padded with empty cells.
+/// Widths count terminal columns (`String.columns`: wide East Asian glyphs and emoji take two). Line
+/// breaks inside a cell become spaces; short rows are padded with empty cells.
 public struct TextTable: Sendable {
     /// How a column's cells (header included) sit within its width.
     public enum Alignment: Sendable, Equatable { case left, right, center }
@@ -31,7 +31,7 @@ public struct TextTable: Sendable {
         guard count > 0 else { return [] }
         let clean = { (row: [String]) in (0..<count).map { $0 < row.count ? Self.flat(row[$0]) : "" } }
         let head = headers.isEmpty ? nil : clean(headers), body = rows.map(clean)
-        let widths = (0..<count).map { c in ((head.map { [$0] } ?? []) + body).map { $0[c].count }.max() ?? 0 }
+        let widths = (0..<count).map { c in ((head.map { [$0] } ?? []) + body).map { $0[c].columns }.max() ?? 0 }
         let aligns = (0..<count).map { c in c < alignments.count ? alignments[c] : (Self.isNumeric(body.map { $0[c] }) ? .right : .left) }
         let h = unicode ? "─" : "-"
         func rule(_ l: String, _ m: String, _ r: String) -> String {
@@ -48,9 +48,9 @@ public struct TextTable: Sendable {
         return out
     }
 
-    /// `s` padded with spaces to `width` characters.
+    /// `s` padded with spaces to `width` columns.
     static func pad(_ s: String, to width: Int, _ alignment: Alignment) -> String {
-        let gap = max(0, width - s.count)
+        let gap = max(0, width - s.columns)
         switch alignment {
         case .left: return s + String(repeating: " ", count: gap)
         case .right: return String(repeating: " ", count: gap) + s

@@ -50,6 +50,17 @@ final class TextTableTests: XCTestCase {
         ])
     }
 
+    func testWideCharactersTakeTwoColumns() {
+        // 長さ is two wide glyphs (four columns, as a terminal draws them); é as e + U+0301 is one column.
+        XCTAssertEqual(TextTable(headers: ["長さ", "x"], rows: [["1", "e\u{301}"]], alignments: [.left, .left]).render(), [
+            "┌──────┬───┐",
+            "│ 長さ │ x │",
+            "├──────┼───┤",
+            "│ 1    │ e\u{301} │",
+            "└──────┴───┘",
+        ])
+    }
+
     func testWithoutHeadersOrCells() {
         XCTAssertEqual(TextTable(headers: [], rows: []).render(), [])
         XCTAssertEqual(TextTable(headers: [], rows: [["7"]]).render(), ["┌───┐", "│ 7 │", "└───┘"])
