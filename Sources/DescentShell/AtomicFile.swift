@@ -5,7 +5,7 @@ import Glibc
 
 /// Writes files so that a crash or a full disk never leaves a half-written file: a temporary file in the same
 /// directory is written, flushed to disk, then renamed over the target. A symbolic link is followed (the file it
-/// points to is replaced and the link stays).
+/// points to is replaced and the link stays), and a replaced file's permission bits and owner carry over.
 enum AtomicFile {
     /// The most symbolic links followed in a row, as Linux allows; more is taken for a loop.
     static let linkLimit = 40
@@ -28,12 +28,18 @@ enum AtomicFile {
             throw ShellError("cannot write \(shown): it is not a regular file")
         }
         let tmp = dir + "/." + name + ".tmp-\(getpid())"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        // A new file gets the usual mode (0666 less the umask); a replacement starts private and takes the old mode.
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, replacing ? 0o600 : 0o666)
         guard fd >= 0 else { throw ShellError("cannot write \(shown): \(String(cString: strerror(errno)))") }
         // Closes and removes the temporary file after a failure; the error names the system's reason.
         func failure(_ reason: String) -> ShellError {
             close(fd); unlink(tmp)
             return ShellError("cannot write \(shown): \(reason) (the old file, if any, is untouched)")
+        }
+        if replacing {
+            // The owner only where the process may set it (root; or a group it belongs to); the mode always.
+            if fchown(fd, old.st_uid, old.st_gid) != 0 { _ = fchown(fd, uid_t.max, old.st_gid) }
+            if fchmod(fd, old.st_mode & 0o7777) != 0 { throw failure(String(cString: strerror(errno))) }
         }
         let bytes = Array(text.utf8)
         var written = 0

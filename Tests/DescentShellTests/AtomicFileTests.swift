@@ -2,8 +2,8 @@ import Foundation
 import XCTest
 @testable import DescentShell
 
-/// Atomic writes through symbolic links: the link stays and the file it points to gets the new bytes.
-/// Expected bytes and links are the ones set up here.
+/// Atomic writes through symbolic links and over existing files: the link stays, the file it points to gets the new
+/// bytes, and a replaced file keeps its permission bits. Expected bytes, links and modes are the ones set up here.
 final class AtomicFileTests: XCTestCase {
     private var dir = ""
     private let fm = FileManager.default
@@ -21,6 +21,10 @@ final class AtomicFileTests: XCTestCase {
 
     private func isLink(_ path: String) throws -> Bool {
         try fm.attributesOfItem(atPath: path)[.type] as? FileAttributeType == .typeSymbolicLink
+    }
+
+    private func mode(_ path: String) throws -> Int? {
+        try fm.attributesOfItem(atPath: path)[.posixPermissions] as? Int
     }
 
     /// The names in `path`, sorted: a leftover temporary file would show here.
@@ -86,5 +90,48 @@ final class AtomicFileTests: XCTestCase {
             XCTAssertEqual("\(error)", "cannot write \(dir)/real: it is a directory")
         }
         XCTAssertEqual(try names(dir), ["pipe", "real"])
+    }
+
+    func testReplacingAFileKeepsItsPermissionBits() throws {
+        for bits in [0o600, 0o640, 0o755] {
+            let path = dir + "/kept-\(String(bits, radix: 8))"
+            try "old".write(toFile: path, atomically: false, encoding: .utf8)
+            try fm.setAttributes([.posixPermissions: bits], ofItemAtPath: path)
+            XCTAssertEqual(try mode(path), bits)
+            try AtomicFile.write("new", to: path)
+            XCTAssertEqual(bytes(path), "new")
+            XCTAssertEqual(try mode(path), bits, "mode \(String(bits, radix: 8))")
+        }
+    }
+
+    func testWritingThroughALinkKeepsTheTargetsPermissionBits() throws {
+        try "old".write(toFile: dir + "/real/target.json", atomically: false, encoding: .utf8)
+        try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: dir + "/real/target.json")
+        try fm.createSymbolicLink(atPath: dir + "/link.json", withDestinationPath: "real/target.json")
+        try AtomicFile.write("new", to: dir + "/link.json")
+        XCTAssertEqual(try mode(dir + "/real/target.json"), 0o600)
+        XCTAssertEqual(bytes(dir + "/real/target.json"), "new")
+    }
+
+    func testANewFileGetsTheUsualModeLessTheUmask() throws {
+        let saved = umask(0o022)
+        defer { umask(saved) }
+        for (mask, expected) in [(0o002, 0o664), (0o077, 0o600)] {
+            umask(mode_t(mask))
+            let path = dir + "/fresh-\(String(mask, radix: 8))"
+            try AtomicFile.write("new", to: path)
+            XCTAssertEqual(try mode(path), expected, "umask \(String(mask, radix: 8))")
+        }
+    }
+
+    func testReplacingAFileKeepsItsOwnerWhenTheProcessMaySetIt() throws {
+        guard getuid() == 0 else { throw XCTSkip("only root may give a file to another user") }
+        let path = dir + "/owned.json"
+        try "old".write(toFile: path, atomically: false, encoding: .utf8)
+        XCTAssertEqual(chown(path, 4321, 4322), 0)
+        try AtomicFile.write("new", to: path)
+        let attributes = try fm.attributesOfItem(atPath: path)
+        XCTAssertEqual(attributes[.ownerAccountID] as? Int, 4321)
+        XCTAssertEqual(attributes[.groupOwnerAccountID] as? Int, 4322)
     }
 }
