@@ -4,43 +4,83 @@ import Glibc
 #endif
 
 /// Writes files so that a crash or a full disk never leaves a half-written file: a temporary file in the same
-/// directory is written, flushed to disk, then renamed over the target.
+/// directory is written, flushed to disk, then renamed over the target. A symbolic link is followed (the file it
+/// points to is replaced and the link stays), and a replaced file's permission bits and owner carry over.
 enum AtomicFile {
+    /// The most symbolic links followed in a row, as Linux allows; more is taken for a loop.
+    static let linkLimit = 40
+
     /// Writes `text` to `path` atomically; throws a message naming the path and the system's reason.
     static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent().path
+        let target = try resolvingLinks(path)
+        let shown = target == path ? path : "\(path) (a link to \(target))"
+        let (dir, name) = split(target)
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-            throw ShellError("cannot write \(path): the directory \(dir) does not exist")
+            throw ShellError("cannot write \(shown): the directory \(dir) does not exist")
         }
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-            throw ShellError("cannot write \(path): it is a directory")
+        var old = stat()
+        let replacing = stat(target, &old) == 0
+        if name.isEmpty || (replacing && old.st_mode & S_IFMT == S_IFDIR) {
+            throw ShellError("cannot write \(shown): it is a directory")
         }
-        let tmp = dir + "/." + url.lastPathComponent + ".tmp-\(getpid())"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw ShellError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        if replacing && old.st_mode & S_IFMT != S_IFREG {
+            throw ShellError("cannot write \(shown): it is not a regular file")
+        }
+        let tmp = dir + "/." + name + ".tmp-\(getpid())"
+        // A new file gets the usual mode (0666 less the umask); a replacement starts private and takes the old mode.
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, replacing ? 0o600 : 0o666)
+        guard fd >= 0 else { throw ShellError("cannot write \(shown): \(String(cString: strerror(errno)))") }
+        // Closes and removes the temporary file after a failure; the error names the system's reason.
+        func failure(_ reason: String) -> ShellError {
+            close(fd); unlink(tmp)
+            return ShellError("cannot write \(shown): \(reason) (the old file, if any, is untouched)")
+        }
+        if replacing {
+            // The owner only where the process may set it (root; or a group it belongs to); the mode always.
+            if fchown(fd, old.st_uid, old.st_gid) != 0 { _ = fchown(fd, uid_t.max, old.st_gid) }
+            if fchmod(fd, old.st_mode & 0o7777) != 0 { throw failure(String(cString: strerror(errno))) }
+        }
         let bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {
             let n = bytes[written...].withUnsafeBufferPointer { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                let reason = String(cString: strerror(errno))
-                close(fd); unlink(tmp)
-                throw ShellError("cannot write \(path): \(reason) (the old file, if any, is untouched)")
-            }
+            if n < 0 { throw failure(String(cString: strerror(errno))) }
             written += n
         }
-        if fsync(fd) != 0 || close(fd) != 0 {
+        if fsync(fd) != 0 { throw failure(String(cString: strerror(errno))) }
+        if close(fd) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(tmp)
-            throw ShellError("cannot write \(path): \(reason) (the old file, if any, is untouched)")
+            throw ShellError("cannot write \(shown): \(reason) (the old file, if any, is untouched)")
         }
-        guard rename(tmp, path) == 0 else {
+        guard rename(tmp, target) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(tmp)
-            throw ShellError("cannot write \(path): \(reason)")
+            throw ShellError("cannot write \(shown): \(reason) (the old file, if any, is untouched)")
         }
+    }
+
+    /// `path` with symbolic links in its last component followed until a name that is not a link (which may not
+    /// exist yet); a relative link is taken from the link's own directory. Throws for a loop of links.
+    static func resolvingLinks(_ path: String) throws -> String {
+        var current = path
+        for _ in 0...linkLimit {
+            var info = stat()
+            guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return current }
+            guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else {
+                throw ShellError("cannot write \(path): cannot read the link \(current)")
+            }
+            current = destination.hasPrefix("/") ? destination : split(current).directory + "/" + destination
+        }
+        throw ShellError("cannot write \(path): too many levels of symbolic links")
+    }
+
+    /// The directory part of `path` (`.` when it has none) and its last component (empty after a trailing `/`).
+    static func split(_ path: String) -> (directory: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let directory = String(path[..<slash])
+        return (directory.isEmpty ? "/" : directory, String(path[path.index(after: slash)...]))
     }
 
     /// The file's text, or a message naming the path and why it cannot be read.

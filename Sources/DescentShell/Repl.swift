@@ -19,6 +19,7 @@ struct Repl {
             }
         }
         w.out.print("Descent \(Version.string) — type `help` for the commands, `quit` or Ctrl-D to leave.")
+        if let problem = editor.historyProblem { w.out.error("descent: warning: \(problem)") }
         var pending: [String] = []
         while !w.quitRequested {
             switch editor.readLine(prompt: pending.isEmpty ? "descent> " : "   ...> ") {
@@ -28,7 +29,7 @@ struct Repl {
             case .interrupted:
                 pending = []
             case .line(let line):
-                if !line.trimmingCharacters(in: .whitespaces).isEmpty { editor.addHistory(line) }
+                if let problem = editor.addHistory(line) { w.out.error("descent: warning: \(problem)") }
                 pending.append(line)
                 if LineJoiner.continues(line) { continue }
                 let full = LineJoiner.join(pending)

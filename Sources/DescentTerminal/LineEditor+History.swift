@@ -1,36 +1,73 @@
 import CReadline
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension LineEditor {
     /// Adds `line` to the history (skipping blanks and an immediate repeat) and appends it to the history file.
-    public func addHistory(_ line: String) {
-        guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { return }
-        if let last = shim_last_history_line(), String(cString: last) == line { return }
+    /// The first time the file cannot be written, returns a warning and stops using the file (the history is then
+    /// kept for this session only); nil otherwise.
+    @discardableResult
+    public func addHistory(_ line: String) -> String? {
+        guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        if let last = shim_last_history_line(), String(cString: last) == line { return nil }
         add_history(line)
-        guard let historyFile else { return }
-        if FileManager.default.fileExists(atPath: historyFile) {
-            append_history(1, historyFile)
-        } else {
-            write_history(historyFile)
-        }
-        history_truncate_file(historyFile, Int32(LineEditor.historyLimit))
+        guard let historyFile else { return nil }
+        var status = FileManager.default.fileExists(atPath: historyFile) ? append_history(1, historyFile) : write_history(historyFile)
+        if status == 0 { status = history_truncate_file(historyFile, Int32(LineEditor.historyLimit)) }
+        guard status != 0 else { return nil }
+        self.historyFile = nil
+        return LineEditor.historyWarning(historyFile, reason: String(cString: strerror(status)))
     }
 
-    /// `$XDG_STATE_HOME/descent/history` when XDG_STATE_HOME is set (the directory is created), else
-    /// `~/.descent_history`; nil when neither variable is set or the directory cannot be made.
+    /// `$XDG_STATE_HOME/descent/history` when XDG_STATE_HOME is set, else `~/.descent_history`; nil when neither
+    /// variable is set. The directory is made when the editor opens the file.
     public static func defaultHistoryPath() -> String? {
         let environment = ProcessInfo.processInfo.environment
         if let state = environment["XDG_STATE_HOME"], !state.isEmpty {
-            let directory = state + "/descent"
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            } catch {
-                return nil
-            }
-            return directory + "/history"
+            return state + "/descent/history"
         }
         guard let home = environment["HOME"], !home.isEmpty else { return nil }
         return home + "/.descent_history"
+    }
+
+    /// The warning shown once when the history cannot be kept in `path` for `reason`.
+    static func historyWarning(_ path: String, reason: String) -> String {
+        "cannot keep the prompt's history in \(path): \(reason) (history is kept for this session only)"
+    }
+
+    /// Makes the directory of the history file `path` if it is missing, then checks that the file can be read and
+    /// written (or made); nil when it can, else why not.
+    static func historyFileProblem(_ path: String) -> String? {
+        let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        if !directory.isEmpty, let problem = makeDirectory(directory) { return problem }
+        var info = stat()
+        if stat(path, &info) == 0 {
+            if info.st_mode & S_IFMT == S_IFDIR { return "it is a directory" }
+            if access(path, R_OK | W_OK) != 0 { return String(cString: strerror(errno)) }
+        } else if errno != ENOENT {
+            return String(cString: strerror(errno))
+        } else if access(directory.isEmpty ? "/" : directory, W_OK | X_OK) != 0 {
+            return "cannot make a file in \(directory.isEmpty ? "/" : directory): \(String(cString: strerror(errno)))"
+        }
+        return nil
+    }
+
+    /// Makes `directory` and its missing parents, as `mkdir -p` does; nil when it is a directory then, else why not.
+    static func makeDirectory(_ directory: String) -> String? {
+        var info = stat()
+        if stat(directory, &info) == 0 {
+            return info.st_mode & S_IFMT == S_IFDIR ? nil : "\(directory) is not a directory"
+        }
+        if let slash = directory.lastIndex(of: "/"), slash != directory.startIndex,
+           let problem = makeDirectory(String(directory[..<slash])) {
+            return problem
+        }
+        if mkdir(directory, 0o777) == 0 { return nil }
+        let reason = String(cString: strerror(errno))
+        if stat(directory, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return nil }
+        return "cannot make the directory \(directory): \(reason)"
     }
 
     /// Replaces the in-memory history with the history file's last `historyLimit` lines.

@@ -14,14 +14,23 @@ public final class LineEditor {
     /// Characters that end a word for completion (`=` is not one: `init=he` completes as a whole).
     static let wordBreakCharacters = " \t\n\"(),[]"
 
-    let historyFile: String?
+    /// The history file; nil when there is none or it cannot be written (the history is then kept in memory only).
+    var historyFile: String?
 
-    /// Prepares readline for program `name` and loads the history from `historyFile` (nil: no file).
+    /// Why the history file given to `init` cannot be used, as a warning to show once; nil when it can.
+    public private(set) var historyProblem: String?
+
+    /// Prepares readline for program `name` and loads the history from `historyFile` (nil: no file), making its
+    /// directory if needed; when the file cannot be written, `historyProblem` says why and the history stays in memory.
     public init(name: String, historyFile: String?) {
         self.historyFile = historyFile
         TerminalInfo.adoptUserLocale()
         LineEditor.configureReadline(name: name)
         loadHistory()
+        if let historyFile, let reason = LineEditor.historyFileProblem(historyFile) {
+            historyProblem = LineEditor.historyWarning(historyFile, reason: reason)
+            self.historyFile = nil
+        }
     }
 
     /// Supplies Tab completions: the line up to the cursor and the word being completed.

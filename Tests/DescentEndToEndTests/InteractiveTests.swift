@@ -85,4 +85,30 @@ final class InteractiveTests: XCTestCase {
         try second.send("Up")
         try second.wait(forText: "descent> seed 1234")
     }
+
+    func testAHistoryThatCannotBeKeptIsReportedOnceAndThePromptGoesOn() throws {
+        // XDG_STATE_HOME names a regular file, so $XDG_STATE_HOME/descent/history cannot exist.
+        let home = try Descent.temporaryDirectory()
+        let state = home.appendingPathComponent("state")
+        try "not a directory\n".write(to: state, atomically: false, encoding: .utf8)
+        let t = try Tmux(environment: ["HOME": home.path, "XDG_STATE_HOME": state.path])
+        try t.wait(forText: "descent>")
+        try t.type("seed 1")
+        try t.type("seed 2")
+        try t.wait(forText: "descent> seed 2\nseed 2")
+        // Up still recalls the earlier line: the history is kept for this session.
+        try t.send("Up")
+        try t.wait(for: "history recall") { $0.components(separatedBy: "\n").last(where: { $0.hasPrefix("descent>") }) == "descent> seed 2" }
+        let screen = try t.screen()
+        let warning = "descent: warning: cannot keep the prompt's history in \(state.path)/descent/history: \(state.path) is not a directory"
+            + " (history is kept for this session only)"
+        XCTAssertEqual(screen.components(separatedBy: "descent: warning:").count - 1, 1, screen)
+        // The warning is longer than the screen is wide, and a space where it wraps is not captured: compare without
+        // line breaks and spaces.
+        let squeezed = { (text: String) in text.filter { $0 != "\n" && $0 != " " } }
+        XCTAssertTrue(squeezed(screen).contains(squeezed(warning)), screen)
+        try t.send("C-u", "C-d")
+        try t.wait(for: "descent to exit") { _ in (try? t.exited()) == true }
+        XCTAssertEqual(try String(contentsOf: state, encoding: .utf8), "not a directory\n")
+    }
 }

@@ -44,10 +44,59 @@ final class LineEditorHistoryTests: XCTestCase {
         defer { if let saved { setenv("XDG_STATE_HOME", saved, 1) } else { unsetenv("XDG_STATE_HOME") } }
         setenv("XDG_STATE_HOME", directory + "/state", 1)
         XCTAssertEqual(LineEditor.defaultHistoryPath(), directory + "/state/descent/history")
+        // Opening the file makes its directory.
+        let editor = LineEditor(name: "descent-test", historyFile: LineEditor.defaultHistoryPath())
+        XCTAssertNil(editor.historyProblem)
         var isDirectory: ObjCBool = false
         XCTAssertTrue(FileManager.default.fileExists(atPath: directory + "/state/descent", isDirectory: &isDirectory))
         XCTAssertTrue(isDirectory.boolValue)
         unsetenv("XDG_STATE_HOME")
         XCTAssertEqual(LineEditor.defaultHistoryPath(), (ProcessInfo.processInfo.environment["HOME"] ?? "") + "/.descent_history")
+    }
+
+    func testAStateHomeThatIsAFileIsReportedOnceAndLeftAlone() throws {
+        try "not a directory\n".write(toFile: directory + "/state", atomically: false, encoding: .utf8)
+        let path = directory + "/state/descent/history"
+        let editor = LineEditor(name: "descent-test", historyFile: path)
+        XCTAssertEqual(editor.historyProblem, "cannot keep the prompt's history in \(path): \(directory)/state is not a directory"
+                       + " (history is kept for this session only)")
+        XCTAssertNil(editor.addHistory("seed 1"), "warned again")
+        XCTAssertNil(editor.addHistory("seed 2"), "warned again")
+        XCTAssertEqual(try String(contentsOfFile: directory + "/state", encoding: .utf8), "not a directory\n")
+    }
+
+    func testAHistoryPathThatIsADirectoryIsReportedOnceAndLeftAlone() throws {
+        let path = directory + "/descent/history"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        let editor = LineEditor(name: "descent-test", historyFile: path)
+        XCTAssertEqual(editor.historyProblem, "cannot keep the prompt's history in \(path): it is a directory (history is kept for this session only)")
+        XCTAssertNil(editor.addHistory("seed 1"), "warned again")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: path), [])
+    }
+
+    func testAFailedWriteIsReportedOnceThenTheFileIsLeftAlone() throws {
+        let path = directory + "/history"
+        let editor = LineEditor(name: "descent-test", historyFile: path)
+        XCTAssertNil(editor.historyProblem)
+        XCTAssertNil(editor.addHistory("seed 1"))
+        XCTAssertEqual(lines(path), ["seed 1"])
+        // The file turns into a directory while the prompt runs: the next write fails.
+        try FileManager.default.removeItem(atPath: path)
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+        XCTAssertEqual(editor.addHistory("seed 2"), "cannot keep the prompt's history in \(path): Is a directory (history is kept for this session only)")
+        XCTAssertNil(editor.addHistory("seed 3"), "warned again")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: path), [])
+    }
+
+    func testADirectoryThatCannotBeWrittenIsReported() throws {
+        guard getuid() != 0 else { throw XCTSkip("root may write in any directory") }
+        let locked = directory + "/locked"
+        try FileManager.default.createDirectory(atPath: locked, withIntermediateDirectories: false)
+        XCTAssertEqual(chmod(locked, 0o555), 0)
+        defer { chmod(locked, 0o755) }
+        let editor = LineEditor(name: "descent-test", historyFile: locked + "/history")
+        XCTAssertEqual(editor.historyProblem, "cannot keep the prompt's history in \(locked)/history: cannot make a file in \(locked):"
+                       + " Permission denied (history is kept for this session only)")
+        XCTAssertNil(editor.addHistory("seed 1"), "warned again")
     }
 }

@@ -1,0 +1,137 @@
+import Foundation
+import XCTest
+@testable import DescentShell
+
+/// Atomic writes through symbolic links and over existing files: the link stays, the file it points to gets the new
+/// bytes, and a replaced file keeps its permission bits. Expected bytes, links and modes are the ones set up here.
+final class AtomicFileTests: XCTestCase {
+    private var dir = ""
+    private let fm = FileManager.default
+
+    override func setUpWithError() throws {
+        dir = fm.temporaryDirectory.appendingPathComponent("descent-atomic-\(UUID().uuidString)").path
+        try fm.createDirectory(atPath: dir + "/real", withIntermediateDirectories: true)
+    }
+
+    override func tearDown() { try? fm.removeItem(atPath: dir) }
+
+    private func bytes(_ path: String) -> String? {
+        fm.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }
+    }
+
+    private func isLink(_ path: String) throws -> Bool {
+        try fm.attributesOfItem(atPath: path)[.type] as? FileAttributeType == .typeSymbolicLink
+    }
+
+    private func mode(_ path: String) throws -> Int? {
+        try fm.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+    }
+
+    /// The names in `path`, sorted: a leftover temporary file would show here.
+    private func names(_ path: String) throws -> [String] { try fm.contentsOfDirectory(atPath: path).sorted() }
+
+    func testWritingThroughARelativeLinkUpdatesTheTargetAndKeepsTheLink() throws {
+        try "old\n".write(toFile: dir + "/real/target.json", atomically: false, encoding: .utf8)
+        try fm.createSymbolicLink(atPath: dir + "/link.json", withDestinationPath: "real/target.json")
+        try AtomicFile.write("new\n", to: dir + "/link.json")
+        XCTAssertEqual(bytes(dir + "/real/target.json"), "new\n")
+        XCTAssertTrue(try isLink(dir + "/link.json"))
+        XCTAssertEqual(try fm.destinationOfSymbolicLink(atPath: dir + "/link.json"), "real/target.json")
+        XCTAssertEqual(try names(dir), ["link.json", "real"])
+        XCTAssertEqual(try names(dir + "/real"), ["target.json"])
+    }
+
+    func testAChainOfLinksIsFollowedToTheEnd() throws {
+        // outer → (absolute) inner → (relative, from inner's directory) target.
+        try "old".write(toFile: dir + "/real/target.json", atomically: false, encoding: .utf8)
+        try fm.createSymbolicLink(atPath: dir + "/real/inner.json", withDestinationPath: "target.json")
+        try fm.createSymbolicLink(atPath: dir + "/outer.json", withDestinationPath: dir + "/real/inner.json")
+        try AtomicFile.write("{}", to: dir + "/outer.json")
+        XCTAssertEqual(bytes(dir + "/real/target.json"), "{}")
+        XCTAssertTrue(try isLink(dir + "/outer.json"))
+        XCTAssertTrue(try isLink(dir + "/real/inner.json"))
+        XCTAssertEqual(try names(dir + "/real"), ["inner.json", "target.json"])
+    }
+
+    func testADanglingLinkCreatesItsTargetWhenTheDirectoryExists() throws {
+        try fm.createSymbolicLink(atPath: dir + "/link.json", withDestinationPath: "real/new.json")
+        try AtomicFile.write("made", to: dir + "/link.json")
+        XCTAssertEqual(bytes(dir + "/real/new.json"), "made")
+        XCTAssertEqual(try fm.destinationOfSymbolicLink(atPath: dir + "/link.json"), "real/new.json")
+    }
+
+    func testADanglingLinkIntoAMissingDirectoryIsAnErrorAndChangesNothing() throws {
+        try fm.createSymbolicLink(atPath: dir + "/link.json", withDestinationPath: "missing/x.json")
+        XCTAssertThrowsError(try AtomicFile.write("x", to: dir + "/link.json")) { error in
+            XCTAssertEqual("\(error)", "cannot write \(dir)/link.json (a link to \(dir)/missing/x.json): the directory \(dir)/missing does not exist")
+        }
+        XCTAssertEqual(try fm.destinationOfSymbolicLink(atPath: dir + "/link.json"), "missing/x.json")
+        XCTAssertEqual(try names(dir), ["link.json", "real"])
+    }
+
+    func testALoopOfLinksIsAnError() throws {
+        try fm.createSymbolicLink(atPath: dir + "/a", withDestinationPath: "b")
+        try fm.createSymbolicLink(atPath: dir + "/b", withDestinationPath: "a")
+        XCTAssertThrowsError(try AtomicFile.write("x", to: dir + "/a")) { error in
+            XCTAssertEqual("\(error)", "cannot write \(dir)/a: too many levels of symbolic links")
+        }
+        XCTAssertEqual(try names(dir), ["a", "b", "real"])
+    }
+
+    func testAFileThatIsNotRegularIsRefusedAndLeftInPlace() throws {
+        XCTAssertEqual(mkfifo(dir + "/pipe", 0o644), 0)
+        XCTAssertThrowsError(try AtomicFile.write("x", to: dir + "/pipe")) { error in
+            XCTAssertEqual("\(error)", "cannot write \(dir)/pipe: it is not a regular file")
+        }
+        var info = stat()
+        XCTAssertEqual(lstat(dir + "/pipe", &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFIFO, "the pipe was replaced")
+        XCTAssertThrowsError(try AtomicFile.write("x", to: dir + "/real")) { error in
+            XCTAssertEqual("\(error)", "cannot write \(dir)/real: it is a directory")
+        }
+        XCTAssertEqual(try names(dir), ["pipe", "real"])
+    }
+
+    func testReplacingAFileKeepsItsPermissionBits() throws {
+        for bits in [0o600, 0o640, 0o755] {
+            let path = dir + "/kept-\(String(bits, radix: 8))"
+            try "old".write(toFile: path, atomically: false, encoding: .utf8)
+            try fm.setAttributes([.posixPermissions: bits], ofItemAtPath: path)
+            XCTAssertEqual(try mode(path), bits)
+            try AtomicFile.write("new", to: path)
+            XCTAssertEqual(bytes(path), "new")
+            XCTAssertEqual(try mode(path), bits, "mode \(String(bits, radix: 8))")
+        }
+    }
+
+    func testWritingThroughALinkKeepsTheTargetsPermissionBits() throws {
+        try "old".write(toFile: dir + "/real/target.json", atomically: false, encoding: .utf8)
+        try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: dir + "/real/target.json")
+        try fm.createSymbolicLink(atPath: dir + "/link.json", withDestinationPath: "real/target.json")
+        try AtomicFile.write("new", to: dir + "/link.json")
+        XCTAssertEqual(try mode(dir + "/real/target.json"), 0o600)
+        XCTAssertEqual(bytes(dir + "/real/target.json"), "new")
+    }
+
+    func testANewFileGetsTheUsualModeLessTheUmask() throws {
+        let saved = umask(0o022)
+        defer { umask(saved) }
+        for (mask, expected) in [(0o002, 0o664), (0o077, 0o600)] {
+            umask(mode_t(mask))
+            let path = dir + "/fresh-\(String(mask, radix: 8))"
+            try AtomicFile.write("new", to: path)
+            XCTAssertEqual(try mode(path), expected, "umask \(String(mask, radix: 8))")
+        }
+    }
+
+    func testReplacingAFileKeepsItsOwnerWhenTheProcessMaySetIt() throws {
+        guard getuid() == 0 else { throw XCTSkip("only root may give a file to another user") }
+        let path = dir + "/owned.json"
+        try "old".write(toFile: path, atomically: false, encoding: .utf8)
+        XCTAssertEqual(chown(path, 4321, 4322), 0)
+        try AtomicFile.write("new", to: path)
+        let attributes = try fm.attributesOfItem(atPath: path)
+        XCTAssertEqual(attributes[.ownerAccountID] as? Int, 4321)
+        XCTAssertEqual(attributes[.groupOwnerAccountID] as? Int, 4322)
+    }
+}
