@@ -27,6 +27,10 @@ enum AtomicFile {
         if replacing && old.st_mode & S_IFMT != S_IFREG {
             throw ShellError("cannot write \(shown): it is not a regular file")
         }
+        // Renaming over it would need only the directory's permission: a file no one may write is kept.
+        if replacing && old.st_mode & 0o222 == 0 {
+            throw ShellError("cannot write \(shown): the file is read-only (chmod u+w to allow replacing it)")
+        }
         let tmp = dir + "/." + name + ".tmp-\(getpid())"
         // A new file gets the usual mode (0666 less the umask); a replacement starts private and takes the old mode.
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, replacing ? 0o600 : 0o666)

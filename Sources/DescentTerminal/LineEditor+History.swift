@@ -54,7 +54,8 @@ extension LineEditor {
         return nil
     }
 
-    /// Makes `directory` and its missing parents, as `mkdir -p` does; nil when it is a directory then, else why not.
+    /// Makes `directory` and its missing parents, as `mkdir -p` does, private to the user (0700, as the XDG base
+    /// directory specification asks of state directories); nil when it is a directory then, else why not.
     static func makeDirectory(_ directory: String) -> String? {
         var info = stat()
         if stat(directory, &info) == 0 {
@@ -64,7 +65,7 @@ extension LineEditor {
            let problem = makeDirectory(String(directory[..<slash])) {
             return problem
         }
-        if mkdir(directory, 0o777) == 0 { return nil }
+        if mkdir(directory, 0o700) == 0 { return nil }
         let reason = String(cString: strerror(errno))
         if stat(directory, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return nil }
         return "cannot make the directory \(directory): \(reason)"

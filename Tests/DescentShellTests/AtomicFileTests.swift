@@ -104,6 +104,18 @@ final class AtomicFileTests: XCTestCase {
         }
     }
 
+    func testAReadOnlyFileIsNotReplaced() throws {
+        // Renaming over it needs only the directory's permission, so without this check it would be replaced.
+        let path = dir + "/frozen.json"
+        try "old".write(toFile: path, atomically: false, encoding: .utf8)
+        try fm.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
+        XCTAssertThrowsError(try AtomicFile.write("new", to: path)) { error in
+            XCTAssertEqual("\(error)", "cannot write \(path): the file is read-only (chmod u+w to allow replacing it)")
+        }
+        XCTAssertEqual(bytes(path), "old")
+        XCTAssertEqual(try names(dir), ["frozen.json", "real"])
+    }
+
     func testWritingThroughALinkKeepsTheTargetsPermissionBits() throws {
         try "old".write(toFile: dir + "/real/target.json", atomically: false, encoding: .utf8)
         try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: dir + "/real/target.json")
