@@ -31,14 +31,15 @@ public enum GradientCheck {
     }
 
     /// Checks every entry of `parameters` (all when empty) on `graph`'s current batch, in evaluation mode
-    /// (dropout off, so the loss is a fixed function of the parameters). Parameters are left as they were.
+    /// (dropout off, so the loss is a fixed function of the parameters). Everything it changes — parameter
+    /// values, gradients, node values and where backward stood — is put back bit for bit when it ends.
     /// Relative error is |a − n| / max(|a|, |n|, 1e-8); an entry passes below `tolerance`
     /// or when the absolute error is under 1e-9 (its relative error then counts as 0). An entry whose
     /// analytic or numeric gradient is not finite fails, with relative error infinity and, when either is
     /// NaN, absolute error NaN.
     ///
-    /// `shouldContinue` is asked before each entry; when it answers false the check throws `Stopped` and puts
-    /// back everything it changed — parameter values, gradients, node values and where backward stood — bit for bit.
+    /// `shouldContinue` is asked before each entry; when it answers false the check throws `Stopped`, having put
+    /// everything back as well.
     public static func run(_ graph: Graph, parameters: [Parameter], step h: Double = 1e-5,
                            tolerance: Double = 1e-5,
                            shouldContinue: (Progress) -> Bool = { _ in true }) throws(Stopped) -> [Result] {
@@ -83,9 +84,9 @@ public enum GradientCheck {
             results.append(Result(parameter: p.name, maxAbsoluteError: worstAbs, maxRelativeError: worstRel,
                                   worstIndex: index, passed: worstRel < tolerance))
         }
-        // Leave the graph's values and gradients as an ordinary evaluation-mode pass would.
-        graph.forward(training: false, rng: &rng)
-        graph.backward()
+        // A check changes nothing: the gradients an `update` would apply (from a training pass, with dropout)
+        // are put back, not replaced by this evaluation-mode pass's.
+        graph.restore(state)
         return results
     }
 }

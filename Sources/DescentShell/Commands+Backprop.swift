@@ -244,7 +244,6 @@ extension Commands {
                              + "parameters and gradients are as they were")
         }
         w.showProgress?(nil)
-        if g === t.currentGraph { t.markBackwarded(g) }
         let rows = results.map { r in
             [r.parameter, Format.sig(r.maxAbsoluteError, 3), Format.sig(r.maxRelativeError, 3),
              "[" + r.worstIndex.map(String.init).joined(separator: ",") + "]", r.passed ? "pass" : "FAIL"]

@@ -99,4 +99,20 @@ final class GradcheckTests: XCTestCase {
         XCTAssertTrue(row.contains("nan") && row.contains("inf") && row.contains("FAIL"), h.out.text)
         XCTAssertEqual(h.values("W1"), [1e308, 1e308])
     }
+
+    func testACheckLeavesTheGradientsAnUpdateApplies() {
+        // With dropout, backward's gradients come from a training pass (masks on) and the check's from an
+        // evaluation pass (masks off); the update after a check must apply the former, as without the check.
+        let setup = "seed 3\ndata moons n=20\nlayer dense 4 tanh\nlayer dropout 0.5\nlayer dense 1 sigmoid\nloss bce\noptimizer sgd lr=0.1\nforward\nbackward"
+        let checked = ShellHarness(), plain = ShellHarness()
+        checked.ok(setup)
+        plain.ok(setup)
+        let before = checked.allGrads
+        checked.ok("gradcheck W2")
+        XCTAssertEqual(checked.allGrads, before)
+        checked.ok("update")
+        plain.ok("update")
+        XCTAssertEqual(checked.values("W2"), plain.values("W2"))
+        XCTAssertEqual(checked.values("W1"), plain.values("W1"))
+    }
 }
