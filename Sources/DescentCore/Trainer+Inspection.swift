@@ -31,6 +31,7 @@ extension Trainer {
     public func restore(_ s: TrainerSnapshot) {
         model.restore(s.parameters)
         optimizer = s.optimizer.snapshot()
+        beforeDraw = nil   // the snapshot's sampler and stream are the ones to keep
         replaceState(history: s.history, stepCount: s.stepCount, sampler: s.sampler, dropoutRNG: s.dropoutRNG)
         discardPending()
     }
@@ -39,9 +40,11 @@ extension Trainer {
     /// settings), and where its batches stood: the same sampler when the batch size is the same, else this
     /// one's, numbering its epochs on from the old one's.
     public func adoptHistory(from old: Trainer) {
+        // A batch the old trainer drew by hand and did not apply is drawn again here.
+        let oldSampler = old.beforeDraw?.sampler ?? old.sampler, oldDropout = old.beforeDraw?.dropoutRNG ?? old.dropoutRNG
         var s = sampler
-        if old.sampler.count == s.count && old.sampler.batchSize == s.batchSize { s = old.sampler } else { s.continueNumbering(after: old.sampler) }
-        replaceState(history: old.history, stepCount: old.stepCount, sampler: s, dropoutRNG: old.dropoutRNG)
+        if oldSampler.count == s.count && oldSampler.batchSize == s.batchSize { s = oldSampler } else { s.continueNumbering(after: oldSampler) }
+        replaceState(history: old.history, stepCount: old.stepCount, sampler: s, dropoutRNG: oldDropout)
     }
 
     /// Runs the forward pass on training sample `i` alone, in evaluation mode, without touching the step under way.

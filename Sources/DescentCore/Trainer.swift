@@ -53,6 +53,11 @@ public final class Trainer {
     private var pending: Graph?
     /// Which phases ran on the pending batch.
     public private(set) var phase: Phase = .idle
+    /// The sampler and dropout stream as they stood before the step under way drew its batch, when a person
+    /// drew it (`forward`, `backward` or `update` by hand). A step dropped before its update (`discardPending`:
+    /// `set`, `load`, training started) puts them back, so the batch it showed is the one the next pass uses;
+    /// and a forward pass run again on it draws the same dropout masks.
+    var beforeDraw: (sampler: BatchSampler, dropoutRNG: RNG)?
 
     /// Where the step under way stands.
     public enum Phase: Equatable, Sendable { case idle, forwarded, backwarded }
@@ -140,9 +145,17 @@ public final class Trainer {
 
     /// Forward phase: draws the next batch (unless one is under way) and runs the forward pass on it.
     @discardableResult
-    public func forward() -> Graph {
+    public func forward() -> Graph { forward(byHand: true) }
+
+    /// `forward`; `byHand` keeps where the sampler and dropout stream stood before the draw (`beforeDraw`),
+    /// which the training loop has no use for.
+    private func forward(byHand: Bool) -> Graph {
         let g: Graph
-        if let p = pending { g = p } else {
+        if let p = pending {
+            g = p
+            if let saved = beforeDraw { dropoutRNG = saved.dropoutRNG }
+        } else {
+            if byHand { beforeDraw = (sampler, dropoutRNG) }
             let idx = sampler.next()
             publishSharedSteps(rows: idx.count)
             g = graph(rows: idx.count)
@@ -180,6 +193,7 @@ public final class Trainer {
         history.record(.init(step: stepCount, epoch: sampler.epochOfLastBatch, loss: loss, penalty: penalty))
         pending = nil
         phase = .idle
+        beforeDraw = nil
         if stepCount % max(1, evaluationInterval) == 0 { evaluate() }
     }
 
@@ -192,7 +206,7 @@ public final class Trainer {
             case .none: break
             }
         }
-        let g = forward()
+        let g = forward(byHand: false)
         if !g.totalValue.isFinite { return .nonFinite(nonFiniteMessage(g, what: "loss")) }
         g.backward()
         phase = .backwarded
@@ -295,8 +309,11 @@ public final class Trainer {
         return reason
     }
 
-    /// Forgets a batch whose step was not applied.
-    public func discardPending() { pending = nil; phase = .idle }
+    /// Forgets a batch whose step was not applied; one drawn by hand goes back to the sampler (`beforeDraw`).
+    public func discardPending() {
+        if let saved = beforeDraw { sampler = saved.sampler; dropoutRNG = saved.dropoutRNG }
+        beforeDraw = nil; pending = nil; phase = .idle
+    }
 
     /// Names the node whose backward first produced a non-finite gradient, as ` (dL/dZ1 first, sent by A1 = gelu)`.
     static func firstNonFiniteGradient(_ g: Graph) -> String {

@@ -64,7 +64,7 @@ extension Commands {
     static func finishPendingPhases(_ w: Workspace, _ t: Trainer) {
         if t.phase != .idle {
             t.discardPending()
-            w.out.print("note: the step under way (forward/backward by hand) was dropped; training starts from a fresh batch")
+            w.out.print("note: the step under way (forward/backward by hand) was dropped; training starts with its batch")
         }
     }
 

@@ -295,4 +295,44 @@ final class BackpropTests: XCTestCase {
         XCTAssertEqual(h.w.model!.snapshot(), other.w.model!.snapshot())
         XCTAssertEqual(TrainerState(h.w)?.dropoutRNG, TrainerState(other.w)?.dropoutRNG)
     }
+
+    /// Seven rows whose loss names the batch: with W1 = 1, no bias and y = 0, mse is the mean of x² over the rows.
+    static let rows = """
+        seed 1
+        data X=[[1],[2],[3],[4],[5],[6],[7]] y=[0,0,0,0,0,0,0]
+        batch 3
+        layer dense 1 linear bias=false init=constant value=1
+        loss mse
+        optimizer sgd lr=1e-12
+        """
+
+    func testAStepDroppedBeforeItsUpdateKeepsItsBatch() {
+        h.ok(Self.rows + "\nforward")
+        let shown = h.w.trainer?.currentGraph?.input.array ?? []
+        XCTAssertEqual(shown.count, 3)
+        // `set` drops the step under way; the backward pass after it runs on the rows forward showed.
+        h.ok("set W1[0,0] = 2\nbackward")
+        XCTAssertEqual(h.w.trainer?.currentGraph?.input.array, shown)
+        // A new loss rebuilds the trainer; its forward pass shows the same rows again.
+        h.ok("loss mae\nforward")
+        XCTAssertEqual(h.w.trainer?.currentGraph?.input.array, shown)
+        // Training starts with that batch: step 1's loss is mae over those rows, W1 = 2: mean(2·|x|).
+        let text = h.ok("step")
+        XCTAssertTrue(text.contains("training starts with its batch"), text)
+        let expected = shown.map { 2 * abs($0) }.reduce(0, +) / 3
+        XCTAssertEqual(h.w.trainer?.history.steps.first?.loss ?? .nan, expected, accuracy: 1e-12)
+    }
+
+    func testForwardByHandThenStepEqualsStepAlone() {
+        // A hand forward pass, dropped by `step`, leaves no trace: same batch, same dropout masks, same bits.
+        let setup = "seed 4\ndata moons n=40\nbatch 8\nlayer dense 6 tanh\nlayer dropout 0.3\nlayer dense 1 sigmoid\nloss bce\noptimizer adam lr=0.01"
+        let byHand = ShellHarness(), alone = ShellHarness()
+        byHand.ok(setup + "\nforward\nforward\nstep\nforward\nstep\nstep")
+        alone.ok(setup + "\nstep\nstep\nstep")
+        XCTAssertEqual(byHand.values("W1"), alone.values("W1"))
+        XCTAssertEqual(byHand.w.trainer?.history.steps, alone.w.trainer?.history.steps)
+        // Full batch: every step is an epoch, however many forward passes a person ran in between.
+        h.ok("data xor n=8\nlayer dense 1 sigmoid\nloss bce\nforward\nforward\nstep\nforward\nstep")
+        XCTAssertEqual(h.w.trainer?.history.steps.map(\.epoch), [1, 2])
+    }
 }
