@@ -59,6 +59,10 @@ extension Commands {
             try a.finish(options: [])
             guard let g = w.inspected, let i = g.index(of: what) else { throw ShellError("no forward pass to show \(what) from — run `forward` first") }
             w.out.print(Printer.node(g.nodes[i], full: true))
+            // Its gradient too, once backward has reached it (every node that reads it has sent its share).
+            if let done = g.backwardDone, let k = g.backwardOrder.firstIndex(of: i), k <= done {
+                w.out.print(Printer.node(g.nodes[i], full: true, gradient: true))
+            }
         }
     }
 

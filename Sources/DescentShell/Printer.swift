@@ -110,8 +110,9 @@ enum Printer {
         let t = gradient ? n.gradTensor : n.valueTensor
         let label = gradient ? "dL/d\(n.name)" : n.name
         if n.shape.isEmpty { return "\(label) = \(Format.sig(t.data.first ?? .nan, 8))" }
-        if full || t.count <= 24 { return "\(label) \(t.shapeDescription) =\n\(indent(t.formatted()))" }
-        return "\(label) \(t.shapeDescription): " + summary(t.data) + "   (`show \(n.name)` for all values)"
+        if full { return "\(label) \(t.shapeDescription) =\n\(indent(t.formatted(threshold: Int.max)))" }
+        if t.count <= 24 { return "\(label) \(t.shapeDescription) =\n\(indent(t.formatted()))" }
+        return "\(label) \(t.shapeDescription): " + summary(t.data) + "   (`show \(n.name)` for all values\(gradient ? " and the gradient" : ""))"
     }
 
     /// `min -0.52  mean 0.013  max 0.97`

@@ -335,4 +335,17 @@ final class BackpropTests: XCTestCase {
         h.ok("data xor n=8\nlayer dense 1 sigmoid\nloss bce\nforward\nforward\nstep\nforward\nstep")
         XCTAssertEqual(h.w.trainer?.history.steps.map(\.epoch), [1, 2])
     }
+
+    func testShowANodePrintsEveryRowAndItsGradientOnceBackwardReachedIt() {
+        // 30 rows: more than the 12 a summary shows. Z2 = A1·W2 + b2 is one column, so each row is one line.
+        h.ok("seed 3\ndata moons n=30\nlayer dense 4 relu\nlayer dense 1 sigmoid\nloss bce\nforward")
+        var text = h.ok("show Z2")
+        XCTAssertFalse(text.contains("..."), text)
+        XCTAssertEqual(text.split(separator: "\n").count, 1 + 30, text)
+        XCTAssertFalse(text.contains("dL/dZ2"), text)
+        h.ok("backward")
+        text = h.ok("show Z2")
+        XCTAssertTrue(text.contains("dL/dZ2 [30, 1] ="), text)
+        XCTAssertEqual(text.split(separator: "\n").count, 2 * (1 + 30), text)
+    }
 }
