@@ -10,7 +10,7 @@ extension Commands {
                     "print the model, parameters, gradients, data, history, configuration or a graph node",
                     keywords: ["model", "weights", "grads", "data", "history", "config"], recorded: false, handler: show),
         CommandSpec("set", ["set PARAM[i,j] = VALUE"], "edit one parameter entry by hand", handler: set),
-        CommandSpec("expect", ["expect METRIC OP VALUE [+- TOL]", "expect PARAM[i,j] = VALUE +- TOL"],
+        CommandSpec("expect", ["expect METRIC OP VALUE", "expect METRIC = VALUE [+- TOL]", "expect [grad] PARAM[i,j] = VALUE [+- TOL]"],
                     "check a number (\(Expectation.metrics.joined(separator: " ")), or a parameter entry); fails the script when it does not hold",
                     keywords: Expectation.metrics, handler: expect),
     ]
@@ -41,6 +41,9 @@ extension Commands {
             for p in params {
                 let t = what == "weights" ? p.tensor : p.gradTensor
                 w.out.print("\(what == "weights" ? p.name : "d" + p.name) \(t.shapeDescription) =\n\(t.formatted())")
+                if what == "grads" && !w.gradientReady(p.name) {
+                    w.out.print("  (not computed yet: no backward pass has reached \(p.name) — run `backward` or `step`)")
+                }
             }
             if what == "weights" { w.out.print(Sparsity.report(model)) }
         case "data":
@@ -104,6 +107,17 @@ extension Workspace {
 
     /// Names of the nodes of the graph under inspection.
     func nodeNames() -> [String] { inspected?.nodes.map(\.name) ?? [] }
+
+    /// Whether parameter `name`'s gradient has been computed: by a backward pass under way that has passed
+    /// every node reading it, by a whole backward on the step under way, or by the last step.
+    func gradientReady(_ name: String) -> Bool {
+        guard let t = trainer else { return false }
+        if let g = inspected, let done = g.backwardDone, let p = g.index(of: name) {
+            let readers = g.nodes.indices.filter { g.nodes[$0].inputs.contains(p) }
+            return readers.allSatisfy { r in g.backwardOrder.firstIndex(of: r).map { $0 < done } ?? true }
+        }
+        return t.phase == .backwarded || t.stepCount > 0
+    }
 
     /// A parameter entry, checked against the shape.
     func entry(_ model: Model, _ name: String, _ index: [Int]) throws -> (Parameter, Int) {

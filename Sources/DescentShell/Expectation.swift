@@ -44,7 +44,11 @@ struct Expectation {
         let op = try a.op("comparison", oneOf: ["<", "<=", ">", ">=", "="])
         let value = try a.number("value")
         var tol: Double? = nil
-        if a.optionalOp(oneOf: ["+-"]) != nil { tol = try a.number("tolerance", range: .atLeast(0)) }
+        if a.optionalOp(oneOf: ["+-"]) != nil {
+            // A tolerance loosens a bound past what it says (`loss < 9 +- 1` held for 9.67): only for `=`.
+            guard op == "=" else { throw a.error("a tolerance (+-) goes with `=` only; for \(op) move the bound itself") }
+            tol = try a.number("tolerance", range: .atLeast(0))
+        }
         return Expectation(subjectKind: subject, subjectSpan: subjectSpan, op: op, value: value, tolerance: tol)
     }
 
@@ -69,6 +73,9 @@ struct Expectation {
             return p.value[off]
         case let .gradient(n, i):
             let (p, off) = try w.entry(try w.ensureModel(), n, i)
+            guard w.gradientReady(n) else {
+                throw ShellError("dL/d\(n) has not been computed yet: no backward pass has reached it — run `backward` (or `step`) first")
+            }
             return p.grad[off]
         case .metric(let m):
             let t = try w.ensureTrainer()

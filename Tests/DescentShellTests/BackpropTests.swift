@@ -348,4 +348,17 @@ final class BackpropTests: XCTestCase {
         XCTAssertTrue(text.contains("dL/dZ2 [30, 1] ="), text)
         XCTAssertEqual(text.split(separator: "\n").count, 2 * (1 + 30), text)
     }
+
+    func testGradientsNotYetComputedAreSaidToBe() {
+        // The seed example's dL/dW1[0,0] is −40/3 once computed; before that the stored 0 must not pass as it.
+        h.ok(Self.seed)
+        XCTAssertTrue(h.fails("expect grad W1[0,0] = 0").contains("dL/dW1 has not been computed yet"))
+        XCTAssertTrue(h.ok("show grads W1").contains("(not computed yet: no backward pass has reached W1"))
+        // Two backward steps reach total and loss, not yet the product that reads W1.
+        h.ok("forward\nbackward step\nbackward step")
+        XCTAssertTrue(h.fails("expect grad W1[0,0] = 0").contains("has not been computed yet"))
+        h.ok("backward\nexpect grad W1[0,0] = -13.333333333333334 +- 1e-12")
+        XCTAssertFalse(h.ok("show grads W1").contains("not computed yet"))
+        XCTAssertTrue(h.fails("expect loss < 9 +- 1").contains("a tolerance (+-) goes with `=` only"))
+    }
 }
