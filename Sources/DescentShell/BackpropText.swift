@@ -49,6 +49,7 @@ enum BackpropText {
     /// The gradients node `i` contributes to, as printed after a backward step.
     static func sent(_ g: Graph, _ i: Int) -> [Int] {
         let n = g.nodes[i]
+        if case .penalty(let r) = n.op, r.isNone { return [] }   // no regularizer: nothing goes to the weights
         return n.inputs.filter { j in
             if case .input = g.nodes[j].op { return false }
             if case .target = g.nodes[j].op { return false }

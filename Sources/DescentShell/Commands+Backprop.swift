@@ -59,7 +59,7 @@ extension Commands {
             case .activation(let act): formula = "\(n.name) = \(act)(\(ins[0]))"
             case .dropout(let p): formula = "\(n.name) = dropout(\(ins[0]), p=\(Format.short(p)))"
             case .loss(let l): formula = "loss = \(l.formula)"
-            case .penalty(let r): formula = "penalty = \(r.formula)"
+            case .penalty(let r): formula = r.isNone ? "penalty (no regularizer)" : "penalty = \(r.formula)"
             default: formula = "total = loss + penalty"
             }
             if n.shape.isEmpty { lines.append("\(formula) = \(Format.sig(n.value[0], 8))") }

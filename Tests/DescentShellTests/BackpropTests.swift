@@ -361,4 +361,13 @@ final class BackpropTests: XCTestCase {
         XCTAssertFalse(h.ok("show grads W1").contains("not computed yet"))
         XCTAssertTrue(h.fails("expect loss < 9 +- 1").contains("a tolerance (+-) goes with `=` only"))
     }
+
+    func testWithoutARegularizerThePenaltyNodeSendsNothing() {
+        h.ok(Self.seed)
+        XCTAssertTrue(h.ok("forward").contains("penalty (no regularizer) = 0\n"))
+        let text = h.ok("backward step\nbackward step")
+        XCTAssertTrue(text.contains("penalty = 0 (no regularizer): sends nothing"), text)
+        XCTAssertFalse(text.contains("sends dL/dW1"), text)
+        XCTAssertTrue(h.ok("step").contains("step 1  epoch 1  3 rows  loss "))
+    }
 }
