@@ -73,7 +73,7 @@ enum Explain {
                 for r in 0..<a.rows {
                     let x = a.value[r * a.cols + i], d = n.grad[r * n.cols + j]
                     dataPart += x * d
-                    if r < 6 { terms.append("\(Format.sig(x, 4))·\(Format.sig(d, 4))") }
+                    if r < 6 { terms.append("\(Explain.operand(x, first: true))·\(Explain.operand(d))") }
                 }
                 if a.rows > 6 { terms.append("… (\(a.rows - 6) more rows)") }
                 lines.append("dL/d\(label) from the data = Σ_r \(a.name)[r,\(i)] · dL/d\(n.name)[r,\(j)]")
@@ -84,18 +84,24 @@ enum Explain {
                 for r in 0..<n.rows {
                     let d = n.grad[r * n.cols + j]
                     dataPart += d
-                    if r < 8 { terms.append(Format.sig(d, 4)) }
+                    if r < 8 { terms.append(Explain.operand(d, first: terms.isEmpty)) }
                 }
                 if n.rows > 8 { terms.append("…") }
                 lines.append("dL/d\(label) = Σ_r dL/d\(n.name)[r,\(j)] = " + terms.joined(separator: " + ") + " = \(Format.sig(dataPart, 8))")
             case .penalty(let r) where !r.isNone:
                 let w = pn.value[offset]
                 let share = (r.l1 * (w > 0 ? 1 : (w < 0 ? -1 : 0)) + 2 * r.l2 * w) * n.grad[0]
-                lines.append("dL/d\(label) from the penalty = \(r.l1 != 0 ? "\(Format.short(r.l1))·sign(\(Format.sig(w, 4)))" : "")\(r.l1 != 0 && r.l2 != 0 ? " + " : "")\(r.l2 != 0 ? "2·\(Format.short(r.l2))·\(Format.sig(w, 4))" : "") = \(Format.sig(share, 8))")
+                lines.append("dL/d\(label) from the penalty = \(r.l1 != 0 ? "\(Format.short(r.l1))·sign(\(Format.sig(w, 4)))" : "")\(r.l1 != 0 && r.l2 != 0 ? " + " : "")\(r.l2 != 0 ? "2·\(Format.short(r.l2))·\(Explain.operand(w))" : "") = \(Format.sig(share, 8))")
             default: break
             }
         }
         lines.append("dL/d\(label) = \(Format.sig(pn.grad[offset], 10))")
         return lines
+    }
+
+    /// A number inside a written sum or product, in brackets when negative (`1·(−1.333)`, not `1·-1.333`);
+    /// the first term of a sum needs none.
+    static func operand(_ x: Double, first: Bool = false) -> String {
+        x < 0 && !first ? "(\(Format.sig(x, 4)))" : Format.sig(x, 4)
     }
 }

@@ -215,11 +215,11 @@ final class BackpropTests: XCTestCase {
         // dL/dW1[1,0] = Σ_r X[r,1]·dL/dXW1[r,0] with dL/dXW1 = dL/dZ1 (numpy, 4 digits each):
         // 0·0.1142 + 1·(−0.2685) + 0·(−0.03656) + 1·0.08975 = −0.1787775878461963.
         XCTAssertTrue(text.contains("dL/dW1[1,0] from the data = Σ_r X[r,1] · dL/dXW1[r,0]"), text)
-        XCTAssertTrue(text.contains("  = 0·0.1142 + 1·-0.2685 + 0·-0.03656 + 1·0.08975 = -0.17877759"), text)
+        XCTAssertTrue(text.contains("  = 0·0.1142 + 1·(-0.2685) + 0·(-0.03656) + 1·0.08975 = -0.17877759"), text)
         XCTAssertTrue(text.contains("dL/dW1[1,0] = -0.1787775878"), text)
         let bias = h.ok("explain b1[0]")
         // dL/db1[0] = Σ_r dL/dZ1[r,0] = −0.10113411544726386.
-        XCTAssertTrue(bias.contains("dL/db1[0] = Σ_r dL/dZ1[r,0] = 0.1142 + -0.2685 + -0.03656 + 0.08975 = -0.10113412"), bias)
+        XCTAssertTrue(bias.contains("dL/db1[0] = Σ_r dL/dZ1[r,0] = 0.1142 + (-0.2685) + (-0.03656) + 0.08975 = -0.10113412"), bias)
         let whole = h.ok("explain W2")
         XCTAssertTrue(whole.contains("dL/dW2 [2, 1] =\n  [[-0.004727]\n   [  -0.1768]]"), whole)
         assertClose(h.grads("W1"), Self.xorDW1)
