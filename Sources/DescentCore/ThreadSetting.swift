@@ -19,12 +19,12 @@ public struct ThreadSetting: Equatable, Sendable {
             return
         }
         threads = min(n, all)
-        problem = n > all ? "DESCENT_THREADS=\(value) capped at the \(all) cores this process may use" : nil
+        problem = n > all ? "DESCENT_THREADS=\(value) capped at the \(Format.counted(all, "core")) this process may use" : nil
     }
 
-    /// The process's setting, read once.
+    /// The process's setting, read once: the cores are the CPUs it may use (`taskset`), else the online ones.
     public static let current = ThreadSetting(ProcessInfo.processInfo.environment["DESCENT_THREADS"],
-                                              cores: ProcessInfo.processInfo.activeProcessorCount)
+                                              cores: CPUAffinity.allowed()?.count ?? ProcessInfo.processInfo.activeProcessorCount)
 
     /// "2 threads", followed by the problem in parentheses when there is one.
     public var summary: String {

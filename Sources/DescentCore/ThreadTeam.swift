@@ -94,24 +94,9 @@ final class ThreadTeam: @unchecked Sendable {
     /// wakes it, where the two share one CPU until the scheduler moves one, and the pacer would time the
     /// team at its worst. (On the 2-core VM the runs of digits at the one-thread speed did not go away with
     /// this: there the team's own steps were twice as slow, the host's doing, not the guest scheduler's.)
-    ///
-    /// `sched_getaffinity` and `sched_setaffinity` are GNU extensions that the C library module does not
-    /// export to Swift, so they are looked up by name; without them the helper is left where it is.
     private static func pinToAllowedCPU(_ index: Int) {
-        typealias Affinity = @convention(c) (Int32, Int, UnsafeMutableRawPointer) -> Int32
-        guard let process = dlopen(nil, RTLD_NOW),
-              let get = dlsym(process, "sched_getaffinity"), let set = dlsym(process, "sched_setaffinity") else { return }
-        let getAffinity = unsafeBitCast(get, to: Affinity.self), setAffinity = unsafeBitCast(set, to: Affinity.self)
-        var mask = [UInt8](repeating: 0, count: 128)  // 1,024 CPUs, as glibc's cpu_set_t
-        guard mask.withUnsafeMutableBytes({ getAffinity(0, $0.count, $0.baseAddress!) }) == 0 else { return }
-        var cpus: [Int] = []
-        for byte in mask.indices where mask[byte] != 0 {
-            for bit in 0..<8 where mask[byte] & (1 << bit) != 0 { cpus.append(byte * 8 + bit) }
-        }
-        guard index < cpus.count else { return }
-        var one = [UInt8](repeating: 0, count: 128)
-        one[cpus[index] / 8] = UInt8(1 << (cpus[index] % 8))
-        _ = one.withUnsafeMutableBytes { setAffinity(0, $0.count, $0.baseAddress!) }
+        guard let cpus = CPUAffinity.allowed(), index < cpus.count else { return }
+        CPUAffinity.pin(to: cpus[index])
     }
 
     /// Runs `entry(context, part, parts)` for every part, part 0 on the calling thread, and returns when

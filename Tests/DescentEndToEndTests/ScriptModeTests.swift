@@ -32,6 +32,24 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertEqual(seeds, ["seed 3", "seed        3", "seed 4", "seed        4", "seed 5", "seed        5"], r.stdout)
     }
 
+    func testTheThreadCountFollowsTheCPUsTasksetAllows() throws {
+        // taskset -c 0 leaves the process one CPU: one thread, and DESCENT_THREADS=2 capped to it.
+        let taskset = "/usr/bin/taskset"
+        guard FileManager.default.isExecutableFile(atPath: taskset) else { throw XCTSkip("no \(taskset) here") }
+        for (environment, expected) in [([String: String](), "; 1 thread)\n"),
+                                        (["DESCENT_THREADS": "2"], "; 1 thread (DESCENT_THREADS=2 capped at the 1 core this process may use))\n")] {
+            let p = Process(), out = Pipe()
+            p.executableURL = URL(fileURLWithPath: taskset)
+            p.arguments = ["-c", "0", Descent.binary.path, "--version"]
+            p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            p.standardOutput = out
+            try p.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            XCTAssertTrue(text.hasSuffix(expected), text)
+        }
+    }
+
     func testInvalidThreadSettingIsReportedAndTheRunGoesOn() throws {
         let r = try Descent.run(["-c", Self.seedExample.replacingOccurrences(of: "\n", with: "; ")],
                                 environment: ["DESCENT_THREADS": "two"])
