@@ -34,6 +34,7 @@ extension Trainer {
         beforeDraw = nil   // the snapshot's sampler and stream are the ones to keep
         replaceState(history: s.history, stepCount: s.stepCount, sampler: s.sampler, dropoutRNG: s.dropoutRNG)
         discardPending()
+        gradientsStale = true   // the gradients held are from a later state
     }
 
     /// Takes over the history and step count of a trainer this one replaces (same model and data, new
@@ -64,7 +65,7 @@ extension Trainer {
 
     /// Notes that `g`'s backward pass ran by hand, so `update` will not recompute it.
     public func markBackwarded(_ g: Graph) {
-        if g === currentGraph && g.backwardComplete { setPhase(.backwarded) }
+        if g === currentGraph && g.backwardComplete { setPhase(.backwarded); gradientsStale = false }
     }
 
     /// A graph with the next batch's shape, for display (`graph`); its values are whatever it last held.

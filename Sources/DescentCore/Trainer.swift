@@ -58,6 +58,9 @@ public final class Trainer {
     /// `set`, `load`, training started) puts them back, so the batch it showed is the one the next pass uses;
     /// and a forward pass run again on it draws the same dropout masks.
     var beforeDraw: (sampler: BatchSampler, dropoutRNG: RNG)?
+    /// Whether the parameters changed since their gradients were computed (`undo`, `set`, `load`): the
+    /// gradients they hold are then not the current ones. A backward pass or a step clears it.
+    public var gradientsStale = false
 
     /// Where the step under way stands.
     public enum Phase: Equatable, Sendable { case idle, forwarded, backwarded }
@@ -173,6 +176,7 @@ public final class Trainer {
         let g = (phase != .idle ? pending : nil) ?? forward()
         g.backward()
         phase = .backwarded
+        gradientsStale = false
         return g
     }
 
@@ -194,6 +198,7 @@ public final class Trainer {
         pending = nil
         phase = .idle
         beforeDraw = nil
+        gradientsStale = false
         if stepCount % max(1, evaluationInterval) == 0 { evaluate() }
     }
 

@@ -55,6 +55,7 @@ extension Commands {
         m.restore(values)
         w.inspected = nil
         w.trainer?.discardPending()
+        w.trainer?.gradientsStale = true
         w.out.print("loaded \(values.count) parameters from \(file)")
     }
 

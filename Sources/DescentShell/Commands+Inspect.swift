@@ -12,7 +12,7 @@ extension Commands {
         CommandSpec("set", ["set PARAM[i,j] = VALUE"], "edit one parameter entry by hand", handler: set),
         CommandSpec("expect", ["expect METRIC OP VALUE", "expect METRIC = VALUE [+- TOL]", "expect [grad] PARAM[i,j] = VALUE [+- TOL]"],
                     "check a number (\(Expectation.metrics.joined(separator: " ")), or a parameter entry); fails the script when it does not hold",
-                    keywords: Expectation.metrics, handler: expect),
+                    keywords: Expectation.metrics + ["grad"], handler: expect),
     ]
 
     static func show(_ w: Workspace, _ a: inout ArgReader) throws {
@@ -28,6 +28,9 @@ extension Commands {
             try a.finish(options: [])
             w.out.print(try Printer.model(w.ensureModel(), loss: w.loss, regularizer: w.regularizer))
         case "weights", "grads":
+            if w.parameterNames().isEmpty && a.peek != nil {
+                throw ShellError("there are no parameters yet — add a layer with `layer dense UNITS [ACTIVATION]`")
+            }
             var names: [String] = []
             while let name = try a.optionalWord("parameter", oneOf: w.parameterNames()) { names.append(name) }
             if a.peekIsIndexed {
@@ -42,7 +45,7 @@ extension Commands {
                 let t = what == "weights" ? p.tensor : p.gradTensor
                 w.out.print("\(what == "weights" ? p.name : "d" + p.name) \(t.shapeDescription) =\n\(t.formatted())")
                 if what == "grads" && !w.gradientReady(p.name) {
-                    w.out.print("  (not computed yet: no backward pass has reached \(p.name) — run `backward` or `step`)")
+                    w.out.print("  (not current: no backward pass has reached \(p.name) since the model was built or last changed — run `backward` or `step`)")
                 }
             }
             if what == "weights" { w.out.print(Sparsity.report(model)) }
@@ -63,7 +66,7 @@ extension Commands {
             guard let g = w.inspected, let i = g.index(of: what) else { throw ShellError("no forward pass to show \(what) from — run `forward` first") }
             w.out.print(Printer.node(g.nodes[i], full: true))
             // Its gradient too, once backward has reached it (every node that reads it has sent its share).
-            if let done = g.backwardDone, let k = g.backwardOrder.firstIndex(of: i), k <= done {
+            if Workspace.gradientArrived(g, i) {
                 w.out.print(Printer.node(g.nodes[i], full: true, gradient: true))
             }
         }
@@ -82,6 +85,7 @@ extension Commands {
         p.value[off] = value
         w.inspected = nil
         w.trainer?.discardPending()
+        w.trainer?.gradientsStale = true
         w.out.print("\(name)[\(index.map(String.init).joined(separator: ","))]: \(Format.sig(old, 6)) → \(Format.sig(value, 6))")
     }
 
@@ -108,15 +112,22 @@ extension Workspace {
     /// Names of the nodes of the graph under inspection.
     func nodeNames() -> [String] { inspected?.nodes.map(\.name) ?? [] }
 
-    /// Whether parameter `name`'s gradient has been computed: by a backward pass under way that has passed
-    /// every node reading it, by a whole backward on the step under way, or by the last step.
+    /// Whether parameter `name`'s gradient is current: computed by a backward pass under way that has
+    /// reached it, by a whole backward on the step under way, or by the last step — and not made stale
+    /// since by `undo`, `set` or `load`, or by a change that rebuilt the trainer.
     func gradientReady(_ name: String) -> Bool {
         guard let t = trainer else { return false }
-        if let g = inspected, let done = g.backwardDone, let p = g.index(of: name) {
-            let readers = g.nodes.indices.filter { g.nodes[$0].inputs.contains(p) }
-            return readers.allSatisfy { r in g.backwardOrder.firstIndex(of: r).map { $0 < done } ?? true }
-        }
-        return t.phase == .backwarded || t.stepCount > 0
+        if let g = inspected, g.backwardDone != nil, let p = g.index(of: name) { return Workspace.gradientArrived(g, p) }
+        return !t.gradientsStale && (t.phase == .backwarded || t.stepCount > 0)
+    }
+
+    /// Whether the backward pass under way on `g` has given node `i` its whole gradient: it has passed the
+    /// node itself, or (a parameter, a leaf) every node that reads it.
+    static func gradientArrived(_ g: Graph, _ i: Int) -> Bool {
+        guard let done = g.backwardDone else { return false }
+        if let k = g.backwardOrder.firstIndex(of: i) { return k <= done }
+        let readers = g.nodes.indices.filter { g.nodes[$0].inputs.contains(i) }
+        return readers.allSatisfy { r in g.backwardOrder.firstIndex(of: r).map { $0 < done } ?? true }
     }
 
     /// A parameter entry, checked against the shape.
@@ -125,6 +136,10 @@ extension Workspace {
             let names = model.parameters.map(\.name)
             let hint = Suggest.nearest(name, in: names).map { " — did you mean '\($0)'?" } ?? " (the model has \(names.joined(separator: ", ")))"
             throw ShellError("no parameter '\(name)'" + hint)
+        }
+        guard index.count == p.shape.count else {
+            let example = "\(name)[" + p.shape.map { _ in "0" }.joined(separator: ",") + "]"
+            throw ShellError("\(name) has shape \(Tensor.describe(p.shape)), so an entry takes \(Format.counted(p.shape.count, "index", plural: "indices")), like \(example); got \(index.count)")
         }
         guard let off = p.offset(of: index) else {
             throw ShellError("\(name) has shape \(Tensor.describe(p.shape)); index [\(index.map(String.init).joined(separator: ","))] is outside it (indices start at 0)")

@@ -18,6 +18,7 @@ enum Completion {
             switch c.name {
             case "layer": pool = layer(tokens, position: position)
             case "break": pool = breakWords(tokens, position: position)
+            case "help": pool = position == 1 ? Commands.names : []
             default:
                 pool = (position == keywordAt ? c.keywords : []) + options(for: c.name, tokens: tokens)
                     + (takesParameters ? w.parameterNames() : [])

@@ -42,9 +42,8 @@ enum DataCommand {
         w.data = d
         w.targetsMayBeClassIDs = inline || (csv && d.task == .regression)
         w.dataSource = a.command.text
-        var reset: String? = nil
-        if widthChanged { reset = w.invalidateModel() } else if w.stepCount > 0 { reset = "history and optimizer state; the weights are kept (`reset` draws new ones)" }
-        let note = w.invalidateTrainer(keepHistory: false)
+        let reset = widthChanged ? w.invalidateModel() : nil
+        let note = w.invalidateTrainer(keepHistory: false, kept: "the weights are kept (`reset` draws new ones)")
         var msg = "data: \(d.name) — \(Format.counted(d.count, "sample")), \(Format.counted(d.featureCount, "feature")), "
         msg += d.task == .regression ? "regression target '\(d.targetName)'" : "\(d.classNames.count) classes (\(DataCommand.listed(d.classNames)))"
         if w.targetsMayBeClassIDs {

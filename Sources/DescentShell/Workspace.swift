@@ -142,13 +142,18 @@ public final class Workspace {
     }
 
     /// Drops the trainer after a change to what it was built from; `keep` says whether history (and
-    /// optimizer state) carry over to the next one. Undo entries belong to the trainer and go with it:
-    /// returns the note for the command's message that says so, or "" when there were none.
+    /// optimizer state) carry over to the next one. Undo entries belong to the trainer and go with it.
+    /// Returns the note for the command's message that says what went ("" when nothing did): history and
+    /// optimizer state when they do not carry over, then `kept` (what stays, e.g. the weights), then undo.
     @discardableResult
-    func invalidateTrainer(keepHistory: Bool, keepOptimizerState: Bool = true) -> String {
-        let old = trainer ?? carryOver, dropped = undoStack.count
+    func invalidateTrainer(keepHistory: Bool, keepOptimizerState: Bool = true, kept: String? = nil) -> String {
+        let old = trainer ?? carryOver, dropped = undoStack.count, trained = stepCount > 0
         trainer = nil; inspected = nil; undoStack = []
-        let note = dropped == 0 ? "" : " — undo history cleared (\(Format.counted(dropped, "entry", plural: "entries")))"
+        var parts: [String] = []
+        if !keepHistory && trained { parts.append("reset history and optimizer state") }
+        if let kept, trained { parts.append(kept) }
+        if dropped > 0 { parts.append("undo history cleared (\(Format.counted(dropped, "entry", plural: "entries")))") }
+        let note = parts.isEmpty ? "" : " — " + parts.joined(separator: "; ")
         guard keepHistory, let old else { carryOver = nil; return note }
         if carryOver == nil { carryOptimizerState = true }
         carryOver = old

@@ -352,14 +352,26 @@ final class BackpropTests: XCTestCase {
     func testGradientsNotYetComputedAreSaidToBe() {
         // The seed example's dL/dW1[0,0] is −40/3 once computed; before that the stored 0 must not pass as it.
         h.ok(Self.seed)
-        XCTAssertTrue(h.fails("expect grad W1[0,0] = 0").contains("dL/dW1 has not been computed yet"))
-        XCTAssertTrue(h.ok("show grads W1").contains("(not computed yet: no backward pass has reached W1"))
+        XCTAssertTrue(h.fails("expect grad W1[0,0] = 0").contains("dL/dW1 is not current: no backward pass has reached it"))
+        XCTAssertTrue(h.ok("show grads W1").contains("(not current: no backward pass has reached W1"))
         // Two backward steps reach total and loss, not yet the product that reads W1.
         h.ok("forward\nbackward step\nbackward step")
-        XCTAssertTrue(h.fails("expect grad W1[0,0] = 0").contains("has not been computed yet"))
+        XCTAssertTrue(h.fails("expect grad W1[0,0] = 0").contains("is not current"))
         h.ok("backward\nexpect grad W1[0,0] = -13.333333333333334 +- 1e-12")
-        XCTAssertFalse(h.ok("show grads W1").contains("not computed yet"))
+        XCTAssertFalse(h.ok("show grads W1").contains("not current"))
         XCTAssertTrue(h.fails("expect loss < 9 +- 1").contains("a tolerance (+-) goes with `=` only"))
+        // A step's gradients are current until the parameters move under them: undo, set, load.
+        h.ok("step\nstep")
+        XCTAssertFalse(h.ok("show grads W1").contains("not current"))
+        h.ok("undo")
+        XCTAssertTrue(h.ok("show grads W1").contains("not current"))
+        h.ok("step\nset W1[0,0] = 0.25")
+        XCTAssertTrue(h.fails("expect grad W1[0,0] = 0").contains("is not current"))
+        h.ok("backward")
+        XCTAssertFalse(h.ok("show grads W1").contains("not current"))
+        // A parameter node's gradient shows under `show` once backward has reached it.
+        h.ok("forward\nbackward")
+        XCTAssertTrue(h.ok("show W1").contains("dL/dW1 [2, 1] ="))
     }
 
     func testWithoutARegularizerThePenaltyNodeSendsNothing() {

@@ -168,6 +168,17 @@ final class CommandArgumentTests: XCTestCase {
     func testShowWeightsOfOneEntrySaysWhatShowsOne() {
         h.ok(Self.model)
         XCTAssertTrue(h.fails("show weights W1[0,0]").contains("for one entry: `explain W1[0,0]` or `watch W1[0,0]`"))
+        XCTAssertTrue(h.fails("set b1[0,0] = 1").contains("b1 has shape [4], so an entry takes 1 index, like b1[0]; got 2"))
+        h.ok("layer clear")
+        XCTAssertTrue(h.fails("show weights W1").contains("there are no parameters yet"))
+    }
+
+    func testSplitAndNormalizeSayTheyResetHistoryAndOptimizerState() {
+        h.ok(Self.model + "\ntrain 2")
+        XCTAssertTrue(h.ok("split 0.5").contains("— reset history and optimizer state; undo history cleared (1 entry)"))
+        h.ok("train 1")
+        XCTAssertTrue(h.ok("normalize").contains("— reset history and optimizer state; undo history cleared (1 entry)"))
+        XCTAssertEqual(h.w.stepCount, 0)
     }
 
     func testErrorsAboutAnArgumentPointAtIt() throws {

@@ -88,6 +88,8 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(Completion.candidates(line: "optimizer adam a", word: "a", workspace: w), [])
         XCTAssertEqual(Completion.candidates(line: "train 3 e", word: "e", workspace: w), ["epochs", "every="])
         XCTAssertEqual(Completion.candidates(line: "break ", word: "", workspace: w), ["nan", "gradnorm", "off"])
+        XCTAssertEqual(Completion.candidates(line: "help o", word: "o", workspace: w), ["optimizer"])
+        XCTAssertEqual(Completion.candidates(line: "expect g", word: "g", workspace: w), ["grad"])
         XCTAssertEqual(Completion.candidates(line: "break nan o", word: "o", workspace: w), ["on", "off"])
         XCTAssertTrue(Completion.insideString("data csv \"Sessions/da"))
         XCTAssertFalse(Completion.insideString("data csv \"a.csv\" "))
