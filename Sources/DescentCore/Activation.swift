@@ -62,7 +62,7 @@ public enum Activation: Equatable, Sendable, CustomStringConvertible {
         case .tanh: return "f'(z) = 1 − tanh²(z) = 1 − A²"
         case .sigmoid: return "f'(z) = σ(z)(1 − σ(z)) = A(1 − A)"
         case .softplus: return "f'(z) = σ(z)"
-        case .gelu: return "f'(z) = d/dz of the tanh-form GELU"
+        case .gelu: return "f'(z) = ½(1 + tanh u) + ½z(1 − tanh²u)·√(2/π)(1 + 0.134145z²), u = √(2/π)(z + 0.044715z³)"
         case .softmax: return "dZ = A ⊙ (dA − Σⱼ dAⱼ Aⱼ) (per row)"
         case .leakyRelu(let s): return "f'(z) = 1 if z > 0 else \(s)"
         case .elu(let a): return "f'(z) = 1 if z > 0 else \(a)·e^z"

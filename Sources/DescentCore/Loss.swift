@@ -51,16 +51,29 @@ public enum Loss: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The gradient rule, for the backprop view.
-    public var gradientFormula: String {
+    /// The gradient rule's right side, for the backprop view: `2(ŷ − y)/N`.
+    public var gradientRule: String {
         switch self {
-        case .mse: return "dL/dŷ = 2(ŷ − y)/N"
-        case .mae: return "dL/dŷ = sign(ŷ − y)/N"
-        case .huber(let d): return "dL/dŷ = clamp(ŷ − y, −\(d), \(d))/N"
-        case .bce: return "dL/dz = (σ(z) − y)/N"
-        case .ce: return "dL/dz = (softmax(z) − onehot(y))/B"
-        case .hinge: return "dL/dŷ = −t/N where t·ŷ < 1, else 0"
+        case .mse: return "2(ŷ − y)/N"
+        case .mae: return "sign(ŷ − y)/N"
+        case .huber(let d): return "clamp(ŷ − y, −\(d), \(d))/N"
+        case .bce: return "(σ(z) − y)/N"
+        case .ce: return "(softmax(z) − onehot(y))/B"
+        case .hinge: return "−t/N where t·ŷ < 1, else 0"
         }
+    }
+
+    /// What the mean divides by: every entry of ŷ, except for ce, which has one term per row.
+    public var meanOver: String { self == .ce ? "B = rows" : "N = rows × outputs" }
+
+    /// The gradient rule, for the backprop view: `dL/dŷ = 2(ŷ − y)/N   (N = rows × outputs)`.
+    public var gradientFormula: String {
+        let input: String
+        switch self {
+        case .bce, .ce: input = "z"
+        default: input = "ŷ"
+        }
+        return "dL/d\(input) = \(gradientRule)   (\(meanOver))"
     }
 
     /// The mean loss of predictions `p` (rows×cols; logits for bce/ce) against targets `y`

@@ -40,7 +40,7 @@ enum Explain {
             if r.l2 != 0 { terms.append("2·\(Format.short(r.l2))·\(c)") }
             return "\(d) += dL/dpenalty · (\(terms.joined(separator: " + ")))"
         case .loss(let l):
-            return "\(d) = dL/dloss · \(l.gradientFormula.components(separatedBy: " = ").last ?? "")   (\(l.formula))"
+            return "\(d) = dL/dloss · \(l.gradientRule)   (\(l.formula); \(l.meanOver))"
         case .activation(let act):
             return "\(d) = dL/d\(n.name) ⊙ f'(\(c)),  \(act.derivativeFormula)"
         case .biasAdd:
