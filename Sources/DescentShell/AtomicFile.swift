@@ -93,7 +93,24 @@ enum AtomicFile {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw ShellError("no such file: \(path)") }
         if isDir.boolValue { throw ShellError("\(path) is a directory, not a file") }
         guard let data = FileManager.default.contents(atPath: path) else { throw ShellError("cannot read \(path) (permission?)") }
-        guard let text = String(data: data, encoding: .utf8) else { throw ShellError("\(path) is not UTF-8 text") }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ShellError("\(path)\(AtomicFile.firstInvalidUTF8(data).map { ":\($0.line):\($0.column)" } ?? ""): "
+                             + "not UTF-8 text (a byte there is not part of a UTF-8 character) — save the file as UTF-8")
+        }
         return text
+    }
+
+    /// Line and column (from 1, columns in characters) of the first byte of `data` that is not valid UTF-8.
+    static func firstInvalidUTF8(_ data: Data) -> (line: Int, column: Int)? {
+        var iterator = data.makeIterator(), decoder = UTF8()
+        var line = 1, column = 1
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s):
+                if s == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput: return nil
+            case .error: return (line, column)
+            }
+        }
     }
 }

@@ -146,4 +146,13 @@ final class AtomicFileTests: XCTestCase {
         XCTAssertEqual(attributes[.ownerAccountID] as? Int, 4321)
         XCTAssertEqual(attributes[.groupOwnerAccountID] as? Int, 4322)
     }
+
+    func testAFileThatIsNotUTF8SaysWhere() throws {
+        // Line 2, after "da": byte 0xFF never occurs in UTF-8.
+        let path = dir + "/bad.descent"
+        XCTAssertTrue(fm.createFile(atPath: path, contents: Data("seed 1\nda".utf8) + Data([0xFF]) + Data("ta xor\n".utf8)))
+        XCTAssertThrowsError(try AtomicFile.read(path)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("\(path):2:3: not UTF-8 text"), "\(error)")
+        }
+    }
 }
