@@ -12,7 +12,10 @@ enum Report {
             s += "  loss \(Format.sig(last.loss, 4))"
             if !t.regularizer.isNone { s += "  penalty \(Format.sig(last.penalty, 4))" }
         }
-        if let e = t.history.lastEvaluation { s += "  " + evaluation(e, task: t.train.task) }
+        if let e = t.history.lastEvaluation {
+            // The full sets are evaluated every K steps: an older evaluation says which step it is from.
+            s += "  " + evaluation(e, task: t.train.task) + (e.step == t.stepCount ? "" : "  (evaluated at step \(e.step))")
+        }
         return s
     }
 

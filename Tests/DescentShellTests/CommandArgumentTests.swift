@@ -215,6 +215,14 @@ final class CommandArgumentTests: XCTestCase {
         XCTAssertEqual(twin.values("W1"), straight.values("W1"))
     }
 
+    func testAProgressLineSaysWhenItsEvaluationIsOlder() {
+        // every=3 over 4 steps: the line after step 4 still carries step 3's evaluation, and says so.
+        let text = h.ok(Self.model + "\ntrain 4 every=3")
+        let lines = text.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("step 4/4") && $0.hasSuffix("(evaluated at step 3)") }, text)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("step 3/4") && !$0.contains("evaluated at") }, text)
+    }
+
     func testAStopAfterDivergenceSaysHowTheKeptParametersStand() {
         // sgd lr=0.5 on this regression diverges: the weights grow until the loss overflows, with every
         // parameter still finite; adam with lr=1e308 makes W1 infinite in its first update (|step| ≈ lr).
