@@ -146,6 +146,11 @@ extension Commands {
 
     /// The work of `update`: gradients if missing, the optimizer step, and the before/after report.
     private static func applyUpdate(_ w: Workspace, _ t: Trainer) throws {
+        if let shown = w.inspected, shown !== t.currentGraph {
+            // `forward sample N` runs one row in evaluation mode beside the step; it is not a step to apply.
+            throw ShellError("the last forward pass was on one sample (evaluation mode), which is not a training step — "
+                             + "run `forward` for the step's batch (or `batch 1` to train on one sample at a time)")
+        }
         let g = try inspectedGraph(w)
         if !g.backwardComplete {
             if g.backwardDone == nil { g.backward(); w.out.print("(computed the gradients first)") }

@@ -382,4 +382,16 @@ final class BackpropTests: XCTestCase {
         XCTAssertFalse(text.contains("sends dL/dW1"), text)
         XCTAssertTrue(h.ok("step").contains("step 1  epoch 1  3 rows  loss "))
     }
+
+    func testAnUpdateIsNotTakenFromASingleSamplePass() {
+        // forward sample runs one row in evaluation mode beside the step: updating from it recorded a step of
+        // no batch (epoch 0). It is refused, and nothing changes.
+        h.ok(Self.seed + "\nforward sample 1\nbackward")
+        let before = h.values("W1")
+        XCTAssertTrue(h.fails("update").contains("the last forward pass was on one sample"))
+        XCTAssertEqual(h.values("W1"), before)
+        XCTAssertEqual(h.w.stepCount, 0)
+        h.ok("forward\nupdate")
+        XCTAssertEqual(h.w.trainer?.history.steps.map(\.epoch), [1])
+    }
 }
