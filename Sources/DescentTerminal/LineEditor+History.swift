@@ -37,10 +37,15 @@ extension LineEditor {
         "cannot keep the prompt's history in \(path): \(reason) (history is kept for this session only)"
     }
 
-    /// Makes the directory of the history file `path` if it is missing, then checks that the file can be read and
-    /// written (or made); nil when it can, else why not.
+    /// Makes the directory of the history file `path` if it is missing (but not a missing home directory: that
+    /// is a broken setup, not a place to create), then checks that the file can be read and written (or made);
+    /// nil when it can, else why not.
     static func historyFileProblem(_ path: String) -> String? {
         let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        var homeInfo = stat()
+        if let home = ProcessInfo.processInfo.environment["HOME"], directory == home, stat(home, &homeInfo) != 0 {
+            return "the home directory \(home) does not exist"
+        }
         if !directory.isEmpty, let problem = makeDirectory(directory) { return problem }
         var info = stat()
         if stat(path, &info) == 0 {

@@ -112,4 +112,15 @@ final class LineEditorHistoryTests: XCTestCase {
         XCTAssertTrue(warning.hasPrefix("cannot keep the prompt's history in \(locked)/history: "), warning)
         XCTAssertTrue(warning.hasSuffix("\(reason) (history is kept for this session only)"), warning)
     }
+
+    func testAMissingHomeDirectoryIsReportedNotMade() {
+        let saved = ProcessInfo.processInfo.environment["HOME"]
+        defer { if let saved { setenv("HOME", saved, 1) } else { unsetenv("HOME") } }
+        let home = directory + "/no-such-home"
+        setenv("HOME", home, 1)
+        let editor = LineEditor(name: "descent-test", historyFile: home + "/.descent_history")
+        XCTAssertEqual(editor.historyProblem, "cannot keep the prompt's history in \(home)/.descent_history: the home directory \(home)"
+                       + " does not exist (history is kept for this session only)")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: home))
+    }
 }
