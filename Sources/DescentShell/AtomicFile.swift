@@ -33,7 +33,10 @@ enum AtomicFile {
         }
         let tmp = dir + "/." + name + ".tmp-\(getpid())"
         // A new file gets the usual mode (0666 less the umask); a replacement starts private and takes the old mode.
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, replacing ? 0o600 : 0o666)
+        // A leftover of a crashed run goes first; O_EXCL | O_NOFOLLOW then refuse a name someone else made
+        // in between (a planted link would otherwise be followed).
+        unlink(tmp)
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, replacing ? 0o600 : 0o666)
         guard fd >= 0 else { throw ShellError("cannot write \(shown): \(String(cString: strerror(errno)))") }
         // Closes and removes the temporary file after a failure; the error names the system's reason.
         func failure(_ reason: String) -> ShellError {
@@ -63,6 +66,9 @@ enum AtomicFile {
             unlink(tmp)
             throw ShellError("cannot write \(shown): \(reason) (the old file, if any, is untouched)")
         }
+        // The rename lives in the directory: flush it too, so a power cut cannot bring the old file back.
+        let dirFD = open(dir, O_RDONLY | O_DIRECTORY)
+        if dirFD >= 0 { _ = fsync(dirFD); close(dirFD) }
     }
 
     /// `path` with symbolic links in its last component followed until a name that is not a link (which may not

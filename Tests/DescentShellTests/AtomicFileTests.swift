@@ -155,4 +155,16 @@ final class AtomicFileTests: XCTestCase {
             XCTAssertTrue("\(error)".hasPrefix("\(path):2:3: not UTF-8 text"), "\(error)")
         }
     }
+
+    func testALinkLeftAtTheTemporaryNameIsNotFollowed() throws {
+        // The temporary file's name is ".NAME.tmp-PID" beside the target; a link planted there must not be
+        // written through.
+        let victim = dir + "/real/victim.txt", path = dir + "/w.json"
+        try "untouched".write(toFile: victim, atomically: false, encoding: .utf8)
+        try fm.createSymbolicLink(atPath: dir + "/.w.json.tmp-\(getpid())", withDestinationPath: victim)
+        try AtomicFile.write("new", to: path)
+        XCTAssertEqual(bytes(path), "new")
+        XCTAssertEqual(bytes(victim), "untouched")
+        XCTAssertEqual(try names(dir), ["real", "w.json"])
+    }
 }
