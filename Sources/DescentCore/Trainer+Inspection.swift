@@ -21,10 +21,13 @@ public struct EvaluationNow: Sendable {
 
 /// Phases driven by hand, single samples, snapshots and carried-over state.
 extension Trainer {
-    /// The state to restore with `restore`.
+    /// The state to restore with `restore`. A step drawn by hand and not yet applied is not kept, but where
+    /// the sampler and dropout stream stood before its draw is: after `restore` the next pass draws its batch
+    /// and masks again.
     public func snapshot(label: String) -> TrainerSnapshot {
         TrainerSnapshot(label: label, stepCount: stepCount, parameters: model.snapshot(), optimizer: optimizer.snapshot(),
-                        history: history, sampler: sampler, dropoutRNG: dropoutRNG)
+                        history: history, sampler: beforeDraw?.sampler ?? sampler,
+                        dropoutRNG: beforeDraw?.dropoutRNG ?? dropoutRNG)
     }
 
     /// Puts back everything `snapshot` saved, bit for bit; any step under way is dropped.
@@ -46,6 +49,7 @@ extension Trainer {
         var s = sampler
         if oldSampler.count == s.count && oldSampler.batchSize == s.batchSize { s = oldSampler } else { s.continueNumbering(after: oldSampler) }
         replaceState(history: old.history, stepCount: old.stepCount, sampler: s, dropoutRNG: oldDropout)
+        gradientsStale = old.gradientsStale
     }
 
     /// Runs the forward pass on training sample `i` alone, in evaluation mode, without touching the step under way.

@@ -23,7 +23,7 @@ extension Commands {
         CommandSpec("break", ["break nan [on|off]", "break gradnorm > X", "break gradnorm off"],
                     "stop training at the first NaN/infinity (on by default), or when the gradient norm passes a bound",
                     keywords: ["nan", "gradnorm", "on", "off"], handler: breakCommand),
-        CommandSpec("undo", ["undo"], "revert the last step, update, set, load or train run (parameters and optimizer state)",
+        CommandSpec("undo", ["undo"], "revert the last forward, step, update, set, load or train run (parameters, optimizer state, history)",
                     handler: undo),
     ]
 

@@ -87,7 +87,7 @@ extension Commands {
         guard let t = w.trainer ?? w.carryOver, !t.history.isEmpty else { throw ShellError("nothing to export yet: train first") }
         if what == "history" {
             try located(at) { try AtomicFile.write(t.history.csv(), to: path(w, file)) }
-            w.out.print("wrote \(t.history.steps.count) rows to \(file)")
+            w.out.print("wrote \(Format.counted(t.history.steps.count, "row")) to \(file)")
         } else {
             try located(at) { try AtomicFile.write(Charts.svg(t.history, title: w.modelLine()), to: path(w, file)) }
             w.out.print("wrote the loss chart to \(file)")

@@ -45,7 +45,7 @@ extension Commands {
                 let t = what == "weights" ? p.tensor : p.gradTensor
                 w.out.print("\(what == "weights" ? p.name : "d" + p.name) \(t.shapeDescription) =\n\(t.formatted())")
                 if what == "grads" && !w.gradientReady(p.name) {
-                    w.out.print("  (not current: no backward pass has reached \(p.name) since the model was built or last changed — run `backward` or `step`)")
+                    w.out.print("  (not current: no backward pass has reached \(p.name) since the model was built, or since the parameters, loss or regularizer last changed — run `backward` or `step`)")
                 }
             }
             if what == "weights" { w.out.print(Sparsity.report(model)) }
@@ -114,9 +114,9 @@ extension Workspace {
 
     /// Whether parameter `name`'s gradient is current: computed by a backward pass under way that has
     /// reached it, by a whole backward on the step under way, or by the last step — and not made stale
-    /// since by `undo`, `set` or `load`, or by a change that rebuilt the trainer.
+    /// since by `undo`, `set`, `load`, or a new loss or regularizer.
     func gradientReady(_ name: String) -> Bool {
-        guard let t = trainer else { return false }
+        guard let t = trainer ?? carryOver else { return false }
         if let g = inspected, g.backwardDone != nil, let p = g.index(of: name) { return Workspace.gradientArrived(g, p) }
         return !t.gradientsStale && (t.phase == .backwarded || t.stepCount > 0)
     }

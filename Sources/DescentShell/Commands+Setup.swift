@@ -169,6 +169,7 @@ extension Commands {
         }
         w.loss = l
         let note = w.invalidateTrainer(keepHistory: true)
+        w.carryOver?.gradientsStale = true   // gradients of another loss
         w.out.print("loss \(l): \(l.formula)" + note)
     }
 
@@ -192,6 +193,7 @@ extension Commands {
         guard r.l1 >= 0 && r.l2 >= 0 && r.l1.isFinite && r.l2.isFinite else { throw ShellError("λ must be a finite number ≥ 0") }
         w.regularizer = r
         let note = w.invalidateTrainer(keepHistory: true)
+        w.carryOver?.gradientsStale = true   // gradients of another penalty
         w.out.print("regularize \(r)" + (r.isNone ? "" : ": penalty = \(r.formula) over weight matrices (biases are not penalised)") + note)
     }
 

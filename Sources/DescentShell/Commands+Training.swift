@@ -31,11 +31,19 @@ extension Commands {
         if let every { w.evaluationInterval = Int(every); t.evaluationInterval = Int(every) }
         let steps = unit.hasPrefix("epoch") ? n * perEpoch : n
         if every == nil && w.evaluationInterval == nil { t.evaluationInterval = max(1, steps / 200) }
-        runTraining(w, t, steps: steps)
+        let (ran, reason) = runTraining(w, t, steps: steps)
+        // A run stopped early is saved as the steps it took, so that a replay reproduces these weights: those
+        // that ran (Ctrl-C and breaks stop between steps), plus the one a non-finite loss stopped, whose batch
+        // was drawn (replayed, it stops there again).
+        var took = ran
+        if case .nonFinite = reason { took += 1 }
+        if took < steps { w.recordedAs = took == 0 ? [] : ["train \(took)" + (every.map { " every=\(Int($0))" } ?? "")] }
     }
 
-    /// Runs `steps` steps through the current view, with undo, watches and breaks; prints the summary.
-    static func runTraining(_ w: Workspace, _ t: Trainer, steps: Int) {
+    /// Runs `steps` steps through the current view, with undo, watches and breaks; prints the summary and
+    /// returns the steps that ran and why the run ended.
+    @discardableResult
+    static func runTraining(_ w: Workspace, _ t: Trainer, steps: Int) -> (ran: Int, reason: StopReason) {
         w.pushUndo("train")
         finishPendingPhases(w, t)
         let start = t.stepCount
@@ -58,6 +66,7 @@ extension Commands {
         }
         w.out.print(Report.summary(t, ran: t.stepCount - start, seconds: secs, reason: reason))
         w.inspected = nil
+        return (t.stepCount - start, reason)
     }
 
     /// A step started by hand (`forward`, `backward step`) is dropped before automatic training.

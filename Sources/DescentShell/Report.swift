@@ -36,7 +36,11 @@ enum Report {
     /// The line printed after a run: steps, losses, metric, time and why it stopped.
     static func summary(_ t: Trainer, ran: Int, seconds: Double, reason: StopReason) -> String {
         var s = "trained \(ran) step\(ran == 1 ? "" : "s") (total \(t.stepCount))"
-        if let e = t.history.lastEvaluation { s += ": " + evaluation(e, task: t.train.task) }
+        // The full sets' figures when this run moved the parameters (a run that took no step would quote an
+        // evaluation of parameters that `set` or `load` may have changed since).
+        if ran > 0, let e = t.history.lastEvaluation {
+            s += ": " + evaluation(e, task: t.train.task) + (e.step == t.stepCount ? "" : "  (evaluated at step \(e.step))")
+        }
         s += String(format: "  in %.2fs", seconds)
         if seconds > 0 && ran > 0 { s += String(format: " (%.0f steps/s)", Double(ran) / seconds) }
         s += " — \(reason)"

@@ -75,8 +75,9 @@ public struct Session {
         do {
             let spec = try resolve(c)
             var reader = ArgReader(c)
+            workspace.recordedAs = nil
             try spec.handler(workspace, &reader)
-            if spec.recorded { workspace.recorded.append(Session.recordable(c, as: spec)) }
+            if spec.recorded { workspace.recorded.append(contentsOf: workspace.recordedAs ?? [Session.recordable(c, as: spec)]) }
             return true
         } catch let d as Diagnostic {
             report(d, source: source, firstLine: firstLine, file: file)

@@ -40,6 +40,9 @@ public final class Workspace {
     // Session.
     /// Text of the commands that succeeded and change or check state, for `save session`.
     var recorded: [String] = []
+    /// What the command under way asks to be recorded instead of its own text (a `train` stopped early
+    /// records the steps it ran; none, when it ran none); nil records the text.
+    var recordedAs: [String]?
     var undoStack: [TrainerSnapshot] = []
     static let undoDepth = 50
     var watches: [Watch] = []

@@ -394,4 +394,26 @@ final class BackpropTests: XCTestCase {
         h.ok("forward\nupdate")
         XCTAssertEqual(h.w.trainer?.history.steps.map(\.epoch), [1])
     }
+
+    func testUndoingWhatDroppedAHandStepKeepsItsBatch() {
+        // forward draws step 1's batch; set drops the step; undo puts the weights back, and the next pass
+        // must still run on step 1's batch, as a plain step does.
+        let base = "seed 3\ndata xor n=16\nlayer dense 3 tanh\nlayer dense 1 sigmoid\nloss bce\noptimizer sgd lr=0.5\nbatch 4"
+        let plain = ShellHarness()
+        plain.ok(base + "\nstep\nstep")
+        for detour in ["forward\nset b2[0] = 0.5\nundo\nupdate", "forward\nstep\nundo\nstep", "forward\ntrain 3\nundo\nstep"] {
+            let h = ShellHarness()
+            h.ok(base + "\n" + detour + "\nstep")
+            XCTAssertEqual(h.w.trainer?.history.steps, plain.w.trainer?.history.steps, detour)
+            XCTAssertEqual(h.values("W1"), plain.values("W1"), detour)
+        }
+    }
+
+    func testGradientsStayCurrentAcrossAnOptimizerChangeButNotALossChange() {
+        h.ok(Self.seed + "\nforward\nbackward")
+        h.ok("optimizer adam")
+        h.ok("expect grad W1[0,0] = -13.333333333333334 +- 1e-12")
+        h.ok("loss mae")
+        XCTAssertTrue(h.fails("expect grad W1[0,0] = 0").contains("is not current"))
+    }
 }

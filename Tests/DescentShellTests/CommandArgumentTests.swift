@@ -223,6 +223,26 @@ final class CommandArgumentTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.hasPrefix("step 3/4") && !$0.contains("evaluated at") }, text)
     }
 
+    func testARunStoppedEarlyIsSavedAsTheStepsItTook() {
+        // A gradient-norm break stops after the first step whose norm passes 1e-9: the session keeps `train 1`,
+        // and replaying the saved commands in a fresh session gives the same weights.
+        h.ok(Self.model + "\nbreak gradnorm > 1e-9\ntrain 50")
+        XCTAssertEqual(h.w.stepCount, 1)
+        XCTAssertEqual(h.w.recorded.last, "train 1")
+        // sgd lr=0.5 diverges: 190 steps run and the 191st stops on an infinite loss, its batch drawn. The
+        // session keeps `train 191`, which stops at the same place again.
+        let diverging = ShellHarness()
+        diverging.ok("data linear\nbatch 16\nlayer dense 8 tanh\nlayer dense 1\nloss mse\noptimizer sgd lr=0.5\ntrain 1000\ntrain 3")
+        let ran = diverging.w.stepCount
+        XCTAssertTrue(diverging.w.recorded.contains("train \(ran + 1)"), "\(diverging.w.recorded)")
+        for line in [h!, diverging] {
+            let replay = ShellHarness()
+            replay.ok(line.w.recorded.joined(separator: "\n"))
+            XCTAssertEqual(replay.w.model?.parameters.map(\.value.array), line.w.model?.parameters.map(\.value.array))
+            XCTAssertEqual(replay.w.stepCount, line.w.stepCount)
+        }
+    }
+
     func testAStopAfterDivergenceSaysHowTheKeptParametersStand() {
         // sgd lr=0.5 on this regression diverges: the weights grow until the loss overflows, with every
         // parameter still finite; adam with lr=1e308 makes W1 infinite in its first update (|step| ≈ lr).
