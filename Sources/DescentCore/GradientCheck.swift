@@ -78,11 +78,8 @@ public enum GradientCheck {
                 worstRel = max(worstRel, relCounted)
                 worstAbs = abs.isNaN || worstAbs.isNaN ? .nan : max(worstAbs, abs)
             }
-            var index: [Int] = []
-            var rest = worst
-            for d in p.shape.reversed() { index.insert(rest % max(d, 1), at: 0); rest /= max(d, 1) }
             results.append(Result(parameter: p.name, maxAbsoluteError: worstAbs, maxRelativeError: worstRel,
-                                  worstIndex: index, passed: worstRel < tolerance))
+                                  worstIndex: Tensor.index(ofOffset: worst, in: p.shape), passed: worstRel < tolerance))
         }
         // A check changes nothing: the gradients an `update` would apply (from a training pass, with dropout)
         // are put back, not replaced by this evaluation-mode pass's.

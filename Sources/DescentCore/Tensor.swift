@@ -58,6 +58,16 @@ public struct Tensor: Equatable, Sendable {
         return off
     }
 
+    /// The row-major index of flat `offset` in an array of `shape` (the inverse of `offset(of:in:)`).
+    public static func index(ofOffset offset: Int, in shape: [Int]) -> [Int] {
+        var rest = offset, index = [Int](repeating: 0, count: shape.count)
+        for d in shape.indices.reversed() {
+            index[d] = rest % max(shape[d], 1)
+            rest /= max(shape[d], 1)
+        }
+        return index
+    }
+
     /// The same values with a new shape of equal size.
     public func reshaped(_ newShape: [Int]) -> Tensor { Tensor(shape: newShape, data: data) }
 

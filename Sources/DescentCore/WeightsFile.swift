@@ -16,7 +16,7 @@ public enum WeightsFile {
         for p in model.parameters {
             for (k, x) in p.value.array.enumerated() where !x.isFinite {
                 count += 1
-                if first == nil { first = (entry(p.name, index(of: k, in: p.shape)), x) }
+                if first == nil { first = (entry(p.name, Tensor.index(ofOffset: k, in: p.shape)), x) }
             }
         }
         if let first {
@@ -117,15 +117,6 @@ public enum WeightsFile {
             let hint = v == .null ? " (JSON has no infinity or NaN; older versions of Descent wrote them as null)" : ""
             throw WeightsError("\(entry(name, index)) is \(v.kind), not a number\(hint)")
         }
-    }
-
-    /// The row-major index of the entry at flat `offset` in `shape`.
-    private static func index(of offset: Int, in shape: [Int]) -> [Int] {
-        var rest = offset
-        return shape.indices.reversed().map { d -> Int in
-            defer { rest /= shape[d] }
-            return rest % shape[d]
-        }.reversed()
     }
 
     /// Nested JSON arrays for `values` in `shape`.
