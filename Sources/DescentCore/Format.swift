@@ -15,6 +15,11 @@ public enum Format {
         "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
     }
 
+    /// `W1[0,2]`: the entry of parameter `name` at `index` (just `name` for an empty index).
+    public static func entry(_ name: String, _ index: [Int]) -> String {
+        index.isEmpty ? name : name + "[" + index.map(String.init).joined(separator: ",") + "]"
+    }
+
     /// `x` with `digits` significant digits (`%.Ng`), for tables.
     public static func sig(_ x: Double, _ digits: Int = 6) -> String {
         if x.isNaN { return "nan" }

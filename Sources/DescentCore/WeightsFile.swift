@@ -16,7 +16,7 @@ public enum WeightsFile {
         for p in model.parameters {
             for (k, x) in p.value.array.enumerated() where !x.isFinite {
                 count += 1
-                if first == nil { first = (entry(p.name, Tensor.index(ofOffset: k, in: p.shape)), x) }
+                if first == nil { first = (Format.entry(p.name, Tensor.index(ofOffset: k, in: p.shape)), x) }
             }
         }
         if let first {
@@ -82,11 +82,6 @@ public enum WeightsFile {
         }
     }
 
-    /// `W1[0,2]`: the entry of parameter `name` at `index` (just `name` for an empty index).
-    static func entry(_ name: String, _ index: [Int]) -> String {
-        index.isEmpty ? name : name + "[" + index.map(String.init).joined(separator: ",") + "]"
-    }
-
     /// Appends the numbers of a nested array to `values`, recording and checking the shape; `index` is where `v`
     /// sits in parameter `name`, and `leafDepth` how deep its numbers are once one has been seen.
     private static func flatten(_ v: JSONValue, name: String, index: [Int], shape: inout [Int], leafDepth: inout Int?,
@@ -95,11 +90,11 @@ public enum WeightsFile {
         switch v {
         case .array(let items):
             if let leaf = leafDepth, depth >= leaf {
-                throw WeightsError("\(entry(name, index)) is an array where a number was expected (\(name) mixes numbers and arrays)")
+                throw WeightsError("\(Format.entry(name, index)) is an array where a number was expected (\(name) mixes numbers and arrays)")
             }
             if shape.count == depth { shape.append(items.count) }
             else if shape[depth] != items.count {
-                throw WeightsError("\(name) is ragged: \(entry(name, index)) has \(items.count) entries, expected \(shape[depth]) like the others")
+                throw WeightsError("\(name) is ragged: \(Format.entry(name, index)) has \(items.count) entries, expected \(shape[depth]) like the others")
             }
             for (k, item) in items.enumerated() {
                 try flatten(item, name: name, index: index + [k], shape: &shape, leafDepth: &leafDepth, into: &values, text: text)
@@ -107,15 +102,15 @@ public enum WeightsFile {
         case .number(let x, let offset):
             if leafDepth == nil { leafDepth = depth }
             if depth != leafDepth || shape.count > depth {
-                throw WeightsError("\(entry(name, index)) is a number where an array was expected (\(name) mixes numbers and arrays)")
+                throw WeightsError("\(Format.entry(name, index)) is a number where an array was expected (\(name) mixes numbers and arrays)")
             }
             guard x.isFinite else {
-                throw WeightsError("\(entry(name, index)) at \(JSONReader.location(of: offset, in: text)) is beyond the range of a Double (±1.8e308)")
+                throw WeightsError("\(Format.entry(name, index)) at \(JSONReader.location(of: offset, in: text)) is beyond the range of a Double (±1.8e308)")
             }
             values.append(x)
         default:
             let hint = v == .null ? " (JSON has no infinity or NaN; older versions of Descent wrote them as null)" : ""
-            throw WeightsError("\(entry(name, index)) is \(v.kind), not a number\(hint)")
+            throw WeightsError("\(Format.entry(name, index)) is \(v.kind), not a number\(hint)")
         }
     }
 

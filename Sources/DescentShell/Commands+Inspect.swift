@@ -35,7 +35,7 @@ extension Commands {
             while let name = try a.optionalWord("parameter", oneOf: w.parameterNames()) { names.append(name) }
             if a.peekIsIndexed {
                 let (name, index) = try a.indexed("parameter entry")
-                let entry = "\(name)[\(index.map(String.init).joined(separator: ","))]"
+                let entry = Format.entry(name, index)
                 throw a.error("show \(what) takes whole parameters (W1 b1 …); for one entry: `explain \(entry)` or `watch \(entry)`")
             }
             try a.finish(options: [])
@@ -86,7 +86,7 @@ extension Commands {
         w.inspected = nil
         w.trainer?.discardPending()
         w.trainer?.gradientsStale = true
-        w.out.print("\(name)[\(index.map(String.init).joined(separator: ","))]: \(Format.sig(old, 6)) → \(Format.sig(value, 6))")
+        w.out.print("\(Format.entry(name, index)): \(Format.sig(old, 6)) → \(Format.sig(value, 6))")
     }
 
     static func expect(_ w: Workspace, _ a: inout ArgReader) throws {

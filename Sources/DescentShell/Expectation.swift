@@ -17,8 +17,8 @@ struct Expectation {
     var subject: String {
         switch subjectKind {
         case .metric(let m): return m
-        case let .entry(n, i): return "\(n)[\(i.map(String.init).joined(separator: ","))]"
-        case let .gradient(n, i): return "dL/d\(n)[\(i.map(String.init).joined(separator: ","))]"
+        case let .entry(n, i): return Format.entry(n, i)
+        case let .gradient(n, i): return "dL/d" + Format.entry(n, i)
         }
     }
 

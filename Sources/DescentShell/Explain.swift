@@ -59,7 +59,7 @@ enum Explain {
     /// One entry written out as the sum over rows, plus the penalty's share.
     static func entry(_ g: Graph, _ p: Int, index: [Int], offset: Int) -> [String] {
         let pn = g.nodes[p]
-        let label = "\(pn.name)[\(index.map(String.init).joined(separator: ","))]"
+        let label = Format.entry(pn.name, index)
         var lines: [String] = []
         let c = BackpropText.consumers(g)
         var dataPart = 0.0

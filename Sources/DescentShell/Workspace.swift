@@ -71,7 +71,7 @@ public final class Workspace {
     struct Watch: Equatable {
         var name: String
         var index: [Int]
-        var text: String { "\(name)[\(index.map(String.init).joined(separator: ","))]" }
+        var text: String { Format.entry(name, index) }
     }
 
     // MARK: Derived state
