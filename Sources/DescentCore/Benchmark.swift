@@ -60,8 +60,7 @@ public enum Benchmark {
         let onTeamBefore = t.stepsOnTeam
         let start = clock.now
         _ = t.train(steps: steps, evaluateAtEnd: false) { _ in nil }
-        let d = clock.now - start
-        let secs = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        let secs = (clock.now - start).seconds
         return Measurement(stepsPerSecond: Double(steps) / secs,
                            shareOnTeam: Double(t.stepsOnTeam - onTeamBefore) / Double(steps))
     }

@@ -276,7 +276,7 @@ extension Commands {
                 if Interrupt.requested { return false }
                 let now = clock.now
                 if let show = w.showProgress, now >= nextShow {
-                    let elapsed = (now - start).components, seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+                    let seconds = (now - start).seconds
                     let eta = p.done > 0 ? seconds / Double(p.done) * Double(p.total - p.done) : .nan
                     show("gradcheck: \(p.parameter) entry \(p.entry + 1)/\(p.entries), \(p.done + 1)/\(p.total) in all "
                          + "(\(100 * p.done / max(p.total, 1))%), eta \(LiveView.clockText(eta))")

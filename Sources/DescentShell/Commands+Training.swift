@@ -57,8 +57,7 @@ extension Commands {
                 return w.trainingView.update(trainer: t, done: t.stepCount - start)
             }
         }
-        let elapsed = clock.now - began - w.trainingView.pausedTime
-        let secs = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let secs = (clock.now - began - w.trainingView.pausedTime).seconds
         w.trainingView.end(trainer: t, reason: reason)
         if reason == .interrupted { w.out.print("") }   // past the terminal's echoed ^C
         if case .nonFinite = reason, !w.breakOnNaN {

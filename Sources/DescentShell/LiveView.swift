@@ -167,7 +167,7 @@ final class LiveView: TrainingView {
     /// The status area: numbers, speed and progress, and the model in one line.
     private func statusLines(_ t: Trainer, width: Int) -> [String] {
         let done = t.stepCount - startStep
-        let elapsed = seconds(clock.now - began - pausedTime)
+        let elapsed = (clock.now - began - pausedTime).seconds
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         let eta = rate > 0 ? Double(total - done) / rate : 0
         var first = "step \(done)/\(total)  epoch \(t.history.lastStep?.epoch ?? t.epoch)"
@@ -191,10 +191,6 @@ final class LiveView: TrainingView {
         if !watches.isEmpty { lines.append("watch " + watches.joined(separator: "  ")) }
         lines.append(modelLine + "    q stop · space pause · l log · v val · b map · ? keys")
         return lines
-    }
-
-    private func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 
     static let keysHelp = ["keys", "q, Esc, Ctrl-C  stop at the next step", "space  pause / resume", "s  one step (paused)",
