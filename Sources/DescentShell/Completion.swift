@@ -11,7 +11,7 @@ enum Completion {
         let pool: [String]
         if position == 0 {
             pool = Commands.names
-        } else if let c = Commands.named(tokens[0]) ?? Commands.all.first(where: { $0.name.hasPrefix(tokens[0].lowercased()) }) {
+        } else if let c = Commands.matching(tokens[0]).first {
             let takesParameters = ["show", "set", "explain", "gradcheck", "watch", "unwatch", "expect"].contains(c.name)
             // Keywords come first, except `train N steps` and `replay "FILE" step`, where they come second.
             let keywordAt = ["train", "replay"].contains(c.name) ? 2 : 1
