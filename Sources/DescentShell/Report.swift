@@ -12,11 +12,14 @@ enum Report {
             s += "  loss \(Format.sig(last.loss, 4))"
             if !t.regularizer.isNone { s += "  penalty \(Format.sig(last.penalty, 4))" }
         }
-        if let e = t.history.lastEvaluation {
-            // The full sets are evaluated every K steps: an older evaluation says which step it is from.
-            s += "  " + evaluation(e, task: t.train.task) + (e.step == t.stepCount ? "" : "  (evaluated at step \(e.step))")
-        }
+        if let e = t.history.lastEvaluation { s += "  " + evaluation(e, of: t) }
         return s
+    }
+
+    /// `evaluation(_:task:)` of `t`'s evaluation `e`; the full sets are evaluated every K steps, so an older
+    /// evaluation says which step it is from.
+    static func evaluation(_ e: History.Evaluation, of t: Trainer) -> String {
+        evaluation(e, task: t.train.task) + (e.step == t.stepCount ? "" : "  (evaluated at step \(e.step))")
     }
 
     /// `train_loss 0.21  val_loss 0.25  accuracy 91.5%  val_accuracy 90%`
@@ -38,9 +41,7 @@ enum Report {
         var s = "trained \(ran) step\(ran == 1 ? "" : "s") (total \(t.stepCount))"
         // The full sets' figures when this run moved the parameters (a run that took no step would quote an
         // evaluation of parameters that `set` or `load` may have changed since).
-        if ran > 0, let e = t.history.lastEvaluation {
-            s += ": " + evaluation(e, task: t.train.task) + (e.step == t.stepCount ? "" : "  (evaluated at step \(e.step))")
-        }
+        if ran > 0, let e = t.history.lastEvaluation { s += ": " + evaluation(e, of: t) }
         s += String(format: "  in %.2fs", seconds)
         if seconds > 0 && ran > 0 { s += String(format: " (%.0f steps/s)", Double(ran) / seconds) }
         s += " — \(reason)"
