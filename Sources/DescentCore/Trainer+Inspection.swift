@@ -26,8 +26,7 @@ extension Trainer {
     /// and masks again.
     public func snapshot(label: String) -> TrainerSnapshot {
         TrainerSnapshot(label: label, stepCount: stepCount, parameters: model.snapshot(), optimizer: optimizer.snapshot(),
-                        history: history, sampler: beforeDraw?.sampler ?? sampler,
-                        dropoutRNG: beforeDraw?.dropoutRNG ?? dropoutRNG)
+                        history: history, sampler: stepStart.sampler, dropoutRNG: stepStart.dropoutRNG)
     }
 
     /// Puts back everything `snapshot` saved, bit for bit; any step under way is dropped.
@@ -45,7 +44,7 @@ extension Trainer {
     /// one's, numbering its epochs on from the old one's.
     public func adoptHistory(from old: Trainer) {
         // A batch the old trainer drew by hand and did not apply is drawn again here.
-        let oldSampler = old.beforeDraw?.sampler ?? old.sampler, oldDropout = old.beforeDraw?.dropoutRNG ?? old.dropoutRNG
+        let (oldSampler, oldDropout) = old.stepStart
         var s = sampler
         if oldSampler.count == s.count && oldSampler.batchSize == s.batchSize { s = oldSampler } else { s.continueNumbering(after: oldSampler) }
         replaceState(history: old.history, stepCount: old.stepCount, sampler: s, dropoutRNG: oldDropout)

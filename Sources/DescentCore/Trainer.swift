@@ -58,8 +58,11 @@ public final class Trainer {
     /// `set`, `load`, training started) puts them back, so the batch it showed is the one the next pass uses;
     /// and a forward pass run again on it draws the same dropout masks.
     var beforeDraw: (sampler: BatchSampler, dropoutRNG: RNG)?
-    /// Whether the parameters changed since their gradients were computed (`undo`, `set`, `load`): the
-    /// gradients they hold are then not the current ones. A backward pass or a step clears it.
+    /// Where the sampler and dropout stream stood when the step under way began: before a hand draw, if
+    /// one is pending, else now. Snapshots and a trainer taking over from this one start from here.
+    var stepStart: (sampler: BatchSampler, dropoutRNG: RNG) { beforeDraw ?? (sampler, dropoutRNG) }
+    /// Whether the gradients held are not the current ones: the parameters changed since they were
+    /// computed (`undo`, `set`, `load`), or the loss or regularizer did. A backward pass or a step clears it.
     public var gradientsStale = false
 
     /// Where the step under way stands.
