@@ -56,6 +56,13 @@ public struct DotGrid: Sendable {
     /// Draws a straight line of dots (Bresenham) between two dot positions; the endpoints may lie outside
     /// the grid or be fractional: the line is clipped first and its ends rounded.
     public mutating func line(from a: (x: Double, y: Double), to b: (x: Double, y: Double), role: ColorRole, bold: Bool = false) {
+        var solid = stroke(.solid)
+        line(from: a, to: b, role: role, bold: bold, stroke: &solid)
+    }
+
+    /// Draws a line like `line(from:to:role:bold:)`, setting only the dots `stroke` keeps, in order from `a` to `b`.
+    mutating func line(from a: (x: Double, y: Double), to b: (x: Double, y: Double), role: ColorRole, bold: Bool,
+                       stroke: inout Stroke) {
         guard dotsWide > 0, dotsHigh > 0,
               let s = Segment(x0: a.x, y0: a.y, x1: b.x, y1: b.y)
                 .clipped(minX: -0.5, maxX: Double(dotsWide) - 0.5, minY: -0.5, maxY: Double(dotsHigh) - 0.5)
@@ -66,7 +73,7 @@ public struct DotGrid: Sendable {
         let stepX = x < x1 ? 1 : -1, stepY = y < y1 ? 1 : -1
         var err = dx + dy
         while true {
-            set(x, y, role: role, bold: bold)
+            if stroke.keeps(x, y) { set(x, y, role: role, bold: bold) }
             if x == x1 && y == y1 { return }
             let e2 = 2 * err
             if e2 >= dy { err += dy; x += stepX }
@@ -76,11 +83,22 @@ public struct DotGrid: Sendable {
 
     /// Sets the dots of column `x` between fractional rows `y0` and `y1` (either order), clipped.
     public mutating func vertical(x: Int, from y0: Double, to y1: Double, role: ColorRole, bold: Bool = false) {
+        var solid = stroke(.solid)
+        vertical(x: x, from: y0, to: y1, role: role, bold: bold, stroke: &solid)
+    }
+
+    /// Sets dots of column `x` like `vertical(x:from:to:role:bold:)`, only those `stroke` keeps, from the top down.
+    mutating func vertical(x: Int, from y0: Double, to y1: Double, role: ColorRole, bold: Bool, stroke: inout Stroke) {
         guard x >= 0, x < dotsWide, dotsHigh > 0, y0.isFinite, y1.isFinite else { return }
         let top = min(y0, y1), bottom = max(y0, y1)
         guard bottom >= -0.5, top <= Double(dotsHigh) - 0.5 else { return }
-        for y in clampedIndex(top, dotsHigh)...clampedIndex(bottom, dotsHigh) { set(x, y, role: role, bold: bold) }
+        for y in clampedIndex(top, dotsHigh)...clampedIndex(bottom, dotsHigh) {
+            if stroke.keeps(x, y) { set(x, y, role: role, bold: bold) }
+        }
     }
+
+    /// A stroke in `style` for paths on this grid: dotted runs are one cell wide (2 braille dots, 1 ASCII dot).
+    func stroke(_ style: LineStyle) -> Stroke { Stroke(style, run: dotsPerColumn) }
 
     /// Copies the non-empty cells into `canvas` with the grid's top-left cell at (x, y); empty cells leave
     /// the canvas as it was.

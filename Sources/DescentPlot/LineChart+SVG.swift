@@ -35,8 +35,7 @@ extension LineChart {
         for s in series {
             let d = pathData(s, plane: plane, left: Double(left), top: Double(top))
             guard !d.isEmpty else { continue }
-            out += "<path class=\"line\" data-name=\"\(SVG.escape(s.name))\" stroke=\"\(SVG.color(s.role))\" "
-                + "stroke-width=\"\(s.bold ? 2 : 1)\" d=\"\(d)\"/>\n"
+            out += "<path class=\"line\" data-name=\"\(SVG.escape(s.name))\" \(strokeAttributes(s)) d=\"\(d)\"/>\n"
         }
         out += "</g>\n<g class=\"axes\" stroke=\"\(SVG.color(.axis))\" stroke-width=\"1\">\n"
         out += "<line x1=\"\(left)\" y1=\"\(top)\" x2=\"\(left)\" y2=\"\(top + ph)\"/>\n"
@@ -82,14 +81,20 @@ extension LineChart {
         for item in items {
             let ix = x + item.x, iy = y + 20 * item.row
             if let s = item.series {
-                out += "<line x1=\"\(ix)\" y1=\"\(iy - 4)\" x2=\"\(ix + 20)\" y2=\"\(iy - 4)\" stroke=\"\(SVG.color(s.role))\" "
-                    + "stroke-width=\"\(s.bold ? 2 : 1)\"/>\n"
+                out += "<line x1=\"\(ix)\" y1=\"\(iy - 4)\" x2=\"\(ix + 20)\" y2=\"\(iy - 4)\" \(strokeAttributes(s))/>\n"
                 out += "<text x=\"\(ix + 26)\" y=\"\(iy)\" fill=\"\(SVG.color(.label))\">\(SVG.escape(item.text))</text>\n"
             } else {
                 out += "<text class=\"issue\" x=\"\(ix)\" y=\"\(iy)\" fill=\"\(SVG.color(.warning))\">\(SVG.escape(item.text))</text>\n"
             }
         }
         return out + "</g>\n"
+    }
+
+    /// A series' stroke: its colour, 2 px wide when bold (else 1), and for a dotted series round-capped dashes
+    /// (2 px, each cap adding half the width, then 5 px apart), in its path and its legend sample alike.
+    func strokeAttributes(_ s: Series) -> String {
+        let dashes = s.style == .dotted ? " stroke-dasharray=\"2 5\" stroke-linecap=\"round\"" : ""
+        return "stroke=\"\(SVG.color(s.role))\" stroke-width=\"\(s.bold ? 2 : 1)\"" + dashes
     }
 
     /// The series as path data in pixels, one run per unbroken stretch, at most four points per pixel column.

@@ -1,26 +1,29 @@
 extension LineChart {
-    /// One named curve: its points in drawing order, colour role and weight.
+    /// One named curve: its points in drawing order, colour role, weight and line style.
     public struct Series: Sendable {
         public var name: String
         public var role: ColorRole
         public var bold: Bool
+        public var style: LineStyle
         /// The x and y coordinates, always of equal length.
         public private(set) var xs: [Double]
         public private(set) var ys: [Double]
 
         /// A series from coordinate arrays (the longer one is cut to the shorter). `bold` defaults to true
-        /// for `.lossTrain` and `.lossVal` and false otherwise.
-        public init(name: String, role: ColorRole, bold: Bool? = nil, xs: [Double], ys: [Double]) {
+        /// for `.lossTrain` and `.lossVal` and false otherwise; `style` to dotted for `.lossVal` (so that the
+        /// validation curve reads apart from the training one without colour) and solid otherwise.
+        public init(name: String, role: ColorRole, bold: Bool? = nil, style: LineStyle? = nil, xs: [Double], ys: [Double]) {
             let n = min(xs.count, ys.count)
             self.name = name; self.role = role
             self.bold = bold ?? (role == .lossTrain || role == .lossVal)
+            self.style = style ?? (role == .lossVal ? .dotted : .solid)
             self.xs = xs.count == n ? xs : Array(xs.prefix(n))
             self.ys = ys.count == n ? ys : Array(ys.prefix(n))
         }
 
         /// A series from (x, y) pairs.
-        public init(name: String, role: ColorRole, bold: Bool? = nil, points: [(x: Double, y: Double)]) {
-            self.init(name: name, role: role, bold: bold, xs: points.map(\.x), ys: points.map(\.y))
+        public init(name: String, role: ColorRole, bold: Bool? = nil, style: LineStyle? = nil, points: [(x: Double, y: Double)]) {
+            self.init(name: name, role: role, bold: bold, style: style, xs: points.map(\.x), ys: points.map(\.y))
         }
 
         /// Number of points.

@@ -119,16 +119,18 @@ extension LineChart {
             : Ticks.linear(m.y.lo, m.y.hi, maxCount: maxCount)
     }
 
-    /// Draws every series into `grid`, one aggregated pass each.
+    /// Draws every series into `grid` in its line style, one aggregated pass each.
     func rasterize(into grid: inout DotGrid, plane: Plane) {
         for s in series {
             let aggregator = ColumnAggregator(origin: plane.xLo, scale: plane.xScale, columns: grid.dotsWide, log: plane.log)
+            var stroke = grid.stroke(s.style)
             aggregator.run(xs: s.xs, ys: s.ys) { event in
                 switch event {
                 case .join(let a, let b):
-                    grid.line(from: (a.x, plane.row(a.y)), to: (b.x, plane.row(b.y)), role: s.role, bold: s.bold)
+                    grid.line(from: (a.x, plane.row(a.y)), to: (b.x, plane.row(b.y)), role: s.role, bold: s.bold, stroke: &stroke)
                 case .column(let c):
-                    grid.vertical(x: c.column, from: plane.row(c.low), to: plane.row(c.high), role: s.role, bold: s.bold)
+                    grid.vertical(x: c.column, from: plane.row(c.low), to: plane.row(c.high), role: s.role, bold: s.bold,
+                                  stroke: &stroke)
                 }
             }
         }
@@ -146,7 +148,7 @@ extension LineChart {
     /// Legend entries: each series' line glyph and name, then a warning note per issue.
     func legend(_ issues: [Issue]) -> Legend {
         var entries = series.map { s -> [Legend.Part] in
-            let glyph = unicode ? (s.bold ? "━" : "─") : (s.bold ? "=" : "-")
+            let glyph = s.style.legendGlyph(bold: s.bold, unicode: unicode)
             return [Legend.Part(text: glyph + " ", role: s.role, bold: s.bold), Legend.Part(text: s.name, role: .label, bold: false)]
         }
         for issue in issues {

@@ -3,14 +3,15 @@ import DescentPlot
 
 /// Charts of a training run and of a model's map, drawn into canvases (and SVG) from the plot module's widgets.
 enum Charts {
-    /// The loss chart of a history: per-step batch loss (thin), full training loss and validation loss (bold).
+    /// The loss chart of a history: per-step batch loss (thin), full training loss (bold) and validation loss
+    /// (bold, dotted, so that it reads apart from the training loss without colour).
     static func lossChart(_ h: History, unicode: Bool, logScale: Bool, showValidation: Bool = true,
                           xRange: ClosedRange<Double>? = nil, title: String? = nil) -> LineChart {
         var step = LineChart.Series(name: "batch loss", role: .lossStep, bold: false, xs: [], ys: [])
         step.reserveCapacity(h.steps.count)
         for s in h.steps { step.append(x: Double(s.step), y: s.loss + s.penalty) }
         var train = LineChart.Series(name: "train loss", role: .lossTrain, bold: true, xs: [], ys: [])
-        var val = LineChart.Series(name: "val loss", role: .lossVal, bold: true, xs: [], ys: [])
+        var val = LineChart.Series(name: "val loss", role: .lossVal, bold: true, style: .dotted, xs: [], ys: [])
         for e in h.evaluations where e.step > 0 {
             train.append(x: Double(e.step), y: e.trainLoss)
             if let v = e.valLoss { val.append(x: Double(e.step), y: v) }

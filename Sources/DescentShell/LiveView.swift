@@ -20,7 +20,7 @@ final class LiveView: TrainingView {
     /// Curves kept between frames and appended to, never rebuilt.
     private var stepSeries = LineChart.Series(name: "batch loss", role: .lossStep, bold: false, xs: [], ys: [])
     private var trainSeries = LineChart.Series(name: "train loss", role: .lossTrain, bold: true, xs: [], ys: [])
-    private var valSeries = LineChart.Series(name: "val loss", role: .lossVal, bold: true, xs: [], ys: [])
+    private var valSeries = LineChart.Series(name: "val loss", role: .lossVal, bold: true, style: .dotted, xs: [], ys: [])
     private var seenSteps = 0, seenEvaluations = 0
     private var logScale = false
     private var showValidation = true

@@ -19,7 +19,7 @@ final class LiveViewTests: XCTestCase {
     func testLiveChartMovesAndQuitReturnsToThePrompt() throws {
         let t = try Tmux(width: 120, height: 36)
         try prepare(t)
-        try t.type("train 2000000")
+        try t.type("train 2000000 every=1000")   // the default, every 10,000 steps, takes seconds in a debug build
         let first = try t.wait(for: "the live view") { self.step($0) != nil && $0.contains("steps/s") }
         Thread.sleep(forTimeInterval: 1.0)
         let second = try t.wait(for: "a later frame") { s in (self.step(s) ?? 0) > (self.step(first) ?? 0) }
@@ -27,6 +27,9 @@ final class LiveViewTests: XCTestCase {
         XCTAssertTrue(second.contains("batch loss") && second.contains("train loss"), "legend:\n\(second)")
         XCTAssertTrue(second.contains("2-8-1 tanh→sigmoid · bce · adam lr 0.01"), "model line:\n\(second)")
         XCTAssertTrue(second.unicodeScalars.contains { $0.value >= 0x2800 && $0.value <= 0x28FF }, "braille curve:\n\(second)")
+        // Once the validation set has been evaluated, its curve joins the legend with a glyph of its own.
+        let evaluated = try t.wait(forText: "┅ val loss")
+        XCTAssertTrue(evaluated.contains("─ batch loss  ━ train loss  ┅ val loss"), "legend:\n\(evaluated)")
         try t.send("q")
         let back = try t.wait(forText: "stopped by the user")
         XCTAssertTrue(back.contains("trained "), back)

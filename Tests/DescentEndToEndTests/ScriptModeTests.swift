@@ -192,6 +192,23 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertEqual(lines[5].split(separator: ",", omittingEmptySubsequences: false).count, 7)
     }
 
+    func testTextChartTellsTheValidationCurveApartWithoutColour() throws {
+        // `plot` without a terminal prints the chart as text: the validation curve is dotted, with its own legend
+        // glyph, in a UTF-8 locale and in ASCII alike; `export plot` dashes it.
+        let dir = try Descent.temporaryDirectory()
+        let svg = dir.appendingPathComponent("loss.svg").path
+        let script = "seed 1; data xor n=60; split 0.8; layer dense 4 tanh; layer dense 1 sigmoid; loss bce; "
+            + "optimizer adam lr=0.05; train 100 every=10; plot; export plot \"\(svg)\""
+        for (locale, legend) in [("C.UTF-8", "─ batch loss  ━ train loss  ┅ val loss"), ("C", "- batch loss  = train loss  : val loss")] {
+            let r = try Descent.run(["-c", script], environment: ["LC_ALL": locale])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            XCTAssertTrue(r.stdout.split(separator: "\n").contains { $0 == legend }, "\(locale):\n\(r.stdout)")
+        }
+        let text = try String(contentsOfFile: svg, encoding: .utf8)
+        let val = try XCTUnwrap(text.split(separator: "\n").first { $0.contains("data-name=\"val loss\"") }, text)
+        XCTAssertTrue(val.contains("stroke-dasharray=\"2 5\""), String(val))
+    }
+
     func testUnknownOptionSuggestsTheNearest() throws {
         let r = try Descent.run(["-c", Self.seedExample.replacingOccurrences(of: "train 1000", with: "optimizer adam lrr=0.1\ntrain 1000")
                                     .replacingOccurrences(of: "\n", with: "; ")])

@@ -39,6 +39,20 @@ final class LineChartSVGTests: XCTestCase {
         XCTAssertEqual(attribute(paths[0], "stroke-width"), "2")
     }
 
+    func testTheValidationCurveIsDashedInItsPathAndLegend() throws {
+        let train = LineChart.Series(name: "train loss", role: .lossTrain, points: [(0, 1), (1, 0.5)])
+        let val = LineChart.Series(name: "val loss", role: .lossVal, points: [(0, 1.2), (1, 0.7)])
+        let root = try parse(LineChart(series: [train, val]).svg())
+        let paths = elements(root, named: "path")
+        XCTAssertEqual(paths.map { attribute($0, "data-name") }, ["train loss", "val loss"])
+        XCTAssertEqual(paths.map { attribute($0, "stroke-dasharray") }, [nil, "2 5"])
+        let legend = try XCTUnwrap(elements(root, named: "g").first { attribute($0, "class") == "legend" })
+        let samples = elements(legend, named: "line")
+        XCTAssertEqual(samples.map { attribute($0, "stroke") }, ["#1565c0", "#ef6c00"])
+        XCTAssertEqual(samples.map { attribute($0, "stroke-dasharray") }, [nil, "2 5"])
+        XCTAssertEqual(samples.map { attribute($0, "stroke-linecap") }, [nil, "round"])
+    }
+
     func testALonePointIsDrawnAsADot() throws {
         // One step of history: a path of one point draws nothing unless it has a zero-length segment, which
         // round caps make a dot. x has one value, so the chart spans it around the middle.

@@ -45,6 +45,54 @@ final class LineChartTests: XCTestCase {
             """)
     }
 
+    func testDottedDiagonalSnapshot() {
+        // The same 20 × 20-dot diagonal drawn dotted: its dots (i, 19 − i) are visited in order (the line from
+        // (0, 19) to (19, 0); the end points' columns repeat a dot and do not count) and kept when ⌊i/2⌋ is even,
+        // i = 0 1, 4 5, 8 9, 12 13, 16 17. Each pair is a "⡠" (0x40|0x20) in cells 0, 2, 4, 6, 8; the "⠊" cells
+        // of the solid line (i = 2 3, 6 7, …) stay empty. The legend shows the dotted glyph.
+        let dotted = LineChart.Series(name: "loss", role: .lossVal, points: [(0, 0), (1, 1)])
+        XCTAssertEqual(dotted.style, .dotted)
+        let canvas = LineChart(series: [dotted]).render(width: 14, height: 8)
+        XCTAssertEqual(canvas.lines().map { String($0.reversed().drop { $0 == " " }.reversed()) }, [
+            "  1┤        ⡠",
+            "   │      ⡠",
+            "0.5┤    ⡠",
+            "   │  ⡠",
+            "  0┤⡠",
+            "   └┬────┬───┬",
+            "    0   0.5  1",
+            "┅ loss",
+        ])
+        XCTAssertEqual(canvas[4, 4], Cell("⡠", fg: .lossVal, bold: true))
+        XCTAssertEqual(canvas[0, 7], Cell("┅", fg: .lossVal, bold: true))
+    }
+
+    func testDottedASCIISnapshot() {
+        // 10 × 10 ASCII dots (i, 9 − i), one dot per cell across: dotted keeps even i, each a lower dot "." at
+        // cell (i, (9 − i) / 2), so the ".'" pairs of the solid line lose their "'".
+        let dotted = LineChart.Series(name: "loss", role: .lossTrain, style: .dotted, points: [(0, 0), (1, 1)])
+        XCTAssertEqual(LineChart(series: [dotted], unicode: false).render(width: 14, height: 8).text(), """
+              1+        .
+               |      .
+            0.5+    .
+               |  .
+              0+.
+               ++----+---+
+                0   0.5  1
+            : loss
+            """)
+    }
+
+    func testTrainingAndValidationCurvesHaveDifferentLegendGlyphs() {
+        let train = LineChart.Series(name: "train loss", role: .lossTrain, points: [(0, 1), (1, 0.5)])
+        let val = LineChart.Series(name: "val loss", role: .lossVal, points: [(0, 1.2), (1, 0.7)])
+        let trim = { (line: String) in String(line.reversed().drop { $0 == " " }.reversed()) }
+        XCTAssertEqual(LineChart(series: [train, val]).render(width: 40, height: 10).lines().last.map(trim),
+                       "━ train loss  ┅ val loss")
+        XCTAssertEqual(LineChart(series: [train, val], unicode: false).render(width: 40, height: 10).lines().last.map(trim),
+                       "= train loss  : val loss")
+    }
+
     func testNaNLeavesAGapAndIsFlagged() {
         // Points (0,0), (9/19, 9/19) → dots (0,19) and (9,10): the diagonal's first ten dots; then NaN at 0.75;
         // then (1,1) alone at dot (19,0) → cell (9,0) bit 0x08 ⠈. The NaN is left out of the y range (still 0…1),
@@ -113,11 +161,12 @@ final class LineChartTests: XCTestCase {
     }
 
     func testLegendNamesTheSeriesWhenThereAreSeveral() {
+        // The validation role is drawn dotted by default, hence its heavy dashed glyph.
         let a = LineChart.Series(name: "step", role: .lossStep, points: [(0, 1), (1, 2)])
         let b = LineChart.Series(name: "val", role: .lossVal, xs: [0, 1], ys: [1, .nan])
         let lines = LineChart(series: [a, b], xName: "step").render(width: 60, height: 12).lines()
         XCTAssertEqual(lines.last.map { String($0.reversed().drop { $0 == " " }.reversed()) },
-                       "─ step  ━ val  ! NaN in val at step 1")
+                       "─ step  ┅ val  ! NaN in val at step 1")
     }
 
     func testZoomFitsYToThePointsInTheWindow() {
@@ -183,6 +232,10 @@ final class LineChartTests: XCTestCase {
         s.removeAll()
         XCTAssertEqual(s.count, 0)
         XCTAssertTrue(LineChart.Series(name: "v", role: .lossVal, points: []).bold)
+        XCTAssertEqual(s.style, .solid)
+        XCTAssertEqual(LineChart.Series(name: "t", role: .lossTrain, points: []).style, .solid)
+        XCTAssertEqual(LineChart.Series(name: "v", role: .lossVal, points: []).style, .dotted)
+        XCTAssertEqual(LineChart.Series(name: "v", role: .lossVal, style: .solid, points: []).style, .solid)
     }
 
     func testManyPointsAggregatePerColumn() {

@@ -57,6 +57,7 @@ final class ViewTests: XCTestCase {
         let h = w.trainer!.history
         let chart = Charts.lossChart(h, unicode: true, logScale: false)
         XCTAssertEqual(chart.series.map(\.name), ["batch loss", "train loss", "val loss"])
+        XCTAssertEqual(chart.series.map(\.style), [.solid, .solid, .dotted])
         XCTAssertEqual(chart.series[0].count, 20)
         XCTAssertEqual(chart.series[1].xs, [10, 20])
         XCTAssertEqual(chart.series[1].ys, h.evaluations.filter { $0.step > 0 }.map(\.trainLoss))

@@ -69,27 +69,33 @@ class RNG:
         return RNG(h)
 
 
-r = RNG(42)
-print("seed 42 next:", [hex(r.next()) for _ in range(5)])
-r = RNG(42)
-print("seed 42 uniform:", [repr(r.uniform()) for _ in range(3)])
-r = RNG(7)
-print("seed 7 normal:", [repr(r.normal()) for _ in range(4)])
-r = RNG(1)
-print("seed 1 int(below: 10):", [r.int_below(10)[0] for _ in range(12)])
-r, total = RNG(5), 0
-vals = []
-for _ in range(60):
-    v, rej = r.int_below(6 * 10 ** 18)
-    vals.append(v); total += rej
-print("seed 5 int(below: 6e18) x60: rejections", total, "last three", vals[-3:], "then next()", hex(r.next()))
-r = RNG(3)
-a = list(range(10)); r.shuffle(a)
-print("seed 3 shuffle 0..<10:", a)
-r = RNG(42)
-print("seed 42 derived(3).next:", hex(r.derived(3).next()), " derived(4).next:", hex(r.derived(4).next()))
-r = RNG(0)
-print("seed 0 next:", hex(r.next()))
-r = RNG(42)
-x1, x2 = r.uniform() * 2 - 1, r.uniform() * 2 - 1
-print("linear n=1 noise=0.1 seed 42 row:", repr(x1), repr(x2), repr(2 * x1 - 3 * x2 + 0.5 + 0.1 * r.normal()))
+
+def main():
+    r = RNG(42)
+    print("seed 42 next:", [hex(r.next()) for _ in range(5)])
+    r = RNG(42)
+    print("seed 42 uniform:", [repr(r.uniform()) for _ in range(3)])
+    r = RNG(7)
+    print("seed 7 normal:", [repr(r.normal()) for _ in range(4)])
+    r = RNG(1)
+    print("seed 1 int(below: 10):", [r.int_below(10)[0] for _ in range(12)])
+    r, total = RNG(5), 0
+    vals = []
+    for _ in range(60):
+        v, rej = r.int_below(6 * 10 ** 18)
+        vals.append(v); total += rej
+    print("seed 5 int(below: 6e18) x60: rejections", total, "last three", vals[-3:], "then next()", hex(r.next()))
+    r = RNG(3)
+    a = list(range(10)); r.shuffle(a)
+    print("seed 3 shuffle 0..<10:", a)
+    r = RNG(42)
+    print("seed 42 derived(3).next:", hex(r.derived(3).next()), " derived(4).next:", hex(r.derived(4).next()))
+    r = RNG(0)
+    print("seed 0 next:", hex(r.next()))
+    r = RNG(42)
+    x1, x2 = r.uniform() * 2 - 1, r.uniform() * 2 - 1
+    print("linear n=1 noise=0.1 seed 42 row:", repr(x1), repr(x2), repr(2 * x1 - 3 * x2 + 0.5 + 0.1 * r.normal()))
+
+
+if __name__ == "__main__":
+    main()
