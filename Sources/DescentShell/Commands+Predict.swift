@@ -7,9 +7,8 @@ extension Commands {
     /// part was, under `normalize`) and prints a table of inputs and outputs. Changes nothing: the step under
     /// way, the gradients, the sampler, the dropout stream and undo are as they were.
     static func predict(_ w: Workspace, _ a: inout ArgReader) throws {
-        let single: Bool
-        if case .list(let elements)? = a.peek?.value, case .list? = elements.first?.value { single = false } else { single = true }
         let rows = try a.rows("inputs"), at = a.lastSpan
+        let single = rows.count == 1 && rows[0].span == at   // `predict [1,2]`, not `predict [[1,2]]`
         try a.finish(options: [])
         let spec = try located(at) { try w.modelSpec() }
         let width = spec.inputSize, names = w.data?.featureNames ?? []

@@ -27,13 +27,12 @@ extension Printer {
         for (i, x) in inputs.enumerated() {
             var row = ["\(i + 1)"] + x.map { Format.sig($0, 6) }
             let values = (0..<cols).map { out.value[i * cols + $0] }
-            let c = Metrics.predictedClass(g, row: i), probabilities = Metrics.classProbabilities(g, row: i)
+            let c = Metrics.predictedClass(g, row: i), probabilities = Metrics.classProbabilities(g, row: i) ?? []
+            let probability = { (j: Int) in probabilities.indices.contains(j) ? Format.sig(probabilities[j], 6) : "—" }
             switch d.task {
             case .regression: row += values.map { Format.sig($0, 6) }
-            case _ where cols == 1: row += [Format.sig(probabilities?[1] ?? values[0], 6), label(d, Double(c))]
-            default:
-                row += [label(d, Double(c)), probabilities.map { Format.sig($0[c], 6) } ?? "—"]
-                if listsAll { row += (0..<k).map { j in probabilities.map { Format.sig($0[j], 6) } ?? "—" } }
+            case _ where cols == 1: row += [probabilities.isEmpty ? Format.sig(values[0], 6) : probability(1), label(d, Double(c))]
+            default: row += [label(d, Double(c)), probability(c)] + (listsAll ? (0..<k).map(probability) : [])
             }
             rows.append(row)
         }
@@ -45,16 +44,16 @@ extension Printer {
     /// `expect` measures it. Beyond `matrixClasses` classes, a row of figures per class instead.
     static func confusion(_ m: ConfusionMatrix, classNames names: [String], title: String, metric: String) -> String {
         let percent = { (x: Double?) in x.map { Report.metric($0, task: .multiclass) } ?? "—" }
-        let k = m.classes
+        let k = m.classes, name = { (c: Int) in names.indices.contains(c) ? names[c] : String(c) }
         var lines = ["\(title) (\(Format.counted(m.total, "sample"))): rows are the true class, columns the predicted one"]
         if k <= matrixClasses {
-            var rows = (0..<k).map { t in [names[t]] + m.counts[t].map(String.init) + [String(m.support(t)), percent(m.recall(t))] }
+            var rows = (0..<k).map { t in [name(t)] + (0..<k).map { String(m[t, $0]) } + [String(m.support[t]), percent(m.recall(t))] }
             rows.append(["precision"] + (0..<k).map { percent(m.precision($0)) } + ["", ""])
-            lines += TextTable(headers: ["true \\ predicted"] + names + ["samples", "recall"], rows: rows).render()
+            lines += TextTable(headers: ["true \\ predicted"] + (0..<k).map(name) + ["samples", "recall"], rows: rows).render()
         } else {
             lines[0] = "\(title) (\(Format.counted(m.total, "sample")), \(k) classes: too many for a matrix, so one row each)"
             let rows = (0..<k).map { c in
-                [names[c], String(m.support(c)), String(m.counts[c][c]), percent(m.recall(c)), String(m.predictedCount(c)), percent(m.precision(c))]
+                [name(c), String(m.support[c]), String(m[c, c]), percent(m.recall(c)), String(m.predicted[c]), percent(m.precision(c))]
             }
             lines += TextTable(headers: ["class", "samples", "right", "recall", "predicted", "precision"], rows: rows).render()
         }
