@@ -115,7 +115,8 @@ extension Trainer {
     }
 
     /// Runs the model in evaluation mode on inputs `X` [rows, features] given in the data's raw units: they go
-    /// through the training data's standardisation first, when it has one. See `predict(_:rows:)`.
+    /// through the training data's standardisation first, when it has one. See `predict(_:rows:)`. `X` must
+    /// have the model's input width (the caller checks what a person typed).
     public func predict(raw X: Tensor) -> Graph {
         let inputs = train.standardization?.apply(X) ?? X
         return predict(inputs.data, rows: inputs.rows)
