@@ -11,6 +11,9 @@ public struct Dataset: Equatable, Sendable {
     public var targetName: String
     /// Names of the classes by id; empty for regression.
     public var classNames: [String]
+    /// The standardisation `X` went through (`standardized(by:)`), nil for raw features: new inputs given in
+    /// the data's raw units go through it too.
+    public var standardization: Standardizer?
 
     /// A dataset from parts already known to agree (shapes [n, f] and [n, 1]); no checks.
     public init(name: String, X: Tensor, y: Tensor, task: Task,
@@ -106,9 +109,11 @@ public struct Dataset: Equatable, Sendable {
         }
     }
 
-    /// The rows at `indices` as a new dataset named `name`.
+    /// The rows at `indices` as a new dataset named `name` (standardised as these are).
     func subset(_ indices: ArraySlice<Int>, name: String) -> Dataset {
-        Dataset(name: name, X: X.gatherRows(Array(indices)), y: y.gatherRows(Array(indices)), task: task,
-                featureNames: featureNames, targetName: targetName, classNames: classNames)
+        var d = Dataset(name: name, X: X.gatherRows(Array(indices)), y: y.gatherRows(Array(indices)), task: task,
+                        featureNames: featureNames, targetName: targetName, classNames: classNames)
+        d.standardization = standardization
+        return d
     }
 }

@@ -113,4 +113,24 @@ extension Trainer {
         g.forward(training: false, rng: &scratch)
         return g
     }
+
+    /// Runs the model in evaluation mode on inputs `X` [rows, features] given in the data's raw units: they go
+    /// through the training data's standardisation first, when it has one. See `predict(_:rows:)`. `X` must
+    /// have the model's input width (the caller checks what a person typed).
+    public func predict(raw X: Tensor) -> Graph {
+        let inputs = train.standardization?.apply(X) ?? X
+        return predict(inputs.data, rows: inputs.rows)
+    }
+
+    /// The confusion matrices of the full training set and (when there is one) the validation set, from a
+    /// forward pass in evaluation mode at the current parameters: the passes `evaluateNow` counts its
+    /// accuracy from. Nothing is recorded; the dropout stream, the sampler and a step under way are left as
+    /// they are. For classification tasks (a regression task gives empty matrices).
+    public func confusionMatrices() -> (train: ConfusionMatrix, validation: ConfusionMatrix?) {
+        let (trainGraph, validationGraph) = evaluatedGraphs()
+        let classes = train.classNames.count
+        let t = ConfusionMatrix(trainGraph, targets: train.y, classes: classes)
+        guard let g = validationGraph, let v = validation else { return (t, nil) }
+        return (t, ConfusionMatrix(g, targets: v.y, classes: classes))
+    }
 }

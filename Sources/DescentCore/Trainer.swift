@@ -348,15 +348,22 @@ public final class Trainer {
         return e
     }
 
+    /// The full-set graphs after a forward pass in evaluation mode at the current parameters; the dropout
+    /// stream is left as it is.
+    func evaluatedGraphs() -> (train: Graph, validation: Graph?) {
+        var scratch = dropoutRNG
+        let graphs = evaluationGraphs()
+        graphs.train.forward(training: false, rng: &scratch)
+        graphs.validation?.forward(training: false, rng: &scratch)
+        return graphs
+    }
+
     /// Evaluates the full sets in evaluation mode: the record and the penalty.
     func evaluationValues() -> (History.Evaluation, Double) {
-        var scratch = dropoutRNG
-        let (trainEval, validationEval) = evaluationGraphs()
-        trainEval.forward(training: false, rng: &scratch)
+        let (trainEval, validationEval) = evaluatedGraphs()
         let tm = Metrics.metric(trainEval, task: train.task, targets: train.y)
         var vl: Double? = nil, vm: Double? = nil
         if let g = validationEval, let v = validation {
-            g.forward(training: false, rng: &scratch)
             vl = g.lossValue
             vm = Metrics.metric(g, task: v.task, targets: v.y)
         }

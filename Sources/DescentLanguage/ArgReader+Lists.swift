@@ -9,6 +9,24 @@ extension ArgReader {
         "\(what) as a list of rows like [[1,2],[3,4]]"
     }
 
+    /// What rows of numbers (or a single row) should look like, for messages.
+    static func rowsExpected(_ what: String) -> String {
+        "\(what) as a row like [1,2] or rows like [[1,2],[3,4]]"
+    }
+
+    /// The argument as a non-empty list of non-empty rows of numbers, or as one non-empty row, with each
+    /// row's span (the argument's own for a single row); rows are not checked against each other.
+    static func rowsValue(_ arg: Arg, what: String) throws(Diagnostic) -> [(numbers: [Double], span: SourceSpan)] {
+        guard case .list(let elements) = arg.value else { throw mismatch(arg, expected: rowsExpected(what)) }
+        guard let first = elements.first else { throw Diagnostic("expected at least one row in \(what)", at: arg.valueSpan) }
+        guard case .list = first.value else { return [(try vectorValue(arg, what: what), arg.valueSpan)] }
+        var rows: [(numbers: [Double], span: SourceSpan)] = []
+        for (index, row) in elements.enumerated() {
+            rows.append((try matrixRow(row, number: index + 1, of: what), row.span))
+        }
+        return rows
+    }
+
     /// The argument as a non-empty flat list of numbers.
     static func vectorValue(_ arg: Arg, what: String) throws(Diagnostic) -> [Double] {
         guard case .list(let elements) = arg.value else { throw mismatch(arg, expected: vectorExpected(what)) }

@@ -140,4 +140,10 @@ public struct ArgReader: Sendable {
     public mutating func matrix(_ what: String) throws(Diagnostic) -> [[Double]] {
         try ArgReader.matrixValue(try next(expected: ArgReader.matrixExpected(what)), what: what)
     }
+
+    /// Reads rows of numbers, `[[1,2],[2,3]]`, or a single row `[1,2]` as one row, each with where it is
+    /// written. Rows may differ in length: the caller checks them against the width it expects.
+    public mutating func rows(_ what: String) throws(Diagnostic) -> [(numbers: [Double], span: SourceSpan)] {
+        try ArgReader.rowsValue(try next(expected: ArgReader.rowsExpected(what)), what: what)
+    }
 }

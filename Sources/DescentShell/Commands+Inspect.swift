@@ -6,17 +6,24 @@ import DescentPlot
 extension Commands {
     static let inspection: [CommandSpec] = [
         CommandSpec("show", ["show model", "show weights [PARAM …]", "show grads [PARAM …]", "show data", "show history [N]",
-                             "show config", "show NODE   (X, Z1, A1, loss, … after `forward`)"],
-                    "print the model, parameters, gradients, data, history, configuration or a graph node",
-                    keywords: ["model", "weights", "grads", "data", "history", "config"], recorded: false, handler: show),
+                             "show config", "show confusion   (classification: training and validation sets)",
+                             "show NODE   (X, Z1, A1, loss, … after `forward`)"],
+                    "print the model, parameters, gradients, data, history, configuration, confusion matrix or a graph node",
+                    keywords: showKinds, recorded: false, handler: show),
+        CommandSpec("predict", ["predict [[x1,x2,…],[x1,x2,…],…]", "predict [x1,x2,…]"],
+                    "run the model on inputs in the data's units and print its outputs (class and probabilities for classification)",
+                    recorded: false, handler: predict),
         CommandSpec("set", ["set PARAM[i,j] = VALUE"], "edit one parameter entry by hand", handler: set),
         CommandSpec("expect", ["expect METRIC OP VALUE", "expect METRIC = VALUE [+- TOL]", "expect [grad] PARAM[i,j] = VALUE [+- TOL]"],
                     "check a number (\(Expectation.metrics.joined(separator: " ")), or a parameter entry); fails the script when it does not hold",
                     keywords: Expectation.metrics + ["grad"], handler: expect),
     ]
 
+    /// What `show` shows besides the nodes of a forward pass.
+    static let showKinds = ["model", "weights", "grads", "data", "history", "config", "confusion"]
+
     static func show(_ w: Workspace, _ a: inout ArgReader) throws {
-        let kinds = ["model", "weights", "grads", "data", "history", "config"]
+        let kinds = showKinds
         if case .word(let word)? = a.peek?.value, !(kinds + w.nodeNames()).contains(where: { $0.lowercased() == word.lowercased() }) {
             _ = a.optionalWord()
             let hint = Suggest.nearest(word, in: kinds + w.nodeNames()).map { " — did you mean '\($0)'?" } ?? ""
@@ -61,6 +68,10 @@ extension Commands {
         case "config":
             try a.finish(options: [])
             w.out.print(Printer.config(w))
+        case "confusion":
+            let at = a.lastSpan
+            try a.finish(options: [])
+            try located(at) { try showConfusion(w) }
         default:
             try a.finish(options: [])
             guard let g = w.inspected, let i = g.index(of: what) else { throw ShellError("no forward pass to show \(what) from — run `forward` first") }
@@ -69,6 +80,20 @@ extension Commands {
             if Workspace.gradientArrived(g, i) {
                 w.out.print(Printer.node(g.nodes[i], full: true, gradient: true))
             }
+        }
+    }
+
+    /// `show confusion`: the confusion matrices of the training set and the validation set, for classification.
+    static func showConfusion(_ w: Workspace) throws {
+        let t = try w.ensureTrainer()
+        guard t.train.task.isClassification else {
+            throw ShellError("show confusion applies to classification, and '\(t.train.targetName)' is a regression target — "
+                             + "`expect r2 > X` (and `expect val_r2 > X` with a split) says how well a regression fits")
+        }
+        let (train, validation) = t.confusionMatrices()
+        w.out.print(Printer.confusion(train, classNames: t.train.classNames, title: "training set", metric: "accuracy"))
+        if let validation {
+            w.out.print(Printer.confusion(validation, classNames: t.train.classNames, title: "validation set", metric: "val_accuracy"))
         }
     }
 

@@ -52,10 +52,10 @@ enum Printer {
         return lines.joined(separator: "\n")
     }
 
-    /// A target value, with its class name when there is one.
+    /// A target value, with its class name when there is one other than the class id itself.
     static func label(_ d: Dataset, _ v: Double) -> String {
         guard let k = Int(exactly: v), d.classNames.indices.contains(k) else { return Format.sig(v, 6) }
-        return "\(k) (\(d.classNames[k]))"
+        return d.classNames[k] == String(k) ? String(k) : "\(k) (\(d.classNames[k]))"
     }
 
     /// The last `n` steps as a table, with the evaluation columns filled on steps that had one.

@@ -131,6 +131,24 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertEqual(a, b, "replaying the saved session gives the same weights, bit for bit")
     }
 
+    func testPredictInAScriptPrintsTheSeedModelsOutputsAndIsNotSaved() throws {
+        // θ from numpy (see seedExample): θ·[1,2] = 1.8866863007708434, θ·[4,5] = 5.157052893230557.
+        let dir = try Descent.temporaryDirectory()
+        let script = dir.appendingPathComponent("p.descent"), session = dir.appendingPathComponent("s.descent").path
+        try (Self.seedExample + "\npredict [[1,2],[4,5]]\nsave session \"\(session)\"\npredict [1,2,3]\nshow weights\n")
+            .write(to: script, atomically: true, encoding: .utf8)
+        let r = try Descent.run([script.path])
+        XCTAssertEqual(r.status, 1, "the second predict has a row of 3 values for 2 features")
+        XCTAssertTrue(r.stdout.contains("predict: 2-1 at step 1000\n"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("│   1 │  1 │  2 │     1.88669 │"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("│   2 │  4 │  5 │     5.15705 │"), r.stdout)
+        XCTAssertTrue(r.stderr.hasPrefix("\(script.path):10:9: error: the input has 3 values; the data has 2 features (x1, x2)\n"
+                                         + "    predict [1,2,3]\n            ^~~~~~~"), r.stderr)
+        XCTAssertFalse(r.stdout.contains("W1 [2, 1] ="), "the script stops at the failing line")
+        let saved = try String(contentsOfFile: session, encoding: .utf8)
+        XCTAssertTrue(saved.hasSuffix("expect W1[1,0] = 0.7965641032842721 +- 1e-9\n"), "predict is not saved: \(saved)")
+    }
+
     func testCtrlCStopsAScriptAtItsLineWithStatus130() throws {
         guard FileManager.default.isExecutableFile(atPath: Descent.binary.path) else {
             throw XCTSkip("descent binary not built at \(Descent.binary.path); run `swift build` first")

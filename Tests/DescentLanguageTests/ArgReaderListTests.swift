@@ -58,4 +58,33 @@ final class ArgReaderListTests: XCTestCase {
         XCTAssertEqual(diagnostic { _ = try args.vector("targets") },
                        Diagnostic("expected targets as a list of numbers like [1,2,3]", at: SourceSpan(line: 1, column: 24, length: 0)))
     }
+
+    func testRowsTakeAMatrixOrOneRowAndKeepEachRowsSpan() throws {
+        // predict(1-7) [(9) [1,2](10-14) ,(15) [3,4,5](16-22)
+        var args = try reader("predict [[1,2],[3,4,5]]")
+        let rows = try args.rows("inputs")
+        XCTAssertEqual(rows.map(\.numbers), [[1, 2], [3, 4, 5]])
+        XCTAssertEqual(rows.map(\.span), [SourceSpan(line: 1, column: 10, length: 5), SourceSpan(line: 1, column: 16, length: 7)])
+        var one = try reader("predict [1,-2.5]")
+        let single = try one.rows("inputs")
+        XCTAssertEqual(single.map(\.numbers), [[1, -2.5]])
+        XCTAssertEqual(single.map(\.span), [SourceSpan(line: 1, column: 9, length: 8)])
+    }
+
+    func testRowsErrors() throws {
+        XCTAssertEqual(diagnostic { var a = try reader("predict [[1,2],3]"); _ = try a.rows("inputs") },
+                       Diagnostic("expected row 2 of inputs to be a list like [1,2], got 3", at: SourceSpan(line: 1, column: 16, length: 1)))
+        XCTAssertEqual(diagnostic { var a = try reader("predict [1,[2]]"); _ = try a.rows("inputs") },
+                       Diagnostic("expected a number as element 2 of inputs, got [2]", at: SourceSpan(line: 1, column: 12, length: 3)))
+        XCTAssertEqual(diagnostic { var a = try reader("predict [[1,x]]"); _ = try a.rows("inputs") },
+                       Diagnostic("expected a number in row 1 of inputs, got 'x'", at: SourceSpan(line: 1, column: 13, length: 1)))
+        XCTAssertEqual(diagnostic { var a = try reader("predict []"); _ = try a.rows("inputs") },
+                       Diagnostic("expected at least one row in inputs", at: SourceSpan(line: 1, column: 9, length: 2)))
+        XCTAssertEqual(diagnostic { var a = try reader("predict [[]]"); _ = try a.rows("inputs") },
+                       Diagnostic("row 1 of inputs is empty", at: SourceSpan(line: 1, column: 10, length: 2)))
+        XCTAssertEqual(diagnostic { var a = try reader("predict 3"); _ = try a.rows("inputs") },
+                       Diagnostic("expected inputs as a row like [1,2] or rows like [[1,2],[3,4]], got 3", at: SourceSpan(line: 1, column: 9, length: 1)))
+        XCTAssertEqual(diagnostic { var a = try reader("predict"); _ = try a.rows("inputs") },
+                       Diagnostic("expected inputs as a row like [1,2] or rows like [[1,2],[3,4]]", at: SourceSpan(line: 1, column: 8, length: 0)))
+    }
 }

@@ -186,7 +186,7 @@ final class FuzzTests: XCTestCase {
     /// One command with random, often wrong, arguments.
     func randomCommand(_ w: Workspace) -> String {
         let n = pick(FuzzTests.numbers)
-        switch rng.int(below: 45) {
+        switch rng.int(below: 46) {
         case 0: return "seed " + pick(["0", "1", "42", "-1", "1e308", "2.5", "nan", "", "18446744073709551615"])
         case 1, 2:
             return "data " + pick(["xor", "spiral", "gauss", "sine", "linear", "circles", "moons", "bogus", ""]) + " n=" + pick(FuzzTests.sizes)
@@ -224,7 +224,7 @@ final class FuzzTests: XCTestCase {
         case 23: return pick(["watch ", "unwatch "]) + (rng.int(below: 3) == 0 ? "" : index())
         case 24: return "break " + pick(["nan", "nan off", "nan on", "gradnorm > " + n, "gradnorm off", "gradnorm < 1", "off", "everything"])
         case 25: return "show " + pick(["model", "weights", "weights W1", "grads", "grads b9", "data", "history", "history " + n,
-                                        "config", "Z1", "A1", "loss", "X", "nothing", "history 1e308"])
+                                        "config", "Z1", "A1", "loss", "X", "nothing", "history 1e308", "confusion", "confusion W1"])
         case 26: return "set " + index() + " " + pick(["=", "<", "", "= ="]) + " " + n
         case 27:
             return "expect " + pick(["loss", "val_loss", "accuracy", "val_r2", "step", "sparsity", "batch_loss", "grad " + index(), index(), "bogus"])
@@ -235,6 +235,9 @@ final class FuzzTests: XCTestCase {
         case 30: return "export " + pick(["history ", "plot ", "weights "]) + target()
         case 31: return pick(["plot", "plot boundary", "plot loss", "plot everything"])
         case 32: return pick(["help", "help train", "help bogus", "help help help", "reset", "reset now", "quit"])
+        case 43:
+            return "predict " + pick(["[0,0]", "[[0,0],[1,-1]]", "[1]", "[[1,2],[3]]", "[[1,2,3]]", "[" + n + "," + n + "]",
+                                      "[[" + n + "]]", "[]", "[[]]", "", "[1,2] [3,4]", "[1,2] x=1", "W1[0,0]", "[[1e308,-1e308]]"])
         default: return pick(["opt adam", "tr 1", "s", "st", "sho config", "LAYER DENSE 2 TANH", "Seed 5"])
         }
     }

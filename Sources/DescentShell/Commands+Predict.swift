@@ -1,0 +1,28 @@
+import DescentCore
+import DescentLanguage
+
+/// `predict`: the current model's outputs for inputs a person types.
+extension Commands {
+    /// Runs the model in evaluation mode on typed rows in the data's raw units (standardised as the training
+    /// part was, under `normalize`) and prints a table of inputs and outputs. Changes nothing: the step under
+    /// way, the gradients, the sampler, the dropout stream and undo are as they were.
+    static func predict(_ w: Workspace, _ a: inout ArgReader) throws {
+        let rows = try a.rows("inputs"), at = a.lastSpan
+        let single = rows.count == 1 && rows[0].span == at   // `predict [1,2]`, not `predict [[1,2]]`
+        try a.finish(options: [])
+        let spec = try located(at) { try w.modelSpec() }
+        let width = spec.inputSize, names = w.data?.featureNames ?? []
+        for (k, row) in rows.enumerated() where row.numbers.count != width {
+            let which = single ? "the input" : "row \(k + 1)"
+            throw Diagnostic("\(which) has \(Format.counted(row.numbers.count, "value")); the data has "
+                             + "\(Format.counted(width, "feature")) (\(DataCommand.listed(names)))", at: row.span)
+        }
+        let t = try located(at) { try w.ensureTrainer() }
+        let g = t.predict(raw: Tensor(shape: [rows.count, width], data: rows.flatMap(\.numbers)))
+        var head = "predict: \(spec.summary) at step \(t.stepCount)"
+        if t.train.standardization != nil { head += "; inputs standardised with the training part's mean and std" }
+        if spec.layers.contains(where: { if case .dropout = $0 { return true } else { return false } }) { head += "; dropout off" }
+        w.out.print(head)
+        w.out.print(Printer.predictions(g, inputs: rows.map(\.numbers), data: t.train))
+    }
+}

@@ -1,0 +1,63 @@
+import DescentCore
+import DescentPlot
+
+/// What the model predicts: for inputs a person typed, and over the data sets (confusion matrices).
+extension Printer {
+    /// The most classes whose probabilities `predict` lists one by one.
+    static let probabilityColumns = 10
+    /// The most classes a confusion matrix is drawn for; beyond, each class gets a row of figures instead.
+    static let matrixClasses = 20
+
+    /// A table of `inputs` and the outputs of `g`'s last forward pass on them, read for `d`'s task: the
+    /// predicted value(s); for two classes on one output, the probability of the second class (or the score)
+    /// and the class; otherwise the class, its probability and, for a few classes, every class's.
+    static func predictions(_ g: Graph, inputs: [[Double]], data d: Dataset) -> String {
+        let out = g.output, cols = out.cols, k = d.classNames.count
+        let listsAll = k <= probabilityColumns
+        var headers = ["row"] + d.featureNames
+        switch d.task {
+        case .regression: headers += cols == 1 ? ["predicted \(d.targetName)"] : (0..<cols).map { "predicted \(d.targetName)[\($0)]" }
+        case _ where cols == 1:
+            let probability = Metrics.classProbabilities(g, row: 0) != nil
+            let positive = d.classNames.count > 1 ? d.classNames[1] : "1"
+            headers += [probability ? "P(\(positive))" : "score", d.targetName]
+        default: headers += [d.targetName, "probability"] + (listsAll ? d.classNames.map { "P(\($0))" } : [])
+        }
+        var rows: [[String]] = []
+        for (i, x) in inputs.enumerated() {
+            var row = ["\(i + 1)"] + x.map { Format.sig($0, 6) }
+            let values = (0..<cols).map { out.value[i * cols + $0] }
+            let c = Metrics.predictedClass(g, row: i), probabilities = Metrics.classProbabilities(g, row: i) ?? []
+            let probability = { (j: Int) in probabilities.indices.contains(j) ? Format.sig(probabilities[j], 6) : "—" }
+            switch d.task {
+            case .regression: row += values.map { Format.sig($0, 6) }
+            case _ where cols == 1: row += [probabilities.isEmpty ? Format.sig(values[0], 6) : probability(1), label(d, Double(c))]
+            default: row += [label(d, Double(c)), probability(c)] + (listsAll ? (0..<k).map(probability) : [])
+            }
+            rows.append(row)
+        }
+        return TextTable(headers: headers, rows: rows).render().joined(separator: "\n")
+    }
+
+    /// A confusion matrix under its title: rows are the true classes, columns the predicted ones, with
+    /// each class's samples and recall, a row of precisions, and then `metric` (accuracy, val_accuracy) as
+    /// `expect` measures it. Beyond `matrixClasses` classes, a row of figures per class instead.
+    static func confusion(_ m: ConfusionMatrix, classNames names: [String], title: String, metric: String) -> String {
+        let percent = { (x: Double?) in x.map { Report.metric($0, task: .multiclass) } ?? "—" }
+        let k = m.classes, name = { (c: Int) in names.indices.contains(c) ? names[c] : String(c) }
+        var lines = ["\(title) (\(Format.counted(m.total, "sample"))): rows are the true class, columns the predicted one"]
+        if k <= matrixClasses {
+            var rows = (0..<k).map { t in [name(t)] + (0..<k).map { String(m[t, $0]) } + [String(m.support[t]), percent(m.recall(t))] }
+            rows.append(["precision"] + (0..<k).map { percent(m.precision($0)) } + ["", ""])
+            lines += TextTable(headers: ["true \\ predicted"] + (0..<k).map(name) + ["samples", "recall"], rows: rows).render()
+        } else {
+            lines[0] = "\(title) (\(Format.counted(m.total, "sample")), \(k) classes: too many for a matrix, so one row each)"
+            let rows = (0..<k).map { c in
+                [name(c), String(m.support[c]), String(m[c, c]), percent(m.recall(c)), String(m.predicted[c]), percent(m.precision(c))]
+            }
+            lines += TextTable(headers: ["class", "samples", "right", "recall", "predicted", "precision"], rows: rows).render()
+        }
+        lines.append("\(metric) \(percent(m.accuracy)) (\(m.correct) of \(m.total))")
+        return lines.joined(separator: "\n")
+    }
+}
