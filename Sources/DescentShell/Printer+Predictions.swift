@@ -5,16 +5,19 @@ import DescentPlot
 extension Printer {
     /// The most classes whose probabilities `predict` lists one by one.
     static let probabilityColumns = 10
+    /// The most features whose typed values `predict` repeats beside its outputs (digits' 64 would not fit).
+    static let inputColumns = 8
     /// The most classes a confusion matrix is drawn for; beyond, each class gets a row of figures instead.
     static let matrixClasses = 20
 
     /// A table of `inputs` and the outputs of `g`'s last forward pass on them, read for `d`'s task: the
     /// predicted value(s); for two classes on one output, the probability of the second class (or the score)
-    /// and the class; otherwise the class, its probability and, for a few classes, every class's.
+    /// and the class; otherwise the class, its probability and, for a few classes, every class's. The inputs
+    /// are repeated for up to `inputColumns` features.
     static func predictions(_ g: Graph, inputs: [[Double]], data d: Dataset) -> String {
         let out = g.output, cols = out.cols, k = d.classNames.count
-        let listsAll = k <= probabilityColumns
-        var headers = ["row"] + d.featureNames
+        let listsAll = k <= probabilityColumns, repeatsInputs = d.featureCount <= inputColumns
+        var headers = ["row"] + (repeatsInputs ? d.featureNames : [])
         switch d.task {
         case .regression: headers += cols == 1 ? ["predicted \(d.targetName)"] : (0..<cols).map { "predicted \(d.targetName)[\($0)]" }
         case _ where cols == 1:
@@ -25,7 +28,7 @@ extension Printer {
         }
         var rows: [[String]] = []
         for (i, x) in inputs.enumerated() {
-            var row = ["\(i + 1)"] + x.map { Format.sig($0, 6) }
+            var row = ["\(i + 1)"] + (repeatsInputs ? x.map { Format.sig($0, 6) } : [])
             let values = (0..<cols).map { out.value[i * cols + $0] }
             let c = Metrics.predictedClass(g, row: i), probabilities = Metrics.classProbabilities(g, row: i) ?? []
             let probability = { (j: Int) in probabilities.indices.contains(j) ? Format.sig(probabilities[j], 6) : "—" }
@@ -36,7 +39,8 @@ extension Printer {
             }
             rows.append(row)
         }
-        return TextTable(headers: headers, rows: rows).render().joined(separator: "\n")
+        let note = repeatsInputs ? [] : ["(the inputs are not repeated: \(Format.counted(d.featureCount, "feature")); rows are numbered as typed)"]
+        return (TextTable(headers: headers, rows: rows).render() + note).joined(separator: "\n")
     }
 
     /// A confusion matrix under its title: rows are the true classes, columns the predicted ones, with

@@ -100,6 +100,19 @@ final class PredictTests: XCTestCase {
         XCTAssertEqual(rows[1], ["1", "3", "0", "0.0909091"])
     }
 
+    func testManyFeaturesAreNotRepeated() {
+        // 9 features, more than the 8 repeated; zero weights and bias, so the prediction is 0 whatever the input.
+        let row = "[" + (1...9).map(String.init).joined(separator: ",") + "]"
+        h.ok("data X=[\(row),\(row)] y=[1,2]\nlayer dense 1 init=zeros\nloss mse")
+        let text = h.ok("predict \(row)")
+        XCTAssertEqual(Self.cells(text), [["row", "predicted y"], ["1", "0"]])
+        XCTAssertTrue(text.hasSuffix("\n(the inputs are not repeated: 9 features; rows are numbered as typed)"), text)
+        // 8 features are repeated.
+        let eight = "[" + (1...8).map(String.init).joined(separator: ",") + "]"
+        h.ok("data X=[\(eight),\(eight)] y=[1,2]")
+        XCTAssertEqual(Self.cells(h.ok("predict \(eight)"))[1], ["1"] + (1...8).map(String.init) + ["0"])
+    }
+
     func testErrorsPointAtTheInputsAndSayWhatToDo() {
         // Each line, the message, and the caret's column (1-based), counted by hand.
         let before: [(String, String, Int)] = [
