@@ -29,8 +29,23 @@ enum Fit {
         case (.binary, .bce):
             if out != 1 { throw ShellError("bce needs 1 output (the probability of class 1); the last layer has \(out) — end with `layer dense 1 sigmoid`") }
             if act != .sigmoid { throw ShellError("bce reads a sigmoid output; the last layer is \(act) — end with `layer dense 1 sigmoid` (or use hinge with a linear output)") }
+        case (.binary, .hinge):
+            if out != 1 { throw ShellError("hinge on two classes needs 1 output; the last layer has \(out) — end with `layer dense 1`, or use ce with `layer dense 2`") }
+            if neverNegative(act) {
+                throw ShellError("hinge reads a score whose sign is the class, but a \(act) output is never below 0, so every sample would be class 1 — end with `layer dense 1` (linear) or tanh, or use bce with a sigmoid")
+            }
         case (.binary, _):
             if out != 1 { throw ShellError("\(loss) on two classes needs 1 output; the last layer has \(out) — end with `layer dense 1`, or use ce with `layer dense 2`") }
+        }
+    }
+
+    /// Whether `act`'s output is never below 0 (under hinge every sample would then be class 1).
+    static func neverNegative(_ act: Activation) -> Bool {
+        switch act {
+        case .sigmoid, .relu, .softplus, .softmax: return true
+        case .leakyRelu(let slope): return slope <= 0
+        case .elu(let alpha): return alpha <= 0
+        case .linear, .tanh, .gelu: return false
         }
     }
 

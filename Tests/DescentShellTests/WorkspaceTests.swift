@@ -94,6 +94,21 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertTrue(fails("step").contains("ce needs class targets, but 'y' is a regression target — use mse, mae or huber"))
     }
 
+    func testHingeRefusesAnOutputThatIsNeverNegative() {
+        // hinge's class is the sign of the output; sigmoid, relu, softplus (and leaky_relu or elu whose negative
+        // side is flipped or flat) are never below 0, so every sample would be class 1.
+        ok("data xor n=40\nlayer dense 1 sigmoid\nloss hinge")
+        XCTAssertTrue(fails("train 1").contains("hinge reads a score whose sign is the class, but a sigmoid output is never below 0"))
+        for act in ["relu", "softplus", "leaky_relu slope=0", "elu alpha=0"] {
+            ok("layer pop\nlayer dense 1 \(act)")
+            XCTAssertTrue(fails("step").contains("is never below 0"), act)
+            XCTAssertNil(w.trainer, act)
+        }
+        for act in ["linear", "tanh", "leaky_relu", "elu", "gelu"] {
+            ok("layer pop\nlayer dense 1 \(act)\nstep")
+        }
+    }
+
     func testModelTooLargeForMemoryIsRefusedBeforeAnythingIsAllocated() {
         // 2-20000-20000-1: 2·20,000 + 20,000 + 20,000² + 20,000 + 20,000 + 1 = 400,100,001 parameters (by hand),
         // three values each (value, gradient, state) — far over the 2.5·10⁸ values a session may hold.
