@@ -59,7 +59,7 @@ extension Commands {
         case "data":
             try a.finish(options: [])
             guard let d = w.data else { throw ShellError("no data yet — start with `data …` (e.g. `data xor n=200`)") }
-            w.out.print(Printer.data(d, workspace: w))
+            w.out.print(Printer.data((try? w.asRead(d)) ?? d, workspace: w))
         case "history":
             let n = try a.optionalInt("rows", range: 1...1_000_000_000) ?? 10
             try a.finish(options: [])

@@ -30,7 +30,11 @@ enum Printer {
     static func data(_ d: Dataset, workspace w: Workspace) -> String {
         var lines = ["data: \(d.name) — \(Format.counted(d.count, "sample")), \(Format.counted(d.featureCount, "feature")), task \(d.task)"]
         lines.append("features: \(d.featureNames.joined(separator: ", "))")
-        lines.append("target: \(d.targetName)" + (d.classNames.isEmpty ? "" : " (classes: " + d.classNames.enumerated().map { "\($0.offset)=\($0.element)" }.joined(separator: ", ") + ")"))
+        let idsOnly = d.classNames.enumerated().allSatisfy { $0.element == String($0.offset) }
+        let classes = d.classNames.isEmpty ? ""
+            : idsOnly ? " (class ids 0–\(d.classNames.count - 1), read as classes under \(w.loss.map { "\($0)" } ?? "the loss"))"
+            : " (classes: " + d.classNames.enumerated().map { "\($0.offset)=\($0.element)" }.joined(separator: ", ") + ")"
+        lines.append("target: \(d.targetName)" + classes)
         if !d.classNames.isEmpty {
             var counts = [Int](repeating: 0, count: d.classNames.count)
             for v in d.y.data { if let k = Int(exactly: v), counts.indices.contains(k) { counts[k] += 1 } }

@@ -106,13 +106,9 @@ public final class Workspace {
     @discardableResult
     func ensureTrainer() throws -> Trainer {
         if let trainer { return trainer }
-        guard var data else { throw ShellError("no data yet — start with `data …` (e.g. `data xor n=200`)") }
+        guard let raw = data else { throw ShellError("no data yet — start with `data …` (e.g. `data xor n=200`)") }
         guard let loss else { throw ShellError("no loss yet — choose one with `loss mse|mae|huber|bce|ce|hinge`") }
-        if targetsMayBeClassIDs && loss.isClassification && data.task == .regression {
-            let k = try Dataset.classCount(of: data.y.data, task: .multiclass)
-            data.task = k == 2 ? .binary : .multiclass
-            data.classNames = (0..<k).map(String.init)
-        }
+        let data = try asRead(raw)
         let spec = try modelSpec()
         try Fit.check(spec: spec, loss: loss, data: data)
         let model = try ensureModel()
@@ -130,6 +126,17 @@ public final class Workspace {
         trainer = t
         inspected = nil
         return t
+    }
+
+    /// `data` as training reads it: numbers that may be class ids (inline `y`, a numeric CSV target) are the
+    /// classes 0…k−1, named by their numbers, under ce, bce or hinge; otherwise `data` as it is.
+    func asRead(_ data: Dataset) throws -> Dataset {
+        guard targetsMayBeClassIDs, loss?.isClassification == true, data.task == .regression else { return data }
+        var d = data
+        let k = try Dataset.classCount(of: d.y.data, task: .multiclass)
+        d.task = k == 2 ? .binary : .multiclass
+        d.classNames = (0..<k).map(String.init)
+        return d
     }
 
     /// Splits and standardises the data as configured.

@@ -94,6 +94,20 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertTrue(fails("step").contains("ce needs class targets, but 'y' is a regression target — use mse, mae or huber"))
     }
 
+    func testShowDataSaysHowTrainingReadsNumericTargets() {
+        // y = [0,1,2,1] is a regression target until a classification loss reads it as class ids 0–2
+        // (counts by hand: one 0, two 1s, one 2); a non-integer target stays regression even under ce.
+        ok("data X=[[1,2],[2,3],[3,4],[0,0]] y=[0,1,2,1]")
+        out.clear(); ok("show data")
+        XCTAssertTrue(out.text.contains("task regression\nfeatures: x1, x2\ntarget: y\n"), out.text)
+        ok("loss ce")
+        out.clear(); ok("show data")
+        XCTAssertTrue(out.text.contains("task multiclass\nfeatures: x1, x2\ntarget: y (class ids 0–2, read as classes under ce)\nclass counts: 1, 2, 1\n"), out.text)
+        ok("data X=[[1,2],[2,3]] y=[0.5,1]")
+        out.clear(); ok("show data")
+        XCTAssertTrue(out.text.contains("task regression\nfeatures: x1, x2\ntarget: y\n"), out.text)
+    }
+
     func testHingeRefusesAnOutputThatIsNeverNegative() {
         // hinge's class is the sign of the output; sigmoid, relu, softplus (and leaky_relu or elu whose negative
         // side is flipped or flat) are never below 0, so every sample would be class 1.
