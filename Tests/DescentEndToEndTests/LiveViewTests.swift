@@ -67,6 +67,30 @@ final class LiveViewTests: XCTestCase {
         XCTAssertFalse(try t.exited())
     }
 
+    func testCtrlCInThePlotViewsStopsTheRestOfTheLine() throws {
+        let t = try Tmux(width: 120, height: 36)
+        try prepare(t)
+        try t.type("train 20")
+        try t.wait(forText: "trained 20 steps")
+        // q leaves the chart and the line goes on; Ctrl-C leaves it and the line stops there.
+        try t.type("plot; show config")
+        try t.wait(forText: "q back")
+        try t.send("q")
+        try t.wait(forText: "optimizer   adam")
+        try t.send("C-l")
+        for view in ["plot", "plot boundary"] {
+            try t.type("\(view); reset")
+            try t.wait(for: "the \(view) view") { !$0.contains("descent>") }
+            try t.send("C-c")
+            let back = try t.wait(forText: "interrupted: the rest of the line was not run")
+            XCTAssertFalse(back.contains("weights drawn again"), "reset ran after Ctrl-C in \(view):\n\(back)")
+            try t.send("C-l")
+        }
+        try t.type("show history 1")
+        try t.wait(forText: "20 steps recorded")   // the history is still there: `reset` did not run
+        XCTAssertFalse(try t.exited())
+    }
+
     func testPauseStepAndResizeDuringTraining() throws {
         let t = try Tmux(width: 120, height: 36)
         try prepare(t)
