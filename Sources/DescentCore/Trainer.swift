@@ -32,6 +32,14 @@ public final class Trainer {
     public private(set) var lastBatchRows = 0
     /// Steps between full evaluations of training and validation loss.
     public var evaluationInterval = 10
+    /// The fewest steps between full evaluations for which evaluating takes about as long as training, or
+    /// less: a step runs its batch forward and, at about twice that, backward, while an evaluation runs every
+    /// row of both sets forward, so ⌈all rows / (3 × batch rows)⌉ (digits' 1,797 rows in batches of 32: 19;
+    /// full batch: 1).
+    public var evaluationFloor: Int {
+        let rows = train.count + (validation?.count ?? 0), batch = max(1, sampler.batchSize)
+        return max(1, (rows + 3 * batch - 1) / (3 * batch))
+    }
     /// Seeded stream for dropout masks.
     public var dropoutRNG: RNG
     public private(set) var sampler: BatchSampler

@@ -30,7 +30,7 @@ extension Commands {
         }
         if let every { w.evaluationInterval = Int(every); t.evaluationInterval = Int(every) }
         let steps = unit.hasPrefix("epoch") ? n * perEpoch : n
-        if every == nil && w.evaluationInterval == nil { t.evaluationInterval = max(1, steps / 200) }
+        if every == nil && w.evaluationInterval == nil { t.evaluationInterval = max(1, steps / 200, t.evaluationFloor) }
         let (ran, reason) = runTraining(w, t, steps: steps)
         // A run stopped early is saved as the steps it took, so that a replay reproduces these weights: those
         // that ran (Ctrl-C and breaks stop between steps), plus the one a non-finite loss stopped, whose batch

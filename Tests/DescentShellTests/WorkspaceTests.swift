@@ -108,6 +108,19 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertTrue(out.text.contains("task regression\nfeatures: x1, x2\ntarget: y\n"), out.text)
     }
 
+    func testDefaultEvaluationsTakeNoLongerThanTraining() {
+        // 400 rows in batches of 8: an evaluation runs 400 rows forward, a step 8 forward and backward (~24), so
+        // by default at most one every ⌈400 / 24⌉ = 17 steps: at 17, 34, 51, 68, 85 and at the end, 100.
+        ok("data spiral n=400 classes=2\nsplit 0.8\nbatch 8\nlayer dense 4 tanh\nlayer dense 2\nloss ce\ntrain 100")
+        XCTAssertEqual(w.trainer?.evaluationInterval, 17)
+        XCTAssertEqual(w.trainer?.history.evaluations.map(\.step), [17, 34, 51, 68, 85, 100])
+        // Full batch (320 training rows): one every max(⌈400 / 960⌉, 1000 / 200) = 5 steps; `every=` still rules.
+        ok("batch full\ntrain 1000")
+        XCTAssertEqual(w.trainer?.evaluationInterval, 5)
+        ok("train 10 every=2")
+        XCTAssertEqual(w.trainer?.evaluationInterval, 2)
+    }
+
     func testHingeRefusesAnOutputThatIsNeverNegative() {
         // hinge's class is the sign of the output; sigmoid, relu, softplus (and leaky_relu or elu whose negative
         // side is flipped or flat) are never below 0, so every sample would be class 1.
