@@ -12,13 +12,41 @@ public struct Standardizer: Equatable, Sendable {
     }
 
     /// Fits the column means and population standard deviations of `X` [n, f] (two passes); an empty X gives mean 0, std 1.
+    /// A column whose sum overflows, or whose squared deviations overflow or underflow (values beyond ~1e150
+    /// or deviations under ~1e-150), is summed again scaled by its largest magnitude, so its mean and std stay
+    /// right; other columns are summed plainly.
     public init(fitting X: Tensor) {
         let n = X.rows, f = X.cols
         var mean = [Double](repeating: 0, count: f), variance = [Double](repeating: 0, count: f)
         for i in 0..<n { for j in 0..<f { mean[j] += X.data[i * f + j] } }
         if n > 0 { for j in 0..<f { mean[j] /= Double(n) } }
-        for i in 0..<n { for j in 0..<f { let d = X.data[i * f + j] - mean[j]; variance[j] += d * d } }
-        self.init(mean: mean, std: variance.map { n > 0 ? ($0 / Double(n)).squareRoot() : 1 })
+        for j in 0..<f where !mean[j].isFinite { mean[j] = Standardizer.scaledMean(X, column: j) }
+        var largest = [Double](repeating: 0, count: f)
+        for i in 0..<n {
+            for j in 0..<f {
+                let d = X.data[i * f + j] - mean[j]
+                variance[j] += d * d
+                largest[j] = max(largest[j], abs(d))
+            }
+        }
+        var std = variance.map { n > 0 ? ($0 / Double(n)).squareRoot() : 1 }
+        for j in 0..<f where largest[j] > 0 && largest[j].isFinite && (largest[j] > 1e150 || largest[j] < 1e-150) {
+            var sum = 0.0
+            for i in 0..<n { let d = (X.data[i * f + j] - mean[j]) / largest[j]; sum += d * d }
+            std[j] = largest[j] * (sum / Double(n)).squareRoot()
+        }
+        self.init(mean: mean, std: std)
+    }
+
+    /// Column `j`'s mean summed with every value divided by the largest magnitude (for sums that overflow).
+    private static func scaledMean(_ X: Tensor, column j: Int) -> Double {
+        let n = X.rows, f = X.cols
+        var largest = 0.0
+        for i in 0..<n { largest = max(largest, abs(X.data[i * f + j])) }
+        guard largest > 0, largest.isFinite else { return 0 }
+        var sum = 0.0
+        for i in 0..<n { sum += X.data[i * f + j] / largest }
+        return largest * (sum / Double(n))
     }
 
     /// `X` [n, f] with each column standardised; columns beyond the fitted ones are left as they are.

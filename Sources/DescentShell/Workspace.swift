@@ -148,7 +148,13 @@ public final class Workspace {
         }
         guard normalize else { return (train, validation) }
         let std = Standardizer(fitting: train.X)
-        return (train.standardized(by: std), validation?.standardized(by: std))
+        let standardized = (train.standardized(by: std), validation?.standardized(by: std))
+        for (raw, set) in [(train, standardized.0), validation.map { ($0, standardized.1 ?? $0) }].compactMap({ $0 }) {
+            if let k = set.X.data.firstIndex(where: { !$0.isFinite }) {
+                throw ShellError("feature '\(set.featureNames[k % set.featureCount])' cannot be standardised: a value of \(Format.sig(raw.X.data[k], 4)) is so far from the mean that x − mean overflows — rescale that column, or `normalize off`")
+            }
+        }
+        return standardized
     }
 
     /// Drops the trainer after a change to what it was built from; `keep` says whether history (and

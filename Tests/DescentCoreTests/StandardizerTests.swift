@@ -24,6 +24,24 @@ final class StandardizerTests: XCTestCase {
         XCTAssertEqual(other.data[0], 6 / r, accuracy: 1e-15); XCTAssertEqual(other.data[1], 2)
     }
 
+    func testColumnsBeyondTheSquaresRangeKeepTheirStd() {
+        // Deviations near 1e160 square past Double's range, near 1e-170 to 0. numpy, scaled by hand first:
+        // b = np.array([1, -1, 3, 0]); b.mean() * s, b.std() * s for s = 1e160 and 1e-170
+        //   → 7.5e159, 1.479019945774904e160 and 7.5e-171, 1.479019945774904e-170.
+        // Standardised, both give b's own (b - 0.75) / 1.479019945774904 = 0.16903085, -1.18321596, 1.52127766, -0.50709255.
+        let x = Tensor(shape: [4, 2], data: [1e160, 1e-170, -1e160, -1e-170, 3e160, 3e-170, 0, 0])
+        let s = Standardizer(fitting: x)
+        XCTAssertEqual(s.mean[0], 7.5e159, accuracy: 1e146)
+        XCTAssertEqual(s.mean[1], 7.5e-171, accuracy: 1e-184)
+        XCTAssertEqual(s.std[0], 1.479019945774904e160, accuracy: 1e147)
+        XCTAssertEqual(s.std[1], 1.479019945774904e-170, accuracy: 1e-183)
+        let z = s.apply(x), expected = [0.16903085, -1.18321596, 1.52127766, -0.50709255]
+        for i in 0..<4 {
+            XCTAssertEqual(z[i, 0], expected[i], accuracy: 1e-8)
+            XCTAssertEqual(z[i, 1], expected[i], accuracy: 1e-8)
+        }
+    }
+
     func testDatasetStandardizedKeepsTargets() throws {
         let d = try Dataset(rows: [[0], [2]], targets: [7, 8], task: .regression)
         let s = Standardizer(fitting: d.X)

@@ -121,6 +121,14 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertEqual(w.trainer?.evaluationInterval, 2)
     }
 
+    func testAColumnThatCannotBeStandardisedIsAnErrorThatChangesNothing() {
+        // mean(1.7e308, -1.7e308, 1e308, 0) = 2.5e307, and -1.7e308 - 2.5e307 = -1.95e308 is beyond Double's range.
+        ok("data X=[[1.7e308],[-1.7e308],[1e308],[0]] y=[1,2,3,4]\nlayer dense 1\nloss mse\nnormalize")
+        XCTAssertTrue(fails("step").contains("feature 'x1' cannot be standardised: a value of -1.7e+308 is so far from the mean that x − mean overflows"))
+        XCTAssertNil(w.trainer)
+        ok("normalize off")
+    }
+
     func testHingeRefusesAnOutputThatIsNeverNegative() {
         // hinge's class is the sign of the output; sigmoid, relu, softplus (and leaky_relu or elu whose negative
         // side is flipped or flat) are never below 0, so every sample would be class 1.
