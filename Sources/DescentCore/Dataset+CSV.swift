@@ -92,9 +92,11 @@ extension Dataset {
         return v
     }
 
-    /// The field as a number (surrounding blanks allowed), or nil.
+    /// The field as a decimal number (surrounding blanks allowed), or nil. Hexadecimal (`0x1A`, `0x1p3`), which
+    /// Swift's parser also reads, is text here, as in the command language: `0xA` and `0xB` are class labels.
     private static func number(_ field: String) -> Double? {
-        Double(field.trimmingCharacters(in: .whitespaces))
+        let t = field.trimmingCharacters(in: .whitespaces)
+        return t.contains { $0 == "x" || $0 == "X" } ? nil : Double(t)
     }
 
     /// Target values (or class ids), the task they make, and the class names.

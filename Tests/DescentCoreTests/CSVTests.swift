@@ -83,6 +83,13 @@ final class CSVTests: XCTestCase {
                        "t.csv:1: the header has 1 column, need at least 2 (features, then a target) — the fields seem separated by ';'; use commas")
     }
 
+    func testHexadecimalIsTextAsInTheLanguage() throws {
+        // 0xA and 0xB would parse as 10 and 11 with Swift's Double(_:); here they are two class labels, in order.
+        let d = try Dataset.csv(text: "a,code\n1,0xA\n2,0xB\n3,0xA\n", file: "t.csv")
+        XCTAssertEqual(d.task, .binary); XCTAssertEqual(d.classNames, ["0xA", "0xB"]); XCTAssertEqual(d.y.data, [0, 1, 0])
+        XCTAssertEqual(message("a,b\n1,2\n0x1p3,3\n"), "t.csv:3, column 1 'a': '0x1p3' is not a number")
+    }
+
     func testCellErrors() {
         XCTAssertEqual(message(iris.replacingOccurrences(of: "7.0,3.2", with: "7.0,abc"), file: "iris.csv"),
                        "iris.csv:3, column 2 'sepal_width': 'abc' is not a number")
