@@ -15,15 +15,14 @@ extension ArgReader {
         return whole
     }
 
-    /// The argument's word as spelled in `candidates` (ignoring case), with a suggestion when it is unknown.
-    static func choose(_ arg: Arg, from candidates: [String], unknown noun: String, suffix: String,
-                       expected: String) throws(Diagnostic) -> String {
+    /// The argument's word as spelled in `candidates` (ignoring case), with a suggestion when it is unknown,
+    /// from the candidates and any `alternatives` (words that would also have been read in its place).
+    static func choose(_ arg: Arg, from candidates: [String], alternatives: [String] = [], unknown noun: String,
+                       suffix: String, expected: String) throws(Diagnostic) -> String {
         guard case .word(let word) = arg.value else { throw mismatch(arg, expected: expected) }
         if let match = match(word, in: candidates) { return match }
         let head = "unknown \(noun) '\(word)'\(suffix)"
-        if let guess = Suggest.nearest(word, in: candidates) {
-            throw Diagnostic("\(head) — did you mean '\(guess)'?", at: arg.valueSpan)
-        }
+        if let hint = Suggest.hint(word, in: alternatives + candidates) { throw Diagnostic(head + hint, at: arg.valueSpan) }
         throw Diagnostic("\(head) — expected one of \(candidates.joined(separator: ", "))", at: arg.valueSpan)
     }
 

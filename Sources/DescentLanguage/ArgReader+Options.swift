@@ -65,7 +65,8 @@ extension ArgReader {
                 }
             } else if leftover.contains(index) {
                 let before = index > 0 ? command.args[index - 1].text : command.name
-                throw Diagnostic("unexpected '\(arg.text)' after '\(before)'", at: arg.span)
+                throw suggesting(Diagnostic("unexpected '\(arg.text)' after '\(before)'", at: arg.span), for: arg,
+                                 at: positionals.firstIndex(of: index) ?? -1)
             }
         }
     }

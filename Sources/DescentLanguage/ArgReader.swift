@@ -12,6 +12,10 @@ public struct ArgReader: Sendable {
     var consumed = 0
     /// The span of the most recently consumed positional argument (the command name before any).
     public private(set) var lastSpan: SourceSpan
+    /// Words that `optionalWord(oneOf:)` looked for at position `offeredAt` and did not find there: an error
+    /// about the argument in that place suggests the nearest (`batch ful` → did you mean 'full'?).
+    var offered: [String] = []
+    var offeredAt = -1
 
     /// Starts reading `command`'s arguments.
     public init(_ command: Command) {
@@ -34,6 +38,20 @@ public struct ArgReader: Sendable {
         return arg
     }
 
+    /// Consumes the next positional argument and binds it with `bind`; an error about a word there says which
+    /// of the words looked for in its place it may have meant (`offered`).
+    mutating func next<T>(expected: String, _ bind: (Arg) throws(Diagnostic) -> T) throws(Diagnostic) -> T {
+        let position = consumed
+        let arg = try next(expected: expected)
+        do { return try bind(arg) } catch { throw suggesting(error, for: arg, at: position) }
+    }
+
+    /// `error` with " — did you mean '…'?" when `arg`, at `position`, is a word near one of the words offered there.
+    func suggesting(_ error: Diagnostic, for arg: Arg, at position: Int) -> Diagnostic {
+        guard position == offeredAt, case .word(let word) = arg.value, let hint = Suggest.hint(word, in: offered) else { return error }
+        return Diagnostic(error.message + hint, at: error.span)
+    }
+
     /// Consumes and returns the next positional argument, if any.
     mutating func take() -> Arg? {
         guard let arg = peek else { return nil }
@@ -45,7 +63,9 @@ public struct ArgReader: Sendable {
     /// Reads a word that must be one of `candidates` (ignoring case), returning the candidate's spelling.
     public mutating func word(_ what: String, oneOf candidates: [String]) throws(Diagnostic) -> String {
         let expected = "\(what) (one of \(candidates.joined(separator: ", ")))"
-        return try ArgReader.choose(try next(expected: expected), from: candidates, unknown: what, suffix: "", expected: expected)
+        let alternatives = offeredAt == consumed ? offered : []
+        return try ArgReader.choose(try next(expected: expected), from: candidates, alternatives: alternatives, unknown: what,
+                                    suffix: "", expected: expected)
     }
 
     /// Reads any word, such as a name.
@@ -55,9 +75,14 @@ public struct ArgReader: Sendable {
         return word
     }
 
-    /// Consumes the next argument only when it is a word among `candidates` (ignoring case).
+    /// Consumes the next argument only when it is a word among `candidates` (ignoring case); otherwise notes
+    /// them as `offered` here, for the error a word in this place may cause later.
     public mutating func optionalWord(oneOf candidates: [String]) -> String? {
-        guard case .word(let word)? = peek?.value, let match = ArgReader.match(word, in: candidates) else { return nil }
+        guard case .word(let word)? = peek?.value, let match = ArgReader.match(word, in: candidates) else {
+            if offeredAt != consumed { offered = []; offeredAt = consumed }
+            offered += candidates
+            return nil
+        }
         _ = take()
         return match
     }
@@ -79,7 +104,7 @@ public struct ArgReader: Sendable {
     /// Reads a number within `range`.
     public mutating func number(_ what: String, range: NumberRange = .any) throws(Diagnostic) -> Double {
         let expected = ArgReader.joined(what, "as a number", range.phrase)
-        return try ArgReader.numberValue(try next(expected: expected), expected: expected, range: range)
+        return try next(expected: expected) { arg throws(Diagnostic) in try ArgReader.numberValue(arg, expected: expected, range: range) }
     }
 
     /// Reads a number within `range` when the next argument is a number; otherwise consumes nothing.
@@ -91,7 +116,7 @@ public struct ArgReader: Sendable {
     /// Reads a whole number within `range`, e.g. "expected number of units (a whole number from 1 to 100000), got 2.5".
     public mutating func int(_ what: String, range: ClosedRange<Int>) throws(Diagnostic) -> Int {
         let expected = "\(what) (a whole number \(ArgReader.phrase(range)))"
-        return try ArgReader.intValue(try next(expected: expected), expected: expected, range: range)
+        return try next(expected: expected) { arg throws(Diagnostic) in try ArgReader.intValue(arg, expected: expected, range: range) }
     }
 
     /// Reads a whole number within `range` when the next argument is a number; otherwise consumes nothing.
@@ -103,17 +128,19 @@ public struct ArgReader: Sendable {
     /// Reads a double-quoted string; `example` shows the user what one looks like.
     public mutating func string(_ what: String, example: String) throws(Diagnostic) -> String {
         let expected = "a quoted \(what) like \"\(example)\""
-        let arg = try next(expected: expected)
-        guard case .string(let text) = arg.value else { throw ArgReader.mismatch(arg, expected: expected) }
-        return text
+        return try next(expected: expected) { arg throws(Diagnostic) in
+            guard case .string(let text) = arg.value else { throw ArgReader.mismatch(arg, expected: expected) }
+            return text
+        }
     }
 
     /// Reads an indexed reference such as `W1[0,1]`.
     public mutating func indexed(_ what: String) throws(Diagnostic) -> (name: String, indices: [Int]) {
         let expected = "\(what) like W1[0,1]"
-        let arg = try next(expected: expected)
-        guard case .indexed(let name, let indices) = arg.value else { throw ArgReader.mismatch(arg, expected: expected) }
-        return (name, indices)
+        return try next(expected: expected) { arg throws(Diagnostic) in
+            guard case .indexed(let name, let indices) = arg.value else { throw ArgReader.mismatch(arg, expected: expected) }
+            return (name, indices)
+        }
     }
 
     /// Reads an operator that must be one of `candidates` (already normalised: `+-`, `=`).

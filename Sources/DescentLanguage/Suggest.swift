@@ -17,6 +17,20 @@ public enum Suggest {
         return best?.candidate
     }
 
+    /// " — did you mean 'x'?" for the one candidate `word` begins, else the nearest (`nearest`); " — did you
+    /// mean 'x' or 'y'?" when `word` begins several (`show conf`: config, confusion); nil when none is near.
+    public static func hint(_ word: String, in candidates: [String]) -> String? {
+        let typed = word.lowercased()
+        var prefixed: [String] = []
+        for c in candidates where c.lowercased().hasPrefix(typed) && !prefixed.contains(c) { prefixed.append(c) }
+        if prefixed.count == 1 && !typed.isEmpty { return " — did you mean '\(prefixed[0])'?" }
+        if !typed.isEmpty && prefixed.count > 1 {
+            let quoted = prefixed.map { "'\($0)'" }
+            return " — did you mean \(quoted.dropLast().joined(separator: ", ")) or \(quoted.last ?? "")?"
+        }
+        return nearest(word, in: candidates).map { " — did you mean '\($0)'?" }
+    }
+
     /// The optimal-string-alignment distance between `a` and `b`: insertions, deletions, substitutions and
     /// transpositions of adjacent Characters each cost 1, and no substring is edited twice.
     public static func distance(_ a: String, _ b: String) -> Int {

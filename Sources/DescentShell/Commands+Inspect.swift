@@ -26,7 +26,7 @@ extension Commands {
         let kinds = showKinds
         if case .word(let word)? = a.peek?.value, !(kinds + w.nodeNames()).contains(where: { $0.lowercased() == word.lowercased() }) {
             _ = a.optionalWord()
-            let hint = Suggest.nearest(word, in: kinds + w.nodeNames()).map { " — did you mean '\($0)'?" } ?? ""
+            let hint = Suggest.hint(word, in: kinds + w.nodeNames()) ?? ""
             throw a.error("nothing called '\(word)' to show\(hint) (show \(kinds.joined(separator: "|")), or a node of the last `forward`)")
         }
         let what = try a.word("what to show", oneOf: kinds + w.nodeNames())

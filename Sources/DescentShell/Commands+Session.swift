@@ -12,13 +12,17 @@ extension Commands {
 
     static func help(_ w: Workspace, _ a: inout ArgReader) throws {
         let name = a.optionalWord(), at = a.lastSpan
-        try a.finish(options: [])
         if let name {
+            // `help show confusion`: the forms that use the keyword, when one is given.
             let c = try Commands.resolve(name, at: at)
-            w.out.print(c.usage.map { "  " + $0 }.joined(separator: "\n"))
+            let keyword = a.optionalWord(oneOf: c.keywords)
+            try a.finish(options: [])
+            let forms = keyword.map { k in c.usage.filter { $0.split(separator: " ").contains { $0.lowercased() == k.lowercased() } } } ?? []
+            w.out.print((forms.isEmpty ? c.usage : forms).map { "  " + $0 }.joined(separator: "\n"))
             w.out.print("\(c.summary).")
             return
         }
+        try a.finish(options: [])
         let width = (all.map(\.name.count).max() ?? 8) + 2
         w.out.print("Commands (`help COMMAND` for the forms; any unique prefix works, e.g. `opt` for optimizer):")
         for c in all { w.out.print("  " + c.name.padding(toLength: width, withPad: " ", startingAt: 0) + c.summary) }

@@ -6,6 +6,11 @@ import DescentTerminal
 struct Repl {
     let session: Session
 
+    /// Whether an answer at `replay … step`'s prompt stops the replay: q, quit, stop or exit (any case).
+    static func stops(_ answer: String) -> Bool {
+        ["q", "quit", "stop", "exit"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+
     func run() -> Int32 {
         let w = session.workspace
         let editor = LineEditor(name: "descent", historyFile: LineEditor.defaultHistoryPath())
@@ -14,7 +19,7 @@ struct Repl {
         }
         w.stepPrompt = {
             switch editor.readLine(prompt: "  [Enter runs it, q stops] ") {
-            case .line(let s): return s.trimmingCharacters(in: .whitespaces).lowercased() != "q"
+            case .line(let s): return !Repl.stops(s)
             default: return false
             }
         }

@@ -26,6 +26,31 @@ final class ArgReaderTests: XCTestCase {
             """)
     }
 
+    func testAWordInThePlaceOfAnOptionalWordSuggestsIt() throws {
+        // `batch ful`: `full` was looked for first, then a number; the number's error names the word meant.
+        var batch = try reader("batch ful")
+        XCTAssertNil(batch.optionalWord(oneOf: ["full", "all"]))
+        XCTAssertEqual(diagnostic { _ = try batch.int("batch size", range: 1...10) },
+                       Diagnostic("expected batch size (a whole number from 1 to 10), got 'ful' — did you mean 'full'?",
+                                  at: SourceSpan(line: 1, column: 7, length: 3)))
+        // `plot bo`: nothing else was read, so the leftover word is the error, with the same hint.
+        let plot = try reader("plot bo")
+        var p = plot
+        XCTAssertNil(p.optionalWord(oneOf: ["boundary", "loss"]))
+        XCTAssertEqual(diagnostic { try p.finish(options: []) },
+                       Diagnostic("unexpected 'bo' after 'plot' — did you mean 'boundary'?", at: SourceSpan(line: 1, column: 6, length: 2)))
+        // `expect gard …`: a word among the metrics then, and the one looked for before them, are both suggested.
+        var expect = try reader("expect gard W1[0,0] = 1")
+        XCTAssertNil(expect.optionalWord(oneOf: ["grad"]))
+        XCTAssertEqual(diagnostic { _ = try expect.word("quantity", oneOf: ["loss", "accuracy"]) }?.message,
+                       "unknown quantity 'gard' — did you mean 'grad'?")
+        // A word looked for at another place is not suggested here.
+        var later = try reader("split 0.5 non")
+        XCTAssertNil(later.optionalWord(oneOf: ["none"]))
+        _ = try later.number("fraction")
+        XCTAssertEqual(diagnostic { try later.finish(options: []) }?.message, "unexpected 'non' after '0.5'")
+    }
+
     func testUnknownWordWithoutSuggestion() throws {
         var args = try reader("layer zzz")
         XCTAssertEqual(diagnostic { _ = try args.word("layer kind", oneOf: ["dense", "dropout"]) },

@@ -42,4 +42,13 @@ final class SuggestTests: XCTestCase {
         XCTAssertEqual(Suggest.nearest("bat", in: ["cat", "hat"]), "cat")
         XCTAssertEqual(Suggest.nearest("bat", in: ["hat", "cat"]), "hat")
     }
+
+    func testHintPrefersWhatTheWordBeginsAndNamesEveryOneItBegins() {
+        // "of" is 1 edit from both "on" and "off", but begins only "off".
+        XCTAssertEqual(Suggest.hint("of", in: ["on", "off"]), " — did you mean 'off'?")
+        XCTAssertEqual(Suggest.hint("conf", in: ["model", "config", "confusion"]), " — did you mean 'config' or 'confusion'?")
+        XCTAssertEqual(Suggest.hint("c", in: ["a", "cx", "cy", "cz"]), " — did you mean 'cx', 'cy' or 'cz'?")
+        XCTAssertEqual(Suggest.hint("tahn", in: ["relu", "tanh"]), " — did you mean 'tanh'?")
+        XCTAssertNil(Suggest.hint("zzz", in: ["relu", "tanh"]))
+    }
 }

@@ -18,6 +18,12 @@ final class CommandArgumentTests: XCTestCase {
         XCTAssertTrue(h.fails("gradcheck W1 b1").contains("unexpected 'b1' after 'W1'"))
         XCTAssertTrue(h.fails("help train quit").contains("unexpected 'quit' after 'train'"))
         XCTAssertTrue(h.ok("help trai").contains("train STEPS [every=K]"))   // a unique prefix, as for commands
+        // A keyword after the command shows the forms that use it.
+        XCTAssertEqual(h.ok("help show confusion").split(separator: "\n").first, "  show confusion   (classification: training and validation sets)")
+        XCTAssertEqual(h.ok("help train epochs").split(separator: "\n").first, "  train N epochs [every=K]")
+        XCTAssertTrue(h.fails("help show conf").contains("unexpected 'conf' after 'show' — did you mean 'config' or 'confusion'?"))
+        // At `replay … step`'s prompt these stop the replay; anything else (Enter) runs the line.
+        XCTAssertEqual(["q", " Quit ", "stop", "EXIT", "", "n", "quite"].map(Repl.stops), [true, true, true, true, false, false, false])
         XCTAssertTrue(h.fails("help re").contains("'re' is ambiguous: regularize, reset, replay"))
         XCTAssertTrue(h.fails("layer dense 8 foo").contains("unknown activation 'foo'"))
         // None of them changed the model or trained.
