@@ -4,7 +4,7 @@ import DescentCore
 enum Completion {
     /// Candidates for `word`, the text being completed, given the whole line up to the cursor.
     static func candidates(line: String, word: String, workspace w: Workspace) -> [String] {
-        let before = String(line.prefix(while: { _ in true }))
+        let before = lastCommand(line)
         let tokens = before.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         // Which argument the word is: 0 the command, 1 the first argument, …
         let position = before.hasSuffix(" ") || tokens.isEmpty ? tokens.count : tokens.count - 1
@@ -12,13 +12,14 @@ enum Completion {
         if position == 0 {
             pool = Commands.names
         } else if let c = Commands.matching(tokens[0]).first {
-            let takesParameters = ["show", "set", "explain", "gradcheck", "watch", "unwatch", "expect"].contains(c.name)
+            let takesParameters = ["set", "explain", "gradcheck", "watch", "unwatch", "expect"].contains(c.name)
             // Keywords come first, except `train N steps` and `replay "FILE" step`, where they come second.
             let keywordAt = ["train", "replay"].contains(c.name) ? 2 : 1
             switch c.name {
             case "layer": pool = layer(tokens, position: position)
             case "break": pool = breakWords(tokens, position: position)
             case "help": pool = position == 1 ? Commands.names : []
+            case "show": pool = show(tokens, position: position, workspace: w)
             default:
                 pool = (position == keywordAt ? c.keywords : []) + options(for: c.name, tokens: tokens)
                     + (takesParameters ? w.parameterNames() : [])
@@ -28,6 +29,25 @@ enum Completion {
         }
         var seen = Set<String>()
         return pool.filter { $0.hasPrefix(word) && seen.insert($0).inserted }
+    }
+
+    /// The text of the line's last command: after the last `;` outside a string.
+    static func lastCommand(_ line: String) -> Substring {
+        var start = line.startIndex, inside = false, escaped = false
+        for i in line.indices {
+            let ch = line[i]
+            if escaped { escaped = false; continue }
+            if ch == "\\" && inside { escaped = true } else if ch == "\"" { inside.toggle() } else if ch == ";" && !inside { start = line.index(after: i) }
+        }
+        return line[start...]
+    }
+
+    /// What may come at `position` of a `show` line: a kind or a node of the last `forward` first, then
+    /// parameter names after `weights` or `grads`.
+    static func show(_ tokens: [String], position: Int, workspace w: Workspace) -> [String] {
+        if position == 1 { return Commands.showKinds + w.nodeNames() }
+        guard tokens.count > 1, ["weights", "grads"].contains(tokens[1].lowercased()) else { return [] }
+        return w.parameterNames()
     }
 
     /// `key=` option names a command takes (for optimizer, per rule).

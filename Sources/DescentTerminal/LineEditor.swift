@@ -12,7 +12,7 @@ public final class LineEditor {
     public static let historyLimit = 1000
 
     /// Characters that end a word for completion (`=` is not one: `init=he` completes as a whole).
-    static let wordBreakCharacters = " \t\n\"(),[]"
+    static let wordBreakCharacters = " \t\n\"(),[];"
 
     /// The history file; nil when there is none or it cannot be written (the history is then kept in memory only).
     var historyFile: String?

@@ -14,6 +14,10 @@ final class InteractiveTests: XCTestCase {
         try t.wait(forText: "descent> optimizer rmsprop")
         try t.send("Enter")
         try t.wait(forText: "optimizer rmsprop lr=0.01")
+        // After `;` the word is the next command's: `show w` completes to `show weights`.
+        try t.send("lr 0.1;show w", literal: true); try t.send("Tab")
+        try t.wait(forText: "descent> lr 0.1;show weights")
+        try t.send("C-u")
         // Up recalls the previous line.
         try t.send("Up")
         try t.wait(for: "history recall") { $0.components(separatedBy: "\n").last(where: { $0.hasPrefix("descent>") }) == "descent> optimizer rmsprop" }
