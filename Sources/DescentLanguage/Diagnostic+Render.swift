@@ -4,17 +4,27 @@ extension Diagnostic {
     /// With a file the header is `file:line:column: error: message`; with `file == nil` (e.g. at the
     /// interactive prompt, where the line was just typed) it is only `error: message`, and the caret
     /// lines show the place. Without a span only the header is produced. The source line is indented by
-    /// four spaces; tabs before the span are copied into the caret line so the caret stays aligned.
+    /// four spaces; tabs before the span are copied into the caret line so the caret stays aligned. A line
+    /// longer than `shownWidth` is cut to that many characters around the span, `…` marking each cut.
     public func render(sourceLine: String, file: String?) -> String {
         let header = renderHeader(file: file)
         guard let span else { return header }
         let characters = Array(sourceLine)
         let start = max(0, min(span.column - 1, characters.count))
-        let padding = characters[..<start].map { $0 == "\t" ? "\t" : " " }.joined()
-        let visible = min(span.length, characters.count - start)
+        var lo = 0, hi = characters.count
+        if characters.count > Diagnostic.shownWidth {
+            lo = max(0, min(start - Diagnostic.shownWidth / 3, characters.count - Diagnostic.shownWidth))
+            hi = lo + Diagnostic.shownWidth
+        }
+        let padding = (lo > 0 ? " " : "") + characters[lo..<start].map { $0 == "\t" ? "\t" : " " }.joined()
+        let visible = min(span.length, hi - start)
         let marker = "^" + String(repeating: "~", count: max(0, visible - 1))
-        return header + "\n    " + sourceLine + "\n    " + padding + marker
+        let shown = (lo > 0 ? "…" : "") + String(characters[lo..<hi]) + (hi < characters.count ? "…" : "")
+        return header + "\n    " + shown + "\n    " + padding + marker
     }
+
+    /// The most characters of a source line shown under a message.
+    static let shownWidth = 120
 
     /// Renders against a whole logical line (possibly several physical lines joined by continuations)
     /// whose first physical line is `firstLine`, picking the physical line the span points at.

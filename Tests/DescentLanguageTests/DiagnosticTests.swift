@@ -44,6 +44,22 @@ final class DiagnosticTests: XCTestCase {
                        "error: x\n    abcdef\n        ^~")
     }
 
+    func testALongLineIsCutAroundTheSpan() {
+        // 300 characters: 200 a's, "bad" at columns 201–203, 97 c's. 120 are shown, from 40 before the span
+        // (index 160) to index 280, with … at both cuts; the caret line gains one space for the leading ….
+        let line = String(repeating: "a", count: 200) + "bad" + String(repeating: "c", count: 97)
+        let middle = Diagnostic("x", at: SourceSpan(line: 1, column: 201, length: 3)).render(sourceLine: line, file: nil)
+        XCTAssertEqual(middle, "error: x\n    …" + String(repeating: "a", count: 40) + "bad" + String(repeating: "c", count: 77)
+                       + "…\n    " + String(repeating: " ", count: 41) + "^~~")
+        // Near the start: the first 120 characters, cut only at the end.
+        let early = Diagnostic("x", at: SourceSpan(line: 1, column: 10, length: 1)).render(sourceLine: line, file: nil)
+        XCTAssertEqual(early, "error: x\n    " + String(repeating: "a", count: 120) + "…\n    " + String(repeating: " ", count: 9) + "^")
+        // Just past the end (a missing argument): the last 120 characters and the caret after them.
+        let end = Diagnostic("x", at: SourceSpan(line: 1, column: 301, length: 1)).render(sourceLine: line, file: nil)
+        XCTAssertEqual(end, "error: x\n    …" + String(repeating: "a", count: 20) + "bad" + String(repeating: "c", count: 97)
+                       + "\n    " + String(repeating: " ", count: 121) + "^")
+    }
+
     func testCaretCountsCharacters() {
         // d-a-t-a(1-4) space(5) c-s-v(6-8) space(9) "λ"(10-12) space(13) x(14)
         let diagnostic = Diagnostic("x", at: SourceSpan(line: 1, column: 14, length: 1))
