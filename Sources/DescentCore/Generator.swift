@@ -30,17 +30,4 @@ public enum Generator: String, CaseIterable, Sendable {
         case .gauss: return 0.5
         }
     }
-
-    /// One line on what the generator makes and what `noise` means for it.
-    public var summary: String {
-        switch self {
-        case .linear: return "regression y = 2·x1 − 3·x2 + 0.5 + noise·N(0,1), x uniform in [-1,1]²"
-        case .xor: return "binary: x uniform in [-1,1]², class 1 when x1·x2 > 0; noise·N(0,1) then added to x"
-        case .circles: return "binary: outer ring r=1 (class 0) and inner ring r=0.5 (class 1), noise·N(0,1) added to x"
-        case .moons: return "binary: two interleaved half circles (as scikit-learn's make_moons), noise·N(0,1) added to x"
-        case .spiral: return "k spiral arms (one per class), each sweeping 4 radians out to r=1; noise·N(0,1) added to the angle"
-        case .gauss: return "k round blobs centred on a circle of radius 2; noise is each blob's standard deviation"
-        case .sine: return "regression y = sin(x) + noise·N(0,1), x uniform in [-π, π]"
-        }
-    }
 }

@@ -64,9 +64,6 @@ public struct Optimizer {
         }
     }
 
-    /// Forgets all state (new model or new rule).
-    public mutating func resetState() { steps = 0; state1 = []; state2 = [] }
-
     /// Allocates state for `parameters` when it is missing or no longer fits.
     mutating func prepare(_ parameters: [Parameter]) {
         if stateFits(parameters) { return }

@@ -371,7 +371,4 @@ public final class Trainer {
                                    valLoss: vl, trainMetric: tm, valMetric: vm)
         return (e, trainEval.penaltyValue)
     }
-
-    /// Clears the history (a reset).
-    public func clearHistory() { history = History(); stepCount = 0 }
 }
