@@ -115,7 +115,7 @@ extension Commands {
     }
 
     static func expect(_ w: Workspace, _ a: inout ArgReader) throws {
-        let e = try Expectation.parse(&a, workspace: w)
+        let e = try Expectation.parse(&a)
         try a.finish(options: [])
         let actual = try located(e.subjectSpan) { try e.measure(w) }
         guard e.holds(actual) else {

@@ -29,7 +29,7 @@ struct Expectation {
     }
 
     /// Reads `SUBJECT OP VALUE [+- TOL]`.
-    static func parse(_ a: inout ArgReader, workspace w: Workspace) throws -> Expectation {
+    static func parse(_ a: inout ArgReader) throws -> Expectation {
         let subject: Subject
         if a.optionalWord(oneOf: ["grad"]) != nil {
             let (n, i) = try a.indexed("parameter entry")

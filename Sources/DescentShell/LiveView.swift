@@ -139,7 +139,7 @@ final class LiveView: TrainingView {
         guard let s = screen else { return }
         absorb(t)
         let (width, height) = s.size
-        let frame = LiveView.layout(trainer: t, width: width, height: height, unicode: s.isUnicode,
+        let frame = LiveView.layout(width: width, height: height, unicode: s.isUnicode,
                                     chart: chart(s.isUnicode), status: statusLines(t, width: width),
                                     map: mapPanel(t, width: width, height: height, unicode: s.isUnicode),
                                     help: showHelp ? LiveView.keysHelp : nil)
@@ -210,7 +210,7 @@ final class LiveView: TrainingView {
     }
 
     /// Puts the chart, the map, the status lines and the help box on one canvas (pure: tested as text).
-    static func layout(trainer: Trainer, width: Int, height: Int, unicode: Bool, chart: LineChart, status: [String],
+    static func layout(width: Int, height: Int, unicode: Bool, chart: LineChart, status: [String],
                        map: Canvas?, help: [String]?) -> Canvas {
         var c = Canvas(width: width, height: height)
         guard width > 0, height > 0 else { return c }
