@@ -304,7 +304,8 @@ public final class Trainer {
         beforeDraw = nil; pending = nil; phase = .idle
     }
 
-    /// Names the node whose backward first produced a non-finite gradient, as ` (dL/dZ1 first, sent by A1 = gelu)`.
+    /// Names the node whose backward first produced a non-finite gradient, "" when every gradient is finite:
+    /// ` (first non-finite: dL/dZ1, sent by A1 = gelu)`.
     static func firstNonFiniteGradient(_ g: Graph) -> String {
         for i in g.backwardOrder where !g.nodes[i].grad.allFinite {
             let sender = g.backwardOrder.first { j in g.nodes[j].inputs.contains(i) }

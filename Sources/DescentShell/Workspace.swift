@@ -76,7 +76,8 @@ public final class Workspace {
 
     // MARK: Derived state
 
-    /// The random stream for one purpose, derived from the seed (data 1, weights 2, shuffles 3, dropout 4).
+    /// The random stream for one purpose, derived from the seed: 1 draws the data and its split, 2 the
+    /// weights, and 3 goes to the trainer, which derives its shuffles and dropout masks from it.
     func rng(_ stream: UInt64) -> RNG {
         RNG(seed: seed).derived(stream: stream)
     }
