@@ -5,7 +5,8 @@ public struct Optimizer {
     public var learningRate: Double
     /// Updates applied so far (Adam's t).
     public private(set) var steps: Int = 0
-    /// First state slot per parameter: momentum buffer, Adam's m, RMSprop/Adagrad's square average.
+    /// First state slot per parameter: SGD's momentum buffer, Adam's m, RMSprop's square average, Adagrad's
+    /// sum of squared gradients.
     public private(set) var state1: [Buffer] = []
     /// Second state slot: Adam's v, RMSprop's momentum buffer.
     public private(set) var state2: [Buffer] = []
