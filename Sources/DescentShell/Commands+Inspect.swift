@@ -35,27 +35,7 @@ extension Commands {
             try a.finish(options: [])
             w.out.print(try Printer.model(w.ensureModel(), loss: w.loss, regularizer: w.regularizer))
         case "weights", "grads":
-            if w.parameterNames().isEmpty && a.peek != nil {
-                throw ShellError("there are no parameters yet — add a layer with `layer dense UNITS [ACTIVATION]`")
-            }
-            var names: [String] = []
-            while let name = try a.optionalWord("parameter", oneOf: w.parameterNames()) { names.append(name) }
-            if a.peekIsIndexed {
-                let (name, index) = try a.indexed("parameter entry")
-                let entry = Format.entry(name, index)
-                throw a.error("show \(what) takes whole parameters (W1 b1 …); for one entry: `explain \(entry)` or `watch \(entry)`")
-            }
-            try a.finish(options: [])
-            let model = try w.ensureModel()
-            let params = names.isEmpty ? model.parameters : names.compactMap { n in model.parameters.first { $0.name == n } }
-            for p in params {
-                let t = what == "weights" ? p.tensor : p.gradTensor
-                w.out.print("\(what == "weights" ? p.name : "d" + p.name) \(t.shapeDescription) =\n\(t.formatted())")
-                if what == "grads" && !w.gradientReady(p.name) {
-                    w.out.print("  (not current: no backward pass has reached \(p.name) since the model was built, or since the parameters, loss or regularizer last changed — run `backward` or `step`)")
-                }
-            }
-            if what == "weights" { w.out.print(Sparsity.report(model)) }
+            try showParameters(w, &a, what: what)
         case "data":
             try a.finish(options: [])
             guard let d = w.data else { throw ShellError("no data yet — start with `data …` (e.g. `data xor n=200`)") }
@@ -81,6 +61,32 @@ extension Commands {
                 w.out.print(Printer.node(g.nodes[i], full: true, gradient: true))
             }
         }
+    }
+
+    /// `show weights` and `show grads` (`what`): the parameters named next, or all, in full; with the
+    /// weights, how sparse they are; with the gradients, a note on each one that is not current.
+    static func showParameters(_ w: Workspace, _ a: inout ArgReader, what: String) throws {
+        if w.parameterNames().isEmpty && a.peek != nil {
+            throw ShellError("there are no parameters yet — add a layer with `layer dense UNITS [ACTIVATION]`")
+        }
+        var names: [String] = []
+        while let name = try a.optionalWord("parameter", oneOf: w.parameterNames()) { names.append(name) }
+        if a.peekIsIndexed {
+            let (name, index) = try a.indexed("parameter entry")
+            let entry = Format.entry(name, index)
+            throw a.error("show \(what) takes whole parameters (W1 b1 …); for one entry: `explain \(entry)` or `watch \(entry)`")
+        }
+        try a.finish(options: [])
+        let model = try w.ensureModel()
+        let params = names.isEmpty ? model.parameters : names.compactMap { n in model.parameters.first { $0.name == n } }
+        for p in params {
+            let t = what == "weights" ? p.tensor : p.gradTensor
+            w.out.print("\(what == "weights" ? p.name : "d" + p.name) \(t.shapeDescription) =\n\(t.formatted())")
+            if what == "grads" && !w.gradientReady(p.name) {
+                w.out.print("  (not current: no backward pass has reached \(p.name) since the model was built, or since the parameters, loss or regularizer last changed — run `backward` or `step`)")
+            }
+        }
+        if what == "weights" { w.out.print(Sparsity.report(model)) }
     }
 
     /// `show confusion`: the confusion matrices of the training set and the validation set, for classification.
