@@ -4,10 +4,9 @@ import DescentCore
 enum Completion {
     /// Candidates for `word`, the text being completed, given the whole line up to the cursor.
     static func candidates(line: String, word: String, workspace w: Workspace) -> [String] {
-        let before = String(line.prefix(while: { _ in true }))
-        let tokens = before.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let tokens = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         // Which argument the word is: 0 the command, 1 the first argument, …
-        let position = before.hasSuffix(" ") || tokens.isEmpty ? tokens.count : tokens.count - 1
+        let position = line.hasSuffix(" ") || tokens.isEmpty ? tokens.count : tokens.count - 1
         let pool: [String]
         if position == 0 {
             pool = Commands.names

@@ -175,8 +175,7 @@ public final class Workspace {
     /// Forgets the model (its weights are drawn again when next needed) and everything built on it.
     /// Returns what was reset, for the message.
     func invalidateModel() -> String? {
-        let had = model != nil, dropped = undoStack.count
-        let trained = (trainer?.stepCount ?? carryOver?.stepCount ?? 0) > 0
+        let had = model != nil, dropped = undoStack.count, trained = stepCount > 0
         model = nil; trainer = nil; carryOver = nil; inspected = nil; undoStack = []
         guard had else { return nil }
         let reset = trained ? ["weights", "optimizer state", "history"] : ["weights"]
