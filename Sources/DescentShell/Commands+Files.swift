@@ -53,9 +53,7 @@ extension Commands {
         do { values = try WeightsFile.decode(text, for: m) } catch { throw Diagnostic("\(file): \(error)", at: at) }
         if w.trainer != nil { w.pushUndo("load") }
         m.restore(values)
-        w.inspected = nil
-        w.trainer?.discardPending()
-        w.trainer?.gradientsStale = true
+        w.parametersChangedByHand()
         w.out.print("loaded \(values.count) parameters from \(file)")
     }
 

@@ -114,9 +114,7 @@ extension Commands {
         if (try? w.ensureTrainer()) != nil { w.pushUndo("set") }
         let old = p.value[off]
         p.value[off] = value
-        w.inspected = nil
-        w.trainer?.discardPending()
-        w.trainer?.gradientsStale = true
+        w.parametersChangedByHand()
         w.out.print("\(Format.entry(name, index)): \(Format.sig(old, 6)) → \(Format.sig(value, 6))")
     }
 

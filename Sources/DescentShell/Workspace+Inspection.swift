@@ -32,6 +32,14 @@ extension Workspace {
         return readers.allSatisfy { r in g.backwardOrder.firstIndex(of: r).map { $0 < done } ?? true }
     }
 
+    /// After `set` or `load` changed parameters: the graph under inspection and a step under way are dropped
+    /// (a batch drawn by hand goes back to the sampler), and the gradients held are no longer current.
+    func parametersChangedByHand() {
+        inspected = nil
+        trainer?.discardPending()
+        trainer?.gradientsStale = true
+    }
+
     /// A parameter entry, checked against the shape.
     func entry(_ model: Model, _ name: String, _ index: [Int]) throws -> (Parameter, Int) {
         guard let p = model.parameter(name) else {
