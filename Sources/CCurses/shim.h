@@ -59,7 +59,6 @@ static inline int shim_color_pairs(void) { return COLOR_PAIRS; }
 static inline attr_t shim_a_normal(void) { return A_NORMAL; }
 static inline attr_t shim_a_bold(void) { return A_BOLD; }
 static inline attr_t shim_a_dim(void) { return A_DIM; }
-static inline attr_t shim_a_reverse(void) { return A_REVERSE; }
 
 /// Draws one (possibly combining) wide character at (y, x) with attributes and a colour pair.
 /// `wch` is a 0-terminated array of at most CCHARW_MAX code points.

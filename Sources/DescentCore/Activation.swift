@@ -39,21 +39,6 @@ public enum Activation: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The formula for a person reading the backprop view.
-    public var formula: String {
-        switch self {
-        case .linear: return "f(z) = z"
-        case .relu: return "f(z) = max(0, z)"
-        case .tanh: return "f(z) = tanh(z)"
-        case .sigmoid: return "f(z) = 1 / (1 + e^-z)"
-        case .softplus: return "f(z) = log(1 + e^z)"
-        case .gelu: return "f(z) = z/2 · (1 + tanh(√(2/π)(z + 0.044715 z³)))"
-        case .softmax: return "f(z)ᵢ = e^zᵢ / Σⱼ e^zⱼ (per row)"
-        case .leakyRelu(let s): return "f(z) = z if z > 0 else \(s)·z"
-        case .elu(let a): return "f(z) = z if z > 0 else \(a)·(e^z − 1)"
-        }
-    }
-
     /// The local derivative as a person would write it.
     public var derivativeFormula: String {
         switch self {

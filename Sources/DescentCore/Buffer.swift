@@ -40,12 +40,6 @@ public final class Buffer {
         }
     }
 
-    /// Copies another buffer's values in; the counts must match.
-    public func load(_ other: Buffer) {
-        precondition(other.count == count, "Buffer.load: count mismatch")
-        pointer.update(from: other.pointer, count: count)
-    }
-
     /// Value `i`.
     public subscript(i: Int) -> Double {
         get { pointer[i] }

@@ -7,19 +7,6 @@ import Foundation
 /// class ids in order of first appearance (2 labels: binary, more: multiclass), and numbers asked to be
 /// classes become ids in ascending order of value. Errors name the file, the 1-based line and the column.
 extension Dataset {
-    /// Reads the CSV file at `path`; `file` is the name errors show (default: the path).
-    public static func csv(path: String, file: String? = nil, target: String? = nil, task: Task? = nil) throws(DataError) -> Dataset {
-        let shown = file ?? path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DataError("\(shown): no such file")
-        }
-        guard !isDirectory.boolValue else { throw DataError("\(shown): is a directory, not a CSV file") }
-        guard let data = FileManager.default.contents(atPath: path) else { throw DataError("\(shown): cannot be read") }
-        guard let text = String(data: data, encoding: .utf8) else { throw DataError("\(shown): is not UTF-8 text") }
-        return try csv(text: text, file: shown, target: target, task: task)
-    }
-
     /// Parses CSV `text`; `file` names it in errors and (its last path component) names the dataset.
     public static func csv(text: String, file: String, target: String? = nil, task: Task? = nil) throws(DataError) -> Dataset {
         let records = try CSVReader.records(text, file: file)

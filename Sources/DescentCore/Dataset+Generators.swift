@@ -1,4 +1,4 @@
-/// Synthetic datasets (see `Generator.summary` for each), deterministic for a given generator state.
+/// Synthetic datasets (each `Generator` case says what it makes), deterministic for a given generator state.
 ///
 /// Class generators interleave the classes: row i has class `i % k` and is point `j = i / k` of that class,
 /// whose size is ⌊n/k⌋ or ⌊n/k⌋+1. The random draws are the same whatever the noise level (noise 0 still

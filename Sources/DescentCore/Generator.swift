@@ -1,6 +1,19 @@
-/// The built-in synthetic datasets, with their defaults.
+/// The built-in synthetic datasets, with their defaults; each case says what it makes and what `noise` means for it.
 public enum Generator: String, CaseIterable, Sendable {
-    case linear, xor, circles, moons, spiral, gauss, sine
+    /// Regression: y = 2·x1 − 3·x2 + 0.5 + noise·N(0,1), x uniform in [−1, 1]².
+    case linear
+    /// Binary: x uniform in [−1, 1]², class 1 when x1·x2 > 0; noise·N(0,1) then added to x.
+    case xor
+    /// Binary: an outer ring r = 1 (class 0) and an inner ring r = 0.5 (class 1), noise·N(0,1) added to x.
+    case circles
+    /// Binary: two interleaved half circles (as scikit-learn's make_moons), noise·N(0,1) added to x.
+    case moons
+    /// k spiral arms (one per class), each sweeping 4 radians out to r = 1; noise·N(0,1) added to the angle.
+    case spiral
+    /// k round blobs centred on a circle of radius 2; noise is each blob's standard deviation.
+    case gauss
+    /// Regression: y = sin(x) + noise·N(0,1), x uniform in [−π, π].
+    case sine
 
     /// Samples made when none are asked for.
     public static let defaultCount = 200
@@ -21,26 +34,13 @@ public enum Generator: String, CaseIterable, Sendable {
         }
     }
 
-    /// Noise used when none is asked for (its meaning is in `summary`).
+    /// Noise used when none is asked for (what it means is said at each case).
     public var defaultNoise: Double {
         switch self {
         case .linear, .moons, .sine: return 0.1
         case .xor, .circles: return 0.05
         case .spiral: return 0.2
         case .gauss: return 0.5
-        }
-    }
-
-    /// One line on what the generator makes and what `noise` means for it.
-    public var summary: String {
-        switch self {
-        case .linear: return "regression y = 2·x1 − 3·x2 + 0.5 + noise·N(0,1), x uniform in [-1,1]²"
-        case .xor: return "binary: x uniform in [-1,1]², class 1 when x1·x2 > 0; noise·N(0,1) then added to x"
-        case .circles: return "binary: outer ring r=1 (class 0) and inner ring r=0.5 (class 1), noise·N(0,1) added to x"
-        case .moons: return "binary: two interleaved half circles (as scikit-learn's make_moons), noise·N(0,1) added to x"
-        case .spiral: return "k spiral arms (one per class), each sweeping 4 radians out to r=1; noise·N(0,1) added to the angle"
-        case .gauss: return "k round blobs centred on a circle of radius 2; noise is each blob's standard deviation"
-        case .sine: return "regression y = sin(x) + noise·N(0,1), x uniform in [-π, π]"
         }
     }
 }

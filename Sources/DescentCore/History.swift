@@ -37,12 +37,6 @@ public struct History: Sendable {
     public var lastStep: Step? { steps.last }
     public var lastEvaluation: Evaluation? { evaluations.last }
 
-    /// Drops everything after step `n` (undo of a training run).
-    public mutating func truncate(toStep n: Int) {
-        steps.removeAll { $0.step > n }
-        evaluations.removeAll { $0.step > n }
-    }
-
     /// The history as CSV: `step,epoch,loss,penalty,train_loss,val_loss,metric`, one row per step; the
     /// evaluation columns are filled on steps that had one (metric is validation's when there is a split).
     public func csv() -> String {

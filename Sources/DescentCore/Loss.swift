@@ -35,7 +35,7 @@ public enum Loss: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// The output activation whose logits this loss reads directly (fused for stability), if any.
-    var fusedActivation: Activation? {
+    public var fusedActivation: Activation? {
         switch self { case .bce: return .sigmoid; case .ce: return .softmax; default: return nil }
     }
 

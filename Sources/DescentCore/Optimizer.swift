@@ -1,42 +1,3 @@
-/// An update rule with its hyperparameters, as `torch.optim` defines it (same defaults).
-public enum OptimizerKind: Equatable, Sendable {
-    /// `torch.optim.SGD` (dampening 0).
-    case sgd(momentum: Double, nesterov: Bool)
-    /// `torch.optim.Adam`.
-    case adam(beta1: Double, beta2: Double, eps: Double)
-    /// `torch.optim.RMSprop` (not centered).
-    case rmsprop(alpha: Double, eps: Double, momentum: Double)
-    /// `torch.optim.Adagrad` (lr_decay 0, initial accumulator 0).
-    case adagrad(eps: Double)
-
-    public static let names = ["sgd", "adam", "rmsprop", "adagrad"]
-
-    /// PyTorch's default learning rate for this rule.
-    public var defaultLearningRate: Double {
-        switch self { case .sgd: return 1e-3; case .adam: return 1e-3; case .rmsprop: return 1e-2; case .adagrad: return 1e-2 }
-    }
-
-    public var name: String {
-        switch self { case .sgd: return "sgd"; case .adam: return "adam"; case .rmsprop: return "rmsprop"; case .adagrad: return "adagrad" }
-    }
-
-    /// The rule as a person writes it.
-    public var rule: String {
-        switch self {
-        case let .sgd(m, nesterov):
-            if m == 0 { return "θ ← θ − α·g" }
-            return nesterov ? "v ← μv + g;  θ ← θ − α·(g + μv)" : "v ← μv + g;  θ ← θ − α·v"
-        case .adam:
-            return "m ← β₁m + (1−β₁)g;  v ← β₂v + (1−β₂)g²;  θ ← θ − α·(m/(1−β₁ᵗ)) / (√(v/(1−β₂ᵗ)) + ε)"
-        case let .rmsprop(_, _, m):
-            return m == 0 ? "v ← αv + (1−α)g²;  θ ← θ − lr·g/(√v + ε)"
-                          : "v ← αv + (1−α)g²;  b ← μb + g/(√v + ε);  θ ← θ − lr·b"
-        case .adagrad:
-            return "s ← s + g²;  θ ← θ − α·g/(√s + ε)"
-        }
-    }
-}
-
 /// An optimizer: a rule, a learning rate and per-parameter state (momentum, moments, step count).
 public struct Optimizer {
     public var kind: OptimizerKind
@@ -44,7 +5,8 @@ public struct Optimizer {
     public var learningRate: Double
     /// Updates applied so far (Adam's t).
     public private(set) var steps: Int = 0
-    /// First state slot per parameter: momentum buffer, Adam's m, RMSprop/Adagrad's square average.
+    /// First state slot per parameter: SGD's momentum buffer, Adam's m, RMSprop's square average, Adagrad's
+    /// sum of squared gradients.
     public private(set) var state1: [Buffer] = []
     /// Second state slot: Adam's v, RMSprop's momentum buffer.
     public private(set) var state2: [Buffer] = []
@@ -63,9 +25,6 @@ public struct Optimizer {
         case .adagrad: return ["sum"]
         }
     }
-
-    /// Forgets all state (new model or new rule).
-    public mutating func resetState() { steps = 0; state1 = []; state2 = [] }
 
     /// Allocates state for `parameters` when it is missing or no longer fits.
     mutating func prepare(_ parameters: [Parameter]) {

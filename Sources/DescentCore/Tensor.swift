@@ -10,25 +10,7 @@ public struct Tensor: Equatable, Sendable {
         self.shape = shape; self.data = data
     }
 
-    /// A tensor of `shape` filled with `value`.
-    public init(shape: [Int], repeating value: Double = 0) {
-        self.init(shape: shape, data: Array(repeating: value, count: shape.reduce(1, *)))
-    }
-
-    /// A matrix from nested rows; throws when rows are ragged.
-    public init(rows: [[Double]]) throws(TensorError) {
-        let cols = rows.first?.count ?? 0
-        for (i, r) in rows.enumerated() where r.count != cols {
-            throw TensorError.ragged(row: i, expected: cols, actual: r.count)
-        }
-        self.init(shape: [rows.count, cols], data: rows.flatMap { $0 })
-    }
-
-    /// A 1-D tensor.
-    public init(_ values: [Double]) { self.init(shape: [values.count], data: values) }
-
     public var count: Int { data.count }
-    public var rank: Int { shape.count }
     /// Rows of a matrix (the first dimension; 1 for a scalar).
     public var rows: Int { shape.isEmpty ? 1 : shape[0] }
     /// Columns of a matrix (product of the remaining dimensions); an index loop, which allocates nothing.
@@ -43,9 +25,6 @@ public struct Tensor: Equatable, Sendable {
         get { data[i * cols + j] }
         set { data[i * cols + j] = newValue }
     }
-
-    /// Row-major flat offset of a multi-index, or nil when out of range or the wrong rank.
-    public func offset(of index: [Int]) -> Int? { Tensor.offset(of: index, in: shape) }
 
     /// Row-major flat offset of `index` in an array of `shape`, or nil when out of range or the wrong rank.
     public static func offset(of index: [Int], in shape: [Int]) -> Int? {
@@ -68,9 +47,6 @@ public struct Tensor: Equatable, Sendable {
         return index
     }
 
-    /// The same values with a new shape of equal size.
-    public func reshaped(_ newShape: [Int]) -> Tensor { Tensor(shape: newShape, data: data) }
-
     /// The rows at `indices`, in that order.
     public func gatherRows(_ indices: [Int]) -> Tensor {
         let c = cols
@@ -85,15 +61,4 @@ public struct Tensor: Equatable, Sendable {
 
     /// A shape written as `[a, b]`.
     public static func describe(_ shape: [Int]) -> String { "[" + shape.map(String.init).joined(separator: ", ") + "]" }
-}
-
-/// Why a tensor could not be built.
-public enum TensorError: Error, Equatable, CustomStringConvertible {
-    case ragged(row: Int, expected: Int, actual: Int)
-    public var description: String {
-        switch self {
-        case let .ragged(row, expected, actual):
-            return "row \(row) has \(actual) values, expected \(expected) like row 0"
-        }
-    }
 }

@@ -1,24 +1,3 @@
-/// What `undo` needs to put a trainer back: parameters, optimizer state, history, sampler and dropout stream.
-public struct TrainerSnapshot {
-    /// The command that was undone (`step`, `train`, …).
-    public var label: String
-    public let stepCount: Int
-    let parameters: [Tensor]
-    let optimizer: Optimizer
-    let history: History
-    let sampler: BatchSampler
-    let dropoutRNG: RNG
-}
-
-/// A fresh evaluation that is not recorded in the history (for `expect`).
-public struct EvaluationNow: Sendable {
-    public var trainLoss: Double
-    public var penalty: Double
-    public var valLoss: Double?
-    public var trainMetric: Double
-    public var valMetric: Double?
-}
-
 /// Phases driven by hand, single samples, snapshots and carried-over state.
 extension Trainer {
     /// The state to restore with `restore`. A step drawn by hand and not yet applied is not kept, but where

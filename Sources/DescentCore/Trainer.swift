@@ -1,22 +1,3 @@
-/// Why a training run ended.
-public enum StopReason: Equatable, Sendable, CustomStringConvertible {
-    case completed
-    case interrupted
-    /// The callback asked to stop (a key in the live view, a watch bound).
-    case requested(String)
-    /// A loss or gradient stopped being finite; the parameters are those from before the update.
-    case nonFinite(String)
-
-    public var description: String {
-        switch self {
-        case .completed: return "completed"
-        case .interrupted: return "interrupted"
-        case .requested(let why): return why
-        case .nonFinite(let why): return why
-        }
-    }
-}
-
 /// Trains a model on a dataset with explicit phases: `forward`, `backward`, `update` (and `step` = all three).
 public final class Trainer {
     public let model: Model
@@ -331,7 +312,8 @@ public final class Trainer {
         beforeDraw = nil; pending = nil; phase = .idle
     }
 
-    /// Names the node whose backward first produced a non-finite gradient, as ` (dL/dZ1 first, sent by A1 = gelu)`.
+    /// Names the node whose backward first produced a non-finite gradient, "" when every gradient is finite:
+    /// ` (first non-finite: dL/dZ1, sent by A1 = gelu)`.
     static func firstNonFiniteGradient(_ g: Graph) -> String {
         for i in g.backwardOrder where !g.nodes[i].grad.allFinite {
             let sender = g.backwardOrder.first { j in g.nodes[j].inputs.contains(i) }
@@ -379,7 +361,4 @@ public final class Trainer {
                                    valLoss: vl, trainMetric: tm, valMetric: vm)
         return (e, trainEval.penaltyValue)
     }
-
-    /// Clears the history (a reset).
-    public func clearHistory() { history = History(); stepCount = 0 }
 }

@@ -21,8 +21,8 @@ enum BackpropText {
         case .loss(let l):
             let p = inputs[0]
             var lines = ["loss = \(l.formula)", "local derivative \(l.gradientFormula)", "dL/d\(p) = dL/dloss · \(l.gradientRule)"]
-            if g.lossInputIndex != g.outputIndex {
-                lines.append("(the loss reads the logits \(p) directly, so \(g.output.name) = \(l.fusedActivationName)(\(p)) is not on the gradient path — it is the stable form)")
+            if g.lossInputIndex != g.outputIndex, let fused = l.fusedActivation {
+                lines.append("(the loss reads the logits \(p) directly, so \(g.output.name) = \(fused)(\(p)) is not on the gradient path — it is the stable form)")
             }
             return lines
         case .activation(let act):
@@ -76,9 +76,4 @@ enum BackpropText {
         walk(p, [])
         return result
     }
-}
-
-extension Loss {
-    /// The name of the activation this loss is fused with (for the explanation).
-    var fusedActivationName: String { self == .ce ? "softmax" : "sigmoid" }
 }

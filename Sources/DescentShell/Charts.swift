@@ -3,23 +3,14 @@ import DescentPlot
 
 /// Charts of a training run and of a model's map, drawn into canvases (and SVG) from the plot module's widgets.
 enum Charts {
-    /// The loss chart of a history: per-step batch loss (thin), full training loss (bold) and validation loss
-    /// (bold, dotted, so that it reads apart from the training loss without colour).
+    /// The loss chart of a history (`LossCurves`): per-step batch loss (thin), full training loss (bold) and
+    /// validation loss (bold, dotted, so that it reads apart from the training loss without colour).
     static func lossChart(_ h: History, unicode: Bool, logScale: Bool, showValidation: Bool = true,
                           xRange: ClosedRange<Double>? = nil, title: String? = nil) -> LineChart {
-        var step = LineChart.Series(name: "batch loss", role: .lossStep, bold: false, xs: [], ys: [])
-        step.reserveCapacity(h.steps.count)
-        for s in h.steps { step.append(x: Double(s.step), y: s.loss + s.penalty) }
-        var train = LineChart.Series(name: "train loss", role: .lossTrain, bold: true, xs: [], ys: [])
-        var val = LineChart.Series(name: "val loss", role: .lossVal, bold: true, style: .dotted, xs: [], ys: [])
-        for e in h.evaluations where e.step > 0 {
-            train.append(x: Double(e.step), y: e.trainLoss)
-            if let v = e.valLoss { val.append(x: Double(e.step), y: v) }
-        }
-        var series = [step, train]
-        if showValidation && val.count > 0 { series.append(val) }
-        return LineChart(series: series, yScale: logScale ? .log : .linear, xRange: xRange, title: title,
-                         xName: "step", unicode: unicode)
+        var curves = LossCurves()
+        curves.step.reserveCapacity(h.steps.count)
+        curves.absorb(h)
+        return curves.chart(unicode: unicode, logScale: logScale, showValidation: showValidation, xRange: xRange, title: title)
     }
 
     /// The loss chart drawn on a canvas.

@@ -53,9 +53,7 @@ extension Commands {
         do { values = try WeightsFile.decode(text, for: m) } catch { throw Diagnostic("\(file): \(error)", at: at) }
         if w.trainer != nil { w.pushUndo("load") }
         m.restore(values)
-        w.inspected = nil
-        w.trainer?.discardPending()
-        w.trainer?.gradientsStale = true
+        w.parametersChangedByHand()
         w.out.print("loaded \(values.count) parameters from \(file)")
     }
 
@@ -92,16 +90,5 @@ extension Commands {
             try located(at) { try AtomicFile.write(Charts.svg(t.history, title: w.modelLine()), to: path(w, file)) }
             w.out.print("wrote the loss chart to \(file)")
         }
-    }
-}
-
-extension Workspace {
-    /// This session's recorded commands as a script with a header naming the version and date.
-    func sessionScript() -> String {
-        let date = ISO8601DateFormatter().string(from: Date())
-        var s = "# Descent \(Version.string) session, saved \(date)\n"
-        s += "# Replay with `descent FILE` or `replay \"FILE\"` at the prompt.\n"
-        for line in recorded { s += line + "\n" }
-        return s
     }
 }

@@ -35,27 +35,7 @@ extension Commands {
             try a.finish(options: [])
             w.out.print(try Printer.model(w.ensureModel(), loss: w.loss, regularizer: w.regularizer))
         case "weights", "grads":
-            if w.parameterNames().isEmpty && a.peek != nil {
-                throw ShellError("there are no parameters yet — add a layer with `layer dense UNITS [ACTIVATION]`")
-            }
-            var names: [String] = []
-            while let name = try a.optionalWord("parameter", oneOf: w.parameterNames()) { names.append(name) }
-            if a.peekIsIndexed {
-                let (name, index) = try a.indexed("parameter entry")
-                let entry = Format.entry(name, index)
-                throw a.error("show \(what) takes whole parameters (W1 b1 …); for one entry: `explain \(entry)` or `watch \(entry)`")
-            }
-            try a.finish(options: [])
-            let model = try w.ensureModel()
-            let params = names.isEmpty ? model.parameters : names.compactMap { n in model.parameters.first { $0.name == n } }
-            for p in params {
-                let t = what == "weights" ? p.tensor : p.gradTensor
-                w.out.print("\(what == "weights" ? p.name : "d" + p.name) \(t.shapeDescription) =\n\(t.formatted())")
-                if what == "grads" && !w.gradientReady(p.name) {
-                    w.out.print("  (not current: no backward pass has reached \(p.name) since the model was built, or since the parameters, loss or regularizer last changed — run `backward` or `step`)")
-                }
-            }
-            if what == "weights" { w.out.print(Sparsity.report(model)) }
+            try showParameters(w, &a, what: what)
         case "data":
             try a.finish(options: [])
             guard let d = w.data else { throw ShellError("no data yet — start with `data …` (e.g. `data xor n=200`)") }
@@ -83,6 +63,32 @@ extension Commands {
         }
     }
 
+    /// `show weights` and `show grads` (`what`): the parameters named next, or all, in full; with the
+    /// weights, how sparse they are; with the gradients, a note on each one that is not current.
+    static func showParameters(_ w: Workspace, _ a: inout ArgReader, what: String) throws {
+        if w.parameterNames().isEmpty && a.peek != nil {
+            throw ShellError("there are no parameters yet — add a layer with `layer dense UNITS [ACTIVATION]`")
+        }
+        var names: [String] = []
+        while let name = try a.optionalWord("parameter", oneOf: w.parameterNames()) { names.append(name) }
+        if a.peekIsIndexed {
+            let (name, index) = try a.indexed("parameter entry")
+            let entry = Format.entry(name, index)
+            throw a.error("show \(what) takes whole parameters (W1 b1 …); for one entry: `explain \(entry)` or `watch \(entry)`")
+        }
+        try a.finish(options: [])
+        let model = try w.ensureModel()
+        let params = names.isEmpty ? model.parameters : names.compactMap { n in model.parameters.first { $0.name == n } }
+        for p in params {
+            let t = what == "weights" ? p.tensor : p.gradTensor
+            w.out.print("\(what == "weights" ? p.name : "d" + p.name) \(t.shapeDescription) =\n\(t.formatted())")
+            if what == "grads" && !w.gradientReady(p.name) {
+                w.out.print("  (not current: no backward pass has reached \(p.name) since the model was built, or since the parameters, loss or regularizer last changed — run `backward` or `step`)")
+            }
+        }
+        if what == "weights" { w.out.print(Sparsity.report(model)) }
+    }
+
     /// `show confusion`: the confusion matrices of the training set and the validation set, for classification.
     static func showConfusion(_ w: Workspace) throws {
         let t = try w.ensureTrainer()
@@ -108,14 +114,12 @@ extension Commands {
         if (try? w.ensureTrainer()) != nil { w.pushUndo("set") }
         let old = p.value[off]
         p.value[off] = value
-        w.inspected = nil
-        w.trainer?.discardPending()
-        w.trainer?.gradientsStale = true
+        w.parametersChangedByHand()
         w.out.print("\(Format.entry(name, index)): \(Format.sig(old, 6)) → \(Format.sig(value, 6))")
     }
 
     static func expect(_ w: Workspace, _ a: inout ArgReader) throws {
-        let e = try Expectation.parse(&a, workspace: w)
+        let e = try Expectation.parse(&a)
         try a.finish(options: [])
         let actual = try located(e.subjectSpan) { try e.measure(w) }
         guard e.holds(actual) else {
@@ -124,52 +128,3 @@ extension Commands {
         w.out.print("ok: \(e.subject) = \(Format.sig(actual, 6)) (\(e.requirement))")
     }
 }
-
-extension Workspace {
-    /// Names of the parameters the current configuration has (W1, b1, …).
-    func parameterNames() -> [String] {
-        if let m = model { return m.parameters.map(\.name) }
-        var names: [String] = [], k = 0
-        for case let .dense(_, _, bias, _) in layers { k += 1; names.append("W\(k)"); if bias { names.append("b\(k)") } }
-        return names
-    }
-
-    /// Names of the nodes of the graph under inspection.
-    func nodeNames() -> [String] { inspected?.nodes.map(\.name) ?? [] }
-
-    /// Whether parameter `name`'s gradient is current: computed by a backward pass under way that has
-    /// reached it, by a whole backward on the step under way, or by the last step — and not made stale
-    /// since by `undo`, `set`, `load`, or a new loss or regularizer.
-    func gradientReady(_ name: String) -> Bool {
-        guard let t = trainer ?? carryOver else { return false }
-        if let g = inspected, g.backwardDone != nil, let p = g.index(of: name) { return Workspace.gradientArrived(g, p) }
-        return !t.gradientsStale && (t.phase == .backwarded || t.stepCount > 0)
-    }
-
-    /// Whether the backward pass under way on `g` has given node `i` its whole gradient: it has passed the
-    /// node itself, or (a parameter, a leaf) every node that reads it.
-    static func gradientArrived(_ g: Graph, _ i: Int) -> Bool {
-        guard let done = g.backwardDone else { return false }
-        if let k = g.backwardOrder.firstIndex(of: i) { return k <= done }
-        let readers = g.nodes.indices.filter { g.nodes[$0].inputs.contains(i) }
-        return readers.allSatisfy { r in g.backwardOrder.firstIndex(of: r).map { $0 < done } ?? true }
-    }
-
-    /// A parameter entry, checked against the shape.
-    func entry(_ model: Model, _ name: String, _ index: [Int]) throws -> (Parameter, Int) {
-        guard let p = model.parameter(name) else {
-            let names = model.parameters.map(\.name)
-            let hint = Suggest.nearest(name, in: names).map { " — did you mean '\($0)'?" } ?? " (the model has \(names.joined(separator: ", ")))"
-            throw ShellError("no parameter '\(name)'" + hint)
-        }
-        guard index.count == p.shape.count else {
-            let example = "\(name)[" + p.shape.map { _ in "0" }.joined(separator: ",") + "]"
-            throw ShellError("\(name) has shape \(Tensor.describe(p.shape)), so an entry takes \(Format.counted(p.shape.count, "index", plural: "indices")), like \(example); got \(index.count)")
-        }
-        guard let off = p.offset(of: index) else {
-            throw ShellError("\(name) has shape \(Tensor.describe(p.shape)); index [\(index.map(String.init).joined(separator: ","))] is outside it (indices start at 0)")
-        }
-        return (p, off)
-    }
-}
-

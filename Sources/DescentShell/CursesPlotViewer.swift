@@ -68,11 +68,3 @@ final class CursesPlotViewer: PlotViewer {
         }
     }
 }
-
-extension Workspace {
-    /// Uses the full-screen views: the live training view and the interactive plot viewer.
-    public func useTerminalViews() {
-        trainingView = LiveView(workspace: self)
-        plotViewer = CursesPlotViewer()
-    }
-}

@@ -29,7 +29,7 @@ struct Expectation {
     }
 
     /// Reads `SUBJECT OP VALUE [+- TOL]`.
-    static func parse(_ a: inout ArgReader, workspace w: Workspace) throws -> Expectation {
+    static func parse(_ a: inout ArgReader) throws -> Expectation {
         let subject: Subject
         if a.optionalWord(oneOf: ["grad"]) != nil {
             let (n, i) = try a.indexed("parameter entry")
@@ -52,7 +52,8 @@ struct Expectation {
         return Expectation(subjectKind: subject, subjectSpan: subjectSpan, op: op, value: value, tolerance: tol)
     }
 
-    /// Whether `actual` satisfies the comparison (`=` without a tolerance means equal to 1e-12 relative).
+    /// Whether `actual` satisfies the comparison (`=` without a tolerance means equal to within
+    /// 1e-12 × max(1, |value|): relative for values beyond ±1, absolute inside).
     func holds(_ actual: Double) -> Bool {
         guard !actual.isNaN else { return false }
         let tol = tolerance ?? (op == "=" ? 1e-12 * max(1, abs(value)) : 0)

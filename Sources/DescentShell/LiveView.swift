@@ -18,10 +18,7 @@ final class LiveView: TrainingView {
     private var nextFrame = ContinuousClock.now
     private var lastMap = ContinuousClock.now
     /// Curves kept between frames and appended to, never rebuilt.
-    private var stepSeries = LineChart.Series(name: "batch loss", role: .lossStep, bold: false, xs: [], ys: [])
-    private var trainSeries = LineChart.Series(name: "train loss", role: .lossTrain, bold: true, xs: [], ys: [])
-    private var valSeries = LineChart.Series(name: "val loss", role: .lossVal, bold: true, style: .dotted, xs: [], ys: [])
-    private var seenSteps = 0, seenEvaluations = 0
+    private var curves = LossCurves()
     private var logScale = false
     private var showValidation = true
     private var showMap = true
@@ -44,9 +41,8 @@ final class LiveView: TrainingView {
         self.total = total
         startStep = trainer.stepCount
         modelLine = model
-        stepSeries.removeAll(); trainSeries.removeAll(); valSeries.removeAll()
-        seenSteps = 0; seenEvaluations = 0
-        absorb(trainer)
+        curves.removeAll()
+        curves.absorb(trainer.history)
         logScale = Charts.prefersLog(trainer.history)
         paused = false; pausedBefore = .zero; pauseBegan = nil; showHelp = false; mapCanvas = nil; fallback = nil
         let s = Screen()
@@ -120,26 +116,12 @@ final class LiveView: TrainingView {
         return nil
     }
 
-    /// Appends the steps and evaluations recorded since the last frame to the curves.
-    private func absorb(_ t: Trainer) {
-        let steps = t.history.steps, evals = t.history.evaluations
-        if steps.count < seenSteps || evals.count < seenEvaluations {
-            stepSeries.removeAll(); trainSeries.removeAll(); valSeries.removeAll(); seenSteps = 0; seenEvaluations = 0
-        }
-        for s in steps[seenSteps...] { stepSeries.append(x: Double(s.step), y: s.loss + s.penalty) }
-        for e in evals[seenEvaluations...] where e.step > 0 {
-            trainSeries.append(x: Double(e.step), y: e.trainLoss)
-            if let v = e.valLoss { valSeries.append(x: Double(e.step), y: v) }
-        }
-        seenSteps = steps.count; seenEvaluations = evals.count
-    }
-
     /// Draws one frame.
     private func draw(_ t: Trainer) {
         guard let s = screen else { return }
-        absorb(t)
+        curves.absorb(t.history)
         let (width, height) = s.size
-        let frame = LiveView.layout(trainer: t, width: width, height: height, unicode: s.isUnicode,
+        let frame = LiveView.layout(width: width, height: height, unicode: s.isUnicode,
                                     chart: chart(s.isUnicode), status: statusLines(t, width: width),
                                     map: mapPanel(t, width: width, height: height, unicode: s.isUnicode),
                                     help: showHelp ? LiveView.keysHelp : nil)
@@ -147,9 +129,7 @@ final class LiveView: TrainingView {
     }
 
     private func chart(_ unicode: Bool) -> LineChart {
-        var series = [stepSeries, trainSeries]
-        if showValidation && valSeries.count > 0 { series.append(valSeries) }
-        return LineChart(series: series, yScale: logScale ? .log : .linear, title: nil, xName: "step", unicode: unicode)
+        curves.chart(unicode: unicode, logScale: logScale, showValidation: showValidation)
     }
 
     /// The decision map, recomputed at most 4 times a second.
@@ -210,7 +190,7 @@ final class LiveView: TrainingView {
     }
 
     /// Puts the chart, the map, the status lines and the help box on one canvas (pure: tested as text).
-    static func layout(trainer: Trainer, width: Int, height: Int, unicode: Bool, chart: LineChart, status: [String],
+    static func layout(width: Int, height: Int, unicode: Bool, chart: LineChart, status: [String],
                        map: Canvas?, help: [String]?) -> Canvas {
         var c = Canvas(width: width, height: height)
         guard width > 0, height > 0 else { return c }

@@ -5,19 +5,3 @@ protocol PlotViewer: AnyObject {
     func showLoss(_ w: Workspace, _ t: Trainer) throws
     func showBoundary(_ w: Workspace, _ t: Trainer) throws
 }
-
-/// Prints charts to standard output (scripts, pipes, `--no-tui`).
-final class TextPlotViewer: PlotViewer {
-    let unicode: Bool
-    init(unicode: Bool) { self.unicode = unicode }
-
-    func showLoss(_ w: Workspace, _ t: Trainer) throws {
-        let canvas = Charts.loss(t.history, width: 78, height: 20, unicode: unicode, logScale: Charts.prefersLog(t.history),
-                                 showValidation: true, title: w.modelLine())
-        w.out.print(canvas.text())
-    }
-
-    func showBoundary(_ w: Workspace, _ t: Trainer) throws {
-        w.out.print(Charts.boundary(t, width: 60, height: 24, unicode: unicode).text())
-    }
-}

@@ -76,7 +76,8 @@ public final class Workspace {
 
     // MARK: Derived state
 
-    /// The random stream for one purpose, derived from the seed (data 1, weights 2, shuffles 3, dropout 4).
+    /// The random stream for one purpose, derived from the seed: 1 draws the data and its split, 2 the
+    /// weights, and 3 goes to the trainer, which derives its shuffles and dropout masks from it.
     func rng(_ stream: UInt64) -> RNG {
         RNG(seed: seed).derived(stream: stream)
     }
@@ -180,8 +181,7 @@ public final class Workspace {
     /// Forgets the model (its weights are drawn again when next needed) and everything built on it.
     /// Returns what was reset, for the message.
     func invalidateModel() -> String? {
-        let had = model != nil, dropped = undoStack.count
-        let trained = (trainer?.stepCount ?? carryOver?.stepCount ?? 0) > 0
+        let had = model != nil, dropped = undoStack.count, trained = stepCount > 0
         model = nil; trainer = nil; carryOver = nil; inspected = nil; undoStack = []
         guard had else { return nil }
         let reset = trained ? ["weights", "optimizer state", "history"] : ["weights"]
@@ -206,10 +206,4 @@ public final class Workspace {
         undoStack.append(snapshot)
         if undoStack.count > Workspace.undoDepth { undoStack.removeFirst() }
     }
-}
-
-/// An error from a command's meaning (as opposed to its syntax), shown with the command's position.
-struct ShellError: Error, CustomStringConvertible {
-    let description: String
-    init(_ message: String) { description = message }
 }

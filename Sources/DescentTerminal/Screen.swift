@@ -81,12 +81,6 @@ public final class Screen {
         previous = canvas
     }
 
-    /// Makes the next `draw` repaint every cell (for example after another program wrote to the terminal).
-    public func invalidate() {
-        previous = nil
-        if isUp { clearok(shim_curscr(), true) }
-    }
-
     /// The next key, waiting at most `timeoutMilliseconds` (0: do not wait; negative: wait for a key); nil when none came.
     public func readKey(timeoutMilliseconds: Int) -> Key? {
         guard isUp else { return nil }

@@ -15,3 +15,8 @@ final class TensorDescriptionTests: XCTestCase {
         XCTAssertEqual(t.formatted(threshold: .max), "[" + (1...20).map { $0 < 10 ? " \($0)" : "\($0)" }.joined(separator: " ") + "]")
     }
 }
+
+private extension Tensor {
+    /// A 1-D tensor.
+    init(_ values: [Double]) { self.init(shape: [values.count], data: values) }
+}

@@ -17,7 +17,7 @@ final class ViewTests: XCTestCase {
         let t = w.trainer!
         let chart = Charts.lossChart(t.history, unicode: true, logScale: false)
         let map = Charts.boundary(t, width: 40, height: 20, unicode: true)
-        let frame = LiveView.layout(trainer: t, width: 100, height: 24, unicode: true, chart: chart,
+        let frame = LiveView.layout(width: 100, height: 24, unicode: true, chart: chart,
                                     status: ["step 50/50  loss 0.5", "speed line", "model line"], map: map, help: nil)
         let lines = frame.lines()
         XCTAssertEqual(lines.count, 24)
@@ -27,7 +27,7 @@ final class ViewTests: XCTestCase {
         XCTAssertTrue(frame.text().contains("batch loss"))
         XCTAssertEqual(frame[99 - map.width + 1 + (map.width - 1), 0].char, map[map.width - 1, 0].char)
         // Without colour the status bar falls back to ASCII.
-        let ascii = LiveView.layout(trainer: t, width: 60, height: 10, unicode: false, chart: chart,
+        let ascii = LiveView.layout(width: 60, height: 10, unicode: false, chart: chart,
                                     status: [LiveView.bar(0.5, width: 10)], map: nil, help: nil)
         XCTAssertEqual(ascii.lines()[9].trimmingCharacters(in: .whitespaces), "[#####.....]")
     }
@@ -35,7 +35,7 @@ final class ViewTests: XCTestCase {
     func testHelpOverlayListsTheKeys() {
         let w = trainedWorkspace("data sine n=30\nlayer dense 4 tanh\nlayer dense 1\nloss mse\ntrain 10")
         let t = w.trainer!
-        let frame = LiveView.layout(trainer: t, width: 80, height: 24, unicode: true,
+        let frame = LiveView.layout(width: 80, height: 24, unicode: true,
                                     chart: Charts.lossChart(t.history, unicode: true, logScale: false),
                                     status: ["s"], map: nil, help: LiveView.keysHelp)
         let text = frame.text()

@@ -1,0 +1,12 @@
+/// One character cell: a glyph, its foreground role, optional background role, and weight.
+public struct Cell: Equatable, Sendable {
+    public var char: Character
+    public var fg: ColorRole
+    public var bg: ColorRole?
+    public var bold: Bool
+
+    public init(_ char: Character = " ", fg: ColorRole = .normal, bg: ColorRole? = nil, bold: Bool = false) {
+        self.char = char; self.fg = fg; self.bg = bg; self.bold = bold
+    }
+    public static let blank = Cell()
+}

@@ -1,0 +1,11 @@
+/// How a script run ended.
+public enum ScriptEnd: Equatable, Sendable {
+    /// Every line ran (or `quit` ended the script).
+    case completed
+    /// A command failed; its error, with file and line, was printed.
+    case failed
+    /// Ctrl-C stopped it at `line`: in that line's commands, or at the step prompt before it.
+    case interrupted(line: Int)
+    /// The user declined to run `line` at the step prompt.
+    case declined(line: Int)
+}

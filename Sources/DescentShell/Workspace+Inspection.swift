@@ -1,0 +1,59 @@
+import DescentCore
+import DescentLanguage
+
+/// Parameter and node names, gradient readiness and entries, for the commands that inspect and edit.
+extension Workspace {
+    /// Names of the parameters the current configuration has (W1, b1, …).
+    func parameterNames() -> [String] {
+        if let m = model { return m.parameters.map(\.name) }
+        var names: [String] = [], k = 0
+        for case let .dense(_, _, bias, _) in layers { k += 1; names.append("W\(k)"); if bias { names.append("b\(k)") } }
+        return names
+    }
+
+    /// Names of the nodes of the graph under inspection.
+    func nodeNames() -> [String] { inspected?.nodes.map(\.name) ?? [] }
+
+    /// Whether parameter `name`'s gradient is current: computed by a backward pass under way that has
+    /// reached it, by a whole backward on the step under way, or by the last step — and not made stale
+    /// since by `undo`, `set`, `load`, or a new loss or regularizer.
+    func gradientReady(_ name: String) -> Bool {
+        guard let t = trainer ?? carryOver else { return false }
+        if let g = inspected, g.backwardDone != nil, let p = g.index(of: name) { return Workspace.gradientArrived(g, p) }
+        return !t.gradientsStale && (t.phase == .backwarded || t.stepCount > 0)
+    }
+
+    /// Whether the backward pass under way on `g` has given node `i` its whole gradient: it has passed the
+    /// node itself, or (a parameter, a leaf) every node that reads it.
+    static func gradientArrived(_ g: Graph, _ i: Int) -> Bool {
+        guard let done = g.backwardDone else { return false }
+        if let k = g.backwardOrder.firstIndex(of: i) { return k <= done }
+        let readers = g.nodes.indices.filter { g.nodes[$0].inputs.contains(i) }
+        return readers.allSatisfy { r in g.backwardOrder.firstIndex(of: r).map { $0 < done } ?? true }
+    }
+
+    /// After `set` or `load` changed parameters: the graph under inspection and a step under way are dropped
+    /// (a batch drawn by hand goes back to the sampler), and the gradients held are no longer current.
+    func parametersChangedByHand() {
+        inspected = nil
+        trainer?.discardPending()
+        trainer?.gradientsStale = true
+    }
+
+    /// A parameter entry, checked against the shape.
+    func entry(_ model: Model, _ name: String, _ index: [Int]) throws -> (Parameter, Int) {
+        guard let p = model.parameter(name) else {
+            let names = model.parameters.map(\.name)
+            let hint = Suggest.nearest(name, in: names).map { " — did you mean '\($0)'?" } ?? " (the model has \(names.joined(separator: ", ")))"
+            throw ShellError("no parameter '\(name)'" + hint)
+        }
+        guard index.count == p.shape.count else {
+            let example = "\(name)[" + p.shape.map { _ in "0" }.joined(separator: ",") + "]"
+            throw ShellError("\(name) has shape \(Tensor.describe(p.shape)), so an entry takes \(Format.counted(p.shape.count, "index", plural: "indices")), like \(example); got \(index.count)")
+        }
+        guard let off = p.offset(of: index) else {
+            throw ShellError("\(name) has shape \(Tensor.describe(p.shape)); index [\(index.map(String.init).joined(separator: ","))] is outside it (indices start at 0)")
+        }
+        return (p, off)
+    }
+}

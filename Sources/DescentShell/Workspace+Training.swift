@@ -1,0 +1,39 @@
+import DescentCore
+
+/// The model line, breaks and watches, for training runs.
+extension Workspace {
+    /// `2-8-8-1 tanh · bce · l2 1e-3 · adam lr 0.01`
+    func modelLine() -> String {
+        var parts: [String] = []
+        if let m = model { parts.append(m.spec.summary) }
+        if let l = loss { parts.append(l.description) }
+        if !regularizer.isNone { parts.append(regularizer.description) }
+        let lr = trainer?.optimizer.learningRate ?? learningRate ?? optimizerKind.defaultLearningRate
+        parts.append("\(optimizerKind.name) lr \(Format.short(lr))")
+        return parts.joined(separator: " · ")
+    }
+
+    /// Stops on `break gradnorm` (NaN is always a stop; the trainer reports it).
+    func checkBreaks(_ t: Trainer) -> StopReason? {
+        guard let bound = breakGradNorm else { return nil }
+        let norm = t.lastGradientNorm
+        if norm > bound { return .requested("break: gradient norm \(Format.sig(norm, 4)) > \(Format.short(bound)) at step \(t.stepCount)") }
+        return nil
+    }
+
+    /// Prints each watched entry (during a run only when the plain printer is in use).
+    func printWatches(_ t: Trainer, live: Bool) {
+        // The live view shows watched entries in its status area instead.
+        guard !watches.isEmpty, !live || trainingView is ProgressPrinter else { return }
+        out.print("  watch step \(t.stepCount): " + watchedValues(t.model).joined(separator: "  "))
+    }
+
+    /// Each watched entry as `W1[0,1] = 0.25`; a watch outlives model changes, so an entry the model no
+    /// longer has says so.
+    func watchedValues(_ m: Model) -> [String] {
+        watches.map { wch in
+            guard let p = m.parameter(wch.name), let off = p.offset(of: wch.index) else { return "\(wch.text): not in this model" }
+            return "\(wch.text) = \(Format.sig(p.value[off], 6))"
+        }
+    }
+}
