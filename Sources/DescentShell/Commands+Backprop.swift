@@ -20,8 +20,8 @@ extension Commands {
                     handler: gradcheck),
         CommandSpec("watch", ["watch PARAM[i,j]"], "print that entry after every step", handler: watch),
         CommandSpec("unwatch", ["unwatch [PARAM[i,j]]"], "stop watching one entry (or all)", handler: unwatch),
-        CommandSpec("break", ["break nan [on|off]", "break gradnorm > X", "break gradnorm off"],
-                    "stop training at the first NaN/infinity (on by default), or when the gradient norm passes a bound",
+        CommandSpec("break", ["break nan", "break gradnorm > X", "break gradnorm off", "break off"],
+                    "training always stops at the first NaN/infinity; also stop it when the gradient norm passes a bound",
                     keywords: ["nan", "gradnorm", "on", "off"], handler: breakCommand),
         CommandSpec("undo", ["undo"], "revert the last forward, step, update, set, load or train run (parameters, optimizer state, history)",
                     handler: undo),
@@ -320,7 +320,7 @@ extension Commands {
             try a.finish(options: [])
             w.breakOnNaN = on == "on"
             w.out.print(w.breakOnNaN ? "break nan: on — training stops at the first NaN or infinity and names the node"
-                                     : "break nan: off — a non-finite loss still stops training (parameters are never overwritten with NaN), but without the node report")
+                                     : "break nan: off — which changes nothing: a non-finite loss or gradient always stops training, naming the node, and the parameters are never overwritten with NaN (`off` is read for older scripts)")
         case "gradnorm":
             if a.optionalWord(oneOf: ["off"]) != nil { try a.finish(options: []); w.breakGradNorm = nil; w.out.print("break gradnorm: off"); return }
             _ = try a.op("comparison", oneOf: [">"])
