@@ -123,8 +123,8 @@ extension Commands {
         try a.finish(options: [])
         let actual = try located(e.subjectSpan) { try e.measure(w) }
         guard e.holds(actual) else {
-            throw ShellError("expectation failed: \(e.subject) = \(Format.sig(actual, 10)), expected \(e.requirement)")
+            throw ShellError("expectation failed: \(e.subject) = \(e.shown(actual, atLeast: 10)), expected \(e.requirement)")
         }
-        w.out.print("ok: \(e.subject) = \(Format.sig(actual, 6)) (\(e.requirement))")
+        w.out.print("ok: \(e.subject) = \(e.shown(actual)) (\(e.requirement))")
     }
 }

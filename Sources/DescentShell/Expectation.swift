@@ -1,3 +1,4 @@
+import Foundation
 import DescentCore
 import DescentLanguage
 
@@ -28,6 +29,19 @@ struct Expectation {
         return s
     }
 
+    /// `actual` with enough significant digits to be read against the tolerance (at least 6, at most 17):
+    /// 2961.782526 within 0.001 is 2961.7825, not 2961.78.
+    /// With `atLeast` 10 for a failure, where the value is shown beside the bound it missed.
+    func shown(_ actual: Double, atLeast least: Int = 6) -> String {
+        let t = effectiveTolerance
+        guard t > 0, actual != 0, actual.isFinite else { return Format.sig(actual, least) }
+        let digits = Int((Foundation.log10(abs(actual))).rounded(.down) - Foundation.log10(t).rounded(.down)) + 2
+        return Format.sig(actual, min(17, max(least, digits)))
+    }
+
+    /// The tolerance `holds` allows: the one given, else 1e-12 × max(1, |value|) for `=`, else 0.
+    var effectiveTolerance: Double { tolerance ?? (op == "=" ? 1e-12 * max(1, abs(value)) : 0) }
+
     /// Reads `SUBJECT OP VALUE [+- TOL]`.
     static func parse(_ a: inout ArgReader) throws -> Expectation {
         let subject: Subject
@@ -56,7 +70,7 @@ struct Expectation {
     /// 1e-12 × max(1, |value|): relative for values beyond ±1, absolute inside).
     func holds(_ actual: Double) -> Bool {
         guard !actual.isNaN else { return false }
-        let tol = tolerance ?? (op == "=" ? 1e-12 * max(1, abs(value)) : 0)
+        let tol = effectiveTolerance
         switch op {
         case "<": return actual < value + tol
         case "<=": return actual <= value + tol

@@ -203,6 +203,17 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertTrue(fails("expect val_loss < 1").contains("val_loss needs a validation split — use `split 0.8`"))
     }
 
+    func testExpectShowsTheDigitsItsToleranceReads() {
+        // θ₀ after the seed's 1000 steps is 0.2935580942022992 (numpy, Tests/References): within 1e-9 it is shown
+        // to 10 digits, not 6; a failed `=` (default tolerance 1e-12) shows it to 13, enough to see the miss.
+        ok(Self.seed + "\ntrain 1000")
+        out.clear(); ok("expect W1[0,0] = 0.2935580942 +- 1e-9")
+        XCTAssertEqual(out.lines.last, "ok: W1[0,0] = 0.2935580942 (= 0.2935580942 ± 1e-09)")
+        out.clear(); ok("expect W1[0,0] = 0.2936 +- 1e-4")
+        XCTAssertEqual(out.lines.last, "ok: W1[0,0] = 0.293558 (= 0.2936 ± 0.0001)")
+        XCTAssertTrue(fails("expect W1[0,0] = 0.2935580942").contains("expectation failed: W1[0,0] = 0.2935580942023, expected = 0.2935580942"))
+    }
+
     func testPrefixesAndUnknownCommands() {
         ok("dat xor n=20")
         XCTAssertNotNil(w.data)
