@@ -3,8 +3,21 @@ import DescentPlot
 import DescentTerminal
 
 /// `plot` on a terminal: the chart full-screen until a key; `+`/`-` zoom the step range, arrows scroll it.
+/// While input is waiting (lines typed ahead or pasted), the chart is printed as text instead, as `--no-tui` does,
+/// so that the view does not read those lines as keys.
 final class CursesPlotViewer: PlotViewer {
+    /// Prints the charts when input is waiting.
+    private var text: TextPlotViewer { TextPlotViewer(unicode: TerminalInfo.isUnicodeLocale) }
+
+    /// True when input is waiting; says so.
+    private func inputWaiting(_ w: Workspace) -> Bool {
+        guard TerminalInfo.inputWaiting else { return false }
+        w.out.print("note: input is waiting (typed ahead or pasted): the chart as text, not the full-screen view")
+        return true
+    }
+
     func showLoss(_ w: Workspace, _ t: Trainer) throws {
+        if inputWaiting(w) { return try text.showLoss(w, t) }
         let s = Screen()
         do { try s.start() } catch { throw ShellError("cannot open the full-screen view: \(error)") }
         defer { s.stop() }
@@ -50,6 +63,7 @@ final class CursesPlotViewer: PlotViewer {
     static let narrowest = 10.0
 
     func showBoundary(_ w: Workspace, _ t: Trainer) throws {
+        if inputWaiting(w) { return try text.showBoundary(w, t) }
         let s = Screen()
         do { try s.start() } catch { throw ShellError("cannot open the full-screen view: \(error)") }
         defer { s.stop() }

@@ -49,11 +49,17 @@ final class LiveView: TrainingView {
         absorb(trainer)
         logScale = Charts.prefersLog(trainer.history)
         paused = false; pausedBefore = .zero; pauseBegan = nil; showHelp = false; mapCanvas = nil; fallback = nil
+        // Lines typed ahead or pasted after this `train` would be read as keys (`q` of `quit` stopping the run,
+        // a space pausing it) and lost: they wait for the prompt instead, and this run prints progress lines.
+        if TerminalInfo.inputWaiting {
+            workspace.out.print(LiveView.inputWaitingNote)
+            showProgressLines(trainer: trainer, total: total, model: model)
+            return
+        }
         let s = Screen()
         do { try s.start() } catch {
             workspace.out.error("cannot open the full-screen view (\(error)); showing progress lines instead")
-            fallback = ProgressPrinter(output: workspace.out)
-            fallback?.begin(trainer: trainer, total: total, model: model)
+            showProgressLines(trainer: trainer, total: total, model: model)
             return
         }
         screen = s
@@ -61,6 +67,19 @@ final class LiveView: TrainingView {
         nextFrame = began
         draw(trainer)
     }
+
+    /// Runs this run as `--no-tui` does: progress lines, Ctrl-C a signal (the terminal stays in its own mode).
+    private func showProgressLines(trainer: Trainer, total: Int, model: String) {
+        let printer = ProgressPrinter(output: workspace.out)
+        printer.begin(trainer: trainer, total: total, model: model)
+        fallback = printer
+    }
+
+    /// Said when input is waiting as a run begins, so the full-screen view stays closed.
+    static let inputWaitingNote = "note: input is waiting (typed ahead or pasted): progress lines, not the full-screen view"
+
+    /// Watched entries are in the status area while the screen is up; progress lines leave them to be printed.
+    var showsWatches: Bool { screen != nil }
 
     func update(trainer: Trainer, done: Int) -> StopReason? {
         if let fallback { return fallback.update(trainer: trainer, done: done) }
