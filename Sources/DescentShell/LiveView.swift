@@ -189,17 +189,7 @@ final class LiveView: TrainingView {
         let elapsed = (clock.now - began - pausedTime).seconds
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         let eta = rate > 0 ? Double(total - done) / rate : 0
-        var first = "step \(done)/\(total)  epoch \(t.history.lastStep?.epoch ?? t.epoch)"
-        if let l = t.history.lastStep {
-            first += "  loss \(Format.sig(l.loss, 4))"
-            if !t.regularizer.isNone { first += "  penalty \(Format.sig(l.penalty, 4))" }
-        }
-        if let e = t.history.lastEvaluation {
-            if let v = e.valLoss { first += "  val_loss \(Format.sig(v, 4))" }
-            let m = e.valMetric ?? e.trainMetric
-            first += "  \(e.valMetric == nil ? "" : "val_")\(Metrics.name(for: t.train.task)) \(Report.metric(m, task: t.train.task))"
-        }
-        first += "  lr \(Format.short(t.optimizer.learningRate))"
+        let first = LiveView.numbersLine(t, done: done, total: total)
         let barWidth = max(10, min(40, width - 60))
         let fraction = total > 0 ? Double(done) / Double(total) : 0
         var second = "\(Format.sig(rate, 4)) steps/s  elapsed \(LiveView.clockText(elapsed))  eta \(LiveView.clockText(eta))  "
@@ -210,6 +200,22 @@ final class LiveView: TrainingView {
         if !watches.isEmpty { lines.append("watch " + watches.joined(separator: "  ")) }
         lines.append(modelLine + "    q stop · space pause · l log · v val · b map · ? keys")
         return lines
+    }
+
+    /// The status area's first line: where the run stands (its steps of its total, beside the session's total
+    /// step and epoch once earlier runs make them differ), the latest losses and metric, the learning rate.
+    static func numbersLine(_ t: Trainer, done: Int, total: Int) -> String {
+        var line = Report.position(t, done: done, total: total)
+        if let l = t.history.lastStep {
+            line += "  loss \(Format.sig(l.loss, 4))"
+            if !t.regularizer.isNone { line += "  penalty \(Format.sig(l.penalty, 4))" }
+        }
+        if let e = t.history.lastEvaluation {
+            if let v = e.valLoss { line += "  val_loss \(Format.sig(v, 4))" }
+            let m = e.valMetric ?? e.trainMetric
+            line += "  \(e.valMetric == nil ? "" : "val_")\(Metrics.name(for: t.train.task)) \(Report.metric(m, task: t.train.task))"
+        }
+        return line + "  lr \(Format.short(t.optimizer.learningRate))"
     }
 
     static let keysHelp = ["keys", "q, Esc, Ctrl-C  stop at the next step", "space  pause / resume", "s  one step (paused)",
