@@ -4,7 +4,8 @@ import DescentPlot
 /// Charts of a training run and of a model's map, drawn into canvases (and SVG) from the plot module's widgets.
 enum Charts {
     /// The loss chart of a history: per-step batch loss (thin), full training loss (bold) and validation loss
-    /// (bold, dotted, so that it reads apart from the training loss without colour).
+    /// (bold, dotted, so that it reads apart from the training loss without colour). In ASCII the title's signs
+    /// are spelled in ASCII, as in the live view (`tanh->sigmoid | bce`).
     static func lossChart(_ h: History, unicode: Bool, logScale: Bool, showValidation: Bool = true,
                           xRange: ClosedRange<Double>? = nil, title: String? = nil) -> LineChart {
         var step = LineChart.Series(name: "batch loss", role: .lossStep, bold: false, xs: [], ys: [])
@@ -18,8 +19,8 @@ enum Charts {
         }
         var series = [step, train]
         if showValidation && val.count > 0 { series.append(val) }
-        return LineChart(series: series, yScale: logScale ? .log : .linear, xRange: xRange, title: title,
-                         xName: "step", unicode: unicode)
+        return LineChart(series: series, yScale: logScale ? .log : .linear, xRange: xRange,
+                         title: unicode ? title : title?.asciiFallback, xName: "step", unicode: unicode)
     }
 
     /// The loss chart drawn on a canvas.

@@ -31,8 +31,7 @@ final class CursesPlotViewer: PlotViewer {
             height = max(1, height - 1)
             var canvas = Canvas(width: width, height: height + 1)
             chart.draw(into: &canvas, x: 0, y: 0, width: width, height: height)
-            let hint = showHelp ? "+ zoom in · - zoom out · ←/→ scroll · l log scale · q/Esc/Enter back"
-                                : "steps \(Int(window.lowerBound.rounded()))–\(Int(window.upperBound.rounded())) · + - zoom · ← → scroll · l log · ? keys · q back"
+            let hint = CursesPlotViewer.lossHint(window, help: showHelp, unicode: s.isUnicode)
             canvas.put(String(hint.prefix(width)), x: 0, y: height, fg: .dim)
             s.draw(canvas)
             guard let key = s.readKey(timeoutMilliseconds: 1000) else { continue }
@@ -49,6 +48,19 @@ final class CursesPlotViewer: PlotViewer {
             default: break
             }
         }
+    }
+
+    /// The loss chart's bottom line: the steps shown and the keys, or (`?`) what each key does; ASCII-spelled in ASCII.
+    static func lossHint(_ window: ClosedRange<Double>, help: Bool, unicode: Bool) -> String {
+        let hint = help ? "+ zoom in · - zoom out · ←/→ scroll · l log scale · q/Esc/Enter back"
+                        : "steps \(Int(window.lowerBound.rounded()))–\(Int(window.upperBound.rounded())) · + - zoom · ← → scroll · l log · ? keys · q back"
+        return unicode ? hint : hint.asciiFallback
+    }
+
+    /// The decision map's bottom line; ASCII-spelled in ASCII.
+    static func boundaryHint(model: String, unicode: Bool) -> String {
+        let hint = "decision map of \(model) · any key returns"
+        return unicode ? hint : hint.asciiFallback
     }
 
     /// A window of the same width as [lo, hi] (at least `narrowest` steps, so ticks stay on whole steps)
@@ -72,7 +84,8 @@ final class CursesPlotViewer: PlotViewer {
             var canvas = Charts.boundary(t, width: width, height: max(1, height - 1), unicode: s.isUnicode)
             var full = Canvas(width: width, height: height)
             full.blit(canvas, x: 0, y: 0)
-            full.put(String("decision map of \(w.modelLine()) · any key returns".prefix(width)), x: 0, y: height - 1, fg: .dim)
+            full.put(String(CursesPlotViewer.boundaryHint(model: w.modelLine(), unicode: s.isUnicode).prefix(width)),
+                     x: 0, y: height - 1, fg: .dim)
             canvas = full
             s.draw(canvas)
             if let key = s.readKey(timeoutMilliseconds: 1000), key != .resize {

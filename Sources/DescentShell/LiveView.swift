@@ -246,7 +246,7 @@ final class LiveView: TrainingView {
         if let map { c.blit(map, x: width - map.width, y: 0) }
         for (i, line) in status.prefix(statusRows).enumerated() {
             let row = height - statusRows + i
-            let text = unicode ? line : line.replacingOccurrences(of: "█", with: "#").replacingOccurrences(of: "░", with: ".").replacingOccurrences(of: "·", with: "|").replacingOccurrences(of: "→", with: "->")
+            let text = unicode ? line : line.asciiFallback
             c.put(String(text.prefix(width)), x: 0, y: row, fg: i == statusRows - 1 ? .dim : .status, bold: i == 0)
         }
         if let help {
