@@ -125,7 +125,7 @@ extension Workspace {
         return nil
     }
 
-    /// Prints each watched entry (during a run only when the plain printer is in use).
+    /// Prints each watched entry (during a run only when the view does not show them: progress lines).
     func printWatches(_ t: Trainer, live: Bool) {
         // The live view shows watched entries in its status area instead.
         guard !watches.isEmpty, !live || !trainingView.showsWatches else { return }

@@ -50,14 +50,14 @@ final class CursesPlotViewer: PlotViewer {
         }
     }
 
-    /// The loss chart's bottom line: the steps shown and the keys, or (`?`) what each key does; ASCII-spelled in ASCII.
+    /// The loss chart's bottom line: the steps shown and the keys, or (`?`) what each key does; in ASCII outside a UTF-8 locale.
     static func lossHint(_ window: ClosedRange<Double>, help: Bool, unicode: Bool) -> String {
         let hint = help ? "+ zoom in · - zoom out · ←/→ scroll · l log scale · q/Esc/Enter back"
                         : "steps \(Int(window.lowerBound.rounded()))–\(Int(window.upperBound.rounded())) · + - zoom · ← → scroll · l log · ? keys · q back"
         return unicode ? hint : hint.asciiFallback
     }
 
-    /// The decision map's bottom line; ASCII-spelled in ASCII.
+    /// The decision map's bottom line; in ASCII outside a UTF-8 locale.
     static func boundaryHint(model: String, unicode: Bool) -> String {
         let hint = "decision map of \(model) · any key returns"
         return unicode ? hint : hint.asciiFallback
