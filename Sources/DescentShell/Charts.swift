@@ -4,13 +4,15 @@ import DescentPlot
 /// Charts of a training run and of a model's map, drawn into canvases (and SVG) from the plot module's widgets.
 enum Charts {
     /// The loss chart of a history (`LossCurves`): per-step batch loss (thin), full training loss (bold) and
-    /// validation loss (bold, dotted, so that it reads apart from the training loss without colour).
+    /// validation loss (bold, dotted, so that it reads apart from the training loss without colour). In ASCII
+    /// the title's signs are spelled in ASCII, as in the live view (`tanh->sigmoid | bce`).
     static func lossChart(_ h: History, unicode: Bool, logScale: Bool, showValidation: Bool = true,
                           xRange: ClosedRange<Double>? = nil, title: String? = nil) -> LineChart {
         var curves = LossCurves()
         curves.step.reserveCapacity(h.steps.count)
         curves.absorb(h)
-        return curves.chart(unicode: unicode, logScale: logScale, showValidation: showValidation, xRange: xRange, title: title)
+        return curves.chart(unicode: unicode, logScale: logScale, showValidation: showValidation, xRange: xRange,
+                            title: unicode ? title : title?.asciiFallback)
     }
 
     /// The loss chart drawn on a canvas.
@@ -37,8 +39,18 @@ extension Charts {
     /// The model's decision map (classification) or output surface (regression) over the training data's
     /// two features, with the training points on it, drawn into `width` × `height` cells.
     static func boundary(_ t: Trainer, width: Int, height: Int, unicode: Bool, maxPoints: Int = 400) -> Canvas {
-        let x = t.train.X
-        guard x.cols == 2, x.rows > 0 else { return Canvas(width: width, height: height) }
+        var canvas = Canvas(width: width, height: height)
+        boundaryMap(t, width: width, height: height, unicode: unicode, maxPoints: maxPoints)?.draw(into: &canvas, x: 0, y: 0)
+        return canvas
+    }
+
+    /// The map `boundary` draws, in the data's raw units as `predict`, `show data` and the data file give them:
+    /// the grid spans the raw range of the training points (plus 5%), each grid point goes through the training
+    /// part's standardisation (under `normalize`) before the model sees it, and the points sit at their raw
+    /// coordinates. Nil when the data has not two features or no rows, or the area holds no grid.
+    static func boundaryMap(_ t: Trainer, width: Int, height: Int, unicode: Bool, maxPoints: Int = 400) -> Heatmap? {
+        let x = rawFeatures(t.train)
+        guard x.cols == 2, x.rows > 0 else { return nil }
         var lo = (Double.infinity, Double.infinity), hi = (-Double.infinity, -Double.infinity)
         for i in 0..<x.rows {
             lo = (min(lo.0, x[i, 0]), min(lo.1, x[i, 1])); hi = (max(hi.0, x[i, 0]), max(hi.1, x[i, 1]))
@@ -47,12 +59,13 @@ extension Charts {
         let xr = (lo.0 - padX)...(hi.0 + padX), yr = (lo.1 - padY)...(hi.1 + padY)
         let task = t.train.task
         let size = Heatmap.gridSize(width: width, height: height, yRange: yr)
-        guard size.columns > 0 && size.rows > 0 else { return Canvas(width: width, height: height) }
+        guard size.columns > 0 && size.rows > 0 else { return nil }
+        let cells = size.columns * size.rows
         let centers = Heatmap.cellCenters(columns: size.columns, rows: size.rows, xRange: xr, yRange: yr)
         var inputs: [Double] = []
-        inputs.reserveCapacity(size.columns * size.rows * 2)
+        inputs.reserveCapacity(cells * 2)
         for yv in centers.ys { for xv in centers.xs { inputs.append(xv); inputs.append(yv) } }
-        let g = t.predict(inputs, rows: size.columns * size.rows)
+        let g = t.predict(raw: Tensor(shape: [cells, 2], data: inputs))
         let stride = max(1, x.rows / maxPoints)
         let y = t.train.y.data
         var points: [Heatmap.Point] = []
@@ -63,17 +76,25 @@ extension Charts {
         let content: Heatmap.Content
         if task == .regression {
             let out = g.output.value
-            let values = (0..<(size.columns * size.rows)).map { out[$0 * g.output.cols] }
+            let values = (0..<cells).map { out[$0 * g.output.cols] }
             let all = values + y
             content = .surface(values, min: all.min() ?? 0, max: all.max() ?? 1)
         } else {
-            content = .classes((0..<(size.columns * size.rows)).map { Metrics.predictedClass(g, row: $0) })
+            content = .classes((0..<cells).map { Metrics.predictedClass(g, row: $0) })
         }
         var map = Heatmap(columns: size.columns, rows: size.rows, xRange: xr, yRange: yr, content: content, points: points,
                           classNames: t.train.classNames, unicode: unicode)
         map.showLegend = true
-        var canvas = Canvas(width: width, height: height)
-        map.draw(into: &canvas, x: 0, y: 0)
-        return canvas
+        return map
+    }
+
+    /// The features of `d` in the data's raw units: standardised features are mapped back (z · std + mean, the
+    /// raw values up to rounding in the last bits); raw features are returned as they are.
+    static func rawFeatures(_ d: Dataset) -> Tensor {
+        guard let s = d.standardization else { return d.X }
+        var x = d.X
+        let f = x.cols, fitted = min(f, s.mean.count, s.std.count)
+        for i in 0..<x.rows { for j in 0..<fitted { x.data[i * f + j] = x.data[i * f + j] * s.std[j] + s.mean[j] } }
+        return x
     }
 }

@@ -3,8 +3,21 @@ import DescentPlot
 import DescentTerminal
 
 /// `plot` on a terminal: the chart full-screen until a key; `+`/`-` zoom the step range, arrows scroll it.
+/// While input is waiting (lines typed ahead or pasted), the chart is printed as text instead, as `--no-tui` does,
+/// so that the view does not read those lines as keys.
 final class CursesPlotViewer: PlotViewer {
+    /// Prints the charts when input is waiting.
+    private var text: TextPlotViewer { TextPlotViewer(unicode: TerminalInfo.isUnicodeLocale) }
+
+    /// True when input is waiting; says so.
+    private func inputWaiting(_ w: Workspace) -> Bool {
+        guard TerminalInfo.inputWaiting else { return false }
+        w.out.print("note: input is waiting (typed ahead or pasted): the chart as text, not the full-screen view")
+        return true
+    }
+
     func showLoss(_ w: Workspace, _ t: Trainer) throws {
+        if inputWaiting(w) { return try text.showLoss(w, t) }
         let s = Screen()
         do { try s.start() } catch { throw ShellError("cannot open the full-screen view: \(error)") }
         defer { s.stop() }
@@ -18,8 +31,7 @@ final class CursesPlotViewer: PlotViewer {
             height = max(1, height - 1)
             var canvas = Canvas(width: width, height: height + 1)
             chart.draw(into: &canvas, x: 0, y: 0, width: width, height: height)
-            let hint = showHelp ? "+ zoom in · - zoom out · ←/→ scroll · l log scale · q/Esc/Enter back"
-                                : "steps \(Int(window.lowerBound.rounded()))–\(Int(window.upperBound.rounded())) · + - zoom · ← → scroll · l log · ? keys · q back"
+            let hint = CursesPlotViewer.lossHint(window, help: showHelp, unicode: s.isUnicode)
             canvas.put(String(hint.prefix(width)), x: 0, y: height, fg: .dim)
             s.draw(canvas)
             guard let key = s.readKey(timeoutMilliseconds: 1000) else { continue }
@@ -38,6 +50,19 @@ final class CursesPlotViewer: PlotViewer {
         }
     }
 
+    /// The loss chart's bottom line: the steps shown and the keys, or (`?`) what each key does; in ASCII outside a UTF-8 locale.
+    static func lossHint(_ window: ClosedRange<Double>, help: Bool, unicode: Bool) -> String {
+        let hint = help ? "+ zoom in · - zoom out · ←/→ scroll · l log scale · q/Esc/Enter back"
+                        : "steps \(Int(window.lowerBound.rounded()))–\(Int(window.upperBound.rounded())) · + - zoom · ← → scroll · l log · ? keys · q back"
+        return unicode ? hint : hint.asciiFallback
+    }
+
+    /// The decision map's bottom line; in ASCII outside a UTF-8 locale.
+    static func boundaryHint(model: String, unicode: Bool) -> String {
+        let hint = "decision map of \(model) · any key returns"
+        return unicode ? hint : hint.asciiFallback
+    }
+
     /// A window of the same width as [lo, hi] (at least `narrowest` steps, so ticks stay on whole steps)
     /// moved inside `full`.
     static func clamp(_ lo: Double, _ hi: Double, in full: ClosedRange<Double>) -> ClosedRange<Double> {
@@ -50,6 +75,7 @@ final class CursesPlotViewer: PlotViewer {
     static let narrowest = 10.0
 
     func showBoundary(_ w: Workspace, _ t: Trainer) throws {
+        if inputWaiting(w) { return try text.showBoundary(w, t) }
         let s = Screen()
         do { try s.start() } catch { throw ShellError("cannot open the full-screen view: \(error)") }
         defer { s.stop() }
@@ -58,7 +84,8 @@ final class CursesPlotViewer: PlotViewer {
             var canvas = Charts.boundary(t, width: width, height: max(1, height - 1), unicode: s.isUnicode)
             var full = Canvas(width: width, height: height)
             full.blit(canvas, x: 0, y: 0)
-            full.put(String("decision map of \(w.modelLine()) · any key returns".prefix(width)), x: 0, y: height - 1, fg: .dim)
+            full.put(String(CursesPlotViewer.boundaryHint(model: w.modelLine(), unicode: s.isUnicode).prefix(width)),
+                     x: 0, y: height - 1, fg: .dim)
             canvas = full
             s.draw(canvas)
             if let key = s.readKey(timeoutMilliseconds: 1000), key != .resize {

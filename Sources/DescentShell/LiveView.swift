@@ -45,11 +45,17 @@ final class LiveView: TrainingView {
         curves.absorb(trainer.history)
         logScale = Charts.prefersLog(trainer.history)
         paused = false; pausedBefore = .zero; pauseBegan = nil; showHelp = false; mapCanvas = nil; fallback = nil
+        // Lines typed ahead or pasted after this `train` would be read as keys (`q` of `quit` stopping the run,
+        // a space pausing it) and lost: they wait for the prompt instead, and this run prints progress lines.
+        if TerminalInfo.inputWaiting {
+            workspace.out.print(LiveView.inputWaitingNote)
+            showProgressLines(trainer: trainer, total: total, model: model)
+            return
+        }
         let s = Screen()
         do { try s.start() } catch {
             workspace.out.error("cannot open the full-screen view (\(error)); showing progress lines instead")
-            fallback = ProgressPrinter(output: workspace.out)
-            fallback?.begin(trainer: trainer, total: total, model: model)
+            showProgressLines(trainer: trainer, total: total, model: model)
             return
         }
         screen = s
@@ -57,6 +63,19 @@ final class LiveView: TrainingView {
         nextFrame = began
         draw(trainer)
     }
+
+    /// Runs this run as `--no-tui` does: progress lines, Ctrl-C a signal (the terminal stays in its own mode).
+    private func showProgressLines(trainer: Trainer, total: Int, model: String) {
+        let printer = ProgressPrinter(output: workspace.out)
+        printer.begin(trainer: trainer, total: total, model: model)
+        fallback = printer
+    }
+
+    /// Said when input is waiting as a run begins, so the full-screen view stays closed.
+    static let inputWaitingNote = "note: input is waiting (typed ahead or pasted): progress lines, not the full-screen view"
+
+    /// Watched entries are in the status area while the screen is up; progress lines leave them to be printed.
+    var showsWatches: Bool { screen != nil }
 
     func update(trainer: Trainer, done: Int) -> StopReason? {
         if let fallback { return fallback.update(trainer: trainer, done: done) }
@@ -150,17 +169,7 @@ final class LiveView: TrainingView {
         let elapsed = (clock.now - began - pausedTime).seconds
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         let eta = rate > 0 ? Double(total - done) / rate : 0
-        var first = "step \(done)/\(total)  epoch \(t.history.lastStep?.epoch ?? t.epoch)"
-        if let l = t.history.lastStep {
-            first += "  loss \(Format.sig(l.loss, 4))"
-            if !t.regularizer.isNone { first += "  penalty \(Format.sig(l.penalty, 4))" }
-        }
-        if let e = t.history.lastEvaluation {
-            if let v = e.valLoss { first += "  val_loss \(Format.sig(v, 4))" }
-            let m = e.valMetric ?? e.trainMetric
-            first += "  \(e.valMetric == nil ? "" : "val_")\(Metrics.name(for: t.train.task)) \(Report.metric(m, task: t.train.task))"
-        }
-        first += "  lr \(Format.short(t.optimizer.learningRate))"
+        let first = LiveView.numbersLine(t, done: done, total: total)
         let barWidth = max(10, min(40, width - 60))
         let fraction = total > 0 ? Double(done) / Double(total) : 0
         var second = "\(Format.sig(rate, 4)) steps/s  elapsed \(LiveView.clockText(elapsed))  eta \(LiveView.clockText(eta))  "
@@ -171,6 +180,22 @@ final class LiveView: TrainingView {
         if !watches.isEmpty { lines.append("watch " + watches.joined(separator: "  ")) }
         lines.append(modelLine + "    q stop · space pause · l log · v val · b map · ? keys")
         return lines
+    }
+
+    /// The status area's first line: where the run stands (its steps of its total, beside the session's total
+    /// step and epoch once earlier runs make them differ), the latest losses and metric, the learning rate.
+    static func numbersLine(_ t: Trainer, done: Int, total: Int) -> String {
+        var line = Report.position(t, done: done, total: total)
+        if let l = t.history.lastStep {
+            line += "  loss \(Format.sig(l.loss, 4))"
+            if !t.regularizer.isNone { line += "  penalty \(Format.sig(l.penalty, 4))" }
+        }
+        if let e = t.history.lastEvaluation {
+            if let v = e.valLoss { line += "  val_loss \(Format.sig(v, 4))" }
+            let m = e.valMetric ?? e.trainMetric
+            line += "  \(e.valMetric == nil ? "" : "val_")\(Metrics.name(for: t.train.task)) \(Report.metric(m, task: t.train.task))"
+        }
+        return line + "  lr \(Format.short(t.optimizer.learningRate))"
     }
 
     static let keysHelp = ["keys", "q, Esc, Ctrl-C  stop at the next step", "space  pause / resume", "s  one step (paused)",
@@ -201,7 +226,7 @@ final class LiveView: TrainingView {
         if let map { c.blit(map, x: width - map.width, y: 0) }
         for (i, line) in status.prefix(statusRows).enumerated() {
             let row = height - statusRows + i
-            let text = unicode ? line : line.replacingOccurrences(of: "█", with: "#").replacingOccurrences(of: "░", with: ".").replacingOccurrences(of: "·", with: "|").replacingOccurrences(of: "→", with: "->")
+            let text = unicode ? line : line.asciiFallback
             c.put(String(text.prefix(width)), x: 0, y: row, fg: i == statusRows - 1 ? .dim : .status, bold: i == 0)
         }
         if let help {

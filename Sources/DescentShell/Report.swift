@@ -5,15 +5,22 @@ import Foundation
 enum Report {
     /// `step 100/1000  epoch 4  loss 0.2113  penalty 0.0012  val_loss 0.25  accuracy 91.5%`
     static func progress(_ t: Trainer, done: Int, total: Int) -> String {
-        var s = "step \(t.stepCount)"
-        if total > 0 { s = "step \(done)/\(total)" + (t.stepCount == done ? "" : " (total \(t.stepCount))") }
-        s += "  epoch \(t.history.lastStep?.epoch ?? t.epoch)"
+        var s = position(t, done: done, total: total)
         if let last = t.history.lastStep {
             s += "  loss \(Format.sig(last.loss, 4))"
             if !t.regularizer.isNone { s += "  penalty \(Format.sig(last.penalty, 4))" }
         }
         if let e = t.history.lastEvaluation { s += "  " + evaluation(e, of: t) }
         return s
+    }
+
+    /// Where a run stands: `step 300/1000 (total 1300)  epoch 1300` — the run's steps done of its total, the
+    /// session's step count when earlier runs make it differ, and the epoch, counted from the session's start as
+    /// that total is. Without a total (0), `step 1300  epoch 1300`.
+    static func position(_ t: Trainer, done: Int, total: Int) -> String {
+        var s = "step \(t.stepCount)"
+        if total > 0 { s = "step \(done)/\(total)" + (t.stepCount == done ? "" : " (total \(t.stepCount))") }
+        return s + "  epoch \(t.history.lastStep?.epoch ?? t.epoch)"
     }
 
     /// `evaluation(_:task:)` of `t`'s evaluation `e`; the full sets are evaluated every K steps, so an older

@@ -10,9 +10,13 @@ public protocol TrainingView: AnyObject {
     func end(trainer: Trainer, reason: StopReason)
     /// How long the person held the run paused, left out of its speed.
     var pausedTime: Duration { get }
+    /// Whether the view shows watched entries itself; otherwise they are printed after each step.
+    var showsWatches: Bool { get }
 }
 
 extension TrainingView {
     /// A view that cannot pause.
     public var pausedTime: Duration { .zero }
+    /// A view that leaves watched entries to be printed.
+    public var showsWatches: Bool { false }
 }

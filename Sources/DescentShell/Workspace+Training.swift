@@ -21,10 +21,10 @@ extension Workspace {
         return nil
     }
 
-    /// Prints each watched entry (during a run only when the plain printer is in use).
+    /// Prints each watched entry (during a run only when the view does not show them: progress lines).
     func printWatches(_ t: Trainer, live: Bool) {
         // The live view shows watched entries in its status area instead.
-        guard !watches.isEmpty, !live || trainingView is ProgressPrinter else { return }
+        guard !watches.isEmpty, !live || !trainingView.showsWatches else { return }
         out.print("  watch step \(t.stepCount): " + watchedValues(t.model).joined(separator: "  "))
     }
 

@@ -13,6 +13,21 @@ public enum TerminalInfo {
     /// True when standard output is a terminal.
     public static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
+    /// True when standard input already holds bytes that nobody has read: lines typed ahead or pasted while a
+    /// command ran. The full-screen views would read them as keys (`q` of `quit` stopping a run), so they
+    /// stay closed then and the bytes are left for the prompt. A hang-up or a closed descriptor counts too.
+    public static var inputWaiting: Bool { inputWaiting(on: STDIN_FILENO) }
+
+    /// True when `fd` has bytes to read, or a condition (hang-up, error) that `poll` reports, right now.
+    static func inputWaiting(on fd: Int32) -> Bool {
+        var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        while true {
+            let ready = poll(&entry, 1, 0)
+            if ready < 0 && errno == EINTR { continue }
+            return ready > 0
+        }
+    }
+
     /// True when both ends are terminals and `TERM` names a terminal able to address the cursor.
     public static var canUseFullScreen: Bool {
         fullScreenAllowed(stdinIsTerminal: stdinIsTerminal, stdoutIsTerminal: stdoutIsTerminal, term: environment("TERM"))

@@ -91,6 +91,48 @@ final class LiveViewTests: XCTestCase {
         XCTAssertFalse(try t.exited())
     }
 
+    func testPastedLinesAreLeftForThePromptNotReadAsKeys() throws {
+        let t = try Tmux(width: 120, height: 36)
+        try prepare(t)
+        // Readline returns `train 3000` while `show config` is still waiting: the live view would read it as keys
+        // (the space pausing the run for good); the run prints progress lines instead and the line runs next.
+        try t.paste("train 3000\nshow config\n")
+        try t.wait(forText: "optimizer   adam", timeout: 60)
+        var text = try t.scrollback()
+        XCTAssertTrue(text.contains("note: input is waiting (typed ahead or pasted): progress lines, not the full-screen view"), text)
+        XCTAssertTrue(text.contains("step 3000/3000  epoch 3000"), "progress lines, as --no-tui prints them:\n\(text)")
+        XCTAssertFalse(text.contains("stopped by the user"), text)
+        let summary = try XCTUnwrap(text.range(of: "trained 3000 steps (total 3000): "), text)
+        let config = try XCTUnwrap(text.range(of: "descent> show config"), text)
+        XCTAssertLessThan(summary.lowerBound, config.lowerBound, "show config ran after the run:\n\(text)")
+        XCTAssertTrue(text[summary.lowerBound...].contains("— completed"), text)
+        // The plot views do the same: the charts are printed as text and the waiting lines run after them.
+        try t.send("C-l")
+        try t.paste("plot boundary\nplot\nshow history 1\n")
+        text = try t.wait(forText: "3000 steps recorded")
+        text = try t.scrollback()
+        XCTAssertEqual(text.components(separatedBy: "note: input is waiting (typed ahead or pasted): the chart as text").count, 3, text)
+        XCTAssertTrue(text.contains("●· upper  ▲░ lower"), "the map as text:\n\(text)")
+        XCTAssertTrue(text.contains("─ batch loss  ━ train loss  ┅ val loss"), "the loss chart as text:\n\(text)")
+        XCTAssertFalse(text.contains("unknown command"), text)
+        // Watched entries, shown in the view's status area, are printed after each step as --no-tui prints them.
+        try t.send("C-l")
+        try t.type("watch W2[0,0]")
+        try t.paste("train 2\nshow history 1\n")
+        text = try t.wait(forText: "3002 steps recorded")
+        XCTAssertTrue(text.contains("  watch step 3001: W2[0,0] = ") && text.contains("  watch step 3002: W2[0,0] = "), text)
+        try t.type("unwatch")
+        // With nothing waiting, the full-screen view opens as usual, and the prompt goes on after it.
+        try t.type("train 2000000")
+        try t.wait(for: "the live view") { self.step($0) != nil }
+        try t.send("q")
+        try t.wait(forText: "stopped by the user")
+        try t.type("show history 1")
+        try t.wait(for: "a command after the view") { s in
+            s.range(of: "stopped by the user").map { s[$0.upperBound...].contains("steps recorded") } ?? false
+        }
+    }
+
     func testPauseStepAndResizeDuringTraining() throws {
         let t = try Tmux(width: 120, height: 36)
         try prepare(t)

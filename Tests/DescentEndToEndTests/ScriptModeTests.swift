@@ -217,10 +217,13 @@ final class ScriptModeTests: XCTestCase {
         let svg = dir.appendingPathComponent("loss.svg").path
         let script = "seed 1; data xor n=60; split 0.8; layer dense 4 tanh; layer dense 1 sigmoid; loss bce; "
             + "optimizer adam lr=0.05; train 100 every=10; plot; export plot \"\(svg)\""
-        for (locale, legend) in [("C.UTF-8", "─ batch loss  ━ train loss  ┅ val loss"), ("C", "- batch loss  = train loss  : val loss")] {
+        // The title spells the model as the live view does: in ASCII, `->` and `|`.
+        for (locale, legend, title) in [("C.UTF-8", "─ batch loss  ━ train loss  ┅ val loss", "2-4-1 tanh→sigmoid · bce · adam lr 0.05"),
+                                        ("C", "- batch loss  = train loss  : val loss", "2-4-1 tanh->sigmoid | bce | adam lr 0.05")] {
             let r = try Descent.run(["-c", script], environment: ["LC_ALL": locale])
             XCTAssertEqual(r.status, 0, r.stderr)
             XCTAssertTrue(r.stdout.split(separator: "\n").contains { $0 == legend }, "\(locale):\n\(r.stdout)")
+            XCTAssertTrue(r.stdout.split(separator: "\n").contains { $0 == title }, "\(locale):\n\(r.stdout)")
         }
         let text = try String(contentsOfFile: svg, encoding: .utf8)
         let val = try XCTUnwrap(text.split(separator: "\n").first { $0.contains("data-name=\"val loss\"") }, text)

@@ -67,6 +67,17 @@ final class Tmux {
     /// The screen's text now.
     func screen() throws -> String { try Tmux.run(["capture-pane", "-p", "-t", name]) }
 
+    /// The screen's text with up to 1,000 lines scrolled off above it.
+    func scrollback() throws -> String { try Tmux.run(["capture-pane", "-p", "-S", "-1000", "-t", name]) }
+
+    /// Pastes `text` as a terminal paste without bracketing marks (tmux sends each newline as Enter).
+    func paste(_ text: String) throws {
+        let file = home.appendingPathComponent("paste-\(UUID().uuidString.prefix(8)).txt").path
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        try Tmux.run(["load-buffer", "-b", name, file])
+        try Tmux.run(["paste-buffer", "-d", "-b", name, "-t", name])
+    }
+
     /// Waits until the screen satisfies `test` (up to `timeout` seconds) and returns it; fails with the screen otherwise.
     @discardableResult
     func wait(for what: String, timeout: Double = 15, file: StaticString = #filePath, line: UInt = #line,

@@ -44,6 +44,45 @@ final class ViewTests: XCTestCase {
         }
     }
 
+    func testStatusGivesTheRunsStepsBesideTheSessionsTotalAndEpoch() {
+        // Full batch: step k is epoch k. A second run of 2 steps after 3 shows 2/2 of the run and the total 5,
+        // with the epoch (5) counted as the total is, from the session's start.
+        let full = trainedWorkspace("seed 1\ndata xor n=60\nlayer dense 4 tanh\nlayer dense 1 sigmoid\nloss bce\ntrain 3\ntrain 2").trainer!
+        let line = LiveView.numbersLine(full, done: 2, total: 2)
+        XCTAssertTrue(line.hasPrefix("step 2/2 (total 5)  epoch 5  loss "), line)
+        XCTAssertTrue(LiveView.numbersLine(full, done: 1, total: 4).hasPrefix("step 1/4 (total 5)  epoch 5  "))
+        // The first run's counts agree, so the total is not repeated.
+        let first = trainedWorkspace("seed 1\ndata xor n=60\nlayer dense 4 tanh\nlayer dense 1 sigmoid\nloss bce\ntrain 3").trainer!
+        XCTAssertTrue(LiveView.numbersLine(first, done: 3, total: 10).hasPrefix("step 3/10  epoch 3  loss "))
+        // Minibatches of 20 of the 60 rows: 3 steps an epoch, so step 7 is in epoch ⌈7/3⌉ = 3.
+        let batches = trainedWorkspace("seed 1\ndata xor n=60\nbatch 20\nlayer dense 4 tanh\nlayer dense 1 sigmoid\nloss bce\ntrain 4\ntrain 3").trainer!
+        XCTAssertTrue(LiveView.numbersLine(batches, done: 3, total: 3).hasPrefix("step 3/3 (total 7)  epoch 3  loss "))
+        // The progress lines (scripts, --no-tui) say it the same way.
+        XCTAssertTrue(Report.progress(batches, done: 3, total: 3).hasPrefix("step 3/3 (total 7)  epoch 3  loss "))
+    }
+
+    func testChartTitlesAndHintsFollowTheASCIIFallback() throws {
+        let w = trainedWorkspace("seed 1\ndata xor n=60\nlayer dense 4 tanh\nlayer dense 1 sigmoid\nloss bce\noptimizer adam lr=0.05\ntrain 20")
+        let t = w.trainer!, out = try XCTUnwrap(w.out as? CapturedOutput)
+        // `plot` as text: the title spelled as the live view spells it in ASCII, and nothing but ASCII printed.
+        for (unicode, title) in [(true, "2-4-1 tanh→sigmoid · bce · adam lr 0.05"), (false, "2-4-1 tanh->sigmoid | bce | adam lr 0.05")] {
+            out.clear()
+            try TextPlotViewer(unicode: unicode).showLoss(w, t)
+            XCTAssertEqual(out.text.split(separator: "\n").first.map { $0.trimmingCharacters(in: .whitespaces) }, title)
+            if !unicode { XCTAssertTrue(out.text.unicodeScalars.allSatisfy(\.isASCII), out.text) }
+        }
+        let status = LiveView.layout(width: 60, height: 10, unicode: false, chart: Charts.lossChart(t.history, unicode: false, logScale: false),
+                                     status: ["2-4-1 tanh→sigmoid · bce"], map: nil, help: nil)
+        XCTAssertEqual(status.lines()[9].trimmingCharacters(in: .whitespaces), "2-4-1 tanh->sigmoid | bce")
+        // The full-screen plot's bottom lines.
+        XCTAssertEqual(CursesPlotViewer.lossHint(0...100, help: false, unicode: false), "steps 0-100 | + - zoom | <- -> scroll | l log | ? keys | q back")
+        XCTAssertEqual(CursesPlotViewer.lossHint(0...100, help: true, unicode: false), "+ zoom in | - zoom out | <-/-> scroll | l log scale | q/Esc/Enter back")
+        XCTAssertEqual(CursesPlotViewer.lossHint(0...100, help: false, unicode: true), "steps 0–100 · + - zoom · ← → scroll · l log · ? keys · q back")
+        XCTAssertEqual(CursesPlotViewer.boundaryHint(model: w.modelLine(), unicode: false),
+                       "decision map of 2-4-1 tanh->sigmoid | bce | adam lr 0.05 | any key returns")
+        XCTAssertEqual("a→b ← c·d – e — f █░ é".asciiFallback, "a->b <- c|d - e - f #. é")
+    }
+
     func testClockAndBarTexts() {
         XCTAssertEqual(LiveView.clockText(65), "1:05")
         XCTAssertEqual(LiveView.clockText(3723), "1:02:03")
