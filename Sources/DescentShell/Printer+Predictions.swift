@@ -9,6 +9,8 @@ extension Printer {
     static let inputColumns = 8
     /// The most classes a confusion matrix is drawn for; beyond, each class gets a row of figures instead.
     static let matrixClasses = 20
+    /// The widest a confusion matrix headed by class names may be; a wider one is headed by class ids.
+    static let matrixWidth = 120
 
     /// A table of `inputs` and the outputs of `g`'s last forward pass on them, read for `d`'s task: the
     /// predicted value(s); for two classes on one output, the probability of the second class (or the score)
@@ -51,9 +53,20 @@ extension Printer {
         let k = m.classes, name = { (c: Int) in names.indices.contains(c) ? names[c] : String(c) }
         var lines = ["\(title) (\(Format.counted(m.total, "sample"))): rows are the true class, columns the predicted one"]
         if k <= matrixClasses {
-            var rows = (0..<k).map { t in [name(t)] + (0..<k).map { String(m[t, $0]) } + [String(m.support[t]), percent(m.recall(t))] }
-            rows.append(["precision"] + (0..<k).map { percent(m.precision($0)) } + ["", ""])
-            lines += TextTable(headers: ["true \\ predicted"] + (0..<k).map(name) + ["samples", "recall"], rows: rows).render()
+            // Columns headed by class names, unless that is wider than `matrixWidth`: then by class ids, and the
+            // rows say which name each id is.
+            func table(_ head: (Int) -> String, _ rowName: (Int) -> String) -> [String] {
+                var rows = (0..<k).map { t in [rowName(t)] + (0..<k).map { String(m[t, $0]) } + [String(m.support[t]), percent(m.recall(t))] }
+                rows.append(["precision"] + (0..<k).map { percent(m.precision($0)) } + ["", ""])
+                return TextTable(headers: ["true \\ predicted"] + (0..<k).map(head) + ["samples", "recall"], rows: rows).render()
+            }
+            let named = table(name, name)
+            if (named.first?.columns ?? 0) <= matrixWidth || (0..<k).allSatisfy({ name($0) == String($0) }) {
+                lines += named
+            } else {
+                lines[0] += " (columns by class id)"
+                lines += table(String.init, { "\($0) \(name($0))" })
+            }
         } else {
             lines[0] = "\(title) (\(Format.counted(m.total, "sample")), \(k) classes: too many for a matrix, so one row each)"
             let rows = (0..<k).map { c in

@@ -112,4 +112,21 @@ final class ConfusionTests: XCTestCase {
         XCTAssertEqual(rows.count, 22)
         XCTAssertTrue(text.hasSuffix("accuracy 4.762% (1 of 21)"), text)
     }
+
+    func testLongClassNamesHeadTheColumnsByIdInstead() throws {
+        // Three classes named by 40-character strings: headed by name the matrix would be 18 + 3 × 43 + 20 > 120
+        // columns, so the columns are class ids and each row says its id and name. Zero weights: every logit is 0,
+        // so class 0 is predicted for all 6 samples (counts by hand: column 0 holds 2, 2, 2).
+        let names = (0..<3).map { "class number \($0) with a long long long name".padding(toLength: 40, withPad: "x", startingAt: 0) }
+        let csv = FileManager.default.temporaryDirectory.appendingPathComponent("descent-long-\(UUID().uuidString).csv").path
+        try ("x,kind\n" + (0..<6).map { "\($0),\(names[$0 % 3])" }.joined(separator: "\n") + "\n").write(toFile: csv, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: csv) }
+        h.ok("data csv \"\(csv)\"\nlayer dense 3 init=zeros\nloss ce")
+        let text = h.ok("show confusion")
+        XCTAssertTrue(text.hasPrefix("training set (6 samples): rows are the true class, columns the predicted one (columns by class id)"), text)
+        let rows = PredictTests.cells(text)
+        XCTAssertEqual(rows[0], ["true \\ predicted", "0", "1", "2", "samples", "recall"])
+        XCTAssertEqual(rows[1...3].map { Array($0.prefix(4)) }, (0..<3).map { ["\($0) \(names[$0])", "2", "0", "0"] })
+        // Short names keep heading their columns (the matrices above, and iris's).
+    }
 }
