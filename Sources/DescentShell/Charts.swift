@@ -55,8 +55,7 @@ extension Charts {
         for i in 0..<x.rows {
             lo = (min(lo.0, x[i, 0]), min(lo.1, x[i, 1])); hi = (max(hi.0, x[i, 0]), max(hi.1, x[i, 1]))
         }
-        let padX = max((hi.0 - lo.0) * 0.05, 1e-6), padY = max((hi.1 - lo.1) * 0.05, 1e-6)
-        let xr = (lo.0 - padX)...(hi.0 + padX), yr = (lo.1 - padY)...(hi.1 + padY)
+        let xr = padded(lo.0, hi.0), yr = padded(lo.1, hi.1)
         let task = t.train.task
         let size = Heatmap.gridSize(width: width, height: height, yRange: yr)
         guard size.columns > 0 && size.rows > 0 else { return nil }
@@ -86,6 +85,14 @@ extension Charts {
                           classNames: t.train.classNames, unicode: unicode)
         map.showLegend = true
         return map
+    }
+
+    /// `lo…hi` widened by 5% of its span on each side; a single value by 5% of its size (or 1e-6 at 0); and
+    /// always by more than the spacing of Doubles there, so that a feature spread over ±1e-8 keeps its own scale.
+    static func padded(_ lo: Double, _ hi: Double) -> ClosedRange<Double> {
+        let span = hi - lo
+        let pad = max(span > 0 ? span * 0.05 : max(abs(lo) * 0.05, 1e-6), 64 * max(abs(lo), abs(hi)).ulp)
+        return (lo - pad)...(hi + pad)
     }
 
     /// The features of `d` in the data's raw units: standardised features are mapped back (z · std + mean, the

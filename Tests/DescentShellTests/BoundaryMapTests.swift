@@ -128,4 +128,16 @@ final class BoundaryMapTests: XCTestCase {
         d.standardization = nil
         XCTAssertEqual(Charts.rawFeatures(d).data, [1, 0, -2, 1], "features without a standardisation are raw already")
     }
+
+    func testASmallRangeKeepsItsOwnScale() {
+        // A feature spread over −1e-8…1e-8 is padded by 5% of its span (1e-9), not by a fixed 1e-6 that would
+        // put every point in one row; a constant feature by 5% of its value; one at 0 by 1e-6.
+        for (lo, hi, expected) in [(-1e-8, 1e-8, -1.1e-8...1.1e-8), (200, 200, 190...210), (0, 0, -1e-6...1e-6), (10, 16, 9.7...16.3)] {
+            let r = Charts.padded(lo, hi), tolerance = 1e-9 * abs(expected.upperBound)
+            XCTAssertEqual(r.lowerBound, expected.lowerBound, accuracy: tolerance); XCTAssertEqual(r.upperBound, expected.upperBound, accuracy: tolerance)
+        }
+        // Around 1e20 the span 1e-8 is below the spacing of Doubles (16,384): the range still has width.
+        let far = Charts.padded(1e20, 1e20 + 1e-8)
+        XCTAssertGreaterThan(far.upperBound - far.lowerBound, 0)
+    }
 }
