@@ -23,8 +23,11 @@ struct Expectation {
         }
     }
 
+    /// The comparison with the bound as written (Swift's shortest form that reads back as the same Double: a
+    /// reference pasted from numpy keeps all its digits) and the tolerance.
     var requirement: String {
-        var s = "\(op) \(Format.sig(value, 10))"
+        let bound = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
+        var s = "\(op) \(bound)"
         if let t = tolerance { s += " ± \(Format.sig(t, 4))" }
         return s
     }

@@ -212,6 +212,11 @@ final class WorkspaceTests: XCTestCase {
         out.clear(); ok("expect W1[0,0] = 0.2936 +- 1e-4")
         XCTAssertEqual(out.lines.last, "ok: W1[0,0] = 0.293558 (= 0.2936 ± 0.0001)")
         XCTAssertTrue(fails("expect W1[0,0] = 0.2935580942").contains("expectation failed: W1[0,0] = 0.2935580942023, expected = 0.2935580942"))
+        // The bound keeps the digits it was written with: 0.29355809420529906 is 3e-12 above θ₀, and both sides
+        // show it; within 1e-14 of 0.29355809420229 both sides show 15 digits, 9e-15 apart.
+        XCTAssertTrue(fails("expect W1[0,0] = 0.29355809420529906").contains("W1[0,0] = 0.2935580942023, expected = 0.29355809420529905"))
+        out.clear(); ok("expect W1[0,0] = 0.29355809420229 +- 1e-14")
+        XCTAssertEqual(out.lines.last, "ok: W1[0,0] = 0.293558094202299 (= 0.29355809420229 ± 1e-14)")
     }
 
     func testPrefixesAndUnknownCommands() {
