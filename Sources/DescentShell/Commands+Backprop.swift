@@ -318,8 +318,7 @@ extension Commands {
         case "nan":
             let on = a.optionalWord(oneOf: ["on", "off"]) ?? "on"
             try a.finish(options: [])
-            w.breakOnNaN = on == "on"
-            w.out.print(w.breakOnNaN ? "break nan: on — training stops at the first NaN or infinity and names the node"
+            w.out.print(on == "on" ? "break nan: on — training stops at the first NaN or infinity and names the node"
                                      : "break nan: off — which changes nothing: a non-finite loss or gradient always stops training, naming the node, and the parameters are never overwritten with NaN (`off` is read for older scripts)")
         case "gradnorm":
             if a.optionalWord(oneOf: ["off"]) != nil { try a.finish(options: []); w.breakGradNorm = nil; w.out.print("break gradnorm: off"); return }
@@ -332,7 +331,7 @@ extension Commands {
         default:
             try a.finish(options: [])
             w.breakGradNorm = nil
-            w.out.print("break gradnorm: off (break nan stays \(w.breakOnNaN ? "on" : "off"))")
+            w.out.print("break gradnorm: off (a NaN or infinity still stops training)")
         }
     }
 

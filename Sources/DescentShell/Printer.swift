@@ -93,7 +93,7 @@ enum Printer {
         let lr = w.trainer?.optimizer.learningRate ?? w.learningRate ?? w.optimizerKind.defaultLearningRate
         lines.append("optimizer   \(optimizerText(w.optimizerKind)) lr=\(Format.short(lr))")
         lines.append("evaluate    every \(w.trainer?.evaluationInterval ?? w.evaluationInterval ?? 10) steps")
-        lines.append("break       nan \(w.breakOnNaN ? "on" : "off")" + (w.breakGradNorm.map { ", gradnorm > \(Format.short($0))" } ?? ""))
+        lines.append("break       nan (always)" + (w.breakGradNorm.map { ", gradnorm > \(Format.short($0))" } ?? ""))
         lines.append("watch       " + (w.watches.isEmpty ? "none" : w.watches.map(\.text).joined(separator: ", ")))
         lines.append("steps       \(w.stepCount)")
         return lines.joined(separator: "\n")

@@ -46,7 +46,6 @@ public final class Workspace {
     var undoStack: [TrainerSnapshot] = []
     static let undoDepth = 50
     var watches: [Watch] = []
-    var breakOnNaN = true
     var breakGradNorm: Double?
     /// Set by `quit`.
     public internal(set) var quitRequested = false

@@ -85,7 +85,8 @@ final class BreakWatchUndoTests: XCTestCase {
         h.ok(Self.data + "\nlayer dense 1 linear bias=false\nloss mse\nset W1[0,0] = 1e308\nset W1[1,0] = 1e308")
         XCTAssertTrue(h.ok("break nan off").contains("break nan: off — which changes nothing: a non-finite loss or gradient always stops training, naming the node"))
         let text = h.ok("train 3")
-        XCTAssertTrue(text.contains("note: `break nan` is off, but a non-finite loss or gradient always stops the run"), text)
+        XCTAssertTrue(text.contains("loss became infinite at step 1 (first produced by Z1 = matmul)"), text)
+        XCTAssertTrue(h.ok("show config").contains("break       nan (always)"))
         XCTAssertEqual(h.values("W1"), [1e308, 1e308])
         XCTAssertEqual(h.w.stepCount, 0)
     }
