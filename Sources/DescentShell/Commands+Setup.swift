@@ -67,6 +67,7 @@ extension Commands {
     static func normalize(_ w: Workspace, _ a: inout ArgReader) throws {
         let on = (a.optionalWord(oneOf: ["on", "off", "true", "false"]) ?? "on")
         try a.finish(options: [])
+        if on == "on" || on == "true", let d = w.data { try w.checkStandardizable(d) }
         w.normalize = (on == "on" || on == "true")
         let note = w.invalidateTrainer(keepHistory: false)
         w.out.print((w.normalize ? "normalize: features standardised with the training part's mean and std" : "normalize: off") + note)

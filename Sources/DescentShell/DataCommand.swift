@@ -38,6 +38,7 @@ enum DataCommand {
                 } catch { throw located(error, a, else: a.command.nameSpan) }
             }
         }
+        if w.normalize { try Commands.located(a.command.nameSpan) { try w.checkStandardizable(d) } }
         let widthChanged = w.data.map { $0.featureCount != d.featureCount } ?? false
         w.data = d
         w.targetsMayBeClassIDs = inline || (csv && d.task == .regression)
@@ -45,8 +46,13 @@ enum DataCommand {
         let reset = widthChanged ? w.invalidateModel() : nil
         let note = w.invalidateTrainer(keepHistory: false, kept: "the weights are kept (`reset` draws new ones)")
         var msg = "data: \(d.name) — \(Format.counted(d.count, "sample")), \(Format.counted(d.featureCount, "feature")), "
-        msg += d.task == .regression ? "regression target '\(d.targetName)'" : "\(d.classNames.count) classes (\(DataCommand.listed(d.classNames)))"
-        if w.targetsMayBeClassIDs {
+        let read = (try? w.asRead(d)) ?? d
+        if read.task != d.task, let loss = w.loss {
+            msg += "\(read.classNames.count) classes (\(inline ? "y" : "'\(d.targetName)'") holds class ids 0–\(read.classNames.count - 1), read as classes under \(loss))"
+        } else {
+            msg += d.task == .regression ? "regression target '\(d.targetName)'" : "\(d.classNames.count) classes (\(DataCommand.listed(d.classNames)))"
+        }
+        if w.targetsMayBeClassIDs && read.task == d.task {
             msg += "; \(inline ? "y" : "'\(d.targetName)'") is read as class ids if the loss is ce, bce or hinge"
         }
         if let reset { msg += " — reset \(reset)" }

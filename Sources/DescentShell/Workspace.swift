@@ -141,12 +141,21 @@ public final class Workspace {
 
     /// Splits and standardises the data as configured.
     func prepareData(_ d: Dataset) throws -> (Dataset, Dataset?) {
-        var train = d, validation: Dataset? = nil
-        if let f = splitFraction {
-            var r = rng(1)
-            (train, validation) = try d.split(trainFraction: f, rng: &r)
-        }
-        guard normalize else { return (train, validation) }
+        let parts = try split(d)
+        return normalize ? try standardize(parts) : parts
+    }
+
+    /// `d`'s training and validation parts as `split` set them (all of it trains without one).
+    func split(_ d: Dataset) throws -> (Dataset, Dataset?) {
+        guard let f = splitFraction else { return (d, nil) }
+        var r = rng(1)
+        return try d.split(trainFraction: f, rng: &r)
+    }
+
+    /// The parts standardised with the training part's mean and std; an error naming the feature when a value
+    /// is so far from the mean that x − mean overflows.
+    func standardize(_ parts: (Dataset, Dataset?)) throws -> (Dataset, Dataset?) {
+        let (train, validation) = parts
         let std = Standardizer(fitting: train.X)
         let standardized = (train.standardized(by: std), validation?.standardized(by: std))
         for (raw, set) in [(train, standardized.0), validation.map { ($0, standardized.1 ?? $0) }].compactMap({ $0 }) {
@@ -155,6 +164,13 @@ public final class Workspace {
             }
         }
         return standardized
+    }
+
+    /// Throws `standardize`'s error when `d`, split as set, could not be standardised: `normalize` and `data`
+    /// check before they change anything (a split that fails is left for training to report).
+    func checkStandardizable(_ d: Dataset) throws {
+        guard let parts = try? split(d) else { return }
+        _ = try standardize(parts)
     }
 
     /// Drops the trainer after a change to what it was built from; `keep` says whether history (and

@@ -101,6 +101,8 @@ final class WorkspaceTests: XCTestCase {
         out.clear(); ok("show data")
         XCTAssertTrue(out.text.contains("task regression\nfeatures: x1, x2\ntarget: y\n"), out.text)
         ok("loss ce")
+        out.clear(); ok("data X=[[1,2],[2,3],[3,4],[0,0]] y=[0,1,2,1]")
+        XCTAssertEqual(out.lines.last, "data: inline — 4 samples, 2 features, 3 classes (y holds class ids 0–2, read as classes under ce)")
         out.clear(); ok("show data")
         XCTAssertTrue(out.text.contains("task multiclass\nfeatures: x1, x2\ntarget: y (class ids 0–2, read as classes under ce)\nclass counts: 1, 2, 1\n"), out.text)
         ok("data X=[[1,2],[2,3]] y=[0.5,1]")
@@ -123,10 +125,14 @@ final class WorkspaceTests: XCTestCase {
 
     func testAColumnThatCannotBeStandardisedIsAnErrorThatChangesNothing() {
         // mean(1.7e308, -1.7e308, 1e308, 0) = 2.5e307, and -1.7e308 - 2.5e307 = -1.95e308 is beyond Double's range.
-        ok("data X=[[1.7e308],[-1.7e308],[1e308],[0]] y=[1,2,3,4]\nlayer dense 1\nloss mse\nnormalize")
-        XCTAssertTrue(fails("step").contains("feature 'x1' cannot be standardised: a value of -1.7e+308 is so far from the mean that x − mean overflows"))
-        XCTAssertNil(w.trainer)
-        ok("normalize off")
+        // `normalize` says so at once and stays off; with it on, such `data` is refused and the old data kept.
+        ok("data X=[[1.7e308],[-1.7e308],[1e308],[0]] y=[1,2,3,4]\nlayer dense 1\nloss mse")
+        XCTAssertTrue(fails("normalize").contains("feature 'x1' cannot be standardised: a value of -1.7e+308 is so far from the mean that x − mean overflows"))
+        XCTAssertFalse(w.normalize)
+        ok("data X=[[1],[2],[3],[5]] y=[1,2,3,4]\nnormalize")
+        XCTAssertTrue(fails("data X=[[1.7e308],[-1.7e308],[1e308],[0]] y=[1,2,3,4]").contains("feature 'x1' cannot be standardised"))
+        XCTAssertEqual(w.data?.X.data, [1, 2, 3, 5])
+        ok("step")
     }
 
     func testHingeRefusesAnOutputThatIsNeverNegative() {
