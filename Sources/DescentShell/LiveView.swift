@@ -96,6 +96,7 @@ final class LiveView: TrainingView {
     }
 
     func end(trainer: Trainer, reason: StopReason) {
+        fallback?.end(trainer: trainer, reason: reason)
         if let s = screen {
             draw(trainer)
             s.stop()

@@ -222,11 +222,13 @@ final class CommandArgumentTests: XCTestCase {
     }
 
     func testAProgressLineSaysWhenItsEvaluationIsOlder() {
-        // every=3 over 4 steps: the line after step 4 still carries step 3's evaluation, and says so.
-        let text = h.ok(Self.model + "\ntrain 4 every=3")
+        // every=3 over 8 steps: the line after step 4 still carries step 3's evaluation, and says so; the last
+        // line comes after the run's closing evaluation, at step 8.
+        let text = h.ok(Self.model + "\ntrain 8 every=3")
         let lines = text.split(separator: "\n").map(String.init)
-        XCTAssertTrue(lines.contains { $0.hasPrefix("step 4/4") && $0.hasSuffix("(evaluated at step 3)") }, text)
-        XCTAssertTrue(lines.contains { $0.hasPrefix("step 3/4") && !$0.contains("evaluated at") }, text)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("step 4/8") && $0.hasSuffix("(evaluated at step 3)") }, text)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("step 3/8") && !$0.contains("evaluated at") }, text)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("step 8/8") && !$0.contains("evaluated at") }, text)
     }
 
     func testARunStoppedEarlyIsSavedAsTheStepsItTook() {

@@ -143,4 +143,16 @@ final class ViewTests: XCTestCase {
         XCTAssertTrue(Completion.insideString("data csv \"Sessions/da"))
         XCTAssertFalse(Completion.insideString("data csv \"a.csv\" "))
     }
+
+    func testTheLastProgressLineShowsTheEvaluationAtTheLastStep() {
+        // every=7 evaluates at steps 7, 14, 21, 28 and, at the end of the run, 30; the line for step 30 comes after
+        // that last evaluation, so it carries step 30's numbers, not "(evaluated at step 28)".
+        let h = ShellHarness()
+        let text = h.ok("data xor n=100\nbatch 16\nlayer dense 4 tanh\nlayer dense 1 sigmoid\nloss bce\noptimizer adam lr=0.05\ntrain 30 every=7")
+        let lines = text.split(separator: "\n").map(String.init)
+        let last = lines.last { $0.hasPrefix("step 30/30") } ?? ""
+        XCTAssertTrue(last.contains("train_loss") && !last.contains("evaluated at"), text)
+        XCTAssertEqual(lines.filter { $0.hasPrefix("step 30/30") }.count, 1, text)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("step 27/30") && $0.hasSuffix("(evaluated at step 21)") }, text)
+    }
 }
