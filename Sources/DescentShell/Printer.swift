@@ -92,7 +92,12 @@ enum Printer {
         lines.append("regularize  \(w.regularizer)")
         let lr = w.trainer?.optimizer.learningRate ?? w.learningRate ?? w.optimizerKind.defaultLearningRate
         lines.append("optimizer   \(optimizerText(w.optimizerKind)) lr=\(Format.short(lr))")
-        lines.append("evaluate    every \(w.trainer?.evaluationInterval ?? w.evaluationInterval ?? 10) steps")
+        if let k = w.evaluationInterval {
+            lines.append("evaluate    every \(k) steps (train … every=K)")
+        } else {
+            let last = w.trainer.map { " (the last train: every \($0.evaluationInterval))" } ?? ""
+            lines.append("evaluate    about 200 times a train run, at most once every ⌈rows / (3 × batch)⌉ steps\(last)")
+        }
         lines.append("break       nan (always)" + (w.breakGradNorm.map { ", gradnorm > \(Format.short($0))" } ?? ""))
         lines.append("watch       " + (w.watches.isEmpty ? "none" : w.watches.map(\.text).joined(separator: ", ")))
         lines.append("steps       \(w.stepCount)")

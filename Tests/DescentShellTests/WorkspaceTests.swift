@@ -119,8 +119,12 @@ final class WorkspaceTests: XCTestCase {
         // Full batch (320 training rows): one every max(⌈400 / 960⌉, 1000 / 200) = 5 steps; `every=` still rules.
         ok("batch full\ntrain 1000")
         XCTAssertEqual(w.trainer?.evaluationInterval, 5)
+        out.clear(); ok("show config")
+        XCTAssertTrue(out.text.contains("evaluate    about 200 times a train run, at most once every ⌈rows / (3 × batch)⌉ steps (the last train: every 5)"), out.text)
         ok("train 10 every=2")
         XCTAssertEqual(w.trainer?.evaluationInterval, 2)
+        out.clear(); ok("show config")
+        XCTAssertTrue(out.text.contains("evaluate    every 2 steps (train … every=K)"), out.text)
     }
 
     func testAColumnThatCannotBeStandardisedIsAnErrorThatChangesNothing() {
