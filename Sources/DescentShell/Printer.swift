@@ -95,8 +95,7 @@ enum Printer {
         if let k = w.evaluationInterval {
             lines.append("evaluate    every \(k) steps (train … every=K)")
         } else {
-            let last = w.trainer.map { " (the last train: every \($0.evaluationInterval))" } ?? ""
-            lines.append("evaluate    about 200 times a train run, at most once every ⌈rows / (3 × batch)⌉ steps\(last)")
+            lines.append("evaluate    about 200 times a train run, at most once every ⌈rows / (3 × batch)⌉ steps")
         }
         lines.append("break       nan (always)" + (w.breakGradNorm.map { ", gradnorm > \(Format.short($0))" } ?? ""))
         lines.append("watch       " + (w.watches.isEmpty ? "none" : w.watches.map(\.text).joined(separator: ", ")))
