@@ -59,7 +59,6 @@ extension Commands {
         }
         let secs = (clock.now - began - w.trainingView.pausedTime).seconds
         w.trainingView.end(trainer: t, reason: reason)
-        if reason == .interrupted { w.out.print("") }   // past the terminal's echoed ^C
         w.out.print(Report.summary(t, ran: t.stepCount - start, seconds: secs, reason: reason))
         w.inspected = nil
         return (t.stepCount - start, reason)

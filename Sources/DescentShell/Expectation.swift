@@ -23,24 +23,38 @@ struct Expectation {
         }
     }
 
-    /// The comparison with the bound as written (Swift's shortest form that reads back as the same Double: a
-    /// reference pasted from numpy keeps all its digits) and the tolerance.
+    /// The comparison with the bound as written (`boundText`) and the tolerance.
     var requirement: String {
-        let bound = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
-        var s = "\(op) \(bound)"
+        var s = "\(op) \(boundText)"
         if let t = tolerance { s += " ± \(Format.sig(t, 4))" }
         return s
     }
 
-    /// `actual` with enough significant digits to be read against the tolerance (at least 6, at most 17):
-    /// 2961.782526 within 0.001 is 2961.7825, not 2961.78.
-    /// With `atLeast` 10 for a failure, where the value is shown beside the bound it missed.
+    /// `actual` with enough significant digits to be read against the bound: at least `least` (6 for a check
+    /// that held, 10 for one that failed); more where the tolerance needs them (2961.782526 within 0.001 is
+    /// 2961.7825, not 2961.78); more until it differs from the bound written to as many digits, so that the miss
+    /// or the margin shows (0.1234567890123456 against 0.1234567890123457, not 0.123456789); and more until the
+    /// number shown holds or fails as `actual` does. The bound's own text when they are equal; at most 17 digits.
     func shown(_ actual: Double, atLeast least: Int = 6) -> String {
+        guard actual.isFinite else { return Format.sig(actual, least) }
+        if actual == value { return boundText }
+        var digits = least
         let t = effectiveTolerance
-        guard t > 0, actual != 0, actual.isFinite else { return Format.sig(actual, least) }
-        let digits = Int((Foundation.log10(abs(actual))).rounded(.down) - Foundation.log10(t).rounded(.down)) + 2
-        return Format.sig(actual, min(17, max(least, digits)))
+        if t > 0 && actual != 0 {
+            digits = max(digits, Int((Foundation.log10(abs(actual))).rounded(.down) - Foundation.log10(t).rounded(.down)) + 2)
+        }
+        digits = min(17, digits)
+        while digits < 17 && Format.sig(actual, digits) == Format.sig(value, digits) { digits += 1 }
+        for d in digits...17 {
+            let text = Format.sig(actual, d)
+            if let v = Double(text), holds(v) == holds(actual), v != value { return text }
+        }
+        return Format.sig(actual, 17)
     }
+
+    /// The bound as written: a whole number plainly, else Swift's shortest form that reads back as the same Double
+    /// (a reference pasted from numpy keeps all its digits).
+    var boundText: String { value == value.rounded() && abs(value) < 1e16 ? String(Int(value)) : "\(value)" }
 
     /// The tolerance `holds` allows: the one given, else 1e-12 × max(1, |value|) for `=`, else 0.
     var effectiveTolerance: Double { tolerance ?? (op == "=" ? 1e-12 * max(1, abs(value)) : 0) }

@@ -11,22 +11,26 @@ final class ProgressPrinter: TrainingView {
     func begin(trainer: Trainer, total: Int, model: String) {
         self.total = total
         every = max(1, total / 10)
+        start = trainer.stepCount; printed = 0
     }
 
-    /// Steps the run has done, and whether the line for them was printed.
-    private var done = 0, printed = true
+    /// The trainer's step count when the run began, and the run's step whose line was printed last.
+    private var start = 0, printed = 0
 
     func update(trainer: Trainer, done: Int) -> StopReason? {
-        self.done = done
-        printed = done % every == 0 && done != total
-        if printed { out.print(Report.progress(trainer, done: done, total: total)) }
+        if done % every == 0 && done != total {
+            out.print(Report.progress(trainer, done: done, total: total))
+            printed = done
+        }
         return nil
     }
 
     /// The line of the run's last step, once the trainer has evaluated the full sets there (a line printed
-    /// at that step itself would show the evaluation before).
+    /// at that step itself would show the evaluation before), whether the run completed or stopped early;
+    /// after Ctrl-C, on a line of its own below the terminal's `^C`.
     func end(trainer: Trainer, reason: StopReason) {
-        if !printed && done > 0 { out.print(Report.progress(trainer, done: done, total: total)) }
-        done = 0; printed = true
+        if reason == .interrupted { out.print("") }
+        let done = trainer.stepCount - start
+        if done > 0 && done != printed { out.print(Report.progress(trainer, done: done, total: total)) }
     }
 }

@@ -155,4 +155,17 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(lines.filter { $0.hasPrefix("step 30/30") }.count, 1, text)
         XCTAssertTrue(lines.contains { $0.hasPrefix("step 27/30") && $0.hasSuffix("(evaluated at step 21)") }, text)
     }
+
+    func testARunStoppedEarlyEndsOnTheLineOfItsLastStep() {
+        // break gradnorm stops the 18-step run after some step k < 18 (its update applied); the last progress line
+        // is step k's, after the closing evaluation, and the summary says k steps.
+        let h = ShellHarness()
+        let text = h.ok("data linear n=100\nlayer dense 8 tanh\nlayer dense 1\nloss mse\noptimizer sgd lr=0.5\nbreak gradnorm > 20\ntrain 18")
+        let lines = text.split(separator: "\n").map(String.init)
+        let k = h.w.stepCount
+        XCTAssertLessThan(k, 18, text)
+        let progress = lines.filter { $0.hasPrefix("step ") }
+        XCTAssertTrue(progress.last?.hasPrefix("step \(k)/18  ") == true && progress.last?.contains("evaluated at") == false, text)
+        XCTAssertTrue(lines.last?.hasPrefix("trained \(k) steps") == true, text)
+    }
 }

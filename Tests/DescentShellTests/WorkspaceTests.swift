@@ -215,16 +215,25 @@ final class WorkspaceTests: XCTestCase {
 
     func testExpectShowsTheDigitsItsToleranceReads() {
         // θ₀ after the seed's 1000 steps is 0.2935580942022992 (numpy, Tests/References): within 1e-9 it is shown
-        // to 10 digits, not 6; a failed `=` (default tolerance 1e-12) shows it to 13, enough to see the miss.
+        // to 12 digits, where it first differs from the bound (not 6); a failed `=` (default tolerance 1e-12)
+        // shows it to 13, enough to see the miss.
         ok(Self.seed + "\ntrain 1000")
         out.clear(); ok("expect W1[0,0] = 0.2935580942 +- 1e-9")
-        XCTAssertEqual(out.lines.last, "ok: W1[0,0] = 0.2935580942 (= 0.2935580942 ± 1e-09)")
+        XCTAssertEqual(out.lines.last, "ok: W1[0,0] = 0.293558094202 (= 0.2935580942 ± 1e-09)")
         out.clear(); ok("expect W1[0,0] = 0.2936 +- 1e-4")
         XCTAssertEqual(out.lines.last, "ok: W1[0,0] = 0.293558 (= 0.2936 ± 0.0001)")
         XCTAssertTrue(fails("expect W1[0,0] = 0.2935580942").contains("expectation failed: W1[0,0] = 0.2935580942023, expected = 0.2935580942"))
         // The bound keeps the digits it was written with: 0.29355809420529906 is 3e-12 above θ₀, and both sides
         // show it; within 1e-14 of 0.29355809420229 both sides show 15 digits, 9e-15 apart.
         XCTAssertTrue(fails("expect W1[0,0] = 0.29355809420529906").contains("W1[0,0] = 0.2935580942023, expected = 0.29355809420529905"))
+        // Inequalities (tolerance 0): digits until the value differs from the bound and stands on its side of it.
+        XCTAssertTrue(fails("expect W1[0,0] < 0.293558094202").contains("W1[0,0] = 0.2935580942023, expected < 0.293558094202"))
+        // A value set by hand, to its last bit: one unit in the 16th digit apart, and equal.
+        ok("set W1[0,0] = 0.2935580942022992")
+        XCTAssertTrue(fails("expect W1[0,0] = 0.2935580942022993 +- 0").contains("W1[0,0] = 0.2935580942022992, expected = 0.2935580942022993 ± 0"))
+        out.clear(); ok("expect W1[0,0] = 0.2935580942022992")
+        XCTAssertEqual(out.lines.last, "ok: W1[0,0] = 0.2935580942022992 (= 0.2935580942022992)")
+        ok("undo")
         out.clear(); ok("expect W1[0,0] = 0.29355809420229 +- 1e-14")
         XCTAssertEqual(out.lines.last, "ok: W1[0,0] = 0.293558094202299 (= 0.29355809420229 ± 1e-14)")
     }
