@@ -35,6 +35,7 @@ extension Commands {
     static func seed(_ w: Workspace, _ a: inout ArgReader) throws {
         let n = try a.int("seed", range: 0...Int.max)
         try a.finish(options: [])
+        try w.checkStandardizable(splitFraction: w.splitFraction, seed: UInt64(n))
         w.seed = UInt64(n)
         let reset = w.invalidateModel()
         w.out.print("seed \(n)" + (reset.map { " — reset \($0); weights are drawn again from the new seed" } ?? ""))
@@ -54,6 +55,7 @@ extension Commands {
                 throw ShellError("split \(Format.short(f)) of \(d.count) samples leaves \(train) for training and \(d.count - train) for validation; both need at least one")
             }
         }
+        try w.checkStandardizable(splitFraction: f, seed: w.seed)
         w.splitFraction = f
         let note = w.invalidateTrainer(keepHistory: false)
         if let f, let d = w.data {

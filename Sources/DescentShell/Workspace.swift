@@ -166,6 +166,16 @@ public final class Workspace {
         return standardized
     }
 
+    /// Throws `checkStandardizable`'s error for the data split as `split` and `seed` would leave it, while
+    /// `normalize` is on: they check before they change anything.
+    func checkStandardizable(splitFraction f: Double?, seed s: UInt64) throws {
+        guard normalize, let d = data else { return }
+        let kept = (splitFraction, seed)
+        splitFraction = f; seed = s
+        defer { (splitFraction, seed) = kept }
+        try checkStandardizable(d)
+    }
+
     /// Throws `standardize`'s error when `d`, split as set, could not be standardised: `normalize` and `data`
     /// check before they change anything (a split that fails is left for training to report).
     func checkStandardizable(_ d: Dataset) throws {

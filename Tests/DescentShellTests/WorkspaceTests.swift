@@ -137,6 +137,11 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertTrue(fails("data X=[[1.7e308],[-1.7e308],[1e308],[0]] y=[1,2,3,4]").contains("feature 'x1' cannot be standardised"))
         XCTAssertEqual(w.data?.X.data, [1, 2, 3, 5])
         ok("step")
+        // A split (or a seed, which redraws it) that leaves such values apart is refused too: ±1.7e308 have mean 0,
+        // but split in halves the training row is the mean, and the other minus it overflows.
+        ok("normalize off\ndata X=[[1.7e308],[-1.7e308]] y=[1,2]\nnormalize")
+        XCTAssertTrue(fails("split 0.5").contains("cannot be standardised"))
+        XCTAssertNil(w.splitFraction)
     }
 
     func testHingeRefusesAnOutputThatIsNeverNegative() {
