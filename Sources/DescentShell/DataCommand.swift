@@ -53,7 +53,12 @@ enum DataCommand {
             msg += d.task == .regression ? "regression target '\(d.targetName)'" : "\(d.classNames.count) classes (\(DataCommand.listed(d.classNames)))"
         }
         if w.targetsMayBeClassIDs && read.task == d.task {
-            msg += "; \(inline ? "y" : "'\(d.targetName)'") is read as class ids if the loss is ce, bce or hinge"
+            let name = inline ? "y" : "'\(d.targetName)'"
+            if (try? Dataset.classCount(of: d.y.data, task: .multiclass)) != nil {
+                msg += "; \(name) is read as class ids if the loss is ce, bce or hinge"
+            } else if let loss = w.loss, loss.isClassification {
+                msg += "; \(name) holds values that are not class ids (0, 1, 2, …), so \(loss) does not fit it — use mse, mae or huber"
+            }
         }
         if let reset { msg += " — reset \(reset)" }
         w.out.print(msg + note)

@@ -105,7 +105,9 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertEqual(out.lines.last, "data: inline — 4 samples, 2 features, 3 classes (y holds class ids 0–2, read as classes under ce)")
         out.clear(); ok("show data")
         XCTAssertTrue(out.text.contains("task multiclass\nfeatures: x1, x2\ntarget: y (class ids 0–2, read as classes under ce)\nclass counts: 1, 2, 1\n"), out.text)
-        ok("data X=[[1,2],[2,3]] y=[0.5,1]")
+        // 0.5 is no class id: `data` says ce will not fit (loss already ce), or says nothing of class ids (no loss).
+        out.clear(); ok("data X=[[1,2],[2,3]] y=[0.5,1]")
+        XCTAssertEqual(out.lines.last, "data: inline — 2 samples, 2 features, regression target 'y'; y holds values that are not class ids (0, 1, 2, …), so ce does not fit it — use mse, mae or huber")
         out.clear(); ok("show data")
         XCTAssertTrue(out.text.contains("task regression\nfeatures: x1, x2\ntarget: y\n"), out.text)
     }
