@@ -60,8 +60,9 @@ extension Printer {
                 rows.append(["precision"] + (0..<k).map { percent(m.precision($0)) } + ["", ""])
                 return TextTable(headers: ["true \\ predicted"] + (0..<k).map(head) + ["samples", "recall"], rows: rows).render()
             }
+            // Names no wider than a cell (`100.0%`) would not narrow the table by becoming ids.
             let named = table(name, name)
-            if (named.first?.columns ?? 0) <= matrixWidth || (0..<k).allSatisfy({ name($0) == String($0) }) {
+            if (named.first?.columns ?? 0) <= matrixWidth || (0..<k).allSatisfy({ name($0).columns <= 7 }) {
                 lines += named
             } else {
                 lines[0] += " (columns by class id)"

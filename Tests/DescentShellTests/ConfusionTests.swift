@@ -127,6 +127,11 @@ final class ConfusionTests: XCTestCase {
         let rows = PredictTests.cells(text)
         XCTAssertEqual(rows[0], ["true \\ predicted", "0", "1", "2", "samples", "recall"])
         XCTAssertEqual(rows[1...3].map { Array($0.prefix(4)) }, (0..<3).map { ["\($0) \(names[$0])", "2", "0", "0"] })
-        // Short names keep heading their columns (the matrices above, and iris's).
+        // Short names keep heading their columns (the matrices above, and iris's), even where the matrix is wider
+        // than 120 columns: ten classes named `blob 0`…`blob 9` are no wider than the cells' percentages.
+        h.ok("data gauss classes=10 n=200\nlayer dense 10 init=zeros\nloss ce")
+        let blobs = h.ok("show confusion")
+        XCTAssertFalse(blobs.contains("columns by class id"), blobs)
+        XCTAssertEqual(PredictTests.cells(blobs)[0].dropFirst().prefix(2), ["blob 0", "blob 1"], blobs)
     }
 }
