@@ -52,9 +52,8 @@ struct Expectation {
         return Format.sig(actual, 17)
     }
 
-    /// The bound as written: a whole number plainly, else Swift's shortest form that reads back as the same Double
-    /// (a reference pasted from numpy keeps all its digits).
-    var boundText: String { value == value.rounded() && abs(value) < 1e16 ? String(Int(value)) : "\(value)" }
+    /// The bound as written (`Format.exact`: a reference pasted from numpy keeps all its digits).
+    var boundText: String { Format.exact(value) }
 
     /// The tolerance `holds` allows: the one given, else 1e-12 × max(1, |value|) for `=`, else 0.
     var effectiveTolerance: Double { tolerance ?? (op == "=" ? 1e-12 * max(1, abs(value)) : 0) }

@@ -100,6 +100,13 @@ final class PredictTests: XCTestCase {
         XCTAssertEqual(rows[1], ["1", "3", "0", "0.0909091"])
     }
 
+    func testInputsAreRepeatedAsTyped() {
+        // Six significant digits would print 1700000000 and 1700000099 both as 1.7e+09.
+        h.ok("data X=[[1],[2],[3]] y=[1,2,3]\nlayer dense 1 init=zeros\nloss mse")
+        let rows = Self.cells(h.ok("predict [[1700000000],[1700000099],[0.1],[-2.5e-7]]"))
+        XCTAssertEqual(rows.dropFirst().map { $0[1] }, ["1700000000", "1700000099", "0.1", "-2.5e-07"])
+    }
+
     func testManyFeaturesAreNotRepeated() {
         // 9 features, more than the 8 repeated; zero weights and bias, so the prediction is 0 whatever the input.
         let row = "[" + (1...9).map(String.init).joined(separator: ",") + "]"
