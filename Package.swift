@@ -27,20 +27,23 @@ let package = Package(
 
         // Numbers: tensors, autodiff graph, layers, losses, optimizers, data, trainer.
         .target(name: "DescentCore", dependencies: ["CKernels"], swiftSettings: coreSettings),
+        // How many terminal columns text takes (wide East Asian characters and emoji take two).
+        .target(name: "DescentText"),
         // Text to commands: lexer, parser, diagnostics.
-        .target(name: "DescentLanguage"),
+        .target(name: "DescentLanguage", dependencies: ["DescentText"]),
         // Pure drawing into a grid of cells: charts, heatmaps, tables, SVG.
-        .target(name: "DescentPlot"),
+        .target(name: "DescentPlot", dependencies: ["DescentText"]),
         // The only C-facing code: ncurses screen and readline line editor.
         .target(name: "DescentTerminal", dependencies: ["CCurses", "CReadline", "DescentPlot"]),
         // Session state, command table, printers, live training loop.
-        .target(name: "DescentShell", dependencies: ["DescentCore", "DescentLanguage", "DescentPlot", "DescentTerminal"]),
+        .target(name: "DescentShell", dependencies: ["DescentCore", "DescentLanguage", "DescentPlot", "DescentTerminal", "DescentText"]),
         .executableTarget(name: "descent", dependencies: [
             "DescentShell",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "DescentCoreTests", dependencies: ["DescentCore"]),
+        .testTarget(name: "DescentTextTests", dependencies: ["DescentText"]),
         .testTarget(name: "DescentLanguageTests", dependencies: ["DescentLanguage"]),
         .testTarget(name: "DescentPlotTests", dependencies: ["DescentPlot"]),
         .testTarget(name: "DescentTerminalTests", dependencies: ["DescentTerminal", "DescentPlot", "CCurses"]),

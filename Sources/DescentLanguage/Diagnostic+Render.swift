@@ -1,11 +1,14 @@
+import DescentText
+
 extension Diagnostic {
     /// Renders the diagnostic like a compiler: a header, then the source line and a caret line under the span.
     ///
     /// With a file the header is `file:line:column: error: message`; with `file == nil` (e.g. at the
     /// interactive prompt, where the line was just typed) it is only `error: message`, and the caret
     /// lines show the place. Without a span only the header is produced. The source line is indented by
-    /// four spaces; tabs before the span are copied into the caret line so the caret stays aligned. A line
-    /// longer than `shownWidth` is cut to that many characters around the span, `…` marking each cut.
+    /// four spaces; tabs before the span are copied into the caret line, and a wide character (CJK, emoji) is
+    /// padded by two spaces, so the caret stays aligned. A line longer than `shownWidth` is cut to that many
+    /// characters around the span, `…` marking each cut.
     public func render(sourceLine: String, file: String?) -> String {
         let header = renderHeader(file: file)
         guard let span else { return header }
@@ -16,7 +19,7 @@ extension Diagnostic {
             lo = max(0, min(start - Diagnostic.shownWidth / 3, characters.count - Diagnostic.shownWidth))
             hi = lo + Diagnostic.shownWidth
         }
-        let padding = (lo > 0 ? " " : "") + characters[lo..<start].map { $0 == "\t" ? "\t" : " " }.joined()
+        let padding = (lo > 0 ? " " : "") + characters[lo..<start].map { $0 == "\t" ? "\t" : String(repeating: " ", count: $0.columns) }.joined()
         let visible = min(span.length, hi - start)
         let marker = "^" + String(repeating: "~", count: max(0, visible - 1))
         let shown = (lo > 0 ? "…" : "") + String(characters[lo..<hi]) + (hi < characters.count ? "…" : "")

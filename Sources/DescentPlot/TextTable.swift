@@ -1,3 +1,5 @@
+import DescentText
+
 /// A table of strings under a header row, columns padded and aligned, ruled with box-drawing or ASCII lines.
 ///
 /// ```

@@ -1,5 +1,6 @@
 import DescentCore
 import DescentPlot
+import DescentText
 
 /// What the model predicts: for inputs a person typed, and over the data sets (confusion matrices).
 extension Printer {

@@ -60,6 +60,13 @@ final class DiagnosticTests: XCTestCase {
                        + "\n    " + String(repeating: " ", count: 121) + "^")
     }
 
+    func testWideCharactersBeforeTheSpanTakeTwoColumns() {
+        // save(1-4) space(5) weights(6-12) space(13) "(14) 🙂🙂🙂(15-17, six columns) .json(18-22) "(23) space(24) x(25)
+        let diagnostic = Diagnostic("x", at: SourceSpan(line: 1, column: 25, length: 1))
+        XCTAssertEqual(diagnostic.render(sourceLine: #"save weights "🙂🙂🙂.json" x"#, file: nil),
+                       "error: x\n    save weights \"🙂🙂🙂.json\" x\n    " + String(repeating: " ", count: 27) + "^")
+    }
+
     func testCaretCountsCharacters() {
         // d-a-t-a(1-4) space(5) c-s-v(6-8) space(9) "λ"(10-12) space(13) x(14)
         let diagnostic = Diagnostic("x", at: SourceSpan(line: 1, column: 14, length: 1))

@@ -1,8 +1,15 @@
 extension String {
     /// Terminal columns the string takes: two for each wide East Asian or emoji character, one for any other
     /// (a combining mark belongs to the Character before it, so it adds nothing).
-    public var columns: Int { reduce(0) { $0 + ($1.unicodeScalars.first.map(Self.isWide) == true ? 2 : 1) } }
+    public var columns: Int { reduce(0) { $0 + $1.columns } }
+}
 
+extension Character {
+    /// Terminal columns the character takes: 2 when its first scalar is wide (`String.isWide`), else 1.
+    public var columns: Int { unicodeScalars.first.map(String.isWide) == true ? 2 : 1 }
+}
+
+extension String {
     /// Whether `scalar` is drawn two columns wide: Unicode's East Asian Wide and Fullwidth blocks, and emoji.
     static func isWide(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
