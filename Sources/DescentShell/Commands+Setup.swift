@@ -35,7 +35,7 @@ extension Commands {
     static func seed(_ w: Workspace, _ a: inout ArgReader) throws {
         let n = try a.int("seed", range: 0...Int.max)
         try a.finish(options: [])
-        try w.checkStandardizable(splitFraction: w.splitFraction, seed: UInt64(n))
+        if w.normalize, let d = w.data { try w.checkStandardizable(d, fraction: w.splitFraction, seed: UInt64(n)) }
         w.seed = UInt64(n)
         let reset = w.invalidateModel()
         w.out.print("seed \(n)" + (reset.map { " — reset \($0); weights are drawn again from the new seed" } ?? ""))
@@ -55,7 +55,7 @@ extension Commands {
                 throw ShellError("split \(Format.short(f)) of \(d.count) samples leaves \(train) for training and \(d.count - train) for validation; both need at least one")
             }
         }
-        try w.checkStandardizable(splitFraction: f, seed: w.seed)
+        if w.normalize, let d = w.data { try w.checkStandardizable(d, fraction: f, seed: w.seed) }
         w.splitFraction = f
         let note = w.invalidateTrainer(keepHistory: false)
         if let f, let d = w.data {
@@ -67,10 +67,11 @@ extension Commands {
     }
 
     static func normalize(_ w: Workspace, _ a: inout ArgReader) throws {
-        let on = (a.optionalWord(oneOf: ["on", "off", "true", "false"]) ?? "on")
+        let word = a.optionalWord(oneOf: ["on", "off", "true", "false"]) ?? "on"
         try a.finish(options: [])
-        if on == "on" || on == "true", let d = w.data { try w.checkStandardizable(d) }
-        w.normalize = (on == "on" || on == "true")
+        let on = word == "on" || word == "true"
+        if on, let d = w.data { try w.checkStandardizable(d, fraction: w.splitFraction, seed: w.seed) }
+        w.normalize = on
         let note = w.invalidateTrainer(keepHistory: false)
         w.out.print((w.normalize ? "normalize: features standardised with the training part's mean and std" : "normalize: off") + note)
     }

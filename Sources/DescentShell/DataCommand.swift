@@ -38,7 +38,7 @@ enum DataCommand {
                 } catch { throw located(error, a, else: a.command.nameSpan) }
             }
         }
-        if w.normalize { try Commands.located(a.command.nameSpan) { try w.checkStandardizable(d) } }
+        if w.normalize { try Commands.located(a.command.nameSpan) { try w.checkStandardizable(d, fraction: w.splitFraction, seed: w.seed) } }
         let widthChanged = w.data.map { $0.featureCount != d.featureCount } ?? false
         w.data = d
         w.targetsMayBeClassIDs = inline || (csv && d.task == .regression)

@@ -77,8 +77,8 @@ public final class Workspace {
 
     /// The random stream for one purpose, derived from the seed: 1 draws the data and its split, 2 the
     /// weights, and 3 goes to the trainer, which derives its shuffles and dropout masks from it.
-    func rng(_ stream: UInt64) -> RNG {
-        RNG(seed: seed).derived(stream: stream)
+    func rng(_ stream: UInt64, seed s: UInt64? = nil) -> RNG {
+        RNG(seed: s ?? seed).derived(stream: stream)
     }
 
     /// The model spec the layers describe for the current data.
@@ -141,14 +141,15 @@ public final class Workspace {
 
     /// Splits and standardises the data as configured.
     func prepareData(_ d: Dataset) throws -> (Dataset, Dataset?) {
-        let parts = try split(d)
+        let parts = try split(d, fraction: splitFraction, seed: seed)
         return normalize ? try standardize(parts) : parts
     }
 
-    /// `d`'s training and validation parts as `split` set them (all of it trains without one).
-    func split(_ d: Dataset) throws -> (Dataset, Dataset?) {
-        guard let f = splitFraction else { return (d, nil) }
-        var r = rng(1)
+    /// `d`'s training and validation parts as a split of `fraction` under `seed` cuts them (all of it trains
+    /// without a split).
+    func split(_ d: Dataset, fraction: Double?, seed: UInt64) throws -> (Dataset, Dataset?) {
+        guard let f = fraction else { return (d, nil) }
+        var r = rng(1, seed: seed)
         return try d.split(trainFraction: f, rng: &r)
     }
 
@@ -158,28 +159,22 @@ public final class Workspace {
         let (train, validation) = parts
         let std = Standardizer(fitting: train.X)
         let standardized = (train.standardized(by: std), validation?.standardized(by: std))
-        for (raw, set) in [(train, standardized.0), validation.map { ($0, standardized.1 ?? $0) }].compactMap({ $0 }) {
-            if let k = set.X.data.firstIndex(where: { !$0.isFinite }) {
-                throw ShellError("feature '\(set.featureNames[k % set.featureCount])' cannot be standardised: a value of \(Format.sig(raw.X.data[k], 4)) is so far from the mean that x − mean overflows — rescale that column, or `normalize off`")
-            }
-        }
+        try Workspace.checkFinite(standardized.0, raw: train)
+        if let v = validation, let s = standardized.1 { try Workspace.checkFinite(s, raw: v) }
         return standardized
     }
 
-    /// Throws `checkStandardizable`'s error for the data split as `split` and `seed` would leave it, while
-    /// `normalize` is on: they check before they change anything.
-    func checkStandardizable(splitFraction f: Double?, seed s: UInt64) throws {
-        guard normalize, let d = data else { return }
-        let kept = (splitFraction, seed)
-        splitFraction = f; seed = s
-        defer { (splitFraction, seed) = kept }
-        try checkStandardizable(d)
+    /// An error naming the feature of the first value of `set` (standardised from `raw`) that is not finite.
+    private static func checkFinite(_ set: Dataset, raw: Dataset) throws {
+        guard let k = set.X.data.firstIndex(where: { !$0.isFinite }) else { return }
+        throw ShellError("feature '\(set.featureNames[k % set.featureCount])' cannot be standardised: a value of \(Format.sig(raw.X.data[k], 4)) is so far from the mean that x − mean overflows — rescale that column, or `normalize off`")
     }
 
-    /// Throws `standardize`'s error when `d`, split as set, could not be standardised: `normalize` and `data`
-    /// check before they change anything (a split that fails is left for training to report).
-    func checkStandardizable(_ d: Dataset) throws {
-        guard let parts = try? split(d) else { return }
+    /// Throws `standardize`'s error when `d`, split with `fraction` under `seed`, could not be standardised:
+    /// `normalize`, and `data`, `split` and `seed` while it is on, check the data, split and seed they would
+    /// leave before they change anything (a split that fails is left for training to report).
+    func checkStandardizable(_ d: Dataset, fraction: Double?, seed: UInt64) throws {
+        guard let parts = try? split(d, fraction: fraction, seed: seed) else { return }
         _ = try standardize(parts)
     }
 
