@@ -83,7 +83,7 @@ extension Commands {
             let t = what == "weights" ? p.tensor : p.gradTensor
             w.out.print("\(what == "weights" ? p.name : "d" + p.name) \(t.shapeDescription) =\n\(t.formatted())")
             if what == "grads" && !w.gradientReady(p.name) {
-                w.out.print("  (not current: no backward pass has reached \(p.name) since the model was built, or since the parameters, loss or regularizer last changed — run `backward` or `step`)")
+                w.out.print("  (not current: \(Workspace.staleGradient(p.name)) — run `backward` or `step`)")
             }
         }
         if what == "weights" { w.out.print(Sparsity.report(model)) }

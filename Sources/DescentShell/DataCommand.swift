@@ -46,14 +46,13 @@ enum DataCommand {
         let reset = widthChanged ? w.invalidateModel() : nil
         let note = w.invalidateTrainer(keepHistory: false, kept: "the weights are kept (`reset` draws new ones)")
         var msg = "data: \(d.name) — \(Format.counted(d.count, "sample")), \(Format.counted(d.featureCount, "feature")), "
-        let read = (try? w.asRead(d)) ?? d
+        let read = (try? w.asRead(d)) ?? d, name = inline ? "y" : "'\(d.targetName)'"
         if read.task != d.task, let loss = w.loss {
-            msg += "\(read.classNames.count) classes (\(inline ? "y" : "'\(d.targetName)'") holds class ids 0–\(read.classNames.count - 1), read as classes under \(loss))"
+            msg += "\(read.classNames.count) classes (\(name) holds class ids 0–\(read.classNames.count - 1), read as classes under \(loss))"
         } else {
             msg += d.task == .regression ? "regression target '\(d.targetName)'" : "\(d.classNames.count) classes (\(DataCommand.listed(d.classNames)))"
         }
         if w.targetsMayBeClassIDs && read.task == d.task {
-            let name = inline ? "y" : "'\(d.targetName)'"
             if (try? Dataset.classCount(of: d.y.data, task: .multiclass)) != nil {
                 msg += "; \(name) is read as class ids if the loss is ce, bce or hinge"
             } else if let loss = w.loss, loss.isClassification {

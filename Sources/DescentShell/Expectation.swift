@@ -105,7 +105,7 @@ struct Expectation {
         case let .gradient(n, i):
             let (p, off) = try w.entry(try w.ensureModel(), n, i)
             guard w.gradientReady(n) else {
-                throw ShellError("dL/d\(n) is not current: no backward pass has reached it since the model was built, or since the parameters, loss or regularizer last changed — run `backward` (or `step`) first")
+                throw ShellError("dL/d\(n) is not current: \(Workspace.staleGradient("it")) — run `backward` (or `step`) first")
             }
             return p.grad[off]
         case .metric(let m):

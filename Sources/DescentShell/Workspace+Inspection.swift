@@ -23,6 +23,11 @@ extension Workspace {
         return !t.gradientsStale && (t.phase == .backwarded || t.stepCount > 0)
     }
 
+    /// Why a parameter's gradient is not current (`gradientReady`), naming it as `subject` (its name, or "it").
+    static func staleGradient(_ subject: String) -> String {
+        "no backward pass has reached \(subject) since the model was built, or since the parameters, loss or regularizer last changed"
+    }
+
     /// Whether the backward pass under way on `g` has given node `i` its whole gradient: it has passed the
     /// node itself, or (a parameter, a leaf) every node that reads it.
     static func gradientArrived(_ g: Graph, _ i: Int) -> Bool {
