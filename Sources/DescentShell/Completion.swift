@@ -32,14 +32,21 @@ enum Completion {
     }
 
     /// The text of the line's last command: after the last `;` outside a string.
-    static func lastCommand(_ line: String) -> Substring {
+    static func lastCommand(_ line: String) -> Substring { quotes(line).lastCommand }
+
+    /// True when the cursor sits inside an open double-quoted string (complete a file path there).
+    static func insideString(_ line: String) -> Bool { quotes(line).insideString }
+
+    /// Reads `line`'s quotes as the lexer does (`\` escapes the next character inside a string): where its last
+    /// command starts, after the last `;` outside a string, and whether it ends inside an open string.
+    private static func quotes(_ line: String) -> (lastCommand: Substring, insideString: Bool) {
         var start = line.startIndex, inside = false, escaped = false
         for i in line.indices {
             let ch = line[i]
             if escaped { escaped = false; continue }
             if ch == "\\" && inside { escaped = true } else if ch == "\"" { inside.toggle() } else if ch == ";" && !inside { start = line.index(after: i) }
         }
-        return line[start...]
+        return (line[start...], inside)
     }
 
     /// What may come at `position` of a `show` line: a kind or a node of the last `forward` first, then
@@ -91,15 +98,5 @@ enum Completion {
         let initializer = given.first { $0.hasPrefix("init=") }.map { String($0.dropFirst(5)) }
         return (activation == nil ? Activation.names : []) + Initializer.names.map { "init=" + $0 }
             + Commands.denseOptions(activation: activation, initializer: initializer).map { $0 + "=" }
-    }
-
-    /// True when the cursor sits inside an open double-quoted string (complete a file path there).
-    static func insideString(_ line: String) -> Bool {
-        var inside = false, escaped = false
-        for ch in line {
-            if escaped { escaped = false; continue }
-            if ch == "\\" { escaped = true } else if ch == "\"" { inside.toggle() }
-        }
-        return inside
     }
 }
