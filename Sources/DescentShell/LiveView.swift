@@ -186,11 +186,7 @@ final class LiveView: TrainingView {
     /// The status area's first line: where the run stands (its steps of its total, beside the session's total
     /// step and epoch once earlier runs make them differ), the latest losses and metric, the learning rate.
     static func numbersLine(_ t: Trainer, done: Int, total: Int) -> String {
-        var line = Report.position(t, done: done, total: total)
-        if let l = t.history.lastStep {
-            line += "  loss \(Format.sig(l.loss, 4))"
-            if !t.regularizer.isNone { line += "  penalty \(Format.sig(l.penalty, 4))" }
-        }
+        var line = Report.position(t, done: done, total: total) + Report.lastLoss(t)
         if let e = t.history.lastEvaluation {
             if let v = e.valLoss { line += "  val_loss \(Format.sig(v, 4))" }
             let m = e.valMetric ?? e.trainMetric

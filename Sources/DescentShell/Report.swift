@@ -5,11 +5,7 @@ import Foundation
 enum Report {
     /// `step 100/1000  epoch 4  loss 0.2113  penalty 0.0012  val_loss 0.25  accuracy 91.5%`
     static func progress(_ t: Trainer, done: Int, total: Int) -> String {
-        var s = position(t, done: done, total: total)
-        if let last = t.history.lastStep {
-            s += "  loss \(Format.sig(last.loss, 4))"
-            if !t.regularizer.isNone { s += "  penalty \(Format.sig(last.penalty, 4))" }
-        }
+        var s = position(t, done: done, total: total) + lastLoss(t)
         if let e = t.history.lastEvaluation { s += "  " + evaluation(e, of: t) }
         return s
     }
@@ -21,6 +17,13 @@ enum Report {
         var s = "step \(t.stepCount)"
         if total > 0 { s = "step \(done)/\(total)" + (t.stepCount == done ? "" : " (total \(t.stepCount))") }
         return s + "  epoch \(t.history.lastStep?.epoch ?? t.epoch)"
+    }
+
+    /// The last step's batch loss, and its penalty when there is a regularizer: `  loss 0.2113  penalty 0.0012`
+    /// ("" before any step).
+    static func lastLoss(_ t: Trainer) -> String {
+        guard let last = t.history.lastStep else { return "" }
+        return "  loss \(Format.sig(last.loss, 4))" + (t.regularizer.isNone ? "" : "  penalty \(Format.sig(last.penalty, 4))")
     }
 
     /// `evaluation(_:task:)` of `t`'s evaluation `e`; the full sets are evaluated every K steps, so an older
