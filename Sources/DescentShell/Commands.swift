@@ -32,7 +32,7 @@ enum Commands {
         if matches.count > 1 {
             throw Diagnostic("'\(name)' is ambiguous: \(matches.map(\.name).joined(separator: ", "))", at: span)
         }
-        let hint = Suggest.nearest(name, in: names).map { " — did you mean '\($0)'?" } ?? " — type `help` for the list"
+        let hint = Suggest.hint(name, in: names) ?? " — type `help` for the list"
         throw Diagnostic("unknown command '\(name)'" + hint, at: span)
     }
 
