@@ -120,12 +120,7 @@ struct JSONReader {
             i += 1
             skipSpace()
             members[key] = try value(depth: depth + 1)
-            skipSpace()
-            guard i < bytes.count else { throw error("expected ',' or '}' after the value of \"\(key)\"") }
-            if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
-            guard bytes[i] == UInt8(ascii: ",") else { throw error("expected ',' or '}' after the value of \"\(key)\"") }
-            i += 1
-            skipSpace()
+            if try closes("}", after: "the value of \"\(key)\"") { return .object(members) }
         }
     }
 
@@ -136,13 +131,21 @@ struct JSONReader {
         if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
         while true {
             items.append(try value(depth: depth + 1))
-            skipSpace()
-            guard i < bytes.count else { throw error("expected ',' or ']' after an array entry") }
-            if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
-            guard bytes[i] == UInt8(ascii: ",") else { throw error("expected ',' or ']' after an array entry") }
-            i += 1
-            skipSpace()
+            if try closes("]", after: "an array entry") { return .array(items) }
         }
+    }
+
+    /// After an object's or array's entry (`what`): true at `close`, false at a comma (and the space after it),
+    /// each consumed; anything else is an error.
+    private mutating func closes(_ close: Unicode.Scalar, after what: String) throws(WeightsError) -> Bool {
+        skipSpace()
+        guard i < bytes.count, bytes[i] == UInt8(ascii: close) || bytes[i] == UInt8(ascii: ",") else {
+            throw error("expected ',' or '\(close)' after \(what)")
+        }
+        i += 1
+        if bytes[i - 1] == UInt8(ascii: close) { return true }
+        skipSpace()
+        return false
     }
 
     /// What `\"`, `\\`, `\/`, `\b`, `\f`, `\n`, `\r` and `\t` stand for.
