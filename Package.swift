@@ -26,8 +26,8 @@ let package = Package(
         .target(name: "CKernels"),
 
         // Numbers: tensors, autodiff graph, layers, losses, optimizers, data, trainer.
-        .target(name: "DescentCore", dependencies: ["CKernels"], swiftSettings: coreSettings),
-        // How many terminal columns text takes (wide East Asian characters and emoji take two).
+        .target(name: "DescentCore", dependencies: ["CKernels", "DescentText"], swiftSettings: coreSettings),
+        // Plain text helpers: how many terminal columns text takes, "did you mean" suggestions.
         .target(name: "DescentText"),
         // Text to commands: lexer, parser, diagnostics.
         .target(name: "DescentLanguage", dependencies: ["DescentText"]),

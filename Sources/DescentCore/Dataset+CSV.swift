@@ -1,3 +1,4 @@
+import DescentText
 import Foundation
 
 /// Datasets from comma-separated files: a header row of names, then one sample per row.
@@ -61,7 +62,7 @@ extension Dataset {
     private static func targetColumn(_ target: String?, names: [String], file: String) throws(DataError) -> Int {
         guard let target else { return names.count - 1 }
         if let j = names.firstIndex(of: target) { return j }
-        let hint = NearestName.suggestion(for: target, in: names).map { " — did you mean '\($0)'?" }
+        let hint = Suggest.hint(target, in: names)
             ?? " — the columns are " + names.joined(separator: ", ")
         throw DataError("\(file): no column '\(target)'\(hint)", option: "target")
     }

@@ -1,3 +1,5 @@
+import DescentText
+
 extension ArgReader {
     /// The argument's value as a number within `range`; otherwise "expected `expected`, got …".
     static func numberValue(_ arg: Arg, expected: String, range: NumberRange) throws(Diagnostic) -> Double {

@@ -1,3 +1,5 @@
+import DescentText
+
 extension ArgReader {
     /// The first option whose key is `key` (ignoring case), if given.
     public func option(_ key: String) -> Arg? {
@@ -75,7 +77,7 @@ extension ArgReader {
     static func unknownOption(_ key: String, at span: SourceSpan, allowed: [String], context: String) -> Diagnostic {
         let head = "unknown option '\(key)' for \(context)"
         if allowed.isEmpty { return Diagnostic("\(head) — it takes no options", at: span) }
-        if let guess = Suggest.nearest(key, in: allowed) { return Diagnostic("\(head) — did you mean '\(guess)'?", at: span) }
+        if let hint = Suggest.hint(key, in: allowed) { return Diagnostic(head + hint, at: span) }
         return Diagnostic("\(head) — expected one of \(allowed.joined(separator: ", "))", at: span)
     }
 }

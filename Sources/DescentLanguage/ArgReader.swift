@@ -1,3 +1,5 @@
+import DescentText
+
 /// A cursor over a command's arguments that binds them to typed values with precise errors.
 ///
 /// Positional arguments are read in order (`word`, `number`, …); options are looked up by key, ignoring

@@ -1,6 +1,7 @@
 import DescentCore
 import DescentLanguage
 import DescentPlot
+import DescentText
 
 /// Commands that show state, edit a parameter by hand, and check expectations.
 extension Commands {

@@ -1,5 +1,6 @@
 import DescentCore
 import DescentLanguage
+import DescentText
 
 /// The command table: every command's name, usage, summary and handler. `help`, dispatch and completion read it.
 enum Commands {

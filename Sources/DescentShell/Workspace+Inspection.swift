@@ -1,5 +1,6 @@
 import DescentCore
 import DescentLanguage
+import DescentText
 
 /// Parameter and node names, gradient readiness and entries, for the commands that inspect and edit.
 extension Workspace {
@@ -49,7 +50,7 @@ extension Workspace {
     func entry(_ model: Model, _ name: String, _ index: [Int]) throws -> (Parameter, Int) {
         guard let p = model.parameter(name) else {
             let names = model.parameters.map(\.name)
-            let hint = Suggest.nearest(name, in: names).map { " — did you mean '\($0)'?" } ?? " (the model has \(names.joined(separator: ", ")))"
+            let hint = Suggest.hint(name, in: names) ?? " (the model has \(names.joined(separator: ", ")))"
             throw ShellError("no parameter '\(name)'" + hint)
         }
         guard index.count == p.shape.count else {

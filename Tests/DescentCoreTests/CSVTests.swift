@@ -132,11 +132,4 @@ final class CSVTests: XCTestCase {
         XCTAssertTrue(FileManager.default.createFile(atPath: latin1, contents: Data([0x61, 0x2C, 0x62, 0x0A, 0xE9, 0x2C, 0x31, 0x0A])))
         XCTAssertEqual(pathMessage(latin1, file: "latin1.csv"), "latin1.csv: is not UTF-8 text")
     }
-
-    func testNearestNameDistance() {
-        XCTAssertEqual(NearestName.distance("kitten", "sitting"), 3)
-        XCTAssertEqual(NearestName.distance("", "abc"), 3)
-        XCTAssertEqual(NearestName.distance("abc", ""), 3)
-        XCTAssertNil(NearestName.suggestion(for: "zzz", in: ["species", "x"]))
-    }
 }

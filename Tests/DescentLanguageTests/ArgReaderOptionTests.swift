@@ -92,6 +92,14 @@ final class ArgReaderOptionTests: XCTestCase {
                        Diagnostic("unknown option 'zzz' for optimizer adam — expected one of lr, beta1", at: SourceSpan(line: 1, column: 16, length: 3)))
     }
 
+    func testUnknownOptionThatBeginsSeveral() throws {
+        // "beta" begins both beta1 and beta2, so both are offered (the hint every other unknown word gets).
+        var args = try reader("optimizer adam beta=0.8")
+        _ = args.optionalWord()
+        XCTAssertEqual(diagnostic { try args.finish(options: ["lr", "beta1", "beta2", "eps"], for: "optimizer adam") },
+                       Diagnostic("unknown option 'beta' for optimizer adam — did you mean 'beta1' or 'beta2'?", at: SourceSpan(line: 1, column: 16, length: 4)))
+    }
+
     func testUnknownOptionWhenNoneAreTaken() throws {
         var args = try reader("split 0.8 x=1 0.9")
         _ = try args.number("split fraction", range: .open(0, 1))

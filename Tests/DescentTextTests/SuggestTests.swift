@@ -1,5 +1,5 @@
 import XCTest
-@testable import DescentLanguage
+@testable import DescentText
 
 /// Edit distances were worked out by hand (and match the textbook OSA examples).
 final class SuggestTests: XCTestCase {
