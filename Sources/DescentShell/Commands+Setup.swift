@@ -158,10 +158,27 @@ extension Commands {
         return allowed
     }
 
+    /// The `key=` options `loss NAME` takes.
+    static func lossOptions(_ name: String) -> [String] { name.lowercased() == "huber" ? ["delta"] : [] }
+
+    /// The `key=` options `regularize KIND` takes.
+    static func regularizeOptions(_ kind: String) -> [String] { kind.lowercased() == "elastic" ? ["l1", "l2"] : [] }
+
+    /// The `key=` options `optimizer RULE` takes.
+    static func optimizerOptions(_ rule: String) -> [String] {
+        switch rule.lowercased() {
+        case "sgd": return ["lr", "momentum", "nesterov"]
+        case "adam": return ["lr", "beta1", "beta2", "eps"]
+        case "rmsprop": return ["lr", "alpha", "eps", "momentum"]
+        case "adagrad": return ["lr", "eps"]
+        default: return []
+        }
+    }
+
     static func loss(_ w: Workspace, _ a: inout ArgReader) throws {
         let name = try a.word("loss", oneOf: Loss.names)
         let delta = try a.numberOption("delta", default: 1, range: .greaterThan(0))
-        try a.finish(options: name == "huber" ? ["delta"] : [])
+        try a.finish(options: lossOptions(name))
         let l: Loss
         switch name {
         case "mse": l = .mse
@@ -181,18 +198,18 @@ extension Commands {
         let kind = try a.word("regularizer", oneOf: ["none", "l1", "l2", "elastic"])
         var r = Regularizer.none
         switch kind {
-        case "l1": r.l1 = try a.number("λ", range: .atLeast(0)); try a.finish(options: [])
-        case "l2": r.l2 = try a.number("λ", range: .atLeast(0)); try a.finish(options: [])
+        case "l1": r.l1 = try a.number("λ", range: .atLeast(0)); try a.finish(options: regularizeOptions(kind))
+        case "l2": r.l2 = try a.number("λ", range: .atLeast(0)); try a.finish(options: regularizeOptions(kind))
         case "elastic":
             let l1 = try a.optionalNumberOption("l1", range: .atLeast(0))
             let l2 = try a.optionalNumberOption("l2", range: .atLeast(0))
-            try a.finish(options: ["l1", "l2"])
+            try a.finish(options: regularizeOptions(kind))
             guard let l1, let l2 else {
                 throw ShellError("regularize elastic needs both l1=λ1 and l2=λ2, e.g. `regularize elastic l1=1e-4 l2=1e-3` "
                                  + "(for one penalty alone: `regularize l1 λ` or `regularize l2 λ`)")
             }
             r.l1 = l1; r.l2 = l2
-        default: try a.finish(options: [])
+        default: try a.finish(options: regularizeOptions(kind))
         }
         guard r.l1 >= 0 && r.l2 >= 0 && r.l1.isFinite && r.l2.isFinite else { throw ShellError("λ must be a finite number ≥ 0") }
         w.regularizer = r
@@ -204,29 +221,28 @@ extension Commands {
     static func optimizer(_ w: Workspace, _ a: inout ArgReader) throws {
         let name = try a.word("optimizer", oneOf: OptimizerKind.names)
         let kind: OptimizerKind
-        var allowed = ["lr"]
         let lr = try a.optionalNumberOption("lr", range: .greaterThan(0))
         switch name {
         case "sgd":
             let m = try a.numberOption("momentum", default: 0, range: .closed(0, 1))
             let n = try a.boolOption("nesterov", default: false)
             if n && m == 0 { throw ShellError("nesterov=true needs momentum > 0 (as in PyTorch), e.g. `optimizer sgd momentum=0.9 nesterov=true`") }
-            kind = .sgd(momentum: m, nesterov: n); allowed += ["momentum", "nesterov"]
+            kind = .sgd(momentum: m, nesterov: n)
         case "adam":
             let b1 = try a.numberOption("beta1", default: 0.9, range: .halfOpen(0, 1))
             let b2 = try a.numberOption("beta2", default: 0.999, range: .halfOpen(0, 1))
             let eps = try a.numberOption("eps", default: 1e-8, range: .greaterThan(0))
-            kind = .adam(beta1: b1, beta2: b2, eps: eps); allowed += ["beta1", "beta2", "eps"]
+            kind = .adam(beta1: b1, beta2: b2, eps: eps)
         case "rmsprop":
             let al = try a.numberOption("alpha", default: 0.99, range: .closed(0, 1))
             let eps = try a.numberOption("eps", default: 1e-8, range: .greaterThan(0))
             let m = try a.numberOption("momentum", default: 0, range: .closed(0, 1))
-            kind = .rmsprop(alpha: al, eps: eps, momentum: m); allowed += ["alpha", "eps", "momentum"]
+            kind = .rmsprop(alpha: al, eps: eps, momentum: m)
         default:
             let eps = try a.numberOption("eps", default: 1e-10, range: .greaterThan(0))
-            kind = .adagrad(eps: eps); allowed += ["eps"]
+            kind = .adagrad(eps: eps)
         }
-        try a.finish(options: allowed)
+        try a.finish(options: optimizerOptions(name))
         let hadState = (w.trainer?.optimizer.steps ?? 0) > 0
         w.optimizerKind = kind
         w.learningRate = lr

@@ -18,11 +18,14 @@ extension Commands {
     /// The most steps one `train` runs.
     static let maxSteps = 100_000_000
 
+    /// The `key=` options `train` takes.
+    static let trainOptions = ["every"]
+
     static func train(_ w: Workspace, _ a: inout ArgReader) throws {
         let n = try a.int("number of steps or epochs", range: 1...maxSteps)
         let unit = try a.optionalWord("unit", oneOf: ["steps", "epochs", "step", "epoch"]) ?? "steps"
         let every = try a.optionalNumberOption("every", range: .closed(1, 1e9))
-        try a.finish(options: ["every"])
+        try a.finish(options: trainOptions)
         let t = try w.ensureTrainer()
         let perEpoch = t.sampler.batchesPerEpoch
         if unit.hasPrefix("epoch") && n > maxSteps / perEpoch {

@@ -57,23 +57,20 @@ enum Completion {
         return w.parameterNames()
     }
 
-    /// `key=` option names a command takes (for optimizer, per rule).
+    /// `key=` options the command takes, as its handler checks them: per loss, regularizer, optimizer rule
+    /// and data source, once that word is typed (inline data's X= and y= before it).
     static func options(for command: String, tokens: [String]) -> [String] {
+        let first = tokens.count > 1 ? tokens[1] : ""
+        let keys: [String]
         switch command {
-        case "loss": return ["delta="]
-        case "regularize": return ["l1=", "l2="]
-        case "optimizer":
-            switch tokens.count > 1 ? tokens[1] : "" {
-            case "sgd": return ["lr=", "momentum=", "nesterov="]
-            case "adam": return ["lr=", "beta1=", "beta2=", "eps="]
-            case "rmsprop": return ["lr=", "alpha=", "eps=", "momentum="]
-            case "adagrad": return ["lr=", "eps="]
-            default: return []
-            }
-        case "data": return ["n=", "noise=", "classes=", "target=", "X=", "y="]
-        case "train": return ["every="]
-        default: return []
+        case "loss": keys = Commands.lossOptions(first)
+        case "regularize": keys = Commands.regularizeOptions(first)
+        case "optimizer": keys = Commands.optimizerOptions(first)
+        case "data": keys = DataCommand.options(source: tokens.count > 1 ? first : "X")
+        case "train": keys = Commands.trainOptions
+        default: keys = []
         }
+        return keys.map { $0 + "=" }
     }
 
     /// What may come at `position` of a `break` line: `nan`, `gradnorm` or `off`; then `on`/`off` after

@@ -6,13 +6,21 @@ import Foundation
 enum DataCommand {
     static let generators = Generator.allCases.map(\.rawValue)
 
+    /// The `key=` options `data SOURCE` takes: a generator's, csv's, or (inline, the source `X` or `y`) X and y.
+    static func options(source: String) -> [String] {
+        let s = source.lowercased()
+        if s == "csv" { return ["target"] }
+        if let generator = Generator(rawValue: s) { return ["n", "noise"] + (generator.takesClasses ? ["classes"] : []) }
+        return s.hasPrefix("x") || s.hasPrefix("y") ? ["X", "y"] : []
+    }
+
     static func run(_ w: Workspace, _ a: inout ArgReader) throws {
         let d: Dataset
         var inline = false, csv = false
         if a.option("X") != nil || a.option("y") != nil {
             guard let rows = try a.matrixOption("X") else { throw a.error("inline data needs X=[[…],…] as well as y=[…]") }
             guard let ys = try a.vectorOption("y") else { throw a.error("inline data needs y=[…] as well as X=[[…],…]") }
-            try a.finish(options: ["X", "y"])
+            try a.finish(options: options(source: "X"))
             do { d = try Dataset(rows: rows, targets: ys, task: .regression) } catch { throw located(error, a, else: a.command.nameSpan) }
             inline = true
         } else {
@@ -21,7 +29,7 @@ enum DataCommand {
                 csv = true
                 let file = try a.string("CSV file", example: "Sessions/data/iris.csv"), at = a.lastSpan
                 let target = try a.nameOption("target")
-                try a.finish(options: ["target"])
+                try a.finish(options: options(source: kind))
                 let path = Commands.path(w, file)
                 let text = try Commands.located(at) { try AtomicFile.read(path) }
                 // The file's own errors (rows and columns) point at its name; a target it lacks, at target=.
@@ -31,7 +39,7 @@ enum DataCommand {
                 let n = try a.intOption("n", default: Generator.defaultCount, range: 1...Generator.maxCount)
                 let noise = try a.numberOption("noise", default: generator.defaultNoise, range: .closed(0, 1e6))
                 let classes = try a.intOption("classes", default: generator.defaultClasses ?? 2, range: Generator.classRange)
-                try a.finish(options: ["n", "noise"] + (generator.takesClasses ? ["classes"] : []))
+                try a.finish(options: options(source: kind))
                 var rng = w.rng(1)
                 do {
                     d = try Dataset.generate(generator, n: n, noise: noise, classes: generator.takesClasses ? classes : nil, rng: &rng)
