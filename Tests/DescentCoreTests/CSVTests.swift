@@ -114,22 +114,4 @@ final class CSVTests: XCTestCase {
         XCTAssertEqual(message(iris, file: "iris.csv", task: .binary),
                        "iris.csv: target 'species' has 3 classes (setosa, versicolor, virginica), but binary needs exactly 2 — use multiclass")
     }
-
-    func testReadingFromAPath() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("descent-csv-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("iris.csv").path
-        try iris.write(toFile: path, atomically: true, encoding: .utf8)
-        let d = try Dataset.csv(path: path, file: "iris.csv", target: "species")
-        XCTAssertEqual(d.count, 4)
-        func pathMessage(_ p: String, file: String? = nil) -> String {
-            do { _ = try Dataset.csv(path: p, file: file); return "no error" } catch { return "\(error)" }
-        }
-        XCTAssertEqual(pathMessage(dir.path + "/missing.csv", file: "missing.csv"), "missing.csv: no such file")
-        XCTAssertEqual(pathMessage(dir.path, file: "d"), "d: is a directory, not a CSV file")
-        let latin1 = dir.appendingPathComponent("latin1.csv").path
-        XCTAssertTrue(FileManager.default.createFile(atPath: latin1, contents: Data([0x61, 0x2C, 0x62, 0x0A, 0xE9, 0x2C, 0x31, 0x0A])))
-        XCTAssertEqual(pathMessage(latin1, file: "latin1.csv"), "latin1.csv: is not UTF-8 text")
-    }
 }

@@ -156,6 +156,15 @@ final class AtomicFileTests: XCTestCase {
         }
     }
 
+    func testReadingAMissingFileOrADirectorySaysWhich() throws {
+        XCTAssertThrowsError(try AtomicFile.read(dir + "/missing.csv")) { error in
+            XCTAssertEqual("\(error)", "no such file: \(dir)/missing.csv")
+        }
+        XCTAssertThrowsError(try AtomicFile.read(dir)) { error in
+            XCTAssertEqual("\(error)", "\(dir) is a directory, not a file")
+        }
+    }
+
     func testALinkLeftAtTheTemporaryNameIsNotFollowed() throws {
         // The temporary file's name is ".NAME.tmp-PID" beside the target; a link planted there must not be
         // written through.
