@@ -28,7 +28,10 @@ extension Commands {
         if case .word(let word)? = a.peek?.value, !(kinds + w.nodeNames()).contains(where: { $0.lowercased() == word.lowercased() }) {
             _ = a.optionalWord()
             let hint = Suggest.hint(word, in: kinds + w.nodeNames()) ?? ""
-            throw a.error("nothing called '\(word)' to show\(hint) (show \(kinds.joined(separator: "|")), or a node of the last `forward`)")
+            let nodes = w.inspected == nil && hint.isEmpty
+                ? " — no `forward` has run, so there are no nodes (Z1, A1, loss, …) yet: run `forward` first, or show \(kinds.joined(separator: "|"))"
+                : " (show \(kinds.joined(separator: "|")), or a node of the last `forward`)"
+            throw a.error("nothing called '\(word)' to show\(hint)\(nodes)")
         }
         let what = try a.word("what to show", oneOf: kinds + w.nodeNames())
         switch what {

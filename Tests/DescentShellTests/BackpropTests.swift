@@ -73,6 +73,15 @@ final class BackpropTests: XCTestCase {
         XCTAssertEqual(h.w.stepCount, 0)
     }
 
+    func testShowingANodeBeforeAnyForwardSaysToRunForward() {
+        h.ok(Self.seed)
+        XCTAssertTrue(h.fails("show Z1").contains("nothing called 'Z1' to show — no `forward` has run, so there are no nodes"))
+        // After a forward, the same word is a node; an unknown one lists what there is.
+        h.ok("forward")
+        XCTAssertTrue(h.ok("show Z1").hasPrefix("Z1"))
+        XCTAssertTrue(h.fails("show Q7").contains("(show model|weights|grads|data|history|config|confusion, or a node of the last `forward`)"))
+    }
+
     func testBackwardOnTheSeedExampleGivesTheGradientAndItsNorm() {
         h.ok(Self.seed)
         let text = h.ok("backward")
