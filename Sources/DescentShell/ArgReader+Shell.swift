@@ -11,6 +11,16 @@ extension ArgReader {
     /// An error pointing at the argument read last.
     func error(_ message: String) -> Diagnostic { Diagnostic(message, at: lastSpan) }
 
+    /// An error pointing at the options `keys` that were given: from the first to the last when they share a
+    /// line, else the first; at the command's name when none of them was given.
+    func error(_ message: String, options keys: [String]) -> Diagnostic {
+        let spans = command.args.filter { arg in keys.contains { $0.lowercased() == arg.key?.lowercased() } }.map(\.span)
+        guard let first = spans.first else { return Diagnostic(message, at: command.nameSpan) }
+        let sameLine = spans.filter { $0.line == first.line }
+        let start = sameLine.map(\.column).min() ?? first.column, end = sameLine.map { $0.column + $0.length }.max() ?? first.column
+        return Diagnostic(message, at: SourceSpan(line: first.line, column: start, length: end - start))
+    }
+
     /// A number option that has no default: nil when absent.
     func optionalNumberOption(_ key: String, range: NumberRange = .any) throws(Diagnostic) -> Double? {
         guard option(key) != nil else { return nil }

@@ -115,7 +115,7 @@ extension Commands {
                 default: initializer = Initializer.named(ini)
                 }
                 if case let .uniform(l, h) = initializer, l >= h {
-                    throw ShellError("init=uniform needs low < high, got low=\(Format.short(l)) high=\(Format.short(h))")
+                    throw a.error("init=uniform needs low < high, got low=\(Format.short(l)) high=\(Format.short(h))", options: ["low", "high"])
                 }
             }
             newLayers.append(.dense(units: units, activation: act, bias: bias, initializer: initializer))
@@ -205,8 +205,8 @@ extension Commands {
             let l2 = try a.optionalNumberOption("l2", range: .atLeast(0))
             try a.finish(options: regularizeOptions(kind))
             guard let l1, let l2 else {
-                throw ShellError("regularize elastic needs both l1=λ1 and l2=λ2, e.g. `regularize elastic l1=1e-4 l2=1e-3` "
-                                 + "(for one penalty alone: `regularize l1 λ` or `regularize l2 λ`)")
+                throw a.error("regularize elastic needs both l1=λ1 and l2=λ2, e.g. `regularize elastic l1=1e-4 l2=1e-3` "
+                              + "(for one penalty alone: `regularize l1 λ` or `regularize l2 λ`)", options: ["l1", "l2"])
             }
             r.l1 = l1; r.l2 = l2
         default: try a.finish(options: regularizeOptions(kind))
@@ -226,7 +226,7 @@ extension Commands {
         case "sgd":
             let m = try a.numberOption("momentum", default: 0, range: .closed(0, 1))
             let n = try a.boolOption("nesterov", default: false)
-            if n && m == 0 { throw ShellError("nesterov=true needs momentum > 0 (as in PyTorch), e.g. `optimizer sgd momentum=0.9 nesterov=true`") }
+            if n && m == 0 { throw a.error("nesterov=true needs momentum > 0 (as in PyTorch), e.g. `optimizer sgd momentum=0.9 nesterov=true`", options: ["nesterov", "momentum"]) }
             kind = .sgd(momentum: m, nesterov: n)
         case "adam":
             let b1 = try a.numberOption("beta1", default: 0.9, range: .halfOpen(0, 1))

@@ -53,6 +53,18 @@ final class CommandArgumentTests: XCTestCase {
         XCTAssertTrue(h.fails("show weights b2 zz").contains("unknown parameter 'zz'"))
     }
 
+    func testErrorsAboutOptionsPointAtTheOptions() {
+        h.ok(Self.model)
+        let uniform = h.fails("layer dense 8 init=uniform low=1 high=-1")
+        XCTAssertTrue(uniform.hasSuffix("\n    layer dense 8 init=uniform low=1 high=-1\n                               ^~~~~~~~~~~~~"), uniform)
+        let nesterov = h.fails("optimizer sgd nesterov=true")
+        XCTAssertTrue(nesterov.hasSuffix("\n    optimizer sgd nesterov=true\n                  ^~~~~~~~~~~~~"), nesterov)
+        let elastic = h.fails("regularize elastic l1=0.1")
+        XCTAssertTrue(elastic.hasSuffix("\n    regularize elastic l1=0.1\n                       ^~~~~~"), elastic)
+        // With neither option given there is nothing to point at but the command.
+        XCTAssertTrue(h.fails("regularize elastic").hasSuffix("\n    regularize elastic\n    ^~~~~~~~~~"))
+    }
+
     func testElasticNeedsBothPenalties() {
         h.ok(Self.model)
         XCTAssertTrue(h.fails("regularize elastic").contains("needs both l1=λ1 and l2=λ2"))
