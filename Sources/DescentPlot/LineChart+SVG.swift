@@ -12,7 +12,7 @@ extension LineChart {
         let bottom = 44 + (showLegend ? 20 * (legend.map(\.row).max().map { $0 + 1 } ?? 0) : 0)
         let pw = max(w - left - right, 10), ph = max(h - top - bottom, 10)
         let yTicks = self.yTicks(m, maxCount: min(6, max(2, ph / 40)))
-        let xTicks = Ticks.linear(m.window.lo, m.window.hi, maxCount: min(6, max(2, pw / 90)))
+        let xTicks = Ticks.linear(m.window.lo, m.window.hi, maxCount: min(6, max(2, pw / 90)), whole: xIsWhole)
         let plane = Plane(xLo: xTicks.lo, xHi: xTicks.hi, yLo: yTicks.lo, yHi: yTicks.hi, log: yScale == .log,
                           columns: pw + 1, rows: ph + 1)
         let px = { (x: Double) in Double(left) + plane.column(x) }, py = { (y: Double) in Double(top) + plane.row(y) }

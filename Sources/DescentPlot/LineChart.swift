@@ -20,16 +20,18 @@ public struct LineChart: Sendable {
     public var title: String?
     /// What x counts, for notes like `NaN at step 812`.
     public var xName: String
+    /// Whether x counts something (steps): x ticks fall on whole numbers only.
+    public var xIsWhole: Bool
     public var showLegend: Bool
     /// Braille dots and box-drawing axes (true) or ASCII only (false).
     public var unicode: Bool
 
     /// A chart; every option has a default.
     public init(series: [Series] = [], yScale: Scale = .linear, xRange: ClosedRange<Double>? = nil,
-                yRange: ClosedRange<Double>? = nil, title: String? = nil, xName: String = "x",
+                yRange: ClosedRange<Double>? = nil, title: String? = nil, xName: String = "x", xIsWhole: Bool = false,
                 showLegend: Bool = true, unicode: Bool = true) {
         self.series = series; self.yScale = yScale; self.xRange = xRange; self.yRange = yRange
-        self.title = title; self.xName = xName; self.showLegend = showLegend; self.unicode = unicode
+        self.title = title; self.xName = xName; self.xIsWhole = xIsWhole; self.showLegend = showLegend; self.unicode = unicode
     }
 
     /// The chart drawn on a new canvas of `width` × `height` cells.
@@ -54,7 +56,7 @@ public struct LineChart: Sendable {
         let gutter = yTicks.labels.map(\.count).max() ?? 0
         let plotWidth = width - gutter - 1
         guard plotWidth >= 4 else { return drawBare(m, into: &canvas, x: x, y: y, width: width, height: height) }
-        let xTicks = Ticks.linear(m.window.lo, m.window.hi, fitting: plotWidth)
+        let xTicks = Ticks.linear(m.window.lo, m.window.hi, fitting: plotWidth, whole: xIsWhole)
 
         var grid = DotGrid(columns: plotWidth, rows: plotHeight, unicode: unicode)
         let plane = Plane(xLo: xTicks.lo, xHi: xTicks.hi, yLo: yTicks.lo, yHi: yTicks.hi, log: yScale == .log,
@@ -139,7 +141,7 @@ extension LineChart {
     /// Only the curves, filling the whole rectangle, for areas too small for axes.
     func drawBare(_ m: Measured, into canvas: inout Canvas, x: Int, y: Int, width: Int, height: Int) {
         var grid = DotGrid(columns: width, rows: height, unicode: unicode)
-        let xTicks = Ticks.linear(m.window.lo, m.window.hi), yTicks = self.yTicks(m, maxCount: 2)
+        let xTicks = Ticks.linear(m.window.lo, m.window.hi, whole: xIsWhole), yTicks = self.yTicks(m, maxCount: 2)
         rasterize(into: &grid, plane: Plane(xLo: xTicks.lo, xHi: xTicks.hi, yLo: yTicks.lo, yHi: yTicks.hi,
                                             log: yScale == .log, columns: grid.dotsWide, rows: grid.dotsHigh))
         grid.draw(into: &canvas, x: x, y: y)

@@ -17,12 +17,15 @@ public struct Ticks: Equatable, Sendable {
     public let hi: Double
 
     /// Ticks at round numbers over [lo, hi]: the densest 1/2/2.5/5 × 10^k spacing with at most `maxCount`
-    /// ticks, which gives at least 3 ticks when `maxCount` is 6 (the default).
-    public static func linear(_ lo: Double, _ hi: Double, maxCount: Int = 6) -> Ticks {
-        let (a, b) = sanitized(lo, hi, positive: false)
+    /// ticks, which gives at least 3 ticks when `maxCount` is 6 (the default). With `whole`, for an axis that
+    /// counts (steps), only whole spacings, and a range narrower than 2 widened to 2 around its centre.
+    public static func linear(_ lo: Double, _ hi: Double, maxCount: Int = 6, whole: Bool = false) -> Ticks {
+        var (a, b) = sanitized(lo, hi, positive: false)
+        if whole && b - a < 2 { (a, b) = ((a + b) / 2 - 1, (a + b) / 2 + 1) }
         let limit = min(max(1, maxCount), 100)
         var step = Step(mantissa: 1, power: exponentOf((b - a) / Double(limit)) - 1)
         for _ in 0..<80 {
+            if whole && !(step.size >= 1 && step.size == step.size.rounded()) { step = step.next; continue }
             let (first, last) = step.indices(a, b)
             if last - first + 1 <= Double(limit) { return make(step: step, first: first, last: last, a, b) }
             step = step.next
@@ -32,10 +35,10 @@ public struct Ticks: Equatable, Sendable {
 
     /// Linear ticks for a horizontal axis `length` cells long: the most (up to 6) whose labels, centred on
     /// their ticks, keep at least one space between neighbours.
-    static func linear(_ lo: Double, _ hi: Double, fitting length: Int) -> Ticks {
-        var ticks = linear(lo, hi, maxCount: 2)
+    static func linear(_ lo: Double, _ hi: Double, fitting length: Int, whole: Bool = false) -> Ticks {
+        var ticks = linear(lo, hi, maxCount: 2, whole: whole)
         for n in stride(from: 6, to: 2, by: -1) {
-            let t = linear(lo, hi, maxCount: n)
+            let t = linear(lo, hi, maxCount: n, whole: whole)
             guard t.values.count >= 2 else { return t }
             let spacing = Double(length) * (t.values[1] - t.values[0]) / (t.hi - t.lo)
             if spacing >= Double((t.labels.map(\.count).max() ?? 0) + 1) { ticks = t; break }

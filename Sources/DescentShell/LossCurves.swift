@@ -37,6 +37,6 @@ struct LossCurves {
         var series = [step, train]
         if showValidation && validation.count > 0 { series.append(validation) }
         return LineChart(series: series, yScale: logScale ? .log : .linear, xRange: xRange, title: title,
-                         xName: "step", unicode: unicode)
+                         xName: "step", xIsWhole: true, unicode: unicode)
     }
 }

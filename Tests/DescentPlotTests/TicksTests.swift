@@ -15,6 +15,19 @@ final class TicksTests: XCTestCase {
         assertTicks(.linear(0, 1), [0, 0.2, 0.4, 0.6, 0.8, 1], ["0", "0.2", "0.4", "0.6", "0.8", "1"])
     }
 
+    func testWholeTicksForAnAxisThatCounts() {
+        // One step: [1, 1] is widened to [0, 2], ticks at each whole number (not 0.9, 0.95, …, 1.1).
+        let one = Ticks.linear(1, 1, whole: true)
+        assertTicks(one, [0, 1, 2], ["0", "1", "2"])
+        XCTAssertEqual([one.lo, one.hi], [0, 2])
+        // Steps 1…3: spacing 0.5 would fit 5 ticks, but a step count takes whole spacings only.
+        assertTicks(.linear(1, 3, whole: true), [1, 2, 3], ["1", "2", "3"])
+        // 2.5 is not whole; 5 is next: [0, 12] with at most 4 ticks gives 0, 5, 10.
+        assertTicks(.linear(0, 12, maxCount: 4, whole: true), [0, 5, 10], ["0", "5", "10"])
+        // Wide ranges are as without `whole`; 25 × 10 is whole.
+        assertTicks(.linear(0, 1000, maxCount: 5, whole: true), [0, 250, 500, 750, 1000], ["0", "250", "500", "750", "1000"])
+    }
+
     func testStepsOfTwoHundred() {
         // 100 gives 9 ticks in [0, 812]; 200 gives 0…800.
         assertTicks(.linear(0, 812), [0, 200, 400, 600, 800], ["0", "200", "400", "600", "800"])
