@@ -164,23 +164,52 @@ final class LiveView: TrainingView {
         return m
     }
 
-    /// The status area: numbers, speed and progress, and the model in one line.
+    /// The status area: numbers, speed and progress, watched values, the model and the keys.
     private func statusLines(_ t: Trainer, width: Int) -> [String] {
         let done = t.stepCount - startStep
         let elapsed = (clock.now - began - pausedTime).seconds
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         let eta = rate > 0 ? Double(total - done) / rate : 0
-        let first = LiveView.numbersLine(t, done: done, total: total)
-        let barWidth = max(10, min(40, width - 60))
-        let fraction = total > 0 ? Double(done) / Double(total) : 0
-        var second = "\(Format.sig(rate, 4)) steps/s  elapsed \(LiveView.clockText(elapsed))  eta \(LiveView.clockText(eta))  "
-        second += LiveView.bar(fraction, width: barWidth) + " \(Int(fraction * 100))%"
-        if paused { second += "  PAUSED (space resumes, s steps)" }
-        var lines = [first, second]
-        let watches = workspace.watchedValues(t.model)
-        if !watches.isEmpty { lines.append("watch " + watches.joined(separator: "  ")) }
-        lines.append(modelLine + "    q stop · space pause · l log · v val · b map · ? keys")
+        let head = "\(Format.sig(rate, 4)) steps/s  elapsed \(LiveView.clockText(elapsed))  eta \(LiveView.clockText(eta))  "
+        return LiveView.status(numbers: LiveView.numbersLine(t, done: done, total: total), speed: head,
+                               fraction: total > 0 ? Double(done) / Double(total) : 0, paused: paused,
+                               watches: workspace.watchedValues(t.model), model: modelLine, width: width)
+    }
+
+    /// The keys line's text.
+    static let keysLine = "q stop · space pause · l log · v val · b map · ? keys"
+
+    /// The status lines for `width` columns: the numbers (wrapped between fields, so none is cut), the speed
+    /// with a progress bar of 10–40 cells and PAUSED (its hint dropped when narrow), watched values, and the
+    /// model beside the keys, or above them when both do not fit.
+    static func status(numbers: String, speed: String, fraction: Double, paused: Bool, watches: [String],
+                       model: String, width: Int) -> [String] {
+        let percent = " \(Int(fraction * 100))%"
+        var tail = percent + (paused ? "  PAUSED (space resumes, s steps)" : "")
+        if paused && speed.count + tail.count + 12 > width { tail = percent + "  PAUSED" }
+        let barWidth = max(10, min(40, width - speed.count - tail.count - 2))
+        var lines = wrap(numbers.components(separatedBy: "  "), width: width, separator: "  ")
+        lines.append(speed + bar(fraction, width: barWidth) + tail)
+        if !watches.isEmpty { lines += wrap(["watch"] + watches, width: width, separator: "  ") }
+        if model.count + 4 + keysLine.count <= width {
+            lines.append(model + "    " + keysLine)
+        } else {
+            lines.append(model)
+            lines += wrap(keysLine.components(separatedBy: " · "), width: width, separator: " · ")
+        }
         return lines
+    }
+
+    /// `fields` joined by `separator` into lines of at most `width` columns, breaking only between fields
+    /// (a field wider than the line gets a line of its own).
+    static func wrap(_ fields: [String], width: Int, separator: String) -> [String] {
+        var lines: [String] = [], line = ""
+        for field in fields where !field.isEmpty {
+            if line.isEmpty { line = field } else if line.count + separator.count + field.count <= width { line += separator + field } else {
+                lines.append(line); line = field
+            }
+        }
+        return line.isEmpty ? lines : lines + [line]
     }
 
     /// The status area's first line: where the run stands (its steps of its total, beside the session's total

@@ -139,14 +139,19 @@ final class LiveViewTests: XCTestCase {
         try t.type("train 2000000")
         try t.wait(for: "the live view") { self.step($0) != nil }
         try t.send("Space")
-        let paused = try t.wait(forText: "PAUSED")
+        // At 120 columns the whole hint fits beside the progress bar.
+        let paused = try t.wait(forText: "PAUSED (space resumes, s steps)")
         Thread.sleep(forTimeInterval: 0.5)
         let still = try t.screen()
         XCTAssertEqual(step(paused), step(still), "no steps while paused")
         try t.send("s")
         try t.wait(for: "one step") { (self.step($0) ?? 0) == (self.step(still) ?? 0) + 1 }
-        try t.send("Space")
+        // Narrower, still paused: the status keeps PAUSED inside the width (the hint shortened).
         try t.resize(width: 80, height: 24)
+        try t.wait(for: "a paused redraw at 80×24") { s in
+            s.contains("PAUSED") && s.components(separatedBy: "\n").allSatisfy { $0.count <= 80 } && s.contains("? keys")
+        }
+        try t.send("Space")
         let small = try t.wait(for: "a redraw at 80×24") { s in
             let lines = s.components(separatedBy: "\n")
             return lines.count <= 25 && s.contains("steps/s") && !s.contains("PAUSED")

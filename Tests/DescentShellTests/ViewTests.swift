@@ -44,6 +44,38 @@ final class ViewTests: XCTestCase {
         }
     }
 
+    func testStatusWrapsBetweenFieldsSoNothingIsCutAt80Columns() {
+        // A tester's 80-column view cut val_loss, the accuracy, lr, the pause hint and the keys.
+        let numbers = "step 35135/1000000 (total 35635)  epoch 35635  loss 0.0402  penalty 0.05163  val_loss 0.0977  val_accuracy 97.5%  lr 0.01"
+        let speed = "2.298e+04 steps/s  elapsed 0:02  eta 0:42  "
+        let model = "2-16-3 tanh→softmax · ce · l2 0.0001 · adam lr 0.01"
+        let lines = LiveView.status(numbers: numbers, speed: speed, fraction: 0.035, paused: true, watches: [],
+                                    model: model, width: 80)
+        XCTAssertEqual(lines, [
+            "step 35135/1000000 (total 35635)  epoch 35635  loss 0.0402  penalty 0.05163",
+            "val_loss 0.0977  val_accuracy 97.5%  lr 0.01",
+            // 80 − 43 (speed) − 11 (" 3%  PAUSED") − 2 (brackets) = 24 cells of bar; 3.5% of 24 rounds to 1.
+            speed + "[█" + String(repeating: "░", count: 23) + "] 3%  PAUSED",
+            model,
+            "q stop · space pause · l log · v val · b map · ? keys",
+        ])
+        XCTAssertTrue(lines.allSatisfy { $0.count <= 80 }, "\(lines)")
+        // At 120 columns everything fits on three lines, with the whole pause hint.
+        let wide = LiveView.status(numbers: numbers, speed: speed, fraction: 0.5, paused: true, watches: ["W1[0,0] = 0.5"],
+                                   model: model, width: 140)
+        XCTAssertEqual(wide.count, 4, "\(wide)")
+        XCTAssertTrue(wide[1].hasSuffix("] 50%  PAUSED (space resumes, s steps)"), wide[1])
+        XCTAssertEqual(wide[2], "watch  W1[0,0] = 0.5")
+        XCTAssertEqual(wide[3], model + "    " + LiveView.keysLine)
+        XCTAssertTrue(wide.allSatisfy { $0.count <= 140 }, "\(wide)")
+    }
+
+    func testWrapBreaksOnlyBetweenFields() {
+        XCTAssertEqual(LiveView.wrap(["ab", "cd", "ef"], width: 6, separator: "  "), ["ab  cd", "ef"])
+        XCTAssertEqual(LiveView.wrap(["abcdefgh", "ij"], width: 6, separator: "  "), ["abcdefgh", "ij"])
+        XCTAssertEqual(LiveView.wrap([], width: 6, separator: "  "), [])
+    }
+
     func testStatusGivesTheRunsStepsBesideTheSessionsTotalAndEpoch() {
         // Full batch: step k is epoch k. A second run of 2 steps after 3 shows 2/2 of the run and the total 5,
         // with the epoch (5) counted as the total is, from the session's start.
