@@ -16,10 +16,16 @@ final class CursesPlotViewer: PlotViewer {
         return true
     }
 
+    /// When the screen cannot start (an unknown TERM): says why, and prints the chart as text instead.
+    private func textInstead(_ w: Workspace, _ error: Error, _ print: () throws -> Void) throws {
+        w.out.error("note: no full-screen view (\(error)): the chart as text instead")
+        try print()
+    }
+
     func showLoss(_ w: Workspace, _ t: Trainer) throws {
         if inputWaiting(w) { return try text.showLoss(w, t) }
         let s = Screen()
-        do { try s.start() } catch { throw ShellError("cannot open the full-screen view: \(error)") }
+        do { try s.start() } catch { return try textInstead(w, error) { try text.showLoss(w, t) } }
         defer { s.stop() }
         var chart = Charts.lossChart(t.history, unicode: s.isUnicode, logScale: Charts.prefersLog(t.history), title: w.modelLine())
         let full = chart.xExtent ?? (0...1)
@@ -77,7 +83,7 @@ final class CursesPlotViewer: PlotViewer {
     func showBoundary(_ w: Workspace, _ t: Trainer) throws {
         if inputWaiting(w) { return try text.showBoundary(w, t) }
         let s = Screen()
-        do { try s.start() } catch { throw ShellError("cannot open the full-screen view: \(error)") }
+        do { try s.start() } catch { return try textInstead(w, error) { try text.showBoundary(w, t) } }
         defer { s.stop() }
         while true {
             let (width, height) = s.size

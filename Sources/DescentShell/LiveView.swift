@@ -54,7 +54,7 @@ final class LiveView: TrainingView {
         }
         let s = Screen()
         do { try s.start() } catch {
-            workspace.out.error("cannot open the full-screen view (\(error)); showing progress lines instead")
+            workspace.out.error("note: no full-screen view (\(error)): progress lines instead")
             showProgressLines(trainer: trainer, total: total, model: model)
             return
         }

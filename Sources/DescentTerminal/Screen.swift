@@ -30,7 +30,7 @@ public final class Screen {
             guard let made = Screen.makeTerminal() else {
                 TerminalGuard.disarm()
                 let term = TerminalInfo.environment("TERM") ?? "(unset)"
-                throw ScreenError(description: "cannot open the full-screen view: the terminal type TERM=\(term) is unknown here; run with --no-tui")
+                throw ScreenError(description: "the terminal type TERM=\(term) is unknown here")
             }
             Screen.terminal = made
         } else {

@@ -133,6 +133,21 @@ final class LiveViewTests: XCTestCase {
         }
     }
 
+    func testAnUnknownTerminalTypeFallsBackToTextWithOneNote() throws {
+        let t = try Tmux(width: 140, height: 40, environment: ["TERM": "no-such-term"])
+        try prepare(t)
+        try t.type("train 3")
+        var text = try t.wait(forText: "trained 3 steps")
+        XCTAssertTrue(text.contains("note: no full-screen view (the terminal type TERM=no-such-term is unknown here): progress lines instead"), text)
+        XCTAssertTrue(text.contains("step 3/3"), text)
+        try t.type("plot")
+        text = try t.wait(forText: "the chart as text instead")
+        XCTAssertTrue(text.contains("note: no full-screen view (the terminal type TERM=no-such-term is unknown here): the chart as text instead"), text)
+        try t.wait(for: "the text chart and the prompt after it") { s in
+            s.contains("─ batch loss") && s.components(separatedBy: "\n").last { !$0.isEmpty }?.hasPrefix("descent>") == true
+        }
+    }
+
     func testPauseStepAndResizeDuringTraining() throws {
         let t = try Tmux(width: 120, height: 36)
         try prepare(t)
