@@ -1,5 +1,6 @@
 import DescentCore
 import DescentLanguage
+import DescentText
 
 /// Commands about the session itself: help, plots and quitting.
 extension Commands {
@@ -19,14 +20,17 @@ extension Commands {
             try a.finish(options: [])
             let forms = keyword.map { k in c.usage.filter { $0.split(separator: " ").contains { $0.lowercased() == k.lowercased() } } } ?? []
             w.out.print((forms.isEmpty ? c.usage : forms).map { "  " + $0 }.joined(separator: "\n"))
-            w.out.print("\(c.summary).")
+            w.out.print("\(c.summary).".wrapped(width: w.outputWidth()).joined(separator: "\n"))
             return
         }
         try a.finish(options: [])
         let width = (all.map(\.name.count).max() ?? 8) + 2
-        w.out.print("Commands (`help COMMAND` for the forms; any unique prefix works, e.g. `opt` for optimizer):")
-        for c in all { w.out.print("  " + c.name.padding(toLength: width, withPad: " ", startingAt: 0) + c.summary) }
-        w.out.print("Lines: one command per line (or separated by `;`), `#` starts a comment, a trailing `\\` continues the line.")
+        let columns = w.outputWidth()
+        // Each summary wraps under itself on a narrow terminal, not under the names.
+        var lines = "Commands (`help COMMAND` for the forms; any unique prefix works, e.g. `opt` for optimizer):".wrapped(width: columns)
+        for c in all { lines += ("  " + c.name.padding(toLength: width, withPad: " ", startingAt: 0) + c.summary).wrapped(width: columns, indent: 2 + width) }
+        lines += "Lines: one command per line (or separated by `;`), `#` starts a comment, a trailing `\\` continues the line.".wrapped(width: columns)
+        w.out.print(lines.joined(separator: "\n"))
     }
 
     static func quit(_ w: Workspace, _ a: inout ArgReader) throws {

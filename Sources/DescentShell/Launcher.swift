@@ -14,6 +14,7 @@ public enum Launcher {
         if TerminalInfo.stdoutIsTerminal {
             let status = StatusLine()
             w.showProgress = { text in if let text { status.show(text) } else { status.clear() } }
+            w.outputWidth = { TerminalInfo.outputColumns }
         }
         let session = Session(workspace: w)
         if !files.isEmpty || !commands.isEmpty {

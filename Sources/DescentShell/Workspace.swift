@@ -53,6 +53,8 @@ public final class Workspace {
     var trainingView: TrainingView
     /// Shows `plot`; text by default, full-screen on a terminal.
     var plotViewer: PlotViewer = TextPlotViewer(unicode: true)
+    /// The terminal's width in columns, asked each time (it follows resizes); nil when output is not a terminal.
+    var outputWidth: () -> Int? = { nil }
     /// Replay nesting, to refuse a script that replays itself.
     var replayStack: [String] = []
     /// Reads a line before each command of `replay … step`; nil when there is no one to ask.

@@ -13,6 +13,12 @@ public enum TerminalInfo {
     /// True when standard output is a terminal.
     public static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
+    /// The width of the terminal standard output goes to, in columns; nil when it is not a terminal.
+    public static var outputColumns: Int? {
+        var rows: Int32 = 0, columns: Int32 = 0
+        return shim_terminal_size(STDOUT_FILENO, &rows, &columns) != 0 ? Int(columns) : nil
+    }
+
     /// True when standard input already holds bytes that nobody has read: lines typed ahead or pasted while a
     /// command ran. The full-screen views would read them as keys (`q` of `quit` stopping a run), so they
     /// stay closed then and the bytes are left for the prompt. A hang-up or a closed descriptor counts too.

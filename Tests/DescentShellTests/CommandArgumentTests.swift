@@ -11,6 +11,22 @@ final class CommandArgumentTests: XCTestCase {
 
     static let model = "data xor n=40\nlayer dense 4 tanh\nlayer dense 1 sigmoid\nloss bce"
 
+    func testHelpWrapsToTheTerminalWidthUnderEachSummary() {
+        // Unwrapped (not a terminal): one line per command, the summary after the names' column.
+        let plain = h.ok("help").components(separatedBy: "\n")
+        let trainLine = plain.first { $0.hasPrefix("  train ") } ?? ""
+        let column = trainLine.dropFirst(2).prefix { $0 != " " }.count + (trainLine.dropFirst(2 + 5).prefix { $0 == " " }.count) + 2
+        XCTAssertGreaterThan(trainLine.count, 60, trainLine)
+        // On a 60-column terminal no line is longer, and a summary's next line starts under its first word.
+        h.w.outputWidth = { 60 }
+        let narrow = h.ok("help").components(separatedBy: "\n")
+        XCTAssertTrue(narrow.allSatisfy { $0.count <= 60 }, narrow.joined(separator: "\n"))
+        guard let i = narrow.firstIndex(where: { $0.hasPrefix("  train ") }) else { return XCTFail("no train line") }
+        XCTAssertEqual(narrow[i + 1].prefix { $0 == " " }.count, column, narrow[i + 1])
+        // The same words in the same order.
+        XCTAssertEqual(narrow.joined(separator: " ").split(separator: " "), plain.joined(separator: " ").split(separator: " "))
+    }
+
     func testASecondWordAfterAnOptionalChoiceIsAnError() {
         h.ok(Self.model)
         XCTAssertTrue(h.fails("layer dense 8 tanh tanh").contains("unexpected 'tanh' after 'tanh'"))
