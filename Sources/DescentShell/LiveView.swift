@@ -190,7 +190,7 @@ final class LiveView: TrainingView {
         let barWidth = max(10, min(40, width - speed.count - tail.count - 2))
         var lines = wrap(numbers.components(separatedBy: "  "), width: width, separator: "  ")
         lines.append(speed + bar(fraction, width: barWidth) + tail)
-        if !watches.isEmpty { lines += wrap(["watch"] + watches, width: width, separator: "  ") }
+        if let first = watches.first { lines += wrap(["watch " + first] + watches.dropFirst(), width: width, separator: "  ") }
         if model.count + 4 + keysLine.count <= width {
             lines.append(model + "    " + keysLine)
         } else {
@@ -213,13 +213,15 @@ final class LiveView: TrainingView {
     }
 
     /// The status area's first line: where the run stands (its steps of its total, beside the session's total
-    /// step and epoch once earlier runs make them differ), the latest losses and metric, the learning rate.
+    /// step and epoch once earlier runs make them differ), the latest losses, the metric of the last full
+    /// evaluation with its step when older than the last step, the learning rate.
     static func numbersLine(_ t: Trainer, done: Int, total: Int) -> String {
         var line = Report.position(t, done: done, total: total) + Report.lastLoss(t)
         if let e = t.history.lastEvaluation {
             if let v = e.valLoss { line += "  val_loss \(Format.sig(v, 4))" }
             let m = e.valMetric ?? e.trainMetric
             line += "  \(e.valMetric == nil ? "" : "val_")\(Metrics.name(for: t.train.task)) \(Report.metric(m, task: t.train.task))"
+            if e.step != t.stepCount { line += "  (at step \(e.step))" }
         }
         return line + "  lr \(Format.short(t.optimizer.learningRate))"
     }

@@ -65,7 +65,7 @@ final class ViewTests: XCTestCase {
                                    model: model, width: 140)
         XCTAssertEqual(wide.count, 4, "\(wide)")
         XCTAssertTrue(wide[1].hasSuffix("] 50%  PAUSED (space resumes, s steps)"), wide[1])
-        XCTAssertEqual(wide[2], "watch  W1[0,0] = 0.5")
+        XCTAssertEqual(wide[2], "watch W1[0,0] = 0.5")
         XCTAssertEqual(wide[3], model + "    " + LiveView.keysLine)
         XCTAssertTrue(wide.allSatisfy { $0.count <= 140 }, "\(wide)")
     }
@@ -89,6 +89,13 @@ final class ViewTests: XCTestCase {
         // Minibatches of 20 of the 60 rows: 3 steps an epoch, so step 7 is in epoch ⌈7/3⌉ = 3.
         let batches = trainedWorkspace("seed 1\ndata xor n=60\nbatch 20\nlayer dense 4 tanh\nlayer dense 1 sigmoid\nloss bce\ntrain 4\ntrain 3").trainer!
         XCTAssertTrue(LiveView.numbersLine(batches, done: 3, total: 3).hasPrefix("step 3/3 (total 7)  epoch 3  loss "))
+        // Mid-run, evaluating every 5 steps: at step 7 the accuracy shown is step 5's, and says so.
+        let midRun = trainedWorkspace("seed 1\ndata xor n=60\nbatch 20\nlayer dense 4 tanh\nlayer dense 1 sigmoid\nloss bce\ntrain 1").trainer!
+        midRun.evaluationInterval = 5
+        _ = midRun.train(steps: 6, evaluateAtEnd: false) { _ in nil }
+        let older = LiveView.numbersLine(midRun, done: 6, total: 10)
+        XCTAssertTrue(older.hasPrefix("step 6/10 (total 7)  epoch 3  loss ") && older.contains("  (at step 5)  lr "), older)
+        XCTAssertFalse(LiveView.numbersLine(batches, done: 3, total: 3).contains("(at step"))
         // The progress lines (scripts, --no-tui) say it the same way.
         XCTAssertTrue(Report.progress(batches, done: 3, total: 3).hasPrefix("step 3/3 (total 7)  epoch 3  loss "))
     }
