@@ -16,18 +16,32 @@ extension Printer {
     /// A table of `inputs` and the outputs of `g`'s last forward pass on them, read for `d`'s task: the
     /// predicted value(s); for two classes on one output, the probability of the second class (or the score)
     /// and the class; otherwise the class, its probability and, for a few classes, every class's. The inputs
-    /// are repeated for up to `inputColumns` features.
+    /// are repeated for up to `inputColumns` features. Classes whose names would make the table wider than
+    /// `matrixWidth` are given by id, with a line that names each id.
     static func predictions(_ g: Graph, inputs: [[Double]], data d: Dataset) -> String {
+        let repeatsInputs = d.featureCount <= inputColumns
+        let note = repeatsInputs ? [] : ["(the inputs are not repeated: \(Format.counted(d.featureCount, "feature")); rows are numbered as typed)"]
+        // Classes by name, unless that makes the table wider than `matrixWidth`: then by id, with a key below.
+        let named = predictionTable(g, inputs: inputs, data: d, byID: false)
+        let narrower = d.classNames.contains { $0.columns > 7 } && (named.first?.columns ?? 0) > matrixWidth
+        guard narrower else { return (named + note).joined(separator: "\n") }
+        let key = "classes: " + d.classNames.enumerated().map { "\($0.offset) \($0.element)" }.joined(separator: ", ")
+        return (predictionTable(g, inputs: inputs, data: d, byID: true) + [key] + note).joined(separator: "\n")
+    }
+
+    /// `predictions`' table, its classes named (`0 (setosa)`, `P(setosa)`) or, `byID`, given by id (`0`, `P(0)`).
+    private static func predictionTable(_ g: Graph, inputs: [[Double]], data d: Dataset, byID: Bool) -> [String] {
         let out = g.output, cols = out.cols, k = d.classNames.count
         let listsAll = k <= probabilityColumns, repeatsInputs = d.featureCount <= inputColumns
+        let className = { (c: Int) in byID ? String(c) : (d.classNames.indices.contains(c) ? d.classNames[c] : String(c)) }
+        let classLabel = { (c: Int) in byID ? String(c) : label(d, Double(c)) }
         var headers = ["row"] + (repeatsInputs ? d.featureNames : [])
         switch d.task {
         case .regression: headers += cols == 1 ? ["predicted \(d.targetName)"] : (0..<cols).map { "predicted \(d.targetName)[\($0)]" }
         case _ where cols == 1:
             let probability = Metrics.classProbabilities(g, row: 0) != nil
-            let positive = d.classNames.count > 1 ? d.classNames[1] : "1"
-            headers += [probability ? "P(\(positive))" : "score", d.targetName]
-        default: headers += [d.targetName, "probability"] + (listsAll ? d.classNames.map { "P(\($0))" } : [])
+            headers += [probability ? "P(\(d.classNames.count > 1 ? className(1) : "1"))" : "score", d.targetName]
+        default: headers += [d.targetName, "probability"] + (listsAll ? (0..<k).map { "P(\(className($0)))" } : [])
         }
         var rows: [[String]] = []
         for (i, x) in inputs.enumerated() {
@@ -37,13 +51,12 @@ extension Printer {
             let probability = { (j: Int) in probabilities.indices.contains(j) ? Format.sig(probabilities[j], 6) : "—" }
             switch d.task {
             case .regression: row += values.map { Format.sig($0, 6) }
-            case _ where cols == 1: row += [probabilities.isEmpty ? Format.sig(values[0], 6) : probability(1), label(d, Double(c))]
-            default: row += [label(d, Double(c)), probability(c)] + (listsAll ? (0..<k).map(probability) : [])
+            case _ where cols == 1: row += [probabilities.isEmpty ? Format.sig(values[0], 6) : probability(1), classLabel(c)]
+            default: row += [classLabel(c), probability(c)] + (listsAll ? (0..<k).map(probability) : [])
             }
             rows.append(row)
         }
-        let note = repeatsInputs ? [] : ["(the inputs are not repeated: \(Format.counted(d.featureCount, "feature")); rows are numbered as typed)"]
-        return (TextTable(headers: headers, rows: rows).render() + note).joined(separator: "\n")
+        return TextTable(headers: headers, rows: rows).render()
     }
 
     /// A confusion matrix under its title: rows are the true classes, columns the predicted ones, with

@@ -90,6 +90,22 @@ final class PredictTests: XCTestCase {
         }
     }
 
+    func testLongClassNamesAreGivenByIDWithAKeySoTheTableStaysNarrow() throws {
+        // Three 38-column names would make the P(…) heads alone ~130 columns; zero weights give each class 1/3.
+        let names = ["a very long class name number one", "another extremely long class name two", "yet another class with a long long name"]
+        let csv = FileManager.default.temporaryDirectory.appendingPathComponent("descent-long-\(UUID().uuidString).csv").path
+        try ("a,b,kind\n" + names.enumerated().map { "\($0.offset),1,\($0.element)" }.joined(separator: "\n") + "\n")
+            .write(toFile: csv, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: csv) }
+        h.ok("data csv \"\(csv)\"\nlayer dense 3 softmax init=zeros\nloss ce")
+        let text = h.ok("predict [2,5]")
+        let rows = Self.cells(text)
+        XCTAssertEqual(rows[0], ["row", "a", "b", "kind", "probability", "P(0)", "P(1)", "P(2)"])
+        XCTAssertEqual(rows[1], ["1", "2", "5", "0", "0.333333", "0.333333", "0.333333", "0.333333"])
+        XCTAssertTrue(text.contains("\nclasses: 0 \(names[0]), 1 \(names[1]), 2 \(names[2])"), text)
+        XCTAssertTrue(text.split(separator: "\n").filter { $0.hasPrefix("│") }.allSatisfy { $0.count <= 120 }, text)
+    }
+
     func testManyClassesListOnlyThePredictedOnesProbability() {
         // 11 classes and zero weights: every logit is 0, so each class has probability 1/11 = 0.0909091 and the
         // first, 0, is predicted (ties go to the first, as for accuracy).
