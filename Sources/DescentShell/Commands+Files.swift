@@ -51,7 +51,7 @@ extension Commands {
         let text = try located(at) { try AtomicFile.read(path(w, file)) }
         let values: [Tensor]
         do { values = try WeightsFile.decode(text, for: m) } catch { throw Diagnostic("\(file): \(error)", at: at) }
-        if w.trainer != nil { w.pushUndo("load") }
+        if (try? w.ensureTrainer()) != nil { w.pushUndo("load") }   // as `set`: undoable before any training
         m.restore(values)
         w.parametersChangedByHand()
         w.out.print("loaded \(values.count) parameters from \(file)")

@@ -188,6 +188,19 @@ final class BreakWatchUndoTests: XCTestCase {
         XCTAssertEqual(again, states[0])
     }
 
+    func testLoadIsUndoableBeforeAnyTrainingAsSetIs() throws {
+        h.ok("seed 1\ndata xor n=20\nlayer dense 1 sigmoid\nloss bce\nshow weights")
+        let drawn = h.values("W1") + h.values("b1")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("descent-undo-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try #"{"params": {"W1": [[0.5], [-0.25]], "b1": [2]}}"#.write(toFile: file, atomically: true, encoding: .utf8)
+        h.ok("load weights \"\(file)\"")
+        XCTAssertEqual(h.values("W1") + h.values("b1"), [0.5, -0.25, 2])
+        XCTAssertTrue(h.ok("undo").contains("undid load"))
+        XCTAssertEqual(h.values("W1") + h.values("b1"), drawn)
+        XCTAssertEqual(drawn.count, 3)
+    }
+
     func testUndoKeepsTheLastFifty() {
         h.ok(Self.undoSetup)
         var states: [TrainerState] = []
