@@ -152,6 +152,11 @@ extension Commands {
                              + "run `forward` for the step's batch (or `batch 1` to train on one sample at a time)")
         }
         let g = try inspectedGraph(w)
+        guard g.totalValue.isFinite else {
+            // `train` stops here too: a loss that is not finite gives no update worth applying.
+            throw ShellError("this step's loss is \(Format.sig(g.totalValue, 4)), not finite, so its update was not applied (as `train` stops) — "
+                             + "lower the learning rate (`lr …`), or `undo`")
+        }
         if !g.backwardComplete {
             if g.backwardDone == nil { g.backward(); w.out.print("(computed the gradients first)") }
             else { g.finishBackward(); w.out.print("(finished the backward pass first)") }

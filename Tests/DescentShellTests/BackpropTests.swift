@@ -82,6 +82,20 @@ final class BackpropTests: XCTestCase {
         XCTAssertTrue(h.fails("show Q7").contains("(show model|weights|grads|data|history|config|confusion, or a node of the last `forward`)"))
     }
 
+    func testAnUpdateWhoseLossIsNotFiniteIsRefusedAsTrainStops() {
+        // The seed example with lr 1e300: update 1 takes θ to about ±1e300 (finite); step 2's loss, a mean of
+        // squares of ~1e300, overflows to inf, so its update is refused and nothing changes.
+        h.ok(Self.seed + "\nlr 1e300\nforward\nbackward\nupdate")
+        let after1 = h.values("W1"), steps = h.w.stepCount
+        XCTAssertTrue(after1.allSatisfy { $0.isFinite && abs($0) > 1e299 }, "\(after1)")
+        XCTAssertTrue(h.fails("update").contains("this step's loss is inf, not finite, so its update was not applied"))
+        XCTAssertEqual(h.values("W1"), after1)
+        XCTAssertEqual(h.w.stepCount, steps)
+        // `train` stops at the same step with the same parameters.
+        XCTAssertTrue(h.ok("train 1").contains("loss became infinite at step 2"))
+        XCTAssertEqual(h.values("W1"), after1)
+    }
+
     func testBackwardOnTheSeedExampleGivesTheGradientAndItsNorm() {
         h.ok(Self.seed)
         let text = h.ok("backward")
