@@ -24,6 +24,11 @@ extension Commands {
         return expanded.hasPrefix("/") ? expanded : w.directory + "/" + expanded
     }
 
+    /// `path` with `.`, `..` and links resolved, to tell whether two names are the same file.
+    static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
     static func save(_ w: Workspace, _ a: inout ArgReader) throws {
         let what = try a.word("kind of file to save", oneOf: ["weights", "session"])
         let file = try a.string("file name", example: "w.json"), at = a.lastSpan
@@ -37,9 +42,16 @@ extension Commands {
             }
             try located(at) { try AtomicFile.write(text, to: p) }
             w.out.print("saved \(m.parameters.count) parameters (\(m.parameterCount) values) to \(file)")
+            if let read = w.filesRead[canonical(p)], read.fingerprint != Workspace.fingerprint(text) {
+                w.out.print("note: this session loaded \(file) earlier; a replay of it will read these weights there instead")
+            }
         } else {
+            guard !w.replayStack.contains(canonical(p)) else {
+                throw Diagnostic("\(file) is the script being run; saving the session over it would cut it short — save to another file", at: at)
+            }
             try located(at) { try AtomicFile.write(w.sessionScript(), to: p) }
             w.out.print("saved \(w.recorded.count) commands to \(file)")
+            for note in w.changedFilesRead() { w.out.print(note) }
         }
     }
 
@@ -52,6 +64,7 @@ extension Commands {
         let values: [Tensor]
         do { values = try WeightsFile.decode(text, for: m) } catch { throw Diagnostic("\(file): \(error)", at: at) }
         if (try? w.ensureTrainer()) != nil { w.pushUndo("load") }   // as `set`: undoable before any training
+        w.filesRead[canonical(path(w, file))] = (file, Workspace.fingerprint(text))
         m.restore(values)
         w.parametersChangedByHand()
         w.out.print("loaded \(values.count) parameters from \(file)")
@@ -61,7 +74,7 @@ extension Commands {
         let file = try a.string("script file", example: "Sessions/xor.descent"), at = a.lastSpan
         let stepping = a.optionalWord(oneOf: ["step"]) != nil
         try a.finish(options: [])
-        let p = path(w, file)
+        let p = canonical(path(w, file))
         guard !w.replayStack.contains(p) else { throw ShellError("\(file) is already being replayed (a script cannot replay itself)") }
         let text = try located(at) { try AtomicFile.read(p) }
         w.replayStack.append(p)

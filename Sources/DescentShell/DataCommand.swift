@@ -17,6 +17,7 @@ enum DataCommand {
     static func run(_ w: Workspace, _ a: inout ArgReader) throws {
         let d: Dataset
         var inline = false, csv = false
+        var fileRead: (path: String, name: String, fingerprint: Int)?
         if a.option("X") != nil || a.option("y") != nil {
             guard let rows = try a.matrixOption("X") else { throw a.error("inline data needs X=[[…],…] as well as y=[…]") }
             guard let ys = try a.vectorOption("y") else { throw a.error("inline data needs y=[…] as well as X=[[…],…]") }
@@ -32,6 +33,7 @@ enum DataCommand {
                 try a.finish(options: options(source: kind))
                 let path = Commands.path(w, file)
                 let text = try Commands.located(at) { try AtomicFile.read(path) }
+                fileRead = (Commands.canonical(path), file, Workspace.fingerprint(text))
                 // The file's own errors (rows and columns) point at its name; a target it lacks, at target=.
                 do { d = try Dataset.csv(text: text, file: file, target: target) } catch { throw located(error, a, else: at) }
             } else {
@@ -49,6 +51,7 @@ enum DataCommand {
         if w.normalize { try Commands.located(a.command.nameSpan) { try w.checkStandardizable(d, fraction: w.splitFraction, seed: w.seed) } }
         let widthChanged = w.data.map { $0.featureCount != d.featureCount } ?? false
         w.data = d
+        if let fileRead { w.filesRead[fileRead.path] = (fileRead.name, fileRead.fingerprint) }
         w.targetsMayBeClassIDs = inline || (csv && d.task == .regression)
         w.dataSource = a.command.text
         let reset = widthChanged ? w.invalidateModel() : nil

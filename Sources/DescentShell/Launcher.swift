@@ -19,12 +19,15 @@ public enum Launcher {
         let session = Session(workspace: w)
         if !files.isEmpty || !commands.isEmpty {
             for f in files {
-                let text: String
-                do { text = try AtomicFile.read(f.hasPrefix("/") ? f : cwd + "/" + f) } catch {
+                let text: String, path = f.hasPrefix("/") ? f : cwd + "/" + f
+                do { text = try AtomicFile.read(path) } catch {
                     out.error("descent: \(error)")
                     return 1
                 }
+                // As a replayed script is: it may not replay itself, nor have the session saved over it.
+                w.replayStack = [Commands.canonical(path)]
                 let end = session.runScript(text, file: f)
+                w.replayStack = []
                 if end != .completed { return exitStatus(end, file: f, out) }
                 if w.quitRequested { return 0 }
             }

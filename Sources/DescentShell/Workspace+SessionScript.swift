@@ -10,4 +10,24 @@ extension Workspace {
         for line in recorded { s += line + "\n" }
         return s
     }
+
+    /// A fingerprint of a file's text, to notice later that the file changed.
+    static func fingerprint(_ text: String) -> Int {
+        var h = Hasher()
+        h.combine(text)
+        return h.finalize()
+    }
+
+    /// Notes for `save session`: each file the session read (`load weights`, `data csv`) that is gone or
+    /// holds other text now, so that a replay would not read what this session read.
+    func changedFilesRead() -> [String] {
+        filesRead.keys.sorted().compactMap { path in
+            guard let read = filesRead[path] else { return nil }
+            guard let text = try? AtomicFile.read(path) else {
+                return "note: this session read \(read.name), which cannot be read now, so a replay of it will fail there"
+            }
+            guard Workspace.fingerprint(text) != read.fingerprint else { return nil }
+            return "note: \(read.name) has changed since this session read it, so a replay of it will read the new contents"
+        }
+    }
 }

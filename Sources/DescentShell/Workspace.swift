@@ -57,6 +57,9 @@ public final class Workspace {
     var outputWidth: () -> Int? = { nil }
     /// Replay nesting, to refuse a script that replays itself.
     var replayStack: [String] = []
+    /// Files the session's commands read (`load weights`, `data csv`), by canonical path: the name as typed
+    /// and a fingerprint of the text read, so `save session` can warn when a replay would read something else.
+    var filesRead: [String: (name: String, fingerprint: Int)] = [:]
     /// Reads a line before each command of `replay … step`; nil when there is no one to ask.
     var stepPrompt: (() -> Bool)?
     /// Shows a line of progress in place while long work runs (nil wipes it); nil when standard output is not a terminal.

@@ -131,6 +131,28 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertEqual(a, b, "replaying the saved session gives the same weights, bit for bit")
     }
 
+    func testSavingWarnsWhenAReplayWouldReadOtherFilesAndAScriptCannotBeSavedOverItself() throws {
+        let dir = try Descent.temporaryDirectory()
+        let setup = "seed 1; data xor n=40; layer dense 3 tanh; layer dense 1 sigmoid; loss bce"
+        // The session loads x.json, then overwrites it: a replay would load the new weights.
+        let r = try Descent.run(["-c", setup + "; train 2; save weights \"x.json\"; reset; load weights \"x.json\"; train 2; "
+                                 + "save weights \"x.json\"; save session \"s.descent\""], directory: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("note: this session loaded x.json earlier; a replay of it will read these weights there instead"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("note: x.json has changed since this session read it, so a replay of it will read the new contents"), r.stdout)
+        // Saving the same weights again changes nothing a replay reads: no note.
+        let same = try Descent.run(["-c", setup + "; load weights \"x.json\"; save weights \"x.json\"; save session \"t.descent\""], directory: dir)
+        XCTAssertFalse(same.stdout.contains("note:"), same.stdout)
+        // A script that saves the session over itself is stopped there, and the file keeps all its lines.
+        let script = dir.appendingPathComponent("own.descent").path
+        let lines = "seed 1\ndata xor\nsave session \"own.descent\"\nlayer dense 2 tanh\n"
+        try lines.write(toFile: script, atomically: true, encoding: .utf8)
+        let own = try Descent.run(["own.descent"], directory: dir)
+        XCTAssertEqual(own.status, 1)
+        XCTAssertTrue(own.stderr.contains("own.descent:3:14: error: own.descent is the script being run; saving the session over it would cut it short"), own.stderr)
+        XCTAssertEqual(try String(contentsOfFile: script, encoding: .utf8), lines)
+    }
+
     func testPredictInAScriptPrintsTheSeedModelsOutputsAndIsNotSaved() throws {
         // θ from numpy (see seedExample): θ·[1,2] = 1.8866863007708434, θ·[4,5] = 5.157052893230557.
         let dir = try Descent.temporaryDirectory()

@@ -251,4 +251,19 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertTrue(fails("s 1").contains("'s' is ambiguous: seed, split, step, show, set, save"))
         XCTAssertTrue(fails("trian 5").contains("unknown command 'trian' — did you mean 'train'?"))
     }
+
+    func testSaveSessionNotesEachFileReadThatChangedOrWentSince() throws {
+        let h = ShellHarness()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("descent-read-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("d.csv").path, session = dir.appendingPathComponent("s.descent").path
+        try "a,b,y\n1,2,0\n3,4,1\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        h.ok("data csv \"\(csv)\"")
+        XCTAssertFalse(h.ok("save session \"\(session)\"").contains("note:"))
+        try "a,b,y\n1,2,0\n3,5,1\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        XCTAssertTrue(h.ok("save session \"\(session)\"").contains("note: \(csv) has changed since this session read it"))
+        try FileManager.default.removeItem(atPath: csv)
+        XCTAssertTrue(h.ok("save session \"\(session)\"").contains("note: this session read \(csv), which cannot be read now"))
+    }
 }
