@@ -69,6 +69,10 @@ extension Commands {
         switch Session(workspace: w).runScript(text, file: file, stepping: stepping) {
         case .completed:
             w.out.print("replayed \(file)")
+        case .quit(let line):
+            // `quit` in a replayed script ends the replay; the session, and the line that ran `replay`, go on.
+            w.quitRequested = false
+            w.out.print("replay of \(file) ended at its quit on line \(line); the rest of the script was not run")
         case .failed:
             throw ShellError("replay of \(file) stopped at the error above")
         case .interrupted(let line):

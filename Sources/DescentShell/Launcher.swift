@@ -23,14 +23,13 @@ public enum Launcher {
                     out.error("descent: \(error)")
                     return 1
                 }
+                // `quit` in the program's own scripts and -c ends the program (in a replayed script, only the replay).
                 let end = session.runScript(text, file: f)
                 if end != .completed { return exitStatus(end, file: f, out) }
-                if w.quitRequested { return 0 }
             }
             for c in commands {
                 let end = session.runScript(c, file: "-c")
                 if end != .completed { return exitStatus(end, file: "-c", out) }
-                if w.quitRequested { break }
             }
             return 0
         }
@@ -47,7 +46,7 @@ public enum Launcher {
     /// The exit status for how a script ended (130 for Ctrl-C, as a shell reports it), saying where Ctrl-C stopped it.
     private static func exitStatus(_ end: ScriptEnd, file: String, _ out: Output) -> Int32 {
         switch end {
-        case .completed: return 0
+        case .completed, .quit: return 0
         case .failed, .declined: return 1
         case .interrupted(let line):
             out.error("descent: interrupted at \(file):\(line); the rest was not run")

@@ -47,7 +47,7 @@ public final class Workspace {
     static let undoDepth = 50
     var watches: [Watch] = []
     var breakGradNorm: Double?
-    /// Set by `quit`.
+    /// Set by `quit`; cleared again by the `replay` whose script it ended (quit ends a replay, not the session).
     public internal(set) var quitRequested = false
     /// Runs long training; the shell swaps in the live view on a terminal.
     var trainingView: TrainingView

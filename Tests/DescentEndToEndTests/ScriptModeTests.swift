@@ -32,6 +32,23 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertEqual(seeds, ["seed 3", "seed        3", "seed 4", "seed        4", "seed 5", "seed        5"], r.stdout)
     }
 
+    func testQuitInAReplayEndsTheReplayButQuitInTheProgramsOwnScriptEndsTheProgram() throws {
+        let dir = try Descent.temporaryDirectory()
+        try "seed 5\nquit\nseed 6\n".write(to: dir.appendingPathComponent("q.descent"), atomically: true, encoding: .utf8)
+        let replayed = try Descent.run(["-c", "replay \"q.descent\"; show config", "-c", "seed 9"], directory: dir)
+        XCTAssertEqual(replayed.status, 0, replayed.stderr)
+        XCTAssertEqual(replayed.stdout.split(separator: "\n").filter { $0.hasPrefix("seed ") }, ["seed 5", "seed        5", "seed 9"],
+                       replayed.stdout)
+        XCTAssertTrue(replayed.stdout.contains("replay of q.descent ended at its quit on line 2; the rest of the script was not run\n"),
+                      replayed.stdout)
+        let own = try Descent.run(["q.descent", "-c", "seed 9"], directory: dir)
+        XCTAssertEqual(own.status, 0, own.stderr)
+        XCTAssertEqual(own.stdout, "seed 5\n", "quit ends descent FILE there, before line 3 and -c")
+        let commands = try Descent.run(["-c", "seed 1; quit; seed 2", "-c", "seed 3"], directory: dir)
+        XCTAssertEqual(commands.status, 0, commands.stderr)
+        XCTAssertEqual(commands.stdout, "seed 1\n", "quit ends -c there")
+    }
+
     func testTheThreadCountFollowsTheCPUsTasksetAllows() throws {
         // taskset -c 0 leaves the process one CPU: one thread, and DESCENT_THREADS=2 capped to it.
         let taskset = "/usr/bin/taskset"
