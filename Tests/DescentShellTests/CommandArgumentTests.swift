@@ -97,7 +97,29 @@ final class CommandArgumentTests: XCTestCase {
         XCTAssertEqual(h.w.trainer?.train.task, .multiclass)
         XCTAssertEqual(h.w.trainer?.train.classNames, ["0", "1", "2"])
         h.ok("data csv \"\(half)\"")
-        XCTAssertTrue(h.fails("train 1").contains("value 2 of y is 1.5, not a class id"))
+        let e = h.fails("train 1")
+        XCTAssertTrue(e.contains("\(half):3, column 3 'label': 1.5 is not a class id"), e)
+    }
+
+    /// The repro: the error names the file, the row's line and the target column (not "value 2 of y"); inline
+    /// data names y with the row's index as `show data` numbers it, from 0.
+    func testAClassIDErrorNamesTheFileLineAndColumnOrTheInlineIndex() throws {
+        let name = "numt3-\(UUID().uuidString).csv"
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(name).path
+        try "a,b,lbl\n1,2,1\n3,4,-1\n5,6,0\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        h.ok("data csv \"\(name)\"\nlayer dense 2\nloss ce")
+        let e = h.fails("train 1")
+        XCTAssertTrue(e.hasPrefix("error: \(name):3, column 3 'lbl': -1 is not a class id — class targets are whole numbers 0, 1, …, k-1 "
+                                  + "(under ce the numbers in 'lbl' are class ids; for a regression target use mse, mae or huber)\n"), e)
+        XCTAssertNil(h.w.trainer)
+        h.ok("split 0.5")
+        XCTAssertTrue(h.fails("train 1").contains("\(name):3, column 3 'lbl': -1 is not a class id"), "the raw file row, not the split's")
+        h.ok("split none\ndata X=[[1],[2],[3]] y=[0,3.5,1]")
+        XCTAssertTrue(h.fails("train 1").hasPrefix("error: y[1] is 3.5, not a class id — class targets are whole numbers 0, 1, …, k-1 "
+                                                   + "(under ce the numbers in y are class ids; for a regression target use mse, mae or huber)\n"))
+        let row = h.ok("show data").split(separator: "\n").map { $0.split(separator: "│").map { $0.trimmingCharacters(in: .whitespaces) } }
+        XCTAssertTrue(row.contains(["1", "2", "3.5"]), "show data numbers the row of 3.5 as 1: \(row)")
     }
 
     func testClassNamesOnTheDataLineAreQuotedCutAndCounted() {
