@@ -66,6 +66,11 @@ final class CommandArgumentTests: XCTestCase {
     func testSeedsBeyondTwoToThe53AreKeptAsWritten() {
         h.ok("seed 9007199254740993")
         XCTAssertEqual(h.w.seed, 9_007_199_254_740_993)
+        h.ok("seed 9223372036854775807")
+        XCTAssertEqual(h.w.seed, 9_223_372_036_854_775_807)
+        // 2⁶³ is past the largest seed: the error gives the range, not "at least 0", which 2⁶³ is.
+        XCTAssertTrue(h.fails("seed 9223372036854775808").contains("error: expected seed (a whole number from 0 to 9223372036854775807), got 9223372036854775808"))
+        XCTAssertEqual(h.w.seed, 9_223_372_036_854_775_807)
     }
 
     func testChangesThatDropUndoEntriesSaySo() {
