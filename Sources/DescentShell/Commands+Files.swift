@@ -26,7 +26,7 @@ extension Commands {
 
     static func save(_ w: Workspace, _ a: inout ArgReader) throws {
         let what = try a.word("kind of file to save", oneOf: ["weights", "session"])
-        let file = try a.string("file name", example: "w.json"), at = a.lastSpan
+        let file = try a.fileName(example: what == "weights" ? "w.json" : "mine.descent"), at = a.lastSpan
         try a.finish(options: [])
         let p = path(w, file)
         if what == "weights" {
@@ -45,7 +45,7 @@ extension Commands {
 
     static func load(_ w: Workspace, _ a: inout ArgReader) throws {
         _ = try a.word("kind of file to load", oneOf: ["weights"])
-        let file = try a.string("file name", example: "w.json"), at = a.lastSpan
+        let file = try a.fileName(example: "w.json"), at = a.lastSpan
         try a.finish(options: [])
         let m = try w.ensureModel()
         let text = try located(at) { try AtomicFile.read(path(w, file)) }
@@ -58,7 +58,7 @@ extension Commands {
     }
 
     static func replay(_ w: Workspace, _ a: inout ArgReader) throws {
-        let file = try a.string("script file", example: "Sessions/xor.descent"), at = a.lastSpan
+        let file = try a.fileName("script file", example: "Sessions/xor.descent"), at = a.lastSpan
         let stepping = a.optionalWord(oneOf: ["step"]) != nil
         try a.finish(options: [])
         let p = path(w, file)
@@ -84,7 +84,7 @@ extension Commands {
 
     static func export(_ w: Workspace, _ a: inout ArgReader) throws {
         let what = try a.word("kind of export", oneOf: ["history", "plot"])
-        let file = try a.string("file name", example: "w.json"), at = a.lastSpan
+        let file = try a.fileName(example: what == "history" ? "loss.csv" : "loss.svg"), at = a.lastSpan
         try a.finish(options: [])
         guard let t = w.trainer ?? w.carryOver, !t.history.isEmpty else { throw ShellError("nothing to export yet: train first") }
         if what == "history" {

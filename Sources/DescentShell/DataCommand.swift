@@ -27,7 +27,7 @@ enum DataCommand {
             let kind = try a.word("data source", oneOf: generators + ["csv"])
             if kind == "csv" {
                 csv = true
-                let file = try a.string("CSV file", example: "Sessions/data/iris.csv"), at = a.lastSpan
+                let file = try a.fileName("CSV file", example: "Sessions/data/iris.csv"), at = a.lastSpan
                 let target = try a.nameOption("target")
                 try a.finish(options: options(source: kind))
                 let path = Commands.path(w, file)

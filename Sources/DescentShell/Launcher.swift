@@ -18,6 +18,10 @@ public enum Launcher {
         let session = Session(workspace: w)
         if !files.isEmpty || !commands.isEmpty {
             for f in files {
+                guard !f.isEmpty else {
+                    out.error("descent: empty script file name — give a script's path, like descent Sessions/xor.descent")
+                    return 1
+                }
                 let text: String
                 do { text = try AtomicFile.read(f.hasPrefix("/") ? f : cwd + "/" + f) } catch {
                     out.error("descent: \(error)")

@@ -49,6 +49,13 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertEqual(commands.stdout, "seed 1\n", "quit ends -c there")
     }
 
+    func testAnEmptyScriptNameIsRefusedAsSuch() throws {
+        let r = try Descent.run(["", "-c", "seed 1"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.stderr, "descent: empty script file name — give a script's path, like descent Sessions/xor.descent\n")
+        XCTAssertEqual(r.stdout, "", "nothing ran")
+    }
+
     func testTheThreadCountFollowsTheCPUsTasksetAllows() throws {
         // taskset -c 0 leaves the process one CPU: one thread, and DESCENT_THREADS=2 capped to it.
         let taskset = "/usr/bin/taskset"

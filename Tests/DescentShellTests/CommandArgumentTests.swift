@@ -146,6 +146,29 @@ final class CommandArgumentTests: XCTestCase {
         }
     }
 
+    /// `""` names no file: each command that takes a file name says so, with the caret under the quotes, an
+    /// example of a name, and changes nothing (it used to try the directory descent runs in).
+    func testAnEmptyFileNameIsAnErrorAtTheQuotes() {
+        h.ok(Self.model + "\ntrain 2")
+        let recorded = h.w.recorded, weights = h.values("W1")
+        for (command, column, example) in [("save weights \"\"", 14, "w.json"), ("save session \"\"", 14, "mine.descent"),
+                                           ("load weights \"\"", 14, "w.json"), ("replay \"\"", 8, "Sessions/xor.descent"),
+                                           ("replay \"\" step", 8, "Sessions/xor.descent"), ("export history \"\"", 16, "loss.csv"),
+                                           ("export plot \"\"", 13, "loss.svg"), ("data csv \"\"", 10, "Sessions/data/iris.csv"),
+                                           ("data csv \"\" target=y", 10, "Sessions/data/iris.csv")] {
+            h.out.clear()
+            XCTAssertEqual(h.session.runScript(command, file: "t.descent"), .failed, command)
+            XCTAssertEqual(h.out.errors.joined(separator: "\n"), """
+                t.descent:1:\(column): error: empty file name — put one between the quotes, like "\(example)"
+                    \(command)
+                    \(String(repeating: " ", count: column - 1))^~
+                """, command)
+        }
+        XCTAssertEqual(h.w.recorded, recorded)
+        XCTAssertEqual(h.values("W1"), weights)
+        XCTAssertEqual(h.w.stepCount, 2)
+    }
+
     func testAGeneratorsErrorPointsAtTheOptionItIsAbout() {
         h.out.clear()
         XCTAssertEqual(h.session.runScript("data spiral classes=3 n=2", file: "t.descent"), .failed)
