@@ -4,7 +4,8 @@ import Foundation
 
 /// Chooses how descent runs — scripts, `-c` commands, piped input or the interactive prompt — and returns the exit status.
 public enum Launcher {
-    /// Runs the scripts `files` in order, then each `-c` text in order; with neither, piped input or the prompt.
+    /// Runs the scripts `files` in order, then each `-c` text in order (named `-c`, or `-c#1`, `-c#2`, … when there
+    /// are several); with neither, piped input or the prompt.
     public static func run(files: [String], commands: [String], noTUI: Bool) -> Int32 {
         let out = StandardOutput()
         if let problem = ThreadSetting.current.problem { out.error("descent: warning: \(problem)") }
@@ -31,9 +32,11 @@ public enum Launcher {
                 let end = session.runScript(text, file: f)
                 if end != .completed { return exitStatus(end, file: f, out) }
             }
-            for c in commands {
-                let end = session.runScript(c, file: "-c")
-                if end != .completed { return exitStatus(end, file: "-c", out) }
+            for (k, c) in commands.enumerated() {
+                // Messages name a -c as the file it stands for: `-c:1:13`, or `-c#2:1:13` for the second of several.
+                let name = commands.count == 1 ? "-c" : "-c#\(k + 1)"
+                let end = session.runScript(c, file: name)
+                if end != .completed { return exitStatus(end, file: name, out) }
             }
             return 0
         }

@@ -122,6 +122,19 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertFalse(r.stdout.contains("W1 [2, 1] ="), "the script stops at the failing line")
     }
 
+    /// With several -c options an error names the one it is in, counting from 1; a single -c is just -c.
+    func testAnErrorInOneOfSeveralCommandsFlagsNamesWhichOne() throws {
+        let second = try Descent.run(["-c", "seed 1", "-c", "layer dense x"])
+        XCTAssertEqual(second.status, 1)
+        XCTAssertTrue(second.stderr.hasPrefix("-c#2:1:13: error: expected number of units"), second.stderr)
+        let first = try Descent.run(["-c", "seed 1; layer dense x", "-c", "seed 2"])
+        XCTAssertEqual(first.status, 1)
+        XCTAssertTrue(first.stderr.hasPrefix("-c#1:1:21: error: expected number of units"), first.stderr)
+        XCTAssertEqual(first.stdout, "seed 1\n", "the second -c does not run")
+        let only = try Descent.run(["-c", "layer dense x"])
+        XCTAssertTrue(only.stderr.hasPrefix("-c:1:13: error: expected number of units"), only.stderr)
+    }
+
     func testUnknownActivationPointsAtTheWordAndSuggests() throws {
         let r = try Descent.run(["-c", "data xor n=20; layer dense 8 tahn"])
         XCTAssertEqual(r.status, 1)
