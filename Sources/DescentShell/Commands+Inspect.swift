@@ -15,8 +15,10 @@ extension Commands {
                     "run the model on inputs in the data's units and print its outputs (class and probabilities for classification)",
                     recorded: false, handler: predict),
         CommandSpec("set", ["set PARAM[i,j] = VALUE"], "edit one parameter entry by hand", handler: set),
-        CommandSpec("expect", ["expect METRIC OP VALUE", "expect METRIC = VALUE [+- TOL]", "expect [grad] PARAM[i,j] = VALUE [+- TOL]"],
-                    "check a number (\(Expectation.metrics.joined(separator: " ")), or a parameter entry); fails the script when it does not hold",
+        CommandSpec("expect", ["expect METRIC OP VALUE   (OP: \(Expectation.comparisons.joined(separator: "  ")))",
+                               "expect [grad] PARAM[i,j] OP VALUE", "expect … = VALUE +- TOL   (a tolerance goes with = only; = alone allows 1e-12 × max(1, |VALUE|))"],
+                    "check a number (\(Expectation.metrics.joined(separator: " ")), or a parameter entry or its gradient) "
+                        + "against a bound; fails the script when it does not hold",
                     keywords: Expectation.metrics + ["grad"], handler: expect),
     ]
 

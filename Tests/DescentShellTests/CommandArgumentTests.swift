@@ -21,6 +21,11 @@ final class CommandArgumentTests: XCTestCase {
         // A keyword after the command shows the forms that use it.
         XCTAssertEqual(h.ok("help show confusion").split(separator: "\n").first, "  show confusion   (classification: training and validation sets)")
         XCTAssertEqual(h.ok("help train epochs").split(separator: "\n").first, "  train N epochs [every=K]")
+        // expect's comparisons are listed, and the forms say which take a tolerance.
+        XCTAssertEqual(h.ok("help expect").split(separator: "\n").prefix(3), ["  expect METRIC OP VALUE   (OP: <  <=  >  >=  =)",
+                                                                             "  expect [grad] PARAM[i,j] OP VALUE",
+                                                                             "  expect … = VALUE +- TOL   (a tolerance goes with = only; = alone allows 1e-12 × max(1, |VALUE|))"])
+        XCTAssertTrue(h.fails("expect loss != 0.3").contains("error: there is no '!=' — the comparisons are <, <=, >, >= and ="))
         XCTAssertTrue(h.fails("help show conf").contains("unexpected 'conf' after 'show' — did you mean 'config' or 'confusion'?"))
         // At `replay … step`'s prompt these stop the replay; anything else (Enter) runs the line.
         XCTAssertEqual(["q", " Quit ", "stop", "EXIT", "", "n", "quite"].map(Repl.stops), [true, true, true, true, false, false, false])
