@@ -67,7 +67,7 @@ extension Commands {
     }
 
     /// `show weights` and `show grads` (`what`): the parameters named next, or all, in full; with the
-    /// weights, how sparse they are; with the gradients, a note on each one that is not current.
+    /// weights, how sparse the weight matrices shown are; with the gradients, a note on each one that is not current.
     static func showParameters(_ w: Workspace, _ a: inout ArgReader, what: String) throws {
         if w.parameterNames().isEmpty && a.peek != nil {
             throw ShellError("there are no parameters yet — add a layer with `layer dense UNITS [ACTIVATION]`")
@@ -89,7 +89,8 @@ extension Commands {
                 w.out.print("  (not current: \(Workspace.staleGradient(p.name)) — run `backward` or `step`)")
             }
         }
-        if what == "weights" { w.out.print(Sparsity.report(model)) }
+        // The share of near-zero entries among the weight matrices shown (all, when none were named).
+        if what == "weights", let report = Sparsity.report(model, named: names.isEmpty ? nil : names) { w.out.print(report) }
     }
 
     /// `show confusion`: the confusion matrices of the training set and the validation set, for classification.

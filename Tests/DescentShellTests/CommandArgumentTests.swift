@@ -151,6 +151,17 @@ final class CommandArgumentTests: XCTestCase {
         }
     }
 
+    /// `show weights` counts the near-zero entries of the weight matrices it shows: W1 is 2×3 zeros, W2 3×1 of 0.5.
+    func testShowWeightsCountsNearZeroEntriesOfTheMatricesItShows() {
+        h.ok("data xor n=20\nlayer dense 3 tanh init=zeros\nlayer dense 1 sigmoid\nset W2[0,0] = 0.5\nset W2[1,0] = 0.5\nset W2[2,0] = 0.5")
+        XCTAssertEqual(h.ok("show weights").split(separator: "\n").last, "weights near zero (|w| < 0.001): 6 of 9 (66.7%)")
+        XCTAssertEqual(h.ok("show weights W1 b2").split(separator: "\n").last, "weights near zero (|w| < 0.001) in W1: 6 of 6 (100%)")
+        XCTAssertEqual(h.ok("show weights W2").split(separator: "\n").last, "weights near zero (|w| < 0.001) in W2: 0 of 3 (0%)")
+        XCTAssertEqual(h.ok("show weights W2 W1 W2").split(separator: "\n").last, "weights near zero (|w| < 0.001) in W2, W1: 6 of 9 (66.7%)")
+        h.ok("show weights b1 b2")
+        XCTAssertEqual(h.lines(startingWith: "weights near zero"), [], "no weight matrix shown, nothing to count")
+    }
+
     /// `""` names no file: each command that takes a file name says so, with the caret under the quotes, an
     /// example of a name, and changes nothing (it used to try the directory descent runs in).
     func testAnEmptyFileNameIsAnErrorAtTheQuotes() {
