@@ -35,9 +35,11 @@ extension Dataset {
         let (y, resolved, classNames) = try targets(rows, column: t, names: names, file: file, task: task)
         var featureNames = names
         featureNames.remove(at: t)
-        return Dataset(name: String(file.split(separator: "/").last ?? Substring(file)),
-                       X: Tensor(shape: [rows.count, featureNames.count], data: x), y: Tensor(shape: [rows.count, 1], data: y),
-                       task: resolved, featureNames: featureNames, targetName: names[t], classNames: classNames)
+        var d = Dataset(name: String(file.split(separator: "/").last ?? Substring(file)),
+                        X: Tensor(shape: [rows.count, featureNames.count], data: x), y: Tensor(shape: [rows.count, 1], data: y),
+                        task: resolved, featureNames: featureNames, targetName: names[t], classNames: classNames)
+        d.origin = CSVOrigin(file: file, targetColumn: t + 1, targetName: names[t], lines: rows.map(\.line))
+        return d
     }
 
     /// Checks the header: at least two columns, each named, no name twice.

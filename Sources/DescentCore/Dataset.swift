@@ -14,6 +14,8 @@ public struct Dataset: Equatable, Sendable {
     /// The standardisation `X` went through (`standardized(by:)`), nil for raw features: new inputs given in
     /// the data's raw units go through it too.
     public var standardization: Standardizer?
+    /// For data read from a CSV file, the file, target column and each row's line, for errors about its values.
+    public var origin: CSVOrigin?
 
     /// A dataset from parts already known to agree (shapes [n, f] and [n, 1]); no checks.
     public init(name: String, X: Tensor, y: Tensor, task: Task,
@@ -42,7 +44,7 @@ public struct Dataset: Equatable, Sendable {
                             option: "y")
         }
         if let i = targets.firstIndex(where: { !$0.isFinite }) {
-            throw DataError("value \(i + 1) of y is \(Format.short(targets[i])) — targets must be finite numbers", option: "y")
+            throw DataError("\(targetName)[\(i)] is \(Format.short(targets[i])) — targets must be finite numbers", option: "y")
         }
         let names = featureNames ?? (1...width).map { "x\($0)" }
         guard names.count == width else {
@@ -50,7 +52,7 @@ public struct Dataset: Equatable, Sendable {
         }
         var classes: [String] = []
         if task.isClassification {
-            let k = try Dataset.classCount(of: targets, task: task, declared: classNames?.count)
+            let k = try Dataset.classCount(of: targets, task: task, declared: classNames?.count, name: targetName)
             classes = classNames ?? (0..<k).map(String.init)
         }
         self.init(name: name, X: Tensor(shape: [rows.count, width], data: rows.flatMap { $0 }),
@@ -59,24 +61,41 @@ public struct Dataset: Equatable, Sendable {
     }
 
     /// The number of classes of class-id targets, after checking each is a whole number 0..k-1
-    /// (0 or 1 for binary; below `declared` when the class names are known). Errors name the 1-based position.
-    public static func classCount(of targets: [Double], task: Task, declared: Int? = nil) throws(DataError) -> Int {
+    /// (0 or 1 for binary; below `declared` when the class names are known). Errors name a target as
+    /// `name[i]`, counting from 0 as `show data` numbers rows, or, for CSV data (`origin`), by its file line and column.
+    public static func classCount(of targets: [Double], task: Task, declared: Int? = nil, name: String = "y",
+                                  origin: CSVOrigin? = nil) throws(DataError) -> Int {
         if task == .binary, let declared, declared != 2 {
             throw DataError("binary data has 2 classes, but \(declared) class names were given")
+        }
+        // "y[i] is V, PROBLEM", or "file:line, column c 'name': V is IN THE FILE" for CSV data.
+        func error(_ i: Int, _ v: Double, _ problem: String, inFile: String) -> DataError {
+            guard let origin else { return DataError("\(name)[\(i)] is \(Format.short(v)), \(problem)") }
+            return DataError("\(origin.targetLocation(row: i)): \(Format.short(v)) is \(inFile)")
         }
         let limit = task == .binary ? 2 : declared
         for (i, v) in targets.enumerated() {
             guard v >= 0, v == v.rounded(), v < Double(Dataset.maxClasses) else {
-                throw DataError("value \(i + 1) of y is \(Format.short(v)), not a class id — class targets are whole numbers 0, 1, …, k-1")
+                let rule = "class targets are whole numbers 0, 1, …, k-1"
+                throw error(i, v, "not a class id — \(rule)", inFile: "not a class id — \(rule)")
             }
             if let limit, v >= Double(limit) {
                 let allowed = task == .binary ? "binary targets are 0 or 1" : "with \(limit) classes the ids are 0…\(limit - 1)"
-                throw DataError("value \(i + 1) of y is \(Format.short(v)), but \(allowed)")
+                throw error(i, v, "but \(allowed)", inFile: "not a class id here — \(allowed)")
             }
         }
         let k = limit ?? (Int(targets.max() ?? 0) + 1)
-        guard k >= 2 else { throw DataError("y has only class 0 — a classifier needs at least 2 classes") }
+        guard k >= 2 else {
+            let only = "has only class 0 — a classifier needs at least 2 classes"
+            throw DataError(origin.map { "\($0.file): target '\($0.targetName)' \(only)" } ?? "\(name) \(only)")
+        }
         return k
+    }
+
+    /// The number of classes when the targets are read as class ids 0…k−1, as a classification loss reads numbers;
+    /// an error names the first target that is not one (see `classCount`).
+    public func classIDCount() throws(DataError) -> Int {
+        try Dataset.classCount(of: y.data, task: .multiclass, name: targetName, origin: origin)
     }
 
     /// The most classes a classification target may have (class ids 0 … maxClasses − 1).
@@ -114,6 +133,7 @@ public struct Dataset: Equatable, Sendable {
         var d = Dataset(name: name, X: X.gatherRows(Array(indices)), y: y.gatherRows(Array(indices)), task: task,
                         featureNames: featureNames, targetName: targetName, classNames: classNames)
         d.standardization = standardization
+        d.origin = origin?.rows(indices)
         return d
     }
 }

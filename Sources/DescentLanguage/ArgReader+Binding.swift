@@ -7,12 +7,15 @@ extension ArgReader {
         return number
     }
 
-    /// The argument's value as a whole number within `range`; otherwise "expected `expected`, got …".
+    /// The argument's value as a whole number within `range`; otherwise "expected `expected(phrase)`, got …", where
+    /// `phrase` is the range in words (`from 1 to 10`, `at least 0`; with the largest Int when the number is past it).
     /// Plain digits are read as written: a Double holds every whole number only up to 2⁵³.
-    static func intValue(_ arg: Arg, expected: String, range: ClosedRange<Int>) throws(Diagnostic) -> Int {
-        guard case .number(let number) = arg.value, let whole = Int(arg.valueText) ?? Int(exactly: number),
-              range.contains(whole) else {
-            throw mismatch(arg, expected: expected)
+    static func intValue(_ arg: Arg, range: ClosedRange<Int>, expected: (String) -> String) throws(Diagnostic) -> Int {
+        guard case .number(let number) = arg.value else { throw mismatch(arg, expected: expected(phrase(range))) }
+        guard let whole = Int(arg.valueText) ?? Int(exactly: number), range.contains(whole) else {
+            // A whole number past the largest Int is "at least 0" but still refused: say where the range ends.
+            let pastTheTop = number == number.rounded() && number >= Double(Int.max)
+            throw mismatch(arg, expected: expected(pastTheTop ? phrase(range, open: false) : phrase(range)))
         }
         return whole
     }
@@ -46,9 +49,10 @@ extension ArgReader {
         }
     }
 
-    /// A whole-number range in words: `from 1 to 10`, or `at least 1` when it has no upper limit.
-    static func phrase(_ range: ClosedRange<Int>) -> String {
-        range.upperBound == Int.max ? "at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
+    /// A whole-number range in words: `from 1 to 10`, or `at least 1` when it has no upper limit but the
+    /// largest Int and `open` (`from 1 to 9223372036854775807` otherwise).
+    static func phrase(_ range: ClosedRange<Int>, open: Bool = true) -> String {
+        open && range.upperBound == Int.max ? "at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
     }
 
     /// The non-empty parts joined by single spaces.

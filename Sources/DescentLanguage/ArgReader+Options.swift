@@ -15,7 +15,7 @@ extension ArgReader {
     /// The whole number given as `key=…` within `range`, or `defaultValue` when the option is absent.
     public func intOption(_ key: String, default defaultValue: Int, range: ClosedRange<Int>) throws(Diagnostic) -> Int {
         guard let arg = option(key) else { return defaultValue }
-        return try ArgReader.intValue(arg, expected: ArgReader.joined("a whole number", ArgReader.phrase(range), "for \(key)="), range: range)
+        return try ArgReader.intValue(arg, range: range) { ArgReader.joined("a whole number", $0, "for \(key)=") }
     }
 
     /// `true` or `false` given as `key=…` (ignoring case), or `defaultValue` when the option is absent.

@@ -117,8 +117,10 @@ public struct ArgReader: Sendable {
 
     /// Reads a whole number within `range`, e.g. "expected number of units (a whole number from 1 to 100000), got 2.5".
     public mutating func int(_ what: String, range: ClosedRange<Int>) throws(Diagnostic) -> Int {
-        let expected = "\(what) (a whole number \(ArgReader.phrase(range)))"
-        return try next(expected: expected) { arg throws(Diagnostic) in try ArgReader.intValue(arg, expected: expected, range: range) }
+        let expected = { (phrase: String) in "\(what) (a whole number \(phrase))" }
+        return try next(expected: expected(ArgReader.phrase(range))) { arg throws(Diagnostic) in
+            try ArgReader.intValue(arg, range: range, expected: expected)
+        }
     }
 
     /// Reads a whole number within `range` when the next argument is a number; otherwise consumes nothing.

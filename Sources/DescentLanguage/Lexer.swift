@@ -47,6 +47,8 @@ public struct Lexer {
         case "=": _ = match("="); add(.op("="))
         case "±": add(.op("+-"))
         case "+" where peek == "-": current += 1; add(.op("+-"))
+        case "!" where peek == "=": current += 1; throw noNotEqual()
+        case "≠": throw noNotEqual()
         case _ where c.isWordStart: word()
         case _ where startsNumber(c): try number()
         default: throw unexpected(c)
@@ -89,6 +91,11 @@ public struct Lexer {
             return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         }.joined(separator: " ")
         return Diagnostic("unexpected character \(shown)\(hint)", at: startSpan(length: 1))
+    }
+
+    /// The error for `!=` or `≠` (scanned up to `current`): the language has no not-equal; it names the comparisons there are.
+    func noNotEqual() -> Diagnostic {
+        Diagnostic("there is no '\(String(source[start..<current]))' — the comparisons are <, <=, >, >= and =", at: startSpan(length: current - start))
     }
 
     /// Records a token of `kind` covering `start..<current`.

@@ -8,6 +8,13 @@ extension ArgReader {
         return false
     }
 
+    /// Reads a quoted file name; `""`, which would name the directory descent runs in, is an error at the quotes.
+    mutating func fileName(_ what: String = "file name", example: String) throws(Diagnostic) -> String {
+        let name = try string(what, example: example)
+        guard !name.isEmpty else { throw error("empty file name — put one between the quotes, like \"\(example)\"") }
+        return name
+    }
+
     /// An error pointing at the argument read last.
     func error(_ message: String) -> Diagnostic { Diagnostic(message, at: lastSpan) }
 

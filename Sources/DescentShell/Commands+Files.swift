@@ -31,7 +31,7 @@ extension Commands {
 
     static func save(_ w: Workspace, _ a: inout ArgReader) throws {
         let what = try a.word("kind of file to save", oneOf: ["weights", "session"])
-        let file = try a.string("file name", example: "w.json"), at = a.lastSpan
+        let file = try a.fileName(example: what == "weights" ? "w.json" : "mine.descent"), at = a.lastSpan
         try a.finish(options: [])
         let p = path(w, file)
         if what == "weights" {
@@ -57,7 +57,7 @@ extension Commands {
 
     static func load(_ w: Workspace, _ a: inout ArgReader) throws {
         _ = try a.word("kind of file to load", oneOf: ["weights"])
-        let file = try a.string("file name", example: "w.json"), at = a.lastSpan
+        let file = try a.fileName(example: "w.json"), at = a.lastSpan
         try a.finish(options: [])
         let m = try w.ensureModel()
         let text = try located(at) { try AtomicFile.read(path(w, file)) }
@@ -71,7 +71,7 @@ extension Commands {
     }
 
     static func replay(_ w: Workspace, _ a: inout ArgReader) throws {
-        let file = try a.string("script file", example: "Sessions/xor.descent"), at = a.lastSpan
+        let file = try a.fileName("script file", example: "Sessions/xor.descent"), at = a.lastSpan
         let stepping = a.optionalWord(oneOf: ["step"]) != nil
         try a.finish(options: [])
         let p = canonical(path(w, file))
@@ -82,6 +82,10 @@ extension Commands {
         switch Session(workspace: w).runScript(text, file: file, stepping: stepping) {
         case .completed:
             w.out.print("replayed \(file)")
+        case .quit(let line):
+            // `quit` in a replayed script ends the replay; the session, and the line that ran `replay`, go on.
+            w.quitRequested = false
+            w.out.print("replay of \(file) ended at its quit on line \(line); the rest of the script was not run")
         case .failed:
             throw ShellError("replay of \(file) stopped at the error above")
         case .interrupted(let line):
@@ -93,7 +97,7 @@ extension Commands {
 
     static func export(_ w: Workspace, _ a: inout ArgReader) throws {
         let what = try a.word("kind of export", oneOf: ["history", "plot"])
-        let file = try a.string("file name", example: "w.json"), at = a.lastSpan
+        let file = try a.fileName(example: what == "history" ? "loss.csv" : "loss.svg"), at = a.lastSpan
         try a.finish(options: [])
         guard let t = w.trainer ?? w.carryOver, !t.history.isEmpty else { throw ShellError("nothing to export yet: train first") }
         if what == "history" {

@@ -15,8 +15,10 @@ extension Commands {
                     "run the model on inputs in the data's units and print its outputs (class and probabilities for classification)",
                     recorded: false, handler: predict),
         CommandSpec("set", ["set PARAM[i,j] = VALUE"], "edit one parameter entry by hand", handler: set),
-        CommandSpec("expect", ["expect METRIC OP VALUE", "expect METRIC = VALUE [+- TOL]", "expect [grad] PARAM[i,j] = VALUE [+- TOL]"],
-                    "check a number (\(Expectation.metrics.joined(separator: " ")), or a parameter entry); fails the script when it does not hold",
+        CommandSpec("expect", ["expect METRIC OP VALUE   (OP: \(Expectation.comparisons.joined(separator: "  ")))",
+                               "expect [grad] PARAM[i,j] OP VALUE", "expect … = VALUE +- TOL   (a tolerance goes with = only; = alone allows 1e-12 × max(1, |VALUE|))"],
+                    "check a number (\(Expectation.metrics.joined(separator: " ")), or a parameter entry or its gradient) "
+                        + "against a bound; fails the script when it does not hold",
                     keywords: Expectation.metrics + ["grad"], handler: expect),
     ]
 
@@ -68,7 +70,7 @@ extension Commands {
     }
 
     /// `show weights` and `show grads` (`what`): the parameters named next, or all, in full; with the
-    /// weights, how sparse they are; with the gradients, a note on each one that is not current.
+    /// weights, how sparse the weight matrices shown are; with the gradients, a note on each one that is not current.
     static func showParameters(_ w: Workspace, _ a: inout ArgReader, what: String) throws {
         if w.parameterNames().isEmpty && a.peek != nil {
             throw ShellError("there are no parameters yet — add a layer with `layer dense UNITS [ACTIVATION]`")
@@ -90,7 +92,8 @@ extension Commands {
                 w.out.print("  (not current: \(Workspace.staleGradient(p.name)) — run `backward` or `step`)")
             }
         }
-        if what == "weights" { w.out.print(Sparsity.report(model)) }
+        // The share of near-zero entries among the weight matrices shown (all, when none were named).
+        if what == "weights", let report = Sparsity.report(model, named: names.isEmpty ? nil : names) { w.out.print(report) }
     }
 
     /// `show confusion`: the confusion matrices of the training set and the validation set, for classification.

@@ -8,7 +8,7 @@ extension Commands {
         CommandSpec("plot", ["plot", "plot boundary"], "draw the loss chart (or the decision boundary / output surface)",
                     keywords: ["boundary", "loss"], recorded: false, handler: plot),
         CommandSpec("help", ["help [COMMAND]"], "list the commands, or show one command's usage", recorded: false, handler: help),
-        CommandSpec("quit", ["quit"], "leave descent (Ctrl-D does the same)", recorded: false, handler: quit),
+        CommandSpec("quit", ["quit"], "leave descent (Ctrl-D does the same); in a replayed script, end that replay and go on", recorded: false, handler: quit),
     ]
 
     static func help(_ w: Workspace, _ a: inout ArgReader) throws {

@@ -28,7 +28,7 @@ enum DataCommand {
             let kind = try a.word("data source", oneOf: generators + ["csv"])
             if kind == "csv" {
                 csv = true
-                let file = try a.string("CSV file", example: "Sessions/data/iris.csv"), at = a.lastSpan
+                let file = try a.fileName("CSV file", example: "Sessions/data/iris.csv"), at = a.lastSpan
                 let target = try a.nameOption("target")
                 try a.finish(options: options(source: kind))
                 let path = Commands.path(w, file)
@@ -64,7 +64,7 @@ enum DataCommand {
             msg += d.task == .regression ? "regression target '\(d.targetName)'" : "\(d.classNames.count) classes (\(DataCommand.listed(d.classNames)))"
         }
         if w.targetsMayBeClassIDs && read.task == d.task {
-            if (try? Dataset.classCount(of: d.y.data, task: .multiclass)) != nil {
+            if (try? d.classIDCount()) != nil {
                 msg += "; \(name) is read as class ids if the loss is ce, bce or hinge"
             } else if let loss = w.loss, loss.isClassification {
                 msg += "; \(name) holds values that are not class ids (0, 1, 2, …), so \(loss) does not fit it — use mse, mae or huber"

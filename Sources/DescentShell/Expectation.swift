@@ -6,6 +6,9 @@ import DescentLanguage
 struct Expectation {
     enum Subject { case metric(String), entry(String, [Int]), gradient(String, [Int]) }
 
+    /// The comparisons `expect` takes (the lexer reads `==` as `=`).
+    static let comparisons = ["<", "<=", ">", ">=", "="]
+
     static let metrics = ["loss", "train_loss", "val_loss", "penalty", "accuracy", "val_accuracy", "r2", "val_r2", "step", "batch_loss", "sparsity"]
 
     var subjectKind: Subject
@@ -71,7 +74,7 @@ struct Expectation {
             subject = .metric(try a.word("quantity", oneOf: metrics))
         }
         let subjectSpan = a.lastSpan
-        let op = try a.op("comparison", oneOf: ["<", "<=", ">", ">=", "="])
+        let op = try a.op("comparison", oneOf: comparisons)
         let value = try a.number("value")
         var tol: Double? = nil
         if a.optionalOp(oneOf: ["+-"]) != nil {

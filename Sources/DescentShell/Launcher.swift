@@ -4,7 +4,8 @@ import Foundation
 
 /// Chooses how descent runs — scripts, `-c` commands, piped input or the interactive prompt — and returns the exit status.
 public enum Launcher {
-    /// Runs the scripts `files` in order, then each `-c` text in order; with neither, piped input or the prompt.
+    /// Runs the scripts `files` in order, then each `-c` text in order (named `-c`, or `-c#1`, `-c#2`, … when there
+    /// are several); with neither, piped input or the prompt.
     public static func run(files: [String], commands: [String], noTUI: Bool) -> Int32 {
         let out = StandardOutput()
         if let problem = ThreadSetting.current.problem { out.error("descent: warning: \(problem)") }
@@ -19,22 +20,27 @@ public enum Launcher {
         let session = Session(workspace: w)
         if !files.isEmpty || !commands.isEmpty {
             for f in files {
+                guard !f.isEmpty else {
+                    out.error("descent: empty script file name — give a script's path, like descent Sessions/xor.descent")
+                    return 1
+                }
                 let text: String, path = f.hasPrefix("/") ? f : cwd + "/" + f
                 do { text = try AtomicFile.read(path) } catch {
                     out.error("descent: \(error)")
                     return 1
                 }
                 // As a replayed script is: it may not replay itself, nor have the session saved over it.
+                // `quit` in the program's own scripts and -c ends the program (in a replayed script, only the replay).
                 w.replayStack = [Commands.canonical(path)]
                 let end = session.runScript(text, file: f)
                 w.replayStack = []
                 if end != .completed { return exitStatus(end, file: f, out) }
-                if w.quitRequested { return 0 }
             }
-            for c in commands {
-                let end = session.runScript(c, file: "-c")
-                if end != .completed { return exitStatus(end, file: "-c", out) }
-                if w.quitRequested { break }
+            for (k, c) in commands.enumerated() {
+                // Messages name a -c as the file it stands for: `-c:1:13`, or `-c#2:1:13` for the second of several.
+                let name = commands.count == 1 ? "-c" : "-c#\(k + 1)"
+                let end = session.runScript(c, file: name)
+                if end != .completed { return exitStatus(end, file: name, out) }
             }
             return 0
         }
@@ -51,7 +57,7 @@ public enum Launcher {
     /// The exit status for how a script ended (130 for Ctrl-C, as a shell reports it), saying where Ctrl-C stopped it.
     private static func exitStatus(_ end: ScriptEnd, file: String, _ out: Output) -> Int32 {
         switch end {
-        case .completed: return 0
+        case .completed, .quit: return 0
         case .failed, .declined: return 1
         case .interrupted(let line):
             out.error("descent: interrupted at \(file):\(line); the rest was not run")

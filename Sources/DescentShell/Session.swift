@@ -36,7 +36,8 @@ public struct Session {
         return true
     }
 
-    /// Runs a whole script; stops at the first failing command, at Ctrl-C, or when the user declines a step.
+    /// Runs a whole script; stops at the first failing command, at Ctrl-C, when the user declines a step, or at
+    /// `quit` (leaving `workspace.quitRequested` set: the caller decides whether it ends the program or a replay).
     public func runScript(_ text: String, file: String, stepping: Bool = false) -> ScriptEnd {
         Interrupt.during {
             for logical in LineJoiner.logicalLines(of: text) {
@@ -52,7 +53,7 @@ public struct Session {
                 let ok = run(line: lineText, file: file, line: number)
                 if Interrupt.requested { return .interrupted(line: number) }
                 if !ok { return .failed }
-                if workspace.quitRequested { return .completed }
+                if workspace.quitRequested { return .quit(line: number) }
             }
             return .completed
         }

@@ -7,23 +7,34 @@ enum Sparsity {
 
     /// The fraction of weight-matrix entries (biases excluded) with |w| < `threshold`.
     static func fraction(_ m: Model) -> Double {
-        let (zero, total) = counts(m)
+        let (zero, total) = counts(m.parameters)
         return total == 0 ? 0 : Double(zero) / Double(total)
     }
 
-    /// (near-zero entries, all entries) over the weight matrices.
-    static func counts(_ m: Model) -> (Int, Int) {
+    /// (near-zero entries, all entries) over the weight matrices among `parameters`.
+    static func counts(_ parameters: [Parameter]) -> (Int, Int) {
         var zero = 0, total = 0
-        for p in m.parameters where p.isWeight {
+        for p in parameters where p.isWeight {
             total += p.count
             for i in 0..<p.count where abs(p.value[i]) < threshold { zero += 1 }
         }
         return (zero, total)
     }
 
-    /// `weights near zero (|w| < 0.001): 37 of 48 (77.1%)`
-    static func report(_ m: Model) -> String {
-        let (z, t) = counts(m)
-        return "weights near zero (|w| < \(Format.short(threshold))): \(z) of \(t)" + (t > 0 ? " (\(Format.sig(100 * Double(z) / Double(t), 3))%)" : "")
+    /// `weights near zero (|w| < 0.001): 37 of 48 (77.1%)` over all of `m`'s weight matrices; with `named`, over
+    /// the weight matrices among those parameters (each once), which it names (`… in W1, W3: 20 of 24 …`); nil
+    /// when they hold no weight matrix.
+    static func report(_ m: Model, named: [String]? = nil) -> String? {
+        var parameters = m.parameters, place = ""
+        if let named {
+            var seen = Set<String>()
+            let names = named.filter { seen.insert($0).inserted }
+            parameters = names.compactMap { n in m.parameters.first { $0.name == n && $0.isWeight } }
+            guard !parameters.isEmpty else { return nil }
+            place = " in " + parameters.map(\.name).joined(separator: ", ")
+        }
+        let (z, t) = counts(parameters)
+        return "weights near zero (|w| < \(Format.short(threshold)))\(place): \(z) of \(t)"
+            + (t > 0 ? " (\(Format.sig(100 * Double(z) / Double(t), 3))%)" : "")
     }
 }

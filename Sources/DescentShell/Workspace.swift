@@ -47,7 +47,7 @@ public final class Workspace {
     static let undoDepth = 50
     var watches: [Watch] = []
     var breakGradNorm: Double?
-    /// Set by `quit`.
+    /// Set by `quit`; cleared again by the `replay` whose script it ended (quit ends a replay, not the session).
     public internal(set) var quitRequested = false
     /// Runs long training; the shell swaps in the live view on a terminal.
     var trainingView: TrainingView
@@ -134,11 +134,16 @@ public final class Workspace {
     }
 
     /// `data` as training reads it: numbers that may be class ids (inline `y`, a numeric CSV target) are the
-    /// classes 0…k−1, named by their numbers, under ce, bce or hinge; otherwise `data` as it is.
+    /// classes 0…k−1, named by their numbers, under ce, bce or hinge; otherwise `data` as it is. A number that is
+    /// not a class id is an error at its place (file line and column, or `y[i]`) that says what would fit.
     func asRead(_ data: Dataset) throws -> Dataset {
-        guard targetsMayBeClassIDs, loss?.isClassification == true, data.task == .regression else { return data }
+        guard targetsMayBeClassIDs, let loss, loss.isClassification, data.task == .regression else { return data }
         var d = data
-        let k = try Dataset.classCount(of: d.y.data, task: .multiclass)
+        let k: Int
+        do { k = try d.classIDCount() } catch {
+            let name = d.origin == nil ? d.targetName : "'\(d.targetName)'"
+            throw ShellError("\(error) (under \(loss) the numbers in \(name) are class ids; for a regression target use mse, mae or huber)")
+        }
         d.task = k == 2 ? .binary : .multiclass
         d.classNames = (0..<k).map(String.init)
         return d

@@ -5,7 +5,7 @@ import DescentShell
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "run", abstract: "Run scripts, commands, or the interactive prompt (the default).")
 
-    @Option(name: .short, help: "Commands to run, separated by ';' or newlines; repeatable, and run after any scripts.")
+    @Option(name: .short, help: "Commands to run, separated by ';' or newlines; repeatable (errors name the second as -c#2), and run after any scripts.")
     var commands: [String] = []
 
     @Flag(name: .customLong("no-tui"), help: "Never open the full-screen view: print progress lines and text charts.")

@@ -29,6 +29,29 @@ final class CSVTests: XCTestCase {
         XCTAssertEqual(d.targetName, "species")
     }
 
+    /// A numeric target read as class ids (as the shell reads it under ce): an error names the file, the row's
+    /// line (blank lines counted) and the target column, wherever that column is.
+    func testClassIDErrorsPointAtTheFileLineAndTargetColumn() throws {
+        func classIDError(_ d: Dataset) -> String {
+            do { _ = try d.classIDCount(); return "no error" } catch { return "\(error)" }
+        }
+        let d = try Dataset.csv(text: "a,lbl,b\n1,1,2\n\n\n3,3.5,4\n5,0,6\n", file: "data/t.csv", target: "lbl")
+        XCTAssertEqual(d.origin?.lines, [2, 5, 6])
+        XCTAssertEqual(classIDError(d), "data/t.csv:5, column 2 'lbl': 3.5 is not a class id — class targets are whole numbers 0, 1, …, k-1")
+        let negative = try Dataset.csv(text: "a,b,lbl\n1,2,1\n3,4,-1\n5,6,0\n", file: "numt3.csv")
+        XCTAssertEqual(classIDError(negative), "numt3.csv:3, column 3 'lbl': -1 is not a class id — class targets are whole numbers 0, 1, …, k-1")
+        let single = try Dataset.csv(text: "x,y\n1,0\n2,0\n", file: "t.csv")
+        XCTAssertEqual(classIDError(single), "t.csv: target 'y' has only class 0 — a classifier needs at least 2 classes")
+        XCTAssertEqual(try Dataset.csv(text: "x,y\n1,0\n2,2\n", file: "t.csv").classIDCount(), 3)
+        // A split keeps each row's line: a is 1, 3, 5 on lines 2, 5, 6.
+        var rng = RNG(seed: 1)
+        let (train, validation) = try d.split(trainFraction: 0.5, rng: &rng)
+        for part in [train, validation] {
+            XCTAssertEqual(part.origin?.lines, (0..<part.count).map { [1.0: 2, 3.0: 5, 5.0: 6][part.X[$0, 0]] ?? 0 }, part.name)
+        }
+        XCTAssertNil(try Dataset(rows: [[1]], targets: [1], task: .regression).origin, "inline data has no file")
+    }
+
     func testNamedTargetInTheMiddleAndNumericTargetIsRegression() throws {
         let d = try Dataset.csv(text: "a,b,c\n1,10,100\n2,20,200\n", file: "t.csv", target: "b")
         XCTAssertEqual(d.featureNames, ["a", "c"]); XCTAssertEqual(d.targetName, "b")

@@ -27,18 +27,19 @@ final class DatasetTests: XCTestCase {
         XCTAssertEqual(message(rows: [[1, 2], [3, 4]], targets: [1, 2, 3]), "y has 3 values but X has 2 rows — give one target per row")
         XCTAssertEqual(message(rows: [[1]], targets: [1, 2]), "y has 2 values but X has 1 row — give one target per row")
         XCTAssertEqual(message(rows: [[1, .infinity]], targets: [1]), "X row 1, column 2 is inf — features must be finite numbers")
-        XCTAssertEqual(message(rows: [[1], [2]], targets: [1, .nan]), "value 2 of y is nan — targets must be finite numbers")
+        XCTAssertEqual(message(rows: [[1], [2]], targets: [1, .nan]), "y[1] is nan — targets must be finite numbers")
     }
 
+    /// Targets are named as `show data` numbers its rows, from 0: `y[1]` is the second.
     func testClassIdChecks() {
-        XCTAssertEqual(message(rows: [[1], [2], [3]], targets: [0, 1, 2], task: .binary), "value 3 of y is 2, but binary targets are 0 or 1")
+        XCTAssertEqual(message(rows: [[1], [2], [3]], targets: [0, 1, 2], task: .binary), "y[2] is 2, but binary targets are 0 or 1")
         XCTAssertEqual(message(rows: [[1], [2]], targets: [0, 1.5], task: .multiclass),
-                       "value 2 of y is 1.5, not a class id — class targets are whole numbers 0, 1, …, k-1")
+                       "y[1] is 1.5, not a class id — class targets are whole numbers 0, 1, …, k-1")
         XCTAssertEqual(message(rows: [[1], [2]], targets: [-1, 0], task: .multiclass),
-                       "value 1 of y is -1, not a class id — class targets are whole numbers 0, 1, …, k-1")
+                       "y[0] is -1, not a class id — class targets are whole numbers 0, 1, …, k-1")
         XCTAssertEqual(message(rows: [[1], [2]], targets: [0, 0], task: .multiclass), "y has only class 0 — a classifier needs at least 2 classes")
         XCTAssertEqual(message(rows: [[1], [2]], targets: [0, 3], task: .multiclass, classNames: ["a", "b", "c"]),
-                       "value 2 of y is 3, but with 3 classes the ids are 0…2")
+                       "y[1] is 3, but with 3 classes the ids are 0…2")
         XCTAssertEqual(message(rows: [[1], [2]], targets: [0, 1], task: .binary, classNames: ["a", "b", "c"]),
                        "binary data has 2 classes, but 3 class names were given")
         XCTAssertEqual(try Dataset.classCount(of: [0, 4, 1], task: .multiclass), 5)

@@ -32,6 +32,30 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertEqual(seeds, ["seed 3", "seed        3", "seed 4", "seed        4", "seed 5", "seed        5"], r.stdout)
     }
 
+    func testQuitInAReplayEndsTheReplayButQuitInTheProgramsOwnScriptEndsTheProgram() throws {
+        let dir = try Descent.temporaryDirectory()
+        try "seed 5\nquit\nseed 6\n".write(to: dir.appendingPathComponent("q.descent"), atomically: true, encoding: .utf8)
+        let replayed = try Descent.run(["-c", "replay \"q.descent\"; show config", "-c", "seed 9"], directory: dir)
+        XCTAssertEqual(replayed.status, 0, replayed.stderr)
+        XCTAssertEqual(replayed.stdout.split(separator: "\n").filter { $0.hasPrefix("seed ") }, ["seed 5", "seed        5", "seed 9"],
+                       replayed.stdout)
+        XCTAssertTrue(replayed.stdout.contains("replay of q.descent ended at its quit on line 2; the rest of the script was not run\n"),
+                      replayed.stdout)
+        let own = try Descent.run(["q.descent", "-c", "seed 9"], directory: dir)
+        XCTAssertEqual(own.status, 0, own.stderr)
+        XCTAssertEqual(own.stdout, "seed 5\n", "quit ends descent FILE there, before line 3 and -c")
+        let commands = try Descent.run(["-c", "seed 1; quit; seed 2", "-c", "seed 3"], directory: dir)
+        XCTAssertEqual(commands.status, 0, commands.stderr)
+        XCTAssertEqual(commands.stdout, "seed 1\n", "quit ends -c there")
+    }
+
+    func testAnEmptyScriptNameIsRefusedAsSuch() throws {
+        let r = try Descent.run(["", "-c", "seed 1"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.stderr, "descent: empty script file name — give a script's path, like descent Sessions/xor.descent\n")
+        XCTAssertEqual(r.stdout, "", "nothing ran")
+    }
+
     func testTheThreadCountFollowsTheCPUsTasksetAllows() throws {
         // taskset -c 0 leaves the process one CPU: one thread, and DESCENT_THREADS=2 capped to it.
         let taskset = "/usr/bin/taskset"
@@ -96,6 +120,19 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("bad.descent:8:1: error: expectation failed: W1[0,0] = 0.2935580942"), r.stderr)
         XCTAssertTrue(r.stderr.contains("expected = 0.5 ± 0.001"), r.stderr)
         XCTAssertFalse(r.stdout.contains("W1 [2, 1] ="), "the script stops at the failing line")
+    }
+
+    /// With several -c options an error names the one it is in, counting from 1; a single -c is just -c.
+    func testAnErrorInOneOfSeveralCommandsFlagsNamesWhichOne() throws {
+        let second = try Descent.run(["-c", "seed 1", "-c", "layer dense x"])
+        XCTAssertEqual(second.status, 1)
+        XCTAssertTrue(second.stderr.hasPrefix("-c#2:1:13: error: expected number of units"), second.stderr)
+        let first = try Descent.run(["-c", "seed 1; layer dense x", "-c", "seed 2"])
+        XCTAssertEqual(first.status, 1)
+        XCTAssertTrue(first.stderr.hasPrefix("-c#1:1:21: error: expected number of units"), first.stderr)
+        XCTAssertEqual(first.stdout, "seed 1\n", "the second -c does not run")
+        let only = try Descent.run(["-c", "layer dense x"])
+        XCTAssertTrue(only.stderr.hasPrefix("-c:1:13: error: expected number of units"), only.stderr)
     }
 
     func testUnknownActivationPointsAtTheWordAndSuggests() throws {

@@ -29,6 +29,12 @@ final class ArgReaderOptionTests: XCTestCase {
         XCTAssertEqual(try args.intOption("dims", default: 2, range: 1...3), 2)
         XCTAssertEqual(diagnostic { _ = try args.intOption("classes", default: 2, range: 2...10) },
                        Diagnostic("expected a whole number from 2 to 10 for classes=, got 2.5", at: SourceSpan(line: 1, column: 27, length: 3)))
+        let huge = try reader("train 5 every=9223372036854775808 low=-1")
+        XCTAssertEqual(diagnostic { _ = try huge.intOption("every", default: 1, range: 1...Int.max) },
+                       Diagnostic("expected a whole number from 1 to 9223372036854775807 for every=, got 9223372036854775808",
+                                  at: SourceSpan(line: 1, column: 15, length: 19)))
+        XCTAssertEqual(diagnostic { _ = try huge.intOption("low", default: 1, range: 1...Int.max) },
+                       Diagnostic("expected a whole number at least 1 for low=, got -1", at: SourceSpan(line: 1, column: 39, length: 2)))
     }
 
     func testBoolOptions() throws {

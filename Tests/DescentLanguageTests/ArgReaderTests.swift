@@ -113,9 +113,11 @@ final class ArgReaderTests: XCTestCase {
         var zero = try reader("train 0")
         XCTAssertEqual(diagnostic { _ = try zero.int("epochs", range: 1...Int.max) },
                        Diagnostic("expected epochs (a whole number at least 1), got 0", at: SourceSpan(line: 1, column: 7, length: 1)))
+        // A whole number beyond the largest Int is "at least 1" but too large: the message gives the real range.
         var huge = try reader("train 1e30")
         XCTAssertEqual(diagnostic { _ = try huge.int("epochs", range: 1...Int.max) },
-                       Diagnostic("expected epochs (a whole number at least 1), got 1e30", at: SourceSpan(line: 1, column: 7, length: 4)))
+                       Diagnostic("expected epochs (a whole number from 1 to 9223372036854775807), got 1e30",
+                                  at: SourceSpan(line: 1, column: 7, length: 4)))
         var word = try reader("train many")
         XCTAssertEqual(diagnostic { _ = try word.int("epochs", range: 1...Int.max) },
                        Diagnostic("expected epochs (a whole number at least 1), got 'many'", at: SourceSpan(line: 1, column: 7, length: 4)))
@@ -126,7 +128,7 @@ final class ArgReaderTests: XCTestCase {
         XCTAssertEqual(try largest.int("seed", range: 0...Int.max), Int.max)
         var beyond = try reader("seed 9223372036854775808")
         XCTAssertEqual(diagnostic { _ = try beyond.int("seed", range: 0...Int.max) },
-                       Diagnostic("expected seed (a whole number at least 0), got 9223372036854775808",
+                       Diagnostic("expected seed (a whole number from 0 to 9223372036854775807), got 9223372036854775808",
                                   at: SourceSpan(line: 1, column: 6, length: 19)))
         var missing = try reader("seed")
         XCTAssertEqual(diagnostic { _ = try missing.int("seed", range: 0...Int.max) },

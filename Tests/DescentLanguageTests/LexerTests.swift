@@ -97,6 +97,19 @@ final class LexerTests: XCTestCase {
         XCTAssertEqual(parseError(#""λ" @"#)?.span, SourceSpan(line: 1, column: 5, length: 1))
     }
 
+    /// There is no not-equal: `!=` (and `≠`) get the comparisons there are, under the whole operator.
+    func testNotEqualSaysWhichComparisonsThereAre() {
+        XCTAssertEqual(rendered(parseError("expect loss != 0.3"), "expect loss != 0.3"), """
+            t.descent:1:13: error: there is no '!=' — the comparisons are <, <=, >, >= and =
+                expect loss != 0.3
+                            ^~
+            """)
+        XCTAssertEqual(parseError("expect loss ≠ 0.3"),
+                       Diagnostic("there is no '≠' — the comparisons are <, <=, >, >= and =",
+                                  at: SourceSpan(line: 1, column: 13, length: 1)))
+        XCTAssertEqual(parseError("seed !5"), Diagnostic("unexpected character '!'", at: SourceSpan(line: 1, column: 6, length: 1)))
+    }
+
     func testUnquotedFileNameGetsAHint() {
         let source = "save weights w.json"
         XCTAssertEqual(rendered(parseError(source), source), """

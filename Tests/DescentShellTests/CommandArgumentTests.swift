@@ -37,6 +37,11 @@ final class CommandArgumentTests: XCTestCase {
         // A keyword after the command shows the forms that use it.
         XCTAssertEqual(h.ok("help show confusion").split(separator: "\n").first, "  show confusion   (classification: training and validation sets)")
         XCTAssertEqual(h.ok("help train epochs").split(separator: "\n").first, "  train N epochs [every=K]")
+        // expect's comparisons are listed, and the forms say which take a tolerance.
+        XCTAssertEqual(h.ok("help expect").split(separator: "\n").prefix(3), ["  expect METRIC OP VALUE   (OP: <  <=  >  >=  =)",
+                                                                             "  expect [grad] PARAM[i,j] OP VALUE",
+                                                                             "  expect … = VALUE +- TOL   (a tolerance goes with = only; = alone allows 1e-12 × max(1, |VALUE|))"])
+        XCTAssertTrue(h.fails("expect loss != 0.3").contains("error: there is no '!=' — the comparisons are <, <=, >, >= and ="))
         XCTAssertTrue(h.fails("help show conf").contains("unexpected 'conf' after 'show' — did you mean 'config' or 'confusion'?"))
         // At `replay … step`'s prompt these stop the replay; anything else (Enter) runs the line.
         XCTAssertEqual(["q", " Quit ", "stop", "EXIT", "", "n", "quite"].map(Repl.stops), [true, true, true, true, false, false, false])
@@ -94,6 +99,11 @@ final class CommandArgumentTests: XCTestCase {
     func testSeedsBeyondTwoToThe53AreKeptAsWritten() {
         h.ok("seed 9007199254740993")
         XCTAssertEqual(h.w.seed, 9_007_199_254_740_993)
+        h.ok("seed 9223372036854775807")
+        XCTAssertEqual(h.w.seed, 9_223_372_036_854_775_807)
+        // 2⁶³ is past the largest seed: the error gives the range, not "at least 0", which 2⁶³ is.
+        XCTAssertTrue(h.fails("seed 9223372036854775808").contains("error: expected seed (a whole number from 0 to 9223372036854775807), got 9223372036854775808"))
+        XCTAssertEqual(h.w.seed, 9_223_372_036_854_775_807)
     }
 
     func testChangesThatDropUndoEntriesSaySo() {
@@ -125,7 +135,29 @@ final class CommandArgumentTests: XCTestCase {
         XCTAssertEqual(h.w.trainer?.train.task, .multiclass)
         XCTAssertEqual(h.w.trainer?.train.classNames, ["0", "1", "2"])
         h.ok("data csv \"\(half)\"")
-        XCTAssertTrue(h.fails("train 1").contains("value 2 of y is 1.5, not a class id"))
+        let e = h.fails("train 1")
+        XCTAssertTrue(e.contains("\(half):3, column 3 'label': 1.5 is not a class id"), e)
+    }
+
+    /// The repro: the error names the file, the row's line and the target column (not "value 2 of y"); inline
+    /// data names y with the row's index as `show data` numbers it, from 0.
+    func testAClassIDErrorNamesTheFileLineAndColumnOrTheInlineIndex() throws {
+        let name = "numt3-\(UUID().uuidString).csv"
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(name).path
+        try "a,b,lbl\n1,2,1\n3,4,-1\n5,6,0\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        h.ok("data csv \"\(name)\"\nlayer dense 2\nloss ce")
+        let e = h.fails("train 1")
+        XCTAssertTrue(e.hasPrefix("error: \(name):3, column 3 'lbl': -1 is not a class id — class targets are whole numbers 0, 1, …, k-1 "
+                                  + "(under ce the numbers in 'lbl' are class ids; for a regression target use mse, mae or huber)\n"), e)
+        XCTAssertNil(h.w.trainer)
+        h.ok("split 0.5")
+        XCTAssertTrue(h.fails("train 1").contains("\(name):3, column 3 'lbl': -1 is not a class id"), "the raw file row, not the split's")
+        h.ok("split none\ndata X=[[1],[2],[3]] y=[0,3.5,1]")
+        XCTAssertTrue(h.fails("train 1").hasPrefix("error: y[1] is 3.5, not a class id — class targets are whole numbers 0, 1, …, k-1 "
+                                                   + "(under ce the numbers in y are class ids; for a regression target use mse, mae or huber)\n"))
+        let row = h.ok("show data").split(separator: "\n").map { $0.split(separator: "│").map { $0.trimmingCharacters(in: .whitespaces) } }
+        XCTAssertTrue(row.contains(["1", "2", "3.5"]), "show data numbers the row of 3.5 as 1: \(row)")
     }
 
     func testClassNamesOnTheDataLineAreQuotedCutAndCounted() {
@@ -145,6 +177,40 @@ final class CommandArgumentTests: XCTestCase {
             let text = h.out.errors.joined(separator: "\n")
             XCTAssertTrue(text.contains("t.descent:5:\(column): error: "), text)
         }
+    }
+
+    /// `show weights` counts the near-zero entries of the weight matrices it shows: W1 is 2×3 zeros, W2 3×1 of 0.5.
+    func testShowWeightsCountsNearZeroEntriesOfTheMatricesItShows() {
+        h.ok("data xor n=20\nlayer dense 3 tanh init=zeros\nlayer dense 1 sigmoid\nset W2[0,0] = 0.5\nset W2[1,0] = 0.5\nset W2[2,0] = 0.5")
+        XCTAssertEqual(h.ok("show weights").split(separator: "\n").last, "weights near zero (|w| < 0.001): 6 of 9 (66.7%)")
+        XCTAssertEqual(h.ok("show weights W1 b2").split(separator: "\n").last, "weights near zero (|w| < 0.001) in W1: 6 of 6 (100%)")
+        XCTAssertEqual(h.ok("show weights W2").split(separator: "\n").last, "weights near zero (|w| < 0.001) in W2: 0 of 3 (0%)")
+        XCTAssertEqual(h.ok("show weights W2 W1 W2").split(separator: "\n").last, "weights near zero (|w| < 0.001) in W2, W1: 6 of 9 (66.7%)")
+        h.ok("show weights b1 b2")
+        XCTAssertEqual(h.lines(startingWith: "weights near zero"), [], "no weight matrix shown, nothing to count")
+    }
+
+    /// `""` names no file: each command that takes a file name says so, with the caret under the quotes, an
+    /// example of a name, and changes nothing (it used to try the directory descent runs in).
+    func testAnEmptyFileNameIsAnErrorAtTheQuotes() {
+        h.ok(Self.model + "\ntrain 2")
+        let recorded = h.w.recorded, weights = h.values("W1")
+        for (command, column, example) in [("save weights \"\"", 14, "w.json"), ("save session \"\"", 14, "mine.descent"),
+                                           ("load weights \"\"", 14, "w.json"), ("replay \"\"", 8, "Sessions/xor.descent"),
+                                           ("replay \"\" step", 8, "Sessions/xor.descent"), ("export history \"\"", 16, "loss.csv"),
+                                           ("export plot \"\"", 13, "loss.svg"), ("data csv \"\"", 10, "Sessions/data/iris.csv"),
+                                           ("data csv \"\" target=y", 10, "Sessions/data/iris.csv")] {
+            h.out.clear()
+            XCTAssertEqual(h.session.runScript(command, file: "t.descent"), .failed, command)
+            XCTAssertEqual(h.out.errors.joined(separator: "\n"), """
+                t.descent:1:\(column): error: empty file name — put one between the quotes, like "\(example)"
+                    \(command)
+                    \(String(repeating: " ", count: column - 1))^~
+                """, command)
+        }
+        XCTAssertEqual(h.w.recorded, recorded)
+        XCTAssertEqual(h.values("W1"), weights)
+        XCTAssertEqual(h.w.stepCount, 2)
     }
 
     func testAGeneratorsErrorPointsAtTheOptionItIsAbout() {
