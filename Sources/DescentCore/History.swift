@@ -19,15 +19,16 @@ public struct History: Sendable {
         public var valMetric: Double?
     }
 
-    public private(set) var steps: [Step] = []
-    public private(set) var evaluations: [Evaluation] = []
+    /// In chunks, so that copies (undo keeps up to 50) share them rather than each holding every step.
+    public private(set) var steps = ChunkedLog<Step>()
+    public private(set) var evaluations = ChunkedLog<Evaluation>()
 
     public init() {}
 
-    /// Makes room for `n` more steps so that recording them allocates nothing.
+    /// Makes room for `n` more steps (up to a million ahead) so that recording them allocates nothing.
     public mutating func reserve(steps n: Int, evaluations e: Int) {
-        steps.reserveCapacity(steps.count + n)
-        evaluations.reserveCapacity(evaluations.count + e)
+        steps.reserve(n)
+        evaluations.reserve(e)
     }
 
     mutating func record(_ s: Step) { steps.append(s) }

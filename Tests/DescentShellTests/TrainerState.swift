@@ -20,8 +20,8 @@ struct TrainerState: Equatable {
         optimizerState = (t.optimizer.state1 + t.optimizer.state2).map { $0.array }
         optimizerSteps = t.optimizer.steps
         learningRate = t.optimizer.learningRate
-        steps = t.history.steps
-        evaluations = t.history.evaluations
+        steps = Array(t.history.steps)
+        evaluations = Array(t.history.evaluations)
         stepCount = t.stepCount
         sampler = t.sampler
         dropoutRNG = t.dropoutRNG

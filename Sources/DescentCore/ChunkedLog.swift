@@ -1,0 +1,60 @@
+/// An append-only list kept in chunks of 4,096 elements, so that a copy shares every chunk with the original
+/// and appending copies at most the one chunk being written: an undo snapshot of a history of millions of
+/// steps costs a few pointers, not the whole list. Reserved chunks make appends allocation-free.
+public struct ChunkedLog<Element>: RandomAccessCollection {
+    /// log2 of the chunk size.
+    static var shift: Int { 12 }
+    /// Elements per chunk.
+    static var chunkSize: Int { 1 << shift }
+    /// Chunks `reserve` makes ahead at most (1M elements), so a long run does not claim all its memory at once.
+    static var reserveLimit: Int { 256 }
+
+    /// One chunk's storage; written only while the log holding it is its only owner.
+    final class Chunk: @unchecked Sendable {
+        var items: [Element]
+        init() { items = []; items.reserveCapacity(ChunkedLog.chunkSize) }
+        init(copying other: Chunk) { items = []; items.reserveCapacity(ChunkedLog.chunkSize); items += other.items }
+    }
+
+    private var chunks: [Chunk] = []
+    public private(set) var count = 0
+
+    /// An empty log.
+    public init() {}
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    public subscript(i: Int) -> Element { chunks[i >> Self.shift].items[i & (Self.chunkSize - 1)] }
+
+    /// Adds `e` at the end, copying the last chunk first when a copy of the log shares it.
+    public mutating func append(_ e: Element) {
+        let c = count >> Self.shift
+        if c == chunks.count {
+            chunks.append(Chunk())
+        } else if !isKnownUniquelyReferenced(&chunks[c]) {
+            chunks[c] = Chunk(copying: chunks[c])
+        }
+        chunks[c].items.append(e)
+        count += 1
+    }
+
+    /// Which chunk objects hold the elements, for tests of what copies share.
+    var chunkIdentities: [ObjectIdentifier] { chunks.prefix((count + Self.chunkSize - 1) >> Self.shift).map(ObjectIdentifier.init) }
+
+    /// Makes room for `n` more elements (up to `reserveLimit` chunks ahead), so appending them allocates nothing.
+    public mutating func reserve(_ n: Int) {
+        let needed = Swift.min((count + Swift.max(0, n) + Self.chunkSize - 1) >> Self.shift, (count >> Self.shift) + Self.reserveLimit)
+        if chunks.count < needed { chunks.reserveCapacity(needed) }
+        while chunks.count < needed { chunks.append(Chunk()) }
+        // The chunk being written must be this log's own, or the next append copies it.
+        let c = count >> Self.shift
+        if c < chunks.count && !isKnownUniquelyReferenced(&chunks[c]) { chunks[c] = Chunk(copying: chunks[c]) }
+    }
+}
+
+extension ChunkedLog: Equatable where Element: Equatable {
+    public static func == (a: ChunkedLog, b: ChunkedLog) -> Bool { a.elementsEqual(b) }
+}
+
+extension ChunkedLog: Sendable where Element: Sendable {}

@@ -1,0 +1,48 @@
+import XCTest
+@testable import DescentCore
+
+/// The chunked log behaves as an array, and copies share all but the chunk being written.
+final class ChunkedLogTests: XCTestCase {
+    func testAppendingAcrossChunksKeepsEveryElementInOrder() {
+        var log = ChunkedLog<Int>()
+        for i in 0..<10_000 { log.append(i * 3) }
+        XCTAssertEqual(log.count, 10_000)
+        XCTAssertEqual(Array(log), (0..<10_000).map { $0 * 3 })
+        XCTAssertEqual(log[4095], 12285)
+        XCTAssertEqual(log[4096], 12288)
+        XCTAssertEqual(log.last, 29997)
+        XCTAssertEqual(Array(log.suffix(2)), [29994, 29997])
+        XCTAssertEqual(log.chunkIdentities.count, 3)   // ⌈10000 / 4096⌉
+    }
+
+    func testACopyIsIndependentAndSharesTheFullChunks() {
+        var original = ChunkedLog<Int>()
+        for i in 0..<9_000 { original.append(i) }
+        var copy = original
+        copy.append(-1)
+        original.append(-2)
+        XCTAssertEqual(original.count, 9_001)
+        XCTAssertEqual(copy.count, 9_001)
+        XCTAssertEqual(original.last, -2)
+        XCTAssertEqual(copy.last, -1)
+        XCTAssertEqual(Array(copy.prefix(9_000)), Array(0..<9_000))
+        XCTAssertNotEqual(original, copy)
+        // The two full chunks (0–4095, 4096–8191) are the same objects; the third was copied by one side.
+        let a = original.chunkIdentities, b = copy.chunkIdentities
+        XCTAssertEqual(Array(a.prefix(2)), Array(b.prefix(2)))
+        XCTAssertNotEqual(a[2], b[2])
+    }
+
+    func testReserveMakesChunksAheadWithoutChangingTheElements() {
+        var log = ChunkedLog<Int>()
+        log.append(7)
+        let before = log
+        log.reserve(10_000)
+        XCTAssertEqual(log, before)
+        XCTAssertEqual(log.count, 1)
+        for i in 0..<10_000 { log.append(i) }
+        XCTAssertEqual(log.count, 10_001)
+        XCTAssertEqual(before.count, 1)
+        XCTAssertEqual(log[10_000], 9_999)
+    }
+}
