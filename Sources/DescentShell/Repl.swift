@@ -34,9 +34,10 @@ struct Repl {
             case .interrupted:
                 pending = []
             case .line(let line):
-                if let problem = editor.addHistory(line) { w.out.error("descent: warning: \(problem)") }
                 pending.append(line)
                 if LineJoiner.continues(line) { continue }
+                // The history keeps the whole command on one line, so Up recalls all of it, after a restart too.
+                if let problem = editor.addHistory(LineJoiner.singleLine(pending)) { w.out.error("descent: warning: \(problem)") }
                 let full = LineJoiner.join(pending)
                 pending = []
                 session.run(line: full)
