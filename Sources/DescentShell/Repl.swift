@@ -41,6 +41,8 @@ struct Repl {
                 let full = LineJoiner.join(pending)
                 pending = []
                 session.run(line: full)
+                // Ctrl-C drops the rest of a paste, as the terminal drops the input waiting for a command it stops.
+                if Interrupt.requested { editor.dropPaste() }
             }
         }
         return 0

@@ -70,12 +70,13 @@ final class Tmux {
     /// The screen's text with up to 1,000 lines scrolled off above it.
     func scrollback() throws -> String { try Tmux.run(["capture-pane", "-p", "-S", "-1000", "-t", name]) }
 
-    /// Pastes `text` as a terminal paste without bracketing marks (tmux sends each newline as Enter).
-    func paste(_ text: String) throws {
+    /// Pastes `text` as a terminal paste (tmux sends each newline as Enter): without bracketing marks, or
+    /// `bracketed` as a terminal does when the program asked for them (`ESC [200~` … `ESC [201~`).
+    func paste(_ text: String, bracketed: Bool = false) throws {
         let file = home.appendingPathComponent("paste-\(UUID().uuidString.prefix(8)).txt").path
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         try Tmux.run(["load-buffer", "-b", name, file])
-        try Tmux.run(["paste-buffer", "-d", "-b", name, "-t", name])
+        try Tmux.run(["paste-buffer", "-d", "-b", name, "-t", name] + (bracketed ? ["-p"] : []))
     }
 
     /// Waits until the screen satisfies `test` (up to `timeout` seconds) and returns it; fails with the screen otherwise.
