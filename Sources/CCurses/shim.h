@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <fcntl.h>
 #include <sys/ioctl.h>
+#include <time.h>
 #include <wchar.h>
 
 // MARK: screen lifetime
@@ -142,15 +143,28 @@ static inline int shim_sigtstp(void) { return SIGTSTP; }
 static inline int shim_sigcont(void) { return SIGCONT; }
 
 /// Stops the process as Ctrl-Z would (default SIGTSTP action), returning after SIGCONT with the
-/// previous SIGTSTP action back in place.
+/// previous SIGTSTP action back in place. SIGTSTP is unblocked meanwhile, so that this works inside a
+/// SIGTSTP handler too (which runs with its signal blocked); only async-signal-safe calls.
 static inline void shim_suspend_self(void) {
     struct sigaction standard, previous;
+    sigset_t tstp, mask;
     memset(&standard, 0, sizeof standard);
     standard.sa_handler = SIG_DFL;
     sigemptyset(&standard.sa_mask);
     sigaction(SIGTSTP, &standard, &previous);
+    sigemptyset(&tstp);
+    sigaddset(&tstp, SIGTSTP);
+    sigprocmask(SIG_UNBLOCK, &tstp, &mask);
     raise(SIGTSTP);
+    sigprocmask(SIG_SETMASK, &mask, NULL);
     sigaction(SIGTSTP, &previous, NULL);
+}
+
+/// The monotonic clock in nanoseconds (clock_gettime, async-signal-safe: a signal handler may time a stop).
+static inline long long shim_monotonic_nanoseconds(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
 }
 
 /// Creates a non-blocking, close-on-exec pipe (the self-pipe that wakes poll() from a signal handler).

@@ -46,6 +46,17 @@ static inline void shim_rl_set_attempted_completion_over(int over) { rl_attempte
 /// When set from the completion function, no space (or closing quote) follows a unique match.
 static inline void shim_rl_set_completion_suppress_append(int suppress) { rl_completion_suppress_append = suppress; }
 
+// MARK: the line being edited
+
+/// The cursor's byte offset in the line (rl_point).
+static inline int shim_rl_point(void) { return rl_point; }
+
+/// Moves the cursor to byte offset `point` (rl_point).
+static inline void shim_rl_set_point(int point) { rl_point = point; }
+
+/// The line's length in bytes (rl_end).
+static inline int shim_rl_end(void) { return rl_end; }
+
 // MARK: history
 
 /// The most recent history line, or NULL when the history is empty.

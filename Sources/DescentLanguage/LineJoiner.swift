@@ -27,6 +27,27 @@ public enum LineJoiner {
         lines.joined(separator: "\n")
     }
 
+    /// The logical line of `lines` written on one physical line, as the prompt's history keeps it: each continuation
+    /// `\` with the line break after it (and the blanks around them) becomes one space, which is how the lexer reads
+    /// it, so recalling the line runs the same command. A line that does not continue comes back unchanged.
+    public static func singleLine(_ lines: [String]) -> String {
+        var pieces: [Substring] = []
+        for (index, line) in lines.enumerated() {
+            var piece = Substring(line)
+            if continues(line) { piece = withoutTrailingBlanks(withoutTrailingBlanks(piece).dropLast()) }
+            if index > 0 { piece = piece.drop(while: \.isBlank) }
+            if !piece.isEmpty { pieces.append(piece) }
+        }
+        return pieces.joined(separator: " ")
+    }
+
+    /// `text` without the blanks at its end.
+    private static func withoutTrailingBlanks(_ text: Substring) -> Substring {
+        var text = text
+        while text.last?.isBlank == true { text.removeLast() }
+        return text
+    }
+
     /// Splits a whole script into logical lines, each with the number of its first physical line.
     ///
     /// Every physical line that does not continue a previous one starts a logical line, blank ones included,

@@ -50,18 +50,22 @@ extension Commands {
         w.pushUndo("train")
         finishPendingPhases(w, t)
         let start = t.stepCount
-        let clock = ContinuousClock(), began = clock.now
-        w.trainingView.begin(trainer: t, total: steps, model: w.modelLine())
-        let reason = Interrupt.during {
-            t.train(steps: steps) { t in
-                if Interrupt.requested { return .interrupted }
-                if let stop = w.checkBreaks(t) { return stop }
-                w.printWatches(t, live: true)
-                return w.trainingView.update(trainer: t, done: t.stepCount - start)
+        let clock = ContinuousClock(), began = clock.now, stoppedBefore = Suspension.stoppedTime
+        // Ctrl-Z stops the run; the time it stays stopped, like the time paused, is not the run's.
+        let (reason, secs) = Suspension.during {
+            w.trainingView.begin(trainer: t, total: steps, model: w.modelLine())
+            let reason = Interrupt.during {
+                t.train(steps: steps) { t in
+                    if Interrupt.requested { return .interrupted }
+                    if let stop = w.checkBreaks(t) { return stop }
+                    w.printWatches(t, live: true)
+                    return w.trainingView.update(trainer: t, done: t.stepCount - start)
+                }
             }
+            let secs = (clock.now - began - w.trainingView.pausedTime - (Suspension.stoppedTime - stoppedBefore)).seconds
+            w.trainingView.end(trainer: t, reason: reason)
+            return (reason, secs)
         }
-        let secs = (clock.now - began - w.trainingView.pausedTime).seconds
-        w.trainingView.end(trainer: t, reason: reason)
         w.out.print(Report.summary(t, ran: t.stepCount - start, seconds: secs, reason: reason))
         w.inspected = nil
         return (t.stepCount - start, reason)

@@ -26,11 +26,17 @@ final class LiveView: TrainingView {
     /// Whether the run is paused; every change goes through `setPaused`, which keeps the time paused.
     private var paused = false
     private var stepOnce = false
-    /// Time paused in earlier pauses of this run, and when the pause under way began.
+    /// Time paused in earlier pauses of this run, and when the pause under way began (with `Suspension.stoppedTime` then).
     private var pausedBefore: Duration = .zero
-    private var pauseBegan: ContinuousClock.Instant?
+    private var pauseBegan: (at: ContinuousClock.Instant, stopped: Duration)?
     /// Time this run has spent paused, the pause under way included.
-    var pausedTime: Duration { pausedBefore + (pauseBegan.map { clock.now - $0 } ?? .zero) }
+    var pausedTime: Duration { pausedBefore + pauseSoFar }
+    /// The pause under way, less any time stopped (Ctrl-Z) meanwhile, which counts as stopped, not paused.
+    private var pauseSoFar: Duration {
+        pauseBegan.map { clock.now - $0.at - (Suspension.stoppedTime - $0.stopped) } ?? .zero
+    }
+    /// `Suspension.stoppedTime` when the run began: time stopped (Ctrl-Z) since then is left out of its elapsed time.
+    private var stoppedBefore: Duration = .zero
     private var mapCanvas: Canvas?
     /// Progress lines, when the screen could not be opened.
     private var fallback: ProgressPrinter?
@@ -60,6 +66,7 @@ final class LiveView: TrainingView {
         }
         screen = s
         began = clock.now
+        stoppedBefore = Suspension.stoppedTime
         nextFrame = began
         draw(trainer)
     }
@@ -80,7 +87,8 @@ final class LiveView: TrainingView {
     func update(trainer: Trainer, done: Int) -> StopReason? {
         if let fallback { return fallback.update(trainer: trainer, done: done) }
         let now = clock.now
-        guard paused || stepOnce || now >= nextFrame else { return nil }
+        // A stop from outside (kill -TSTP) is acted on at once, not at the next frame.
+        guard paused || stepOnce || now >= nextFrame || screen?.signalPending == true else { return nil }
         if stepOnce { stepOnce = false; setPaused(true) }
         if let stop = handleKeys(trainer, wait: 0) { return stop }
         while paused {
@@ -108,7 +116,7 @@ final class LiveView: TrainingView {
     private func setPaused(_ on: Bool) {
         guard on != paused else { return }
         paused = on
-        if on { pauseBegan = clock.now } else if let b = pauseBegan { pausedBefore += clock.now - b; pauseBegan = nil }
+        if on { pauseBegan = (clock.now, Suspension.stoppedTime) } else { pausedBefore += pauseSoFar; pauseBegan = nil }
     }
 
     /// Reads pending keys; a stop key returns the reason.
@@ -167,7 +175,7 @@ final class LiveView: TrainingView {
     /// The status area: numbers, speed and progress, watched values, the model and the keys.
     private func statusLines(_ t: Trainer, width: Int) -> [String] {
         let done = t.stepCount - startStep
-        let elapsed = (clock.now - began - pausedTime).seconds
+        let elapsed = (clock.now - began - pausedTime - (Suspension.stoppedTime - stoppedBefore)).seconds
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         let eta = rate > 0 ? Double(total - done) / rate : 0
         let head = "\(Format.sig(rate, 4)) steps/s  elapsed \(LiveView.clockText(elapsed))  eta \(LiveView.clockText(eta))  "
@@ -227,7 +235,8 @@ final class LiveView: TrainingView {
     }
 
     static let keysHelp = ["keys", "q, Esc, Ctrl-C  stop at the next step", "space  pause / resume", "s  one step (paused)",
-                           "l  log / linear scale", "v  validation curve", "b  decision map", "?  this help"]
+                           "l  log / linear scale", "v  validation curve", "b  decision map", "Ctrl-Z  suspend (fg resumes)",
+                           "?  this help"]
 
     /// `1:05`, `12:00:03`
     static func clockText(_ s: Double) -> String {

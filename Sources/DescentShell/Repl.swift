@@ -34,12 +34,15 @@ struct Repl {
             case .interrupted:
                 pending = []
             case .line(let line):
-                if let problem = editor.addHistory(line) { w.out.error("descent: warning: \(problem)") }
                 pending.append(line)
                 if LineJoiner.continues(line) { continue }
+                // The history keeps the whole command on one line, so Up recalls all of it, after a restart too.
+                if let problem = editor.addHistory(LineJoiner.singleLine(pending)) { w.out.error("descent: warning: \(problem)") }
                 let full = LineJoiner.join(pending)
                 pending = []
                 session.run(line: full)
+                // Ctrl-C drops the rest of a paste, as the terminal drops the input waiting for a command it stops.
+                if Interrupt.requested { editor.dropPaste() }
             }
         }
         return 0

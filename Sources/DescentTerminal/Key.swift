@@ -5,7 +5,11 @@ public enum Key: Equatable, Sendable {
     case character(Character)
     case escape, ctrlC, enter, space
     case up, down, left, right
-    case resize, backspace
+    /// The terminal was resized, or the view came back after a stop and must be drawn again in full.
+    case resize
+    case backspace
+    /// Ctrl-Z, which `Screen.readKey` acts on itself (the view steps aside and the process stops); never returned.
+    case suspend
     /// Any other key (function keys, control characters Descent does not use).
     case other
 
@@ -32,6 +36,7 @@ public enum Key: Equatable, Sendable {
     private static func fromCharacter(_ code: UInt32) -> Key {
         switch code {
         case 3: return .ctrlC
+        case 26: return .suspend
         case 27: return .escape
         case 10, 13: return .enter
         case 32: return .space

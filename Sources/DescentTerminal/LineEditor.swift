@@ -40,8 +40,10 @@ public final class LineEditor {
     }
 
     /// Reads one line after showing `prompt`. Ctrl-C abandons the line (`.interrupted`); Ctrl-D on an empty line is `.eof`.
+    /// The lines of a bracketed paste come one a call, as typed (see `LineEditor+Paste`).
     public func readLine(prompt: String) -> ReadResult {
         fflush(nil)
+        if let pasted = LineEditor.takePastedLine(prompt: prompt) { return .line(pasted) }
         rl_reset_screen_size()
         readlineState.finished = nil
         TerminalGuard.arm()
@@ -56,6 +58,7 @@ public final class LineEditor {
         _ = SignalWake.drain()
         rl_callback_handler_install(prompt, handleLine)
         TerminalGuard.take(.lineEditor)
+        LineEditor.insertPastedRest()
         while true {
             if let result = readlineState.finished { return result }
             switch LineEditor.waitForInput() {
@@ -88,6 +91,7 @@ public final class LineEditor {
         shim_rl_set_completer_quote_characters(wordRules.quotes)
         shim_rl_set_attempted_completion_function(attemptCompletion)
         rl_initialize()
+        bindPaste()
     }
 
     /// C copies of the word-break and quote characters; readline keeps the pointers, so they live for the process.

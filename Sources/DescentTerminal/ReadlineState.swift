@@ -9,6 +9,13 @@ struct ReadlineState {
     var finished: ReadResult?
     /// The copy of the program name that `rl_readline_name` points to.
     var name: UnsafeMutablePointer<CChar>?
+    /// What a bracketed paste left to read after its first line: its other complete lines, in order, and the text
+    /// after its last line break, which waits in the next prompt's line for Enter.
+    var pastedLines: [String] = []
+    var pastedRest = ""
+
+    /// True while a paste has lines or text not yet read.
+    var pasteWaiting: Bool { !pastedLines.isEmpty || !pastedRest.isEmpty }
 }
 
 /// Readline is a single process-wide C library; Descent drives it from one thread only (the prompt's), and its

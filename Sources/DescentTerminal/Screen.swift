@@ -1,5 +1,8 @@
 import CCurses
 import DescentPlot
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The full-screen view over ncurses: copies canvases to the terminal, reads keys, follows resizes.
 /// One view is up at a time; `stop()` (also run on exit and on fatal signals) gives the terminal back.
@@ -16,12 +19,16 @@ public final class Screen {
     private var pairs: [ColorPairKey: Int16] = [:]
     private var previous: Canvas?
     private var unicode = false
+    /// The SIGTSTP and SIGCONT handlers installed while the view is up.
+    private var signalTraps: [SignalTrap] = []
 
     public init() {}
 
     deinit { stop() }
 
-    /// Takes over the terminal: raw keys (Ctrl-C arrives as a key), no echo, hidden cursor, colours unless NO_COLOR.
+    /// Takes over the terminal: raw keys (Ctrl-C and Ctrl-Z arrive as keys), no echo, hidden cursor, colours unless
+    /// NO_COLOR. Until `stop()`, SIGTSTP and SIGCONT are caught, so that a stop from outside (`kill -TSTP`) gives the
+    /// terminal back first and the view comes back whole after `fg`, as Ctrl-Z does (see `readKey`).
     public func start() throws {
         guard !isUp else { return }
         TerminalInfo.adoptUserLocale()
@@ -43,6 +50,7 @@ public final class Screen {
         unicode = shim_locale_is_utf8() != 0
         previous = nil
         clearok(shim_curscr(), true)
+        signalTraps = Suspension.trapForView()
     }
 
     /// Gives the terminal back to the shell (endwin); safe to call any number of times.
@@ -53,7 +61,13 @@ public final class Screen {
         curs_set(1)
         TerminalGuard.restore()
         TerminalGuard.disarm()
+        signalTraps.reversed().forEach { $0.restore() }
+        signalTraps = []
     }
+
+    /// True when a stop (`kill -TSTP`) or a continue after one arrived as a signal and `readKey` should run now to act
+    /// on it; cheap enough to ask after every training step.
+    public var signalPending: Bool { isUp && Suspension.viewSignalPending }
 
     /// Columns and rows of the view (they change when the terminal is resized; see `Key.resize`).
     public var size: (width: Int, height: Int) {
@@ -82,15 +96,62 @@ public final class Screen {
     }
 
     /// The next key, waiting at most `timeoutMilliseconds` (0: do not wait; negative: wait for a key); nil when none came.
+    ///
+    /// Ctrl-Z, or SIGTSTP from outside, suspends the view as a curses program does: the terminal is given back as
+    /// `stop()` gives it (normal screen, cursor shown, the modes from before the view), the process stops as SIGTSTP's
+    /// default action stops it, and after `fg` the view takes the terminal back; this then returns `.resize`, so that
+    /// the caller draws the view again, in full. A continue after a stop the view did not make (`kill -STOP`) takes the
+    /// terminal back from the shell the same way.
     public func readKey(timeoutMilliseconds: Int) -> Key? {
         guard isUp else { return nil }
-        wtimeout(shim_stdscr(), Int32(clamping: max(-1, timeoutMilliseconds)))
+        if let key = nextKey() { return key }
+        guard timeoutMilliseconds != 0 else { return nil }
+        Screen.waitForInput(timeoutMilliseconds: timeoutMilliseconds)
+        return nextKey()
+    }
+
+    /// A stop or continue to act on, else the key curses has ready, without waiting (beyond the Escape delay).
+    private func nextKey() -> Key? {
+        if Suspension.takeStopRequest() { return suspend() }
+        if Suspension.takeContinued() { return takeBack(leaving: true) }
+        wtimeout(shim_stdscr(), 0)
         var code: UInt32 = 0
         let status = shim_get_wch(&code)
         guard status != shim_err() else { return nil }
         let key = Key(code: code, isKeyCode: status == shim_key_code_yes())
+        if key == .suspend { return suspend() }
         if key == .resize { previous = nil }
         return key
+    }
+
+    /// Gives the terminal back, stops the process until `fg`, then takes the terminal back.
+    private func suspend() -> Key {
+        TerminalGuard.restore()
+        Suspension.stopProcess()
+        _ = Suspension.takeContinued()   // this stop's own continue
+        return takeBack(leaving: false)
+    }
+
+    /// Takes the terminal back after a stop: the view's modes and screen again (ncurses sets them all when it
+    /// refreshes after `endwin`, so a terminal the view did not leave is left first) and every cell redrawn.
+    private func takeBack(leaving: Bool) -> Key {
+        if leaving { TerminalGuard.restore() }
+        TerminalGuard.take(.fullScreen)
+        Screen.followTerminalSize()
+        configureInput()
+        clearok(shim_curscr(), true)
+        wrefresh(shim_stdscr())
+        previous = nil
+        return .resize
+    }
+
+    /// Waits until standard input has a byte or a signal wakes the view (the self-pipe), at most `timeoutMilliseconds`
+    /// (negative: no limit). Signals that only wake are drained: their handlers left flags.
+    private static func waitForInput(timeoutMilliseconds: Int) {
+        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: SignalWake.readEnd, events: Int16(POLLIN), revents: 0)]
+        _ = poll(&fds, nfds_t(fds.count), Int32(clamping: max(-1, timeoutMilliseconds)))
+        if fds[1].revents != 0 { _ = SignalWake.drain() }
     }
 
     /// Draws one cell with its palette style.

@@ -19,10 +19,11 @@ public enum TerminalInfo {
         return shim_terminal_size(STDOUT_FILENO, &rows, &columns) != 0 ? Int(columns) : nil
     }
 
-    /// True when standard input already holds bytes that nobody has read: lines typed ahead or pasted while a
-    /// command ran. The full-screen views would read them as keys (`q` of `quit` stopping a run), so they
-    /// stay closed then and the bytes are left for the prompt. A hang-up or a closed descriptor counts too.
-    public static var inputWaiting: Bool { inputWaiting(on: STDIN_FILENO) }
+    /// True when input is waiting that nobody has read: bytes on standard input (lines typed ahead or pasted while a
+    /// command ran) or the lines of a bracketed paste that the prompt has not run yet. The full-screen views would
+    /// read them as keys (`q` of `quit` stopping a run), so they stay closed then and the input is left for the
+    /// prompt. A hang-up or a closed descriptor counts too.
+    public static var inputWaiting: Bool { LineEditor.pasteWaiting || inputWaiting(on: STDIN_FILENO) }
 
     /// True when `fd` has bytes to read, or a condition (hang-up, error) that `poll` reports, right now.
     static func inputWaiting(on fd: Int32) -> Bool {

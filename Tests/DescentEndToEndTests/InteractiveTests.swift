@@ -90,6 +90,36 @@ final class InteractiveTests: XCTestCase {
         try second.wait(forText: "descent> seed 1234")
     }
 
+    func testAContinuedCommandIsOneHistoryEntryAcrossRuns() throws {
+        let first = try Tmux()
+        try first.wait(forText: "descent>")
+        try first.type("seed 7")
+        try first.send("optimizer sgd \\", literal: true); try first.send("Enter")
+        try first.wait(forText: "...>")
+        try first.type("   lr=0.05")
+        try first.wait(forText: "optimizer sgd lr=0.05")
+        // Up brings back the whole command on one line, then the line before it (not the command's first piece).
+        let prompt = { (screen: String) in screen.components(separatedBy: "\n").last(where: { $0.hasPrefix("descent>") }) }
+        try first.send("Up")
+        try first.wait(for: "the whole command") { prompt($0) == "descent> optimizer sgd lr=0.05" }
+        try first.send("Up")
+        try first.wait(for: "the line before it") { prompt($0) == "descent> seed 7" }
+        // Recalled and run, it is the same command.
+        try first.send("Down"); try first.send("Enter")
+        try first.wait(for: "the recalled command to run") { $0.components(separatedBy: "optimizer sgd lr=0.05").count >= 4 }
+        try first.send("C-d")
+        try first.wait(for: "exit") { _ in (try? first.exited()) == true }
+        let file = first.home.appendingPathComponent("state/descent/history")
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), "seed 7\noptimizer sgd lr=0.05\n")
+        // After a restart, the history file gives the same entries.
+        let second = try Tmux(environment: ["HOME": first.home.path, "XDG_STATE_HOME": first.home.path + "/state"])
+        try second.wait(forText: "descent>")
+        try second.send("Up")
+        try second.wait(for: "the whole command after a restart") { prompt($0) == "descent> optimizer sgd lr=0.05" }
+        try second.send("Up")
+        try second.wait(for: "the line before it after a restart") { prompt($0) == "descent> seed 7" }
+    }
+
     func testAHistoryThatCannotBeKeptIsReportedOnceAndThePromptGoesOn() throws {
         // XDG_STATE_HOME names a regular file, so $XDG_STATE_HOME/descent/history cannot exist.
         let home = try Descent.temporaryDirectory()

@@ -148,6 +148,52 @@ final class LiveViewTests: XCTestCase {
         }
     }
 
+    func testABracketedPasteRunsLineByLineAsAnUnbracketedOneDoes() throws {
+        let t = try Tmux(width: 120, height: 36)
+        try t.wait(forText: "descent>")
+        // A terminal brackets the paste because readline asked it to: the pasted line breaks are Enter, as they are
+        // in a paste without brackets, so the lines run one by one, and `train` and `plot` find input waiting (the
+        // lines after them) and stay out of the full-screen view. The last line, not ended by a line break, waits
+        // at the prompt for Enter.
+        try t.paste("seed 1\ndata moons n=300\nlayer dense 8 tanh\nlayer dense 1 sigmoid\nloss bce\ntrain 3000\nshow config\nplot\nstep",
+                    bracketed: true)
+        try t.wait(forText: "descent> step", timeout: 60)
+        try t.send("Enter")
+        try t.wait(forText: "step 3001  epoch 3001", timeout: 15)
+        let text = try t.scrollback()
+        XCTAssertEqual(text.components(separatedBy: "note: input is waiting (typed ahead or pasted)").count, 3, text)
+        XCTAssertTrue(text.contains("step 3000/3000  epoch 3000"), "progress lines, as --no-tui prints them:\n\(text)")
+        XCTAssertTrue(text.contains("─ batch loss  ━ train loss"), "the loss chart as text:\n\(text)")
+        // Each line shows at its own prompt, as if typed, and its output follows it.
+        var rest = Substring(text)
+        for line in ["descent> seed 1", "seed 1", "descent> data moons n=300", "descent> layer dense 8 tanh",
+                     "descent> layer dense 1 sigmoid", "descent> loss bce", "descent> train 3000", "trained 3000 steps",
+                     "descent> show config", "optimizer   sgd", "descent> plot", "─ batch loss", "descent> step", "step 3001"] {
+            let found = try XCTUnwrap(rest.range(of: line), "'\(line)' does not follow in order:\n\(text)")
+            rest = rest[found.upperBound...]
+        }
+        // Each line is an entry of the history of its own.
+        try t.send("C-l")
+        let prompt = { (screen: String) in screen.components(separatedBy: "\n").last(where: { $0.hasPrefix("descent>") }) }
+        try t.send("Up")
+        try t.wait(for: "the last pasted line") { prompt($0) == "descent> step" }
+        try t.send("Up")
+        try t.wait(for: "the line before it") { prompt($0) == "descent> plot" }
+        try t.send("C-u")
+        // Ctrl-C during a pasted run stops it and drops the pasted lines still waiting, as the terminal drops those
+        // of a paste without brackets.
+        try t.paste("train 2000000\nshow history 1\n", bracketed: true)
+        try t.wait(forText: "progress lines, not the full-screen view")
+        Thread.sleep(forTimeInterval: 0.5)
+        try t.send("C-c")
+        try t.wait(forText: "— interrupted")
+        try t.wait(for: "the prompt") { $0.components(separatedBy: "\n").filter { !$0.isEmpty }.last == "descent>" }
+        Thread.sleep(forTimeInterval: 1)
+        let after = try t.screen()
+        XCTAssertFalse(after.contains("steps recorded"), after)
+        XCTAssertFalse(try t.exited())
+    }
+
     func testPauseStepAndResizeDuringTraining() throws {
         let t = try Tmux(width: 120, height: 36)
         try prepare(t)

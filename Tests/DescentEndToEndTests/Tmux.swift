@@ -6,8 +6,10 @@ final class Tmux {
     let name: String
     let home: URL
 
-    /// Starts `descent` (with `arguments`) in a detached tmux session of `width`×`height` cells.
-    init(width: Int = 100, height: Int = 30, arguments: [String] = [], environment: [String: String] = [:]) throws {
+    /// Starts `descent` (with `arguments`) in a detached tmux session of `width`×`height` cells; `fromShell` types the
+    /// command at a bash prompt instead, as a person does, so that Ctrl-Z stops descent and `fg` brings it back.
+    init(width: Int = 100, height: Int = 30, arguments: [String] = [], environment: [String: String] = [:],
+         fromShell: Bool = false) throws {
         guard Tmux.available else { throw XCTSkip("tmux is not installed") }
         guard FileManager.default.isExecutableFile(atPath: Descent.binary.path) else {
             throw XCTSkip("descent binary not built at \(Descent.binary.path); run `swift build` first")
@@ -18,9 +20,11 @@ final class Tmux {
                    "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "INPUTRC": "/dev/null"]
         for (k, v) in environment { env[k] = v }
         let exports = env.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
-        let command = "cd '\(Descent.root.path)' && env \(exports) '\(Descent.binary.path)' " + arguments.map { "'\($0)'" }.joined(separator: " ")
+        let descent = "'\(Descent.binary.path)' " + arguments.map { "'\($0)'" }.joined(separator: " ")
+        let command = "cd '\(Descent.root.path)' && env \(exports) " + (fromShell ? "PS1='$ ' bash --norc --noprofile" : descent)
         try Tmux.run(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command])
         try Tmux.run(["set-option", "-t", name, "remain-on-exit", "on"])
+        if fromShell { try type(descent) }
     }
 
     deinit { _ = try? Tmux.run(["kill-session", "-t", name]) }
@@ -70,12 +74,13 @@ final class Tmux {
     /// The screen's text with up to 1,000 lines scrolled off above it.
     func scrollback() throws -> String { try Tmux.run(["capture-pane", "-p", "-S", "-1000", "-t", name]) }
 
-    /// Pastes `text` as a terminal paste without bracketing marks (tmux sends each newline as Enter).
-    func paste(_ text: String) throws {
+    /// Pastes `text` as a terminal paste (tmux sends each newline as Enter): without bracketing marks, or
+    /// `bracketed` as a terminal does when the program asked for them (`ESC [200~` … `ESC [201~`).
+    func paste(_ text: String, bracketed: Bool = false) throws {
         let file = home.appendingPathComponent("paste-\(UUID().uuidString.prefix(8)).txt").path
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         try Tmux.run(["load-buffer", "-b", name, file])
-        try Tmux.run(["paste-buffer", "-d", "-b", name, "-t", name])
+        try Tmux.run(["paste-buffer", "-d", "-b", name, "-t", name] + (bracketed ? ["-p"] : []))
     }
 
     /// Waits until the screen satisfies `test` (up to `timeout` seconds) and returns it; fails with the screen otherwise.
@@ -102,6 +107,30 @@ final class Tmux {
     /// Resizes the window.
     func resize(width: Int, height: Int) throws {
         try Tmux.run(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
+    }
+
+    /// The process id of descent: the pane's process, or its child when it was started from the shell.
+    func descentPID() throws -> pid_t {
+        let pane = try Tmux.run(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = (try? String(contentsOfFile: "/proc/\(pane)/task/\(pane)/children", encoding: .utf8)) ?? ""
+        let pid = children.split(separator: " ").first.map(String.init) ?? pane
+        return try XCTUnwrap(pid_t(pid), "no process id in '\(pane)' / '\(children)'")
+    }
+
+    /// Sends `signal` to descent, as `kill -SIGNAL PID` from another terminal does.
+    func signal(_ signal: Int32) throws {
+        XCTAssertEqual(kill(try descentPID(), signal), 0, "kill \(signal)")
+    }
+
+    /// Whether the pane shows the alternate screen (a full-screen program's) rather than the normal one.
+    func alternateScreen() throws -> Bool { try flag("alternate_on") }
+
+    /// Whether the pane's cursor is visible.
+    func cursorVisible() throws -> Bool { try flag("cursor_flag") }
+
+    /// A tmux pane flag, `#{NAME}`, as a Bool.
+    private func flag(_ name: String) throws -> Bool {
+        try Tmux.run(["display-message", "-p", "-t", self.name, "#{\(name)}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
     }
 
     /// Whether the program in the pane has exited.

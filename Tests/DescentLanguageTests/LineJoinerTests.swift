@@ -21,6 +21,18 @@ final class LineJoinerTests: XCTestCase {
         XCTAssertEqual(LineJoiner.join(["a \\", "  b"]), "a \\\n  b")
     }
 
+    func testSingleLine() {
+        XCTAssertEqual(LineJoiner.singleLine(["optimizer sgd \\", "lr=0.05"]), "optimizer sgd lr=0.05")
+        XCTAssertEqual(LineJoiner.singleLine(["layer dense\\", "  8 \\  ", "\\", "\ttanh  "]), "layer dense 8 tanh  ")
+        XCTAssertEqual(LineJoiner.singleLine([#"save "a\\" \"#, "weights"]), #"save "a\\" weights"#)
+        XCTAssertEqual(LineJoiner.singleLine(["  seed 1 # a comment \\"]), "  seed 1 # a comment \\")
+        XCTAssertEqual(LineJoiner.singleLine([""]), "")
+        // The single line means what the joined lines mean.
+        let lines = ["layer dense\\", "  8 \\", "tanh; seed 1"]
+        XCTAssertEqual(try Parser.parse(LineJoiner.singleLine(lines), line: 1).map(\.text), ["layer dense 8 tanh", "seed 1"])
+        XCTAssertEqual(try Parser.parse(LineJoiner.join(lines), line: 1).map(\.text), ["layer dense 8 tanh", "seed 1"])
+    }
+
     func testLogicalLines() {
         let script = "seed 1\nlayer dense 8 \\\n  tanh\n\n# c\ntrain 5"
         XCTAssertEqual(LineJoiner.logicalLines(of: script), [

@@ -39,7 +39,7 @@ final class ViewTests: XCTestCase {
                                     chart: Charts.lossChart(t.history, unicode: true, logScale: false),
                                     status: ["s"], map: nil, help: LiveView.keysHelp)
         let text = frame.text()
-        for key in ["q, Esc, Ctrl-C", "space", "log / linear", "validation curve", "decision map"] {
+        for key in ["q, Esc, Ctrl-C", "space", "log / linear", "validation curve", "decision map", "Ctrl-Z  suspend"] {
             XCTAssertTrue(text.contains(key), "\(key) in\n\(text)")
         }
     }
