@@ -1,5 +1,6 @@
 import DescentCore
 import DescentLanguage
+import DescentTerminal
 import Foundation
 
 /// `data`: generate a dataset, read a CSV file, or take X and y inline.
@@ -33,7 +34,14 @@ enum DataCommand {
                 let path = Commands.path(w, file)
                 let text = try Commands.located(at) { try AtomicFile.read(path) }
                 // The file's own errors (rows and columns) point at its name; a target it lacks, at target=.
-                do { d = try Dataset.csv(text: text, file: file, target: target) } catch { throw located(error, a, else: at) }
+                do {
+                    d = try Dataset.csv(text: text, file: file, target: target) { !Interrupt.requested }
+                } catch Dataset.csvStopped {
+                    throw interrupted(file)
+                } catch {
+                    throw located(error, a, else: at)
+                }
+                if Interrupt.requested { throw interrupted(file) }
             } else {
                 let generator = Generator(rawValue: kind) ?? .xor
                 let n = try a.intOption("n", default: Generator.defaultCount, range: 1...Generator.maxCount)
@@ -69,6 +77,11 @@ enum DataCommand {
         }
         if let reset { msg += " — reset \(reset)" }
         w.out.print(msg + note)
+    }
+
+    /// Ctrl-C while `data csv` read `file`: nothing changed.
+    static func interrupted(_ file: String) -> ShellError {
+        ShellError("data csv interrupted while reading \(file); the data is as it was")
     }
 
     /// `error` at the option it is about when the command gave it, else at `span`.

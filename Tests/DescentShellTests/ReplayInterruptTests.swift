@@ -88,4 +88,24 @@ final class ReplayInterruptTests: XCTestCase {
         XCTAssertEqual(h.w.recorded, recorded, "an interrupted gradcheck is not part of the session")
         XCTAssertEqual(t.stepCount, 0, "line 2 did not run")
     }
+
+    func testCtrlCWhileACSVFileLoadsKeepsTheOldData() throws {
+        let h = ShellHarness()
+        h.ok(Self.setup + "train 3")
+        let before = h.w.data, recorded = h.w.recorded
+        let weights = h.values("W1"), steps = h.w.trainer?.stepCount
+        let csv = try script("a,b,y\n" + String(repeating: "1,2,3\n4,5,6\n", count: 5000))
+        let file = try script("data csv \"\(csv)\"\ntrain 5\n")
+        pressCtrlC(h, at: 1, answer: true)
+        let e = h.fails("replay \"\(file)\" step")
+        XCTAssertTrue(e.contains("error: data csv interrupted while reading \(csv); the data is as it was"), e)
+        XCTAssertTrue(e.contains("replay of \(file) interrupted at line 1; the rest of the script was not run"), e)
+        XCTAssertEqual(h.w.data, before)
+        XCTAssertEqual(h.values("W1"), weights)
+        XCTAssertEqual(h.w.trainer?.stepCount, steps, "the trainer and its history were kept")
+        XCTAssertEqual(h.w.recorded, recorded, "an interrupted load is not part of the session")
+        // Without Ctrl-C, the same file loads.
+        h.ok("data csv \"\(csv)\"")
+        XCTAssertEqual(h.w.data?.count, 10_000)
+    }
 }
