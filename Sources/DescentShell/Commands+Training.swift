@@ -52,6 +52,9 @@ extension Commands {
         let start = t.stepCount
         let clock = ContinuousClock(), began = clock.now
         w.trainingView.begin(trainer: t, total: steps, model: w.modelLine())
+        // Evaluating a large set takes a while: Ctrl-C and the view's stop keys abandon it between blocks of rows.
+        t.shouldContinue = { [unowned t] in !Interrupt.requested && !w.trainingView.stopRequested(trainer: t) }
+        defer { t.shouldContinue = { true } }
         let reason = Interrupt.during {
             t.train(steps: steps) { t in
                 if Interrupt.requested { return .interrupted }

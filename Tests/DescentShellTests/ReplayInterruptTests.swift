@@ -108,4 +108,22 @@ final class ReplayInterruptTests: XCTestCase {
         h.ok("data csv \"\(csv)\"")
         XCTAssertEqual(h.w.data?.count, 10_000)
     }
+
+    func testCtrlCAbandonsTheEvaluationOfASetOfSeveralBlocks() throws {
+        let h = ShellHarness()
+        h.ok(Self.setup + "step")
+        let t = try XCTUnwrap(h.w.trainer)
+        t.evaluationBlockRows = 8   // the 40 rows are 5 blocks, and Ctrl-C is seen between them
+        let file = try script("train 5\n")
+        pressCtrlC(h, at: 1, answer: true)
+        let e = h.fails("replay \"\(file)\" step")
+        XCTAssertTrue(e.contains("replay of \(file) interrupted at line 1"), e)
+        XCTAssertEqual(t.stepCount, 2, "the run stops after its first step")
+        // The step's own evaluation (every step here) and the run's last one were both abandoned.
+        XCTAssertTrue(t.history.evaluations.isEmpty)
+        XCTAssertTrue(h.out.text.contains("trained 1 step (total 2)  in "), h.out.text)
+        // Without Ctrl-C the same evaluations finish.
+        h.ok("train 2")
+        XCTAssertEqual(t.history.evaluations.map(\.step), [3, 4])
+    }
 }
