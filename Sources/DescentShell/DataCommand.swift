@@ -75,6 +75,9 @@ enum DataCommand {
                 msg += "; \(name) holds values that are not class ids (0, 1, 2, …), so \(loss) does not fit it — use mse, mae or huber"
             }
         }
+        if w.batch == .automatic, let rows = w.batch.rows(training: w.trainingRows(of: d)) {
+            msg += "; batches of \(rows) rows by default at this size (`batch full` for all of them)"
+        }
         if let reset { msg += " — reset \(reset)" }
         w.out.print(msg + note)
     }

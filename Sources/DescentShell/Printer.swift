@@ -86,7 +86,7 @@ enum Printer {
         lines.append("data        " + (w.data.map { "\(w.dataSource)  (\($0.count) samples)" } ?? "none"))
         lines.append("split       " + (w.splitFraction.map { Format.short($0) } ?? "none"))
         lines.append("normalize   " + (w.normalize ? "on" : "off"))
-        lines.append("batch       " + (w.batchSize.map(String.init) ?? "full"))
+        lines.append("batch       " + w.batch.description(training: w.data.map(w.trainingRows)))
         lines.append("layers      " + (w.layers.isEmpty ? "none" : w.layers.map(\.description).joined(separator: " | ")))
         lines.append("loss        " + (w.loss?.description ?? "none"))
         lines.append("regularize  \(w.regularizer)")
