@@ -126,4 +126,19 @@ final class ReplayInterruptTests: XCTestCase {
         h.ok("train 2")
         XCTAssertEqual(t.history.evaluations.map(\.step), [3, 4])
     }
+
+    func testCtrlCStopsAShowPrintingInFull() throws {
+        let h = ShellHarness()
+        h.ok(Self.setup + "forward")
+        let file = try script("show A1\nshow A2\n")
+        pressCtrlC(h, at: 1, answer: true)
+        let e = h.fails("replay \"\(file)\" step")
+        XCTAssertTrue(e.contains("error: show A1 interrupted after 0 of 40 rows"), e)
+        XCTAssertTrue(e.contains("replay of \(file) interrupted at line 1"), e)
+        XCTAssertTrue(h.out.text.contains("A1 [40, 4] =\n"), h.out.text)
+        XCTAssertFalse(h.out.text.contains("A2"), "line 2 did not run")
+        // Not interrupted, it prints every row.
+        let shown = h.ok("show A1")
+        XCTAssertEqual(shown.split(separator: "\n").filter { $0.hasPrefix("   [") || $0.hasPrefix("  [[") }.count, 40, shown)
+    }
 }
