@@ -37,11 +37,11 @@ enum DataCommand {
                 do {
                     d = try Dataset.csv(text: text, file: file, target: target) { !Interrupt.requested }
                 } catch Dataset.csvStopped {
-                    throw interrupted(file)
+                    throw interrupted(w, file)
                 } catch {
                     throw located(error, a, else: at)
                 }
-                if Interrupt.requested { throw interrupted(file) }
+                if Interrupt.requested { throw interrupted(w, file) }
             } else {
                 let generator = Generator(rawValue: kind) ?? .xor
                 let n = try a.intOption("n", default: Generator.defaultCount, range: 1...Generator.maxCount)
@@ -82,9 +82,10 @@ enum DataCommand {
         w.out.print(msg + note)
     }
 
-    /// Ctrl-C while `data csv` read `file`: nothing changed.
-    static func interrupted(_ file: String) -> ShellError {
-        ShellError("data csv interrupted while reading \(file); the data is as it was")
+    /// The error for Ctrl-C while `data csv` read `file` (nothing changed), after a line break past the echoed ^C.
+    static func interrupted(_ w: Workspace, _ file: String) -> ShellError {
+        w.out.print("")   // past the terminal's echoed ^C
+        return ShellError("data csv interrupted while reading \(file); the data is as it was")
     }
 
     /// `error` at the option it is about when the command gave it, else at `span`.
