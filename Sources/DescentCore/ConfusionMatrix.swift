@@ -19,15 +19,13 @@ public struct ConfusionMatrix: Equatable, Sendable {
         predicted = support
     }
 
-    /// The matrix of `g`'s last forward pass against the class ids in `targets` ([rows, 1]), each row's
-    /// prediction read as `Metrics.predictedClass` reads it for accuracy. A target or prediction outside
-    /// 0..<classes (which checked data cannot hold) is not counted.
-    public init(_ g: Graph, targets: Tensor, classes: Int) {
-        self.init(classes: classes)
-        let y = targets.data
-        for i in 0..<min(g.output.rows, y.count) {
-            guard let t = Int(exactly: y[i]) else { continue }
-            add(trueClass: t, predicted: Metrics.predictedClass(g, row: i))
+    /// Counts the rows of `g`'s last forward pass against the class ids in `targets` ([rows, 1]), row r of the
+    /// graph being row `first + r` of `targets`, each row's prediction read as `Metrics.predictedClass` reads it
+    /// for accuracy. A target or prediction outside 0..<classes (which checked data cannot hold) is not counted.
+    public mutating func add(_ g: Graph, targets y: [Double], first: Int = 0) {
+        for r in 0..<min(g.output.rows, y.count - first) {
+            guard let t = Int(exactly: y[first + r]) else { continue }
+            add(trueClass: t, predicted: Metrics.predictedClass(g, row: r))
         }
     }
 

@@ -8,51 +8,98 @@ import Foundation
 /// class ids in order of first appearance (2 labels: binary, more: multiclass), and numbers asked to be
 /// classes become ids in ascending order of value. Errors name the file, the 1-based line and the column.
 extension Dataset {
+    /// Thrown by `csv` when `shouldContinue` said no.
+    public static let csvStopped = DataError("stopped before the end of the file")
+
     /// Parses CSV `text`; `file` names it in errors and (its last path component) names the dataset.
-    public static func csv(text: String, file: String, target: String? = nil, task: Task? = nil) throws(DataError) -> Dataset {
-        let records = try CSVReader.records(text, file: file)
-        guard let header = records.first else {
-            throw DataError("\(file): the file is empty — expected a header row of column names, then one row per sample")
-        }
-        try checkHeader(header, file: file)
-        let rows = records.dropFirst()
-        guard !rows.isEmpty else { throw DataError("\(file): only a header (line \(header.line)), no data rows") }
-        let names = header.fields
-        if let bad = rows.first(where: { $0.fields.count != names.count }) {
-            let n = bad.fields.count
-            throw DataError("\(file):\(bad.line): row has \(n) field\(n == 1 ? "" : "s"), expected \(names.count) like the header")
-        }
-        let t = try targetColumn(target, names: names, file: file)
-        var x = [Double]()
-        x.reserveCapacity(rows.count * (names.count - 1))
-        for row in rows {
-            for (j, field) in row.fields.enumerated() {
-                let location = CSVReader.location(file, line: row.line, column: j + 1, name: names[j])
-                guard !field.isEmpty else { throw DataError("\(location): missing value — every field needs a value") }
-                if j != t { x.append(try feature(field, column: j, rows: rows, at: location)) }
+    /// `shouldContinue` is asked every few thousand rows; when it answers false, `csv` throws `csvStopped`.
+    public static func csv(text: String, file: String, target: String? = nil, task: Task? = nil,
+                           shouldContinue: () -> Bool = { true }) throws(DataError) -> Dataset {
+        var text = text
+        let result = text.withUTF8 { bytes in
+            Result { () throws(DataError) in
+                try csv(bytes: bytes, file: file, target: target, task: task, shouldContinue: shouldContinue)
             }
         }
-        let (y, resolved, classNames) = try targets(rows, column: t, names: names, file: file, task: task)
+        return try result.get()
+    }
+
+    /// The rows asked about between two calls of `shouldContinue`.
+    private static let rowsBetweenChecks = 4096
+
+    /// `csv(text:…)` on the text's UTF-8 bytes, in two passes: the first reads the structure (quotes, the
+    /// header, how many rows and that each is as wide as the header), the second the values.
+    private static func csv(bytes: UnsafeBufferPointer<UInt8>, file: String, target: String?, task: Task?,
+                            shouldContinue: () -> Bool) throws(DataError) -> Dataset {
+        var reader = CSVReader(bytes, file: file)
+        guard let headerLine = try reader.next() else {
+            throw DataError("\(file): the file is empty — expected a header row of column names, then one row per sample")
+        }
+        let names = (0..<reader.count).map(reader.string)
+        var rowCount = 0
+        var ragged: (line: Int, count: Int)?
+        while let line = try reader.next() {
+            if rowCount % rowsBetweenChecks == 0, !shouldContinue() { throw csvStopped }
+            rowCount += 1
+            if ragged == nil, reader.count != names.count { ragged = (line, reader.count) }
+        }
+        try checkHeader(names, line: headerLine, file: file)
+        guard rowCount > 0 else { throw DataError("\(file): only a header (line \(headerLine)), no data rows") }
+        if let (line, n) = ragged {
+            throw DataError("\(file):\(line): row has \(n) field\(n == 1 ? "" : "s"), expected \(names.count) like the header")
+        }
+        let t = try targetColumn(target, names: names, file: file)
+
+        reader = CSVReader(bytes, file: file)
+        _ = try reader.next()
+        var x = [Double]()
+        x.reserveCapacity(rowCount * (names.count - 1))
+        var texts = [String](), numbers = [Double?](), lines = [Int]()
+        texts.reserveCapacity(rowCount); numbers.reserveCapacity(rowCount); lines.reserveCapacity(rowCount)
+        var row = 0
+        while let line = try reader.next() {
+            if row % rowsBetweenChecks == 0, !shouldContinue() { throw csvStopped }
+            for j in 0..<names.count {
+                func location() -> String { CSVReader.location(file, line: line, column: j + 1, name: names[j]) }
+                guard !reader.isEmpty(j) else { throw DataError("\(location()): missing value — every field needs a value") }
+                if j == t {
+                    texts.append(reader.string(j)); numbers.append(reader.withField(j, number)); lines.append(line)
+                } else if let v = reader.withField(j, number) {
+                    guard v.isFinite else { throw DataError("\(location()): '\(reader.string(j))' is not a finite number") }
+                    x.append(v)
+                } else {
+                    let field = reader.string(j)
+                    // Every cell above this one in the column was a number; below it, any may be.
+                    var text = row == 0
+                    while text, try reader.next() != nil { text = reader.withField(j, number) == nil }
+                    if text {
+                        throw DataError("\(location()): the column holds text ('\(field)'), not numbers — features must be numeric; make it the target or remove it")
+                    }
+                    throw DataError("\(location()): '\(field)' is not a number")
+                }
+            }
+            row += 1
+        }
+        let (y, resolved, classNames) = try targets(texts, numbers, lines: lines, column: t, names: names, file: file, task: task)
         var featureNames = names
         featureNames.remove(at: t)
         var d = Dataset(name: String(file.split(separator: "/").last ?? Substring(file)),
-                        X: Tensor(shape: [rows.count, featureNames.count], data: x), y: Tensor(shape: [rows.count, 1], data: y),
+                        X: Tensor(shape: [rowCount, featureNames.count], data: x), y: Tensor(shape: [rowCount, 1], data: y),
                         task: resolved, featureNames: featureNames, targetName: names[t], classNames: classNames)
-        d.origin = CSVOrigin(file: file, targetColumn: t + 1, targetName: names[t], lines: rows.map(\.line))
+        d.origin = CSVOrigin(file: file, targetColumn: t + 1, targetName: names[t], lines: lines)
         return d
     }
 
     /// Checks the header: at least two columns, each named, no name twice.
-    private static func checkHeader(_ header: CSVReader.Record, file: String) throws(DataError) {
-        let names = header.fields
+    private static func checkHeader(_ names: [String], line: Int, file: String) throws(DataError) {
         guard names.count >= 2 else {
             let only = names.first ?? ""
             let hint = only.contains(";") ? " — the fields seem separated by ';'; use commas"
                 : only.contains("\t") ? " — the fields seem separated by tabs; use commas" : ""
-            throw DataError("\(file):\(header.line): the header has 1 column, need at least 2 (features, then a target)\(hint)")
+            throw DataError("\(file):\(line): the header has 1 column, need at least 2 (features, then a target)\(hint)")
         }
         for (j, name) in names.enumerated() {
-            let location = CSVReader.location(file, line: header.line, column: j + 1, name: nil)
+            let location = CSVReader.location(file, line: line, column: j + 1, name: nil)
             guard !name.isEmpty else { throw DataError("\(location): empty column name — every column needs a name in the header") }
             if let first = names.firstIndex(of: name), first < j {
                 throw DataError("\(location): duplicate column name '\(name)' (also column \(first + 1))")
@@ -69,35 +116,76 @@ extension Dataset {
         throw DataError("\(file): no column '\(target)'\(hint)", option: "target")
     }
 
-    /// A feature value; a cell that is not a finite number is an error, worded for the whole column when no cell of it is a number.
-    private static func feature(_ field: String, column j: Int, rows: ArraySlice<CSVReader.Record>,
-                                at location: String) throws(DataError) -> Double {
-        guard let v = number(field) else {
-            if rows.allSatisfy({ number($0.fields[j]) == nil }) {
-                throw DataError("\(location): the column holds text ('\(field)'), not numbers — features must be numeric; make it the target or remove it")
-            }
-            throw DataError("\(location): '\(field)' is not a number")
-        }
-        guard v.isFinite else { throw DataError("\(location): '\(field)' is not a finite number") }
-        return v
-    }
-
     /// The field as a decimal number (surrounding blanks allowed), or nil. Hexadecimal (`0x1A`, `0x1p3`), which
     /// Swift's parser also reads, is text here, as in the command language: `0xA` and `0xB` are class labels.
-    private static func number(_ field: String) -> Double? {
+    static func number(_ field: String) -> Double? {
         let t = field.trimmingCharacters(in: .whitespaces)
         return t.contains { $0 == "x" || $0 == "X" } ? nil : Double(t)
     }
 
+    /// `number(_:)` of a field's UTF-8 bytes, without making a String for a plain decimal (`-1.25`, `3e-2`).
+    static func number(_ field: UnsafeBufferPointer<UInt8>) -> Double? {
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+        var start = field.startIndex, end = field.endIndex
+        while start < end, field[start] == space || field[start] == tab { start += 1 }
+        while end > start, field[end - 1] == space || field[end - 1] == tab { end -= 1 }
+        return plainDecimal(UnsafeBufferPointer(rebasing: field[start..<end]))
+            ?? number(String(decoding: field, as: UTF8.self))
+    }
+
+    /// Exact powers of ten, 10⁰ through 10²² (the largest a Double holds exactly).
+    private static let exactPowersOfTen: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+                                                     1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]
+
+    /// `[+-]digits[.digits][e[+-]digits]` whose digits make a whole number m ≤ 2⁵³ and whose power of ten p is
+    /// within ±22, else nil (for `Double(_:)` to read). m and 10^|p| are exact Doubles, so m · 10^p (or m / 10^−p) in
+    /// one rounding is the nearest Double to the decimal, which is what `Double(_:)` gives: the same bits.
+    private static func plainDecimal(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        let zero = UInt8(ascii: "0"), n = b.count
+        var k = 0, negative = false
+        if k < n, b[k] == UInt8(ascii: "-") || b[k] == UInt8(ascii: "+") { negative = b[k] == UInt8(ascii: "-"); k += 1 }
+        var m: UInt64 = 0, significant = 0, power = 0, digits = 0
+        var inFraction = false
+        while k < n {
+            let c = b[k]
+            if c == UInt8(ascii: "."), !inFraction {
+                inFraction = true
+            } else if c &- zero < 10 {
+                if m != 0 || c != zero { significant += 1 }
+                guard significant <= 19 else { return nil }
+                m = m &* 10 &+ UInt64(c &- zero)
+                digits += 1
+                if inFraction { power -= 1 }
+            } else {
+                break
+            }
+            k += 1
+        }
+        guard digits > 0 else { return nil }
+        if k < n, b[k] == UInt8(ascii: "e") || b[k] == UInt8(ascii: "E") {
+            k += 1
+            var exponentNegative = false, exponent = 0, exponentDigits = 0
+            if k < n, b[k] == UInt8(ascii: "-") || b[k] == UInt8(ascii: "+") { exponentNegative = b[k] == UInt8(ascii: "-"); k += 1 }
+            while k < n, b[k] &- zero < 10, exponentDigits < 4 {
+                exponent = exponent * 10 + Int(b[k] &- zero)
+                exponentDigits += 1
+                k += 1
+            }
+            guard exponentDigits > 0 else { return nil }
+            power += exponentNegative ? -exponent : exponent
+        }
+        guard k == n, m <= 1 << 53, abs(power) <= 22 else { return nil }
+        let v = power < 0 ? Double(m) / exactPowersOfTen[-power] : Double(m) * exactPowersOfTen[power]
+        return negative ? -v : v
+    }
+
     /// Target values (or class ids), the task they make, and the class names.
-    private static func targets(_ rows: ArraySlice<CSVReader.Record>, column t: Int, names: [String], file: String,
-                                task: Task?) throws(DataError) -> ([Double], Task, [String]) {
-        let texts = rows.map { $0.fields[t] }
-        let numbers = texts.map(number)
+    private static func targets(_ texts: [String], _ numbers: [Double?], lines: [Int], column t: Int, names: [String],
+                                file: String, task: Task?) throws(DataError) -> ([Double], Task, [String]) {
         let firstText = numbers.firstIndex { $0 == nil }
         let firstNonFinite = numbers.firstIndex { $0.map { !$0.isFinite } ?? false }
         func location(_ i: Int) -> String {
-            CSVReader.location(file, line: rows[rows.startIndex + i].line, column: t + 1, name: names[t])
+            CSVReader.location(file, line: lines[i], column: t + 1, name: names[t])
         }
         if firstText == nil, let i = firstNonFinite {
             throw DataError("\(location(i)): '\(texts[i])' is not a finite number")

@@ -106,6 +106,18 @@ public struct Dataset: Equatable, Sendable {
     /// Number of features per sample.
     public var featureCount: Int { X.cols }
 
+    /// Copies rows `rows` into `x` ([rows.count, featureCount]) and their targets into `y`; allocates nothing.
+    public func copyRows(_ rows: Range<Int>, x: UnsafeMutablePointer<Double>, y yOut: UnsafeMutablePointer<Double>) {
+        let f = featureCount
+        X.data.withUnsafeBufferPointer { xs in
+            y.data.withUnsafeBufferPointer { ys in
+                guard let xBase = xs.baseAddress, let yBase = ys.baseAddress else { return }
+                x.update(from: xBase + rows.lowerBound * f, count: rows.count * f)
+                yOut.update(from: yBase + rows.lowerBound, count: rows.count)
+            }
+        }
+    }
+
     /// Copies the rows at `indices` (in that order) into `x` ([indices.count, featureCount]) and their
     /// targets into `y`; allocates nothing. The indices must be valid rows.
     public func copyRows(_ indices: ArraySlice<Int>, x: UnsafeMutablePointer<Double>, y yOut: UnsafeMutablePointer<Double>) {

@@ -3,24 +3,34 @@ public enum Metrics {
     /// The metric's name for a task.
     public static func name(for task: Task) -> String { task == .regression ? "r2" : "accuracy" }
 
-    /// Accuracy or R² of the graph's last forward pass against `targets` ([rows, 1]).
-    static func metric(_ g: Graph, task: Task, targets: Tensor) -> Double {
-        let out = g.output, rows = out.rows, cols = out.cols
+    /// Adds what the metric counts over the rows of `g`'s last forward pass to `sum`: squared residuals
+    /// (regression) or hits (classification), row r of the graph being row `first + r` of `targets`
+    /// ([rows, 1]), in row order, so that a set evaluated in blocks sums as in one pass.
+    static func accumulate(_ g: Graph, task: Task, targets y: [Double], first: Int, into sum: inout Double) {
+        let out = g.output, cols = out.cols
         let p = out.value.pointer
-        let y = targets.data
+        switch task {
+        case .regression:
+            for r in 0..<out.rows { let e = y[first + r] - p[r * cols]; sum += e * e }
+        case .binary, .multiclass:
+            for r in 0..<out.rows where predictedClass(g, row: r) == Int(y[first + r]) { sum += 1 }
+        }
+    }
+
+    /// Accuracy or R² over all of `targets` from the `sum` that `accumulate` gathered over every row.
+    static func metric(sum: Double, task: Task, targets y: [Double]) -> Double {
+        let rows = y.count
         guard rows > 0 else { return .nan }
         switch task {
         case .regression:
             var mean = 0.0
             for i in 0..<rows { mean += y[i] }
             mean /= Double(rows)
-            var res = 0.0, tot = 0.0
-            for i in 0..<rows { res += (y[i] - p[i * cols]) * (y[i] - p[i * cols]); tot += (y[i] - mean) * (y[i] - mean) }
-            return tot == 0 ? (res == 0 ? 1 : 0) : 1 - res / tot
+            var tot = 0.0
+            for i in 0..<rows { tot += (y[i] - mean) * (y[i] - mean) }
+            return tot == 0 ? (sum == 0 ? 1 : 0) : 1 - sum / tot
         case .binary, .multiclass:
-            var hits = 0
-            for i in 0..<rows where predictedClass(g, row: i) == Int(y[i]) { hits += 1 }
-            return Double(hits) / Double(rows)
+            return sum / Double(rows)
         }
     }
 

@@ -4,43 +4,88 @@ extension Tensor: CustomStringConvertible {
 
     /// The tensor as text; dimensions longer than `threshold` show their first and last `edge` entries.
     public func formatted(threshold: Int = 12, edge: Int = 3, digits: Int = 4) -> String {
-        if shape.isEmpty { return data.first.map { Tensor.number($0, digits: digits) } ?? "[]" }
-        if data.isEmpty { return "[]" }
-        // Render every shown number first so the columns can share one width.
-        var width = 1
-        visit(dim: 0, offset: 0, threshold: threshold, edge: edge) { i in
-            width = max(width, Tensor.number(data[i], digits: digits).count)
-        }
-        return render(dim: 0, offset: 0, indent: 1, width: width, threshold: threshold, edge: edge, digits: digits)
+        var lines: [String] = []
+        _ = writeLines(threshold: threshold, edge: edge, digits: digits) { lines.append($0) }
+        return lines.joined(separator: "\n")
     }
 
-    /// Calls `body` with the flat index of every entry that printing shows.
-    private func visit(dim: Int, offset: Int, threshold: Int, edge: Int, _ body: (Int) -> Void) {
+    /// `formatted(threshold:edge:digits:)` handed to `line` a line at a time (without its line break), each as
+    /// soon as it is complete, so that a huge tensor printed in full can be stopped part-way. `shouldContinue` is
+    /// asked every 4,096 numbers while the columns' width is worked out and before each row of the last
+    /// dimension; when it answers false, the lines not yet handed out are dropped and the result is false.
+    public func writeLines(threshold: Int = 12, edge: Int = 3, digits: Int = 4,
+                           shouldContinue: () -> Bool = { true }, _ line: (String) -> Void) -> Bool {
+        if shape.isEmpty { line(data.first.map { Tensor.number($0, digits: digits) } ?? "[]"); return true }
+        if data.isEmpty { line("[]"); return true }
+        // Render every shown number first, in printing order, so the columns can share one width.
+        var numbers: [String] = []
+        var width = 1
+        let measured = visit(dim: 0, offset: 0, threshold: threshold, edge: edge) { i in
+            if numbers.count % 4096 == 4095 && !shouldContinue() { return false }
+            let s = Tensor.number(data[i], digits: digits)
+            width = max(width, s.count)
+            numbers.append(s)
+            return true
+        }
+        guard measured else { return false }
+        var pending = ""
+        var next = 0
+        func emit(_ piece: String) {
+            var rest = Substring(piece)
+            while let end = rest.firstIndex(of: "\n") {
+                line(pending + rest[..<end])
+                pending = ""
+                rest = rest[rest.index(after: end)...]
+            }
+            pending += rest
+        }
+        let done = render(dim: 0, indent: 1, width: width, threshold: threshold, edge: edge,
+                          numbers: numbers, next: &next, shouldContinue: shouldContinue, emit)
+        if done { line(pending) }
+        return done
+    }
+
+    /// Calls `body` with the flat index of every entry that printing shows, in printing order, until it returns false.
+    private func visit(dim: Int, offset: Int, threshold: Int, edge: Int, _ body: (Int) -> Bool) -> Bool {
         let stride = shape[(dim + 1)...].reduce(1, *)
         for i in Tensor.shown(shape[dim], threshold: threshold, edge: edge) where i >= 0 {
-            if dim == shape.count - 1 { body(offset + i) } else {
-                visit(dim: dim + 1, offset: offset + i * stride, threshold: threshold, edge: edge, body)
+            if dim == shape.count - 1 {
+                guard body(offset + i) else { return false }
+            } else {
+                guard visit(dim: dim + 1, offset: offset + i * stride, threshold: threshold, edge: edge, body) else { return false }
             }
         }
+        return true
     }
 
-    private func render(dim: Int, offset: Int, indent: Int, width: Int, threshold: Int, edge: Int, digits: Int) -> String {
-        let stride = shape[(dim + 1)...].reduce(1, *)
+    /// Hands the text of the next sub-tensor along `dim` to `emit` in pieces, taking its shown numbers, already
+    /// rendered in printing order, from `numbers` at `next`; false when `shouldContinue` stopped it before a row.
+    private func render(dim: Int, indent: Int, width: Int, threshold: Int, edge: Int, numbers: [String],
+                        next: inout Int, shouldContinue: () -> Bool, _ emit: (String) -> Void) -> Bool {
         let idx = Tensor.shown(shape[dim], threshold: threshold, edge: edge)
         if dim == shape.count - 1 {
-            let items = idx.map { i -> String in
-                guard i >= 0 else { return "..." }
-                let s = Tensor.number(data[offset + i], digits: digits)
-                return String(repeating: " ", count: max(0, width - s.count)) + s
+            guard shouldContinue() else { return false }
+            var items: [String] = []
+            items.reserveCapacity(idx.count)
+            for i in idx {
+                guard i >= 0 else { items.append("..."); continue }
+                let s = numbers[next]
+                next += 1
+                items.append(String(repeating: " ", count: max(0, width - s.count)) + s)
             }
-            return "[" + items.joined(separator: " ") + "]"
+            emit("[" + items.joined(separator: " ") + "]")
+            return true
         }
         let sep = String(repeating: "\n", count: shape.count - dim - 1) + String(repeating: " ", count: indent)
-        let parts = idx.map { i -> String in
-            i < 0 ? "..." : render(dim: dim + 1, offset: offset + i * stride, indent: indent + 1, width: width,
-                                   threshold: threshold, edge: edge, digits: digits)
+        emit("[")
+        for (k, i) in idx.enumerated() {
+            if k > 0 { emit(sep) }
+            if i < 0 { emit("..."); continue }
+            guard render(dim: dim + 1, indent: indent + 1, width: width, threshold: threshold,
+                         edge: edge, numbers: numbers, next: &next, shouldContinue: shouldContinue, emit) else { return false }
         }
-        return "[" + parts.joined(separator: sep) + "]"
+        emit("]")
+        return true
     }
 
     /// Indices printed along a dimension of `n`; -1 marks the elision.

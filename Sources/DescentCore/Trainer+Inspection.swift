@@ -73,7 +73,8 @@ extension Trainer {
 
     /// Loss, penalty and metric on the full sets at the current parameters, not recorded.
     public func evaluateNow() -> EvaluationNow {
-        let (e, penalty) = evaluationValues()
+        guard let measured = evaluationValues(stoppable: false) else { preconditionFailure("an evaluation nothing may stop stopped") }
+        let (e, penalty) = measured
         return EvaluationNow(trainLoss: e.trainLoss, penalty: penalty, valLoss: e.valLoss, trainMetric: e.trainMetric, valMetric: e.valMetric)
     }
 }
@@ -106,10 +107,13 @@ extension Trainer {
     /// accuracy from. Nothing is recorded; the dropout stream, the sampler and a step under way are left as
     /// they are. For classification tasks (a regression task gives empty matrices).
     public func confusionMatrices() -> (train: ConfusionMatrix, validation: ConfusionMatrix?) {
-        let (trainGraph, validationGraph) = evaluatedGraphs()
         let classes = train.classNames.count
-        let t = ConfusionMatrix(trainGraph, targets: train.y, classes: classes)
-        guard let g = validationGraph, let v = validation else { return (t, nil) }
-        return (t, ConfusionMatrix(g, targets: v.y, classes: classes))
+        func matrix(validation: Bool) -> ConfusionMatrix {
+            var m = ConfusionMatrix(classes: classes)
+            let targets = (validation ? self.validation : train)?.y.data ?? []
+            _ = evaluationBlocks(validation: validation, stoppable: false) { g, first in m.add(g, targets: targets, first: first) }
+            return m
+        }
+        return (matrix(validation: false), validation == nil ? nil : matrix(validation: true))
     }
 }

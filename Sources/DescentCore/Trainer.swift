@@ -36,8 +36,15 @@ public final class Trainer {
     var teamChoice: Bool?
     /// Steps that ran on the thread team (shared steps whose pacer, or `teamChoice`, chose it), since the start.
     public private(set) var stepsOnTeam = 0
-    /// Full-set graphs for evaluation, built on first use.
-    private var evalGraphs: (train: Graph, validation: Graph?)?
+    /// Rows the full sets are evaluated in at a time (see `evaluationBlocks`).
+    var evaluationBlockRows = 4096
+    /// Evaluation graphs for each set, built on first use: the whole set, loaded once, when it fits in one
+    /// block; else a block's rows and (when the set does not divide into blocks) the last block's.
+    private var evalGraphs: (train: [Graph], validation: [Graph])?
+    /// Asked before each block of rows after a set's first while the full sets are evaluated; answering false
+    /// abandons the evaluation, which then records nothing. Whoever runs the trainer sets it for a run, so that
+    /// Ctrl-C or a stop key need not wait for the evaluation of a large set.
+    public var shouldContinue: () -> Bool = { true }
     /// The batch of the step under way (drawn at `forward`, consumed at `update`).
     private var pending: Graph?
     /// Which phases ran on the pending batch.
@@ -65,25 +72,18 @@ public final class Trainer {
         sampler = BatchSampler(count: train.count, batchSize: batchSize, rng: rng.derived(stream: 3))
     }
 
-    /// The full-set evaluation graphs, built and filled on first use.
-    private func evaluationGraphs() -> (train: Graph, validation: Graph?) {
-        if let e = evalGraphs { return e }
-        let t = Graph(spec: model.spec, parameters: model.parameters, loss: loss, regularizer: regularizer, rows: train.count)
-        Trainer.load(train, into: t)
-        var v: Graph? = nil
-        if let vd = validation {
-            let g = Graph(spec: model.spec, parameters: model.parameters, loss: loss, regularizer: regularizer, rows: vd.count)
-            Trainer.load(vd, into: g)
-            v = g
+    /// The evaluation graphs of a set of `rows` rows (see `evalGraphs`).
+    private func evaluationGraphs(_ d: Dataset) -> [Graph] {
+        let block = max(1, evaluationBlockRows)
+        let sizes = d.count <= block ? [d.count] : [block] + (d.count % block == 0 ? [] : [d.count % block])
+        let graphs = sizes.map {
+            Graph(spec: model.spec, parameters: model.parameters, loss: loss, regularizer: regularizer, rows: $0)
         }
-        evalGraphs = (t, v)
-        return (t, v)
-    }
-
-    /// Copies a whole dataset into a graph's input and target buffers.
-    private static func load(_ d: Dataset, into g: Graph) {
-        g.input.load(d.X.data)
-        g.target.load(d.y.data)
+        if d.count <= block {
+            graphs[0].input.load(d.X.data)
+            graphs[0].target.load(d.y.data)
+        }
+        return graphs
     }
 
     /// The one-row graph for `forwardSample`.
@@ -330,35 +330,64 @@ public final class Trainer {
         return "\(what) became \((value ?? g.totalValue).isNaN ? "NaN" : "infinite") at step \(stepCount + 1)\(node)\(keptNote())"
     }
 
-    /// Evaluates the full training (and validation) set now and records it.
+    /// Evaluates the full training (and validation) set now and records it; nil when `shouldContinue` stopped it.
     @discardableResult
-    public func evaluate() -> History.Evaluation {
-        let (e, _) = evaluationValues()
+    public func evaluate() -> History.Evaluation? {
+        guard let e = evaluationValues(stoppable: true)?.0 else { return nil }
         history.record(e)
         return e
     }
 
-    /// The full-set graphs after a forward pass in evaluation mode at the current parameters; the dropout
-    /// stream is left as it is.
-    func evaluatedGraphs() -> (train: Graph, validation: Graph?) {
+    /// Runs the forward pass in evaluation mode over the training set (`validation` false) or the validation
+    /// set at the current parameters, a block of at most `evaluationBlockRows` rows at a time, calling `body`
+    /// with each block's graph and the set's row its first row is. Between blocks, when `stoppable`, it asks
+    /// `shouldContinue` and returns false if told to stop. The dropout stream is left as it is.
+    func evaluationBlocks(validation: Bool, stoppable: Bool, _ body: (Graph, Int) -> Void) -> Bool {
+        guard let d = validation ? self.validation : train else { return true }
+        if evalGraphs == nil { evalGraphs = (evaluationGraphs(train), self.validation.map(evaluationGraphs) ?? []) }
+        let graphs = (validation ? evalGraphs?.validation : evalGraphs?.train) ?? []
         var scratch = dropoutRNG
-        let graphs = evaluationGraphs()
-        graphs.train.forward(training: false, rng: &scratch)
-        graphs.validation?.forward(training: false, rng: &scratch)
-        return graphs
+        var first = 0
+        while first < d.count {
+            if first > 0 && stoppable && !shouldContinue() { return false }
+            let g = graphs.first { $0.rows == min(graphs[0].rows, d.count - first) } ?? graphs[0]
+            if graphs.count > 1 || g.rows < d.count {
+                d.copyRows(first..<first + g.rows, x: g.input.pointer, y: g.target.pointer)
+            }
+            g.forward(training: false, rng: &scratch)
+            body(g, first)
+            first += g.rows
+        }
+        return true
     }
 
-    /// Evaluates the full sets in evaluation mode: the record and the penalty.
-    func evaluationValues() -> (History.Evaluation, Double) {
-        let (trainEval, validationEval) = evaluatedGraphs()
-        let tm = Metrics.metric(trainEval, task: train.task, targets: train.y)
-        var vl: Double? = nil, vm: Double? = nil
-        if let g = validationEval, let v = validation {
-            vl = g.lossValue
-            vm = Metrics.metric(g, task: v.task, targets: v.y)
+    /// Evaluates the full sets in evaluation mode: the record and the penalty; nil when stopped (`evaluationBlocks`).
+    func evaluationValues(stoppable: Bool) -> (History.Evaluation, Double)? {
+        guard let t = lossAndMetric(validation: false, stoppable: stoppable) else { return nil }
+        var v: (loss: Double, metric: Double, penalty: Double)? = nil
+        if validation != nil {
+            guard let measured = lossAndMetric(validation: true, stoppable: stoppable) else { return nil }
+            v = measured
         }
-        let e = History.Evaluation(step: stepCount, epoch: sampler.epochOfLastBatch, trainLoss: trainEval.lossValue,
-                                   valLoss: vl, trainMetric: tm, valMetric: vm)
-        return (e, trainEval.penaltyValue)
+        let e = History.Evaluation(step: stepCount, epoch: sampler.epochOfLastBatch, trainLoss: t.loss,
+                                   valLoss: v?.loss, trainMetric: t.metric, valMetric: v?.metric)
+        return (e, t.penalty)
+    }
+
+    /// A set's data loss, metric and the penalty at the current parameters; nil when stopped. A set of one
+    /// block gives its graph's loss as it is; blocks' losses (means over their rows) are weighted by their rows.
+    private func lossAndMetric(validation: Bool, stoppable: Bool) -> (loss: Double, metric: Double, penalty: Double)? {
+        guard let d = validation ? self.validation : train else { return nil }
+        var lossSum = 0.0, single = Double.nan, penalty = 0.0, blocks = 0, sum = 0.0
+        let done = evaluationBlocks(validation: validation, stoppable: stoppable) { g, first in
+            blocks += 1
+            single = g.lossValue
+            lossSum += g.lossValue * Double(g.rows)
+            penalty = g.penaltyValue
+            Metrics.accumulate(g, task: d.task, targets: d.y.data, first: first, into: &sum)
+        }
+        guard done else { return nil }
+        let loss = blocks == 1 ? single : lossSum / Double(d.count)
+        return (loss, Metrics.metric(sum: sum, task: d.task, targets: d.y.data), penalty)
     }
 }

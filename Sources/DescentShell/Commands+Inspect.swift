@@ -1,6 +1,7 @@
 import DescentCore
 import DescentLanguage
 import DescentPlot
+import DescentTerminal
 import DescentText
 
 /// Commands that show state, edit a parameter by hand, and check expectations.
@@ -61,11 +62,25 @@ extension Commands {
         default:
             try a.finish(options: [])
             guard let g = w.inspected, let i = g.index(of: what) else { throw ShellError("no forward pass to show \(what) from — run `forward` first") }
-            w.out.print(Printer.node(g.nodes[i], full: true))
+            try showInFull(w, g.nodes[i], gradient: false)
             // Its gradient too, once backward has reached it (every node that reads it has sent its share).
-            if Workspace.gradientArrived(g, i) {
-                w.out.print(Printer.node(g.nodes[i], full: true, gradient: true))
-            }
+            if Workspace.gradientArrived(g, i) { try showInFull(w, g.nodes[i], gradient: true) }
+        }
+    }
+
+    /// Prints node `n`'s value (or its gradient) in full, a row at a time, so that Ctrl-C stops a large one between rows.
+    static func showInFull(_ w: Workspace, _ n: Node, gradient: Bool) throws {
+        let t = gradient ? n.gradTensor : n.valueTensor
+        guard !n.shape.isEmpty else { w.out.print(Printer.node(n, gradient: gradient)); return }
+        w.out.print("\(gradient ? "dL/d" + n.name : n.name) \(t.shapeDescription) =")
+        var rows = 0
+        let done = t.writeLines(threshold: .max, shouldContinue: { !Interrupt.requested }) { line in
+            w.out.print(Printer.indent(line))
+            rows += 1
+        }
+        guard done else {
+            w.out.print("")   // past the terminal's echoed ^C
+            throw ShellError("show \(n.name) interrupted after \(rows) of \(t.shape.dropLast().reduce(1, *)) rows\(gradient ? " of its gradient" : "")")
         }
     }
 

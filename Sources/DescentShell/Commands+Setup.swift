@@ -14,7 +14,7 @@ extension Commands {
                     keywords: ["none"], handler: split),
         CommandSpec("normalize", ["normalize [on|off]"], "standardise features, fitted on the training part",
                     keywords: ["on", "off"], handler: normalize),
-        CommandSpec("batch", ["batch N", "batch full"], "minibatch size (full = the whole training set, the default)",
+        CommandSpec("batch", ["batch N", "batch full"], "minibatch size (full = the whole training set; by default full up to 4096 training rows, else 32)",
                     keywords: ["full"], handler: batch),
         CommandSpec("layer", ["layer dense UNITS [ACTIVATION] [bias=false] [init=NAME] [slope=X] [alpha=X]",
                               "layer dropout P", "layer pop", "layer clear"],
@@ -82,7 +82,7 @@ extension Commands {
             size = try a.int("batch size", range: 1...10_000_000)
         }
         try a.finish(options: [])
-        w.batchSize = size
+        w.batch = size.map(BatchSetting.rows) ?? .full
         let note = w.invalidateTrainer(keepHistory: true)
         w.out.print("batch: " + (size.map { "\($0) samples, reshuffled each epoch" } ?? "full (the whole training set each step)") + note)
     }

@@ -51,6 +51,9 @@ extension Commands {
         finishPendingPhases(w, t)
         let start = t.stepCount
         let clock = ContinuousClock(), began = clock.now, stoppedBefore = Suspension.stoppedTime
+        // Evaluating a large set takes a while: Ctrl-C and the view's stop keys abandon it between blocks of rows.
+        t.shouldContinue = { [unowned t] in !Interrupt.requested && !w.trainingView.stopRequested(trainer: t) }
+        defer { t.shouldContinue = { true } }
         // Ctrl-Z stops the run; the time it stays stopped, like the time paused, is not the run's.
         let (reason, secs) = Suspension.during {
             w.trainingView.begin(trainer: t, total: steps, model: w.modelLine())

@@ -1,5 +1,6 @@
 import DescentCore
 import DescentLanguage
+import DescentTerminal
 import Foundation
 
 /// `data`: generate a dataset, read a CSV file, or take X and y inline.
@@ -35,7 +36,14 @@ enum DataCommand {
                 let text = try Commands.located(at) { try AtomicFile.read(path) }
                 fileRead = (Commands.canonical(path), file, Workspace.fingerprint(text))
                 // The file's own errors (rows and columns) point at its name; a target it lacks, at target=.
-                do { d = try Dataset.csv(text: text, file: file, target: target) } catch { throw located(error, a, else: at) }
+                do {
+                    d = try Dataset.csv(text: text, file: file, target: target) { !Interrupt.requested }
+                } catch Dataset.csvStopped {
+                    throw interrupted(w, file)
+                } catch {
+                    throw located(error, a, else: at)
+                }
+                if Interrupt.requested { throw interrupted(w, file) }
             } else {
                 let generator = Generator(rawValue: kind) ?? .xor
                 let n = try a.intOption("n", default: Generator.defaultCount, range: 1...Generator.maxCount)
@@ -70,8 +78,17 @@ enum DataCommand {
                 msg += "; \(name) holds values that are not class ids (0, 1, 2, …), so \(loss) does not fit it — use mse, mae or huber"
             }
         }
+        if w.batch == .automatic, let rows = w.batch.rows(training: w.trainingRows(of: d)) {
+            msg += "; batches of \(rows) rows by default at this size (`batch full` for all of them)"
+        }
         if let reset { msg += " — reset \(reset)" }
         w.out.print(msg + note)
+    }
+
+    /// The error for Ctrl-C while `data csv` read `file` (nothing changed), after a line break past the echoed ^C.
+    static func interrupted(_ w: Workspace, _ file: String) -> ShellError {
+        w.out.print("")   // past the terminal's echoed ^C
+        return ShellError("data csv interrupted while reading \(file); the data is as it was")
     }
 
     /// `error` at the option it is about when the command gave it, else at `span`.

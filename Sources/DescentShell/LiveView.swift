@@ -38,6 +38,11 @@ final class LiveView: TrainingView {
     /// `Suspension.stoppedTime` when the run began: time stopped (Ctrl-Z) since then is left out of its elapsed time.
     private var stoppedBefore: Duration = .zero
     private var mapCanvas: Canvas?
+    /// The stop asked for (a key) while the trainer evaluated inside a step, for the next `update` to return;
+    /// once set, the rest of the run's evaluations are abandoned too (the one at its end included).
+    private var stopAsked: StopReason?
+    /// When keys are next read during an evaluation.
+    private var nextKeyCheck = ContinuousClock.now
     /// Progress lines, when the screen could not be opened.
     private var fallback: ProgressPrinter?
 
@@ -51,6 +56,7 @@ final class LiveView: TrainingView {
         curves.absorb(trainer.history)
         logScale = Charts.prefersLog(trainer.history)
         paused = false; pausedBefore = .zero; pauseBegan = nil; showHelp = false; mapCanvas = nil; fallback = nil
+        stopAsked = nil
         // Lines typed ahead or pasted after this `train` would be read as keys (`q` of `quit` stopping the run,
         // a space pausing it) and lost: they wait for the prompt instead, and this run prints progress lines.
         if TerminalInfo.inputWaiting {
@@ -86,14 +92,15 @@ final class LiveView: TrainingView {
 
     func update(trainer: Trainer, done: Int) -> StopReason? {
         if let fallback { return fallback.update(trainer: trainer, done: done) }
+        if let stopAsked { return stopAsked }
         let now = clock.now
         // A stop from outside (kill -TSTP) is acted on at once, not at the next frame.
         guard paused || stepOnce || now >= nextFrame || screen?.signalPending == true else { return nil }
         if stepOnce { stepOnce = false; setPaused(true) }
-        if let stop = handleKeys(trainer, wait: 0) { return stop }
+        if let stop = handleKeys(trainer, wait: 0) { stopAsked = stop; return stop }
         while paused {
             draw(trainer)
-            if let stop = handleKeys(trainer, wait: 100) { return stop }
+            if let stop = handleKeys(trainer, wait: 100) { stopAsked = stop; return stop }
             if stepOnce { return nil }
         }
         let t0 = clock.now
@@ -101,6 +108,15 @@ final class LiveView: TrainingView {
         let cost = clock.now - t0
         nextFrame = clock.now + max(.milliseconds(33), cost * 50)
         return nil
+    }
+
+    func stopRequested(trainer: Trainer) -> Bool {
+        guard screen != nil, stopAsked == nil else { return stopAsked != nil }
+        let now = clock.now
+        guard now >= nextKeyCheck else { return false }
+        nextKeyCheck = now + .milliseconds(30)
+        stopAsked = handleKeys(trainer, wait: 0)
+        return stopAsked != nil
     }
 
     func end(trainer: Trainer, reason: StopReason) {

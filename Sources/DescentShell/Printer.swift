@@ -86,7 +86,7 @@ enum Printer {
         lines.append("data        " + (w.data.map { "\(w.dataSource)  (\($0.count) samples)" } ?? "none"))
         lines.append("split       " + (w.splitFraction.map { Format.short($0) } ?? "none"))
         lines.append("normalize   " + (w.normalize ? "on" : "off"))
-        lines.append("batch       " + (w.batchSize.map(String.init) ?? "full"))
+        lines.append("batch       " + w.batch.description(training: w.data.map(w.trainingRows)))
         lines.append("layers      " + (w.layers.isEmpty ? "none" : w.layers.map(\.description).joined(separator: " | ")))
         lines.append("loss        " + (w.loss?.description ?? "none"))
         lines.append("regularize  \(w.regularizer)")
@@ -114,11 +114,10 @@ enum Printer {
     }
 
     /// A node's name, op, shape and value: small tensors in full, large ones as shape and min/mean/max.
-    static func node(_ n: Node, full: Bool = false, gradient: Bool = false) -> String {
+    static func node(_ n: Node, gradient: Bool = false) -> String {
         let t = gradient ? n.gradTensor : n.valueTensor
         let label = gradient ? "dL/d\(n.name)" : n.name
         if n.shape.isEmpty { return "\(label) = \(Format.sig(t.data.first ?? .nan, 8))" }
-        if full { return "\(label) \(t.shapeDescription) =\n\(indent(t.formatted(threshold: Int.max)))" }
         if t.count <= 24 { return "\(label) \(t.shapeDescription) =\n\(indent(t.formatted()))" }
         return "\(label) \(t.shapeDescription): " + summary(t.data) + "   (`show \(n.name)` for all values\(gradient ? " and the gradient" : ""))"
     }

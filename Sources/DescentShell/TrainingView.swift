@@ -6,6 +6,9 @@ public protocol TrainingView: AnyObject {
     func begin(trainer: Trainer, total: Int, model: String)
     /// Called after each step; returning a reason stops the run at this step boundary.
     func update(trainer: Trainer, done: Int) -> StopReason?
+    /// Called while the trainer evaluates a large set inside a step (between blocks of rows): true when the
+    /// person has asked the run to stop (a key in the live view); the next `update` then returns the stop.
+    func stopRequested(trainer: Trainer) -> Bool
     /// Called once after the run, before the summary line is printed.
     func end(trainer: Trainer, reason: StopReason)
     /// How long the person held the run paused, left out of its speed.
@@ -15,6 +18,8 @@ public protocol TrainingView: AnyObject {
 }
 
 extension TrainingView {
+    /// A view that reads no keys: only Ctrl-C, a signal, stops its runs.
+    public func stopRequested(trainer: Trainer) -> Bool { false }
     /// A view that cannot pause.
     public var pausedTime: Duration { .zero }
     /// A view that leaves watched entries to be printed.

@@ -20,7 +20,7 @@ public final class Workspace {
     var targetsMayBeClassIDs = false
     var splitFraction: Double?
     var normalize = false
-    var batchSize: Int?
+    var batch = BatchSetting.automatic
     var layers: [LayerSpec] = []
     var loss: Loss?
     var regularizer = Regularizer.none
@@ -124,13 +124,18 @@ public final class Workspace {
             opt.learningRate = learningRate ?? optimizerKind.defaultLearningRate
         }
         let t = Trainer(model: model, loss: loss, regularizer: regularizer, optimizer: opt, train: train,
-                        validation: validation, batchSize: batchSize, rng: rng(3))
+                        validation: validation, batchSize: batch.rows(training: train.count), rng: rng(3))
         if let old = carryOver, old.model === model { t.adoptHistory(from: old) }
         t.evaluationInterval = evaluationInterval ?? 10
         carryOver = nil
         trainer = t
         inspected = nil
         return t
+    }
+
+    /// The rows of `data` that train: all of them, or the training part of the split.
+    func trainingRows(of data: Dataset) -> Int {
+        splitFraction.map { Int(($0 * Double(data.count)).rounded(.down)) } ?? data.count
     }
 
     /// `data` as training reads it: numbers that may be class ids (inline `y`, a numeric CSV target) are the

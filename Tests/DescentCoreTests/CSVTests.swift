@@ -16,6 +16,22 @@ final class CSVTests: XCTestCase {
         do { _ = try Dataset.csv(text: text, file: file, target: target, task: task); return "no error" } catch { return "\(error)" }
     }
 
+    /// The records `CSVReader` reads from `text`: each one's line and fields.
+    private func records(_ text: String) throws -> [Record] {
+        var text = text
+        return try text.withUTF8 { bytes in
+            var reader = CSVReader(bytes, file: "t.csv"), out: [Record] = []
+            while let line = try reader.next() { out.append(Record(line: line, fields: (0..<reader.count).map(reader.string))) }
+            return out
+        }
+    }
+
+    /// One record: the line it starts on and its fields.
+    private struct Record: Equatable {
+        let line: Int
+        let fields: [String]
+    }
+
     func testIrisLikeHappyPath() throws {
         let d = try Dataset.csv(text: iris, file: "data/iris.csv")
         XCTAssertEqual(d.name, "iris.csv")
@@ -70,8 +86,7 @@ final class CSVTests: XCTestCase {
 
     func testQuotingCRLFBlankLinesAndBOM() throws {
         let text = "\u{FEFF}\"first, name\",\"say \"\"hi\"\"\",y\r\n\r\n \"1\" , 2 ,\"a,b\"\r\n3,4,\"line\nbreak\"\r\n\r\n"
-        let records = try CSVReader.records(text, file: "t.csv")
-        XCTAssertEqual(records, [
+        XCTAssertEqual(try records(text), [
             .init(line: 1, fields: ["first, name", "say \"hi\"", "y"]),
             .init(line: 3, fields: ["1", "2", "a,b"]),
             .init(line: 4, fields: ["3", "4", "line\nbreak"]),
@@ -82,8 +97,8 @@ final class CSVTests: XCTestCase {
     }
 
     func testTrailingCommaIsAnEmptyLastField() throws {
-        XCTAssertEqual(try CSVReader.records("a,b,", file: "t.csv"), [.init(line: 1, fields: ["a", "b", ""])])
-        XCTAssertEqual(try CSVReader.records("a\rb", file: "t.csv"), [.init(line: 1, fields: ["a"]), .init(line: 2, fields: ["b"])])
+        XCTAssertEqual(try records("a,b,"), [.init(line: 1, fields: ["a", "b", ""])])
+        XCTAssertEqual(try records("a\rb"), [.init(line: 1, fields: ["a"]), .init(line: 2, fields: ["b"])])
     }
 
     func testStructureErrors() {
@@ -136,5 +151,48 @@ final class CSVTests: XCTestCase {
         XCTAssertEqual(message("x,y\n1,cat\n2,cat\n"), "t.csv: target 'y' has only one class ('cat') — a classifier needs at least 2")
         XCTAssertEqual(message(iris, file: "iris.csv", task: .binary),
                        "iris.csv: target 'species' has 3 classes (setosa, versicolor, virginica), but binary needs exactly 2 — use multiclass")
+    }
+
+    func testFieldBytesReadAsTheirStringDoes() {
+        // Double(_:) is the reference: the byte reader must give the same bits, or nil where it gives nil.
+        var fields = ["0", "-0", "+0", "0.0", "-0.000", "1", "-1", "1.", ".5", "-.5", "+.5", ".", "-", "+", "", " ", "1e5", "1E+05",
+                      "2.5e-3", "1e22", "1e23", "1e-22", "1e-23", "9007199254740992", "9007199254740993", "9007199254740993.0",
+                      "123456789012345678", "1234567890123456789", "12345678901234567890", "0.1", "0.3", "-2.675", "1e", "1e+",
+                      "1.2.3", "1e1e1", "--1", "1-", "0x1A", "0x1p3", "inf", "-inf", "nan", "infinity", "1e400", "-1e400", "1e-400",
+                      "4.9e-324", "2.2250738585072014e-308", "1.7976931348623157e308", " 1.5", "1.5 ", "\t-2\t", " 1 2 ",
+                      "\u{00A0}3", "3\u{2003}", "٣", "1e0022", "1e00022", "0000000000000000000000000001",
+                      "0.00000000000000000000000000001", "100000000000000000000000", "12abc", "abc"]
+        var rng = RNG(seed: 7)
+        for _ in 0..<2000 {
+            let v = (rng.uniform() - 0.5) * pow(10, Double(Int(rng.uniform() * 12) - 6))
+            fields.append(String(format: "%.\(Int(rng.uniform() * 18))f", v))
+            fields.append(String(format: "%.\(Int(rng.uniform() * 17))e", v))
+        }
+        for field in fields {
+            let fromString = Dataset.number(field)
+            var copy = field
+            let fromBytes = copy.withUTF8 { Dataset.number($0) }
+            XCTAssertEqual(fromBytes?.bitPattern, fromString?.bitPattern, "'\(field)'")
+        }
+    }
+
+    func testCellsTrimmedAndQuotedReadAsNumbers() throws {
+        let d = try Dataset.csv(text: "a,b\n\" 1.5 \",-2e1\n\"\t3\",4\n", file: "t.csv")
+        XCTAssertEqual(d.X.data, [1.5, 3]); XCTAssertEqual(d.y.data, [-20, 4])
+        XCTAssertEqual(message("name,x,y\nalice,1,2\n3,2,3\n"), "t.csv:2, column 1 'name': 'alice' is not a number")
+        XCTAssertEqual(message("a,b\n1,2\n\" \",3\n"), "t.csv:3, column 1 'a': ' ' is not a number")
+    }
+
+    func testAReadThatIsToldToStopThrowsStopped() throws {
+        let text = "a,b\n" + String(repeating: "1,2\n", count: 10_000)
+        var asked = 0
+        XCTAssertThrowsError(try Dataset.csv(text: text, file: "t.csv") { asked += 1; return asked < 2 }) {
+            XCTAssertEqual($0 as? DataError, Dataset.csvStopped)
+        }
+        XCTAssertEqual(asked, 2)
+        // Told to go on, the same text reads whole, asked once every 4,096 rows in each of its two passes.
+        asked = 0
+        let d = try Dataset.csv(text: text, file: "t.csv") { asked += 1; return true }
+        XCTAssertEqual(d.count, 10_000); XCTAssertEqual(asked, 6)
     }
 }

@@ -14,6 +14,24 @@ final class TensorDescriptionTests: XCTestCase {
         XCTAssertEqual(t.formatted(), "[ 1  2  3 ... 18 19 20]")
         XCTAssertEqual(t.formatted(threshold: .max), "[" + (1...20).map { $0 < 10 ? " \($0)" : "\($0)" }.joined(separator: " ") + "]")
     }
+
+    func testLinesAreHandedOutAsTheyAreCompleteAndAStopDropsTheRest() {
+        let t = Tensor(shape: [3, 2], data: [1, 2, 3, 4, 5, 60])
+        var lines: [String] = []
+        XCTAssertTrue(t.writeLines { lines.append($0) })
+        XCTAssertEqual(lines, ["[[ 1  2]", " [ 3  4]", " [ 5 60]]"])
+        // Asked before each row: stopped before the third, the first two rows have been handed out.
+        var asked = 0
+        lines = []
+        XCTAssertFalse(t.writeLines(shouldContinue: { asked += 1; return asked < 3 }) { lines.append($0) })
+        XCTAssertEqual(lines, ["[[ 1  2]", " [ 3  4]"])
+        // While the width is worked out, it is asked every 4,096 numbers: no line yet when it stops there.
+        let big = Tensor(shape: [3, 5000], data: Array(repeating: 1, count: 15000))
+        asked = 0
+        lines = []
+        XCTAssertFalse(big.writeLines(threshold: .max, shouldContinue: { asked += 1; return asked < 2 }) { lines.append($0) })
+        XCTAssertEqual(lines, [])
+    }
 }
 
 private extension Tensor {

@@ -167,7 +167,7 @@ final class FuzzTests: XCTestCase {
 
     /// Training steps that stay bounded: at most 50 steps, epochs only when an epoch is short.
     func trainArgs(_ w: Workspace) -> String {
-        let perEpoch = w.batchSize.map { ((w.data?.count ?? 1) + $0 - 1) / $0 } ?? 1
+        let perEpoch = w.batch.rows(training: w.data?.count ?? 1).map { ((w.data?.count ?? 1) + $0 - 1) / $0 } ?? 1
         let unit = perEpoch <= 25 ? pick(["", "epochs", "epoch", "steps"]) : pick(["", "steps"])
         if rng.int(below: 4) == 0 {
             return pick(["0", "-1", "1e308", "2.5", "nan", "1"]) + " " + pick(["", "fortnights", "epochs epochs"]) + " " +

@@ -88,4 +88,57 @@ final class ReplayInterruptTests: XCTestCase {
         XCTAssertEqual(h.w.recorded, recorded, "an interrupted gradcheck is not part of the session")
         XCTAssertEqual(t.stepCount, 0, "line 2 did not run")
     }
+
+    func testCtrlCWhileACSVFileLoadsKeepsTheOldData() throws {
+        let h = ShellHarness()
+        h.ok(Self.setup + "train 3")
+        let before = h.w.data, recorded = h.w.recorded
+        let weights = h.values("W1"), steps = h.w.trainer?.stepCount
+        let csv = try script("a,b,y\n" + String(repeating: "1,2,3\n4,5,6\n", count: 5000))
+        let file = try script("data csv \"\(csv)\"\ntrain 5\n")
+        pressCtrlC(h, at: 1, answer: true)
+        let e = h.fails("replay \"\(file)\" step")
+        XCTAssertTrue(e.contains("error: data csv interrupted while reading \(csv); the data is as it was"), e)
+        XCTAssertTrue(e.contains("replay of \(file) interrupted at line 1; the rest of the script was not run"), e)
+        XCTAssertEqual(h.w.data, before)
+        XCTAssertEqual(h.values("W1"), weights)
+        XCTAssertEqual(h.w.trainer?.stepCount, steps, "the trainer and its history were kept")
+        XCTAssertEqual(h.w.recorded, recorded, "an interrupted load is not part of the session")
+        // Without Ctrl-C, the same file loads.
+        h.ok("data csv \"\(csv)\"")
+        XCTAssertEqual(h.w.data?.count, 10_000)
+    }
+
+    func testCtrlCAbandonsTheEvaluationOfASetOfSeveralBlocks() throws {
+        let h = ShellHarness()
+        h.ok(Self.setup + "step")
+        let t = try XCTUnwrap(h.w.trainer)
+        t.evaluationBlockRows = 8   // the 40 rows are 5 blocks, and Ctrl-C is seen between them
+        let file = try script("train 5\n")
+        pressCtrlC(h, at: 1, answer: true)
+        let e = h.fails("replay \"\(file)\" step")
+        XCTAssertTrue(e.contains("replay of \(file) interrupted at line 1"), e)
+        XCTAssertEqual(t.stepCount, 2, "the run stops after its first step")
+        // The step's own evaluation (every step here) and the run's last one were both abandoned.
+        XCTAssertTrue(t.history.evaluations.isEmpty)
+        XCTAssertTrue(h.out.text.contains("trained 1 step (total 2)  in "), h.out.text)
+        // Without Ctrl-C the same evaluations finish.
+        h.ok("train 2")
+        XCTAssertEqual(t.history.evaluations.map(\.step), [3, 4])
+    }
+
+    func testCtrlCStopsAShowPrintingInFull() throws {
+        let h = ShellHarness()
+        h.ok(Self.setup + "forward")
+        let file = try script("show A1\nshow A2\n")
+        pressCtrlC(h, at: 1, answer: true)
+        let e = h.fails("replay \"\(file)\" step")
+        XCTAssertTrue(e.contains("error: show A1 interrupted after 0 of 40 rows"), e)
+        XCTAssertTrue(e.contains("replay of \(file) interrupted at line 1"), e)
+        XCTAssertTrue(h.out.text.contains("A1 [40, 4] =\n"), h.out.text)
+        XCTAssertFalse(h.out.text.contains("A2"), "line 2 did not run")
+        // Not interrupted, it prints every row.
+        let shown = h.ok("show A1")
+        XCTAssertEqual(shown.split(separator: "\n").filter { $0.hasPrefix("   [") || $0.hasPrefix("  [[") }.count, 40, shown)
+    }
 }

@@ -112,6 +112,32 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertTrue(out.text.contains("task regression\nfeatures: x1, x2\ntarget: y\n"), out.text)
     }
 
+    func testTheDefaultBatchIsTheWholeSetUpTo4096TrainingRowsElse32() throws {
+        /// The trainer's rows per batch after `lines`, and what `show config` says of the batch: `32: batch  …`.
+        func batch(_ lines: String) throws -> String {
+            ok(lines + "\nlayer clear\nlayer dense 1\nloss mse")
+            let rows = try XCTUnwrap(w.ensureTrainer().sampler.batchSize)
+            out.clear(); ok("show config")
+            let line = out.text.split(separator: "\n").first { $0.hasPrefix("batch ") } ?? ""
+            return "\(rows): \(line)"
+        }
+        let rule = "(default: full up to 4096 training rows, else 32)"
+        out.clear(); ok("show config")
+        XCTAssertTrue(out.text.contains("batch       full or 32 \(rule)\n"), out.text)
+        XCTAssertEqual(try batch("data linear n=4096"), "4096: batch       full \(rule)")
+        XCTAssertFalse(out.text.contains("by default at this size"))
+        out.clear(); ok("data linear n=4097")
+        XCTAssertEqual(out.lines.first, "data: linear n=4097 noise=0.1 — 4097 samples, 2 features, regression target 'y'; "
+                       + "batches of 32 rows by default at this size (`batch full` for all of them)")
+        XCTAssertEqual(try batch("data linear n=4097"), "32: batch       32 \(rule)")
+        // The training part counts: 0.8 of 5000 rows is 4000, so the whole part.
+        XCTAssertEqual(try batch("split 0.8\ndata linear n=5000"), "4000: batch       full \(rule)")
+        XCTAssertEqual(try batch("split none\nbatch full"), "5000: batch       full")
+        XCTAssertEqual(try batch("batch 8"), "8: batch       8")
+        out.clear(); ok("data linear n=6000")
+        XCTAssertFalse(out.text.contains("by default"), "a batch chosen is not the default")
+    }
+
     func testDefaultEvaluationsTakeNoLongerThanTraining() {
         // 400 rows in batches of 8: an evaluation runs 400 rows forward, a step 8 forward and backward (~24), so
         // by default at most one every ⌈400 / 24⌉ = 17 steps: at 17, 34, 51, 68, 85 and at the end, 100.
