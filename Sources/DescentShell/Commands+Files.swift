@@ -29,11 +29,19 @@ extension Commands {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
+    /// Refuses to write over a script being run (`descent FILE` or `replay`): it would cut the script short.
+    static func refuseRunningScript(_ w: Workspace, _ p: String, _ file: String, at: SourceSpan) throws {
+        guard !w.replayStack.contains(canonical(p)) else {
+            throw Diagnostic("\(file) is the script being run; writing over it would cut it short — use another file name", at: at)
+        }
+    }
+
     static func save(_ w: Workspace, _ a: inout ArgReader) throws {
         let what = try a.word("kind of file to save", oneOf: ["weights", "session"])
         let file = try a.fileName(example: what == "weights" ? "w.json" : "mine.descent"), at = a.lastSpan
         try a.finish(options: [])
         let p = path(w, file)
+        try refuseRunningScript(w, p, file, at: at)
         if what == "weights" {
             let m = try w.ensureModel()
             let text: String
@@ -46,11 +54,8 @@ extension Commands {
                 w.out.print("note: this session loaded \(file) earlier; a replay of it will read these weights there instead")
             }
         } else {
-            guard !w.replayStack.contains(canonical(p)) else {
-                throw Diagnostic("\(file) is the script being run; saving the session over it would cut it short — save to another file", at: at)
-            }
             try located(at) { try AtomicFile.write(w.sessionScript(), to: p) }
-            w.out.print("saved \(w.recorded.count) commands to \(file)")
+            w.out.print("saved \(Format.counted(w.recorded.count, "command")) to \(file)")
             for note in w.changedFilesRead() { w.out.print(note) }
         }
     }
@@ -100,6 +105,7 @@ extension Commands {
         let file = try a.fileName(example: what == "history" ? "loss.csv" : "loss.svg"), at = a.lastSpan
         try a.finish(options: [])
         guard let t = w.trainer ?? w.carryOver, !t.history.isEmpty else { throw ShellError("nothing to export yet: train first") }
+        try refuseRunningScript(w, path(w, file), file, at: at)
         if what == "history" {
             try located(at) { try AtomicFile.write(t.history.csv(), to: path(w, file)) }
             w.out.print("wrote \(Format.counted(t.history.steps.count, "row")) to \(file)")

@@ -186,8 +186,17 @@ final class ScriptModeTests: XCTestCase {
         try lines.write(toFile: script, atomically: true, encoding: .utf8)
         let own = try Descent.run(["own.descent"], directory: dir)
         XCTAssertEqual(own.status, 1)
-        XCTAssertTrue(own.stderr.contains("own.descent:3:14: error: own.descent is the script being run; saving the session over it would cut it short"), own.stderr)
+        XCTAssertTrue(own.stderr.contains("own.descent:3:14: error: own.descent is the script being run; writing over it would cut it short"), own.stderr)
         XCTAssertEqual(try String(contentsOfFile: script, encoding: .utf8), lines)
+        // Nor can its weights or an export be written over it, under whatever name reaches it.
+        for write in ["save weights \"./own.descent\"", "export history \"own.descent\""] {
+            let other = "seed 1\ndata xor\nlayer dense 1 sigmoid\nloss bce\ntrain 2\n\(write)\nseed 2\n"
+            try other.write(toFile: script, atomically: true, encoding: .utf8)
+            let r = try Descent.run(["own.descent"], directory: dir)
+            XCTAssertEqual(r.status, 1, write)
+            XCTAssertTrue(r.stderr.contains("is the script being run; writing over it would cut it short"), r.stderr)
+            XCTAssertEqual(try String(contentsOfFile: script, encoding: .utf8), other, write)
+        }
     }
 
     func testPredictInAScriptPrintsTheSeedModelsOutputsAndIsNotSaved() throws {
