@@ -211,14 +211,20 @@ final class LiveView: TrainingView {
         let percent = " \(Int(fraction * 100))%"
         var tail = percent + (paused ? "  PAUSED (space resumes, s steps)" : "")
         if paused && speed.count + tail.count + 12 > width { tail = percent + "  PAUSED" }
-        let barWidth = max(10, min(40, width - speed.count - tail.count - 2))
         var lines = wrap(numbers.components(separatedBy: "  "), width: width, separator: "  ")
-        lines.append(speed + bar(fraction, width: barWidth) + tail)
+        if speed.count + tail.count + 12 <= width {
+            lines.append(speed + bar(fraction, width: max(10, min(40, width - speed.count - tail.count - 2))) + tail)
+        } else {
+            // Narrower than the speed, a 10-cell bar and PAUSED: the speed's fields wrap, the bar gets a line of its own.
+            lines += wrap(speed.components(separatedBy: "  "), width: width, separator: "  ")
+            lines += wrap([bar(fraction, width: max(10, min(40, width - percent.count - 2))) + percent] + (paused ? ["PAUSED"] : []),
+                          width: width, separator: "  ")
+        }
         if let first = watches.first { lines += wrap(["watch " + first] + watches.dropFirst(), width: width, separator: "  ") }
         if model.count + 4 + keysLine.count <= width {
             lines.append(model + "    " + keysLine)
         } else {
-            lines.append(model)
+            lines += wrap(model.components(separatedBy: " · "), width: width, separator: " · ")
             lines += wrap(keysLine.components(separatedBy: " · "), width: width, separator: " · ")
         }
         return lines

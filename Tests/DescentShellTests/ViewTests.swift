@@ -60,6 +60,12 @@ final class ViewTests: XCTestCase {
             "q stop · space pause · l log · v val · b map · ? keys",
         ])
         XCTAssertTrue(lines.allSatisfy { $0.count <= 80 }, "\(lines)")
+        // At 50 columns nothing is cut either: the speed's fields wrap and the bar (40 cells at most) has its line.
+        let narrow = LiveView.status(numbers: numbers, speed: speed, fraction: 0.5, paused: true, watches: [], model: model, width: 50)
+        XCTAssertEqual(Array(narrow[3...5]), ["2.298e+04 steps/s  elapsed 0:02  eta 0:42",
+                                            "[" + String(repeating: "█", count: 20) + String(repeating: "░", count: 20) + "] 50%",
+                                            "PAUSED"])
+        XCTAssertTrue(narrow.allSatisfy { $0.count <= 50 }, "\(narrow)")
         // At 120 columns everything fits on three lines, with the whole pause hint.
         let wide = LiveView.status(numbers: numbers, speed: speed, fraction: 0.5, paused: true, watches: ["W1[0,0] = 0.5"],
                                    model: model, width: 140)
