@@ -29,10 +29,12 @@ extension Commands {
     static func show(_ w: Workspace, _ a: inout ArgReader) throws {
         let kinds = showKinds
         if case .word(let word)? = a.peek?.value, !(kinds + w.nodeNames()).contains(where: { $0.lowercased() == word.lowercased() }) {
+            // A parameter without a forward pass to show it from: as `show weights W1`.
+            if w.parameterNames().contains(word) { return try showParameters(w, &a, what: "weights") }
             _ = a.optionalWord()
             let hint = Suggest.hint(word, in: kinds + w.nodeNames()) ?? ""
             let nodes = w.inspected == nil && hint.isEmpty
-                ? " — no `forward` has run, so there are no nodes (Z1, A1, loss, …) yet: run `forward` first, or show \(kinds.joined(separator: "|"))"
+                ? " — there is no forward pass now, so no nodes (Z1, A1, loss, …): run `forward` first, or show \(kinds.joined(separator: "|"))"
                 : " (show \(kinds.joined(separator: "|")), or a node of the last `forward`)"
             throw a.error("nothing called '\(word)' to show\(hint)\(nodes)")
         }
