@@ -70,7 +70,12 @@ enum Completion {
         case "train": keys = Commands.trainOptions
         default: keys = []
         }
-        return keys.map { $0 + "=" }
+        return keys.filter { !given(tokens).contains($0.lowercased()) }.map { $0 + "=" }
+    }
+
+    /// The option keys already on the line (lowercased), which completion does not offer again.
+    static func given(_ tokens: [String]) -> Set<String> {
+        Set(tokens.dropFirst().compactMap { t in t.firstIndex(of: "=").map { t[..<$0].lowercased() } })
     }
 
     /// What may come at `position` of a `break` line: `nan`, `gradnorm` or `off`; then `on`/`off` after
@@ -93,7 +98,11 @@ enum Completion {
         let given = tokens.dropFirst(3).map { $0.lowercased() }
         let activation = given.first { Activation.names.contains($0) }
         let initializer = given.first { $0.hasPrefix("init=") }.map { String($0.dropFirst(5)) }
-        return (activation == nil ? Activation.names : []) + Initializer.names.map { "init=" + $0 }
-            + Commands.denseOptions(activation: activation, initializer: initializer).map { $0 + "=" }
+        let taken = Completion.given(tokens)
+        let activations: [String] = activation == nil ? Activation.names : []
+        let initializers: [String] = initializer == nil ? Initializer.names.map { "init=" + $0 } : []
+        let options: [String] = Commands.denseOptions(activation: activation, initializer: initializer)
+            .filter { !taken.contains($0.lowercased()) }.map { $0 + "=" }
+        return activations + initializers + options
     }
 }
