@@ -12,6 +12,9 @@ extension ArgReader {
     mutating func fileName(_ what: String = "file name", example: String) throws(Diagnostic) -> String {
         let name = try string(what, example: example)
         guard !name.isEmpty else { throw error("empty file name — put one between the quotes, like \"\(example)\"") }
+        guard name.contains(where: { $0 != " " && $0 != "\t" }) else {
+            throw error("a file name of only spaces — put a name between the quotes, like \"\(example)\"")
+        }
         return name
     }
 

@@ -30,11 +30,14 @@ extension Commands {
     static func forward(_ w: Workspace, _ a: inout ArgReader) throws {
         var sample: Int? = nil
         if a.optionalWord(oneOf: ["sample"]) != nil { sample = try a.int("sample index", range: 0...Int.max) }
+        let sampleSpan = a.lastSpan
         try a.finish(options: [])
         let t = try w.ensureTrainer()
         let g: Graph
         if let s = sample {
-            guard s < t.train.count else { throw ShellError("sample \(s) is out of range: the training set has \(t.train.count) samples (0…\(t.train.count - 1))") }
+            guard s < t.train.count else {
+                throw Diagnostic("sample \(s) is out of range: the training set has \(t.train.count) samples (0…\(t.train.count - 1))", at: sampleSpan)
+            }
             g = t.forwardSample(s)
             w.out.print("forward pass on training sample \(s) (evaluation mode):")
         } else {

@@ -90,7 +90,7 @@ extension Commands {
         case .quit(let line):
             // `quit` in a replayed script ends the replay; the session, and the line that ran `replay`, go on.
             w.quitRequested = false
-            w.out.print("replay of \(file) ended at its quit on line \(line); the rest of the script was not run")
+            w.out.print("replay of \(file) ended at line \(line) (a quit ends the replay, not the session); the rest of the script was not run")
         case .failed:
             throw ShellError("replay of \(file) stopped at the error above")
         case .interrupted(let line):

@@ -39,7 +39,7 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertEqual(replayed.status, 0, replayed.stderr)
         XCTAssertEqual(replayed.stdout.split(separator: "\n").filter { $0.hasPrefix("seed ") }, ["seed 5", "seed        5", "seed 9"],
                        replayed.stdout)
-        XCTAssertTrue(replayed.stdout.contains("replay of q.descent ended at its quit on line 2; the rest of the script was not run\n"),
+        XCTAssertTrue(replayed.stdout.contains("replay of q.descent ended at line 2 (a quit ends the replay, not the session); the rest of the script was not run\n"),
                       replayed.stdout)
         let own = try Descent.run(["q.descent", "-c", "seed 9"], directory: dir)
         XCTAssertEqual(own.status, 0, own.stderr)

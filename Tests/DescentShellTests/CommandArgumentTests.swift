@@ -74,6 +74,12 @@ final class CommandArgumentTests: XCTestCase {
         XCTAssertTrue(h.fails("show weights b2 zz").contains("unknown parameter 'zz'"))
     }
 
+    func testForwardSampleOutOfRangePointsAtTheIndexAndSpacesAreNoFileName() {
+        h.ok(Self.model)   // 40 samples
+        XCTAssertTrue(h.fails("forward sample 500").hasSuffix("\n    forward sample 500\n                   ^~~"))
+        XCTAssertTrue(h.fails("save weights \"   \"").contains("a file name of only spaces"))
+    }
+
     func testErrorsAboutOptionsPointAtTheOptions() {
         h.ok(Self.model)
         let uniform = h.fails("layer dense 8 init=uniform low=1 high=-1")

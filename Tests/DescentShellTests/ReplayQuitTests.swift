@@ -20,7 +20,7 @@ final class ReplayQuitTests: XCTestCase {
         let text = h.ok("replay \"\(file)\"; show config")
         XCTAssertEqual(h.w.seed, 5, "line 1 ran and line 3 did not")
         XCTAssertFalse(h.w.quitRequested, "the quit ended the replay, not the session")
-        XCTAssertTrue(text.contains("replay of \(file) ended at its quit on line 2; the rest of the script was not run"), text)
+        XCTAssertTrue(text.contains("replay of \(file) ended at line 2 (a quit ends the replay, not the session); the rest of the script was not run"), text)
         XCTAssertFalse(text.contains("replayed \(file)"), "the replay did not run to its end: \(text)")
         XCTAssertTrue(text.contains("seed        5"), "the line's next command ran: \(text)")
         XCTAssertEqual(h.w.recorded, ["seed 5"], "save session keeps the replay's commands, not its quit")
@@ -33,7 +33,7 @@ final class ReplayQuitTests: XCTestCase {
         let text = h.ok("replay \"\(file)\"")
         XCTAssertEqual(h.w.seed, 5)
         XCTAssertFalse(h.w.quitRequested)
-        XCTAssertTrue(text.contains("replay of \(file) ended at its quit on line 1; the rest of the script was not run"), text)
+        XCTAssertTrue(text.contains("replay of \(file) ended at line 1 (a quit ends the replay, not the session); the rest of the script was not run"), text)
     }
 
     func testQuitInANestedReplayEndsOnlyTheInnerOne() throws {
@@ -41,7 +41,7 @@ final class ReplayQuitTests: XCTestCase {
         let outer = try script("seed 1\nreplay \"\(inner)\"\nseed 7\n")
         let text = h.ok("replay \"\(outer)\"")
         XCTAssertEqual(h.w.seed, 7, "the outer script ran on after the inner one quit")
-        XCTAssertTrue(text.contains("replay of \(inner) ended at its quit on line 2"), text)
+        XCTAssertTrue(text.contains("replay of \(inner) ended at line 2 (a quit ends the replay, not the session)"), text)
         XCTAssertTrue(text.contains("replayed \(outer)"), text)
         XCTAssertEqual(h.w.recorded, ["seed 1", "seed 5", "seed 7"])
     }
@@ -54,7 +54,7 @@ final class ReplayQuitTests: XCTestCase {
         XCTAssertEqual(asked, 2, "it asked before lines 1 and 2, and line 3 was never reached")
         XCTAssertEqual(h.w.seed, 5)
         XCTAssertFalse(h.w.quitRequested)
-        XCTAssertTrue(text.contains("replay of \(file) ended at its quit on line 2"), text)
+        XCTAssertTrue(text.contains("replay of \(file) ended at line 2 (a quit ends the replay, not the session)"), text)
     }
 
     func testQuitInAScriptRunDirectlyStillEndsIt() {
