@@ -19,7 +19,8 @@ extension Commands {
             let keyword = a.optionalWord(oneOf: c.keywords)
             try a.finish(options: [])
             let forms = keyword.map { k in c.usage.filter { $0.split(separator: " ").contains { $0.lowercased() == k.lowercased() } } } ?? []
-            w.out.print((forms.isEmpty ? c.usage : forms).map { "  " + $0 }.joined(separator: "\n"))
+            // A form wraps under its own text on a narrow terminal.
+            w.out.print((forms.isEmpty ? c.usage : forms).flatMap { ("  " + $0).wrapped(width: w.outputWidth(), indent: 4) }.joined(separator: "\n"))
             w.out.print("\(c.summary).".wrapped(width: w.outputWidth()).joined(separator: "\n"))
             return
         }

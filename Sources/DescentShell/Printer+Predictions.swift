@@ -25,8 +25,11 @@ extension Printer {
         let named = predictionTable(g, inputs: inputs, data: d, byID: false)
         let narrower = d.classNames.contains { $0.columns > 7 } && (named.first?.columns ?? 0) > matrixWidth
         guard narrower else { return (named + note).joined(separator: "\n") }
-        let key = "classes: " + d.classNames.enumerated().map { "\($0.offset) \($0.element)" }.joined(separator: ", ")
-        return (predictionTable(g, inputs: inputs, data: d, byID: true) + [key] + note).joined(separator: "\n")
+        // The key on one line when it fits in `matrixWidth`, else one class a line.
+        let ids = d.classNames.enumerated().map { "\($0.offset) \($0.element)" }
+        let oneLine = "classes: " + ids.joined(separator: ", ")
+        let key = oneLine.columns <= matrixWidth ? [oneLine] : ["classes:"] + ids.map { "  " + $0 }
+        return (predictionTable(g, inputs: inputs, data: d, byID: true) + key + note).joined(separator: "\n")
     }
 
     /// `predictions`' table, its classes named (`0 (setosa)`, `P(setosa)`) or, `byID`, given by id (`0`, `P(0)`).

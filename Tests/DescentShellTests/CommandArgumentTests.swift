@@ -23,6 +23,12 @@ final class CommandArgumentTests: XCTestCase {
         XCTAssertTrue(narrow.allSatisfy { $0.count <= 60 }, narrow.joined(separator: "\n"))
         guard let i = narrow.firstIndex(where: { $0.hasPrefix("  train ") }) else { return XCTFail("no train line") }
         XCTAssertEqual(narrow[i + 1].prefix { $0 == " " }.count, column, narrow[i + 1])
+        // A form too long for the width continues under its own text, four spaces in.
+        h.w.outputWidth = { 40 }
+        let forms = h.ok("help show").components(separatedBy: "\n")
+        XCTAssertTrue(forms.allSatisfy { $0.count <= 40 }, forms.joined(separator: "\n"))
+        XCTAssertTrue(forms.contains { $0.hasPrefix("    ") && !$0.hasPrefix("     ") }, forms.joined(separator: "\n"))
+        h.w.outputWidth = { 60 }
         // The same words in the same order.
         XCTAssertEqual(narrow.joined(separator: " ").split(separator: " "), plain.joined(separator: " ").split(separator: " "))
     }

@@ -102,8 +102,20 @@ final class PredictTests: XCTestCase {
         let rows = Self.cells(text)
         XCTAssertEqual(rows[0], ["row", "a", "b", "kind", "probability", "P(0)", "P(1)", "P(2)"])
         XCTAssertEqual(rows[1], ["1", "2", "5", "0", "0.333333", "0.333333", "0.333333", "0.333333"])
-        XCTAssertTrue(text.contains("\nclasses: 0 \(names[0]), 1 \(names[1]), 2 \(names[2])"), text)
+        // "classes: 0 …, 1 …, 2 …" would be 128 columns: one class a line.
+        XCTAssertTrue(text.contains("\nclasses:\n  0 \(names[0])\n  1 \(names[1])\n  2 \(names[2])"), text)
         XCTAssertTrue(text.split(separator: "\n").filter { $0.hasPrefix("│") }.allSatisfy { $0.count <= 120 }, text)
+    }
+
+    func testAKeyWiderThan120ColumnsListsOneClassALine() throws {
+        let names = (1...3).map { "class number \($0) " + String(repeating: "x", count: 40) }   // 55 columns each
+        let csv = FileManager.default.temporaryDirectory.appendingPathComponent("descent-longer-\(UUID().uuidString).csv").path
+        try ("a,kind\n" + names.enumerated().map { "\($0.offset),\($0.element)" }.joined(separator: "\n") + "\n")
+            .write(toFile: csv, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: csv) }
+        h.ok("data csv \"\(csv)\"\nlayer dense 3 softmax init=zeros\nloss ce")
+        let text = h.ok("predict [1]")
+        XCTAssertTrue(text.hasSuffix("\nclasses:\n  0 \(names[0])\n  1 \(names[1])\n  2 \(names[2])"), text)
     }
 
     func testManyClassesListOnlyThePredictedOnesProbability() {
