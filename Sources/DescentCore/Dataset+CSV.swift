@@ -129,8 +129,14 @@ extension Dataset {
         var start = field.startIndex, end = field.endIndex
         while start < end, field[start] == space || field[start] == tab { start += 1 }
         while end > start, field[end - 1] == space || field[end - 1] == tab { end -= 1 }
-        return plainDecimal(UnsafeBufferPointer(rebasing: field[start..<end]))
-            ?? number(String(decoding: field, as: UTF8.self))
+        let trimmed = UnsafeBufferPointer(rebasing: field[start..<end])
+        if let v = plainDecimal(trimmed) { return v }
+        // Non-ASCII text (blanks such as U+00A0 that `number(_:)` trims): the String path, rare.
+        if trimmed.contains(where: { $0 >= 0x80 }) { return number(String(decoding: field, as: UTF8.self)) }
+        // Longer decimals (17 significant digits, as numpy and pandas write), or not decimals at all: Swift's
+        // parser on the trimmed text, without Foundation's trimming; hexadecimal is text (see `number(_:)`).
+        guard !trimmed.contains(where: { $0 == UInt8(ascii: "x") || $0 == UInt8(ascii: "X") }) else { return nil }
+        return Double(String(decoding: trimmed, as: UTF8.self))
     }
 
     /// Exact powers of ten, 10⁰ through 10²² (the largest a Double holds exactly).
