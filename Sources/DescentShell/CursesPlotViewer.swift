@@ -69,11 +69,11 @@ final class CursesPlotViewer: PlotViewer {
         return unicode ? hint : hint.asciiFallback
     }
 
-    /// A window of the same width as [lo, hi] (at least `narrowest` steps, so ticks stay on whole steps)
-    /// moved inside `full`.
+    /// A window of the same width as [lo, hi] (at least `narrowest` steps, so ticks stay on whole steps, widened
+    /// about its centre, so that `+` at the limit does not move it) moved inside `full`.
     static func clamp(_ lo: Double, _ hi: Double, in full: ClosedRange<Double>) -> ClosedRange<Double> {
         let width = min(max(hi - lo, narrowest), full.upperBound - full.lowerBound)
-        let start = min(max(lo, full.lowerBound), full.upperBound - width)
+        let start = min(max((lo + hi) / 2 - width / 2, full.lowerBound), full.upperBound - width)
         return start...(start + width)
     }
 

@@ -150,9 +150,14 @@ final class ViewTests: XCTestCase {
 
     func testPlotZoomStopsAtTenSteps() {
         // Zooming a 0…100,000 window in 40 times would leave 0.2 steps; the window stays 10 wide and inside.
-        XCTAssertEqual(CursesPlotViewer.clamp(74620.9, 74621.1, in: 0...100_000), 74620.9...74630.9)
+        // It widens about the centre (74621), so `+` at the limit leaves the window where it is.
+        XCTAssertEqual(CursesPlotViewer.clamp(74620.9, 74621.1, in: 0...100_000), 74616...74626)
         XCTAssertEqual(CursesPlotViewer.clamp(99_999, 100_000, in: 0...100_000), 99_990...100_000)
         XCTAssertEqual(CursesPlotViewer.clamp(0, 1, in: 0...4), 0...4)
+        // 47…57 zoomed in (+ takes a quarter off each side: 49.5…54.5) stays 47…57.
+        XCTAssertEqual(CursesPlotViewer.clamp(49.5, 54.5, in: 1...100), 47...57)
+        // Scrolling keeps the width: 47…57 moved right by 2.5.
+        XCTAssertEqual(CursesPlotViewer.clamp(49.5, 59.5, in: 1...100), 49.5...59.5)
     }
 
     func testCompletionFromTheCommandTable() {
