@@ -17,17 +17,28 @@ extension Tensor: CustomStringConvertible {
                            shouldContinue: () -> Bool = { true }, _ line: (String) -> Void) -> Bool {
         if shape.isEmpty { line(data.first.map { Tensor.number($0, digits: digits) } ?? "[]"); return true }
         if data.isEmpty { line("[]"); return true }
-        // Render every shown number first, in printing order, so the columns can share one width.
         var numbers: [String] = []
         var width = 1
-        let measured = visit(dim: 0, offset: 0, threshold: threshold, edge: edge) { i in
-            if numbers.count % 4096 == 4095 && !shouldContinue() { return false }
-            let s = Tensor.number(data[i], digits: digits)
-            width = max(width, s.count)
-            numbers.append(s)
-            return true
+        let shownCount = shape.map { n in Tensor.shown(n, threshold: threshold, edge: edge).filter { $0 >= 0 }.count }.reduce(1, *)
+        let streamed = shownCount > Tensor.measuredLimit && shownCount == count
+        if streamed {
+            // Too many to render first (a node of 300,000 × 64 would take seconds and gigabytes before its first
+            // row): every entry is shown, in storage order, so each is rendered as its row is printed, and the
+            // columns take the width of an even sample of them (a wider number later is printed unpadded).
+            let step = Swift.max(1, count / Tensor.measuredLimit)
+            for i in Swift.stride(from: 0, to: count, by: step) { width = Swift.max(width, Tensor.number(data[i], digits: digits).count) }
+        } else {
+            // Render every shown number first, in printing order, so the columns can share one width.
+            let measured = visit(dim: 0, offset: 0, threshold: threshold, edge: edge) { i in
+                if numbers.count % 4096 == 4095 && !shouldContinue() { return false }
+                let s = Tensor.number(data[i], digits: digits)
+                width = Swift.max(width, s.count)
+                numbers.append(s)
+                return true
+            }
+            guard measured else { return false }
         }
-        guard measured else { return false }
+        let number = { (k: Int) in streamed ? Tensor.number(self.data[k], digits: digits) : numbers[k] }
         var pending = ""
         var next = 0
         func emit(_ piece: String) {
@@ -40,7 +51,7 @@ extension Tensor: CustomStringConvertible {
             pending += rest
         }
         let done = render(dim: 0, indent: 1, width: width, threshold: threshold, edge: edge,
-                          numbers: numbers, next: &next, shouldContinue: shouldContinue, emit)
+                          number: number, next: &next, shouldContinue: shouldContinue, emit)
         if done { line(pending) }
         return done
     }
@@ -58,9 +69,9 @@ extension Tensor: CustomStringConvertible {
         return true
     }
 
-    /// Hands the text of the next sub-tensor along `dim` to `emit` in pieces, taking its shown numbers, already
-    /// rendered in printing order, from `numbers` at `next`; false when `shouldContinue` stopped it before a row.
-    private func render(dim: Int, indent: Int, width: Int, threshold: Int, edge: Int, numbers: [String],
+    /// Hands the text of the next sub-tensor along `dim` to `emit` in pieces, taking its shown numbers, in printing
+    /// order, from `number` at `next`; false when `shouldContinue` stopped it before a row.
+    private func render(dim: Int, indent: Int, width: Int, threshold: Int, edge: Int, number: (Int) -> String,
                         next: inout Int, shouldContinue: () -> Bool, _ emit: (String) -> Void) -> Bool {
         let idx = Tensor.shown(shape[dim], threshold: threshold, edge: edge)
         if dim == shape.count - 1 {
@@ -69,7 +80,7 @@ extension Tensor: CustomStringConvertible {
             items.reserveCapacity(idx.count)
             for i in idx {
                 guard i >= 0 else { items.append("..."); continue }
-                let s = numbers[next]
+                let s = number(next)
                 next += 1
                 items.append(String(repeating: " ", count: max(0, width - s.count)) + s)
             }
@@ -82,11 +93,14 @@ extension Tensor: CustomStringConvertible {
             if k > 0 { emit(sep) }
             if i < 0 { emit("..."); continue }
             guard render(dim: dim + 1, indent: indent + 1, width: width, threshold: threshold,
-                         edge: edge, numbers: numbers, next: &next, shouldContinue: shouldContinue, emit) else { return false }
+                         edge: edge, number: number, next: &next, shouldContinue: shouldContinue, emit) else { return false }
         }
         emit("]")
         return true
     }
+
+    /// Beyond this many shown entries, printing streams them rather than rendering them all first.
+    static let measuredLimit = 100_000
 
     /// Indices printed along a dimension of `n`; -1 marks the elision.
     private static func shown(_ n: Int, threshold: Int, edge: Int) -> [Int] {

@@ -32,6 +32,23 @@ final class TensorDescriptionTests: XCTestCase {
         XCTAssertFalse(big.writeLines(threshold: .max, shouldContinue: { asked += 1; return asked < 2 }) { lines.append($0) })
         XCTAssertEqual(lines, [])
     }
+
+    func testAHugeTensorInFullStreamsItsRowsWithTheSamplesWidth() {
+        // 120,000 × 2 = 240,000 entries, past the 100,000 rendered first: rows come as printed. Entry k is k % 7, one
+        // digit wide, except entry 1 (not in the even sample of every other entry), 123, which prints unpadded.
+        var data = (0..<240_000).map { Double($0 % 7) }
+        data[1] = 123
+        let t = Tensor(shape: [120_000, 2], data: data)
+        var lines: [String] = []
+        var asked = 0
+        XCTAssertTrue(t.writeLines(threshold: .max, shouldContinue: { asked += 1; return true }) { lines.append($0) })
+        XCTAssertEqual(lines.count, 120_000)
+        XCTAssertEqual(Array(lines.prefix(3)), ["[[0 123]", " [2 3]", " [4 5]"])
+        // The last two rows hold entries 239,996…239,999: 239,996 % 7 = 1.
+        XCTAssertEqual(Array(lines.suffix(2)), [" [1 2]", " [3 4]]"])
+        // Asked once a row, and not while measuring (which takes a sample).
+        XCTAssertEqual(asked, 120_000)
+    }
 }
 
 private extension Tensor {
