@@ -2,7 +2,8 @@
 ///
 /// Quoting as RFC 4180: a field may be wrapped in double quotes, inside which commas and line breaks are
 /// text and `""` stands for one quote. Lines end with LF, CRLF or CR; blank lines are skipped; spaces and tabs
-/// around unquoted fields are dropped; a UTF-8 byte-order mark at the start is ignored.
+/// around unquoted fields are dropped; a UTF-8 byte-order mark at the start is ignored. A NUL character (U+0000)
+/// anywhere is an error: no text holds one, and number parsing would stop at it.
 struct CSVReader {
     /// One row of the file.
     struct Record: Equatable {
@@ -12,7 +13,10 @@ struct CSVReader {
     }
 
     private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"),
-                       cr = UInt8(ascii: "\r"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+                       cr = UInt8(ascii: "\r"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), nul = UInt8(0)
+
+    /// What is wrong with a NUL character, and what would be right.
+    static let nulMessage = "a NUL character (U+0000) — a CSV file holds text (was it saved as UTF-16, or is it binary?); save it as UTF-8 text"
 
     private let bytes: [UInt8]
     private let file: String
@@ -45,7 +49,7 @@ struct CSVReader {
         var recordLine = line
         while i < bytes.count {
             while i < bytes.count, bytes[i] == CSVReader.space || bytes[i] == CSVReader.tab { i += 1 }
-            let field = i < bytes.count && bytes[i] == CSVReader.quote ? try quotedField() : unquotedField()
+            let field = i < bytes.count && bytes[i] == CSVReader.quote ? try quotedField() : try unquotedField()
             fields.append(field)
             if i < bytes.count, bytes[i] == CSVReader.comma {
                 i += 1
@@ -60,9 +64,12 @@ struct CSVReader {
     }
 
     /// An unquoted field up to the next comma or line break, without surrounding blanks.
-    private mutating func unquotedField() -> String {
+    private mutating func unquotedField() throws(DataError) -> String {
         let start = i
-        while i < bytes.count, bytes[i] != CSVReader.comma, bytes[i] != CSVReader.lf, bytes[i] != CSVReader.cr { i += 1 }
+        while i < bytes.count, bytes[i] != CSVReader.comma, bytes[i] != CSVReader.lf, bytes[i] != CSVReader.cr {
+            if bytes[i] == CSVReader.nul { throw error(line, CSVReader.nulMessage) }
+            i += 1
+        }
         var end = i
         while end > start, bytes[end - 1] == CSVReader.space || bytes[end - 1] == CSVReader.tab { end -= 1 }
         return String(decoding: bytes[start..<end], as: UTF8.self)
@@ -78,6 +85,7 @@ struct CSVReader {
                 throw error(openLine, "unterminated quote — the field opened with \" on this line never closes")
             }
             let b = bytes[i]
+            if b == CSVReader.nul { throw error(line, CSVReader.nulMessage) }
             i += 1
             if b == CSVReader.quote {
                 guard i < bytes.count, bytes[i] == CSVReader.quote else { break }
@@ -88,6 +96,7 @@ struct CSVReader {
             text.append(b)
         }
         while i < bytes.count, bytes[i] == CSVReader.space || bytes[i] == CSVReader.tab { i += 1 }
+        if i < bytes.count, bytes[i] == CSVReader.nul { throw error(line, CSVReader.nulMessage) }
         if i < bytes.count, bytes[i] != CSVReader.comma, bytes[i] != CSVReader.lf, bytes[i] != CSVReader.cr {
             throw error(line, "text after the closing quote — inside a quoted field write a quote as \"\"")
         }

@@ -81,10 +81,11 @@ extension Dataset {
     }
 
     /// The field as a decimal number (surrounding blanks allowed), or nil. Hexadecimal (`0x1A`, `0x1p3`), which
-    /// Swift's parser also reads, is text here, as in the command language: `0xA` and `0xB` are class labels.
+    /// Swift's parser also reads, is text here, as in the command language: `0xA` and `0xB` are class labels. So is
+    /// text holding a NUL, at which Swift's parser would stop (`1\u{0}9` read as 1); the reader refuses those first.
     private static func number(_ field: String) -> Double? {
         let t = field.trimmingCharacters(in: .whitespaces)
-        return t.contains { $0 == "x" || $0 == "X" } ? nil : Double(t)
+        return t.contains { $0 == "x" || $0 == "X" || $0 == "\0" } ? nil : Double(t)
     }
 
     /// Target values (or class ids), the task they make, and the class names.

@@ -104,6 +104,18 @@ final class CSVTests: XCTestCase {
                        "t.csv:2, column 1 'name': the column holds text ('alice'), not numbers — features must be numeric; make it the target or remove it")
     }
 
+    func testANULCharacterAnywhereIsAnErrorAtItsLineAndColumn() {
+        // Double("1\u{0}9") reads 1 (the C parser stops at the NUL), so without this check "1\u{0}9" loaded as 1.
+        let nul = "a NUL character (U+0000) — a CSV file holds text (was it saved as UTF-16, or is it binary?); save it as UTF-8 text"
+        XCTAssertEqual(message("a,b,y\n1\u{0}9,2,3\n4,5,6\n", file: "nul2.csv"), "nul2.csv:2, column 1 'a': " + nul)
+        XCTAssertEqual(message("a,b,y\n1,2,3\n4,5,6\u{0}\n"), "t.csv:3, column 3 'y': " + nul)
+        XCTAssertEqual(message("a,b,y\n1,2,cat\n4,5,\u{0}dog\n"), "t.csv:3, column 3 'y': " + nul)
+        XCTAssertEqual(message("a,b\u{0}\n1,2\n"), "t.csv:1, column 2: " + nul)
+        XCTAssertEqual(message("a,b,y\n1,2,\"x\ny\u{0}\"\n"), "t.csv:3, column 3 'y': " + nul)
+        XCTAssertEqual(message("a,b,y\n1,2,\"x\"\u{0}\n"), "t.csv:2, column 3 'y': " + nul)
+        XCTAssertEqual(message("a,b,y\n1,2,3\n\u{0}\n"), "t.csv:3, column 1 'a': " + nul)
+    }
+
     func testTargetErrors() {
         XCTAssertEqual(message(iris, file: "iris.csv", target: "specis"), "iris.csv: no column 'specis' — did you mean 'species'?")
         XCTAssertEqual(message(iris, file: "iris.csv", target: "SPECIES"), "iris.csv: no column 'SPECIES' — did you mean 'species'?")
