@@ -31,7 +31,11 @@ enum AtomicFile {
         if replacing && old.st_mode & 0o222 == 0 {
             throw ShellError("cannot write \(shown): the file is read-only (chmod u+w to allow replacing it)")
         }
-        let tmp = dir + "/." + name + ".tmp-\(getpid())"
+        let limit = pathconf(dir, Int32(_PC_NAME_MAX))
+        if limit > 0 && name.utf8.count > limit {
+            throw ShellError("cannot write \(shown): the file name is \(name.utf8.count) bytes long, over the \(limit) a name may have here")
+        }
+        let tmp = temporaryPath(in: dir)
         // A new file gets the usual mode (0666 less the umask); a replacement starts private and takes the old mode.
         // A leftover of a crashed run goes first; O_EXCL | O_NOFOLLOW then refuse a name someone else made
         // in between (a planted link would otherwise be followed).
@@ -70,6 +74,10 @@ enum AtomicFile {
         let dirFD = open(dir, O_RDONLY | O_DIRECTORY)
         if dirFD >= 0 { _ = fsync(dirFD); close(dirFD) }
     }
+
+    /// The temporary file's path in `directory`: `.descent-PID.tmp`, short whatever the target is called, so that a
+    /// target name of the longest length the file system allows can still be written beside it.
+    static func temporaryPath(in directory: String) -> String { directory + "/.descent-\(getpid()).tmp" }
 
     /// `path` with symbolic links in its last component followed until a name that is not a link (which may not
     /// exist yet); a relative link is taken from the link's own directory. Throws for a loop of links.

@@ -166,14 +166,37 @@ final class AtomicFileTests: XCTestCase {
     }
 
     func testALinkLeftAtTheTemporaryNameIsNotFollowed() throws {
-        // The temporary file's name is ".NAME.tmp-PID" beside the target; a link planted there must not be
+        // The temporary file's name is ".descent-PID.tmp" beside the target; a link planted there must not be
         // written through.
         let victim = dir + "/real/victim.txt", path = dir + "/w.json"
         try "untouched".write(toFile: victim, atomically: false, encoding: .utf8)
-        try fm.createSymbolicLink(atPath: dir + "/.w.json.tmp-\(getpid())", withDestinationPath: victim)
+        try fm.createSymbolicLink(atPath: dir + "/.descent-\(getpid()).tmp", withDestinationPath: victim)
         try AtomicFile.write("new", to: path)
         XCTAssertEqual(bytes(path), "new")
         XCTAssertEqual(bytes(victim), "untouched")
         XCTAssertEqual(try names(dir), ["real", "w.json"])
+    }
+
+    func testTheLongestLegalFileNameCanBeSaved() throws {
+        // NAME_MAX is 255 bytes: a 250-byte name is legal, and the temporary name beside it must not go over.
+        let long = String(repeating: "q", count: 245) + ".json", path = dir + "/" + long
+        XCTAssertEqual(long.utf8.count, 250)
+        try AtomicFile.write("new", to: path)
+        XCTAssertEqual(bytes(path), "new")
+        try AtomicFile.write("newer", to: path)
+        XCTAssertEqual(bytes(path), "newer")
+        let longest = String(repeating: "é", count: 127) + "x"
+        XCTAssertEqual(longest.utf8.count, 255)
+        try AtomicFile.write("255", to: dir + "/" + longest)
+        XCTAssertEqual(bytes(dir + "/" + longest), "255")
+        XCTAssertEqual(try names(dir), [long, "real", longest].sorted())
+    }
+
+    func testANameLongerThanTheSystemAllowsIsRefusedAndLeavesNothing() throws {
+        let tooLong = dir + "/" + String(repeating: "q", count: 256)
+        XCTAssertThrowsError(try AtomicFile.write("x", to: tooLong)) { error in
+            XCTAssertEqual("\(error)", "cannot write \(tooLong): the file name is 256 bytes long, over the 255 a name may have here")
+        }
+        XCTAssertEqual(try names(dir), ["real"])
     }
 }
