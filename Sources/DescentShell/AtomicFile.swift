@@ -100,31 +100,4 @@ enum AtomicFile {
         let directory = String(path[..<slash])
         return (directory.isEmpty ? "/" : directory, String(path[path.index(after: slash)...]))
     }
-
-    /// The file's text, or a message naming the path and why it cannot be read.
-    static func read(_ path: String) throws -> String {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw ShellError("no such file: \(path)") }
-        if isDir.boolValue { throw ShellError("\(path) is a directory, not a file") }
-        guard let data = FileManager.default.contents(atPath: path) else { throw ShellError("cannot read \(path) (permission?)") }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ShellError("\(path)\(AtomicFile.firstInvalidUTF8(data).map { ":\($0.line):\($0.column)" } ?? ""): "
-                             + "not UTF-8 text (a byte there is not part of a UTF-8 character) — save the file as UTF-8")
-        }
-        return text
-    }
-
-    /// Line and column (from 1, columns in characters) of the first byte of `data` that is not valid UTF-8.
-    static func firstInvalidUTF8(_ data: Data) -> (line: Int, column: Int)? {
-        var iterator = data.makeIterator(), decoder = UTF8()
-        var line = 1, column = 1
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let s):
-                if s == "\n" { line += 1; column = 1 } else { column += 1 }
-            case .emptyInput: return nil
-            case .error: return (line, column)
-            }
-        }
-    }
 }

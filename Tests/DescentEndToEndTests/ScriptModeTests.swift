@@ -246,4 +246,28 @@ final class ScriptModeTests: XCTestCase {
             XCTAssertEqual(r.status, 0, "Sessions/\(f) failed:\n\(r.stderr)\n\(r.stdout.suffix(2000))")
         }
     }
+
+    func testScriptsComeFromPipesDevicesAndProcessSubstitution() throws {
+        // /dev/stdin as a file name: the pipe descent's input comes from.
+        let stdin = try Descent.run(["/dev/stdin"], input: "seed 7\nshow config\n")
+        XCTAssertEqual(stdin.status, 0, stdin.stderr)
+        XCTAssertTrue(stdin.stdout.contains("seed        7"), stdin.stdout)
+        // /dev/null: an empty script, which does nothing.
+        let empty = try Descent.run(["/dev/null"])
+        XCTAssertEqual(empty.status, 0, empty.stderr)
+        XCTAssertEqual(empty.stdout + empty.stderr, "")
+        // bash's <(…): a /dev/fd/N name for a pipe.
+        let bash = "/bin/bash"
+        guard FileManager.default.isExecutableFile(atPath: bash) else { throw XCTSkip("no \(bash) here") }
+        let p = Process(), out = Pipe(), err = Pipe()
+        p.executableURL = URL(fileURLWithPath: bash)
+        p.arguments = ["-c", "\"$0\" <(printf 'seed 8\\nshow config\\n')", Descent.binary.path]
+        p.standardOutput = out; p.standardError = err
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let problems = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0, problems)
+        XCTAssertTrue(text.contains("seed        8"), text + problems)
+    }
 }
