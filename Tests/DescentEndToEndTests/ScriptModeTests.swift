@@ -270,4 +270,33 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertEqual(p.terminationStatus, 0, problems)
         XCTAssertTrue(text.contains("seed        8"), text + problems)
     }
+
+    func testControlCharactersFromFilesAndNamesReachTheTerminalEscaped() throws {
+        // ESC [ 31 m turns text red, ESC [ 2 J clears the screen: shown as cat -v shows them, ^[ for ESC.
+        let dir = try Descent.temporaryDirectory()
+        try "a\u{1B}[31mRED,b,y\n1,2,cat\u{1B}[2J\n4,5,dog\n".write(to: dir.appendingPathComponent("esc.csv"), atomically: true, encoding: .utf8)
+        let r = try Descent.run(["-c", "data csv \"esc.csv\"; show data"], directory: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertFalse(r.stdout.contains("\u{1B}"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("2 classes (cat^[[2J, dog)"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("features: a^[[31mRED, b"), r.stdout)
+        // The table's lines are as wide as each other: ^[ is counted as the two columns it takes.
+        let table = r.stdout.split(separator: "\n").filter { $0.hasPrefix("│") || $0.hasPrefix("┌") || $0.hasPrefix("└") }
+        XCTAssertGreaterThanOrEqual(table.count, 4, r.stdout)
+        XCTAssertEqual(Set(table.map(\.count)).count, 1, r.stdout)
+        XCTAssertTrue(table.contains { $0.contains("│ a^[[31mRED │ b │") }, r.stdout)
+        // A file name holding ESC, echoed by an error; the caret still under the word it points at.
+        let missing = try Descent.run(["-c", "data csv \"x\u{1B}[2J.csv\""], directory: dir)
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertFalse(missing.stderr.contains("\u{1B}"), missing.stderr)
+        XCTAssertTrue(missing.stderr.contains("no such file: \(dir.path)/x^[[2J.csv"), missing.stderr)
+        let option = try Descent.run(["-c", "data csv \"x\u{1B}[2J.csv\" bogus=1"], directory: dir)
+        XCTAssertEqual(option.status, 1)
+        let lines = option.stderr.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 3, option.stderr)
+        guard lines.count == 3 else { return }
+        XCTAssertEqual(lines[1], "    data csv \"x^[[2J.csv\" bogus=1")
+        XCTAssertEqual(lines[2].firstIndex(of: "^").map { lines[2].distance(from: lines[2].startIndex, to: $0) },
+                       lines[1].range(of: "bogus").map { lines[1].distance(from: lines[1].startIndex, to: $0.lowerBound) }, option.stderr)
+    }
 }
