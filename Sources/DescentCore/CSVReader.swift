@@ -1,3 +1,5 @@
+import DescentText
+
 /// Splits comma-separated text into records of fields, remembering the file line each record starts on.
 ///
 /// Quoting as RFC 4180: a field may be wrapped in double quotes, inside which commas and line breaks are
@@ -39,9 +41,9 @@ struct CSVReader {
         return reader.records
     }
 
-    /// `iris.csv:7, column 2 'sepal_width'` (the name only when known).
+    /// `iris.csv:7, column 2 'sepal_width'` (the name only when known, cut to 40 characters).
     static func location(_ file: String, line: Int, column: Int, name: String?) -> String {
-        "\(file):\(line), column \(column)" + (name.map { " '\($0)'" } ?? "")
+        "\(file):\(line), column \(column)" + (name.map { " '\($0.shortened())'" } ?? "")
     }
 
     /// Reads all records.

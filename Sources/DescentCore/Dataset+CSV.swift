@@ -53,7 +53,7 @@ extension Dataset {
             let location = CSVReader.location(file, line: header.line, column: j + 1, name: nil)
             guard !name.isEmpty else { throw DataError("\(location): empty column name — every column needs a name in the header") }
             if let first = names.firstIndex(of: name), first < j {
-                throw DataError("\(location): duplicate column name '\(name)' (also column \(first + 1))")
+                throw DataError("\(location): duplicate column name '\(name.shortened())' (also column \(first + 1))")
             }
         }
     }
@@ -62,9 +62,8 @@ extension Dataset {
     private static func targetColumn(_ target: String?, names: [String], file: String) throws(DataError) -> Int {
         guard let target else { return names.count - 1 }
         if let j = names.firstIndex(of: target) { return j }
-        let hint = Suggest.hint(target, in: names)
-            ?? " — the columns are " + names.joined(separator: ", ")
-        throw DataError("\(file): no column '\(target)'\(hint)", option: "target")
+        let hint = Suggest.hint(target, in: names) ?? " — the columns are " + String.shortList(names)
+        throw DataError("\(file): no column '\(target.shortened())'\(hint)", option: "target")
     }
 
     /// A feature value; a cell that is not a finite number is an error, worded for the whole column when no cell of it is a number.
@@ -72,11 +71,11 @@ extension Dataset {
                                 at location: String) throws(DataError) -> Double {
         guard let v = number(field) else {
             if rows.allSatisfy({ number($0.fields[j]) == nil }) {
-                throw DataError("\(location): the column holds text ('\(field)'), not numbers — features must be numeric; make it the target or remove it")
+                throw DataError("\(location): the column holds text ('\(field.shortened())'), not numbers — features must be numeric; make it the target or remove it")
             }
-            throw DataError("\(location): '\(field)' is not a number")
+            throw DataError("\(location): '\(field.shortened())' is not a number")
         }
-        guard v.isFinite else { throw DataError("\(location): '\(field)' is not a finite number") }
+        guard v.isFinite else { throw DataError("\(location): '\(field.shortened())' is not a finite number") }
         return v
     }
 
@@ -99,13 +98,13 @@ extension Dataset {
             CSVReader.location(file, line: rows[rows.startIndex + i].line, column: t + 1, name: names[t])
         }
         if firstText == nil, let i = firstNonFinite {
-            throw DataError("\(location(i)): '\(texts[i])' is not a finite number")
+            throw DataError("\(location(i)): '\(texts[i].shortened())' is not a finite number")
         }
         if firstText == nil, task == nil || task == .regression {
             return (numbers.map { $0 ?? 0 }, .regression, [])
         }
         if task == .regression, let i = firstText {
-            throw DataError("\(location(i)): '\(texts[i])' is not a number — a regression target must be numeric")
+            throw DataError("\(location(i)): '\(texts[i].shortened())' is not a number — a regression target must be numeric")
         }
         let labels: [String]
         if firstText == nil {
@@ -130,11 +129,11 @@ extension Dataset {
     /// Checks that the labels make a classification of `task`: at least 2 classes, exactly 2 for binary.
     private static func checkClasses(_ labels: [String], task: Task, target: String, file: String) throws(DataError) {
         guard labels.count >= 2 else {
-            throw DataError("\(file): target '\(target)' has only one class ('\(labels.first ?? "")') — a classifier needs at least 2")
+            throw DataError("\(file): target '\(target.shortened())' has only one class ('\((labels.first ?? "").shortened())') — a classifier needs at least 2")
         }
         if task == .binary && labels.count > 2 {
-            let shown = labels.prefix(6).joined(separator: ", ") + (labels.count > 6 ? ", …" : "")
-            throw DataError("\(file): target '\(target)' has \(labels.count) classes (\(shown)), but binary needs exactly 2 — use multiclass")
+            let shown = labels.prefix(6).map { $0.shortened() }.joined(separator: ", ") + (labels.count > 6 ? ", …" : "")
+            throw DataError("\(file): target '\(target.shortened())' has \(labels.count) classes (\(shown)), but binary needs exactly 2 — use multiclass")
         }
     }
 }

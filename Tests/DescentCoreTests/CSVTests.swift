@@ -126,4 +126,30 @@ final class CSVTests: XCTestCase {
         XCTAssertEqual(message(iris, file: "iris.csv", task: .binary),
                        "iris.csv: target 'species' has 3 classes (setosa, versicolor, virginica), but binary needs exactly 2 — use multiclass")
     }
+
+    func testContentQuotedFromTheFileIsCutToFortyCharacters() {
+        // Cells and names from the file are quoted with at most 39 of their characters and `…`.
+        let long = String(repeating: "x", count: 100_000), cut = String(repeating: "x", count: 39) + "…"
+        XCTAssertEqual(message("a,b\n1,2\n\(long),3\n"), "t.csv:3, column 1 'a': '\(cut)' is not a number")
+        XCTAssertEqual(message("a,b\n\(long),2\n\(long),3\n"),
+                       "t.csv:2, column 1 'a': the column holds text ('\(cut)'), not numbers — features must be numeric; make it the target or remove it")
+        XCTAssertEqual(message("\(long),b\n1,2\nz,3\n"), "t.csv:3, column 1 '\(cut)': 'z' is not a number")
+        XCTAssertEqual(message("\(long),\(long)\n1,2\n"), "t.csv:1, column 2: duplicate column name '\(cut)' (also column 1)")
+        XCTAssertEqual(message("x,y\n1,2\n2,\(long)\n", task: .regression),
+                       "t.csv:3, column 2 'y': '\(cut)' is not a number — a regression target must be numeric")
+        XCTAssertEqual(message("x,\(long)\n1,\(long)\n2,\(long)\n"),
+                       "t.csv: target '\(cut)' has only one class ('\(cut)') — a classifier needs at least 2")
+        XCTAssertEqual(message("x,y\n1,\(long)a\n2,\(long)b\n3,c\n", task: .binary),
+                       "t.csv: target 'y' has 3 classes (\(cut), \(cut), c), but binary needs exactly 2 — use multiclass")
+    }
+
+    func testAMissingTargetNamesAtMostTenColumns() {
+        let names = (0..<5000).map { "c\($0)" }
+        let text = names.joined(separator: ",") + "\n" + names.map { _ in "1" }.joined(separator: ",") + "\n"
+        XCTAssertEqual(message(text, target: "zzz"), "t.csv: no column 'zzz' — the columns are "
+                       + (0..<10).map { "c\($0)" }.joined(separator: ", ") + ", … 4990 more")
+        let long = String(repeating: "q", count: 1000)
+        XCTAssertEqual(message("\(long),b\n1,2\n", target: String(repeating: "q", count: 999)),
+                       "t.csv: no column '\(String(repeating: "q", count: 39))…' — did you mean '\(String(repeating: "q", count: 39))…'?")
+    }
 }
