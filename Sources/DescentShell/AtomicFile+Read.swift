@@ -58,9 +58,11 @@ extension AtomicFile {
         }
     }
 
-    /// The error for a failed system call on `path` with `code` (errno), as the system words it.
+    /// The error for a failed system call on `path` with `code` (errno), as the system words it; for a path through a
+    /// file, which file.
     private static func readError(_ path: String, _ code: Int32) -> ShellError {
-        code == ENOENT ? ShellError("no such file: \(path)") : ShellError("cannot read \(path): \(String(cString: strerror(code)))")
+        if code == ENOTDIR, let problem = directoryProblem(split(path).directory) { return ShellError("cannot read \(path): \(problem)") }
+        return code == ENOENT ? ShellError("no such file: \(path)") : ShellError("cannot read \(path): \(String(cString: strerror(code)))")
     }
 
     /// The error for a file holding more than `limit` bytes.

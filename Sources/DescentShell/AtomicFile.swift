@@ -15,10 +15,7 @@ enum AtomicFile {
         let target = try resolvingLinks(path)
         let shown = target == path ? path : "\(path) (a link to \(target))"
         let (dir, name) = split(target)
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-            throw ShellError("cannot write \(shown): the directory \(dir) does not exist")
-        }
+        if let problem = directoryProblem(dir) { throw ShellError("cannot write \(shown): \(problem)") }
         var old = stat()
         let replacing = stat(target, &old) == 0
         if name.isEmpty || (replacing && old.st_mode & S_IFMT == S_IFDIR) {
@@ -73,6 +70,41 @@ enum AtomicFile {
         // The rename lives in the directory: flush it too, so a power cut cannot bring the old file back.
         let dirFD = open(dir, O_RDONLY | O_DIRECTORY)
         if dirFD >= 0 { _ = fsync(dirFD); close(dirFD) }
+    }
+
+    /// Why files cannot be made in `directory`: it is missing, or it or a directory above it is not a directory (a
+    /// file, a FIFO, …: named), or the system's reason; nil when it is a directory.
+    static func directoryProblem(_ directory: String) -> String? {
+        var info = stat()
+        if stat(directory, &info) == 0 {
+            return info.st_mode & S_IFMT == S_IFDIR ? nil : "\(directory) is \(kind(info.st_mode)), not a directory"
+        }
+        let code = errno
+        if code == ENOTDIR {
+            // Some directory on the way is not one: name the first.
+            let parts = directory.split(separator: "/", omittingEmptySubsequences: false)
+            for k in 0..<max(0, parts.count - 1) {
+                let above = parts[0...k].joined(separator: "/")
+                if !above.isEmpty, stat(above, &info) == 0, info.st_mode & S_IFMT != S_IFDIR {
+                    return "\(above) is \(kind(info.st_mode)), not a directory"
+                }
+            }
+        }
+        if code == ENOENT || code == ENOTDIR { return "the directory \(directory) does not exist" }
+        return "cannot reach the directory \(directory): \(String(cString: strerror(code)))"
+    }
+
+    /// What a file of `mode` is, for messages: `a file` (regular), `a directory`, `a FIFO (named pipe)`, …
+    static func kind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFREG: return "a file"
+        case S_IFDIR: return "a directory"
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        default: return "not a file"
+        }
     }
 
     /// The temporary file's path in `directory`: `.descent-PID.tmp`, short whatever the target is called, so that a

@@ -290,4 +290,29 @@ final class AtomicFileTests: XCTestCase {
             XCTAssertEqual("\(error)", "cannot read \(path): Permission denied")
         }
     }
+
+    func testAFileWhereADirectoryShouldBeIsNamed() throws {
+        try "x".write(toFile: dir + "/a.json", atomically: false, encoding: .utf8)
+        XCTAssertThrowsError(try AtomicFile.write("new", to: dir + "/a.json/x.json")) { error in
+            XCTAssertEqual("\(error)", "cannot write \(dir)/a.json/x.json: \(dir)/a.json is a file, not a directory")
+        }
+        // Deeper below it: the same file is named.
+        XCTAssertThrowsError(try AtomicFile.write("new", to: dir + "/a.json/sub/x.json")) { error in
+            XCTAssertEqual("\(error)", "cannot write \(dir)/a.json/sub/x.json: \(dir)/a.json is a file, not a directory")
+        }
+        XCTAssertEqual(mkfifo(dir + "/pipe", 0o644), 0)
+        XCTAssertThrowsError(try AtomicFile.write("new", to: dir + "/pipe/x.json")) { error in
+            XCTAssertEqual("\(error)", "cannot write \(dir)/pipe/x.json: \(dir)/pipe is a FIFO (named pipe), not a directory")
+        }
+        // A directory that is missing is still said to be missing.
+        XCTAssertThrowsError(try AtomicFile.write("new", to: dir + "/missing/x.json")) { error in
+            XCTAssertEqual("\(error)", "cannot write \(dir)/missing/x.json: the directory \(dir)/missing does not exist")
+        }
+        // Reading through it says the same.
+        XCTAssertThrowsError(try AtomicFile.read(dir + "/a.json/x.csv")) { error in
+            XCTAssertEqual("\(error)", "cannot read \(dir)/a.json/x.csv: \(dir)/a.json is a file, not a directory")
+        }
+        XCTAssertEqual(bytes(dir + "/a.json"), "x")
+        XCTAssertEqual(try names(dir), ["a.json", "pipe", "real"])
+    }
 }
