@@ -34,7 +34,7 @@ enum DataCommand {
                 let path = Commands.path(w, file)
                 let text = try Commands.located(at) { try AtomicFile.read(path) }
                 // The file's own errors (rows and columns) point at its name; a target it lacks, at target=.
-                do { d = try Dataset.csv(text: text, file: file, target: target) } catch { throw located(error, a, else: at) }
+                do { d = try Dataset.csv(text: text, file: Commands.shown(file), target: target) } catch { throw located(error, a, else: at) }
             } else {
                 let generator = Generator(rawValue: kind) ?? .xor
                 let n = try a.intOption("n", default: Generator.defaultCount, range: 1...Generator.maxCount)

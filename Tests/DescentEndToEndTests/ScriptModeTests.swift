@@ -299,4 +299,24 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertEqual(lines[2].firstIndex(of: "^").map { lines[2].distance(from: lines[2].startIndex, to: $0) },
                        lines[1].range(of: "bogus").map { lines[1].distance(from: lines[1].startIndex, to: $0.lowerBound) }, option.stderr)
     }
+
+    func testATildeIsHomeAsTheShellSaysAndMessagesNameTheResolvedPath() throws {
+        let home = try Descent.temporaryDirectory(), name = "tilde-\(UUID().uuidString.prefix(8)).json"
+        // Were HOME ignored, the file would land in the account's home: clean up there too.
+        let account = getpwuid(getuid()).flatMap { $0.pointee.pw_dir.map { String(cString: $0) } } ?? "/nonexistent"
+        defer { try? FileManager.default.removeItem(atPath: account + "/" + name) }
+        let model = "seed 1; data xor; layer dense 1 sigmoid; loss bce"
+        let r = try Descent.run(["-c", "\(model); save weights \"~/\(name)\"; load weights \"~/\(name)\""],
+                                environment: ["HOME": home.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: home.path + "/" + name), "not in $HOME")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: account + "/" + name), "written to the account's home")
+        XCTAssertTrue(r.stdout.contains("saved 2 parameters (3 values) to \(home.path)/\(name)\n"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("loaded 2 parameters from \(home.path)/\(name)\n"), r.stdout)
+        // A CSV file's errors name it by the resolved path too.
+        try "a,y\n1,2\nx,3\n".write(toFile: home.path + "/bad.csv", atomically: true, encoding: .utf8)
+        let bad = try Descent.run(["-c", "data csv \"~/bad.csv\""], environment: ["HOME": home.path])
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.stderr.contains("error: \(home.path)/bad.csv:3, column 1 'a': 'x' is not a number"), bad.stderr)
+    }
 }
