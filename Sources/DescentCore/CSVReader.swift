@@ -1,3 +1,5 @@
+import DescentText
+
 /// Splits comma-separated text into records of fields, one record at a time, remembering the file line each
 /// record starts on.
 ///
@@ -7,10 +9,14 @@
 ///
 /// The reader works on the text's UTF-8 bytes and makes no String unless asked (`string(_:)`): a field is a
 /// range of bytes, of the text or, for a quoted field, of a buffer holding it unescaped. Reading a record
-/// allocates nothing once the buffers have grown to the widest record.
+/// allocates nothing once the buffers have grown to the widest record. A NUL character (U+0000) anywhere is
+/// an error: no text holds one, and number parsing would stop at it.
 struct CSVReader {
     private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"),
-                       cr = UInt8(ascii: "\r"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+                       cr = UInt8(ascii: "\r"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), nul = UInt8(0)
+
+    /// What is wrong with a NUL character, and what would be right.
+    static let nulMessage = "a NUL character (U+0000) — a CSV file holds text (was it saved as UTF-16, or is it binary?); save it as UTF-8 text"
 
     /// Where one field of the current record lies: `start..<end` of the text, or of `unescaped` when `quoted`.
     private struct Span {
@@ -42,9 +48,9 @@ struct CSVReader {
     /// How far the reader has got, as a share of the text's bytes.
     var fractionRead: Double { bytes.isEmpty ? 1 : Double(i) / Double(bytes.count) }
 
-    /// `iris.csv:7, column 2 'sepal_width'` (the name only when known).
+    /// `iris.csv:7, column 2 'sepal_width'` (the name only when known, cut to 40 characters).
     static func location(_ file: String, line: Int, column: Int, name: String?) -> String {
-        "\(file):\(line), column \(column)" + (name.map { " '\($0)'" } ?? "")
+        "\(file):\(line), column \(column)" + (name.map { " '\($0.shortened())'" } ?? "")
     }
 
     /// Reads the next record and returns the line it starts on, or nil at the end of the text.
@@ -56,7 +62,7 @@ struct CSVReader {
             let recordLine = line
             while true {
                 while i < n, bytes[i] == CSVReader.space || bytes[i] == CSVReader.tab { i += 1 }
-                if i < n && bytes[i] == CSVReader.quote { try quotedField() } else { unquotedField() }
+                if i < n && bytes[i] == CSVReader.quote { try quotedField() } else { try unquotedField() }
                 guard i < n, bytes[i] == CSVReader.comma else { break }
                 i += 1
                 if i == n { spans.append(Span(start: i, end: i, quoted: false)); break }
@@ -85,11 +91,12 @@ struct CSVReader {
     }
 
     /// An unquoted field up to the next comma or line break, without surrounding blanks.
-    private mutating func unquotedField() {
+    private mutating func unquotedField() throws(DataError) {
         let start = i, n = bytes.count
         while i < n {
             let b = bytes[i]
             if b == CSVReader.comma || b == CSVReader.lf || b == CSVReader.cr { break }
+            if b == CSVReader.nul { throw error(line, CSVReader.nulMessage) }
             i += 1
         }
         var end = i
@@ -106,6 +113,7 @@ struct CSVReader {
                 throw error(openLine, "unterminated quote — the field opened with \" on this line never closes")
             }
             let b = bytes[i]
+            if b == CSVReader.nul { throw error(line, CSVReader.nulMessage) }
             i += 1
             if b == CSVReader.quote {
                 guard i < n, bytes[i] == CSVReader.quote else { break }
@@ -116,6 +124,7 @@ struct CSVReader {
             unescaped.append(b)
         }
         while i < n, bytes[i] == CSVReader.space || bytes[i] == CSVReader.tab { i += 1 }
+        if i < n, bytes[i] == CSVReader.nul { throw error(line, CSVReader.nulMessage) }
         if i < n, bytes[i] != CSVReader.comma, bytes[i] != CSVReader.lf, bytes[i] != CSVReader.cr {
             throw error(line, "text after the closing quote — inside a quoted field write a quote as \"\"")
         }

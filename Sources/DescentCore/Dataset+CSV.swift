@@ -65,7 +65,7 @@ extension Dataset {
                 if j == t {
                     texts.append(reader.string(j)); numbers.append(reader.withField(j, number)); lines.append(line)
                 } else if let v = reader.withField(j, number) {
-                    guard v.isFinite else { throw DataError("\(location()): '\(reader.string(j))' is not a finite number") }
+                    guard v.isFinite else { throw DataError("\(location()): '\(reader.string(j).shortened())' is not a finite number") }
                     x.append(v)
                 } else {
                     let field = reader.string(j)
@@ -73,9 +73,9 @@ extension Dataset {
                     var text = row == 0
                     while text, try reader.next() != nil { text = reader.withField(j, number) == nil }
                     if text {
-                        throw DataError("\(location()): the column holds text ('\(field)'), not numbers — features must be numeric; make it the target or remove it")
+                        throw DataError("\(location()): the column holds text ('\(field.shortened())'), not numbers — features must be numeric; make it the target or remove it")
                     }
-                    throw DataError("\(location()): '\(field)' is not a number")
+                    throw DataError("\(location()): '\(field.shortened())' is not a number")
                 }
             }
             row += 1
@@ -102,7 +102,7 @@ extension Dataset {
             let location = CSVReader.location(file, line: line, column: j + 1, name: nil)
             guard !name.isEmpty else { throw DataError("\(location): empty column name — every column needs a name in the header") }
             if let first = names.firstIndex(of: name), first < j {
-                throw DataError("\(location): duplicate column name '\(name)' (also column \(first + 1))")
+                throw DataError("\(location): duplicate column name '\(name.shortened())' (also column \(first + 1))")
             }
         }
     }
@@ -111,16 +111,16 @@ extension Dataset {
     private static func targetColumn(_ target: String?, names: [String], file: String) throws(DataError) -> Int {
         guard let target else { return names.count - 1 }
         if let j = names.firstIndex(of: target) { return j }
-        let hint = Suggest.hint(target, in: names)
-            ?? " — the columns are " + names.joined(separator: ", ")
-        throw DataError("\(file): no column '\(target)'\(hint)", option: "target")
+        let hint = Suggest.hint(target, in: names) ?? " — the columns are " + String.shortList(names)
+        throw DataError("\(file): no column '\(target.shortened())'\(hint)", option: "target")
     }
 
     /// The field as a decimal number (surrounding blanks allowed), or nil. Hexadecimal (`0x1A`, `0x1p3`), which
-    /// Swift's parser also reads, is text here, as in the command language: `0xA` and `0xB` are class labels.
+    /// Swift's parser also reads, is text here, as in the command language: `0xA` and `0xB` are class labels. So is
+    /// text holding a NUL, at which Swift's parser would stop (`1\u{0}9` read as 1); the reader refuses those first.
     static func number(_ field: String) -> Double? {
         let t = field.trimmingCharacters(in: .whitespaces)
-        return t.contains { $0 == "x" || $0 == "X" } ? nil : Double(t)
+        return t.contains { $0 == "x" || $0 == "X" || $0 == "\0" } ? nil : Double(t)
     }
 
     /// `number(_:)` of a field's UTF-8 bytes, without making a String for a plain decimal (`-1.25`, `3e-2`).
@@ -135,7 +135,7 @@ extension Dataset {
         if trimmed.contains(where: { $0 >= 0x80 }) { return number(String(decoding: field, as: UTF8.self)) }
         // Longer decimals (17 significant digits, as numpy and pandas write), or not decimals at all: Swift's
         // parser on the trimmed text, without Foundation's trimming; hexadecimal is text (see `number(_:)`).
-        guard !trimmed.contains(where: { $0 == UInt8(ascii: "x") || $0 == UInt8(ascii: "X") }) else { return nil }
+        guard !trimmed.contains(where: { $0 == UInt8(ascii: "x") || $0 == UInt8(ascii: "X") || $0 == 0 }) else { return nil }
         return Double(String(decoding: trimmed, as: UTF8.self))
     }
 
@@ -194,13 +194,13 @@ extension Dataset {
             CSVReader.location(file, line: lines[i], column: t + 1, name: names[t])
         }
         if firstText == nil, let i = firstNonFinite {
-            throw DataError("\(location(i)): '\(texts[i])' is not a finite number")
+            throw DataError("\(location(i)): '\(texts[i].shortened())' is not a finite number")
         }
         if firstText == nil, task == nil || task == .regression {
             return (numbers.map { $0 ?? 0 }, .regression, [])
         }
         if task == .regression, let i = firstText {
-            throw DataError("\(location(i)): '\(texts[i])' is not a number — a regression target must be numeric")
+            throw DataError("\(location(i)): '\(texts[i].shortened())' is not a number — a regression target must be numeric")
         }
         let labels: [String]
         if firstText == nil {
@@ -225,11 +225,11 @@ extension Dataset {
     /// Checks that the labels make a classification of `task`: at least 2 classes, exactly 2 for binary.
     private static func checkClasses(_ labels: [String], task: Task, target: String, file: String) throws(DataError) {
         guard labels.count >= 2 else {
-            throw DataError("\(file): target '\(target)' has only one class ('\(labels.first ?? "")') — a classifier needs at least 2")
+            throw DataError("\(file): target '\(target.shortened())' has only one class ('\((labels.first ?? "").shortened())') — a classifier needs at least 2")
         }
         if task == .binary && labels.count > 2 {
-            let shown = labels.prefix(6).joined(separator: ", ") + (labels.count > 6 ? ", …" : "")
-            throw DataError("\(file): target '\(target)' has \(labels.count) classes (\(shown)), but binary needs exactly 2 — use multiclass")
+            let shown = labels.prefix(6).map { $0.shortened() }.joined(separator: ", ") + (labels.count > 6 ? ", …" : "")
+            throw DataError("\(file): target '\(target.shortened())' has \(labels.count) classes (\(shown)), but binary needs exactly 2 — use multiclass")
         }
     }
 }

@@ -1,3 +1,5 @@
+import DescentText
+
 /// A strict JSON parser (RFC 8259) whose errors give the line and column and say what was expected there.
 ///
 /// Written for weights files: Foundation's `JSONSerialization` on Linux reports no position, cannot tell `0` from
@@ -113,14 +115,14 @@ struct JSONReader {
             let keyOffset = i
             let key = try string()
             if members[key] != nil {
-                throw WeightsError("\(location(keyOffset)): the member \"\(key)\" appears twice in one object")
+                throw WeightsError("\(location(keyOffset)): the member \"\(key.shortened())\" appears twice in one object")
             }
             skipSpace()
-            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after the member name \"\(key)\"") }
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after the member name \"\(key.shortened())\"") }
             i += 1
             skipSpace()
             members[key] = try value(depth: depth + 1)
-            if try closes("}", after: "the value of \"\(key)\"") { return .object(members) }
+            if try closes("}", after: "the value of \"\(key.shortened())\"") { return .object(members) }
         }
     }
 

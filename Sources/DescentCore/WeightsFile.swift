@@ -1,3 +1,4 @@
+import DescentText
 import Foundation
 
 /// Reads and writes a model's parameters as JSON: `{"format": "descent-weights", "version": 1, "model": …, "params": {…}}`.
@@ -48,7 +49,7 @@ public enum WeightsFile {
         if !missing.isEmpty || !extra.isEmpty {
             var parts: [String] = []
             if !missing.isEmpty { parts.append("missing \(missing.joined(separator: ", "))") }
-            if !extra.isEmpty { parts.append("unexpected \(extra.joined(separator: ", "))") }
+            if !extra.isEmpty { parts.append("unexpected \(String.shortList(extra))") }
             throw WeightsError("parameters do not match the model (\(model.spec.summary)): " + parts.joined(separator: "; "))
         }
         var result: [Tensor] = []
@@ -69,7 +70,7 @@ public enum WeightsFile {
     private static func checkFormat(_ root: [String: JSONValue]) throws(WeightsError) {
         switch root["format"] {
         case .string(formatName)?, nil: break
-        case .string(let other)?: throw WeightsError("the format is \"\(other)\", not \"\(formatName)\": this is not a Descent weights file")
+        case .string(let other)?: throw WeightsError("the format is \"\(other.shortened())\", not \"\(formatName)\": this is not a Descent weights file")
         case let v?: throw WeightsError("\"format\" is \(v.kind), expected the string \"\(formatName)\"")
         }
         switch root["version"] {

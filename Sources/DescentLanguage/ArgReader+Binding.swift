@@ -26,7 +26,7 @@ extension ArgReader {
                        suffix: String, expected: String) throws(Diagnostic) -> String {
         guard case .word(let word) = arg.value else { throw mismatch(arg, expected: expected) }
         if let match = match(word, in: candidates) { return match }
-        let head = "unknown \(noun) '\(word)'\(suffix)"
+        let head = "unknown \(noun) '\(word.shortened())'\(suffix)"
         if let hint = Suggest.hint(word, in: alternatives + candidates) { throw Diagnostic(head + hint, at: arg.valueSpan) }
         throw Diagnostic("\(head) — expected one of \(candidates.joined(separator: ", "))", at: arg.valueSpan)
     }
@@ -41,11 +41,12 @@ extension ArgReader {
         Diagnostic("expected \(expected), got \(shown(arg.value, text: arg.valueText))", at: arg.valueSpan)
     }
 
-    /// How a value is quoted in messages: numbers, strings and lists as written, anything else in single quotes.
+    /// How a value is quoted in messages: numbers, strings and lists as written, anything else in single quotes;
+    /// cut to 40 characters (`String.shortened`).
     static func shown(_ value: Value, text: String) -> String {
         switch value {
-        case .number, .string, .list: return text
-        case .word, .indexed, .op: return "'\(text)'"
+        case .number, .string, .list: return text.shortened()
+        case .word, .indexed, .op: return "'\(text.shortened())'"
         }
     }
 

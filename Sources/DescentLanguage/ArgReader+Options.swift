@@ -63,11 +63,11 @@ extension ArgReader {
                     throw ArgReader.unknownOption(key, at: keySpan, allowed: allowed, context: context ?? command.name)
                 }
                 guard seen.insert(key.lowercased()).inserted else {
-                    throw Diagnostic("option '\(key)' is given twice — keep one", at: keySpan)
+                    throw Diagnostic("option '\(key.shortened())' is given twice — keep one", at: keySpan)
                 }
             } else if leftover.contains(index) {
                 let before = index > 0 ? command.args[index - 1].text : command.name
-                throw suggesting(Diagnostic("unexpected '\(arg.text)' after '\(before)'", at: arg.span), for: arg,
+                throw suggesting(Diagnostic("unexpected '\(arg.text.shortened())' after '\(before.shortened())'", at: arg.span), for: arg,
                                  at: positionals.firstIndex(of: index) ?? -1)
             }
         }
@@ -75,7 +75,7 @@ extension ArgReader {
 
     /// The error for an option key that the command does not take.
     static func unknownOption(_ key: String, at span: SourceSpan, allowed: [String], context: String) -> Diagnostic {
-        let head = "unknown option '\(key)' for \(context)"
+        let head = "unknown option '\(key.shortened())' for \(context)"
         if allowed.isEmpty { return Diagnostic("\(head) — it takes no options", at: span) }
         if let hint = Suggest.hint(key, in: allowed) { return Diagnostic(head + hint, at: span) }
         return Diagnostic("\(head) — expected one of \(allowed.joined(separator: ", "))", at: span)

@@ -7,7 +7,8 @@ extension Diagnostic {
     /// interactive prompt, where the line was just typed) it is only `error: message`, and the caret
     /// lines show the place. Without a span only the header is produced. The source line is indented by
     /// four spaces; tabs before the span are copied into the caret line, and a wide character (CJK, emoji) is
-    /// padded by two spaces, so the caret stays aligned. A line longer than `shownWidth` is cut to that many
+    /// padded by two spaces, a control character by the columns it is shown in (`^[`, see `String.controlsEscaped`),
+    /// so the caret stays aligned; the marker covers the columns of the span. A line longer than `shownWidth` is cut to that many
     /// characters around the span, `…` marking each cut.
     public func render(sourceLine: String, file: String?) -> String {
         let header = renderHeader(file: file)
@@ -21,7 +22,8 @@ extension Diagnostic {
         }
         let padding = (lo > 0 ? " " : "") + characters[lo..<start].map { $0 == "\t" ? "\t" : String(repeating: " ", count: $0.columns) }.joined()
         let visible = min(span.length, hi - start)
-        let marker = "^" + String(repeating: "~", count: max(0, visible - 1))
+        let underlined = start < hi ? characters[start..<(start + max(0, visible))].reduce(0) { $0 + $1.columns } : 0
+        let marker = "^" + String(repeating: "~", count: max(0, underlined - 1))
         let shown = (lo > 0 ? "…" : "") + String(characters[lo..<hi]) + (hi < characters.count ? "…" : "")
         return header + "\n    " + shown + "\n    " + padding + marker
     }

@@ -1,3 +1,4 @@
+import DescentText
 extension Lexer {
     /// Whether `c` (just consumed) begins a number: a digit, `.digit`, or a sign followed by a digit or `.digit`.
     func startsNumber(_ c: Character) -> Bool {
@@ -29,7 +30,7 @@ extension Lexer {
         let lexeme = String(source[start..<current])
         guard let value = Double(lexeme) else { throw malformedNumber() }
         guard value.isFinite else {
-            throw Diagnostic("number '\(lexeme)' is too large", at: startSpan(length: current - start))
+            throw Diagnostic("number '\(lexeme.shortened())' is too large", at: startSpan(length: current - start))
         }
         add(.number(value))
     }
@@ -38,7 +39,7 @@ extension Lexer {
     mutating func malformedNumber() -> Diagnostic {
         while peek.isWordPart || peek == "." { current += 1 }
         let lexeme = String(source[start..<current])
-        return Diagnostic("malformed number '\(lexeme)' — write numbers like 42, -0.5, .5 or 1e-3",
+        return Diagnostic("malformed number '\(lexeme.shortened())' — write numbers like 42, -0.5, .5 or 1e-3",
                           at: startSpan(length: current - start))
     }
 

@@ -1,3 +1,5 @@
+import DescentText
+
 /// Turns one logical line into tokens, jlox style: `start` marks the token being scanned, `current` the next Character.
 ///
 /// A `\` followed only by blanks up to a line break joins the next physical line (it is skipped like white
@@ -86,10 +88,10 @@ public struct Lexer {
         // Characters that print as nothing or as a blank (NUL, other controls, odd spaces) by their code.
         let visible = c.unicodeScalars.allSatisfy { !$0.properties.isWhitespace && $0.properties.generalCategory != .control
             && $0.properties.generalCategory != .format }
-        let shown = visible ? "'\(c)'" : c.unicodeScalars.map { scalar -> String in
+        let shown = visible ? "'\(String(c).shortened())'" : c.unicodeScalars.prefix(8).map { scalar -> String in
             let hex = String(scalar.value, radix: 16, uppercase: true)
             return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-        }.joined(separator: " ")
+        }.joined(separator: " ") + (c.unicodeScalars.count > 8 ? " …" : "")
         return Diagnostic("unexpected character \(shown)\(hint)", at: startSpan(length: 1))
     }
 

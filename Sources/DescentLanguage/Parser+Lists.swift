@@ -1,3 +1,4 @@
+import DescentText
 extension Parser {
     /// list → "[" ( value ( "," value )* )? "]", with the `[` already consumed.
     mutating func list(open: Token) throws(Diagnostic) -> [ListElement] {
@@ -16,7 +17,7 @@ extension Parser {
             context = "after ','"
         } while match(.comma)
         try checkOpen(open)
-        _ = try consume(.rightBracket, "expected ',' or ']' in a list, got '\(peek.lexeme)'")
+        _ = try consume(.rightBracket, "expected ',' or ']' in a list, got '\(peek.lexeme.shortened())'")
         return elements
     }
 
@@ -27,12 +28,12 @@ extension Parser {
             try checkOpen(open)
             let token = advance()
             guard case .number(let number) = token.kind, let index = Int(exactly: number), index >= 0 else {
-                throw Diagnostic("expected an index of \(name) (a whole number 0 or more), got '\(token.lexeme)'", at: token.span)
+                throw Diagnostic("expected an index of \(name) (a whole number 0 or more), got '\(token.lexeme.shortened())'", at: token.span)
             }
             indices.append(index)
         } while match(.comma)
         try checkOpen(open)
-        _ = try consume(.rightBracket, "expected ',' or ']' in the indices of \(name), got '\(peek.lexeme)'")
+        _ = try consume(.rightBracket, "expected ',' or ']' in the indices of \(name), got '\(peek.lexeme.shortened())'")
         return indices
     }
 

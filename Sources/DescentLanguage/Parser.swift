@@ -1,3 +1,4 @@
+import DescentText
 /// Parses one logical line into commands, jlox style: one method per grammar rule, `consume(_:_:)` for errors.
 ///
 /// Grammar:
@@ -39,7 +40,7 @@ public struct Parser {
     mutating func command() throws(Diagnostic) -> Command {
         let first = current
         guard case .word(let name) = peek.kind else {
-            throw Diagnostic("expected a command name, got '\(peek.lexeme)'", at: peek.span)
+            throw Diagnostic("expected a command name, got '\(peek.lexeme.shortened())'", at: peek.span)
         }
         current += 1
         var args: [Arg] = []
@@ -70,12 +71,12 @@ public struct Parser {
         let next = peek
         switch next.kind {
         case .end, .separator:
-            throw Diagnostic("expected a value after '\(key.lexeme)'", at: key.span.after)
+            throw Diagnostic("expected a value after '\(key.lexeme.shortened())'", at: key.span.after)
         case _ where next.range.lowerBound != key.range.upperBound:
-            throw Diagnostic("expected a value right after '\(key.lexeme)' — remove the space", at: key.span.after)
+            throw Diagnostic("expected a value right after '\(key.lexeme.shortened())' — remove the space", at: key.span.after)
         default:
             current += 1
-            return try value(startingWith: next, context: "after '\(key.lexeme)'")
+            return try value(startingWith: next, context: "after '\(key.lexeme.shortened())'")
         }
     }
 
@@ -99,9 +100,9 @@ public struct Parser {
     /// The error for a token that cannot stand where a value was wanted.
     func unexpected(_ token: Token, context: String?) -> Diagnostic {
         guard let context else {
-            let message = token.kind == .comma ? "unexpected ',' outside a list" : "unexpected '\(token.lexeme)' — no '[' is open"
+            let message = token.kind == .comma ? "unexpected ',' outside a list" : "unexpected '\(token.lexeme.shortened())' — no '[' is open"
             return Diagnostic(message, at: token.span)
         }
-        return Diagnostic("expected a value \(context), got '\(token.lexeme)'", at: token.span)
+        return Diagnostic("expected a value \(context), got '\(token.lexeme.shortened())'", at: token.span)
     }
 }

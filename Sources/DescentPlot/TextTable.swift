@@ -50,6 +50,12 @@ public struct TextTable: Sendable {
         return out
     }
 
+    /// The columns a column of `header` and `cells` adds to a rendered line: its widest cell (as `render` measures
+    /// it) and three for the rule before it and the space either side. A line is 1 (its last rule) plus its columns'.
+    public static func columnWidth(header: String, cells: [String]) -> Int {
+        ([header] + cells).map { flat($0).columns }.max().map { $0 + 3 } ?? 3
+    }
+
     /// `s` padded with spaces to `width` columns.
     static func pad(_ s: String, to width: Int, _ alignment: Alignment) -> String {
         let gap = max(0, width - s.columns)

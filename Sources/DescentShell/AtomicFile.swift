@@ -15,10 +15,7 @@ enum AtomicFile {
         let target = try resolvingLinks(path)
         let shown = target == path ? path : "\(path) (a link to \(target))"
         let (dir, name) = split(target)
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-            throw ShellError("cannot write \(shown): the directory \(dir) does not exist")
-        }
+        if let problem = directoryProblem(dir) { throw ShellError("cannot write \(shown): \(problem)") }
         var old = stat()
         let replacing = stat(target, &old) == 0
         if name.isEmpty || (replacing && old.st_mode & S_IFMT == S_IFDIR) {
@@ -31,7 +28,11 @@ enum AtomicFile {
         if replacing && old.st_mode & 0o222 == 0 {
             throw ShellError("cannot write \(shown): the file is read-only (chmod u+w to allow replacing it)")
         }
-        let tmp = dir + "/." + name + ".tmp-\(getpid())"
+        let limit = pathconf(dir, Int32(_PC_NAME_MAX))
+        if limit > 0 && name.utf8.count > limit {
+            throw ShellError("cannot write \(shown): the file name is \(name.utf8.count) bytes long, over the \(limit) a name may have here")
+        }
+        let tmp = temporaryPath(in: dir)
         // A new file gets the usual mode (0666 less the umask); a replacement starts private and takes the old mode.
         // A leftover of a crashed run goes first; O_EXCL | O_NOFOLLOW then refuse a name someone else made
         // in between (a planted link would otherwise be followed).
@@ -71,6 +72,45 @@ enum AtomicFile {
         if dirFD >= 0 { _ = fsync(dirFD); close(dirFD) }
     }
 
+    /// Why files cannot be made in `directory`: it is missing, or it or a directory above it is not a directory (a
+    /// file, a FIFO, …: named), or the system's reason; nil when it is a directory.
+    static func directoryProblem(_ directory: String) -> String? {
+        var info = stat()
+        if stat(directory, &info) == 0 {
+            return info.st_mode & S_IFMT == S_IFDIR ? nil : "\(directory) is \(kind(info.st_mode)), not a directory"
+        }
+        let code = errno
+        if code == ENOTDIR {
+            // Some directory on the way is not one: name the first.
+            let parts = directory.split(separator: "/", omittingEmptySubsequences: false)
+            for k in 0..<max(0, parts.count - 1) {
+                let above = parts[0...k].joined(separator: "/")
+                if !above.isEmpty, stat(above, &info) == 0, info.st_mode & S_IFMT != S_IFDIR {
+                    return "\(above) is \(kind(info.st_mode)), not a directory"
+                }
+            }
+        }
+        if code == ENOENT || code == ENOTDIR { return "the directory \(directory) does not exist" }
+        return "cannot reach the directory \(directory): \(String(cString: strerror(code)))"
+    }
+
+    /// What a file of `mode` is, for messages: `a file` (regular), `a directory`, `a FIFO (named pipe)`, …
+    static func kind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFREG: return "a file"
+        case S_IFDIR: return "a directory"
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        default: return "not a file"
+        }
+    }
+
+    /// The temporary file's path in `directory`: `.descent-PID.tmp`, short whatever the target is called, so that a
+    /// target name of the longest length the file system allows can still be written beside it.
+    static func temporaryPath(in directory: String) -> String { directory + "/.descent-\(getpid()).tmp" }
+
     /// `path` with symbolic links in its last component followed until a name that is not a link (which may not
     /// exist yet); a relative link is taken from the link's own directory. Throws for a loop of links.
     static func resolvingLinks(_ path: String) throws -> String {
@@ -91,32 +131,5 @@ enum AtomicFile {
         guard let slash = path.lastIndex(of: "/") else { return (".", path) }
         let directory = String(path[..<slash])
         return (directory.isEmpty ? "/" : directory, String(path[path.index(after: slash)...]))
-    }
-
-    /// The file's text, or a message naming the path and why it cannot be read.
-    static func read(_ path: String) throws -> String {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw ShellError("no such file: \(path)") }
-        if isDir.boolValue { throw ShellError("\(path) is a directory, not a file") }
-        guard let data = FileManager.default.contents(atPath: path) else { throw ShellError("cannot read \(path) (permission?)") }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ShellError("\(path)\(AtomicFile.firstInvalidUTF8(data).map { ":\($0.line):\($0.column)" } ?? ""): "
-                             + "not UTF-8 text (a byte there is not part of a UTF-8 character) — save the file as UTF-8")
-        }
-        return text
-    }
-
-    /// Line and column (from 1, columns in characters) of the first byte of `data` that is not valid UTF-8.
-    static func firstInvalidUTF8(_ data: Data) -> (line: Int, column: Int)? {
-        var iterator = data.makeIterator(), decoder = UTF8()
-        var line = 1, column = 1
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let s):
-                if s == "\n" { line += 1; column = 1 } else { column += 1 }
-            case .emptyInput: return nil
-            case .error: return (line, column)
-            }
-        }
     }
 }

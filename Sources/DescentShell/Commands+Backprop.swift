@@ -2,6 +2,7 @@ import DescentCore
 import DescentLanguage
 import DescentPlot
 import DescentTerminal
+import DescentText
 
 /// Commands that step through backpropagation by hand.
 extension Commands {
@@ -237,7 +238,7 @@ extension Commands {
             throw ShellError("backward is part-way (\(done) of \(g.backwardOrder.count) nodes) — finish it with `backward`, then explain")
         }
         if !g.backwardComplete { g.backward(); t.markBackwarded(g) }
-        guard let p = g.index(of: name) else { throw ShellError("no parameter '\(name)' in the graph") }
+        guard let p = g.index(of: name) else { throw ShellError("no parameter '\(name.shortened())' in the graph") }
         w.out.print(Explain.text(g, param: p, index: index))
     }
 

@@ -18,12 +18,6 @@ extension Commands {
                     keywords: ["history", "plot"], recorded: false, handler: export),
     ]
 
-    /// Resolves a path typed by the user against the workspace's directory.
-    static func path(_ w: Workspace, _ p: String) -> String {
-        let expanded = (p as NSString).expandingTildeInPath
-        return expanded.hasPrefix("/") ? expanded : w.directory + "/" + expanded
-    }
-
     /// `path` with `.`, `..` and links resolved, to tell whether two names are the same file.
     static func canonical(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
@@ -40,22 +34,22 @@ extension Commands {
         let what = try a.word("kind of file to save", oneOf: ["weights", "session"])
         let file = try a.fileName(example: what == "weights" ? "w.json" : "mine.descent"), at = a.lastSpan
         try a.finish(options: [])
-        let p = path(w, file)
-        try refuseRunningScript(w, p, file, at: at)
+        let p = path(w, file), name = shown(file)
+        try refuseRunningScript(w, p, name, at: at)
         if what == "weights" {
             let m = try w.ensureModel()
             let text: String
             do { text = try WeightsFile.encode(m) } catch {
-                throw ShellError("cannot save weights: \(error), so nothing was written to \(file)")
+                throw ShellError("cannot save weights: \(error), so nothing was written to \(name)")
             }
             try located(at) { try AtomicFile.write(text, to: p) }
-            w.out.print("saved \(m.parameters.count) parameters (\(m.parameterCount) values) to \(file)")
+            w.out.print("saved \(m.parameters.count) parameters (\(m.parameterCount) values) to \(name)")
             if let read = w.filesRead[canonical(p)], read.fingerprint != Workspace.fingerprint(text) {
-                w.out.print("note: this session loaded \(file) earlier; a replay of it will read these weights there instead")
+                w.out.print("note: this session loaded \(name) earlier; a replay of it will read these weights there instead")
             }
         } else {
             try located(at) { try AtomicFile.write(w.sessionScript(), to: p) }
-            w.out.print("saved \(Format.counted(w.recorded.count, "command")) to \(file)")
+            w.out.print("saved \(Format.counted(w.recorded.count, "command")) to \(name)")
             for note in w.changedFilesRead() { w.out.print(note) }
         }
     }
@@ -65,38 +59,38 @@ extension Commands {
         let file = try a.fileName(example: "w.json"), at = a.lastSpan
         try a.finish(options: [])
         let m = try w.ensureModel()
-        let text = try located(at) { try AtomicFile.read(path(w, file)) }
+        let text = try located(at) { try AtomicFile.read(path(w, file)) }, name = shown(file)
         let values: [Tensor]
-        do { values = try WeightsFile.decode(text, for: m) } catch { throw Diagnostic("\(file): \(error)", at: at) }
+        do { values = try WeightsFile.decode(text, for: m) } catch { throw Diagnostic("\(name): \(error)", at: at) }
         if (try? w.ensureTrainer()) != nil { w.pushUndo("load") }   // as `set`: undoable before any training
-        w.filesRead[canonical(path(w, file))] = (file, Workspace.fingerprint(text))
+        w.filesRead[canonical(path(w, file))] = (name, Workspace.fingerprint(text))
         m.restore(values)
         w.parametersChangedByHand()
-        w.out.print("loaded \(values.count) parameters from \(file)")
+        w.out.print("loaded \(values.count) parameters from \(name)")
     }
 
     static func replay(_ w: Workspace, _ a: inout ArgReader) throws {
         let file = try a.fileName("script file", example: "Sessions/xor.descent"), at = a.lastSpan
         let stepping = a.optionalWord(oneOf: ["step"]) != nil
         try a.finish(options: [])
-        let p = canonical(path(w, file))
-        guard !w.replayStack.contains(p) else { throw ShellError("\(file) is already being replayed (a script cannot replay itself)") }
+        let p = canonical(path(w, file)), name = shown(file)
+        guard !w.replayStack.contains(p) else { throw ShellError("\(name) is already being replayed (a script cannot replay itself)") }
         let text = try located(at) { try AtomicFile.read(p) }
         w.replayStack.append(p)
         defer { w.replayStack.removeLast() }
-        switch Session(workspace: w).runScript(text, file: file, stepping: stepping) {
+        switch Session(workspace: w).runScript(text, file: name, stepping: stepping) {
         case .completed:
-            w.out.print("replayed \(file)")
+            w.out.print("replayed \(name)")
         case .quit(let line):
             // `quit` in a replayed script ends the replay; the session, and the line that ran `replay`, go on.
             w.quitRequested = false
-            w.out.print("replay of \(file) ended at line \(line) (a quit ends the replay, not the session); the rest of the script was not run")
+            w.out.print("replay of \(name) ended at line \(line) (a quit ends the replay, not the session); the rest of the script was not run")
         case .failed:
-            throw ShellError("replay of \(file) stopped at the error above")
+            throw ShellError("replay of \(name) stopped at the error above")
         case .interrupted(let line):
-            throw ShellError("replay of \(file) interrupted at line \(line); the rest of the script was not run")
+            throw ShellError("replay of \(name) interrupted at line \(line); the rest of the script was not run")
         case .declined(let line):
-            throw ShellError("replay of \(file) stopped by the user before line \(line); the rest of the script was not run")
+            throw ShellError("replay of \(name) stopped by the user before line \(line); the rest of the script was not run")
         }
     }
 
@@ -105,13 +99,13 @@ extension Commands {
         let file = try a.fileName(example: what == "history" ? "loss.csv" : "loss.svg"), at = a.lastSpan
         try a.finish(options: [])
         guard let t = w.trainer ?? w.carryOver, !t.history.isEmpty else { throw ShellError("nothing to export yet: train first") }
-        try refuseRunningScript(w, path(w, file), file, at: at)
+        try refuseRunningScript(w, path(w, file), shown(file), at: at)
         if what == "history" {
             try located(at) { try AtomicFile.write(t.history.csv(), to: path(w, file)) }
-            w.out.print("wrote \(Format.counted(t.history.steps.count, "row")) to \(file)")
+            w.out.print("wrote \(Format.counted(t.history.steps.count, "row")) to \(shown(file))")
         } else {
             try located(at) { try AtomicFile.write(Charts.svg(t.history, title: w.modelLine()), to: path(w, file)) }
-            w.out.print("wrote the loss chart to \(file)")
+            w.out.print("wrote the loss chart to \(shown(file))")
         }
     }
 }

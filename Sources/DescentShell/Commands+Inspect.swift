@@ -36,7 +36,7 @@ extension Commands {
             let nodes = w.inspected == nil && hint.isEmpty
                 ? " — there is no forward pass now, so no nodes (Z1, A1, loss, …): run `forward` first, or show \(kinds.joined(separator: "|"))"
                 : " (show \(kinds.joined(separator: "|")), or a node of the last `forward`)"
-            throw a.error("nothing called '\(word)' to show\(hint)\(nodes)")
+            throw a.error("nothing called '\(word.shortened())' to show\(hint)\(nodes)")
         }
         let what = try a.word("what to show", oneOf: kinds + w.nodeNames())
         switch what {

@@ -31,10 +31,10 @@ enum Commands {
         let matches = matching(name)
         if matches.count == 1 { return matches[0] }
         if matches.count > 1 {
-            throw Diagnostic("'\(name)' is ambiguous: \(matches.map(\.name).joined(separator: ", "))", at: span)
+            throw Diagnostic("'\(name.shortened())' is ambiguous: \(matches.map(\.name).joined(separator: ", "))", at: span)
         }
         let hint = Suggest.hint(name, in: names) ?? " — type `help` for the list"
-        throw Diagnostic("unknown command '\(name)'" + hint, at: span)
+        throw Diagnostic("unknown command '\(name.shortened())'" + hint, at: span)
     }
 
     /// Other names people type for the same command.

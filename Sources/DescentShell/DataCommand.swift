@@ -2,6 +2,7 @@ import DescentCore
 import DescentLanguage
 import DescentTerminal
 import Foundation
+import DescentText
 
 /// `data`: generate a dataset, read a CSV file, or take X and y inline.
 enum DataCommand {
@@ -37,7 +38,7 @@ enum DataCommand {
                 fileRead = (Commands.canonical(path), file, Workspace.fingerprint(text))
                 // The file's own errors (rows and columns) point at its name; a target it lacks, at target=.
                 do {
-                    d = try Dataset.csv(text: text, file: file, target: target) { !Interrupt.requested }
+                    d = try Dataset.csv(text: text, file: Commands.shown(file), target: target) { !Interrupt.requested }
                 } catch Dataset.csvStopped {
                     throw interrupted(w, file)
                 } catch {
@@ -65,11 +66,11 @@ enum DataCommand {
         let reset = widthChanged ? w.invalidateModel() : nil
         let note = w.invalidateTrainer(keepHistory: false, kept: "the weights are kept (`reset` draws new ones)")
         var msg = "data: \(d.name) — \(Format.counted(d.count, "sample")), \(Format.counted(d.featureCount, "feature")), "
-        let read = (try? w.asRead(d)) ?? d, name = inline ? "y" : "'\(d.targetName)'"
+        let read = (try? w.asRead(d)) ?? d, name = inline ? "y" : "'\(d.targetName.shortened())'"
         if read.task != d.task, let loss = w.loss {
             msg += "\(read.classNames.count) classes (\(name) holds class ids 0–\(read.classNames.count - 1), read as classes under \(loss))"
         } else {
-            msg += d.task == .regression ? "regression target '\(d.targetName)'" : "\(d.classNames.count) classes (\(DataCommand.listed(d.classNames)))"
+            msg += d.task == .regression ? "regression target '\(d.targetName.shortened())'" : "\(d.classNames.count) classes (\(DataCommand.listed(d.classNames)))"
         }
         if w.targetsMayBeClassIDs && read.task == d.task {
             if (try? d.classIDCount()) != nil {

@@ -26,19 +26,27 @@ enum Printer {
         return lines.joined(separator: "\n")
     }
 
-    /// The dataset: name, task, sizes, features, classes, split and the first rows.
+    /// The most columns `show data`'s table takes: beyond, features are left out (the first ones kept).
+    static let dataTableWidth = 120
+    /// The most classes (and class counts) `show data` lists one by one.
+    static let listedClasses = 20
+
+    /// The dataset: name, task, sizes, features (the first 20 named), classes, split and the first rows, the table
+    /// keeping to `dataTableWidth` columns by leaving out the features beyond those that fit.
     static func data(_ d: Dataset, workspace w: Workspace) -> String {
         var lines = ["data: \(d.name) — \(Format.counted(d.count, "sample")), \(Format.counted(d.featureCount, "feature")), task \(d.task)"]
-        lines.append("features: \(d.featureNames.joined(separator: ", "))")
+        lines.append("features: \(DataCommand.listed(d.featureNames))")
         let idsOnly = d.classNames.enumerated().allSatisfy { $0.element == String($0.offset) }
+        let more = d.classNames.count > listedClasses ? ", … \(d.classNames.count - listedClasses) more" : ""
         let classes = d.classNames.isEmpty ? ""
             : idsOnly ? " (class ids 0–\(d.classNames.count - 1), read as classes under \(w.loss.map { "\($0)" } ?? "the loss"))"
-            : " (classes: " + d.classNames.enumerated().map { "\($0.offset)=\($0.element)" }.joined(separator: ", ") + ")"
-        lines.append("target: \(d.targetName)" + classes)
+            : " (classes: " + d.classNames.prefix(listedClasses).enumerated()
+                .map { "\($0.offset)=\(DataCommand.listed([$0.element]))" }.joined(separator: ", ") + more + ")"
+        lines.append("target: \(DataCommand.listed([d.targetName]))" + classes)
         if !d.classNames.isEmpty {
             var counts = [Int](repeating: 0, count: d.classNames.count)
             for v in d.y.data { if let k = Int(exactly: v), counts.indices.contains(k) { counts[k] += 1 } }
-            lines.append("class counts: " + counts.map(String.init).joined(separator: ", "))
+            lines.append("class counts: " + counts.prefix(listedClasses).map(String.init).joined(separator: ", ") + more)
         }
         if let f = w.splitFraction {
             let n = Int(f * Double(d.count))
@@ -46,13 +54,27 @@ enum Printer {
         }
         if w.normalize { lines.append("normalize: on (mean/std of the training part)") }
         let shown = min(d.count, 5)
-        var rows: [[String]] = []
-        for i in 0..<shown {
-            rows.append(["\(i)"] + (0..<d.featureCount).map { Format.sig(d.X[i, $0], 5) } + [label(d, d.y.data[i])])
+        let cut = { (name: String) in name.count > 40 ? String(name.prefix(39)) + "…" : name }
+        let numbers = (0..<shown).map(String.init), targets = (0..<shown).map { label(d, d.y.data[$0]) }
+        let column = { (j: Int) in (0..<shown).map { Format.sig(d.X[$0, j], 5) } }
+        // The features that fit: the first always, the others while they and a `…` column for the rest fit.
+        let ellipsis = TextTable.columnWidth(header: "…", cells: [])
+        var used = 1 + TextTable.columnWidth(header: "#", cells: numbers) + TextTable.columnWidth(header: cut(d.targetName), cells: targets)
+        var kept = 0
+        while kept < d.featureCount {
+            let width = TextTable.columnWidth(header: cut(d.featureNames[kept]), cells: column(kept))
+            let rest = kept + 1 < d.featureCount ? ellipsis : 0
+            if kept > 0 && used + width + rest > dataTableWidth { break }
+            used += width
+            kept += 1
         }
-        lines += TextTable(headers: ["#"] + d.featureNames + [d.targetName], rows: rows,
-                           alignments: [.right] + Array(repeating: .right, count: d.featureCount) + [.right]).render()
+        let left = d.featureCount - kept
+        let columns = (0..<kept).map(column)
+        let rows = (0..<shown).map { i in [numbers[i]] + columns.map { $0[i] } + (left > 0 ? ["…"] : []) + [targets[i]] }
+        lines += TextTable(headers: ["#"] + d.featureNames.prefix(kept).map(cut) + (left > 0 ? ["…"] : []) + [cut(d.targetName)], rows: rows,
+                           alignments: Array(repeating: .right, count: kept + (left > 0 ? 3 : 2))).render()
         if d.count > shown { lines.append("… \(Format.counted(d.count - shown, "more row"))") }
+        if left > 0 { lines.append("… \(Format.counted(left, "more feature")) not shown (the table keeps to \(dataTableWidth) columns)") }
         return lines.joined(separator: "\n")
     }
 

@@ -51,7 +51,7 @@ extension Workspace {
         guard let p = model.parameter(name) else {
             let names = model.parameters.map(\.name)
             let hint = Suggest.hint(name, in: names) ?? " (the model has \(names.joined(separator: ", ")))"
-            throw ShellError("no parameter '\(name)'" + hint)
+            throw ShellError("no parameter '\(name.shortened())'" + hint)
         }
         guard index.count == p.shape.count else {
             let example = "\(name)[" + p.shape.map { _ in "0" }.joined(separator: ",") + "]"

@@ -14,11 +14,38 @@ extension LineEditor {
         if let last = shim_last_history_line(), String(cString: last) == line { return nil }
         add_history(line)
         guard let historyFile else { return nil }
-        var status = FileManager.default.fileExists(atPath: historyFile) ? append_history(1, historyFile) : write_history(historyFile)
+        // Checked before each write: opening a FIFO to write would wait for a reader, forever if none comes.
+        var info = stat()
+        let exists = stat(historyFile, &info) == 0
+        if exists, let kind = LineEditor.irregularKind(info) {
+            self.historyFile = nil
+            return LineEditor.historyWarning(historyFile, reason: "it is \(kind), not a regular file")
+        }
+        var status = exists ? append_history(1, historyFile) : write_history(historyFile)
         if status == 0 { status = history_truncate_file(historyFile, Int32(LineEditor.historyLimit)) }
         guard status != 0 else { return nil }
         self.historyFile = nil
         return LineEditor.historyWarning(historyFile, reason: String(cString: strerror(status)))
+    }
+
+    /// What a file that is neither a regular file nor a directory is (`a FIFO (named pipe)`, `a socket`, …); nil for
+    /// a regular file or a directory.
+    static func irregularKind(_ info: stat) -> String? {
+        switch info.st_mode & S_IFMT {
+        case S_IFREG, S_IFDIR: return nil
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        default: return "not a file"
+        }
+    }
+
+    /// Whether `path` is /dev/null or a link to it: the usual way to keep no history file.
+    static func isDevNull(_ path: String) -> Bool {
+        var info = stat(), null = stat()
+        return stat(path, &info) == 0 && stat("/dev/null", &null) == 0 && info.st_mode & S_IFMT == S_IFCHR
+            && info.st_rdev == null.st_rdev
     }
 
     /// `$XDG_STATE_HOME/descent/history` when XDG_STATE_HOME is set, else `~/.descent_history`; nil when neither
@@ -38,8 +65,8 @@ extension LineEditor {
     }
 
     /// Makes the directory of the history file `path` if it is missing (but not a missing home directory: that
-    /// is a broken setup, not a place to create), then checks that the file can be read and written (or made);
-    /// nil when it can, else why not.
+    /// is a broken setup, not a place to create), then checks that the file is a regular file (or /dev/null) that
+    /// can be read and written, or can be made; nil when it is, else why not.
     static func historyFileProblem(_ path: String) -> String? {
         let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
         var homeInfo = stat()
@@ -50,6 +77,8 @@ extension LineEditor {
         var info = stat()
         if stat(path, &info) == 0 {
             if info.st_mode & S_IFMT == S_IFDIR { return "it is a directory" }
+            if isDevNull(path) { return nil }
+            if let kind = irregularKind(info) { return "it is \(kind), not a regular file" }
             if access(path, R_OK | W_OK) != 0 { return String(cString: strerror(errno)) }
         } else if errno != ENOENT {
             return String(cString: strerror(errno))

@@ -21,16 +21,18 @@ public final class LineEditor {
     public private(set) var historyProblem: String?
 
     /// Prepares readline for program `name` and loads the history from `historyFile` (nil: no file), making its
-    /// directory if needed; when the file cannot be written, `historyProblem` says why and the history stays in memory.
+    /// directory if needed; when the file cannot be written, or is not a regular file, `historyProblem` says why and the
+    /// history stays in memory. A history file that is (a link to) /dev/null keeps the history in memory without a word.
     public init(name: String, historyFile: String?) {
-        self.historyFile = historyFile
         TerminalInfo.adoptUserLocale()
         LineEditor.configureReadline(name: name)
-        loadHistory()
+        // Checked before it is read: reading a FIFO would wait for a writer, forever if none comes.
         if let historyFile, let reason = LineEditor.historyFileProblem(historyFile) {
             historyProblem = LineEditor.historyWarning(historyFile, reason: reason)
-            self.historyFile = nil
+        } else if let historyFile, !LineEditor.isDevNull(historyFile) {
+            self.historyFile = historyFile
         }
+        loadHistory()
     }
 
     /// Supplies Tab completions: the line up to the cursor and the word being completed.

@@ -1,12 +1,18 @@
 extension String {
-    /// Terminal columns the string takes: two for each wide East Asian or emoji character, one for any other
-    /// (a combining mark belongs to the Character before it, so it adds nothing).
+    /// Terminal columns the string takes: two for each wide East Asian or emoji character, those of its shown form
+    /// for a control character (see `controlsEscaped`), one for any other (a combining mark belongs to the Character
+    /// before it, so it adds nothing).
     public var columns: Int { reduce(0) { $0 + $1.columns } }
 }
 
 extension Character {
-    /// Terminal columns the character takes: 2 when its first scalar is wide (`String.isWide`), else 1.
-    public var columns: Int { unicodeScalars.first.map(String.isWide) == true ? 2 : 1 }
+    /// Terminal columns the character takes: 2 when its first scalar is wide (`String.isWide`); for a control
+    /// character, the columns of how `String.controlsEscaped` shows it (`^[`: 2); else 1.
+    public var columns: Int {
+        guard let first = unicodeScalars.first else { return 1 }
+        if let escape = String.controlEscape(first) { return escape.count }
+        return String.isWide(first) ? 2 : 1
+    }
 }
 
 extension String {

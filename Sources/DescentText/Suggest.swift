@@ -10,7 +10,11 @@ public enum Suggest {
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
             let lowered = candidate.lowercased()
-            let d = distance(typed, lowered)
+            // The distance is at least the difference in length; measuring it costs their product, so words
+            // longer than `measuredLength` (from a hostile file, say) are only compared as prefixes.
+            let far = abs(typed.count - lowered.count) > limit || max(typed.count, lowered.count) > measuredLength
+            if far && !lowered.hasPrefix(typed) { continue }
+            let d = far ? lowered.count - typed.count : distance(typed, lowered)   // a prefix: delete the rest
             guard d <= limit || lowered.hasPrefix(typed) else { continue }
             if best.map({ d < $0.distance }) ?? true { best = (candidate, d) }
         }
@@ -18,18 +22,23 @@ public enum Suggest {
     }
 
     /// " — did you mean 'x'?" for the one candidate `word` begins, else the nearest (`nearest`); " — did you
-    /// mean 'x' or 'y'?" when `word` begins several (`show conf`: config, confusion); nil when none is near.
+    /// mean 'x' or 'y'?" when `word` begins several (`show conf`: config, confusion; the first 10, then how many
+    /// more); nil when none is near. Candidates are quoted cut to 40 characters (`String.shortened`).
     public static func hint(_ word: String, in candidates: [String]) -> String? {
         let typed = word.lowercased()
         var prefixed: [String] = []
         for c in candidates where c.lowercased().hasPrefix(typed) && !prefixed.contains(c) { prefixed.append(c) }
-        if prefixed.count == 1 && !typed.isEmpty { return " — did you mean '\(prefixed[0])'?" }
+        if prefixed.count == 1 && !typed.isEmpty { return " — did you mean '\(prefixed[0].shortened())'?" }
         if !typed.isEmpty && prefixed.count > 1 {
-            let quoted = prefixed.map { "'\($0)'" }
-            return " — did you mean \(quoted.dropLast().joined(separator: ", ")) or \(quoted.last ?? "")?"
+            let quoted = prefixed.prefix(10).map { "'\($0.shortened())'" }
+            let more = prefixed.count > 10 ? " (or \(prefixed.count - 10) more)" : ""
+            return " — did you mean \(quoted.dropLast().joined(separator: ", ")) or \(quoted.last ?? "")\(more)?"
         }
-        return nearest(word, in: candidates).map { " — did you mean '\($0)'?" }
+        return nearest(word, in: candidates).map { " — did you mean '\($0.shortened())'?" }
     }
+
+    /// The longest word `nearest` measures distances for.
+    static let measuredLength = 200
 
     /// The optimal-string-alignment distance between `a` and `b`: insertions, deletions, substitutions and
     /// transpositions of adjacent Characters each cost 1, and no substring is edited twice.

@@ -142,6 +142,18 @@ final class CSVTests: XCTestCase {
                        "t.csv:2, column 1 'name': the column holds text ('alice'), not numbers — features must be numeric; make it the target or remove it")
     }
 
+    func testANULCharacterAnywhereIsAnErrorAtItsLineAndColumn() {
+        // Double("1\u{0}9") reads 1 (the C parser stops at the NUL), so without this check "1\u{0}9" loaded as 1.
+        let nul = "a NUL character (U+0000) — a CSV file holds text (was it saved as UTF-16, or is it binary?); save it as UTF-8 text"
+        XCTAssertEqual(message("a,b,y\n1\u{0}9,2,3\n4,5,6\n", file: "nul2.csv"), "nul2.csv:2, column 1 'a': " + nul)
+        XCTAssertEqual(message("a,b,y\n1,2,3\n4,5,6\u{0}\n"), "t.csv:3, column 3 'y': " + nul)
+        XCTAssertEqual(message("a,b,y\n1,2,cat\n4,5,\u{0}dog\n"), "t.csv:3, column 3 'y': " + nul)
+        XCTAssertEqual(message("a,b\u{0}\n1,2\n"), "t.csv:1, column 2: " + nul)
+        XCTAssertEqual(message("a,b,y\n1,2,\"x\ny\u{0}\"\n"), "t.csv:3, column 3 'y': " + nul)
+        XCTAssertEqual(message("a,b,y\n1,2,\"x\"\u{0}\n"), "t.csv:2, column 3 'y': " + nul)
+        XCTAssertEqual(message("a,b,y\n1,2,3\n\u{0}\n"), "t.csv:3, column 1 'a': " + nul)
+    }
+
     func testTargetErrors() {
         XCTAssertEqual(message(iris, file: "iris.csv", target: "specis"), "iris.csv: no column 'specis' — did you mean 'species'?")
         XCTAssertEqual(message(iris, file: "iris.csv", target: "SPECIES"), "iris.csv: no column 'SPECIES' — did you mean 'species'?")
@@ -194,5 +206,31 @@ final class CSVTests: XCTestCase {
         asked = 0
         let d = try Dataset.csv(text: text, file: "t.csv") { asked += 1; return true }
         XCTAssertEqual(d.count, 10_000); XCTAssertEqual(asked, 6)
+    }
+
+    func testContentQuotedFromTheFileIsCutToFortyCharacters() {
+        // Cells and names from the file are quoted with at most 39 of their characters and `…`.
+        let long = String(repeating: "x", count: 100_000), cut = String(repeating: "x", count: 39) + "…"
+        XCTAssertEqual(message("a,b\n1,2\n\(long),3\n"), "t.csv:3, column 1 'a': '\(cut)' is not a number")
+        XCTAssertEqual(message("a,b\n\(long),2\n\(long),3\n"),
+                       "t.csv:2, column 1 'a': the column holds text ('\(cut)'), not numbers — features must be numeric; make it the target or remove it")
+        XCTAssertEqual(message("\(long),b\n1,2\nz,3\n"), "t.csv:3, column 1 '\(cut)': 'z' is not a number")
+        XCTAssertEqual(message("\(long),\(long)\n1,2\n"), "t.csv:1, column 2: duplicate column name '\(cut)' (also column 1)")
+        XCTAssertEqual(message("x,y\n1,2\n2,\(long)\n", task: .regression),
+                       "t.csv:3, column 2 'y': '\(cut)' is not a number — a regression target must be numeric")
+        XCTAssertEqual(message("x,\(long)\n1,\(long)\n2,\(long)\n"),
+                       "t.csv: target '\(cut)' has only one class ('\(cut)') — a classifier needs at least 2")
+        XCTAssertEqual(message("x,y\n1,\(long)a\n2,\(long)b\n3,c\n", task: .binary),
+                       "t.csv: target 'y' has 3 classes (\(cut), \(cut), c), but binary needs exactly 2 — use multiclass")
+    }
+
+    func testAMissingTargetNamesAtMostTenColumns() {
+        let names = (0..<5000).map { "c\($0)" }
+        let text = names.joined(separator: ",") + "\n" + names.map { _ in "1" }.joined(separator: ",") + "\n"
+        XCTAssertEqual(message(text, target: "zzz"), "t.csv: no column 'zzz' — the columns are "
+                       + (0..<10).map { "c\($0)" }.joined(separator: ", ") + ", … 4990 more")
+        let long = String(repeating: "q", count: 1000)
+        XCTAssertEqual(message("\(long),b\n1,2\n", target: String(repeating: "q", count: 999)),
+                       "t.csv: no column '\(String(repeating: "q", count: 39))…' — did you mean '\(String(repeating: "q", count: 39))…'?")
     }
 }

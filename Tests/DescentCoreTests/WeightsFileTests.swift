@@ -152,4 +152,26 @@ final class WeightsFileTests: XCTestCase {
         let deep = String(repeating: "[", count: 100_000)
         XCTAssertEqual(message(deep), "line 1, column 65: nested more than 64 levels deep")
     }
+
+    func testContentQuotedFromTheFileIsCutToFortyCharacters() {
+        // A name or string from the file is quoted with at most 39 of its characters and `…`.
+        let long = String(repeating: "W", count: 5_000_000), cut = String(repeating: "W", count: 39) + "…"
+        let hostile = file().replacingOccurrences(of: #""W1":"#, with: "\"\(long)\":")
+        XCTAssertEqual(message(hostile), "parameters do not match the model (2-3-1 tanh→sigmoid): missing W1; unexpected \(cut)")
+        let format = String(repeating: "f", count: 100)
+        XCTAssertEqual(message(#"{"format": "\#(format)", "params": {}}"#),
+                       "the format is \"\(String(repeating: "f", count: 39))…\", not \"descent-weights\": this is not a Descent weights file")
+        let key = String(repeating: "k", count: 100), shownKey = String(repeating: "k", count: 39) + "…"
+        XCTAssertEqual(message(#"{"\#(key)": 1, "\#(key)": 2}"#), "line 1, column 109: the member \"\(shownKey)\" appears twice in one object")
+        XCTAssertEqual(message(#"{"\#(key)" 1}"#), "line 1, column 105: expected ':' after the member name \"\(shownKey)\", found '1'")
+        XCTAssertEqual(message(#"{"\#(key)": 1 2}"#), "line 1, column 108: expected ',' or '}' after the value of \"\(shownKey)\", found '2'")
+    }
+
+    func testManyUnexpectedNamesAreCountedBeyondTheFirstTen() {
+        // 30 extra names k00…k29 (sorted): the first ten named, the other twenty counted.
+        let extra = (0..<30).map { String(format: "\"k%02d\": [0]", $0) }.joined(separator: ", ")
+        let text = file().replacingOccurrences(of: #""b2": [0]"#, with: #""b2": [0], "# + extra)
+        XCTAssertEqual(message(text), "parameters do not match the model (2-3-1 tanh→sigmoid): unexpected "
+                       + (0..<10).map { String(format: "k%02d", $0) }.joined(separator: ", ") + ", … 20 more")
+    }
 }

@@ -145,4 +145,24 @@ final class InteractiveTests: XCTestCase {
         try t.wait(for: "descent to exit") { _ in (try? t.exited()) == true }
         XCTAssertEqual(try String(contentsOf: state, encoding: .utf8), "not a directory\n")
     }
+
+    func testAHistoryFileThatIsAFIFOIsReportedAndThePromptStarts() throws {
+        // Reading the FIFO would wait for a writer that never comes: no prompt at all.
+        let home = try Descent.temporaryDirectory()
+        let history = home.appendingPathComponent("state/descent/history").path
+        try FileManager.default.createDirectory(atPath: home.path + "/state/descent", withIntermediateDirectories: true)
+        XCTAssertEqual(mkfifo(history, 0o600), 0)
+        let t = try Tmux(environment: ["HOME": home.path, "XDG_STATE_HOME": home.path + "/state"])
+        try t.wait(forText: "descent>")
+        try t.type("seed 1")
+        try t.wait(forText: "descent> seed 1\nseed 1")
+        let screen = try t.screen()
+        let warning = "descent: warning: cannot keep the prompt's history in \(history): it is a FIFO (named pipe), not a regular file"
+            + " (history is kept for this session only)"
+        let squeezed = { (text: String) in text.filter { $0 != "\n" && $0 != " " } }
+        XCTAssertTrue(squeezed(screen).contains(squeezed(warning)), screen)
+        XCTAssertEqual(screen.components(separatedBy: "descent: warning:").count - 1, 1, screen)
+        try t.send("C-d")
+        try t.wait(for: "descent to exit") { _ in (try? t.exited()) == true }
+    }
 }

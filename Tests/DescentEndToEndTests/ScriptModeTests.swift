@@ -314,4 +314,77 @@ final class ScriptModeTests: XCTestCase {
             XCTAssertEqual(r.status, 0, "Sessions/\(f) failed:\n\(r.stderr)\n\(r.stdout.suffix(2000))")
         }
     }
+
+    func testScriptsComeFromPipesDevicesAndProcessSubstitution() throws {
+        // /dev/stdin as a file name: the pipe descent's input comes from.
+        let stdin = try Descent.run(["/dev/stdin"], input: "seed 7\nshow config\n")
+        XCTAssertEqual(stdin.status, 0, stdin.stderr)
+        XCTAssertTrue(stdin.stdout.contains("seed        7"), stdin.stdout)
+        // /dev/null: an empty script, which does nothing.
+        let empty = try Descent.run(["/dev/null"])
+        XCTAssertEqual(empty.status, 0, empty.stderr)
+        XCTAssertEqual(empty.stdout + empty.stderr, "")
+        // bash's <(…): a /dev/fd/N name for a pipe.
+        let bash = "/bin/bash"
+        guard FileManager.default.isExecutableFile(atPath: bash) else { throw XCTSkip("no \(bash) here") }
+        let p = Process(), out = Pipe(), err = Pipe()
+        p.executableURL = URL(fileURLWithPath: bash)
+        p.arguments = ["-c", "\"$0\" <(printf 'seed 8\\nshow config\\n')", Descent.binary.path]
+        p.standardOutput = out; p.standardError = err
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let problems = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0, problems)
+        XCTAssertTrue(text.contains("seed        8"), text + problems)
+    }
+
+    func testControlCharactersFromFilesAndNamesReachTheTerminalEscaped() throws {
+        // ESC [ 31 m turns text red, ESC [ 2 J clears the screen: shown as cat -v shows them, ^[ for ESC.
+        let dir = try Descent.temporaryDirectory()
+        try "a\u{1B}[31mRED,b,y\n1,2,cat\u{1B}[2J\n4,5,dog\n".write(to: dir.appendingPathComponent("esc.csv"), atomically: true, encoding: .utf8)
+        let r = try Descent.run(["-c", "data csv \"esc.csv\"; show data"], directory: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertFalse(r.stdout.contains("\u{1B}"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("2 classes (cat^[[2J, dog)"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("features: a^[[31mRED, b"), r.stdout)
+        // The table's lines are as wide as each other: ^[ is counted as the two columns it takes.
+        let table = r.stdout.split(separator: "\n").filter { $0.hasPrefix("│") || $0.hasPrefix("┌") || $0.hasPrefix("└") }
+        XCTAssertGreaterThanOrEqual(table.count, 4, r.stdout)
+        XCTAssertEqual(Set(table.map(\.count)).count, 1, r.stdout)
+        XCTAssertTrue(table.contains { $0.contains("│ a^[[31mRED │ b │") }, r.stdout)
+        // A file name holding ESC, echoed by an error; the caret still under the word it points at.
+        let missing = try Descent.run(["-c", "data csv \"x\u{1B}[2J.csv\""], directory: dir)
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertFalse(missing.stderr.contains("\u{1B}"), missing.stderr)
+        XCTAssertTrue(missing.stderr.contains("no such file: \(dir.path)/x^[[2J.csv"), missing.stderr)
+        let option = try Descent.run(["-c", "data csv \"x\u{1B}[2J.csv\" bogus=1"], directory: dir)
+        XCTAssertEqual(option.status, 1)
+        let lines = option.stderr.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 3, option.stderr)
+        guard lines.count == 3 else { return }
+        XCTAssertEqual(lines[1], "    data csv \"x^[[2J.csv\" bogus=1")
+        XCTAssertEqual(lines[2].firstIndex(of: "^").map { lines[2].distance(from: lines[2].startIndex, to: $0) },
+                       lines[1].range(of: "bogus").map { lines[1].distance(from: lines[1].startIndex, to: $0.lowerBound) }, option.stderr)
+    }
+
+    func testATildeIsHomeAsTheShellSaysAndMessagesNameTheResolvedPath() throws {
+        let home = try Descent.temporaryDirectory(), name = "tilde-\(UUID().uuidString.prefix(8)).json"
+        // Were HOME ignored, the file would land in the account's home: clean up there too.
+        let account = getpwuid(getuid()).flatMap { $0.pointee.pw_dir.map { String(cString: $0) } } ?? "/nonexistent"
+        defer { try? FileManager.default.removeItem(atPath: account + "/" + name) }
+        let model = "seed 1; data xor; layer dense 1 sigmoid; loss bce"
+        let r = try Descent.run(["-c", "\(model); save weights \"~/\(name)\"; load weights \"~/\(name)\""],
+                                environment: ["HOME": home.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: home.path + "/" + name), "not in $HOME")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: account + "/" + name), "written to the account's home")
+        XCTAssertTrue(r.stdout.contains("saved 2 parameters (3 values) to \(home.path)/\(name)\n"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("loaded 2 parameters from \(home.path)/\(name)\n"), r.stdout)
+        // A CSV file's errors name it by the resolved path too.
+        try "a,y\n1,2\nx,3\n".write(toFile: home.path + "/bad.csv", atomically: true, encoding: .utf8)
+        let bad = try Descent.run(["-c", "data csv \"~/bad.csv\""], environment: ["HOME": home.path])
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.stderr.contains("error: \(home.path)/bad.csv:3, column 1 'a': 'x' is not a number"), bad.stderr)
+    }
 }

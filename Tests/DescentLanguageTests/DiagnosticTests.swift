@@ -67,6 +67,17 @@ final class DiagnosticTests: XCTestCase {
                        "error: x\n    save weights \"🙂🙂🙂.json\" x\n    " + String(repeating: " ", count: 27) + "^")
     }
 
+    func testAControlCharacterTakesTheColumnsItIsShownIn() {
+        // The terminal shows ESC as ^[ (two columns): save weights "a^[b.json" x. save(1-4) space(5) weights(6-12)
+        // space(13) "(14) a(15) ESC(16, two columns) b.json(17-22) "(23) space(24) x(25): 24 characters, 25 columns before x.
+        let line = "save weights \"a\u{1B}b.json\" x"
+        XCTAssertEqual(Diagnostic("x", at: SourceSpan(line: 1, column: 25, length: 1)).render(sourceLine: line, file: nil),
+                       "error: x\n    \(line)\n    " + String(repeating: " ", count: 25) + "^")
+        // The string itself: 10 characters in 11 columns, all underlined.
+        XCTAssertEqual(Diagnostic("x", at: SourceSpan(line: 1, column: 14, length: 10)).render(sourceLine: line, file: nil),
+                       "error: x\n    \(line)\n    " + String(repeating: " ", count: 13) + "^" + String(repeating: "~", count: 10))
+    }
+
     func testCaretCountsCharacters() {
         // d-a-t-a(1-4) space(5) c-s-v(6-8) space(9) "λ"(10-12) space(13) x(14)
         let diagnostic = Diagnostic("x", at: SourceSpan(line: 1, column: 14, length: 1))

@@ -65,4 +65,14 @@ final class TextTableTests: XCTestCase {
         XCTAssertEqual(TextTable(headers: [], rows: []).render(), [])
         XCTAssertEqual(TextTable(headers: [], rows: [["7"]]).render(), ["┌───┐", "│ 7 │", "└───┘"])
     }
+
+    func testColumnWidthIsWhatAColumnAddsToALine() {
+        // "│    ab │ 長さ │" is 1 + 8 + 7 columns: 12345 is the widest cell of the first (5 + 3), 長さ the second (4 + 3).
+        XCTAssertEqual(TextTable.columnWidth(header: "ab", cells: ["1", "12345"]), 8)
+        XCTAssertEqual(TextTable.columnWidth(header: "長さ", cells: ["x"]), 7)
+        XCTAssertEqual(TextTable.columnWidth(header: "a\nb", cells: []), 6)
+        let line = TextTable(headers: ["ab", "長さ"], rows: [["1", "x"], ["12345", "y"]]).render()[1]
+        XCTAssertEqual(line, "│    ab │ 長さ │")
+        XCTAssertEqual(line.columns, 1 + 8 + 7)
+    }
 }

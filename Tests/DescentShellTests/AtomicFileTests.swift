@@ -166,14 +166,153 @@ final class AtomicFileTests: XCTestCase {
     }
 
     func testALinkLeftAtTheTemporaryNameIsNotFollowed() throws {
-        // The temporary file's name is ".NAME.tmp-PID" beside the target; a link planted there must not be
+        // The temporary file's name is ".descent-PID.tmp" beside the target; a link planted there must not be
         // written through.
         let victim = dir + "/real/victim.txt", path = dir + "/w.json"
         try "untouched".write(toFile: victim, atomically: false, encoding: .utf8)
-        try fm.createSymbolicLink(atPath: dir + "/.w.json.tmp-\(getpid())", withDestinationPath: victim)
+        try fm.createSymbolicLink(atPath: dir + "/.descent-\(getpid()).tmp", withDestinationPath: victim)
         try AtomicFile.write("new", to: path)
         XCTAssertEqual(bytes(path), "new")
         XCTAssertEqual(bytes(victim), "untouched")
         XCTAssertEqual(try names(dir), ["real", "w.json"])
+    }
+
+    func testTheLongestLegalFileNameCanBeSaved() throws {
+        // NAME_MAX is 255 bytes: a 250-byte name is legal, and the temporary name beside it must not go over.
+        let long = String(repeating: "q", count: 245) + ".json", path = dir + "/" + long
+        XCTAssertEqual(long.utf8.count, 250)
+        try AtomicFile.write("new", to: path)
+        XCTAssertEqual(bytes(path), "new")
+        try AtomicFile.write("newer", to: path)
+        XCTAssertEqual(bytes(path), "newer")
+        let longest = String(repeating: "é", count: 127) + "x"
+        XCTAssertEqual(longest.utf8.count, 255)
+        try AtomicFile.write("255", to: dir + "/" + longest)
+        XCTAssertEqual(bytes(dir + "/" + longest), "255")
+        XCTAssertEqual(try names(dir), [long, "real", longest].sorted())
+    }
+
+    func testANameLongerThanTheSystemAllowsIsRefusedAndLeavesNothing() throws {
+        let tooLong = dir + "/" + String(repeating: "q", count: 256)
+        XCTAssertThrowsError(try AtomicFile.write("x", to: tooLong)) { error in
+            XCTAssertEqual("\(error)", "cannot write \(tooLong): the file name is 256 bytes long, over the 255 a name may have here")
+        }
+        XCTAssertEqual(try names(dir), ["real"])
+    }
+
+    /// `AtomicFile.read(path, limit:)` run on another thread; fails the test instead of hanging when it takes over
+    /// `seconds`, then unblocks it by opening `unblock` (a FIFO) for writing and closing it.
+    private func readWithin(_ seconds: Double, _ path: String, limit: Int = AtomicFile.readLimit,
+                            unblock: String? = nil) -> Result<String, Error>? {
+        nonisolated(unsafe) var result: Result<String, Error>?
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            result = Result { try AtomicFile.read(path, limit: limit) }
+            done.signal()
+        }
+        if done.wait(timeout: .now() + seconds) == .timedOut {
+            XCTFail("reading \(path) hung")
+            if let unblock { let fd = open(unblock, O_WRONLY | O_NONBLOCK); if fd >= 0 { close(fd) } }
+            _ = done.wait(timeout: .now() + 5)
+            return nil
+        }
+        return result
+    }
+
+    func testDevNullReadsAsEmpty() throws {
+        XCTAssertEqual(try AtomicFile.read("/dev/null"), "")
+    }
+
+    func testAFIFOWithoutAWriterReadsAsEmptyWithoutHanging() throws {
+        let fifo = dir + "/fifo"
+        XCTAssertEqual(mkfifo(fifo, 0o644), 0)
+        XCTAssertEqual(try readWithin(5, fifo, unblock: fifo)?.get(), "")
+    }
+
+    func testAPipeReadThroughDevFdGivesWhatWasWritten() throws {
+        // What the shell's <(…) hands over: /dev/fd/N, the read end of a pipe whose writer has written and closed.
+        var ends: [Int32] = [0, 0]
+        XCTAssertEqual(pipe(&ends), 0)
+        defer { close(ends[0]) }
+        let text = "seed 1\nshow config\n"
+        XCTAssertEqual(text.utf8CString.withUnsafeBufferPointer { write(ends[1], $0.baseAddress, text.utf8.count) }, text.utf8.count)
+        close(ends[1])
+        XCTAssertEqual(try readWithin(5, "/dev/fd/\(ends[0])")?.get(), text)
+    }
+
+    func testAnEndlessDeviceStopsAtTheCapAndSaysWhatItIs() throws {
+        XCTAssertThrowsError(try readWithin(30, "/dev/zero", limit: 1 << 20)?.get()) { error in
+            XCTAssertEqual("\(error)", "cannot read /dev/zero: it holds more than 1 MiB, the most descent reads from one file")
+        }
+        XCTAssertEqual(AtomicFile.readLimit, 256 << 20)
+        let path = dir + "/big.csv"
+        XCTAssertTrue(fm.createFile(atPath: path, contents: Data(repeating: 0x31, count: 1001)))
+        XCTAssertThrowsError(try AtomicFile.read(path, limit: 1000)) { error in
+            XCTAssertEqual("\(error)", "cannot read \(path): it holds more than 1000 bytes, the most descent reads from one file")
+        }
+        XCTAssertEqual(try AtomicFile.read(path, limit: 1001).count, 1001)
+    }
+
+    func testASocketIsNamedAsOne() throws {
+        let path = dir + "/sock"
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        defer { close(fd) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (k, b) in path.utf8.enumerated() where k < raw.count - 1 { raw[k] = b }
+        }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        XCTAssertEqual(bound, 0)
+        XCTAssertThrowsError(try AtomicFile.read(path)) { error in
+            XCTAssertEqual("\(error)", "cannot read \(path): it is a socket, not a file")
+        }
+    }
+
+    func testAFileThatMayNotBeReadGivesTheSystemsReason() throws {
+        // Root reads any file whatever its mode, but not a write-only sysfs attribute.
+        let path: String
+        if getuid() == 0 {
+            guard let writeOnly = ["/sys/class/zram-control/hot_remove", "/sys/bus/pci/rescan", "/sys/kernel/tracing/free_buffer"]
+                .first(where: { fm.fileExists(atPath: $0) && open($0, O_RDONLY) < 0 && errno == EACCES }) else {
+                throw XCTSkip("no write-only sysfs file here")
+            }
+            path = writeOnly
+        } else {
+            path = dir + "/secret.csv"
+            try "a,b\n1,2\n".write(toFile: path, atomically: false, encoding: .utf8)
+            XCTAssertEqual(chmod(path, 0o000), 0)
+        }
+        XCTAssertThrowsError(try AtomicFile.read(path)) { error in
+            XCTAssertEqual("\(error)", "cannot read \(path): Permission denied")
+        }
+    }
+
+    func testAFileWhereADirectoryShouldBeIsNamed() throws {
+        try "x".write(toFile: dir + "/a.json", atomically: false, encoding: .utf8)
+        XCTAssertThrowsError(try AtomicFile.write("new", to: dir + "/a.json/x.json")) { error in
+            XCTAssertEqual("\(error)", "cannot write \(dir)/a.json/x.json: \(dir)/a.json is a file, not a directory")
+        }
+        // Deeper below it: the same file is named.
+        XCTAssertThrowsError(try AtomicFile.write("new", to: dir + "/a.json/sub/x.json")) { error in
+            XCTAssertEqual("\(error)", "cannot write \(dir)/a.json/sub/x.json: \(dir)/a.json is a file, not a directory")
+        }
+        XCTAssertEqual(mkfifo(dir + "/pipe", 0o644), 0)
+        XCTAssertThrowsError(try AtomicFile.write("new", to: dir + "/pipe/x.json")) { error in
+            XCTAssertEqual("\(error)", "cannot write \(dir)/pipe/x.json: \(dir)/pipe is a FIFO (named pipe), not a directory")
+        }
+        // A directory that is missing is still said to be missing.
+        XCTAssertThrowsError(try AtomicFile.write("new", to: dir + "/missing/x.json")) { error in
+            XCTAssertEqual("\(error)", "cannot write \(dir)/missing/x.json: the directory \(dir)/missing does not exist")
+        }
+        // Reading through it says the same.
+        XCTAssertThrowsError(try AtomicFile.read(dir + "/a.json/x.csv")) { error in
+            XCTAssertEqual("\(error)", "cannot read \(dir)/a.json/x.csv: \(dir)/a.json is a file, not a directory")
+        }
+        XCTAssertEqual(bytes(dir + "/a.json"), "x")
+        XCTAssertEqual(try names(dir), ["a.json", "pipe", "real"])
     }
 }

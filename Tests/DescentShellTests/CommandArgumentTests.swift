@@ -367,4 +367,19 @@ final class CommandArgumentTests: XCTestCase {
         let overflowed = h.ok("train 5")
         XCTAssertTrue(overflowed.contains("W1 holds infinite values already: an earlier update made them so"), overflowed)
     }
+
+    func testWordsQuotedInErrorsAreCutToFortyCharacters() {
+        // A script line is shown cut to 120 characters; the words its message quotes are cut to 40 (39 and `…`).
+        let long = String(repeating: "x", count: 5000), cut = String(repeating: "x", count: 39) + "…"
+        for (line, message) in [(long, "unknown command '\(cut)'"),
+                                ("seed 1 \(long)=2", "unknown option '\(cut)' for seed — it takes no options"),
+                                ("layer dense 4 \(long)", "unknown activation '\(cut)'"),
+                                ("seed \"\(long)\"", "\"\(String(repeating: "x", count: 38))…"),
+                                ("show \(long)", "nothing called '\(cut)' to show"),
+                                ("seed 1 \(long)", "unexpected '\(cut)' after '1'")] {
+            let error = h.fails(line)
+            XCTAssertTrue(error.contains(message), "\(line.prefix(20)): \(error.prefix(300))")
+            XCTAssertLessThan(error.count, 600, "\(line.prefix(20)): \(error.prefix(300))")
+        }
+    }
 }

@@ -136,7 +136,7 @@ final class ReplayInterruptTests: XCTestCase {
         XCTAssertTrue(e.contains("error: show A1 interrupted after 0 of 40 rows"), e)
         XCTAssertTrue(e.contains("replay of \(file) interrupted at line 1"), e)
         XCTAssertTrue(h.out.text.contains("A1 [40, 4] =\n"), h.out.text)
-        XCTAssertFalse(h.out.text.contains("A2"), "line 2 did not run")
+        XCTAssertFalse(h.out.text.contains("A2 ["), "line 2 did not run")   // (the script's random name may hold "A2")
         // Not interrupted, it prints every row.
         let shown = h.ok("show A1")
         XCTAssertEqual(shown.split(separator: "\n").filter { $0.hasPrefix("   [") || $0.hasPrefix("  [[") }.count, 40, shown)

@@ -123,4 +123,63 @@ final class LineEditorHistoryTests: XCTestCase {
                        + " does not exist (history is kept for this session only)")
         XCTAssertFalse(FileManager.default.fileExists(atPath: home))
     }
+
+    /// `body` run on another thread; fails the test instead of hanging when it takes over 5 seconds, then unblocks
+    /// readline waiting on the FIFO `fifo` (for up to 30 seconds): a reader waiting for a writer gets one that leaves at
+    /// once (the end of the file), a writer waiting for a reader gets one that stays until then (so no SIGPIPE).
+    private func withinFiveSeconds<T>(unblocking fifo: String, _ body: @escaping () -> T) -> T? {
+        nonisolated(unsafe) var result: T?
+        nonisolated(unsafe) let work = body
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            result = work()
+            done.signal()
+        }
+        guard done.wait(timeout: .now() + 5) == .timedOut else { return result }
+        XCTFail("the history file \(fifo) made the editor wait")
+        var readers: [Int32] = []
+        for _ in 0..<300 where done.wait(timeout: .now() + 0.1) == .timedOut {
+            let writer = open(fifo, O_WRONLY | O_NONBLOCK)
+            if writer >= 0 { close(writer) }
+            let reader = open(fifo, O_RDONLY | O_NONBLOCK)
+            if reader >= 0 { readers.append(reader) }
+        }
+        readers.forEach { close($0) }
+        return nil
+    }
+
+    func testAHistoryFileThatIsAFIFOIsReportedOnceWithoutWaitingOnIt() throws {
+        let path = directory + "/descent/history"
+        try FileManager.default.createDirectory(atPath: directory + "/descent", withIntermediateDirectories: true)
+        XCTAssertEqual(mkfifo(path, 0o600), 0)
+        let editor = try XCTUnwrap(withinFiveSeconds(unblocking: path) { LineEditor(name: "descent-test", historyFile: path) })
+        XCTAssertEqual(editor.historyProblem, "cannot keep the prompt's history in \(path): it is a FIFO (named pipe), not a regular file"
+                       + " (history is kept for this session only)")
+        XCTAssertEqual(withinFiveSeconds(unblocking: path) { editor.addHistory("seed 1") }, .some(nil), "warned again")
+        var info = stat()
+        XCTAssertEqual(lstat(path, &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFIFO, "the FIFO was replaced")
+    }
+
+    func testAHistoryFileThatTurnsIntoAFIFOIsReportedAtTheNextWrite() throws {
+        let path = directory + "/history"
+        let editor = LineEditor(name: "descent-test", historyFile: path)
+        XCTAssertNil(editor.addHistory("seed 1"))
+        try FileManager.default.removeItem(atPath: path)
+        XCTAssertEqual(mkfifo(path, 0o600), 0)
+        XCTAssertEqual(withinFiveSeconds(unblocking: path) { editor.addHistory("seed 2") },
+                       "cannot keep the prompt's history in \(path): it is a FIFO (named pipe), not a regular file"
+                       + " (history is kept for this session only)")
+        XCTAssertEqual(withinFiveSeconds(unblocking: path) { editor.addHistory("seed 3") }, .some(nil), "warned again")
+    }
+
+    func testAHistoryFileLinkedToDevNullKeepsNoHistoryWithoutAWarning() throws {
+        // The usual way to turn a history file off: no warning, and nothing read or written.
+        let path = directory + "/history"
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: "/dev/null")
+        let editor = try XCTUnwrap(withinFiveSeconds(unblocking: path) { LineEditor(name: "descent-test", historyFile: path) })
+        XCTAssertNil(editor.historyProblem)
+        XCTAssertNil(editor.addHistory("seed 1"))
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: path), "/dev/null")
+    }
 }

@@ -1,0 +1,63 @@
+import DescentText
+import Foundation
+import XCTest
+@testable import DescentShell
+
+/// `show data` on wide data: the features line and the table are shortened. Column widths are counted by hand from
+/// TextTable's layout: a line is a border `│` and, per column, its widest cell plus three (`│`, two spaces).
+final class ShowDataTests: XCTestCase {
+    private var dir = ""
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("descent-show-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
+
+    /// A CSV file of `names` and a target `y`, five rows of 1s with y = 7.
+    private func csv(_ names: [String]) throws -> String {
+        let path = dir + "/wide.csv"
+        let row = Array(repeating: "1", count: names.count).joined(separator: ",") + ",7\n"
+        try ((names + ["y"]).joined(separator: ",") + "\n" + String(repeating: row, count: 5)).write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func testFiveThousandFeaturesAreShortenedToTheFirstFew() throws {
+        let h = ShellHarness()
+        let path = try csv((0..<5000).map { "f\($0)" })
+        h.ok("data csv \"\(path)\"")
+        let text = h.ok("show data")
+        let lines = text.components(separatedBy: "\n")
+        XCTAssertEqual(h.lines(startingWith: "features: "), ["features: " + (0..<20).map { "f\($0)" }.joined(separator: ", ") + ", … 4980 more"])
+        // Border 1, # column 4, y column 4, … column 4: 13; f0–f9 take 5 each (50), f10–f18 6 each (54): 117.
+        // f19 would make it 123, over 120.
+        let table = lines.filter { $0.hasPrefix("│") || $0.hasPrefix("┌") || $0.hasPrefix("├") || $0.hasPrefix("└") }
+        XCTAssertEqual(table.count, 9, text)
+        XCTAssertEqual(Set(table.map(\.columns)), [117], text)
+        XCTAssertEqual(table[1], "│ # │ " + (0..<19).map { "f\($0)" }.joined(separator: " │ ") + " │ … │ y │")
+        XCTAssertEqual(table[3], "│ 0 │ " + (0..<19).map { "f\($0)".count == 2 ? " 1" : "  1" }.joined(separator: " │ ") + " │ … │ 7 │")
+        XCTAssertTrue(lines.contains("… 4981 more features not shown (the table keeps to 120 columns)"), text)
+        XCTAssertLessThanOrEqual(lines.map(\.columns).max() ?? 0, 120, text)
+    }
+
+    func testFeaturesThatFitAreAllShown() throws {
+        // 1 + 4 + 4 + f0–f9 (50) + f10–f19 (60) = 119: all twenty fit without the … column.
+        let h = ShellHarness()
+        h.ok("data csv \"\(try csv((0..<20).map { "f\($0)" }))\"")
+        let text = h.ok("show data")
+        XCTAssertTrue(text.contains("│ # │ " + (0..<20).map { "f\($0)" }.joined(separator: " │ ") + " │ y │"), text)
+        XCTAssertFalse(text.contains("…"), text)
+    }
+
+    func testALongNameIsCut() throws {
+        let long = String(repeating: "n", count: 5000)
+        let h = ShellHarness()
+        h.ok("data csv \"\(try csv([long, "b"]))\"")
+        let text = h.ok("show data")
+        let cut = String(repeating: "n", count: 39) + "…"
+        XCTAssertEqual(h.lines(startingWith: "features: "), ["features: \(cut), b"])
+        XCTAssertTrue(text.contains("│ # │ \(cut) │ b │ y │"), text)
+        XCTAssertLessThanOrEqual(text.components(separatedBy: "\n").map(\.columns).max() ?? 0, 120, text)
+    }
+}
