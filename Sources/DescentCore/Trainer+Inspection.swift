@@ -39,10 +39,19 @@ extension Trainer {
         return g
     }
 
-    /// Applies the optimizer with the gradients now held by the parameters and ends the step, recording `g`'s loss.
-    public func applyUpdate(using g: Graph) {
+    /// Applies the optimizer with the gradients now held by the parameters and ends the step, recording `g`'s loss;
+    /// unless a parameter would become infinite or NaN: then parameters and optimizer state are put back, the step
+    /// stays under way, and the result names that parameter.
+    public func applyUpdate(using g: Graph) -> String? {
+        let parameters = model.snapshot(), state = optimizer.snapshot()
         optimizer.update(model.parameters)
+        if let bad = model.parameters.first(where: { !$0.value.allFinite }) {
+            model.restore(parameters)
+            optimizer = state
+            return bad.name
+        }
         finishStep(g)
+        return nil
     }
 
     /// Notes that `g`'s backward pass ran by hand, so `update` will not recompute it.

@@ -174,7 +174,10 @@ extension Commands {
         for p in t.model.parameters where !p.grad.allFinite {
             throw ShellError("the gradient of \(p.name) is not finite; the update was not applied")
         }
-        t.applyUpdate(using: g)
+        if let bad = t.applyUpdate(using: g) {
+            throw ShellError("this update would make \(bad) infinite or NaN (the learning rate is too large for these gradients), "
+                             + "so it was not applied — lower the learning rate (`lr …`), or `undo`")
+        }
         w.inspected = nil
         let opt = t.optimizer
         w.out.print("update \(t.stepCount): \(opt.kind.name) lr=\(Format.short(opt.learningRate)), rule \(opt.kind.rule)")

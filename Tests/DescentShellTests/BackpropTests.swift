@@ -98,6 +98,20 @@ final class BackpropTests: XCTestCase {
         XCTAssertEqual(h.values("W1"), after1)
     }
 
+    func testAnUpdateThatWouldMakeAParameterInfiniteIsRefusedAndTheStepStays() {
+        // The seed example's first gradient is dθ = −(2/3)·Xᵀy = [−40/3, −58/3] (mse on θ = 0): lr 1e308 times
+        // that overflows, so the update is refused; the step is still under way, and a sane lr applies it.
+        h.ok(Self.seed + "\nlr 1e308\nforward\nbackward")
+        XCTAssertTrue(h.fails("update").contains("this update would make W1 infinite or NaN"))
+        XCTAssertEqual(h.values("W1"), [0, 0])
+        XCTAssertEqual(h.w.stepCount, 0)
+        h.ok("lr 0.005\nupdate")
+        XCTAssertEqual(h.w.stepCount, 1)
+        // θ = 0.005 · [40/3, 58/3], by hand.
+        XCTAssertEqual(h.values("W1")[0], 0.005 * 40 / 3, accuracy: 1e-15)
+        XCTAssertEqual(h.values("W1")[1], 0.005 * 58 / 3, accuracy: 1e-15)
+    }
+
     func testBackwardOnTheSeedExampleGivesTheGradientAndItsNorm() {
         h.ok(Self.seed)
         let text = h.ok("backward")
