@@ -5,17 +5,10 @@ import XCTest
 /// come back whole; the prompt and plain runs stop and go on.
 final class SuspendTests: XCTestCase {
     /// Sets up a 2-D classification model at the prompt.
-    private func prepare(_ t: Tmux) throws {
-        try t.wait(forText: "descent>")
-        try t.type("seed 3; data moons n=200 noise=0.2; split 0.8; layer dense 8 tanh; layer dense 1 sigmoid; loss bce; optimizer adam lr=0.01")
-        try t.wait(forText: "optimizer adam lr=0.01")
-    }
+    private func prepare(_ t: Tmux) throws { try t.prepareMoons() }
 
-    /// The step counter `step N/TOTAL` shown in the live view's status area, if any.
-    private func step(_ screen: String) -> Int? {
-        guard let r = screen.range(of: #"step (\d+)/2000000"#, options: .regularExpression) else { return nil }
-        return Int(screen[r].dropFirst(5).prefix { $0.isNumber })
-    }
+    /// The step counter `step N/2000000` shown in the live view's status area, if any.
+    private func step(_ screen: String) -> Int? { Tmux.liveStep(screen) }
 
     /// The screen's last line that is not empty.
     private func lastLine(_ screen: String) -> String? {
