@@ -159,7 +159,7 @@ extension Commands {
         guard g.totalValue.isFinite else {
             // `train` stops here too: a loss that is not finite gives no update worth applying.
             throw ShellError("this step's loss is \(Format.sig(g.totalValue, 4)), not finite, so its update was not applied (as `train` stops) — "
-                             + "lower the learning rate (`lr …`), or `undo`")
+                             + "`undo` goes back before the updates that made it so (then a lower `lr …`)")
         }
         if !g.backwardComplete {
             if g.backwardDone == nil { g.backward(); w.out.print("(computed the gradients first)") }

@@ -56,14 +56,25 @@ extension Commands {
             }
         }
         if w.normalize, let d = w.data { try w.checkStandardizable(d, fraction: f, seed: w.seed) }
+        let batchBefore = w.data.map { w.batch.rows(training: w.trainingRows(of: $0)) }
         w.splitFraction = f
         let note = w.invalidateTrainer(keepHistory: false)
         if let f, let d = w.data {
             let train = Int(f * Double(d.count))
-            w.out.print("split: \(train) training, \(d.count - train) validation samples" + note)
+            w.out.print("split: \(train) training, \(d.count - train) validation samples" + batchNote(w, d, before: batchBefore) + note)
         } else {
-            w.out.print((f.map { "split \(Format.short($0)) (applies when data is loaded)" } ?? "split: none (all samples train)") + note)
+            let batch = w.data.map { batchNote(w, $0, before: batchBefore) } ?? ""
+            w.out.print((f.map { "split \(Format.short($0)) (applies when data is loaded)" } ?? "split: none (all samples train)") + batch + note)
         }
+    }
+
+    /// `; batches of 32 rows by default now` (or `; full batch by default now`) when the training part's size moved
+    /// across `BatchSetting.fullBatchLimit` and so changed the default batch; "" otherwise.
+    static func batchNote(_ w: Workspace, _ d: Dataset, before: Int??) -> String {
+        let after = w.batch.rows(training: w.trainingRows(of: d))
+        guard w.batch == .automatic, let before, before != after else { return "" }
+        return after.map { "; batches of \($0) rows by default now (more than \(BatchSetting.fullBatchLimit) training rows)" }
+            ?? "; full batch by default now (\(BatchSetting.fullBatchLimit) training rows or fewer)"
     }
 
     static func normalize(_ w: Workspace, _ a: inout ArgReader) throws {

@@ -35,7 +35,7 @@ enum DataCommand {
                 try a.finish(options: options(source: kind))
                 let path = Commands.path(w, file)
                 let text = try Commands.located(at) { try AtomicFile.read(path) }
-                fileRead = (Commands.canonical(path), file, Workspace.fingerprint(text))
+                fileRead = (Commands.canonical(path), Commands.shown(file), Workspace.fingerprint(text))
                 // The file's own errors (rows and columns) point at its name; a target it lacks, at target=.
                 do {
                     d = try Dataset.csv(text: text, file: Commands.shown(file), target: target) { !Interrupt.requested }

@@ -11,6 +11,13 @@ struct Repl {
         ["q", "quit", "stop", "exit"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
     }
 
+    /// What an answer at `replay … step`'s prompt means: true runs the line (Enter alone), false stops the replay,
+    /// nil is neither (`qquit`, a command typed there), so the prompt asks again.
+    static func stepAnswer(_ answer: String) -> Bool? {
+        if answer.allSatisfy({ $0 == " " || $0 == "\t" }) { return true }
+        return stops(answer) ? false : nil
+    }
+
     func run() -> Int32 {
         let w = session.workspace
         let editor = LineEditor(name: "descent", historyFile: LineEditor.defaultHistoryPath())
@@ -18,9 +25,14 @@ struct Repl {
             Completion.insideString(line) ? .files : .words(Completion.candidates(line: line, word: word, workspace: w))
         }
         w.stepPrompt = {
-            switch editor.readLine(prompt: "  [Enter runs it, q stops] ") {
-            case .line(let s): return !Repl.stops(s)
-            default: return false
+            var prompt = "  [Enter runs it, q stops] "
+            while true {
+                switch editor.readLine(prompt: prompt) {
+                case .line(let s):
+                    if let go = Repl.stepAnswer(s) { return go }
+                    prompt = "  [Enter alone runs the line; q, quit or stop ends the replay] "
+                default: return false
+                }
             }
         }
         w.out.print("Descent \(Version.string) — type `help` for the commands, `quit` or Ctrl-D to leave.")

@@ -23,6 +23,10 @@ extension Workspace {
     func changedFilesRead() -> [String] {
         filesRead.keys.sorted().compactMap { path in
             guard let read = filesRead[path] else { return nil }
+            // A pipe, FIFO or device gives what it gives when read again, not what it gave.
+            if let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType, type != .typeRegular {
+                return "note: this session read \(read.name), which is not a regular file (a pipe or device), so a replay of it will read whatever it holds then"
+            }
             guard let text = try? AtomicFile.read(path) else {
                 return "note: this session read \(read.name), which cannot be read now, so a replay of it will fail there"
             }

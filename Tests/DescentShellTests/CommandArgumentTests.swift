@@ -51,6 +51,8 @@ final class CommandArgumentTests: XCTestCase {
         XCTAssertTrue(h.fails("help show conf").contains("unexpected 'conf' after 'show' — did you mean 'config' or 'confusion'?"))
         // At `replay … step`'s prompt these stop the replay; anything else (Enter) runs the line.
         XCTAssertEqual(["q", " Quit ", "stop", "EXIT", "", "n", "quite"].map(Repl.stops), [true, true, true, true, false, false, false])
+        // Enter alone runs the line; anything that is neither asks again (a mistyped `qquit` must not run it).
+        XCTAssertEqual(["", "  ", "q", "qquit", "clear; ./descent"].map(Repl.stepAnswer), [true, true, false, nil, nil])
         XCTAssertTrue(h.fails("help re").contains("'re' is ambiguous: regularize, reset, replay"))
         XCTAssertTrue(h.fails("layer dense 8 foo").contains("unknown activation 'foo'"))
         // None of them changed the model or trained.
