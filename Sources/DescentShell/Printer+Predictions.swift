@@ -26,7 +26,7 @@ extension Printer {
         let narrower = d.classNames.contains { $0.columns > 7 } && (named.first?.columns ?? 0) > matrixWidth
         guard narrower else { return (named + note).joined(separator: "\n") }
         // The key on one line when it fits in `matrixWidth`, else one class a line.
-        let ids = d.classNames.enumerated().map { "\($0.offset) \($0.element)" }
+        let ids = d.classNames.enumerated().map { "\($0.offset) \($0.element.shortened())" }
         let oneLine = "classes: " + ids.joined(separator: ", ")
         let key = oneLine.columns <= matrixWidth ? [oneLine] : ["classes:"] + ids.map { "  " + $0 }
         return (predictionTable(g, inputs: inputs, data: d, byID: true) + key + note).joined(separator: "\n")
@@ -36,7 +36,7 @@ extension Printer {
     private static func predictionTable(_ g: Graph, inputs: [[Double]], data d: Dataset, byID: Bool) -> [String] {
         let out = g.output, cols = out.cols, k = d.classNames.count
         let listsAll = k <= probabilityColumns, repeatsInputs = d.featureCount <= inputColumns
-        let className = { (c: Int) in byID ? String(c) : (d.classNames.indices.contains(c) ? d.classNames[c] : String(c)) }
+        let className = { (c: Int) in byID ? String(c) : (d.classNames.indices.contains(c) ? d.classNames[c].shortened() : String(c)) }
         let classLabel = { (c: Int) in byID ? String(c) : label(d, Double(c)) }
         var headers = ["row"] + (repeatsInputs ? d.featureNames : [])
         switch d.task {
@@ -67,7 +67,7 @@ extension Printer {
     /// `expect` measures it. Beyond `matrixClasses` classes, a row of figures per class instead.
     static func confusion(_ m: ConfusionMatrix, classNames names: [String], title: String, metric: String) -> String {
         let percent = { (x: Double?) in x.map { Report.metric($0, task: .multiclass) } ?? "—" }
-        let k = m.classes, name = { (c: Int) in names.indices.contains(c) ? names[c] : String(c) }
+        let k = m.classes, name = { (c: Int) in names.indices.contains(c) ? names[c].shortened() : String(c) }
         var lines = ["\(title) (\(Format.counted(m.total, "sample"))): rows are the true class, columns the predicted one"]
         if k <= matrixClasses {
             // Columns headed by class names, unless that is wider than `matrixWidth`: then by class ids, and the

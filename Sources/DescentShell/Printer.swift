@@ -81,7 +81,7 @@ enum Printer {
     /// A target value, with its class name when there is one other than the class id itself.
     static func label(_ d: Dataset, _ v: Double) -> String {
         guard let k = Int(exactly: v), d.classNames.indices.contains(k) else { return Format.sig(v, 6) }
-        return d.classNames[k] == String(k) ? String(k) : "\(k) (\(d.classNames[k]))"
+        return d.classNames[k] == String(k) ? String(k) : "\(k) (\(d.classNames[k].shortened()))"
     }
 
     /// The last `n` steps as a table, with the evaluation columns filled on steps that had one.
