@@ -32,6 +32,12 @@ extension Commands {
             // A parameter without a forward pass to show it from: as `show weights W1`.
             if w.parameterNames().contains(word) { return try showParameters(w, &a, what: "weights") }
             _ = a.optionalWord()
+            // A parameter's name the model does not have (W3 of two layers): say what it has.
+            if let first = word.first, "Wb".contains(first), word.count > 1, word.dropFirst().allSatisfy(\.isNumber) {
+                let names = w.parameterNames()
+                throw a.error("no parameter '\(word)' — " + (names.isEmpty ? "there are no layers yet (`layer dense UNITS [ACTIVATION]`)"
+                                                                           : "the model has \(names.joined(separator: ", "))"))
+            }
             let hint = Suggest.hint(word, in: kinds + w.nodeNames()) ?? ""
             let nodes = w.inspected == nil && hint.isEmpty
                 ? " — there is no forward pass now, so no nodes (Z1, A1, loss, …): run `forward` first, or show \(kinds.joined(separator: "|"))"

@@ -78,6 +78,7 @@ final class BackpropTests: XCTestCase {
         XCTAssertTrue(h.fails("show Z1").contains("nothing called 'Z1' to show — there is no forward pass now, so no nodes"))
         // A parameter is shown as `show weights W1` shows it: W1 [2, 1] = zeros (init=zeros).
         XCTAssertTrue(h.ok("show W1").hasPrefix("W1 [2, 1] =\n[[0]\n [0]]"), h.ok("show W1"))
+        XCTAssertTrue(h.fails("show W3").contains("no parameter 'W3' — the model has W1"))
         // After a forward, the same word is a node; an unknown one lists what there is.
         h.ok("forward")
         XCTAssertTrue(h.ok("show Z1").hasPrefix("Z1"))
