@@ -41,6 +41,9 @@ extension AtomicFile {
         }
         let data = Data(bytes)
         guard let text = String(data: data, encoding: .utf8) else {
+            if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+                throw ShellError("\(path): UTF-16 text (it starts with a UTF-16 byte-order mark) — save the file as UTF-8")
+            }
             throw ShellError("\(path)\(AtomicFile.firstInvalidUTF8(data).map { ":\($0.line):\($0.column)" } ?? ""): "
                              + "not UTF-8 text (a byte there is not part of a UTF-8 character) — save the file as UTF-8")
         }

@@ -45,8 +45,12 @@ public enum Launcher {
             return 0
         }
         if !TerminalInfo.stdinIsTerminal {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            guard let text = String(data: data, encoding: .utf8) else { out.error("descent: standard input is not UTF-8 text"); return 1 }
+            // Through the file reader, so that piped input has the same 256 MiB cap and UTF-8 check as a script file.
+            let text: String
+            do { text = try AtomicFile.read("/dev/stdin") } catch {
+                out.error("descent: standard input: \(error)")
+                return 1
+            }
             return exitStatus(session.runScript(text, file: "<stdin>"), file: "<stdin>", out)
         }
         // Only the interactive prompt uses the full-screen views; scripts, -c and pipes print text.

@@ -156,6 +156,15 @@ final class AtomicFileTests: XCTestCase {
         }
     }
 
+    func testAUTF16FileIsNamedAsSuch() throws {
+        // "a,b" in UTF-16 little-endian after its byte-order mark FF FE.
+        let path = dir + "/u16.csv"
+        XCTAssertTrue(fm.createFile(atPath: path, contents: Data([0xFF, 0xFE, 0x61, 0x00, 0x2C, 0x00, 0x62, 0x00])))
+        XCTAssertThrowsError(try AtomicFile.read(path)) { error in
+            XCTAssertEqual("\(error)", "\(path): UTF-16 text (it starts with a UTF-16 byte-order mark) — save the file as UTF-8")
+        }
+    }
+
     func testReadingAMissingFileOrADirectorySaysWhich() throws {
         XCTAssertThrowsError(try AtomicFile.read(dir + "/missing.csv")) { error in
             XCTAssertEqual("\(error)", "no such file: \(dir)/missing.csv")
