@@ -1,8 +1,8 @@
 import DescentCore
 import DescentPlot
 
-/// The loss chart's curves, read from a history: the per-step batch loss with its penalty (thin), the full
-/// training loss (bold) and the validation loss (bold, dotted, so that it reads apart from the training
+/// The loss chart's curves, read from a history: the per-step batch loss (thin), the full training loss (bold)
+/// and the validation loss (bold, dotted, so that it reads apart from the training
 /// loss without colour). `plot` and `export plot` read a whole history at once; the live view keeps its
 /// curves between frames and appends what each frame adds.
 struct LossCurves {
@@ -17,7 +17,8 @@ struct LossCurves {
     mutating func absorb(_ h: History) {
         let steps = h.steps, evals = h.evaluations
         if steps.count < seenSteps || evals.count < seenEvaluations { removeAll() }
-        for s in steps[seenSteps...] { step.append(x: Double(s.step), y: s.loss + s.penalty) }
+        // The data loss, as the evaluations' curves are: under a regularizer the penalty is `show history`'s.
+        for s in steps[seenSteps...] { step.append(x: Double(s.step), y: s.loss) }
         for e in evals[seenEvaluations...] where e.step > 0 {
             train.append(x: Double(e.step), y: e.trainLoss)
             if let v = e.valLoss { validation.append(x: Double(e.step), y: v) }

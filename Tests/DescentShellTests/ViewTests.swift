@@ -146,6 +146,11 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(chart.series[1].xs, [10, 20])
         XCTAssertEqual(chart.series[1].ys, h.evaluations.filter { $0.step > 0 }.map(\.trainLoss))
         XCTAssertEqual(chart.series[2].ys, h.evaluations.filter { $0.step > 0 }.compactMap(\.valLoss))
+        // Under a regularizer the batch curve is the data loss too, as the evaluations' curves are (the penalty,
+        // here far larger, is not added in).
+        let l2 = trainedWorkspace("data linear n=40\nlayer dense 4\nlayer dense 1\nloss mse\nregularize l2 0.5\ntrain 5").trainer!.history
+        XCTAssertEqual(Charts.lossChart(l2, unicode: true, logScale: false).series[0].ys, l2.steps.map(\.loss))
+        XCTAssertTrue(l2.steps.allSatisfy { $0.penalty > 0 })
     }
 
     func testPlotZoomStopsAtTenSteps() {
