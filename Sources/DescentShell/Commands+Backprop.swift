@@ -92,8 +92,11 @@ extension Commands {
         let t = try w.ensureTrainer()
         if stepping {
             if g.backwardDone == nil || g.backwardComplete { g.beginBackward(); w.out.print("backward: gradients zeroed, dL/dtotal = 1") }
+            // What the nodes this step sends to held already (a weight gets the penalty's share first).
+            let next = g.backwardDone.flatMap { $0 < g.backwardOrder.count ? g.backwardOrder[$0] : nil }
+            let held = next.map { n in Dictionary(uniqueKeysWithValues: BackpropText.sent(g, n).map { ($0, g.nodes[$0].grad.array) }) } ?? [:]
             guard let i = g.backwardStep() else { return }
-            w.out.print(stepText(g, i))
+            w.out.print(stepText(g, i, held: held))
             if g.backwardComplete { w.out.print("backward complete: every gradient is in place — `update` applies them") }
             else if let d = g.backwardDone { w.out.print("next: \(g.nodes[g.backwardOrder[d]].name) (\(g.backwardOrder.count - d) node(s) left)") }
         } else {
@@ -105,14 +108,24 @@ extension Commands {
         t.markBackwarded(g)
     }
 
-    /// What one backward step did: node, op, incoming gradient, local rule, outgoing gradients with numbers.
-    static func stepText(_ g: Graph, _ i: Int) -> String {
+    /// What one backward step did: node, op, incoming gradient, local rule, outgoing gradients with numbers. A node
+    /// that already held a share (`held`, from nodes stepped before: a weight's penalty share) is shown getting
+    /// this step's share, which the rule computes, and the sum it now holds.
+    static func stepText(_ g: Graph, _ i: Int, held: [Int: [Double]] = [:]) -> String {
         let n = g.nodes[i]
         var lines = ["node \(n.name) (\(n.op.name)), \(g.backwardDone ?? 0) of \(g.backwardOrder.count)"]
         lines.append("  gradient arriving: " + Printer.node(n, gradient: true))
         for r in BackpropText.rule(g, i) { lines.append("  " + r) }
         for j in BackpropText.sent(g, i) {
-            lines.append("  sends " + Printer.node(g.nodes[j], gradient: true).replacingOccurrences(of: "\n", with: "\n  "))
+            let receiver = g.nodes[j], now = receiver.grad.array
+            if let before = held[j], before.count == now.count, before.contains(where: { $0 != 0 }) {
+                let share = Tensor(shape: receiver.shape, data: zip(now, before).map { $0 - $1 })
+                lines.append("  sends its share of dL/d\(receiver.name) \(share.shapeDescription) =\n" + Printer.indent(share.formatted(), by: 4))
+                lines.append("  added to the share it held already (the penalty's), the whole "
+                             + Printer.node(receiver, gradient: true).replacingOccurrences(of: "\n", with: "\n  "))
+            } else {
+                lines.append("  sends " + Printer.node(receiver, gradient: true).replacingOccurrences(of: "\n", with: "\n  "))
+            }
         }
         return lines.joined(separator: "\n")
     }

@@ -274,6 +274,18 @@ final class BackpropTests: XCTestCase {
         XCTAssertEqual(h.grads("W2")[0], -0.0047274910221518085 + 0.014, accuracy: 1e-15)
     }
 
+    func testBackwardStepShowsAWeightsDataShareApartFromThePenaltysShare() {
+        // Stepping back from the penalty (which sends 2·λ·W first) to A1W2: the matmul's own share of dL/dW2 is
+        // A1ᵀ·dL/dA1W2, the data part [-0.004727, -0.1768] that `explain W2` gives without a regularizer; the whole
+        // adds 2·0.01·[0.7, -0.6] = [0.014, -0.012].
+        h.ok(Self.xor + "\nregularize l2 0.01\nforward")
+        var text = ""
+        while !text.contains("node A1W2") { text = h.ok("backward step") }
+        XCTAssertTrue(text.contains("  sends its share of dL/dW2 [2, 1] =\n    [[-0.004727]\n     [  -0.1768]]"), text)
+        XCTAssertTrue(text.contains("  added to the share it held already (the penalty's), the whole dL/dW2 [2, 1] ="), text)
+        XCTAssertEqual(h.grads("W2")[0], -0.0047274910221518085 + 0.014, accuracy: 1e-15)
+    }
+
     // MARK: Stepping visits every node
 
     /// Two hidden layers with biases, a dropout layer and an l2 penalty.
