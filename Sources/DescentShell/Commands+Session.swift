@@ -9,6 +9,8 @@ extension Commands {
                     keywords: ["boundary", "loss"], recorded: false, handler: plot),
         CommandSpec("help", ["help [COMMAND]"], "list the commands, or show one command's usage", recorded: false, handler: help),
         CommandSpec("quit", ["quit"], "leave descent (Ctrl-D does the same); in a replayed script, end that replay and go on", recorded: false, handler: quit),
+        CommandSpec("new", ["new"], "start over as descent starts: no data, no model, default settings, empty history and undo",
+                    recorded: false, handler: startOver),
     ]
 
     static func help(_ w: Workspace, _ a: inout ArgReader) throws {
@@ -32,6 +34,12 @@ extension Commands {
         for c in all { lines += ("  " + c.name.padding(toLength: width, withPad: " ", startingAt: 0) + c.summary).wrapped(width: columns, indent: 2 + width) }
         lines += "Lines: one command per line (or separated by `;`), `#` starts a comment, a trailing `\\` continues the line.".wrapped(width: columns)
         w.out.print(lines.joined(separator: "\n"))
+    }
+
+    static func startOver(_ w: Workspace, _ a: inout ArgReader) throws {
+        try a.finish(options: [])
+        w.startOver()
+        w.out.print("new session: no data, no model, default settings (seed 0); what `save session` writes starts here")
     }
 
     static func quit(_ w: Workspace, _ a: inout ArgReader) throws {

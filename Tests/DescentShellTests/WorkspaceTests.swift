@@ -295,4 +295,21 @@ final class WorkspaceTests: XCTestCase {
         h.w.filesRead = ["/dev/null": ("/dev/null", Workspace.fingerprint(""))]
         XCTAssertTrue(h.ok("save session \"\(session)\"").contains("note: this session read /dev/null, which is not a regular file (a pipe or device)"))
     }
+
+    func testNewStartsOverAsAFreshSessionDoes() {
+        let h = ShellHarness(), fresh = ShellHarness()
+        h.ok("seed 4\ndata moons n=60\nsplit 0.75\nnormalize\nbatch 8\nlayer dense 4 tanh\nlayer dense 1 sigmoid\nloss bce\n"
+             + "regularize l2 0.01\noptimizer adam lr=0.02\nwatch W1[0,0]\nbreak gradnorm > 100\ntrain 3 every=1")
+        XCTAssertTrue(h.ok("new").hasPrefix("new session: no data, no model, default settings (seed 0)"))
+        // The configuration reads as a fresh session's, and nothing is left to undo, plot or save.
+        XCTAssertEqual(h.ok("show config"), fresh.ok("show config"))
+        XCTAssertTrue(h.fails("undo").contains("nothing to undo"))
+        XCTAssertTrue(h.fails("plot").contains("nothing to plot yet"))
+        XCTAssertEqual(h.w.recorded, [])
+        // The same lesson run after `new` gives the weights a fresh session gives.
+        let lesson = "data xor n=40\nlayer dense 3 tanh\nlayer dense 1 sigmoid\nloss bce\ntrain 5"
+        h.ok(lesson); fresh.ok(lesson)
+        XCTAssertEqual(h.values("W1"), fresh.values("W1"))
+        XCTAssertEqual(h.w.recorded, fresh.w.recorded)
+    }
 }

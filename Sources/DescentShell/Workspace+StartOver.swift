@@ -1,0 +1,34 @@
+import DescentCore
+
+/// `new`: the session as descent starts it.
+extension Workspace {
+    /// Forgets the data, the model, every setting, the history, undo, watches, breaks and what `save session` would
+    /// write, as a fresh start of descent has them; keeps what belongs to the process (output, directory, views,
+    /// the prompt's hooks, the replays under way).
+    func startOver() {
+        seed = 0
+        data = nil
+        dataSource = ""
+        targetsMayBeClassIDs = false
+        splitFraction = nil
+        normalize = false
+        batch = .automatic
+        layers = []
+        loss = nil
+        regularizer = .none
+        optimizerKind = .sgd(momentum: 0, nesterov: false)
+        learningRate = nil
+        evaluationInterval = nil
+        model = nil
+        trainer = nil
+        carryOver = nil
+        carryOptimizerState = true
+        inspected = nil
+        recorded = []
+        recordedAs = nil
+        undoStack = []
+        watches = []
+        breakGradNorm = nil
+        filesRead = [:]
+    }
+}
