@@ -42,12 +42,12 @@ public enum Loss: Equatable, Sendable, CustomStringConvertible {
     /// The formula, for the backprop view.
     public var formula: String {
         switch self {
-        case .mse: return "L = mean((ŷ − y)²)"
-        case .mae: return "L = mean(|ŷ − y|)"
-        case .huber(let d): return "L = mean(½(ŷ−y)² if |ŷ−y| ≤ \(d) else \(d)(|ŷ−y| − \(d/2)))"
-        case .bce: return "L = mean(−y·log σ(z) − (1−y)·log(1−σ(z))), from the logits z"
-        case .ce: return "L = mean(−log softmax(z)[y]), from the logits z"
-        case .hinge: return "L = mean(max(0, 1 − t·ŷ)), t = 2y − 1"
+        case .mse: return "loss = mean((ŷ − y)²)"
+        case .mae: return "loss = mean(|ŷ − y|)"
+        case .huber(let d): return "loss = mean(½(ŷ−y)² if |ŷ−y| ≤ \(d) else \(d)(|ŷ−y| − \(d/2)))"
+        case .bce: return "loss = mean(−y·log σ(z) − (1−y)·log(1−σ(z))), from the logits z"
+        case .ce: return "loss = mean(−log softmax(z)[y]), from the logits z"
+        case .hinge: return "loss = mean(max(0, 1 − t·ŷ)), t = 2y − 1"
         }
     }
 

@@ -20,7 +20,7 @@ enum BackpropText {
                     inputs.map { "dL/d\($0) += dL/dpenalty · (\(d.joined(separator: " + ").replacingOccurrences(of: "W", with: $0)))" }.joined(separator: ";  ")]
         case .loss(let l):
             let p = inputs[0]
-            var lines = ["loss = \(l.formula)", "local derivative \(l.gradientFormula)", "dL/d\(p) = dL/dloss · \(l.gradientRule)"]
+            var lines = [l.formula, "local derivative \(l.gradientFormula)", "dL/d\(p) = dL/dloss · \(l.gradientRule)"]
             if g.lossInputIndex != g.outputIndex, let fused = l.fusedActivation {
                 lines.append("(the loss reads the logits \(p) directly, so \(g.output.name) = \(fused)(\(p)) is not on the gradient path — it is the stable form)")
             }

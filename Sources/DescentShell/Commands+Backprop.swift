@@ -62,7 +62,7 @@ extension Commands {
             case .biasAdd: formula = "\(n.name) = \(ins[0]) + \(ins[1])"
             case .activation(let act): formula = "\(n.name) = \(act)(\(ins[0]))"
             case .dropout(let p): formula = "\(n.name) = dropout(\(ins[0]), p=\(Format.short(p)))"
-            case .loss(let l): formula = "loss = \(l.formula)"
+            case .loss(let l): formula = l.formula
             case .penalty(let r): formula = r.isNone ? "penalty (no regularizer)" : "penalty = \(r.formula)"
             default: formula = "total = loss + penalty"
             }

@@ -66,7 +66,7 @@ final class BackpropTests: XCTestCase {
         // Z1 = X·0 = [0,0,0]; loss = mean((0 − y)²) = (4 + 9 + 16)/3 = 29/3 = 9.6666667 (8 digits).
         XCTAssertTrue(text.hasPrefix("forward pass on the batch of step 1 (3 rows"), text)
         XCTAssertTrue(text.contains("Z1 = X·W1\n  Z1 [3, 1] =\n    [[0]\n     [0]\n     [0]]"), text)
-        XCTAssertTrue(text.contains("loss = L = mean((ŷ − y)²) = 9.6666667"), text)
+        XCTAssertTrue(text.contains("loss = mean((ŷ − y)²) = 9.6666667"), text)
         XCTAssertTrue(text.contains("total = loss + penalty = 9.6666667"), text)
         XCTAssertEqual(h.w.inspected?.lossValue ?? .nan, 29.0 / 3, accuracy: 1e-15)
         h.ok("expect loss = 9.666666666666666 +- 1e-12")
@@ -160,7 +160,7 @@ final class BackpropTests: XCTestCase {
     func testXorForwardBackwardUpdateByHand() {
         h.ok(Self.xor)
         let fwd = h.ok("forward")
-        XCTAssertTrue(fwd.contains("loss = L = mean((ŷ − y)²) = 0.3028716"), fwd)
+        XCTAssertTrue(fwd.contains("loss = mean((ŷ − y)²) = 0.3028716"), fwd)
         let g = h.w.inspected!
         assertClose(g.nodes[g.index(of: "A1")!].value.array, Self.xorA1)
         assertClose(g.nodes[g.index(of: "Z2")!].value.array, Self.xorZ2)
@@ -211,7 +211,7 @@ final class BackpropTests: XCTestCase {
         // Row 2 is x = [1, 0]: Z1 = [0.5+0.1, −0.4−0.1] = [0.6, −0.5], A1 = tanh, Z2 = 0.8532049912546305,
         // loss = (Z2 − 1)² = 0.02154877459255312 (numpy).
         XCTAssertTrue(text.hasPrefix("forward pass on training sample 2 (evaluation mode):"), text)
-        XCTAssertTrue(text.contains("loss = L = mean((ŷ − y)²) = 0.021548775"), text)
+        XCTAssertTrue(text.contains("loss = mean((ŷ − y)²) = 0.021548775"), text)
         let g = h.w.inspected!
         XCTAssertEqual(g.rows, 1)
         assertClose(g.nodes[g.index(of: "Z1")!].value.array, [0.6, -0.5], 1e-15)
