@@ -352,7 +352,8 @@ extension Commands {
             guard x > 0 else { throw a.error("the bound must be positive") }
             try a.finish(options: [])
             w.breakGradNorm = x
-            w.out.print("break gradnorm > \(Format.short(x)): training stops when the total gradient norm passes it")
+            w.out.print("break gradnorm > \(Format.short(x)): training stops after the step whose total gradient norm passes it "
+                        + "(that step's update applied; `undo` takes the run back)")
         default:
             try a.finish(options: [])
             w.breakGradNorm = nil

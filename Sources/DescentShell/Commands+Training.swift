@@ -60,8 +60,9 @@ extension Commands {
             let reason = Interrupt.during {
                 t.train(steps: steps) { t in
                     if Interrupt.requested { return .interrupted }
-                    if let stop = w.checkBreaks(t) { return stop }
+                    // The step's watched values first, also for the step a break stops at.
                     w.printWatches(t, live: true)
+                    if let stop = w.checkBreaks(t) { return stop }
                     return w.trainingView.update(trainer: t, done: t.stepCount - start)
                 }
             }

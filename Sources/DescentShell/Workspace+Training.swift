@@ -17,7 +17,9 @@ extension Workspace {
     func checkBreaks(_ t: Trainer) -> StopReason? {
         guard let bound = breakGradNorm else { return nil }
         let norm = t.lastGradientNorm
-        if norm > bound { return .requested("break: gradient norm \(Format.sig(norm, 4)) > \(Format.short(bound)) at step \(t.stepCount)") }
+        if norm > bound {
+            return .requested("break: gradient norm \(Format.sig(norm, 4)) > \(Format.short(bound)) at step \(t.stepCount) (its update applied)")
+        }
         return nil
     }
 

@@ -98,10 +98,13 @@ final class BreakWatchUndoTests: XCTestCase {
         //   for k in 1..: g=X.T@(2*(X@th-y)/3); th-=0.1*g   → ‖g‖ per step: 23.49 43.62 81.02 150.5 279.5 519.1 964.1 1790.7 …
         // The first norm above 1000 is step 8's (1790.702798263355); its update is applied and the run stops there.
         h.ok(Self.data + "\nlayer dense 1 linear bias=false init=zeros\nloss mse\noptimizer sgd lr=0.1")
-        XCTAssertTrue(h.ok("break gradnorm > 1000").contains("break gradnorm > 1000: training stops when the total gradient norm passes it"))
+        XCTAssertTrue(h.ok("break gradnorm > 1000").contains("break gradnorm > 1000: training stops after the step whose total gradient norm passes it"))
+        h.ok("watch W1[0,0]")
         let text = h.ok("train 100")
         XCTAssertTrue(text.contains("trained 8 steps (total 8)"), text)
-        XCTAssertTrue(text.contains("break: gradient norm 1791 > 1000 at step 8"), text)
+        // The step the break stops at prints its watched value too.
+        XCTAssertTrue(text.contains("watch step 8: W1[0,0] = -65.8664"), text)
+        XCTAssertTrue(text.contains("break: gradient norm 1791 > 1000 at step 8 (its update applied)"), text)
         XCTAssertEqual(h.w.stepCount, 8)
         let theta = h.values("W1")
         XCTAssertEqual(theta[0], -65.8664357711325, accuracy: 1e-9)
