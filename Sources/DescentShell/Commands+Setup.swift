@@ -259,7 +259,8 @@ extension Commands {
         w.learningRate = lr
         let note = w.invalidateTrainer(keepHistory: true, keepOptimizerState: false)
         let rate = lr ?? kind.defaultLearningRate
-        w.out.print("optimizer \(kind.name) lr=\(Format.short(rate)): \(kind.rule)" + (hadState ? " — optimizer state reset" : "") + note)
+        let settings = Printer.optimizerText(kind).dropFirst(kind.name.count)   // ` momentum=0.9`: the rule's symbols' values
+        w.out.print("optimizer \(kind.name) lr=\(Format.short(rate))\(settings): \(kind.rule)" + (hadState ? " — optimizer state reset" : "") + note)
     }
 
     static func lr(_ w: Workspace, _ a: inout ArgReader) throws {

@@ -100,6 +100,11 @@ final class CommandArgumentTests: XCTestCase {
         XCTAssertTrue(h.fails("regularize elastic").hasSuffix("\n    regularize elastic\n    ^~~~~~~~~~"))
     }
 
+    func testOptimizerEchoesTheValuesOfItsRulesSymbols() {
+        XCTAssertTrue(h.ok("optimizer sgd lr=0.1 momentum=0.9").hasPrefix("optimizer sgd lr=0.1 momentum=0.9: v ← μv + g;"))
+        XCTAssertTrue(h.ok("optimizer rmsprop").hasPrefix("optimizer rmsprop lr=0.01 alpha=0.99 eps=1e-08: "))
+    }
+
     func testElasticNeedsBothPenalties() {
         h.ok(Self.model)
         XCTAssertTrue(h.fails("regularize elastic").contains("needs both l1=λ1 and l2=λ2"))
