@@ -112,7 +112,7 @@ extension Commands {
             let t = what == "weights" ? p.tensor : p.gradTensor
             w.out.print("\(what == "weights" ? p.name : "d" + p.name) \(t.shapeDescription) =\n\(t.formatted())")
             if what == "grads" && !w.gradientReady(p.name) {
-                w.out.print("  (not current: \(Workspace.staleGradient(p.name)) — run `backward` or `step`)")
+                w.out.print("  (not current: \(w.staleGradient(p.name, subject: p.name)) — run `backward` or `step`)")
             }
         }
         // The share of near-zero entries among the weight matrices shown (all, when none were named).

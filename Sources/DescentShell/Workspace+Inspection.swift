@@ -25,6 +25,20 @@ extension Workspace {
     }
 
     /// Why a parameter's gradient is not current (`gradientReady`), naming it as `subject` (its name, or "it").
+    /// Why parameter `name`'s gradient is not current, naming it `subject`: a backward pass under way that has not
+    /// reached it yet or has sent only part of it (a weight's penalty share before its matmul's), else `staleGradient`.
+    func staleGradient(_ name: String, subject: String) -> String {
+        guard let g = inspected, let done = g.backwardDone, !g.backwardComplete, let p = g.index(of: name) else {
+            return Workspace.staleGradient(subject)
+        }
+        let readers = g.nodes.indices.filter { g.nodes[$0].inputs.contains(p) }
+        let pending = readers.filter { r in g.backwardOrder.firstIndex(of: r).map { $0 >= done } ?? false }.map { g.nodes[$0].name }
+        let to = pending.joined(separator: ", ")
+        return pending.count < readers.count
+            ? "the backward pass under way has sent only part of \(subject); the rest comes from \(to)"
+            : "the backward pass under way has not reached \(subject) yet; it comes from \(to)"
+    }
+
     static func staleGradient(_ subject: String) -> String {
         "no backward pass has reached \(subject) since the model was built, or since the parameters, loss or regularizer last changed"
     }

@@ -280,6 +280,9 @@ final class BackpropTests: XCTestCase {
         // adds 2·0.01·[0.7, -0.6] = [0.014, -0.012].
         h.ok(Self.xor + "\nregularize l2 0.01\nforward")
         var text = ""
+        while !text.contains("next: A1W2") { text = h.ok("backward step") }
+        // Between the penalty and the matmul, W2 holds only the penalty's share, and `expect grad` says so.
+        XCTAssertTrue(h.fails("expect grad W2[0,0] = 0").contains("the backward pass under way has sent only part of it; the rest comes from A1W2"))
         while !text.contains("node A1W2") { text = h.ok("backward step") }
         XCTAssertTrue(text.contains("  sends its share of dL/dW2 [2, 1] =\n    [[-0.004727]\n     [  -0.1768]]"), text)
         XCTAssertTrue(text.contains("  added to the share it held already (the penalty's), the whole dL/dW2 [2, 1] ="), text)
