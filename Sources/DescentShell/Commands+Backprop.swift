@@ -221,16 +221,22 @@ extension Commands {
             g = t.previewGraph()
             w.out.print("(no forward pass yet: shapes for a batch of \(g.rows))")
         }
-        let done = Set(g.backwardOrder.prefix(g.backwardDone ?? 0))
-        let next = g.backwardDone.flatMap { $0 < g.backwardOrder.count ? g.backwardOrder[$0] : nil }
+        // A preview's marks would be those of whatever pass last used its buffers: none are shown.
+        let stepping = w.inspected != nil ? g.backwardDone : nil
+        let next = stepping.flatMap { $0 < g.backwardOrder.count ? g.backwardOrder[$0] : nil }
         let rows = g.nodes.enumerated().map { (i, n) -> [String] in
-            let mark = i == next ? "◀ next" : (done.contains(i) ? "✓ grad" : "")
+            // A parameter (a leaf) has its gradient once every node that reads it has sent its share.
+            var needsGradient = true
+            if case .input = n.op { needsGradient = false }
+            if case .target = n.op { needsGradient = false }
+            let arrived = needsGradient && stepping != nil && Workspace.gradientArrived(g, i)
+            let mark = i == next ? "◀ next" : (arrived ? "✓ grad" : "")
             return [String(i), n.name, n.op.name, n.inputs.map { g.nodes[$0].name }.joined(separator: ", "),
                     n.shape.isEmpty ? "scalar" : Tensor.describe(n.shape), mark]
         }
         w.out.print(TextTable(headers: ["#", "node", "op", "inputs", "shape", "backward"], rows: rows,
                               alignments: [.right, .left, .left, .left, .left, .left]).render().joined(separator: "\n"))
-        if g.backwardDone == nil { w.out.print("backward: not started (`backward step` visits \(g.backwardOrder.map { g.nodes[$0].name }.joined(separator: " → ")))") }
+        if stepping == nil { w.out.print("backward: not started (`backward step` visits \(g.backwardOrder.map { g.nodes[$0].name }.joined(separator: " → ")))") }
     }
 
     static func explain(_ w: Workspace, _ a: inout ArgReader) throws {

@@ -239,6 +239,20 @@ final class BackpropTests: XCTestCase {
         XCTAssertEqual(mark("A2"), "◀ next")
         XCTAssertEqual(mark("Z2"), "")
         XCTAssertEqual(mark("W1"), "")
+        // Once backward is complete, the parameters have theirs too; the data and target never get one.
+        h.ok("backward")
+        let complete = h.ok("graph")
+        func markIn(_ node: String) -> String? {
+            complete.split(separator: "\n").first { $0.contains("│ \(node) ") }?.split(separator: "│").last.map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        XCTAssertEqual(["W1", "b1", "W2", "b2", "XW1"].map(markIn), Array(repeating: "✓ grad", count: 5))
+        XCTAssertEqual(markIn("X"), "")
+        XCTAssertEqual(markIn("y"), "")
+        // After the step is applied and undone there is no forward pass: the preview marks nothing.
+        h.ok("update\nundo")
+        let preview2 = h.ok("graph")
+        XCTAssertTrue(preview2.contains("(no forward pass yet"), preview2)
+        XCTAssertFalse(preview2.contains("✓ grad"), preview2)
     }
 
     func testExplainWritesAnEntryAsTheSumOverRows() {
