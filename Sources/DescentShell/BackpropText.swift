@@ -26,7 +26,7 @@ enum BackpropText {
             }
             return lines
         case .activation(let act):
-            return ["\(n.name) = \(act)(\(inputs[0]))", "local derivative \(act.derivativeFormula.replacingOccurrences(of: "A", with: n.name).replacingOccurrences(of: "(z)", with: "(\(inputs[0]))"))",
+            return ["\(n.name) = \(act)(\(inputs[0]))", "local derivative \(derivative(act, output: n.name, input: inputs[0]))",
                     act == .softmax ? "dL/d\(inputs[0]) = \(n.name) ⊙ (dL/d\(n.name) − Σⱼ dL/d\(n.name)ⱼ·\(n.name)ⱼ)"
                                     : "dL/d\(inputs[0]) = dL/d\(n.name) ⊙ f'(\(inputs[0]))"]
         case .biasAdd:
@@ -75,5 +75,10 @@ enum BackpropText {
         }
         walk(p, [])
         return result
+    }
+
+    /// `act`'s local derivative written with the graph's names: `1 − A1²` for output A1, `tanh²(Z1)` for input Z1.
+    static func derivative(_ act: Activation, output: String, input: String) -> String {
+        act.derivativeFormula.replacingOccurrences(of: "A", with: output).replacingOccurrences(of: "(z)", with: "(\(input))")
     }
 }

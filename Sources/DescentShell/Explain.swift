@@ -42,7 +42,7 @@ enum Explain {
         case .loss(let l):
             return "\(d) = dL/dloss · \(l.gradientRule)   (\(l.formula); \(l.meanOver))"
         case .activation(let act):
-            return "\(d) = dL/d\(n.name) ⊙ f'(\(c)),  \(act.derivativeFormula)"
+            return "\(d) = dL/d\(n.name) ⊙ f'(\(c)),  \(BackpropText.derivative(act, output: n.name, input: c))"
         case .biasAdd:
             return n.inputs.first == child ? "\(d) = dL/d\(n.name) (adding a bias passes the gradient on)"
                                           : "\(d) = Σ over rows of dL/d\(n.name)"

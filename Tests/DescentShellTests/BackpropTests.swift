@@ -261,7 +261,8 @@ final class BackpropTests: XCTestCase {
         // The chain from the total down to W1, one formula per edge, with dL/dZ1 (numpy, 4 digits) on the way.
         XCTAssertTrue(text.contains("path total → loss → A2 → Z2 → A1W2 → A1 → Z1 → XW1 → W1"), text)
         XCTAssertTrue(text.contains("  dL/dA1 = dL/dA1W2 · W2ᵀ"), text)
-        XCTAssertTrue(text.contains("  dL/dZ1 = dL/dA1 ⊙ f'(Z1)"), text)
+        // The derivative in the graph's names, as `backward step` writes it.
+        XCTAssertTrue(text.contains("  dL/dZ1 = dL/dA1 ⊙ f'(Z1),  f'(Z1) = 1 − tanh²(Z1) = 1 − A1²"), text)
         XCTAssertTrue(text.contains("  dL/dW1 = Xᵀ · dL/dXW1"), text)
         for v in ["0.1142", "-0.09789", "-0.2685", "0.1707", "-0.03656", "0.03463", "0.08975", "-0.1446"] {
             XCTAssertTrue(text.contains(v), v)
