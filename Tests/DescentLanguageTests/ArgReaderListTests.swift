@@ -72,19 +72,21 @@ final class ArgReaderListTests: XCTestCase {
     }
 
     func testRowsErrors() throws {
-        XCTAssertEqual(diagnostic { var a = try reader("predict [[1,2],3]"); _ = try a.rows("inputs") },
+        /// The error `rows("inputs")` gives on `text`.
+        func rowsError(_ text: String) -> Diagnostic? { diagnostic { var a = try reader(text); _ = try a.rows("inputs") } }
+        XCTAssertEqual(rowsError("predict [[1,2],3]"),
                        Diagnostic("expected row 2 of inputs to be a list like [1,2], got 3", at: SourceSpan(line: 1, column: 16, length: 1)))
-        XCTAssertEqual(diagnostic { var a = try reader("predict [1,[2]]"); _ = try a.rows("inputs") },
+        XCTAssertEqual(rowsError("predict [1,[2]]"),
                        Diagnostic("expected a number as element 2 of inputs, got [2]", at: SourceSpan(line: 1, column: 12, length: 3)))
-        XCTAssertEqual(diagnostic { var a = try reader("predict [[1,x]]"); _ = try a.rows("inputs") },
+        XCTAssertEqual(rowsError("predict [[1,x]]"),
                        Diagnostic("expected a number in row 1 of inputs, got 'x'", at: SourceSpan(line: 1, column: 13, length: 1)))
-        XCTAssertEqual(diagnostic { var a = try reader("predict []"); _ = try a.rows("inputs") },
+        XCTAssertEqual(rowsError("predict []"),
                        Diagnostic("expected at least one row in inputs", at: SourceSpan(line: 1, column: 9, length: 2)))
-        XCTAssertEqual(diagnostic { var a = try reader("predict [[]]"); _ = try a.rows("inputs") },
+        XCTAssertEqual(rowsError("predict [[]]"),
                        Diagnostic("row 1 of inputs is empty", at: SourceSpan(line: 1, column: 10, length: 2)))
-        XCTAssertEqual(diagnostic { var a = try reader("predict 3"); _ = try a.rows("inputs") },
+        XCTAssertEqual(rowsError("predict 3"),
                        Diagnostic("expected inputs as a row like [1,2] or rows like [[1,2],[3,4]], got 3", at: SourceSpan(line: 1, column: 9, length: 1)))
-        XCTAssertEqual(diagnostic { var a = try reader("predict"); _ = try a.rows("inputs") },
+        XCTAssertEqual(rowsError("predict"),
                        Diagnostic("expected inputs as a row like [1,2] or rows like [[1,2],[3,4]]", at: SourceSpan(line: 1, column: 8, length: 0)))
     }
 }
