@@ -30,7 +30,7 @@ struct CSVReader {
     private var i = 0
     private var line = 1
     /// The first record's fields, which name the columns in errors once read.
-    private var header: [String]?
+    private(set) var header: [String]?
     private var spans: [Span] = []
     private var unescaped: [UInt8] = []
 
@@ -44,9 +44,6 @@ struct CSVReader {
 
     /// The number of fields in the current record.
     var count: Int { spans.count }
-
-    /// How far the reader has got, as a share of the text's bytes.
-    var fractionRead: Double { bytes.isEmpty ? 1 : Double(i) / Double(bytes.count) }
 
     /// `iris.csv:7, column 2 'sepal_width'` (the name only when known, cut to 40 characters).
     static func location(_ file: String, line: Int, column: Int, name: String?) -> String {

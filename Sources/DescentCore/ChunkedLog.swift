@@ -30,11 +30,7 @@ public struct ChunkedLog<Element>: RandomAccessCollection {
     /// Adds `e` at the end, copying the last chunk first when a copy of the log shares it.
     public mutating func append(_ e: Element) {
         let c = count >> Self.shift
-        if c == chunks.count {
-            chunks.append(Chunk())
-        } else if !isKnownUniquelyReferenced(&chunks[c]) {
-            chunks[c] = Chunk(copying: chunks[c])
-        }
+        if c == chunks.count { chunks.append(Chunk()) } else { own(c) }
         chunks[c].items.append(e)
         count += 1
     }
@@ -49,7 +45,12 @@ public struct ChunkedLog<Element>: RandomAccessCollection {
         while chunks.count < needed { chunks.append(Chunk()) }
         // The chunk being written must be this log's own, or the next append copies it.
         let c = count >> Self.shift
-        if c < chunks.count && !isKnownUniquelyReferenced(&chunks[c]) { chunks[c] = Chunk(copying: chunks[c]) }
+        if c < chunks.count { own(c) }
+    }
+
+    /// Makes chunk `c` this log's own, copying it when a copy of the log shares it.
+    private mutating func own(_ c: Int) {
+        if !isKnownUniquelyReferenced(&chunks[c]) { chunks[c] = Chunk(copying: chunks[c]) }
     }
 }
 

@@ -35,7 +35,7 @@ extension Dataset {
         guard let headerLine = try reader.next() else {
             throw DataError("\(file): the file is empty — expected a header row of column names, then one row per sample")
         }
-        let names = (0..<reader.count).map(reader.string)
+        let names = reader.header ?? []   // the first record, kept by the reader to name columns in its errors
         var rowCount = 0
         var ragged: (line: Int, count: Int)?
         while let line = try reader.next() {
@@ -80,13 +80,14 @@ extension Dataset {
             }
             row += 1
         }
-        let (y, resolved, classNames) = try targets(texts, numbers, lines: lines, column: t, names: names, file: file, task: task)
+        let origin = CSVOrigin(file: file, targetColumn: t + 1, targetName: names[t], lines: lines)
+        let (y, resolved, classNames) = try targets(texts, numbers, origin: origin, task: task)
         var featureNames = names
         featureNames.remove(at: t)
         var d = Dataset(name: String(file.split(separator: "/").last ?? Substring(file)),
                         X: Tensor(shape: [rowCount, featureNames.count], data: x), y: Tensor(shape: [rowCount, 1], data: y),
                         task: resolved, featureNames: featureNames, targetName: names[t], classNames: classNames)
-        d.origin = CSVOrigin(file: file, targetColumn: t + 1, targetName: names[t], lines: lines)
+        d.origin = origin
         return d
     }
 
@@ -186,13 +187,11 @@ extension Dataset {
     }
 
     /// Target values (or class ids), the task they make, and the class names.
-    private static func targets(_ texts: [String], _ numbers: [Double?], lines: [Int], column t: Int, names: [String],
-                                file: String, task: Task?) throws(DataError) -> ([Double], Task, [String]) {
+    private static func targets(_ texts: [String], _ numbers: [Double?], origin: CSVOrigin,
+                                task: Task?) throws(DataError) -> ([Double], Task, [String]) {
         let firstText = numbers.firstIndex { $0 == nil }
         let firstNonFinite = numbers.firstIndex { $0.map { !$0.isFinite } ?? false }
-        func location(_ i: Int) -> String {
-            CSVReader.location(file, line: lines[i], column: t + 1, name: names[t])
-        }
+        let location = origin.targetLocation(row:)
         if firstText == nil, let i = firstNonFinite {
             throw DataError("\(location(i)): '\(texts[i].shortened())' is not a finite number")
         }
@@ -213,7 +212,7 @@ extension Dataset {
         for (k, label) in labels.enumerated() { ids[label] = Double(k) }
         let keys = firstText == nil ? numbers.map { classLabel($0 ?? 0) } : texts
         let resolved = task ?? (labels.count == 2 ? .binary : .multiclass)
-        try checkClasses(labels, task: resolved, target: names[t], file: file)
+        try checkClasses(labels, task: resolved, target: origin.targetName, file: origin.file)
         return (keys.map { ids[$0] ?? 0 }, resolved, labels)
     }
 
