@@ -1,3 +1,4 @@
+import DescentTerminal
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -99,11 +100,7 @@ enum AtomicFile {
         switch mode & S_IFMT {
         case S_IFREG: return "a file"
         case S_IFDIR: return "a directory"
-        case S_IFIFO: return "a FIFO (named pipe)"
-        case S_IFSOCK: return "a socket"
-        case S_IFCHR: return "a character device"
-        case S_IFBLK: return "a block device"
-        default: return "not a file"
+        default: return LineEditor.irregularKind(mode) ?? "not a file"
         }
     }
 

@@ -226,10 +226,7 @@ extension Commands {
         let next = stepping.flatMap { $0 < g.backwardOrder.count ? g.backwardOrder[$0] : nil }
         let rows = g.nodes.enumerated().map { (i, n) -> [String] in
             // A parameter (a leaf) has its gradient once every node that reads it has sent its share.
-            var needsGradient = true
-            if case .input = n.op { needsGradient = false }
-            if case .target = n.op { needsGradient = false }
-            let arrived = needsGradient && stepping != nil && Workspace.gradientArrived(g, i)
+            let arrived = stepping != nil && Workspace.gradientArrived(g, i)
             let mark = i == next ? "◀ next" : (arrived ? "✓ grad" : "")
             return [String(i), n.name, n.op.name, n.inputs.map { g.nodes[$0].name }.joined(separator: ", "),
                     n.shape.isEmpty ? "scalar" : Tensor.describe(n.shape), mark]

@@ -59,11 +59,12 @@ extension Commands {
         let file = try a.fileName(example: "w.json"), at = a.lastSpan
         try a.finish(options: [])
         let m = try w.ensureModel()
-        let text = try located(at) { try AtomicFile.read(path(w, file)) }, name = shown(file)
+        let p = path(w, file), name = shown(file)
+        let text = try located(at) { try AtomicFile.read(p) }
         let values: [Tensor]
         do { values = try WeightsFile.decode(text, for: m) } catch { throw Diagnostic("\(name): \(error)", at: at) }
         if (try? w.ensureTrainer()) != nil { w.pushUndo("load") }   // as `set`: undoable before any training
-        w.filesRead[canonical(path(w, file))] = (name, Workspace.fingerprint(text))
+        w.filesRead[canonical(p)] = (name, Workspace.fingerprint(text))
         m.restore(values)
         w.parametersChangedByHand()
         w.out.print("loaded \(values.count) parameters from \(name)")
@@ -99,13 +100,14 @@ extension Commands {
         let file = try a.fileName(example: what == "history" ? "loss.csv" : "loss.svg"), at = a.lastSpan
         try a.finish(options: [])
         guard let t = w.trainer ?? w.carryOver, !t.history.isEmpty else { throw ShellError("nothing to export yet: train first") }
-        try refuseRunningScript(w, path(w, file), shown(file), at: at)
+        let p = path(w, file), name = shown(file)
+        try refuseRunningScript(w, p, name, at: at)
         if what == "history" {
-            try located(at) { try AtomicFile.write(t.history.csv(), to: path(w, file)) }
-            w.out.print("wrote \(Format.counted(t.history.steps.count, "row")) to \(shown(file))")
+            try located(at) { try AtomicFile.write(t.history.csv(), to: p) }
+            w.out.print("wrote \(Format.counted(t.history.steps.count, "row")) to \(name)")
         } else {
-            try located(at) { try AtomicFile.write(Charts.svg(t.history, title: w.modelLine()), to: path(w, file)) }
-            w.out.print("wrote the loss chart to \(shown(file))")
+            try located(at) { try AtomicFile.write(Charts.svg(t.history, title: w.modelLine()), to: p) }
+            w.out.print("wrote the loss chart to \(name)")
         }
     }
 }

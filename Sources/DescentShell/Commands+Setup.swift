@@ -35,7 +35,8 @@ extension Commands {
     static func seed(_ w: Workspace, _ a: inout ArgReader) throws {
         let n = try a.int("seed", range: 0...Int.max)
         try a.finish(options: [])
-        if w.normalize, let d = w.data { try w.checkStandardizable(d, fraction: w.splitFraction, seed: UInt64(n)) }
+        // Only a split's draw depends on the seed; without one the standardised data stays as checked.
+        if w.normalize, w.splitFraction != nil, let d = w.data { try w.checkStandardizable(d, fraction: w.splitFraction, seed: UInt64(n)) }
         w.seed = UInt64(n)
         let reset = w.invalidateModel()
         w.out.print("seed \(n)" + (reset.map { " — reset \($0); weights are drawn again from the new seed" } ?? ""))
@@ -59,11 +60,11 @@ extension Commands {
         let batchBefore = w.data.map { w.batch.rows(training: w.trainingRows(of: $0)) }
         w.splitFraction = f
         let note = w.invalidateTrainer(keepHistory: false)
-        if let f, let d = w.data {
-            let train = Int(f * Double(d.count))
-            w.out.print("split: \(train) training, \(d.count - train) validation samples" + batchNote(w, d, before: batchBefore) + note)
+        let batch = w.data.map { batchNote(w, $0, before: batchBefore) } ?? ""
+        if f != nil, let d = w.data {
+            let train = w.trainingRows(of: d)
+            w.out.print("split: \(train) training, \(d.count - train) validation samples" + batch + note)
         } else {
-            let batch = w.data.map { batchNote(w, $0, before: batchBefore) } ?? ""
             w.out.print((f.map { "split \(Format.short($0)) (applies when data is loaded)" } ?? "split: none (all samples train)") + batch + note)
         }
     }

@@ -101,7 +101,7 @@ enum DataCommand {
     /// ones cut, and at most the first 20 named.
     static func listed(_ names: [String]) -> String {
         let shown = names.prefix(20).map { name -> String in
-            let cut = name.count > 40 ? String(name.prefix(39)) + "…" : name
+            let cut = name.shortened()
             guard cut.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline || $0 == "\t" }) else { return cut }
             let escaped = cut.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
                 .replacingOccurrences(of: "\r\n", with: "\\n").replacingOccurrences(of: "\n", with: "\\n")

@@ -54,7 +54,7 @@ enum Printer {
         }
         if w.normalize { lines.append("normalize: on (mean/std of the training part)") }
         let shown = min(d.count, 5)
-        let cut = { (name: String) in name.count > 40 ? String(name.prefix(39)) + "…" : name }
+        let cut = { (name: String) in name.shortened() }
         let numbers = (0..<shown).map(String.init), targets = (0..<shown).map { label(d, d.y.data[$0]) }
         let column = { (j: Int) in (0..<shown).map { Format.sig(d.X[$0, j], 5) } }
         // The features that fit: the first always, the others while they and a `…` column for the rest fit.

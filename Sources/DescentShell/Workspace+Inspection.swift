@@ -44,10 +44,11 @@ extension Workspace {
     }
 
     /// Whether the backward pass under way on `g` has given node `i` its whole gradient: it has passed the
-    /// node itself, or (a parameter, a leaf) every node that reads it.
+    /// node itself, or (a parameter, a leaf) every node that reads it. The data and the target get none.
     static func gradientArrived(_ g: Graph, _ i: Int) -> Bool {
         guard let done = g.backwardDone else { return false }
         if let k = g.backwardOrder.firstIndex(of: i) { return k <= done }
+        switch g.nodes[i].op { case .input, .target: return false; default: break }
         let readers = g.nodes.indices.filter { g.nodes[$0].inputs.contains(i) }
         return readers.allSatisfy { r in g.backwardOrder.firstIndex(of: r).map { $0 < done } ?? true }
     }

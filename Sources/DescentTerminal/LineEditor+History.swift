@@ -17,7 +17,7 @@ extension LineEditor {
         // Checked before each write: opening a FIFO to write would wait for a reader, forever if none comes.
         var info = stat()
         let exists = stat(historyFile, &info) == 0
-        if exists, let kind = LineEditor.irregularKind(info) {
+        if exists, let kind = LineEditor.irregularKind(info.st_mode) {
             self.historyFile = nil
             return LineEditor.historyWarning(historyFile, reason: "it is \(kind), not a regular file")
         }
@@ -28,10 +28,10 @@ extension LineEditor {
         return LineEditor.historyWarning(historyFile, reason: String(cString: strerror(status)))
     }
 
-    /// What a file that is neither a regular file nor a directory is (`a FIFO (named pipe)`, `a socket`, …); nil for
-    /// a regular file or a directory.
-    static func irregularKind(_ info: stat) -> String? {
-        switch info.st_mode & S_IFMT {
+    /// What a file of `mode` that is neither a regular file nor a directory is (`a FIFO (named pipe)`, `a socket`,
+    /// …); nil for a regular file or a directory. File messages elsewhere (saving, reading) word them the same.
+    public static func irregularKind(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
         case S_IFREG, S_IFDIR: return nil
         case S_IFIFO: return "a FIFO (named pipe)"
         case S_IFSOCK: return "a socket"
@@ -78,7 +78,7 @@ extension LineEditor {
         if stat(path, &info) == 0 {
             if info.st_mode & S_IFMT == S_IFDIR { return "it is a directory" }
             if isDevNull(path) { return nil }
-            if let kind = irregularKind(info) { return "it is \(kind), not a regular file" }
+            if let kind = irregularKind(info.st_mode) { return "it is \(kind), not a regular file" }
             if access(path, R_OK | W_OK) != 0 { return String(cString: strerror(errno)) }
         } else if errno != ENOENT {
             return String(cString: strerror(errno))

@@ -248,6 +248,8 @@ final class BackpropTests: XCTestCase {
         XCTAssertEqual(["W1", "b1", "W2", "b2", "XW1"].map(markIn), Array(repeating: "✓ grad", count: 5))
         XCTAssertEqual(markIn("X"), "")
         XCTAssertEqual(markIn("y"), "")
+        // Nor does `show X` print a gradient for the data, which backward never computes.
+        XCTAssertFalse(h.ok("show X").contains("dL/dX"))
         // After the step is applied and undone there is no forward pass: the preview marks nothing.
         h.ok("update\nundo")
         let preview2 = h.ok("graph")
