@@ -24,14 +24,13 @@ extension Workspace {
         return !t.gradientsStale && (t.phase == .backwarded || t.stepCount > 0)
     }
 
-    /// Why a parameter's gradient is not current (`gradientReady`), naming it as `subject` (its name, or "it").
     /// Why parameter `name`'s gradient is not current, naming it `subject`: a backward pass under way that has not
     /// reached it yet or has sent only part of it (a weight's penalty share before its matmul's), else `staleGradient`.
     func staleGradient(_ name: String, subject: String) -> String {
         guard let g = inspected, let done = g.backwardDone, !g.backwardComplete, let p = g.index(of: name) else {
             return Workspace.staleGradient(subject)
         }
-        let readers = g.nodes.indices.filter { g.nodes[$0].inputs.contains(p) }
+        let readers = Workspace.readers(of: p, in: g)
         let pending = readers.filter { r in g.backwardOrder.firstIndex(of: r).map { $0 >= done } ?? false }.map { g.nodes[$0].name }
         let to = pending.joined(separator: ", ")
         return pending.count < readers.count
@@ -39,6 +38,7 @@ extension Workspace {
             : "the backward pass under way has not reached \(subject) yet; it comes from \(to)"
     }
 
+    /// Why a parameter's gradient is not current (`gradientReady`), naming it as `subject` (its name, or "it").
     static func staleGradient(_ subject: String) -> String {
         "no backward pass has reached \(subject) since the model was built, or since the parameters, loss or regularizer last changed"
     }
@@ -49,9 +49,11 @@ extension Workspace {
         guard let done = g.backwardDone else { return false }
         if let k = g.backwardOrder.firstIndex(of: i) { return k <= done }
         switch g.nodes[i].op { case .input, .target: return false; default: break }
-        let readers = g.nodes.indices.filter { g.nodes[$0].inputs.contains(i) }
-        return readers.allSatisfy { r in g.backwardOrder.firstIndex(of: r).map { $0 < done } ?? true }
+        return readers(of: i, in: g).allSatisfy { r in g.backwardOrder.firstIndex(of: r).map { $0 < done } ?? true }
     }
+
+    /// The nodes of `g` that read node `i`.
+    static func readers(of i: Int, in g: Graph) -> [Int] { g.nodes.indices.filter { g.nodes[$0].inputs.contains(i) } }
 
     /// After `set` or `load` changed parameters: the graph under inspection and a step under way are dropped
     /// (a batch drawn by hand goes back to the sampler), and the gradients held are no longer current.

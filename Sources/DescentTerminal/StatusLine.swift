@@ -13,8 +13,7 @@ public final class StatusLine {
 
     /// Shows `text` (one line, one column per character) in place of the previous one, cut to the terminal's width.
     public func show(_ text: String) {
-        var rows: Int32 = 0, columns: Int32 = 0
-        let width = shim_terminal_size(STDOUT_FILENO, &rows, &columns) != 0 ? Int(columns) : 80
+        let width = TerminalInfo.outputColumns ?? 80
         // Short of the edge, so that neither the line nor a ^C the terminal echoes after it wraps to a line below,
         // which the carriage return could not reach.
         let line = String(text.prefix(max(0, width - 3)))
