@@ -50,7 +50,7 @@ extension Commands {
         w.pushUndo("train")
         finishPendingPhases(w, t)
         let start = t.stepCount
-        let clock = ContinuousClock(), began = clock.now, stoppedBefore = Suspension.stoppedTime
+        let clock = ContinuousClock(), began = Suspension.activeNow(clock)
         // Evaluating a large set takes a while: Ctrl-C and the view's stop keys abandon it between blocks of rows.
         t.shouldContinue = { [unowned t] in !Interrupt.requested && !w.trainingView.stopRequested(trainer: t) }
         defer { t.shouldContinue = { true } }
@@ -66,7 +66,7 @@ extension Commands {
                     return w.trainingView.update(trainer: t, done: t.stepCount - start)
                 }
             }
-            let secs = (clock.now - began - w.trainingView.pausedTime - (Suspension.stoppedTime - stoppedBefore)).seconds
+            let secs = (Suspension.activeNow(clock) - began - w.trainingView.pausedTime).seconds
             w.trainingView.end(trainer: t, reason: reason)
             return (reason, secs)
         }

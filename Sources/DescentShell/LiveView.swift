@@ -26,17 +26,14 @@ final class LiveView: TrainingView {
     /// Whether the run is paused; every change goes through `setPaused`, which keeps the time paused.
     private var paused = false
     private var stepOnce = false
-    /// Time paused in earlier pauses of this run, and when the pause under way began (with `Suspension.stoppedTime` then).
+    /// Time paused in earlier pauses of this run, and when the pause under way began. `began` and `pauseBegan` are
+    /// `Suspension.activeNow` readings: time stopped (Ctrl-Z) is neither the run's nor a pause's.
     private var pausedBefore: Duration = .zero
-    private var pauseBegan: (at: ContinuousClock.Instant, stopped: Duration)?
+    private var pauseBegan: ContinuousClock.Instant?
     /// Time this run has spent paused, the pause under way included.
     var pausedTime: Duration { pausedBefore + pauseSoFar }
-    /// The pause under way, less any time stopped (Ctrl-Z) meanwhile, which counts as stopped, not paused.
-    private var pauseSoFar: Duration {
-        pauseBegan.map { clock.now - $0.at - (Suspension.stoppedTime - $0.stopped) } ?? .zero
-    }
-    /// `Suspension.stoppedTime` when the run began: time stopped (Ctrl-Z) since then is left out of its elapsed time.
-    private var stoppedBefore: Duration = .zero
+    /// The pause under way.
+    private var pauseSoFar: Duration { pauseBegan.map { Suspension.activeNow(clock) - $0 } ?? .zero }
     private var mapCanvas: Canvas?
     /// The stop asked for (a key) while the trainer evaluated inside a step, for the next `update` to return;
     /// once set, the rest of the run's evaluations are abandoned too (the one at its end included).
@@ -71,9 +68,8 @@ final class LiveView: TrainingView {
             return
         }
         screen = s
-        began = clock.now
-        stoppedBefore = Suspension.stoppedTime
-        nextFrame = began
+        began = Suspension.activeNow(clock)
+        nextFrame = clock.now
         draw(trainer)
     }
 
@@ -132,7 +128,7 @@ final class LiveView: TrainingView {
     private func setPaused(_ on: Bool) {
         guard on != paused else { return }
         paused = on
-        if on { pauseBegan = (clock.now, Suspension.stoppedTime) } else { pausedBefore += pauseSoFar; pauseBegan = nil }
+        if on { pauseBegan = Suspension.activeNow(clock) } else { pausedBefore += pauseSoFar; pauseBegan = nil }
     }
 
     /// Reads pending keys; a stop key returns the reason.
@@ -191,7 +187,7 @@ final class LiveView: TrainingView {
     /// The status area: numbers, speed and progress, watched values, the model and the keys.
     private func statusLines(_ t: Trainer, width: Int) -> [String] {
         let done = t.stepCount - startStep
-        let elapsed = (clock.now - began - pausedTime - (Suspension.stoppedTime - stoppedBefore)).seconds
+        let elapsed = (Suspension.activeNow(clock) - began - pausedTime).seconds
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         let eta = rate > 0 ? Double(total - done) / rate : 0
         let head = "\(rate >= 1000 ? String(Int(rate.rounded())) : Format.sig(rate, 4)) steps/s  elapsed \(LiveView.clockText(elapsed))  eta \(LiveView.clockText(eta))  "

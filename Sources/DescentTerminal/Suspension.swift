@@ -25,6 +25,10 @@ public enum Suspension {
     /// it had when the run began.
     public static var stoppedTime: Duration { .nanoseconds(stoppedNanoseconds.load(ordering: .acquiring)) }
 
+    /// A reading of `clock` that leaves out the time stopped (`stoppedTime`): the difference of two such readings is
+    /// the time the process ran between them.
+    public static func activeNow(_ clock: ContinuousClock) -> ContinuousClock.Instant { clock.now - stoppedTime }
+
     /// Runs `body` with the counting SIGTSTP handler installed.
     public static func during<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
         _ = stoppedNanoseconds.load(ordering: .relaxed)   // made on first use, which must not happen in the handler
