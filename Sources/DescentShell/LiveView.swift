@@ -138,10 +138,7 @@ final class LiveView: TrainingView {
         while let key = s.readKey(timeoutMilliseconds: timeout) {
             timeout = 0
             switch key {
-            case .character("q"), .escape: return .requested("stopped by the user")
-            case .ctrlC:
-                Interrupt.request()   // raw keys send no signal: this is how an enclosing replay learns of it
-                return .requested("stopped by the user")
+            case .character("q"), .escape, .ctrlC: return .requested("stopped by the user")   // Ctrl-C: Screen raised the interrupt too
             case .space: setPaused(!paused); stepOnce = false
             case .character("s") where paused: stepOnce = true; setPaused(false); return nil
             case .character("l"): logScale.toggle()

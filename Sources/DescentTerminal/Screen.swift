@@ -120,6 +120,9 @@ public final class Screen {
         guard status != shim_err() else { return nil }
         let key = Key(code: code, isKeyCode: status == shim_key_code_yes())
         if key == .suspend { return suspend() }
+        // Raw keys send no SIGINT: Ctrl-C raises the interrupt the signal would (an enclosing replay, the rest of a
+        // line learn of it), and the view sees the key too.
+        if key == .ctrlC { Interrupt.request() }
         if key == .resize { previous = nil }
         return key
     }
