@@ -33,14 +33,7 @@ extension LineEditor {
     static func takePastedLine(prompt: String) -> String? {
         guard !readlineState.pastedLines.isEmpty else { return nil }
         let line = readlineState.pastedLines.removeFirst()
-        let bytes = Array((prompt + line + "\n").utf8)
-        var written = 0
-        while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { break }
-            written += n
-        }
+        StatusLine.write(prompt + line + "\n")
         return line
     }
 

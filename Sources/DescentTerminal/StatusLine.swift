@@ -29,8 +29,9 @@ public final class StatusLine {
         shown = 0
     }
 
-    /// Writes `text` to standard output as it is (no newline, unbuffered like the shell's other output).
-    private static func write(_ text: String) {
+    /// Writes `text` to standard output as it is (no newline, unbuffered like the shell's other output); the pasted
+    /// lines shown at the prompt go out the same way.
+    static func write(_ text: String) {
         let bytes = Array(text.utf8)
         var start = 0
         while start < bytes.count {
