@@ -36,7 +36,7 @@ final class BatchShards: TeamJob {
     /// are drawn in the whole batch's order) and with enough work per step.
     static func cuts(_ model: Model, rows: Int) -> Bool {
         guard rows >= 2 * minimumRows, rows * model.parameterCount >= ThreadTeam.minimumStepWork else { return false }
-        return !model.spec.layers.contains { if case .dropout = $0 { return true } else { return false } }
+        return !model.spec.hasDropout
     }
 
     /// Graphs for the two halves of a `rows`-row batch of `model`; the first carries the penalty.

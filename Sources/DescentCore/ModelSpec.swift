@@ -23,6 +23,9 @@ public struct ModelSpec: Equatable, Sendable {
         return count
     }
 
+    /// Whether a layer drops out units (training draws masks; evaluation and `predict` do not).
+    public var hasDropout: Bool { layers.contains { if case .dropout = $0 { return true } else { return false } } }
+
     /// The activation of the last dense layer, if any.
     public var outputActivation: Activation? {
         for case let .dense(_, act, _, _) in layers.reversed() { return act }

@@ -21,7 +21,7 @@ extension Commands {
         let g = t.predict(raw: Tensor(shape: [rows.count, width], data: rows.flatMap(\.numbers)))
         var head = "predict: \(spec.summary) at step \(t.stepCount)"
         if t.train.standardization != nil { head += "; inputs standardised with the training part's mean and std" }
-        if spec.layers.contains(where: { if case .dropout = $0 { return true } else { return false } }) { head += "; dropout off" }
+        if spec.hasDropout { head += "; dropout off" }
         w.out.print(head)
         w.out.print(Printer.predictions(g, inputs: rows.map(\.numbers), data: t.train))
     }

@@ -36,7 +36,7 @@ extension Printer {
     private static func predictionTable(_ g: Graph, inputs: [[Double]], data d: Dataset, byID: Bool) -> [String] {
         let out = g.output, cols = out.cols, k = d.classNames.count
         let listsAll = k <= probabilityColumns, repeatsInputs = d.featureCount <= inputColumns
-        let className = { (c: Int) in byID ? String(c) : (d.classNames.indices.contains(c) ? d.classNames[c].shortened() : String(c)) }
+        let className = { (c: Int) in byID ? String(c) : Printer.className(d.classNames, c) }
         let classLabel = { (c: Int) in byID ? String(c) : label(d, Double(c)) }
         var headers = ["row"] + (repeatsInputs ? d.featureNames : [])
         switch d.task {
@@ -62,12 +62,15 @@ extension Printer {
         return TextTable(headers: headers, rows: rows).render()
     }
 
+    /// Class `c`'s name from `names`, cut to 40 characters as quoted names are; its id when it has none.
+    static func className(_ names: [String], _ c: Int) -> String { names.indices.contains(c) ? names[c].shortened() : String(c) }
+
     /// A confusion matrix under its title: rows are the true classes, columns the predicted ones, with
     /// each class's samples and recall, a row of precisions, and then `metric` (accuracy, val_accuracy) as
     /// `expect` measures it. Beyond `matrixClasses` classes, a row of figures per class instead.
     static func confusion(_ m: ConfusionMatrix, classNames names: [String], title: String, metric: String) -> String {
         let percent = { (x: Double?) in x.map { Report.metric($0, task: .multiclass) } ?? "—" }
-        let k = m.classes, name = { (c: Int) in names.indices.contains(c) ? names[c].shortened() : String(c) }
+        let k = m.classes, name = { (c: Int) in Printer.className(names, c) }
         var lines = ["\(title) (\(Format.counted(m.total, "sample"))): rows are the true class, columns the predicted one"]
         if k <= matrixClasses {
             // Columns headed by class names, unless that is wider than `matrixWidth`: then by class ids, and the
