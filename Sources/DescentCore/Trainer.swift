@@ -350,10 +350,9 @@ public final class Trainer {
         var first = 0
         while first < d.count {
             if first > 0 && stoppable && !shouldContinue() { return false }
-            let g = graphs.first { $0.rows == min(graphs[0].rows, d.count - first) } ?? graphs[0]
-            if graphs.count > 1 || g.rows < d.count {
-                d.copyRows(first..<first + g.rows, x: g.input.pointer, y: g.target.pointer)
-            }
+            // Whole blocks, then the shorter last one; a set of one block was loaded once, when its graph was made.
+            let g = d.count - first >= graphs[0].rows ? graphs[0] : graphs[graphs.count - 1]
+            if g.rows < d.count { d.copyRows(first..<first + g.rows, x: g.input.pointer, y: g.target.pointer) }
             g.forward(training: false, rng: &scratch)
             body(g, first)
             first += g.rows
