@@ -203,22 +203,17 @@ extension Dataset {
         }
         let labels: [String]
         if firstText == nil {
-            labels = Array(Set(numbers.compactMap { $0 })).sorted().map(classLabel)
+            labels = Array(Set(numbers.compactMap { $0 })).sorted().map(\.plainText)
         } else {
             var seen = Set<String>()
             labels = texts.filter { seen.insert($0).inserted }
         }
         var ids: [String: Double] = [:]
         for (k, label) in labels.enumerated() { ids[label] = Double(k) }
-        let keys = firstText == nil ? numbers.map { classLabel($0 ?? 0) } : texts
+        let keys = firstText == nil ? numbers.map { ($0 ?? 0).plainText } : texts
         let resolved = task ?? (labels.count == 2 ? .binary : .multiclass)
         try checkClasses(labels, task: resolved, target: origin.targetName, file: origin.file)
         return (keys.map { ids[$0] ?? 0 }, resolved, labels)
-    }
-
-    /// The name of a numeric class: whole numbers without a fraction.
-    private static func classLabel(_ v: Double) -> String {
-        v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : "\(v)"
     }
 
     /// Checks that the labels make a classification of `task`: at least 2 classes, exactly 2 for binary.

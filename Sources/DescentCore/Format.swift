@@ -20,14 +20,6 @@ public enum Format {
         index.isEmpty ? name : name + "[" + index.map(String.init).joined(separator: ",") + "]"
     }
 
-    /// `x` as a person would have written it: a whole number plainly, else Swift's shortest form that reads
-    /// back as the same Double (`0.29355809420529906` keeps its digits; `1e-07`).
-    public static func exact(_ x: Double) -> String {
-        if x.isNaN { return "nan" }
-        if x.isInfinite { return x > 0 ? "inf" : "-inf" }
-        return x == x.rounded() && abs(x) < 1e16 ? String(Int(x)) : "\(x)"
-    }
-
     /// `x` with `digits` significant digits (`%.Ng`), for tables.
     public static func sig(_ x: Double, _ digits: Int = 6) -> String {
         if x.isNaN { return "nan" }

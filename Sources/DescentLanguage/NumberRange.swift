@@ -1,3 +1,4 @@
+import DescentText
 /// The numbers an argument accepts, with the words that describe them in error messages.
 public enum NumberRange: Equatable, Sendable {
     /// Any finite number.

@@ -1,3 +1,4 @@
+import DescentText
 extension Value: CustomStringConvertible {
     /// The value written back in the language's own syntax (lists without spaces, strings re-escaped).
     public var description: String {

@@ -1,6 +1,7 @@
 import Foundation
 import DescentCore
 import DescentLanguage
+import DescentText
 
 /// A check from `expect`: a metric or parameter entry, a comparison, and a bound with an optional tolerance.
 struct Expectation {
@@ -55,8 +56,8 @@ struct Expectation {
         return Format.sig(actual, 17)
     }
 
-    /// The bound as written (`Format.exact`: a reference pasted from numpy keeps all its digits).
-    var boundText: String { Format.exact(value) }
+    /// The bound as written (`plainText`: a reference pasted from numpy keeps all its digits).
+    var boundText: String { value.plainText }
 
     /// The tolerance `holds` allows: the one given, else 1e-12 × max(1, |value|) for `=`, else 0.
     var effectiveTolerance: Double { tolerance ?? (op == "=" ? 1e-12 * max(1, abs(value)) : 0) }

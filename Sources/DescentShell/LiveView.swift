@@ -2,6 +2,7 @@ import DescentCore
 import DescentPlot
 import DescentTerminal
 import Foundation
+import DescentText
 
 /// The full-screen training view: live loss curves, a status area and, for 2-D data, the decision map.
 ///
@@ -214,7 +215,7 @@ final class LiveView: TrainingView {
                           width: width, separator: "  ")
         }
         if let first = watches.first { lines += wrap(["watch " + first] + watches.dropFirst(), width: width, separator: "  ") }
-        if model.count + 4 + keysLine.count <= width {
+        if model.columns + 4 + keysLine.columns <= width {
             lines.append(model + "    " + keysLine)
         } else {
             lines += wrap(model.components(separatedBy: " · "), width: width, separator: " · ")
@@ -223,12 +224,12 @@ final class LiveView: TrainingView {
         return lines
     }
 
-    /// `fields` joined by `separator` into lines of at most `width` columns, breaking only between fields
+    /// `fields` joined by `separator` into lines of at most `width` terminal columns, breaking only between fields
     /// (a field wider than the line gets a line of its own).
     static func wrap(_ fields: [String], width: Int, separator: String) -> [String] {
         var lines: [String] = [], line = ""
         for field in fields where !field.isEmpty {
-            if line.isEmpty { line = field } else if line.count + separator.count + field.count <= width { line += separator + field } else {
+            if line.isEmpty { line = field } else if line.columns + separator.columns + field.columns <= width { line += separator + field } else {
                 lines.append(line); line = field
             }
         }

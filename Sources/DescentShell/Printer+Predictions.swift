@@ -48,7 +48,7 @@ extension Printer {
         }
         var rows: [[String]] = []
         for (i, x) in inputs.enumerated() {
-            var row = ["\(i + 1)"] + (repeatsInputs ? x.map(Format.exact) : [])   // as typed: 1700000099, not 1.7e+09
+            var row = ["\(i + 1)"] + (repeatsInputs ? x.map(\.plainText) : [])   // as typed: 1700000099, not 1.7e+09
             let values = (0..<cols).map { out.value[i * cols + $0] }
             let c = Metrics.predictedClass(g, row: i), probabilities = Metrics.classProbabilities(g, row: i) ?? []
             let probability = { (j: Int) in probabilities.indices.contains(j) ? Format.sig(probabilities[j], 6) : "—" }

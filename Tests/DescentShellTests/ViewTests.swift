@@ -80,6 +80,9 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(LiveView.wrap(["ab", "cd", "ef"], width: 6, separator: "  "), ["ab  cd", "ef"])
         XCTAssertEqual(LiveView.wrap(["abcdefgh", "ij"], width: 6, separator: "  "), ["abcdefgh", "ij"])
         XCTAssertEqual(LiveView.wrap([], width: 6, separator: "  "), [])
+        // Wide characters count as the two columns each takes: "重量" and "ab" need 4 + 2 + 2 = 8 columns.
+        XCTAssertEqual(LiveView.wrap(["重量", "ab"], width: 7, separator: "  "), ["重量", "ab"])
+        XCTAssertEqual(LiveView.wrap(["重量", "ab"], width: 8, separator: "  "), ["重量  ab"])
     }
 
     func testStatusGivesTheRunsStepsBesideTheSessionsTotalAndEpoch() {
