@@ -188,7 +188,7 @@ final class LiveView: TrainingView {
         let elapsed = (Suspension.activeNow(clock) - began - pausedTime).seconds
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         let eta = rate > 0 ? Double(total - done) / rate : 0
-        let head = "\(rate >= 1000 ? String(Int(rate.rounded())) : Format.sig(rate, 4)) steps/s  elapsed \(LiveView.clockText(elapsed))  eta \(LiveView.clockText(eta))  "
+        let head = "\(Report.rate(rate)) steps/s  elapsed \(LiveView.clockText(elapsed))  eta \(LiveView.clockText(eta))  "
         return LiveView.status(numbers: LiveView.numbersLine(t, done: done, total: total), speed: head,
                                fraction: total > 0 ? Double(done) / Double(total) : 0, paused: paused,
                                watches: workspace.watchedValues(t.model), model: modelLine, width: width)

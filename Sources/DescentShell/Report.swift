@@ -46,6 +46,9 @@ enum Report {
         task == .regression ? Format.sig(x, 4) : Format.sig(100 * x, 4) + "%"
     }
 
+    /// A rate in steps per second: whole above 1,000 (`87619`), else 4 significant digits (`812.3`, `0.3965`).
+    static func rate(_ r: Double) -> String { r >= 1000 ? String(Int(r.rounded())) : Format.sig(r, 4) }
+
     /// The line printed after a run: steps, losses, metric, time and why it stopped.
     static func summary(_ t: Trainer, ran: Int, seconds: Double, reason: StopReason) -> String {
         var s = "trained \(ran) step\(ran == 1 ? "" : "s") (total \(t.stepCount))"
@@ -53,7 +56,7 @@ enum Report {
         // evaluation of parameters that `set` or `load` may have changed since).
         if ran > 0, let e = t.history.lastEvaluation { s += ": " + evaluation(e, of: t) }
         s += String(format: "  in %.2fs", seconds)
-        if seconds > 0 && ran > 0 { s += String(format: " (%.0f steps/s)", Double(ran) / seconds) }
+        if seconds > 0 && ran > 0 { s += " (\(rate(Double(ran) / seconds)) steps/s)" }
         s += " — \(reason)"
         return s
     }

@@ -76,6 +76,13 @@ final class ViewTests: XCTestCase {
         XCTAssertTrue(wide.allSatisfy { $0.count <= 140 }, "\(wide)")
     }
 
+    func testRatesAreWholeFromAThousandAndKeepFourDigitsBelow() {
+        XCTAssertEqual(Report.rate(87_619.04), "87619")
+        XCTAssertEqual(Report.rate(1000), "1000")
+        XCTAssertEqual(Report.rate(812.34), "812.3")
+        XCTAssertEqual(Report.rate(0.39652), "0.3965", "a slow run is not rounded to 0 steps/s")
+    }
+
     func testWrapBreaksOnlyBetweenFields() {
         XCTAssertEqual(LiveView.wrap(["ab", "cd", "ef"], width: 6, separator: "  "), ["ab  cd", "ef"])
         XCTAssertEqual(LiveView.wrap(["abcdefgh", "ij"], width: 6, separator: "  "), ["abcdefgh", "ij"])
