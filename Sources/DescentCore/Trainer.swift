@@ -26,9 +26,9 @@ public final class Trainer {
     public private(set) var sampler: BatchSampler
     /// Graphs by batch rows (a last partial batch has its own).
     private var graphs: [Int: Graph] = [:]
-    /// How steps on batches of a given size use the thread team: each layer cut in bands, the batch cut in
-    /// halves, or neither (the graph alone).
-    private enum Sharing { case banded(BandedStep), halves(BatchShards), none }
+    /// How steps on batches of a given size run: a block of rows at a time (batches of more than `blockRows`),
+    /// each layer cut in bands, the batch cut in halves, or none of these (the graph alone).
+    private enum Sharing { case blocks(BlockedBatch), banded(BandedStep), halves(BatchShards), none }
     /// Sharing by batch rows, worked out on first use.
     private var sharingByRows: [Int: Sharing] = [:]
     /// Whether shared steps and halved batches run on the thread team (true) or the calling thread (false);
@@ -36,8 +36,9 @@ public final class Trainer {
     var teamChoice: Bool?
     /// Steps that ran on the thread team (shared steps whose pacer, or `teamChoice`, chose it), since the start.
     public private(set) var stepsOnTeam = 0
-    /// Rows the full sets are evaluated in at a time (see `evaluationBlocks`).
-    var evaluationBlockRows = 4096
+    /// Rows the full sets are evaluated in at a time (see `evaluationBlocks`), and the most rows a step's batch
+    /// runs through one graph: larger batches run a block at a time (`BlockedBatch`).
+    var blockRows = 4096
     /// Evaluation graphs for each set, built on first use: the whole set, loaded once, when it fits in one
     /// block; else a block's rows and (when the set does not divide into blocks) the last block's.
     private var evalGraphs: (train: [Graph], validation: [Graph])?
@@ -74,7 +75,7 @@ public final class Trainer {
 
     /// The evaluation graphs of a set of `rows` rows (see `evalGraphs`).
     private func evaluationGraphs(_ d: Dataset) -> [Graph] {
-        let block = max(1, evaluationBlockRows)
+        let block = max(1, blockRows)
         let sizes = d.count <= block ? [d.count] : [block] + (d.count % block == 0 ? [] : [d.count % block])
         let graphs = sizes.map {
             Graph(spec: model.spec, parameters: model.parameters, loss: loss, regularizer: regularizer, rows: $0)
@@ -198,6 +199,7 @@ public final class Trainer {
     public func step() -> StopReason? {
         if pending == nil {
             switch sharing(rows: sampler.nextBatchSize) {
+            case .blocks(let blocks): return step(blocks)
             case .banded(let split): return step(split)
             case .halves(let shards): return step(shards)
             case .none: break
@@ -228,6 +230,22 @@ public final class Trainer {
         return nil
     }
 
+    /// A step whose batch runs a block of rows at a time, in two lanes that may run on two threads (`BlockedBatch`).
+    private func step(_ blocks: BlockedBatch) -> StopReason? {
+        let onTeam = runsOnTeam(blocks.pacer)
+        blocks.forwardBackward(sampler.next(), from: train, dropout: &dropoutRNG, onTeam: onTeam)
+        let total = blocks.totalValue
+        if !total.isFinite {
+            return .nonFinite(nonFiniteMessage(blocks.lossStop ?? blocks.gradientStop, what: "loss", value: total))
+        }
+        guard blocks.sumAndUpdate(model.parameters, optimizer: &optimizer, onTeam: onTeam) else {
+            return nonFiniteGradient(blocks.gradientStop)
+        }
+        blocks.pacer.end()
+        finishStep(rows: blocks.rows, loss: blocks.lossValue, penalty: blocks.penaltyValue)
+        return nil
+    }
+
     /// A step shared by two threads that each own a band of every layer (`BandedStep`).
     private func step(_ split: BandedStep) -> StopReason? {
         let onTeam = runsOnTeam(split.pacer)
@@ -251,12 +269,15 @@ public final class Trainer {
         return onTeam
     }
 
-    /// How steps on batches of `rows` share the team: bands where they apply (`BandedStep.applies`), else
-    /// halves where the batch is cut (`BatchShards.cuts`), else neither; built on first use.
+    /// How steps on batches of `rows` run: in blocks when larger than one (`BlockedBatch.cuts`), else in bands
+    /// where they apply (`BandedStep.applies`), else in halves where the batch is cut (`BatchShards.cuts`),
+    /// else on the graph alone; built on first use.
     private func sharing(rows: Int) -> Sharing {
         if let s = sharingByRows[rows] { return s }
         let s: Sharing
-        if BandedStep.applies(model, rows: rows) {
+        if BlockedBatch.cuts(rows: rows, blockRows: blockRows) {
+            s = .blocks(BlockedBatch(model: model, loss: loss, regularizer: regularizer, rows: rows, blockRows: blockRows))
+        } else if BandedStep.applies(model, rows: rows) {
             s = .banded(BandedStep(graph: graph(rows: rows), model: model))
         } else if BatchShards.cuts(model, rows: rows) {
             s = .halves(BatchShards(model: model, loss: loss, regularizer: regularizer, rows: rows))
@@ -339,7 +360,7 @@ public final class Trainer {
     }
 
     /// Runs the forward pass in evaluation mode over the training set (`validation` false) or the validation
-    /// set at the current parameters, a block of at most `evaluationBlockRows` rows at a time, calling `body`
+    /// set at the current parameters, a block of at most `blockRows` rows at a time, calling `body`
     /// with each block's graph and the set's row its first row is. Between blocks, when `stoppable`, it asks
     /// `shouldContinue` and returns false if told to stop. The dropout stream is left as it is.
     func evaluationBlocks(validation: Bool, stoppable: Bool, _ body: (Graph, Int) -> Void) -> Bool {

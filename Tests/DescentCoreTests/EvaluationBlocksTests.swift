@@ -1,7 +1,7 @@
 import XCTest
 @testable import DescentCore
 
-/// The full sets are evaluated a block of rows at a time (`Trainer.evaluationBlockRows`); the figures are those
+/// The full sets are evaluated a block of rows at a time (`Trainer.blockRows`); the figures are those
 /// of the whole set, worked out here by hand from linear models with known weights, whatever the block size.
 final class EvaluationBlocksTests: XCTestCase {
     /// `n` rows of `f` normal features and (regression) normal targets, or class ids below `classes`.
@@ -42,7 +42,7 @@ final class EvaluationBlocksTests: XCTestCase {
         let spread = y.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
         for block in [4096, 23, 5, 1] {
             let t = trainer(d, w: w, b: b, loss: .mse)
-            t.evaluationBlockRows = block
+            t.blockRows = block
             let e = t.evaluateNow()
             XCTAssertEqual(e.trainLoss, residual / 23, accuracy: 1e-14, "blocks of \(block)")
             XCTAssertEqual(e.trainMetric, 1 - residual / spread, accuracy: 1e-14, "blocks of \(block)")
@@ -69,7 +69,7 @@ final class EvaluationBlocksTests: XCTestCase {
         XCTAssertGreaterThan(train.hits, 0); XCTAssertLessThan(train.hits, 31, "the test needs both right and wrong predictions")
         for block in [4096, 31, 4, 1] {
             let t = trainer(d, validation: v, w: w, b: b, loss: .ce)
-            t.evaluationBlockRows = block
+            t.blockRows = block
             let e = t.evaluateNow()
             XCTAssertEqual(e.trainLoss, train.loss, accuracy: 1e-14, "blocks of \(block)")
             XCTAssertEqual(e.trainMetric, Double(train.hits) / 31, "blocks of \(block)")
@@ -84,7 +84,7 @@ final class EvaluationBlocksTests: XCTestCase {
     func testAStoppedEvaluationRecordsNothingAndIsAskedOnlyBetweenASetsBlocks() throws {
         let d = data(23, seed: 3), v = data(6, seed: 4)
         let t = trainer(d, validation: v, w: [0.5, -1.25], b: [0.25], loss: .mse)
-        t.evaluationBlockRows = 5
+        t.blockRows = 5
         var asked = 0
         t.shouldContinue = { asked += 1; return true }
         XCTAssertNotNil(t.evaluate())

@@ -113,7 +113,7 @@ final class ReplayInterruptTests: XCTestCase {
         let h = ShellHarness()
         h.ok(Self.setup + "step")
         let t = try XCTUnwrap(h.w.trainer)
-        t.evaluationBlockRows = 8   // the 40 rows are 5 blocks, and Ctrl-C is seen between them
+        t.blockRows = 8   // the 40 rows are 5 blocks, and Ctrl-C is seen between them
         let file = try script("train 5\n")
         pressCtrlC(h, at: 1, answer: true)
         let e = h.fails("replay \"\(file)\" step")

@@ -1,0 +1,99 @@
+import XCTest
+@testable import DescentCore
+
+/// A step on a batch of more rows than a block (`BlockedBatch`) computes the whole batch's gradient a block at
+/// a time, on one thread or two.
+///
+/// The reference is the whole batch's graph driven by hand (`forward`, `backward`, `update`), whose ops are
+/// checked elsewhere against finite differences and against numbers computed with PyTorch; here the question
+/// is only whether weighting each block's loss by its rows, counting the penalty once and adding the blocks'
+/// gradients give the same step. Sums over the batch are taken block by block, so they may differ in the
+/// last bits: hence tolerances of a few units in the 14th–15th digit. Getting a block's share or the penalty
+/// wrong would be off by percents.
+final class BlockedBatchTests: XCTestCase {
+    /// A 3-class spiral classifier (2-16-16-3) on 150 training rows, full batch, in blocks of `block` rows (150 = 18 × 8 + 6).
+    private func trainer(block: Int = 8, dropout: Bool = false, regularizer: Regularizer = Regularizer(l1: 1e-3, l2: 1e-3),
+                         optimizer: OptimizerKind = .adam(beta1: 0.9, beta2: 0.999, eps: 1e-8),
+                         learningRate: Double = 1e-2, hidden: Activation = .tanh) throws -> Trainer {
+        var rng = RNG(seed: 11)
+        let data = try Dataset.generate(.spiral, n: 150, classes: 3, rng: &rng)
+        var layers: [LayerSpec] = [.dense(units: 16, activation: hidden, bias: true, initializer: nil),
+                                    .dense(units: 16, activation: hidden, bias: true, initializer: nil)]
+        if dropout { layers.append(.dropout(p: 0.3)) }
+        layers.append(.dense(units: 3, activation: .linear, bias: true, initializer: nil))
+        let model = Model(spec: ModelSpec(inputSize: 2, layers: layers), rng: &rng)
+        let t = Trainer(model: model, loss: .ce, regularizer: regularizer,
+                        optimizer: Optimizer(kind: optimizer, learningRate: learningRate),
+                        train: data, validation: nil, batchSize: nil, rng: rng)
+        t.evaluationInterval = Int.max
+        t.blockRows = block
+        return t
+    }
+
+    func testBlocksWithPenaltyMatchTheWholeBatch() throws {
+        let blocked = try trainer(), whole = try trainer()
+        XCTAssertTrue(BlockedBatch.cuts(rows: 150, blockRows: 8))
+        for step in 1...3 {
+            XCTAssertNil(blocked.step())
+            whole.forward(); whole.backward(); whole.update()
+            for (p, q) in zip(blocked.model.parameters, whole.model.parameters) {
+                XCTAssertLessThan(relativeGap(p.grad.array, q.grad.array), 1e-14, "step \(step) d\(p.name)")
+                XCTAssertLessThan(relativeGap(p.value.array, q.value.array), 1e-13, "step \(step) \(p.name)")
+            }
+            let a = try XCTUnwrap(blocked.history.lastStep), b = try XCTUnwrap(whole.history.lastStep)
+            XCTAssertEqual(a.loss, b.loss, accuracy: 1e-14 * abs(b.loss))
+            XCTAssertEqual(a.penalty, b.penalty, accuracy: 1e-15 * abs(b.penalty))
+            XCTAssertGreaterThan(a.penalty, 0)
+            XCTAssertEqual(blocked.lastBatchRows, 150)
+        }
+    }
+
+    func testAnEvenNumberOfWholeBlocksMatchesTheWholeBatch() throws {
+        // 150 = 2 × 75: each lane has one block and no shorter last block.
+        let blocked = try trainer(block: 75, regularizer: Regularizer(l2: 1e-2), optimizer: .sgd(momentum: 0.9, nesterov: true))
+        let whole = try trainer(block: 75, regularizer: Regularizer(l2: 1e-2), optimizer: .sgd(momentum: 0.9, nesterov: true))
+        for _ in 1...3 {
+            XCTAssertNil(blocked.step())
+            whole.forward(); whole.backward(); whole.update()
+        }
+        for (p, q) in zip(blocked.model.parameters, whole.model.parameters) {
+            XCTAssertLessThan(relativeGap(p.value.array, q.value.array), 1e-13, p.name)
+        }
+    }
+
+    func testBlocksGiveTheSameBitsOnOneThreadAndOnTwo() throws {
+        guard ThreadTeam.shared.size > 1 else { throw XCTSkip("one core: there is no team to compare with") }
+        for dropout in [false, true] {
+            let team = try trainer(dropout: dropout), alone = try trainer(dropout: dropout)
+            team.teamChoice = true
+            alone.teamChoice = false
+            XCTAssertEqual(team.train(steps: 20) { _ in nil }, .completed)
+            XCTAssertEqual(alone.train(steps: 20) { _ in nil }, .completed)
+            for (p, q) in zip(team.model.parameters, alone.model.parameters) {
+                XCTAssertEqual(p.value.array, q.value.array, "\(p.name), dropout \(dropout)")
+            }
+            XCTAssertEqual(team.history.steps.map(\.loss), alone.history.steps.map(\.loss))
+        }
+    }
+
+    func testDropoutMasksDifferByBlockAndRepeatWithTheSeed() throws {
+        let a = try trainer(dropout: true), b = try trainer(dropout: true), none = try trainer(dropout: false)
+        for _ in 1...5 { XCTAssertNil(a.step()); XCTAssertNil(b.step()); XCTAssertNil(none.step()) }
+        XCTAssertEqual(a.model.parameters.map(\.value.array), b.model.parameters.map(\.value.array))
+        // Dropout changed the path: with p = 0.3 masks the losses cannot all equal those without dropout.
+        XCTAssertNotEqual(a.history.steps.map(\.loss), none.history.steps.map(\.loss))
+    }
+
+    func testNonFiniteLossStopsBeforeTheUpdate() throws {
+        // Plain SGD with a step of 1e300: the weights reach ~1e299, so the second ReLU layer's products
+        // overflow and the loss of the second step is not finite.
+        let t = try trainer(regularizer: .none, optimizer: .sgd(momentum: 0, nesterov: false), learningRate: 1e300,
+                            hidden: .relu)
+        checkStopsBeforeNonFiniteUpdate(t)
+    }
+
+    func testSmallBatchesAreNotBlocked() {
+        XCTAssertFalse(BlockedBatch.cuts(rows: 4096, blockRows: 4096))
+        XCTAssertTrue(BlockedBatch.cuts(rows: 4097, blockRows: 4096))
+    }
+}
