@@ -38,13 +38,17 @@ public struct Session {
 
     /// Runs a whole script; stops at the first failing command, at Ctrl-C, when the user declines a step, or at
     /// `quit` (leaving `workspace.quitRequested` set: the caller decides whether it ends the program or a replay).
+    /// `stepping` shows each line before it runs (`file:N> line`) and asks `stepPrompt` first; comment lines
+    /// are shown (`file:N  # …`) without asking.
     public func runScript(_ text: String, file: String, stepping: Bool = false) -> ScriptEnd {
         Interrupt.during {
             for logical in LineJoiner.logicalLines(of: text) {
                 let lineText = logical.text, number = logical.line
                 if stepping {
+                    // A lesson's comment lines are shown as they come (without a stop), as its commands are.
                     let trimmed = lineText.trimmingCharacters(in: .whitespaces)
-                    if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                    if trimmed.isEmpty { continue }
+                    if trimmed.hasPrefix("#") { workspace.out.print("\(file):\(number)  \(trimmed)"); continue }
                     workspace.out.print("\(file):\(number)> \(trimmed)")
                     if let ask = workspace.stepPrompt, !ask() {
                         return Interrupt.requested ? .interrupted(line: number) : .declined(line: number)

@@ -57,6 +57,18 @@ final class ReplayQuitTests: XCTestCase {
         XCTAssertTrue(text.contains("replay of \(file) ended at line 2 (a quit ends the replay, not the session)"), text)
     }
 
+    func testSteppingShowsCommentLinesWithoutStoppingAtThem() throws {
+        let h = ShellHarness(), file = try script("# Forward: Z1 = X·W1\n\nseed 5   # the seed\n  # indented note\nseed 6\n")
+        var asked = 0
+        h.w.stepPrompt = { asked += 1; return true }
+        let text = h.ok("replay \"\(file)\" step")
+        XCTAssertEqual(asked, 2, "it stops before the two commands only")
+        let lines = text.split(separator: "\n").map(String.init).filter { $0.hasPrefix(file) }   // not the commands' output
+        XCTAssertEqual(lines, ["\(file):1  # Forward: Z1 = X·W1", "\(file):3> seed 5   # the seed",
+                                                "\(file):4  # indented note", "\(file):5> seed 6"])
+        XCTAssertEqual(h.w.seed, 6)
+    }
+
     func testQuitInAScriptRunDirectlyStillEndsIt() {
         let h = ShellHarness()
         XCTAssertEqual(h.session.runScript("seed 5\nquit\nseed 6\n", file: "s.descent"), .quit(line: 2))
