@@ -8,6 +8,7 @@ extension Character {
     /// Whether this can continue a word: an ASCII letter, digit or `_`.
     var isWordPart: Bool { isWordStart || isDigit }
 
-    /// Whether this is horizontal white space (a space or tab, not a line break).
-    var isBlank: Bool { isWhitespace && !isNewline }
+    /// Whether this is horizontal white space (a space or tab, not a line break). Every scalar must be white
+    /// space: a space carrying a combining mark (U+0020 U+0301) is one Character, not a blank.
+    var isBlank: Bool { !isNewline && unicodeScalars.allSatisfy { $0.properties.isWhitespace } }
 }

@@ -110,6 +110,13 @@ final class LexerTests: XCTestCase {
         XCTAssertEqual(parseError("seed !5"), Diagnostic("unexpected character '!'", at: SourceSpan(line: 1, column: 6, length: 1)))
     }
 
+    /// A combining mark after a space makes one Character with it, which is not white space to skip.
+    func testSpaceWithACombiningMarkIsNotABlank() {
+        XCTAssertEqual(parseError("seed \u{301}7"), Diagnostic("unexpected character U+0020 U+0301", at: SourceSpan(line: 1, column: 5, length: 1)))
+        XCTAssertEqual(parseError("layer dense 3 \u{300}\u{300}"),
+                       Diagnostic("unexpected character U+0020 U+0300 U+0300", at: SourceSpan(line: 1, column: 14, length: 1)))
+    }
+
     func testUnquotedFileNameGetsAHint() {
         let source = "save weights w.json"
         XCTAssertEqual(rendered(parseError(source), source), """
