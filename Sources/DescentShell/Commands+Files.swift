@@ -76,6 +76,9 @@ extension Commands {
         try a.finish(options: [])
         let p = canonical(path(w, file)), name = shown(file)
         guard !w.replayStack.contains(p) else { throw ShellError("\(name) is already being replayed (a script cannot replay itself)") }
+        guard w.replayStack.count < Workspace.maxReplayDepth else {
+            throw ShellError("replays nest at most \(Workspace.maxReplayDepth) deep, and replaying \(name) here would make \(w.replayStack.count + 1) — does a chain of scripts replay each other?")
+        }
         let text = try located(at) { try AtomicFile.read(p) }
         w.replayStack.append(p)
         defer { w.replayStack.removeLast() }

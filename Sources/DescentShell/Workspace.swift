@@ -57,6 +57,8 @@ public final class Workspace {
     var outputWidth: () -> Int? = { nil }
     /// Replay nesting, to refuse a script that replays itself.
     var replayStack: [String] = []
+    /// The deepest replays may nest (each level takes stack; some 5,000 overflowed it).
+    static let maxReplayDepth = 100
     /// Files the session's commands read (`load weights`, `data csv`), by canonical path: the name as typed
     /// and a fingerprint of the text read, so `save session` can warn when a replay would read something else.
     var filesRead: [String: (name: String, fingerprint: Int)] = [:]
