@@ -187,6 +187,21 @@ final class WorkspaceTests: XCTestCase {
         }
     }
 
+    func testCrossEntropyRefusesASigmoidLastLayerInEitherOrder() {
+        // ce applies its own softmax to logits; sigmoid outputs would be read as logits. The loss after the layer:
+        ok("data spiral n=30 classes=3\nlayer dense 3 sigmoid\nloss ce")
+        XCTAssertTrue(fails("train 1").contains("ce reads logits (it applies a softmax itself), but the last layer is sigmoid"))
+        XCTAssertNil(w.trainer)
+        XCTAssertEqual(w.stepCount, 0)
+        // The layer after the loss, on two classes (where bce is the other way):
+        ok("new\ndata xor n=20\nloss ce\nlayer dense 2 sigmoid")
+        let message = fails("step")
+        XCTAssertTrue(message.contains("the last layer is sigmoid") && message.contains("or use bce with `layer dense 1 sigmoid`"), message)
+        XCTAssertNil(w.trainer)
+        // softmax and linear are what ce is for.
+        ok("layer pop\nlayer dense 2 softmax\nstep\nlayer pop\nlayer dense 2\nstep")
+    }
+
     func testModelTooLargeForMemoryIsRefusedBeforeAnythingIsAllocated() {
         // 2-20000-20000-1: 2·20,000 + 20,000 + 20,000² + 20,000 + 20,000 + 1 = 400,100,001 parameters (by hand),
         // three values each (value, gradient, state) — far over the 2.5·10⁸ values a session may hold.
