@@ -91,7 +91,7 @@ enum Printer {
         for e in h.evaluations { byStep[e.step] = e }
         let rows = h.steps.suffix(n).map { s -> [String] in
             let e = byStep[s.step]
-            return [String(s.step), String(s.epoch), Format.sig(s.loss, 6), Format.sig(s.penalty, 4),
+            return [String(s.step), String(s.epoch), Format.sig(s.loss, 6), Format.sig(s.penalty, 6),
                     e.map { Format.sig($0.trainLoss, 6) } ?? "", e?.valLoss.map { Format.sig($0, 6) } ?? "",
                     e.map { Report.metric($0.trainMetric, task: task) } ?? "", e?.valMetric.map { Report.metric($0, task: task) } ?? ""]
         }
