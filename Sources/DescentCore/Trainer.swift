@@ -187,7 +187,7 @@ public final class Trainer {
     private func finishStep(rows: Int, loss: Double, penalty: Double) {
         stepCount += 1
         lastBatchRows = rows
-        history.record(.init(step: stepCount, epoch: sampler.epochOfLastBatch, loss: loss, penalty: penalty))
+        history.record(.init(step: stepCount, epoch: sampler.epochOfLastBatch, batchLoss: loss, penalty: penalty))
         pending = nil
         phase = .idle
         beforeDraw = nil

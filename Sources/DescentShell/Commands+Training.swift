@@ -94,7 +94,7 @@ extension Commands {
             throw ShellError("the step was not applied: \(stop)")
         }
         w.pushUndo(snap)
-        var line = "step \(t.stepCount)  epoch \(t.history.lastStep?.epoch ?? 1)  \(Format.counted(t.lastBatchRows, "row"))  loss \(Format.sig(t.history.lastStep?.loss ?? .nan, 6))"
+        var line = "step \(t.stepCount)  epoch \(t.history.lastStep?.epoch ?? 1)  \(Format.counted(t.lastBatchRows, "row"))  batch_loss \(Format.sig(t.history.lastStep?.batchLoss ?? .nan, 6))"
         if !t.regularizer.isNone { line += "  penalty \(Format.sig(t.history.lastStep?.penalty ?? .nan, 6))" }
         line += "  |grad| \(Format.sig(t.lastGradientNorm, 4))  lr \(Format.short(t.optimizer.learningRate))"
         w.out.print(line)

@@ -118,7 +118,7 @@ struct Expectation {
             if m == "sparsity" { return Sparsity.fraction(t.model) }
             if m == "batch_loss" {
                 guard let s = t.history.lastStep else { throw ShellError("no step has run yet, so there is no batch loss") }
-                return s.loss
+                return s.batchLoss
             }
             let e = t.evaluateNow()
             let task = t.train.task

@@ -84,19 +84,21 @@ enum Printer {
         return d.classNames[k] == String(k) ? String(k) : "\(k) (\(d.classNames[k].shortened()))"
     }
 
-    /// The last `n` steps as a table, with the evaluation columns filled on steps that had one.
+    /// The last `n` steps as a table, with the evaluation columns filled on steps that had one, and a note on what
+    /// each column measures: a step's batch before its update, or the full sets after it.
     static func history(_ h: History, last n: Int, task: Task) -> String {
         let m = Metrics.name(for: task)
         var byStep: [Int: History.Evaluation] = [:]
         for e in h.evaluations { byStep[e.step] = e }
         let rows = h.steps.suffix(n).map { s -> [String] in
             let e = byStep[s.step]
-            return [String(s.step), String(s.epoch), Format.sig(s.loss, 6), Format.sig(s.penalty, 6),
+            return [String(s.step), String(s.epoch), Format.sig(s.batchLoss, 6), Format.sig(s.penalty, 6),
                     e.map { Format.sig($0.trainLoss, 6) } ?? "", e?.valLoss.map { Format.sig($0, 6) } ?? "",
                     e.map { Report.metric($0.trainMetric, task: task) } ?? "", e?.valMetric.map { Report.metric($0, task: task) } ?? ""]
         }
-        var lines = TextTable(headers: ["step", "epoch", "batch loss", "penalty", "train_loss", "val_loss", m, "val_" + m], rows: rows,
+        var lines = TextTable(headers: ["step", "epoch", "batch_loss", "penalty", "train_loss", "val_loss", m, "val_" + m], rows: rows,
                               alignments: Array(repeating: .right, count: 8)).render()
+        lines.append("batch_loss and penalty: the step's batch, before its update; train_loss, val_loss, \(m), val_\(m): the full sets, after it")
         lines.append("\(Format.counted(h.steps.count, "step")) recorded, \(Format.counted(h.evaluations.count, "full evaluation")) (`train … every=K` sets how often)")
         return lines.joined(separator: "\n")
     }

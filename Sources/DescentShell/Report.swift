@@ -3,7 +3,7 @@ import Foundation
 
 /// One-line texts about training that every view shares: progress lines, step reports and the run summary.
 enum Report {
-    /// `step 100/1000  epoch 4  loss 0.2113  penalty 0.0012  val_loss 0.25  accuracy 91.5%`
+    /// `step 100/1000  epoch 4  batch_loss 0.2113  penalty 0.0012  train_loss 0.21  val_loss 0.25  accuracy 91.5%`
     static func progress(_ t: Trainer, done: Int, total: Int) -> String {
         var s = position(t, done: done, total: total) + lastLoss(t)
         if let e = t.history.lastEvaluation { s += "  " + evaluation(e, of: t) }
@@ -19,11 +19,11 @@ enum Report {
         return s + "  epoch \(t.history.lastStep?.epoch ?? t.epoch)"
     }
 
-    /// The last step's batch loss, and its penalty when there is a regularizer: `  loss 0.2113  penalty 0.0012`
-    /// ("" before any step).
+    /// The last step's batch loss, and its penalty when there is a regularizer: `  batch_loss 0.2113  penalty 0.0012`
+    /// ("" before any step), both from the step's forward pass on its batch, before its update.
     static func lastLoss(_ t: Trainer) -> String {
         guard let last = t.history.lastStep else { return "" }
-        return "  loss \(Format.sig(last.loss, 4))" + (t.regularizer.isNone ? "" : "  penalty \(Format.sig(last.penalty, 4))")
+        return "  batch_loss \(Format.sig(last.batchLoss, 4))" + (t.regularizer.isNone ? "" : "  penalty \(Format.sig(last.penalty, 4))")
     }
 
     /// `evaluation(_:task:)` of `t`'s evaluation `e`; the full sets are evaluated every K steps, so an older

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import DescentCore
 @testable import DescentShell
@@ -21,5 +22,35 @@ final class TrainingReportTests: XCTestCase {
         let table = PredictTests.cells(h.ok("show history"))
         let column = try? XCTUnwrap(table.first?.firstIndex(of: "penalty"))
         XCTAssertEqual(column.map { table[1][$0] }, "0.123457", h.out.text)
+    }
+
+    /// y = 2x on two rows, W = 1 and no bias, sgd lr 0.1, full batch. Step 1 by hand: ŷ = [1, 2], so the batch loss
+    /// is (1² + 2²)/2 = 2.5; dL/dW = (2/2)·(1·(−1) + 2·(−2)) = −5, so W = 1 + 0.1·5 = 1.5; after it ŷ = [1.5, 3], the
+    /// training loss (0.5² + 1²)/2 = 0.625, and R² = 1 − 1.25/2 = 0.375 (mean 3, Σ(y − 3)² = 2). All exact in binary.
+    static let doubling = "data X=[[1],[2]] y=[2,4]\nlayer dense 1 bias=false\nloss mse\noptimizer sgd lr=0.1\nset W1[0,0] = 1"
+
+    func testTheBatchLossIsCalledBatchLossEverywhereApartFromTheFullSetsLoss() throws {
+        h.ok(Self.doubling)
+        let run = h.ok("train 1")
+        XCTAssertTrue(run.contains("step 1/1  epoch 1  batch_loss 2.5  train_loss 0.625  r2 0.375\n"), run)
+        XCTAssertTrue(run.contains("trained 1 step (total 1): train_loss 0.625  r2 0.375  in "), run)
+        XCTAssertFalse(run.contains(" loss "), run)
+        // `show history`: the same figures under the same names, and a line saying which is measured when.
+        let text = h.ok("show history")
+        let table = PredictTests.cells(text)
+        XCTAssertEqual(table[0], ["step", "epoch", "batch_loss", "penalty", "train_loss", "val_loss", "r2", "val_r2"])
+        XCTAssertEqual(table[1], ["1", "1", "2.5", "0", "0.625", "", "0.375", ""])
+        XCTAssertTrue(text.contains("\nbatch_loss and penalty: the step's batch, before its update; train_loss, val_loss, r2, val_r2: the full sets, after it\n"), text)
+        // The CSV's header and row.
+        let name = "descent-history-\(UUID().uuidString).csv"
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(name).path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        h.ok("export history \"\(path)\"")
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "step,epoch,batch_loss,penalty,train_loss,val_loss,metric\n1,1,2.5,0.0,0.625,,0.375\n")
+        // `step` reports the next batch's loss under the same name: at W = 1.5 it is 0.625, as the evaluation said.
+        XCTAssertTrue(h.ok("step").hasPrefix("step 2  epoch 2  2 rows  batch_loss 0.625  |grad| "), h.out.text)
+        // expect: batch_loss is the last step's, loss the full set's now. Step 2: dL/dW = (2/2)·(1·(−0.5) + 2·(−1)) = −2.5,
+        // W = 1.75, ŷ = [1.75, 3.5], training loss (0.25² + 0.5²)/2 = 0.15625.
+        h.ok("expect batch_loss = 0.625\nexpect loss = 0.15625")
     }
 }

@@ -48,7 +48,7 @@ final class WorkspaceTests: XCTestCase {
         ok("step")
         // At θ = 0: loss = (4+9+16)/3 = 9.66667; gradient = −(2/3)·[20, 29] → θ = 0.005·(2/3)·[20, 29].
         XCTAssertTrue(out.text.contains("step 1"), out.text)
-        XCTAssertTrue(out.text.contains("loss 9.66667"), out.text)
+        XCTAssertTrue(out.text.contains("batch_loss 9.66667"), out.text)
         XCTAssertEqual(w.model!.parameters[0].value.array[0], 0.005 * 40 / 3, accuracy: 1e-15)
         XCTAssertEqual(w.model!.parameters[0].value.array[1], 0.005 * 58 / 3, accuracy: 1e-15)
     }
