@@ -13,6 +13,8 @@ public struct History: Sendable {
         public var step: Int
         public var epoch: Int
         public var trainLoss: Double
+        /// The regularizer's penalty at the parameters evaluated (0 without one).
+        public var penalty: Double
         public var valLoss: Double?
         /// Accuracy (classification) or R² (regression) on the training set.
         public var trainMetric: Double

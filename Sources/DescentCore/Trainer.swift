@@ -354,7 +354,7 @@ public final class Trainer {
     /// Evaluates the full training (and validation) set now and records it; nil when `shouldContinue` stopped it.
     @discardableResult
     public func evaluate() -> History.Evaluation? {
-        guard let e = evaluationValues(stoppable: true)?.0 else { return nil }
+        guard let e = evaluationValues(stoppable: true) else { return nil }
         history.record(e)
         return e
     }
@@ -381,17 +381,17 @@ public final class Trainer {
         return true
     }
 
-    /// Evaluates the full sets in evaluation mode: the record and the penalty; nil when stopped (`evaluationBlocks`).
-    func evaluationValues(stoppable: Bool) -> (History.Evaluation, Double)? {
+    /// Evaluates the full sets in evaluation mode: the record (with the penalty); nil when stopped (`evaluationBlocks`).
+    func evaluationValues(stoppable: Bool) -> History.Evaluation? {
         guard let t = lossAndMetric(validation: false, stoppable: stoppable) else { return nil }
         var v: (loss: Double, metric: Double, penalty: Double)? = nil
         if validation != nil {
             guard let measured = lossAndMetric(validation: true, stoppable: stoppable) else { return nil }
             v = measured
         }
-        let e = History.Evaluation(step: stepCount, epoch: sampler.epochOfLastBatch, trainLoss: t.loss,
+        let e = History.Evaluation(step: stepCount, epoch: sampler.epochOfLastBatch, trainLoss: t.loss, penalty: t.penalty,
                                    valLoss: v?.loss, trainMetric: t.metric, valMetric: v?.metric)
-        return (e, t.penalty)
+        return e
     }
 
     /// A set's data loss, metric and the penalty at the current parameters; nil when stopped. A set of one

@@ -3,10 +3,12 @@ import Foundation
 
 /// One-line texts about training that every view shares: progress lines, step reports and the run summary.
 enum Report {
-    /// `step 100/1000  epoch 4  batch_loss 0.2113  penalty 0.0012  train_loss 0.21  val_loss 0.25  accuracy 91.5%`
+    /// `step 100/1000  epoch 4  batch_loss 0.2113  train_loss 0.21  penalty 0.0012  val_loss 0.25  accuracy 91.5%`: the
+    /// penalty beside the full sets' losses once there is an evaluation, else beside the batch loss.
     static func progress(_ t: Trainer, done: Int, total: Int) -> String {
-        var s = position(t, done: done, total: total) + lastLoss(t)
-        if let e = t.history.lastEvaluation { s += "  " + evaluation(e, of: t) }
+        var s = position(t, done: done, total: total)
+        guard let e = t.history.lastEvaluation else { return s + lastLoss(t) }
+        s += lastLoss(t, penalty: false) + "  " + evaluation(e, of: t)
         return s
     }
 
@@ -21,20 +23,22 @@ enum Report {
 
     /// The last step's batch loss, and its penalty when there is a regularizer: `  batch_loss 0.2113  penalty 0.0012`
     /// ("" before any step), both from the step's forward pass on its batch, before its update.
-    static func lastLoss(_ t: Trainer) -> String {
+    static func lastLoss(_ t: Trainer, penalty: Bool = true) -> String {
         guard let last = t.history.lastStep else { return "" }
-        return "  batch_loss \(Format.sig(last.batchLoss, 4))" + (t.regularizer.isNone ? "" : "  penalty \(Format.sig(last.penalty, 4))")
+        return "  batch_loss \(Format.sig(last.batchLoss, 4))" + (t.regularizer.isNone || !penalty ? "" : "  penalty \(Format.sig(last.penalty, 4))")
     }
 
     /// `evaluation(_:task:)` of `t`'s evaluation `e`; the full sets are evaluated every K steps, so an older
     /// evaluation says which step it is from.
     static func evaluation(_ e: History.Evaluation, of t: Trainer) -> String {
-        evaluation(e, task: t.train.task) + (e.step == t.stepCount ? "" : "  (evaluated at step \(e.step))")
+        evaluation(e, task: t.train.task, penalty: !t.regularizer.isNone) + (e.step == t.stepCount ? "" : "  (evaluated at step \(e.step))")
     }
 
-    /// `train_loss 0.21  val_loss 0.25  accuracy 91.5%  val_accuracy 90%`
-    static func evaluation(_ e: History.Evaluation, task: Task) -> String {
+    /// `train_loss 0.21  penalty 0.0012  val_loss 0.25  accuracy 91.5%  val_accuracy 90%`, the penalty (the objective
+    /// being train_loss + penalty) when there is a regularizer (`penalty`).
+    static func evaluation(_ e: History.Evaluation, task: Task, penalty: Bool) -> String {
         var parts = ["train_loss \(Format.sig(e.trainLoss, 4))"]
+        if penalty { parts.append("penalty \(Format.sig(e.penalty, 4))") }
         if let v = e.valLoss { parts.append("val_loss \(Format.sig(v, 4))") }
         parts.append("\(Metrics.name(for: task)) \(metric(e.trainMetric, task: task))")
         if let v = e.valMetric { parts.append("val_\(Metrics.name(for: task)) \(metric(v, task: task))") }

@@ -53,4 +53,22 @@ final class TrainingReportTests: XCTestCase {
         // W = 1.75, ŷ = [1.75, 3.5], training loss (0.25² + 0.5²)/2 = 0.15625.
         h.ok("expect batch_loss = 0.625\nexpect loss = 0.15625")
     }
+
+    func testSummariesGiveThePenaltyBesideTheTrainingLoss() {
+        // `doubling` under l2 0.1 (numpy, the same two steps by hand: W ← W − 0.1·(mean(2(Wx − y)x) + 2·0.1·W)):
+        // step 1: batch_loss 2.5 and penalty 0.1 before the update; W = 1.48, then train_loss 0.676, penalty
+        // 0.1·1.48² = 0.21904, R² 0.324. Step 2: batch_loss 0.676, penalty 0.21904; W = 1.7104, train_loss 0.2096704,
+        // penalty 0.292546816, R² 0.7903296. To 4 digits, as the lines write them.
+        h.ok(Self.doubling + "\nregularize l2 0.1")
+        let run = h.ok("train 1")
+        XCTAssertTrue(run.contains("step 1/1  epoch 1  batch_loss 2.5  train_loss 0.676  penalty 0.219  r2 0.324\n"), run)
+        XCTAssertTrue(run.contains("trained 1 step (total 1): train_loss 0.676  penalty 0.219  r2 0.324  in "), run)
+        let step = h.ok("step")
+        XCTAssertTrue(step.hasPrefix("step 2  epoch 2  2 rows  batch_loss 0.676  penalty 0.21904  |grad| "), step)
+        XCTAssertTrue(step.hasSuffix("\n  train_loss 0.2097  penalty 0.2925  r2 0.7903"), step)
+        h.ok("expect penalty = 0.292546816 +- 1e-12")
+        // Without a regularizer, no penalty is quoted.
+        h.ok("regularize none")
+        XCTAssertFalse(h.ok("train 1").contains("penalty"), h.out.text)
+    }
 }
