@@ -58,6 +58,12 @@ public final class Trainer {
     /// Where the sampler and dropout stream stood when the step under way began: before a hand draw, if
     /// one is pending, else now. Snapshots and a trainer taking over from this one start from here.
     var stepStart: (sampler: BatchSampler, dropoutRNG: RNG) { beforeDraw ?? (sampler, dropoutRNG) }
+    /// Whether R² is undefined (`Metrics.r2IsUndefined`: the targets all equal) on the training set and on the
+    /// validation set, whose evaluations then record it as NaN; false for classification and for a set that is not there.
+    public private(set) lazy var r2Undefined: (train: Bool, validation: Bool) = {
+        guard train.task == .regression else { return (false, false) }
+        return (Metrics.r2IsUndefined(targets: train.y.data), validation.map { Metrics.r2IsUndefined(targets: $0.y.data) } ?? false)
+    }()
     /// Whether the gradients held are not the current ones: the parameters changed since they were
     /// computed (`undo`, `set`, `load`), or the loss or regularizer did. A backward pass or a step clears it.
     public var gradientsStale = false

@@ -71,6 +71,7 @@ extension Commands {
             return (reason, secs)
         }
         w.out.print(Report.summary(t, ran: t.stepCount - start, seconds: secs, reason: reason))
+        if t.stepCount > start && t.history.lastEvaluation != nil { w.noteUndefinedR2(t) }
         w.inspected = nil
         return (t.stepCount - start, reason)
     }
@@ -98,7 +99,10 @@ extension Commands {
         if !t.regularizer.isNone { line += "  penalty \(Format.sig(t.history.lastStep?.penalty ?? .nan, 6))" }
         line += "  |grad| \(Format.sig(t.lastGradientNorm, 4))  lr \(Format.short(t.optimizer.learningRate))"
         w.out.print(line)
-        if let e = t.history.lastEvaluation, e.step == t.stepCount { w.out.print("  " + Report.evaluation(e, of: t)) }
+        if let e = t.history.lastEvaluation, e.step == t.stepCount {
+            w.out.print("  " + Report.evaluation(e, of: t))
+            w.noteUndefinedR2(t)
+        }
         w.printWatches(t, live: false)
         if let stop = w.checkBreaks(t) { w.out.print("\(stop)") }
     }

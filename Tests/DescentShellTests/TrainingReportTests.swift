@@ -71,4 +71,37 @@ final class TrainingReportTests: XCTestCase {
         h.ok("regularize none")
         XCTAssertFalse(h.ok("train 1").contains("penalty"), h.out.text)
     }
+
+    func testAnUndefinedR2IsNotAnswerableAndSaysWhy() throws {
+        // Three rows split 0.67: ⌊0.67·3⌋ = 2 train, so the validation set is 1 row and its R² undefined (Σ(y − ȳ)² = 0);
+        // the training set's two targets differ, so r2 is a number.
+        h.ok("data X=[[1],[2],[3]] y=[1,2,4]\nsplit 0.67\nlayer dense 1\nloss mse")
+        let note = "note: n/a is an undefined R²: 1 − Σ(y − ŷ)²/Σ(y − ȳ)² divides by 0 when the targets have no variance "
+            + "(val_r2: the validation set has 1 row; a smaller `split` fraction leaves it more)"
+        let run = h.ok("train 2")
+        XCTAssertTrue(run.contains("step 2/2  epoch 2  batch_loss "), run)
+        XCTAssertTrue(h.out.lines.allSatisfy { !$0.hasPrefix("step ") || $0.hasSuffix("  val_r2 n/a") }, run)
+        XCTAssertTrue(run.contains("  val_r2 n/a  in "), run)
+        XCTAssertFalse(run.contains("r2 n/a  val_r2"), run)   // the training set's is defined
+        XCTAssertTrue(run.hasSuffix("\n" + note), run)
+        // The note comes once; `show history` gives it under its table again.
+        XCTAssertFalse(h.ok("train 1").contains("note:"), h.out.text)
+        let history = h.ok("show history 1")
+        XCTAssertEqual(PredictTests.cells(history)[1].last, "n/a", history)
+        XCTAssertTrue(history.contains("\n" + note + "\n"), history)
+        // The CSV says nan; expect refuses to compare.
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("descent-r2-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        h.ok("export history \"\(path)\"")
+        let rows = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        XCTAssertTrue(rows.dropFirst().allSatisfy { $0.hasSuffix(",nan") }, "\(rows)")
+        XCTAssertEqual(h.fails("expect val_r2 = 0").components(separatedBy: "\n").first, "error: val_r2 is undefined, not a number to compare: R² = 1 − Σ(y − ŷ)²/Σ(y − ȳ)² divides by 0 "
+                       + "because the targets have no variance (the validation set has 1 row) — check val_loss instead, or split with a smaller fraction")
+        XCTAssertTrue(h.fails("expect val_r2 < 2").contains("val_r2 is undefined"))
+        h.ok("expect r2 < 1")
+        // Three equal targets (whose mean, 0.10000000000000002, is not 0.1): r2 is undefined too, not −1e31.
+        h.ok("new\ndata X=[[1],[2],[3]] y=[0.1,0.1,0.1]\nlayer dense 1\nloss mse")
+        XCTAssertTrue(h.ok("train 1").contains("  r2 n/a  in "), h.out.text)
+        XCTAssertTrue(h.fails("expect r2 > -1").contains("(the training set's 3 targets are all 0.1) — check loss instead"))
+    }
 }
