@@ -1,10 +1,10 @@
 /// What training recorded: every step's batch loss and penalty, and periodic full evaluations.
 public struct History: Sendable {
-    /// One training step's record.
+    /// One training step's record: the data loss and the penalty of its forward pass on its batch, before its update.
     public struct Step: Sendable, Equatable {
         public var step: Int
         public var epoch: Int
-        public var loss: Double
+        public var batchLoss: Double
         public var penalty: Double
     }
 
@@ -13,6 +13,8 @@ public struct History: Sendable {
         public var step: Int
         public var epoch: Int
         public var trainLoss: Double
+        /// The regularizer's penalty at the parameters evaluated (0 without one).
+        public var penalty: Double
         public var valLoss: Double?
         /// Accuracy (classification) or R² (regression) on the training set.
         public var trainMetric: Double
@@ -38,15 +40,15 @@ public struct History: Sendable {
     public var lastStep: Step? { steps.last }
     public var lastEvaluation: Evaluation? { evaluations.last }
 
-    /// The history as CSV: `step,epoch,loss,penalty,train_loss,val_loss,metric`, one row per step; the
+    /// The history as CSV: `step,epoch,batch_loss,penalty,train_loss,val_loss,metric`, one row per step; the
     /// evaluation columns are filled on steps that had one (metric is validation's when there is a split).
     public func csv() -> String {
-        var out = "step,epoch,loss,penalty,train_loss,val_loss,metric\n"
+        var out = "step,epoch,batch_loss,penalty,train_loss,val_loss,metric\n"
         var e = 0
         for s in steps {
             while e < evaluations.count && evaluations[e].step < s.step { e += 1 }
             let f = History.csvField
-            var row = "\(s.step),\(s.epoch),\(f(s.loss)),\(f(s.penalty))"
+            var row = "\(s.step),\(s.epoch),\(f(s.batchLoss)),\(f(s.penalty))"
             if e < evaluations.count && evaluations[e].step == s.step {
                 let ev = evaluations[e]
                 row += ",\(f(ev.trainLoss)),\(ev.valLoss.map(f) ?? ""),\(f(ev.valMetric ?? ev.trainMetric))"

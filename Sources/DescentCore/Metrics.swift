@@ -17,21 +17,32 @@ public enum Metrics {
         }
     }
 
-    /// Accuracy or R² over all of `targets` from the `sum` that `accumulate` gathered over every row.
+    /// Accuracy or R² over all of `targets` from the `sum` that `accumulate` gathered over every row. R² is NaN where
+    /// it is undefined (`r2IsUndefined`), as scikit-learn's `r2_score` gives for one row (and, with
+    /// `force_finite=False`, for more; by default it puts 0 or 1 there, which reads as a measurement).
     static func metric(sum: Double, task: Task, targets y: [Double]) -> Double {
         let rows = y.count
         guard rows > 0 else { return .nan }
         switch task {
         case .regression:
+            guard !r2IsUndefined(targets: y) else { return .nan }
             var mean = 0.0
             for i in 0..<rows { mean += y[i] }
             mean /= Double(rows)
             var tot = 0.0
             for i in 0..<rows { tot += (y[i] - mean) * (y[i] - mean) }
-            return tot == 0 ? (sum == 0 ? 1 : 0) : 1 - sum / tot
+            return 1 - sum / tot
         case .binary, .multiclass:
             return sum / Double(rows)
         }
+    }
+
+    /// Whether R² = 1 − Σ(y − ŷ)² / Σ(y − ȳ)² is undefined on `targets`: they are all equal (one row, or a constant
+    /// target), so the denominator is 0 — checked value by value, since their mean can miss the value they all have
+    /// by a rounding (0.1 three times averages to 0.10000000000000002), leaving a denominator of ~1e-34.
+    public static func r2IsUndefined(targets y: [Double]) -> Bool {
+        guard let first = y.first else { return true }
+        return y.allSatisfy { $0 == first }
     }
 
     /// The class the model predicts for `row` of the graph's last forward pass.

@@ -82,9 +82,8 @@ extension Trainer {
 
     /// Loss, penalty and metric on the full sets at the current parameters, not recorded.
     public func evaluateNow() -> EvaluationNow {
-        guard let measured = evaluationValues(stoppable: false) else { preconditionFailure("an evaluation nothing may stop stopped") }
-        let (e, penalty) = measured
-        return EvaluationNow(trainLoss: e.trainLoss, penalty: penalty, valLoss: e.valLoss, trainMetric: e.trainMetric, valMetric: e.valMetric)
+        guard let e = evaluationValues(stoppable: false) else { preconditionFailure("an evaluation nothing may stop stopped") }
+        return EvaluationNow(trainLoss: e.trainLoss, penalty: e.penalty, valLoss: e.valLoss, trainMetric: e.trainMetric, valMetric: e.valMetric)
     }
 }
 

@@ -58,6 +58,12 @@ public final class Trainer {
     /// Where the sampler and dropout stream stood when the step under way began: before a hand draw, if
     /// one is pending, else now. Snapshots and a trainer taking over from this one start from here.
     var stepStart: (sampler: BatchSampler, dropoutRNG: RNG) { beforeDraw ?? (sampler, dropoutRNG) }
+    /// Whether R² is undefined (`Metrics.r2IsUndefined`: the targets all equal) on the training set and on the
+    /// validation set, whose evaluations then record it as NaN; false for classification and for a set that is not there.
+    public private(set) lazy var r2Undefined: (train: Bool, validation: Bool) = {
+        guard train.task == .regression else { return (false, false) }
+        return (Metrics.r2IsUndefined(targets: train.y.data), validation.map { Metrics.r2IsUndefined(targets: $0.y.data) } ?? false)
+    }()
     /// Whether the gradients held are not the current ones: the parameters changed since they were
     /// computed (`undo`, `set`, `load`), or the loss or regularizer did. A backward pass or a step clears it.
     public var gradientsStale = false
@@ -187,7 +193,7 @@ public final class Trainer {
     private func finishStep(rows: Int, loss: Double, penalty: Double) {
         stepCount += 1
         lastBatchRows = rows
-        history.record(.init(step: stepCount, epoch: sampler.epochOfLastBatch, loss: loss, penalty: penalty))
+        history.record(.init(step: stepCount, epoch: sampler.epochOfLastBatch, batchLoss: loss, penalty: penalty))
         pending = nil
         phase = .idle
         beforeDraw = nil
@@ -354,7 +360,7 @@ public final class Trainer {
     /// Evaluates the full training (and validation) set now and records it; nil when `shouldContinue` stopped it.
     @discardableResult
     public func evaluate() -> History.Evaluation? {
-        guard let e = evaluationValues(stoppable: true)?.0 else { return nil }
+        guard let e = evaluationValues(stoppable: true) else { return nil }
         history.record(e)
         return e
     }
@@ -381,17 +387,17 @@ public final class Trainer {
         return true
     }
 
-    /// Evaluates the full sets in evaluation mode: the record and the penalty; nil when stopped (`evaluationBlocks`).
-    func evaluationValues(stoppable: Bool) -> (History.Evaluation, Double)? {
+    /// Evaluates the full sets in evaluation mode: the record (with the penalty); nil when stopped (`evaluationBlocks`).
+    func evaluationValues(stoppable: Bool) -> History.Evaluation? {
         guard let t = lossAndMetric(validation: false, stoppable: stoppable) else { return nil }
         var v: (loss: Double, metric: Double, penalty: Double)? = nil
         if validation != nil {
             guard let measured = lossAndMetric(validation: true, stoppable: stoppable) else { return nil }
             v = measured
         }
-        let e = History.Evaluation(step: stepCount, epoch: sampler.epochOfLastBatch, trainLoss: t.loss,
+        let e = History.Evaluation(step: stepCount, epoch: sampler.epochOfLastBatch, trainLoss: t.loss, penalty: t.penalty,
                                    valLoss: v?.loss, trainMetric: t.metric, valMetric: v?.metric)
-        return (e, t.penalty)
+        return e
     }
 
     /// A set's data loss, metric and the penalty at the current parameters; nil when stopped. A set of one

@@ -1,18 +1,22 @@
 import DescentText
 import Foundation
 
-/// Reads and writes a model's parameters as JSON: `{"format": "descent-weights", "version": 1, "model": …, "params": {…}}`.
+/// Reads and writes a model's parameters as JSON: `{"format": "descent-weights", "version": 1, "model": …,
+/// "normalization": {…}, "params": {…}}`.
 ///
 /// Each entry of `params` maps a name (`W1`, `b1`, …) to nested arrays in the parameter's shape; numbers are
-/// written in Swift's shortest round-trip form, so loading gives back the same bits.
+/// written in Swift's shortest round-trip form, so loading gives back the same bits. `normalization`, there when the
+/// model was trained on standardised features, holds their names, means and stds (`{"features": […], "mean": […],
+/// "std": […]}`); a file without it (saved without normalisation, or by an earlier build) reads as before.
 public enum WeightsFile {
     /// The `format` member every weights file has.
     static let formatName = "descent-weights"
     /// The only `version` this build writes and reads.
     static let version = 1
 
-    /// The JSON text for `model`'s parameters; throws, naming the first, when entries are infinite or NaN.
-    public static func encode(_ model: Model) throws(WeightsError) -> String {
+    /// The JSON text for `model`'s parameters, with the standardisation its inputs go through when there is one;
+    /// throws, naming the first, when entries are infinite or NaN.
+    public static func encode(_ model: Model, normalization: Normalization? = nil) throws(WeightsError) -> String {
         var first: (entry: String, value: Double)?, count = 0
         for p in model.parameters {
             for (k, x) in p.value.array.enumerated() where !x.isFinite {
@@ -25,7 +29,13 @@ public enum WeightsFile {
             throw WeightsError("\(first.entry) is \(Format.short(first.value))\(others); JSON has no infinity or NaN")
         }
         var out = "{\n  \"format\": \(quote(formatName)),\n  \"version\": \(version),\n"
-        out += "  \"model\": \(quote(model.spec.summary)),\n  \"params\": {\n"
+        out += "  \"model\": \(quote(model.spec.summary)),\n"
+        if let n = normalization {
+            out += "  \"normalization\": {\n    \"features\": [" + n.features.map(quote).joined(separator: ", ") + "],\n"
+            out += "    \"mean\": " + nested(n.mean, shape: [n.mean.count]) + ",\n"
+            out += "    \"std\": " + nested(n.std, shape: [n.std.count]) + "\n  },\n"
+        }
+        out += "  \"params\": {\n"
         let entries = model.parameters.map { p -> String in
             "    \(quote(p.name)): " + nested(p.value.array, shape: p.shape)
         }
@@ -35,6 +45,12 @@ public enum WeightsFile {
 
     /// Parameter values from JSON `text`, checked for format, version and `model`'s names and shapes; changes nothing.
     public static func decode(_ text: String, for model: Model) throws(WeightsError) -> [Tensor] {
+        try read(text, for: model).params
+    }
+
+    /// `decode`'s parameter values, and the file's `normalization` when it has one (checked: a feature name, mean and
+    /// std for each of the model's inputs, each std finite and above 0).
+    public static func read(_ text: String, for model: Model) throws(WeightsError) -> (params: [Tensor], normalization: Normalization?) {
         let root = try JSONReader.parse(text)
         guard case .object(let obj) = root else {
             throw WeightsError("expected an object {\"format\": \"\(formatName)\", \"version\": \(version), \"params\": {…}}, found \(root.kind)")
@@ -61,7 +77,38 @@ public enum WeightsFile {
             }
             result.append(Tensor(shape: shape, data: values))
         }
-        return result
+        return (result, try obj["normalization"].map { v throws(WeightsError) in try normalization(v, inputs: model.spec.inputSize) })
+    }
+
+    /// The `normalization` member `v`, checked against a model of `inputs` inputs.
+    private static func normalization(_ v: JSONValue, inputs: Int) throws(WeightsError) -> Normalization {
+        let shape = "{\"features\": [names], \"mean\": [numbers], \"std\": [numbers]}"
+        guard case .object(let members) = v else { throw WeightsError("\"normalization\" is \(v.kind), expected \(shape)") }
+        func array(_ key: String) throws(WeightsError) -> [JSONValue] {
+            guard case .array(let items)? = members[key] else {
+                throw WeightsError("\"normalization\" needs \"\(key)\", an array with an entry for each of the model's \(inputs) inputs (\(shape))")
+            }
+            guard items.count == inputs else {
+                throw WeightsError("normalization.\(key) has \(items.count) entr\(items.count == 1 ? "y" : "ies"); the model has \(inputs) input\(inputs == 1 ? "" : "s")")
+            }
+            return items
+        }
+        var features: [String] = []
+        for (j, item) in try array("features").enumerated() {
+            guard case .string(let s) = item else { throw WeightsError("normalization.features[\(j)] is \(item.kind), not a feature name") }
+            features.append(s)
+        }
+        func numbers(_ key: String) throws(WeightsError) -> [Double] {
+            var out: [Double] = []
+            for (j, item) in try array(key).enumerated() {
+                guard case .number(let x, _) = item else { throw WeightsError("normalization.\(key)[\(j)] is \(item.kind), not a number") }
+                guard x.isFinite else { throw WeightsError("normalization.\(key)[\(j)] is beyond the range of a Double (±1.8e308)") }
+                guard key == "mean" || x > 0 else { throw WeightsError("normalization.std[\(j)] is \(Format.short(x)); a std is above 0") }
+                out.append(x)
+            }
+            return out
+        }
+        return Normalization(features: features, mean: try numbers("mean"), std: try numbers("std"))
     }
 
     /// Throws when the file names a `format` or `version` other than the ones this build writes and reads.
@@ -128,7 +175,20 @@ public enum WeightsFile {
     /// A JSON number with full round-trip precision (`encode` has made sure `x` is finite).
     private static func number(_ x: Double) -> String { "\(x)" }
 
+    /// `s` as a JSON string: quotes and backslashes escaped, and control characters (a CSV header may hold them).
     private static func quote(_ s: String) -> String {
-        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            case _ where u.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16)
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out + "\""
     }
 }

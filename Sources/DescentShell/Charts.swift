@@ -24,7 +24,7 @@ enum Charts {
 
     /// A log scale reads better once the loss has fallen by more than a factor of 100 (and stays positive).
     static func prefersLog(_ h: History) -> Bool {
-        let ys = h.steps.map(\.loss).filter(\.isFinite)
+        let ys = h.steps.map(\.batchLoss).filter(\.isFinite)
         guard let lo = ys.min(), let hi = ys.max(), lo > 0 else { return false }
         return hi / lo > 100
     }

@@ -44,7 +44,7 @@ extension Commands {
         } else {
             if t.phase == .idle { w.pushUndo("forward") }
             g = t.forward()
-            w.out.print("forward pass on the batch of step \(t.stepCount + 1) (\(g.rows) rows, epoch \(t.sampler.epochOfLastBatch)):")
+            w.out.print("forward pass on the batch of step \(t.stepCount + 1) (\(Format.counted(g.rows, "row")), epoch \(t.sampler.epochOfLastBatch)):")
         }
         w.inspected = g
         if !g.totalValue.isFinite { w.out.print("warning: " + t.nonFiniteMessage(g, what: "the loss")) }
@@ -267,7 +267,7 @@ extension Commands {
         try a.finish(options: [])
         let g = w.inspected ?? t.peekNextBatch()
         let params = t.model.parameters.filter { name == nil || $0.name == name }
-        w.out.print("gradient check on \(g.rows) rows, central differences h=1e-5, evaluation mode (dropout off):")
+        w.out.print("gradient check on \(Format.counted(g.rows, "row")), central differences h=1e-5, evaluation mode (dropout off):")
         let results: [GradientCheck.Result]
         do { results = try checkGradients(w, g, params) } catch {
             let p = error.progress

@@ -7,9 +7,9 @@ import Foundation
 extension Commands {
     static let files: [CommandSpec] = [
         CommandSpec("save", ["save weights \"FILE.json\"", "save session \"FILE.descent\""],
-                    "write the parameters as JSON, or this session's commands as a replayable script",
+                    "write the parameters (with normalize's mean and std) as JSON, or this session's commands as a replayable script",
                     keywords: ["weights", "session"], recorded: false, handler: save),
-        CommandSpec("load", ["load weights \"FILE.json\""], "read parameters saved by `save weights` (names and shapes checked)",
+        CommandSpec("load", ["load weights \"FILE.json\""], "read parameters saved by `save weights` (names and shapes checked; a warning when its normalisation is not this session's)",
                     keywords: ["weights"], handler: load),
         CommandSpec("replay", ["replay \"FILE.descent\" [step]"], "run a session script here; `step` waits for Enter before each command",
                     keywords: ["step"], recorded: false, handler: replay),
@@ -38,12 +38,17 @@ extension Commands {
         try refuseRunningScript(w, p, name, at: at)
         if what == "weights" {
             let m = try w.ensureModel()
+            let normalization = w.normalization()
             let text: String
-            do { text = try WeightsFile.encode(m) } catch {
+            do { text = try WeightsFile.encode(m, normalization: normalization) } catch {
                 throw ShellError("cannot save weights: \(error), so nothing was written to \(name)")
             }
             try located(at) { try AtomicFile.write(text, to: p) }
-            w.out.print("saved \(m.parameters.count) parameters (\(m.parameterCount) values) to \(name)")
+            let with = normalization.map { " with the normalisation (mean and std) of its \(Format.counted($0.features.count, "feature"))" } ?? ""
+            w.out.print("saved \(m.parameters.count) parameters (\(m.parameterCount) values)\(with) to \(name)")
+            if w.normalize && normalization == nil {
+                w.out.print("note: normalize is on, but its statistics cannot be worked out while the split cannot be made, so \(name) records none")
+            }
             if let read = w.filesRead[canonical(p)], read.fingerprint != Workspace.fingerprint(text) {
                 w.out.print("note: this session loaded \(name) earlier; a replay of it will read these weights there instead")
             }
@@ -61,13 +66,15 @@ extension Commands {
         let m = try w.ensureModel()
         let p = path(w, file), name = shown(file)
         let text = try located(at) { try AtomicFile.read(p) }
-        let values: [Tensor]
-        do { values = try WeightsFile.decode(text, for: m) } catch { throw Diagnostic("\(name): \(error)", at: at) }
+        let values: [Tensor], saved: Normalization?
+        do { (values, saved) = try WeightsFile.read(text, for: m) } catch { throw Diagnostic("\(name): \(error)", at: at) }
         if (try? w.ensureTrainer()) != nil { w.pushUndo("load") }   // as `set`: undoable before any training
         w.filesRead[canonical(p)] = (name, Workspace.fingerprint(text))
         m.restore(values)
         w.parametersChangedByHand()
         w.out.print("loaded \(values.count) parameters from \(name)")
+        // The weights load whatever the normalisation; a mismatch makes their outputs meaningless, so it is said.
+        if let warning = w.normalizationMismatch(saved: saved, file: name) { w.out.print(warning) }
     }
 
     static func replay(_ w: Workspace, _ a: inout ArgReader) throws {

@@ -59,7 +59,7 @@ extension Commands {
             let n = try a.optionalInt("rows", range: 1...1_000_000_000) ?? 10
             try a.finish(options: [])
             guard let t = w.trainer ?? w.carryOver, !t.history.isEmpty else { w.out.print("history: empty (nothing trained yet)"); return }
-            w.out.print(Printer.history(t.history, last: max(1, n), task: t.train.task))
+            w.out.print(Printer.history(of: t, last: max(1, n)))
         case "config":
             try a.finish(options: [])
             w.out.print(Printer.config(w))

@@ -71,6 +71,7 @@ extension Commands {
             return (reason, secs)
         }
         w.out.print(Report.summary(t, ran: t.stepCount - start, seconds: secs, reason: reason))
+        if t.stepCount > start && t.history.lastEvaluation != nil { w.noteUndefinedR2(t) }
         w.inspected = nil
         return (t.stepCount - start, reason)
     }
@@ -94,11 +95,14 @@ extension Commands {
             throw ShellError("the step was not applied: \(stop)")
         }
         w.pushUndo(snap)
-        var line = "step \(t.stepCount)  epoch \(t.history.lastStep?.epoch ?? 1)  \(Format.counted(t.lastBatchRows, "row"))  loss \(Format.sig(t.history.lastStep?.loss ?? .nan, 6))"
+        var line = "step \(t.stepCount)  epoch \(t.history.lastStep?.epoch ?? 1)  \(Format.counted(t.lastBatchRows, "row"))  batch_loss \(Format.sig(t.history.lastStep?.batchLoss ?? .nan, 6))"
         if !t.regularizer.isNone { line += "  penalty \(Format.sig(t.history.lastStep?.penalty ?? .nan, 6))" }
         line += "  |grad| \(Format.sig(t.lastGradientNorm, 4))  lr \(Format.short(t.optimizer.learningRate))"
         w.out.print(line)
-        if let e = t.history.lastEvaluation, e.step == t.stepCount { w.out.print("  " + Report.evaluation(e, task: t.train.task)) }
+        if let e = t.history.lastEvaluation, e.step == t.stepCount {
+            w.out.print("  " + Report.evaluation(e, of: t))
+            w.noteUndefinedR2(t)
+        }
         w.printWatches(t, live: false)
         if let stop = w.checkBreaks(t) { w.out.print("\(stop)") }
     }

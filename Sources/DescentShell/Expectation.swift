@@ -118,7 +118,7 @@ struct Expectation {
             if m == "sparsity" { return Sparsity.fraction(t.model) }
             if m == "batch_loss" {
                 guard let s = t.history.lastStep else { throw ShellError("no step has run yet, so there is no batch loss") }
-                return s.loss
+                return s.batchLoss
             }
             let e = t.evaluateNow()
             let task = t.train.task
@@ -129,12 +129,21 @@ struct Expectation {
                 guard let vl = e.valLoss, let vm = e.valMetric else { throw ShellError("\(m) needs a validation split — use `split 0.8`") }
                 if m == "val_loss" { return vl }
                 try Expectation.checkMetric(m, task)
+                if m == "val_r2", t.r2Undefined.validation, let v = t.validation { throw Expectation.undefined(m, v, set: "validation set") }
                 return vm
             default:
                 try Expectation.checkMetric(m, task)
+                if m == "r2", t.r2Undefined.train { throw Expectation.undefined(m, t.train, set: "training set") }
                 return e.trainMetric
             }
         }
+    }
+
+    /// The error for `expect` on an R² that is undefined on `d`, the `set` it is measured on (`Trainer.r2Undefined`).
+    static func undefined(_ m: String, _ d: Dataset, set: String) -> ShellError {
+        ShellError("\(m) is undefined, not a number to compare: R² = 1 − Σ(y − ŷ)²/Σ(y − ȳ)² divides by 0 because the targets have no "
+                   + "variance (\(Report.constantTargets(d, set: set))) — check \(m == "r2" ? "loss" : "val_loss") instead"
+                   + (m == "val_r2" && d.count == 1 ? ", or split with a smaller fraction" : ""))
     }
 
     /// accuracy is for classification, r2 for regression.

@@ -4,7 +4,7 @@ import DescentCore
 enum Explain {
     static func text(_ g: Graph, param p: Int, index: [Int]?) -> String {
         let pn = g.nodes[p]
-        var lines = ["dL/d\(pn.name) by the chain rule, from L = total = loss + penalty down (\(g.rows) row\(g.rows == 1 ? "" : "s")):"]
+        var lines = ["dL/d\(pn.name) by the chain rule, from L = total = loss + penalty down (\(Format.counted(g.rows, "row"))):"]
         for path in BackpropText.paths(g, to: p) where !isZeroPenalty(g, path) {
             let down = path   // total, …, parameter
             lines.append("path " + down.map { g.nodes[$0].name }.joined(separator: " → "))
@@ -75,7 +75,7 @@ enum Explain {
                     dataPart += x * d
                     if r < 6 { terms.append("\(Explain.operand(x, first: true))·\(Explain.operand(d))") }
                 }
-                if a.rows > 6 { terms.append("… (\(a.rows - 6) more rows)") }
+                if a.rows > 6 { terms.append("… (\(Format.counted(a.rows - 6, "more row")))") }
                 lines.append("dL/d\(label) from the data = Σ_r \(a.name)[r,\(i)] · dL/d\(n.name)[r,\(j)]")
                 lines.append("  = " + terms.joined(separator: " + ") + " = \(Format.sig(dataPart, 8))")
             case .biasAdd:

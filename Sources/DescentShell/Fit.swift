@@ -24,6 +24,10 @@ enum Fit {
             throw ShellError("\(loss) is for two classes; the data has \(k) — use ce with `layer dense \(k) softmax` (or linear)")
         case (.multiclass, .ce), (.binary, .ce):
             if out != k { throw ShellError("ce on \(k) classes needs \(k) outputs; the last layer has \(out) — end with `layer dense \(k) softmax`") }
+            // ce reads logits and applies its own softmax; a sigmoid's outputs, squeezed into (0, 1), would pass for them.
+            if act == .sigmoid {
+                throw ShellError("ce reads logits (it applies a softmax itself), but the last layer is sigmoid, whose outputs in (0, 1) would be read as logits — end with `layer dense \(k) softmax` (or linear)" + (k == 2 ? ", or use bce with `layer dense 1 sigmoid`" : ""))
+            }
         case (.multiclass, _):
             throw ShellError("\(loss) compares values, but the data has \(k) classes — use ce with `layer dense \(k) softmax`")
         case (.binary, .bce):

@@ -244,7 +244,8 @@ final class LiveView: TrainingView {
         if let e = t.history.lastEvaluation {
             if let v = e.valLoss { line += "  val_loss \(Format.sig(v, 4))" }
             let m = e.valMetric ?? e.trainMetric
-            line += "  \(e.valMetric == nil ? "" : "val_")\(Metrics.name(for: t.train.task)) \(Report.metric(m, task: t.train.task))"
+            let undefined = e.valMetric == nil ? t.r2Undefined.train : t.r2Undefined.validation
+            line += "  \(e.valMetric == nil ? "" : "val_")\(Metrics.name(for: t.train.task)) \(Report.metric(m, task: t.train.task, undefined: undefined))"
             if e.step != t.stepCount { line += "  (at step \(e.step))" }
         }
         return line + "  lr \(Format.short(t.optimizer.learningRate))"

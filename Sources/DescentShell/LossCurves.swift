@@ -18,7 +18,7 @@ struct LossCurves {
         let steps = h.steps, evals = h.evaluations
         if steps.count < seenSteps || evals.count < seenEvaluations { removeAll() }
         // The data loss, as the evaluations' curves are: under a regularizer the penalty is `show history`'s.
-        for s in steps[seenSteps...] { step.append(x: Double(s.step), y: s.loss) }
+        for s in steps[seenSteps...] { step.append(x: Double(s.step), y: s.batchLoss) }
         for e in evals[seenEvaluations...] where e.step > 0 {
             train.append(x: Double(e.step), y: e.trainLoss)
             if let v = e.valLoss { validation.append(x: Double(e.step), y: v) }

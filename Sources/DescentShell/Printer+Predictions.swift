@@ -15,27 +15,59 @@ extension Printer {
 
     /// A table of `inputs` and the outputs of `g`'s last forward pass on them, read for `d`'s task: the
     /// predicted value(s); for two classes on one output, the probability of the second class (or the score)
-    /// and the class; otherwise the class, its probability and, for a few classes, every class's. The inputs
-    /// are repeated for up to `inputColumns` features. Classes whose names would make the table wider than
-    /// `matrixWidth` are given by id, with a line that names each id.
+    /// and the class; otherwise the class, its probability and, for a few classes, every class's. The table keeps
+    /// to `matrixWidth` columns, taking the first of these that fits: classes by name with the inputs repeated
+    /// (for up to `inputColumns` features); classes by id, with a key below, when some name is wider than a
+    /// cell; the same two without the inputs; and last, by id without the inputs, only the first classes'
+    /// probabilities, a `…` column standing for the rest.
     static func predictions(_ g: Graph, inputs: [[Double]], data d: Dataset) -> String {
-        let repeatsInputs = d.featureCount <= inputColumns
-        let note = repeatsInputs ? [] : ["(the inputs are not repeated: \(Format.counted(d.featureCount, "feature")); rows are numbered as typed)"]
-        // Classes by name, unless that makes the table wider than `matrixWidth`: then by id, with a key below.
-        let named = predictionTable(g, inputs: inputs, data: d, byID: false)
-        let narrower = d.classNames.contains { $0.columns > 7 } && (named.first?.columns ?? 0) > matrixWidth
-        guard narrower else { return (named + note).joined(separator: "\n") }
-        // The key on one line when it fits in `matrixWidth`, else one class a line.
-        let ids = d.classNames.enumerated().map { "\($0.offset) \($0.element.shortened())" }
-        let oneLine = "classes: " + ids.joined(separator: ", ")
-        let key = oneLine.columns <= matrixWidth ? [oneLine] : ["classes:"] + ids.map { "  " + $0 }
-        return (predictionTable(g, inputs: inputs, data: d, byID: true) + key + note).joined(separator: "\n")
+        let canRepeat = d.featureCount <= inputColumns
+        let idsNarrower = d.classNames.contains { $0.columns > 7 }
+        var layouts: [(byID: Bool, repeatsInputs: Bool)] = []
+        for repeats in canRepeat ? [true, false] : [false] {
+            layouts.append((false, repeats))
+            if idsNarrower { layouts.append((true, repeats)) }
+        }
+        let width = { (table: [String]) in table.map(\.columns).max() ?? 0 }
+        var chosen = layouts[layouts.count - 1]
+        var table: [String] = []
+        for layout in layouts {
+            table = predictionTable(g, inputs: inputs, data: d, byID: layout.byID, repeatsInputs: layout.repeatsInputs)
+            chosen = layout
+            if width(table) <= matrixWidth { break }
+        }
+        // Still too wide: as many classes' probabilities as fit (at least none), then `…`.
+        let listed = d.classNames.count <= probabilityColumns && g.output.cols > 1 ? d.classNames.count : 0
+        var shown = listed
+        while width(table) > matrixWidth && shown > 0 {
+            shown -= 1
+            table = predictionTable(g, inputs: inputs, data: d, byID: chosen.byID, repeatsInputs: chosen.repeatsInputs,
+                                    probabilities: shown)
+        }
+        var notes: [String] = []
+        if chosen.byID {
+            // The key on one line when it fits in `matrixWidth`, else one class a line.
+            let ids = d.classNames.enumerated().map { "\($0.offset) \($0.element.shortened())" }
+            let oneLine = "classes: " + ids.joined(separator: ", ")
+            notes += oneLine.columns <= matrixWidth ? [oneLine] : ["classes:"] + ids.map { "  " + $0 }
+        }
+        if !chosen.repeatsInputs {
+            notes.append(canRepeat ? "(the inputs are not repeated, to keep the table within \(matrixWidth) columns; rows are numbered as typed)"
+                                   : "(the inputs are not repeated: \(Format.counted(d.featureCount, "feature")); rows are numbered as typed)")
+        }
+        if shown < listed {
+            notes.append("… the probabilities of \(Format.counted(listed - shown, "more class", plural: "more classes")) not shown (the table keeps to \(matrixWidth) columns)")
+        }
+        return (table + notes).joined(separator: "\n")
     }
 
-    /// `predictions`' table, its classes named (`0 (setosa)`, `P(setosa)`) or, `byID`, given by id (`0`, `P(0)`).
-    private static func predictionTable(_ g: Graph, inputs: [[Double]], data d: Dataset, byID: Bool) -> [String] {
+    /// `predictions`' table, its classes named (`0 (setosa)`, `P(setosa)`) or, `byID`, given by id (`0`, `P(0)`), with
+    /// the inputs when `repeatsInputs`; the probability of each of the first `probabilities` classes (all by default,
+    /// when there are at most `probabilityColumns`), a `…` column standing for any others.
+    private static func predictionTable(_ g: Graph, inputs: [[Double]], data d: Dataset, byID: Bool, repeatsInputs: Bool,
+                                        probabilities limit: Int? = nil) -> [String] {
         let out = g.output, cols = out.cols, k = d.classNames.count
-        let listsAll = k <= probabilityColumns, repeatsInputs = d.featureCount <= inputColumns
+        let listed = k <= probabilityColumns ? min(k, limit ?? k) : 0, cut = k <= probabilityColumns && listed < k
         let className = { (c: Int) in byID ? String(c) : Printer.className(d.classNames, c) }
         let classLabel = { (c: Int) in byID ? String(c) : label(d, Double(c)) }
         var headers = ["row"] + (repeatsInputs ? d.featureNames : [])
@@ -44,7 +76,7 @@ extension Printer {
         case _ where cols == 1:
             let probability = Metrics.classProbabilities(g, row: 0) != nil
             headers += [probability ? "P(\(d.classNames.count > 1 ? className(1) : "1"))" : "score", d.targetName]
-        default: headers += [d.targetName, "probability"] + (listsAll ? (0..<k).map { "P(\(className($0)))" } : [])
+        default: headers += [d.targetName, "probability"] + (0..<listed).map { "P(\(className($0)))" } + (cut ? ["…"] : [])
         }
         var rows: [[String]] = []
         for (i, x) in inputs.enumerated() {
@@ -55,7 +87,7 @@ extension Printer {
             switch d.task {
             case .regression: row += values.map { Format.sig($0, 6) }
             case _ where cols == 1: row += [probabilities.isEmpty ? Format.sig(values[0], 6) : probability(1), classLabel(c)]
-            default: row += [classLabel(c), probability(c)] + (listsAll ? (0..<k).map(probability) : [])
+            default: row += [classLabel(c), probability(c)] + (0..<listed).map(probability) + (cut ? ["…"] : [])
             }
             rows.append(row)
         }

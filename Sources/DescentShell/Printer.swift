@@ -52,22 +52,13 @@ enum Printer {
             let n = Int(f * Double(d.count))
             lines.append("split: \(n) training, \(d.count - n) validation")
         }
-        if w.normalize { lines.append("normalize: on (mean/std of the training part)") }
+        if w.normalize { lines += normalization(w.normalization(), trainingRows: w.trainingRows(of: d), constant: w.constantTrainingFeatures()) }
         let shown = min(d.count, 5)
         let cut = { (name: String) in name.shortened() }
         let numbers = (0..<shown).map(String.init), targets = (0..<shown).map { label(d, d.y.data[$0]) }
         let column = { (j: Int) in (0..<shown).map { Format.sig(d.X[$0, j], 5) } }
-        // The features that fit: the first always, the others while they and a `…` column for the rest fit.
-        let ellipsis = TextTable.columnWidth(header: "…", cells: [])
-        var used = 1 + TextTable.columnWidth(header: "#", cells: numbers) + TextTable.columnWidth(header: cut(d.targetName), cells: targets)
-        var kept = 0
-        while kept < d.featureCount {
-            let width = TextTable.columnWidth(header: cut(d.featureNames[kept]), cells: column(kept))
-            let rest = kept + 1 < d.featureCount ? ellipsis : 0
-            if kept > 0 && used + width + rest > dataTableWidth { break }
-            used += width
-            kept += 1
-        }
+        let fixed = 1 + TextTable.columnWidth(header: "#", cells: numbers) + TextTable.columnWidth(header: cut(d.targetName), cells: targets)
+        let kept = columnsThatFit(d.featureCount, beside: fixed) { TextTable.columnWidth(header: cut(d.featureNames[$0]), cells: column($0)) }
         let left = d.featureCount - kept
         let columns = (0..<kept).map(column)
         let rows = (0..<shown).map { i in [numbers[i]] + columns.map { $0[i] } + (left > 0 ? ["…"] : []) + [targets[i]] }
@@ -78,25 +69,65 @@ enum Printer {
         return lines.joined(separator: "\n")
     }
 
+    /// How many of `count` columns fit in `dataTableWidth`, in order, beside columns that take `fixed` (the table's
+    /// border included), column j taking `width(j)`: the first always, the others while they and a `…` column for
+    /// those left out fit.
+    static func columnsThatFit(_ count: Int, beside fixed: Int, width: (Int) -> Int) -> Int {
+        let ellipsis = TextTable.columnWidth(header: "…", cells: [])
+        var used = fixed, kept = 0
+        while kept < count {
+            let w = width(kept), rest = kept + 1 < count ? ellipsis : 0
+            if kept > 0 && used + w + rest > dataTableWidth { break }
+            used += w
+            kept += 1
+        }
+        return kept
+    }
+
+    /// `show data`'s lines on `normalize`: each feature's mean and std on the training part (of `trainingRows` rows),
+    /// a column a feature, kept to `dataTableWidth` columns as the data's table is; then the `constant` features.
+    static func normalization(_ n: Normalization?, trainingRows: Int, constant: [Int]) -> [String] {
+        guard let n else { return ["normalize: on (the training part's mean and std, once its split can be made)"] }
+        var lines = ["normalize: on — x becomes (x − mean) / std, by the training part's (\(Format.counted(trainingRows, "row"))) mean and population std:"]
+        let cut = { (name: String) in name.shortened() }
+        let column = { (j: Int) in [Format.sig(n.mean[j], 6), Format.sig(n.std[j], 6)] }
+        let fixed = 1 + TextTable.columnWidth(header: "", cells: ["mean", "std"])
+        let kept = columnsThatFit(n.features.count, beside: fixed) { TextTable.columnWidth(header: cut(n.features[$0]), cells: column($0)) }
+        let left = n.features.count - kept, columns = (0..<kept).map(column)
+        let rows = ["mean", "std"].enumerated().map { i, name in [name] + columns.map { $0[i] } + (left > 0 ? ["…"] : []) }
+        lines += TextTable(headers: [""] + n.features.prefix(kept).map(cut) + (left > 0 ? ["…"] : []), rows: rows,
+                           alignments: [.left] + Array(repeating: .right, count: kept + (left > 0 ? 1 : 0))).render()
+        if left > 0 { lines.append("… \(Format.counted(left, "more feature")) not shown (the table keeps to \(dataTableWidth) columns)") }
+        if !constant.isEmpty {
+            let names = DataCommand.listed(constant.map { n.features.indices.contains($0) ? n.features[$0] : "x\($0 + 1)" })
+            lines.append("constant on the training part, so std 1 and always 0 after: \(names)")
+        }
+        return lines
+    }
+
     /// A target value, with its class name when there is one other than the class id itself.
     static func label(_ d: Dataset, _ v: Double) -> String {
         guard let k = Int(exactly: v), d.classNames.indices.contains(k) else { return Format.sig(v, 6) }
         return d.classNames[k] == String(k) ? String(k) : "\(k) (\(d.classNames[k].shortened()))"
     }
 
-    /// The last `n` steps as a table, with the evaluation columns filled on steps that had one.
-    static func history(_ h: History, last n: Int, task: Task) -> String {
-        let m = Metrics.name(for: task)
+    /// The last `n` steps as a table, with the evaluation columns filled on steps that had one, and a note on what
+    /// each column measures: a step's batch before its update, or the full sets after it.
+    static func history(of t: Trainer, last n: Int) -> String {
+        let h = t.history, task = t.train.task, m = Metrics.name(for: task), undefined = t.r2Undefined
         var byStep: [Int: History.Evaluation] = [:]
         for e in h.evaluations { byStep[e.step] = e }
         let rows = h.steps.suffix(n).map { s -> [String] in
             let e = byStep[s.step]
-            return [String(s.step), String(s.epoch), Format.sig(s.loss, 6), Format.sig(s.penalty, 4),
+            return [String(s.step), String(s.epoch), Format.sig(s.batchLoss, 6), Format.sig(s.penalty, 6),
                     e.map { Format.sig($0.trainLoss, 6) } ?? "", e?.valLoss.map { Format.sig($0, 6) } ?? "",
-                    e.map { Report.metric($0.trainMetric, task: task) } ?? "", e?.valMetric.map { Report.metric($0, task: task) } ?? ""]
+                    e.map { Report.metric($0.trainMetric, task: task, undefined: undefined.train) } ?? "",
+                    e?.valMetric.map { Report.metric($0, task: task, undefined: undefined.validation) } ?? ""]
         }
-        var lines = TextTable(headers: ["step", "epoch", "batch loss", "penalty", "train_loss", "val_loss", m, "val_" + m], rows: rows,
+        var lines = TextTable(headers: ["step", "epoch", "batch_loss", "penalty", "train_loss", "val_loss", m, "val_" + m], rows: rows,
                               alignments: Array(repeating: .right, count: 8)).render()
+        lines.append("batch_loss and penalty: the step's batch, before its update; train_loss, val_loss, \(m), val_\(m): the full sets, after it")
+        if rows.contains(where: { $0.contains("n/a") }), let note = Report.undefinedR2Note(t) { lines.append(note) }
         lines.append("\(Format.counted(h.steps.count, "step")) recorded, \(Format.counted(h.evaluations.count, "full evaluation")) (`train … every=K` sets how often)")
         return lines.joined(separator: "\n")
     }
@@ -107,7 +138,7 @@ enum Printer {
         lines.append("seed        \(w.seed)")
         lines.append("data        " + (w.data.map { "\(w.dataSource)  (\($0.count) samples)" } ?? "none"))
         lines.append("split       " + (w.splitFraction.map { Format.short($0) } ?? "none"))
-        lines.append("normalize   " + (w.normalize ? "on" : "off"))
+        lines.append("normalize   " + (w.normalize ? "on  (each feature's mean and std: show data)" : "off"))
         lines.append("batch       " + w.batch.description(training: w.data.map(w.trainingRows)))
         lines.append("layers      " + (w.layers.isEmpty ? "none" : w.layers.map(\.description).joined(separator: " | ")))
         lines.append("loss        " + (w.loss?.description ?? "none"))

@@ -3,10 +3,12 @@ import Foundation
 
 /// One-line texts about training that every view shares: progress lines, step reports and the run summary.
 enum Report {
-    /// `step 100/1000  epoch 4  loss 0.2113  penalty 0.0012  val_loss 0.25  accuracy 91.5%`
+    /// `step 100/1000  epoch 4  batch_loss 0.2113  train_loss 0.21  penalty 0.0012  val_loss 0.25  accuracy 91.5%`: the
+    /// penalty beside the full sets' losses once there is an evaluation, else beside the batch loss.
     static func progress(_ t: Trainer, done: Int, total: Int) -> String {
-        var s = position(t, done: done, total: total) + lastLoss(t)
-        if let e = t.history.lastEvaluation { s += "  " + evaluation(e, of: t) }
+        var s = position(t, done: done, total: total)
+        guard let e = t.history.lastEvaluation else { return s + lastLoss(t) }
+        s += lastLoss(t, penalty: false) + "  " + evaluation(e, of: t)
         return s
     }
 
@@ -19,31 +21,50 @@ enum Report {
         return s + "  epoch \(t.history.lastStep?.epoch ?? t.epoch)"
     }
 
-    /// The last step's batch loss, and its penalty when there is a regularizer: `  loss 0.2113  penalty 0.0012`
-    /// ("" before any step).
-    static func lastLoss(_ t: Trainer) -> String {
+    /// The last step's batch loss, and its penalty when there is a regularizer: `  batch_loss 0.2113  penalty 0.0012`
+    /// ("" before any step), both from the step's forward pass on its batch, before its update.
+    static func lastLoss(_ t: Trainer, penalty: Bool = true) -> String {
         guard let last = t.history.lastStep else { return "" }
-        return "  loss \(Format.sig(last.loss, 4))" + (t.regularizer.isNone ? "" : "  penalty \(Format.sig(last.penalty, 4))")
+        return "  batch_loss \(Format.sig(last.batchLoss, 4))" + (t.regularizer.isNone || !penalty ? "" : "  penalty \(Format.sig(last.penalty, 4))")
     }
 
-    /// `evaluation(_:task:)` of `t`'s evaluation `e`; the full sets are evaluated every K steps, so an older
-    /// evaluation says which step it is from.
+    /// `t`'s evaluation `e`: `train_loss 0.21  penalty 0.0012  val_loss 0.25  accuracy 91.5%  val_accuracy 90%`, the
+    /// penalty (the objective being train_loss + penalty) when there is a regularizer, an undefined R² as `n/a`. The
+    /// full sets are evaluated every K steps, so an older evaluation says which step it is from.
     static func evaluation(_ e: History.Evaluation, of t: Trainer) -> String {
-        evaluation(e, task: t.train.task) + (e.step == t.stepCount ? "" : "  (evaluated at step \(e.step))")
-    }
-
-    /// `train_loss 0.21  val_loss 0.25  accuracy 91.5%  val_accuracy 90%`
-    static func evaluation(_ e: History.Evaluation, task: Task) -> String {
+        let task = t.train.task, name = Metrics.name(for: task), undefined = t.r2Undefined
         var parts = ["train_loss \(Format.sig(e.trainLoss, 4))"]
+        if !t.regularizer.isNone { parts.append("penalty \(Format.sig(e.penalty, 4))") }
         if let v = e.valLoss { parts.append("val_loss \(Format.sig(v, 4))") }
-        parts.append("\(Metrics.name(for: task)) \(metric(e.trainMetric, task: task))")
-        if let v = e.valMetric { parts.append("val_\(Metrics.name(for: task)) \(metric(v, task: task))") }
-        return parts.joined(separator: "  ")
+        parts.append("\(name) \(metric(e.trainMetric, task: task, undefined: undefined.train))")
+        if let v = e.valMetric { parts.append("val_\(name) \(metric(v, task: task, undefined: undefined.validation))") }
+        return parts.joined(separator: "  ") + (e.step == t.stepCount ? "" : "  (evaluated at step \(e.step))")
     }
 
-    /// Accuracy as a percentage, R² as a number.
-    static func metric(_ x: Double, task: Task) -> String {
-        task == .regression ? Format.sig(x, 4) : Format.sig(100 * x, 4) + "%"
+    /// Accuracy as a percentage, R² as a number; `n/a` for an R² that is undefined on its set (`undefined`: see
+    /// `Trainer.r2Undefined`), which the evaluation holds as NaN.
+    static func metric(_ x: Double, task: Task, undefined: Bool = false) -> String {
+        if undefined && x.isNaN { return "n/a" }
+        return task == .regression ? Format.sig(x, 4) : Format.sig(100 * x, 4) + "%"
+    }
+
+    /// The note that says what `n/a` means when R² is undefined on `t`'s training or validation set, and why; nil
+    /// when it is defined on both.
+    static func undefinedR2Note(_ t: Trainer) -> String? {
+        let undefined = t.r2Undefined
+        var sets: [String] = []
+        if undefined.train { sets.append("r2: " + constantTargets(t.train, set: "training set")) }
+        if undefined.validation, let v = t.validation {
+            sets.append("val_r2: " + constantTargets(v, set: "validation set") + (v.count == 1 ? "; a smaller `split` fraction leaves it more" : ""))
+        }
+        guard !sets.isEmpty else { return nil }
+        return "note: n/a is an undefined R²: 1 − Σ(y − ŷ)²/Σ(y − ȳ)² divides by 0 when the targets have no variance ("
+            + sets.joined(separator: "; ") + ")"
+    }
+
+    /// Why `d`'s targets have no variance: `the validation set has 1 row`, `the training set's 5 targets are all 3`.
+    static func constantTargets(_ d: Dataset, set: String) -> String {
+        d.count == 1 ? "the \(set) has 1 row" : "the \(set)'s \(d.count) targets are all \(Format.sig(d.y.data.first ?? .nan, 6))"
     }
 
     /// A rate in steps per second: whole above 1,000 (`87619`), else 4 significant digits (`812.3`, `0.3965`).

@@ -29,6 +29,7 @@ extension Workspace {
         undoStack = []
         watches = []
         breakGradNorm = nil
+        notedUndefinedR2 = false
         filesRead = [:]
     }
 }

@@ -13,6 +13,14 @@ extension Workspace {
         return parts.joined(separator: " · ")
     }
 
+    /// Says what `n/a` means the first time a report shows an undefined R² (after a run's summary or a step's report
+    /// that quoted an evaluation).
+    func noteUndefinedR2(_ t: Trainer) {
+        guard !notedUndefinedR2, let note = Report.undefinedR2Note(t) else { return }
+        out.print(note)
+        notedUndefinedR2 = true
+    }
+
     /// Stops on `break gradnorm` (NaN is always a stop; the trainer reports it).
     func checkBreaks(_ t: Trainer) -> StopReason? {
         guard let bound = breakGradNorm else { return nil }

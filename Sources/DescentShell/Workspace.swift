@@ -47,6 +47,8 @@ public final class Workspace {
     static let undoDepth = 50
     var watches: [Watch] = []
     var breakGradNorm: Double?
+    /// Whether a report has said once what `n/a` means for an undefined R² (`Report.undefinedR2Note`).
+    var notedUndefinedR2 = false
     /// Set by `quit`; cleared again by the `replay` whose script it ended (quit ends a replay, not the session).
     public internal(set) var quitRequested = false
     /// Runs long training; the shell swaps in the live view on a terminal.

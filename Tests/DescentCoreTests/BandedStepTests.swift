@@ -55,7 +55,7 @@ final class BandedStepTests: XCTestCase {
                 XCTAssertLessThan(relativeGap(p.value.array, q.value.array), 1e-13, "step \(step) \(p.name)", file: file, line: line)
             }
             let a = try XCTUnwrap(shared.history.lastStep), b = try XCTUnwrap(whole.history.lastStep)
-            XCTAssertEqual(a.loss, b.loss, accuracy: 1e-13 * abs(b.loss), file: file, line: line)
+            XCTAssertEqual(a.batchLoss, b.batchLoss, accuracy: 1e-13 * abs(b.batchLoss), file: file, line: line)
             XCTAssertEqual(a.penalty, b.penalty, accuracy: 1e-14 * max(1, abs(b.penalty)), file: file, line: line)
             XCTAssertEqual(shared.lastBatchRows, 65, file: file, line: line)
         }
@@ -100,7 +100,7 @@ final class BandedStepTests: XCTestCase {
         for (p, q) in zip(team.model.parameters, alone.model.parameters) {
             XCTAssertEqual(p.value.array, q.value.array, "\(p.name)")
         }
-        XCTAssertEqual(team.history.steps.map(\.loss), alone.history.steps.map(\.loss))
+        XCTAssertEqual(team.history.steps.map(\.batchLoss), alone.history.steps.map(\.batchLoss))
     }
 
     func testGraphShowsTheLastStepsBatch() throws {

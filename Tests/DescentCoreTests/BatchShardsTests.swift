@@ -42,7 +42,7 @@ final class BatchShardsTests: XCTestCase {
                 XCTAssertLessThan(relativeGap(p.value.array, q.value.array), 1e-13, "step \(step) \(p.name)")
             }
             let a = try XCTUnwrap(cut.history.lastStep), b = try XCTUnwrap(whole.history.lastStep)
-            XCTAssertEqual(a.loss, b.loss, accuracy: 1e-14 * abs(b.loss))
+            XCTAssertEqual(a.batchLoss, b.batchLoss, accuracy: 1e-14 * abs(b.batchLoss))
             XCTAssertEqual(a.penalty, b.penalty, accuracy: 1e-15 * abs(b.penalty))
             XCTAssertGreaterThan(a.penalty, 0)
             XCTAssertEqual(cut.lastBatchRows, 65)
@@ -64,7 +64,7 @@ final class BatchShardsTests: XCTestCase {
         for (p, q) in zip(team.model.parameters, alone.model.parameters) {
             XCTAssertEqual(p.value.array, q.value.array, "\(p.name)")
         }
-        XCTAssertEqual(team.history.steps.map(\.loss), alone.history.steps.map(\.loss))
+        XCTAssertEqual(team.history.steps.map(\.batchLoss), alone.history.steps.map(\.batchLoss))
     }
 
     func testNonFiniteLossStopsBeforeTheUpdate() throws {

@@ -41,7 +41,7 @@ final class BlockedBatchTests: XCTestCase {
                 XCTAssertLessThan(relativeGap(p.value.array, q.value.array), 1e-13, "step \(step) \(p.name)")
             }
             let a = try XCTUnwrap(blocked.history.lastStep), b = try XCTUnwrap(whole.history.lastStep)
-            XCTAssertEqual(a.loss, b.loss, accuracy: 1e-14 * abs(b.loss))
+            XCTAssertEqual(a.batchLoss, b.batchLoss, accuracy: 1e-14 * abs(b.batchLoss))
             XCTAssertEqual(a.penalty, b.penalty, accuracy: 1e-15 * abs(b.penalty))
             XCTAssertGreaterThan(a.penalty, 0)
             XCTAssertEqual(blocked.lastBatchRows, 150)
@@ -72,7 +72,7 @@ final class BlockedBatchTests: XCTestCase {
             for (p, q) in zip(team.model.parameters, alone.model.parameters) {
                 XCTAssertEqual(p.value.array, q.value.array, "\(p.name), dropout \(dropout)")
             }
-            XCTAssertEqual(team.history.steps.map(\.loss), alone.history.steps.map(\.loss))
+            XCTAssertEqual(team.history.steps.map(\.batchLoss), alone.history.steps.map(\.batchLoss))
         }
     }
 
@@ -81,7 +81,7 @@ final class BlockedBatchTests: XCTestCase {
         for _ in 1...5 { XCTAssertNil(a.step()); XCTAssertNil(b.step()); XCTAssertNil(none.step()) }
         XCTAssertEqual(a.model.parameters.map(\.value.array), b.model.parameters.map(\.value.array))
         // Dropout changed the path: with p = 0.3 masks the losses cannot all equal those without dropout.
-        XCTAssertNotEqual(a.history.steps.map(\.loss), none.history.steps.map(\.loss))
+        XCTAssertNotEqual(a.history.steps.map(\.batchLoss), none.history.steps.map(\.batchLoss))
     }
 
     func testNonFiniteLossStopsBeforeTheUpdate() throws {

@@ -5,11 +5,11 @@ import XCTest
 final class HistoryCSVTests: XCTestCase {
     func testRowsJoinStepsWithTheirEvaluationsAndWriteNaNPlainly() {
         var h = History()
-        h.record(History.Step(step: 1, epoch: 0, loss: 0.5, penalty: 0))
-        h.record(History.Step(step: 2, epoch: 1, loss: -Double.nan, penalty: 0.25))
-        h.record(History.Evaluation(step: 2, epoch: 1, trainLoss: -Double.nan, valLoss: nil, trainMetric: 0.75, valMetric: nil))
+        h.record(History.Step(step: 1, epoch: 0, batchLoss: 0.5, penalty: 0))
+        h.record(History.Step(step: 2, epoch: 1, batchLoss: -Double.nan, penalty: 0.25))
+        h.record(History.Evaluation(step: 2, epoch: 1, trainLoss: -Double.nan, penalty: 0.25, valLoss: nil, trainMetric: 0.75, valMetric: nil))
         XCTAssertEqual(h.csv(), """
-            step,epoch,loss,penalty,train_loss,val_loss,metric
+            step,epoch,batch_loss,penalty,train_loss,val_loss,metric
             1,0,0.5,0.0,,,
             2,1,nan,0.25,nan,,0.75
 

@@ -139,7 +139,7 @@ final class BackpropTests: XCTestCase {
         XCTAssertTrue(text.contains("  after  [[0.0666667] [0.0966667]]"), text)
         assertClose(h.values("W1"), [1.0 / 15, 29.0 / 300], 1e-16)
         XCTAssertEqual(h.w.stepCount, 1)
-        XCTAssertEqual(h.w.trainer!.history.steps.last?.loss ?? .nan, 29.0 / 3, accuracy: 1e-15)
+        XCTAssertEqual(h.w.trainer!.history.steps.last?.batchLoss ?? .nan, 29.0 / 3, accuracy: 1e-15)
         // `update` alone computes forward and backward first and takes the same step.
         let other = ShellHarness()
         other.ok(Self.seed)
@@ -392,7 +392,7 @@ final class BackpropTests: XCTestCase {
         let text = h.ok("step")
         XCTAssertTrue(text.contains("training starts with its batch"), text)
         let expected = shown.map { 2 * abs($0) }.reduce(0, +) / 3
-        XCTAssertEqual(h.w.trainer?.history.steps.first?.loss ?? .nan, expected, accuracy: 1e-12)
+        XCTAssertEqual(h.w.trainer?.history.steps.first?.batchLoss ?? .nan, expected, accuracy: 1e-12)
     }
 
     func testForwardByHandThenStepEqualsStepAlone() {
@@ -452,7 +452,7 @@ final class BackpropTests: XCTestCase {
         let text = h.ok("backward step\nbackward step")
         XCTAssertTrue(text.contains("penalty = 0 (no regularizer): sends nothing"), text)
         XCTAssertFalse(text.contains("sends dL/dW1"), text)
-        XCTAssertTrue(h.ok("step").contains("step 1  epoch 1  3 rows  loss "))
+        XCTAssertTrue(h.ok("step").contains("step 1  epoch 1  3 rows  batch_loss "))
     }
 
     func testAnUpdateIsNotTakenFromASingleSamplePass() {

@@ -1,3 +1,4 @@
+import DescentText
 import XCTest
 @testable import DescentCore
 @testable import DescentShell
@@ -122,6 +123,48 @@ final class PredictTests: XCTestCase {
         let matrix = h.ok("show confusion")
         XCTAssertTrue(matrix.contains("│ 0 \(cut[0]) │"), matrix)
         XCTAssertTrue(matrix.split(separator: "\n").allSatisfy { $0.count <= 120 }, matrix)
+    }
+
+    /// The widest line of the tables in `text`, in columns.
+    static func tableWidth(_ text: String) -> Int {
+        text.split(separator: "\n").filter { $0.hasPrefix("│") || $0.hasPrefix("┌") }.map { String($0).columns }.max() ?? 0
+    }
+
+    func testIrisFitsWithNamedClassesByLeavingOutTheInputs() throws {
+        // Iris's header and three species; zero weights give each class 1/3 (0.333333), class 0 predicted. Column
+        // widths by hand (widest cell + 3, plus one border): with the inputs, names make 1 + row 6 + sepal_length 15
+        // + sepal_width 14 + petal_length 15 + petal_width 14 + "0 (setosa)" 13 + probability 14 + P(setosa) 12
+        // + P(versicolor) 16 + P(virginica) 15 = 135, and ids 1 + 6 + 58 + species 10 + 14 + 3 × P(i) 11 = 122: both
+        // over 120. Names without the inputs: 1 + 6 + 13 + 14 + 12 + 16 + 15 = 77.
+        let csv = FileManager.default.temporaryDirectory.appendingPathComponent("descent-iris-\(UUID().uuidString).csv").path
+        try "sepal_length,sepal_width,petal_length,petal_width,species\n5.1,3.5,1.4,0.2,setosa\n7,3.2,4.7,1.4,versicolor\n6.3,3.3,6,2.5,virginica\n"
+            .write(toFile: csv, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: csv) }
+        h.ok("data csv \"\(csv)\"\nlayer dense 3 softmax init=zeros\nloss ce")
+        let text = h.ok("predict [[5.1,3.5,1.4,0.2],[6.3,2.9,5.6,1.8]]")
+        let rows = Self.cells(text)
+        XCTAssertEqual(rows[0], ["row", "species", "probability", "P(setosa)", "P(versicolor)", "P(virginica)"], text)
+        XCTAssertEqual(rows[1], ["1", "0 (setosa)", "0.333333", "0.333333", "0.333333", "0.333333"], text)
+        XCTAssertEqual(Self.tableWidth(text), 77, text)
+        XCTAssertTrue(text.hasSuffix("\n(the inputs are not repeated, to keep the table within 120 columns; rows are numbered as typed)"), text)
+        XCTAssertFalse(text.contains("classes:"), text)
+    }
+
+    func testTenClassesProbabilitiesAreCutToTheColumnsThatFit() {
+        // Nine features (not repeated) and ten classes; zero weights and these biases make the logits. numpy:
+        //   b = [0,-11.1,-11.3,-11.6,-11.9,-12.2,-12.4,-12.7,-13.1,-13.3]; p = exp(b) / exp(b).sum()
+        //   → ['%.6g' % x for x in p] = 0.999941 1.51114e-05 1.23722e-05 9.16554e-06 6.79e-06 5.03016e-06 4.11834e-06 …
+        // Widths by hand: 1 + row 6 + y 4 + probability 14 + … 4 = 29, and the P columns 11, 14, 14, 14, 11, 14, 14, …:
+        // six make 29 + 78 = 107, seven 121. So P(0)–P(5), and four classes left out.
+        let xs = (0..<10).map { i in "[" + (0..<9).map { String(($0 + i) % 3) }.joined(separator: ",") + "]" }.joined(separator: ",")
+        h.ok("data X=[\(xs)] y=[0,1,2,3,4,5,6,7,8,9]\nlayer dense 10 softmax init=zeros\nloss ce")
+        for (j, b) in [-11.1, -11.3, -11.6, -11.9, -12.2, -12.4, -12.7, -13.1, -13.3].enumerated() { h.ok("set b1[\(j + 1)] = \(b)") }
+        let text = h.ok("predict [0,0,0,0,0,0,0,0,0]")
+        let rows = Self.cells(text)
+        XCTAssertEqual(rows[0], ["row", "y", "probability", "P(0)", "P(1)", "P(2)", "P(3)", "P(4)", "P(5)", "…"], text)
+        XCTAssertEqual(rows[1], ["1", "0", "0.999941", "0.999941", "1.51114e-05", "1.23722e-05", "9.16554e-06", "6.79e-06", "5.03016e-06", "…"], text)
+        XCTAssertEqual(Self.tableWidth(text), 107, text)
+        XCTAssertTrue(text.hasSuffix("\n… the probabilities of 4 more classes not shown (the table keeps to 120 columns)"), text)
     }
 
     func testManyClassesListOnlyThePredictedOnesProbability() {

@@ -46,14 +46,15 @@ final class ViewTests: XCTestCase {
 
     func testStatusWrapsBetweenFieldsSoNothingIsCutAt80Columns() {
         // A tester's 80-column view cut val_loss, the accuracy, lr, the pause hint and the keys.
-        let numbers = "step 35135/1000000 (total 35635)  epoch 35635  loss 0.0402  penalty 0.05163  val_loss 0.0977  val_accuracy 97.5%  lr 0.01"
+        let numbers = "step 35135/1000000 (total 35635)  epoch 35635  batch_loss 0.0402  penalty 0.05163  val_loss 0.0977  val_accuracy 97.5%  lr 0.01"
         let speed = "2.298e+04 steps/s  elapsed 0:02  eta 0:42  "
         let model = "2-16-3 tanh→softmax · ce · l2 0.0001 · adam lr 0.01"
         let lines = LiveView.status(numbers: numbers, speed: speed, fraction: 0.035, paused: true, watches: [],
                                     model: model, width: 80)
         XCTAssertEqual(lines, [
-            "step 35135/1000000 (total 35635)  epoch 35635  loss 0.0402  penalty 0.05163",
-            "val_loss 0.0977  val_accuracy 97.5%  lr 0.01",
+            // 32 + 2 + 11 + 2 + 17 = 64 columns; the penalty's 2 + 15 more would make 81.
+            "step 35135/1000000 (total 35635)  epoch 35635  batch_loss 0.0402",
+            "penalty 0.05163  val_loss 0.0977  val_accuracy 97.5%  lr 0.01",
             // 80 − 43 (speed) − 11 (" 3%  PAUSED") − 2 (brackets) = 24 cells of bar; 3.5% of 24 rounds to 1.
             speed + "[█" + String(repeating: "░", count: 23) + "] 3%  PAUSED",
             model,
@@ -97,23 +98,23 @@ final class ViewTests: XCTestCase {
         // with the epoch (5) counted as the total is, from the session's start.
         let full = trainedWorkspace("seed 1\ndata xor n=60\nlayer dense 4 tanh\nlayer dense 1 sigmoid\nloss bce\ntrain 3\ntrain 2").trainer!
         let line = LiveView.numbersLine(full, done: 2, total: 2)
-        XCTAssertTrue(line.hasPrefix("step 2/2 (total 5)  epoch 5  loss "), line)
+        XCTAssertTrue(line.hasPrefix("step 2/2 (total 5)  epoch 5  batch_loss "), line)
         XCTAssertTrue(LiveView.numbersLine(full, done: 1, total: 4).hasPrefix("step 1/4 (total 5)  epoch 5  "))
         // The first run's counts agree, so the total is not repeated.
         let first = trainedWorkspace("seed 1\ndata xor n=60\nlayer dense 4 tanh\nlayer dense 1 sigmoid\nloss bce\ntrain 3").trainer!
-        XCTAssertTrue(LiveView.numbersLine(first, done: 3, total: 10).hasPrefix("step 3/10  epoch 3  loss "))
+        XCTAssertTrue(LiveView.numbersLine(first, done: 3, total: 10).hasPrefix("step 3/10  epoch 3  batch_loss "))
         // Minibatches of 20 of the 60 rows: 3 steps an epoch, so step 7 is in epoch ⌈7/3⌉ = 3.
         let batches = trainedWorkspace("seed 1\ndata xor n=60\nbatch 20\nlayer dense 4 tanh\nlayer dense 1 sigmoid\nloss bce\ntrain 4\ntrain 3").trainer!
-        XCTAssertTrue(LiveView.numbersLine(batches, done: 3, total: 3).hasPrefix("step 3/3 (total 7)  epoch 3  loss "))
+        XCTAssertTrue(LiveView.numbersLine(batches, done: 3, total: 3).hasPrefix("step 3/3 (total 7)  epoch 3  batch_loss "))
         // Mid-run, evaluating every 5 steps: at step 7 the accuracy shown is step 5's, and says so.
         let midRun = trainedWorkspace("seed 1\ndata xor n=60\nbatch 20\nlayer dense 4 tanh\nlayer dense 1 sigmoid\nloss bce\ntrain 1").trainer!
         midRun.evaluationInterval = 5
         _ = midRun.train(steps: 6, evaluateAtEnd: false) { _ in nil }
         let older = LiveView.numbersLine(midRun, done: 6, total: 10)
-        XCTAssertTrue(older.hasPrefix("step 6/10 (total 7)  epoch 3  loss ") && older.contains("  (at step 5)  lr "), older)
+        XCTAssertTrue(older.hasPrefix("step 6/10 (total 7)  epoch 3  batch_loss ") && older.contains("  (at step 5)  lr "), older)
         XCTAssertFalse(LiveView.numbersLine(batches, done: 3, total: 3).contains("(at step"))
         // The progress lines (scripts, --no-tui) say it the same way.
-        XCTAssertTrue(Report.progress(batches, done: 3, total: 3).hasPrefix("step 3/3 (total 7)  epoch 3  loss "))
+        XCTAssertTrue(Report.progress(batches, done: 3, total: 3).hasPrefix("step 3/3 (total 7)  epoch 3  batch_loss "))
     }
 
     func testChartTitlesAndHintsFollowTheASCIIFallback() throws {
@@ -159,7 +160,7 @@ final class ViewTests: XCTestCase {
         // Under a regularizer the batch curve is the data loss too, as the evaluations' curves are (the penalty,
         // here far larger, is not added in).
         let l2 = trainedWorkspace("data linear n=40\nlayer dense 4\nlayer dense 1\nloss mse\nregularize l2 0.5\ntrain 5").trainer!.history
-        XCTAssertEqual(Charts.lossChart(l2, unicode: true, logScale: false).series[0].ys, l2.steps.map(\.loss))
+        XCTAssertEqual(Charts.lossChart(l2, unicode: true, logScale: false).series[0].ys, l2.steps.map(\.batchLoss))
         XCTAssertTrue(l2.steps.allSatisfy { $0.penalty > 0 })
     }
 

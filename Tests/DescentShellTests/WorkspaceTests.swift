@@ -48,7 +48,7 @@ final class WorkspaceTests: XCTestCase {
         ok("step")
         // At θ = 0: loss = (4+9+16)/3 = 9.66667; gradient = −(2/3)·[20, 29] → θ = 0.005·(2/3)·[20, 29].
         XCTAssertTrue(out.text.contains("step 1"), out.text)
-        XCTAssertTrue(out.text.contains("loss 9.66667"), out.text)
+        XCTAssertTrue(out.text.contains("batch_loss 9.66667"), out.text)
         XCTAssertEqual(w.model!.parameters[0].value.array[0], 0.005 * 40 / 3, accuracy: 1e-15)
         XCTAssertEqual(w.model!.parameters[0].value.array[1], 0.005 * 58 / 3, accuracy: 1e-15)
     }
@@ -185,6 +185,21 @@ final class WorkspaceTests: XCTestCase {
         for act in ["linear", "tanh", "leaky_relu", "elu", "gelu"] {
             ok("layer pop\nlayer dense 1 \(act)\nstep")
         }
+    }
+
+    func testCrossEntropyRefusesASigmoidLastLayerInEitherOrder() {
+        // ce applies its own softmax to logits; sigmoid outputs would be read as logits. The loss after the layer:
+        ok("data spiral n=30 classes=3\nlayer dense 3 sigmoid\nloss ce")
+        XCTAssertTrue(fails("train 1").contains("ce reads logits (it applies a softmax itself), but the last layer is sigmoid"))
+        XCTAssertNil(w.trainer)
+        XCTAssertEqual(w.stepCount, 0)
+        // The layer after the loss, on two classes (where bce is the other way):
+        ok("new\ndata xor n=20\nloss ce\nlayer dense 2 sigmoid")
+        let message = fails("step")
+        XCTAssertTrue(message.contains("the last layer is sigmoid") && message.contains("or use bce with `layer dense 1 sigmoid`"), message)
+        XCTAssertNil(w.trainer)
+        // softmax and linear are what ce is for.
+        ok("layer pop\nlayer dense 2 softmax\nstep\nlayer pop\nlayer dense 2\nstep")
     }
 
     func testModelTooLargeForMemoryIsRefusedBeforeAnythingIsAllocated() {
