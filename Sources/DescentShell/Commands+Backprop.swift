@@ -224,15 +224,17 @@ extension Commands {
         // A preview's marks would be those of whatever pass last used its buffers: none are shown.
         let stepping = w.inspected != nil ? g.backwardDone : nil
         let next = stepping.flatMap { $0 < g.backwardOrder.count ? g.backwardOrder[$0] : nil }
+        let offPath = g.nodes.indices.compactMap { Workspace.offGradientPath(g, $0) }
         let rows = g.nodes.enumerated().map { (i, n) -> [String] in
             // A parameter (a leaf) has its gradient once every node that reads it has sent its share.
             let arrived = stepping != nil && Workspace.gradientArrived(g, i)
-            let mark = i == next ? "◀ next" : (arrived ? "✓ grad" : "")
+            let mark = i == next ? "◀ next" : (arrived ? "✓ grad" : (Workspace.offGradientPath(g, i) != nil ? "no grad (off path)" : ""))
             return [String(i), n.name, n.op.name, n.inputs.map { g.nodes[$0].name }.joined(separator: ", "),
                     n.shape.isEmpty ? "scalar" : Tensor.describe(n.shape), mark]
         }
         w.out.print(TextTable(headers: ["#", "node", "op", "inputs", "shape", "backward"], rows: rows,
                               alignments: [.right, .left, .left, .left, .left, .left]).render().joined(separator: "\n"))
+        for why in offPath { w.out.print(why) }
         if stepping == nil { w.out.print("backward: not started (`backward step` visits \(g.backwardOrder.map { g.nodes[$0].name }.joined(separator: " → ")))") }
     }
 

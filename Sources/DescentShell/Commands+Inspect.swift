@@ -71,8 +71,10 @@ extension Commands {
             try a.finish(options: [])
             guard let g = w.inspected, let i = g.index(of: what) else { throw ShellError("no forward pass to show \(what) from — run `forward` first") }
             try showInFull(w, g.nodes[i], gradient: false)
-            // Its gradient too, once backward has reached it (every node that reads it has sent its share).
+            // Its gradient too, once backward has reached it (every node that reads it has sent its share); a node
+            // that backward never reaches says so rather than showing the zeros its gradient buffer holds.
             if Workspace.gradientArrived(g, i) { try showInFull(w, g.nodes[i], gradient: true) }
+            else if let why = Workspace.offGradientPath(g, i) { w.out.print(why) }
         }
     }
 

@@ -8,6 +8,10 @@ enum Explain {
         for path in BackpropText.paths(g, to: p) where !isZeroPenalty(g, path) {
             let down = path   // total, …, parameter
             lines.append("path " + down.map { g.nodes[$0].name }.joined(separator: " → "))
+            if g.lossInputIndex != g.outputIndex && down.contains(g.lossInputIndex) {
+                let out = g.output, logits = g.nodes[g.lossInputIndex].name
+                lines.append("  (\(out.name) = \(out.op.name)(\(logits)) is not on the path: the loss reads the logits \(logits))")
+            }
             for k in 0..<(down.count - 1) {
                 let child = down[k + 1]
                 lines.append("  " + edge(g, down[k], child))

@@ -44,12 +44,28 @@ extension Workspace {
     }
 
     /// Whether the backward pass under way on `g` has given node `i` its whole gradient: it has passed the
-    /// node itself, or (a parameter, a leaf) every node that reads it. The data and the target get none.
+    /// node itself, or (a parameter, a leaf) every node that reads it. The data, the target and the nodes
+    /// off the gradient path (`offGradientPath`) get none.
     static func gradientArrived(_ g: Graph, _ i: Int) -> Bool {
         guard let done = g.backwardDone else { return false }
         if let k = g.backwardOrder.firstIndex(of: i) { return k <= done }
-        switch g.nodes[i].op { case .input, .target: return false; default: break }
+        guard case .parameter = g.nodes[i].op else { return false }
         return readers(of: i, in: g).allSatisfy { r in g.backwardOrder.firstIndex(of: r).map { $0 < done } ?? true }
+    }
+
+    /// Why backward never computes a gradient for node `i`, which computes a value (not the data, the target or a
+    /// parameter) off the path from the parameters to the total: the output when the loss reads its logits, or a
+    /// node that depends on no parameter (dropout on the data); nil for a node on the path.
+    static func offGradientPath(_ g: Graph, _ i: Int) -> String? {
+        let n = g.nodes[i]
+        guard !n.op.isLeaf, !g.backwardOrder.contains(i) else { return nil }
+        if i == g.outputIndex && g.lossInputIndex != g.outputIndex {
+            let logits = g.nodes[g.lossInputIndex].name
+            return "\(n.name) is not on the gradient path: the loss (\(g.loss)) reads the logits \(logits), not \(n.name) = "
+                + "\(n.op.name)(\(logits)) (\(n.op.name) and \(g.loss) computed as one, the stable form), so backward computes "
+                + "no dL/d\(n.name); the gradient there is dL/d\(logits) (`show \(logits)`)"
+        }
+        return "\(n.name) is not on the gradient path: it depends on no parameter, so backward computes no dL/d\(n.name)"
     }
 
     /// The nodes of `g` that read node `i`.

@@ -1,0 +1,88 @@
+import Foundation
+import XCTest
+@testable import DescentCore
+@testable import DescentShell
+
+/// What the hand-stepping views (`show`, `graph`, `explain`, `backward step`, `update`, `show grads`) print, on small
+/// nets whose weights are loaded from files, with numbers worked out by hand or with numpy (scripts in the comments).
+final class HandSteppingTests: XCTestCase {
+    var h: ShellHarness!
+
+    override func setUp() { h = ShellHarness() }
+
+    /// W1, b1 of the 2-2 hidden layer every net here starts with.
+    static let hidden = "\"W1\":[[0.5,-0.4],[0.3,0.8]],\"b1\":[0.1,-0.1]"
+    /// A 2-2-1 net.
+    static let w221 = "{\"params\":{\(hidden),\"W2\":[[0.7],[-0.6]],\"b2\":[0.2]}}"
+    /// A 2-2-3 net.
+    static let w223 = "{\"params\":{\(hidden),\"W2\":[[0.7,-0.2,0.1],[-0.6,0.4,0.3]],\"b2\":[0.2,0,-0.1]}}"
+    /// A 2-3-1 net.
+    static let wSoftmax = "{\"params\":{\"W1\":[[0.5,-0.4,0.2],[0.3,0.8,-0.5]],\"b1\":[0.1,-0.1,0],\"W2\":[[0.7],[-0.6],[0.4]],\"b2\":[0.2]}}"
+
+    /// Loads `json` as the weights, through a file as a person would.
+    func load(_ json: String, file: StaticString = #filePath, line: UInt = #line) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("descent-hand-\(UUID().uuidString).json").path
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(json.utf8)), file: file, line: line)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        h.ok("load weights \"\(path)\"", file: file, line: line)
+    }
+
+    /// The mark in `graph`'s backward column for `node`.
+    static func mark(_ graph: String, _ node: String) -> String? {
+        graph.split(separator: "\n").first { $0.contains("│ \(node) ") }?
+            .split(separator: "│").last.map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// Asserts two arrays agree entry by entry within `tol`.
+    func assertClose(_ a: [Double], _ b: [Double], _ tol: Double = 1e-15, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(a.count, b.count, "\(a) vs \(b)", file: file, line: line)
+        for (x, y) in zip(a, b) { XCTAssertEqual(x, y, accuracy: tol, "\(a) vs \(b)", file: file, line: line) }
+    }
+
+    // MARK: D1 — the output whose logits the loss reads is off the gradient path
+
+    func testUnderCeWithASoftmaxOutputA2IsShownOffTheGradientPathNotAsZeros() throws {
+        h.ok("data X=[[1,2],[-1,0.5],[0,-1],[2,0]] y=[0,2,1,2]\nlayer dense 2 relu\nlayer dense 3 softmax\nloss ce")
+        load(Self.w223)
+        // Before any pass the preview already marks A2: which nodes backward visits depends on the model alone.
+        XCTAssertEqual(Self.mark(h.ok("graph"), "A2"), "no grad (off path)")
+        h.ok("forward\nbackward")
+        let shown = h.ok("show A2")
+        XCTAssertFalse(shown.contains("dL/dA2 ["), shown)
+        XCTAssertTrue(shown.contains("A2 is not on the gradient path: the loss (ce) reads the logits Z2, not A2 = softmax(Z2)"), shown)
+        XCTAssertTrue(shown.contains("the gradient there is dL/dZ2 (`show Z2`)"), shown)
+        let graph = h.ok("graph")
+        XCTAssertEqual(Self.mark(graph, "A2"), "no grad (off path)")
+        XCTAssertEqual(Self.mark(graph, "Z2"), "✓ grad")
+        XCTAssertTrue(graph.contains("A2 is not on the gradient path"), graph)
+        // The gradient is Z2's, (softmax(Z2) − onehot(y))/4 (numpy:
+        //   X=np.array([[1,2],[-1,0.5],[0,-1],[2,0.]]); y=np.array([0,2,1,2]); W1, b1, W2, b2 as in w223
+        //   Z1=X@W1+b1; A1=np.maximum(Z1,0); Z2=A1@W2+b2; P=softmax(Z2) by rows; (P-np.eye(3)[y])/4).
+        let g = try XCTUnwrap(h.w.inspected)
+        assertClose(g.nodes[try XCTUnwrap(g.index(of: "Z2"))].grad.array,
+                    [-0.1608961766889241, 0.07442576933459501, 0.08647040735432905, 0.06188594599667547, 0.10203267552211828,
+                     -0.16391862151879374, 0.09767345831745393, -0.17003173591602005, 0.07235827759856617, 0.1481820302401018,
+                     0.04508012455161433, -0.1932621547917161])
+        XCTAssertTrue(h.ok("show Z2").contains("dL/dZ2 [4, 3] ="))
+        // Stepping never visits A2, and explain's path goes from the loss straight to Z2, saying why.
+        let explained = h.ok("explain W2[0,0]")
+        XCTAssertTrue(explained.contains("path total → loss → Z2 → A1W2 → W2\n  (A2 = softmax(Z2) is not on the path: the loss reads the logits Z2)"), explained)
+        var stepped = ""
+        for _ in 0..<8 { stepped += h.ok("backward step") }
+        XCTAssertFalse(stepped.contains("node A2"), stepped)
+    }
+
+    func testUnderBceWithASigmoidOutputA2IsOffThePathAndDropoutOnTheDataToo() throws {
+        // A dropout layer straight after the data depends on no parameter: backward needs no gradient for it either.
+        h.ok("data X=[[1,2],[-1,0.5],[0,-1],[2,0]] y=[1,0,1,0]\nlayer dropout 0.5\nlayer dense 2 relu\nlayer dense 1 sigmoid\nloss bce")
+        load(Self.w221)
+        h.ok("forward\nbackward")
+        XCTAssertTrue(h.ok("show A2").contains("A2 is not on the gradient path: the loss (bce) reads the logits Z2, not A2 = sigmoid(Z2)"))
+        let d1 = h.ok("show D1")
+        XCTAssertTrue(d1.contains("D1 is not on the gradient path: it depends on no parameter, so backward computes no dL/dD1"), d1)
+        XCTAssertFalse(d1.contains("dL/dD1 ["), d1)
+        let graph = h.ok("graph")
+        XCTAssertEqual(Self.mark(graph, "D1"), "no grad (off path)")
+        XCTAssertEqual(Self.mark(graph, "X"), "")
+    }
+}
