@@ -1,3 +1,4 @@
+import Foundation
 import DescentCore
 import DescentLanguage
 import DescentPlot
@@ -193,18 +194,58 @@ extension Commands {
         }
         w.inspected = nil
         let opt = t.optimizer
-        w.out.print("update \(t.stepCount): \(opt.kind.name) lr=\(Format.short(opt.learningRate)), rule \(opt.kind.rule)")
+        let adamStep = opt.kind.name == "adam" ? " (t = \(opt.steps))" : ""
+        w.out.print("update \(t.stepCount): \(opt.kind.name) lr=\(Format.short(opt.learningRate))\(adamStep), rule \(opt.kind.rule)")
+        let corrections = biasCorrections(opt)
+        for line in updateCountLines(opt, step: t.stepCount) { w.out.print("  " + line) }
+        // Labels padded to the longest (`square_avg`), so that the values line up; counted in characters, as `m̂`
+        // (m and a combining circumflex) takes one column.
+        let width = opt.stateNames.map(\.count).max().map { max($0, 6) } ?? 6
+        let row = { (label: String, v: [Double], shape: [Int]) in
+            w.out.print("  " + label + String(repeating: " ", count: max(0, width - label.count)) + " " + values(v, shape))
+        }
         for (k, p) in t.model.parameters.enumerated() {
             w.out.print("\(p.name) \(Tensor.describe(p.shape))")
-            w.out.print("  before " + values(before[k], p.shape))
-            w.out.print("  grad   " + values(p.grad.array, p.shape))
+            row("before", before[k], p.shape)
+            row("grad", p.grad.array, p.shape)
             for (s, name) in opt.stateNames.enumerated() {
                 let buf = s == 0 ? opt.state1 : opt.state2
-                if k < buf.count { w.out.print("  \(name.padding(toLength: 6, withPad: " ", startingAt: 0)) " + values(buf[k].array, p.shape)) }
+                if k < buf.count { row(name, buf[k].array, p.shape) }
             }
-            w.out.print("  after  " + values(p.value.array, p.shape))
+            // Adam's bias-corrected moments, from which the step is taken: θ ← θ − α·m̂/(√v̂ + ε).
+            if let (c1, c2) = corrections, k < opt.state1.count, k < opt.state2.count {
+                row("m̂", opt.state1[k].array.map { $0 / c1 }, p.shape)
+                row("v̂", opt.state2[k].array.map { $0 / c2 }, p.shape)
+            }
+            row("after", p.value.array, p.shape)
         }
         w.printWatches(t, live: false)
+    }
+
+    /// Adam's bias corrections 1 − β₁ᵗ and 1 − β₂ᵗ for its last update (t = its own update count); nil for other rules.
+    static func biasCorrections(_ opt: Optimizer) -> (Double, Double)? {
+        guard case let .adam(b1, b2, _) = opt.kind, opt.steps > 0 else { return nil }
+        let t = Double(opt.steps)
+        return (1 - Foundation.pow(b1, t), 1 - Foundation.pow(b2, t))
+    }
+
+    /// What an update's rule takes from the optimizer's own count of updates, which starts again when its state is
+    /// reset (a new optimizer) and so can differ from the session's step: Adam's t and bias corrections, and SGD
+    /// momentum's first update, which takes v ← g.
+    static func updateCountLines(_ opt: Optimizer, step: Int) -> [String] {
+        let own = opt.steps == step ? "" : ", which started again when its state was reset (this is the session's step \(step))"
+        switch opt.kind {
+        case let .adam(b1, b2, _):
+            guard let (c1, c2) = biasCorrections(opt) else { return [] }
+            return ["t = \(opt.steps) is adam's own count of updates\(own)",
+                    "bias corrections 1 − β₁ᵗ = 1 − \(Format.short(b1))^\(opt.steps) = \(Format.sig(c1, 6)),  "
+                        + "1 − β₂ᵗ = 1 − \(Format.short(b2))^\(opt.steps) = \(Format.sig(c2, 6));  "
+                        + "m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), θ ← θ − α·m̂/(√v̂ + ε)"]
+        case let .sgd(m, _) where m != 0 && opt.steps == 1:
+            return ["the first update since the state was reset: v ← g (no earlier v to carry)"]
+        default:
+            return []
+        }
     }
 
     /// Values on one line when few, else a summary.

@@ -85,4 +85,52 @@ final class HandSteppingTests: XCTestCase {
         XCTAssertEqual(Self.mark(graph, "D1"), "no grad (off path)")
         XCTAssertEqual(Self.mark(graph, "X"), "")
     }
+
+    // MARK: D2 — adam's t is its own count of updates
+
+    /// The numbers on the line of `text` that starts (after its indent) with `label`.
+    static func numbers(_ text: String, _ label: String) -> [Double] {
+        guard let line = text.split(separator: "\n").first(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix(label + " ") }) else { return [] }
+        return line.dropFirst(line.distance(from: line.startIndex, to: line.range(of: label)!.upperBound))
+            .split(whereSeparator: { " []".contains($0) }).compactMap { Double($0) }
+    }
+
+    func testAdamAfterAnOptimizerChangeShowsItsOwnTAndTheBiasCorrectedMoments() throws {
+        h.ok("data X=[[1,2],[-1,0.5],[0,-1]] y=[1,0,2]\nlayer dense 2 sigmoid\nlayer dense 1 linear\nloss mse\noptimizer sgd lr=0.1")
+        load(Self.w221)
+        h.ok("train 3\noptimizer adam lr=0.01")
+        // numpy: three full-batch sgd steps (lr 0.1) on the 2-2-1 sigmoid net, then adam from fresh state, t = 1, 2:
+        //   m = β₁m + (1−β₁)g; v = β₂v + (1−β₂)g²; m̂ = m/(1−β₁ᵗ); v̂ = v/(1−β₂ᵗ); θ −= 0.01·m̂/(√v̂ + 1e-8).
+        let first = h.ok("update")
+        XCTAssertTrue(first.contains("update 4: adam lr=0.01 (t = 1), rule "), first)
+        XCTAssertTrue(first.contains("  t = 1 is adam's own count of updates, which started again when its state was reset (this is the session's step 4)"), first)
+        // 1 − 0.9 = 0.1 and 1 − 0.999 = 0.001, by hand.
+        XCTAssertTrue(first.contains("  bias corrections 1 − β₁ᵗ = 1 − 0.9^1 = 0.1,  1 − β₂ᵗ = 1 − 0.999^1 = 0.001;"), first)
+        // W1's block comes first; its m̂ and v̂ at 6 significant digits.
+        assertClose(Self.numbers(first, "m̂"), [-0.101932, 0.0523758, 0.183996, -0.079452], 0)
+        assertClose(Self.numbers(first, "v̂"), [0.0103902, 0.00274322, 0.0338546, 0.00631261], 0)
+        assertClose(h.values("W1"), [0.5350700322964208, -0.42738401176039653, 0.2533284136855606, 0.8264057492793785], 1e-12)
+        let second = h.ok("update")
+        // 1 − 0.9² = 0.19, 1 − 0.999² = 0.001999, by hand.
+        XCTAssertTrue(second.contains("update 5: adam lr=0.01 (t = 2), rule "), second)
+        XCTAssertTrue(second.contains("  bias corrections 1 − β₁ᵗ = 1 − 0.9^2 = 0.19,  1 − β₂ᵗ = 1 − 0.999^2 = 0.001999;"), second)
+        assertClose(Self.numbers(second, "m̂"), [-0.102619, 0.0516983, 0.186846, -0.0793766], 0)
+        assertClose(Self.numbers(second, "v̂"), [0.0105241, 0.0026766, 0.0348659, 0.00630123], 0)
+        assertClose(h.values("W1"), [0.5450731435173478, -0.43737675098290635, 0.24332190776882195, 0.8364052735217283], 1e-12)
+        assertClose(h.values("b2"), [0.5461250607511187], 1e-12)
+    }
+
+    func testAdamFromTheStartSaysTIsTheStepAndMomentumSaysItsFirstUpdateTakesTheGradient() {
+        h.ok("data X=[[1,2],[-1,0.5],[0,-1]] y=[1,0,2]\nlayer dense 2 sigmoid\nlayer dense 1 linear\nloss mse\noptimizer adam lr=0.01")
+        load(Self.w221)
+        let text = h.ok("update")
+        XCTAssertTrue(text.contains("  t = 1 is adam's own count of updates\n"), text)
+        h.ok("optimizer sgd lr=0.1 momentum=0.9")
+        let sgd = h.ok("update")
+        XCTAssertTrue(sgd.contains("  the first update since the state was reset: v ← g (no earlier v to carry)"), sgd)
+        // The state's row keeps its whole name, and the rows line up after it.
+        XCTAssertTrue(sgd.contains("\n  momentum "), sgd)
+        XCTAssertTrue(sgd.contains("\n  grad     "), sgd)
+        XCTAssertFalse(h.ok("update").contains("the first update"))
+    }
 }
