@@ -46,7 +46,11 @@ enum Explain {
         case .loss(let l):
             return "\(d) = dL/dloss · \(l.gradientRule)   (\(l.formula); \(l.meanOver))"
         case .activation(let act):
-            return "\(d) = dL/d\(n.name) ⊙ f'(\(c)),  \(BackpropText.derivative(act, output: n.name, input: c))"
+            if act == .softmax {
+                return BackpropText.softmaxRule(output: n.name, input: c) + " per row,  from "
+                    + act.derivativeFormula(input: c, output: n.name) + " (softmax is not element-wise)"
+            }
+            return "\(d) = dL/d\(n.name) ⊙ f'(\(c)),  \(act.derivativeFormula(input: c, output: n.name))"
         case .biasAdd:
             return n.inputs.first == child ? "\(d) = dL/d\(n.name) (adding a bias passes the gradient on)"
                                           : "\(d) = Σ over rows of dL/d\(n.name)"

@@ -133,4 +133,51 @@ final class HandSteppingTests: XCTestCase {
         XCTAssertTrue(sgd.contains("\n  grad     "), sgd)
         XCTAssertFalse(h.ok("update").contains("the first update"))
     }
+
+    // MARK: D3, D8 — the rules' notation
+
+    /// The 2-3-1 net with a softmax hidden layer.
+    static let softmaxHidden = "data X=[[1,2],[-1,0.5],[0,-1]] y=[1,0,2]\nlayer dense 3 softmax\nlayer dense 1 linear\nloss mse"
+
+    func testASoftmaxHiddenLayersRuleIsWrittenPerRowNotAsAnElementwiseDerivative() throws {
+        h.ok(Self.softmaxHidden)
+        load(Self.wSoftmax)
+        h.ok("forward\nbackward")
+        let text = h.ok("explain W1[0,0]")
+        XCTAssertTrue(text.contains("\n  dL/dZ1 = A1 ⊙ (dL/dA1 − Σⱼ dL/dA1ⱼ·A1ⱼ) per row,  from ∂A1ᵢ/∂Z1ⱼ = A1ᵢ(δᵢⱼ − A1ⱼ) within a row "
+                                    + "(softmax is not element-wise)\n"), text)
+        XCTAssertFalse(text.contains("f'(Z1)"), text)
+        // The rule computes what numpy does (A1 = softmax(Z1) by rows, dA1 = dZ2·W2ᵀ with dZ2 = 2(Z2 − y)/3,
+        // dZ1 = A1·(dA1 − Σⱼ dA1ⱼ·A1ⱼ) row by row).
+        let g = try XCTUnwrap(h.w.inspected)
+        assertClose(g.nodes[try XCTUnwrap(g.index(of: "Z1"))].grad.array,
+                    [-0.13574520317363592, 0.14487630386692743, -0.009131100693291521, 0.010046173313202502, -0.01525826036101291,
+                     0.005212087047810408, -0.09844052797424464, 0.12962439496328243, -0.03118386698903783])
+        var step = ""
+        while !step.contains("node A1 ") { step = h.ok("backward step") }
+        XCTAssertTrue(step.contains("  A1 = softmax(Z1)  (each row on its own)\n"), step)
+        XCTAssertTrue(step.contains("  local derivative ∂A1ᵢ/∂Z1ⱼ = A1ᵢ(δᵢⱼ − A1ⱼ) within a row (δᵢⱼ = 1 if i = j, else 0): "
+                                    + "softmax mixes a row's entries, so it is not element-wise\n"), step)
+        XCTAssertTrue(step.contains("  dL/dZ1 = A1 ⊙ (dL/dA1 − Σⱼ dL/dA1ⱼ·A1ⱼ)  (per row)\n"), step)
+        XCTAssertFalse(step.contains("dZ ") || step.contains("dA1ⱼ A1"), step)
+    }
+
+    func testTheLossNodeWritesDLossAndActivationsUseTheirNodesNames() throws {
+        h.ok("data X=[[1,2],[-1,0.5],[0,-1]] y=[1,0,2]\nlayer dense 2 relu\nlayer dense 1 linear\nloss mse")
+        load(Self.w221)
+        h.ok("forward")
+        var text = ""
+        for _ in 0..<3 { text += h.ok("backward step") }
+        XCTAssertTrue(text.contains("  loss = mean((ŷ − y)²)   (ŷ = A2)\n  local derivative d(loss)/dŷ = 2(ŷ − y)/N   (N = rows × outputs)\n"
+                                    + "  dL/dA2 = dL/dloss · 2(ŷ − y)/N"), text)
+        while !text.contains("node A1 ") { text = h.ok("backward step") }
+        XCTAssertTrue(text.contains("  local derivative f'(Z1) = 1 where Z1 > 0, else 0\n"), text)
+        XCTAssertTrue(h.ok("backward\nexplain W1").contains("  dL/dZ1 = dL/dA1 ⊙ f'(Z1),  f'(Z1) = 1 where Z1 > 0, else 0\n"))
+        // ce reads the logits, written z in its formula: which node that is.
+        let ce = ShellHarness()
+        ce.ok("data X=[[1,2],[-1,0.5],[0,-1],[2,0]] y=[0,2,1,2]\nlayer dense 3 softmax\nloss ce\nforward\nbackward step\nbackward step")
+        let loss = ce.ok("backward step")
+        XCTAssertTrue(loss.contains("  loss = mean(−log softmax(z)[y]), from the logits z   (z = Z1)\n"
+                                    + "  local derivative d(loss)/dz = (softmax(z) − onehot(y))/B   (B = rows)\n"), loss)
+    }
 }
