@@ -106,6 +106,7 @@ extension Commands {
             w.out.print(finishing ? "backward: finished the remaining nodes" : "backward: all gradients computed (replacing earlier ones)")
             w.out.print(gradientTable(t.model))
         }
+        w.gradientsUsedByStep = nil
         t.markBackwarded(g)
     }
 
@@ -193,6 +194,7 @@ extension Commands {
                              + "so it was not applied — lower the learning rate (`lr …`), or `undo`")
         }
         w.inspected = nil
+        w.gradientsUsedByStep = t.stepCount
         let opt = t.optimizer
         let adamStep = opt.kind.name == "adam" ? " (t = \(opt.steps))" : ""
         w.out.print("update \(t.stepCount): \(opt.kind.name) lr=\(Format.short(opt.learningRate))\(adamStep), rule \(opt.kind.rule)")
@@ -282,6 +284,7 @@ extension Commands {
     static func explain(_ w: Workspace, _ a: inout ArgReader) throws {
         let name: String, index: [Int]?
         let t = try w.ensureTrainer()
+        try refuseNode(w, t, a)
         if a.peekIsIndexed { let (n, i) = try a.indexed("parameter entry"); name = n; index = i }
         else { name = try a.word("parameter", oneOf: w.parameterNames()); index = nil }
         let at = a.lastSpan
@@ -299,9 +302,25 @@ extension Commands {
         if let done = g.backwardDone, !g.backwardComplete {
             throw ShellError("backward is part-way (\(done) of \(g.backwardOrder.count) nodes) — finish it with `backward`, then explain")
         }
-        if !g.backwardComplete { g.backward(); t.markBackwarded(g) }
+        if !g.backwardComplete { g.backward(); t.markBackwarded(g); w.gradientsUsedByStep = nil }
         guard let p = g.index(of: name) else { throw ShellError("no parameter '\(name.shortened())' in the graph") }
         w.out.print(Explain.text(g, param: p, index: index))
+    }
+
+    /// `explain Z1`: a node of the graph, not a parameter — `show` is what prints a node and its gradient.
+    private static func refuseNode(_ w: Workspace, _ t: Trainer, _ a: ArgReader) throws {
+        guard let arg = a.peek else { return }
+        let word: String
+        switch arg.value {
+        case .word(let n), .indexed(let n, _): word = n
+        default: return
+        }
+        guard !w.parameterNames().contains(word), let g = w.inspected ?? Optional(t.previewGraph()),
+              let node = g.nodes.first(where: { $0.name == word }) else { return }
+        let how = w.inspected == nil ? "`forward`, then `show \(node.name)`" : "`show \(node.name)`"
+        throw Diagnostic("explain takes a parameter (\(w.parameterNames().joined(separator: ", "))) or one of its entries (W1[0,1]); "
+                         + "\(node.name) is a node of the graph: \(how) prints it, and its gradient once `backward` has reached it",
+                         at: arg.span)
     }
 
     static func gradcheck(_ w: Workspace, _ a: inout ArgReader) throws {

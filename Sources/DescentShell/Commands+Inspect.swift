@@ -112,10 +112,13 @@ extension Commands {
         let params = names.isEmpty ? model.parameters : names.compactMap { n in model.parameters.first { $0.name == n } }
         for p in params {
             let t = what == "weights" ? p.tensor : p.gradTensor
-            w.out.print("\(what == "weights" ? p.name : "d" + p.name) \(t.shapeDescription) =\n\(t.formatted())")
+            w.out.print("\(what == "weights" ? p.name : "dL/d" + p.name) \(t.shapeDescription) =\n\(t.formatted())")
             if what == "grads" && !w.gradientReady(p.name) {
-                w.out.print("  (not current: \(w.staleGradient(p.name, subject: p.name)) — run `backward` or `step`)")
+                w.out.print("  (not current: \(w.staleGradient(p.name, subject: p.name)) — run `backward`)")
             }
+        }
+        if what == "grads", !params.isEmpty, let note = w.usedGradientsNote(), params.allSatisfy({ w.gradientReady($0.name) }) {
+            w.out.print(note)
         }
         // The share of near-zero entries among the weight matrices shown (all, when none were named).
         if what == "weights", let report = Sparsity.report(model, named: names.isEmpty ? nil : names) { w.out.print(report) }

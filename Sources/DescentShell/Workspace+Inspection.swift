@@ -24,6 +24,15 @@ extension Workspace {
         return !t.gradientsStale && (t.phase == .backwarded || t.stepCount > 0)
     }
 
+    /// When the gradients the parameters hold are those the last step's update used (computed before it moved the
+    /// parameters) and no backward pass has run since: a note saying so, for `show grads`.
+    func usedGradientsNote() -> String? {
+        guard let t = trainer, let used = gradientsUsedByStep, used == t.stepCount, t.phase != .backwarded,
+              inspected?.backwardDone == nil else { return nil }
+        return "(these are the gradients step \(used)'s update used, computed before it moved the parameters; "
+            + "`backward` computes them at the parameters now)"
+    }
+
     /// Why parameter `name`'s gradient is not current, naming it `subject`: a backward pass under way that has not
     /// reached it yet or has sent only part of it (a weight's penalty share before its matmul's), else `staleGradient`.
     func staleGradient(_ name: String, subject: String) -> String {

@@ -180,4 +180,69 @@ final class HandSteppingTests: XCTestCase {
         XCTAssertTrue(loss.contains("  loss = mean(−log softmax(z)[y]), from the logits z   (z = Z1)\n"
                                     + "  local derivative d(loss)/dz = (softmax(z) − onehot(y))/B   (B = rows)\n"), loss)
     }
+
+    // MARK: D8, D10 and the lecturer's smaller points — show grads, set, explain of a node
+
+    /// The 2-2-1 sigmoid net under mse with sgd lr 0.1.
+    static let sigmoidNet = "data X=[[1,2],[-1,0.5],[0,-1]] y=[1,0,2]\nlayer dense 2 sigmoid\nlayer dense 1 linear\nloss mse\noptimizer sgd lr=0.1"
+
+    func testShowGradsNamesGradientsDLAndSaysWhichOnesTheUpdateUsed() {
+        h.ok(Self.sigmoidNet)
+        load(Self.w221)
+        // Not computed yet: the message points to backward, which changes no parameter, not to step.
+        let before = h.ok("show grads b2")
+        XCTAssertTrue(before.hasPrefix("dL/db2 [1] =\n"), before)
+        XCTAssertTrue(before.contains("— run `backward`)"), before)
+        XCTAssertFalse(before.contains("`step`"), before)
+        XCTAssertTrue(h.fails("expect grad b2[0] = 0").contains("— run `backward` first\n"))
+        // numpy (X, y, W1, b1, W2, b2 as loaded; Z1 = X@W1+b1, A1 = σ(Z1), Z2 = A1@W2+b2, dZ2 = 2(Z2 − y)/3,
+        // dZ1 = dZ2@W2ᵀ·A1(1 − A1)): the gradients at the loaded weights g0, and at θ1 = θ0 − 0.1·g0, g1.
+        let g0b2 = -1.5099593502482989, g0W1 = [-0.07124938740749943, 0.06273902562186141, 0.07936264855761177, -0.034240421687458514]
+        let g1b2 = -1.033839799856228
+        h.ok("update")
+        let after = h.ok("show grads")
+        XCTAssertTrue(after.contains("dL/dW1 [2, 2] =\n"), after)
+        XCTAssertFalse(after.contains("\ndW1"), after)
+        XCTAssertTrue(after.hasSuffix("\n(these are the gradients step 1's update used, computed before it moved the parameters; "
+                                      + "`backward` computes them at the parameters now)"), after)
+        XCTAssertEqual(h.grads("b2")[0], g0b2, accuracy: 1e-12)
+        assertClose(h.grads("W1"), g0W1, 1e-12)
+        // After backward they are the gradients at the parameters now, and nothing more is said.
+        h.ok("backward")
+        XCTAssertFalse(h.ok("show grads").contains("these are the gradients"))
+        XCTAssertEqual(h.grads("b2")[0], g1b2, accuracy: 1e-12)
+        // A step says so again; explain, which computes the gradients of the batch the next step will use, does not.
+        h.ok("step")
+        XCTAssertTrue(h.ok("show grads b2").contains("these are the gradients step 2's update used"))
+        h.ok("explain W1")
+        XCTAssertFalse(h.ok("show grads b2").contains("these are the gradients"))
+    }
+
+    func testAStepAfterAHandPassLeavesNoPassUnderWay() {
+        // `step` drops a hand pass, as `train` does; `update` after it was refused as if the pass were one sample's,
+        // and `graph` marked the dropped pass's gradients.
+        h.ok(Self.sigmoidNet)
+        load(Self.w221)
+        h.ok("forward\nbackward\nstep")
+        XCTAssertTrue(h.ok("graph").contains("(no forward pass yet"))
+        h.ok("update")
+        XCTAssertEqual(h.w.stepCount, 2)
+        // Two sgd steps (lr 0.1) on the full batch, numpy as in testShowGradsNamesGradientsDLAndSaysWhichOnesTheUpdateUsed:
+        // b2 = 0.2 − 0.1·g0 − 0.1·g1.
+        XCTAssertEqual(h.values("b2")[0], 0.2 + 0.1 * 1.5099593502482989 + 0.1 * 1.033839799856228, accuracy: 1e-12)
+    }
+
+    func testSetWithoutEqualsAndExplainOfANodeSayWhatToType() {
+        h.ok(Self.sigmoidNet)
+        let set = h.fails("set W1[0,0] 0.5")
+        XCTAssertTrue(set.contains("error: expected '=', got 0.5"), set)
+        let node = h.fails("explain Z1")
+        XCTAssertTrue(node.contains("error: explain takes a parameter (W1, b1, W2, b2) or one of its entries (W1[0,1]); "
+                                    + "Z1 is a node of the graph: `forward`, then `show Z1` prints it"), node)
+        XCTAssertFalse(node.contains("did you mean"), node)
+        h.ok("forward")
+        XCTAssertTrue(h.fails("explain A1[0,1]").contains("A1 is a node of the graph: `show A1` prints it, and its gradient once `backward` has reached it"))
+        // A misspelt parameter still gets its suggestion.
+        XCTAssertTrue(h.fails("explain W9").contains("did you mean 'W1'?"))
+    }
 }
