@@ -245,4 +245,65 @@ final class HandSteppingTests: XCTestCase {
         // A misspelt parameter still gets its suggestion.
         XCTAssertTrue(h.fails("explain W9").contains("did you mean 'W1'?"))
     }
+
+    // MARK: D6 — explain's sums add up as printed
+
+    /// The written sums (`… = total`) in `text`: for each, the sum of its printed terms' products, worked out here,
+    /// and its printed total.
+    static func writtenSums(_ text: String) -> [(terms: Double, total: Double)] {
+        text.split(separator: "\n").compactMap { line -> (Double, Double)? in
+            // A matmul's sum has a line of its own (`  = …`); a bias's follows its Σ (`dL/db1[0] = Σ_r dL/dZ1[r,0] = …`).
+            guard line.hasPrefix("  = ") || line.contains("] = Σ_r "), !line.contains("…"),
+                  let eq = line.range(of: " = ", options: .backwards) else { return nil }
+            var lhs = String(line[..<eq.lowerBound]).replacingOccurrences(of: "−", with: "-")
+            if let start = lhs.range(of: "= ", options: .backwards) { lhs = String(lhs[start.upperBound...]) }
+            guard let total = Double(line[eq.upperBound...].replacingOccurrences(of: "−", with: "-")) else { return nil }
+            let terms = lhs.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " - ", with: " + -")
+                .components(separatedBy: " + ").map { term in
+                    term.split(separator: "·").map { Double($0.trimmingCharacters(in: CharacterSet(charactersIn: "() "))) ?? .nan }
+                        .reduce(1, *)
+                }
+            return (terms.reduce(0, +), total)
+        }
+    }
+
+    func testExplainsTermsAddUpToItsTotalAsPrinted() throws {
+        // The lecturer's example: θ = 0, so dL/dZ1 = 2(0 − y)/3 = [−4/3, −2, −8/3] and dL/dW1[0,0] = Σ x·d = −40/3; at 6
+        // digits the terms are 1·(−1.33333), 2·(−2), 3·(−2.66667), whose products add up to −13.33334, −13.3333 at 6
+        // digits (by hand). At 4 digits they gave −13.334 against a printed −13.333333.
+        h.ok("data X=[[1,2],[2,3],[3,4]] y=[2,3,4]\nlayer dense 1 linear bias=false init=zeros\nloss mse")
+        XCTAssertTrue(h.ok("explain W1[0,0]").contains("\n  = 1·(−1.33333) + 2·(−2) + 3·(−2.66667) = −13.3333\n"))
+        // b1[0] of the softmax-hidden net: dL/dZ1[:,0] = [−0.13574520, 0.01004617, −0.09844053] (numpy, above), total
+        // −0.22413956; at 6 digits the terms add up to −0.2241393, −0.224139 ≠ −0.224140, so they get 7 digits.
+        h = ShellHarness()
+        h.ok(Self.softmaxHidden)
+        load(Self.wSoftmax)
+        let bias = h.ok("explain b1[0]")
+        XCTAssertTrue(bias.contains("dL/db1[0] = Σ_r dL/dZ1[r,0] = −0.1357452 + 0.01004617 − 0.09844053 = −0.22414\n"), bias)
+        // Minus signs are maths' "−", a negative term is subtracted, and no sum reads "+ -" or "·-".
+        XCTAssertTrue(h.ok("explain W1[0,0]").contains("\n  = 1·(−0.135745) − 1·0.0100462 + 0·(−0.0984405) = −0.145791\n"))
+        // Every entry of every parameter, with an elastic penalty: the printed terms add up to the printed total at 6
+        // significant digits, and the totals are numpy's data parts (above: dL/dW1 = Xᵀ·dZ1).
+        h.ok("regularize elastic l1=0.1 l2=0.01")
+        var sums = 0
+        for (name, shape) in [("W1", [2, 3]), ("b1", [3]), ("W2", [3, 1]), ("b2", [1])] {
+            for i in 0..<shape[0] {
+                for j in 0..<(shape.count > 1 ? shape[1] : 1) {
+                    let entry = shape.count > 1 ? "\(name)[\(i),\(j)]" : "\(name)[\(i)]"
+                    let text = h.ok("explain \(entry)")
+                    XCTAssertFalse(text.contains("+ -") || text.contains("·-") || text.contains("·(-"), text)
+                    for s in Self.writtenSums(text) {
+                        XCTAssertEqual(Format.sig(s.terms, 6), Format.sig(s.total, 6), "\(entry): \(text)")
+                        sums += 1
+                    }
+                }
+            }
+        }
+        XCTAssertEqual(sums, 6 + 3 + 3 + 1)
+        let w1 = h.ok("explain W1[1,1]")
+        // numpy: (X.T@dZ1)[1,1] = 0.152499082590066; the penalty's share 0.1·sign(0.8) + 2·0.01·0.8 = 0.116 by hand.
+        XCTAssertTrue(w1.contains(" = 0.152499\n"), w1)
+        XCTAssertTrue(w1.contains("dL/dW1[1,1] from the penalty = 0.1·sign(0.8) + 2·0.01·0.8 = 0.116\n"), w1)
+        XCTAssertTrue(w1.contains("dL/dW1[1,1] = 0.2684990826\n") || w1.hasSuffix("dL/dW1[1,1] = 0.2684990826"), w1)
+    }
 }
