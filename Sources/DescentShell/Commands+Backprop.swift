@@ -352,8 +352,47 @@ extension Commands {
                              + ": some gradients are not finite (have the parameters or the loss overflowed? `show weights`)")
         }
         if !failed.isEmpty {
-            throw ShellError("gradient check failed for " + failed.map(\.parameter).joined(separator: ", ") + " (relative error ≥ 1e-5; kinks such as relu at 0 can cause this)")
+            throw ShellError("gradient check failed for " + failed.map(\.parameter).joined(separator: ", ")
+                             + " (relative error ≥ 1e-5; " + kinkHint(t, failed: failed) + ")")
         }
+    }
+
+    /// The kinks of this model, loss and regularizer, where a central difference straddles a point without a
+    /// derivative and so disagrees with the analytic gradient: relu at 0, L1's |w| at 0, mae's |ŷ − y| at 0, …;
+    /// a failed weight entry within h of L1's kink is named.
+    static func kinkHint(_ t: Trainer, failed: [GradientCheck.Result]) -> String {
+        var kinks: [String] = []
+        var activations: [String] = []
+        for case let .dense(_, act, _, _) in t.model.spec.layers {
+            let kink: String?
+            switch act {
+            case .relu, .leakyRelu: kink = "\(act) at 0"
+            case .elu(let a) where a != 1: kink = "\(act) at 0"
+            default: kink = nil
+            }
+            if let kink, !activations.contains(kink) { activations.append(kink) }
+        }
+        kinks += activations
+        if t.regularizer.l1 != 0 { kinks.append("L1's |w| at w = 0") }
+        switch t.loss {
+        case .mae: kinks.append("mae's |ŷ − y| at ŷ = y")
+        case .huber(let d): kinks.append("huber's switch at |ŷ − y| = \(Format.short(d))")
+        case .hinge: kinks.append("hinge's max(0, 1 − t·ŷ) at t·ŷ = 1")
+        default: break
+        }
+        guard !kinks.isEmpty else { return "kinks such as relu at 0 can cause this" }
+        var hint = "a kink can cause this: " + kinks.joined(separator: ", ")
+        // An entry near L1's kink: the difference quotient at ±h sees λ₁·|w| change slope.
+        if t.regularizer.l1 != 0 {
+            for r in failed {
+                guard let p = t.model.parameter(r.parameter), p.isWeight, let off = p.offset(of: r.worstIndex),
+                      abs(p.value[off]) < GradientCheck.step else { continue }
+                hint += " — \(Format.entry(p.name, r.worstIndex)) = \(Format.sig(p.value[off], 6)) is within h = 1e-5 of L1's kink, "
+                    + "so the difference quotient straddles it"
+                break
+            }
+        }
+        return hint
     }
 
     /// Runs the check with Ctrl-C stopping it between entries and, on a terminal, a progress line once it takes a while
