@@ -8,9 +8,11 @@ extension Explain {
     /// The most significant digits a factor gets while looking for ones whose products add up to the total.
     static let maxFactorDigits = 12
 
-    /// `x` as maths writes it, with `digits` significant digits and the minus sign "−" (`−0.135745`); −0 reads 0.
+    /// `x` as maths writes it, with `digits` significant digits and the minus sign "−" (`−0.135745`; an exponent
+    /// keeps its `e-05`); −0 reads 0.
     static func math(_ x: Double, _ digits: Int) -> String {
-        Format.sig(x == 0 ? 0 : x, digits).replacingOccurrences(of: "-", with: "−")
+        let s = Format.sig(x == 0 ? 0 : x, digits)
+        return s.hasPrefix("-") ? "−" + s.dropFirst() : s
     }
 
     /// The terms `terms` (each a product of its factors: `[x, d]` for x·d, `[d]` for d alone) written as a sum

@@ -22,9 +22,9 @@ extension Printer {
         let brackets = 2 * t.shape.count
         var columnEdge: Int? = nil
         if columns * (numberWidth + 1) - 1 + brackets > width {
-            let k = (width - brackets - 3) / (2 * (numberWidth + 1))
-            columnEdge = min(max(1, k), (columns - 1) / 2)
-            if let e = columnEdge, 2 * e >= columns { columnEdge = nil }
+            // At least one column each side; none cut when that leaves out nothing (a matrix of one or two columns).
+            let k = min(max(1, (width - brackets - 3) / (2 * (numberWidth + 1))), (columns - 1) / 2)
+            columnEdge = k >= 1 ? k : nil
         }
         let rows = t.shape.count == 2 ? t.shape[0] : 1
         let rowEdge: Int? = t.shape.count == 2 && rows > parameterRows ? parameterEdgeRows : nil

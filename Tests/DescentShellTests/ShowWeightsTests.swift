@@ -79,6 +79,16 @@ final class ShowWeightsTests: XCTestCase {
         XCTAssertEqual(Double(w2[20].trimmingCharacters(in: CharacterSet(charactersIn: "[] "))) ?? .nan, w[29], accuracy: 5e-4 * abs(w[29]))
     }
 
+    func testATerminalTooNarrowForAnyColumnKeepsOneEachSideAndNarrowMatricesWhole() {
+        loadCounting()
+        h.w.outputWidth = { 5 }
+        let text = h.ok("show weights")
+        // One column each side of W1 (14 left out); W2, one column, whole; nothing lost from b2.
+        XCTAssertTrue(text.hasPrefix("W1 [2, 16] =\n[[ 1 ... 16]\n [17 ... 32]]\n"), text)
+        XCTAssertTrue(text.contains("\nW2 [16, 1] =\n[[ 1]\n"), text)
+        XCTAssertTrue(text.contains("\nb2 [1] =\n[0]"), text)
+    }
+
     func testEveryLineKeepsToTheWidth() {
         // A 64-64-40-10 net, at widths from 30 to 220 columns: no line of a fitted matrix (nor of its note) is wider.
         h.ok("seed 2\ndata X=[[" + (0..<64).map { "\($0 % 5)" }.joined(separator: ",") + "]] y=[1]\nlayer dense 64 relu\nlayer dense 40 tanh\nlayer dense 10 linear\nloss mse")
