@@ -196,7 +196,7 @@ extension Commands {
         w.inspected = nil
         w.gradientsUsedByStep = t.stepCount
         let opt = t.optimizer
-        let adamStep = opt.kind.name == "adam" ? " (t = \(opt.steps))" : ""
+        let adamStep = biasCorrections(opt) != nil ? " (t = \(opt.steps))" : ""
         w.out.print("update \(t.stepCount): \(opt.kind.name) lr=\(Format.short(opt.learningRate))\(adamStep), rule \(opt.kind.rule)")
         let corrections = biasCorrections(opt)
         for line in updateCountLines(opt, step: t.stepCount) { w.out.print("  " + line) }

@@ -17,10 +17,10 @@ extension Explain {
 
     /// The terms `terms` (each a product of its factors: `[x, d]` for x·d, `[d]` for d alone) written as a sum
     /// equal to `total`, such as `1·(−0.135745) − 1·0.0100462 + 0·(−0.0984405) = −0.145791`: a negative factor
-    /// after the first in brackets, a term whose first factor is negative subtracted. With `complete` (every term is
-    /// shown), the factors get the fewest significant digits, from `totalDigits`, at which the products of the
-    /// factors as printed add up to the total as printed (at `totalDigits`); else `totalDigits`, and `… more` closes
-    /// the terms.
+    /// after the first in brackets, a term whose first factor is negative subtracted. When every term is shown, the
+    /// factors get the fewest significant digits, from `totalDigits`, at which the products of the factors as printed
+    /// add up to the total as printed (at `totalDigits`); when `more` says what was left out, it closes the terms and
+    /// the factors get `totalDigits`.
     static func sum(_ terms: [[Double]], total: Double, more: String? = nil) -> String {
         var digits = totalDigits
         if more == nil {
