@@ -39,18 +39,20 @@ public enum Activation: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The local derivative as a person would write it.
-    public var derivativeFormula: String {
+    /// The local derivative as a person would write it, naming the input `z` and the output `a` (`Z1`, `A1`): f'(z)
+    /// for the element-wise ones; for softmax, which mixes the entries of a row, ∂aᵢ/∂zⱼ within a row.
+    public func derivativeFormula(input z: String = "z", output a: String = "A") -> String {
         switch self {
-        case .linear: return "f'(z) = 1"
-        case .relu: return "f'(z) = 1 if z > 0 else 0"
-        case .tanh: return "f'(z) = 1 − tanh²(z) = 1 − A²"
-        case .sigmoid: return "f'(z) = σ(z)(1 − σ(z)) = A(1 − A)"
-        case .softplus: return "f'(z) = σ(z)"
-        case .gelu: return "f'(z) = ½(1 + tanh u) + ½z(1 − tanh²u)·√(2/π)(1 + 0.134145z²), u = √(2/π)(z + 0.044715z³)"
-        case .softmax: return "dZ = A ⊙ (dA − Σⱼ dAⱼ Aⱼ) (per row)"
-        case .leakyRelu(let s): return "f'(z) = 1 if z > 0 else \(s)"
-        case .elu(let a): return "f'(z) = 1 if z > 0 else \(a)·e^z"
+        case .linear: return "f'(\(z)) = 1"
+        case .relu: return "f'(\(z)) = 1 where \(z) > 0, else 0"
+        case .tanh: return "f'(\(z)) = 1 − tanh²(\(z)) = 1 − \(a)²"
+        case .sigmoid: return "f'(\(z)) = σ(\(z))(1 − σ(\(z))) = \(a)(1 − \(a))"
+        case .softplus: return "f'(\(z)) = σ(\(z))"
+        case .gelu:
+            return "f'(\(z)) = ½(1 + tanh u) + ½·\(z)·(1 − tanh²u)·√(2/π)·(1 + 0.134145·\(z)²), u = √(2/π)·(\(z) + 0.044715·\(z)³)"
+        case .softmax: return "∂\(a)ᵢ/∂\(z)ⱼ = \(a)ᵢ(δᵢⱼ − \(a)ⱼ) within a row"
+        case .leakyRelu(let s): return "f'(\(z)) = 1 where \(z) > 0, else \(Format.short(s))"
+        case .elu(let al): return "f'(\(z)) = 1 where \(z) > 0, else \(Format.short(al))·e^\(z)"
         }
     }
 

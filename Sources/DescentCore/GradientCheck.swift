@@ -1,5 +1,8 @@
 /// Compares analytic gradients with central finite differences, entry by entry.
 public enum GradientCheck {
+    /// The step h of the central differences (f(θ + h) − f(θ − h)) / 2h (`gradcheck` says "h=1e-5").
+    public static let step = 1e-5
+
     /// The worst disagreement found for one parameter.
     public struct Result: Sendable, Equatable {
         public var parameter: String
@@ -40,7 +43,7 @@ public enum GradientCheck {
     ///
     /// `shouldContinue` is asked before each entry; when it answers false the check throws `Stopped`, having put
     /// everything back as well.
-    public static func run(_ graph: Graph, parameters: [Parameter], step h: Double = 1e-5,
+    public static func run(_ graph: Graph, parameters: [Parameter], step h: Double = GradientCheck.step,
                            tolerance: Double = 1e-5,
                            shouldContinue: (Progress) -> Bool = { _ in true }) throws(Stopped) -> [Result] {
         let state = graph.savedState()

@@ -66,15 +66,14 @@ public enum Loss: Equatable, Sendable, CustomStringConvertible {
     /// What the mean divides by: every entry of ŷ, except for ce, which has one term per row.
     public var meanOver: String { self == .ce ? "B = rows" : "N = rows × outputs" }
 
-    /// The gradient rule, for the backprop view: `dL/dŷ = 2(ŷ − y)/N   (N = rows × outputs)`.
-    public var gradientFormula: String {
-        let input: String
-        switch self {
-        case .bce, .ce: input = "z"
-        default: input = "ŷ"
-        }
-        return "dL/d\(input) = \(gradientRule)   (\(meanOver))"
+    /// What `formula` calls the node the loss reads: `z` for the logits (bce, ce), else `ŷ`.
+    public var inputSymbol: String {
+        switch self { case .bce, .ce: return "z"; default: return "ŷ" }
     }
+
+    /// The gradient rule, for the backprop view: `d(loss)/dŷ = 2(ŷ − y)/N   (N = rows × outputs)` — the data loss's
+    /// own derivative, which L (= loss + penalty) passes on times dL/dloss.
+    public var gradientFormula: String { "d(loss)/d\(inputSymbol) = \(gradientRule)   (\(meanOver))" }
 
     /// The mean loss of predictions `p` (rows×cols; logits for bce/ce) against targets `y`
     /// (rows×cols values, or rows class ids for ce): its terms added in order, over their count.

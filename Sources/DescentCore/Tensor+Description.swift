@@ -9,17 +9,39 @@ extension Tensor: CustomStringConvertible {
         return lines.joined(separator: "\n")
     }
 
+    /// The tensor as text with its own elision per dimension: `edges[d]` nil shows all of dimension d, k its first
+    /// and last k entries when it has more than 2k (`[nil, 5]`: every row, the first and last 5 columns).
+    public func formatted(edges: [Int?], digits: Int = 4) -> String {
+        var lines: [String] = []
+        _ = writeLines(kept: Tensor.kept(shape, edges: edges), digits: digits, shouldContinue: { true }) { lines.append($0) }
+        return lines.joined(separator: "\n")
+    }
+
     /// `formatted(threshold:edge:digits:)` handed to `line` a line at a time (without its line break), each as
     /// soon as it is complete, so that a huge tensor printed in full can be stopped part-way. `shouldContinue` is
     /// asked every 4,096 numbers while the columns' width is worked out and before each row of the last
     /// dimension; when it answers false, the lines not yet handed out are dropped and the result is false.
     public func writeLines(threshold: Int = 12, edge: Int = 3, digits: Int = 4,
                            shouldContinue: () -> Bool = { true }, _ line: (String) -> Void) -> Bool {
+        writeLines(kept: shape.map { Tensor.shown($0, threshold: threshold, edge: edge) }, digits: digits,
+                   shouldContinue: shouldContinue, line)
+    }
+
+    /// Indices printed along each dimension of `shape` for `formatted(edges:)`; -1 marks the elision.
+    static func kept(_ shape: [Int], edges: [Int?]) -> [[Int]] {
+        shape.enumerated().map { d, n in
+            guard d < edges.count, let k = edges[d], n > 2 * k else { return Array(0..<n) }
+            return Array(0..<k) + [-1] + Array((n - k)..<n)
+        }
+    }
+
+    /// `writeLines` showing, along each dimension d, the indices `kept[d]` (-1 for the elision).
+    private func writeLines(kept: [[Int]], digits: Int, shouldContinue: () -> Bool, _ line: (String) -> Void) -> Bool {
         if shape.isEmpty { line(data.first.map { Tensor.number($0, digits: digits) } ?? "[]"); return true }
         if data.isEmpty { line("[]"); return true }
         var numbers: [String] = []
         var width = 1
-        let shownCount = shape.map { n in Tensor.shown(n, threshold: threshold, edge: edge).filter { $0 >= 0 }.count }.reduce(1, *)
+        let shownCount = kept.map { $0.filter { $0 >= 0 }.count }.reduce(1, *)
         let streamed = shownCount > Tensor.measuredLimit && shownCount == count
         if streamed {
             // Too many to render first (a node of 300,000 × 64 would take seconds and gigabytes before its first
@@ -29,7 +51,7 @@ extension Tensor: CustomStringConvertible {
             for i in Swift.stride(from: 0, to: count, by: step) { width = Swift.max(width, Tensor.number(data[i], digits: digits).count) }
         } else {
             // Render every shown number first, in printing order, so the columns can share one width.
-            let measured = visit(dim: 0, offset: 0, threshold: threshold, edge: edge) { i in
+            let measured = visit(dim: 0, offset: 0, kept: kept) { i in
                 if numbers.count % 4096 == 4095 && !shouldContinue() { return false }
                 let s = Tensor.number(data[i], digits: digits)
                 width = Swift.max(width, s.count)
@@ -50,20 +72,20 @@ extension Tensor: CustomStringConvertible {
             }
             pending += rest
         }
-        let done = render(dim: 0, indent: 1, width: width, threshold: threshold, edge: edge,
+        let done = render(dim: 0, indent: 1, width: width, kept: kept,
                           number: number, next: &next, shouldContinue: shouldContinue, emit)
         if done { line(pending) }
         return done
     }
 
     /// Calls `body` with the flat index of every entry that printing shows, in printing order, until it returns false.
-    private func visit(dim: Int, offset: Int, threshold: Int, edge: Int, _ body: (Int) -> Bool) -> Bool {
+    private func visit(dim: Int, offset: Int, kept: [[Int]], _ body: (Int) -> Bool) -> Bool {
         let stride = shape[(dim + 1)...].reduce(1, *)
-        for i in Tensor.shown(shape[dim], threshold: threshold, edge: edge) where i >= 0 {
+        for i in kept[dim] where i >= 0 {
             if dim == shape.count - 1 {
                 guard body(offset + i) else { return false }
             } else {
-                guard visit(dim: dim + 1, offset: offset + i * stride, threshold: threshold, edge: edge, body) else { return false }
+                guard visit(dim: dim + 1, offset: offset + i * stride, kept: kept, body) else { return false }
             }
         }
         return true
@@ -71,9 +93,9 @@ extension Tensor: CustomStringConvertible {
 
     /// Hands the text of the next sub-tensor along `dim` to `emit` in pieces, taking its shown numbers, in printing
     /// order, from `number` at `next`; false when `shouldContinue` stopped it before a row.
-    private func render(dim: Int, indent: Int, width: Int, threshold: Int, edge: Int, number: (Int) -> String,
+    private func render(dim: Int, indent: Int, width: Int, kept: [[Int]], number: (Int) -> String,
                         next: inout Int, shouldContinue: () -> Bool, _ emit: (String) -> Void) -> Bool {
-        let idx = Tensor.shown(shape[dim], threshold: threshold, edge: edge)
+        let idx = kept[dim]
         if dim == shape.count - 1 {
             guard shouldContinue() else { return false }
             var items: [String] = []
@@ -92,8 +114,8 @@ extension Tensor: CustomStringConvertible {
         for (k, i) in idx.enumerated() {
             if k > 0 { emit(sep) }
             if i < 0 { emit("..."); continue }
-            guard render(dim: dim + 1, indent: indent + 1, width: width, threshold: threshold,
-                         edge: edge, number: number, next: &next, shouldContinue: shouldContinue, emit) else { return false }
+            guard render(dim: dim + 1, indent: indent + 1, width: width, kept: kept,
+                         number: number, next: &next, shouldContinue: shouldContinue, emit) else { return false }
         }
         emit("]")
         return true

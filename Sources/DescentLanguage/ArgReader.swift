@@ -147,9 +147,10 @@ public struct ArgReader: Sendable {
         }
     }
 
-    /// Reads an operator that must be one of `candidates` (already normalised: `+-`, `=`).
+    /// Reads an operator that must be one of `candidates` (already normalised: `+-`, `=`); a message names a lone
+    /// candidate as itself (expected '=').
     public mutating func op(_ what: String, oneOf candidates: [String]) throws(Diagnostic) -> String {
-        let expected = "\(what) (one of \(candidates.joined(separator: ", ")))"
+        let expected = candidates.count == 1 ? "'\(candidates[0])'" : "\(what) (one of \(candidates.joined(separator: ", ")))"
         let arg = try next(expected: expected)
         guard case .op(let op) = arg.value, candidates.contains(op) else { throw ArgReader.mismatch(arg, expected: expected) }
         return op

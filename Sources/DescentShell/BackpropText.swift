@@ -20,14 +20,16 @@ enum BackpropText {
                     inputs.map { "dL/d\($0) += dL/dpenalty · (\(d.joined(separator: " + ").replacingOccurrences(of: "W", with: $0)))" }.joined(separator: ";  ")]
         case .loss(let l):
             let p = inputs[0]
-            var lines = [l.formula, "local derivative \(l.gradientFormula)", "dL/d\(p) = dL/dloss · \(l.gradientRule)"]
+            var lines = ["\(l.formula)   (\(l.inputSymbol) = \(p))", "local derivative \(l.gradientFormula)", "dL/d\(p) = dL/dloss · \(l.gradientRule)"]
             if g.lossInputIndex != g.outputIndex, let fused = l.fusedActivation {
                 lines.append("(the loss reads the logits \(p) directly, so \(g.output.name) = \(fused)(\(p)) is not on the gradient path — it is the stable form)")
             }
             return lines
         case .activation(let act):
-            return ["\(n.name) = \(act)(\(inputs[0]))", "local derivative \(derivative(act, output: n.name, input: inputs[0]))",
-                    act == .softmax ? "dL/d\(inputs[0]) = \(n.name) ⊙ (dL/d\(n.name) − Σⱼ dL/d\(n.name)ⱼ·\(n.name)ⱼ)"
+            return ["\(n.name) = \(act)(\(inputs[0]))" + (act == .softmax ? "  (each row on its own)" : ""),
+                    "local derivative \(act.derivativeFormula(input: inputs[0], output: n.name))"
+                        + (act == .softmax ? " (δᵢⱼ = 1 if i = j, else 0): softmax mixes a row's entries, so it is not element-wise" : ""),
+                    act == .softmax ? softmaxRule(output: n.name, input: inputs[0]) + "  (per row)"
                                     : "dL/d\(inputs[0]) = dL/d\(n.name) ⊙ f'(\(inputs[0]))"]
         case .biasAdd:
             return ["\(n.name) = \(inputs[0]) + \(inputs[1])  (\(inputs[1]) added to every row)", "local derivative 1",
@@ -77,8 +79,8 @@ enum BackpropText {
         return result
     }
 
-    /// `act`'s local derivative written with the graph's names: `1 − A1²` for output A1, `tanh²(Z1)` for input Z1.
-    static func derivative(_ act: Activation, output: String, input: String) -> String {
-        act.derivativeFormula.replacingOccurrences(of: "A", with: output).replacingOccurrences(of: "(z)", with: "(\(input))")
+    /// Softmax's backward rule with the graph's names: `dL/dZ1 = A1 ⊙ (dL/dA1 − Σⱼ dL/dA1ⱼ·A1ⱼ)`.
+    static func softmaxRule(output a: String, input z: String) -> String {
+        "dL/d\(z) = \(a) ⊙ (dL/d\(a) − Σⱼ dL/d\(a)ⱼ·\(a)ⱼ)"
     }
 }

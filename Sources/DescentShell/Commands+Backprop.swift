@@ -1,3 +1,4 @@
+import Foundation
 import DescentCore
 import DescentLanguage
 import DescentPlot
@@ -105,6 +106,7 @@ extension Commands {
             w.out.print(finishing ? "backward: finished the remaining nodes" : "backward: all gradients computed (replacing earlier ones)")
             w.out.print(gradientTable(t.model))
         }
+        w.gradientsUsedByStep = nil
         t.markBackwarded(g)
     }
 
@@ -192,19 +194,60 @@ extension Commands {
                              + "so it was not applied — lower the learning rate (`lr …`), or `undo`")
         }
         w.inspected = nil
+        w.gradientsUsedByStep = t.stepCount
         let opt = t.optimizer
-        w.out.print("update \(t.stepCount): \(opt.kind.name) lr=\(Format.short(opt.learningRate)), rule \(opt.kind.rule)")
+        let adamStep = biasCorrections(opt) != nil ? " (t = \(opt.steps))" : ""
+        w.out.print("update \(t.stepCount): \(opt.kind.name) lr=\(Format.short(opt.learningRate))\(adamStep), rule \(opt.kind.rule)")
+        let corrections = biasCorrections(opt)
+        for line in updateCountLines(opt, step: t.stepCount) { w.out.print("  " + line) }
+        // Labels padded to the longest (`square_avg`), so that the values line up; counted in characters, as `m̂`
+        // (m and a combining circumflex) takes one column.
+        let width = opt.stateNames.map(\.count).max().map { max($0, 6) } ?? 6
+        let row = { (label: String, v: [Double], shape: [Int]) in
+            w.out.print("  " + label + String(repeating: " ", count: max(0, width - label.count)) + " " + values(v, shape))
+        }
         for (k, p) in t.model.parameters.enumerated() {
             w.out.print("\(p.name) \(Tensor.describe(p.shape))")
-            w.out.print("  before " + values(before[k], p.shape))
-            w.out.print("  grad   " + values(p.grad.array, p.shape))
+            row("before", before[k], p.shape)
+            row("grad", p.grad.array, p.shape)
             for (s, name) in opt.stateNames.enumerated() {
                 let buf = s == 0 ? opt.state1 : opt.state2
-                if k < buf.count { w.out.print("  \(name.padding(toLength: 6, withPad: " ", startingAt: 0)) " + values(buf[k].array, p.shape)) }
+                if k < buf.count { row(name, buf[k].array, p.shape) }
             }
-            w.out.print("  after  " + values(p.value.array, p.shape))
+            // Adam's bias-corrected moments, from which the step is taken: θ ← θ − α·m̂/(√v̂ + ε).
+            if let (c1, c2) = corrections, k < opt.state1.count, k < opt.state2.count {
+                row("m̂", opt.state1[k].array.map { $0 / c1 }, p.shape)
+                row("v̂", opt.state2[k].array.map { $0 / c2 }, p.shape)
+            }
+            row("after", p.value.array, p.shape)
         }
         w.printWatches(t, live: false)
+    }
+
+    /// Adam's bias corrections 1 − β₁ᵗ and 1 − β₂ᵗ for its last update (t = its own update count); nil for other rules.
+    static func biasCorrections(_ opt: Optimizer) -> (Double, Double)? {
+        guard case let .adam(b1, b2, _) = opt.kind, opt.steps > 0 else { return nil }
+        let t = Double(opt.steps)
+        return (1 - Foundation.pow(b1, t), 1 - Foundation.pow(b2, t))
+    }
+
+    /// What an update's rule takes from the optimizer's own count of updates, which starts again when its state is
+    /// reset (a new optimizer) and so can differ from the session's step: Adam's t and bias corrections, and SGD
+    /// momentum's first update, which takes v ← g.
+    static func updateCountLines(_ opt: Optimizer, step: Int) -> [String] {
+        let own = opt.steps == step ? "" : ", which started again when its state was reset (this is the session's step \(step))"
+        switch opt.kind {
+        case let .adam(b1, b2, _):
+            guard let (c1, c2) = biasCorrections(opt) else { return [] }
+            return ["t = \(opt.steps) is adam's own count of updates\(own)",
+                    "bias corrections 1 − β₁ᵗ = 1 − \(Format.short(b1))^\(opt.steps) = \(Format.sig(c1, 6)),  "
+                        + "1 − β₂ᵗ = 1 − \(Format.short(b2))^\(opt.steps) = \(Format.sig(c2, 6));  "
+                        + "m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), θ ← θ − α·m̂/(√v̂ + ε)"]
+        case let .sgd(m, _) where m != 0 && opt.steps == 1:
+            return ["the first update since the state was reset: v ← g (no earlier v to carry)"]
+        default:
+            return []
+        }
     }
 
     /// Values on one line when few, else a summary.
@@ -224,21 +267,24 @@ extension Commands {
         // A preview's marks would be those of whatever pass last used its buffers: none are shown.
         let stepping = w.inspected != nil ? g.backwardDone : nil
         let next = stepping.flatMap { $0 < g.backwardOrder.count ? g.backwardOrder[$0] : nil }
+        let offPath = g.nodes.indices.compactMap { Workspace.offGradientPath(g, $0) }
         let rows = g.nodes.enumerated().map { (i, n) -> [String] in
             // A parameter (a leaf) has its gradient once every node that reads it has sent its share.
             let arrived = stepping != nil && Workspace.gradientArrived(g, i)
-            let mark = i == next ? "◀ next" : (arrived ? "✓ grad" : "")
+            let mark = i == next ? "◀ next" : (arrived ? "✓ grad" : (Workspace.offGradientPath(g, i) != nil ? "no grad (off path)" : ""))
             return [String(i), n.name, n.op.name, n.inputs.map { g.nodes[$0].name }.joined(separator: ", "),
                     n.shape.isEmpty ? "scalar" : Tensor.describe(n.shape), mark]
         }
         w.out.print(TextTable(headers: ["#", "node", "op", "inputs", "shape", "backward"], rows: rows,
                               alignments: [.right, .left, .left, .left, .left, .left]).render().joined(separator: "\n"))
+        for why in offPath { w.out.print(why) }
         if stepping == nil { w.out.print("backward: not started (`backward step` visits \(g.backwardOrder.map { g.nodes[$0].name }.joined(separator: " → ")))") }
     }
 
     static func explain(_ w: Workspace, _ a: inout ArgReader) throws {
         let name: String, index: [Int]?
         let t = try w.ensureTrainer()
+        try refuseNode(w, t, a)
         if a.peekIsIndexed { let (n, i) = try a.indexed("parameter entry"); name = n; index = i }
         else { name = try a.word("parameter", oneOf: w.parameterNames()); index = nil }
         let at = a.lastSpan
@@ -256,9 +302,25 @@ extension Commands {
         if let done = g.backwardDone, !g.backwardComplete {
             throw ShellError("backward is part-way (\(done) of \(g.backwardOrder.count) nodes) — finish it with `backward`, then explain")
         }
-        if !g.backwardComplete { g.backward(); t.markBackwarded(g) }
+        if !g.backwardComplete { g.backward(); t.markBackwarded(g); w.gradientsUsedByStep = nil }
         guard let p = g.index(of: name) else { throw ShellError("no parameter '\(name.shortened())' in the graph") }
         w.out.print(Explain.text(g, param: p, index: index))
+    }
+
+    /// `explain Z1`: a node of the graph, not a parameter — `show` is what prints a node and its gradient.
+    private static func refuseNode(_ w: Workspace, _ t: Trainer, _ a: ArgReader) throws {
+        guard let arg = a.peek else { return }
+        let word: String
+        switch arg.value {
+        case .word(let n), .indexed(let n, _): word = n
+        default: return
+        }
+        guard !w.parameterNames().contains(word), let g = w.inspected ?? Optional(t.previewGraph()),
+              let node = g.nodes.first(where: { $0.name == word }) else { return }
+        let how = w.inspected == nil ? "`forward`, then `show \(node.name)`" : "`show \(node.name)`"
+        throw Diagnostic("explain takes a parameter (\(w.parameterNames().joined(separator: ", "))) or one of its entries (W1[0,1]); "
+                         + "\(node.name) is a node of the graph: \(how) prints it, and its gradient once `backward` has reached it",
+                         at: arg.span)
     }
 
     static func gradcheck(_ w: Workspace, _ a: inout ArgReader) throws {
@@ -290,8 +352,47 @@ extension Commands {
                              + ": some gradients are not finite (have the parameters or the loss overflowed? `show weights`)")
         }
         if !failed.isEmpty {
-            throw ShellError("gradient check failed for " + failed.map(\.parameter).joined(separator: ", ") + " (relative error ≥ 1e-5; kinks such as relu at 0 can cause this)")
+            throw ShellError("gradient check failed for " + failed.map(\.parameter).joined(separator: ", ")
+                             + " (relative error ≥ 1e-5; " + kinkHint(t, failed: failed) + ")")
         }
+    }
+
+    /// The kinks of this model, loss and regularizer, where a central difference straddles a point without a
+    /// derivative and so disagrees with the analytic gradient: relu at 0, L1's |w| at 0, mae's |ŷ − y| at 0, …;
+    /// a failed weight entry within h of L1's kink is named.
+    static func kinkHint(_ t: Trainer, failed: [GradientCheck.Result]) -> String {
+        var kinks: [String] = []
+        var activations: [String] = []
+        for case let .dense(_, act, _, _) in t.model.spec.layers {
+            let kink: String?
+            switch act {
+            case .relu, .leakyRelu: kink = "\(act) at 0"
+            case .elu(let a) where a != 1: kink = "\(act) at 0"
+            default: kink = nil
+            }
+            if let kink, !activations.contains(kink) { activations.append(kink) }
+        }
+        kinks += activations
+        if t.regularizer.l1 != 0 { kinks.append("L1's |w| at w = 0") }
+        switch t.loss {
+        case .mae: kinks.append("mae's |ŷ − y| at ŷ = y")
+        case .huber(let d): kinks.append("huber's switch at |ŷ − y| = \(Format.short(d))")
+        case .hinge: kinks.append("hinge's max(0, 1 − t·ŷ) at t·ŷ = 1")
+        default: break
+        }
+        guard !kinks.isEmpty else { return "kinks such as relu at 0 can cause this" }
+        var hint = "a kink can cause this: " + kinks.joined(separator: ", ")
+        // An entry near L1's kink: the difference quotient at ±h sees λ₁·|w| change slope.
+        if t.regularizer.l1 != 0 {
+            for r in failed {
+                guard let p = t.model.parameter(r.parameter), p.isWeight, let off = p.offset(of: r.worstIndex),
+                      abs(p.value[off]) < GradientCheck.step else { continue }
+                hint += " — \(Format.entry(p.name, r.worstIndex)) = \(Format.sig(p.value[off], 6)) is within h = 1e-5 of L1's kink, "
+                    + "so the difference quotient straddles it"
+                break
+            }
+        }
+        return hint
     }
 
     /// Runs the check with Ctrl-C stopping it between entries and, on a terminal, a progress line once it takes a while

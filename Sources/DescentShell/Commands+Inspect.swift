@@ -71,29 +71,38 @@ extension Commands {
             try a.finish(options: [])
             guard let g = w.inspected, let i = g.index(of: what) else { throw ShellError("no forward pass to show \(what) from — run `forward` first") }
             try showInFull(w, g.nodes[i], gradient: false)
-            // Its gradient too, once backward has reached it (every node that reads it has sent its share).
+            // Its gradient too, once backward has reached it (every node that reads it has sent its share); a node
+            // that backward never reaches says so rather than showing the zeros its gradient buffer holds.
             if Workspace.gradientArrived(g, i) { try showInFull(w, g.nodes[i], gradient: true) }
+            else if let why = Workspace.offGradientPath(g, i) { w.out.print(why) }
         }
     }
 
     /// Prints node `n`'s value (or its gradient) in full, a row at a time, so that Ctrl-C stops a large one between rows.
     static func showInFull(_ w: Workspace, _ n: Node, gradient: Bool) throws {
-        let t = gradient ? n.gradTensor : n.valueTensor
         guard !n.shape.isEmpty else { w.out.print(Printer.node(n, gradient: gradient)); return }
-        w.out.print("\(gradient ? "dL/d" + n.name : n.name) \(t.shapeDescription) =")
+        try printInFull(w, gradient ? "dL/d" + n.name : n.name, gradient ? n.gradTensor : n.valueTensor, indent: 2,
+                        stopped: "show \(n.name)", of: gradient ? " of its gradient" : "")
+    }
+
+    /// Prints `t` under `label` in full, its lines indented by `indent`, a row at a time; Ctrl-C stops it between rows
+    /// with an error saying that `stopped` was interrupted after how many rows (`of` whose).
+    static func printInFull(_ w: Workspace, _ label: String, _ t: Tensor, indent: Int, stopped: String, of: String = "") throws {
+        w.out.print("\(label) \(t.shapeDescription) =")
         var rows = 0
         let done = t.writeLines(threshold: .max, shouldContinue: { !Interrupt.requested }) { line in
-            w.out.print(Printer.indent(line))
+            w.out.print(indent == 0 ? line : Printer.indent(line, by: indent))
             rows += 1
         }
         guard done else {
             w.out.print("")   // past the terminal's echoed ^C
-            throw ShellError("show \(n.name) interrupted after \(rows) of \(t.shape.dropLast().reduce(1, *)) rows\(gradient ? " of its gradient" : "")")
+            throw ShellError("\(stopped) interrupted after \(rows) of \(t.shape.dropLast().reduce(1, *)) rows\(of)")
         }
     }
 
-    /// `show weights` and `show grads` (`what`): the parameters named next, or all, in full; with the
-    /// weights, how sparse the weight matrices shown are; with the gradients, a note on each one that is not current.
+    /// `show weights` and `show grads` (`what`): the parameters named next in full, or all of them fitted to the
+    /// terminal (`Printer.fitted`); with the weights, how sparse the weight matrices shown are; with the gradients, a
+    /// note on each one that is not current.
     static func showParameters(_ w: Workspace, _ a: inout ArgReader, what: String) throws {
         if w.parameterNames().isEmpty && a.peek != nil {
             throw ShellError("there are no parameters yet — add a layer with `layer dense UNITS [ACTIVATION]`")
@@ -108,12 +117,21 @@ extension Commands {
         try a.finish(options: [])
         let model = try w.ensureModel()
         let params = names.isEmpty ? model.parameters : names.compactMap { n in model.parameters.first { $0.name == n } }
+        let width = w.outputWidth() ?? Printer.parameterWidth
         for p in params {
             let t = what == "weights" ? p.tensor : p.gradTensor
-            w.out.print("\(what == "weights" ? p.name : "d" + p.name) \(t.shapeDescription) =\n\(t.formatted())")
-            if what == "grads" && !w.gradientReady(p.name) {
-                w.out.print("  (not current: \(w.staleGradient(p.name, subject: p.name)) — run `backward` or `step`)")
+            let label = what == "weights" ? p.name : "dL/d" + p.name
+            if names.isEmpty {
+                w.out.print(Printer.fitted(label, t, width: width, whole: what == "weights" ? "show \(p.name)" : "show grads \(p.name)"))
+            } else {
+                try printInFull(w, label, t, indent: 0, stopped: "show \(what)", of: " of \(label)")
             }
+            if what == "grads" && !w.gradientReady(p.name) {
+                w.out.print("  (not current: \(w.staleGradient(p.name, subject: p.name)) — run `backward`)")
+            }
+        }
+        if what == "grads", !params.isEmpty, let note = w.usedGradientsNote(), params.allSatisfy({ w.gradientReady($0.name) }) {
+            w.out.print(note)
         }
         // The share of near-zero entries among the weight matrices shown (all, when none were named).
         if what == "weights", let report = Sparsity.report(model, named: names.isEmpty ? nil : names) { w.out.print(report) }

@@ -73,6 +73,7 @@ extension Commands {
         w.out.print(Report.summary(t, ran: t.stepCount - start, seconds: secs, reason: reason))
         if t.stepCount > start && t.history.lastEvaluation != nil { w.noteUndefinedR2(t) }
         w.inspected = nil
+        if t.stepCount > start { w.gradientsUsedByStep = t.stepCount }
         return (t.stepCount - start, reason)
     }
 
@@ -95,6 +96,9 @@ extension Commands {
             throw ShellError("the step was not applied: \(stop)")
         }
         w.pushUndo(snap)
+        // The hand pass it dropped is no longer the one under way, as after `train`.
+        w.inspected = nil
+        w.gradientsUsedByStep = t.stepCount
         var line = "step \(t.stepCount)  epoch \(t.history.lastStep?.epoch ?? 1)  \(Format.counted(t.lastBatchRows, "row"))  batch_loss \(Format.sig(t.history.lastStep?.batchLoss ?? .nan, 6))"
         if !t.regularizer.isNone { line += "  penalty \(Format.sig(t.history.lastStep?.penalty ?? .nan, 6))" }
         line += "  |grad| \(Format.sig(t.lastGradientNorm, 4))  lr \(Format.short(t.optimizer.learningRate))"

@@ -109,7 +109,7 @@ struct Expectation {
         case let .gradient(n, i):
             let (p, off) = try w.entry(try w.ensureModel(), n, i)
             guard w.gradientReady(n) else {
-                throw ShellError("dL/d\(n) is not current: \(w.staleGradient(n, subject: "it")) — run `backward` (or `step`) first")
+                throw ShellError("dL/d\(n) is not current: \(w.staleGradient(n, subject: "it")) — run `backward` first")
             }
             return p.grad[off]
         case .metric(let m):

@@ -1,4 +1,5 @@
 import DescentCore
+import DescentText
 
 /// `explain`: the chain rule for one parameter's gradient, from the loss down, with the current numbers.
 enum Explain {
@@ -8,6 +9,10 @@ enum Explain {
         for path in BackpropText.paths(g, to: p) where !isZeroPenalty(g, path) {
             let down = path   // total, …, parameter
             lines.append("path " + down.map { g.nodes[$0].name }.joined(separator: " → "))
+            if g.lossInputIndex != g.outputIndex && down.contains(g.lossInputIndex) {
+                let out = g.output, logits = g.nodes[g.lossInputIndex].name
+                lines.append("  (\(out.name) = \(out.op.name)(\(logits)) is not on the path: the loss reads the logits \(logits))")
+            }
             for k in 0..<(down.count - 1) {
                 let child = down[k + 1]
                 lines.append("  " + edge(g, down[k], child))
@@ -42,7 +47,11 @@ enum Explain {
         case .loss(let l):
             return "\(d) = dL/dloss · \(l.gradientRule)   (\(l.formula); \(l.meanOver))"
         case .activation(let act):
-            return "\(d) = dL/d\(n.name) ⊙ f'(\(c)),  \(BackpropText.derivative(act, output: n.name, input: c))"
+            if act == .softmax {
+                return BackpropText.softmaxRule(output: n.name, input: c) + " per row,  from "
+                    + act.derivativeFormula(input: c, output: n.name) + " (softmax is not element-wise)"
+            }
+            return "\(d) = dL/d\(n.name) ⊙ f'(\(c)),  \(act.derivativeFormula(input: c, output: n.name))"
         case .biasAdd:
             return n.inputs.first == child ? "\(d) = dL/d\(n.name) (adding a bias passes the gradient on)"
                                           : "\(d) = Σ over rows of dL/d\(n.name)"
@@ -56,42 +65,38 @@ enum Explain {
         }
     }
 
-    /// One entry written out as the sum over rows, plus the penalty's share.
+    /// One entry written out as the sum over rows, plus the penalty's share, each sum's terms printed so that they add
+    /// up to its printed total (`sum`).
     static func entry(_ g: Graph, _ p: Int, index: [Int], offset: Int) -> [String] {
         let pn = g.nodes[p]
         let label = Format.entry(pn.name, index)
         var lines: [String] = []
         let c = BackpropText.consumers(g)
-        var dataPart = 0.0
         for k in c[p] {
             let n = g.nodes[k]
             switch n.op {
             case .matmul:
                 // W[i,j]: Σ_r A[r,i] · dL/dOut[r,j]
                 let a = g.nodes[n.inputs[0]], i = index[0], j = index.count > 1 ? index[1] : 0
-                var terms: [String] = []
+                var terms: [[Double]] = [], dataPart = 0.0
                 for r in 0..<a.rows {
                     let x = a.value[r * a.cols + i], d = n.grad[r * n.cols + j]
                     dataPart += x * d
-                    if r < 6 { terms.append("\(Explain.operand(x, first: true))·\(Explain.operand(d))") }
+                    if r < 6 { terms.append([x, d]) }
                 }
-                if a.rows > 6 { terms.append("… (\(Format.counted(a.rows - 6, "more row")))") }
                 lines.append("dL/d\(label) from the data = Σ_r \(a.name)[r,\(i)] · dL/d\(n.name)[r,\(j)]")
-                lines.append("  = " + terms.joined(separator: " + ") + " = \(Format.sig(dataPart, 8))")
+                lines.append("  = " + sum(terms, total: dataPart, more: a.rows > 6 ? "… (\(Format.counted(a.rows - 6, "more row")))" : nil))
             case .biasAdd:
                 let j = index[0]
-                var terms: [String] = []
+                var terms: [[Double]] = [], dataPart = 0.0
                 for r in 0..<n.rows {
                     let d = n.grad[r * n.cols + j]
                     dataPart += d
-                    if r < 8 { terms.append(Explain.operand(d, first: terms.isEmpty)) }
+                    if r < 8 { terms.append([d]) }
                 }
-                if n.rows > 8 { terms.append("…") }
-                lines.append("dL/d\(label) = Σ_r dL/d\(n.name)[r,\(j)] = " + terms.joined(separator: " + ") + " = \(Format.sig(dataPart, 8))")
+                lines.append("dL/d\(label) = Σ_r dL/d\(n.name)[r,\(j)] = " + sum(terms, total: dataPart, more: n.rows > 8 ? "… (\(Format.counted(n.rows - 8, "more row")))" : nil))
             case .penalty(let r) where !r.isNone:
-                let w = pn.value[offset]
-                let share = (r.l1 * (w > 0 ? 1 : (w < 0 ? -1 : 0)) + 2 * r.l2 * w) * n.grad[0]
-                lines.append("dL/d\(label) from the penalty = \(r.l1 != 0 ? "\(Format.short(r.l1))·sign(\(Format.sig(w, 4)))" : "")\(r.l1 != 0 && r.l2 != 0 ? " + " : "")\(r.l2 != 0 ? "2·\(Format.short(r.l2))·\(Explain.operand(w))" : "") = \(Format.sig(share, 8))")
+                lines.append("dL/d\(label) from the penalty = " + penaltyShare(r, weight: pn.value[offset], dPenalty: n.grad[0]))
             default: break
             }
         }
@@ -99,9 +104,15 @@ enum Explain {
         return lines
     }
 
-    /// A number inside a written sum or product, in brackets when negative (`1·(−1.333)`, not `1·-1.333`);
-    /// the first term of a sum needs none.
-    static func operand(_ x: Double, first: Bool = false) -> String {
-        x < 0 && !first ? "(\(Format.sig(x, 4)))" : Format.sig(x, 4)
+    /// A weight's share of the penalty's gradient, `λ₁·sign(w) + 2·λ₂·w` with the numbers, and its value.
+    static func penaltyShare(_ r: Regularizer, weight w: Double, dPenalty: Double) -> String {
+        let sign: Double = w > 0 ? 1 : (w < 0 ? -1 : 0)
+        let share = (r.l1 * sign + 2 * r.l2 * w) * dPenalty
+        var digits = totalDigits
+        while digits < maxFactorDigits && !addsUp([[r.l1, sign], [2, r.l2, w]], digits: digits, to: share) { digits += 1 }
+        var parts: [String] = []
+        if r.l1 != 0 { parts.append("\(r.l1.plainText)·sign(\(math(w, digits)))") }
+        if r.l2 != 0 { parts.append("2·\(r.l2.plainText)·" + (w < 0 ? "(\(math(w, digits)))" : math(w, digits))) }
+        return parts.joined(separator: " + ") + " = " + math(share, totalDigits)
     }
 }

@@ -24,6 +24,15 @@ extension Workspace {
         return !t.gradientsStale && (t.phase == .backwarded || t.stepCount > 0)
     }
 
+    /// When the gradients the parameters hold are those the last step's update used (computed before it moved the
+    /// parameters) and no backward pass has run since: a note saying so, for `show grads`.
+    func usedGradientsNote() -> String? {
+        guard let t = trainer, let used = gradientsUsedByStep, used == t.stepCount, t.phase != .backwarded,
+              inspected?.backwardDone == nil else { return nil }
+        return "(these are the gradients step \(used)'s update used, computed before it moved the parameters; "
+            + "`backward` computes them at the parameters now)"
+    }
+
     /// Why parameter `name`'s gradient is not current, naming it `subject`: a backward pass under way that has not
     /// reached it yet or has sent only part of it (a weight's penalty share before its matmul's), else `staleGradient`.
     func staleGradient(_ name: String, subject: String) -> String {
@@ -44,12 +53,28 @@ extension Workspace {
     }
 
     /// Whether the backward pass under way on `g` has given node `i` its whole gradient: it has passed the
-    /// node itself, or (a parameter, a leaf) every node that reads it. The data and the target get none.
+    /// node itself, or (a parameter, a leaf) every node that reads it. The data, the target and the nodes
+    /// off the gradient path (`offGradientPath`) get none.
     static func gradientArrived(_ g: Graph, _ i: Int) -> Bool {
         guard let done = g.backwardDone else { return false }
         if let k = g.backwardOrder.firstIndex(of: i) { return k <= done }
-        switch g.nodes[i].op { case .input, .target: return false; default: break }
+        guard case .parameter = g.nodes[i].op else { return false }
         return readers(of: i, in: g).allSatisfy { r in g.backwardOrder.firstIndex(of: r).map { $0 < done } ?? true }
+    }
+
+    /// Why backward never computes a gradient for node `i`, which computes a value (not the data, the target or a
+    /// parameter) off the path from the parameters to the total: the output when the loss reads its logits, or a
+    /// node that depends on no parameter (dropout on the data); nil for a node on the path.
+    static func offGradientPath(_ g: Graph, _ i: Int) -> String? {
+        let n = g.nodes[i]
+        guard !n.op.isLeaf, !g.backwardOrder.contains(i) else { return nil }
+        if i == g.outputIndex && g.lossInputIndex != g.outputIndex {
+            let logits = g.nodes[g.lossInputIndex].name
+            return "\(n.name) is not on the gradient path: the loss (\(g.loss)) reads the logits \(logits), not \(n.name) = "
+                + "\(n.op.name)(\(logits)) (\(n.op.name) and \(g.loss) computed as one, the stable form), so backward computes "
+                + "no dL/d\(n.name); the gradient there is dL/d\(logits) (`show \(logits)`)"
+        }
+        return "\(n.name) is not on the gradient path: it depends on no parameter, so backward computes no dL/d\(n.name)"
     }
 
     /// The nodes of `g` that read node `i`.

@@ -36,6 +36,9 @@ public final class Workspace {
     var carryOptimizerState = true
     /// The graph the backprop commands look at (the batch under way, or one sample).
     var inspected: Graph?
+    /// The step whose update used the gradients the parameters hold (`update`, `step`, `train`), so that `show grads`
+    /// can say so; nil once `backward` or `explain` has computed others.
+    var gradientsUsedByStep: Int?
 
     // Session.
     /// Text of the commands that succeeded and change or check state, for `save session`.

@@ -6,9 +6,9 @@ import XCTest
 final class ActivationFormulaTests: XCTestCase {
     func testGELUsPrintedDerivativeIsTheOneBackwardUses() {
         // The printed rule, written out here by hand from the text:
-        // f'(z) = ½(1 + tanh u) + ½z(1 − tanh²u)·√(2/π)(1 + 0.134145z²), u = √(2/π)(z + 0.044715z³).
-        XCTAssertEqual(Activation.gelu.derivativeFormula,
-                       "f'(z) = ½(1 + tanh u) + ½z(1 − tanh²u)·√(2/π)(1 + 0.134145z²), u = √(2/π)(z + 0.044715z³)")
+        // f'(z) = ½(1 + tanh u) + ½·z·(1 − tanh²u)·√(2/π)·(1 + 0.134145·z²), u = √(2/π)·(z + 0.044715·z³).
+        XCTAssertEqual(Activation.gelu.derivativeFormula(),
+                       "f'(z) = ½(1 + tanh u) + ½·z·(1 − tanh²u)·√(2/π)·(1 + 0.134145·z²), u = √(2/π)·(z + 0.044715·z³)")
         let zs: [Double] = [-2.5, -0.7, 0, 0.3, 1.9]
         var a = [Double](repeating: 0, count: zs.count), dz = a
         let ones = [Double](repeating: 1, count: zs.count)
@@ -23,7 +23,8 @@ final class ActivationFormulaTests: XCTestCase {
 
     func testTheLossRulesSayWhatTheMeanDividesBy() {
         // mse's mean runs over every entry of ŷ; ce's over rows (one term per row).
-        XCTAssertEqual(Loss.mse.gradientFormula, "dL/dŷ = 2(ŷ − y)/N   (N = rows × outputs)")
-        XCTAssertEqual(Loss.ce.gradientFormula, "dL/dz = (softmax(z) − onehot(y))/B   (B = rows)")
+        // Written d(loss)/d…: L is the total, loss + penalty, whose derivative the view writes dL/d….
+        XCTAssertEqual(Loss.mse.gradientFormula, "d(loss)/dŷ = 2(ŷ − y)/N   (N = rows × outputs)")
+        XCTAssertEqual(Loss.ce.gradientFormula, "d(loss)/dz = (softmax(z) − onehot(y))/B   (B = rows)")
     }
 }

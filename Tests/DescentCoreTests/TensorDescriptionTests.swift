@@ -15,6 +15,15 @@ final class TensorDescriptionTests: XCTestCase {
         XCTAssertEqual(t.formatted(threshold: .max), "[" + (1...20).map { $0 < 10 ? " \($0)" : "\($0)" }.joined(separator: " ") + "]")
     }
 
+    func testEachDimensionCanKeepItsOwnEdges() {
+        // 3 × 8 holding 1…24: one row each side of the rows, two columns each side of the columns (by hand).
+        let t = Tensor(shape: [3, 8], data: (1...24).map(Double.init))
+        XCTAssertEqual(t.formatted(edges: [1, 2]), "[[ 1  2 ...  7  8]\n ...\n [17 18 ... 23 24]]")
+        // nil keeps a dimension whole, as does an edge of half its length or more.
+        XCTAssertEqual(t.formatted(edges: [nil, 4]), t.formatted(threshold: .max))
+        XCTAssertEqual(t.formatted(edges: [nil, 3]), "[[ 1  2  3 ...  6  7  8]\n [ 9 10 11 ... 14 15 16]\n [17 18 19 ... 22 23 24]]")
+    }
+
     func testLinesAreHandedOutAsTheyAreCompleteAndAStopDropsTheRest() {
         let t = Tensor(shape: [3, 2], data: [1, 2, 3, 4, 5, 60])
         var lines: [String] = []

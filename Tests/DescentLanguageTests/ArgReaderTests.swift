@@ -222,6 +222,11 @@ final class ArgReaderTests: XCTestCase {
         _ = missing.optionalWord()
         XCTAssertEqual(diagnostic { _ = try missing.op("comparison", oneOf: comparisons) },
                        Diagnostic("expected comparison (one of <, >, <=, >=, =)", at: SourceSpan(line: 1, column: 12, length: 0)))
+        // One operator allowed is named as itself.
+        var set = try reader("set W1[0,0] 0.5")
+        _ = try set.indexed("entry")
+        XCTAssertEqual(diagnostic { _ = try set.op("comparison", oneOf: ["="]) },
+                       Diagnostic("expected '=', got 0.5", at: SourceSpan(line: 1, column: 13, length: 3)))
     }
 
     func testLeftoverPositionals() throws {

@@ -269,14 +269,15 @@ final class BackpropTests: XCTestCase {
         for v in ["0.1142", "-0.09789", "-0.2685", "0.1707", "-0.03656", "0.03463", "0.08975", "-0.1446"] {
             XCTAssertTrue(text.contains(v), v)
         }
-        // dL/dW1[1,0] = Σ_r X[r,1]·dL/dXW1[r,0] with dL/dXW1 = dL/dZ1 (numpy, 4 digits each):
-        // 0·0.1142 + 1·(−0.2685) + 0·(−0.03656) + 1·0.08975 = −0.1787775878461963.
+        // dL/dW1[1,0] = Σ_r X[r,1]·dL/dXW1[r,0] with dL/dXW1 = dL/dZ1 (numpy, 6 significant digits each):
+        // 0·0.114203 + 1·(−0.268525) + 0·(−0.0365596) + 1·0.0897473 = −0.1787777 by hand, −0.178778 at 6 digits, as
+        // numpy's −0.1787775878461963 is.
         XCTAssertTrue(text.contains("dL/dW1[1,0] from the data = Σ_r X[r,1] · dL/dXW1[r,0]"), text)
-        XCTAssertTrue(text.contains("  = 0·0.1142 + 1·(-0.2685) + 0·(-0.03656) + 1·0.08975 = -0.17877759"), text)
+        XCTAssertTrue(text.contains("  = 0·0.114203 + 1·(−0.268525) + 0·(−0.0365596) + 1·0.0897473 = −0.178778\n"), text)
         XCTAssertTrue(text.contains("dL/dW1[1,0] = -0.1787775878"), text)
         let bias = h.ok("explain b1[0]")
-        // dL/db1[0] = Σ_r dL/dZ1[r,0] = −0.10113411544726386.
-        XCTAssertTrue(bias.contains("dL/db1[0] = Σ_r dL/dZ1[r,0] = 0.1142 + (-0.2685) + (-0.03656) + 0.08975 = -0.10113412"), bias)
+        // dL/db1[0] = Σ_r dL/dZ1[r,0] = −0.10113411544726386 (numpy); the terms at 6 digits add up to −0.1011343 by hand.
+        XCTAssertTrue(bias.contains("dL/db1[0] = Σ_r dL/dZ1[r,0] = 0.114203 − 0.268525 − 0.0365596 + 0.0897473 = −0.101134\n"), bias)
         let whole = h.ok("explain W2")
         XCTAssertTrue(whole.contains("dL/dW2 [2, 1] =\n  [[-0.004727]\n   [  -0.1768]]"), whole)
         assertClose(h.grads("W1"), Self.xorDW1)

@@ -242,7 +242,7 @@ final class BreakWatchUndoTests: XCTestCase {
             ("gradcheck W9", "unknown parameter 'W9' — did you mean 'W1'?"),
             ("unwatch W1[0,0]", "W1[0,0] is not being watched (watching W2[0,0])"),
             ("break gradnorm > 0", "the bound must be positive"),
-            ("break gradnorm < 3", "comparison"),
+            ("break gradnorm < 3", "expected '>', got '<'"),
             ("backward sideways", "sideways"),
             ("expect grad W1[9,9] = 0", "W1 has shape [2, 2]; index [9,9] is outside it (indices start at 0)"),
             ("update now", "now"),

@@ -82,7 +82,7 @@ final class GradcheckTests: XCTestCase {
         let h = ShellHarness()
         h.ok("data X=[[1,2],[2,3],[3,4]] y=[2,3,4]\nlayer dense 1 relu bias=false init=zeros\nloss mse")
         let e = h.fails("gradcheck")
-        XCTAssertTrue(e.contains("gradient check failed for W1 (relative error ≥ 1e-5; kinks such as relu at 0 can cause this)"), e)
+        XCTAssertTrue(e.contains("gradient check failed for W1 (relative error ≥ 1e-5; a kink can cause this: relu at 0)"), e)
         XCTAssertTrue(h.out.text.contains("FAIL"), h.out.text)
         XCTAssertEqual(h.values("W1"), [0, 0])
     }
@@ -114,5 +114,26 @@ final class GradcheckTests: XCTestCase {
         plain.ok("update")
         XCTAssertEqual(checked.values("W2"), plain.values("W2"))
         XCTAssertEqual(checked.values("W1"), plain.values("W1"))
+    }
+
+    func testAFailureNearL1sKinkNamesItAndTheEntry() {
+        // The lecturer's case: W1[0,1] = 1e-6 under l1 0.1. The analytic gradient takes 0.1·sign(1e-6) = 0.1 from the
+        // penalty; the central difference with h = 1e-5 straddles 0 and takes 0.1·(1.1e-5 − 0.9e-5)/2e-5 = 0.01 (by
+        // hand), so they differ by 0.09. numpy (the 2-2-1 sigmoid net on these weights, data part Xᵀ·dZ1 at [0,1]):
+        // analytic 0.16072010103789577, numeric 0.07072010103081894, relative error 0.09/0.1607 = 0.55998.
+        let h = ShellHarness()
+        h.ok("data X=[[1,2],[-1,0.5],[0,-1]] y=[1,0,2]\nlayer dense 2 sigmoid\nlayer dense 1 linear\nloss mse\nregularize l1 0.1")
+        for (entry, value) in [("W1[0,0]", 0.5), ("W1[0,1]", 1e-6), ("W1[1,0]", 0.3), ("W1[1,1]", 0.8), ("b1[0]", 0.1), ("b1[1]", -0.1),
+                               ("W2[0,0]", 0.7), ("W2[1,0]", -0.6), ("b2[0]", 0.2)] {
+            h.ok("set \(entry) = \(value)")
+        }
+        let e = h.fails("gradcheck W1")
+        XCTAssertTrue(e.contains("gradient check failed for W1 (relative error ≥ 1e-5; a kink can cause this: L1's |w| at w = 0 — "
+                                 + "W1[0,1] = 1e-06 is within h = 1e-5 of L1's kink, so the difference quotient straddles it)"), e)
+        XCTAssertTrue(h.out.text.contains("│ W1    │        0.09 │         0.56 │ [0,1]    │ FAIL   │"), h.out.text)
+        // relu, elastic and mae together: each kink named, once.
+        let k = ShellHarness()
+        k.ok("data X=[[1,2],[2,3],[3,4]] y=[2,3,4]\nlayer dense 2 relu init=zeros\nlayer dense 1 relu init=zeros\nloss mae\nregularize elastic l1=0.1 l2=0.1")
+        XCTAssertTrue(k.fails("gradcheck").contains("(relative error ≥ 1e-5; a kink can cause this: relu at 0, L1's |w| at w = 0, mae's |ŷ − y| at ŷ = y"))
     }
 }

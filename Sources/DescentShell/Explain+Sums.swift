@@ -1,0 +1,55 @@
+import DescentCore
+import DescentText
+
+/// Sums and products written out for a hand check: the printed terms add up to the printed total.
+extension Explain {
+    /// Significant digits of a written total (and the fewest its factors get).
+    static let totalDigits = 6
+    /// The most significant digits a factor gets while looking for ones whose products add up to the total.
+    static let maxFactorDigits = 12
+
+    /// `x` as maths writes it, with `digits` significant digits and the minus sign "−" (`−0.135745`; an exponent
+    /// keeps its `e-05`); −0 reads 0.
+    static func math(_ x: Double, _ digits: Int) -> String {
+        let s = Format.sig(x == 0 ? 0 : x, digits)
+        return s.hasPrefix("-") ? "−" + s.dropFirst() : s
+    }
+
+    /// The terms `terms` (each a product of its factors: `[x, d]` for x·d, `[d]` for d alone) written as a sum
+    /// equal to `total`, such as `1·(−0.135745) − 1·0.0100462 + 0·(−0.0984405) = −0.145791`: a negative factor
+    /// after the first in brackets, a term whose first factor is negative subtracted. When every term is shown, the
+    /// factors get the fewest significant digits, from `totalDigits`, at which the products of the factors as printed
+    /// add up to the total as printed (at `totalDigits`); when `more` says what was left out, it closes the terms and
+    /// the factors get `totalDigits`.
+    static func sum(_ terms: [[Double]], total: Double, more: String? = nil) -> String {
+        var digits = totalDigits
+        if more == nil {
+            while digits < maxFactorDigits && !addsUp(terms, digits: digits, to: total) { digits += 1 }
+        }
+        var text = ""
+        for (k, factors) in terms.enumerated() {
+            guard let first = factors.first else { continue }
+            let rest = factors.dropFirst().map { $0 < 0 ? "(\(math($0, digits)))" : math($0, digits) }
+            if k == 0 {
+                text = ([math(first, digits)] + rest).joined(separator: "·")
+            } else {
+                text += (first < 0 ? " − " : " + ") + ([math(abs(first), digits)] + rest).joined(separator: "·")
+            }
+        }
+        if let more { text += " + " + more }
+        return text + " = " + math(total, totalDigits)
+    }
+
+    /// Whether the products of `terms`' factors, each rounded to `digits` significant digits, add up to `total` at
+    /// `totalDigits` (for a total of 0: to within a unit of the terms' last digit).
+    static func addsUp(_ terms: [[Double]], digits: Int, to total: Double) -> Bool {
+        var sum = 0.0, largest = 0.0
+        for factors in terms {
+            let product = factors.map { Double(Format.sig($0, digits)) ?? .nan }.reduce(1, *)
+            sum += product
+            largest = max(largest, abs(product))
+        }
+        if total == 0 { return abs(sum) <= largest * 1e-12 }
+        return Format.sig(sum, totalDigits) == Format.sig(total, totalDigits)
+    }
+}

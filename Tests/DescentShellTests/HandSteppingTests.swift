@@ -1,0 +1,309 @@
+import Foundation
+import XCTest
+@testable import DescentCore
+@testable import DescentShell
+
+/// What the hand-stepping views (`show`, `graph`, `explain`, `backward step`, `update`, `show grads`) print, on small
+/// nets whose weights are loaded from files, with numbers worked out by hand or with numpy (scripts in the comments).
+final class HandSteppingTests: XCTestCase {
+    var h: ShellHarness!
+
+    override func setUp() { h = ShellHarness() }
+
+    /// W1, b1 of the 2-2 hidden layer every net here starts with.
+    static let hidden = "\"W1\":[[0.5,-0.4],[0.3,0.8]],\"b1\":[0.1,-0.1]"
+    /// A 2-2-1 net.
+    static let w221 = "{\"params\":{\(hidden),\"W2\":[[0.7],[-0.6]],\"b2\":[0.2]}}"
+    /// A 2-2-3 net.
+    static let w223 = "{\"params\":{\(hidden),\"W2\":[[0.7,-0.2,0.1],[-0.6,0.4,0.3]],\"b2\":[0.2,0,-0.1]}}"
+    /// A 2-3-1 net.
+    static let wSoftmax = "{\"params\":{\"W1\":[[0.5,-0.4,0.2],[0.3,0.8,-0.5]],\"b1\":[0.1,-0.1,0],\"W2\":[[0.7],[-0.6],[0.4]],\"b2\":[0.2]}}"
+
+    /// Loads `json` as the weights, through a file as a person would.
+    func load(_ json: String, file: StaticString = #filePath, line: UInt = #line) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("descent-hand-\(UUID().uuidString).json").path
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(json.utf8)), file: file, line: line)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        h.ok("load weights \"\(path)\"", file: file, line: line)
+    }
+
+    /// The mark in `graph`'s backward column for `node`.
+    static func mark(_ graph: String, _ node: String) -> String? {
+        graph.split(separator: "\n").first { $0.contains("│ \(node) ") }?
+            .split(separator: "│").last.map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// Asserts two arrays agree entry by entry within `tol`.
+    func assertClose(_ a: [Double], _ b: [Double], _ tol: Double = 1e-15, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(a.count, b.count, "\(a) vs \(b)", file: file, line: line)
+        for (x, y) in zip(a, b) { XCTAssertEqual(x, y, accuracy: tol, "\(a) vs \(b)", file: file, line: line) }
+    }
+
+    // MARK: D1 — the output whose logits the loss reads is off the gradient path
+
+    func testUnderCeWithASoftmaxOutputA2IsShownOffTheGradientPathNotAsZeros() throws {
+        h.ok("data X=[[1,2],[-1,0.5],[0,-1],[2,0]] y=[0,2,1,2]\nlayer dense 2 relu\nlayer dense 3 softmax\nloss ce")
+        load(Self.w223)
+        // Before any pass the preview already marks A2: which nodes backward visits depends on the model alone.
+        XCTAssertEqual(Self.mark(h.ok("graph"), "A2"), "no grad (off path)")
+        h.ok("forward\nbackward")
+        let shown = h.ok("show A2")
+        XCTAssertFalse(shown.contains("dL/dA2 ["), shown)
+        XCTAssertTrue(shown.contains("A2 is not on the gradient path: the loss (ce) reads the logits Z2, not A2 = softmax(Z2)"), shown)
+        XCTAssertTrue(shown.contains("the gradient there is dL/dZ2 (`show Z2`)"), shown)
+        let graph = h.ok("graph")
+        XCTAssertEqual(Self.mark(graph, "A2"), "no grad (off path)")
+        XCTAssertEqual(Self.mark(graph, "Z2"), "✓ grad")
+        XCTAssertTrue(graph.contains("A2 is not on the gradient path"), graph)
+        // The gradient is Z2's, (softmax(Z2) − onehot(y))/4 (numpy:
+        //   X=np.array([[1,2],[-1,0.5],[0,-1],[2,0.]]); y=np.array([0,2,1,2]); W1, b1, W2, b2 as in w223
+        //   Z1=X@W1+b1; A1=np.maximum(Z1,0); Z2=A1@W2+b2; P=softmax(Z2) by rows; (P-np.eye(3)[y])/4).
+        let g = try XCTUnwrap(h.w.inspected)
+        assertClose(g.nodes[try XCTUnwrap(g.index(of: "Z2"))].grad.array,
+                    [-0.1608961766889241, 0.07442576933459501, 0.08647040735432905, 0.06188594599667547, 0.10203267552211828,
+                     -0.16391862151879374, 0.09767345831745393, -0.17003173591602005, 0.07235827759856617, 0.1481820302401018,
+                     0.04508012455161433, -0.1932621547917161])
+        XCTAssertTrue(h.ok("show Z2").contains("dL/dZ2 [4, 3] ="))
+        // Stepping never visits A2, and explain's path goes from the loss straight to Z2, saying why.
+        let explained = h.ok("explain W2[0,0]")
+        XCTAssertTrue(explained.contains("path total → loss → Z2 → A1W2 → W2\n  (A2 = softmax(Z2) is not on the path: the loss reads the logits Z2)"), explained)
+        var stepped = ""
+        for _ in 0..<8 { stepped += h.ok("backward step") }
+        XCTAssertFalse(stepped.contains("node A2"), stepped)
+    }
+
+    func testUnderBceWithASigmoidOutputA2IsOffThePathAndDropoutOnTheDataToo() throws {
+        // A dropout layer straight after the data depends on no parameter: backward needs no gradient for it either.
+        h.ok("data X=[[1,2],[-1,0.5],[0,-1],[2,0]] y=[1,0,1,0]\nlayer dropout 0.5\nlayer dense 2 relu\nlayer dense 1 sigmoid\nloss bce")
+        load(Self.w221)
+        h.ok("forward\nbackward")
+        XCTAssertTrue(h.ok("show A2").contains("A2 is not on the gradient path: the loss (bce) reads the logits Z2, not A2 = sigmoid(Z2)"))
+        let d1 = h.ok("show D1")
+        XCTAssertTrue(d1.contains("D1 is not on the gradient path: it depends on no parameter, so backward computes no dL/dD1"), d1)
+        XCTAssertFalse(d1.contains("dL/dD1 ["), d1)
+        let graph = h.ok("graph")
+        XCTAssertEqual(Self.mark(graph, "D1"), "no grad (off path)")
+        XCTAssertEqual(Self.mark(graph, "X"), "")
+    }
+
+    // MARK: D2 — adam's t is its own count of updates
+
+    /// The numbers on the line of `text` that starts (after its indent) with `label`.
+    static func numbers(_ text: String, _ label: String) -> [Double] {
+        guard let line = text.split(separator: "\n").first(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix(label + " ") }) else { return [] }
+        return line.dropFirst(line.distance(from: line.startIndex, to: line.range(of: label)!.upperBound))
+            .split(whereSeparator: { " []".contains($0) }).compactMap { Double($0) }
+    }
+
+    func testAdamAfterAnOptimizerChangeShowsItsOwnTAndTheBiasCorrectedMoments() throws {
+        h.ok("data X=[[1,2],[-1,0.5],[0,-1]] y=[1,0,2]\nlayer dense 2 sigmoid\nlayer dense 1 linear\nloss mse\noptimizer sgd lr=0.1")
+        load(Self.w221)
+        h.ok("train 3\noptimizer adam lr=0.01")
+        // numpy: three full-batch sgd steps (lr 0.1) on the 2-2-1 sigmoid net, then adam from fresh state, t = 1, 2:
+        //   m = β₁m + (1−β₁)g; v = β₂v + (1−β₂)g²; m̂ = m/(1−β₁ᵗ); v̂ = v/(1−β₂ᵗ); θ −= 0.01·m̂/(√v̂ + 1e-8).
+        let first = h.ok("update")
+        XCTAssertTrue(first.contains("update 4: adam lr=0.01 (t = 1), rule "), first)
+        XCTAssertTrue(first.contains("  t = 1 is adam's own count of updates, which started again when its state was reset (this is the session's step 4)"), first)
+        // 1 − 0.9 = 0.1 and 1 − 0.999 = 0.001, by hand.
+        XCTAssertTrue(first.contains("  bias corrections 1 − β₁ᵗ = 1 − 0.9^1 = 0.1,  1 − β₂ᵗ = 1 − 0.999^1 = 0.001;"), first)
+        // W1's block comes first; its m̂ and v̂ at 6 significant digits.
+        assertClose(Self.numbers(first, "m̂"), [-0.101932, 0.0523758, 0.183996, -0.079452], 0)
+        assertClose(Self.numbers(first, "v̂"), [0.0103902, 0.00274322, 0.0338546, 0.00631261], 0)
+        assertClose(h.values("W1"), [0.5350700322964208, -0.42738401176039653, 0.2533284136855606, 0.8264057492793785], 1e-12)
+        let second = h.ok("update")
+        // 1 − 0.9² = 0.19, 1 − 0.999² = 0.001999, by hand.
+        XCTAssertTrue(second.contains("update 5: adam lr=0.01 (t = 2), rule "), second)
+        XCTAssertTrue(second.contains("  bias corrections 1 − β₁ᵗ = 1 − 0.9^2 = 0.19,  1 − β₂ᵗ = 1 − 0.999^2 = 0.001999;"), second)
+        assertClose(Self.numbers(second, "m̂"), [-0.102619, 0.0516983, 0.186846, -0.0793766], 0)
+        assertClose(Self.numbers(second, "v̂"), [0.0105241, 0.0026766, 0.0348659, 0.00630123], 0)
+        assertClose(h.values("W1"), [0.5450731435173478, -0.43737675098290635, 0.24332190776882195, 0.8364052735217283], 1e-12)
+        assertClose(h.values("b2"), [0.5461250607511187], 1e-12)
+    }
+
+    func testAdamFromTheStartSaysTIsTheStepAndMomentumSaysItsFirstUpdateTakesTheGradient() {
+        h.ok("data X=[[1,2],[-1,0.5],[0,-1]] y=[1,0,2]\nlayer dense 2 sigmoid\nlayer dense 1 linear\nloss mse\noptimizer adam lr=0.01")
+        load(Self.w221)
+        let text = h.ok("update")
+        XCTAssertTrue(text.contains("  t = 1 is adam's own count of updates\n"), text)
+        h.ok("optimizer sgd lr=0.1 momentum=0.9")
+        let sgd = h.ok("update")
+        XCTAssertTrue(sgd.contains("  the first update since the state was reset: v ← g (no earlier v to carry)"), sgd)
+        // The state's row keeps its whole name, and the rows line up after it.
+        XCTAssertTrue(sgd.contains("\n  momentum "), sgd)
+        XCTAssertTrue(sgd.contains("\n  grad     "), sgd)
+        XCTAssertFalse(h.ok("update").contains("the first update"))
+    }
+
+    // MARK: D3, D8 — the rules' notation
+
+    /// The 2-3-1 net with a softmax hidden layer.
+    static let softmaxHidden = "data X=[[1,2],[-1,0.5],[0,-1]] y=[1,0,2]\nlayer dense 3 softmax\nlayer dense 1 linear\nloss mse"
+
+    func testASoftmaxHiddenLayersRuleIsWrittenPerRowNotAsAnElementwiseDerivative() throws {
+        h.ok(Self.softmaxHidden)
+        load(Self.wSoftmax)
+        h.ok("forward\nbackward")
+        let text = h.ok("explain W1[0,0]")
+        XCTAssertTrue(text.contains("\n  dL/dZ1 = A1 ⊙ (dL/dA1 − Σⱼ dL/dA1ⱼ·A1ⱼ) per row,  from ∂A1ᵢ/∂Z1ⱼ = A1ᵢ(δᵢⱼ − A1ⱼ) within a row "
+                                    + "(softmax is not element-wise)\n"), text)
+        XCTAssertFalse(text.contains("f'(Z1)"), text)
+        // The rule computes what numpy does (A1 = softmax(Z1) by rows, dA1 = dZ2·W2ᵀ with dZ2 = 2(Z2 − y)/3,
+        // dZ1 = A1·(dA1 − Σⱼ dA1ⱼ·A1ⱼ) row by row).
+        let g = try XCTUnwrap(h.w.inspected)
+        assertClose(g.nodes[try XCTUnwrap(g.index(of: "Z1"))].grad.array,
+                    [-0.13574520317363592, 0.14487630386692743, -0.009131100693291521, 0.010046173313202502, -0.01525826036101291,
+                     0.005212087047810408, -0.09844052797424464, 0.12962439496328243, -0.03118386698903783])
+        var step = ""
+        while !step.contains("node A1 ") { step = h.ok("backward step") }
+        XCTAssertTrue(step.contains("  A1 = softmax(Z1)  (each row on its own)\n"), step)
+        XCTAssertTrue(step.contains("  local derivative ∂A1ᵢ/∂Z1ⱼ = A1ᵢ(δᵢⱼ − A1ⱼ) within a row (δᵢⱼ = 1 if i = j, else 0): "
+                                    + "softmax mixes a row's entries, so it is not element-wise\n"), step)
+        XCTAssertTrue(step.contains("  dL/dZ1 = A1 ⊙ (dL/dA1 − Σⱼ dL/dA1ⱼ·A1ⱼ)  (per row)\n"), step)
+        XCTAssertFalse(step.contains("dZ ") || step.contains("dA1ⱼ A1"), step)
+    }
+
+    func testTheLossNodeWritesDLossAndActivationsUseTheirNodesNames() throws {
+        h.ok("data X=[[1,2],[-1,0.5],[0,-1]] y=[1,0,2]\nlayer dense 2 relu\nlayer dense 1 linear\nloss mse")
+        load(Self.w221)
+        h.ok("forward")
+        var text = ""
+        for _ in 0..<3 { text += h.ok("backward step") }
+        XCTAssertTrue(text.contains("  loss = mean((ŷ − y)²)   (ŷ = A2)\n  local derivative d(loss)/dŷ = 2(ŷ − y)/N   (N = rows × outputs)\n"
+                                    + "  dL/dA2 = dL/dloss · 2(ŷ − y)/N"), text)
+        while !text.contains("node A1 ") { text = h.ok("backward step") }
+        XCTAssertTrue(text.contains("  local derivative f'(Z1) = 1 where Z1 > 0, else 0\n"), text)
+        XCTAssertTrue(h.ok("backward\nexplain W1").contains("  dL/dZ1 = dL/dA1 ⊙ f'(Z1),  f'(Z1) = 1 where Z1 > 0, else 0\n"))
+        // ce reads the logits, written z in its formula: which node that is.
+        let ce = ShellHarness()
+        ce.ok("data X=[[1,2],[-1,0.5],[0,-1],[2,0]] y=[0,2,1,2]\nlayer dense 3 softmax\nloss ce\nforward\nbackward step\nbackward step")
+        let loss = ce.ok("backward step")
+        XCTAssertTrue(loss.contains("  loss = mean(−log softmax(z)[y]), from the logits z   (z = Z1)\n"
+                                    + "  local derivative d(loss)/dz = (softmax(z) − onehot(y))/B   (B = rows)\n"), loss)
+    }
+
+    // MARK: D8, D10 and the lecturer's smaller points — show grads, set, explain of a node
+
+    /// The 2-2-1 sigmoid net under mse with sgd lr 0.1.
+    static let sigmoidNet = "data X=[[1,2],[-1,0.5],[0,-1]] y=[1,0,2]\nlayer dense 2 sigmoid\nlayer dense 1 linear\nloss mse\noptimizer sgd lr=0.1"
+
+    func testShowGradsNamesGradientsDLAndSaysWhichOnesTheUpdateUsed() {
+        h.ok(Self.sigmoidNet)
+        load(Self.w221)
+        // Not computed yet: the message points to backward, which changes no parameter, not to step.
+        let before = h.ok("show grads b2")
+        XCTAssertTrue(before.hasPrefix("dL/db2 [1] =\n"), before)
+        XCTAssertTrue(before.contains("— run `backward`)"), before)
+        XCTAssertFalse(before.contains("`step`"), before)
+        XCTAssertTrue(h.fails("expect grad b2[0] = 0").contains("— run `backward` first\n"))
+        // numpy (X, y, W1, b1, W2, b2 as loaded; Z1 = X@W1+b1, A1 = σ(Z1), Z2 = A1@W2+b2, dZ2 = 2(Z2 − y)/3,
+        // dZ1 = dZ2@W2ᵀ·A1(1 − A1)): the gradients at the loaded weights g0, and at θ1 = θ0 − 0.1·g0, g1.
+        let g0b2 = -1.5099593502482989, g0W1 = [-0.07124938740749943, 0.06273902562186141, 0.07936264855761177, -0.034240421687458514]
+        let g1b2 = -1.033839799856228
+        h.ok("update")
+        let after = h.ok("show grads")
+        XCTAssertTrue(after.contains("dL/dW1 [2, 2] =\n"), after)
+        XCTAssertFalse(after.contains("\ndW1"), after)
+        XCTAssertTrue(after.hasSuffix("\n(these are the gradients step 1's update used, computed before it moved the parameters; "
+                                      + "`backward` computes them at the parameters now)"), after)
+        XCTAssertEqual(h.grads("b2")[0], g0b2, accuracy: 1e-12)
+        assertClose(h.grads("W1"), g0W1, 1e-12)
+        // After backward they are the gradients at the parameters now, and nothing more is said.
+        h.ok("backward")
+        XCTAssertFalse(h.ok("show grads").contains("these are the gradients"))
+        XCTAssertEqual(h.grads("b2")[0], g1b2, accuracy: 1e-12)
+        // A step says so again; explain, which computes the gradients of the batch the next step will use, does not.
+        h.ok("step")
+        XCTAssertTrue(h.ok("show grads b2").contains("these are the gradients step 2's update used"))
+        h.ok("explain W1")
+        XCTAssertFalse(h.ok("show grads b2").contains("these are the gradients"))
+    }
+
+    func testAStepAfterAHandPassLeavesNoPassUnderWay() {
+        // `step` drops a hand pass, as `train` does; `update` after it was refused as if the pass were one sample's,
+        // and `graph` marked the dropped pass's gradients.
+        h.ok(Self.sigmoidNet)
+        load(Self.w221)
+        h.ok("forward\nbackward\nstep")
+        XCTAssertTrue(h.ok("graph").contains("(no forward pass yet"))
+        h.ok("update")
+        XCTAssertEqual(h.w.stepCount, 2)
+        // Two sgd steps (lr 0.1) on the full batch, numpy as in testShowGradsNamesGradientsDLAndSaysWhichOnesTheUpdateUsed:
+        // b2 = 0.2 − 0.1·g0 − 0.1·g1.
+        XCTAssertEqual(h.values("b2")[0], 0.2 + 0.1 * 1.5099593502482989 + 0.1 * 1.033839799856228, accuracy: 1e-12)
+    }
+
+    func testSetWithoutEqualsAndExplainOfANodeSayWhatToType() {
+        h.ok(Self.sigmoidNet)
+        let set = h.fails("set W1[0,0] 0.5")
+        XCTAssertTrue(set.contains("error: expected '=', got 0.5"), set)
+        let node = h.fails("explain Z1")
+        XCTAssertTrue(node.contains("error: explain takes a parameter (W1, b1, W2, b2) or one of its entries (W1[0,1]); "
+                                    + "Z1 is a node of the graph: `forward`, then `show Z1` prints it"), node)
+        XCTAssertFalse(node.contains("did you mean"), node)
+        h.ok("forward")
+        XCTAssertTrue(h.fails("explain A1[0,1]").contains("A1 is a node of the graph: `show A1` prints it, and its gradient once `backward` has reached it"))
+        // A misspelt parameter still gets its suggestion.
+        XCTAssertTrue(h.fails("explain W9").contains("did you mean 'W1'?"))
+    }
+
+    // MARK: D6 — explain's sums add up as printed
+
+    /// The written sums (`… = total`) in `text`: for each, the sum of its printed terms' products, worked out here,
+    /// and its printed total.
+    static func writtenSums(_ text: String) -> [(terms: Double, total: Double)] {
+        text.split(separator: "\n").compactMap { line -> (Double, Double)? in
+            // A matmul's sum has a line of its own (`  = …`); a bias's follows its Σ (`dL/db1[0] = Σ_r dL/dZ1[r,0] = …`).
+            guard line.hasPrefix("  = ") || line.contains("] = Σ_r "), !line.contains("…"),
+                  let eq = line.range(of: " = ", options: .backwards) else { return nil }
+            var lhs = String(line[..<eq.lowerBound]).replacingOccurrences(of: "−", with: "-")
+            if let start = lhs.range(of: "= ", options: .backwards) { lhs = String(lhs[start.upperBound...]) }
+            guard let total = Double(line[eq.upperBound...].replacingOccurrences(of: "−", with: "-")) else { return nil }
+            let terms = lhs.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " - ", with: " + -")
+                .components(separatedBy: " + ").map { term in
+                    term.split(separator: "·").map { Double($0.trimmingCharacters(in: CharacterSet(charactersIn: "() "))) ?? .nan }
+                        .reduce(1, *)
+                }
+            return (terms.reduce(0, +), total)
+        }
+    }
+
+    func testExplainsTermsAddUpToItsTotalAsPrinted() throws {
+        // The lecturer's example: θ = 0, so dL/dZ1 = 2(0 − y)/3 = [−4/3, −2, −8/3] and dL/dW1[0,0] = Σ x·d = −40/3; at 6
+        // digits the terms are 1·(−1.33333), 2·(−2), 3·(−2.66667), whose products add up to −13.33334, −13.3333 at 6
+        // digits (by hand). At 4 digits they gave −13.334 against a printed −13.333333.
+        h.ok("data X=[[1,2],[2,3],[3,4]] y=[2,3,4]\nlayer dense 1 linear bias=false init=zeros\nloss mse")
+        XCTAssertTrue(h.ok("explain W1[0,0]").contains("\n  = 1·(−1.33333) + 2·(−2) + 3·(−2.66667) = −13.3333\n"))
+        // b1[0] of the softmax-hidden net: dL/dZ1[:,0] = [−0.13574520, 0.01004617, −0.09844053] (numpy, above), total
+        // −0.22413956; at 6 digits the terms add up to −0.2241393, −0.224139 ≠ −0.224140, so they get 7 digits.
+        h = ShellHarness()
+        h.ok(Self.softmaxHidden)
+        load(Self.wSoftmax)
+        let bias = h.ok("explain b1[0]")
+        XCTAssertTrue(bias.contains("dL/db1[0] = Σ_r dL/dZ1[r,0] = −0.1357452 + 0.01004617 − 0.09844053 = −0.22414\n"), bias)
+        // Minus signs are maths' "−", a negative term is subtracted, and no sum reads "+ -" or "·-".
+        XCTAssertTrue(h.ok("explain W1[0,0]").contains("\n  = 1·(−0.135745) − 1·0.0100462 + 0·(−0.0984405) = −0.145791\n"))
+        // Every entry of every parameter, with an elastic penalty: the printed terms add up to the printed total at 6
+        // significant digits, and the totals are numpy's data parts (above: dL/dW1 = Xᵀ·dZ1).
+        h.ok("regularize elastic l1=0.1 l2=0.01")
+        var sums = 0
+        for (name, shape) in [("W1", [2, 3]), ("b1", [3]), ("W2", [3, 1]), ("b2", [1])] {
+            for i in 0..<shape[0] {
+                for j in 0..<(shape.count > 1 ? shape[1] : 1) {
+                    let entry = shape.count > 1 ? "\(name)[\(i),\(j)]" : "\(name)[\(i)]"
+                    let text = h.ok("explain \(entry)")
+                    XCTAssertFalse(text.contains("+ -") || text.contains("·-") || text.contains("·(-"), text)
+                    for s in Self.writtenSums(text) {
+                        XCTAssertEqual(Format.sig(s.terms, 6), Format.sig(s.total, 6), "\(entry): \(text)")
+                        sums += 1
+                    }
+                }
+            }
+        }
+        XCTAssertEqual(sums, 6 + 3 + 3 + 1)
+        let w1 = h.ok("explain W1[1,1]")
+        // numpy: (X.T@dZ1)[1,1] = 0.152499082590066; the penalty's share 0.1·sign(0.8) + 2·0.01·0.8 = 0.116 by hand.
+        XCTAssertTrue(w1.contains(" = 0.152499\n"), w1)
+        XCTAssertTrue(w1.contains("dL/dW1[1,1] from the penalty = 0.1·sign(0.8) + 2·0.01·0.8 = 0.116\n"), w1)
+        XCTAssertTrue(w1.contains("dL/dW1[1,1] = 0.2684990826\n") || w1.hasSuffix("dL/dW1[1,1] = 0.2684990826"), w1)
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import XCTest
+@testable import DescentCore
+@testable import DescentShell
+
+/// `show weights` and `show grads`: all parameters fitted to the terminal's width (120 columns without one) and 24
+/// rows, saying what the `...` left out; named ones in full. Expected lines are written out by hand.
+final class ShowWeightsTests: XCTestCase {
+    var h: ShellHarness!
+
+    override func setUp() { h = ShellHarness() }
+
+    /// A 2-16-1 net whose W1 is 1…32 row by row (numbers two characters wide), b1 zeros, W2 1…16.
+    func loadCounting(file: StaticString = #filePath, line: UInt = #line) {
+        h.ok("data X=[[1,2],[-1,0.5],[0,-1]] y=[1,0,2]\nlayer dense 16 linear\nlayer dense 1 linear\nloss mse", file: file, line: line)
+        let w1 = "[[" + (1...16).map(String.init).joined(separator: ",") + "],[" + (17...32).map(String.init).joined(separator: ",") + "]]"
+        let json = "{\"params\":{\"W1\":\(w1),\"b1\":[" + Array(repeating: "0", count: 16).joined(separator: ",")
+            + "],\"W2\":[" + (1...16).map { "[\($0)]" }.joined(separator: ",") + "],\"b2\":[0]}}"
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("descent-show-\(UUID().uuidString).json").path
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(json.utf8)), file: file, line: line)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        h.ok("load weights \"\(path)\"", file: file, line: line)
+    }
+
+    func testAMatrixWiderThanTheTerminalKeepsTheColumnsThatFitAndSaysWhatItLeftOut() {
+        loadCounting()
+        // 40 columns: 16 numbers of width 2 take 16·3 − 1 = 47 columns and the brackets 4, 51 > 40; with the `...`, k
+        // first and last each side take 2k·3 + 3 + 4 ≤ 40, so k = 5: columns 5–10, 6 of 16, are left out.
+        h.w.outputWidth = { 40 }
+        let text = h.ok("show weights")
+        XCTAssertTrue(text.hasPrefix("W1 [2, 16] =\n[[ 1  2  3  4  5 ... 12 13 14 15 16]\n [17 18 19 20 21 ... 28 29 30 31 32]]\n"), text)
+        let note = text.replacingOccurrences(of: "\n    ", with: " ")
+        XCTAssertTrue(note.contains("\n  … 6 of its 16 columns (5–10) left out at the `...` to fit 40 columns: `show W1` prints it whole\n"), text)
+        // b1's 16 zeros take 16·2 − 1 + 2 = 33 columns, and W2's 16 rows fit the 24: both whole.
+        XCTAssertTrue(text.contains("\nb1 [16] =\n[" + Array(repeating: "0", count: 16).joined(separator: " ") + "]\n"), text)
+        XCTAssertTrue(text.contains("\nW2 [16, 1] =\n[[ 1]\n [ 2]\n"), text)
+        XCTAssertTrue(text.contains(" [16]]\n"), text)
+        XCTAssertEqual(text.components(separatedBy: "left out").count, 2, text)
+        for line in text.split(separator: "\n") where !line.hasPrefix("weights near zero") {
+            XCTAssertLessThanOrEqual(line.count, 40, String(line))
+        }
+        // Without a terminal, 120 columns: W1's 51 fit.
+        h.w.outputWidth = { nil }
+        let wide = h.ok("show weights")
+        XCTAssertTrue(wide.hasPrefix("W1 [2, 16] =\n[[ 1  2  3  4  5  6  7  8  9 10 11 12 13 14 15 16]\n"), wide)
+        XCTAssertFalse(wide.contains("..."), wide)
+        // Gradients too, the note naming `show grads`.
+        h.w.outputWidth = { 40 }
+        h.ok("backward")
+        XCTAssertTrue(h.ok("show grads").replacingOccurrences(of: "\n    ", with: " ").contains("`show grads W1` prints it whole"))
+    }
+
+    func testNamedParametersPrintWhole() {
+        loadCounting()
+        h.w.outputWidth = { 40 }
+        for command in ["show weights W1", "show W1"] {
+            let text = h.ok(command)
+            XCTAssertTrue(text.hasPrefix("W1 [2, 16] =\n[[ 1  2  3  4  5  6  7  8  9 10 11 12 13 14 15 16]\n"
+                                         + " [17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32]]\n"), "\(command): \(text)")
+            XCTAssertFalse(text.contains("..."), text)
+        }
+        h.ok("backward")
+        let grads = h.ok("show grads W1")
+        XCTAssertTrue(grads.hasPrefix("dL/dW1 [2, 16] =\n"), grads)
+        XCTAssertFalse(grads.contains("..."), grads)
+    }
+
+    func testATallMatrixShowsItsFirstAndLastTenRows() {
+        // W2 of a 2-30-1 net has 30 rows, more than 24: rows 10–19 are left out, at one `...` line.
+        h.ok("seed 1\ndata X=[[1,2],[-1,0.5],[0,-1]] y=[1,0,2]\nlayer dense 30 tanh\nlayer dense 1 linear\nloss mse")
+        let text = h.ok("show weights")
+        let w2 = text.components(separatedBy: "W2 [30, 1] =\n")[1].components(separatedBy: "\nb2")[0].split(separator: "\n")
+        XCTAssertEqual(w2.count, 10 + 1 + 10 + 1, text)
+        XCTAssertEqual(w2[10], " ...")
+        XCTAssertEqual(w2[21], "  … 10 of its 30 rows (10–19) left out at the `...` to fit 24 rows: `show W2` prints it whole")
+        // Its values are the parameter's, row by row: the first shown row is W2[0,0], the last W2[29,0] (4 digits).
+        let w = h.values("W2")
+        XCTAssertEqual(Double(w2[0].trimmingCharacters(in: CharacterSet(charactersIn: "[] "))) ?? .nan, w[0], accuracy: 5e-4 * abs(w[0]))
+        XCTAssertEqual(Double(w2[20].trimmingCharacters(in: CharacterSet(charactersIn: "[] "))) ?? .nan, w[29], accuracy: 5e-4 * abs(w[29]))
+    }
+
+    func testATerminalTooNarrowForAnyColumnKeepsOneEachSideAndNarrowMatricesWhole() {
+        loadCounting()
+        h.w.outputWidth = { 5 }
+        let text = h.ok("show weights")
+        // One column each side of W1 (14 left out); W2, one column, whole; nothing lost from b2.
+        XCTAssertTrue(text.hasPrefix("W1 [2, 16] =\n[[ 1 ... 16]\n [17 ... 32]]\n"), text)
+        XCTAssertTrue(text.contains("\nW2 [16, 1] =\n[[ 1]\n"), text)
+        XCTAssertTrue(text.contains("\nb2 [1] =\n[0]"), text)
+    }
+
+    func testEveryLineKeepsToTheWidth() {
+        // A 64-64-40-10 net, at widths from 30 to 220 columns: no line of a fitted matrix (nor of its note) is wider.
+        h.ok("seed 2\ndata X=[[" + (0..<64).map { "\($0 % 5)" }.joined(separator: ",") + "]] y=[1]\nlayer dense 64 relu\nlayer dense 40 tanh\nlayer dense 10 linear\nloss mse")
+        for width in [30, 45, 80, 120, 220] {
+            h.w.outputWidth = { width }
+            let text = h.ok("show weights")
+            for line in text.split(separator: "\n") where !line.hasPrefix("weights near zero") {
+                XCTAssertLessThanOrEqual(line.count, width, "\(width): \(line)")
+            }
+            XCTAssertTrue(text.replacingOccurrences(of: "\n    ", with: " ").contains("`show W1` prints it whole"), text)
+        }
+    }
+}
