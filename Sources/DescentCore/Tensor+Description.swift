@@ -13,7 +13,9 @@ extension Tensor: CustomStringConvertible {
     /// and last k entries when it has more than 2k (`[nil, 5]`: every row, the first and last 5 columns).
     public func formatted(edges: [Int?], digits: Int = 4) -> String {
         var lines: [String] = []
-        _ = writeLines(kept: Tensor.kept(shape, edges: edges), digits: digits, shouldContinue: { true }) { lines.append($0) }
+        _ = writeLines(kept: Tensor.kept(shape, edges: edges), digits: digits, lineWidth: nil, shouldContinue: { true }) {
+            lines.append($0)
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -21,10 +23,12 @@ extension Tensor: CustomStringConvertible {
     /// soon as it is complete, so that a huge tensor printed in full can be stopped part-way. `shouldContinue` is
     /// asked every 4,096 numbers while the columns' width is worked out and before each row of the last
     /// dimension; when it answers false, the lines not yet handed out are dropped and the result is false.
-    public func writeLines(threshold: Int = 12, edge: Int = 3, digits: Int = 4,
+    /// With `lineWidth`, a row wider than that breaks between numbers, numpy-style, its next lines aligned under
+    /// its first number.
+    public func writeLines(threshold: Int = 12, edge: Int = 3, digits: Int = 4, lineWidth: Int? = nil,
                            shouldContinue: () -> Bool = { true }, _ line: (String) -> Void) -> Bool {
         writeLines(kept: shape.map { Tensor.shown($0, threshold: threshold, edge: edge) }, digits: digits,
-                   shouldContinue: shouldContinue, line)
+                   lineWidth: lineWidth, shouldContinue: shouldContinue, line)
     }
 
     /// Indices printed along each dimension of `shape` for `formatted(edges:)`; -1 marks the elision.
@@ -36,7 +40,8 @@ extension Tensor: CustomStringConvertible {
     }
 
     /// `writeLines` showing, along each dimension d, the indices `kept[d]` (-1 for the elision).
-    private func writeLines(kept: [[Int]], digits: Int, shouldContinue: () -> Bool, _ line: (String) -> Void) -> Bool {
+    private func writeLines(kept: [[Int]], digits: Int, lineWidth: Int?, shouldContinue: () -> Bool,
+                            _ line: (String) -> Void) -> Bool {
         if shape.isEmpty { line(data.first.map { Tensor.number($0, digits: digits) } ?? "[]"); return true }
         if data.isEmpty { line("[]"); return true }
         var numbers: [String] = []
@@ -72,7 +77,7 @@ extension Tensor: CustomStringConvertible {
             }
             pending += rest
         }
-        let done = render(dim: 0, indent: 1, width: width, kept: kept,
+        let done = render(dim: 0, indent: 1, width: width, lineWidth: lineWidth, kept: kept,
                           number: number, next: &next, shouldContinue: shouldContinue, emit)
         if done { line(pending) }
         return done
@@ -93,20 +98,37 @@ extension Tensor: CustomStringConvertible {
 
     /// Hands the text of the next sub-tensor along `dim` to `emit` in pieces, taking its shown numbers, in printing
     /// order, from `number` at `next`; false when `shouldContinue` stopped it before a row.
-    private func render(dim: Int, indent: Int, width: Int, kept: [[Int]], number: (Int) -> String,
+    /// A row starts `indent` columns in (its own `[` and those of the dimensions around it, or the spaces under
+    /// them); with `lineWidth` it breaks between numbers, leaving room for the closing brackets at its end.
+    private func render(dim: Int, indent: Int, width: Int, lineWidth: Int?, kept: [[Int]], number: (Int) -> String,
                         next: inout Int, shouldContinue: () -> Bool, _ emit: (String) -> Void) -> Bool {
         let idx = kept[dim]
         if dim == shape.count - 1 {
             guard shouldContinue() else { return false }
-            var items: [String] = []
-            items.reserveCapacity(idx.count)
-            for i in idx {
-                guard i >= 0 else { items.append("..."); continue }
-                let s = number(next)
-                next += 1
-                items.append(String(repeating: " ", count: max(0, width - s.count)) + s)
+            var text = "[", column = indent
+            for (k, i) in idx.enumerated() {
+                let item: String
+                if i < 0 {
+                    item = "..."
+                } else {
+                    let s = number(next)
+                    next += 1
+                    item = String(repeating: " ", count: max(0, width - s.count)) + s
+                }
+                if k > 0 {
+                    let closing = k == idx.count - 1 ? shape.count : 0
+                    if let limit = lineWidth, column + 1 + item.count + closing > limit {
+                        text += "\n" + String(repeating: " ", count: indent)
+                        column = indent
+                    } else {
+                        text += " "
+                        column += 1
+                    }
+                }
+                text += item
+                column += item.count
             }
-            emit("[" + items.joined(separator: " ") + "]")
+            emit(text + "]")
             return true
         }
         let sep = String(repeating: "\n", count: shape.count - dim - 1) + String(repeating: " ", count: indent)
@@ -114,7 +136,7 @@ extension Tensor: CustomStringConvertible {
         for (k, i) in idx.enumerated() {
             if k > 0 { emit(sep) }
             if i < 0 { emit("..."); continue }
-            guard render(dim: dim + 1, indent: indent + 1, width: width, kept: kept,
+            guard render(dim: dim + 1, indent: indent + 1, width: width, lineWidth: lineWidth, kept: kept,
                          number: number, next: &next, shouldContinue: shouldContinue, emit) else { return false }
         }
         emit("]")

@@ -90,9 +90,11 @@ extension Commands {
     static func printInFull(_ w: Workspace, _ label: String, _ t: Tensor, indent: Int, stopped: String, of: String = "") throws {
         w.out.print("\(label) \(t.shapeDescription) =")
         var rows = 0
-        let done = t.writeLines(threshold: .max, shouldContinue: { !Interrupt.requested }) { line in
+        // Rows wider than the terminal break between numbers rather than where the terminal would cut them.
+        let width = w.outputWidth().map { max(20, $0 - indent) }
+        let done = t.writeLines(threshold: .max, lineWidth: width, shouldContinue: { !Interrupt.requested }) { line in
             w.out.print(indent == 0 ? line : Printer.indent(line, by: indent))
-            rows += 1
+            if line.hasSuffix("]") { rows += 1 }   // a row's last line (not a row's broken-off start, nor a blank)
         }
         guard done else {
             w.out.print("")   // past the terminal's echoed ^C

@@ -23,6 +23,6 @@ extension Commands {
         if t.train.standardization != nil { head += "; inputs standardised with the training part's mean and std" }
         if spec.hasDropout { head += "; dropout off" }
         w.out.print(head)
-        w.out.print(Printer.predictions(g, inputs: rows.map(\.numbers), data: t.train))
+        w.out.print(Printer.predictions(g, inputs: rows.map(\.numbers), data: t.train, width: Printer.tableWidth(w)))
     }
 }

@@ -16,11 +16,12 @@ extension Printer {
     /// A table of `inputs` and the outputs of `g`'s last forward pass on them, read for `d`'s task: the
     /// predicted value(s); for two classes on one output, the probability of the second class (or the score)
     /// and the class; otherwise the class, its probability and, for a few classes, every class's. The table keeps
-    /// to `matrixWidth` columns, taking the first of these that fits: classes by name with the inputs repeated
+    /// to `limit` columns (`matrixWidth`, or the terminal's width when narrower), taking the first of these that
+    /// fits: classes by name with the inputs repeated
     /// (for up to `inputColumns` features); classes by id, with a key below, when some name is wider than a
     /// cell; the same two without the inputs; and last, by id without the inputs, only the first classes'
     /// probabilities, a `…` column standing for the rest.
-    static func predictions(_ g: Graph, inputs: [[Double]], data d: Dataset) -> String {
+    static func predictions(_ g: Graph, inputs: [[Double]], data d: Dataset, width limit: Int = matrixWidth) -> String {
         let canRepeat = d.featureCount <= inputColumns
         let idsNarrower = d.classNames.contains { $0.columns > 7 }
         var layouts: [(byID: Bool, repeatsInputs: Bool)] = []
@@ -34,29 +35,29 @@ extension Printer {
         for layout in layouts {
             table = predictionTable(g, inputs: inputs, data: d, byID: layout.byID, repeatsInputs: layout.repeatsInputs)
             chosen = layout
-            if width(table) <= matrixWidth { break }
+            if width(table) <= limit { break }
         }
         // Still too wide: as many classes' probabilities as fit (at least none), then `…`.
         let listed = d.classNames.count <= probabilityColumns && g.output.cols > 1 ? d.classNames.count : 0
         var shown = listed
-        while width(table) > matrixWidth && shown > 0 {
+        while width(table) > limit && shown > 0 {
             shown -= 1
             table = predictionTable(g, inputs: inputs, data: d, byID: chosen.byID, repeatsInputs: chosen.repeatsInputs,
                                     probabilities: shown)
         }
         var notes: [String] = []
         if chosen.byID {
-            // The key on one line when it fits in `matrixWidth`, else one class a line.
+            // The key on one line when it fits in `limit`, else one class a line.
             let ids = d.classNames.enumerated().map { "\($0.offset) \($0.element.shortened())" }
             let oneLine = "classes: " + ids.joined(separator: ", ")
-            notes += oneLine.columns <= matrixWidth ? [oneLine] : ["classes:"] + ids.map { "  " + $0 }
+            notes += oneLine.columns <= limit ? [oneLine] : ["classes:"] + ids.map { "  " + $0 }
         }
         if !chosen.repeatsInputs {
-            notes.append(canRepeat ? "(the inputs are not repeated, to keep the table within \(matrixWidth) columns; rows are numbered as typed)"
+            notes.append(canRepeat ? "(the inputs are not repeated, to keep the table within \(limit) columns; rows are numbered as typed)"
                                    : "(the inputs are not repeated: \(Format.counted(d.featureCount, "feature")); rows are numbered as typed)")
         }
         if shown < listed {
-            notes.append("… the probabilities of \(Format.counted(listed - shown, "more class", plural: "more classes")) not shown (the table keeps to \(matrixWidth) columns)")
+            notes.append("… the probabilities of \(Format.counted(listed - shown, "more class", plural: "more classes")) not shown (the table keeps to \(limit) columns)")
         }
         return (table + notes).joined(separator: "\n")
     }

@@ -28,11 +28,15 @@ enum Printer {
 
     /// The most columns `show data`'s table takes: beyond, features are left out (the first ones kept).
     static let dataTableWidth = 120
+
+    /// The columns tables may take: the terminal's width up to `dataTableWidth` (that width when output is not a
+    /// terminal), and at least 40.
+    static func tableWidth(_ w: Workspace) -> Int { min(dataTableWidth, max(40, w.outputWidth() ?? dataTableWidth)) }
     /// The most classes (and class counts) `show data` lists one by one.
     static let listedClasses = 20
 
     /// The dataset: name, task, sizes, features (the first 20 named), classes, split and the first rows, the table
-    /// keeping to `dataTableWidth` columns by leaving out the features beyond those that fit.
+    /// keeping to `tableWidth` columns by leaving out the features beyond those that fit.
     static func data(_ d: Dataset, workspace w: Workspace) -> String {
         var lines = ["data: \(d.name) — \(Format.counted(d.count, "sample")), \(Format.counted(d.featureCount, "feature")), task \(d.task)"]
         lines.append("features: \(DataCommand.listed(d.featureNames))")
@@ -52,32 +56,37 @@ enum Printer {
             let n = Int(f * Double(d.count))
             lines.append("split: \(n) training, \(d.count - n) validation")
         }
-        if w.normalize { lines += normalization(w.normalization(), trainingRows: w.trainingRows(of: d), constant: w.constantTrainingFeatures()) }
+        let width = tableWidth(w)
+        if w.normalize {
+            lines += normalization(w.normalization(), trainingRows: w.trainingRows(of: d), constant: w.constantTrainingFeatures(), width: width)
+        }
         let shown = min(d.count, 5)
         let cut = { (name: String) in name.shortened() }
         let numbers = (0..<shown).map(String.init), targets = (0..<shown).map { label(d, d.y.data[$0]) }
         let column = { (j: Int) in (0..<shown).map { Format.sig(d.X[$0, j], 5) } }
         let fixed = 1 + TextTable.columnWidth(header: "#", cells: numbers) + TextTable.columnWidth(header: cut(d.targetName), cells: targets)
-        let kept = columnsThatFit(d.featureCount, beside: fixed) { TextTable.columnWidth(header: cut(d.featureNames[$0]), cells: column($0)) }
+        let kept = columnsThatFit(d.featureCount, beside: fixed, within: width) {
+            TextTable.columnWidth(header: cut(d.featureNames[$0]), cells: column($0))
+        }
         let left = d.featureCount - kept
         let columns = (0..<kept).map(column)
         let rows = (0..<shown).map { i in [numbers[i]] + columns.map { $0[i] } + (left > 0 ? ["…"] : []) + [targets[i]] }
         lines += TextTable(headers: ["#"] + d.featureNames.prefix(kept).map(cut) + (left > 0 ? ["…"] : []) + [cut(d.targetName)], rows: rows,
                            alignments: Array(repeating: .right, count: kept + (left > 0 ? 3 : 2))).render()
         if d.count > shown { lines.append("… \(Format.counted(d.count - shown, "more row"))") }
-        if left > 0 { lines.append("… \(Format.counted(left, "more feature")) not shown (the table keeps to \(dataTableWidth) columns)") }
+        if left > 0 { lines.append("… \(Format.counted(left, "more feature")) not shown (the table keeps to \(width) columns)") }
         return lines.joined(separator: "\n")
     }
 
-    /// How many of `count` columns fit in `dataTableWidth`, in order, beside columns that take `fixed` (the table's
+    /// How many of `count` columns fit in `within` columns, in order, beside columns that take `fixed` (the table's
     /// border included), column j taking `width(j)`: the first always, the others while they and a `…` column for
     /// those left out fit.
-    static func columnsThatFit(_ count: Int, beside fixed: Int, width: (Int) -> Int) -> Int {
+    static func columnsThatFit(_ count: Int, beside fixed: Int, within limit: Int, width: (Int) -> Int) -> Int {
         let ellipsis = TextTable.columnWidth(header: "…", cells: [])
         var used = fixed, kept = 0
         while kept < count {
             let w = width(kept), rest = kept + 1 < count ? ellipsis : 0
-            if kept > 0 && used + w + rest > dataTableWidth { break }
+            if kept > 0 && used + w + rest > limit { break }
             used += w
             kept += 1
         }
@@ -85,19 +94,21 @@ enum Printer {
     }
 
     /// `show data`'s lines on `normalize`: each feature's mean and std on the training part (of `trainingRows` rows),
-    /// a column a feature, kept to `dataTableWidth` columns as the data's table is; then the `constant` features.
-    static func normalization(_ n: Normalization?, trainingRows: Int, constant: [Int]) -> [String] {
+    /// a column a feature, kept to `width` columns as the data's table is; then the `constant` features.
+    static func normalization(_ n: Normalization?, trainingRows: Int, constant: [Int], width: Int = dataTableWidth) -> [String] {
         guard let n else { return ["normalize: on (the training part's mean and std, once its split can be made)"] }
         var lines = ["normalize: on — x becomes (x − mean) / std, by the training part's (\(Format.counted(trainingRows, "row"))) mean and population std:"]
         let cut = { (name: String) in name.shortened() }
         let column = { (j: Int) in [Format.sig(n.mean[j], 6), Format.sig(n.std[j], 6)] }
         let fixed = 1 + TextTable.columnWidth(header: "", cells: ["mean", "std"])
-        let kept = columnsThatFit(n.features.count, beside: fixed) { TextTable.columnWidth(header: cut(n.features[$0]), cells: column($0)) }
+        let kept = columnsThatFit(n.features.count, beside: fixed, within: width) {
+            TextTable.columnWidth(header: cut(n.features[$0]), cells: column($0))
+        }
         let left = n.features.count - kept, columns = (0..<kept).map(column)
         let rows = ["mean", "std"].enumerated().map { i, name in [name] + columns.map { $0[i] } + (left > 0 ? ["…"] : []) }
         lines += TextTable(headers: [""] + n.features.prefix(kept).map(cut) + (left > 0 ? ["…"] : []), rows: rows,
                            alignments: [.left] + Array(repeating: .right, count: kept + (left > 0 ? 1 : 0))).render()
-        if left > 0 { lines.append("… \(Format.counted(left, "more feature")) not shown (the table keeps to \(dataTableWidth) columns)") }
+        if left > 0 { lines.append("… \(Format.counted(left, "more feature")) not shown (the table keeps to \(width) columns)") }
         if !constant.isEmpty {
             let names = DataCommand.listed(constant.map { n.features.indices.contains($0) ? n.features[$0] : "x\($0 + 1)" })
             lines.append("constant on the training part, so std 1 and always 0 after: \(names)")

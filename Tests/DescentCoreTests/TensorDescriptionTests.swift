@@ -24,6 +24,19 @@ final class TensorDescriptionTests: XCTestCase {
         XCTAssertEqual(t.formatted(edges: [nil, 3]), "[[ 1  2  3 ...  6  7  8]\n [ 9 10 11 ... 14 15 16]\n [17 18 19 ... 22 23 24]]")
     }
 
+    func testRowsWiderThanTheLineBreakBetweenNumbers() {
+        // 2 × 8 holding 1…16 in 16 columns: numbers take 2 columns, rows start 2 in ("[[" or " ["), so 5 numbers
+        // fit on a row's first line (2 + 5·2 + 4 = 16) and its next line starts under the first number (by hand).
+        let t = Tensor(shape: [2, 8], data: (1...16).map(Double.init))
+        var lines: [String] = []
+        XCTAssertTrue(t.writeLines(lineWidth: 16) { lines.append($0) })
+        XCTAssertEqual(lines, ["[[ 1  2  3  4  5", "   6  7  8]", " [ 9 10 11 12 13", "  14 15 16]]"])
+        XCTAssertTrue(lines.allSatisfy { $0.count <= 16 })
+        lines = []
+        XCTAssertTrue(t.writeLines(lineWidth: 80) { lines.append($0) })
+        XCTAssertEqual(lines.joined(separator: "\n"), t.formatted(), "rows that fit are not broken")
+    }
+
     func testLinesAreHandedOutAsTheyAreCompleteAndAStopDropsTheRest() {
         let t = Tensor(shape: [3, 2], data: [1, 2, 3, 4, 5, 60])
         var lines: [String] = []

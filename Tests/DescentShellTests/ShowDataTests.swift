@@ -41,6 +41,22 @@ final class ShowDataTests: XCTestCase {
         XCTAssertLessThanOrEqual(lines.map(\.columns).max() ?? 0, 120, text)
     }
 
+    func testANarrowTerminalNarrowsTheTable() throws {
+        let h = ShellHarness()
+        h.w.outputWidth = { 80 }
+        let path = try csv((0..<5000).map { "f\($0)" })
+        h.ok("data csv \"\(path)\"")
+        let lines = h.ok("show data").components(separatedBy: "\n")
+        // Fixed columns 13 (as above); f0–f9 take 5 each: 63; f10–f11 6 each: 75; f12 would make 81, over 80.
+        let table = lines.filter { $0.hasPrefix("│") || $0.hasPrefix("┌") || $0.hasPrefix("├") || $0.hasPrefix("└") }
+        XCTAssertEqual(Set(table.map(\.columns)), [75])
+        XCTAssertEqual(table[1], "│ # │ " + (0..<12).map { "f\($0)" }.joined(separator: " │ ") + " │ … │ y │")
+        XCTAssertTrue(lines.contains("… 4988 more features not shown (the table keeps to 80 columns)"), lines.joined(separator: "\n"))
+        h.w.outputWidth = { 300 }
+        let wide = h.ok("show data").components(separatedBy: "\n").filter { $0.hasPrefix("│") }
+        XCTAssertEqual(Set(wide.map(\.columns)), [117], "a wide terminal still keeps to 120 columns")
+    }
+
     func testFeaturesThatFitAreAllShown() throws {
         // 1 + 4 + 4 + f0–f9 (50) + f10–f19 (60) = 119: all twenty fit without the … column.
         let h = ShellHarness()
