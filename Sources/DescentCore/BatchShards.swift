@@ -1,5 +1,3 @@
-import Synchronization
-
 /// One batch cut into two halves, each on a graph of its own with gradients of its own, so that two threads
 /// run the halves' forward and backward passes at the same time; the halves' gradients are then added.
 ///
@@ -17,15 +15,11 @@ final class BatchShards: TeamJob {
     /// The two halves' gradients of each parameter, as raw pointers for the team's threads (see
     /// `ParameterSlots`: reading the arrays above from two threads would retain and release them).
     private let halves: UnsafeMutableBufferPointer<(UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)>
-    /// Set by a thread whose slice of the summed gradients is not finite.
-    private let nonFinite = Atomic<Bool>(false)
     /// What the team does when it runs this job: both halves' passes, or the sums and the update.
     private enum Stage { case passes, update }
     private var stage = Stage.passes
-    /// The step under way's update rule.
-    private var rule = Optimizer.Rule(kind: .sgd(momentum: 0, nesterov: false), learningRate: 0, step: 1)
-    /// The model's parameters, in its order.
-    private let slots: ParameterSlots
+    /// The update that ends a step, and the model's parameters as raw pointers.
+    private var update: SummedUpdate
     /// Whether the halves run on the team or one after the other, from measured step times.
     let pacer = TeamPacer()
 
@@ -53,10 +47,10 @@ final class BatchShards: TeamJob {
         _ = halves.initialize(from: model.parameters.indices.map {
             (halvesGradients[0][$0].pointer, halvesGradients[1][$0].pointer)
         })
-        slots = ParameterSlots(model.parameters)
+        update = SummedUpdate(model.parameters)
     }
 
-    deinit { slots.deallocate(); halves.deallocate() }
+    deinit { halves.deallocate() }
 
     /// Copies the batch's rows `indices` of `data` into the halves' inputs and targets.
     func load(_ indices: ArraySlice<Int>, from data: Dataset) {
@@ -115,32 +109,24 @@ final class BatchShards: TeamJob {
     /// Each thread sums and then updates the same slices of every parameter (`Optimizer.slice`), so the sums
     /// it writes are still in its cache when it updates them; the threads wait for each other in between.
     func sumAndUpdate(_ parameters: [Parameter], optimizer: inout Optimizer, onTeam: Bool) -> Bool {
-        let update = optimizer.pendingUpdate(parameters)
-        rule = update.rule
-        slots.refresh(state1: update.state1, state2: update.state2)
-        nonFinite.store(false, ordering: .relaxed)
+        update.begin(parameters, optimizer: &optimizer)
         stage = .update
         ThreadTeam.shared.run(alone: !onTeam, self)
-        if nonFinite.load(ordering: .relaxed) { return false }
-        optimizer.countUpdate()
-        return true
+        return update.end(optimizer: &optimizer)
     }
 
     /// Thread `part`'s slices: the halves' gradients added (and checked), a wait, then the update.
     private func sumAndApply(part: Int, parts: Int) {
         var flags: UInt64 = 0
-        for k in 0..<slots.count {
-            let (a, b) = halves[k], out = slots[k].grad
-            for i in Optimizer.slice(slots[k].count, part: part, of: parts) {
+        for k in 0..<update.slots.count {
+            let (a, b) = halves[k], out = update.slots[k].grad
+            for i in Optimizer.slice(update.slots[k].count, part: part, of: parts) {
                 let v = a[i] + b[i]
                 out[i] = v
                 flags |= Buffer.nonFiniteFlag(v)
             }
         }
-        if !Buffer.finite(flags) { nonFinite.store(true, ordering: .relaxed) }
-        ThreadTeam.shared.sync(parts: parts)
-        guard !nonFinite.load(ordering: .relaxed) else { return }
-        for k in 0..<slots.count { slots.apply(rule, to: k, range: Optimizer.slice(slots[k].count, part: part, of: parts)) }
+        update.apply(flags: flags, part: part, parts: parts)
     }
 
     /// The half whose passes produced a non-finite loss or gradient first (the first half when neither did).

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// A batch of more rows than one block (`Trainer.blockRows`), run a block at a time through graphs of one
 /// block each, so that a full-batch step on a large set holds one block's values and gradients rather than
 /// the whole batch's (300,000 rows of a 64-unit model took 2.2 GB in one graph).
@@ -20,20 +18,16 @@ final class BlockedBatch: TeamJob {
     let blockCount: Int
     /// The two lanes.
     private let lanes: [Lane]
-    /// The model's parameters as raw pointers, in its order.
-    private let slots: ParameterSlots
+    /// The update that ends a step, and the model's parameters as raw pointers.
+    private var update: SummedUpdate
     /// The two lanes' gradient sums of each parameter, as raw pointers for the team's threads.
     private let sums: UnsafeMutableBufferPointer<(UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)>
     /// Whether each parameter is a weight matrix (the penalty's).
     private let isWeight: [Bool]
     private let regularizer: Regularizer
-    /// Set by a thread whose slice of the summed gradients is not finite.
-    private let nonFinite = Atomic<Bool>(false)
     /// What the team does when it runs this job: the lanes' passes, or the sums and the update.
     private enum Stage { case passes, update }
     private var stage = Stage.passes
-    /// The step under way's update rule.
-    private var rule = Optimizer.Rule(kind: .sgd(momentum: 0, nesterov: false), learningRate: 0, step: 1)
     /// The step under way's batch (row indices of `data`) and the seed of its blocks' dropout streams.
     private var batch: ArraySlice<Int> = []
     private var data: Dataset?
@@ -82,10 +76,10 @@ final class BlockedBatch: TeamJob {
         let lanes = self.lanes
         _ = sums.initialize(from: model.parameters.indices.map { (lanes[0].sums[$0].pointer, lanes[1].sums[$0].pointer) })
         isWeight = model.parameters.map(\.isWeight)
-        slots = ParameterSlots(model.parameters)
+        update = SummedUpdate(model.parameters)
     }
 
-    deinit { slots.deallocate(); sums.deallocate() }
+    deinit { sums.deallocate() }
 
     /// Whether batches of `rows` rows are run in blocks of `blockRows`.
     static func cuts(rows: Int, blockRows: Int) -> Bool { rows > max(1, blockRows) }
@@ -98,7 +92,9 @@ final class BlockedBatch: TeamJob {
         dropoutKey = dropout.next()
         var penalty = 0.0
         if !regularizer.isNone {
-            for k in 0..<slots.count where isWeight[k] { penalty += regularizer.value(slots[k].value, count: slots[k].count) }
+            for k in 0..<update.slots.count where isWeight[k] {
+                penalty += regularizer.value(update.slots[k].value, count: update.slots[k].count)
+            }
         }
         penaltyValue = penalty
         for lane in lanes { lane.lossSum = 0; lane.stop = nil }
@@ -142,8 +138,8 @@ final class BlockedBatch: TeamJob {
             g.backward()
             lane.lossSum += g.lossValue * Double(g.rows)
             var flags: UInt64 = 0
-            for k in 0..<slots.count {
-                let from = gradients[k].pointer, into = lane.sums[k].pointer, n = slots[k].count
+            for k in 0..<update.slots.count {
+                let from = gradients[k].pointer, into = lane.sums[k].pointer, n = update.slots[k].count
                 if s == l {
                     into.update(from: from, count: n)
                 } else {
@@ -178,23 +174,18 @@ final class BlockedBatch: TeamJob {
     /// Writes the sum of the lanes' gradients and the penalty's gradient into each parameter's gradient and,
     /// when every sum is finite, applies `optimizer`'s update; returns false (nothing updated) otherwise.
     func sumAndUpdate(_ parameters: [Parameter], optimizer: inout Optimizer, onTeam: Bool) -> Bool {
-        let update = optimizer.pendingUpdate(parameters)
-        rule = update.rule
-        slots.refresh(state1: update.state1, state2: update.state2)
-        nonFinite.store(false, ordering: .relaxed)
+        update.begin(parameters, optimizer: &optimizer)
         stage = .update
         ThreadTeam.shared.run(alone: !onTeam, self)
-        if nonFinite.load(ordering: .relaxed) { return false }
-        optimizer.countUpdate()
-        return true
+        return update.end(optimizer: &optimizer)
     }
 
     /// Thread `part`'s slices: the lanes' sums added with the penalty's gradient (and checked), a wait, then
     /// the update.
     private func sumAndApply(part: Int, parts: Int) {
         var flags: UInt64 = 0
-        for k in 0..<slots.count {
-            let (a, b) = sums[k], slot = slots[k], range = Optimizer.slice(slot.count, part: part, of: parts)
+        for k in 0..<update.slots.count {
+            let (a, b) = sums[k], slot = update.slots[k], range = Optimizer.slice(slot.count, part: part, of: parts)
             for i in range { slot.grad[i] = a[i] + b[i] }
             if isWeight[k] && !regularizer.isNone && !range.isEmpty {
                 regularizer.gradient(slot.value + range.lowerBound, count: range.count, scale: 1,
@@ -202,9 +193,6 @@ final class BlockedBatch: TeamJob {
             }
             flags |= Buffer.nonFiniteFlags(slot.grad + range.lowerBound, count: range.count)
         }
-        if !Buffer.finite(flags) { nonFinite.store(true, ordering: .relaxed) }
-        ThreadTeam.shared.sync(parts: parts)
-        guard !nonFinite.load(ordering: .relaxed) else { return }
-        for k in 0..<slots.count { slots.apply(rule, to: k, range: Optimizer.slice(slots[k].count, part: part, of: parts)) }
+        update.apply(flags: flags, part: part, parts: parts)
     }
 }
