@@ -39,7 +39,8 @@ public enum Activation: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The local derivative as a person would write it, naming the input `z` and the output `a` (`Z1`, `A1`): f'(z)
+    /// The local derivative as a person would write it, naming the input `z` and the output `a` (`Z1`, `A1`; by
+    /// default `z` and `A`): f'(z)
     /// for the element-wise ones; for softmax, which mixes the entries of a row, ∂aᵢ/∂zⱼ within a row.
     public func derivativeFormula(input z: String = "z", output a: String = "A") -> String {
         switch self {

@@ -20,7 +20,8 @@ final class BlockedBatch: TeamJob {
     private let lanes: [Lane]
     /// The update that ends a step, and the model's parameters as raw pointers.
     private var update: SummedUpdate
-    /// The two lanes' gradient sums of each parameter, as raw pointers for the team's threads.
+    /// The two lanes' gradient sums of each parameter, as raw pointers for the update stage's threads. (The passes'
+    /// threads read the lanes' arrays and graphs themselves: their retains cost nothing beside a 4,096-row block.)
     private let sums: UnsafeMutableBufferPointer<(UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)>
     /// Whether each parameter is a weight matrix (the penalty's).
     private let isWeight: [Bool]
@@ -58,7 +59,7 @@ final class BlockedBatch: TeamJob {
         }
     }
 
-    /// Graphs for the blocks of a `rows`-row batch of `model`, `blockRows` rows at a time (rows > blockRows).
+    /// Graphs for the blocks of a `rows`-row batch of `model`, `blockRows` rows at a time (rows > blockRows ≥ 1).
     init(model: Model, loss: Loss, regularizer: Regularizer, rows: Int, blockRows: Int) {
         self.rows = rows; self.blockRows = blockRows; self.regularizer = regularizer
         blockCount = (rows + blockRows - 1) / blockRows
@@ -100,7 +101,9 @@ final class BlockedBatch: TeamJob {
         for lane in lanes { lane.lossSum = 0; lane.stop = nil }
         stage = .passes
         ThreadTeam.shared.run(alone: !onTeam, self)
+        // Not held past the step: a second reference to the sampler's indices would make its next shuffle copy them.
         self.data = nil
+        batch = []
     }
 
     /// Calls `run(part:parts:)` on the job the context holds unretained (`ThreadTeam.run(alone:_:)`).
@@ -162,7 +165,7 @@ final class BlockedBatch: TeamJob {
     /// Loss plus penalty.
     var totalValue: Double { lossValue + penaltyValue }
 
-    /// The graph of the block (the first lane's first) whose loss was not finite.
+    /// The graph of a block whose loss was not finite (lane 0's before lane 1's; not always the batch's first).
     var lossStop: Graph? {
         for lane in lanes { if let stop = lane.stop, !stop.gradient { return stop.graph } }
         return nil

@@ -40,7 +40,7 @@ public enum Metrics {
     /// Whether R² = 1 − Σ(y − ŷ)² / Σ(y − ȳ)² is undefined on `targets`: they are all equal (one row, or a constant
     /// target), so the denominator is 0 — checked value by value, since their mean can miss the value they all have
     /// by a rounding (0.1 three times averages to 0.10000000000000002), leaving a denominator of ~1e-34.
-    public static func r2IsUndefined(targets y: [Double]) -> Bool {
+    static func r2IsUndefined(targets y: [Double]) -> Bool {
         guard let first = y.first else { return true }
         return y.allSatisfy { $0 == first }
     }

@@ -13,13 +13,13 @@ public struct Normalization: Equatable, Sendable {
     }
 
     /// The parts as given (as read back from a file, already checked to agree in length).
-    public init(features: [String], mean: [Double], std: [Double]) {
+    init(features: [String], mean: [Double], std: [Double]) {
         self.features = features; self.mean = mean; self.std = std
     }
 
     /// The relative difference allowed between two statistics that are the same (as written to a file and read
     /// back they are equal bit for bit; computed again over the same rows in another order they differ in the last bits).
-    public static let tolerance = 1e-12
+    static let tolerance = 1e-12
 
     /// The columns whose mean or std differ between `self` and `other` beyond `tolerance`: a std relative to the
     /// larger, a mean relative to the larger of the two means and stds (a mean near 0, as of centred data, is

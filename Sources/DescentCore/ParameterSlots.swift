@@ -1,5 +1,5 @@
 /// A model's parameters as raw pointers — value, gradient and optimizer state — for threads that update
-/// them in pieces (`BandedStep`, `BatchShards`, `Optimizer.update`): reading the parameter objects and the
+/// them in pieces (`BandedStep`, `SummedUpdate` for `BatchShards` and `BlockedBatch`, `Optimizer.update`): reading the parameter objects and the
 /// optimizer's arrays from two threads would retain and release them, and the two cores would fight over
 /// the counts.
 ///

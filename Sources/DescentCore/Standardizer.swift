@@ -11,7 +11,8 @@ public struct Standardizer: Equatable, Sendable {
         self.std = std.map { $0 == 0 || !$0.isFinite ? 1 : $0 }
     }
 
-    /// Fits the column means and population standard deviations of `X` [n, f] (two passes); an empty X gives mean 0, std 1.
+    /// Fits the column means and population standard deviations of `X` [n, f] (two passes); an empty X gives mean 0, std 1,
+    /// and a constant column its value and std 1, so that it becomes exactly 0.
     /// A column whose sum overflows, or whose squared deviations overflow or underflow (values beyond ~1e150
     /// or deviations under ~1e-150), is summed again scaled by its largest magnitude, so its mean and std stay
     /// right; other columns are summed plainly.
@@ -35,6 +36,9 @@ public struct Standardizer: Equatable, Sendable {
             for i in 0..<n { let d = (X.data[i * f + j] - mean[j]) / largest[j]; sum += d * d }
             std[j] = largest[j] * (sum / Double(n)).squareRoot()
         }
+        // A constant column becomes exactly 0: its mean is the value it holds, not that value moved by the
+        // rounding of a sum, and its std (0) is taken as 1.
+        for j in 0..<f where n > 0 && X.columnIsConstant(j) { mean[j] = X.data[j]; std[j] = 0 }
         self.init(mean: mean, std: std)
     }
 

@@ -153,5 +153,5 @@ extension Tensor: CustomStringConvertible {
 
     /// A number with `digits` significant digits, numpy-style (`1.`, `-0.25`, `1.2e-05`).
     /// One entry as printed; −0 (a dropped-out negative, relu's backward at a negative input) reads 0.
-    static func number(_ x: Double, digits: Int) -> String { Format.sig(x == 0 ? 0 : x, digits) }
+    public static func number(_ x: Double, digits: Int) -> String { Format.sig(x == 0 ? 0 : x, digits) }
 }

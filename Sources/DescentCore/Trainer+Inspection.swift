@@ -59,8 +59,16 @@ extension Trainer {
         if g === currentGraph && g.backwardComplete { setPhase(.backwarded); gradientsStale = false }
     }
 
-    /// A graph with the next batch's shape, for display (`graph`); its values are whatever it last held.
-    public func previewGraph() -> Graph { currentGraph ?? graphForNextBatch() }
+    /// A graph with the next batch's shape, for display (`graph`); its values are whatever it last held. A batch of
+    /// more than `blockRows` rows, which `train` never builds whole, gets the one-sample graph instead (its nodes are
+    /// the same; only the rows differ): a 300,000-row graph took a gigabyte just to be shown.
+    public func previewGraph() -> Graph {
+        if let g = currentGraph { return g }
+        return sampler.nextBatchSize > blockRows ? sampleGraph() : graphForNextBatch()
+    }
+
+    /// Rows in the batch the next step draws.
+    public var nextBatchRows: Int { sampler.nextBatchSize }
 
     /// The batch under way, or else a graph loaded with the batch the next step will draw, without drawing it:
     /// the sampler and the dropout stream are left as they are.

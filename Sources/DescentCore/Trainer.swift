@@ -99,15 +99,16 @@ public final class Trainer {
     var mapGraphStorage: Graph?
 
     /// The one-row graph for single samples, built on first use.
-    func sampleGraph() -> Graph {
+    public func sampleGraph() -> Graph {
         if let g = sampleGraphStorage { return g }
         let g = Graph(spec: model.spec, parameters: model.parameters, loss: loss, regularizer: regularizer, rows: 1)
         sampleGraphStorage = g
         return g
     }
 
-    /// The graph the next batch will use (its size), without drawing the batch, holding the last step's
-    /// values and gradients.
+    /// The graph of the next batch's size, without drawing the batch: it holds the values and gradients of the
+    /// last step that ran on it (by hand, on the graph alone, or banded, whose threads' buffers are copied in first);
+    /// blocked and halved steps run on graphs of their own.
     func graphForNextBatch() -> Graph {
         publishSharedSteps()
         return graph(rows: sampler.nextBatchSize)
@@ -282,7 +283,7 @@ public final class Trainer {
         if let s = sharingByRows[rows] { return s }
         let s: Sharing
         if BlockedBatch.cuts(rows: rows, blockRows: blockRows) {
-            s = .blocks(BlockedBatch(model: model, loss: loss, regularizer: regularizer, rows: rows, blockRows: blockRows))
+            s = .blocks(BlockedBatch(model: model, loss: loss, regularizer: regularizer, rows: rows, blockRows: max(1, blockRows)))
         } else if BandedStep.applies(model, rows: rows) {
             s = .banded(BandedStep(graph: graph(rows: rows), model: model))
         } else if BatchShards.cuts(model, rows: rows) {

@@ -15,13 +15,19 @@ public enum WeightsFile {
     static let version = 1
 
     /// The JSON text for `model`'s parameters, with the standardisation its inputs go through when there is one;
-    /// throws, naming the first, when entries are infinite or NaN.
+    /// throws, naming the first, when entries (of the parameters or the standardisation) are infinite or NaN.
     public static func encode(_ model: Model, normalization: Normalization? = nil) throws(WeightsError) -> String {
         var first: (entry: String, value: Double)?, count = 0
         for p in model.parameters {
             for (k, x) in p.value.array.enumerated() where !x.isFinite {
                 count += 1
                 if first == nil { first = (Format.entry(p.name, Tensor.index(ofOffset: k, in: p.shape)), x) }
+            }
+        }
+        for (name, values) in [("mean", normalization?.mean ?? []), ("std", normalization?.std ?? [])] {
+            for (k, x) in values.enumerated() where !x.isFinite {
+                count += 1
+                if first == nil { first = ("normalization.\(name)[\(k)]", x) }
             }
         }
         if let first {

@@ -196,9 +196,9 @@ extension Commands {
         w.inspected = nil
         w.gradientsUsedByStep = t.stepCount
         let opt = t.optimizer
-        let adamStep = biasCorrections(opt) != nil ? " (t = \(opt.steps))" : ""
-        w.out.print("update \(t.stepCount): \(opt.kind.name) lr=\(Format.short(opt.learningRate))\(adamStep), rule \(opt.kind.rule)")
         let corrections = biasCorrections(opt)
+        let adamStep = corrections != nil ? " (t = \(opt.steps))" : ""
+        w.out.print("update \(t.stepCount): \(opt.kind.name) lr=\(Format.short(opt.learningRate))\(adamStep), rule \(opt.kind.rule)")
         for line in updateCountLines(opt, step: t.stepCount) { w.out.print("  " + line) }
         // Labels padded to the longest (`square_avg`), so that the values line up; counted in characters, as `m̂`
         // (m and a combining circumflex) takes one column.
@@ -262,16 +262,21 @@ extension Commands {
         if let gi = w.inspected { g = gi } else {
             let t = try w.ensureTrainer()
             g = t.previewGraph()
-            w.out.print("(no forward pass yet: shapes for a batch of \(g.rows))")
+            if g.rows == t.nextBatchRows {
+                w.out.print("(no forward pass yet: shapes for a batch of \(g.rows))")
+            } else {
+                w.out.print("(no forward pass yet: shapes for one sample, where the next batch has \(t.nextBatchRows) rows — `forward` builds that batch's graph)")
+            }
         }
         // A preview's marks would be those of whatever pass last used its buffers: none are shown.
         let stepping = w.inspected != nil ? g.backwardDone : nil
         let next = stepping.flatMap { $0 < g.backwardOrder.count ? g.backwardOrder[$0] : nil }
-        let offPath = g.nodes.indices.compactMap { Workspace.offGradientPath(g, $0) }
+        let offPathReasons = g.nodes.indices.map { Workspace.offGradientPath(g, $0) }
+        let offPath = offPathReasons.compactMap { $0 }
         let rows = g.nodes.enumerated().map { (i, n) -> [String] in
             // A parameter (a leaf) has its gradient once every node that reads it has sent its share.
             let arrived = stepping != nil && Workspace.gradientArrived(g, i)
-            let mark = i == next ? "◀ next" : (arrived ? "✓ grad" : (Workspace.offGradientPath(g, i) != nil ? "no grad (off path)" : ""))
+            let mark = i == next ? "◀ next" : (arrived ? "✓ grad" : (offPathReasons[i] != nil ? "no grad (off path)" : ""))
             return [String(i), n.name, n.op.name, n.inputs.map { g.nodes[$0].name }.joined(separator: ", "),
                     n.shape.isEmpty ? "scalar" : Tensor.describe(n.shape), mark]
         }
@@ -315,7 +320,8 @@ extension Commands {
         case .word(let n), .indexed(let n, _): word = n
         default: return
         }
-        guard !w.parameterNames().contains(word), let g = w.inspected ?? Optional(t.previewGraph()),
+        // Node names are those of any graph of the model: the one-sample graph costs nothing to look in.
+        guard !w.parameterNames().contains(word), let g = w.inspected ?? Optional(t.sampleGraph()),
               let node = g.nodes.first(where: { $0.name == word }) else { return }
         let how = w.inspected == nil ? "`forward`, then `show \(node.name)`" : "`show \(node.name)`"
         throw Diagnostic("explain takes a parameter (\(w.parameterNames().joined(separator: ", "))) or one of its entries (W1[0,1]); "

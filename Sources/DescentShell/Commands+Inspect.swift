@@ -119,7 +119,7 @@ extension Commands {
         try a.finish(options: [])
         let model = try w.ensureModel()
         let params = names.isEmpty ? model.parameters : names.compactMap { n in model.parameters.first { $0.name == n } }
-        let width = w.outputWidth() ?? Printer.parameterWidth
+        let width = w.outputWidth() ?? Printer.dataTableWidth
         for p in params {
             let t = what == "weights" ? p.tensor : p.gradTensor
             let label = what == "weights" ? p.name : "dL/d" + p.name

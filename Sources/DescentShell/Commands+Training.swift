@@ -77,11 +77,14 @@ extension Commands {
         return (t.stepCount - start, reason)
     }
 
+    /// What `train` and `step` say when they drop a step started by hand.
+    static let droppedNote = "note: the step under way (forward/backward by hand) was dropped; training starts with its batch"
+
     /// A step started by hand (`forward`, `backward step`) is dropped before automatic training.
     static func finishPendingPhases(_ w: Workspace, _ t: Trainer) {
         if t.phase != .idle {
             t.discardPending()
-            w.out.print("note: the step under way (forward/backward by hand) was dropped; training starts with its batch")
+            w.out.print(droppedNote)
         }
     }
 
@@ -89,12 +92,16 @@ extension Commands {
         try a.finish(options: [])
         let t = try w.ensureTrainer()
         let snap = t.snapshot(label: "step")
-        finishPendingPhases(w, t)
+        // A hand pass under way is dropped for the step, and run again as it stood if the step fails.
+        let handPass = t.phase == .idle ? nil : (t.currentGraph?.backwardDone).map { Optional($0) } ?? .some(nil)
+        t.discardPending()
         if let stop = t.step() {
             // Nothing of the failed step stays: batch, sampler and dropout stream go back with the snapshot.
             t.restore(snap)
+            if let done = handPass { redoHandPass(w, t, backwardDone: done) }
             throw ShellError("the step was not applied: \(stop)")
         }
+        if handPass != nil { w.out.print(droppedNote) }
         w.pushUndo(snap)
         // The hand pass it dropped is no longer the one under way, as after `train`.
         w.inspected = nil
@@ -109,6 +116,18 @@ extension Commands {
         }
         w.printWatches(t, live: false)
         if let stop = w.checkBreaks(t) { w.out.print("\(stop)") }
+    }
+
+    /// Runs again the hand pass a failed `step` dropped: the forward pass (the same batch and dropout masks, the
+    /// sampler and dropout stream being back where they stood before its draw) and as many backward nodes as had run.
+    private static func redoHandPass(_ w: Workspace, _ t: Trainer, backwardDone: Int?) {
+        let g = t.forward()
+        if let done = backwardDone {
+            g.beginBackward()
+            for _ in 0..<done { g.backwardStep() }
+            t.markBackwarded(g)
+        }
+        w.inspected = g
     }
 
     static func reset(_ w: Workspace, _ a: inout ArgReader) throws {

@@ -3,8 +3,6 @@ import DescentText
 
 /// `show weights` and `show grads` without names: each matrix cut to fit the terminal, saying what it left out.
 extension Printer {
-    /// The width a parameter is fitted to when output is not a terminal (as `show data`'s table keeps to).
-    static let parameterWidth = 120
     /// The most rows of a matrix shown whole; a taller one shows its first and last `parameterEdgeRows`.
     static let parameterRows = 24
     static let parameterEdgeRows = 10
@@ -15,10 +13,10 @@ extension Printer {
     /// `whole` prints it whole.
     static func fitted(_ label: String, _ t: Tensor, width: Int, whole: String) -> String {
         let header = "\(label) \(t.shapeDescription) ="
-        guard let columns = t.shape.last, !t.shape.isEmpty, t.count > 0 else { return header + "\n" + t.formatted(threshold: .max) }
+        guard let columns = t.shape.last, t.count > 0 else { return header + "\n" + t.formatted(threshold: .max) }
         // Every printed number takes the widest one's width: a line of n numbers is n·(w + 1) − 1 columns between
         // its brackets, one pair per dimension; with the elision, 2k numbers and `...`.
-        let numberWidth = t.data.reduce(1) { max($0, Format.sig($1 == 0 ? 0 : $1, 4).count) }
+        let numberWidth = t.data.reduce(1) { max($0, Tensor.number($1, digits: 4).count) }
         let brackets = 2 * t.shape.count
         var columnEdge: Int? = nil
         if columns * (numberWidth + 1) - 1 + brackets > width {

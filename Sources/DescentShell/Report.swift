@@ -55,7 +55,7 @@ enum Report {
         var sets: [String] = []
         if undefined.train { sets.append("r2: " + constantTargets(t.train, set: "training set")) }
         if undefined.validation, let v = t.validation {
-            sets.append("val_r2: " + constantTargets(v, set: "validation set") + (v.count == 1 ? "; a smaller `split` fraction leaves it more" : ""))
+            sets.append("val_r2: " + constantTargets(v, set: "validation set") + (v.count == 1 ? "; a smaller `split` fraction leaves more rows for validation" : ""))
         }
         guard !sets.isEmpty else { return nil }
         return "note: n/a is an undefined R²: 1 − Σ(y − ŷ)²/Σ(y − ȳ)² divides by 0 when the targets have no variance ("

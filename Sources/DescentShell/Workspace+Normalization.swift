@@ -15,8 +15,7 @@ extension Workspace {
     /// taken as 1); empty when `normalize` is off.
     func constantTrainingFeatures() -> [Int] {
         guard normalize, let train = rawTrainingPart() else { return [] }
-        let f = train.featureCount
-        return (0..<f).filter { j in (0..<train.count).allSatisfy { train.X.data[$0 * f + j] == train.X.data[j] } }
+        return (0..<train.featureCount).filter { train.X.columnIsConstant($0) }
     }
 
     /// The training part of the data as read, before standardising; nil without data or when the split cannot be made.

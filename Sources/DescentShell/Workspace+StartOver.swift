@@ -29,7 +29,7 @@ extension Workspace {
         undoStack = []
         watches = []
         breakGradNorm = nil
-        notedUndefinedR2 = false
+        notedUndefinedR2 = nil
         filesRead = [:]
     }
 }

@@ -14,11 +14,11 @@ extension Workspace {
     }
 
     /// Says what `n/a` means the first time a report shows an undefined R² (after a run's summary or a step's report
-    /// that quoted an evaluation).
+    /// that quoted an evaluation), and again when new data or a new split makes it undefined for another reason.
     func noteUndefinedR2(_ t: Trainer) {
-        guard !notedUndefinedR2, let note = Report.undefinedR2Note(t) else { return }
+        guard let note = Report.undefinedR2Note(t), note != notedUndefinedR2 else { return }
         out.print(note)
-        notedUndefinedR2 = true
+        notedUndefinedR2 = note
     }
 
     /// Stops on `break gradnorm` (NaN is always a stop; the trainer reports it).

@@ -50,8 +50,8 @@ public final class Workspace {
     static let undoDepth = 50
     var watches: [Watch] = []
     var breakGradNorm: Double?
-    /// Whether a report has said once what `n/a` means for an undefined R² (`Report.undefinedR2Note`).
-    var notedUndefinedR2 = false
+    /// The note on an undefined R² a report last printed (`Report.undefinedR2Note`), so that it is said once.
+    var notedUndefinedR2: String?
     /// Set by `quit`; cleared again by the `replay` whose script it ended (quit ends a replay, not the session).
     public internal(set) var quitRequested = false
     /// Runs long training; the shell swaps in the live view on a terminal.

@@ -8,8 +8,8 @@ import XCTest
 /// checked elsewhere against finite differences and against numbers computed with PyTorch; here the question
 /// is only whether weighting each block's loss by its rows, counting the penalty once and adding the blocks'
 /// gradients give the same step. Sums over the batch are taken block by block, so they may differ in the
-/// last bits: hence tolerances of a few units in the 14th–15th digit. Getting a block's share or the penalty
-/// wrong would be off by percents.
+/// last bits: hence gaps of 1e-14–1e-13 (`relativeGap`: relative above 1, absolute below). Getting a block's
+/// share or the penalty wrong would be off by percents.
 final class BlockedBatchTests: XCTestCase {
     /// A 3-class spiral classifier (2-16-16-3) on 150 training rows, full batch, in blocks of `block` rows (150 = 18 × 8 + 6).
     private func trainer(block: Int = 8, dropout: Bool = false, regularizer: Regularizer = Regularizer(l1: 1e-3, l2: 1e-3),
@@ -76,12 +76,42 @@ final class BlockedBatchTests: XCTestCase {
         }
     }
 
-    func testDropoutMasksDifferByBlockAndRepeatWithTheSeed() throws {
+    func testDropoutRunsRepeatWithTheSeed() throws {
         let a = try trainer(dropout: true), b = try trainer(dropout: true), none = try trainer(dropout: false)
         for _ in 1...5 { XCTAssertNil(a.step()); XCTAssertNil(b.step()); XCTAssertNil(none.step()) }
         XCTAssertEqual(a.model.parameters.map(\.value.array), b.model.parameters.map(\.value.array))
         // Dropout changed the path: with p = 0.3 masks the losses cannot all equal those without dropout.
         XCTAssertNotEqual(a.history.steps.map(\.batchLoss), none.history.steps.map(\.batchLoss))
+    }
+
+    /// The step's gradient, rebuilt block by block outside `BlockedBatch`: each block's graph weighted by its rows,
+    /// its dropout masks from `RNG(seed: key).derived(stream: block)` where `key` is the dropout stream's next draw,
+    /// the even blocks and the odd ones summed apart, in order, then added. 150 rows in blocks of 7 make 22 blocks,
+    /// the short last one (3 rows) falling to the odd lane. Streams that did not follow the block (one stream for
+    /// all, or one per lane) give other masks, and the bits differ.
+    func testEachBlockDrawsItsMasksFromAStreamOfItsOwn() throws {
+        let t = try trainer(block: 7, dropout: true, regularizer: .none, optimizer: .sgd(momentum: 0, nesterov: false))
+        var sampler = t.sampler, dropout = t.dropoutRNG
+        let batch = sampler.next(), key = dropout.next()
+        XCTAssertEqual(batch.count, 150)
+        var sums = [[[Double]]](repeating: t.model.parameters.map { [Double](repeating: 0, count: $0.count) }, count: 2)
+        for s in 0..<22 {
+            let rows = s == 21 ? 3 : 7, first = batch.startIndex + 7 * s
+            let g = Graph(spec: t.model.spec, parameters: t.model.parameters, loss: t.loss, regularizer: .none, rows: rows,
+                          ownGradients: true, lossShare: Double(rows) / 150)
+            t.train.copyRows(batch[first..<first + rows], x: g.input.pointer, y: g.target.pointer)
+            var masks = RNG(seed: key).derived(stream: UInt64(s))
+            g.forward(training: true, rng: &masks)
+            g.backward()
+            for (k, p) in t.model.parameters.enumerated() {
+                let grad = try XCTUnwrap(g.gradient(of: p)).array
+                sums[s % 2][k] = s < 2 ? grad : zip(sums[s % 2][k], grad).map { $0 + $1 }
+            }
+        }
+        XCTAssertNil(t.step())
+        for (k, p) in t.model.parameters.enumerated() {
+            XCTAssertEqual(p.grad.array, zip(sums[0][k], sums[1][k]).map { $0 + $1 }, p.name)
+        }
     }
 
     func testNonFiniteLossStopsBeforeTheUpdate() throws {

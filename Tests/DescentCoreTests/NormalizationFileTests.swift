@@ -40,6 +40,14 @@ final class NormalizationFileTests: XCTestCase {
         XCTAssertNil(try WeightsFile.read(#"{"params": {"W1": [[1], [2]], "b1": [0]}}"#, for: m).normalization)
     }
 
+    func testNonFiniteStatisticsAreNotWritten() {
+        let m = model()
+        let n = Normalization(features: ["a", "b"], mean: [0, .nan], std: [.infinity, 1])
+        XCTAssertThrowsError(try WeightsFile.encode(m, normalization: n)) { e in
+            XCTAssertEqual("\(e)", "normalization.mean[1] is nan, and 1 other entry is not finite either; JSON has no infinity or NaN")
+        }
+    }
+
     func testAMalformedNormalizationSaysWhatIsWrong() {
         XCTAssertEqual(message(file("[1]")), "\"normalization\" is an array, expected {\"features\": [names], \"mean\": [numbers], \"std\": [numbers]}")
         XCTAssertEqual(message(file(#"{"features": ["a", "b"], "mean": [0, 0]}"#)),

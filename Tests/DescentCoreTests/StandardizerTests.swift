@@ -24,6 +24,19 @@ final class StandardizerTests: XCTestCase {
         XCTAssertEqual(other.data[0], 6 / r, accuracy: 1e-15); XCTAssertEqual(other.data[1], 2)
     }
 
+    func testAConstantColumnBecomesExactlyZeroWhateverItsSumRoundsTo() {
+        // 0.1 six times sums, left to right, to 0.6 − 1 ulp, so its mean is 0.09999999999999999 and the deviations
+        // 1.4e-17 (Python: x = 0.0; for v in [0.1] * 6: x += v; x / 6 → 0.09999999999999999). The column is
+        // constant all the same: mean 0.1, std 1, every value 0 after.
+        let x = Tensor(shape: [6, 2], data: (0..<6).flatMap { [0.1, Double($0)] })
+        let s = Standardizer(fitting: x)
+        XCTAssertEqual(s.mean[0], 0.1)
+        XCTAssertEqual(s.std[0], 1)
+        XCTAssertEqual(stride(from: 0, to: 12, by: 2).map { s.apply(x).data[$0] }, [0, 0, 0, 0, 0, 0])
+        XCTAssertTrue(x.columnIsConstant(0))
+        XCTAssertFalse(x.columnIsConstant(1))
+    }
+
     func testColumnsBeyondTheSquaresRangeKeepTheirStd() {
         // Deviations near 1e160 square past Double's range, near 1e-170 to 0. numpy, scaled by hand first:
         // b = np.array([1, -1, 3, 0]); b.mean() * s, b.std() * s for s = 1e160 and 1e-170

@@ -19,7 +19,8 @@ func checkStopsBeforeNonFiniteUpdate(_ t: Trainer, file: StaticString = #filePat
     XCTAssertEqual(t.optimizer.steps, t.stepCount, "the stopped step is not counted", file: file, line: line)
 }
 
-/// Largest |a − b| / max(1, |b|) over two equally long arrays.
+/// Largest |a − b| / max(1, |b|) over two equally long arrays: relative for entries of magnitude 1 or more, absolute
+/// below (a bound of 1e-14 on gradients of ~1e-3 is then ~1e-11 relative).
 func relativeGap(_ a: [Double], _ b: [Double]) -> Double {
     zip(a, b).map { abs($0 - $1) / max(1, abs($1)) }.max() ?? 0
 }

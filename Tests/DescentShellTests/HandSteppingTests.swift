@@ -306,4 +306,29 @@ final class HandSteppingTests: XCTestCase {
         XCTAssertTrue(w1.contains("dL/dW1[1,1] from the penalty = 0.1·sign(0.8) + 2·0.01·0.8 = 0.116\n"), w1)
         XCTAssertTrue(w1.contains("dL/dW1[1,1] = 0.2684990826\n") || w1.hasSuffix("dL/dW1[1,1] = 0.2684990826"), w1)
     }
+
+    /// A `step` that fails leaves a hand pass under way as it was: its batch, values and the backward nodes it had run.
+    func testAFailedStepLeavesTheHandPassAsItWas() throws {
+        // W1[0,0] = 1e200 makes Z1 ~1e200 and the mse loss (ŷ − y)² overflow to inf: forward shows it, step refuses it.
+        h.ok("data X=[[1,2],[3,4]] y=[1,2]\nlayer dense 1 linear\nloss mse\nset W1[0,0] = 1e200\nforward\nbackward step\nbackward step")
+        let t = try XCTUnwrap(h.w.trainer)
+        let g = try XCTUnwrap(t.currentGraph)
+        let before = (values: g.nodes.map(\.value.array), done: g.backwardDone, inputs: g.input.array)
+        XCTAssertEqual(before.done, 2)
+        XCTAssertEqual(g.totalValue, .infinity)
+        let e = h.fails("step")
+        XCTAssertTrue(e.contains("the step was not applied: loss became infinite"), e)
+        XCTAssertFalse(h.out.text.contains("was dropped"), "nothing was dropped")
+        XCTAssertEqual(t.phase, .forwarded, "the hand pass is still under way")
+        let after = try XCTUnwrap(t.currentGraph)
+        XCTAssertTrue(h.w.inspected === after)
+        XCTAssertEqual(after.backwardDone, 2, "the two backward nodes it had run")
+        XCTAssertEqual(after.input.array, before.inputs)
+        XCTAssertEqual(after.nodes.map(\.value.array).count, before.values.count)
+        for (a, b) in zip(after.nodes.map(\.value.array), before.values) { XCTAssertEqual(a.map(\.bitPattern), b.map(\.bitPattern)) }
+        XCTAssertEqual(t.stepCount, 0)
+        // And the hand pass goes on from there: the third backward node, then an update that is refused as before.
+        XCTAssertTrue(h.ok("backward step").contains("next:") || after.backwardComplete)
+    }
+
 }

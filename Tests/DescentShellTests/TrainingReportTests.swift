@@ -77,7 +77,7 @@ final class TrainingReportTests: XCTestCase {
         // the training set's two targets differ, so r2 is a number.
         h.ok("data X=[[1],[2],[3]] y=[1,2,4]\nsplit 0.67\nlayer dense 1\nloss mse")
         let note = "note: n/a is an undefined R²: 1 − Σ(y − ŷ)²/Σ(y − ȳ)² divides by 0 when the targets have no variance "
-            + "(val_r2: the validation set has 1 row; a smaller `split` fraction leaves it more)"
+            + "(val_r2: the validation set has 1 row; a smaller `split` fraction leaves more rows for validation)"
         let run = h.ok("train 2")
         XCTAssertTrue(run.contains("step 2/2  epoch 2  batch_loss "), run)
         XCTAssertTrue(h.out.lines.allSatisfy { !$0.hasPrefix("step ") || $0.hasSuffix("  val_r2 n/a") }, run)
