@@ -141,6 +141,16 @@ static inline int shim_sigfpe(void) { return SIGFPE; }
 static inline int shim_sigwinch(void) { return SIGWINCH; }
 static inline int shim_sigtstp(void) { return SIGTSTP; }
 static inline int shim_sigcont(void) { return SIGCONT; }
+static inline int shim_sigquit(void) { return SIGQUIT; }
+
+/// Sets `sig` to be ignored (SIG_IGN), as bash ignores SIGQUIT; an ignored signal stays ignored across exec too.
+static inline int shim_ignore_signal(int sig) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = SIG_IGN;
+    sigemptyset(&action.sa_mask);
+    return sigaction(sig, &action, NULL);
+}
 
 /// Stops the process as Ctrl-Z would (default SIGTSTP action), returning after SIGCONT with the
 /// previous SIGTSTP action back in place. SIGTSTP is unblocked meanwhile, so that this works inside a
