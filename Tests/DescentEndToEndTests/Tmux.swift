@@ -22,7 +22,16 @@ final class Tmux {
         let exports = env.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         let descent = "'\(Descent.binary.path)' " + arguments.map { "'\($0)'" }.joined(separator: " ")
         let command = "cd '\(Descent.root.path)' && env \(exports) " + (fromShell ? "PS1='$ ' bash --norc --noprofile" : descent)
-        try Tmux.run(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command])
+        // The server exits with its last session (the previous test's): a session asked for just then can meet a
+        // server on its way out, so it is asked for again.
+        for attempt in 1...5 {
+            do {
+                try Tmux.run(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command])
+                break
+            } catch where attempt < 5 {
+                Thread.sleep(forTimeInterval: 0.2)
+            }
+        }
         try Tmux.run(["set-option", "-t", name, "remain-on-exit", "on"])
         if fromShell { try type(descent) }
     }
@@ -31,7 +40,11 @@ final class Tmux {
 
     static var available: Bool { (try? run(["-V"])) != nil }
 
-    /// Runs tmux with `args` and returns its standard output.
+    /// The tests' own tmux server (`tmux -L`), one per test process: nothing they do touches a person's sessions or
+    /// another run's, and no one else's server settings reach them.
+    static let socket = "descent-tests-\(getpid())"
+
+    /// Runs tmux with `args` (on the tests' own server, `socket`) and returns its standard output.
     ///
     /// tmux is started with posix_spawn and reaped with waitpid, and its output goes to a temporary file:
     /// the first command starts the tmux server, a daemon that would keep a pipe open forever, and
@@ -46,7 +59,7 @@ final class Tmux {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = (["tmux"] + args).map { strdup($0) } + [nil]
+        let argv = (["tmux", "-L", socket] + args).map { strdup($0) } + [nil]
         defer { for a in argv { free(a) } }
         var pid: pid_t = 0
         let rc = posix_spawnp(&pid, "tmux", &actions, nil, argv, environ)
