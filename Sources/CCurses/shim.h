@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include <fcntl.h>
+#include <errno.h>
+#include <poll.h>
 #include <sys/ioctl.h>
 #include <time.h>
 #include <wchar.h>
@@ -47,6 +49,22 @@ static inline int shim_terminal_size(int fd, int *rows, int *columns) {
     *rows = ws.ws_row;
     *columns = ws.ws_col;
     return 1;
+}
+
+/// 1 when `fd` will give no more input: a hang-up or an error reported by poll, a closed descriptor, or "readable"
+/// with no byte waiting (end of file). A byte typed meanwhile is waiting, so it never reads as the end.
+static inline int shim_input_ended(int fd) {
+    struct pollfd entry;
+    entry.fd = fd;
+    entry.events = POLLIN;
+    entry.revents = 0;
+    int ready;
+    do { ready = poll(&entry, 1, 0); } while (ready < 0 && errno == EINTR);
+    if (ready <= 0) return 0;
+    if (entry.revents & (POLLHUP | POLLERR | POLLNVAL)) return 1;
+    int waiting = 0;
+    if (ioctl(fd, FIONREAD, &waiting) != 0) return errno == EIO || errno == EBADF;
+    return waiting == 0;
 }
 
 // MARK: colours and attributes
@@ -123,6 +141,9 @@ static inline int shim_install_handler(int sig, void (*handler)(int), struct sig
     action.sa_flags = SA_ONSTACK;
     return sigaction(sig, &action, previous);
 }
+
+/// 1 when an action saved by shim_install_handler ignored its signal (SIG_IGN).
+static inline int shim_action_ignores(const struct sigaction *action) { return action->sa_handler == SIG_IGN; }
 
 /// Puts back an action saved by shim_install_handler.
 static inline int shim_restore_handler(int sig, const struct sigaction *previous) {

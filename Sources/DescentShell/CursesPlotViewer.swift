@@ -43,7 +43,7 @@ final class CursesPlotViewer: PlotViewer {
             guard let key = s.readKey(timeoutMilliseconds: 1000) else { continue }
             let span = window.upperBound - window.lowerBound
             switch key {
-            case .character("q"), .escape, .enter, .ctrlC: return   // Ctrl-C: Screen raised the interrupt, so the line stops
+            case .character("q"), .escape, .enter, .ctrlC, .hangup: return   // Ctrl-C, hang-up: Screen raised the interrupt, so the line stops
             case .character("+"), .character("="): window = CursesPlotViewer.clamp(window.lowerBound + span / 4, window.upperBound - span / 4, in: full)
             case .character("-"): window = CursesPlotViewer.clamp(window.lowerBound - span / 2, window.upperBound + span / 2, in: full)
             case .left: window = CursesPlotViewer.clamp(window.lowerBound - span / 5, window.upperBound - span / 5, in: full)
@@ -93,7 +93,7 @@ final class CursesPlotViewer: PlotViewer {
                      x: 0, y: height - 1, fg: .dim)
             canvas = full
             s.draw(canvas)
-            if let key = s.readKey(timeoutMilliseconds: 1000), key != .resize { return }   // Ctrl-C: Screen raised the interrupt
+            if let key = s.readKey(timeoutMilliseconds: 1000), key != .resize { return }   // Ctrl-C, hang-up: Screen raised the interrupt
         }
     }
 }

@@ -132,7 +132,7 @@ final class LiveView: TrainingView {
         if on { pauseBegan = Suspension.activeNow(clock) } else { pausedBefore += pauseSoFar; pauseBegan = nil }
     }
 
-    /// Reads pending keys; a stop key returns the reason.
+    /// Reads pending keys; a stop key, or the end of the terminal, returns the reason.
     private func handleKeys(_ t: Trainer, wait: Int) -> StopReason? {
         guard let s = screen else { return nil }
         var timeout = wait
@@ -140,6 +140,7 @@ final class LiveView: TrainingView {
             timeout = 0
             switch key {
             case .character("q"), .escape, .ctrlC: return .requested("stopped by the user")   // Ctrl-C: Screen raised the interrupt too
+            case .hangup: return .requested("stopped: the terminal is gone")   // Screen raised the interrupt too
             case .space: setPaused(!paused); stepOnce = false
             case .character("s") where paused: stepOnce = true; setPaused(false); return nil
             case .character("l"): logScale.toggle()

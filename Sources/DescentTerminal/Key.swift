@@ -12,6 +12,8 @@ public enum Key: Equatable, Sendable {
     case suspend
     /// Any other key (function keys, control characters Descent does not use).
     case other
+    /// The terminal is gone (hang-up, end of input): nothing more will come.
+    case hangup
 
     /// Decodes what `wget_wch` returned: `code` is a curses key code when `isKeyCode`, else a character code point.
     init(code: UInt32, isKeyCode: Bool) {

@@ -6,6 +6,8 @@ import Glibc
 
 /// The full-screen view over ncurses: copies canvases to the terminal, reads keys, follows resizes.
 /// One view is up at a time; `stop()` (also run on exit and on fatal signals) gives the terminal back.
+///
+/// The end of the terminal (a hang-up, end of input) is `Key.hangup`.
 public final class Screen {
     /// The curses screen, made once per process and resumed by later `start()` calls. Curses is not
     /// thread-safe and only the thread that drives the view touches it.
@@ -21,6 +23,8 @@ public final class Screen {
     private var unicode = false
     /// The SIGTSTP and SIGCONT handlers installed while the view is up.
     private var signalTraps: [SignalTrap] = []
+    /// Set once the terminal is gone: every later `readKey` says so at once.
+    private var hungUp = false
 
     public init() {}
 
@@ -50,6 +54,7 @@ public final class Screen {
         unicode = shim_locale_is_utf8() != 0
         previous = nil
         clearok(shim_curscr(), true)
+        hungUp = false
         signalTraps = Suspension.trapForView()
     }
 
@@ -110,14 +115,16 @@ public final class Screen {
         return nextKey()
     }
 
-    /// A stop or continue to act on, else the key curses has ready, without waiting (beyond the Escape delay).
+    /// A stop or continue to act on, else the key curses has ready, without waiting (beyond the Escape delay), or
+    /// `.hangup` when the terminal is gone.
     private func nextKey() -> Key? {
+        if hungUp { return .hangup }
         if Suspension.takeStopRequest() { return suspend() }
         if Suspension.takeContinued() { return takeBack(leaving: true) }
         wtimeout(shim_stdscr(), 0)
         var code: UInt32 = 0
         let status = shim_get_wch(&code)
-        guard status != shim_err() else { return nil }
+        guard status != shim_err() else { return nothingRead() }
         let key = Key(code: code, isKeyCode: status == shim_key_code_yes())
         if key == .suspend { return suspend() }
         // Raw keys send no SIGINT: Ctrl-C raises the interrupt the signal would (an enclosing replay, the rest of a
@@ -125,6 +132,16 @@ public final class Screen {
         if key == .ctrlC { Interrupt.request() }
         if key == .resize { previous = nil }
         return key
+    }
+
+    /// What curses's "nothing to read" means: the terminal is gone (a hang-up or end of input, after which a read
+    /// returns at once with nothing, so a view waiting for a key would spin) — `.hangup`, which also raises the
+    /// interrupt, so that the line and a replay stop as after Ctrl-C; or no key yet.
+    private func nothingRead() -> Key? {
+        guard shim_input_ended(STDIN_FILENO) != 0 else { return nil }
+        hungUp = true
+        Interrupt.request()
+        return .hangup
     }
 
     /// Gives the terminal back, stops the process until `fg`, then takes the terminal back.
