@@ -24,9 +24,13 @@ extension LineEditor {
     static var pasteWaiting: Bool { readlineState.pasteWaiting }
 
     /// Drops what is left of a paste; after Ctrl-C stopped a command, as the terminal drops the input waiting for it.
-    public func dropPaste() {
+    /// Returns how many lines were dropped (the text after the last line break, not yet entered, counting as one).
+    @discardableResult
+    public func dropPaste() -> Int {
+        let dropped = readlineState.pastedLines.count + (readlineState.pastedRest.isEmpty ? 0 : 1)
         readlineState.pastedLines = []
         readlineState.pastedRest = ""
+        return dropped
     }
 
     /// The next complete line a paste left, shown after `prompt` as if it had been typed there; nil when there is none.

@@ -72,6 +72,24 @@ final class InteractiveTests: XCTestCase {
         XCTAssertFalse(screen.lowercased().contains("crash") || screen.contains("Quit"), screen)
     }
 
+    func testCtrlDAtTheContinuationPromptDropsTheUnfinishedCommandOnly() throws {
+        let t = try Tmux()
+        try t.wait(forText: "descent>")
+        try t.send("optimizer adam \\", literal: true)
+        try t.send("Enter")
+        try t.wait(forText: "   ...>")
+        try t.send("C-d")
+        try t.wait(forText: "end of input: dropped the unfinished command `optimizer adam` (Ctrl-D at descent> leaves)")
+        try t.wait(for: "the main prompt") { $0.components(separatedBy: "\n").last { !$0.isEmpty } == "descent>" }
+        XCTAssertFalse(try t.exited())
+        // The command did not run, and the next one does.
+        try t.type("show config")
+        try t.wait(forText: "optimizer   sgd")
+        // Ctrl-D on the empty main prompt still leaves.
+        try t.send("C-d")
+        try t.wait(for: "descent to exit") { _ in (try? t.exited()) == true }
+    }
+
     func testCtrlCStopsALongGradcheckAndTheSessionGoesOn() throws {
         let t = try Tmux(width: 140)
         try t.wait(forText: "descent>")
