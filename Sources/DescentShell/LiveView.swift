@@ -246,7 +246,7 @@ final class LiveView: TrainingView {
             if let v = e.valLoss { line += "  val_loss \(Format.sig(v, 4))" }
             let m = e.valMetric ?? e.trainMetric
             line += "  \(e.valMetric == nil ? "" : "val_")\(Metrics.name(for: t.train.task)) \(Report.metric(m, task: t.train.task))"
-            if e.step != t.stepCount { line += "  (at step \(e.step))" }
+            if e.step != t.stepCount { line += "  (at \(Report.stepName(t, done: done)) \(e.step))" }
         }
         return line + "  lr \(Format.short(t.optimizer.learningRate))"
     }

@@ -6,7 +6,7 @@ enum Report {
     /// `step 100/1000  epoch 4  loss 0.2113  penalty 0.0012  val_loss 0.25  accuracy 91.5%`
     static func progress(_ t: Trainer, done: Int, total: Int) -> String {
         var s = position(t, done: done, total: total) + lastLoss(t)
-        if let e = t.history.lastEvaluation { s += "  " + evaluation(e, of: t) }
+        if let e = t.history.lastEvaluation { s += "  " + evaluation(e, of: t, done: done) }
         return s
     }
 
@@ -26,11 +26,16 @@ enum Report {
         return "  loss \(Format.sig(last.loss, 4))" + (t.regularizer.isNone ? "" : "  penalty \(Format.sig(last.penalty, 4))")
     }
 
-    /// `evaluation(_:task:)` of `t`'s evaluation `e`; the full sets are evaluated every K steps, so an older
-    /// evaluation says which step it is from.
-    static func evaluation(_ e: History.Evaluation, of t: Trainer) -> String {
-        evaluation(e, task: t.train.task) + (e.step == t.stepCount ? "" : "  (evaluated at step \(e.step))")
+    /// `evaluation(_:task:)` of `t`'s evaluation `e`, in a run that has taken `done` steps; the full sets are evaluated
+    /// every K steps, so an older evaluation says which step it is from: `(evaluated at step 1200)`, or, once earlier
+    /// runs make the session's count differ from the run's, `(evaluated at total step 1200)`, the session's count.
+    static func evaluation(_ e: History.Evaluation, of t: Trainer, done: Int) -> String {
+        evaluation(e, task: t.train.task) + (e.step == t.stepCount ? "" : "  (evaluated at \(stepName(t, done: done)) \(e.step))")
     }
+
+    /// How an evaluation's step, which the session counts, is named beside a run's count of `done` steps: `step` while
+    /// the two counts agree, else `total step`, as the run's position says `(total 1300)`.
+    static func stepName(_ t: Trainer, done: Int) -> String { t.stepCount == done ? "step" : "total step" }
 
     /// `train_loss 0.21  val_loss 0.25  accuracy 91.5%  val_accuracy 90%`
     static func evaluation(_ e: History.Evaluation, task: Task) -> String {
@@ -54,7 +59,7 @@ enum Report {
         var s = "trained \(ran) step\(ran == 1 ? "" : "s") (total \(t.stepCount))"
         // The full sets' figures when this run moved the parameters (a run that took no step would quote an
         // evaluation of parameters that `set` or `load` may have changed since).
-        if ran > 0, let e = t.history.lastEvaluation { s += ": " + evaluation(e, of: t) }
+        if ran > 0, let e = t.history.lastEvaluation { s += ": " + evaluation(e, of: t, done: ran) }
         s += String(format: "  in %.2fs", seconds)
         if seconds > 0 && ran > 0 { s += " (\(rate(Double(ran) / seconds)) steps/s)" }
         s += " — \(reason)"

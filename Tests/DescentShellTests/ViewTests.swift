@@ -110,7 +110,12 @@ final class ViewTests: XCTestCase {
         midRun.evaluationInterval = 5
         _ = midRun.train(steps: 6, evaluateAtEnd: false) { _ in nil }
         let older = LiveView.numbersLine(midRun, done: 6, total: 10)
-        XCTAssertTrue(older.hasPrefix("step 6/10 (total 7)  epoch 3  loss ") && older.contains("  (at step 5)  lr "), older)
+        // The evaluation's step is the session's count, and named so beside the run's own (6 of 10, the session's 7).
+        XCTAssertTrue(older.hasPrefix("step 6/10 (total 7)  epoch 3  loss ") && older.contains("  (at total step 5)  lr "), older)
+        XCTAssertTrue(Report.progress(midRun, done: 6, total: 10).hasSuffix("(evaluated at total step 5)"))
+        // When the run's count is the session's (a first run: 7 of 10), the step needs no name.
+        XCTAssertTrue(LiveView.numbersLine(midRun, done: 7, total: 10).contains("  (at step 5)  lr "))
+        XCTAssertTrue(Report.progress(midRun, done: 7, total: 10).hasSuffix("(evaluated at step 5)"))
         XCTAssertFalse(LiveView.numbersLine(batches, done: 3, total: 3).contains("(at step"))
         // The progress lines (scripts, --no-tui) say it the same way.
         XCTAssertTrue(Report.progress(batches, done: 3, total: 3).hasPrefix("step 3/3 (total 7)  epoch 3  loss "))
