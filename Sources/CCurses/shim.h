@@ -51,6 +51,35 @@ static inline int shim_terminal_size(int fd, int *rows, int *columns) {
     return 1;
 }
 
+/// 1 when the terminal has an alternate screen (terminfo's smcup), which keeps what was on the screen before the view;
+/// call after shim_newterm_stdio.
+static inline int shim_has_alternate_screen(void) {
+    const char *enter = tigetstr("smcup");
+    return enter != NULL && enter != (const char *)-1 && enter[0] != '\0';
+}
+
+/// Clears the terminal and homes the cursor (terminfo's clear, its $<…> padding left out), after endwin, where no
+/// alternate screen hides the view's last frame; 0 when the terminal cannot clear.
+static inline int shim_clear_terminal(void) {
+    const char *clear = tigetstr("clear");
+    if (clear == NULL || clear == (const char *)-1 || clear[0] == '\0') return 0;
+    char bytes[64];
+    size_t count = 0;
+    for (const char *p = clear; *p != '\0' && count < sizeof bytes; p++) {
+        if (p[0] == '$' && p[1] == '<' && strchr(p, '>') != NULL) { p = strchr(p, '>'); continue; }
+        bytes[count++] = *p;
+    }
+    fflush(stdout);
+    size_t done = 0;
+    while (done < count) {
+        ssize_t n = write(STDOUT_FILENO, bytes + done, count - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        done += (size_t)n;
+    }
+    return 1;
+}
+
 /// 1 when `fd` will give no more input: a hang-up or an error reported by poll, a closed descriptor, or "readable"
 /// with no byte waiting (end of file). A byte typed meanwhile is waiting, so it never reads as the end.
 static inline int shim_input_ended(int fd) {

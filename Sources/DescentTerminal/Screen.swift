@@ -15,6 +15,9 @@ public final class Screen {
     /// Whether `start_color` ran for `terminal` and whether -1 ("the terminal's own colour") is allowed.
     nonisolated(unsafe) private static var colorsStarted = false
     nonisolated(unsafe) private static var defaultColorsAllowed = false
+    /// Whether the terminal has an alternate screen (smcup); without one the view's last frame would stay on the
+    /// screen after it closes, so the screen is cleared then.
+    nonisolated(unsafe) private static var alternateScreen = true
 
     private var isUp = false
     private var palette = Palette(depth: .none)
@@ -58,13 +61,14 @@ public final class Screen {
         signalTraps = Suspension.trapForView()
     }
 
-    /// Gives the terminal back to the shell (endwin); safe to call any number of times.
+    /// Gives the terminal back to the shell (endwin); safe to call any number of times. Without an alternate screen
+    /// the terminal is cleared too, so that what follows is not printed under the view's last frame.
     public func stop() {
         guard isUp else { return }
         isUp = false
         previous = nil
         curs_set(1)
-        TerminalGuard.restore()
+        Screen.giveTerminalBack()
         TerminalGuard.disarm()
         signalTraps.reversed().forEach { $0.restore() }
         signalTraps = []
@@ -144,9 +148,15 @@ public final class Screen {
         return .hangup
     }
 
+    /// Gives the terminal back as `stop()` does (endwin, the screen cleared where there is no alternate screen).
+    private static func giveTerminalBack() {
+        TerminalGuard.restore()
+        if !alternateScreen { _ = shim_clear_terminal() }
+    }
+
     /// Gives the terminal back, stops the process until `fg`, then takes the terminal back.
     private func suspend() -> Key {
-        TerminalGuard.restore()
+        Screen.giveTerminalBack()
         Suspension.stopProcess()
         _ = Suspension.takeContinued()   // this stop's own continue
         return takeBack(leaving: false)
@@ -230,7 +240,9 @@ public final class Screen {
         let traps = [shim_sigint(), shim_sigtstp()].map { SignalTrap(signal: $0, handler: { _ in }) }
         defer { traps.forEach { $0.restore() } }
         use_tioctl(true)
-        return shim_newterm_stdio()
+        guard let made = shim_newterm_stdio() else { return nil }
+        alternateScreen = shim_has_alternate_screen() != 0
+        return made
     }
 
     /// Tells curses the terminal's current size if it changed while the view was down (no SIGWINCH reached it).
