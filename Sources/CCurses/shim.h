@@ -80,6 +80,17 @@ static inline int shim_clear_terminal(void) {
     return 1;
 }
 
+/// Asks the terminal to mark pasted text with ESC[200~ … ESC[201~ (bracketed paste, `on`) or to stop; one write(2),
+/// so async-signal-safe (the fatal-signal path turns it off).
+static inline void shim_bracketed_paste(int on) {
+    const char *sequence = on ? "\033[?2004h" : "\033[?2004l";
+    ssize_t written;
+    do { written = write(STDOUT_FILENO, sequence, 8); } while (written < 0 && errno == EINTR);
+}
+
+/// Adds a key sequence to the keypad decoder, reported as key code `code` (define_key); ERR when it cannot.
+static inline int shim_define_key(const char *sequence, int code) { return define_key(sequence, code); }
+
 /// 1 when `fd` will give no more input: a hang-up or an error reported by poll, a closed descriptor, or "readable"
 /// with no byte waiting (end of file). A byte typed meanwhile is waiting, so it never reads as the end.
 static inline int shim_input_ended(int fd) {

@@ -2,7 +2,8 @@ import DescentCore
 import DescentPlot
 import DescentTerminal
 
-/// `plot` on a terminal: the chart full-screen until a key; `+`/`-` zoom the step range, arrows scroll it.
+/// `plot` on a terminal: the chart full-screen until a key; `+`/`-` zoom the step range, arrows scroll it. A paste is not
+/// read as keys: it is kept for the prompt, which runs it after the view.
 /// While input is waiting (lines typed ahead or pasted), the chart is printed as text instead, as `--no-tui` does,
 /// so that the view does not read those lines as keys.
 final class CursesPlotViewer: PlotViewer {
@@ -31,19 +32,24 @@ final class CursesPlotViewer: PlotViewer {
         let full = chart.xExtent ?? (0...1)
         var window = full
         var showHelp = false
+        var notice = Notice()
         while true {
             chart.xRange = window == full ? nil : window
             var (width, height) = s.size
             height = max(1, height - 1)
             var canvas = Canvas(width: width, height: height + 1)
             chart.draw(into: &canvas, x: 0, y: 0, width: width, height: height)
-            let hint = CursesPlotViewer.lossHint(window, help: showHelp, unicode: s.isUnicode)
+            let hint = notice.text.map { $0 + " · q back" } ?? CursesPlotViewer.lossHint(window, help: showHelp, unicode: s.isUnicode)
             canvas.put(String(hint.prefix(width)), x: 0, y: height, fg: .dim)
             s.draw(canvas)
             guard let key = s.readKey(timeoutMilliseconds: 1000) else { continue }
             let span = window.upperBound - window.lowerBound
             switch key {
             case .character("q"), .escape, .enter, .ctrlC, .hangup: return   // Ctrl-C, hang-up: Screen raised the interrupt, so the line stops
+            case .paste(let text):
+                LineEditor.keepPaste(text)
+                notice.say(LiveView.pasteNotice(text, after: "after this view"))
+                continue
             case .character("+"), .character("="): window = CursesPlotViewer.clamp(window.lowerBound + span / 4, window.upperBound - span / 4, in: full)
             case .character("-"): window = CursesPlotViewer.clamp(window.lowerBound - span / 2, window.upperBound + span / 2, in: full)
             case .left: window = CursesPlotViewer.clamp(window.lowerBound - span / 5, window.upperBound - span / 5, in: full)
@@ -52,6 +58,7 @@ final class CursesPlotViewer: PlotViewer {
             case .character("?"): showHelp.toggle()
             default: break
             }
+            notice.text = nil
         }
     }
 
@@ -84,16 +91,24 @@ final class CursesPlotViewer: PlotViewer {
         let s = Screen()
         do { try s.start() } catch { return try textInstead(w, error) { try text.showBoundary(w, t) } }
         defer { s.stop() }
+        var notice = Notice()
         while true {
             let (width, height) = s.size
             var canvas = Charts.boundary(t, width: width, height: max(1, height - 1), unicode: s.isUnicode)
             var full = Canvas(width: width, height: height)
             full.blit(canvas, x: 0, y: 0)
-            full.put(String(CursesPlotViewer.boundaryHint(model: w.modelLine(), unicode: s.isUnicode).prefix(width)),
-                     x: 0, y: height - 1, fg: .dim)
+            let hint = notice.text.map { $0 + " · any key returns" } ?? CursesPlotViewer.boundaryHint(model: w.modelLine(), unicode: s.isUnicode)
+            full.put(String(hint.prefix(width)), x: 0, y: height - 1, fg: .dim)
             canvas = full
             s.draw(canvas)
-            if let key = s.readKey(timeoutMilliseconds: 1000), key != .resize { return }   // Ctrl-C, hang-up: Screen raised the interrupt
+            switch s.readKey(timeoutMilliseconds: 1000) {
+            case nil, .resize?: continue
+            case .paste(let text)?:
+                // A paste is not a key: it waits for the prompt, and the map stays.
+                LineEditor.keepPaste(text)
+                notice.say(LiveView.pasteNotice(text, after: "after this view"))
+            default: return   // Ctrl-C, hang-up: Screen raised the interrupt
+            }
         }
     }
 }

@@ -36,6 +36,8 @@ final class LiveView: TrainingView {
     /// The pause under way.
     private var pauseSoFar: Duration { pauseBegan.map { Suspension.activeNow(clock) - $0 } ?? .zero }
     private var mapCanvas: Canvas?
+    /// A short message in the status area: why a key did nothing, where a paste went.
+    private var notice = Notice()
     /// The stop asked for (a key) while the trainer evaluated inside a step, for the next `update` to return;
     /// once set, the rest of the run's evaluations are abandoned too (the one at its end included).
     private var stopAsked: StopReason?
@@ -54,6 +56,7 @@ final class LiveView: TrainingView {
         curves.absorb(trainer.history)
         logScale = Charts.prefersLog(trainer.history)
         paused = false; pausedBefore = .zero; pauseBegan = nil; showHelp = false; mapCanvas = nil; fallback = nil
+        notice.text = nil
         stopAsked = nil
         // Lines typed ahead or pasted after this `train` would be read as keys (`q` of `quit` stopping the run,
         // a space pausing it) and lost: they wait for the prompt instead, and this run prints progress lines.
@@ -132,7 +135,8 @@ final class LiveView: TrainingView {
         if on { pauseBegan = Suspension.activeNow(clock) } else { pausedBefore += pauseSoFar; pauseBegan = nil }
     }
 
-    /// Reads pending keys; a stop key, or the end of the terminal, returns the reason.
+    /// Reads pending keys; a stop key, or the end of the terminal, returns the reason. A paste is kept for the prompt,
+    /// and a key the view does not use says so, rather than being lost without a word.
     private func handleKeys(_ t: Trainer, wait: Int) -> StopReason? {
         guard let s = screen else { return nil }
         var timeout = wait
@@ -143,17 +147,47 @@ final class LiveView: TrainingView {
             case .hangup: return .requested("stopped: the terminal is gone")   // Screen raised the interrupt too
             case .space: setPaused(!paused); stepOnce = false
             case .character("s") where paused: stepOnce = true; setPaused(false); return nil
+            case .character("s"): say("s runs one step while paused (space pauses)")
             case .character("l"): logScale.toggle()
             case .character("v"): showValidation.toggle()
             case .character("b"): showMap.toggle(); mapCanvas = nil
             case .character("?"): showHelp.toggle()
             case .resize: mapCanvas = nil
-            default: break
+            case .paste(let text):
+                LineEditor.keepPaste(text)
+                say(LiveView.pasteNotice(text))
+            default: say(LiveView.unusedKeyNotice(key))
             }
             if !paused { draw(t) }
         }
         return nil
     }
+
+    /// Shows `text` in the status area for a few seconds.
+    private func say(_ text: String) { notice.say(text) }
+    /// Said when a paste arrives: it is not read as keys, but kept for the prompt, where it runs `after` (`after the run`).
+    static func pasteNotice(_ text: String, after: String = "after the run") -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        switch lines {
+        case 0: return "kept the pasted text for the prompt: it waits there \(after)"
+        case 1: return "kept the pasted line for the prompt: it runs \(after)"
+        default: return "kept the \(lines) pasted lines for the prompt: they run \(after)"
+        }
+    }
+
+    /// Said for a key the view does not use: typed commands do not reach the prompt, pasted ones do.
+    static func unusedKeyNotice(_ key: Key) -> String {
+        let name: String
+        switch key {
+        case .character(let c): name = "'\(c)'"
+        case .enter: name = "Enter"
+        case .backspace: name = "Backspace"
+        case .up, .down, .left, .right: name = "an arrow key"
+        default: name = "that key"
+        }
+        return "\(name) is not a key here (? lists them): typed commands are lost, pasted ones run after the run"
+    }
+
 
     /// Draws one frame.
     private func draw(_ t: Trainer) {
@@ -183,7 +217,7 @@ final class LiveView: TrainingView {
         return m
     }
 
-    /// The status area: numbers, speed and progress, watched values, the model and the keys.
+    /// The status area: numbers, speed and progress, watched values, a notice, the model and the keys.
     private func statusLines(_ t: Trainer, width: Int) -> [String] {
         let done = t.stepCount - startStep
         let elapsed = (Suspension.activeNow(clock) - began - pausedTime).seconds
@@ -192,17 +226,17 @@ final class LiveView: TrainingView {
         let head = "\(Report.rate(rate)) steps/s  elapsed \(LiveView.clockText(elapsed))  eta \(LiveView.clockText(eta))  "
         return LiveView.status(numbers: LiveView.numbersLine(t, done: done, total: total), speed: head,
                                fraction: total > 0 ? Double(done) / Double(total) : 0, paused: paused,
-                               watches: workspace.watchedValues(t.model), model: modelLine, width: width)
+                               watches: workspace.watchedValues(t.model), model: modelLine, notice: notice.text, width: width)
     }
 
     /// The keys line's text.
     static let keysLine = "q stop · space pause · l log · v val · b map · ? keys"
 
     /// The status lines for `width` columns: the numbers (wrapped between fields, so none is cut), the speed
-    /// with a progress bar of 10–40 cells and PAUSED (its hint dropped when narrow), watched values, and the
-    /// model beside the keys, or above them when both do not fit.
+    /// with a progress bar of 10–40 cells and PAUSED (its hint dropped when narrow), watched values, a notice, and
+    /// the model beside the keys, or above them when both do not fit.
     static func status(numbers: String, speed: String, fraction: Double, paused: Bool, watches: [String],
-                       model: String, width: Int) -> [String] {
+                       model: String, notice: String? = nil, width: Int) -> [String] {
         let percent = " \(Int(fraction * 100))%"
         var tail = percent + (paused ? "  PAUSED (space resumes, s steps)" : "")
         if paused && speed.count + tail.count + 12 > width { tail = percent + "  PAUSED" }
@@ -216,6 +250,7 @@ final class LiveView: TrainingView {
                           width: width, separator: "  ")
         }
         if let first = watches.first { lines += wrap(["watch " + first] + watches.dropFirst(), width: width, separator: "  ") }
+        if let notice { lines += wrap(notice.components(separatedBy: " "), width: width, separator: " ") }
         if model.columns + 4 + keysLine.columns <= width {
             lines.append(model + "    " + keysLine)
         } else {
@@ -253,7 +288,7 @@ final class LiveView: TrainingView {
 
     static let keysHelp = ["keys", "q, Esc, Ctrl-C  stop at the next step", "space  pause / resume", "s  one step (paused)",
                            "l  log / linear scale", "v  validation curve", "b  decision map", "Ctrl-Z  suspend (fg resumes)",
-                           "?  this help"]
+                           "?  this help", "a paste waits for the prompt"]
 
     /// `1:05`, `12:00:03`
     static func clockText(_ s: Double) -> String {

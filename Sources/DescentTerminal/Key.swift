@@ -12,6 +12,8 @@ public enum Key: Equatable, Sendable {
     case suspend
     /// Any other key (function keys, control characters Descent does not use).
     case other
+    /// Text the terminal marked as pasted (bracketed paste), line breaks as `\n`: not keys.
+    case paste(String)
     /// The terminal is gone (hang-up, end of input): nothing more will come.
     case hangup
 

@@ -33,6 +33,17 @@ extension LineEditor {
         return dropped
     }
 
+    /// Keeps `text`, pasted while a full-screen view had the terminal (line breaks as `\n`), for the prompt: after the
+    /// view, its lines run one by one as those of a paste at the prompt do, and the text after its last line break
+    /// waits in the prompt's line for Enter. It follows what an earlier paste left.
+    public static func keepPaste(_ text: String) {
+        guard !text.isEmpty else { return }
+        var pieces = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        pieces[0] = readlineState.pastedRest + pieces[0]
+        readlineState.pastedRest = pieces.removeLast()
+        readlineState.pastedLines += pieces
+    }
+
     /// The next complete line a paste left, shown after `prompt` as if it had been typed there; nil when there is none.
     static func takePastedLine(prompt: String) -> String? {
         guard !readlineState.pastedLines.isEmpty else { return nil }

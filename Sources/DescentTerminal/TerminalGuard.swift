@@ -57,10 +57,12 @@ enum TerminalGuard {
     /// Records that `owner` now has the terminal in its mode.
     static func take(_ owner: Owner) { terminalOwner.store(owner.rawValue, ordering: .releasing) }
 
-    /// Gives the terminal back to the shell (endwin, or readline's deprep); idempotent.
+    /// Gives the terminal back to the shell (endwin and bracketed paste off, or readline's deprep); idempotent.
     static func restore() {
         switch Owner(rawValue: terminalOwner.exchange(Owner.nobody.rawValue, ordering: .acquiringAndReleasing)) {
-        case .fullScreen: endwin()
+        case .fullScreen:
+            endwin()
+            shim_bracketed_paste(0)
         case .lineEditor: rl_deprep_terminal()
         case .nobody, nil: break
         }

@@ -1,11 +1,60 @@
 import Foundation
 import XCTest
 
-/// What the full-screen views leave on terminals without an alternate screen.
+/// What the full-screen views do with input that is not one of their keys — a paste, a key they do not use — and
+/// what they leave on terminals without an alternate screen.
 final class LiveViewKeysTests: XCTestCase {
     /// The screen's last line that is not empty.
     private func lastLine(_ screen: String) -> String? {
         screen.components(separatedBy: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    }
+
+    func testAPasteDuringARunIsKeptForThePromptNotReadAsKeys() throws {
+        let t = try Tmux(width: 120, height: 36)
+        try t.prepareMoons()
+        try t.type("train 2000000")
+        try t.wait(for: "the live view") { Tmux.liveStep($0) != nil }
+        // Read as keys, the space of `show config` would pause the run and the `q` of a `quit` stop it.
+        try t.paste("show config\nseed 9\nshow history 1", bracketed: true)
+        let kept = try t.wait(forText: "kept the 2 pasted lines for the prompt: they run after the run")
+        Thread.sleep(forTimeInterval: 0.5)
+        let later = try t.wait(for: "the run to go on") { (Tmux.liveStep($0) ?? 0) > (Tmux.liveStep(kept) ?? 0) }
+        XCTAssertFalse(later.contains("PAUSED") || later.contains("scale: log"), later)
+        // A typed key the view does not use says so, rather than vanishing.
+        try t.send("h")
+        try t.wait(forText: "'h' is not a key here (? lists them): typed commands are lost, pasted ones run after the run")
+        try t.send("q")
+        try t.wait(forText: "stopped by the user")
+        // After the run the pasted lines run one by one at the prompt, and the last, without a line break, waits there.
+        let after = try t.wait(for: "the pasted lines to run") { self.lastLine($0) == "descent> show history 1" }
+        var rest = Substring(after)
+        for line in ["stopped by the user", "descent> show config", "optimizer   adam", "descent> seed 9", "seed 9", "descent> show history 1"] {
+            let found = try XCTUnwrap(rest.range(of: line), "'\(line)' does not follow in order:\n\(after)")
+            rest = rest[found.upperBound...]
+        }
+        XCTAssertFalse(after.contains("unknown command"), after)
+        try t.send("Enter")
+        try t.wait(forText: "history: empty (nothing trained yet)")
+        // The pasted line ran at the prompt and is in the history as a line of its own.
+        try t.send("C-l")
+        try t.send("Up")
+        try t.wait(for: "the pasted line in the history") { $0.components(separatedBy: "\n").last { $0.hasPrefix("descent>") } == "descent> show history 1" }
+    }
+
+    func testThePlotViewsKeepAPaste() throws {
+        let t = try Tmux(width: 120, height: 36)
+        try t.prepareMoons()
+        try t.type("train 20")
+        try t.wait(forText: "trained 20 steps")
+        try t.type("plot")
+        try t.wait(forText: "q back")
+        // A paste (`q` and Enter in it) does not leave; it waits for the prompt.
+        try t.paste("quit\n", bracketed: true)
+        try t.wait(forText: "kept the pasted line for the prompt: it runs after this view")
+        XCTAssertFalse(try t.exited())
+        XCTAssertFalse(try t.screen().contains("descent>"))
+        try t.send("Escape")
+        try t.wait(for: "descent to run the pasted quit and exit") { _ in (try? t.exited()) == true }
     }
 
     func testWithoutAnAlternateScreenTheViewIsClearedWhenItCloses() throws {
