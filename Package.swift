@@ -39,6 +39,7 @@ let package = Package(
         .target(name: "DescentShell", dependencies: ["DescentCore", "DescentLanguage", "DescentPlot", "DescentTerminal", "DescentText"]),
         .executableTarget(name: "descent", dependencies: [
             "DescentShell",
+            "DescentTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

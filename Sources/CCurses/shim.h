@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include <fcntl.h>
+#include <errno.h>
+#include <poll.h>
 #include <sys/ioctl.h>
 #include <time.h>
 #include <wchar.h>
@@ -47,6 +49,62 @@ static inline int shim_terminal_size(int fd, int *rows, int *columns) {
     *rows = ws.ws_row;
     *columns = ws.ws_col;
     return 1;
+}
+
+/// 1 when the terminal has an alternate screen (terminfo's smcup), which keeps what was on the screen before the view;
+/// call after shim_newterm_stdio.
+static inline int shim_has_alternate_screen(void) {
+    const char *enter = tigetstr("smcup");
+    return enter != NULL && enter != (const char *)-1 && enter[0] != '\0';
+}
+
+/// Clears the terminal and homes the cursor (terminfo's clear, its $<…> padding left out), after endwin, where no
+/// alternate screen hides the view's last frame; 0 when the terminal cannot clear.
+static inline int shim_clear_terminal(void) {
+    const char *clear = tigetstr("clear");
+    if (clear == NULL || clear == (const char *)-1 || clear[0] == '\0') return 0;
+    char bytes[64];
+    size_t count = 0;
+    for (const char *p = clear; *p != '\0' && count < sizeof bytes; p++) {
+        if (p[0] == '$' && p[1] == '<' && strchr(p, '>') != NULL) { p = strchr(p, '>'); continue; }
+        bytes[count++] = *p;
+    }
+    fflush(stdout);
+    size_t done = 0;
+    while (done < count) {
+        ssize_t n = write(STDOUT_FILENO, bytes + done, count - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        done += (size_t)n;
+    }
+    return 1;
+}
+
+/// Asks the terminal to mark pasted text with ESC[200~ … ESC[201~ (bracketed paste, `on`) or to stop; one write(2),
+/// so async-signal-safe (the fatal-signal path turns it off).
+static inline void shim_bracketed_paste(int on) {
+    const char *sequence = on ? "\033[?2004h" : "\033[?2004l";
+    ssize_t written;
+    do { written = write(STDOUT_FILENO, sequence, 8); } while (written < 0 && errno == EINTR);
+}
+
+/// Adds a key sequence to the keypad decoder, reported as key code `code` (define_key); ERR when it cannot.
+static inline int shim_define_key(const char *sequence, int code) { return define_key(sequence, code); }
+
+/// 1 when `fd` will give no more input: a hang-up or an error reported by poll, a closed descriptor, or "readable"
+/// with no byte waiting (end of file). A byte typed meanwhile is waiting, so it never reads as the end.
+static inline int shim_input_ended(int fd) {
+    struct pollfd entry;
+    entry.fd = fd;
+    entry.events = POLLIN;
+    entry.revents = 0;
+    int ready;
+    do { ready = poll(&entry, 1, 0); } while (ready < 0 && errno == EINTR);
+    if (ready <= 0) return 0;
+    if (entry.revents & (POLLHUP | POLLERR | POLLNVAL)) return 1;
+    int waiting = 0;
+    if (ioctl(fd, FIONREAD, &waiting) != 0) return errno == EIO || errno == EBADF;
+    return waiting == 0;
 }
 
 // MARK: colours and attributes
@@ -124,6 +182,9 @@ static inline int shim_install_handler(int sig, void (*handler)(int), struct sig
     return sigaction(sig, &action, previous);
 }
 
+/// 1 when an action saved by shim_install_handler ignored its signal (SIG_IGN).
+static inline int shim_action_ignores(const struct sigaction *action) { return action->sa_handler == SIG_IGN; }
+
 /// Puts back an action saved by shim_install_handler.
 static inline int shim_restore_handler(int sig, const struct sigaction *previous) {
     return sigaction(sig, previous, NULL);
@@ -141,6 +202,16 @@ static inline int shim_sigfpe(void) { return SIGFPE; }
 static inline int shim_sigwinch(void) { return SIGWINCH; }
 static inline int shim_sigtstp(void) { return SIGTSTP; }
 static inline int shim_sigcont(void) { return SIGCONT; }
+static inline int shim_sigquit(void) { return SIGQUIT; }
+
+/// Sets `sig` to be ignored (SIG_IGN), as bash ignores SIGQUIT; an ignored signal stays ignored across exec too.
+static inline int shim_ignore_signal(int sig) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = SIG_IGN;
+    sigemptyset(&action.sa_mask);
+    return sigaction(sig, &action, NULL);
+}
 
 /// Stops the process as Ctrl-Z would (default SIGTSTP action), returning after SIGCONT with the
 /// previous SIGTSTP action back in place. SIGTSTP is unblocked meanwhile, so that this works inside a

@@ -2,7 +2,8 @@ import DescentCore
 import DescentPlot
 import DescentTerminal
 
-/// `plot` on a terminal: the chart full-screen until a key; `+`/`-` zoom the step range, arrows scroll it.
+/// `plot` on a terminal: the chart full-screen until a key; `+`/`-` zoom the step range, arrows scroll it. A paste is not
+/// read as keys: it is kept for the prompt, which runs it after the view.
 /// While input is waiting (lines typed ahead or pasted), the chart is printed as text instead, as `--no-tui` does,
 /// so that the view does not read those lines as keys.
 final class CursesPlotViewer: PlotViewer {
@@ -31,41 +32,78 @@ final class CursesPlotViewer: PlotViewer {
         let full = chart.xExtent ?? (0...1)
         var window = full
         var showHelp = false
+        var notice = Notice()
         while true {
             chart.xRange = window == full ? nil : window
             var (width, height) = s.size
             height = max(1, height - 1)
             var canvas = Canvas(width: width, height: height + 1)
             chart.draw(into: &canvas, x: 0, y: 0, width: width, height: height)
-            let hint = CursesPlotViewer.lossHint(window, help: showHelp, unicode: s.isUnicode)
+            let hint = notice.text.map { CursesPlotViewer.withWayOut($0, back: "q back", width: width, unicode: s.isUnicode) }
+                ?? CursesPlotViewer.lossHint(window, help: showHelp, unicode: s.isUnicode, width: width)
             canvas.put(String(hint.prefix(width)), x: 0, y: height, fg: .dim)
             s.draw(canvas)
             guard let key = s.readKey(timeoutMilliseconds: 1000) else { continue }
             let span = window.upperBound - window.lowerBound
             switch key {
-            case .character("q"), .escape, .enter, .ctrlC: return   // Ctrl-C: Screen raised the interrupt, so the line stops
+            case .character("q"), .escape, .enter, .ctrlC, .hangup: return   // Ctrl-C, hang-up: Screen raised the interrupt, so the line stops
+            case .paste(let text):
+                LineEditor.keepPaste(text)
+                notice.say(LiveView.pasteNotice(text, after: "after this view"))
+                continue
+            case .resize: continue
+            case _ where showHelp: showHelp = false   // any other key puts the key list away
             case .character("+"), .character("="): window = CursesPlotViewer.clamp(window.lowerBound + span / 4, window.upperBound - span / 4, in: full)
             case .character("-"): window = CursesPlotViewer.clamp(window.lowerBound - span / 2, window.upperBound + span / 2, in: full)
             case .left: window = CursesPlotViewer.clamp(window.lowerBound - span / 5, window.upperBound - span / 5, in: full)
             case .right: window = CursesPlotViewer.clamp(window.lowerBound + span / 5, window.upperBound + span / 5, in: full)
             case .character("l"): chart.yScale = chart.yScale == .log ? .linear : .log
-            case .character("?"): showHelp.toggle()
+            case .character("?"): showHelp = true
             default: break
             }
+            notice.text = nil
         }
     }
 
-    /// The loss chart's bottom line: the steps shown and the keys, or (`?`) what each key does; in ASCII outside a UTF-8 locale.
-    static func lossHint(_ window: ClosedRange<Double>, help: Bool, unicode: Bool) -> String {
-        let hint = help ? "+ zoom in · - zoom out · ←/→ scroll · l log scale · q/Esc/Enter back"
-                        : "steps \(Int(window.lowerBound.rounded()))–\(Int(window.upperBound.rounded())) · + - zoom · ← → scroll · l log · ? keys · q back"
-        return unicode ? hint : hint.asciiFallback
+    /// The loss chart's bottom line for `width` columns: the steps shown and the keys, or (`?`) what each key does; in
+    /// ASCII outside a UTF-8 locale. When it does not all fit, the way back comes first and the fields that do not fit
+    /// are left out, so that a narrow terminal still shows how to leave.
+    static func lossHint(_ window: ClosedRange<Double>, help: Bool, unicode: Bool, width: Int = .max) -> String {
+        let fields = help ? ["+ zoom in", "- zoom out", "←/→ scroll", "l log scale", "q/Esc/Enter back", "other keys hide this"]
+                          : ["steps \(Int(window.lowerBound.rounded()))–\(Int(window.upperBound.rounded()))", "+ - zoom", "← → scroll",
+                             "l log", "? keys", "q back"]
+        let shown = fields.map { unicode ? $0 : $0.asciiFallback }
+        // When narrow: the way back first, then how to see the keys (or how their list goes away).
+        return fitted(shown, first: help ? [4, 5] : [5, 4], width: width, separator: unicode ? " · " : " | ")
     }
 
-    /// The decision map's bottom line; in ASCII outside a UTF-8 locale.
-    static func boundaryHint(model: String, unicode: Bool) -> String {
-        let hint = "decision map of \(model) · any key returns"
-        return unicode ? hint : hint.asciiFallback
+    /// The decision map's bottom line for `width` columns; in ASCII outside a UTF-8 locale. When it does not fit, the
+    /// way back comes first (and the model is cut at the edge).
+    static func boundaryHint(model: String, unicode: Bool, width: Int = .max) -> String {
+        let fields = ["decision map of \(model)", "any key returns"].map { unicode ? $0 : $0.asciiFallback }
+        let separator = unicode ? " · " : " | "
+        let line = fields.joined(separator: separator)
+        return line.count <= width ? line : fields[1] + separator + fields[0]
+    }
+
+    /// `notice` with the way back (`back`) after it, or before it when both do not fit in `width` columns.
+    static func withWayOut(_ notice: String, back: String, width: Int, unicode: Bool) -> String {
+        let separator = unicode ? " · " : " | "
+        let text = unicode ? notice : notice.asciiFallback
+        return text.count + separator.count + back.count <= width ? text + separator + back : back + separator + text
+    }
+
+    /// `fields` joined by `separator` when they fit in `width` columns; otherwise the fields at `first` (in that order)
+    /// and then the others, in order, while they fit.
+    static func fitted(_ fields: [String], first: [Int], width: Int, separator: String) -> String {
+        let all = fields.joined(separator: separator)
+        guard all.count > width else { return all }
+        var line = ""
+        for index in first + fields.indices.filter({ !first.contains($0) }) {
+            let next = line.isEmpty ? fields[index] : line + separator + fields[index]
+            if next.count <= width || line.isEmpty { line = next }
+        }
+        return line
     }
 
     /// A window of the same width as [lo, hi] (at least `narrowest` steps, so ticks stay on whole steps, widened
@@ -84,16 +122,24 @@ final class CursesPlotViewer: PlotViewer {
         let s = Screen()
         do { try s.start() } catch { return try textInstead(w, error) { try text.showBoundary(w, t) } }
         defer { s.stop() }
+        var notice = Notice()
         while true {
             let (width, height) = s.size
-            var canvas = Charts.boundary(t, width: width, height: max(1, height - 1), unicode: s.isUnicode)
-            var full = Canvas(width: width, height: height)
-            full.blit(canvas, x: 0, y: 0)
-            full.put(String(CursesPlotViewer.boundaryHint(model: w.modelLine(), unicode: s.isUnicode).prefix(width)),
-                     x: 0, y: height - 1, fg: .dim)
-            canvas = full
+            let map = Charts.boundary(t, width: width, height: max(1, height - 1), unicode: s.isUnicode)
+            var canvas = Canvas(width: width, height: height)
+            canvas.blit(map, x: 0, y: 0)
+            let hint = notice.text.map { CursesPlotViewer.withWayOut($0, back: "any key returns", width: width, unicode: s.isUnicode) }
+                ?? CursesPlotViewer.boundaryHint(model: w.modelLine(), unicode: s.isUnicode, width: width)
+            canvas.put(String(hint.prefix(width)), x: 0, y: height - 1, fg: .dim)
             s.draw(canvas)
-            if let key = s.readKey(timeoutMilliseconds: 1000), key != .resize { return }   // Ctrl-C: Screen raised the interrupt
+            switch s.readKey(timeoutMilliseconds: 1000) {
+            case nil, .resize?: continue
+            case .paste(let text)?:
+                // A paste is not a key: it waits for the prompt, and the map stays.
+                LineEditor.keepPaste(text)
+                notice.say(LiveView.pasteNotice(text, after: "after this view"))
+            default: return   // Ctrl-C, hang-up: Screen raised the interrupt
+            }
         }
     }
 }

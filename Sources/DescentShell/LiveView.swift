@@ -36,6 +36,8 @@ final class LiveView: TrainingView {
     /// The pause under way.
     private var pauseSoFar: Duration { pauseBegan.map { Suspension.activeNow(clock) - $0 } ?? .zero }
     private var mapCanvas: Canvas?
+    /// A short message in the status area: why a key did nothing, where a paste went.
+    private var notice = Notice()
     /// The stop asked for (a key) while the trainer evaluated inside a step, for the next `update` to return;
     /// once set, the rest of the run's evaluations are abandoned too (the one at its end included).
     private var stopAsked: StopReason?
@@ -54,6 +56,7 @@ final class LiveView: TrainingView {
         curves.absorb(trainer.history)
         logScale = Charts.prefersLog(trainer.history)
         paused = false; pausedBefore = .zero; pauseBegan = nil; showHelp = false; mapCanvas = nil; fallback = nil
+        notice.text = nil
         stopAsked = nil
         // Lines typed ahead or pasted after this `train` would be read as keys (`q` of `quit` stopping the run,
         // a space pausing it) and lost: they wait for the prompt instead, and this run prints progress lines.
@@ -132,26 +135,85 @@ final class LiveView: TrainingView {
         if on { pauseBegan = Suspension.activeNow(clock) } else { pausedBefore += pauseSoFar; pauseBegan = nil }
     }
 
-    /// Reads pending keys; a stop key returns the reason.
+    /// Reads pending keys; a stop key, or the end of the terminal, returns the reason. A paste is kept for the prompt,
+    /// and a key the view does not use says so, rather than being lost without a word.
     private func handleKeys(_ t: Trainer, wait: Int) -> StopReason? {
         guard let s = screen else { return nil }
         var timeout = wait
         while let key = s.readKey(timeoutMilliseconds: timeout) {
             timeout = 0
+            // Any key but `?` itself puts the key list away (and does what it does).
+            if showHelp && key != .character("?") && key != .resize { showHelp = false }
             switch key {
             case .character("q"), .escape, .ctrlC: return .requested("stopped by the user")   // Ctrl-C: Screen raised the interrupt too
+            case .hangup: return .requested("stopped: the terminal is gone")   // Screen raised the interrupt too
             case .space: setPaused(!paused); stepOnce = false
             case .character("s") where paused: stepOnce = true; setPaused(false); return nil
+            case .character("s"): say("s runs one step while paused (space pauses)")
             case .character("l"): logScale.toggle()
             case .character("v"): showValidation.toggle()
-            case .character("b"): showMap.toggle(); mapCanvas = nil
+            case .character("b"): toggleMap(t)
             case .character("?"): showHelp.toggle()
             case .resize: mapCanvas = nil
-            default: break
+            case .paste(let text):
+                LineEditor.keepPaste(text)
+                say(LiveView.pasteNotice(text))
+            default: say(LiveView.unusedKeyNotice(key))
             }
             if !paused { draw(t) }
         }
         return nil
+    }
+
+    /// Shows `text` in the status area for a few seconds.
+    private func say(_ text: String) { notice.say(text) }
+
+    /// `b`: the map on or off where one can be drawn; otherwise the status says why there is none.
+    private func toggleMap(_ t: Trainer) {
+        let (width, height) = screen?.size ?? (0, 0)
+        if let why = LiveView.noMapReason(features: t.train.featureCount, width: width, height: height) {
+            say(why)
+        } else {
+            showMap.toggle()
+            mapCanvas = nil
+        }
+    }
+
+    /// The narrowest and lowest terminal that has room for the decision map beside the chart.
+    static let mapMinimum = (width: 90, height: 16)
+
+    /// Why no decision map can be drawn for data of `features` features on a terminal of `width`×`height`; nil when one can.
+    static func noMapReason(features: Int, width: Int, height: Int) -> String? {
+        if features != 2 {
+            return "no map: it is drawn for data of 2 features, and this data has \(features)"
+        }
+        if width < mapMinimum.width || height < mapMinimum.height {
+            return "no room for the map: it needs a terminal of \(mapMinimum.width)×\(mapMinimum.height) or more (this one is \(width)×\(height))"
+        }
+        return nil
+    }
+
+    /// Said when a paste arrives: it is not read as keys, but kept for the prompt, where it runs `after` (`after the run`).
+    static func pasteNotice(_ text: String, after: String = "after the run") -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        switch lines {
+        case 0: return "kept the pasted text for the prompt: it waits there \(after)"
+        case 1: return "kept the pasted line for the prompt: it runs \(after)"
+        default: return "kept the \(lines) pasted lines for the prompt: they run \(after)"
+        }
+    }
+
+    /// Said for a key the view does not use: typed commands do not reach the prompt, pasted ones do.
+    static func unusedKeyNotice(_ key: Key) -> String {
+        let name: String
+        switch key {
+        case .character(let c): name = "'\(c)'"
+        case .enter: name = "Enter"
+        case .backspace: name = "Backspace"
+        case .up, .down, .left, .right: name = "an arrow key"
+        default: name = "that key"
+        }
+        return "\(name) is not a key here (? lists them): typed commands are lost, pasted ones run after the run"
     }
 
     /// Draws one frame.
@@ -172,7 +234,7 @@ final class LiveView: TrainingView {
 
     /// The decision map, recomputed at most 4 times a second.
     private func mapPanel(_ t: Trainer, width: Int, height: Int, unicode: Bool) -> Canvas? {
-        guard showMap, t.train.featureCount == 2, width >= 90, height >= 16 else { return nil }
+        guard showMap, LiveView.noMapReason(features: t.train.featureCount, width: width, height: height) == nil else { return nil }
         let now = clock.now
         if let m = mapCanvas, now - lastMap < .milliseconds(250) { return m }
         let w = min(width / 2 - 1, 2 * (height - 5)), h = height - 5
@@ -182,7 +244,8 @@ final class LiveView: TrainingView {
         return m
     }
 
-    /// The status area: numbers, speed and progress, watched values, the model and the keys.
+    /// The status area: numbers, speed and progress, watched values, a notice, the model and the keys (`b map` only for
+    /// data the map can be drawn for).
     private func statusLines(_ t: Trainer, width: Int) -> [String] {
         let done = t.stepCount - startStep
         let elapsed = (Suspension.activeNow(clock) - began - pausedTime).seconds
@@ -191,17 +254,22 @@ final class LiveView: TrainingView {
         let head = "\(Report.rate(rate)) steps/s  elapsed \(LiveView.clockText(elapsed))  eta \(LiveView.clockText(eta))  "
         return LiveView.status(numbers: LiveView.numbersLine(t, done: done, total: total), speed: head,
                                fraction: total > 0 ? Double(done) / Double(total) : 0, paused: paused,
-                               watches: workspace.watchedValues(t.model), model: modelLine, width: width)
+                               watches: workspace.watchedValues(t.model), model: modelLine,
+                               keys: LiveView.keysLine(logScale: logScale, map: t.train.featureCount == 2),
+                               notice: notice.text, width: width)
     }
 
-    /// The keys line's text.
-    static let keysLine = "q stop · space pause · l log · v val · b map · ? keys"
+    /// The keys line: what each key does, and the scale the chart is in now (`l` toggles it).
+    static func keysLine(logScale: Bool, map: Bool) -> String {
+        "q stop · space pause · l scale: \(logScale ? "log" : "linear") · v val" + (map ? " · b map" : "") + " · ? keys"
+    }
 
     /// The status lines for `width` columns: the numbers (wrapped between fields, so none is cut), the speed
-    /// with a progress bar of 10–40 cells and PAUSED (its hint dropped when narrow), watched values, and the
-    /// model beside the keys, or above them when both do not fit.
+    /// with a progress bar of 10–40 cells and PAUSED (its hint dropped when narrow), watched values, a notice, and
+    /// the model beside the keys, or above them when both do not fit.
     static func status(numbers: String, speed: String, fraction: Double, paused: Bool, watches: [String],
-                       model: String, width: Int) -> [String] {
+                       model: String, keys: String = keysLine(logScale: false, map: true), notice: String? = nil,
+                       width: Int) -> [String] {
         let percent = " \(Int(fraction * 100))%"
         var tail = percent + (paused ? "  PAUSED (space resumes, s steps)" : "")
         if paused && speed.count + tail.count + 12 > width { tail = percent + "  PAUSED" }
@@ -215,13 +283,27 @@ final class LiveView: TrainingView {
                           width: width, separator: "  ")
         }
         if let first = watches.first { lines += wrap(["watch " + first] + watches.dropFirst(), width: width, separator: "  ") }
-        if model.columns + 4 + keysLine.columns <= width {
-            lines.append(model + "    " + keysLine)
+        if let notice { lines += wrap(notice.components(separatedBy: " "), width: width, separator: " ") }
+        if model.columns + 4 + keys.columns <= width {
+            lines.append(model + "    " + keys)
         } else {
             lines += wrap(model.components(separatedBy: " · "), width: width, separator: " · ")
-            lines += wrap(keysLine.components(separatedBy: " · "), width: width, separator: " · ")
+            lines += wrap(keys.components(separatedBy: " · "), width: width, separator: " · ")
         }
         return lines
+    }
+
+    /// The key that stops a run, as the keys line begins; the status line holding it is the last to go when rows are few.
+    static let stopKey = "q stop"
+
+    /// At most `rows` of the status `lines`, in their order: when they do not all fit, the line with the stop key (the
+    /// way out) first, then the first lines (where the run stands), so that a small terminal still shows how to leave.
+    static func fit(_ lines: [String], rows: Int) -> [String] {
+        guard lines.count > rows else { return lines }
+        guard rows > 0 else { return [] }
+        let stop = lines.lastIndex { $0.contains(stopKey) } ?? lines.count - 1
+        let kept = Set([stop] + Array(lines.indices.filter { $0 != stop }.prefix(rows - 1)))
+        return lines.indices.filter(kept.contains).map { lines[$0] }
     }
 
     /// `fields` joined by `separator` into lines of at most `width` terminal columns, breaking only between fields
@@ -246,14 +328,15 @@ final class LiveView: TrainingView {
             let m = e.valMetric ?? e.trainMetric
             let undefined = e.valMetric == nil ? t.r2Undefined.train : t.r2Undefined.validation
             line += "  \(e.valMetric == nil ? "" : "val_")\(Metrics.name(for: t.train.task)) \(Report.metric(m, task: t.train.task, undefined: undefined))"
-            if e.step != t.stepCount { line += "  (at step \(e.step))" }
+            if e.step != t.stepCount { line += "  (at \(Report.stepName(t, done: done)) \(e.step))" }
         }
         return line + "  lr \(Format.short(t.optimizer.learningRate))"
     }
 
     static let keysHelp = ["keys", "q, Esc, Ctrl-C  stop at the next step", "space  pause / resume", "s  one step (paused)",
-                           "l  log / linear scale", "v  validation curve", "b  decision map", "Ctrl-Z  suspend (fg resumes)",
-                           "?  this help"]
+                           "l  log / linear scale", "v  validation curve", "b  decision map (data of 2 features)",
+                           "Ctrl-Z  suspend (fg resumes)", "?  this help; any other key hides it",
+                           "a paste waits for the prompt"]
 
     /// `1:05`, `12:00:03`
     static func clockText(_ s: Double) -> String {
@@ -273,12 +356,13 @@ final class LiveView: TrainingView {
                        map: Canvas?, help: [String]?) -> Canvas {
         var c = Canvas(width: width, height: height)
         guard width > 0, height > 0 else { return c }
-        let statusRows = min(status.count, max(0, height - 1))
+        let status = fit(status, rows: max(0, height - 1))
+        let statusRows = status.count
         let chartHeight = height - statusRows
         let chartWidth = map.map { width - $0.width - 1 } ?? width
         chart.draw(into: &c, x: 0, y: 0, width: max(0, chartWidth), height: max(0, chartHeight))
         if let map { c.blit(map, x: width - map.width, y: 0) }
-        for (i, line) in status.prefix(statusRows).enumerated() {
+        for (i, line) in status.enumerated() {
             let row = height - statusRows + i
             let text = unicode ? line : line.asciiFallback
             c.put(String(text.prefix(width)), x: 0, y: row, fg: i == statusRows - 1 ? .dim : .status, bold: i == 0)

@@ -1,6 +1,7 @@
 import Foundation
 import DescentLanguage
 import DescentTerminal
+import DescentText
 
 /// The interactive prompt: read a line (joining `\` continuations), run it, repeat until `quit` or Ctrl-D.
 struct Repl {
@@ -16,6 +17,18 @@ struct Repl {
     static func stepAnswer(_ answer: String) -> Bool? {
         if answer.allSatisfy({ $0 == " " || $0 == "\t" }) { return true }
         return stops(answer) ? false : nil
+    }
+
+    /// Said when Ctrl-D (end of input) comes at the `...>` prompt: the command begun on the lines `pending` is dropped.
+    static func droppedContinuation(_ pending: [String]) -> String {
+        "end of input: dropped the unfinished command `\(LineJoiner.singleLine(pending).shortened())` (Ctrl-D at descent> leaves)"
+    }
+
+    /// Said when Ctrl-C dropped `count` pasted lines that were waiting to run; nil when none were.
+    static func droppedPaste(_ count: Int) -> String? {
+        guard count > 0 else { return nil }
+        return count == 1 ? "interrupted: the pasted line still waiting was dropped"
+                          : "interrupted: the \(count) pasted lines still waiting were dropped"
     }
 
     func run() -> Int32 {
@@ -42,6 +55,12 @@ struct Repl {
             switch editor.readLine(prompt: pending.isEmpty ? "descent> " : "   ...> ") {
             case .eof:
                 w.out.print("")
+                // As bash says "unexpected end of file" and goes on: Ctrl-D at `...>` drops the unfinished command only.
+                if !pending.isEmpty {
+                    w.out.print(Repl.droppedContinuation(pending))
+                    pending = []
+                    continue
+                }
                 return 0
             case .interrupted:
                 pending = []
@@ -54,7 +73,7 @@ struct Repl {
                 pending = []
                 session.run(line: full)
                 // Ctrl-C drops the rest of a paste, as the terminal drops the input waiting for a command it stops.
-                if Interrupt.requested { editor.dropPaste() }
+                if Interrupt.requested, let note = Repl.droppedPaste(editor.dropPaste()) { w.out.print(note) }
             }
         }
         return 0

@@ -8,7 +8,7 @@ enum Report {
     static func progress(_ t: Trainer, done: Int, total: Int) -> String {
         var s = position(t, done: done, total: total)
         guard let e = t.history.lastEvaluation else { return s + lastLoss(t) }
-        s += lastLoss(t, penalty: false) + "  " + evaluation(e, of: t)
+        s += lastLoss(t, penalty: false) + "  " + evaluation(e, of: t, done: done)
         return s
     }
 
@@ -30,16 +30,23 @@ enum Report {
 
     /// `t`'s evaluation `e`: `train_loss 0.21  penalty 0.0012  val_loss 0.25  accuracy 91.5%  val_accuracy 90%`, the
     /// penalty (the objective being train_loss + penalty) when there is a regularizer, an undefined R² as `n/a`. The
-    /// full sets are evaluated every K steps, so an older evaluation says which step it is from.
-    static func evaluation(_ e: History.Evaluation, of t: Trainer) -> String {
+    /// full sets are evaluated every K steps, so an older evaluation says which step it is from: `(evaluated at step
+    /// 1200)`, or, in a run that has taken `done` steps once earlier runs make the session's count differ from the
+    /// run's, `(evaluated at total step 1200)`, the session's count.
+    static func evaluation(_ e: History.Evaluation, of t: Trainer, done: Int? = nil) -> String {
         let task = t.train.task, name = Metrics.name(for: task), undefined = t.r2Undefined
         var parts = ["train_loss \(Format.sig(e.trainLoss, 4))"]
         if !t.regularizer.isNone { parts.append("penalty \(Format.sig(e.penalty, 4))") }
         if let v = e.valLoss { parts.append("val_loss \(Format.sig(v, 4))") }
         parts.append("\(name) \(metric(e.trainMetric, task: task, undefined: undefined.train))")
         if let v = e.valMetric { parts.append("val_\(name) \(metric(v, task: task, undefined: undefined.validation))") }
-        return parts.joined(separator: "  ") + (e.step == t.stepCount ? "" : "  (evaluated at step \(e.step))")
+        let at = done.map { stepName(t, done: $0) } ?? "step"
+        return parts.joined(separator: "  ") + (e.step == t.stepCount ? "" : "  (evaluated at \(at) \(e.step))")
     }
+
+    /// How an evaluation's step, which the session counts, is named beside a run's count of `done` steps: `step` while
+    /// the two counts agree, else `total step`, as the run's position says `(total 1300)`.
+    static func stepName(_ t: Trainer, done: Int) -> String { t.stepCount == done ? "step" : "total step" }
 
     /// Accuracy as a percentage, R² as a number; `n/a` for an R² that is undefined on its set (`undefined`: see
     /// `Trainer.r2Undefined`), which the evaluation holds as NaN.
@@ -75,7 +82,7 @@ enum Report {
         var s = "trained \(ran) step\(ran == 1 ? "" : "s") (total \(t.stepCount))"
         // The full sets' figures when this run moved the parameters (a run that took no step would quote an
         // evaluation of parameters that `set` or `load` may have changed since).
-        if ran > 0, let e = t.history.lastEvaluation { s += ": " + evaluation(e, of: t) }
+        if ran > 0, let e = t.history.lastEvaluation { s += ": " + evaluation(e, of: t, done: ran) }
         s += String(format: "  in %.2fs", seconds)
         if seconds > 0 && ran > 0 { s += " (\(rate(Double(ran) / seconds)) steps/s)" }
         s += " — \(reason)"

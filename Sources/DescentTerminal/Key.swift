@@ -12,6 +12,10 @@ public enum Key: Equatable, Sendable {
     case suspend
     /// Any other key (function keys, control characters Descent does not use).
     case other
+    /// Text the terminal marked as pasted (bracketed paste), line breaks as `\n`: not keys.
+    case paste(String)
+    /// The terminal is gone (hang-up, end of input): nothing more will come.
+    case hangup
 
     /// Decodes what `wget_wch` returned: `code` is a curses key code when `isKeyCode`, else a character code point.
     init(code: UInt32, isKeyCode: Bool) {

@@ -24,9 +24,24 @@ extension LineEditor {
     static var pasteWaiting: Bool { readlineState.pasteWaiting }
 
     /// Drops what is left of a paste; after Ctrl-C stopped a command, as the terminal drops the input waiting for it.
-    public func dropPaste() {
+    /// Returns how many lines were dropped (the text after the last line break, not yet entered, counting as one).
+    @discardableResult
+    public func dropPaste() -> Int {
+        let dropped = readlineState.pastedLines.count + (readlineState.pastedRest.isEmpty ? 0 : 1)
         readlineState.pastedLines = []
         readlineState.pastedRest = ""
+        return dropped
+    }
+
+    /// Keeps `text`, pasted while a full-screen view had the terminal (line breaks as `\n`), for the prompt: after the
+    /// view, its lines run one by one as those of a paste at the prompt do, and the text after its last line break
+    /// waits in the prompt's line for Enter. It follows what an earlier paste left.
+    public static func keepPaste(_ text: String) {
+        guard !text.isEmpty else { return }
+        var pieces = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        pieces[0] = readlineState.pastedRest + pieces[0]
+        readlineState.pastedRest = pieces.removeLast()
+        readlineState.pastedLines += pieces
     }
 
     /// The next complete line a paste left, shown after `prompt` as if it had been typed there; nil when there is none.

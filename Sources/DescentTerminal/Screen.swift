@@ -6,6 +6,9 @@ import Glibc
 
 /// The full-screen view over ncurses: copies canvases to the terminal, reads keys, follows resizes.
 /// One view is up at a time; `stop()` (also run on exit and on fatal signals) gives the terminal back.
+///
+/// While the view is up the terminal marks pasted text (bracketed paste), which `readKey` returns whole as
+/// `Key.paste`, never as keys; and the end of the terminal (a hang-up, end of input) is `Key.hangup`.
 public final class Screen {
     /// The curses screen, made once per process and resumed by later `start()` calls. Curses is not
     /// thread-safe and only the thread that drives the view touches it.
@@ -13,6 +16,16 @@ public final class Screen {
     /// Whether `start_color` ran for `terminal` and whether -1 ("the terminal's own colour") is allowed.
     nonisolated(unsafe) private static var colorsStarted = false
     nonisolated(unsafe) private static var defaultColorsAllowed = false
+    /// Whether the terminal has an alternate screen (smcup); without one the view's last frame would stay on the
+    /// screen after it closes, so the screen is cleared then.
+    nonisolated(unsafe) private static var alternateScreen = true
+
+    /// The key codes the keypad decoder gives the bracketed paste's marks (`ESC[200~`, `ESC[201~`): far above curses's
+    /// own codes and those it numbers for a terminal's extra keys.
+    static let pasteStartCode: UInt32 = 0x7A00
+    static let pasteEndCode: UInt32 = 0x7A01
+    /// How long a paste may wait for its end mark before what came is taken as the whole paste.
+    static let pasteTimeout: Duration = .seconds(1)
 
     private var isUp = false
     private var palette = Palette(depth: .none)
@@ -21,6 +34,13 @@ public final class Screen {
     private var unicode = false
     /// The SIGTSTP and SIGCONT handlers installed while the view is up.
     private var signalTraps: [SignalTrap] = []
+    /// The text of a bracketed paste under way (nil: none), whether its last character was a carriage return (a CR LF
+    /// is one line break), and when its last input came.
+    private var pasteText: String?
+    private var pasteAfterReturn = false
+    private var pasteLastInput = ContinuousClock.now
+    /// Set once the terminal is gone: every later `readKey` says so at once.
+    private var hungUp = false
 
     public init() {}
 
@@ -50,16 +70,19 @@ public final class Screen {
         unicode = shim_locale_is_utf8() != 0
         previous = nil
         clearok(shim_curscr(), true)
+        pasteText = nil
+        hungUp = false
         signalTraps = Suspension.trapForView()
     }
 
-    /// Gives the terminal back to the shell (endwin); safe to call any number of times.
+    /// Gives the terminal back to the shell (endwin, bracketed paste off); safe to call any number of times. Without an
+    /// alternate screen the terminal is cleared too, so that what follows is not printed under the view's last frame.
     public func stop() {
         guard isUp else { return }
         isUp = false
         previous = nil
         curs_set(1)
-        TerminalGuard.restore()
+        Screen.giveTerminalBack()
         TerminalGuard.disarm()
         signalTraps.reversed().forEach { $0.restore() }
         signalTraps = []
@@ -110,26 +133,90 @@ public final class Screen {
         return nextKey()
     }
 
-    /// A stop or continue to act on, else the key curses has ready, without waiting (beyond the Escape delay).
+    /// A stop or continue to act on, else the key curses has ready, without waiting (beyond the Escape delay): a whole
+    /// paste once its end mark came, or `.hangup` when the terminal is gone.
     private func nextKey() -> Key? {
+        if hungUp { return .hangup }
         if Suspension.takeStopRequest() { return suspend() }
         if Suspension.takeContinued() { return takeBack(leaving: true) }
         wtimeout(shim_stdscr(), 0)
-        var code: UInt32 = 0
-        let status = shim_get_wch(&code)
-        guard status != shim_err() else { return nil }
-        let key = Key(code: code, isKeyCode: status == shim_key_code_yes())
-        if key == .suspend { return suspend() }
-        // Raw keys send no SIGINT: Ctrl-C raises the interrupt the signal would (an enclosing replay, the rest of a
-        // line learn of it), and the view sees the key too.
-        if key == .ctrlC { Interrupt.request() }
-        if key == .resize { previous = nil }
-        return key
+        while true {
+            var code: UInt32 = 0
+            let status = shim_get_wch(&code)
+            guard status != shim_err() else { return nothingRead() }
+            let isKeyCode = status == shim_key_code_yes()
+            if isKeyCode && code == Screen.pasteStartCode {
+                if pasteText == nil { pasteText = ""; pasteAfterReturn = false }
+                pasteLastInput = ContinuousClock.now
+                continue
+            }
+            if pasteText != nil {
+                if let whole = takePasted(code, isKeyCode: isKeyCode) { return whole }
+                continue
+            }
+            let key = Key(code: code, isKeyCode: isKeyCode)
+            if key == .suspend { return suspend() }
+            // Raw keys send no SIGINT: Ctrl-C raises the interrupt the signal would (an enclosing replay, the rest of a
+            // line learn of it), and the view sees the key too.
+            if key == .ctrlC { Interrupt.request() }
+            if key == .resize { previous = nil }
+            return key
+        }
+    }
+
+    /// What curses's "nothing to read" means: the terminal is gone (a hang-up or end of input, after which a read
+    /// returns at once with nothing, so a view waiting for a key would spin) — `.hangup`, which also raises the
+    /// interrupt, so that the line and a replay stop as after Ctrl-C; a paste whose end mark is overdue, taken whole;
+    /// or no key yet.
+    private func nothingRead() -> Key? {
+        if shim_input_ended(STDIN_FILENO) != 0 {
+            hungUp = true
+            pasteText = nil
+            Interrupt.request()
+            return .hangup
+        }
+        if let text = pasteText, ContinuousClock.now - pasteLastInput > Screen.pasteTimeout {
+            pasteText = nil
+            return .paste(text)
+        }
+        return nil
+    }
+
+    /// Adds what curses read inside a paste to its text (carriage returns, and CR LF, as `\n`; keys the decoder made of
+    /// pasted escape sequences are left out); returns the paste at its end mark, or a resize to act on meanwhile.
+    private func takePasted(_ code: UInt32, isKeyCode: Bool) -> Key? {
+        pasteLastInput = ContinuousClock.now
+        let afterReturn = pasteAfterReturn
+        pasteAfterReturn = false
+        if isKeyCode {
+            if code == Screen.pasteEndCode, let text = pasteText {
+                pasteText = nil
+                return .paste(text)
+            }
+            if Int32(truncatingIfNeeded: code) == shim_key_resize() {
+                previous = nil
+                return .resize
+            }
+            return nil
+        }
+        switch code {
+        case 13: pasteText?.append("\n"); pasteAfterReturn = true
+        case 10: if !afterReturn { pasteText?.append("\n") }
+        default: if let scalar = Unicode.Scalar(code) { pasteText?.unicodeScalars.append(scalar) }
+        }
+        return nil
+    }
+
+    /// Gives the terminal back as `stop()` does (endwin, bracketed paste off, the screen cleared where there is no
+    /// alternate screen).
+    private static func giveTerminalBack() {
+        TerminalGuard.restore()
+        if !alternateScreen { _ = shim_clear_terminal() }
     }
 
     /// Gives the terminal back, stops the process until `fg`, then takes the terminal back.
     private func suspend() -> Key {
-        TerminalGuard.restore()
+        Screen.giveTerminalBack()
         Suspension.stopProcess()
         _ = Suspension.takeContinued()   // this stop's own continue
         return takeBack(leaving: false)
@@ -183,7 +270,8 @@ public final class Screen {
         return Int16(next)
     }
 
-    /// Raw keys without echo, keypad decoding, a short Escape delay, hidden cursor.
+    /// Raw keys without echo, keypad decoding, a short Escape delay, hidden cursor, pastes marked (bracketed paste;
+    /// `TerminalGuard.restore` turns it off).
     private func configureInput() {
         raw()
         noecho()
@@ -192,6 +280,7 @@ public final class Screen {
         leaveok(shim_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
+        shim_bracketed_paste(1)
     }
 
     /// Starts curses colours the first time they are wanted (COLORS is known only after that), then picks the palette.
@@ -213,7 +302,11 @@ public final class Screen {
         let traps = [shim_sigint(), shim_sigtstp()].map { SignalTrap(signal: $0, handler: { _ in }) }
         defer { traps.forEach { $0.restore() } }
         use_tioctl(true)
-        return shim_newterm_stdio()
+        guard let made = shim_newterm_stdio() else { return nil }
+        alternateScreen = shim_has_alternate_screen() != 0
+        _ = shim_define_key("\u{1B}[200~", Int32(pasteStartCode))
+        _ = shim_define_key("\u{1B}[201~", Int32(pasteEndCode))
+        return made
     }
 
     /// Tells curses the terminal's current size if it changed while the view was down (no SIGWINCH reached it).

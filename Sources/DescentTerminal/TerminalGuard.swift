@@ -18,7 +18,8 @@ nonisolated(unsafe) private var armCount = 0
 
 /// Makes sure the terminal is given back however the process ends while the full-screen view (curses) or the
 /// prompt (readline) has it in raw mode: normal exit, or SIGTERM, SIGHUP, SIGSEGV, SIGABRT, SIGBUS, SIGILL,
-/// SIGFPE (restore, then re-raise so the process ends as it would have).
+/// SIGFPE (restore, then re-raise so the process ends as it would have). A signal that was ignored when the guard was
+/// armed is left ignored.
 enum TerminalGuard {
     /// What has the terminal in a special mode.
     enum Owner: UInt8 {
@@ -38,6 +39,10 @@ enum TerminalGuard {
         guard armCount == 1 else { return }
         for signal in fatalSignals {
             _ = shim_install_handler(signal, handleFatalSignal, savedFatalActions + Int(signal))
+            // A signal the process was told to ignore (`nohup`, `trap "" HUP`) stays ignored: it ends nothing.
+            if shim_action_ignores(savedFatalActions + Int(signal)) != 0 {
+                _ = shim_restore_handler(signal, savedFatalActions + Int(signal))
+            }
         }
     }
 
@@ -52,10 +57,12 @@ enum TerminalGuard {
     /// Records that `owner` now has the terminal in its mode.
     static func take(_ owner: Owner) { terminalOwner.store(owner.rawValue, ordering: .releasing) }
 
-    /// Gives the terminal back to the shell (endwin, or readline's deprep); idempotent.
+    /// Gives the terminal back to the shell (endwin and bracketed paste off, or readline's deprep); idempotent.
     static func restore() {
         switch Owner(rawValue: terminalOwner.exchange(Owner.nobody.rawValue, ordering: .acquiringAndReleasing)) {
-        case .fullScreen: endwin()
+        case .fullScreen:
+            endwin()
+            shim_bracketed_paste(0)
         case .lineEditor: rl_deprep_terminal()
         case .nobody, nil: break
         }

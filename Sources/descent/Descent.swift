@@ -1,6 +1,7 @@
 import ArgumentParser
 import DescentCore
 import DescentShell
+import DescentTerminal
 import Foundation
 
 /// `descent`: the interactive prompt, or scripts, `-c` commands and piped input; `descent bench` for speed.
@@ -19,6 +20,12 @@ struct Descent: ParsableCommand {
         version: "descent \(Version.string) (\(setup))",
         subcommands: [Run.self, Bench.self],
         defaultSubcommand: Run.self)
+
+    /// Ignores Ctrl-\ (SIGQUIT) before anything else runs, then parses the arguments and runs the command.
+    static func main() {
+        QuitSignal.ignore()
+        main(nil)
+    }
 
     /// What runs the numbers: the matrix backend and the threads, e.g. "matrix backend: OpenBLAS …; 2 threads".
     static var setup: String { "matrix backend: \(GEMM.backendName); \(ThreadSetting.current.summary)" }

@@ -39,6 +39,57 @@ final class InteractiveTests: XCTestCase {
         XCTAssertTrue(history.contains("optimizer rmsprop"), history)
     }
 
+    func testCtrlBackslashIsIgnoredAtThePromptAndWhileACommandRuns() throws {
+        let t = try Tmux(arguments: ["--no-tui"])
+        try t.wait(forText: "descent>")
+        let lastLine = { (screen: String) in screen.components(separatedBy: "\n").last { !$0.isEmpty } }
+        // At the prompt: no crash report, no exit, and the prompt takes the next line at once.
+        try t.send("C-\\")
+        Thread.sleep(forTimeInterval: 1)
+        try t.type("seed 5")
+        var screen = try t.wait(forText: "descent> seed 5\nseed 5", timeout: 10)
+        XCTAssertFalse(screen.lowercased().contains("crash"), screen)
+        // kill -QUIT from elsewhere is ignored too.
+        try t.signal(SIGQUIT)
+        Thread.sleep(forTimeInterval: 0.5)
+        try t.type("seed 6")
+        screen = try t.wait(forText: "descent> seed 6\nseed 6", timeout: 10)
+        XCTAssertFalse(screen.lowercased().contains("crash") || screen.contains("Quit"), screen)
+        // While a run prints progress lines (the terminal in its own mode, so the key sends the signal).
+        try t.send("C-l")
+        try t.type("data xor; layer dense 4 tanh; layer dense 1 sigmoid; loss bce; train 100000000")
+        try t.wait(forText: "loss bce:")
+        Thread.sleep(forTimeInterval: 1)
+        try t.send("C-\\")
+        Thread.sleep(forTimeInterval: 1)
+        let during = try t.screen()
+        XCTAssertFalse(try t.exited(), during)
+        try t.send("C-c")
+        try t.wait(forText: "trained ")   // "— interrupted" wraps at 100 columns
+        try t.wait(for: "the prompt") { lastLine($0) == "descent>" }
+        screen = try t.screen()
+        XCTAssertTrue(screen.contains("^\\^C"), "the terminal echoes both keys:\n\(screen)")
+        XCTAssertFalse(screen.lowercased().contains("crash") || screen.contains("Quit"), screen)
+    }
+
+    func testCtrlDAtTheContinuationPromptDropsTheUnfinishedCommandOnly() throws {
+        let t = try Tmux()
+        try t.wait(forText: "descent>")
+        try t.send("optimizer adam \\", literal: true)
+        try t.send("Enter")
+        try t.wait(forText: "   ...>")
+        try t.send("C-d")
+        try t.wait(forText: "end of input: dropped the unfinished command `optimizer adam` (Ctrl-D at descent> leaves)")
+        try t.wait(for: "the main prompt") { $0.components(separatedBy: "\n").last { !$0.isEmpty } == "descent>" }
+        XCTAssertFalse(try t.exited())
+        // The command did not run, and the next one does.
+        try t.type("show config")
+        try t.wait(forText: "optimizer   sgd")
+        // Ctrl-D on the empty main prompt still leaves.
+        try t.send("C-d")
+        try t.wait(for: "descent to exit") { _ in (try? t.exited()) == true }
+    }
+
     func testCtrlCStopsALongGradcheckAndTheSessionGoesOn() throws {
         let t = try Tmux(width: 140)
         try t.wait(forText: "descent>")

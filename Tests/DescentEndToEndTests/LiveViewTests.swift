@@ -184,6 +184,8 @@ final class LiveViewTests: XCTestCase {
         Thread.sleep(forTimeInterval: 1)
         let after = try t.screen()
         XCTAssertFalse(after.contains("steps recorded"), after)
+        // … and says so, once.
+        XCTAssertEqual(after.components(separatedBy: "interrupted: the pasted line still waiting was dropped").count, 2, after)
         XCTAssertFalse(try t.exited())
     }
 

@@ -7,9 +7,11 @@ final class Tmux {
     let home: URL
 
     /// Starts `descent` (with `arguments`) in a detached tmux session of `width`×`height` cells; `fromShell` types the
-    /// command at a bash prompt instead, as a person does, so that Ctrl-Z stops descent and `fg` brings it back.
+    /// command at a bash prompt instead, as a person does, so that Ctrl-Z stops descent and `fg` brings it back;
+    /// `ignoringHangUp` starts it with SIGHUP ignored (from `bash -c 'trap "" HUP; descent'`), as `nohup` would, so
+    /// that closing the terminal does not end it by the signal, and writes its exit status to `exitStatusFile`.
     init(width: Int = 100, height: Int = 30, arguments: [String] = [], environment: [String: String] = [:],
-         fromShell: Bool = false) throws {
+         fromShell: Bool = false, ignoringHangUp: Bool = false) throws {
         guard Tmux.available else { throw XCTSkip("tmux is not installed") }
         guard FileManager.default.isExecutableFile(atPath: Descent.binary.path) else {
             throw XCTSkip("descent binary not built at \(Descent.binary.path); run `swift build` first")
@@ -21,17 +23,35 @@ final class Tmux {
         for (k, v) in environment { env[k] = v }
         let exports = env.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         let descent = "'\(Descent.binary.path)' " + arguments.map { "'\($0)'" }.joined(separator: " ")
-        let command = "cd '\(Descent.root.path)' && env \(exports) " + (fromShell ? "PS1='$ ' bash --norc --noprofile" : descent)
-        try Tmux.run(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command])
+        let status = home.appendingPathComponent("exit-status").path
+        let run = ignoringHangUp ? "bash -c 'trap \"\" HUP; \"$0\" \"$@\"; echo $? > \"\(status)\"' " + descent : descent
+        let command = "cd '\(Descent.root.path)' && env \(exports) " + (fromShell ? "PS1='$ ' bash --norc --noprofile" : run)
+        // The server exits with its last session (the previous test's): a session asked for just then can meet a
+        // server on its way out, so it is asked for again.
+        for attempt in 1...5 {
+            do {
+                try Tmux.run(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command])
+                break
+            } catch where attempt < 5 {
+                Thread.sleep(forTimeInterval: 0.2)
+            }
+        }
         try Tmux.run(["set-option", "-t", name, "remain-on-exit", "on"])
         if fromShell { try type(descent) }
     }
 
     deinit { _ = try? Tmux.run(["kill-session", "-t", name]) }
 
+    /// Where a descent started `ignoringHangUp` leaves its exit status.
+    var exitStatusFile: URL { home.appendingPathComponent("exit-status") }
+
     static var available: Bool { (try? run(["-V"])) != nil }
 
-    /// Runs tmux with `args` and returns its standard output.
+    /// The tests' own tmux server (`tmux -L`), one per test process: nothing they do touches a person's sessions or
+    /// another run's, and no one else's server settings reach them.
+    static let socket = "descent-tests-\(getpid())"
+
+    /// Runs tmux with `args` (on the tests' own server, `socket`) and returns its standard output.
     ///
     /// tmux is started with posix_spawn and reaped with waitpid, and its output goes to a temporary file:
     /// the first command starts the tmux server, a daemon that would keep a pipe open forever, and
@@ -46,7 +66,7 @@ final class Tmux {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = (["tmux"] + args).map { strdup($0) } + [nil]
+        let argv = (["tmux", "-L", socket] + args).map { strdup($0) } + [nil]
         defer { for a in argv { free(a) } }
         var pid: pid_t = 0
         let rc = posix_spawnp(&pid, "tmux", &actions, nil, argv, environ)
@@ -109,12 +129,15 @@ final class Tmux {
         try Tmux.run(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
     }
 
-    /// The process id of descent: the pane's process, or its child when it was started from the shell.
+    /// The process id of descent: the pane's process, or the last of its line of children (descent starts none) when
+    /// it was started from a shell or a wrapper.
     func descentPID() throws -> pid_t {
-        let pane = try Tmux.run(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        let children = (try? String(contentsOfFile: "/proc/\(pane)/task/\(pane)/children", encoding: .utf8)) ?? ""
-        let pid = children.split(separator: " ").first.map(String.init) ?? pane
-        return try XCTUnwrap(pid_t(pid), "no process id in '\(pane)' / '\(children)'")
+        var pid = try Tmux.run(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        while let child = ((try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? "")
+            .split(separator: " ").first {
+            pid = String(child)
+        }
+        return try XCTUnwrap(pid_t(pid), "no process id in '\(pid)'")
     }
 
     /// Sends `signal` to descent, as `kill -SIGNAL PID` from another terminal does.
@@ -131,6 +154,19 @@ final class Tmux {
     /// A tmux pane flag, `#{NAME}`, as a Bool.
     private func flag(_ name: String) throws -> Bool {
         try Tmux.run(["display-message", "-p", "-t", self.name, "#{\(name)}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+    }
+
+    /// Closes the pane, as closing a terminal window does: the terminal is gone (descent gets SIGHUP, and reading
+    /// the terminal then finds its end).
+    func killPane() throws { try Tmux.run(["kill-pane", "-t", name]) }
+
+    /// Whether process `pid` has ended (a zombie that no one reaped has ended too).
+    static func processEnded(_ pid: pid_t) -> Bool {
+        guard kill(pid, 0) == 0 else { return true }
+        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+        // The state follows the command name in parentheses: `123 (descent) Z …`.
+        guard let close = stat.range(of: ") ", options: .backwards) else { return stat.isEmpty }
+        return stat[close.upperBound...].hasPrefix("Z") || stat[close.upperBound...].hasPrefix("X")
     }
 
     /// Whether the program in the pane has exited.

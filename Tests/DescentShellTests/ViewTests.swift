@@ -58,7 +58,7 @@ final class ViewTests: XCTestCase {
             // 80 − 43 (speed) − 11 (" 3%  PAUSED") − 2 (brackets) = 24 cells of bar; 3.5% of 24 rounds to 1.
             speed + "[█" + String(repeating: "░", count: 23) + "] 3%  PAUSED",
             model,
-            "q stop · space pause · l log · v val · b map · ? keys",
+            "q stop · space pause · l scale: linear · v val · b map · ? keys",
         ])
         XCTAssertTrue(lines.allSatisfy { $0.count <= 80 }, "\(lines)")
         // At 50 columns nothing is cut either: the speed's fields wrap and the bar (40 cells at most) has its line.
@@ -73,7 +73,7 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(wide.count, 4, "\(wide)")
         XCTAssertTrue(wide[1].hasSuffix("] 50%  PAUSED (space resumes, s steps)"), wide[1])
         XCTAssertEqual(wide[2], "watch W1[0,0] = 0.5")
-        XCTAssertEqual(wide[3], model + "    " + LiveView.keysLine)
+        XCTAssertEqual(wide[3], model + "    " + LiveView.keysLine(logScale: false, map: true))
         XCTAssertTrue(wide.allSatisfy { $0.count <= 140 }, "\(wide)")
     }
 
@@ -111,7 +111,12 @@ final class ViewTests: XCTestCase {
         midRun.evaluationInterval = 5
         _ = midRun.train(steps: 6, evaluateAtEnd: false) { _ in nil }
         let older = LiveView.numbersLine(midRun, done: 6, total: 10)
-        XCTAssertTrue(older.hasPrefix("step 6/10 (total 7)  epoch 3  batch_loss ") && older.contains("  (at step 5)  lr "), older)
+        // The evaluation's step is the session's count, and named so beside the run's own (6 of 10, the session's 7).
+        XCTAssertTrue(older.hasPrefix("step 6/10 (total 7)  epoch 3  batch_loss ") && older.contains("  (at total step 5)  lr "), older)
+        XCTAssertTrue(Report.progress(midRun, done: 6, total: 10).hasSuffix("(evaluated at total step 5)"))
+        // When the run's count is the session's (a first run: 7 of 10), the step needs no name.
+        XCTAssertTrue(LiveView.numbersLine(midRun, done: 7, total: 10).contains("  (at step 5)  lr "))
+        XCTAssertTrue(Report.progress(midRun, done: 7, total: 10).hasSuffix("(evaluated at step 5)"))
         XCTAssertFalse(LiveView.numbersLine(batches, done: 3, total: 3).contains("(at step"))
         // The progress lines (scripts, --no-tui) say it the same way.
         XCTAssertTrue(Report.progress(batches, done: 3, total: 3).hasPrefix("step 3/3 (total 7)  epoch 3  batch_loss "))
@@ -132,11 +137,48 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(status.lines()[9].trimmingCharacters(in: .whitespaces), "2-4-1 tanh->sigmoid | bce")
         // The full-screen plot's bottom lines.
         XCTAssertEqual(CursesPlotViewer.lossHint(0...100, help: false, unicode: false), "steps 0-100 | + - zoom | <- -> scroll | l log | ? keys | q back")
-        XCTAssertEqual(CursesPlotViewer.lossHint(0...100, help: true, unicode: false), "+ zoom in | - zoom out | <-/-> scroll | l log scale | q/Esc/Enter back")
+        XCTAssertEqual(CursesPlotViewer.lossHint(0...100, help: true, unicode: false),
+                       "+ zoom in | - zoom out | <-/-> scroll | l log scale | q/Esc/Enter back | other keys hide this")
         XCTAssertEqual(CursesPlotViewer.lossHint(0...100, help: false, unicode: true), "steps 0–100 · + - zoom · ← → scroll · l log · ? keys · q back")
         XCTAssertEqual(CursesPlotViewer.boundaryHint(model: w.modelLine(), unicode: false),
                        "decision map of 2-4-1 tanh->sigmoid | bce | adam lr 0.05 | any key returns")
         XCTAssertEqual("a→b ← c·d – e — f █░ é".asciiFallback, "a->b <- c|d - e - f #. é")
+    }
+
+    func testTheWayOutStaysWhenTheTerminalIsSmall() {
+        // At 40 columns the plot's hint and the map's lose fields, never the way back, which comes first.
+        let hint = CursesPlotViewer.lossHint(1...3000, help: false, unicode: true, width: 40)
+        XCTAssertEqual(hint, "q back · ? keys · steps 1–3000 · l log")
+        XCTAssertEqual(CursesPlotViewer.lossHint(1...3000, help: true, unicode: true, width: 40), "q/Esc/Enter back · other keys hide this")
+        XCTAssertEqual(CursesPlotViewer.lossHint(1...3000, help: false, unicode: true, width: 200),
+                       "steps 1–3000 · + - zoom · ← → scroll · l log · ? keys · q back")
+        XCTAssertTrue(CursesPlotViewer.boundaryHint(model: "2-8-1 tanh→sigmoid · bce · adam lr 0.01", unicode: true, width: 40)
+            .hasPrefix("any key returns · decision map of 2-8-1"))
+        // The live view's status keeps the line with the stop key when the rows run out, then the first lines.
+        let lines = ["numbers", "more numbers", "speed", "bar", "model", "q stop · space pause", "v val · ? keys"]
+        XCTAssertEqual(LiveView.fit(lines, rows: 3), ["numbers", "more numbers", "q stop · space pause"])
+        XCTAssertEqual(LiveView.fit(lines, rows: 1), ["q stop · space pause"])
+        XCTAssertEqual(LiveView.fit(lines, rows: 9), lines)
+        let w = trainedWorkspace("seed 1\ndata xor n=60\nlayer dense 4 tanh\nlayer dense 1 sigmoid\nloss bce\ntrain 20")
+        let status = LiveView.status(numbers: LiveView.numbersLine(w.trainer!, done: 20, total: 20), speed: "20 steps/s  ",
+                                     fraction: 1, paused: false, watches: [], model: w.modelLine(), width: 40)
+        let frame = LiveView.layout(width: 40, height: 4, unicode: true, chart: Charts.lossChart(w.trainer!.history, unicode: true, logScale: false),
+                                    status: status, map: nil, help: nil)
+        XCTAssertTrue(frame.lines().contains { $0.hasPrefix("q stop · space pause") }, frame.text())
+    }
+
+    func testTheKeysLineSaysTheScaleAndOffersTheMapOnlyWhereItCanBeDrawn() {
+        XCTAssertEqual(LiveView.keysLine(logScale: true, map: true), "q stop · space pause · l scale: log · v val · b map · ? keys")
+        XCTAssertEqual(LiveView.keysLine(logScale: false, map: false), "q stop · space pause · l scale: linear · v val · ? keys")
+        XCTAssertNil(LiveView.noMapReason(features: 2, width: 90, height: 16))
+        XCTAssertEqual(LiveView.noMapReason(features: 64, width: 200, height: 50),
+                       "no map: it is drawn for data of 2 features, and this data has 64")
+        XCTAssertEqual(LiveView.noMapReason(features: 2, width: 89, height: 40),
+                       "no room for the map: it needs a terminal of 90×16 or more (this one is 89×40)")
+        XCTAssertEqual(LiveView.pasteNotice("show config\nquit\n"), "kept the 2 pasted lines for the prompt: they run after the run")
+        XCTAssertEqual(LiveView.pasteNotice("show model"), "kept the pasted text for the prompt: it waits there after the run")
+        XCTAssertEqual(LiveView.unusedKeyNotice(.character("h")),
+                       "'h' is not a key here (? lists them): typed commands are lost, pasted ones run after the run")
     }
 
     func testClockAndBarTexts() {

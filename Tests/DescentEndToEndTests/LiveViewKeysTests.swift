@@ -1,0 +1,141 @@
+import Foundation
+import XCTest
+
+/// What the full-screen views do with input that is not one of their keys — a paste, a key they do not use — and
+/// what their hints say on small terminals and terminals without an alternate screen.
+final class LiveViewKeysTests: XCTestCase {
+    /// The screen's last line that is not empty.
+    private func lastLine(_ screen: String) -> String? {
+        screen.components(separatedBy: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    }
+
+    func testAPasteDuringARunIsKeptForThePromptNotReadAsKeys() throws {
+        let t = try Tmux(width: 120, height: 36)
+        try t.prepareMoons()
+        try t.type("train 2000000")
+        try t.wait(for: "the live view") { Tmux.liveStep($0) != nil }
+        // Read as keys, the space of `show config` would pause the run and the `q` of a `quit` stop it.
+        try t.paste("show config\nseed 9\nshow history 1", bracketed: true)
+        let kept = try t.wait(forText: "kept the 2 pasted lines for the prompt: they run after the run")
+        Thread.sleep(forTimeInterval: 0.5)
+        let later = try t.wait(for: "the run to go on") { (Tmux.liveStep($0) ?? 0) > (Tmux.liveStep(kept) ?? 0) }
+        XCTAssertFalse(later.contains("PAUSED") || later.contains("scale: log"), later)
+        // A typed key the view does not use says so, rather than vanishing.
+        try t.send("h")
+        try t.wait(forText: "'h' is not a key here (? lists them): typed commands are lost, pasted ones run after the run")
+        try t.send("q")
+        try t.wait(forText: "stopped by the user")
+        // After the run the pasted lines run one by one at the prompt, and the last, without a line break, waits there.
+        let after = try t.wait(for: "the pasted lines to run") { self.lastLine($0) == "descent> show history 1" }
+        var rest = Substring(after)
+        for line in ["stopped by the user", "descent> show config", "optimizer   adam", "descent> seed 9", "seed 9", "descent> show history 1"] {
+            let found = try XCTUnwrap(rest.range(of: line), "'\(line)' does not follow in order:\n\(after)")
+            rest = rest[found.upperBound...]
+        }
+        XCTAssertFalse(after.contains("unknown command"), after)
+        try t.send("Enter")
+        try t.wait(forText: "history: empty (nothing trained yet)")
+        // The pasted line ran at the prompt and is in the history as a line of its own.
+        try t.send("C-l")
+        try t.send("Up")
+        try t.wait(for: "the pasted line in the history") { $0.components(separatedBy: "\n").last { $0.hasPrefix("descent>") } == "descent> show history 1" }
+    }
+
+    func testThePlotViewsKeepAPasteAndTheirKeyListGoesAwayOnAnyKey() throws {
+        let t = try Tmux(width: 120, height: 36)
+        try t.prepareMoons()
+        try t.type("train 20")
+        try t.wait(forText: "trained 20 steps")
+        try t.type("plot")
+        try t.wait(forText: "q back")
+        // `?` lists the keys and says how the list goes away; an unrelated key puts it away, leaving the view open.
+        try t.send("?")
+        try t.wait(forText: "q/Esc/Enter back · other keys hide this")
+        try t.send("x")
+        let back = try t.wait(forText: "? keys · q back")
+        XCTAssertFalse(back.contains("other keys hide this"), back)
+        // A paste (`q` and Enter in it) does not leave; it waits for the prompt.
+        try t.paste("quit\n", bracketed: true)
+        try t.wait(forText: "kept the pasted line for the prompt: it runs after this view")
+        XCTAssertFalse(try t.exited())
+        XCTAssertFalse(try t.screen().contains("descent>"))
+        try t.send("Escape")
+        try t.wait(for: "descent to run the pasted quit and exit") { _ in (try? t.exited()) == true }
+    }
+
+    func testTheKeysLineSaysTheScaleAndAMapThatCannotBeDrawnSaysWhy() throws {
+        let t = try Tmux(width: 120, height: 36)
+        try t.wait(forText: "descent>")
+        // One feature: no map, so no `b map` among the keys, and `b` says why.
+        try t.type("seed 1; data sine n=200; layer dense 8 tanh; layer dense 1; loss mse; optimizer adam lr=0.01")
+        try t.wait(forText: "optimizer adam lr=0.01")
+        try t.type("train 2000000")
+        let view = try t.wait(for: "the live view") { Tmux.liveStep($0) != nil }
+        XCTAssertFalse(view.contains("b map"), view)
+        let scale = view.contains("l scale: log") ? "log" : "linear", other = scale == "log" ? "linear" : "log"
+        XCTAssertTrue(view.contains("l scale: \(scale)"), view)
+        try t.send("l")
+        try t.wait(forText: "l scale: \(other)")
+        try t.send("b")
+        try t.wait(forText: "no map: it is drawn for data of 2 features, and this data has 1")
+        try t.send("q")
+        try t.wait(forText: "stopped by the user")
+        // Two features on a terminal too small for the map: `b map` is there, and `b` says what size it needs.
+        try t.resize(width: 80, height: 24)
+        try t.send("C-l")
+        try t.type("data moons n=200; layer clear; layer dense 8 tanh; layer dense 1 sigmoid; loss bce")
+        try t.wait(forText: "loss bce:")
+        try t.type("train 2000000")
+        try t.wait(forText: "b map")
+        try t.send("b")
+        try t.wait(forText: "no room for the map: it needs a terminal of 90×16 or more (this one is 80×24)")
+        try t.send("q")
+        try t.wait(forText: "stopped by the user")
+    }
+
+    func testTheWayOutStaysVisibleOnASmallTerminal() throws {
+        let t = try Tmux(width: 40, height: 12)
+        try t.prepareMoons()
+        try t.type("train 20")
+        try t.wait(forText: "trained 20 steps")
+        try t.send("C-l")
+        try t.type("plot")
+        var screen = try t.wait(forText: "q back")
+        XCTAssertTrue(lastLine(screen)?.hasPrefix("q back") == true, screen)
+        try t.send("q")
+        try t.wait(for: "the prompt") { self.lastLine($0) == "descent>" }
+        try t.type("plot boundary")
+        screen = try t.wait(forText: "any key returns")
+        XCTAssertTrue(lastLine(screen)?.hasPrefix("any key returns") == true, screen)
+        try t.send("x")
+        try t.wait(for: "the prompt") { self.lastLine($0) == "descent>" }
+        // Twelve rows are too few for the whole status: the stop key's line stays.
+        try t.type("train 2000000")
+        screen = try t.wait(for: "the live view") { $0.contains("steps/s") }
+        XCTAssertTrue(screen.contains("q stop"), screen)
+        try t.send("q")
+        try t.wait(forText: "stopped by the user")
+    }
+
+    func testWithoutAnAlternateScreenTheViewIsClearedWhenItCloses() throws {
+        // vt100 has no alternate screen: the view draws over the shell's screen, and its last frame would stay there.
+        let t = try Tmux(width: 120, height: 36, environment: ["TERM": "vt100"])
+        try t.prepareMoons()
+        try t.type("train 2000000")
+        try t.wait(for: "the live view") { Tmux.liveStep($0) != nil && $0.contains("q stop") }
+        try t.send("q")
+        var screen = try t.wait(forText: "stopped by the user")
+        try t.wait(for: "the prompt") { self.lastLine($0) == "descent>" }
+        screen = try t.screen()
+        XCTAssertFalse(screen.contains("q stop") || screen.contains("batch loss"), "the view's last frame is still shown:\n\(screen)")
+        XCTAssertTrue(screen.hasPrefix("trained "), "the summary starts the cleared screen:\n\(screen)")
+        try t.type("plot")
+        try t.wait(forText: "q back")
+        try t.send("q")
+        try t.wait(for: "the prompt") { self.lastLine($0) == "descent>" }
+        screen = try t.screen()
+        XCTAssertFalse(screen.contains("q back") || screen.contains("batch loss"), "the chart is still shown:\n\(screen)")
+        try t.type("show config")
+        try t.wait(forText: "optimizer   adam")
+    }
+}
