@@ -243,6 +243,11 @@ public final class Trainer {
         blocks.forwardBackward(sampler.next(), from: train, dropout: &dropoutRNG, onTeam: onTeam)
         let total = blocks.totalValue
         if !total.isFinite {
+            if blocks.lossStop == nil && !blocks.penaltyValue.isFinite {
+                // The blocks' graphs carry no penalty node to name: name it as the whole batch's graph would.
+                let kind = total.isNaN ? "NaN" : "infinite"
+                return .nonFinite("loss became \(kind) at step \(stepCount + 1) (first produced by penalty = \(Op.penalty(regularizer).name))\(keptNote())")
+            }
             return .nonFinite(nonFiniteMessage(blocks.lossStop ?? blocks.gradientStop, what: "loss", value: total))
         }
         guard blocks.sumAndUpdate(model.parameters, optimizer: &optimizer, onTeam: onTeam) else {

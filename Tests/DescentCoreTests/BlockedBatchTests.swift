@@ -122,6 +122,26 @@ final class BlockedBatchTests: XCTestCase {
         checkStopsBeforeNonFiniteUpdate(t)
     }
 
+    func testAPenaltyThatOverflowsIsNamedAsTheWholeBatchNamesIt() throws {
+        // Hidden unit 0 is dead (b1[0] = −1e6 keeps its ReLU at 0), so W2's row 0 can be 1e200 without touching the
+        // loss; l2's Σw² overflows to inf alone. Blocked or not, the step stops naming the penalty, nothing updated.
+        func trainerWithOverflowingPenalty(block: Int) throws -> Trainer {
+            let t = try trainer(block: block, regularizer: Regularizer(l2: 1e-3), hidden: .relu)
+            let (b1, w2) = (t.model.parameters[1], t.model.parameters[2])
+            b1.value.pointer[0] = -1e6
+            for j in 0..<16 { w2.value.pointer[j] = 1e200 }
+            return t
+        }
+        let blocked = try trainerWithOverflowingPenalty(block: 8), whole = try trainerWithOverflowingPenalty(block: 4096)
+        let before = blocked.model.parameters.map(\.value.array)
+        guard case .nonFinite(let a)? = blocked.step(), case .nonFinite(let b)? = whole.step() else {
+            return XCTFail("both steps should stop")
+        }
+        XCTAssertTrue(a.hasPrefix("loss became infinite at step 1 (first produced by penalty = penalty l2 0.001)"), a)
+        XCTAssertEqual(a, b)
+        XCTAssertEqual(blocked.model.parameters.map(\.value.array), before)
+    }
+
     func testSmallBatchesAreNotBlocked() {
         XCTAssertFalse(BlockedBatch.cuts(rows: 4096, blockRows: 4096))
         XCTAssertTrue(BlockedBatch.cuts(rows: 4097, blockRows: 4096))
