@@ -33,6 +33,13 @@ struct BLAS: Sendable {
     /// The library in use, if any.
     static var shared: BLAS? { loaded.library }
 
+    /// Why a library `DESCENT_BLAS` names did not load (nil when it names none, or it loaded): it then has no effect.
+    static var settingProblem: String? {
+        let named = candidates(forSetting: ProcessInfo.processInfo.environment["DESCENT_BLAS"])
+        guard named.count == 1, loaded.library == nil else { return nil }
+        return "DESCENT_BLAS=\(named[0]): could not load it as a BLAS with cblas_dgemm; matrix products use the built-in kernel"
+    }
+
     /// The library in use's name, shown to people, or nil when there is none.
     static var sharedName: String? { loaded.library == nil ? nil : loaded.name }
 

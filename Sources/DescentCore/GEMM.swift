@@ -90,6 +90,9 @@ public enum GEMM {
     /// What computes the large products: the OpenBLAS library in use, or the built-in kernel.
     public static var backendName: String { BLAS.sharedName ?? "built-in SIMD" + BLAS.loadNote }
 
+    /// A warning when `DESCENT_BLAS` names a library that did not load (`BLAS.settingProblem`).
+    public static var backendProblem: String? { BLAS.settingProblem }
+
     /// A product to be cut into bands, with how each band is multiplied (chosen on the whole product, so
     /// that a band takes the path the whole would), for the team's threads to read.
     struct SplitProduct {

@@ -33,7 +33,7 @@ extension AtomicFile {
             if n == 0 { break }
             if n < 0 {
                 guard errno == EINTR else { throw readError(path, errno) }
-                if Interrupt.requested { throw ShellError("stopped reading \(path) at Ctrl-C; nothing was read") }
+                if Interrupt.requested { throw ShellError("stopped reading \(path) at Ctrl-C; nothing read is kept, and the session is as it was") }
                 continue
             }
             guard bytes.count + n <= limit else { throw tooLarge(path, limit: limit) }

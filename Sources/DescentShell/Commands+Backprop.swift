@@ -322,10 +322,14 @@ extension Commands {
         }
         // Node names are those of any graph of the model: the one-sample graph costs nothing to look in.
         guard !w.parameterNames().contains(word), let g = w.inspected ?? Optional(t.sampleGraph()),
-              let node = g.nodes.first(where: { $0.name == word }) else { return }
+              let index = g.nodes.firstIndex(where: { $0.name == word }) else { return }
+        let node = g.nodes[index]
         let how = w.inspected == nil ? "`forward`, then `show \(node.name)`" : "`show \(node.name)`"
-        throw Diagnostic("explain takes a parameter (\(w.parameterNames().joined(separator: ", "))) or one of its entries (W1[0,1]); "
-                         + "\(node.name) is a node of the graph: \(how) prints it, and its gradient once `backward` has reached it",
+        let head = "explain takes a parameter (\(w.parameterNames().joined(separator: ", "))) or one of its entries (W1[0,1]); "
+        if let off = Workspace.offGradientPath(g, index) {
+            throw Diagnostic(head + "\(node.name) is a node of the graph (\(how) prints it); " + off, at: arg.span)
+        }
+        throw Diagnostic(head + "\(node.name) is a node of the graph: \(how) prints it, and its gradient once `backward` has reached it",
                          at: arg.span)
     }
 

@@ -9,6 +9,7 @@ public enum Launcher {
     public static func run(files: [String], commands: [String], noTUI: Bool) -> Int32 {
         let out = StandardOutput()
         if let problem = ThreadSetting.current.problem { out.error("descent: warning: \(problem)") }
+        if let problem = GEMM.backendProblem { out.error("descent: warning: \(problem)") }
         let cwd = FileManager.default.currentDirectoryPath
         let w = Workspace(output: out, directory: cwd)
         w.plotViewer = TextPlotViewer(unicode: TerminalInfo.isUnicodeLocale)

@@ -86,6 +86,16 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertEqual(version.stderr, "")
     }
 
+    func testABlasLibraryThatDoesNotLoadIsReportedAndTheRunGoesOn() throws {
+        let r = try Descent.run(["-c", Self.seedExample.replacingOccurrences(of: "\n", with: "; ")],
+                                environment: ["DESCENT_BLAS": "/nonexistent/libblas.so"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stderr, "descent: warning: DESCENT_BLAS=/nonexistent/libblas.so: could not load it as a BLAS with "
+                       + "cblas_dgemm; matrix products use the built-in kernel\n")
+        XCTAssertTrue(r.stdout.contains("ok: W1[0,0] = 0.293558"), r.stdout)
+        XCTAssertEqual(try Descent.run(["-c", "seed 1"], environment: ["DESCENT_BLAS": "off"]).stderr, "", "off is no problem")
+    }
+
     func testBenchPrintsOneLinePerWorkloadAndHowItsStepsRan() throws {
         // tiny never shares its steps (200 rows × 97 parameters is under ThreadTeam.minimumStepWork).
         let r = try Descent.run(["bench", "--scale", "0.01", "tiny"])

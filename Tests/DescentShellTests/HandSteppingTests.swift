@@ -331,4 +331,16 @@ final class HandSteppingTests: XCTestCase {
         XCTAssertTrue(h.ok("backward step").contains("next:") || after.backwardComplete)
     }
 
+
+    /// `explain` of a node off the gradient path says why, and where the gradient is, rather than "once backward
+    /// has reached it", which it never does.
+    func testExplainOfAnOffPathOutputPointsToTheLogits() {
+        h.ok("data X=[[1,2],[3,4]] y=[0,2]\nlayer dense 3 softmax\nloss ce\nforward")
+        let e = h.fails("explain A1")
+        XCTAssertTrue(e.contains("A1 is not on the gradient path: the loss (ce) reads the logits Z1"), e)
+        XCTAssertTrue(e.contains("the gradient there is dL/dZ1 (`show Z1`)"), e)
+        XCTAssertFalse(e.contains("once `backward` has reached it"), e)
+        XCTAssertTrue(h.fails("explain Z1").contains("its gradient once `backward` has reached it"), "Z1 is on the path")
+    }
+
 }
