@@ -82,6 +82,12 @@ final class BlockedBatch: TeamJob {
 
     deinit { sums.deallocate() }
 
+    /// The stream block `block`'s dropout masks come from, in a step whose key (one draw of the dropout stream) is `key`.
+    static func maskStream(key: UInt64, block: Int) -> RNG { RNG(seed: key).derived(stream: UInt64(block)) }
+
+    /// The streams of `blocks` blocks' masks (`maskStream`).
+    static func maskStreams(key: UInt64, blocks: Int) -> [RNG] { (0..<blocks).map { maskStream(key: key, block: $0) } }
+
     /// Whether batches of `rows` rows are run in blocks of `blockRows`.
     static func cuts(rows: Int, blockRows: Int) -> Bool { rows > max(1, blockRows) }
 
@@ -135,7 +141,7 @@ final class BlockedBatch: TeamJob {
             let gradients = isLast ? lane.last?.gradients ?? lane.blockGradients : lane.blockGradients
             let first = batch.startIndex + s * blockRows
             data.copyRows(batch[first..<first + g.rows], x: g.input.pointer, y: g.target.pointer)
-            var masks = RNG(seed: dropoutKey).derived(stream: UInt64(s))
+            var masks = BlockedBatch.maskStream(key: dropoutKey, block: s)
             g.forward(training: true, rng: &masks)
             guard g.lossValue.isFinite else { lane.stop = (g, false); return }
             g.backward()

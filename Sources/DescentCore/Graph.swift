@@ -131,6 +131,28 @@ public final class Graph {
         for i in nodes.indices { forwardNode(i, training: training, rng: &rng) }
     }
 
+    /// Runs every node in order in training mode, each dropout node drawing the masks of its rows a block of
+    /// `blockRows` at a time, block k's from `streams[k]` (in order, a stream carrying on from one dropout node to
+    /// the next): the masks the blocks' own graphs draw when a batch runs a block at a time (`BlockedBatch`).
+    public func forward(blockRows: Int, streams: inout [RNG]) {
+        lastForwardTraining = true
+        backwardDone = nil
+        var unused = RNG(seed: 0)
+        for i in nodes.indices {
+            guard case .dropout(let p) = nodes[i].op, p > 0, let mask = nodes[i].mask?.pointer else {
+                forwardNode(i, training: true, rng: &unused)
+                continue
+            }
+            let a = nodes[nodes[i].inputs[0]].value.pointer, out = nodes[i].value.pointer
+            let cols = nodes[i].cols, keep = 1 - p, scale = keep > 0 ? 1 / keep : 0
+            for k in 0..<nodes[i].rows * cols {
+                let block = k / cols / max(1, blockRows)
+                mask[k] = streams[block].uniform() < keep ? scale : 0
+                out[k] = a[k] * mask[k]
+            }
+        }
+    }
+
     /// Computes all gradients afresh (they replace, never accumulate across calls).
     public func backward() {
         beginBackward()

@@ -38,7 +38,9 @@ public final class Trainer {
     public private(set) var stepsOnTeam = 0
     /// Rows the full sets are evaluated in at a time (see `evaluationBlocks`), and the most rows a step's batch
     /// runs through one graph: larger batches run a block at a time (`BlockedBatch`).
-    var blockRows = 4096
+    var blockRows = Trainer.defaultBlockRows
+    /// Rows in a block (`blockRows`) unless a test sets another.
+    public static let defaultBlockRows = 4096
     /// Evaluation graphs for each set, built on first use: the whole set, loaded once, when it fits in one
     /// block; else a block's rows and (when the set does not divide into blocks) the last block's.
     private var evalGraphs: (train: [Graph], validation: [Graph])?
@@ -165,9 +167,19 @@ public final class Trainer {
             train.copyRows(idx, x: g.input.pointer, y: g.target.pointer)
             pending = g
         }
-        g.forward(training: true, rng: &dropoutRNG)
+        forwardAsStep(g, rng: &dropoutRNG)
         phase = .forwarded
         return g
+    }
+
+    /// Runs `g`, a batch's graph, forward in training mode with the dropout masks a step on that batch draws from
+    /// `rng`: from `rng` itself, or, for a batch of more than `blockRows` rows (which a step runs a block at a time),
+    /// each block's from a stream of its own keyed by one draw of `rng`, as `BlockedBatch` draws them.
+    public func forwardAsStep(_ g: Graph, rng: inout RNG) {
+        let block = max(1, blockRows)
+        guard BlockedBatch.cuts(rows: g.rows, blockRows: block) else { g.forward(training: true, rng: &rng); return }
+        var streams = BlockedBatch.maskStreams(key: rng.next(), blocks: (g.rows + block - 1) / block)
+        g.forward(blockRows: block, streams: &streams)
     }
 
     /// Backward phase: all gradients of the batch under way (runs forward first if needed).

@@ -43,6 +43,7 @@ extension Commands {
             g = t.forwardSample(s)
             w.out.print("forward pass on training sample \(s) (evaluation mode):")
         } else {
+            try w.checkHandPassFits(t)
             if t.phase == .idle { w.pushUndo("forward") }
             g = t.forward()
             w.out.print("forward pass on the batch of step \(t.stepCount + 1) (\(Format.counted(g.rows, "row")), epoch \(t.sampler.epochOfLastBatch)):")
@@ -79,6 +80,7 @@ extension Commands {
     static func inspectedGraph(_ w: Workspace) throws -> Graph {
         if let g = w.inspected { return g }
         let t = try w.ensureTrainer()
+        try w.checkHandPassFits(t)
         if t.phase == .idle { w.pushUndo("forward") }
         let g = t.forward()
         w.inspected = g
@@ -299,9 +301,10 @@ extension Commands {
         // without drawing it (a copy of the dropout stream), so a saved session replays the same without it.
         let g: Graph
         if let inspected = w.inspected { g = inspected } else {
+            try w.checkHandPassFits(t)
             g = t.peekNextBatch()
             var scratch = t.dropoutRNG
-            g.forward(training: true, rng: &scratch)
+            t.forwardAsStep(g, rng: &scratch)
             w.out.print("(no forward pass under way: explaining on the batch the next step will use)")
         }
         if let done = g.backwardDone, !g.backwardComplete {
@@ -337,6 +340,7 @@ extension Commands {
         let t = try w.ensureTrainer()
         let name = try a.optionalWord("parameter", oneOf: w.parameterNames())
         try a.finish(options: [])
+        if w.inspected == nil { try w.checkHandPassFits(t) }
         let g = w.inspected ?? t.peekNextBatch()
         let params = t.model.parameters.filter { name == nil || $0.name == name }
         w.out.print("gradient check on \(Format.counted(g.rows, "row")), central differences h=1e-5, evaluation mode (dropout off):")

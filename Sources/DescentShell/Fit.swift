@@ -58,15 +58,41 @@ enum Fit {
 
     /// Refuses a model whose parameters and buffers would not fit in memory, before anything is allocated.
     static func checkSize(spec: ModelSpec, samples: Int) throws {
-        let params = spec.parameterCount
+        let values = baseValues(spec, samples: samples)
+        if values > maxValues {
+            throw ShellError("this model is too large: \(spec.parameterCount) parameters and \(samples) samples need about \(gigabytes(values)) GB — keep layers and data smaller (at most \(gigabytes(maxValues)) GB)")
+        }
+    }
+
+    /// Refuses a pass by hand (`forward`, `explain`, `gradcheck`) on a batch of `rows` rows that would not fit: it runs
+    /// the whole batch in one graph, where `step` and `train` run a batch of more than a block a block at a time.
+    static func checkHandPass(spec: ModelSpec, samples: Int, rows: Int) throws {
+        guard rows > Trainer.defaultBlockRows else { return }
+        let values = baseValues(spec, samples: samples) + rows * graphWidths(spec)
+        if values > maxValues {
+            throw ShellError("stepping by hand runs the whole batch of \(rows) rows in one graph, which would need about \(gigabytes(values)) GB with this model (at most \(gigabytes(maxValues)) GB) — `batch \(Trainer.defaultBlockRows)` or fewer rows for stepping by hand; `step` and `train` run such a batch \(Trainer.defaultBlockRows) rows at a time")
+        }
+    }
+
+    /// Values a session holds for `spec` on `samples` rows: the parameters, their gradients and optimizer state, and
+    /// the graphs of the step and of the full sets' evaluation, each at most a block of rows at a time (both sets'
+    /// evaluation graphs and a blocked step's lanes: at most 8 blocks; for data of one block, twice its rows).
+    static func baseValues(_ spec: ModelSpec, samples: Int) -> Int {
+        let rows = samples <= Trainer.defaultBlockRows ? 2 * samples : 8 * Trainer.defaultBlockRows
+        return 3 * spec.parameterCount + rows * graphWidths(spec)
+    }
+
+    /// Values a graph of `spec` holds per row: the input, and each layer's matmul, bias, activation (or dropout)
+    /// outputs, each with a gradient.
+    static func graphWidths(_ spec: ModelSpec) -> Int {
         var width = spec.inputSize, widths = spec.inputSize
         for layer in spec.layers {
             if case let .dense(units, _, _, _) = layer { width = units }
-            widths += width * 4   // matmul, bias, activation (or dropout) outputs, each with a gradient
+            widths += width * 4
         }
-        let values = 3 * params + 2 * samples * widths   // parameters, gradients, optimizer state; full-set and batch graphs
-        if values > maxValues {
-            throw ShellError("this model is too large: \(params) parameters and \(samples) samples need about \(values / 125_000_000) GB — keep layers and data smaller (at most ~\(maxValues / 125_000_000) GB)")
-        }
+        return widths
     }
+
+    /// `values` doubles in GB, to one decimal (`2.3`).
+    static func gigabytes(_ values: Int) -> String { String(format: "%.1f", Double(values) * 8 / 1e9) }
 }

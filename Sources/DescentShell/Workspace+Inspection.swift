@@ -62,6 +62,12 @@ extension Workspace {
         return readers(of: i, in: g).allSatisfy { r in g.backwardOrder.firstIndex(of: r).map { $0 < done } ?? true }
     }
 
+    /// Refuses a pass by hand whose whole-batch graph would not fit (`Fit.checkHandPass`); a pass under way is built.
+    func checkHandPassFits(_ t: Trainer) throws {
+        guard t.currentGraph == nil else { return }
+        try Fit.checkHandPass(spec: t.model.spec, samples: data?.count ?? 0, rows: t.nextBatchRows)
+    }
+
     /// Why backward never computes a gradient for node `i`, which computes a value (not the data, the target or a
     /// parameter) off the path from the parameters to the total: the output when the loss reads its logits, or a
     /// node that depends on no parameter (dropout on the data); nil for a node on the path.

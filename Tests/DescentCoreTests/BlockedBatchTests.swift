@@ -48,6 +48,22 @@ final class BlockedBatchTests: XCTestCase {
         }
     }
 
+    func testWithDropoutTheHandPassDrawsTheMasksTheStepDraws() throws {
+        // Stepping by hand runs the whole batch in one graph; its dropout masks come block by block from the blocks'
+        // streams, so it shows (and takes) the step `step` takes. Masks drawn otherwise would move the gradients by
+        // percents, not in the last bits.
+        let blocked = try trainer(dropout: true), whole = try trainer(dropout: true)
+        for step in 1...3 {
+            XCTAssertNil(blocked.step())
+            whole.forward(); whole.backward(); whole.update()
+            for (p, q) in zip(blocked.model.parameters, whole.model.parameters) {
+                XCTAssertLessThan(relativeGap(p.grad.array, q.grad.array), 1e-14, "step \(step) d\(p.name)")
+                XCTAssertLessThan(relativeGap(p.value.array, q.value.array), 1e-13, "step \(step) \(p.name)")
+            }
+            XCTAssertEqual(blocked.dropoutRNG, whole.dropoutRNG, "both drew one key a step")
+        }
+    }
+
     func testAnEvenNumberOfWholeBlocksMatchesTheWholeBatch() throws {
         // 150 = 2 × 75: each lane has one block and no shorter last block.
         let blocked = try trainer(block: 75, regularizer: Regularizer(l2: 1e-2), optimizer: .sgd(momentum: 0.9, nesterov: true))
