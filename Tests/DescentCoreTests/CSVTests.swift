@@ -210,7 +210,7 @@ final class CSVTests: XCTestCase {
 
     func testContentQuotedFromTheFileIsCutToFortyCharacters() {
         // Cells and names from the file are quoted with at most 39 of their characters and `…`.
-        let long = String(repeating: "x", count: 100_000), cut = String(repeating: "x", count: 39) + "…"
+        let long = String(repeating: "x", count: 100_000), cut = String(repeating: "x", count: 26) + "…" + String(repeating: "x", count: 13)
         XCTAssertEqual(message("a,b\n1,2\n\(long),3\n"), "t.csv:3, column 1 'a': '\(cut)' is not a number")
         XCTAssertEqual(message("a,b\n\(long),2\n\(long),3\n"),
                        "t.csv:2, column 1 'a': the column holds text ('\(cut)'), not numbers — features must be numeric; make it the target or remove it")
@@ -221,7 +221,7 @@ final class CSVTests: XCTestCase {
         XCTAssertEqual(message("x,\(long)\n1,\(long)\n2,\(long)\n"),
                        "t.csv: target '\(cut)' has only one class ('\(cut)') — a classifier needs at least 2")
         XCTAssertEqual(message("x,y\n1,\(long)a\n2,\(long)b\n3,c\n", task: .binary),
-                       "t.csv: target 'y' has 3 classes (\(cut), \(cut), c), but binary needs exactly 2 — use multiclass")
+                       "t.csv: target 'y' has 3 classes (\(cut.dropLast())a, \(cut.dropLast())b, c), but binary needs exactly 2 — use multiclass")
     }
 
     func testAMissingTargetNamesAtMostTenColumns() {
@@ -231,6 +231,6 @@ final class CSVTests: XCTestCase {
                        + (0..<10).map { "c\($0)" }.joined(separator: ", ") + ", … 4990 more")
         let long = String(repeating: "q", count: 1000)
         XCTAssertEqual(message("\(long),b\n1,2\n", target: String(repeating: "q", count: 999)),
-                       "t.csv: no column '\(String(repeating: "q", count: 39))…' — did you mean '\(String(repeating: "q", count: 39))…'?")
+                       "t.csv: no column '\(String(repeating: "q", count: 26))…\(String(repeating: "q", count: 13))' — did you mean '\(String(repeating: "q", count: 26))…\(String(repeating: "q", count: 13))'?")
     }
 }

@@ -155,13 +155,13 @@ final class WeightsFileTests: XCTestCase {
 
     func testContentQuotedFromTheFileIsCutToFortyCharacters() {
         // A name or string from the file is quoted with at most 39 of its characters and `…`.
-        let long = String(repeating: "W", count: 5_000_000), cut = String(repeating: "W", count: 39) + "…"
+        let long = String(repeating: "W", count: 5_000_000), cut = String(repeating: "W", count: 26) + "…" + String(repeating: "W", count: 13)
         let hostile = file().replacingOccurrences(of: #""W1":"#, with: "\"\(long)\":")
         XCTAssertEqual(message(hostile), "parameters do not match the model (2-3-1 tanh→sigmoid): missing W1; unexpected \(cut)")
         let format = String(repeating: "f", count: 100)
         XCTAssertEqual(message(#"{"format": "\#(format)", "params": {}}"#),
-                       "the format is \"\(String(repeating: "f", count: 39))…\", not \"descent-weights\": this is not a Descent weights file")
-        let key = String(repeating: "k", count: 100), shownKey = String(repeating: "k", count: 39) + "…"
+                       "the format is \"\(String(repeating: "f", count: 26))…\(String(repeating: "f", count: 13))\", not \"descent-weights\": this is not a Descent weights file")
+        let key = String(repeating: "k", count: 100), shownKey = String(repeating: "k", count: 26) + "…" + String(repeating: "k", count: 13)
         XCTAssertEqual(message(#"{"\#(key)": 1, "\#(key)": 2}"#), "line 1, column 109: the member \"\(shownKey)\" appears twice in one object")
         XCTAssertEqual(message(#"{"\#(key)" 1}"#), "line 1, column 105: expected ':' after the member name \"\(shownKey)\", found '1'")
         XCTAssertEqual(message(#"{"\#(key)": 1 2}"#), "line 1, column 108: expected ',' or '}' after the value of \"\(shownKey)\", found '2'")

@@ -182,7 +182,7 @@ final class CommandArgumentTests: XCTestCase {
     func testClassNamesOnTheDataLineAreQuotedCutAndCounted() {
         XCTAssertEqual(DataCommand.listed(["cat", "dog, big", "say \"hi\""]), #"cat, "dog, big", "say \"hi\"""#)
         XCTAssertEqual(DataCommand.listed(["two\nlines", "tab\there"]), #""two\nlines", "tab\there""#)
-        XCTAssertEqual(DataCommand.listed([String(repeating: "a", count: 200)]), String(repeating: "a", count: 39) + "…")
+        XCTAssertEqual(DataCommand.listed([String(repeating: "a", count: 200)]), String(repeating: "a", count: 26) + "…" + String(repeating: "a", count: 13))
         let many = (0..<25).map { "c\($0)" }
         XCTAssertEqual(DataCommand.listed(many), (0..<20).map { "c\($0)" }.joined(separator: ", ") + ", … 5 more")
     }
@@ -376,12 +376,14 @@ final class CommandArgumentTests: XCTestCase {
     }
 
     func testWordsQuotedInErrorsAreCutToFortyCharacters() {
-        // A script line is shown cut to 120 characters; the words its message quotes are cut to 40 (39 and `…`).
-        let long = String(repeating: "x", count: 5000), cut = String(repeating: "x", count: 39) + "…"
+        // A script line is shown cut to 120 characters; the words its message quotes are cut to 40 (the first 26, `…`,
+        // the last 13).
+        let long = String(repeating: "x", count: 5000), cut = String(repeating: "x", count: 26) + "…" + String(repeating: "x", count: 13)
         for (line, message) in [(long, "unknown command '\(cut)'"),
                                 ("seed 1 \(long)=2", "unknown option '\(cut)' for seed — it takes no options"),
                                 ("layer dense 4 \(long)", "unknown activation '\(cut)'"),
-                                ("seed \"\(long)\"", "\"\(String(repeating: "x", count: 38))…"),
+                                // The quotes are part of the text cut: `"` and 25 x's, `…`, 12 x's and `"`.
+                                ("seed \"\(long)\"", "got \"\(String(repeating: "x", count: 25))…\(String(repeating: "x", count: 12))\""),
                                 ("show \(long)", "nothing called '\(cut)' to show"),
                                 ("seed 1 \(long)", "unexpected '\(cut)' after '1'")] {
             let error = h.fails(line)

@@ -117,7 +117,7 @@ final class PredictTests: XCTestCase {
         h.ok("data csv \"\(csv)\"\nlayer dense 3 softmax init=zeros\nloss ce")
         let text = h.ok("predict [1]")
         // Each name cut to 40 characters (39 and …), as every quoted name is; one line would still be 139 columns.
-        let cut = names.map { String($0.prefix(39)) + "…" }
+        let cut = names.map { String($0.prefix(26)) + "…" + String($0.suffix(13)) }
         XCTAssertTrue(text.hasSuffix("\nclasses:\n  0 \(cut[0])\n  1 \(cut[1])\n  2 \(cut[2])"), text)
         // The confusion matrix's rows name them cut too, and its table keeps to 120 columns.
         let matrix = h.ok("show confusion")

@@ -71,7 +71,7 @@ final class ShowDataTests: XCTestCase {
         let h = ShellHarness()
         h.ok("data csv \"\(try csv([long, "b"]))\"")
         let text = h.ok("show data")
-        let cut = String(repeating: "n", count: 39) + "…"
+        let cut = String(repeating: "n", count: 26) + "…" + String(repeating: "n", count: 13)
         XCTAssertEqual(h.lines(startingWith: "features: "), ["features: \(cut), b"])
         XCTAssertTrue(text.contains("│ # │ \(cut) │ b │ y │"), text)
         XCTAssertLessThanOrEqual(text.components(separatedBy: "\n").map(\.columns).max() ?? 0, 120, text)

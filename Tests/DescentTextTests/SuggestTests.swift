@@ -57,7 +57,7 @@ final class SuggestTests: XCTestCase {
         let a = String(repeating: "a", count: 20_000), b = String(repeating: "b", count: 20_000)
         XCTAssertNil(Suggest.nearest(a, in: [b]))
         XCTAssertEqual(Suggest.nearest(a, in: [b, a + "z"]), a + "z")   // a prefix: one deletion away
-        XCTAssertEqual(Suggest.hint("q", in: [String(repeating: "q", count: 100)]), " — did you mean '\(String(repeating: "q", count: 39))…'?")
+        XCTAssertEqual(Suggest.hint("q", in: [String(repeating: "q", count: 100)]), " — did you mean '\(String(repeating: "q", count: 26))…\(String(repeating: "q", count: 13))'?")
         // Many candidates that the word begins: the first ten, then how many more.
         XCTAssertEqual(Suggest.hint("c", in: (0..<12).map { "c\($0)" }),
                        " — did you mean 'c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8' or 'c9' (or 2 more)?")
