@@ -93,6 +93,51 @@ final class LiveViewKeysTests: XCTestCase {
         try t.wait(forText: "stopped by the user")
     }
 
+    func testCtrlBackslashIsIgnoredInEveryView() throws {
+        let t = try Tmux(width: 120, height: 36)
+        try t.prepareMoons()
+        try t.type("train 2000000")
+        let before = try t.wait(for: "the live view") { Tmux.liveStep($0) != nil && $0.contains("q stop") }
+        try t.send("C-\\")
+        Thread.sleep(forTimeInterval: 1)
+        var screen = try t.wait(for: "the run to go on") { (Tmux.liveStep($0) ?? 0) > (Tmux.liveStep(before) ?? 0) }
+        XCTAssertFalse(screen.contains("not a key here"), screen)
+        // Nor does it put the key list away.
+        try t.send("?")
+        try t.wait(forText: "?  this help;")
+        try t.send("C-\\")
+        Thread.sleep(forTimeInterval: 1)
+        screen = try t.screen()
+        XCTAssertTrue(screen.contains("?  this help;"), screen)
+        XCTAssertFalse(screen.contains("not a key here"), screen)
+        try t.send("q")
+        try t.wait(forText: "stopped by the user")
+        try t.wait(for: "the prompt") { self.lastLine($0) == "descent>" }
+        // The plot stays open, its key list too.
+        try t.type("plot")
+        try t.wait(forText: "q back")
+        try t.send("?")
+        try t.wait(forText: "other keys hide this")
+        try t.send("C-\\")
+        Thread.sleep(forTimeInterval: 1)
+        screen = try t.screen()
+        XCTAssertTrue(screen.contains("other keys hide this"), screen)
+        try t.send("q")
+        try t.wait(for: "the prompt") { self.lastLine($0) == "descent>" }
+        // `plot boundary` returns on any key, but this is not one.
+        try t.type("plot boundary")
+        try t.wait(forText: "any key returns")
+        try t.send("C-\\")
+        Thread.sleep(forTimeInterval: 1)
+        screen = try t.screen()
+        XCTAssertTrue(screen.contains("any key returns"), screen)
+        XCTAssertNotEqual(lastLine(screen), "descent>", screen)
+        try t.send("x")
+        try t.wait(for: "the prompt") { self.lastLine($0) == "descent>" }
+        XCTAssertFalse(try t.exited())
+        XCTAssertFalse(try t.scrollback().lowercased().contains("crash"))
+    }
+
     func testTheWayOutStaysVisibleOnASmallTerminal() throws {
         let t = try Tmux(width: 40, height: 12)
         try t.prepareMoons()
