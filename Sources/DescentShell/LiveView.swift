@@ -142,22 +142,21 @@ final class LiveView: TrainingView {
         var timeout = wait
         while let key = s.readKey(timeoutMilliseconds: timeout) {
             timeout = 0
-            // Any key but `?` itself puts the key list away (and does what it does).
-            if showHelp && key != .character("?") && key != .resize { showHelp = false }
             switch key {
             case .character("q"), .escape, .ctrlC: return .requested("stopped by the user")   // Ctrl-C: Screen raised the interrupt too
             case .hangup: return .requested("stopped: the terminal is gone")   // Screen raised the interrupt too
+            case .resize: mapCanvas = nil
+            case .paste(let text):
+                LineEditor.keepPaste(text)
+                say(LiveView.pasteNotice(text))
+            case _ where showHelp: showHelp = false   // any other key only puts the key list away
             case .space: setPaused(!paused); stepOnce = false
             case .character("s") where paused: stepOnce = true; setPaused(false); return nil
             case .character("s"): say("s runs one step while paused (space pauses)")
             case .character("l"): logScale.toggle()
             case .character("v"): showValidation.toggle()
             case .character("b"): toggleMap(t)
-            case .character("?"): showHelp.toggle()
-            case .resize: mapCanvas = nil
-            case .paste(let text):
-                LineEditor.keepPaste(text)
-                say(LiveView.pasteNotice(text))
+            case .character("?"): showHelp = true
             default: say(LiveView.unusedKeyNotice(key))
             }
             if !paused { draw(t) }
@@ -335,7 +334,7 @@ final class LiveView: TrainingView {
 
     static let keysHelp = ["keys", "q, Esc, Ctrl-C  stop at the next step", "space  pause / resume", "s  one step (paused)",
                            "l  log / linear scale", "v  validation curve", "b  decision map (data of 2 features)",
-                           "Ctrl-Z  suspend (fg resumes)", "?  this help; any other key hides it",
+                           "Ctrl-Z  suspend (fg resumes)", "?  this help; other keys only hide it",
                            "a paste waits for the prompt"]
 
     /// `1:05`, `12:00:03`

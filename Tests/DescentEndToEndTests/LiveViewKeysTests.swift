@@ -138,6 +138,55 @@ final class LiveViewKeysTests: XCTestCase {
         XCTAssertFalse(try t.scrollback().lowercased().contains("crash"))
     }
 
+    func testTheKeyThatPutsTheKeyListAwayDoesNothingElse() throws {
+        let t = try Tmux(width: 120, height: 36)
+        try t.prepareMoons()
+        try t.type("train 2000000")
+        let view = try t.wait(for: "the live view") { Tmux.liveStep($0) != nil && $0.contains("l scale: ") }
+        let scale = view.contains("l scale: log") ? "l scale: log" : "l scale: linear"
+        // A key the view does not use only puts the list away: it is not reported as well.
+        try t.send("?")
+        try t.wait(forText: "other keys only hide it")
+        try t.send("z")
+        try t.wait(for: "the key list to go") { !$0.contains("other keys only hide it") }
+        Thread.sleep(forTimeInterval: 0.5)
+        var screen = try t.screen()
+        XCTAssertFalse(screen.contains("not a key here"), screen)
+        // Nor does a key the view uses do what it does: `l` leaves the scale, space does not pause.
+        for key in ["l", "Space"] {
+            try t.send("?")
+            try t.wait(forText: "other keys only hide it")
+            try t.send(key)
+            try t.wait(for: "the key list to go") { !$0.contains("other keys only hide it") }
+            Thread.sleep(forTimeInterval: 0.5)
+            screen = try t.screen()
+            XCTAssertTrue(screen.contains(scale), "\(key):\n\(screen)")
+            XCTAssertFalse(screen.contains("PAUSED"), "\(key):\n\(screen)")
+        }
+        // With the list gone, a key that is not one of the view's is reported.
+        try t.send("z")
+        try t.wait(forText: "'z' is not a key here")
+        // The stop keys still stop with the list up.
+        try t.send("?")
+        try t.wait(forText: "other keys only hide it")
+        try t.send("q")
+        try t.wait(forText: "stopped by the user")
+        try t.wait(for: "the prompt") { self.lastLine($0) == "descent>" }
+        // In `plot` too: `+` with the list up puts it away and leaves the steps shown as they were.
+        try t.type("plot")
+        let plot = try t.wait(forText: "? keys · q back")
+        let steps = try XCTUnwrap(plot.range(of: #"steps \d+–\d+"#, options: .regularExpression).map { String(plot[$0]) }, plot)
+        try t.send("?")
+        try t.wait(forText: "other keys hide this")
+        try t.send("+")
+        screen = try t.wait(forText: "? keys · q back")
+        XCTAssertTrue(screen.contains(steps), "\(steps) in\n\(screen)")
+        try t.send("+")
+        try t.wait(for: "the zoom") { !$0.contains(steps) }
+        try t.send("q")
+        try t.wait(for: "the prompt") { self.lastLine($0) == "descent>" }
+    }
+
     func testTheWayOutStaysVisibleOnASmallTerminal() throws {
         let t = try Tmux(width: 40, height: 12)
         try t.prepareMoons()
