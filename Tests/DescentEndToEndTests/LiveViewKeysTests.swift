@@ -86,7 +86,7 @@ final class LiveViewKeysTests: XCTestCase {
         try t.type("data moons n=200; layer clear; layer dense 8 tanh; layer dense 1 sigmoid; loss bce")
         try t.wait(forText: "loss bce:")
         try t.type("train 2000000")
-        try t.wait(forText: "b map")
+        try t.wait(forText: "b map: off")
         try t.send("b")
         try t.wait(forText: "no room for the map: it needs a terminal of 90×16 or more (this one is 80×24)")
         try t.send("q")
@@ -185,6 +185,26 @@ final class LiveViewKeysTests: XCTestCase {
         try t.wait(for: "the zoom") { !$0.contains(steps) }
         try t.send("q")
         try t.wait(for: "the prompt") { self.lastLine($0) == "descent>" }
+    }
+
+    func testAResizeTakesAwayTheNoRoomNoticeAndTheKeysLineSaysWhetherTheMapIsOn() throws {
+        let t = try Tmux(width: 60, height: 20)
+        try t.prepareMoons()
+        try t.type("train 2000000 every=1000")
+        try t.wait(for: "the live view") { Tmux.liveStep($0) != nil && $0.contains("b map: off") }
+        try t.send("b")
+        // At 60 columns the notice wraps between words.
+        try t.wait(for: "the notice") { $0.contains("no room for the map: it needs a terminal of 90×16") && $0.contains("(this one is 60×20)") }
+        // The notice would stay 4 s; the size it names is gone at once, and the map is drawn.
+        try t.resize(width: 120, height: 40)
+        try t.wait(for: "the map without the notice", timeout: 2) { $0.contains("b map: on") && !$0.contains("no room for the map") }
+        // `b` hides the map and shows it again, and the keys line says which.
+        try t.send("b")
+        try t.wait(forText: "b map: off")
+        try t.send("b")
+        try t.wait(forText: "b map: on")
+        try t.send("q")
+        try t.wait(forText: "stopped by the user")
     }
 
     func testTheWayOutStaysVisibleOnASmallTerminal() throws {
