@@ -154,6 +154,7 @@ final class LiveView: TrainingView {
             case .character("s") where paused: stepOnce = true; setPaused(false); return nil
             case .character("s"): say("s runs one step while paused (space pauses)")
             case .character("l"): logScale.toggle()
+            case .character("v") where t.validation == nil: say(LiveView.noValidationNotice)
             case .character("v"): showValidation.toggle()
             case .character("b"): toggleMap(t)
             case .character("?"): showHelp = true
@@ -166,6 +167,9 @@ final class LiveView: TrainingView {
 
     /// Shows `text` in the status area for a few seconds (or until a resize, when it is `aboutSize`).
     private func say(_ text: String, aboutSize: Bool = false) { notice.say(text, aboutSize: aboutSize) }
+
+    /// Said for `v` when the run has no validation set, so there is no validation curve to show or hide.
+    static let noValidationNotice = "no validation set, so no validation curve: `split 0.8` before training makes one"
 
     /// `b`: the map on or off where one can be drawn; otherwise the status says why there is none (until a resize,
     /// when the reason is the terminal's size).

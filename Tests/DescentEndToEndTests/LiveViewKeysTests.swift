@@ -78,6 +78,9 @@ final class LiveViewKeysTests: XCTestCase {
         try t.wait(forText: "l scale: \(other)")
         try t.send("b")
         try t.wait(forText: "no map: it is drawn for data of 2 features, and this data has 1")
+        // No split, so no validation curve: `v` says so rather than doing nothing visible.
+        try t.send("v")
+        try t.wait(forText: "no validation set, so no validation curve: `split 0.8` before training makes one")
         try t.send("q")
         try t.wait(forText: "stopped by the user")
         // Two features on a terminal too small for the map: `b map` is there, and `b` says what size it needs.
@@ -203,6 +206,11 @@ final class LiveViewKeysTests: XCTestCase {
         try t.wait(forText: "b map: off")
         try t.send("b")
         try t.wait(forText: "b map: on")
+        // With a split, `v` hides the validation curve (and says nothing).
+        try t.wait(forText: "┅ val loss")
+        try t.send("v")
+        let hidden = try t.wait(for: "the validation curve to go") { !$0.contains("┅ val loss") }
+        XCTAssertFalse(hidden.contains("no validation set"), hidden)
         try t.send("q")
         try t.wait(forText: "stopped by the user")
     }
