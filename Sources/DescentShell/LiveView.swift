@@ -142,22 +142,22 @@ final class LiveView: TrainingView {
         var timeout = wait
         while let key = s.readKey(timeoutMilliseconds: timeout) {
             timeout = 0
-            // Any key but `?` itself puts the key list away (and does what it does).
-            if showHelp && key != .character("?") && key != .resize { showHelp = false }
             switch key {
             case .character("q"), .escape, .ctrlC: return .requested("stopped by the user")   // Ctrl-C: Screen raised the interrupt too
             case .hangup: return .requested("stopped: the terminal is gone")   // Screen raised the interrupt too
+            case .resize: mapCanvas = nil; notice.resized()
+            case .paste(let text):
+                LineEditor.keepPaste(text)
+                say(LiveView.pasteNotice(text))
+            case _ where showHelp: showHelp = false   // any other key only puts the key list away
             case .space: setPaused(!paused); stepOnce = false
             case .character("s") where paused: stepOnce = true; setPaused(false); return nil
             case .character("s"): say("s runs one step while paused (space pauses)")
             case .character("l"): logScale.toggle()
+            case .character("v") where t.validation == nil: say(LiveView.noValidationNotice)
             case .character("v"): showValidation.toggle()
             case .character("b"): toggleMap(t)
-            case .character("?"): showHelp.toggle()
-            case .resize: mapCanvas = nil
-            case .paste(let text):
-                LineEditor.keepPaste(text)
-                say(LiveView.pasteNotice(text))
+            case .character("?"): showHelp = true
             default: say(LiveView.unusedKeyNotice(key))
             }
             if !paused { draw(t) }
@@ -165,14 +165,18 @@ final class LiveView: TrainingView {
         return nil
     }
 
-    /// Shows `text` in the status area for a few seconds.
-    private func say(_ text: String) { notice.say(text) }
+    /// Shows `text` in the status area for a few seconds (or until a resize, when it is `aboutSize`).
+    private func say(_ text: String, aboutSize: Bool = false) { notice.say(text, aboutSize: aboutSize) }
 
-    /// `b`: the map on or off where one can be drawn; otherwise the status says why there is none.
+    /// Said for `v` when the run has no validation set, so there is no validation curve to show or hide.
+    static let noValidationNotice = "no validation set, so no validation curve: `split 0.8` before training makes one"
+
+    /// `b`: the map on or off where one can be drawn; otherwise the status says why there is none (until a resize,
+    /// when the reason is the terminal's size).
     private func toggleMap(_ t: Trainer) {
         let (width, height) = screen?.size ?? (0, 0)
         if let why = LiveView.noMapReason(features: t.train.featureCount, width: width, height: height) {
-            say(why)
+            say(why, aboutSize: t.train.featureCount == 2)
         } else {
             showMap.toggle()
             mapCanvas = nil
@@ -221,10 +225,11 @@ final class LiveView: TrainingView {
         guard let s = screen else { return }
         curves.absorb(t.history)
         let (width, height) = s.size
+        let map = mapPanel(t, width: width, height: height, unicode: s.isUnicode)
         let frame = LiveView.layout(width: width, height: height, unicode: s.isUnicode,
-                                    chart: chart(s.isUnicode), status: statusLines(t, width: width),
-                                    map: mapPanel(t, width: width, height: height, unicode: s.isUnicode),
-                                    help: showHelp ? LiveView.keysHelp : nil)
+                                    chart: chart(s.isUnicode),
+                                    status: statusLines(t, width: width, map: t.train.featureCount == 2 ? map != nil : nil),
+                                    map: map, help: showHelp ? LiveView.keysHelp : nil)
         s.draw(frame)
     }
 
@@ -244,9 +249,9 @@ final class LiveView: TrainingView {
         return m
     }
 
-    /// The status area: numbers, speed and progress, watched values, a notice, the model and the keys (`b map` only for
-    /// data the map can be drawn for).
-    private func statusLines(_ t: Trainer, width: Int) -> [String] {
+    /// The status area: numbers, speed and progress, watched values, a notice, the model and the keys (`b map`, with
+    /// whether the map is shown, only for data the map can be drawn for: `map` nil otherwise).
+    private func statusLines(_ t: Trainer, width: Int, map: Bool?) -> [String] {
         let done = t.stepCount - startStep
         let elapsed = (Suspension.activeNow(clock) - began - pausedTime).seconds
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
@@ -255,13 +260,15 @@ final class LiveView: TrainingView {
         return LiveView.status(numbers: LiveView.numbersLine(t, done: done, total: total), speed: head,
                                fraction: total > 0 ? Double(done) / Double(total) : 0, paused: paused,
                                watches: workspace.watchedValues(t.model), model: modelLine,
-                               keys: LiveView.keysLine(logScale: logScale, map: t.train.featureCount == 2),
+                               keys: LiveView.keysLine(logScale: logScale, map: map),
                                notice: notice.text, width: width)
     }
 
-    /// The keys line: what each key does, and the scale the chart is in now (`l` toggles it).
-    static func keysLine(logScale: Bool, map: Bool) -> String {
-        "q stop · space pause · l scale: \(logScale ? "log" : "linear") · v val" + (map ? " · b map" : "") + " · ? keys"
+    /// The keys line: what each key does, the scale the chart is in now (`l` toggles it) and, for data the map can be
+    /// drawn for (`map` not nil), whether the map is shown (`b` toggles it).
+    static func keysLine(logScale: Bool, map: Bool?) -> String {
+        "q stop · space pause · l scale: \(logScale ? "log" : "linear") · v val"
+            + (map.map { " · b map: \($0 ? "on" : "off")" } ?? "") + " · ? keys"
     }
 
     /// The status lines for `width` columns: the numbers (wrapped between fields, so none is cut), the speed
@@ -335,7 +342,7 @@ final class LiveView: TrainingView {
 
     static let keysHelp = ["keys", "q, Esc, Ctrl-C  stop at the next step", "space  pause / resume", "s  one step (paused)",
                            "l  log / linear scale", "v  validation curve", "b  decision map (data of 2 features)",
-                           "Ctrl-Z  suspend (fg resumes)", "?  this help; any other key hides it",
+                           "Ctrl-Z  suspend (fg resumes)", "?  this help; other keys only hide it",
                            "a paste waits for the prompt"]
 
     /// `1:05`, `12:00:03`

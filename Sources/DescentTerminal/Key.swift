@@ -10,6 +10,8 @@ public enum Key: Equatable, Sendable {
     case backspace
     /// Ctrl-Z, which `Screen.readKey` acts on itself (the view steps aside and the process stops); never returned.
     case suspend
+    /// Ctrl-\ (the terminal's quit key), which `Screen.readKey` drops, as descent ignores SIGQUIT; never returned.
+    case ctrlBackslash
     /// Any other key (function keys, control characters Descent does not use).
     case other
     /// Text the terminal marked as pasted (bracketed paste), line breaks as `\n`: not keys.
@@ -42,6 +44,7 @@ public enum Key: Equatable, Sendable {
         case 3: return .ctrlC
         case 26: return .suspend
         case 27: return .escape
+        case 28: return .ctrlBackslash
         case 10, 13: return .enter
         case 32: return .space
         case 8, 127: return .backspace

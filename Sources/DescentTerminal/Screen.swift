@@ -156,6 +156,8 @@ public final class Screen {
             }
             let key = Key(code: code, isKeyCode: isKeyCode)
             if key == .suspend { return suspend() }
+            // Raw keys send no SIGQUIT: Ctrl-\ is ignored here as the signal is, in every view.
+            if key == .ctrlBackslash { continue }
             // Raw keys send no SIGINT: Ctrl-C raises the interrupt the signal would (an enclosing replay, the rest of a
             // line learn of it), and the view sees the key too.
             if key == .ctrlC { Interrupt.request() }

@@ -78,6 +78,9 @@ final class LiveViewKeysTests: XCTestCase {
         try t.wait(forText: "l scale: \(other)")
         try t.send("b")
         try t.wait(forText: "no map: it is drawn for data of 2 features, and this data has 1")
+        // No split, so no validation curve: `v` says so rather than doing nothing visible.
+        try t.send("v")
+        try t.wait(forText: "no validation set, so no validation curve: `split 0.8` before training makes one")
         try t.send("q")
         try t.wait(forText: "stopped by the user")
         // Two features on a terminal too small for the map: `b map` is there, and `b` says what size it needs.
@@ -86,9 +89,128 @@ final class LiveViewKeysTests: XCTestCase {
         try t.type("data moons n=200; layer clear; layer dense 8 tanh; layer dense 1 sigmoid; loss bce")
         try t.wait(forText: "loss bce:")
         try t.type("train 2000000")
-        try t.wait(forText: "b map")
+        try t.wait(forText: "b map: off")
         try t.send("b")
         try t.wait(forText: "no room for the map: it needs a terminal of 90×16 or more (this one is 80×24)")
+        try t.send("q")
+        try t.wait(forText: "stopped by the user")
+    }
+
+    func testCtrlBackslashIsIgnoredInEveryView() throws {
+        let t = try Tmux(width: 120, height: 36)
+        try t.prepareMoons()
+        try t.type("train 2000000")
+        let before = try t.wait(for: "the live view") { Tmux.liveStep($0) != nil && $0.contains("q stop") }
+        try t.send("C-\\")
+        Thread.sleep(forTimeInterval: 1)
+        var screen = try t.wait(for: "the run to go on") { (Tmux.liveStep($0) ?? 0) > (Tmux.liveStep(before) ?? 0) }
+        XCTAssertFalse(screen.contains("not a key here"), screen)
+        // Nor does it put the key list away.
+        try t.send("?")
+        try t.wait(forText: "?  this help;")
+        try t.send("C-\\")
+        Thread.sleep(forTimeInterval: 1)
+        screen = try t.screen()
+        XCTAssertTrue(screen.contains("?  this help;"), screen)
+        XCTAssertFalse(screen.contains("not a key here"), screen)
+        try t.send("q")
+        try t.wait(forText: "stopped by the user")
+        try t.wait(for: "the prompt") { self.lastLine($0) == "descent>" }
+        // The plot stays open, its key list too.
+        try t.type("plot")
+        try t.wait(forText: "q back")
+        try t.send("?")
+        try t.wait(forText: "other keys hide this")
+        try t.send("C-\\")
+        Thread.sleep(forTimeInterval: 1)
+        screen = try t.screen()
+        XCTAssertTrue(screen.contains("other keys hide this"), screen)
+        try t.send("q")
+        try t.wait(for: "the prompt") { self.lastLine($0) == "descent>" }
+        // `plot boundary` returns on any key, but this is not one.
+        try t.type("plot boundary")
+        try t.wait(forText: "any key returns")
+        try t.send("C-\\")
+        Thread.sleep(forTimeInterval: 1)
+        screen = try t.screen()
+        XCTAssertTrue(screen.contains("any key returns"), screen)
+        XCTAssertNotEqual(lastLine(screen), "descent>", screen)
+        try t.send("x")
+        try t.wait(for: "the prompt") { self.lastLine($0) == "descent>" }
+        XCTAssertFalse(try t.exited())
+        XCTAssertFalse(try t.scrollback().lowercased().contains("crash"))
+    }
+
+    func testTheKeyThatPutsTheKeyListAwayDoesNothingElse() throws {
+        let t = try Tmux(width: 120, height: 36)
+        try t.prepareMoons()
+        try t.type("train 2000000")
+        let view = try t.wait(for: "the live view") { Tmux.liveStep($0) != nil && $0.contains("l scale: ") }
+        let scale = view.contains("l scale: log") ? "l scale: log" : "l scale: linear"
+        // A key the view does not use only puts the list away: it is not reported as well.
+        try t.send("?")
+        try t.wait(forText: "other keys only hide it")
+        try t.send("z")
+        try t.wait(for: "the key list to go") { !$0.contains("other keys only hide it") }
+        Thread.sleep(forTimeInterval: 0.5)
+        var screen = try t.screen()
+        XCTAssertFalse(screen.contains("not a key here"), screen)
+        // Nor does a key the view uses do what it does: `l` leaves the scale, space does not pause.
+        for key in ["l", "Space"] {
+            try t.send("?")
+            try t.wait(forText: "other keys only hide it")
+            try t.send(key)
+            try t.wait(for: "the key list to go") { !$0.contains("other keys only hide it") }
+            Thread.sleep(forTimeInterval: 0.5)
+            screen = try t.screen()
+            XCTAssertTrue(screen.contains(scale), "\(key):\n\(screen)")
+            XCTAssertFalse(screen.contains("PAUSED"), "\(key):\n\(screen)")
+        }
+        // With the list gone, a key that is not one of the view's is reported.
+        try t.send("z")
+        try t.wait(forText: "'z' is not a key here")
+        // The stop keys still stop with the list up.
+        try t.send("?")
+        try t.wait(forText: "other keys only hide it")
+        try t.send("q")
+        try t.wait(forText: "stopped by the user")
+        try t.wait(for: "the prompt") { self.lastLine($0) == "descent>" }
+        // In `plot` too: `+` with the list up puts it away and leaves the steps shown as they were.
+        try t.type("plot")
+        let plot = try t.wait(forText: "? keys · q back")
+        let steps = try XCTUnwrap(plot.range(of: #"steps \d+–\d+"#, options: .regularExpression).map { String(plot[$0]) }, plot)
+        try t.send("?")
+        try t.wait(forText: "other keys hide this")
+        try t.send("+")
+        screen = try t.wait(forText: "? keys · q back")
+        XCTAssertTrue(screen.contains(steps), "\(steps) in\n\(screen)")
+        try t.send("+")
+        try t.wait(for: "the zoom") { !$0.contains(steps) }
+        try t.send("q")
+        try t.wait(for: "the prompt") { self.lastLine($0) == "descent>" }
+    }
+
+    func testAResizeTakesAwayTheNoRoomNoticeAndTheKeysLineSaysWhetherTheMapIsOn() throws {
+        let t = try Tmux(width: 60, height: 20)
+        try t.prepareMoons()
+        try t.type("train 2000000 every=1000")
+        try t.wait(for: "the live view") { Tmux.liveStep($0) != nil && $0.contains("b map: off") }
+        try t.send("b")
+        // At 60 columns the notice wraps between words.
+        try t.wait(for: "the notice") { $0.contains("no room for the map: it needs a terminal of 90×16") && $0.contains("(this one is 60×20)") }
+        // The notice would stay 4 s; the size it names is gone at once, and the map is drawn.
+        try t.resize(width: 120, height: 40)
+        try t.wait(for: "the map without the notice", timeout: 2) { $0.contains("b map: on") && !$0.contains("no room for the map") }
+        // `b` hides the map and shows it again, and the keys line says which.
+        try t.send("b")
+        try t.wait(forText: "b map: off")
+        try t.send("b")
+        try t.wait(forText: "b map: on")
+        // With a split, `v` hides the validation curve (and says nothing).
+        try t.wait(forText: "┅ val loss")
+        try t.send("v")
+        let hidden = try t.wait(for: "the validation curve to go") { !$0.contains("┅ val loss") }
+        XCTAssertFalse(hidden.contains("no validation set"), hidden)
         try t.send("q")
         try t.wait(forText: "stopped by the user")
     }

@@ -58,7 +58,7 @@ final class ViewTests: XCTestCase {
             // 80 − 43 (speed) − 11 (" 3%  PAUSED") − 2 (brackets) = 24 cells of bar; 3.5% of 24 rounds to 1.
             speed + "[█" + String(repeating: "░", count: 23) + "] 3%  PAUSED",
             model,
-            "q stop · space pause · l scale: linear · v val · b map · ? keys",
+            "q stop · space pause · l scale: linear · v val · b map: on · ? keys",
         ])
         XCTAssertTrue(lines.allSatisfy { $0.count <= 80 }, "\(lines)")
         // At 50 columns nothing is cut either: the speed's fields wrap and the bar (40 cells at most) has its line.
@@ -168,8 +168,9 @@ final class ViewTests: XCTestCase {
     }
 
     func testTheKeysLineSaysTheScaleAndOffersTheMapOnlyWhereItCanBeDrawn() {
-        XCTAssertEqual(LiveView.keysLine(logScale: true, map: true), "q stop · space pause · l scale: log · v val · b map · ? keys")
-        XCTAssertEqual(LiveView.keysLine(logScale: false, map: false), "q stop · space pause · l scale: linear · v val · ? keys")
+        XCTAssertEqual(LiveView.keysLine(logScale: true, map: true), "q stop · space pause · l scale: log · v val · b map: on · ? keys")
+        XCTAssertEqual(LiveView.keysLine(logScale: false, map: false), "q stop · space pause · l scale: linear · v val · b map: off · ? keys")
+        XCTAssertEqual(LiveView.keysLine(logScale: false, map: nil), "q stop · space pause · l scale: linear · v val · ? keys")
         XCTAssertNil(LiveView.noMapReason(features: 2, width: 90, height: 16))
         XCTAssertEqual(LiveView.noMapReason(features: 64, width: 200, height: 50),
                        "no map: it is drawn for data of 2 features, and this data has 64")
@@ -179,6 +180,24 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(LiveView.pasteNotice("show model"), "kept the pasted text for the prompt: it waits there after the run")
         XCTAssertEqual(LiveView.unusedKeyNotice(.character("h")),
                        "'h' is not a key here (? lists them): typed commands are lost, pasted ones run after the run")
+    }
+
+    func testANoticeAboutTheTerminalsSizeGoesOnAResizeAndOthersStay() {
+        var notice = Notice()
+        notice.say("no room for the map", aboutSize: true)
+        XCTAssertEqual(notice.text, "no room for the map")
+        notice.resized()
+        XCTAssertNil(notice.text, "the size it named is gone")
+        notice.say("kept the pasted line for the prompt")
+        notice.resized()
+        XCTAssertEqual(notice.text, "kept the pasted line for the prompt", "a resize does not make it stale")
+        // A later message that is not about the size is not taken away by a resize for the earlier one.
+        notice.say("no room for the map", aboutSize: true)
+        notice.say("'h' is not a key here")
+        notice.resized()
+        XCTAssertEqual(notice.text, "'h' is not a key here")
+        notice.say("gone soon", for: .zero)
+        XCTAssertNil(notice.text)
     }
 
     func testClockAndBarTexts() {

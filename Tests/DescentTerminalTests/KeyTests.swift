@@ -13,6 +13,8 @@ final class KeyTests: XCTestCase {
         XCTAssertEqual(Key(code: 32, isKeyCode: false), .space)
         XCTAssertEqual(Key(code: 127, isKeyCode: false), .backspace)
         XCTAssertEqual(Key(code: 8, isKeyCode: false), .backspace)
+        XCTAssertEqual(Key(code: 26, isKeyCode: false), .suspend)
+        XCTAssertEqual(Key(code: 28, isKeyCode: false), .ctrlBackslash, "Ctrl-\\, which the views drop")
         XCTAssertEqual(Key(code: 1, isKeyCode: false), .other)
         XCTAssertEqual(Key(code: 0x9B, isKeyCode: false), .other)
     }
