@@ -397,4 +397,34 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertEqual(bad.status, 1)
         XCTAssertTrue(bad.stderr.contains("error: \(home.path)/bad.csv:3, column 1 'a': 'x' is not a number"), bad.stderr)
     }
+
+    /// `descent --help` lists what people type — scripts, -c, --no-tui, --version and bench — not only the subcommands.
+    func testHelpListsTheScriptsAndTheOptionsOfARun() throws {
+        let r = try Descent.run(["--help"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        for line in ["USAGE: descent [<file> ...] [-c <commands> ...] [--no-tui]\n",
+                     "       descent bench [--scale <scale>] [<workload> ...]\n",
+                     "\n  -c <commands>  ", "\n  --no-tui  ", "\n  --version  ", "\n  bench  "] {
+            XCTAssertTrue(r.stdout.contains(line), "no \(line) in:\n\(r.stdout)")
+        }
+        XCTAssertFalse(r.stdout.contains("run (default)"), "the default subcommand is not a thing to type:\n\(r.stdout)")
+        XCTAssertEqual(try Descent.run(["help"]).stdout, r.stdout, "help and --help say the same")
+    }
+
+    /// The run's options go anywhere among the scripts, as before, and `descent run …` still means the same; bench
+    /// refuses them rather than ignoring them.
+    func testTheOptionsOfARunGoAnywhereAndBenchRefusesThem() throws {
+        let dir = try Descent.temporaryDirectory()
+        try "seed 3\n".write(to: dir.appendingPathComponent("s.descent"), atomically: true, encoding: .utf8)
+        for arguments in [["-c", "seed 4", "s.descent", "--no-tui"], ["--no-tui", "s.descent", "-c", "seed 4"],
+                          ["run", "s.descent", "-c", "seed 4"]] {
+            let r = try Descent.run(arguments, directory: dir)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            XCTAssertEqual(r.stdout, "seed 3\nseed 4\n", "\(arguments): the script, then -c")
+        }
+        let bench = try Descent.run(["bench", "-c", "seed 1", "tiny"])
+        XCTAssertEqual(bench.status, 64, "a usage error, as swift-argument-parser exits for one")
+        XCTAssertTrue(bench.stderr.hasPrefix("Error: -c and --no-tui do not go with bench\n"), bench.stderr)
+        XCTAssertEqual(bench.stdout, "", "no workload ran")
+    }
 }
