@@ -229,6 +229,23 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertNotEqual(w.model!.snapshot(), first)
     }
 
+    /// One sample is one sample in batch's and split's replies, as data's "1 feature" is.
+    func testRepliesCountOneSampleInTheSingular() {
+        out.clear(); ok("batch 1")
+        XCTAssertEqual(out.lines, ["batch: 1 sample, reshuffled each epoch"])
+        out.clear(); ok("batch 2")
+        XCTAssertEqual(out.lines, ["batch: 2 samples, reshuffled each epoch"])
+        ok("batch full\ndata X=[[1],[2],[3],[4]] y=[1,2,3,4]")
+        // 0.75 of 4 rows trains on 3 and keeps 1 for validation; 0.5 on 2 and 2.
+        out.clear(); ok("split 0.75")
+        XCTAssertEqual(out.lines, ["split: 3 training, 1 validation sample"])
+        out.clear(); ok("split 0.5")
+        XCTAssertEqual(out.lines, ["split: 2 training, 2 validation samples"])
+        ok("split none\ndata X=[[1]] y=[1]")
+        let e = fails("split 0.5")
+        XCTAssertTrue(e.contains("split 0.5 of 1 sample leaves 0 for training and 1 for validation; both need at least one"), e)
+    }
+
     func testLearningRateChangeKeepsOptimizerState() {
         ok("data sine n=30\nlayer dense 4 tanh\nlayer dense 1\nloss mse\noptimizer adam lr=0.01\ntrain 3")
         let steps = w.trainer!.optimizer.steps
