@@ -1,5 +1,6 @@
 import DescentCore
 import DescentLanguage
+import DescentText
 
 /// Commands that set up data, model, loss, regularizer and optimizer.
 extension Commands {
@@ -256,12 +257,16 @@ extension Commands {
         }
         try a.finish(options: optimizerOptions(name))
         let hadState = (w.trainer?.optimizer.steps ?? 0) > 0
+        let rateBefore = w.trainer?.optimizer.learningRate ?? w.learningRate ?? w.optimizerKind.defaultLearningRate
         w.optimizerKind = kind
         w.learningRate = lr
         let note = w.invalidateTrainer(keepHistory: true, keepOptimizerState: false)
         let rate = lr ?? kind.defaultLearningRate
         let settings = Printer.optimizerText(kind).dropFirst(kind.name.count)   // ` momentum=0.9`: the rule's symbols' values
-        w.out.print("optimizer \(kind.name) lr=\(Format.short(rate))\(settings): \(kind.rule)" + (hadState ? " — optimizer state reset" : "") + note)
+        // Without lr= the new rule's default replaces the rate: said when that changes it, with how to keep it.
+        let rateNote = lr == nil && rate != rateBefore
+            ? " — lr \(rate.plainText) is \(kind.name)'s default; it was \(rateBefore.plainText) (add lr=\(rateBefore.plainText) to keep it)" : ""
+        w.out.print("optimizer \(kind.name) lr=\(Format.short(rate))\(settings): \(kind.rule)" + rateNote + (hadState ? " — optimizer state reset" : "") + note)
     }
 
     static func lr(_ w: Workspace, _ a: inout ArgReader) throws {

@@ -246,6 +246,28 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertTrue(e.contains("split 0.5 of 1 sample leaves 0 for training and 1 for validation; both need at least one"), e)
     }
 
+    /// An `optimizer` without lr= takes its rule's default rate (PyTorch's: sgd and adam 0.001, rmsprop and adagrad
+    /// 0.01); when that differs from the rate before, the reply says so and how to keep the old one.
+    func testANewOptimizerSaysWhenItsDefaultRateReplacesTheRateBefore() {
+        ok("optimizer sgd lr=0.05")
+        out.clear(); ok("optimizer adam")
+        XCTAssertTrue(out.text.hasSuffix(" — lr 0.001 is adam's default; it was 0.05 (add lr=0.05 to keep it)"), out.text)
+        XCTAssertEqual(w.learningRate, nil)
+        // 0.001 to sgd's 0.001: no change, nothing said; `lr` then rmsprop's 0.01, and adagrad's same 0.01.
+        out.clear(); ok("optimizer sgd momentum=0.9")
+        XCTAssertFalse(out.text.contains("default"), out.text)
+        ok("lr 0.3")
+        out.clear(); ok("optimizer rmsprop")
+        XCTAssertTrue(out.text.hasSuffix(" — lr 0.01 is rmsprop's default; it was 0.3 (add lr=0.3 to keep it)"), out.text)
+        out.clear(); ok("optimizer adagrad")
+        XCTAssertFalse(out.text.contains("default"), out.text)
+        // A rate given is not a default, even when it changes the rate; the old rate is written to all its digits.
+        out.clear(); ok("optimizer sgd lr=0.012345678")
+        XCTAssertFalse(out.text.contains("default"), out.text)
+        out.clear(); ok("optimizer sgd")
+        XCTAssertTrue(out.text.hasSuffix(" — lr 0.001 is sgd's default; it was 0.012345678 (add lr=0.012345678 to keep it)"), out.text)
+    }
+
     func testLearningRateChangeKeepsOptimizerState() {
         ok("data sine n=30\nlayer dense 4 tanh\nlayer dense 1\nloss mse\noptimizer adam lr=0.01\ntrain 3")
         let steps = w.trainer!.optimizer.steps
