@@ -300,6 +300,16 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertTrue(fails("expect val_loss < 1").contains("val_loss needs a validation split — use `split 0.8`"))
     }
 
+    /// The step count is 0 before any data, model or loss; the metrics of a model still need them.
+    func testExpectStepNeedsNoData() {
+        out.clear(); ok("expect step = 0")
+        XCTAssertEqual(out.lines, ["ok: step = 0 (= 0)"])
+        XCTAssertTrue(fails("expect step = 1").contains("expectation failed: step = 0, expected = 1"))
+        XCTAssertTrue(fails("expect loss < 1").contains("no data yet"))
+        // The count carries over a change that keeps the history (a new loss), and `new` sets it back to 0.
+        ok(Self.seed + "\ntrain 3\nloss mae\nexpect step = 3\nnew\nexpect step = 0")
+    }
+
     func testExpectShowsTheDigitsItsToleranceReads() {
         // θ₀ after the seed's 1000 steps is 0.2935580942022992 (numpy, Tests/References): within 1e-9 it is shown
         // to 12 digits, where it first differs from the bound (not 6); a failed `=` (default tolerance 1e-12)
