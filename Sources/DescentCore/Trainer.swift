@@ -258,7 +258,7 @@ public final class Trainer {
             if blocks.lossStop == nil && !blocks.penaltyValue.isFinite {
                 // The blocks' graphs carry no penalty node to name: name it as the whole batch's graph would.
                 let kind = total.isNaN ? "NaN" : "infinite"
-                return .nonFinite("loss became \(kind) at step \(stepCount + 1) (first produced by penalty = \(Op.penalty(regularizer).name))\(keptNote())")
+                return .nonFinite("loss became \(kind) at step \(stepCount + 1) (first produced by node penalty (\(Op.penalty(regularizer).detail)))\(keptNote())")
             }
             return .nonFinite(nonFiniteMessage(blocks.lossStop ?? blocks.gradientStop, what: "loss", value: total))
         }
@@ -371,7 +371,7 @@ public final class Trainer {
     /// Says which node first produced a non-finite value in the last forward pass.
     public func nonFiniteMessage(_ g: Graph, what: String, value: Double? = nil) -> String {
         let first = g.nodes.first { n in !n.op.isLeaf && !n.value.allFinite }
-        let node = first.map { " (first produced by \($0.name) = \($0.op.name))" } ?? ""
+        let node = first.map { " (first produced by node \($0.name) (\($0.op.detail)))" } ?? ""
         return "\(what) became \((value ?? g.totalValue).isNaN ? "NaN" : "infinite") at step \(stepCount + 1)\(node)\(keptNote())"
     }
 

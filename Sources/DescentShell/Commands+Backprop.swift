@@ -117,7 +117,7 @@ extension Commands {
     /// this step's share, which the rule computes, and the sum it now holds.
     static func stepText(_ g: Graph, _ i: Int, held: [Int: [Double]] = [:]) -> String {
         let n = g.nodes[i]
-        var lines = ["node \(n.name) (\(n.op.name)), \(g.backwardDone ?? 0) of \(g.backwardOrder.count)"]
+        var lines = ["node \(n.name) (\(n.op.detail)), \(g.backwardDone ?? 0) of \(g.backwardOrder.count)"]
         lines.append("  gradient arriving: " + Printer.node(n, gradient: true))
         for r in BackpropText.rule(g, i) { lines.append("  " + r) }
         for j in BackpropText.sent(g, i) {

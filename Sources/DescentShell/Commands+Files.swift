@@ -25,7 +25,7 @@ extension Commands {
 
     /// Refuses to write over a script being run (`descent FILE` or `replay`): it would cut the script short.
     static func refuseRunningScript(_ w: Workspace, _ p: String, _ file: String, at: SourceSpan) throws {
-        guard !w.replayStack.contains(canonical(p)) else {
+        guard !w.runningScripts.contains(canonical(p)) else {
             throw Diagnostic("\(file) is the script being run; writing over it would cut it short — use another file name", at: at)
         }
     }
@@ -82,14 +82,19 @@ extension Commands {
         let stepping = a.optionalWord(oneOf: ["step"]) != nil
         try a.finish(options: [])
         let p = canonical(path(w, file)), name = shown(file)
-        guard !w.replayStack.contains(p) else { throw ShellError("\(name) is already being replayed (a script cannot replay itself)") }
+        guard !w.runningScripts.contains(p) else { throw ShellError("\(name) is already being replayed (a script cannot replay itself)") }
         guard w.replayStack.count < Workspace.maxReplayDepth else {
             throw ShellError("replays nest at most \(Workspace.maxReplayDepth) deep, and replaying \(name) here would make \(w.replayStack.count + 1) — does a chain of scripts replay each other?")
         }
         let text = try located(at) { try AtomicFile.read(p) }
+        let nested = !w.replayStack.isEmpty
         w.replayStack.append(p)
         defer { w.replayStack.removeLast() }
-        switch Session(workspace: w).runScript(text, file: name, stepping: stepping) {
+        let end = Session(workspace: w).runScript(text, file: name, stepping: stepping)
+        // What a replay inside this one left when it failed; nil when the failing command was this script's own.
+        let below = w.failedReplay
+        w.failedReplay = nil
+        switch end {
         case .completed:
             w.out.print("replayed \(name)")
         case .quit(let line):
@@ -97,12 +102,29 @@ extension Commands {
             w.quitRequested = false
             w.out.print("replay of \(name) ended at line \(line) (a quit ends the replay, not the session); the rest of the script was not run")
         case .failed:
-            throw ShellError("replay of \(name) stopped at the error above")
+            // The innermost error is printed, with its place; the replays around it add one line between them, the
+            // outermost's, rather than one each.
+            let chain = below.map { ["\(name):\($0.line)"] + $0.chain } ?? [name]
+            if nested {
+                w.failedReplay = (a.command.nameSpan.line, chain)
+                throw ReportedError()
+            }
+            throw ShellError(replayStopped(name, chain: chain))
         case .interrupted(let line):
             throw ShellError("replay of \(name) interrupted at line \(line); the rest of the script was not run")
         case .declined(let line):
             throw ShellError("replay of \(name) stopped by the user before line \(line); the rest of the script was not run")
         }
+    }
+
+    /// What the outermost of the replays that an error stopped says, given its script's `name` and the chain of the
+    /// scripts (`Workspace.failedReplay`): `replay of a.descent stopped at the error above`, and for nested replays
+    /// how deep and through which lines, `(3 replays deep: a.descent:3 → b.descent:5 → c.descent)`, the middle of a
+    /// long chain left out.
+    static func replayStopped(_ name: String, chain: [String]) -> String {
+        guard chain.count > 1 else { return "replay of \(name) stopped at the error above" }
+        let shown = chain.count <= 5 ? chain : chain.prefix(2) + ["… \(chain.count - 4) more"] + chain.suffix(2)
+        return "replay of \(name) stopped at the error above (\(chain.count) replays deep: \(shown.joined(separator: " → ")))"
     }
 
     static func export(_ w: Workspace, _ a: inout ArgReader) throws {

@@ -1,5 +1,6 @@
 import DescentCore
 import DescentLanguage
+import DescentText
 
 /// Commands that set up data, model, loss, regularizer and optimizer.
 extension Commands {
@@ -53,7 +54,7 @@ extension Commands {
         if let f, let d = w.data {
             let train = Int(f * Double(d.count))
             if train < 1 || train >= d.count {
-                throw ShellError("split \(Format.short(f)) of \(d.count) samples leaves \(train) for training and \(d.count - train) for validation; both need at least one")
+                throw ShellError("split \(Format.short(f)) of \(Format.counted(d.count, "sample")) leaves \(train) for training and \(d.count - train) for validation; both need at least one")
             }
         }
         if w.normalize, let d = w.data { try w.checkStandardizable(d, fraction: f, seed: w.seed) }
@@ -63,7 +64,7 @@ extension Commands {
         let batch = w.data.map { batchNote(w, $0, before: batchBefore) } ?? ""
         if f != nil, let d = w.data {
             let train = w.trainingRows(of: d)
-            w.out.print("split: \(train) training, \(d.count - train) validation samples" + batch + note)
+            w.out.print("split: \(train) training, \(Format.counted(d.count - train, "validation sample"))" + batch + note)
         } else {
             w.out.print((f.map { "split \(Format.short($0)) (applies when data is loaded)" } ?? "split: none (all samples train)") + batch + note)
         }
@@ -96,7 +97,7 @@ extension Commands {
         try a.finish(options: [])
         w.batch = size.map(BatchSetting.rows) ?? .full
         let note = w.invalidateTrainer(keepHistory: true)
-        w.out.print("batch: " + (size.map { "\($0) samples, reshuffled each epoch" } ?? "full (the whole training set each step)") + note)
+        w.out.print("batch: " + (size.map { "\(Format.counted($0, "sample")), reshuffled each epoch" } ?? "full (the whole training set each step)") + note)
     }
 
     static func layer(_ w: Workspace, _ a: inout ArgReader) throws {
@@ -256,12 +257,16 @@ extension Commands {
         }
         try a.finish(options: optimizerOptions(name))
         let hadState = (w.trainer?.optimizer.steps ?? 0) > 0
+        let rateBefore = w.trainer?.optimizer.learningRate ?? w.learningRate ?? w.optimizerKind.defaultLearningRate
         w.optimizerKind = kind
         w.learningRate = lr
         let note = w.invalidateTrainer(keepHistory: true, keepOptimizerState: false)
         let rate = lr ?? kind.defaultLearningRate
         let settings = Printer.optimizerText(kind).dropFirst(kind.name.count)   // ` momentum=0.9`: the rule's symbols' values
-        w.out.print("optimizer \(kind.name) lr=\(Format.short(rate))\(settings): \(kind.rule)" + (hadState ? " — optimizer state reset" : "") + note)
+        // Without lr= the new rule's default replaces the rate: said when that changes it, with how to keep it.
+        let rateNote = lr == nil && rate != rateBefore
+            ? " — lr \(rate.plainText) is \(kind.name)'s default; it was \(rateBefore.plainText) (add lr=\(rateBefore.plainText) to keep it)" : ""
+        w.out.print("optimizer \(kind.name) lr=\(Format.short(rate))\(settings): \(kind.rule)" + rateNote + (hadState ? " — optimizer state reset" : "") + note)
     }
 
     static func lr(_ w: Workspace, _ a: inout ArgReader) throws {

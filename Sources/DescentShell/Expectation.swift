@@ -113,8 +113,9 @@ struct Expectation {
             }
             return p.grad[off]
         case .metric(let m):
+            // The steps trained are counted without data (0 after `new`); the other metrics need the trainer.
+            if m == "step" { return Double(w.stepCount) }
             let t = try w.ensureTrainer()
-            if m == "step" { return Double(t.stepCount) }
             if m == "sparsity" { return Sparsity.fraction(t.model) }
             if m == "batch_loss" {
                 guard let s = t.history.lastStep else { throw ShellError("no step has run yet, so there is no batch loss") }

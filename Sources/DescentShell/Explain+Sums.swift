@@ -5,6 +5,8 @@ import DescentText
 extension Explain {
     /// Significant digits of a written total (and the fewest its factors get).
     static let totalDigits = 6
+    /// Significant digits of the gradient on `explain`'s last line.
+    static let fullDigits = 10
     /// The most significant digits a factor gets while looking for ones whose products add up to the total.
     static let maxFactorDigits = 12
 

@@ -100,7 +100,10 @@ enum Explain {
             default: break
             }
         }
-        lines.append("dL/d\(label) = \(Format.sig(pn.grad[offset], 10))")
+        // The whole gradient (data and penalty), in maths' notation as the sums are, with the digits it keeps beyond theirs.
+        let gradient = pn.grad[offset], full = math(gradient, fullDigits)
+        lines.append("dL/d\(label) = \(full)" + (full == math(gradient, totalDigits) ? ""
+            : " (to \(fullDigits) significant digits; the sums above round to \(totalDigits))"))
         return lines
     }
 

@@ -30,11 +30,12 @@ public enum Launcher {
                     out.error("descent: \(error)")
                     return 1
                 }
-                // As a replayed script is: it may not replay itself, nor have the session saved over it.
+                // As a replayed script is, it may not replay itself, nor have the session saved over it; it is not a
+                // replay, so the replays it runs nest as deep as from -c or the prompt.
                 // `quit` in the program's own scripts and -c ends the program (in a replayed script, only the replay).
-                w.replayStack = [Commands.canonical(path)]
+                w.programScript = Commands.canonical(path)
                 let end = session.runScript(text, file: f)
-                w.replayStack = []
+                w.programScript = nil
                 if end != .completed { return exitStatus(end, file: f, out) }
             }
             for (k, c) in commands.enumerated() {

@@ -31,6 +31,14 @@ struct Repl {
                           : "interrupted: the \(count) pasted lines still waiting were dropped"
     }
 
+    /// The history's entry for the command typed on the lines `pending`: on one line (`LineJoiner.singleLine`), or nil
+    /// when the command is longer than `Session.maxLineBytes`, which refuses it: kept, Up would bring back megabytes
+    /// that cannot run, in later sessions too.
+    static func historyEntry(_ pending: [String]) -> String? {
+        guard LineJoiner.join(pending).utf8.count <= Session.maxLineBytes else { return nil }
+        return LineJoiner.singleLine(pending)
+    }
+
     func run() -> Int32 {
         let w = session.workspace
         let editor = LineEditor(name: "descent", historyFile: LineEditor.defaultHistoryPath())
@@ -68,7 +76,9 @@ struct Repl {
                 pending.append(line)
                 if LineJoiner.continues(line) { continue }
                 // The history keeps the whole command on one line, so Up recalls all of it, after a restart too.
-                if let problem = editor.addHistory(LineJoiner.singleLine(pending)) { w.out.error("descent: warning: \(problem)") }
+                if let entry = Repl.historyEntry(pending), let problem = editor.addHistory(entry) {
+                    w.out.error("descent: warning: \(problem)")
+                }
                 let full = LineJoiner.join(pending)
                 pending = []
                 session.run(line: full)

@@ -84,6 +84,8 @@ public struct Session {
             return true
         } catch let d as Diagnostic {
             report(d, source: source, firstLine: firstLine, file: file)
+        } catch is ReportedError {
+            return false
         } catch {
             report(Diagnostic("\(error)", at: c.nameSpan), source: source, firstLine: firstLine, file: file)
         }

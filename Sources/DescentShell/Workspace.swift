@@ -60,10 +60,20 @@ public final class Workspace {
     var plotViewer: PlotViewer = TextPlotViewer(unicode: true)
     /// The terminal's width in columns, asked each time (it follows resizes); nil when output is not a terminal.
     var outputWidth: () -> Int? = { nil }
-    /// Replay nesting, to refuse a script that replays itself.
+    /// The scripts of the replays under way (canonical paths), outermost first: their count is the nesting depth.
     var replayStack: [String] = []
-    /// The deepest replays may nest (each level takes stack; some 5,000 overflowed it).
+    /// The script `descent FILE` is running (canonical path), nil otherwise: no replay may replay it or write over it,
+    /// but it is not a replay, so it does not count towards `maxReplayDepth`.
+    var programScript: String?
+    /// The deepest replays may nest (each level takes stack; some 5,000 overflowed it), from the prompt, `-c` or a
+    /// script alike.
     static let maxReplayDepth = 100
+    /// The scripts being run, which a replay may not run again nor a command write over: `programScript` and the replays'.
+    var runningScripts: [String] { (programScript.map { [$0] } ?? []) + replayStack }
+    /// Left by a replay that failed inside another, for that one to report: the line of the failed `replay` in the
+    /// enclosing script, and the chain from the failed replay's script down to the one whose command failed, each as
+    /// `name:line` where it replays the next, the last as its name alone.
+    var failedReplay: (line: Int, chain: [String])?
     /// Files the session's commands read (`load weights`, `data csv`), by canonical path: the name as typed
     /// and a fingerprint of the text read, so `save session` can warn when a replay would read something else.
     var filesRead: [String: (name: String, fingerprint: Int)] = [:]

@@ -153,7 +153,7 @@ final class BlockedBatchTests: XCTestCase {
         guard case .nonFinite(let a)? = blocked.step(), case .nonFinite(let b)? = whole.step() else {
             return XCTFail("both steps should stop")
         }
-        XCTAssertTrue(a.hasPrefix("loss became infinite at step 1 (first produced by penalty = penalty l2 0.001)"), a)
+        XCTAssertTrue(a.hasPrefix("loss became infinite at step 1 (first produced by node penalty (l2 0.001))"), a)
         XCTAssertEqual(a, b)
         XCTAssertEqual(blocked.model.parameters.map(\.value.array), before)
     }

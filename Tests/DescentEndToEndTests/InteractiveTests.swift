@@ -141,6 +141,27 @@ final class InteractiveTests: XCTestCase {
         try second.wait(forText: "descent> seed 1234")
     }
 
+    /// A line over the 1 MiB limit is refused, and kept out of the history and its file: Up would bring it back, after
+    /// a restart too, as a megabyte that cannot run.
+    func testALineTooLongToRunIsNotKeptInTheHistory() throws {
+        let t = try Tmux()
+        try t.wait(forText: "descent>")
+        try t.type("seed 2")
+        try t.wait(forText: "descent> seed 2\nseed 2")
+        // 9 + 2²⁰ bytes, pasted (typing them would take minutes), then a line that runs.
+        try t.paste("seed 3 # " + String(repeating: "x", count: 1 << 20) + "\nseed 4\n", bracketed: true)
+        try t.wait(forText: "error: this line is 1048585 bytes long", timeout: 60)
+        try t.wait(forText: "descent> seed 4\nseed 4")
+        let prompt = { (screen: String) in screen.components(separatedBy: "\n").last(where: { $0.hasPrefix("descent>") }) }
+        try t.send("Up")
+        try t.wait(for: "the line after the long one") { prompt($0) == "descent> seed 4" }
+        try t.send("Up")
+        try t.wait(for: "the line before the long one") { prompt($0) == "descent> seed 2" }
+        try t.send("C-u"); try t.send("C-d")
+        try t.wait(for: "exit") { _ in (try? t.exited()) == true }
+        XCTAssertEqual(try String(contentsOf: t.home.appendingPathComponent("state/descent/history"), encoding: .utf8), "seed 2\nseed 4\n")
+    }
+
     func testAContinuedCommandIsOneHistoryEntryAcrossRuns() throws {
         let first = try Tmux()
         try first.wait(forText: "descent>")

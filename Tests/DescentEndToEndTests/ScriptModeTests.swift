@@ -397,4 +397,58 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertEqual(bad.status, 1)
         XCTAssertTrue(bad.stderr.contains("error: \(home.path)/bad.csv:3, column 1 'a': 'x' is not a number"), bad.stderr)
     }
+
+    /// `descent --help` lists what people type — scripts, -c, --no-tui, --version and bench — not only the subcommands.
+    func testHelpListsTheScriptsAndTheOptionsOfARun() throws {
+        let r = try Descent.run(["--help"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        for line in ["USAGE: descent [<file> ...] [-c <commands> ...] [--no-tui]\n",
+                     "       descent bench [--scale <scale>] [<workload> ...]\n",
+                     "\n  -c <commands>  ", "\n  --no-tui  ", "\n  --version  ", "\n  bench  "] {
+            XCTAssertTrue(r.stdout.contains(line), "no \(line) in:\n\(r.stdout)")
+        }
+        XCTAssertFalse(r.stdout.contains("run (default)"), "the default subcommand is not a thing to type:\n\(r.stdout)")
+        XCTAssertEqual(try Descent.run(["help"]).stdout, r.stdout, "help and --help say the same")
+    }
+
+    /// The run's options go anywhere among the scripts, as before, and `descent run …` still means the same; bench
+    /// refuses them rather than ignoring them.
+    func testTheOptionsOfARunGoAnywhereAndBenchRefusesThem() throws {
+        let dir = try Descent.temporaryDirectory()
+        try "seed 3\n".write(to: dir.appendingPathComponent("s.descent"), atomically: true, encoding: .utf8)
+        for arguments in [["-c", "seed 4", "s.descent", "--no-tui"], ["--no-tui", "s.descent", "-c", "seed 4"],
+                          ["run", "s.descent", "-c", "seed 4"]] {
+            let r = try Descent.run(arguments, directory: dir)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            XCTAssertEqual(r.stdout, "seed 3\nseed 4\n", "\(arguments): the script, then -c")
+        }
+        let bench = try Descent.run(["bench", "-c", "seed 1", "tiny"])
+        XCTAssertEqual(bench.status, 64, "a usage error, as swift-argument-parser exits for one")
+        XCTAssertTrue(bench.stderr.hasPrefix("Error: -c and --no-tui do not go with bench\n"), bench.stderr)
+        XCTAssertEqual(bench.stdout, "", "no workload ran")
+    }
+
+    /// `descent FILE` is not a replay: FILE may replay 100 deep, as -c and the prompt may, and not itself.
+    func testTheProgramsScriptIsNotCountedAsAReplay() throws {
+        let dir = try Descent.temporaryDirectory()
+        // f0 replays f1, …, f99 replays f100, which sets the seed: 100 replays below f0.
+        for i in 0..<100 {
+            try "replay \"f\(i + 1).descent\"\n".write(to: dir.appendingPathComponent("f\(i).descent"), atomically: true, encoding: .utf8)
+        }
+        try "seed 9\n".write(to: dir.appendingPathComponent("f100.descent"), atomically: true, encoding: .utf8)
+        let file = try Descent.run(["f0.descent"], directory: dir)
+        XCTAssertEqual(file.status, 0, file.stderr)
+        XCTAssertTrue(file.stdout.hasPrefix("seed 9\nreplayed f100.descent\n"), file.stdout)
+        XCTAssertTrue(file.stdout.hasSuffix("replayed f1.descent\n"), file.stdout)
+        // From -c, f0 is the first replay, so f100 would be the 101st.
+        let commands = try Descent.run(["-c", "replay \"f0.descent\""], directory: dir)
+        XCTAssertEqual(commands.status, 1)
+        XCTAssertTrue(commands.stderr.hasPrefix("f99.descent:1:1: error: replays nest at most 100 deep, and replaying f100.descent here would make 101"),
+                      commands.stderr)
+        // The program's script still may not replay itself.
+        try "seed 1\nreplay \"./self.descent\"\n".write(to: dir.appendingPathComponent("self.descent"), atomically: true, encoding: .utf8)
+        let own = try Descent.run(["self.descent"], directory: dir)
+        XCTAssertEqual(own.status, 1)
+        XCTAssertTrue(own.stderr.hasPrefix("self.descent:2:1: error: ./self.descent is already being replayed (a script cannot replay itself)"), own.stderr)
+    }
 }

@@ -274,7 +274,8 @@ final class BackpropTests: XCTestCase {
         // numpy's −0.1787775878461963 is.
         XCTAssertTrue(text.contains("dL/dW1[1,0] from the data = Σ_r X[r,1] · dL/dXW1[r,0]"), text)
         XCTAssertTrue(text.contains("  = 0·0.114203 + 1·(−0.268525) + 0·(−0.0365596) + 1·0.0897473 = −0.178778\n"), text)
-        XCTAssertTrue(text.contains("dL/dW1[1,0] = -0.1787775878"), text)
+        // The last line: the gradient in full, with maths' minus sign as the sums have, to 10 digits, which it says.
+        XCTAssertTrue(text.contains("\ndL/dW1[1,0] = −0.1787775878 (to 10 significant digits; the sums above round to 6)"), text)
         let bias = h.ok("explain b1[0]")
         // dL/db1[0] = Σ_r dL/dZ1[r,0] = −0.10113411544726386 (numpy); the terms at 6 digits add up to −0.1011343 by hand.
         XCTAssertTrue(bias.contains("dL/db1[0] = Σ_r dL/dZ1[r,0] = 0.114203 − 0.268525 − 0.0365596 + 0.0897473 = −0.101134\n"), bias)
@@ -288,7 +289,7 @@ final class BackpropTests: XCTestCase {
         let text = h.ok("explain W2[0,0]")
         // l2 adds 2·λ·w = 2·0.01·0.7 = 0.014 to the data part −0.0047274910221518085: 0.009272508978 (10 digits).
         XCTAssertTrue(text.contains("dL/dW2[0,0] from the penalty = 2·0.01·0.7 = 0.014"), text)
-        XCTAssertTrue(text.contains("dL/dW2[0,0] = 0.009272508978"), text)
+        XCTAssertTrue(text.contains("\ndL/dW2[0,0] = 0.009272508978 (to 10 significant digits; the sums above round to 6)"), text)
         XCTAssertEqual(h.grads("W2")[0], -0.0047274910221518085 + 0.014, accuracy: 1e-15)
     }
 

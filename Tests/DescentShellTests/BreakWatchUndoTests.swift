@@ -48,7 +48,7 @@ final class BreakWatchUndoTests: XCTestCase {
             set W1[1,1] = -1e308
             set W2[0,0] = 1
             set W2[1,0] = 1
-            """, message: "loss became NaN at step 1 (first produced by XW1 = matmul); parameters kept from before that update")
+            """, message: "loss became NaN at step 1 (first produced by node XW1 (matmul)); parameters kept from before that update")
     }
 
     func testBreakNaNNamesALaterMatmulWhenTheFirstLayerIsFinite() {
@@ -65,7 +65,7 @@ final class BreakWatchUndoTests: XCTestCase {
             set W1[1,1] = 0
             set W2[0,0] = 1e10
             set W2[1,0] = -1e10
-            """, message: "loss became NaN at step 1 (first produced by A1W2 = matmul)")
+            """, message: "loss became NaN at step 1 (first produced by node A1W2 (matmul))")
     }
 
     func testBreakNaNNamesABiasAddThatOverflowed() {
@@ -78,14 +78,35 @@ final class BreakWatchUndoTests: XCTestCase {
             set W1[0,0] = 5e307
             set W1[1,0] = 0
             set b1[0] = 1e308
-            """, message: "loss became infinite at step 1 (first produced by Z1 = bias_add)")
+            """, message: "loss became infinite at step 1 (first produced by node Z1 (bias_add))")
+    }
+
+    func testBreakNaNNamesTheLossOrThePenaltyByWhatItComputes() {
+        // ŷ = 1e160·x₀ ≤ 3e160 is finite, (ŷ − y)² ≈ 1e320 … 9e320 is not: the loss node is the first.
+        assertStops(setup: Self.data + """
+
+            layer dense 1 linear bias=false
+            loss mse
+            set W1[0,0] = 1e160
+            set W1[1,0] = 0
+            """, message: "loss became infinite at step 1 (first produced by node loss (mse))")
+        // ŷ ≤ 3e150 and (ŷ − y)² ≤ 9e300 are finite; the penalty 1e10·(1e150)² = 1e310 is not.
+        h = ShellHarness()
+        assertStops(setup: Self.data + """
+
+            layer dense 1 linear bias=false
+            loss mse
+            regularize l2 1e10
+            set W1[0,0] = 1e150
+            set W1[1,0] = 0
+            """, message: "loss became infinite at step 1 (first produced by node penalty (l2 1e+10))")
     }
 
     func testBreakNaNOffStillStopsButSaysSo() {
         h.ok(Self.data + "\nlayer dense 1 linear bias=false\nloss mse\nset W1[0,0] = 1e308\nset W1[1,0] = 1e308")
         XCTAssertTrue(h.ok("break nan off").contains("break nan: off — which changes nothing: a non-finite loss or gradient always stops training, naming the node"))
         let text = h.ok("train 3")
-        XCTAssertTrue(text.contains("loss became infinite at step 1 (first produced by Z1 = matmul)"), text)
+        XCTAssertTrue(text.contains("loss became infinite at step 1 (first produced by node Z1 (matmul))"), text)
         XCTAssertTrue(h.ok("show config").contains("break       nan (always)"))
         XCTAssertEqual(h.values("W1"), [1e308, 1e308])
         XCTAssertEqual(h.w.stepCount, 0)

@@ -21,6 +21,40 @@ final class InputLimitTests: XCTestCase {
         XCTAssertTrue(e.contains("replays nest at most 100 deep, and replaying \(dir.path)/c100.descent here would make 101"), e)
         XCTAssertEqual(h.w.seed, seed, "the chain's last script never ran")
         XCTAssertTrue(h.w.replayStack.isEmpty)
+        // Two errors, not one per level: the innermost at its place in c99, and the outermost replay's, which says
+        // how deep and leaves out the middle of the chain (c2 … c97, 96 scripts).
+        XCTAssertEqual(h.out.errors.count, 2, e)
+        XCTAssertTrue(h.out.errors.first?.hasPrefix("\(dir.path)/c99.descent:1:1: error: replays nest at most 100 deep") == true, e)
+        let d = dir.path
+        XCTAssertTrue(h.out.errors.last?.contains("error: replay of \(d)/c0.descent stopped at the error above (100 replays deep: "
+                      + "\(d)/c0.descent:1 → \(d)/c1.descent:1 → … 96 more → \(d)/c98.descent:1 → \(d)/c99.descent)\n") == true, e)
+        XCTAssertNil(h.w.failedReplay)
+    }
+
+    /// An error in a replay inside replays is shown once, at its place; the outermost replay says through which lines
+    /// of which scripts it was reached, and the replays between say nothing.
+    func testAnErrorInNestedReplaysIsShownOnceWithTheWayTo() throws {
+        let name = "chain-\(UUID().uuidString)"
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        // a replays b at its line 3, b replays c at its line 3 (after a command on that line), c fails at line 2.
+        for (file, text) in [("a", "seed 1\n\nreplay \"\(name)/b.descent\"\n"), ("b", "# b\nseed 2\nseed 3; replay \"\(name)/c.descent\"\n"),
+                             ("c", "seed 4\nlayer dense x\n")] {
+            try text.write(to: dir.appendingPathComponent("\(file).descent"), atomically: true, encoding: .utf8)
+        }
+        let h = ShellHarness()
+        let inC = "\(name)/c.descent:2:13: error: expected number of units (a whole number from 1 to 100000), got 'x'\n    layer dense x\n                ^"
+        for (start, note) in [("a", " (3 replays deep: \(name)/a.descent:3 → \(name)/b.descent:3 → \(name)/c.descent)"),
+                              ("b", " (2 replays deep: \(name)/b.descent:3 → \(name)/c.descent)"), ("c", "")] {
+            let e = h.fails("replay \"\(name)/\(start).descent\"")
+            XCTAssertEqual(h.out.errors.count, 2, e)
+            XCTAssertEqual(h.out.errors.first, inC)
+            XCTAssertTrue(h.out.errors.last?.contains("error: replay of \(name)/\(start).descent stopped at the error above\(note)\n") == true, e)
+            XCTAssertTrue(h.w.replayStack.isEmpty)
+            XCTAssertNil(h.w.failedReplay)
+        }
+        XCTAssertEqual(h.w.seed, 4, "each script ran up to its failing line")
     }
 
     func testALineOfMoreThanOneMebibyteIsRefusedWithItsSize() {

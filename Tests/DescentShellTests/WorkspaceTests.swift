@@ -229,6 +229,45 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertNotEqual(w.model!.snapshot(), first)
     }
 
+    /// One sample is one sample in batch's and split's replies, as data's "1 feature" is.
+    func testRepliesCountOneSampleInTheSingular() {
+        out.clear(); ok("batch 1")
+        XCTAssertEqual(out.lines, ["batch: 1 sample, reshuffled each epoch"])
+        out.clear(); ok("batch 2")
+        XCTAssertEqual(out.lines, ["batch: 2 samples, reshuffled each epoch"])
+        ok("batch full\ndata X=[[1],[2],[3],[4]] y=[1,2,3,4]")
+        // 0.75 of 4 rows trains on 3 and keeps 1 for validation; 0.5 on 2 and 2.
+        out.clear(); ok("split 0.75")
+        XCTAssertEqual(out.lines, ["split: 3 training, 1 validation sample"])
+        out.clear(); ok("split 0.5")
+        XCTAssertEqual(out.lines, ["split: 2 training, 2 validation samples"])
+        ok("split none\ndata X=[[1]] y=[1]")
+        let e = fails("split 0.5")
+        XCTAssertTrue(e.contains("split 0.5 of 1 sample leaves 0 for training and 1 for validation; both need at least one"), e)
+    }
+
+    /// An `optimizer` without lr= takes its rule's default rate (PyTorch's: sgd and adam 0.001, rmsprop and adagrad
+    /// 0.01); when that differs from the rate before, the reply says so and how to keep the old one.
+    func testANewOptimizerSaysWhenItsDefaultRateReplacesTheRateBefore() {
+        ok("optimizer sgd lr=0.05")
+        out.clear(); ok("optimizer adam")
+        XCTAssertTrue(out.text.hasSuffix(" — lr 0.001 is adam's default; it was 0.05 (add lr=0.05 to keep it)"), out.text)
+        XCTAssertEqual(w.learningRate, nil)
+        // 0.001 to sgd's 0.001: no change, nothing said; `lr` then rmsprop's 0.01, and adagrad's same 0.01.
+        out.clear(); ok("optimizer sgd momentum=0.9")
+        XCTAssertFalse(out.text.contains("default"), out.text)
+        ok("lr 0.3")
+        out.clear(); ok("optimizer rmsprop")
+        XCTAssertTrue(out.text.hasSuffix(" — lr 0.01 is rmsprop's default; it was 0.3 (add lr=0.3 to keep it)"), out.text)
+        out.clear(); ok("optimizer adagrad")
+        XCTAssertFalse(out.text.contains("default"), out.text)
+        // A rate given is not a default, even when it changes the rate; the old rate is written to all its digits.
+        out.clear(); ok("optimizer sgd lr=0.012345678")
+        XCTAssertFalse(out.text.contains("default"), out.text)
+        out.clear(); ok("optimizer sgd")
+        XCTAssertTrue(out.text.hasSuffix(" — lr 0.001 is sgd's default; it was 0.012345678 (add lr=0.012345678 to keep it)"), out.text)
+    }
+
     func testLearningRateChangeKeepsOptimizerState() {
         ok("data sine n=30\nlayer dense 4 tanh\nlayer dense 1\nloss mse\noptimizer adam lr=0.01\ntrain 3")
         let steps = w.trainer!.optimizer.steps
@@ -259,6 +298,16 @@ final class WorkspaceTests: XCTestCase {
         ok(Self.seed + "\ntrain 1000\nexpect loss < 0.01\nexpect step = 1000\nexpect r2 > 0.9")
         XCTAssertTrue(fails("expect accuracy > 0.5").contains("accuracy is for classification; this is a regression task — use r2"))
         XCTAssertTrue(fails("expect val_loss < 1").contains("val_loss needs a validation split — use `split 0.8`"))
+    }
+
+    /// The step count is 0 before any data, model or loss; the metrics of a model still need them.
+    func testExpectStepNeedsNoData() {
+        out.clear(); ok("expect step = 0")
+        XCTAssertEqual(out.lines, ["ok: step = 0 (= 0)"])
+        XCTAssertTrue(fails("expect step = 1").contains("expectation failed: step = 0, expected = 1"))
+        XCTAssertTrue(fails("expect loss < 1").contains("no data yet"))
+        // The count carries over a change that keeps the history (a new loss), and `new` sets it back to 0.
+        ok(Self.seed + "\ntrain 3\nloss mae\nexpect step = 3\nnew\nexpect step = 0")
     }
 
     func testExpectShowsTheDigitsItsToleranceReads() {
