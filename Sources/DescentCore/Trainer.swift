@@ -358,11 +358,11 @@ public final class Trainer {
     }
 
     /// Names the node whose backward first produced a non-finite gradient, "" when every gradient is finite:
-    /// ` (first non-finite: dL/dZ1, sent by A1 = gelu)`.
+    /// ` (first non-finite: dL/dZ1, sent by node A1 (gelu))`.
     static func firstNonFiniteGradient(_ g: Graph) -> String {
         for i in g.backwardOrder where !g.nodes[i].grad.allFinite {
             let sender = g.backwardOrder.first { j in g.nodes[j].inputs.contains(i) }
-            let by = sender.map { ", sent by \(g.nodes[$0].name) = \(g.nodes[$0].op.name)" } ?? ""
+            let by = sender.map { ", sent by node \(g.nodes[$0].name) (\(g.nodes[$0].op.detail))" } ?? ""
             return " (first non-finite: dL/d\(g.nodes[i].name)\(by))"
         }
         return ""

@@ -222,19 +222,17 @@ final class LiveViewKeysTests: XCTestCase {
         try t.wait(forText: "trained 20 steps")
         try t.send("C-l")
         try t.type("plot")
-        var screen = try t.wait(forText: "q back")
-        XCTAssertTrue(lastLine(screen)?.hasPrefix("q back") == true, screen)
+        // Waited for as a whole (the last line may be drawn after the rest): a view that never shows it fails the wait.
+        try t.wait(for: "q back first on the last line") { self.lastLine($0)?.hasPrefix("q back") == true }
         try t.send("q")
         try t.wait(for: "the prompt") { self.lastLine($0) == "descent>" }
         try t.type("plot boundary")
-        screen = try t.wait(forText: "any key returns")
-        XCTAssertTrue(lastLine(screen)?.hasPrefix("any key returns") == true, screen)
+        try t.wait(for: "any key returns first on the last line") { self.lastLine($0)?.hasPrefix("any key returns") == true }
         try t.send("x")
         try t.wait(for: "the prompt") { self.lastLine($0) == "descent>" }
         // Twelve rows are too few for the whole status: the stop key's line stays.
         try t.type("train 2000000")
-        screen = try t.wait(for: "the live view") { $0.contains("steps/s") }
-        XCTAssertTrue(screen.contains("q stop"), screen)
+        try t.wait(for: "the live view with its stop key") { $0.contains("steps/s") && $0.contains("q stop") }
         try t.send("q")
         try t.wait(forText: "stopped by the user")
     }

@@ -51,6 +51,17 @@ final class BreakWatchUndoTests: XCTestCase {
             """, message: "loss became NaN at step 1 (first produced by node XW1 (matmul)); parameters kept from before that update")
     }
 
+    func testAGradientThatOverflowsNamesTheNodeThatSentIt() {
+        // X = 1, W1 = 0, b1 = 0: Z1 = 0, A1 = tanh 0 = 0, ŷ = A1·W2 + b2 = 0 (W2 = 1e308, b2 = 0), loss (0 − 1)² = 1, all
+        // finite. Backward: dL/dŷ = −2, dL/dA1 = −2·1e308 = −inf (past DBL_MAX), sent by the matmul A1·W2; then
+        // dL/dZ1 = −inf·(1 − 0²) and dL/dW1 = 1·(−inf): W1's gradient is the first parameter's not finite.
+        h.ok("data X=[[1]] y=[1]\nlayer dense 1 tanh\nlayer dense 1 linear\nloss mse\nset W1[0,0] = 0\nset W2[0,0] = 1e308")
+        h.ok("set b1[0] = 0\nset b2[0] = 0")
+        let e = h.fails("step")
+        XCTAssertTrue(e.contains("gradient of W1 is not finite at step 1 (first non-finite: dL/dA1, sent by node A1W2 (matmul))"), e)
+        XCTAssertEqual(h.w.stepCount, 0)
+    }
+
     func testBreakNaNNamesALaterMatmulWhenTheFirstLayerIsFinite() {
         // XW1 row r = [x₀·1e299, x₀·1e299] ≤ 3e299 (finite); A1·W2 = x₀·1e309 − x₀·1e309 = inf − inf = NaN.
         assertStops(setup: Self.data + """
