@@ -121,6 +121,8 @@ extension Commands {
     /// scripts (`Workspace.failedReplay`): `replay of a.descent stopped at the error above`, and for nested replays
     /// how deep and through which lines, `(3 replays deep: a.descent:3 → b.descent:5 → c.descent)`, the middle of a
     /// long chain left out.
+    /// The outermost replay's line when a replay inside it failed: `replay of a.descent stopped at the error above
+    /// (3 replays deep: a.descent:3 → b.descent:3 → c.descent)`, a long chain's middle left out.
     static func replayStopped(_ name: String, chain: [String]) -> String {
         guard chain.count > 1 else { return "replay of \(name) stopped at the error above" }
         let shown = chain.count <= 5 ? chain : chain.prefix(2) + ["… \(chain.count - 4) more"] + chain.suffix(2)
