@@ -104,7 +104,7 @@ extension Commands {
 
     /// `show weights` and `show grads` (`what`): the parameters named next in full, or all of them fitted to the
     /// terminal (`Printer.fitted`); with the weights, how sparse the weight matrices shown are; with the gradients, a
-    /// note on each one that is not current.
+    /// note on each one that is not current, or, when none shown was ever computed, one line saying so.
     static func showParameters(_ w: Workspace, _ a: inout ArgReader, what: String) throws {
         if w.parameterNames().isEmpty && a.peek != nil {
             throw ShellError("there are no parameters yet — add a layer with `layer dense UNITS [ACTIVATION]`")
@@ -120,6 +120,13 @@ extension Commands {
         let model = try w.ensureModel()
         let params = names.isEmpty ? model.parameters : names.compactMap { n in model.parameters.first { $0.name == n } }
         let width = w.outputWidth() ?? Printer.dataTableWidth
+        // Gradients no backward pass has computed are zeros, which would read as real ones: say there are none yet.
+        if what == "grads", !params.isEmpty, params.allSatisfy({ !w.gradientReady($0.name) && $0.grad.array.allSatisfy { $0 == 0 } }) {
+            let why = params.count == 1 ? w.staleGradient(params[0].name, subject: params[0].name)
+                : w.inspected?.backwardDone != nil ? "the backward pass under way has not reached them yet" : Workspace.staleGradient("them")
+            w.out.print("no gradient\(params.count == 1 ? "" : "s") yet: \(why) — `backward` computes \(params.count == 1 ? "it" : "them") (the parameters stay as they are)")
+            return
+        }
         for p in params {
             let t = what == "weights" ? p.tensor : p.gradTensor
             let label = what == "weights" ? p.name : "dL/d" + p.name

@@ -191,9 +191,14 @@ final class HandSteppingTests: XCTestCase {
         load(Self.w221)
         // Not computed yet: the message points to backward, which changes no parameter, not to step.
         let before = h.ok("show grads b2")
-        XCTAssertTrue(before.hasPrefix("dL/db2 [1] =\n"), before)
-        XCTAssertTrue(before.contains("— run `backward`)"), before)
+        XCTAssertTrue(before.hasPrefix("no gradient yet: no backward pass has reached b2"), before)
+        XCTAssertTrue(before.contains("— `backward` computes it"), before)
         XCTAssertFalse(before.contains("`step`"), before)
+        XCTAssertTrue(h.ok("show grads").hasPrefix("no gradients yet: no backward pass has reached them"))
+        // A backward pass under way that has reached only the total: it says so, not "since the model was built".
+        h.ok("forward\nbackward step")
+        XCTAssertTrue(h.ok("show grads").hasPrefix("no gradients yet: the backward pass under way has not reached them yet"))
+        h.ok("undo")
         XCTAssertTrue(h.fails("expect grad b2[0] = 0").contains("— run `backward` first\n"))
         // numpy (X, y, W1, b1, W2, b2 as loaded; Z1 = X@W1+b1, A1 = σ(Z1), Z2 = A1@W2+b2, dZ2 = 2(Z2 − y)/3,
         // dZ1 = dZ2@W2ᵀ·A1(1 − A1)): the gradients at the loaded weights g0, and at θ1 = θ0 − 0.1·g0, g1.
