@@ -11,9 +11,9 @@ extension Explain {
     static let maxFactorDigits = 12
 
     /// `x` as maths writes it, with `digits` significant digits and the minus sign "−" (`−0.135745`; an exponent
-    /// keeps its `e-05`); −0 reads 0.
+    /// keeps its `e-05`); −0 reads 0, as in a printed tensor (`Tensor.number`).
     static func math(_ x: Double, _ digits: Int) -> String {
-        let s = Format.sig(x == 0 ? 0 : x, digits)
+        let s = Tensor.number(x, digits: digits)
         return s.hasPrefix("-") ? "−" + s.dropFirst() : s
     }
 

@@ -58,7 +58,8 @@ enum Printer {
         }
         let width = tableWidth(w)
         if w.normalize {
-            lines += normalization(w.normalization(), trainingRows: w.trainingRows(of: d), constant: w.constantTrainingFeatures(), width: width)
+            let (n, constant) = w.normalizationAndConstantFeatures()
+            lines += normalization(n, trainingRows: w.trainingRows(of: d), constant: constant, width: width)
         }
         let shown = min(d.count, 5)
         let cut = { (name: String) in name.shortened() }

@@ -31,12 +31,11 @@ struct Repl {
                           : "interrupted: the \(count) pasted lines still waiting were dropped"
     }
 
-    /// The history's entry for the command typed on the lines `pending`: on one line (`LineJoiner.singleLine`), or nil
-    /// when the command is longer than `Session.maxLineBytes`, which refuses it: kept, Up would bring back megabytes
+    /// The history's entry for the command typed on the lines `pending` (joined, `full`): on one line
+    /// (`LineJoiner.singleLine`), or nil when `Session` refuses it as too long: kept, Up would bring back megabytes
     /// that cannot run, in later sessions too.
-    static func historyEntry(_ pending: [String]) -> String? {
-        guard LineJoiner.join(pending).utf8.count <= Session.maxLineBytes else { return nil }
-        return LineJoiner.singleLine(pending)
+    static func historyEntry(_ pending: [String], full: String) -> String? {
+        Session.isTooLong(full) ? nil : LineJoiner.singleLine(pending)
     }
 
     func run() -> Int32 {
@@ -76,10 +75,10 @@ struct Repl {
                 pending.append(line)
                 if LineJoiner.continues(line) { continue }
                 // The history keeps the whole command on one line, so Up recalls all of it, after a restart too.
-                if let entry = Repl.historyEntry(pending), let problem = editor.addHistory(entry) {
+                let full = LineJoiner.join(pending)
+                if let entry = Repl.historyEntry(pending, full: full), let problem = editor.addHistory(entry) {
                     w.out.error("descent: warning: \(problem)")
                 }
-                let full = LineJoiner.join(pending)
                 pending = []
                 session.run(line: full)
                 // Ctrl-C drops the rest of a paste, as the terminal drops the input waiting for a command it stops.

@@ -20,8 +20,8 @@ public struct Session {
 
     /// The work of `run(line:file:line:)`, with the interrupt handler installed.
     private func runCommands(_ text: String, file: String?, line: Int) -> Bool {
-        let bytes = text.utf8.count
-        guard bytes <= Session.maxLineBytes else {
+        guard !Session.isTooLong(text) else {
+            let bytes = text.utf8.count
             // Lexing and parsing take some hundred bytes of memory per byte of a line; the message shows its start.
             let d = Diagnostic("this line is \(bytes) bytes long; a line (with its continuations) may hold at most \(Session.maxLineBytes) bytes (1 MiB) — put large data in a CSV file and load it with `data csv`, or split the commands over several lines", at: SourceSpan(line: line, column: 1, length: 1))
             report(d, source: String(text.prefix(200)), firstLine: line, file: file)
@@ -45,6 +45,9 @@ public struct Session {
 
     /// The longest line `run(line:)` takes, in bytes of UTF-8 (1 MiB): a 21 MB line of commands took 2 GB.
     static let maxLineBytes = 1 << 20
+
+    /// Whether `text` (a line with its continuations) is longer than `maxLineBytes`, which `run(line:)` refuses.
+    static func isTooLong(_ text: String) -> Bool { text.utf8.count > maxLineBytes }
 
     /// Runs a whole script; stops at the first failing command, at Ctrl-C, when the user declines a step, or at
     /// `quit` (leaving `workspace.quitRequested` set: the caller decides whether it ends the program or a replay).

@@ -4,18 +4,21 @@ import DescentCore
 extension Workspace {
     /// The features' names with the mean and std the training part's standardisation uses (the trainer's, or
     /// fitted now as the trainer would); nil when `normalize` is off, there is no data, or its split cannot be made.
-    func normalization() -> Normalization? {
-        guard normalize, data != nil else { return nil }
-        if let t = trainer, let s = t.train.standardization { return Normalization(features: t.train.featureNames, standardizer: s) }
-        guard let train = rawTrainingPart() else { return nil }
-        return Normalization(features: train.featureNames, standardizer: Standardizer(fitting: train.X))
+    func normalization() -> Normalization? { normalization(fittedOn: rawTrainingPart) }
+
+    /// `normalization()` and the features whose values are all the same on the training part, which standardising
+    /// maps to 0 (their std taken as 1; none when `normalize` is off), from one split of the data.
+    func normalizationAndConstantFeatures() -> (normalization: Normalization?, constant: [Int]) {
+        guard normalize, let train = rawTrainingPart() else { return (normalization(), []) }
+        return (normalization(fittedOn: { train }), (0..<train.featureCount).filter { train.X.columnIsConstant($0) })
     }
 
-    /// The features whose values are all the same on the training part, which standardising maps to 0 (their std
-    /// taken as 1); empty when `normalize` is off.
-    func constantTrainingFeatures() -> [Int] {
-        guard normalize, let train = rawTrainingPart() else { return [] }
-        return (0..<train.featureCount).filter { train.X.columnIsConstant($0) }
+    /// `normalization()`, fitting it on the training part `rawTraining` gives when there is no trainer to ask.
+    private func normalization(fittedOn rawTraining: () -> Dataset?) -> Normalization? {
+        guard normalize, data != nil else { return nil }
+        if let t = trainer, let s = t.train.standardization { return Normalization(features: t.train.featureNames, standardizer: s) }
+        guard let train = rawTraining() else { return nil }
+        return Normalization(features: train.featureNames, standardizer: Standardizer(fitting: train.X))
     }
 
     /// The training part of the data as read, before standardising; nil without data or when the split cannot be made.
