@@ -290,7 +290,7 @@ final class LiveView: TrainingView {
                           width: width, separator: "  ")
         }
         if let first = watches.first { lines += wrap(["watch " + first] + watches.dropFirst(), width: width, separator: "  ") }
-        if let notice { lines += wrap(notice.components(separatedBy: " "), width: width, separator: " ") }
+        if let notice { lines += notice.wrapped(width: width) }   // at spaces, as help is
         if model.columns + 4 + keys.columns <= width {
             lines.append(model + "    " + keys)
         } else {

@@ -77,6 +77,15 @@ final class ViewTests: XCTestCase {
         XCTAssertTrue(wide.allSatisfy { $0.count <= 140 }, "\(wide)")
     }
 
+    func testANoticeWrapsAtSpacesToTheWidth() throws {
+        // "no map: it is drawn for data of 2 features, and this data has 64" at 30 columns, broken at spaces by hand:
+        // "no map: it is drawn for data" is 28 columns, and " of" would make 31.
+        let lines = LiveView.status(numbers: "step 1/2", speed: "", fraction: 0.5, paused: false, watches: [], model: "m",
+                                    notice: "no map: it is drawn for data of 2 features, and this data has 64", width: 30)
+        let start = try XCTUnwrap(lines.firstIndex(of: "no map: it is drawn for data"), "\(lines)")
+        XCTAssertEqual(Array(lines[start...].prefix(3)), ["no map: it is drawn for data", "of 2 features, and this data", "has 64"])
+    }
+
     func testRatesAreWholeFromAThousandAndKeepFourDigitsBelow() {
         XCTAssertEqual(Report.rate(87_619.04), "87619")
         XCTAssertEqual(Report.rate(1000), "1000")
