@@ -71,11 +71,14 @@ private func insertPaste(_ count: Int32, _ key: Int32) -> Int32 {
     let bytes = buffer.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
     let newline = UInt8(ascii: "\n")
     guard bytes[start..<end].contains(newline) else { return status }
-    var pieces = bytes[start..<end].split(separator: newline, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-    // As typed: the text before the paste, its first line and the text after the cursor make the line Enter takes.
-    let first = String(decoding: bytes[..<start], as: UTF8.self) + pieces.removeFirst() + String(decoding: bytes[end...], as: UTF8.self)
-    readlineState.pastedRest = pieces.removeLast()
-    readlineState.pastedLines = pieces
+    let pasted = bytes[start..<end], lineEnd = pasted.firstIndex(of: newline) ?? end
+    // As typed: the text before the paste, its first line and the text after the cursor make the line Enter takes;
+    // the rest waits as a paste a full-screen view kept does (`keepPaste`).
+    let first = String(decoding: bytes[..<start], as: UTF8.self) + String(decoding: bytes[start..<lineEnd], as: UTF8.self)
+        + String(decoding: bytes[end...], as: UTF8.self)
+    readlineState.pastedLines = []
+    readlineState.pastedRest = ""
+    LineEditor.keepPaste(String(decoding: bytes[(lineEnd + 1)..<end], as: UTF8.self))
     rl_replace_line(first, 0)
     shim_rl_set_point(shim_rl_end())
     rl_redisplay()
