@@ -30,16 +30,22 @@ final class BlockedBatchTests: XCTestCase {
         return t
     }
 
+    /// One `step` of `blocked` and one `forward`, `backward`, `update` of `whole`, then their gradients and parameters
+    /// compared (sums taken block by block against one pass: a few ulps apart at most).
+    private func stepBoth(_ blocked: Trainer, _ whole: Trainer, step: Int, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertNil(blocked.step(), file: file, line: line)
+        whole.forward(); whole.backward(); whole.update()
+        for (p, q) in zip(blocked.model.parameters, whole.model.parameters) {
+            XCTAssertLessThan(relativeGap(p.grad.array, q.grad.array), 1e-14, "step \(step) d\(p.name)", file: file, line: line)
+            XCTAssertLessThan(relativeGap(p.value.array, q.value.array), 1e-13, "step \(step) \(p.name)", file: file, line: line)
+        }
+    }
+
     func testBlocksWithPenaltyMatchTheWholeBatch() throws {
         let blocked = try trainer(), whole = try trainer()
         XCTAssertTrue(BlockedBatch.cuts(rows: 150, blockRows: 8))
         for step in 1...3 {
-            XCTAssertNil(blocked.step())
-            whole.forward(); whole.backward(); whole.update()
-            for (p, q) in zip(blocked.model.parameters, whole.model.parameters) {
-                XCTAssertLessThan(relativeGap(p.grad.array, q.grad.array), 1e-14, "step \(step) d\(p.name)")
-                XCTAssertLessThan(relativeGap(p.value.array, q.value.array), 1e-13, "step \(step) \(p.name)")
-            }
+            stepBoth(blocked, whole, step: step)
             let a = try XCTUnwrap(blocked.history.lastStep), b = try XCTUnwrap(whole.history.lastStep)
             XCTAssertEqual(a.batchLoss, b.batchLoss, accuracy: 1e-14 * abs(b.batchLoss))
             XCTAssertEqual(a.penalty, b.penalty, accuracy: 1e-15 * abs(b.penalty))
@@ -54,12 +60,7 @@ final class BlockedBatchTests: XCTestCase {
         // percents, not in the last bits.
         let blocked = try trainer(dropout: true), whole = try trainer(dropout: true)
         for step in 1...3 {
-            XCTAssertNil(blocked.step())
-            whole.forward(); whole.backward(); whole.update()
-            for (p, q) in zip(blocked.model.parameters, whole.model.parameters) {
-                XCTAssertLessThan(relativeGap(p.grad.array, q.grad.array), 1e-14, "step \(step) d\(p.name)")
-                XCTAssertLessThan(relativeGap(p.value.array, q.value.array), 1e-13, "step \(step) \(p.name)")
-            }
+            stepBoth(blocked, whole, step: step)
             XCTAssertEqual(blocked.dropoutRNG, whole.dropoutRNG, "both drew one key a step")
         }
     }
