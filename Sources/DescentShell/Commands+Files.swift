@@ -91,42 +91,36 @@ extension Commands {
         w.replayStack.append(p)
         defer { w.replayStack.removeLast() }
         let end = Session(workspace: w).runScript(text, file: name, stepping: stepping)
-        // What a replay inside this one left when it failed; nil when the failing command was this script's own.
-        let below = w.failedReplay
-        w.failedReplay = nil
+        // How a replay inside this one stopped, if one did: its stop is this one's, reached through this script.
+        let below = w.stoppedReplay
+        w.stoppedReplay = nil
+        let here = a.command.nameSpan.line
+        let stop: ReplayStop
         switch end {
         case .completed:
             w.out.print("replayed \(name)")
+            return
         case .quit(let line):
             // `quit` in a replayed script ends the replay; the session, and the line that ran `replay`, go on.
             w.quitRequested = false
             w.out.print("replay of \(name) ended at line \(line) (a quit ends the replay, not the session); the rest of the script was not run")
+            return
         case .failed:
-            // The innermost error is printed, with its place; the replays around it add one line between them, the
-            // outermost's, rather than one each.
-            let chain = below.map { ["\(name):\($0.line)"] + $0.chain } ?? [name]
-            if nested {
-                w.failedReplay = (a.command.nameSpan.line, chain)
-                throw ReportedError()
-            }
-            throw ShellError(replayStopped(name, chain: chain))
+            stop = ReplayStop(.failed, of: name, stoppedAt: nil, line: here, below: below)
         case .interrupted(let line):
-            throw ShellError("replay of \(name) interrupted at line \(line); the rest of the script was not run")
+            stop = ReplayStop(.interrupted, of: name, stoppedAt: line, line: here, below: below)
         case .declined(let line):
-            throw ShellError("replay of \(name) stopped by the user before line \(line); the rest of the script was not run")
+            stop = ReplayStop(.declined, of: name, stoppedAt: line, line: here, below: below)
         }
-    }
-
-    /// What the outermost of the replays that an error stopped says, given its script's `name` and the chain of the
-    /// scripts (`Workspace.failedReplay`): `replay of a.descent stopped at the error above`, and for nested replays
-    /// how deep and through which lines, `(3 replays deep: a.descent:3 → b.descent:5 → c.descent)`, the middle of a
-    /// long chain left out.
-    /// The outermost replay's line when a replay inside it failed: `replay of a.descent stopped at the error above
-    /// (3 replays deep: a.descent:3 → b.descent:3 → c.descent)`, a long chain's middle left out.
-    static func replayStopped(_ name: String, chain: [String]) -> String {
-        guard chain.count > 1 else { return "replay of \(name) stopped at the error above" }
-        let shown = chain.count <= 5 ? chain : chain.prefix(2) + ["… \(chain.count - 4) more"] + chain.suffix(2)
-        return "replay of \(name) stopped at the error above (\(chain.count) replays deep: \(shown.joined(separator: " → ")))"
+        // The replays around the one that stopped say nothing; the outermost says, in one line, how and through which lines.
+        if nested {
+            w.stoppedReplay = stop
+            throw ReportedError()
+        }
+        if stop.reason == .failed { throw ShellError(stop.message(name)) }
+        // Ctrl-C and `q` are the user's choice, not errors: said plainly; the command still stops the rest of its line.
+        w.out.print(stop.message(name))
+        throw ReportedError()
     }
 
     static func export(_ w: Workspace, _ a: inout ArgReader) throws {

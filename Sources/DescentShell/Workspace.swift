@@ -70,10 +70,8 @@ public final class Workspace {
     static let maxReplayDepth = 100
     /// The scripts being run, which a replay may not run again nor a command write over: `programScript` and the replays'.
     var runningScripts: [String] { (programScript.map { [$0] } ?? []) + replayStack }
-    /// Left by a replay that failed inside another, for that one to report: the line of the failed `replay` in the
-    /// enclosing script, and the chain from the failed replay's script down to the one whose command failed, each as
-    /// `name:line` where it replays the next, the last as its name alone.
-    var failedReplay: (line: Int, chain: [String])?
+    /// Left by a replay that stopped inside another, for the outermost to report (`ReplayStop`).
+    var stoppedReplay: ReplayStop?
     /// Files the session's commands read (`load weights`, `data csv`), by canonical path: the name as typed
     /// and a fingerprint of the text read, so `save session` can warn when a replay would read something else.
     var filesRead: [String: (name: String, fingerprint: Int)] = [:]

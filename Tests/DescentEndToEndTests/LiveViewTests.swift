@@ -42,7 +42,8 @@ final class LiveViewTests: XCTestCase {
         try t.wait(for: "the live view") { self.step($0) != nil }
         try t.send("C-c")
         let stopped = try t.wait(forText: "the rest of the script was not run")
-        XCTAssertTrue(stopped.contains("error: replay of \(script) interrupted at line 6;"), stopped)
+        XCTAssertTrue(stopped.contains("\nreplay of \(script) interrupted at line 6;"), stopped)
+        XCTAssertFalse(stopped.contains("error"), "Ctrl-C is the user's choice, not an error:\n\(stopped)")
         XCTAssertEqual(stopped.components(separatedBy: "trained ").count, 2, "line 7 trained too:\n\(stopped)")
         Thread.sleep(forTimeInterval: 0.5)
         XCTAssertNil(step(try t.screen()), "line 7's training started")
@@ -55,7 +56,7 @@ final class LiveViewTests: XCTestCase {
         try t.wait(forText: "long.descent:2> data moons n=200")
         try t.send("C-c")
         let atPrompt = try t.wait(forText: "the rest of the script was not run")
-        XCTAssertTrue(atPrompt.contains("error: replay of \(script) interrupted at line 2;"), atPrompt)
+        XCTAssertTrue(atPrompt.contains("\nreplay of \(script) interrupted at line 2;"), atPrompt)
         XCTAssertFalse(atPrompt.contains("error above"), atPrompt)
         XCTAssertFalse(try t.exited())
     }

@@ -28,7 +28,7 @@ final class InputLimitTests: XCTestCase {
         let d = dir.path
         XCTAssertTrue(h.out.errors.last?.contains("error: replay of \(d)/c0.descent stopped at the error above (100 replays deep: "
                       + "\(d)/c0.descent:1 → \(d)/c1.descent:1 → … 96 more → \(d)/c98.descent:1 → \(d)/c99.descent)\n") == true, e)
-        XCTAssertNil(h.w.failedReplay)
+        XCTAssertNil(h.w.stoppedReplay)
     }
 
     /// An error in a replay inside replays is shown once, at its place; the outermost replay says through which lines
@@ -52,7 +52,7 @@ final class InputLimitTests: XCTestCase {
             XCTAssertEqual(h.out.errors.first, inC)
             XCTAssertTrue(h.out.errors.last?.contains("error: replay of \(name)/\(start).descent stopped at the error above\(note)\n") == true, e)
             XCTAssertTrue(h.w.replayStack.isEmpty)
-            XCTAssertNil(h.w.failedReplay)
+            XCTAssertNil(h.w.stoppedReplay)
         }
         XCTAssertEqual(h.w.seed, 4, "each script ran up to its failing line")
     }

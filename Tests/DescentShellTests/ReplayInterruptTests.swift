@@ -33,8 +33,8 @@ final class ReplayInterruptTests: XCTestCase {
         let h = ShellHarness(), file = try script(Self.setup + "train 5\n")
         pressCtrlC(h, at: 2, answer: false)
         let e = h.fails("replay \"\(file)\" step")
-        XCTAssertTrue(e.contains("replay of \(file) interrupted at line 2; the rest of the script was not run"), e)
-        XCTAssertFalse(e.contains("error above"), e)
+        XCTAssertTrue(h.out.text.contains("replay of \(file) interrupted at line 2; the rest of the script was not run"), h.out.text)
+        XCTAssertEqual(e, "", "Ctrl-C is the user's choice, not an error")
         XCTAssertEqual(h.w.seed, 3, "line 1 ran")
         XCTAssertNil(h.w.data, "line 2 did not run")
     }
@@ -44,8 +44,8 @@ final class ReplayInterruptTests: XCTestCase {
         var asked = 0
         h.w.stepPrompt = { asked += 1; return asked < 3 }
         let e = h.fails("replay \"\(file)\" step")
-        XCTAssertTrue(e.contains("replay of \(file) stopped by the user before line 3; the rest of the script was not run"), e)
-        XCTAssertFalse(e.contains("error above") || e.contains("interrupted"), e)
+        XCTAssertTrue(h.out.text.contains("replay of \(file) stopped at the step prompt before line 3; the rest of the script was not run"), h.out.text)
+        XCTAssertEqual(e, "", "stopping at the step prompt is the user's choice, not an error")
         XCTAssertNotNil(h.w.data)
         XCTAssertTrue(h.w.layers.isEmpty, "line 3 did not run")
     }
@@ -54,7 +54,7 @@ final class ReplayInterruptTests: XCTestCase {
         let h = ShellHarness(), file = try script(Self.setup + "train 50\ntrain 50\n")
         pressCtrlC(h, at: 6, answer: true)
         let e = h.fails("replay \"\(file)\" step")
-        XCTAssertTrue(e.contains("replay of \(file) interrupted at line 6; the rest of the script was not run"), e)
+        XCTAssertTrue(h.out.text.contains("replay of \(file) interrupted at line 6; the rest of the script was not run"), e)
         XCTAssertTrue(h.out.text.contains("— interrupted"), h.out.text)
         // The first run stops after its first step (a step boundary); the second run never starts.
         XCTAssertEqual(h.w.trainer?.stepCount, 1)
@@ -65,7 +65,7 @@ final class ReplayInterruptTests: XCTestCase {
         pressCtrlC(h, at: 6, answer: true)
         let e = h.fails("replay \"\(file)\" step")
         XCTAssertTrue(h.out.text.contains("interrupted: the rest of the line was not run"), h.out.text)
-        XCTAssertTrue(e.contains("replay of \(file) interrupted at line 6"), e)
+        XCTAssertTrue(h.out.text.contains("replay of \(file) interrupted at line 6"), e)
         XCTAssertEqual(h.w.trainer?.stepCount, 1)
     }
 
@@ -81,7 +81,7 @@ final class ReplayInterruptTests: XCTestCase {
         pressCtrlC(h, at: 1, answer: true)
         let e = h.fails("replay \"\(file)\" step")
         XCTAssertTrue(e.contains("error: gradcheck interrupted in W1 after 0 of 17 entries; parameters and gradients are as they were"), e)
-        XCTAssertTrue(e.contains("replay of \(file) interrupted at line 1; the rest of the script was not run"), e)
+        XCTAssertTrue(h.out.text.contains("replay of \(file) interrupted at line 1; the rest of the script was not run"), e)
         XCTAssertEqual(t.model.parameters.map { $0.value.array.map(\.bitPattern) }, values)
         XCTAssertEqual(t.model.parameters.map { $0.grad.array.map(\.bitPattern) }, grads)
         XCTAssertEqual(h.w.inspected?.backwardDone, 1, "backward stepping lost its place")
@@ -99,7 +99,7 @@ final class ReplayInterruptTests: XCTestCase {
         pressCtrlC(h, at: 1, answer: true)
         let e = h.fails("replay \"\(file)\" step")
         XCTAssertTrue(e.contains("error: data csv interrupted while reading \(csv); the data is as it was"), e)
-        XCTAssertTrue(e.contains("replay of \(file) interrupted at line 1; the rest of the script was not run"), e)
+        XCTAssertTrue(h.out.text.contains("replay of \(file) interrupted at line 1; the rest of the script was not run"), e)
         XCTAssertEqual(h.w.data, before)
         XCTAssertEqual(h.values("W1"), weights)
         XCTAssertEqual(h.w.trainer?.stepCount, steps, "the trainer and its history were kept")
@@ -117,7 +117,7 @@ final class ReplayInterruptTests: XCTestCase {
         let file = try script("train 5\n")
         pressCtrlC(h, at: 1, answer: true)
         let e = h.fails("replay \"\(file)\" step")
-        XCTAssertTrue(e.contains("replay of \(file) interrupted at line 1"), e)
+        XCTAssertTrue(h.out.text.contains("replay of \(file) interrupted at line 1"), e)
         XCTAssertEqual(t.stepCount, 2, "the run stops after its first step")
         // The step's own evaluation (every step here) and the run's last one were both abandoned.
         XCTAssertTrue(t.history.evaluations.isEmpty)
@@ -134,11 +134,37 @@ final class ReplayInterruptTests: XCTestCase {
         pressCtrlC(h, at: 1, answer: true)
         let e = h.fails("replay \"\(file)\" step")
         XCTAssertTrue(e.contains("error: show A1 interrupted after 0 of 40 rows"), e)
-        XCTAssertTrue(e.contains("replay of \(file) interrupted at line 1"), e)
+        XCTAssertTrue(h.out.text.contains("replay of \(file) interrupted at line 1"), e)
         XCTAssertTrue(h.out.text.contains("A1 [40, 4] =\n"), h.out.text)
         XCTAssertFalse(h.out.text.contains("A2 ["), "line 2 did not run")   // (the script's random name may hold "A2")
         // Not interrupted, it prints every row.
         let shown = h.ok("show A1")
         XCTAssertEqual(shown.split(separator: "\n").filter { $0.hasPrefix("   [") || $0.hasPrefix("  [[") }.count, 40, shown)
+    }
+
+    func testCtrlCInANestedReplayIsSaidOnceByTheOutermost() throws {
+        let h = ShellHarness(), inner = try script(Self.setup + "train 50\ntrain 50\n")
+        let outer = try script("seed 1\nreplay \"\(inner)\" step\nseed 2\n")
+        pressCtrlC(h, at: 6, answer: true)
+        let e = h.fails("replay \"\(outer)\"")
+        XCTAssertEqual(e, "", "Ctrl-C is the user's choice, not an error")
+        let said = h.out.text.split(separator: "\n").filter { $0.hasPrefix("replay of") }
+        XCTAssertEqual(said, ["replay of \(outer) interrupted (2 replays deep: \(outer):2 → \(inner):6); the rest of those scripts was not run"])
+        XCTAssertEqual(h.w.seed, 3, "the outer script's line 3 did not run")
+        XCTAssertEqual(h.w.trainer?.stepCount, 1)
+    }
+
+    func testDecliningAStepInANestedReplayStopsTheOuterOneTooAndIsNoError() throws {
+        let h = ShellHarness(), inner = try script(Self.setup)
+        let outer = try script("seed 1\nreplay \"\(inner)\" step\nseed 2\n")
+        var asked = 0
+        h.w.stepPrompt = { asked += 1; return asked < 3 }
+        let e = h.fails("replay \"\(outer)\"")
+        XCTAssertEqual(e, "")
+        let said = h.out.text.split(separator: "\n").filter { $0.hasPrefix("replay of") }
+        XCTAssertEqual(said, ["replay of \(outer) stopped at the step prompt (2 replays deep: \(outer):2 → \(inner):3); the rest of those scripts was not run"])
+        XCTAssertEqual(h.w.seed, 3, "the outer script's line 3 did not run")
+        XCTAssertTrue(h.w.layers.isEmpty, "the inner script's line 3 did not run")
+        XCTAssertNil(h.w.stoppedReplay)
     }
 }
