@@ -193,7 +193,7 @@ public final class Graph {
     public var backwardComplete: Bool { backwardDone == backwardOrder.count }
 
     /// What `restore(_:)` puts back: the values of computed nodes, every gradient, and where backward stands.
-    struct SavedState {
+    public struct SavedState {
         /// By node; empty for leaves, which no pass writes (the batch and the parameters' values).
         fileprivate let values: [[Double]]
         fileprivate let grads: [[Double]]
@@ -202,13 +202,13 @@ public final class Graph {
     }
 
     /// Copies what forward and backward passes overwrite (dropout masks are left out: only training passes write them).
-    func savedState() -> SavedState {
+    public func savedState() -> SavedState {
         SavedState(values: nodes.map { $0.op.isLeaf ? [] : $0.value.array }, grads: nodes.map { $0.grad.array },
                    backwardDone: backwardDone, lastForwardTraining: lastForwardTraining)
     }
 
     /// Puts back, bit for bit, what `savedState()` copied.
-    func restore(_ state: SavedState) {
+    public func restore(_ state: SavedState) {
         for i in nodes.indices {
             if !nodes[i].op.isLeaf { nodes[i].value.load(state.values[i]) }
             nodes[i].grad.load(state.grads[i])

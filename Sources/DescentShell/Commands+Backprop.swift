@@ -310,9 +310,16 @@ extension Commands {
         if let done = g.backwardDone, !g.backwardComplete {
             throw ShellError("backward is part-way (\(done) of \(g.backwardOrder.count) nodes) — finish it with `backward`, then explain")
         }
-        if !g.backwardComplete { g.backward(); t.markBackwarded(g); w.gradientsUsedByStep = nil }
         guard let p = g.index(of: name) else { throw ShellError("no parameter '\(name.shortened())' in the graph") }
-        w.out.print(Explain.text(g, param: p, index: index))
+        if g.backwardComplete { w.out.print(Explain.text(g, param: p, index: index)); return }
+        // The gradients are computed for the explanation and then put back, bit for bit: `explain` is not saved in a
+        // session, so it must leave the gradients (and where backward stands) as they were.
+        let state = g.savedState()
+        g.backward()
+        let text = Explain.text(g, param: p, index: index)
+        g.restore(state)
+        w.out.print(text)
+        if w.inspected != nil { w.out.print("(gradients computed for this explanation only: `backward` computes and keeps them)") }
     }
 
     /// `explain Z1`: a node of the graph, not a parameter — `show` is what prints a node and its gradient.

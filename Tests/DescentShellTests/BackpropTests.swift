@@ -281,6 +281,9 @@ final class BackpropTests: XCTestCase {
         XCTAssertTrue(bias.contains("dL/db1[0] = Σ_r dL/dZ1[r,0] = 0.114203 − 0.268525 − 0.0365596 + 0.0897473 = −0.101134\n"), bias)
         let whole = h.ok("explain W2")
         XCTAssertTrue(whole.contains("dL/dW2 [2, 1] =\n  [[-0.004727]\n   [  -0.1768]]"), whole)
+        // explain keeps none of the gradients it computed; backward computes the same ones.
+        XCTAssertEqual(h.grads("W1"), [0, 0, 0, 0])
+        h.ok("backward")
         assertClose(h.grads("W1"), Self.xorDW1)
     }
 
@@ -290,6 +293,7 @@ final class BackpropTests: XCTestCase {
         // l2 adds 2·λ·w = 2·0.01·0.7 = 0.014 to the data part −0.0047274910221518085: 0.009272508978 (10 digits).
         XCTAssertTrue(text.contains("dL/dW2[0,0] from the penalty = 2·0.01·0.7 = 0.014"), text)
         XCTAssertTrue(text.contains("\ndL/dW2[0,0] = 0.009272508978 (to 10 significant digits; the sums above round to 6)"), text)
+        h.ok("backward")
         XCTAssertEqual(h.grads("W2")[0], -0.0047274910221518085 + 0.014, accuracy: 1e-15)
     }
 
@@ -305,6 +309,7 @@ final class BackpropTests: XCTestCase {
         while !text.contains("node A1W2") { text = h.ok("backward step") }
         XCTAssertTrue(text.contains("  sends its share of dL/dW2 [2, 1] =\n    [[-0.004727]\n     [  -0.1768]]"), text)
         XCTAssertTrue(text.contains("  added to the share it held already (the penalty's), the whole dL/dW2 [2, 1] ="), text)
+        h.ok("backward")
         XCTAssertEqual(h.grads("W2")[0], -0.0047274910221518085 + 0.014, accuracy: 1e-15)
     }
 

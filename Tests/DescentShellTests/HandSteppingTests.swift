@@ -216,11 +216,36 @@ final class HandSteppingTests: XCTestCase {
         h.ok("backward")
         XCTAssertFalse(h.ok("show grads").contains("these are the gradients"))
         XCTAssertEqual(h.grads("b2")[0], g1b2, accuracy: 1e-12)
-        // A step says so again; explain, which computes the gradients of the batch the next step will use, does not.
+        // A step says so again; so it does after explain, which computes the gradients of the batch the next step
+        // will use for its text only and puts the step's back.
         h.ok("step")
         XCTAssertTrue(h.ok("show grads b2").contains("these are the gradients step 2's update used"))
+        let used = h.w.model!.parameters.map { $0.grad.array.map(\.bitPattern) }
         h.ok("explain W1")
-        XCTAssertFalse(h.ok("show grads b2").contains("these are the gradients"))
+        XCTAssertTrue(h.ok("show grads b2").contains("these are the gradients step 2's update used"))
+        XCTAssertEqual(h.w.model!.parameters.map { $0.grad.array.map(\.bitPattern) }, used)
+    }
+
+    /// `explain` is not saved in a session, so it must change nothing that a later command reads: neither the
+    /// gradients nor where a hand pass stands. It computed the next batch's gradients and kept them, so an
+    /// `expect grad` after it held at the prompt and failed in the saved session's replay.
+    func testExplainLeavesTheGradientsAndTheHandPassAsTheyWere() throws {
+        h.ok("seed 4\n" + Self.sigmoidNet + "\ntrain 2")
+        let used = h.w.model!.parameters.map { $0.grad.array.map(\.bitPattern) }
+        h.ok("explain W1[0,0]")
+        XCTAssertEqual(h.w.model!.parameters.map { $0.grad.array.map(\.bitPattern) }, used)
+        // With a forward pass under way, backward has still not started after it, and says what keeps gradients.
+        let said = h.ok("forward\nexplain W1")
+        XCTAssertTrue(said.contains("(gradients computed for this explanation only: `backward` computes and keeps them)"), said)
+        XCTAssertEqual(h.w.inspected?.backwardDone, nil)
+        XCTAssertEqual(h.w.model!.parameters.map { $0.grad.array.map(\.bitPattern) }, used)
+        // The saved session, without the explain lines, replays to the same state and checks.
+        h.ok("backward")
+        let g = h.grads("W1")[0]
+        h.ok("expect grad W1[0,0] = \(g) +- 1e-15")
+        let replayed = ShellHarness()
+        XCTAssertEqual(replayed.session.runScript(h.w.sessionScript(), file: "saved.descent"), .completed, replayed.out.errors.joined())
+        XCTAssertEqual(replayed.grads("W1")[0].bitPattern, g.bitPattern)
     }
 
     func testAStepAfterAHandPassLeavesNoPassUnderWay() {
