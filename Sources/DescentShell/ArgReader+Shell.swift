@@ -37,6 +37,12 @@ extension ArgReader {
         return try numberOption(key, default: 0, range: range)
     }
 
+    /// A whole-number option that has no default: nil when absent.
+    func optionalIntOption(_ key: String, range: ClosedRange<Int>) throws(Diagnostic) -> Int? {
+        guard option(key) != nil else { return nil }
+        return try intOption(key, default: 0, range: range)
+    }
+
     /// A word option from `candidates` that has no default: nil when absent.
     func optionalWordOption(_ key: String, oneOf candidates: [String]) throws(Diagnostic) -> String? {
         guard option(key) != nil else { return nil }

@@ -24,14 +24,14 @@ extension Commands {
     static func train(_ w: Workspace, _ a: inout ArgReader) throws {
         let n = try a.int("number of steps or epochs", range: 1...maxSteps)
         let unit = try a.optionalWord("unit", oneOf: ["steps", "epochs", "step", "epoch"]) ?? "steps"
-        let every = try a.optionalNumberOption("every", range: .closed(1, 1e9))
+        let every = try a.optionalIntOption("every", range: 1...1_000_000_000)
         try a.finish(options: trainOptions)
         let t = try w.ensureTrainer()
         let perEpoch = t.sampler.batchesPerEpoch
         if unit.hasPrefix("epoch") && n > maxSteps / perEpoch {
             throw ShellError("\(n) epochs of \(perEpoch) steps are more than \(maxSteps) steps — train at most \(maxSteps / perEpoch) epochs at a time")
         }
-        if let every { w.evaluationInterval = Int(every); t.evaluationInterval = Int(every) }
+        if let every { w.evaluationInterval = every; t.evaluationInterval = every }
         let steps = unit.hasPrefix("epoch") ? n * perEpoch : n
         if every == nil && w.evaluationInterval == nil { t.evaluationInterval = max(1, steps / 200, t.evaluationFloor) }
         let (ran, reason) = runTraining(w, t, steps: steps)
@@ -40,7 +40,7 @@ extension Commands {
         // was drawn (replayed, it stops there again).
         var took = ran
         if case .nonFinite = reason { took += 1 }
-        if took < steps { w.recordedAs = took == 0 ? [] : ["train \(took)" + (every.map { " every=\(Int($0))" } ?? "")] }
+        if took < steps { w.recordedAs = took == 0 ? [] : ["train \(took)" + (every.map { " every=\($0)" } ?? "")] }
     }
 
     /// Runs `steps` steps through the current view, with undo, watches and breaks; prints the summary and

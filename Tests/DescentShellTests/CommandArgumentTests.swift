@@ -344,6 +344,16 @@ final class CommandArgumentTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.hasPrefix("step 8/8") && !$0.contains("evaluated at") }, text)
     }
 
+    func testEveryTakesAWholeNumberOfSteps() {
+        // every=2.5 was cut to 2 without a word (and 1.9 to 1); a count of steps is a whole number, as 1e3 is.
+        h.ok(Self.model)
+        let e = h.fails("train 10 every=2.5")
+        XCTAssertTrue(e.contains("expected a whole number from 1 to 1000000000 for every=, got 2.5"), e)
+        XCTAssertNil(h.w.trainer?.history.lastEvaluation, "the failed train ran nothing")
+        h.ok("train 4 every=1e3")
+        XCTAssertEqual(h.w.evaluationInterval, 1000)
+    }
+
     func testARunStoppedEarlyIsSavedAsTheStepsItTook() {
         // A gradient-norm break stops after the first step whose norm passes 1e-9: the session keeps `train 1`,
         // and replaying the saved commands in a fresh session gives the same weights.
