@@ -59,6 +59,10 @@ enum DataCommand {
         }
         if w.normalize { try Commands.located(a.command.nameSpan) { try w.checkStandardizable(d, fraction: w.splitFraction, seed: w.seed) } }
         let widthChanged = w.data.map { $0.featureCount != d.featureCount } ?? false
+        // A model kept for the new data (same width) must fit it as a model built for it must (`ensureModel`).
+        if !widthChanged, let model = w.model {
+            try Commands.located(a.command.nameSpan) { try Fit.checkSize(spec: model.spec, samples: d.count) }
+        }
         w.data = d
         if let fileRead { w.filesRead[fileRead.path] = (fileRead.name, fileRead.fingerprint) }
         w.targetsMayBeClassIDs = inline || (csv && d.task == .regression)

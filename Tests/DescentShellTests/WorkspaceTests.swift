@@ -212,6 +212,18 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertEqual(w.model?.parameterCount, 80_001)
     }
 
+    func testNewDataThatAKeptModelWouldNotFitIsRefused() {
+        // A 2-30000-1 model (120,001 parameters) fits 100 rows; on 300,000 rows its evaluation and step graphs, 8
+        // blocks of 4,096 rows at about 120,000 values a row (values and gradients), would need some 31 GB. `data`
+        // kept the model (same width) without the check that building it for those rows makes.
+        ok("data linear n=100\nlayer dense 30000 tanh\nlayer dense 1\nloss mse\nshow model")
+        let model = w.model, data = w.data
+        XCTAssertTrue(fails("data linear n=300000").contains("this model is too large: 120001 parameters and 300000 samples need about"))
+        XCTAssertTrue(w.model === model)
+        XCTAssertEqual(w.data, data, "the data is as it was")
+        ok("data linear n=1000")   // fits
+    }
+
     func testChangingTheModelSaysWhatItReset() {
         ok(Self.seed + "\ntrain 5")
         out.clear()
