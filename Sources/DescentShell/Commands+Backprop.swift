@@ -155,11 +155,16 @@ extension Commands {
     static func update(_ w: Workspace, _ a: inout ArgReader) throws {
         try a.finish(options: [])
         let t = try w.ensureTrainer()
-        // If the update cannot be applied, everything this command did (a batch drawn, undo entries) goes back.
+        // If the update cannot be applied, everything this command did goes back: a batch drawn, undo entries, and the
+        // gradients (and a hand pass's backward) it computed first.
         let start = t.snapshot(label: "update"), stack = w.undoStack, inspected = w.inspected
         let drawsBatch = t.phase == .idle
+        let grads = t.model.parameters.map { $0.grad.array }, stale = t.gradientsStale, pass = inspected?.savedState()
         do { try applyUpdate(w, t) } catch {
             if drawsBatch { t.restore(start) }
+            if let inspected, let pass { inspected.restore(pass) }
+            for (p, g) in zip(t.model.parameters, grads) { p.grad.load(g) }
+            t.gradientsStale = stale
             w.undoStack = stack; w.inspected = inspected
             throw error
         }

@@ -113,6 +113,24 @@ final class BackpropTests: XCTestCase {
         XCTAssertEqual(h.values("W1")[1], 0.005 * 58 / 3, accuracy: 1e-15)
     }
 
+    func testARefusedUpdateLeavesTheGradientsAndTheHandPassAsTheyWere() {
+        // lr 1e308 times the first gradient [−40/3, −58/3] overflows (as above). The refused update had computed the
+        // gradients first, and kept them (labelled not current), and finished a backward pass stepped part-way.
+        h.ok(Self.seed + "\nlr 1e308\nforward\nbackward step")
+        XCTAssertEqual(h.w.inspected?.backwardDone, 1)
+        XCTAssertTrue(h.fails("update").contains("this update would make W1 infinite or NaN"))
+        XCTAssertEqual(h.w.inspected?.backwardDone, 1, "the backward pass is where the user left it")
+        XCTAssertEqual(h.grads("W1"), [0, 0], "no gradient has reached W1")
+        // With no pass under way, the update draws the batch, computes the gradients and is refused: the batch goes
+        // back and the gradients held are again those of the last update (here, of a step at lr 1e-9 on θ = 0).
+        h.ok("undo\nlr 1e-9\nstep\nlr 1e308")
+        let used = h.grads("W1")
+        assertClose(used, [-40.0 / 3, -58.0 / 3], 1e-12)
+        XCTAssertTrue(h.fails("update").contains("this update would make W1 infinite or NaN"))
+        XCTAssertEqual(h.grads("W1"), used)
+        XCTAssertTrue(h.ok("show grads W1").contains("these are the gradients step 1's update used"))
+    }
+
     func testBackwardOnTheSeedExampleGivesTheGradientAndItsNorm() {
         h.ok(Self.seed)
         let text = h.ok("backward")
