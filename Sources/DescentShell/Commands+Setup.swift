@@ -145,6 +145,11 @@ extension Commands {
             try a.finish(options: [])
             newLayers = []
         }
+        // A layer that makes the model too large for the data is refused here, before the old model and its history
+        // are dropped, rather than by the first command that builds it (removing layers is never refused).
+        if newLayers.count > w.layers.count, let d = w.data, newLayers.contains(where: { if case .dense = $0 { true } else { false } }) {
+            try Fit.checkSize(spec: ModelSpec(inputSize: d.featureCount, layers: newLayers), samples: d.count)
+        }
         w.layers = newLayers
         let reset = w.invalidateModel()
         var msg = kind == "clear" ? "layers cleared" : (kind == "pop" ? "removed the last layer" : "layer \(newLayers.count): \(newLayers.last.map { "\($0)" } ?? "")")

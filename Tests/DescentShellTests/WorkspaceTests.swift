@@ -205,7 +205,12 @@ final class WorkspaceTests: XCTestCase {
     func testModelTooLargeForMemoryIsRefusedBeforeAnythingIsAllocated() {
         // 2-20000-20000-1: 2·20,000 + 20,000 + 20,000² + 20,000 + 20,000 + 1 = 400,100,001 parameters (by hand),
         // three values each (value, gradient, state) — far over the 2.5·10⁸ values a session may hold.
-        ok("data xor n=40\nlayer dense 20000 tanh\nlayer dense 20000 tanh\nlayer dense 1 sigmoid\nloss bce")
+        // With data loaded, the layer that makes the model too large is refused, and the layers stay as they were.
+        ok("data xor n=40\nlayer dense 20000 tanh\nloss bce")
+        XCTAssertTrue(fails("layer dense 20000 tanh").contains("this model is too large: 400080000 parameters and 40 samples need about"))
+        XCTAssertEqual(w.layers.count, 1)
+        // Layers given before the data are checked when the model is built.
+        ok("new\nlayer dense 20000 tanh\nlayer dense 20000 tanh\nlayer dense 1 sigmoid\nloss bce\ndata xor n=40")
         XCTAssertTrue(fails("step").contains("this model is too large: 400100001 parameters and 40 samples need about"))
         XCTAssertNil(w.model)
         ok("layer pop\nlayer pop\nlayer dense 1 sigmoid\nstep")   // 2-20000-1 fits
