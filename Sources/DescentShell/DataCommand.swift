@@ -77,10 +77,12 @@ enum DataCommand {
             msg += d.task == .regression ? "regression target '\(d.targetName.shortened())'" : "\(d.classNames.count) classes (\(DataCommand.listed(d.classNames)))"
         }
         if w.targetsMayBeClassIDs && read.task == d.task {
-            if (try? d.classIDCount()) != nil {
+            do {
+                _ = try d.classIDCount()
                 msg += "; \(name) is read as class ids if the loss is ce, bce or hinge"
-            } else if let loss = w.loss, loss.isClassification {
-                msg += "; \(name) holds values that are not class ids (0, 1, 2, …), so \(loss) does not fit it — use mse, mae or huber"
+            } catch {
+                // Why the targets are not classes (not class ids, or only one class), as `step` will say.
+                if let loss = w.loss, loss.isClassification { msg += "; under \(loss) \(name) would be class ids, but \(error); for a regression target use mse, mae or huber" }
             }
         }
         if w.batch == .automatic, let rows = w.batch.rows(training: w.trainingRows(of: d)) {

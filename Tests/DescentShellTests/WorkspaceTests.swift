@@ -107,7 +107,11 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertTrue(out.text.contains("task multiclass\nfeatures: x1, x2\ntarget: y (class ids 0–2, read as classes under ce)\nclass counts: 1, 2, 1\n"), out.text)
         // 0.5 is no class id: `data` says ce will not fit (loss already ce), or says nothing of class ids (no loss).
         out.clear(); ok("data X=[[1,2],[2,3]] y=[0.5,1]")
-        XCTAssertEqual(out.lines.last, "data: inline — 2 samples, 2 features, regression target 'y'; y holds values that are not class ids (0, 1, 2, …), so ce does not fit it — use mse, mae or huber")
+        XCTAssertEqual(out.lines.last, "data: inline — 2 samples, 2 features, regression target 'y'; under ce y would be class ids, but y[0] is 0.5, not a class id — class targets are whole numbers 0, 1, …, k-1; for a regression target use mse, mae or huber")
+        // One class: 0 is a class id, so the reason is that there is one class, not that the values are not ids.
+        out.clear(); ok("data X=[[1,2],[2,3]] y=[0,0]")
+        XCTAssertEqual(out.lines.last, "data: inline — 2 samples, 2 features, regression target 'y'; under ce y would be class ids, but y has only class 0 — a classifier needs at least 2 classes; for a regression target use mse, mae or huber")
+        out.clear(); ok("data X=[[1,2],[2,3]] y=[0.5,1]")
         out.clear(); ok("show data")
         XCTAssertTrue(out.text.contains("task regression\nfeatures: x1, x2\ntarget: y\n"), out.text)
     }
