@@ -496,7 +496,10 @@ extension Commands {
         guard let t = w.trainer, let snap = w.undoStack.popLast() else {
             throw ShellError("nothing to undo (undo covers step, update, set, load, forward and train since the model was built or its data, loss, regularizer, batch, split, normalization or optimizer last changed)")
         }
+        // The learning rate is a setting, as `lr` sets it, not state: undoing a run keeps the one set since.
+        let lr = t.optimizer.learningRate
         t.restore(snap)
+        t.optimizer.learningRate = lr
         w.inspected = nil
         w.out.print("undid \(snap.label): back to step \(t.stepCount) (\(w.undoStack.count) more undo\(w.undoStack.count == 1 ? "" : "s") available)")
     }

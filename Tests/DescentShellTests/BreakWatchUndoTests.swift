@@ -223,6 +223,22 @@ final class BreakWatchUndoTests: XCTestCase {
         XCTAssertEqual(again, states[0])
     }
 
+    func testUndoKeepsTheLearningRateSetSince() throws {
+        // `lr` is a setting, as `show config` shows it, not part of a run: undoing the run before it kept the setting
+        // (0.9) but put the optimizer's rate back to 0.05 without a word, so the next steps ran at 0.05.
+        h.ok(Self.undoSetup + "\ntrain 3\nlr 0.05\ntrain 2\nlr 0.9")
+        let back = try XCTUnwrap(h.w.undoStack.last).parameters
+        h.ok("undo")
+        XCTAssertEqual(h.w.trainer?.optimizer.learningRate, 0.9)
+        XCTAssertTrue(h.ok("show config").contains("optimizer   adam beta1=0.9 beta2=0.999 eps=1e-08 lr=0.9\n"))
+        XCTAssertEqual(h.w.model?.snapshot(), back, "the parameters are those before `train 2`")
+        // The next step is the one `train 3; lr 0.9; step` takes from the same start.
+        h.ok("step")
+        let straight = ShellHarness()
+        straight.ok(Self.undoSetup + "\ntrain 3\nlr 0.9\nstep")
+        XCTAssertEqual(h.values("W1").map(\.bitPattern), straight.values("W1").map(\.bitPattern))
+    }
+
     func testLoadIsUndoableBeforeAnyTrainingAsSetIs() throws {
         h.ok("seed 1\ndata xor n=20\nlayer dense 1 sigmoid\nloss bce\nshow weights")
         let drawn = h.values("W1") + h.values("b1")
