@@ -77,6 +77,10 @@ struct Expectation {
         let subjectSpan = a.lastSpan
         let op = try a.op("comparison", oneOf: comparisons)
         let value = try a.number("value")
+        // Accuracy prints as a percentage everywhere else, so `accuracy > 80` is the likely slip: it never holds.
+        if case .metric(let m) = subject, ["accuracy", "val_accuracy", "sparsity"].contains(m), !(0...1).contains(value) {
+            throw a.error("\(m) is a fraction from 0 to 1 here (0.8 for 80%), got \(value.plainText)")
+        }
         var tol: Double? = nil
         if a.optionalOp(oneOf: ["+-"]) != nil {
             // A tolerance loosens a bound past what it says (`loss < 9 +- 1` held for 9.67): only for `=`.

@@ -321,6 +321,17 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertTrue(fails("expect val_loss < 1").contains("val_loss needs a validation split — use `split 0.8`"))
     }
 
+    /// Accuracy prints as a percentage, but `expect` measures a fraction: `accuracy > 80` could never hold (and
+    /// `accuracy < 50` always did), so a bound outside 0–1 is refused, pointing at it.
+    func testExpectAccuracyTakesAFraction() {
+        ok("data X=[[0],[1]] y=[0,1]\nlayer dense 1 sigmoid init=zeros\nloss bce")
+        // Zero weights give σ(0) = 0.5 for both rows, read as class 1 at 0.5: one of two right, accuracy 0.5.
+        XCTAssertTrue(fails("expect accuracy > 80").contains("accuracy is a fraction from 0 to 1 here (0.8 for 80%), got 80"))
+        XCTAssertTrue(fails("expect val_accuracy < 50").contains("val_accuracy is a fraction from 0 to 1 here"))
+        out.clear(); ok("expect accuracy = 0.5")
+        XCTAssertEqual(out.lines, ["ok: accuracy = 0.5 (= 0.5)"])
+    }
+
     /// The step count is 0 before any data, model or loss; the metrics of a model still need them.
     func testExpectStepNeedsNoData() {
         out.clear(); ok("expect step = 0")
