@@ -39,7 +39,7 @@ enum AtomicFile {
         // in between (a planted link would otherwise be followed).
         unlink(tmp)
         let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, replacing ? 0o600 : 0o666)
-        guard fd >= 0 else { throw ShellError("cannot write \(shown): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw ShellError("cannot write \(shown): \(creationProblem(errno, in: dir))") }
         // Closes and removes the temporary file after a failure; the error names the system's reason.
         func failure(_ reason: String) -> ShellError {
             close(fd); unlink(tmp)
@@ -93,6 +93,19 @@ enum AtomicFile {
         }
         if code == ENOENT || code == ENOTDIR { return "the directory \(directory) does not exist" }
         return "cannot reach the directory \(directory): \(String(cString: strerror(code)))"
+    }
+
+    /// Why the temporary file could not be made in `directory`, for the system's error `code`: the directory, not the
+    /// file, when it refuses writing (a file is saved by a rename there, which needs the directory's write permission).
+    static func creationProblem(_ code: Int32, in directory: String) -> String {
+        switch code {
+        case EACCES, EPERM:
+            return "the directory \(directory) is not writable (\(String(cString: strerror(code)))): a file is saved by writing a new one beside it and renaming it, which needs write permission on the directory — save elsewhere, or `chmod u+w` the directory"
+        case EROFS:
+            return "the directory \(directory) is on a read-only file system — save elsewhere"
+        default:
+            return String(cString: strerror(code))
+        }
     }
 
     /// What a file of `mode` is, for messages: `a file` (regular), `a directory`, `a FIFO (named pipe)`, …

@@ -281,6 +281,29 @@ final class AtomicFileTests: XCTestCase {
         }
     }
 
+    func testADirectoryThatRefusesWritingIsNamedAsTheCause() throws {
+        // The file is saved by a rename in its directory, so a directory without write permission is the cause, not
+        // the file: "Permission denied" alone sent people to chmod the file. Root may write in any directory with
+        // write bits off, but not in sysfs's.
+        let path: String
+        if getuid() == 0 {
+            let probe = "/sys/descent-probe-\(getpid())"
+            guard open(probe, O_WRONLY | O_CREAT | O_EXCL, 0o600) < 0 && errno == EACCES else { throw XCTSkip("/sys takes files here") }
+            path = "/sys/w.json"
+        } else {
+            XCTAssertEqual(mkdir(dir + "/ro", 0o555), 0)
+            path = dir + "/ro/w.json"
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        XCTAssertThrowsError(try AtomicFile.write("{}", to: path)) { error in
+            XCTAssertEqual("\(error)", "cannot write \(path): the directory \(parent) is not writable (Permission denied): a file is saved by "
+                           + "writing a new one beside it and renaming it, which needs write permission on the directory — save "
+                           + "elsewhere, or `chmod u+w` the directory")
+        }
+        XCTAssertEqual(AtomicFile.creationProblem(EROFS, in: "/mnt/cd"), "the directory /mnt/cd is on a read-only file system — save elsewhere")
+        XCTAssertEqual(AtomicFile.creationProblem(ENOSPC, in: "/x"), "No space left on device")
+    }
+
     func testAFileThatMayNotBeReadGivesTheSystemsReason() throws {
         // Root reads any file whatever its mode, but not a write-only sysfs attribute.
         let path: String
