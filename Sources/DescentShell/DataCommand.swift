@@ -72,7 +72,8 @@ enum DataCommand {
         var msg = "data: \(d.name) — \(Format.counted(d.count, "sample")), \(Format.counted(d.featureCount, "feature")), "
         let read = (try? w.asRead(d)) ?? d, name = inline ? "y" : "'\(d.targetName.shortened())'"
         if read.task != d.task, let loss = w.loss {
-            msg += "\(read.classNames.count) classes (\(name) holds class ids 0–\(read.classNames.count - 1), read as classes under \(loss))"
+            msg += "\(read.classNames.count) classes (\(name) holds class ids 0–\(read.classNames.count - 1), read as classes under \(loss)"
+                + DataCommand.emptyClassesNote(read.classCounts()) + ")"
         } else {
             msg += d.task == .regression ? "regression target '\(d.targetName.shortened())'" : "\(d.classNames.count) classes (\(DataCommand.listed(d.classNames)))"
         }
@@ -82,7 +83,10 @@ enum DataCommand {
                 msg += "; \(name) is read as class ids if the loss is ce, bce or hinge"
             } catch {
                 // Why the targets are not classes (not class ids, or only one class), as `step` will say.
-                if let loss = w.loss, loss.isClassification { msg += "; under \(loss) \(name) would be class ids, but \(error); for a regression target use mse, mae or huber" }
+                if let loss = w.loss, loss.isClassification {
+                    msg += d.targetsArePlusMinusOne ? "; " + Workspace.plusMinusOne(name, loss)
+                        : "; under \(loss) \(name) would be class ids, but \(error); for a regression target use mse, mae or huber"
+                }
             }
         }
         if w.batch == .automatic, let rows = w.batch.rows(training: w.trainingRows(of: d)) {
@@ -90,6 +94,26 @@ enum DataCommand {
         }
         if let reset { msg += " — reset \(reset)" }
         w.out.print(msg + note)
+    }
+
+    /// Which class ids have no samples, when some have none: `class 0 has no rows`, `classes 0 and 2 have no rows`,
+    /// `4 classes have no rows (0, 2, 5, …)`.
+    static func emptyClasses(_ counts: [Int]) -> String? {
+        let empty = counts.indices.filter { counts[$0] == 0 }
+        switch empty.count {
+        case 0: return nil
+        case 1: return "class \(empty[0]) has no rows"
+        case 2: return "classes \(empty[0]) and \(empty[1]) have no rows"
+        default:
+            let shown = empty.prefix(3).map(String.init).joined(separator: ", ") + (empty.count > 3 ? ", …" : "")
+            return "\(empty.count) classes have no rows (\(shown))"
+        }
+    }
+
+    /// `emptyClasses` for the data line, after a semicolon, asking whether the ids count from 1 when class 0 is empty.
+    static func emptyClassesNote(_ counts: [Int]) -> String {
+        guard let empty = emptyClasses(counts) else { return "" }
+        return "; \(empty)" + (counts.first == 0 ? " — ids count from 0: are these counted from 1?" : "")
     }
 
     /// The error for Ctrl-C while `data csv` read `file` (nothing changed), after a line break past the echoed ^C.

@@ -21,6 +21,11 @@ enum Fit {
         case (.regression, _):
             if out != 1 { throw ShellError("a regression target needs 1 output; the last layer has \(out) — end with `layer dense 1`") }
         case (.multiclass, .bce), (.multiclass, .hinge):
+            // Ids 1 and 2 (counted from 1) make 3 classes, one of them empty: two classes to recode.
+            let counts = data.classCounts(), present = counts.indices.filter { counts[$0] > 0 }
+            if present.count == 2, let empty = DataCommand.emptyClasses(counts) {
+                throw ShellError("\(loss) is for two classes, the ids 0 and 1; '\(data.targetName)' holds the ids \(present[0]) and \(present[1]) (\(empty)) — recode them as 0 and 1, or use ce with `layer dense \(k) softmax`")
+            }
             throw ShellError("\(loss) is for two classes; the data has \(k) — use ce with `layer dense \(k) softmax` (or linear)")
         case (.multiclass, .ce), (.binary, .ce):
             if out != k { throw ShellError("ce on \(k) classes needs \(k) outputs; the last layer has \(out) — end with `layer dense \(k) softmax`") }

@@ -48,8 +48,7 @@ enum Printer {
                 .map { "\($0.offset)=\(DataCommand.listed([$0.element]))" }.joined(separator: ", ") + more + ")"
         lines.append("target: \(DataCommand.listed([d.targetName]))" + classes)
         if !d.classNames.isEmpty {
-            var counts = [Int](repeating: 0, count: d.classNames.count)
-            for v in d.y.data { if let k = Int(exactly: v), counts.indices.contains(k) { counts[k] += 1 } }
+            let counts = d.classCounts()
             lines.append("class counts: " + counts.prefix(listedClasses).map(String.init).joined(separator: ", ") + more)
         }
         if let f = w.splitFraction {

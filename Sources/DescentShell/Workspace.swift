@@ -162,11 +162,18 @@ public final class Workspace {
         let k: Int
         do { k = try d.classIDCount() } catch {
             let name = d.origin == nil ? d.targetName : "'\(d.targetName)'"
+            if d.targetsArePlusMinusOne { throw ShellError(Workspace.plusMinusOne(name, loss)) }
             throw ShellError("\(error) (under \(loss) the numbers in \(name) are class ids; for a regression target use mse, mae or huber)")
         }
         d.task = k == 2 ? .binary : .multiclass
         d.classNames = (0..<k).map(String.init)
         return d
+    }
+
+    /// Why −1/+1 targets do not fit a class loss, and what does: class ids are 0 and 1 (hinge maps them to −1/+1).
+    static func plusMinusOne(_ name: String, _ loss: Loss) -> String {
+        let how = loss == .hinge ? " (hinge maps them to −1 and +1 itself)" : ""
+        return "\(name) holds −1 and 1, but under \(loss) two classes are the ids 0 and 1\(how) — recode −1 as 0"
     }
 
     /// Splits and standardises the data as configured.

@@ -321,6 +321,28 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertTrue(fails("expect val_loss < 1").contains("val_loss needs a validation split — use `split 0.8`"))
     }
 
+    /// Class ids counted from 1 leave class 0 empty: the data line says so, and bce on ids 1 and 2 (three classes by
+    /// id, two with rows) says to recode them rather than that the data has 3 classes. −1/+1 targets under hinge or
+    /// bce are the other two-class convention: they are told to recode −1 as 0.
+    func testEmptyClassesAndPlusMinusOneTargetsSayWhatToRecode() {
+        ok("loss ce\ndata X=[[1],[2],[3]] y=[1,2,3]")
+        XCTAssertEqual(out.lines.last, "data: inline — 3 samples, 1 feature, 4 classes (y holds class ids 0–3, read as classes under ce; class 0 has no rows — ids count from 0: are these counted from 1?)")
+        out.clear(); ok("data X=[[1],[2],[3],[4]] y=[0,2,4,4]")
+        XCTAssertEqual(out.lines.last, "data: inline — 4 samples, 1 feature, 5 classes (y holds class ids 0–4, read as classes under ce; classes 1 and 3 have no rows)")
+        ok("new\ndata X=[[1],[2],[3]] y=[1,2,1]\nlayer dense 1 sigmoid\nloss bce")
+        XCTAssertTrue(fails("step").contains("error: bce is for two classes, the ids 0 and 1; 'y' holds the ids 1 and 2 (class 0 has no rows) — recode them as 0 and 1, or use ce with `layer dense 3 softmax`"))
+        // Three classes with rows are three classes.
+        ok("new\ndata X=[[1],[2],[3]] y=[0,1,2]\nlayer dense 1 sigmoid\nloss bce")
+        XCTAssertTrue(fails("step").contains("error: bce is for two classes; the data has 3 — use ce"))
+        out.clear(); ok("new\nloss hinge\ndata X=[[1],[2],[3]] y=[1,-1,1]")
+        XCTAssertEqual(out.lines.last, "data: inline — 3 samples, 1 feature, regression target 'y'; y holds −1 and 1, but under hinge two classes are the ids 0 and 1 (hinge maps them to −1 and +1 itself) — recode −1 as 0")
+        ok("layer dense 1")
+        XCTAssertTrue(fails("step").contains("error: y holds −1 and 1, but under hinge two classes are the ids 0 and 1"))
+        ok("loss bce\nlayer pop\nlayer dense 1 sigmoid")
+        XCTAssertTrue(fails("step").contains("error: y holds −1 and 1, but under bce two classes are the ids 0 and 1 — recode −1 as 0"))
+        XCTAssertNil(w.trainer)
+    }
+
     /// Accuracy prints as a percentage, but `expect` measures a fraction: `accuracy > 80` could never hold (and
     /// `accuracy < 50` always did), so a bound outside 0–1 is refused, pointing at it.
     func testExpectAccuracyTakesAFraction() {
