@@ -77,6 +77,10 @@ enum DataCommand {
         } else {
             msg += d.task == .regression ? "regression target '\(d.targetName.shortened())'" : "\(d.classNames.count) classes (\(DataCommand.listed(d.classNames)))"
         }
+        if let (label, row) = d.textAmongNumbers() {
+            let at = d.origin.map { " at \($0.targetLocation(row: row))" } ?? ""
+            msg += "; the target holds numbers and text ('\(label.shortened())'\(at)), so each value is a class label — for a regression target, fix or drop the rows whose target is not a number"
+        }
         if w.targetsMayBeClassIDs && read.task == d.task {
             do {
                 _ = try d.classIDCount()

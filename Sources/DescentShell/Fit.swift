@@ -34,6 +34,10 @@ enum Fit {
                 throw ShellError("ce reads logits (it applies a softmax itself), but the last layer is sigmoid, whose outputs in (0, 1) would be read as logits — end with `layer dense \(k) softmax` (or linear)" + (k == 2 ? ", or use bce with `layer dense 1 sigmoid`" : ""))
             }
         case (.multiclass, _):
+            if let (label, row) = data.textAmongNumbers() {
+                let at = data.origin.map { " at \($0.targetLocation(row: row))" } ?? ""
+                throw ShellError("\(loss) compares values, but '\(data.targetName)' was read as \(k) class labels because it holds text ('\(label.shortened())'\(at)) among its numbers — fix or drop the rows whose target is not a number")
+            }
             throw ShellError("\(loss) compares values, but the data has \(k) classes — use ce with `layer dense \(k) softmax`")
         case (.binary, .bce):
             if out != 1 { throw ShellError("bce needs 1 output (the probability of class 1); the last layer has \(out) — end with `layer dense 1 sigmoid`") }

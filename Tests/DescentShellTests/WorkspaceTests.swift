@@ -396,6 +396,22 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertTrue(fails("trian 5").contains("unknown command 'trian' — did you mean 'train'?"))
     }
 
+    func testAMissingValueMarkInANumericTargetIsPointedAt() throws {
+        // One 'NA' among numbers makes every value a class label ("4 classes (3.5, 6.25, NA, 2.5)"), and mse then
+        // said only that the data has 4 classes; both now name the cell: line 4 of the file (header on line 1), column 3.
+        let h = ShellHarness()
+        let csv = FileManager.default.temporaryDirectory.appendingPathComponent("descent-na-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: csv) }
+        try "a,b,y\n1,2,3.5\n4,5,6.25\n7,8,NA\n1,1,2.5\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let said = h.ok("data csv \"\(csv)\"")
+        XCTAssertTrue(said.contains("4 classes (3.5, 6.25, NA, 2.5); the target holds numbers and text ('NA' at \(csv):4, column 3 'y'), so each value is a class label"), said)
+        h.ok("layer dense 1\nloss mse")
+        XCTAssertTrue(h.fails("step").contains("mse compares values, but 'y' was read as 4 class labels because it holds text ('NA' at \(csv):4, column 3 'y') among its numbers"))
+        // Labels that are mostly text are classes, and nothing is said of numbers.
+        try "a,y\n1,cat\n2,dog\n3,7\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        XCTAssertFalse(h.ok("data csv \"\(csv)\"").contains("holds numbers and text"))
+    }
+
     func testSaveSessionNotesEachFileReadThatChangedOrWentSince() throws {
         let h = ShellHarness()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("descent-read-\(UUID().uuidString)")
