@@ -51,6 +51,7 @@ extension Commands {
             f = x
         }
         try a.finish(options: [])
+        if f == w.splitFraction { return unchanged(w, "split " + (f.map { Format.short($0) } ?? "none")) }
         if let f, let d = w.data {
             let train = Int(f * Double(d.count))
             if train < 1 || train >= d.count {
@@ -70,6 +71,11 @@ extension Commands {
         }
     }
 
+    /// Says that a setting given again as it is changed nothing: no reset, undo and a pass by hand kept.
+    static func unchanged(_ w: Workspace, _ setting: String) {
+        w.out.print("\(setting): already so — nothing changed")
+    }
+
     /// `; batches of 32 rows by default now` (or `; full batch by default now`) when the training part's size moved
     /// across `BatchSetting.fullBatchLimit` and so changed the default batch; "" otherwise.
     static func batchNote(_ w: Workspace, _ d: Dataset, before: Int??) -> String {
@@ -83,6 +89,7 @@ extension Commands {
         let word = a.optionalWord(oneOf: ["on", "off", "true", "false"]) ?? "on"
         try a.finish(options: [])
         let on = word == "on" || word == "true"
+        if on == w.normalize { return unchanged(w, "normalize " + (on ? "on" : "off")) }
         if on, let d = w.data { try w.checkStandardizable(d, fraction: w.splitFraction, seed: w.seed) }
         w.normalize = on
         let note = w.invalidateTrainer(keepHistory: false)
@@ -95,6 +102,7 @@ extension Commands {
             size = try a.int("batch size", range: 1...10_000_000)
         }
         try a.finish(options: [])
+        if (size.map(BatchSetting.rows) ?? .full) == w.batch { return unchanged(w, "batch " + (size.map(String.init) ?? "full")) }
         w.batch = size.map(BatchSetting.rows) ?? .full
         let note = w.invalidateTrainer(keepHistory: true)
         w.out.print("batch: " + (size.map { "\(Format.counted($0, "sample")), reshuffled each epoch" } ?? "full (the whole training set each step)") + note)
@@ -206,6 +214,7 @@ extension Commands {
         case "ce": l = .ce
         default: l = .hinge
         }
+        if l == w.loss { return unchanged(w, "loss \(l)") }
         w.loss = l
         let note = w.invalidateTrainer(keepHistory: true)
         w.carryOver?.gradientsStale = true   // gradients of another loss
@@ -230,6 +239,7 @@ extension Commands {
         default: try a.finish(options: regularizeOptions(kind))
         }
         guard r.l1 >= 0 && r.l2 >= 0 && r.l1.isFinite && r.l2.isFinite else { throw ShellError("λ must be a finite number ≥ 0") }
+        if r == w.regularizer { return unchanged(w, "regularize \(r)") }
         w.regularizer = r
         let note = w.invalidateTrainer(keepHistory: true)
         w.carryOver?.gradientsStale = true   // gradients of another penalty

@@ -233,6 +233,24 @@ final class WorkspaceTests: XCTestCase {
         ok("data linear n=1000")   // fits
     }
 
+    func testASettingGivenAgainAsItIsChangesNothing() {
+        // `normalize` while on reset the history and optimizer state and cleared undo; `loss`, `batch`, `split` and
+        // `regularize` as they were cleared undo and dropped a pass by hand. Now each says so and keeps everything.
+        ok(Self.seed + "\nnormalize\nbatch 2\nsplit none\nregularize l2 0.5\ntrain 3\nforward")
+        let weights = w.model!.snapshot(), undo = w.undoStack.count, steps = w.stepCount
+        out.clear(); ok("normalize\nloss mse\nbatch 2\nsplit none\nregularize l2 0.5")
+        XCTAssertEqual(out.lines, ["normalize on: already so — nothing changed", "loss mse: already so — nothing changed",
+                                   "batch 2: already so — nothing changed", "split none: already so — nothing changed",
+                                   "regularize l2 0.5: already so — nothing changed"])
+        XCTAssertEqual(w.model!.snapshot(), weights)
+        XCTAssertEqual(w.undoStack.count, undo)
+        XCTAssertEqual(w.stepCount, steps)
+        XCTAssertNotNil(w.inspected, "the pass by hand is still under way")
+        // A real change still resets what it must.
+        ok("regularize l2 0.25")
+        XCTAssertTrue(w.undoStack.isEmpty)
+    }
+
     func testChangingTheModelSaysWhatItReset() {
         ok(Self.seed + "\ntrain 5")
         out.clear()
