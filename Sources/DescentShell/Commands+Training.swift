@@ -31,10 +31,21 @@ extension Commands {
         if unit.hasPrefix("epoch") && n > maxSteps / perEpoch {
             throw ShellError("\(n) epochs of \(perEpoch) steps are more than \(maxSteps) steps — train at most \(maxSteps / perEpoch) epochs at a time")
         }
+        let intervals = (w.evaluationInterval, t.evaluationInterval), undo = w.undoStack
+        let handPass = t.phase == .idle ? nil : (t.currentGraph?.backwardDone).map { Optional($0) } ?? .some(nil)
         if let every { w.evaluationInterval = every; t.evaluationInterval = every }
         let steps = unit.hasPrefix("epoch") ? n * perEpoch : n
         if every == nil && w.evaluationInterval == nil { t.evaluationInterval = max(1, steps / 200, t.evaluationFloor) }
         let (ran, reason) = runTraining(w, t, steps: steps)
+        if ran == 0, case .nonFinite(let why) = reason {
+            // A run that stopped before its first step leaves nothing, as a failed `step` does: the batch it drew,
+            // its undo entry, its settings and a hand pass it dropped go back.
+            if let start = w.undoStack.last { t.restore(start) }
+            w.undoStack = undo
+            (w.evaluationInterval, t.evaluationInterval) = intervals
+            if let done = handPass { redoHandPass(w, t, backwardDone: done) }
+            throw ShellError("the run stopped before its first step, so nothing changed: \(why)")
+        }
         // A run stopped early is saved as the steps it took, so that a replay reproduces these weights: those
         // that ran (Ctrl-C and breaks stop between steps), plus the one a non-finite loss stopped, whose batch
         // was drawn (replayed, it stops there again).
@@ -70,7 +81,10 @@ extension Commands {
             w.trainingView.end(trainer: t, reason: reason)
             return (reason, secs)
         }
-        w.out.print(Report.summary(t, ran: t.stepCount - start, seconds: secs, reason: reason))
+        // A run stopped by a non-finite loss before its first step is a failed command, which says so itself.
+        if case .nonFinite = reason, t.stepCount == start {} else {
+            w.out.print(Report.summary(t, ran: t.stepCount - start, seconds: secs, reason: reason))
+        }
         if t.stepCount > start && t.history.lastEvaluation != nil { w.noteUndefinedR2(t) }
         w.inspected = nil
         if t.stepCount > start { w.gradientsUsedByStep = t.stepCount }

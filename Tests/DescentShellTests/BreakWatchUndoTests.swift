@@ -17,10 +17,14 @@ final class BreakWatchUndoTests: XCTestCase {
     /// Sets every listed entry, then runs a command that must stop on a non-finite loss; checks nothing changed.
     private func assertStops(setup: String, message: String, file: StaticString = #filePath, line: UInt = #line) {
         h.ok(setup + "\nbreak nan\ngraph", file: file, line: line)
-        let before = TrainerState(h.w)
-        let text = h.ok("train 5", file: file, line: line)
-        XCTAssertTrue(text.contains("trained 0 steps (total 0)"), text, file: file, line: line)
-        XCTAssertTrue(text.contains(message), "wanted «\(message)» in\n\(text)", file: file, line: line)
+        let before = TrainerState(h.w), undo = h.w.undoStack.count, recorded = h.w.recorded
+        // A run that stops before its first step is a failed command, as `step` is, and leaves nothing behind.
+        let text = h.fails("train 5", file: file, line: line)
+        XCTAssertTrue(text.contains("the run stopped before its first step, so nothing changed: " + message), "wanted «\(message)» in\n\(text)", file: file, line: line)
+        XCTAssertFalse(h.out.text.contains("trained 0 steps"), h.out.text, file: file, line: line)
+        XCTAssertEqual(h.w.undoStack.count, undo, "no undo entry", file: file, line: line)
+        XCTAssertEqual(h.w.recorded, recorded, "not saved in the session", file: file, line: line)
+        XCTAssertEqual(h.w.trainer?.sampler.epoch, 1, "the batch it drew went back", file: file, line: line)
         // Parameters, optimizer state, history: all as before the run.
         XCTAssertEqual(TrainerState(h.w)?.parameters, before?.parameters, file: file, line: line)
         XCTAssertEqual(TrainerState(h.w)?.stepCount, 0, file: file, line: line)
@@ -116,7 +120,7 @@ final class BreakWatchUndoTests: XCTestCase {
     func testBreakNaNOffStillStopsButSaysSo() {
         h.ok(Self.data + "\nlayer dense 1 linear bias=false\nloss mse\nset W1[0,0] = 1e308\nset W1[1,0] = 1e308")
         XCTAssertTrue(h.ok("break nan off").contains("break nan: off — which changes nothing: a non-finite loss or gradient always stops training, naming the node"))
-        let text = h.ok("train 3")
+        let text = h.fails("train 3")
         XCTAssertTrue(text.contains("loss became infinite at step 1 (first produced by node Z1 (matmul))"), text)
         XCTAssertTrue(h.ok("show config").contains("break       nan (always)"))
         XCTAssertEqual(h.values("W1"), [1e308, 1e308])

@@ -363,8 +363,10 @@ final class CommandArgumentTests: XCTestCase {
         // sgd lr=0.5 diverges: 190 steps run and the 191st stops on an infinite loss, its batch drawn. The
         // session keeps `train 191`, which stops at the same place again.
         let diverging = ShellHarness()
-        diverging.ok("data linear\nbatch 16\nlayer dense 8 tanh\nlayer dense 1\nloss mse\noptimizer sgd lr=0.5\ntrain 1000\ntrain 3")
+        diverging.ok("data linear\nbatch 16\nlayer dense 8 tanh\nlayer dense 1\nloss mse\noptimizer sgd lr=0.5\ntrain 1000")
         let ran = diverging.w.stepCount
+        // Another run stops before its first step: it fails and is not kept.
+        XCTAssertTrue(diverging.fails("train 3").contains("the run stopped before its first step, so nothing changed"))
         XCTAssertTrue(diverging.w.recorded.contains("train \(ran + 1)"), "\(diverging.w.recorded)")
         for line in [h!, diverging] {
             let replay = ShellHarness()
