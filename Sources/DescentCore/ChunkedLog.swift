@@ -1,6 +1,8 @@
 /// An append-only list kept in chunks of 4,096 elements, so that a copy shares every chunk with the original
 /// and appending copies at most the one chunk being written: an undo snapshot of a history of millions of
-/// steps costs a few pointers, not the whole list. Reserved chunks make appends allocation-free.
+/// steps costs a few pointers, not the whole list. Reserved chunks make appends allocation-free. The oldest chunks
+/// can be dropped to bound its memory (`dropFirstChunk`); indices stay those of the whole list, so that
+/// `startIndex` is then the number of elements dropped.
 public struct ChunkedLog<Element>: RandomAccessCollection {
     /// log2 of the chunk size.
     static var shift: Int { 12 }
@@ -16,23 +18,37 @@ public struct ChunkedLog<Element>: RandomAccessCollection {
         init(copying other: Chunk) { items = []; items.reserveCapacity(ChunkedLog.chunkSize); items += other.items }
     }
 
+    /// The chunks from `startIndex` on (the first holds element `startIndex`), then any reserved empty ones.
     private var chunks: [Chunk] = []
-    public private(set) var count = 0
+    /// Elements dropped from the front, a whole number of chunks.
+    public private(set) var startIndex = 0
+    public private(set) var endIndex = 0
 
     /// An empty log.
     public init() {}
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { count }
+    /// Elements held (those appended less those dropped).
+    public var count: Int { endIndex - startIndex }
 
-    public subscript(i: Int) -> Element { chunks[i >> Self.shift].items[i & (Self.chunkSize - 1)] }
+    public subscript(i: Int) -> Element {
+        let j = i - startIndex
+        return chunks[j >> Self.shift].items[j & (Self.chunkSize - 1)]
+    }
 
     /// Adds `e` at the end, copying the last chunk first when a copy of the log shares it.
     public mutating func append(_ e: Element) {
         let c = count >> Self.shift
         if c == chunks.count { chunks.append(Chunk()) } else { own(c) }
         chunks[c].items.append(e)
-        count += 1
+        endIndex += 1
+    }
+
+    /// Drops the oldest full chunk (`chunkSize` elements), if there is one beside the chunk being written; a copy of
+    /// the log that shares it keeps it.
+    public mutating func dropFirstChunk() {
+        guard count > Self.chunkSize else { return }
+        chunks.removeFirst()
+        startIndex += Self.chunkSize
     }
 
     /// Which chunk objects hold the elements, for tests of what copies share.

@@ -21,11 +21,23 @@ public struct History: Sendable {
         public var valMetric: Double?
     }
 
-    /// In chunks, so that copies (undo keeps up to 50) share them rather than each holding every step.
+    /// In chunks, so that copies (undo keeps up to 50) share them rather than each holding every step. Past
+    /// `maxSteps` (`maxEvaluations`) the oldest chunk goes, so that a long run's history stays bounded: the logs'
+    /// `startIndex` is then how many were dropped.
     public private(set) var steps = ChunkedLog<Step>()
     public private(set) var evaluations = ChunkedLog<Evaluation>()
 
-    public init() {}
+    /// The most steps kept, 2²³ (8,388,608; 32 bytes each, 256 MiB): a tiny model runs 500,000 steps a second,
+    /// and `train 100000000` held 3.2 GB of history before the oldest were dropped.
+    public static let maxSteps = 1 << 23
+    /// The most evaluations kept, 2²¹ (2,097,152; `every=1` makes one a step).
+    public static let maxEvaluations = 1 << 21
+    /// This history's limits: `maxSteps` and `maxEvaluations` (smaller in tests).
+    let stepLimit: Int, evaluationLimit: Int
+
+    public init() { self.init(stepLimit: History.maxSteps, evaluationLimit: History.maxEvaluations) }
+
+    init(stepLimit: Int, evaluationLimit: Int) { self.stepLimit = stepLimit; self.evaluationLimit = evaluationLimit }
 
     /// Makes room for `n` more steps (up to a million ahead) so that recording them allocates nothing.
     public mutating func reserve(steps n: Int, evaluations e: Int) {
@@ -33,8 +45,29 @@ public struct History: Sendable {
         evaluations.reserve(e)
     }
 
-    mutating func record(_ s: Step) { steps.append(s) }
-    mutating func record(_ e: Evaluation) { evaluations.append(e) }
+    mutating func record(_ s: Step) {
+        steps.append(s)
+        if steps.count > stepLimit { steps.dropFirstChunk() }
+    }
+
+    mutating func record(_ e: Evaluation) {
+        evaluations.append(e)
+        if evaluations.count > evaluationLimit { evaluations.dropFirstChunk() }
+    }
+
+    /// Steps and evaluations dropped from the front to keep within `maxSteps` and `maxEvaluations`.
+    public var dropped: (steps: Int, evaluations: Int) { (steps.startIndex, evaluations.startIndex) }
+
+    /// What was dropped, for `show history` and `export history`: "" when nothing was, else
+    /// `; the first 4096 steps were dropped (the history keeps at most 8388608)`.
+    public var droppedNote: String {
+        let (s, e) = dropped
+        guard s > 0 || e > 0 else { return "" }
+        var parts: [String] = []
+        if s > 0 { parts.append("the first \(s) steps were dropped (the history keeps at most \(stepLimit))") }
+        if e > 0 { parts.append("the first \(e) evaluations were dropped (it keeps at most \(evaluationLimit))") }
+        return "; " + parts.joined(separator: "; ")
+    }
 
     public var isEmpty: Bool { steps.isEmpty && evaluations.isEmpty }
     public var lastStep: Step? { steps.last }
@@ -44,12 +77,12 @@ public struct History: Sendable {
     /// evaluation columns are filled on steps that had one (metric is validation's when there is a split).
     public func csv() -> String {
         var out = "step,epoch,batch_loss,penalty,train_loss,val_loss,metric\n"
-        var e = 0
+        var e = evaluations.startIndex
         for s in steps {
-            while e < evaluations.count && evaluations[e].step < s.step { e += 1 }
+            while e < evaluations.endIndex && evaluations[e].step < s.step { e += 1 }
             let f = History.csvField
             var row = "\(s.step),\(s.epoch),\(f(s.batchLoss)),\(f(s.penalty))"
-            if e < evaluations.count && evaluations[e].step == s.step {
+            if e < evaluations.endIndex && evaluations[e].step == s.step {
                 let ev = evaluations[e]
                 row += ",\(f(ev.trainLoss)),\(ev.valLoss.map(f) ?? ""),\(f(ev.valMetric ?? ev.trainMetric))"
             } else {

@@ -39,6 +39,13 @@ extension LineChart {
             xs.reserveCapacity(xs.count + n); ys.reserveCapacity(ys.count + n)
         }
 
+        /// Keeps the points at even positions (the first, third, …), halving the series in place.
+        public mutating func keepEveryOther() {
+            let n = (xs.count + 1) / 2
+            for i in 0..<n { xs[i] = xs[2 * i]; ys[i] = ys[2 * i] }
+            xs.removeLast(xs.count - n); ys.removeLast(ys.count - n)
+        }
+
         /// Drops all points, keeping the storage.
         public mutating func removeAll() {
             xs.removeAll(keepingCapacity: true); ys.removeAll(keepingCapacity: true)

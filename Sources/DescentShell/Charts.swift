@@ -9,7 +9,7 @@ enum Charts {
     static func lossChart(_ h: History, unicode: Bool, logScale: Bool, showValidation: Bool = true,
                           xRange: ClosedRange<Double>? = nil, title: String? = nil) -> LineChart {
         var curves = LossCurves()
-        curves.step.reserveCapacity(h.steps.count)
+        curves.step.reserveCapacity(min(h.steps.count, LossCurves.maxPoints))
         curves.absorb(h)
         return curves.chart(unicode: unicode, logScale: logScale, showValidation: showValidation, xRange: xRange,
                             title: unicode ? title : title?.asciiFallback)

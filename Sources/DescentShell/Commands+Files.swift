@@ -132,7 +132,7 @@ extension Commands {
         try refuseRunningScript(w, p, name, at: at)
         if what == "history" {
             try located(at) { try AtomicFile.write(t.history.csv(), to: p) }
-            w.out.print("wrote \(Format.counted(t.history.steps.count, "row")) to \(name)")
+            w.out.print("wrote \(Format.counted(t.history.steps.count, "row")) to \(name)\(t.history.droppedNote)")
         } else {
             try located(at) { try AtomicFile.write(Charts.svg(t.history, title: w.modelLine()), to: p) }
             w.out.print("wrote the loss chart to \(name)")

@@ -139,7 +139,7 @@ enum Printer {
                               alignments: Array(repeating: .right, count: 8)).render()
         lines.append("batch_loss and penalty: the step's batch, before its update; train_loss, val_loss, \(m), val_\(m): the full sets, after it")
         if t.r2Undefined.train || t.r2Undefined.validation, let note = Report.undefinedR2Note(t) { lines.append(note) }
-        lines.append("\(Format.counted(h.steps.count, "step")) recorded, \(Format.counted(h.evaluations.count, "full evaluation")) (`train … every=K` sets how often)")
+        lines.append("\(Format.counted(h.steps.count, "step")) recorded, \(Format.counted(h.evaluations.count, "full evaluation")) (`train … every=K` sets how often)\(h.droppedNote)")
         return lines.joined(separator: "\n")
     }
 

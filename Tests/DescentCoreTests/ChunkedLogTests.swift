@@ -45,4 +45,27 @@ final class ChunkedLogTests: XCTestCase {
         XCTAssertEqual(before.count, 1)
         XCTAssertEqual(log[10_000], 9_999)
     }
+
+    func testDroppingTheFirstChunkKeepsTheIndicesOfTheWholeLog() {
+        var log = ChunkedLog<Int>()
+        for i in 0..<10_000 { log.append(i) }
+        let copy = log
+        log.dropFirstChunk()
+        // Elements 0–4095 are gone; the rest keep their indices, and the copy keeps all of them.
+        XCTAssertEqual(log.startIndex, 4096)
+        XCTAssertEqual(log.endIndex, 10_000)
+        XCTAssertEqual(log.count, 10_000 - 4096)
+        XCTAssertEqual(log.first, 4096)
+        XCTAssertEqual(log[9_999], 9_999)
+        XCTAssertEqual(Array(log), Array(4096..<10_000))
+        XCTAssertEqual(copy.count, 10_000)
+        XCTAssertEqual(copy[0], 0)
+        for i in 10_000..<13_000 { log.append(i) }
+        XCTAssertEqual(log[12_999], 12_999)
+        XCTAssertEqual(Array(log.suffix(2)), [12_998, 12_999])
+        // 8,904 held: two full chunks of 4,096 go, and the chunk being written (712) never does.
+        log.dropFirstChunk(); log.dropFirstChunk(); log.dropFirstChunk()
+        XCTAssertEqual(log.startIndex, 12_288)
+        XCTAssertEqual(Array(log), Array(12_288..<13_000))
+    }
 }
