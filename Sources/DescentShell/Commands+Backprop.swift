@@ -43,9 +43,7 @@ extension Commands {
             g = t.forwardSample(s)
             w.out.print("forward pass on training sample \(s) (evaluation mode):")
         } else {
-            try w.checkHandPassFits(t)
-            if t.phase == .idle { w.pushUndo("forward") }
-            g = t.forward()
+            g = try startHandPass(w, t)
             w.out.print("forward pass on the batch of step \(t.stepCount + 1) (\(Format.counted(g.rows, "row")), epoch \(t.sampler.epochOfLastBatch)):")
         }
         w.inspected = g
@@ -80,11 +78,17 @@ extension Commands {
     static func inspectedGraph(_ w: Workspace) throws -> Graph {
         if let g = w.inspected { return g }
         let t = try w.ensureTrainer()
+        let g = try startHandPass(w, t)
+        w.out.print("(ran the forward pass on the batch of step \(t.stepCount + 1) first)")
+        return g
+    }
+
+    /// Runs the forward pass of the next step by hand (once it fits), undoable, and makes it the graph under inspection.
+    private static func startHandPass(_ w: Workspace, _ t: Trainer) throws -> Graph {
         try w.checkHandPassFits(t)
         if t.phase == .idle { w.pushUndo("forward") }
         let g = t.forward()
         w.inspected = g
-        w.out.print("(ran the forward pass on the batch of step \(t.stepCount + 1) first)")
         return g
     }
 
