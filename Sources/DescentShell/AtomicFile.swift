@@ -40,9 +40,10 @@ enum AtomicFile {
         unlink(tmp)
         let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, replacing ? 0o600 : 0o666)
         guard fd >= 0 else { throw ShellError("cannot write \(shown): \(creationProblem(errno, in: dir))") }
-        // Closes and removes the temporary file after a failure; the error names the system's reason.
-        func failure(_ reason: String) -> ShellError {
-            close(fd); unlink(tmp)
+        // Closes (unless `closed`) and removes the temporary file after a failure; the error names the system's reason.
+        func failure(_ reason: String, closed: Bool = false) -> ShellError {
+            if !closed { close(fd) }
+            unlink(tmp)
             return ShellError("cannot write \(shown): \(reason) (the old file, if any, is untouched)")
         }
         if replacing {
@@ -58,16 +59,8 @@ enum AtomicFile {
             written += n
         }
         if fsync(fd) != 0 { throw failure(String(cString: strerror(errno))) }
-        if close(fd) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(tmp)
-            throw ShellError("cannot write \(shown): \(reason) (the old file, if any, is untouched)")
-        }
-        guard rename(tmp, target) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(tmp)
-            throw ShellError("cannot write \(shown): \(reason) (the old file, if any, is untouched)")
-        }
+        if close(fd) != 0 { throw failure(String(cString: strerror(errno)), closed: true) }
+        guard rename(tmp, target) == 0 else { throw failure(String(cString: strerror(errno)), closed: true) }
         // The rename lives in the directory: flush it too, so a power cut cannot bring the old file back.
         let dirFD = open(dir, O_RDONLY | O_DIRECTORY)
         if dirFD >= 0 { _ = fsync(dirFD); close(dirFD) }
