@@ -98,6 +98,13 @@ final class ArgReaderOptionTests: XCTestCase {
                        Diagnostic("unknown option 'zzz' for optimizer adam — expected one of lr, beta1", at: SourceSpan(line: 1, column: 16, length: 3)))
     }
 
+    func testAOneLetterKeyIsNoTypoOfAnotherLetter() throws {
+        // 'z' is one edit from 'X', but that edit is all of it: the options are listed instead.
+        let args = try reader("data X=[[1,2],[3,4]] y=[0,1] z=3")
+        XCTAssertEqual(diagnostic { try args.finish(options: ["X", "y"]) },
+                       Diagnostic("unknown option 'z' for data — expected one of X, y", at: SourceSpan(line: 1, column: 30, length: 1)))
+    }
+
     func testUnknownOptionThatBeginsSeveral() throws {
         // "beta" begins both beta1 and beta2, so both are offered (the hint every other unknown word gets).
         var args = try reader("optimizer adam beta=0.8")
