@@ -24,7 +24,7 @@ extension Commands {
         CommandSpec("unwatch", ["unwatch [PARAM[i,j]]"], "stop watching one entry (or all)", handler: unwatch),
         CommandSpec("break", ["break nan", "break gradnorm > X", "break gradnorm off", "break off"],
                     "training always stops at the first NaN/infinity; also stop it when the gradient norm passes a bound",
-                    keywords: ["nan", "gradnorm", "on", "off"], handler: breakCommand),
+                    keywords: ["nan", "gradnorm", "on", "off"], comparisons: true, handler: breakCommand),
         CommandSpec("undo", ["undo"], "revert the last forward, step, update, set, load or train run (parameters, optimizer state, history)",
                     handler: undo),
     ]

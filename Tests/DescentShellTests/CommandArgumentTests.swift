@@ -88,6 +88,32 @@ final class CommandArgumentTests: XCTestCase {
         XCTAssertTrue(h.fails("save weights \"   \"").contains("a file name of only spaces"))
     }
 
+    func testAnOptionWrittenWithSpacesOrTwoEqualsSignsSaysHowOptionsAreWritten() {
+        h.ok(Self.model)
+        // Carets counted by hand: the '=' of `lr = 0.1` is column 18, the '==' of `lr==0.1` columns 17-18.
+        XCTAssertEqual(h.fails("optimizer sgd lr = 0.1"), """
+            error: options are written key=value with no spaces around '=' — write lr=0.1
+                optimizer sgd lr = 0.1
+                                 ^
+            """)
+        XCTAssertEqual(h.fails("optimizer sgd lr==0.1"), """
+            error: options are written key=value with a single '=' — write lr=0.1
+                optimizer sgd lr==0.1
+                                ^~
+            """)
+        XCTAssertTrue(h.fails("optimizer sgd lr == 0.1").contains("with a single '=' and no spaces around it — write lr=0.1"))
+        XCTAssertTrue(h.fails("optimizer sgd lr =0.1").contains("no spaces around '=' — write lr=0.1"))
+        // On any command, before a positional argument could be misread (`every` as train's unit).
+        XCTAssertTrue(h.fails("train 10 every = 2").contains("no spaces around '=' — write every=2"))
+        XCTAssertTrue(h.fails("data xor n = 100").contains("no spaces around '=' — write n=100"))
+        XCTAssertTrue(h.fails("optimizer adam beta1 =").contains("no spaces around '=' — write beta1=…"))
+        XCTAssertEqual(h.w.stepCount, 0)
+        XCTAssertEqual(h.w.data?.count, 40)
+        // Commands whose `=` is a comparison read it as one.
+        h.ok("set W1[0,0] = 0.25\nexpect W1[0,0] = 0.25")
+        XCTAssertTrue(h.fails("break gradnorm = 3").contains("expected '>', got '='"))
+    }
+
     func testErrorsAboutOptionsPointAtTheOptions() {
         h.ok(Self.model)
         let uniform = h.fails("layer dense 8 init=uniform low=1 high=-1")
