@@ -454,10 +454,10 @@ extension Commands {
 
     static func unwatch(_ w: Workspace, _ a: inout ArgReader) throws {
         if a.peekIsIndexed {
-            let (name, index) = try a.indexed("parameter entry")
+            let (name, index) = try a.indexed("parameter entry"), at = a.lastSpan
             try a.finish(options: [])
             let wch = Workspace.Watch(name: name, index: index)
-            guard w.watches.contains(wch) else { throw ShellError("\(wch.text) is not being watched" + (w.watches.isEmpty ? "" : " (watching \(w.watches.map(\.text).joined(separator: ", ")))")) }
+            guard w.watches.contains(wch) else { throw Diagnostic("\(wch.text) is not being watched" + (w.watches.isEmpty ? "" : " (watching \(w.watches.map(\.text).joined(separator: ", ")))"), at: at) }
             w.watches.removeAll { $0 == wch }
             w.out.print("stopped watching \(wch.text)")
         } else {

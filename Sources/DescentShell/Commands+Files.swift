@@ -82,9 +82,9 @@ extension Commands {
         let stepping = a.optionalWord(oneOf: ["step"]) != nil
         try a.finish(options: [])
         let p = canonical(path(w, file)), name = shown(file)
-        guard !w.runningScripts.contains(p) else { throw ShellError("\(name) is already being replayed (a script cannot replay itself)") }
+        guard !w.runningScripts.contains(p) else { throw Diagnostic("\(name) is already being replayed (a script cannot replay itself)", at: at) }
         guard w.replayStack.count < Workspace.maxReplayDepth else {
-            throw ShellError("replays nest at most \(Workspace.maxReplayDepth) deep, and replaying \(name) here would make \(w.replayStack.count + 1) — does a chain of scripts replay each other?")
+            throw Diagnostic("replays nest at most \(Workspace.maxReplayDepth) deep, and replaying \(name) here would make \(w.replayStack.count + 1) — does a chain of scripts replay each other?", at: at)
         }
         let text = try located(at) { try AtomicFile.read(p) }
         let nested = !w.replayStack.isEmpty

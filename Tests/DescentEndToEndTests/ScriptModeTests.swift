@@ -443,12 +443,18 @@ final class ScriptModeTests: XCTestCase {
         // From -c, f0 is the first replay, so f100 would be the 101st.
         let commands = try Descent.run(["-c", "replay \"f0.descent\""], directory: dir)
         XCTAssertEqual(commands.status, 1)
-        XCTAssertTrue(commands.stderr.hasPrefix("f99.descent:1:1: error: replays nest at most 100 deep, and replaying f100.descent here would make 101"),
+        XCTAssertTrue(commands.stderr.hasPrefix("f99.descent:1:8: error: replays nest at most 100 deep, and replaying f100.descent here would make 101"),
                       commands.stderr)
         // The program's script still may not replay itself.
         try "seed 1\nreplay \"./self.descent\"\n".write(to: dir.appendingPathComponent("self.descent"), atomically: true, encoding: .utf8)
         let own = try Descent.run(["self.descent"], directory: dir)
         XCTAssertEqual(own.status, 1)
-        XCTAssertTrue(own.stderr.hasPrefix("self.descent:2:1: error: ./self.descent is already being replayed (a script cannot replay itself)"), own.stderr)
+        // The caret is under the file name (column 8, after `replay "`), which is what is wrong.
+        XCTAssertEqual(own.stderr, """
+            self.descent:2:8: error: ./self.descent is already being replayed (a script cannot replay itself)
+                replay "./self.descent"
+                       ^~~~~~~~~~~~~~~~
+
+            """)
     }
 }
