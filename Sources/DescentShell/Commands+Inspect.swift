@@ -56,7 +56,7 @@ extension Commands {
             guard let d = w.data else { throw ShellError("no data yet — start with `data …` (e.g. `data xor n=200`)") }
             w.out.print(Printer.data((try? w.asRead(d)) ?? d, workspace: w))
         case "history":
-            let n = try a.optionalInt("rows", range: 1...1_000_000_000) ?? 10
+            let n = a.isAtEnd ? 10 : try a.int("the number of rows to show", range: 1...Int.max)
             try a.finish(options: [])
             guard let t = w.trainer ?? w.carryOver, !t.history.isEmpty else { w.out.print("history: empty (nothing trained yet)"); return }
             w.out.print(Printer.history(of: t, last: max(1, n)))

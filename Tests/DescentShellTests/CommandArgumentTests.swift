@@ -114,6 +114,18 @@ final class CommandArgumentTests: XCTestCase {
         XCTAssertTrue(h.fails("break gradnorm = 3").contains("expected '>', got '='"))
     }
 
+    func testShowHistorySaysItTakesANumberOfRows() {
+        h.ok(Self.model + "\ntrain 3")
+        XCTAssertEqual(h.fails("show history x"), """
+            error: expected the number of rows to show (a whole number at least 1), got 'x'
+                show history x
+                             ^
+            """)
+        XCTAssertTrue(h.fails("show history 0").contains("expected the number of rows to show (a whole number at least 1), got 0"))
+        // 2 rows asked of 3 steps: the table's header and the last two steps.
+        XCTAssertEqual(PredictTests.cells(h.ok("show history 2")).dropFirst().map(\.first), ["2", "3"])
+    }
+
     func testErrorsAboutOptionsPointAtTheOptions() {
         h.ok(Self.model)
         let uniform = h.fails("layer dense 8 init=uniform low=1 high=-1")
