@@ -457,4 +457,34 @@ final class ScriptModeTests: XCTestCase {
 
             """)
     }
+
+    /// A script that is not UTF-8 text is an error like any other: file:line:column, `error:`, the line (the bad byte
+    /// shown as U+FFFD) and a caret; nothing of it runs, whether given to descent, piped, or replayed.
+    func testAScriptThatIsNotUTF8IsAnErrorAtItsLineWithACaret() throws {
+        let dir = try Descent.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // Line 2 is "data xor n", 0xFF, "=10": the bad byte is its 11th Character.
+        let bytes = Data("seed 1\ndata xor n".utf8) + Data([0xFF]) + Data("=10\n".utf8)
+        try bytes.write(to: dir.appendingPathComponent("bad.descent"))
+        let error = """
+            bad.descent:2:11: error: not UTF-8 text (a byte there is not part of a UTF-8 character) — save the file as UTF-8
+                data xor n\u{FFFD}=10
+                          ^
+
+            """
+        let file = try Descent.run(["bad.descent"], directory: dir)
+        XCTAssertEqual(file.status, 1)
+        XCTAssertEqual(file.stderr, error)
+        XCTAssertEqual(file.stdout, "", "not even `seed 1` ran")
+        // Replayed, it stops the replay as a failing line does.
+        let replay = try Descent.run(["-c", "replay \"bad.descent\""], directory: dir)
+        XCTAssertEqual(replay.status, 1)
+        XCTAssertEqual(replay.stderr, error + """
+            -c:1:1: error: replay of bad.descent stopped at the error above
+                replay "bad.descent"
+                ^~~~~~
+
+            """)
+        XCTAssertEqual(replay.stdout, "")
+    }
 }
