@@ -65,7 +65,7 @@ extension Commands {
         try a.finish(options: [])
         let m = try w.ensureModel()
         let p = path(w, file), name = shown(file)
-        let text = try located(at) { try AtomicFile.read(p) }
+        let text = try readText(p, name: name, at: at)
         let values: [Tensor], saved: Normalization?
         do { (values, saved) = try WeightsFile.read(text, for: m) } catch { throw Diagnostic("\(name): \(error)", at: at) }
         if (try? w.ensureTrainer()) != nil { w.pushUndo("load") }   // as `set`: undoable before any training

@@ -154,6 +154,22 @@ final class CSVTests: XCTestCase {
         XCTAssertEqual(message("a,b,y\n1,2,3\n\u{0}\n"), "t.csv:3, column 1 'a': " + nul)
     }
 
+    func testAByteThatIsNotUTF8IsPlacedAsTheOtherCellErrorsAre() {
+        /// Where the one 0xFF byte (written `\u{FF}` in `text`) lies.
+        func place(_ text: String) -> String {
+            let bytes = Array(text.utf8).flatMap { $0 == 0x01 ? [UInt8(0xFF)] : [$0] }   // \u{1} stands for the bad byte
+            return Dataset.csvLocation(ofByte: bytes.firstIndex(of: 0xFF) ?? -1, in: bytes, file: "x.csv")
+        }
+        XCTAssertEqual(place("a,b,y\n1,2,0\n3,\u{1}4,1\n"), "x.csv:3, column 2 'b'")
+        XCTAssertEqual(place("a,b,y\r\n1,2,0\r\n\r\n3,4,\u{1}\r\n"), "x.csv:4, column 3 'y'")   // a blank line counts as a line
+        XCTAssertEqual(place("a,b\u{1},y\n1,2,0\n"), "x.csv:1, column 2")                    // in the header: no name yet
+        // A comma inside quotes is text; the quoted field runs onto line 4, where the byte is.
+        XCTAssertEqual(place("a,b,y\n1,2,0\n\"3,5\",\"x\n\u{1}\",1\n"), "x.csv:4, column 2 'b'")
+        XCTAssertEqual(place("a,b,y\n1,\"2\"\"\",\u{1}\n"), "x.csv:2, column 3 'y'")
+        // An unterminated quote before it: the structure cannot be read, only the line is named.
+        XCTAssertEqual(place("a,b,y\n\"1,2,0\n3,\u{1}\n"), "x.csv:3")
+    }
+
     func testTargetErrors() {
         XCTAssertEqual(message(iris, file: "iris.csv", target: "specis"), "iris.csv: no column 'specis' — did you mean 'species'?")
         XCTAssertEqual(message(iris, file: "iris.csv", target: "SPECIES"), "iris.csv: no column 'SPECIES' — did you mean 'species'?")

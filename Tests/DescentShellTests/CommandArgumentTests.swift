@@ -217,6 +217,30 @@ final class CommandArgumentTests: XCTestCase {
         XCTAssertTrue(row.contains(["1", "2", "3.5"]), "show data numbers the row of 3.5 as 1: \(row)")
     }
 
+    func testAFileThatIsNotUTF8IsNamedAsTypedAtItsRowAndColumn() throws {
+        let dir = h.w.directory + "/descent-enc-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let name = (dir as NSString).lastPathComponent
+        // Line 3, field 2 ('b') holds the byte 0xFF.
+        XCTAssertTrue(FileManager.default.createFile(atPath: dir + "/x10.csv", contents: Data("a,b,y\n1,2,0\n3,".utf8) + Data([0xFF]) + Data("4,1\n".utf8)))
+        XCTAssertTrue(FileManager.default.createFile(atPath: dir + "/u16.csv", contents: Data([0xFF, 0xFE, 0x61, 0x00, 0x2C, 0x00, 0x79, 0x00])))
+        XCTAssertTrue(FileManager.default.createFile(atPath: dir + "/w.json", contents: Data("{\n \"".utf8) + Data([0xFF]) + Data("\"}".utf8)))
+        let bad = "not UTF-8 text (a byte there is not part of a UTF-8 character) — save the file as UTF-8"
+        // The path as typed (relative), and the caret under the quoted name: column 10 to its closing quote.
+        let quoted = "\"\(name)/x10.csv\""
+        XCTAssertEqual(h.fails("data csv \(quoted)"), """
+            error: \(name)/x10.csv:3, column 2 'b': \(bad)
+                data csv \(quoted)
+                         ^\(String(repeating: "~", count: quoted.count - 1))
+            """)
+        XCTAssertTrue(h.fails("data csv \"\(name)/u16.csv\"").hasPrefix(
+            "error: \(name)/u16.csv: UTF-16 text (it starts with a UTF-16 byte-order mark) — save the file as UTF-8\n"))
+        XCTAssertNil(h.w.data)
+        h.ok(Self.model)
+        XCTAssertTrue(h.fails("load weights \"\(name)/w.json\"").hasPrefix("error: \(name)/w.json:2:3: \(bad)\n"))
+    }
+
     func testClassNamesOnTheDataLineAreQuotedCutAndCounted() {
         XCTAssertEqual(DataCommand.listed(["cat", "dog, big", "say \"hi\""]), #"cat, "dog, big", "say \"hi\"""#)
         XCTAssertEqual(DataCommand.listed(["two\nlines", "tab\there"]), #""two\nlines", "tab\there""#)
