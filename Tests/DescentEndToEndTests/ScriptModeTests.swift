@@ -218,8 +218,8 @@ final class ScriptModeTests: XCTestCase {
         let r = try Descent.run([script.path])
         XCTAssertEqual(r.status, 1, "the second predict has a row of 3 values for 2 features")
         XCTAssertTrue(r.stdout.contains("predict: 2-1 at step 1000\n"), r.stdout)
-        XCTAssertTrue(r.stdout.contains("│   1 │  1 │  2 │     1.88669 │"), r.stdout)
-        XCTAssertTrue(r.stdout.contains("│   2 │  4 │  5 │     5.15705 │"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("│   0 │  1 │  2 │     1.88669 │"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("│   1 │  4 │  5 │     5.15705 │"), r.stdout)
         XCTAssertTrue(r.stderr.hasPrefix("\(script.path):10:9: error: the input has 3 values; the data has 2 features (x1, x2)\n"
                                          + "    predict [1,2,3]\n            ^~~~~~~"), r.stderr)
         XCTAssertFalse(r.stdout.contains("W1 [2, 1] ="), "the script stops at the failing line")
