@@ -76,8 +76,12 @@ public struct Dataset: Equatable, Sendable {
         }
         let limit = task == .binary ? 2 : declared
         for (i, v) in targets.enumerated() {
-            guard v >= 0, v == v.rounded(), v < Double(Dataset.maxClasses) else {
+            guard v >= 0, v == v.rounded() else {
                 let rule = "class targets are whole numbers 0, 1, …, k-1"
+                throw error(i, v, "not a class id — \(rule)", inFile: "not a class id — \(rule)")
+            }
+            guard v < Double(Dataset.maxClasses) else {
+                let rule = "class ids go up to \(Dataset.maxClasses - 1) (at most \(Dataset.maxClasses) classes)"
                 throw error(i, v, "not a class id — \(rule)", inFile: "not a class id — \(rule)")
             }
             if let limit, v >= Double(limit) {

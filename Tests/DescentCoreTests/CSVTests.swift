@@ -56,6 +56,8 @@ final class CSVTests: XCTestCase {
         XCTAssertEqual(classIDError(d), "data/t.csv:5, column 2 'lbl': 3.5 is not a class id — class targets are whole numbers 0, 1, …, k-1")
         let negative = try Dataset.csv(text: "a,b,lbl\n1,2,1\n3,4,-1\n5,6,0\n", file: "numt3.csv")
         XCTAssertEqual(classIDError(negative), "numt3.csv:3, column 3 'lbl': -1 is not a class id — class targets are whole numbers 0, 1, …, k-1")
+        let big = try Dataset.csv(text: "x,y\n1,0\n2,12345\n", file: "t.csv")
+        XCTAssertEqual(classIDError(big), "t.csv:3, column 2 'y': 12345 is not a class id — class ids go up to 9999 (at most 10000 classes)")
         let single = try Dataset.csv(text: "x,y\n1,0\n2,0\n", file: "t.csv")
         XCTAssertEqual(classIDError(single), "t.csv: target 'y' has only class 0 — a classifier needs at least 2 classes")
         XCTAssertEqual(try Dataset.csv(text: "x,y\n1,0\n2,2\n", file: "t.csv").classIDCount(), 3)

@@ -42,6 +42,10 @@ final class DatasetTests: XCTestCase {
                        "y[1] is 3, but with 3 classes the ids are 0…2")
         XCTAssertEqual(message(rows: [[1], [2]], targets: [0, 1], task: .binary, classNames: ["a", "b", "c"]),
                        "binary data has 2 classes, but 3 class names were given")
+        // Up to 10,000 classes: 9999 is the largest id, 10000 names the limit rather than the rule it keeps.
+        XCTAssertEqual(try Dataset.classCount(of: [0, 9999], task: .multiclass), 10_000)
+        XCTAssertEqual(message(rows: [[1], [2]], targets: [0, 10_000], task: .multiclass),
+                       "y[1] is 10000, not a class id — class ids go up to 9999 (at most 10000 classes)")
         XCTAssertEqual(try Dataset.classCount(of: [0, 4, 1], task: .multiclass), 5)
         XCTAssertEqual(try Dataset.classCount(of: [0, 0], task: .binary), 2)
     }
