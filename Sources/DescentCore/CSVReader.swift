@@ -45,6 +45,9 @@ struct CSVReader {
     /// The number of fields in the current record.
     var count: Int { spans.count }
 
+    /// The offset of the next byte to read: past the current record and its line break.
+    var position: Int { i }
+
     /// `iris.csv:7, column 2 'sepal_width'` (the name only when known, cut to 40 characters).
     static func location(_ file: String, line: Int, column: Int, name: String?) -> String {
         "\(file):\(line), column \(column)" + (name.map { " '\($0.shortened())'" } ?? "")

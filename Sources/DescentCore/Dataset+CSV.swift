@@ -75,7 +75,7 @@ extension Dataset {
                     if text {
                         throw DataError("\(location()): the column holds text ('\(field.shortened())'), not numbers — features must be numeric; make it the target or remove it")
                     }
-                    throw DataError("\(location()): '\(field.shortened())' is not a number")
+                    throw DataError("\(location()): '\(field.shortened())' is not a number — \(numberForms)")
                 }
             }
             row += 1
@@ -91,12 +91,16 @@ extension Dataset {
         return d
     }
 
+    /// How numbers are written, for an error about a cell that is not one (`0x10`, `1d5`, `5%`, `1_000`).
+    static let numberForms = "write numbers like 42, -0.5, .5 or 1e-3"
+
     /// Checks the header: at least two columns, each named, no name twice.
     private static func checkHeader(_ names: [String], line: Int, file: String) throws(DataError) {
         guard names.count >= 2 else {
             let only = names.first ?? ""
             let hint = only.contains(";") ? " — the fields seem separated by ';'; use commas"
-                : only.contains("\t") ? " — the fields seem separated by tabs; use commas" : ""
+                : only.contains("\t") ? " — the fields seem separated by tabs; use commas"
+                : only.contains(" ") ? " — the fields seem separated by spaces; use commas" : ""
             throw DataError("\(file):\(line): the header has 1 column, need at least 2 (features, then a target)\(hint)")
         }
         for (j, name) in names.enumerated() {

@@ -25,7 +25,8 @@ public struct Dataset: Equatable, Sendable {
     }
 
     /// A dataset from feature rows and target values typed by a person, checked: rows of equal length,
-    /// one target per row, finite numbers, and for classification whole class ids (see `classCount`).
+    /// one target per row, finite numbers, and for classification whole class ids (see `classCount`). Errors name
+    /// rows and entries from 0, as `show data` numbers the rows (`X[2]`, `X[0,1]`, `y[1]`).
     /// Feature names default to x1, x2, …; class names to "0", "1", ….
     public init(name: String = "inline", rows: [[Double]], targets: [Double], task: Task,
                 featureNames: [String]? = nil, targetName: String = "y", classNames: [String]? = nil) throws(DataError) {
@@ -33,10 +34,10 @@ public struct Dataset: Equatable, Sendable {
         guard width > 0 else { throw DataError("X rows are empty — each sample needs at least one feature", option: "X") }
         for (i, row) in rows.enumerated() {
             if row.count != width {
-                throw DataError("X row \(i + 1) has \(row.count) value\(row.count == 1 ? "" : "s"), expected \(width) like row 1", option: "X")
+                throw DataError("X[\(i)] has \(row.count) value\(row.count == 1 ? "" : "s"), expected \(width) like X[0]", option: "X")
             }
             if let j = row.firstIndex(where: { !$0.isFinite }) {
-                throw DataError("X row \(i + 1), column \(j + 1) is \(Format.short(row[j])) — features must be finite numbers", option: "X")
+                throw DataError("X[\(i),\(j)] is \(Format.short(row[j])) — features must be finite numbers", option: "X")
             }
         }
         guard targets.count == rows.count else {
@@ -75,8 +76,12 @@ public struct Dataset: Equatable, Sendable {
         }
         let limit = task == .binary ? 2 : declared
         for (i, v) in targets.enumerated() {
-            guard v >= 0, v == v.rounded(), v < Double(Dataset.maxClasses) else {
+            guard v >= 0, v == v.rounded() else {
                 let rule = "class targets are whole numbers 0, 1, …, k-1"
+                throw error(i, v, "not a class id — \(rule)", inFile: "not a class id — \(rule)")
+            }
+            guard v < Double(Dataset.maxClasses) else {
+                let rule = "class ids go up to \(Dataset.maxClasses - 1) (at most \(Dataset.maxClasses) classes)"
                 throw error(i, v, "not a class id — \(rule)", inFile: "not a class id — \(rule)")
             }
             if let limit, v >= Double(limit) {

@@ -76,8 +76,9 @@ public enum WeightsFile {
         }
         var result: [Tensor] = []
         for p in model.parameters {
-            var values: [Double] = [], shape: [Int] = [], leafDepth: Int?
-            try flatten(params[p.name] ?? .null, name: p.name, index: [], shape: &shape, leafDepth: &leafDepth, into: &values, text: text)
+            var values: [Double] = [], shape: [Int] = [], firstAt: [[Int]] = [], leafDepth: Int?
+            try flatten(params[p.name] ?? .null, name: p.name, index: [], shape: &shape, firstAt: &firstAt, leafDepth: &leafDepth,
+                        into: &values, text: text, model: p.shape)
             if shape != p.shape {
                 throw WeightsError("\(p.name) has shape \(Tensor.describe(shape)) in the file, the model needs \(Tensor.describe(p.shape))")
             }
@@ -137,21 +138,24 @@ public enum WeightsFile {
     }
 
     /// Appends the numbers of a nested array to `values`, recording and checking the shape; `index` is where `v`
-    /// sits in parameter `name`, and `leafDepth` how deep its numbers are once one has been seen.
-    private static func flatten(_ v: JSONValue, name: String, index: [Int], shape: inout [Int], leafDepth: inout Int?,
-                                into values: inout [Double], text: String) throws(WeightsError) {
+    /// sits in parameter `name` (whose shape in the model is `model`), `firstAt` the index of the first array seen at
+    /// each depth (which set `shape` there), and `leafDepth` how deep its numbers are once one has been seen.
+    private static func flatten(_ v: JSONValue, name: String, index: [Int], shape: inout [Int], firstAt: inout [[Int]],
+                                leafDepth: inout Int?, into values: inout [Double], text: String, model: [Int]) throws(WeightsError) {
         let depth = index.count
         switch v {
         case .array(let items):
             if let leaf = leafDepth, depth >= leaf {
                 throw WeightsError("\(Format.entry(name, index)) is an array where a number was expected (\(name) mixes numbers and arrays)")
             }
-            if shape.count == depth { shape.append(items.count) }
+            if shape.count == depth { shape.append(items.count); firstAt.append(index) }
             else if shape[depth] != items.count {
-                throw WeightsError("\(name) is ragged: \(Format.entry(name, index)) has \(items.count) entries, expected \(shape[depth]) like the others")
+                throw ragged(name, (firstAt[depth], shape[depth]), (index, items.count), needed: depth < model.count ? model[depth] : nil,
+                             model: model)
             }
             for (k, item) in items.enumerated() {
-                try flatten(item, name: name, index: index + [k], shape: &shape, leafDepth: &leafDepth, into: &values, text: text)
+                try flatten(item, name: name, index: index + [k], shape: &shape, firstAt: &firstAt, leafDepth: &leafDepth,
+                            into: &values, text: text, model: model)
             }
         case .number(let x, let offset):
             if leafDepth == nil { leafDepth = depth }
@@ -166,6 +170,22 @@ public enum WeightsFile {
             let hint = v == .null ? " (JSON has no infinity or NaN; older versions of Descent wrote them as null)" : ""
             throw WeightsError("\(Format.entry(name, index)) is \(v.kind), not a number\(hint)")
         }
+    }
+
+    /// The error for arrays of parameter `name` (`model` its shape in the model) that differ in length, `first` and
+    /// `other` (their index and length): it names the one that differs from the `needed` length when only one does.
+    private static func ragged(_ name: String, _ first: (index: [Int], count: Int), _ other: (index: [Int], count: Int),
+                               needed: Int?, model: [Int]) -> WeightsError {
+        func has(_ row: (index: [Int], count: Int)) -> String {
+            "\(Format.entry(name, row.index)) has \(row.count) entr\(row.count == 1 ? "y" : "ies")"
+        }
+        let shape = "\(name) is \(Tensor.describe(model)) in the model"
+        guard let needed else { return WeightsError("\(name) is ragged: \(has(first)) and \(has(other)) (\(shape))") }
+        if first.count != needed && other.count == needed || other.count != needed && first.count == needed {
+            let (wrong, right) = first.count != needed ? (first, other) : (other, first)
+            return WeightsError("\(name) is ragged: \(has(wrong)), the model needs \(needed) as \(Format.entry(name, right.index)) has (\(shape))")
+        }
+        return WeightsError("\(name) is ragged: \(has(first)) and \(has(other)), the model needs \(needed) (\(shape))")
     }
 
     /// Nested JSON arrays for `values` in `shape`.

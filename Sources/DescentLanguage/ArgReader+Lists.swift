@@ -22,7 +22,7 @@ extension ArgReader {
         guard case .list = first.value else { return [(try vectorValue(arg, what: what), arg.valueSpan)] }
         var rows: [(numbers: [Double], span: SourceSpan)] = []
         for (index, row) in elements.enumerated() {
-            rows.append((try matrixRow(row, number: index + 1, of: what), row.span))
+            rows.append((try matrixRow(row, index: index, of: what), row.span))
         }
         return rows
     }
@@ -33,36 +33,37 @@ extension ArgReader {
         guard !elements.isEmpty else { throw Diagnostic("expected at least one number in \(what)", at: arg.valueSpan) }
         var numbers: [Double] = []
         for (index, element) in elements.enumerated() {
-            numbers.append(try elementNumber(element, expected: "a number as element \(index + 1) of \(what)"))
+            numbers.append(try elementNumber(element, expected: "a number as \(what)[\(index)]"))
         }
         return numbers
     }
 
-    /// The argument as a non-empty list of non-empty rows of numbers, all of the same length.
+    /// The argument as a non-empty list of non-empty rows of numbers, all of the same length. Messages name rows and
+    /// elements in index notation, counting from 0 as `show data` does (`X[1]`, `X[1,0]`).
     static func matrixValue(_ arg: Arg, what: String) throws(Diagnostic) -> [[Double]] {
         guard case .list(let rows) = arg.value else { throw mismatch(arg, expected: matrixExpected(what)) }
         guard !rows.isEmpty else { throw Diagnostic("expected at least one row in \(what)", at: arg.valueSpan) }
         var matrix: [[Double]] = []
         for (index, row) in rows.enumerated() {
-            let numbers = try matrixRow(row, number: index + 1, of: what)
+            let numbers = try matrixRow(row, index: index, of: what)
             if let width = matrix.first?.count, numbers.count != width {
-                throw Diagnostic("row \(index + 1) of \(what) has \(counted(numbers.count)) but row 1 has \(width)", at: row.span)
+                throw Diagnostic("\(what)[\(index)] has \(counted(numbers.count)) but \(what)[0] has \(width)", at: row.span)
             }
             matrix.append(numbers)
         }
         return matrix
     }
 
-    /// One row of a matrix: a non-empty list of numbers.
-    static func matrixRow(_ row: ListElement, number: Int, of what: String) throws(Diagnostic) -> [Double] {
+    /// Row `index` of a matrix: a non-empty list of numbers.
+    static func matrixRow(_ row: ListElement, index: Int, of what: String) throws(Diagnostic) -> [Double] {
         guard case .list(let elements) = row.value else {
-            throw Diagnostic("expected row \(number) of \(what) to be a list like [1,2], got \(shown(row.value, text: row.value.description))",
+            throw Diagnostic("expected \(what)[\(index)] to be a list like [1,2], got \(shown(row.value, text: row.value.description))",
                              at: row.span)
         }
-        guard !elements.isEmpty else { throw Diagnostic("row \(number) of \(what) is empty", at: row.span) }
+        guard !elements.isEmpty else { throw Diagnostic("\(what)[\(index)] is empty", at: row.span) }
         var numbers: [Double] = []
-        for element in elements {
-            numbers.append(try elementNumber(element, expected: "a number in row \(number) of \(what)"))
+        for (column, element) in elements.enumerated() {
+            numbers.append(try elementNumber(element, expected: "a number as \(what)[\(index),\(column)]"))
         }
         return numbers
     }

@@ -52,8 +52,8 @@ extension ArgReader {
         return try ArgReader.matrixValue(arg, what: key)
     }
 
-    /// Rejects leftover positional arguments and options that are unknown (not in `allowed`, ignoring case)
-    /// or given twice; `context` names the command in messages (default: its name).
+    /// Rejects leftover positional arguments (an option written `lr = 0.1` said as such) and options that are
+    /// unknown (not in `allowed`, ignoring case) or given twice; `context` names the command in messages (default: its name).
     public func finish(options allowed: [String], for context: String? = nil) throws(Diagnostic) {
         let leftover = Set(positionals[consumed...])
         var seen: Set<String> = []
@@ -66,6 +66,7 @@ extension ArgReader {
                     throw Diagnostic("option '\(key.shortened())' is given twice — keep one", at: keySpan)
                 }
             } else if leftover.contains(index) {
+                if let spaced = spacedOption(at: index) { throw spaced }
                 let before = index > 0 ? command.args[index - 1].text : command.name
                 throw suggesting(Diagnostic("unexpected '\(arg.text.shortened())' after '\(before.shortened())'", at: arg.span), for: arg,
                                  at: positionals.firstIndex(of: index) ?? -1)

@@ -11,7 +11,7 @@ extension AtomicFile {
     static let readLimit = 256 << 20
 
     /// The file's text, or a message naming the path and why it cannot be read (the system's reason, or what the
-    /// path is when it is not something to read). A FIFO is opened without waiting for a writer; with none it reads
+    /// path is when it is not something to read); bytes that are not UTF-8 throw an `EncodingError`. A FIFO is opened without waiting for a writer; with none it reads
     /// as empty. Ctrl-C stops a read that is waiting on a pipe. More than `limit` bytes is an error that says so.
     static func read(_ path: String, limit: Int = readLimit) throws -> String {
         var info = stat()
@@ -39,14 +39,7 @@ extension AtomicFile {
             guard bytes.count + n <= limit else { throw tooLarge(path, limit: limit) }
             bytes.append(contentsOf: chunk[..<n])
         }
-        let data = Data(bytes)
-        guard let text = String(data: data, encoding: .utf8) else {
-            if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
-                throw ShellError("\(path): UTF-16 text (it starts with a UTF-16 byte-order mark) — save the file as UTF-8")
-            }
-            throw ShellError("\(path)\(AtomicFile.firstInvalidUTF8(data).map { ":\($0.line):\($0.column)" } ?? ""): "
-                             + "not UTF-8 text (a byte there is not part of a UTF-8 character) — save the file as UTF-8")
-        }
+        guard let text = String(data: Data(bytes), encoding: .utf8) else { throw EncodingError(path: path, bytes: bytes) }
         return text
     }
 
@@ -72,19 +65,5 @@ extension AtomicFile {
     private static func tooLarge(_ path: String, limit: Int) -> ShellError {
         let shown = limit % (1 << 20) == 0 ? "\(limit >> 20) MiB" : "\(limit) bytes"
         return ShellError("cannot read \(path): it holds more than \(shown), the most descent reads from one file")
-    }
-
-    /// Line and column (from 1, columns in characters) of the first byte of `data` that is not valid UTF-8.
-    static func firstInvalidUTF8(_ data: Data) -> (line: Int, column: Int)? {
-        var iterator = data.makeIterator(), decoder = UTF8()
-        var line = 1, column = 1
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let s):
-                if s == "\n" { line += 1; column = 1 } else { column += 1 }
-            case .emptyInput: return nil
-            case .error: return (line, column)
-            }
-        }
     }
 }

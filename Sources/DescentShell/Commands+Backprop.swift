@@ -24,7 +24,7 @@ extension Commands {
         CommandSpec("unwatch", ["unwatch [PARAM[i,j]]"], "stop watching one entry (or all)", handler: unwatch),
         CommandSpec("break", ["break nan", "break gradnorm > X", "break gradnorm off", "break off"],
                     "training always stops at the first NaN/infinity; also stop it when the gradient norm passes a bound",
-                    keywords: ["nan", "gradnorm", "on", "off"], handler: breakCommand),
+                    keywords: ["nan", "gradnorm", "on", "off"], comparisons: true, handler: breakCommand),
         CommandSpec("undo", ["undo"], "revert the last forward, step, update, set, load or train run (parameters, optimizer state, history)",
                     handler: undo),
     ]
@@ -458,10 +458,10 @@ extension Commands {
 
     static func unwatch(_ w: Workspace, _ a: inout ArgReader) throws {
         if a.peekIsIndexed {
-            let (name, index) = try a.indexed("parameter entry")
+            let (name, index) = try a.indexed("parameter entry"), at = a.lastSpan
             try a.finish(options: [])
             let wch = Workspace.Watch(name: name, index: index)
-            guard w.watches.contains(wch) else { throw ShellError("\(wch.text) is not being watched" + (w.watches.isEmpty ? "" : " (watching \(w.watches.map(\.text).joined(separator: ", ")))")) }
+            guard w.watches.contains(wch) else { throw Diagnostic("\(wch.text) is not being watched" + (w.watches.isEmpty ? "" : " (watching \(w.watches.map(\.text).joined(separator: ", ")))"), at: at) }
             w.watches.removeAll { $0 == wch }
             w.out.print("stopped watching \(wch.text)")
         } else {

@@ -65,7 +65,7 @@ extension Commands {
         try a.finish(options: [])
         let m = try w.ensureModel()
         let p = path(w, file), name = shown(file)
-        let text = try located(at) { try AtomicFile.read(p) }
+        let text = try readText(p, name: name, at: at)
         let values: [Tensor], saved: Normalization?
         do { (values, saved) = try WeightsFile.read(text, for: m) } catch { throw Diagnostic("\(name): \(error)", at: at) }
         if (try? w.ensureTrainer()) != nil { w.pushUndo("load") }   // as `set`: undoable before any training
@@ -82,15 +82,16 @@ extension Commands {
         let stepping = a.optionalWord(oneOf: ["step"]) != nil
         try a.finish(options: [])
         let p = canonical(path(w, file)), name = shown(file)
-        guard !w.runningScripts.contains(p) else { throw ShellError("\(name) is already being replayed (a script cannot replay itself)") }
+        guard !w.runningScripts.contains(p) else { throw Diagnostic("\(name) is already being replayed (a script cannot replay itself)", at: at) }
         guard w.replayStack.count < Workspace.maxReplayDepth else {
-            throw ShellError("replays nest at most \(Workspace.maxReplayDepth) deep, and replaying \(name) here would make \(w.replayStack.count + 1) — does a chain of scripts replay each other?")
+            throw Diagnostic("replays nest at most \(Workspace.maxReplayDepth) deep, and replaying \(name) here would make \(w.replayStack.count + 1) — does a chain of scripts replay each other?", at: at)
         }
-        let text = try located(at) { try AtomicFile.read(p) }
+        let text = try scriptText(w, p, name: name, at: at)
         let nested = !w.replayStack.isEmpty
         w.replayStack.append(p)
         defer { w.replayStack.removeLast() }
-        let end = Session(workspace: w).runScript(text, file: name, stepping: stepping)
+        // A script that is not UTF-8 text fails before its first line, its error printed as a failing line's is.
+        let end = text.map { Session(workspace: w).runScript($0, file: name, stepping: stepping) } ?? .failed
         // How a replay inside this one stopped, if one did: its stop is this one's, reached through this script.
         let below = w.stoppedReplay
         w.stoppedReplay = nil
@@ -121,6 +122,17 @@ extension Commands {
         // Ctrl-C and `q` are the user's choice, not errors: said plainly; the command still stops the rest of its line.
         w.out.print(stop.message(name))
         throw ReportedError()
+    }
+
+    /// The text of the script at `p` (typed as `name`); nil when it is not UTF-8 text, after printing that error as
+    /// the script's own (`name:line:column: error: …`, the line and a caret). Other errors point at `at`.
+    static func scriptText(_ w: Workspace, _ p: String, name: String, at: SourceSpan) throws -> String? {
+        do { return try AtomicFile.read(p) } catch let e as EncodingError {
+            w.out.error(e.rendered(file: name))
+            return nil
+        } catch {
+            throw Diagnostic("\(error)", at: at)
+        }
     }
 
     static func export(_ w: Workspace, _ a: inout ArgReader) throws {

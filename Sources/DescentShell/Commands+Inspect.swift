@@ -15,12 +15,12 @@ extension Commands {
         CommandSpec("predict", ["predict [[x1,x2,…],[x1,x2,…],…]", "predict [x1,x2,…]"],
                     "run the model on inputs in the data's units and print its outputs (class and probabilities for classification)",
                     recorded: false, handler: predict),
-        CommandSpec("set", ["set PARAM[i,j] = VALUE"], "edit one parameter entry by hand", handler: set),
+        CommandSpec("set", ["set PARAM[i,j] = VALUE"], "edit one parameter entry by hand", comparisons: true, handler: set),
         CommandSpec("expect", ["expect METRIC OP VALUE   (OP: \(Expectation.comparisons.joined(separator: "  ")))",
                                "expect [grad] PARAM[i,j] OP VALUE", "expect … = VALUE +- TOL   (a tolerance goes with = only; = alone allows 1e-12 × max(1, |VALUE|))"],
                     "check a number (\(Expectation.metrics.joined(separator: " ")); accuracy is a fraction 0–1; sparsity is the share of weight entries with |w| < 1e-3), "
                         + "or a parameter entry or its gradient, against a bound; fails the script when it does not hold",
-                    keywords: Expectation.metrics + ["grad"], handler: expect),
+                    keywords: Expectation.metrics + ["grad"], comparisons: true, handler: expect),
     ]
 
     /// What `show` shows besides the nodes of a forward pass.
@@ -56,7 +56,7 @@ extension Commands {
             guard let d = w.data else { throw ShellError("no data yet — start with `data …` (e.g. `data xor n=200`)") }
             w.out.print(Printer.data((try? w.asRead(d)) ?? d, workspace: w))
         case "history":
-            let n = try a.optionalInt("rows", range: 1...1_000_000_000) ?? 10
+            let n = a.isAtEnd ? 10 : try a.int("the number of rows to show", range: 1...Int.max)
             try a.finish(options: [])
             guard let t = w.trainer ?? w.carryOver, !t.history.isEmpty else { w.out.print("history: empty (nothing trained yet)"); return }
             w.out.print(Printer.history(of: t, last: max(1, n)))

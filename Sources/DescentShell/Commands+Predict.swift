@@ -13,7 +13,7 @@ extension Commands {
         let spec = try located(at) { try w.modelSpec() }
         let width = spec.inputSize, names = w.data?.featureNames ?? []
         for (k, row) in rows.enumerated() where row.numbers.count != width {
-            let which = single ? "the input" : "row \(k + 1)"
+            let which = single ? "the input" : "inputs[\(k)]"
             throw Diagnostic("\(which) has \(Format.counted(row.numbers.count, "value")); the data has "
                              + "\(Format.counted(width, "feature")) (\(DataCommand.listed(names)))", at: row.span)
         }

@@ -50,12 +50,13 @@ extension Commands {
             guard x > 0 && x < 1 else { throw a.error("the training fraction must be between 0 and 1 (exclusive), got \(Format.short(x))") }
             f = x
         }
+        let at = a.lastSpan
         try a.finish(options: [])
         if f == w.splitFraction { return unchanged(w, "split " + (f.map { Format.short($0) } ?? "none")) }
         if let f, let d = w.data {
             let train = Int(f * Double(d.count))
             if train < 1 || train >= d.count {
-                throw ShellError("split \(Format.short(f)) of \(Format.counted(d.count, "sample")) leaves \(train) for training and \(d.count - train) for validation; both need at least one")
+                throw Diagnostic("split \(Format.short(f)) of \(Format.counted(d.count, "sample")) leaves \(train) for training and \(d.count - train) for validation; both need at least one", at: at)
             }
         }
         if w.normalize, let d = w.data { try w.checkStandardizable(d, fraction: f, seed: w.seed) }

@@ -18,6 +18,18 @@ enum Commands {
         do { return try body() } catch let d as Diagnostic { throw d } catch { throw Diagnostic("\(error)", at: span) }
     }
 
+    /// The text of the file at `p`, typed as `name`; an error points at `at`, and one about its encoding names the
+    /// file as typed and where the bad byte is (`where`, from its offset; `name:line:column` by default).
+    static func readText(_ p: String, name: String, at span: SourceSpan,
+                         where place: ((EncodingError, Int) -> String)? = nil) throws -> String {
+        do { return try AtomicFile.read(p) } catch let e as EncodingError {
+            guard let offset = e.offset, let place else { throw Diagnostic(e.message(file: name), at: span) }
+            throw Diagnostic("\(place(e, offset)): \(e.problem)", at: span)
+        } catch {
+            throw Diagnostic("\(error)", at: span)
+        }
+    }
+
     /// The commands a typed name may stand for: the one it names (or its alias), else every command it
     /// is a prefix of (one for an unique prefix, several for an ambiguous one, none for an unknown name).
     static func matching(_ name: String) -> [CommandSpec] {

@@ -34,7 +34,10 @@ enum DataCommand {
                 let target = try a.nameOption("target")
                 try a.finish(options: options(source: kind))
                 let path = Commands.path(w, file)
-                let text = try Commands.located(at) { try AtomicFile.read(path) }
+                // A byte that is not UTF-8 is named as the file's other errors are: line, column and its name.
+                let text = try Commands.readText(path, name: Commands.shown(file), at: at) { e, offset in
+                    Dataset.csvLocation(ofByte: offset, in: e.bytes, file: Commands.shown(file))
+                }
                 fileRead = (Commands.canonical(path), Commands.shown(file), Workspace.fingerprint(text))
                 // The file's own errors (rows and columns) point at its name; a target it lacks, at target=.
                 do {

@@ -26,7 +26,10 @@ public enum Launcher {
                     return 1
                 }
                 let text: String, path = f.hasPrefix("/") ? f : cwd + "/" + f
-                do { text = try AtomicFile.read(path) } catch {
+                do { text = try AtomicFile.read(path) } catch let e as EncodingError {
+                    out.error(e.rendered(file: f))
+                    return 1
+                } catch {
                     out.error("descent: \(error)")
                     return 1
                 }
@@ -49,7 +52,10 @@ public enum Launcher {
         if !TerminalInfo.stdinIsTerminal {
             // Through the file reader, so that piped input has the same 256 MiB cap and UTF-8 check as a script file.
             let text: String
-            do { text = try AtomicFile.read("/dev/stdin") } catch {
+            do { text = try AtomicFile.read("/dev/stdin") } catch let e as EncodingError {
+                out.error(e.rendered(file: "<stdin>"))
+                return 1
+            } catch {
                 out.error("descent: standard input: \(error)")
                 return 1
             }

@@ -53,8 +53,8 @@ extension Printer {
             notes += oneLine.columns <= limit ? [oneLine] : ["classes:"] + ids.map { "  " + $0 }
         }
         if !chosen.repeatsInputs {
-            notes.append(canRepeat ? "(the inputs are not repeated, to keep the table within \(limit) columns; rows are numbered as typed)"
-                                   : "(the inputs are not repeated: \(Format.counted(d.featureCount, "feature")); rows are numbered as typed)")
+            notes.append(canRepeat ? "(the inputs are not repeated, to keep the table within \(limit) columns; rows are numbered from 0 as typed)"
+                                   : "(the inputs are not repeated: \(Format.counted(d.featureCount, "feature")); rows are numbered from 0 as typed)")
         }
         if shown < listed {
             notes.append("… the probabilities of \(Format.counted(listed - shown, "more class", plural: "more classes")) not shown (the table keeps to \(limit) columns)")
@@ -81,7 +81,7 @@ extension Printer {
         }
         var rows: [[String]] = []
         for (i, x) in inputs.enumerated() {
-            var row = ["\(i + 1)"] + (repeatsInputs ? x.map(\.plainText) : [])   // as typed: 1700000099, not 1.7e+09
+            var row = ["\(i)"] + (repeatsInputs ? x.map(\.plainText) : [])   // as typed: 1700000099, not 1.7e+09
             let values = (0..<cols).map { out.value[i * cols + $0] }
             let c = Metrics.predictedClass(g, row: i), probabilities = Metrics.classProbabilities(g, row: i) ?? []
             let probability = { (j: Int) in probabilities.indices.contains(j) ? Format.sig(probabilities[j], 6) : "—" }

@@ -1,7 +1,8 @@
 /// "Did you mean …?" suggestions by edit distance.
 public enum Suggest {
     /// The candidate closest to `word`, ignoring case, if close enough: Damerau–Levenshtein (optimal string
-    /// alignment) distance at most `max(1, word.count / 3)`, or `word` a prefix of the candidate.
+    /// alignment) distance at most `max(1, word.count / 3)` and short of replacing every Character (a one-letter
+    /// word is no typo of another letter: `z` for `X`), or `word` a prefix of the candidate.
     /// The smallest distance wins; ties go to the earlier candidate.
     public static func nearest(_ word: String, in candidates: [String]) -> String? {
         let typed = word.lowercased()
@@ -15,7 +16,8 @@ public enum Suggest {
             let far = abs(typed.count - lowered.count) > limit || max(typed.count, lowered.count) > measuredLength
             if far && !lowered.hasPrefix(typed) { continue }
             let d = far ? lowered.count - typed.count : distance(typed, lowered)   // a prefix: delete the rest
-            guard d <= limit || lowered.hasPrefix(typed) else { continue }
+            let plausible = d <= limit && d < max(typed.count, lowered.count)
+            guard plausible || lowered.hasPrefix(typed) else { continue }
             if best.map({ d < $0.distance }) ?? true { best = (candidate, d) }
         }
         return best?.candidate

@@ -56,6 +56,8 @@ final class CSVTests: XCTestCase {
         XCTAssertEqual(classIDError(d), "data/t.csv:5, column 2 'lbl': 3.5 is not a class id — class targets are whole numbers 0, 1, …, k-1")
         let negative = try Dataset.csv(text: "a,b,lbl\n1,2,1\n3,4,-1\n5,6,0\n", file: "numt3.csv")
         XCTAssertEqual(classIDError(negative), "numt3.csv:3, column 3 'lbl': -1 is not a class id — class targets are whole numbers 0, 1, …, k-1")
+        let big = try Dataset.csv(text: "x,y\n1,0\n2,12345\n", file: "t.csv")
+        XCTAssertEqual(classIDError(big), "t.csv:3, column 2 'y': 12345 is not a class id — class ids go up to 9999 (at most 10000 classes)")
         let single = try Dataset.csv(text: "x,y\n1,0\n2,0\n", file: "t.csv")
         XCTAssertEqual(classIDError(single), "t.csv: target 'y' has only class 0 — a classifier needs at least 2 classes")
         XCTAssertEqual(try Dataset.csv(text: "x,y\n1,0\n2,2\n", file: "t.csv").classIDCount(), 3)
@@ -119,18 +121,27 @@ final class CSVTests: XCTestCase {
         XCTAssertEqual(message("a\n1\n"), "t.csv:1: the header has 1 column, need at least 2 (features, then a target)")
         XCTAssertEqual(message("a;b\n1;2\n"),
                        "t.csv:1: the header has 1 column, need at least 2 (features, then a target) — the fields seem separated by ';'; use commas")
+        XCTAssertEqual(message("a b y\n1 2 0\n"),
+                       "t.csv:1: the header has 1 column, need at least 2 (features, then a target) — the fields seem separated by spaces; use commas")
     }
 
     func testHexadecimalIsTextAsInTheLanguage() throws {
         // 0xA and 0xB would parse as 10 and 11 with Swift's Double(_:); here they are two class labels, in order.
         let d = try Dataset.csv(text: "a,code\n1,0xA\n2,0xB\n3,0xA\n", file: "t.csv")
         XCTAssertEqual(d.task, .binary); XCTAssertEqual(d.classNames, ["0xA", "0xB"]); XCTAssertEqual(d.y.data, [0, 1, 0])
-        XCTAssertEqual(message("a,b\n1,2\n0x1p3,3\n"), "t.csv:3, column 1 'a': '0x1p3' is not a number")
+        XCTAssertEqual(message("a,b\n1,2\n0x1p3,3\n"), "t.csv:3, column 1 'a': '0x1p3' is not a number — write numbers like 42, -0.5, .5 or 1e-3")
+    }
+
+    func testANumberInAFormNotReadSaysHowNumbersAreWritten() {
+        // Each is read as a number by some tool (hex, Fortran's d exponent, a percentage, digit grouping), not here.
+        for cell in ["0x10", "1d5", "5%", "1_000"] {
+            XCTAssertEqual(message("a,y\n1,0\n\(cell),1\n"), "t.csv:3, column 1 'a': '\(cell)' is not a number — write numbers like 42, -0.5, .5 or 1e-3")
+        }
     }
 
     func testCellErrors() {
         XCTAssertEqual(message(iris.replacingOccurrences(of: "7.0,3.2", with: "7.0,abc"), file: "iris.csv"),
-                       "iris.csv:3, column 2 'sepal_width': 'abc' is not a number")
+                       "iris.csv:3, column 2 'sepal_width': 'abc' is not a number — write numbers like 42, -0.5, .5 or 1e-3")
         XCTAssertEqual(message(iris.replacingOccurrences(of: "7.0,3.2", with: "7.0,"), file: "iris.csv"),
                        "iris.csv:3, column 2 'sepal_width': missing value — every field needs a value")
         XCTAssertEqual(message(iris.replacingOccurrences(of: "6.0,2.5,virginica", with: "6.0,2.5,"), file: "iris.csv"),
@@ -152,6 +163,22 @@ final class CSVTests: XCTestCase {
         XCTAssertEqual(message("a,b,y\n1,2,\"x\ny\u{0}\"\n"), "t.csv:3, column 3 'y': " + nul)
         XCTAssertEqual(message("a,b,y\n1,2,\"x\"\u{0}\n"), "t.csv:2, column 3 'y': " + nul)
         XCTAssertEqual(message("a,b,y\n1,2,3\n\u{0}\n"), "t.csv:3, column 1 'a': " + nul)
+    }
+
+    func testAByteThatIsNotUTF8IsPlacedAsTheOtherCellErrorsAre() {
+        /// Where the one 0xFF byte (written `\u{FF}` in `text`) lies.
+        func place(_ text: String) -> String {
+            let bytes = Array(text.utf8).flatMap { $0 == 0x01 ? [UInt8(0xFF)] : [$0] }   // \u{1} stands for the bad byte
+            return Dataset.csvLocation(ofByte: bytes.firstIndex(of: 0xFF) ?? -1, in: bytes, file: "x.csv")
+        }
+        XCTAssertEqual(place("a,b,y\n1,2,0\n3,\u{1}4,1\n"), "x.csv:3, column 2 'b'")
+        XCTAssertEqual(place("a,b,y\r\n1,2,0\r\n\r\n3,4,\u{1}\r\n"), "x.csv:4, column 3 'y'")   // a blank line counts as a line
+        XCTAssertEqual(place("a,b\u{1},y\n1,2,0\n"), "x.csv:1, column 2")                    // in the header: no name yet
+        // A comma inside quotes is text; the quoted field runs onto line 4, where the byte is.
+        XCTAssertEqual(place("a,b,y\n1,2,0\n\"3,5\",\"x\n\u{1}\",1\n"), "x.csv:4, column 2 'b'")
+        XCTAssertEqual(place("a,b,y\n1,\"2\"\"\",\u{1}\n"), "x.csv:2, column 3 'y'")
+        // An unterminated quote before it: the structure cannot be read, only the line is named.
+        XCTAssertEqual(place("a,b,y\n\"1,2,0\n3,\u{1}\n"), "x.csv:3")
     }
 
     func testTargetErrors() {
@@ -191,8 +218,8 @@ final class CSVTests: XCTestCase {
     func testCellsTrimmedAndQuotedReadAsNumbers() throws {
         let d = try Dataset.csv(text: "a,b\n\" 1.5 \",-2e1\n\"\t3\",4\n", file: "t.csv")
         XCTAssertEqual(d.X.data, [1.5, 3]); XCTAssertEqual(d.y.data, [-20, 4])
-        XCTAssertEqual(message("name,x,y\nalice,1,2\n3,2,3\n"), "t.csv:2, column 1 'name': 'alice' is not a number")
-        XCTAssertEqual(message("a,b\n1,2\n\" \",3\n"), "t.csv:3, column 1 'a': ' ' is not a number")
+        XCTAssertEqual(message("name,x,y\nalice,1,2\n3,2,3\n"), "t.csv:2, column 1 'name': 'alice' is not a number — write numbers like 42, -0.5, .5 or 1e-3")
+        XCTAssertEqual(message("a,b\n1,2\n\" \",3\n"), "t.csv:3, column 1 'a': ' ' is not a number — write numbers like 42, -0.5, .5 or 1e-3")
     }
 
     func testAReadThatIsToldToStopThrowsStopped() throws {
@@ -211,10 +238,10 @@ final class CSVTests: XCTestCase {
     func testContentQuotedFromTheFileIsCutToFortyCharacters() {
         // Cells and names from the file are quoted with at most 39 of their characters and `…`.
         let long = String(repeating: "x", count: 100_000), cut = String(repeating: "x", count: 26) + "…" + String(repeating: "x", count: 13)
-        XCTAssertEqual(message("a,b\n1,2\n\(long),3\n"), "t.csv:3, column 1 'a': '\(cut)' is not a number")
+        XCTAssertEqual(message("a,b\n1,2\n\(long),3\n"), "t.csv:3, column 1 'a': '\(cut)' is not a number — write numbers like 42, -0.5, .5 or 1e-3")
         XCTAssertEqual(message("a,b\n\(long),2\n\(long),3\n"),
                        "t.csv:2, column 1 'a': the column holds text ('\(cut)'), not numbers — features must be numeric; make it the target or remove it")
-        XCTAssertEqual(message("\(long),b\n1,2\nz,3\n"), "t.csv:3, column 1 '\(cut)': 'z' is not a number")
+        XCTAssertEqual(message("\(long),b\n1,2\nz,3\n"), "t.csv:3, column 1 '\(cut)': 'z' is not a number — write numbers like 42, -0.5, .5 or 1e-3")
         XCTAssertEqual(message("\(long),\(long)\n1,2\n"), "t.csv:1, column 2: duplicate column name '\(cut)' (also column 1)")
         XCTAssertEqual(message("x,y\n1,2\n2,\(long)\n", task: .regression),
                        "t.csv:3, column 2 'y': '\(cut)' is not a number — a regression target must be numeric")

@@ -23,10 +23,10 @@ final class DatasetTests: XCTestCase {
     func testInlineValidationMessages() {
         XCTAssertEqual(message(rows: [], targets: []), "X has no rows — give at least one sample")
         XCTAssertEqual(message(rows: [[]], targets: [1]), "X rows are empty — each sample needs at least one feature")
-        XCTAssertEqual(message(rows: [[1, 2], [3, 4], [5]], targets: [1, 2, 3]), "X row 3 has 1 value, expected 2 like row 1")
+        XCTAssertEqual(message(rows: [[1, 2], [3, 4], [5]], targets: [1, 2, 3]), "X[2] has 1 value, expected 2 like X[0]")
         XCTAssertEqual(message(rows: [[1, 2], [3, 4]], targets: [1, 2, 3]), "y has 3 values but X has 2 rows — give one target per row")
         XCTAssertEqual(message(rows: [[1]], targets: [1, 2]), "y has 2 values but X has 1 row — give one target per row")
-        XCTAssertEqual(message(rows: [[1, .infinity]], targets: [1]), "X row 1, column 2 is inf — features must be finite numbers")
+        XCTAssertEqual(message(rows: [[1, .infinity]], targets: [1]), "X[0,1] is inf — features must be finite numbers")
         XCTAssertEqual(message(rows: [[1], [2]], targets: [1, .nan]), "y[1] is nan — targets must be finite numbers")
     }
 
@@ -42,6 +42,10 @@ final class DatasetTests: XCTestCase {
                        "y[1] is 3, but with 3 classes the ids are 0…2")
         XCTAssertEqual(message(rows: [[1], [2]], targets: [0, 1], task: .binary, classNames: ["a", "b", "c"]),
                        "binary data has 2 classes, but 3 class names were given")
+        // Up to 10,000 classes: 9999 is the largest id, 10000 names the limit rather than the rule it keeps.
+        XCTAssertEqual(try Dataset.classCount(of: [0, 9999], task: .multiclass), 10_000)
+        XCTAssertEqual(message(rows: [[1], [2]], targets: [0, 10_000], task: .multiclass),
+                       "y[1] is 10000, not a class id — class ids go up to 9999 (at most 10000 classes)")
         XCTAssertEqual(try Dataset.classCount(of: [0, 4, 1], task: .multiclass), 5)
         XCTAssertEqual(try Dataset.classCount(of: [0, 0], task: .binary), 2)
     }

@@ -85,7 +85,15 @@ final class WeightsFileTests: XCTestCase {
     }
 
     func testShapeMistakesNameTheEntry() {
-        XCTAssertEqual(message(file(W1: "[[1, 2, 3], [4, 5]]")), "W1 is ragged: W1[1] has 2 entries, expected 3 like the others")
+        // W1 is [2, 3] in the 2-3-1 model: the row that is not 3 long is the one named, whichever comes first.
+        XCTAssertEqual(message(file(W1: "[[1, 2, 3], [4, 5]]")),
+                       "W1 is ragged: W1[1] has 2 entries, the model needs 3 as W1[0] has (W1 is [2, 3] in the model)")
+        XCTAssertEqual(message(file(W1: "[[1, 2], [4, 5, 6]]")),
+                       "W1 is ragged: W1[0] has 2 entries, the model needs 3 as W1[1] has (W1 is [2, 3] in the model)")
+        XCTAssertEqual(message(file(W1: "[[1], [4, 5, 6, 7]]")),
+                       "W1 is ragged: W1[0] has 1 entry and W1[1] has 4 entries, the model needs 3 (W1 is [2, 3] in the model)")
+        // Deeper than the model's shape goes (b1 is [3]): both lengths, and the shape it should have.
+        XCTAssertEqual(message(file(b1: "[[1], [2, 3], [4]]")), "b1 is ragged: b1[0] has 1 entry and b1[1] has 2 entries (b1 is [3] in the model)")
         XCTAssertEqual(message(file(b1: "[1, [2], 3]")), "b1[1] is an array where a number was expected (b1 mixes numbers and arrays)")
         XCTAssertEqual(message(file(W1: "[[1, 2, 3], 4]")), "W1[1] is a number where an array was expected (W1 mixes numbers and arrays)")
         XCTAssertEqual(message(file(b1: "[[], 1]")), "b1[1] is a number where an array was expected (b1 mixes numbers and arrays)")

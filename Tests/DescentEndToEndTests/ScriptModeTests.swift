@@ -218,8 +218,8 @@ final class ScriptModeTests: XCTestCase {
         let r = try Descent.run([script.path])
         XCTAssertEqual(r.status, 1, "the second predict has a row of 3 values for 2 features")
         XCTAssertTrue(r.stdout.contains("predict: 2-1 at step 1000\n"), r.stdout)
-        XCTAssertTrue(r.stdout.contains("│   1 │  1 │  2 │     1.88669 │"), r.stdout)
-        XCTAssertTrue(r.stdout.contains("│   2 │  4 │  5 │     5.15705 │"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("│   0 │  1 │  2 │     1.88669 │"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("│   1 │  4 │  5 │     5.15705 │"), r.stdout)
         XCTAssertTrue(r.stderr.hasPrefix("\(script.path):10:9: error: the input has 3 values; the data has 2 features (x1, x2)\n"
                                          + "    predict [1,2,3]\n            ^~~~~~~"), r.stderr)
         XCTAssertFalse(r.stdout.contains("W1 [2, 1] ="), "the script stops at the failing line")
@@ -443,12 +443,48 @@ final class ScriptModeTests: XCTestCase {
         // From -c, f0 is the first replay, so f100 would be the 101st.
         let commands = try Descent.run(["-c", "replay \"f0.descent\""], directory: dir)
         XCTAssertEqual(commands.status, 1)
-        XCTAssertTrue(commands.stderr.hasPrefix("f99.descent:1:1: error: replays nest at most 100 deep, and replaying f100.descent here would make 101"),
+        XCTAssertTrue(commands.stderr.hasPrefix("f99.descent:1:8: error: replays nest at most 100 deep, and replaying f100.descent here would make 101"),
                       commands.stderr)
         // The program's script still may not replay itself.
         try "seed 1\nreplay \"./self.descent\"\n".write(to: dir.appendingPathComponent("self.descent"), atomically: true, encoding: .utf8)
         let own = try Descent.run(["self.descent"], directory: dir)
         XCTAssertEqual(own.status, 1)
-        XCTAssertTrue(own.stderr.hasPrefix("self.descent:2:1: error: ./self.descent is already being replayed (a script cannot replay itself)"), own.stderr)
+        // The caret is under the file name (column 8, after `replay "`), which is what is wrong.
+        XCTAssertEqual(own.stderr, """
+            self.descent:2:8: error: ./self.descent is already being replayed (a script cannot replay itself)
+                replay "./self.descent"
+                       ^~~~~~~~~~~~~~~~
+
+            """)
+    }
+
+    /// A script that is not UTF-8 text is an error like any other: file:line:column, `error:`, the line (the bad byte
+    /// shown as U+FFFD) and a caret; nothing of it runs, whether given to descent, piped, or replayed.
+    func testAScriptThatIsNotUTF8IsAnErrorAtItsLineWithACaret() throws {
+        let dir = try Descent.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // Line 2 is "data xor n", 0xFF, "=10": the bad byte is its 11th Character.
+        let bytes = Data("seed 1\ndata xor n".utf8) + Data([0xFF]) + Data("=10\n".utf8)
+        try bytes.write(to: dir.appendingPathComponent("bad.descent"))
+        let error = """
+            bad.descent:2:11: error: not UTF-8 text (a byte there is not part of a UTF-8 character) — save the file as UTF-8
+                data xor n\u{FFFD}=10
+                          ^
+
+            """
+        let file = try Descent.run(["bad.descent"], directory: dir)
+        XCTAssertEqual(file.status, 1)
+        XCTAssertEqual(file.stderr, error)
+        XCTAssertEqual(file.stdout, "", "not even `seed 1` ran")
+        // Replayed, it stops the replay as a failing line does.
+        let replay = try Descent.run(["-c", "replay \"bad.descent\""], directory: dir)
+        XCTAssertEqual(replay.status, 1)
+        XCTAssertEqual(replay.stderr, error + """
+            -c:1:1: error: replay of bad.descent stopped at the error above
+                replay "bad.descent"
+                ^~~~~~
+
+            """)
+        XCTAssertEqual(replay.stdout, "")
     }
 }

@@ -17,32 +17,32 @@ final class ArgReaderListTests: XCTestCase {
         let source = "data X=[[1,2],[2,3,4]]"
         let args = try reader(source)
         XCTAssertEqual(rendered(diagnostic { _ = try args.matrixOption("X") }, source), """
-            t.descent:1:15: error: row 2 of X has 3 numbers but row 1 has 2
+            t.descent:1:15: error: X[1] has 3 numbers but X[0] has 2
                 data X=[[1,2],[2,3,4]]
                               ^~~~~~~
             """)
         XCTAssertEqual(diagnostic { _ = try reader("data X=[[1,2],[3]]").matrixOption("X") },
-                       Diagnostic("row 2 of X has 1 number but row 1 has 2", at: SourceSpan(line: 1, column: 15, length: 3)))
+                       Diagnostic("X[1] has 1 number but X[0] has 2", at: SourceSpan(line: 1, column: 15, length: 3)))
     }
 
     func testMatrixShapeErrors() throws {
         XCTAssertEqual(diagnostic { _ = try reader("data X=[[1,2],3]").matrixOption("X") },
-                       Diagnostic("expected row 2 of X to be a list like [1,2], got 3", at: SourceSpan(line: 1, column: 15, length: 1)))
+                       Diagnostic("expected X[1] to be a list like [1,2], got 3", at: SourceSpan(line: 1, column: 15, length: 1)))
         XCTAssertEqual(diagnostic { _ = try reader("data X=[[1,a]]").matrixOption("X") },
-                       Diagnostic("expected a number in row 1 of X, got 'a'", at: SourceSpan(line: 1, column: 12, length: 1)))
+                       Diagnostic("expected a number as X[0,1], got 'a'", at: SourceSpan(line: 1, column: 12, length: 1)))
         XCTAssertEqual(diagnostic { _ = try reader(#"data X=[["a"]]"#).matrixOption("X") },
-                       Diagnostic("expected a number in row 1 of X, got \"a\"", at: SourceSpan(line: 1, column: 10, length: 3)))
+                       Diagnostic("expected a number as X[0,0], got \"a\"", at: SourceSpan(line: 1, column: 10, length: 3)))
         XCTAssertEqual(diagnostic { _ = try reader("data X=[]").matrixOption("X") },
                        Diagnostic("expected at least one row in X", at: SourceSpan(line: 1, column: 8, length: 2)))
         XCTAssertEqual(diagnostic { _ = try reader("data X=[[]]").matrixOption("X") },
-                       Diagnostic("row 1 of X is empty", at: SourceSpan(line: 1, column: 9, length: 2)))
+                       Diagnostic("X[0] is empty", at: SourceSpan(line: 1, column: 9, length: 2)))
         XCTAssertEqual(diagnostic { _ = try reader("data X=3").matrixOption("X") },
                        Diagnostic("expected X as a list of rows like [[1,2],[3,4]], got 3", at: SourceSpan(line: 1, column: 8, length: 1)))
     }
 
     func testVectorErrors() throws {
         XCTAssertEqual(diagnostic { _ = try reader("data y=[1,[2]]").vectorOption("y") },
-                       Diagnostic("expected a number as element 2 of y, got [2]", at: SourceSpan(line: 1, column: 11, length: 3)))
+                       Diagnostic("expected a number as y[1], got [2]", at: SourceSpan(line: 1, column: 11, length: 3)))
         XCTAssertEqual(diagnostic { _ = try reader("data y=[]").vectorOption("y") },
                        Diagnostic("expected at least one number in y", at: SourceSpan(line: 1, column: 8, length: 2)))
         XCTAssertEqual(diagnostic { _ = try reader("data y=5").vectorOption("y") },
@@ -75,15 +75,15 @@ final class ArgReaderListTests: XCTestCase {
         /// The error `rows("inputs")` gives on `text`.
         func rowsError(_ text: String) -> Diagnostic? { diagnostic { var a = try reader(text); _ = try a.rows("inputs") } }
         XCTAssertEqual(rowsError("predict [[1,2],3]"),
-                       Diagnostic("expected row 2 of inputs to be a list like [1,2], got 3", at: SourceSpan(line: 1, column: 16, length: 1)))
+                       Diagnostic("expected inputs[1] to be a list like [1,2], got 3", at: SourceSpan(line: 1, column: 16, length: 1)))
         XCTAssertEqual(rowsError("predict [1,[2]]"),
-                       Diagnostic("expected a number as element 2 of inputs, got [2]", at: SourceSpan(line: 1, column: 12, length: 3)))
+                       Diagnostic("expected a number as inputs[1], got [2]", at: SourceSpan(line: 1, column: 12, length: 3)))
         XCTAssertEqual(rowsError("predict [[1,x]]"),
-                       Diagnostic("expected a number in row 1 of inputs, got 'x'", at: SourceSpan(line: 1, column: 13, length: 1)))
+                       Diagnostic("expected a number as inputs[0,1], got 'x'", at: SourceSpan(line: 1, column: 13, length: 1)))
         XCTAssertEqual(rowsError("predict []"),
                        Diagnostic("expected at least one row in inputs", at: SourceSpan(line: 1, column: 9, length: 2)))
         XCTAssertEqual(rowsError("predict [[]]"),
-                       Diagnostic("row 1 of inputs is empty", at: SourceSpan(line: 1, column: 10, length: 2)))
+                       Diagnostic("inputs[0] is empty", at: SourceSpan(line: 1, column: 10, length: 2)))
         XCTAssertEqual(rowsError("predict 3"),
                        Diagnostic("expected inputs as a row like [1,2] or rows like [[1,2],[3,4]], got 3", at: SourceSpan(line: 1, column: 9, length: 1)))
         XCTAssertEqual(rowsError("predict"),

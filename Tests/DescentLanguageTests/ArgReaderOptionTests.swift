@@ -98,6 +98,29 @@ final class ArgReaderOptionTests: XCTestCase {
                        Diagnostic("unknown option 'zzz' for optimizer adam — expected one of lr, beta1", at: SourceSpan(line: 1, column: 16, length: 3)))
     }
 
+    func testAnOptionWithSpacesAroundItsEqualsSignIsNamedAsSuch() throws {
+        // `lr = 0.1` lexes as a word, the comparison '=' (column 18) and a number.
+        XCTAssertEqual(diagnostic { try reader("optimizer sgd lr = 0.1").rejectSpacedOptions() },
+                       Diagnostic("options are written key=value with no spaces around '=' — write lr=0.1",
+                                  at: SourceSpan(line: 1, column: 18, length: 1)))
+        XCTAssertEqual(diagnostic { try reader("optimizer sgd lr==0.1").rejectSpacedOptions() },
+                       Diagnostic("options are written key=value with a single '=' — write lr=0.1", at: SourceSpan(line: 1, column: 17, length: 2)))
+        XCTAssertNil(diagnostic { try reader("optimizer sgd lr=0.1").rejectSpacedOptions() })
+        XCTAssertNil(diagnostic { try reader("batch 10 = 3").rejectSpacedOptions() })   // no word before the '='
+        // Left over after a command that reads comparisons, it is said the same way.
+        var args = try reader("set W1[0,0] = 1 lr = 2")
+        _ = try args.indexed("entry"); _ = try args.op("comparison", oneOf: ["="]); _ = try args.number("value")
+        XCTAssertEqual(diagnostic { try args.finish(options: []) },
+                       Diagnostic("options are written key=value with no spaces around '=' — write lr=2", at: SourceSpan(line: 1, column: 20, length: 1)))
+    }
+
+    func testAOneLetterKeyIsNoTypoOfAnotherLetter() throws {
+        // 'z' is one edit from 'X', but that edit is all of it: the options are listed instead.
+        let args = try reader("data X=[[1,2],[3,4]] y=[0,1] z=3")
+        XCTAssertEqual(diagnostic { try args.finish(options: ["X", "y"]) },
+                       Diagnostic("unknown option 'z' for data — expected one of X, y", at: SourceSpan(line: 1, column: 30, length: 1)))
+    }
+
     func testUnknownOptionThatBeginsSeveral() throws {
         // "beta" begins both beta1 and beta2, so both are offered (the hint every other unknown word gets).
         var args = try reader("optimizer adam beta=0.8")

@@ -156,6 +156,26 @@ final class AtomicFileTests: XCTestCase {
         }
     }
 
+    func testTheBadBytesPlaceIsCountedInCharactersOfItsLine() throws {
+        // Line 2 (after CRLF) is "show 中", 0xFF, " config": 中 is one Character, so the bad byte is column 7.
+        let bytes = Array("seed 1\r\nshow 中".utf8) + [0xFF] + Array(" config\nseed 2\n".utf8)
+        let e = EncodingError(path: "/x/w.descent", bytes: bytes)
+        XCTAssertEqual(e.offset, 16)   // "seed 1" 6 bytes, CRLF 2, "show " 5, 中 3
+        let place = try XCTUnwrap(e.place)
+        XCTAssertEqual(place.line, 2)
+        XCTAssertEqual(place.column, 7)
+        XCTAssertEqual(place.text, "show 中\u{FFFD} config")
+        XCTAssertEqual(e.message(file: "w.descent"), "w.descent:2:7: not UTF-8 text (a byte there is not part of a UTF-8 character) — save the file as UTF-8")
+        // A caret under the replacement character: four spaces, then "show " (5) and 中 (two columns wide).
+        XCTAssertEqual(e.rendered(file: "w.descent"), """
+            w.descent:2:7: error: not UTF-8 text (a byte there is not part of a UTF-8 character) — save the file as UTF-8
+                show 中\u{FFFD} config
+                       ^
+            """)
+        XCTAssertEqual(EncodingError(path: "/x/u.csv", bytes: [0xFF, 0xFE, 0x61, 0x00]).rendered(file: "u.csv"),
+                       "u.csv: error: UTF-16 text (it starts with a UTF-16 byte-order mark) — save the file as UTF-8")
+    }
+
     func testAUTF16FileIsNamedAsSuch() throws {
         // "a,b" in UTF-16 little-endian after its byte-order mark FF FE.
         let path = dir + "/u16.csv"

@@ -26,7 +26,7 @@ final class BoundaryMapTests: XCTestCase {
     /// The class `predict` prints for one raw point (the last column of its table's row).
     private func predictedClass(_ h: ShellHarness, _ x1: Double, _ x2: Double) throws -> Int {
         let text = h.ok("predict [\(x1), \(x2)]")
-        let row = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("│   1 │") }, text)
+        let row = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("│   0 │") }, text)
         let cells = row.split(separator: "│").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         return try XCTUnwrap(Int(try XCTUnwrap(cells.last)), text)
     }

@@ -308,6 +308,7 @@ final class BreakWatchUndoTests: XCTestCase {
             XCTAssertEqual(h.w.inspected?.backwardDone, 1, command)
             XCTAssertEqual(h.w.undoStack.count, undo, command)
             XCTAssertEqual(h.w.watches.map(\.text), ["W2[0,0]"], command)
+            if command.hasPrefix("unwatch") { XCTAssertTrue(e.hasSuffix("\n            ^~~~~~~"), "under the entry: \(e)") }
             XCTAssertNil(h.w.breakGradNorm, command)
             XCTAssertEqual(h.w.recorded, recorded, command)
         }

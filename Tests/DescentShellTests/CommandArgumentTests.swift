@@ -88,6 +88,44 @@ final class CommandArgumentTests: XCTestCase {
         XCTAssertTrue(h.fails("save weights \"   \"").contains("a file name of only spaces"))
     }
 
+    func testAnOptionWrittenWithSpacesOrTwoEqualsSignsSaysHowOptionsAreWritten() {
+        h.ok(Self.model)
+        // Carets counted by hand: the '=' of `lr = 0.1` is column 18, the '==' of `lr==0.1` columns 17-18.
+        XCTAssertEqual(h.fails("optimizer sgd lr = 0.1"), """
+            error: options are written key=value with no spaces around '=' — write lr=0.1
+                optimizer sgd lr = 0.1
+                                 ^
+            """)
+        XCTAssertEqual(h.fails("optimizer sgd lr==0.1"), """
+            error: options are written key=value with a single '=' — write lr=0.1
+                optimizer sgd lr==0.1
+                                ^~
+            """)
+        XCTAssertTrue(h.fails("optimizer sgd lr == 0.1").contains("with a single '=' and no spaces around it — write lr=0.1"))
+        XCTAssertTrue(h.fails("optimizer sgd lr =0.1").contains("no spaces around '=' — write lr=0.1"))
+        // On any command, before a positional argument could be misread (`every` as train's unit).
+        XCTAssertTrue(h.fails("train 10 every = 2").contains("no spaces around '=' — write every=2"))
+        XCTAssertTrue(h.fails("data xor n = 100").contains("no spaces around '=' — write n=100"))
+        XCTAssertTrue(h.fails("optimizer adam beta1 =").contains("no spaces around '=' — write beta1=…"))
+        XCTAssertEqual(h.w.stepCount, 0)
+        XCTAssertEqual(h.w.data?.count, 40)
+        // Commands whose `=` is a comparison read it as one.
+        h.ok("set W1[0,0] = 0.25\nexpect W1[0,0] = 0.25")
+        XCTAssertTrue(h.fails("break gradnorm = 3").contains("expected '>', got '='"))
+    }
+
+    func testShowHistorySaysItTakesANumberOfRows() {
+        h.ok(Self.model + "\ntrain 3")
+        XCTAssertEqual(h.fails("show history x"), """
+            error: expected the number of rows to show (a whole number at least 1), got 'x'
+                show history x
+                             ^
+            """)
+        XCTAssertTrue(h.fails("show history 0").contains("expected the number of rows to show (a whole number at least 1), got 0"))
+        // 2 rows asked of 3 steps: the table's header and the last two steps.
+        XCTAssertEqual(PredictTests.cells(h.ok("show history 2")).dropFirst().map(\.first), ["2", "3"])
+    }
+
     func testErrorsAboutOptionsPointAtTheOptions() {
         h.ok(Self.model)
         let uniform = h.fails("layer dense 8 init=uniform low=1 high=-1")
@@ -177,6 +215,30 @@ final class CommandArgumentTests: XCTestCase {
                                                    + "(under ce the numbers in y are class ids; for a regression target use mse, mae or huber)\n"))
         let row = h.ok("show data").split(separator: "\n").map { $0.split(separator: "│").map { $0.trimmingCharacters(in: .whitespaces) } }
         XCTAssertTrue(row.contains(["1", "2", "3.5"]), "show data numbers the row of 3.5 as 1: \(row)")
+    }
+
+    func testAFileThatIsNotUTF8IsNamedAsTypedAtItsRowAndColumn() throws {
+        let dir = h.w.directory + "/descent-enc-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let name = (dir as NSString).lastPathComponent
+        // Line 3, field 2 ('b') holds the byte 0xFF.
+        XCTAssertTrue(FileManager.default.createFile(atPath: dir + "/x10.csv", contents: Data("a,b,y\n1,2,0\n3,".utf8) + Data([0xFF]) + Data("4,1\n".utf8)))
+        XCTAssertTrue(FileManager.default.createFile(atPath: dir + "/u16.csv", contents: Data([0xFF, 0xFE, 0x61, 0x00, 0x2C, 0x00, 0x79, 0x00])))
+        XCTAssertTrue(FileManager.default.createFile(atPath: dir + "/w.json", contents: Data("{\n \"".utf8) + Data([0xFF]) + Data("\"}".utf8)))
+        let bad = "not UTF-8 text (a byte there is not part of a UTF-8 character) — save the file as UTF-8"
+        // The path as typed (relative), and the caret under the quoted name: column 10 to its closing quote.
+        let quoted = "\"\(name)/x10.csv\""
+        XCTAssertEqual(h.fails("data csv \(quoted)"), """
+            error: \(name)/x10.csv:3, column 2 'b': \(bad)
+                data csv \(quoted)
+                         ^\(String(repeating: "~", count: quoted.count - 1))
+            """)
+        XCTAssertTrue(h.fails("data csv \"\(name)/u16.csv\"").hasPrefix(
+            "error: \(name)/u16.csv: UTF-16 text (it starts with a UTF-16 byte-order mark) — save the file as UTF-8\n"))
+        XCTAssertNil(h.w.data)
+        h.ok(Self.model)
+        XCTAssertTrue(h.fails("load weights \"\(name)/w.json\"").hasPrefix("error: \(name)/w.json:2:3: \(bad)\n"))
     }
 
     func testClassNamesOnTheDataLineAreQuotedCutAndCounted() {

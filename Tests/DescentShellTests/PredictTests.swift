@@ -31,8 +31,8 @@ final class PredictTests: XCTestCase {
         XCTAssertTrue(text.hasPrefix("predict: 2-1 at step 0; inputs standardised with the training part's mean and std\n"), text)
         let rows = Self.cells(text)
         XCTAssertEqual(rows[0], ["row", "x1", "x2", "predicted y"])
-        XCTAssertEqual(Array(rows[1].prefix(3)), ["1", "2", "4"])
-        XCTAssertEqual(Array(rows[2].prefix(3)), ["2", "0", "0"])
+        XCTAssertEqual(Array(rows[1].prefix(3)), ["0", "2", "4"])
+        XCTAssertEqual(Array(rows[2].prefix(3)), ["1", "0", "0"])
         assertNumber(rows[1][3], -0.8190449676496974)
         assertNumber(rows[2][3], 4.3704799668569)
         XCTAssertEqual(lastOutputs[0], -0.8190449676496974, accuracy: 1e-13)
@@ -102,7 +102,7 @@ final class PredictTests: XCTestCase {
         let text = h.ok("predict [2,5]")
         let rows = Self.cells(text)
         XCTAssertEqual(rows[0], ["row", "a", "b", "kind", "probability", "P(0)", "P(1)", "P(2)"])
-        XCTAssertEqual(rows[1], ["1", "2", "5", "0", "0.333333", "0.333333", "0.333333", "0.333333"])
+        XCTAssertEqual(rows[1], ["0", "2", "5", "0", "0.333333", "0.333333", "0.333333", "0.333333"])
         // "classes: 0 …, 1 …, 2 …" would be 128 columns: one class a line.
         XCTAssertTrue(text.contains("\nclasses:\n  0 \(names[0])\n  1 \(names[1])\n  2 \(names[2])"), text)
         XCTAssertTrue(text.split(separator: "\n").filter { $0.hasPrefix("│") }.allSatisfy { $0.count <= 120 }, text)
@@ -144,9 +144,9 @@ final class PredictTests: XCTestCase {
         let text = h.ok("predict [[5.1,3.5,1.4,0.2],[6.3,2.9,5.6,1.8]]")
         let rows = Self.cells(text)
         XCTAssertEqual(rows[0], ["row", "species", "probability", "P(setosa)", "P(versicolor)", "P(virginica)"], text)
-        XCTAssertEqual(rows[1], ["1", "0 (setosa)", "0.333333", "0.333333", "0.333333", "0.333333"], text)
+        XCTAssertEqual(rows[1], ["0", "0 (setosa)", "0.333333", "0.333333", "0.333333", "0.333333"], text)
         XCTAssertEqual(Self.tableWidth(text), 77, text)
-        XCTAssertTrue(text.hasSuffix("\n(the inputs are not repeated, to keep the table within 120 columns; rows are numbered as typed)"), text)
+        XCTAssertTrue(text.hasSuffix("\n(the inputs are not repeated, to keep the table within 120 columns; rows are numbered from 0 as typed)"), text)
         XCTAssertFalse(text.contains("classes:"), text)
     }
 
@@ -162,7 +162,7 @@ final class PredictTests: XCTestCase {
         let text = h.ok("predict [0,0,0,0,0,0,0,0,0]")
         let rows = Self.cells(text)
         XCTAssertEqual(rows[0], ["row", "y", "probability", "P(0)", "P(1)", "P(2)", "P(3)", "P(4)", "P(5)", "…"], text)
-        XCTAssertEqual(rows[1], ["1", "0", "0.999941", "0.999941", "1.51114e-05", "1.23722e-05", "9.16554e-06", "6.79e-06", "5.03016e-06", "…"], text)
+        XCTAssertEqual(rows[1], ["0", "0", "0.999941", "0.999941", "1.51114e-05", "1.23722e-05", "9.16554e-06", "6.79e-06", "5.03016e-06", "…"], text)
         XCTAssertEqual(Self.tableWidth(text), 107, text)
         XCTAssertTrue(text.hasSuffix("\n… the probabilities of 4 more classes not shown (the table keeps to 120 columns)"), text)
     }
@@ -174,7 +174,7 @@ final class PredictTests: XCTestCase {
         h.ok("data X=[\(xs)] y=[\(ys)]\nlayer dense 11 init=zeros\nloss ce")
         let rows = Self.cells(h.ok("predict [3]"))
         XCTAssertEqual(rows[0], ["row", "x1", "y", "probability"])
-        XCTAssertEqual(rows[1], ["1", "3", "0", "0.0909091"])
+        XCTAssertEqual(rows[1], ["0", "3", "0", "0.0909091"])
     }
 
     func testInputsAreRepeatedAsTyped() {
@@ -189,12 +189,12 @@ final class PredictTests: XCTestCase {
         let row = "[" + (1...9).map(String.init).joined(separator: ",") + "]"
         h.ok("data X=[\(row),\(row)] y=[1,2]\nlayer dense 1 init=zeros\nloss mse")
         let text = h.ok("predict \(row)")
-        XCTAssertEqual(Self.cells(text), [["row", "predicted y"], ["1", "0"]])
-        XCTAssertTrue(text.hasSuffix("\n(the inputs are not repeated: 9 features; rows are numbered as typed)"), text)
+        XCTAssertEqual(Self.cells(text), [["row", "predicted y"], ["0", "0"]])
+        XCTAssertTrue(text.hasSuffix("\n(the inputs are not repeated: 9 features; rows are numbered from 0 as typed)"), text)
         // 8 features are repeated.
         let eight = "[" + (1...8).map(String.init).joined(separator: ",") + "]"
         h.ok("data X=[\(eight),\(eight)] y=[1,2]")
-        XCTAssertEqual(Self.cells(h.ok("predict \(eight)"))[1], ["1"] + (1...8).map(String.init) + ["0"])
+        XCTAssertEqual(Self.cells(h.ok("predict \(eight)"))[1], ["0"] + (1...8).map(String.init) + ["0"])
     }
 
     func testErrorsPointAtTheInputsAndSayWhatToDo() {
@@ -209,13 +209,13 @@ final class PredictTests: XCTestCase {
         check(h.fails("predict [1,2]"), "no loss yet — choose one with `loss mse|mae|huber|bce|ce|hinge`", 9, "no loss")
         h.ok("loss bce")
         let cases: [(String, String, Int)] = [
-            ("predict [[1,2],[1,2,3]]", "row 2 has 3 values; the data has 2 features (x1, x2)", 16),
-            ("predict [[1,2,3],[1,2]]", "row 1 has 3 values; the data has 2 features (x1, x2)", 10),
-            ("predict [[1,2],[3]]", "row 2 has 1 value; the data has 2 features (x1, x2)", 16),
+            ("predict [[1,2],[1,2,3]]", "inputs[1] has 3 values; the data has 2 features (x1, x2)", 16),
+            ("predict [[1,2,3],[1,2]]", "inputs[0] has 3 values; the data has 2 features (x1, x2)", 10),
+            ("predict [[1,2],[3]]", "inputs[1] has 1 value; the data has 2 features (x1, x2)", 16),
             ("predict [1,2,3]", "the input has 3 values; the data has 2 features (x1, x2)", 9),
-            ("predict [[1,2],[3,a]]", "expected a number in row 2 of inputs, got 'a'", 19),
-            ("predict [1,\"2\"]", "expected a number as element 2 of inputs, got \"2\"", 12),
-            ("predict [[1,2],3]", "expected row 2 of inputs to be a list like [1,2], got 3", 16),
+            ("predict [[1,2],[3,a]]", "expected a number as inputs[1,1], got 'a'", 19),
+            ("predict [1,\"2\"]", "expected a number as inputs[1], got \"2\"", 12),
+            ("predict [[1,2],3]", "expected inputs[1] to be a list like [1,2], got 3", 16),
             ("predict []", "expected at least one row in inputs", 9),
             ("predict", "expected inputs as a row like [1,2] or rows like [[1,2],[3,4]]", 8),
             ("predict 5", "expected inputs as a row like [1,2] or rows like [[1,2],[3,4]], got 5", 9),

@@ -283,6 +283,7 @@ final class WorkspaceTests: XCTestCase {
         ok("split none\ndata X=[[1]] y=[1]")
         let e = fails("split 0.5")
         XCTAssertTrue(e.contains("split 0.5 of 1 sample leaves 0 for training and 1 for validation; both need at least one"), e)
+        XCTAssertTrue(e.hasSuffix("\n    split 0.5\n          ^~~"), "the caret is under the fraction: \(e)")
     }
 
     /// An `optimizer` without lr= takes its rule's default rate (PyTorch's: sgd and adam 0.001, rmsprop and adagrad

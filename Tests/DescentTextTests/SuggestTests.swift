@@ -29,7 +29,16 @@ final class SuggestTests: XCTestCase {
         XCTAssertEqual(Suggest.nearest("abcdef", in: ["abcxyf"]), "abcxyf")
         XCTAssertNil(Suggest.nearest("abcdef", in: ["abxyzf"]))
         // Short words still allow one edit.
-        XCTAssertEqual(Suggest.nearest("l", in: ["x"]), "x")
+        XCTAssertEqual(Suggest.nearest("lx", in: ["x"]), "x")
+        XCTAssertEqual(Suggest.nearest("ab", in: ["ac"]), "ac")
+    }
+
+    func testAnotherLetterIsNoTypoOfALetter() {
+        // "z" is 1 edit from "X", but that edit replaces all of it: nothing typed is kept.
+        XCTAssertNil(Suggest.nearest("z", in: ["X", "y"]))
+        XCTAssertNil(Suggest.hint("l", in: ["x"]))
+        XCTAssertEqual(Suggest.nearest("x", in: ["X", "y"]), "X")   // the same letter, in the other case
+        XCTAssertEqual(Suggest.nearest("n", in: ["noise", "classes"]), "noise")   // a prefix
     }
 
     func testPrefixMatches() {
