@@ -109,12 +109,6 @@ public struct ArgReader: Sendable {
         return try next(expected: expected) { arg throws(Diagnostic) in try ArgReader.numberValue(arg, expected: expected, range: range) }
     }
 
-    /// Reads a number within `range` when the next argument is a number; otherwise consumes nothing.
-    public mutating func optionalNumber(_ what: String, range: NumberRange = .any) throws(Diagnostic) -> Double? {
-        guard case .number? = peek?.value else { return nil }
-        return try number(what, range: range)
-    }
-
     /// Reads a whole number within `range`, e.g. "expected number of units (a whole number from 1 to 100000), got 2.5".
     public mutating func int(_ what: String, range: ClosedRange<Int>) throws(Diagnostic) -> Int {
         let expected = { (phrase: String) in "\(what) (a whole number \(phrase))" }
@@ -163,15 +157,6 @@ public struct ArgReader: Sendable {
         return op
     }
 
-    /// Reads a flat list of numbers such as `[2,3,4]`.
-    public mutating func vector(_ what: String) throws(Diagnostic) -> [Double] {
-        try ArgReader.vectorValue(try next(expected: ArgReader.vectorExpected(what)), what: what)
-    }
-
-    /// Reads a list of equally long rows of numbers such as `[[1,2],[2,3]]`.
-    public mutating func matrix(_ what: String) throws(Diagnostic) -> [[Double]] {
-        try ArgReader.matrixValue(try next(expected: ArgReader.matrixExpected(what)), what: what)
-    }
 
     /// Reads rows of numbers, `[[1,2],[2,3]]`, or a single row `[1,2]` as one row, each with where it is
     /// written. Rows may differ in length: the caller checks them against the width it expects.

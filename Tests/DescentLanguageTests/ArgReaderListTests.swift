@@ -49,16 +49,6 @@ final class ArgReaderListTests: XCTestCase {
                        Diagnostic("expected y as a list of numbers like [1,2,3], got 5", at: SourceSpan(line: 1, column: 8, length: 1)))
     }
 
-    func testPositionalLists() throws {
-        var args = try reader("fit [[1,2],[3,4]] [5,6]")
-        XCTAssertEqual(try args.matrix("inputs"), [[1, 2], [3, 4]])
-        XCTAssertEqual(try args.vector("targets"), [5, 6])
-        XCTAssertEqual(diagnostic { _ = try args.matrix("inputs") },
-                       Diagnostic("expected inputs as a list of rows like [[1,2],[3,4]]", at: SourceSpan(line: 1, column: 24, length: 0)))
-        XCTAssertEqual(diagnostic { _ = try args.vector("targets") },
-                       Diagnostic("expected targets as a list of numbers like [1,2,3]", at: SourceSpan(line: 1, column: 24, length: 0)))
-    }
-
     func testRowsTakeAMatrixOrOneRowAndKeepEachRowsSpan() throws {
         // predict(1-7) [(9) [1,2](10-14) ,(15) [3,4,5](16-22)
         var args = try reader("predict [[1,2],[3,4,5]]")

@@ -161,19 +161,6 @@ final class ArgReaderTests: XCTestCase {
                        Diagnostic("expected threshold as a number, got 'inf'", at: SourceSpan(line: 1, column: 3, length: 3)))
     }
 
-    func testOptionalNumber() throws {
-        var given = try reader("regularize l1 0.01")
-        XCTAssertEqual(try given.word("regularizer", oneOf: ["l1", "l2", "elastic"]), "l1")
-        XCTAssertEqual(try given.optionalNumber("strength", range: .atLeast(0)), 0.01)
-        var absent = try reader("regularize elastic l1=1e-3")
-        _ = try absent.word("regularizer", oneOf: ["l1", "l2", "elastic"])
-        XCTAssertNil(try absent.optionalNumber("strength", range: .atLeast(0)))
-        var negative = try reader("regularize l2 -1")
-        _ = negative.optionalWord()
-        XCTAssertEqual(diagnostic { _ = try negative.optionalNumber("strength", range: .atLeast(0)) },
-                       Diagnostic("expected strength as a number at least 0, got -1", at: SourceSpan(line: 1, column: 15, length: 2)))
-    }
-
     func testQuotedStrings() throws {
         var args = try reader(#"save session "Sessions/mine.descent""#)
         _ = try args.word("what to save", oneOf: ["session", "weights"])

@@ -25,7 +25,7 @@ final class RobustnessTests: XCTestCase {
             { _ = try $0.word("thing", oneOf: ["a", "x"]) }, { _ = try $0.word("thing") },
             { _ = try $0.number("n", range: .open(0, 1)) }, { _ = try $0.int("n", range: 0...Int.max) },
             { _ = try $0.string("file", example: "w.json") }, { _ = try $0.indexed("weight") },
-            { _ = try $0.op("comparison", oneOf: ["<", "="]) }, { _ = try $0.vector("v") }, { _ = try $0.matrix("m") },
+            { _ = try $0.op("comparison", oneOf: ["<", "="]) }, { _ = try $0.rows("inputs") }, { _ = try $0.vectorOption("y") },
             { _ = try $0.numberOption("lr", default: 1) }, { _ = try $0.matrixOption("lr") }, { _ = try $0.boolOption("lr", default: true) },
             { try $0.finish(options: ["lr"]) },
         ]
