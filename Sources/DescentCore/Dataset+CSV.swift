@@ -4,21 +4,21 @@ import Foundation
 /// Datasets from comma-separated files: a header row of names, then one sample per row.
 ///
 /// Every column except the target is a numeric feature. The target (the last column unless named) is a
-/// regression target when all its values are numbers, unless a class task is asked for; text labels become
-/// class ids in order of first appearance (2 labels: binary, more: multiclass), and numbers asked to be
-/// classes become ids in ascending order of value. Errors name the file, the 1-based line and the column.
+/// regression target when all its values are numbers; text labels become class ids in order of first appearance
+/// (2 labels: binary, more: multiclass). (A class loss reads numbers as class ids itself: `Dataset.classIDCount`.)
+/// Errors name the file, the 1-based line and the column.
 extension Dataset {
     /// Thrown by `csv` when `shouldContinue` said no.
     public static let csvStopped = DataError("stopped before the end of the file")
 
     /// Parses CSV `text`; `file` names it in errors and (its last path component) names the dataset.
     /// `shouldContinue` is asked every few thousand rows; when it answers false, `csv` throws `csvStopped`.
-    public static func csv(text: String, file: String, target: String? = nil, task: Task? = nil,
+    public static func csv(text: String, file: String, target: String? = nil,
                            shouldContinue: () -> Bool = { true }) throws(DataError) -> Dataset {
         var text = text
         let result = text.withUTF8 { bytes in
             Result { () throws(DataError) in
-                try csv(bytes: bytes, file: file, target: target, task: task, shouldContinue: shouldContinue)
+                try csv(bytes: bytes, file: file, target: target, shouldContinue: shouldContinue)
             }
         }
         return try result.get()
@@ -29,7 +29,7 @@ extension Dataset {
 
     /// `csv(text:…)` on the text's UTF-8 bytes, in two passes: the first reads the structure (quotes, the
     /// header, how many rows and that each is as wide as the header), the second the values.
-    private static func csv(bytes: UnsafeBufferPointer<UInt8>, file: String, target: String?, task: Task?,
+    private static func csv(bytes: UnsafeBufferPointer<UInt8>, file: String, target: String?,
                             shouldContinue: () -> Bool) throws(DataError) -> Dataset {
         var reader = CSVReader(bytes, file: file)
         guard let headerLine = try reader.next() else {
@@ -81,7 +81,7 @@ extension Dataset {
             row += 1
         }
         let origin = CSVOrigin(file: file, targetColumn: t + 1, targetName: names[t], lines: lines)
-        let (y, resolved, classNames) = try targets(texts, numbers, origin: origin, task: task)
+        let (y, resolved, classNames) = try targets(texts, numbers, origin: origin)
         var featureNames = names
         featureNames.remove(at: t)
         var d = Dataset(name: String(file.split(separator: "/").last ?? Substring(file)),
@@ -190,44 +190,22 @@ extension Dataset {
         return negative ? -v : v
     }
 
-    /// Target values (or class ids), the task they make, and the class names.
-    private static func targets(_ texts: [String], _ numbers: [Double?], origin: CSVOrigin,
-                                task: Task?) throws(DataError) -> ([Double], Task, [String]) {
-        let firstText = numbers.firstIndex { $0 == nil }
-        let firstNonFinite = numbers.firstIndex { $0.map { !$0.isFinite } ?? false }
-        let location = origin.targetLocation(row:)
-        if firstText == nil, let i = firstNonFinite {
-            throw DataError("\(location(i)): '\(texts[i].shortened())' is not a finite number")
-        }
-        if firstText == nil, task == nil || task == .regression {
+    /// Target values (or class ids), the task they make, and the class names: numbers make a regression target, any
+    /// text makes every value a class label.
+    private static func targets(_ texts: [String], _ numbers: [Double?], origin: CSVOrigin) throws(DataError) -> ([Double], Task, [String]) {
+        guard numbers.contains(where: { $0 == nil }) else {
+            if let i = numbers.firstIndex(where: { $0.map { !$0.isFinite } ?? false }) {
+                throw DataError("\(origin.targetLocation(row: i)): '\(texts[i].shortened())' is not a finite number")
+            }
             return (numbers.map { $0 ?? 0 }, .regression, [])
         }
-        if task == .regression, let i = firstText {
-            throw DataError("\(location(i)): '\(texts[i].shortened())' is not a number — a regression target must be numeric")
-        }
-        let labels: [String]
-        if firstText == nil {
-            labels = Array(Set(numbers.compactMap { $0 })).sorted().map(\.plainText)
-        } else {
-            var seen = Set<String>()
-            labels = texts.filter { seen.insert($0).inserted }
+        var seen = Set<String>()
+        let labels = texts.filter { seen.insert($0).inserted }
+        guard labels.count >= 2 else {
+            throw DataError("\(origin.file): target '\(origin.targetName.shortened())' has only one class ('\((labels.first ?? "").shortened())') — a classifier needs at least 2")
         }
         var ids: [String: Double] = [:]
         for (k, label) in labels.enumerated() { ids[label] = Double(k) }
-        let keys = firstText == nil ? numbers.map { ($0 ?? 0).plainText } : texts
-        let resolved = task ?? (labels.count == 2 ? .binary : .multiclass)
-        try checkClasses(labels, task: resolved, target: origin.targetName, file: origin.file)
-        return (keys.map { ids[$0] ?? 0 }, resolved, labels)
-    }
-
-    /// Checks that the labels make a classification of `task`: at least 2 classes, exactly 2 for binary.
-    private static func checkClasses(_ labels: [String], task: Task, target: String, file: String) throws(DataError) {
-        guard labels.count >= 2 else {
-            throw DataError("\(file): target '\(target.shortened())' has only one class ('\((labels.first ?? "").shortened())') — a classifier needs at least 2")
-        }
-        if task == .binary && labels.count > 2 {
-            let shown = labels.prefix(6).map { $0.shortened() }.joined(separator: ", ") + (labels.count > 6 ? ", …" : "")
-            throw DataError("\(file): target '\(target.shortened())' has \(labels.count) classes (\(shown)), but binary needs exactly 2 — use multiclass")
-        }
+        return (texts.map { ids[$0] ?? 0 }, labels.count == 2 ? .binary : .multiclass, labels)
     }
 }
