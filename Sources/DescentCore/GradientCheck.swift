@@ -8,9 +8,18 @@ public enum GradientCheck {
         public var parameter: String
         public var maxAbsoluteError: Double
         public var maxRelativeError: Double
-        /// Index of the entry with the largest relative error.
+        /// Index of the entry with the largest relative error (counted as `run` counts it).
         public var worstIndex: [Int]
+        /// The absolute error at `worstIndex`.
+        public var worstAbsoluteError: Double
         public var passed: Bool
+    }
+
+    /// How far rounding can move a central difference: the losses at θ ± h each carry a rounding error of some
+    /// ε·|L| (summed over rows, a few times that), which the division by 2h magnifies. 8·ε·(|L₊| + |L₋|)/2h, at least
+    /// 1e-9. An unscaled regression's loss of 7·10⁶ puts it near 1e-3, far above a correct gradient's 1e-5 error.
+    public static func roundingFloor(plus: Double, minus: Double, step h: Double = GradientCheck.step) -> Double {
+        max(1e-9, 8 * Double.ulpOfOne * (Swift.abs(plus) + Swift.abs(minus)) / (2 * h))
     }
 
     /// How far a check has got: the entry it is about to check.
@@ -37,7 +46,8 @@ public enum GradientCheck {
     /// (dropout off, so the loss is a fixed function of the parameters). Everything it changes — parameter
     /// values, gradients, node values and where backward stood — is put back bit for bit when it ends.
     /// Relative error is |a − n| / max(|a|, |n|, 1e-8); an entry passes below `tolerance`
-    /// or when the absolute error is under 1e-9 (its relative error then counts as 0). An entry whose
+    /// or when the absolute error is under the difference's rounding (`roundingFloor`; its relative error then counts
+    /// as 0). An entry whose
     /// analytic or numeric gradient is not finite fails, with relative error infinity and, when either is
     /// NaN, absolute error NaN.
     ///
@@ -55,7 +65,7 @@ public enum GradientCheck {
         var results: [Result] = []
         for p in parameters {
             let analytic = p.grad.array
-            var worstRel = 0.0, worstAbs = 0.0, worst = 0
+            var worstRel = 0.0, worstAbs = 0.0, worst = 0, absAtWorst = 0.0
             for i in 0..<p.count {
                 let progress = Progress(parameter: p.name, entry: i, entries: p.count, done: done, total: total)
                 guard shouldContinue(progress) else {
@@ -76,13 +86,14 @@ public enum GradientCheck {
                 let rel = abs / max(Swift.abs(analytic[i]), Swift.abs(numeric), 1e-8)
                 // Comparisons with NaN are false, so a non-finite entry is made the worst explicitly.
                 let finite = analytic[i].isFinite && numeric.isFinite
-                let relCounted = !finite ? Double.infinity : abs < 1e-9 ? 0 : rel
-                if worstRel.isFinite && (relCounted > worstRel || (worstRel == 0 && abs > worstAbs)) { worst = i }
+                let relCounted = !finite ? Double.infinity : abs < roundingFloor(plus: plus, minus: minus, step: h) ? 0 : rel
+                if worstRel.isFinite && (relCounted > worstRel || (worstRel == 0 && abs > worstAbs)) { worst = i; absAtWorst = abs }
                 worstRel = max(worstRel, relCounted)
                 worstAbs = abs.isNaN || worstAbs.isNaN ? .nan : max(worstAbs, abs)
             }
             results.append(Result(parameter: p.name, maxAbsoluteError: worstAbs, maxRelativeError: worstRel,
-                                  worstIndex: Tensor.index(ofOffset: worst, in: p.shape), passed: worstRel < tolerance))
+                                  worstIndex: Tensor.index(ofOffset: worst, in: p.shape), worstAbsoluteError: absAtWorst,
+                                  passed: worstRel < tolerance))
         }
         // A check changes nothing: the gradients an `update` would apply (from a training pass, with dropout)
         // are put back, not replaced by this evaluation-mode pass's.

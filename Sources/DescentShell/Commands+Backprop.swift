@@ -369,13 +369,16 @@ extension Commands {
                              + "parameters and gradients are as they were")
         }
         w.showProgress?(nil)
+        // The worst entry's own errors side by side (the largest absolute error may be another entry's).
         let rows = results.map { r in
-            [r.parameter, Format.sig(r.maxAbsoluteError, 3), Format.sig(r.maxRelativeError, 3),
-             "[" + r.worstIndex.map(String.init).joined(separator: ",") + "]", r.passed ? "pass" : "FAIL"]
+            [r.parameter, "[" + r.worstIndex.map(String.init).joined(separator: ",") + "]", Format.sig(r.worstAbsoluteError, 3),
+             Format.sig(r.maxRelativeError, 3), r.passed ? "pass" : "FAIL"]
         }
-        w.out.print(TextTable(headers: ["param", "max abs err", "max rel err*", "worst at", "result"], rows: rows,
-                              alignments: [.left, .right, .right, .left, .left]).render().joined(separator: "\n"))
-        w.out.print("* entries whose absolute error is under 1e-9 count as 0")
+        w.out.print(TextTable(headers: ["param", "worst at", "abs err", "rel err*", "result"], rows: rows,
+                              alignments: [.left, .left, .right, .right, .left]).render().joined(separator: "\n"))
+        w.out.print("worst at: the entry with the largest relative error (or, when all count as 0, absolute error)")
+        w.out.print("* an entry whose absolute error is within the difference's rounding, 8·ε·(|L(w+h)| + |L(w−h)|)/2h "
+                    + "(at least 1e-9), counts as 0")
         let failed = results.filter { !$0.passed }
         if failed.contains(where: { !$0.maxRelativeError.isFinite }) {
             throw ShellError("gradient check failed for " + failed.map(\.parameter).joined(separator: ", ")
@@ -414,12 +417,14 @@ extension Commands {
         var hint = "a kink can cause this: " + kinks.joined(separator: ", ")
         // An entry near L1's kink: the difference quotient at ±h sees λ₁·|w| change slope.
         if t.regularizer.l1 != 0 {
-            for r in failed {
+            let near = failed.compactMap { r -> String? in
                 guard let p = t.model.parameter(r.parameter), p.isWeight, let off = p.offset(of: r.worstIndex),
-                      abs(p.value[off]) < GradientCheck.step else { continue }
-                hint += " — \(Format.entry(p.name, r.worstIndex)) = \(Format.sig(p.value[off], 6)) is within h = 1e-5 of L1's kink, "
-                    + "so the difference quotient straddles it"
-                break
+                      abs(p.value[off]) < GradientCheck.step else { return nil }
+                return "\(Format.entry(p.name, r.worstIndex)) = \(Format.sig(p.value[off], 6))"
+            }
+            if !near.isEmpty {
+                hint += " — " + near.joined(separator: ", ") + (near.count == 1 ? " is" : " are")
+                    + " within h = 1e-5 of L1's kink, so the difference quotient straddles it"
             }
         }
         return hint

@@ -130,10 +130,35 @@ final class GradcheckTests: XCTestCase {
         let e = h.fails("gradcheck W1")
         XCTAssertTrue(e.contains("gradient check failed for W1 (relative error ≥ 1e-5; a kink can cause this: L1's |w| at w = 0 — "
                                  + "W1[0,1] = 1e-06 is within h = 1e-5 of L1's kink, so the difference quotient straddles it)"), e)
-        XCTAssertTrue(h.out.text.contains("│ W1    │        0.09 │         0.56 │ [0,1]    │ FAIL   │"), h.out.text)
+        XCTAssertTrue(h.out.text.contains("│ W1    │ [0,1]    │    0.09 │     0.56 │ FAIL   │"), h.out.text)
         // relu, elastic and mae together: each kink named, once.
         let k = ShellHarness()
         k.ok("data X=[[1,2],[2,3],[3,4]] y=[2,3,4]\nlayer dense 2 relu init=zeros\nlayer dense 1 relu init=zeros\nloss mae\nregularize elastic l1=0.1 l2=0.1")
         XCTAssertTrue(k.fails("gradcheck").contains("(relative error ≥ 1e-5; a kink can cause this: relu at 0, L1's |w| at w = 0, mae's |ŷ − y| at ŷ = y"))
+    }
+
+    func testEveryEntryNearL1sKinkIsNamed() {
+        // Two weights within h of 0 under l1: both parameters fail, and both entries are named.
+        let h = ShellHarness()
+        h.ok("data X=[[1,2],[-1,0.5],[0,-1]] y=[1,0,2]\nlayer dense 2 tanh\nlayer dense 1 linear\nloss mse\nregularize l1 0.1")
+        h.ok("set W1[0,1] = 3e-6\nset W2[1,0] = -4e-6")
+        let e = h.fails("gradcheck")
+        XCTAssertTrue(e.contains("gradient check failed for W1, W2 (relative error ≥ 1e-5; a kink can cause this: L1's |w| at w = 0 — "
+                                 + "W1[0,1] = 3e-06, W2[1,0] = -4e-06 are within h = 1e-5 of L1's kink"), e)
+    }
+
+    func testAnUnscaledRegressionPassesWithinTheDifferencesRounding() {
+        // A linear model on targets near 1000 (loss ≈ 7.46e6 at zero weights) has no kink, and its gradient is exact:
+        // dL/dW1[1,0] = (2/4)·Σ x₂·(ŷ − y) = 0.5·(−0.001·1000 + 0.002·2000 − 0.001·3100 − 0.0005·3900) = −1.025 by hand.
+        // Rounding in L(w ± h), some ε·7.46e6 ≈ 1.7e-9 each, divided by 2h = 2e-5, moves the difference by ~1e-4: numpy's
+        // own central difference is off by 1.36e-5, and the check failed at a relative error of 1.3e-5.
+        let h = ShellHarness()
+        h.ok("data X=[[1,0.001],[2,-0.002],[3,0.001],[4,0.0005]] y=[1000,2000,3100,3900]\nlayer dense 1 linear init=zeros\nloss mse")
+        h.ok("gradcheck")
+        XCTAssertTrue(h.out.text.contains("│ W1    │ [0,0]    │"), h.out.text)
+        XCTAssertFalse(h.out.text.contains("FAIL"), h.out.text)
+        // The floor: 8·ε·(|L₊| + |L₋|)/2h = 8·2.22e-16·1.49e7/2e-5 ≈ 1.3e-3 here; 1e-9 for a loss near 1.
+        XCTAssertEqual(GradientCheck.roundingFloor(plus: 7.46e6, minus: 7.46e6), 8 * 0x1p-52 * 1.492e7 / 2e-5, accuracy: 1e-12)
+        XCTAssertEqual(GradientCheck.roundingFloor(plus: 1, minus: 1), 1e-9)
     }
 }
