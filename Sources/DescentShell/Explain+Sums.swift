@@ -1,5 +1,6 @@
 import DescentCore
 import DescentText
+import Foundation
 
 /// Sums and products written out for a hand check: the printed terms add up to the printed total.
 extension Explain {
@@ -39,19 +40,32 @@ extension Explain {
             }
         }
         if let more { text += " + " + more }
+        // Terms that cancel add up, as printed, to 0 only within their last digits; a computed total that is rounding
+        // beside them (1e-17) is written 0, saying what was computed: no digits of the terms could add up to it by hand.
+        if more == nil && (total == 0 || cancels(terms, total)) && printedSum(terms, digits: digits) != 0 {
+            let computed = total == 0 ? "" : ": the computed \(math(total, totalDigits)) is rounding"
+            return text + " = 0 (the terms cancel, to the digits shown\(computed))"
+        }
         return text + " = " + math(total, totalDigits)
     }
 
+    /// The sum of `terms`' products with each factor rounded to `digits` significant digits, as a hand sum gives it.
+    static func printedSum(_ terms: [[Double]], digits: Int) -> Double {
+        terms.reduce(0) { $0 + $1.map { Double(Format.sig($0, digits)) ?? .nan }.reduce(1, *) }
+    }
+
+    /// Whether `total` is within the rounding of adding `terms` (64·ε·Σ|term|): the exact sum cancels to about 0.
+    static func cancels(_ terms: [[Double]], _ total: Double) -> Bool {
+        abs(total) <= 64 * Double.ulpOfOne * terms.reduce(0) { $0 + abs($1.reduce(1, *)) }
+    }
+
     /// Whether the products of `terms`' factors, each rounded to `digits` significant digits, add up to `total` at
-    /// `totalDigits` (for a total of 0: to within a unit of the terms' last digit).
+    /// `totalDigits`; for a total of 0 (or one that `cancels`), whether their sum is within the rounding of the digits
+    /// shown (half a unit of each factor's last digit, carried through its product).
     static func addsUp(_ terms: [[Double]], digits: Int, to total: Double) -> Bool {
-        var sum = 0.0, largest = 0.0
-        for factors in terms {
-            let product = factors.map { Double(Format.sig($0, digits)) ?? .nan }.reduce(1, *)
-            sum += product
-            largest = max(largest, abs(product))
-        }
-        if total == 0 { return abs(sum) <= largest * 1e-12 }
+        let sum = printedSum(terms, digits: digits), halfUnit = 0.5 * Foundation.pow(10, Double(1 - digits))
+        let slack = terms.reduce(0) { $0 + abs($1.reduce(1, *)) * Double($1.count) * halfUnit }
+        if total == 0 || cancels(terms, total) { return abs(sum) <= slack }
         return Format.sig(sum, totalDigits) == Format.sig(total, totalDigits)
     }
 }

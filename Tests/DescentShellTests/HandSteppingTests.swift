@@ -278,6 +278,17 @@ final class HandSteppingTests: XCTestCase {
 
     // MARK: D6 — explain's sums add up as printed
 
+    func testTermsThatCancelAreWrittenAsZeroWithTheComputedRounding() {
+        // The least-squares optimum of ŷ = 0.5·x + 0.1 on x = 0.1, 0.2, 0.3, y = 0.1, 0.3, 0.2: residuals 0.05 − 0.1 + 0.05
+        // (by hand) give dL/dZ1 = (2/3)·[0.05, −0.1, 0.05] = [1/30, −1/15, 1/30], whose sum is exactly 0; in doubles it
+        // came to 1.38778e-17, and 12-digit terms (−1e-13 by hand) were printed as adding up to it.
+        let said = h.ok("data X=[[0.1],[0.2],[0.3]] y=[0.1,0.3,0.2]\nlayer dense 1 linear\nloss mse\nset W1[0,0] = 0.5\nset b1[0] = 0.1\nexplain b1[0]")
+        XCTAssertTrue(said.contains("dL/db1[0] = Σ_r dL/dZ1[r,0] = 0.0333333 − 0.0666667 + 0.0333333 = 0 (the terms cancel, to the digits "
+                                    + "shown: the computed 1.38778e-17 is rounding)\n"), said)
+        // Σ x·dZ1 = 0.1/30 − 0.2/15 + 0.3/30 = 0 exactly in doubles too: written 0, the terms cancelling to their digits.
+        XCTAssertTrue(h.ok("explain W1[0,0]").contains("  = 0.1·0.0333333 + 0.2·(−0.0666667) + 0.3·0.0333333 = 0 (the terms cancel, to the digits shown)\n"))
+    }
+
     /// The written sums (`… = total`) in `text`: for each, the sum of its printed terms' products, worked out here,
     /// and its printed total.
     static func writtenSums(_ text: String) -> [(terms: Double, total: Double)] {
