@@ -123,7 +123,7 @@ extension Commands {
         // Gradients no backward pass has computed are zeros, which would read as real ones: say there are none yet.
         if what == "grads", !params.isEmpty, params.allSatisfy({ !w.gradientReady($0.name) && $0.grad.array.allSatisfy { $0 == 0 } }) {
             let why = params.count == 1 ? w.staleGradient(params[0].name, subject: params[0].name)
-                : w.inspected?.backwardDone != nil ? "the backward pass under way has not reached them yet" : Workspace.staleGradient("them")
+                : w.inspected?.backwardDone != nil ? "the backward pass under way has not reached them yet" : w.staleGradient("them")
             w.out.print("no gradient\(params.count == 1 ? "" : "s") yet: \(why) — `backward` computes \(params.count == 1 ? "it" : "them") (the parameters stay as they are)")
             return
         }

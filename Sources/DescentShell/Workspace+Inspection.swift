@@ -37,9 +37,13 @@ extension Workspace {
     /// reached it yet or has sent only part of it (a weight's penalty share before its matmul's), else `staleGradient`.
     func staleGradient(_ name: String, subject: String) -> String {
         guard let g = inspected, let done = g.backwardDone, !g.backwardComplete, let p = g.index(of: name) else {
-            return Workspace.staleGradient(subject)
+            return staleGradient(subject)
         }
-        let readers = Workspace.readers(of: p, in: g)
+        // A penalty without a regularizer sends nothing: having passed it is not having sent part of the gradient.
+        let readers = Workspace.readers(of: p, in: g).filter { r in
+            if case .penalty(let reg) = g.nodes[r].op { return !reg.isNone }
+            return true
+        }
         let pending = readers.filter { r in g.backwardOrder.firstIndex(of: r).map { $0 >= done } ?? false }.map { g.nodes[$0].name }
         let to = pending.joined(separator: ", ")
         return pending.count < readers.count
@@ -47,9 +51,17 @@ extension Workspace {
             : "the backward pass under way has not reached \(subject) yet; it comes from \(to)"
     }
 
-    /// Why a parameter's gradient is not current (`gradientReady`), naming it as `subject` (its name, or "it").
-    static func staleGradient(_ subject: String) -> String {
-        "no backward pass has reached \(subject) since the model was built, or since the parameters, loss or regularizer last changed"
+    /// Why a parameter's gradient is not current (`gradientReady`) when no backward pass is under way, naming it as
+    /// `subject` (its name, "it" or "them"): a forward pass by hand waits for its backward, or the parameters, loss or
+    /// regularizer changed since the last backward pass, or none has run.
+    func staleGradient(_ subject: String) -> String {
+        if let g = inspected, g.backwardDone == nil {
+            return "the forward pass under way has had no backward pass yet"
+        }
+        if let t = trainer ?? carryOver, t.gradientsStale {
+            return "no backward pass has reached \(subject) since the parameters, loss or regularizer last changed (set, load, undo, loss, regularize)"
+        }
+        return "no backward pass has reached \(subject) since the model was built"
     }
 
     /// Whether the backward pass under way on `g` has given node `i` its whole gradient: it has passed the

@@ -186,6 +186,20 @@ final class HandSteppingTests: XCTestCase {
     /// The 2-2-1 sigmoid net under mse with sgd lr 0.1.
     static let sigmoidNet = "data X=[[1,2],[-1,0.5],[0,-1]] y=[1,0,2]\nlayer dense 2 sigmoid\nlayer dense 1 linear\nloss mse\noptimizer sgd lr=0.1"
 
+    func testNotCurrentSaysWhyAsItStands() {
+        h.ok(Self.sigmoidNet)
+        // A backward on one sample, then a forward on the step's batch: the batch changed, not the parameters.
+        h.ok("forward sample 1\nbackward\nforward")
+        XCTAssertTrue(h.ok("show grads b2").contains("(not current: the forward pass under way has had no backward pass yet — run `backward`)"))
+        // Without a regularizer the penalty sends W1 nothing: past it, W1 has not been reached, not "sent part of".
+        h.ok("backward step\nbackward step")
+        let w1 = h.ok("show grads W1")
+        XCTAssertTrue(w1.hasPrefix("no gradient yet: the backward pass under way has not reached W1 yet; it comes from XW1"), w1)
+        // Under l2 the penalty's share is part of it.
+        h.ok("regularize l2 0.1\nforward\nbackward step\nbackward step")
+        XCTAssertTrue(h.ok("show grads W1").contains("(not current: the backward pass under way has sent only part of W1; the rest comes from XW1"))
+    }
+
     func testShowGradsNamesGradientsDLAndSaysWhichOnesTheUpdateUsed() {
         h.ok(Self.sigmoidNet)
         load(Self.w221)
