@@ -21,4 +21,6 @@ public struct Node {
 
     public var valueTensor: Tensor { Tensor(shape: shape, data: value.array) }
     public var gradTensor: Tensor { Tensor(shape: shape, data: grad.array) }
+    /// The dropout mask as a tensor of the node's shape (0 where dropped, 1/(1 − p) where kept); nil for other nodes.
+    public var maskTensor: Tensor? { mask.map { Tensor(shape: shape, data: $0.array) } }
 }

@@ -41,7 +41,11 @@ enum BackpropText {
             else { lines.append("dL/d\(a) = dL/d\(n.name) · \(w)ᵀ") }
             return lines
         case .dropout(let p):
-            return ["\(n.name) = \(inputs[0]) ⊙ mask / (1 − \(Format.short(p)))" + (g.lastForwardTraining ? "" : "  (evaluation: identity)"),
+            guard g.lastForwardTraining && p > 0 else {
+                return ["\(n.name) = \(inputs[0])  (evaluation mode: no dropout)", "local derivative 1", "dL/d\(inputs[0]) = dL/d\(n.name)"]
+            }
+            return ["\(n.name) = \(inputs[0]) ⊙ mask / (1 − \(Format.short(p)))  (mask: 1 kept, 0 dropped; `show \(n.name)` prints it)",
+                    "local derivative mask / (1 − \(Format.short(p))): \(Format.sig(1 / (1 - p), 4)) where kept, 0 where dropped",
                     "dL/d\(inputs[0]) = dL/d\(n.name) ⊙ mask / (1 − \(Format.short(p)))"]
         case .input, .target, .parameter:
             return []

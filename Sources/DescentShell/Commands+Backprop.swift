@@ -68,6 +68,7 @@ extension Commands {
             }
             if n.shape.isEmpty { lines.append("\(formula) = \(Format.sig(n.value[0], 8))") }
             else { lines.append(formula); lines.append(Printer.indent(Printer.node(n))) }
+            if case .dropout(let p) = n.op, let mask = Printer.dropoutMask(n, p: p, training: g.lastForwardTraining) { lines.append(Printer.indent(mask)) }
             if i == g.outputIndex && g.lossInputIndex != g.outputIndex { lines.append("  (the loss reads the logits \(g.nodes[g.lossInputIndex].name))") }
         }
         lines.append("targets " + Printer.node(g.nodes[g.targetIndex]))

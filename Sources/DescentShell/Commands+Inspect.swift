@@ -71,6 +71,15 @@ extension Commands {
             try a.finish(options: [])
             guard let g = w.inspected, let i = g.index(of: what) else { throw ShellError("no forward pass to show \(what) from — run `forward` first") }
             try showInFull(w, g.nodes[i], gradient: false)
+            // A dropout node's mask, in full: which entries it dropped and the scale of those it kept.
+            if case .dropout(let p) = g.nodes[i].op, p > 0, let mask = Printer.keepFlags(g.nodes[i]) {
+                if g.lastForwardTraining {
+                    try printInFull(w, "mask (1 kept, 0 dropped; \(g.nodes[i].name) = \(g.nodes[g.nodes[i].inputs[0]].name) ⊙ mask / (1 − \(Format.short(p))))", mask,
+                                    indent: 2, stopped: "show \(g.nodes[i].name)", of: " of its mask")
+                } else {
+                    w.out.print("no mask: evaluation mode applies no dropout (\(g.nodes[i].name) = its input)")
+                }
+            }
             // Its gradient too, once backward has reached it (every node that reads it has sent its share); a node
             // that backward never reaches says so rather than showing the zeros its gradient buffer holds.
             if Workspace.gradientArrived(g, i) { try showInFull(w, g.nodes[i], gradient: true) }

@@ -186,6 +186,21 @@ enum Printer {
         return "\(label) \(t.shapeDescription): " + summary(t.data) + "   (`show \(n.name)` for all values\(gradient ? " and the gradient" : ""))"
     }
 
+    /// The mask a dropout node applied, as the formula `D = A ⊙ mask / (1 − p)` has it: `mask [3, 2] (1 kept, 0 dropped;
+    /// 4 of 6 kept) =` and its entries when few, else the count alone; in evaluation mode, that none was applied. Nil
+    /// when p is 0.
+    static func dropoutMask(_ n: Node, p: Double, training: Bool) -> String? {
+        guard p > 0, let mask = keepFlags(n) else { return nil }
+        guard training else { return "no mask: evaluation mode applies no dropout (\(n.name) = its input)" }
+        let head = "mask \(mask.shapeDescription) (1 kept, 0 dropped; \(Int(mask.data.reduce(0, +))) of \(mask.count) kept)"
+        return mask.count <= 24 ? head + " =\n" + indent(mask.formatted()) : head
+    }
+
+    /// A dropout node's mask as keep flags, 1 kept and 0 dropped (the graph holds them scaled by 1/(1 − p)).
+    static func keepFlags(_ n: Node) -> Tensor? {
+        n.maskTensor.map { Tensor(shape: $0.shape, data: $0.data.map { $0 != 0 ? 1 : 0 }) }
+    }
+
     /// `min -0.52  mean 0.013  max 0.97`
     static func summary(_ v: [Double]) -> String {
         guard !v.isEmpty else { return "empty" }

@@ -186,6 +186,28 @@ final class HandSteppingTests: XCTestCase {
     /// The 2-2-1 sigmoid net under mse with sgd lr 0.1.
     static let sigmoidNet = "data X=[[1,2],[-1,0.5],[0,-1]] y=[1,0,2]\nlayer dense 2 sigmoid\nlayer dense 1 linear\nloss mse\noptimizer sgd lr=0.1"
 
+    func testDropoutsMaskIsShownAsTheFormulaUsesIt() throws {
+        // D1 = A1 ⊙ mask / (1 − 0.4): the mask, shown as keep flags, must be 1 exactly where D1 = A1/0.6 and 0 where
+        // D1 = 0 (A1 = tanh of a sum of nonzero terms is never 0 here). The forward view printed D1 and no mask.
+        let text = h.ok("seed 2\ndata xor n=3\nlayer dense 3 tanh\nlayer dropout 0.4\nlayer dense 1\nloss mse\nforward")
+        let g = try XCTUnwrap(h.w.inspected)
+        let a1 = try XCTUnwrap(g.index(of: "A1")), d1 = try XCTUnwrap(g.index(of: "D1"))
+        var flags: [Double] = []
+        for k in 0..<9 {
+            let a = g.nodes[a1].value[k], d = g.nodes[d1].value[k]
+            XCTAssertNotEqual(a, 0)
+            if d == 0 { flags.append(0) } else { XCTAssertEqual(d, a / 0.6, accuracy: 1e-15); flags.append(1) }
+        }
+        let kept = Int(flags.reduce(0, +))
+        XCTAssertTrue(text.contains("  mask [3, 3] (1 kept, 0 dropped; \(kept) of 9 kept) =\n    [[\(Int(flags[0])) \(Int(flags[1])) \(Int(flags[2]))]"), text)
+        XCTAssertTrue(h.ok("show D1").contains("mask (1 kept, 0 dropped; D1 = A1 ⊙ mask / (1 − 0.4)) [3, 3] ="))
+        // Backward through it names its local derivative: 1/(1 − 0.4) = 1.667 where kept.
+        let steps = h.ok("backward step\nbackward step\nbackward step\nbackward step\nbackward step\nbackward step\nbackward step")
+        XCTAssertTrue(steps.contains("  local derivative mask / (1 − 0.4): 1.667 where kept, 0 where dropped\n"), steps)
+        // In evaluation mode (one sample) no mask is applied, and the view says so.
+        XCTAssertTrue(h.ok("forward sample 0").contains("no mask: evaluation mode applies no dropout (D1 = its input)"))
+    }
+
     func testNotCurrentSaysWhyAsItStands() {
         h.ok(Self.sigmoidNet)
         // A backward on one sample, then a forward on the step's batch: the batch changed, not the parameters.
