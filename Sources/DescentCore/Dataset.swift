@@ -16,6 +16,12 @@ public struct Dataset: Equatable, Sendable {
     public var standardization: Standardizer?
     /// For data read from a CSV file, the file, target column and each row's line, for errors about its values.
     public var origin: CSVOrigin?
+    /// For some of the data's rows in another order (a split's part), the row of the whole data each one is, as
+    /// `show data` numbers them; nil for the data's own rows.
+    public var rowIDs: [Int]?
+
+    /// The row of the whole data that row `i` is (`rowIDs`).
+    public func dataRow(_ i: Int) -> Int { rowIDs?[i] ?? i }
 
     /// A dataset from parts already known to agree (shapes [n, f] and [n, 1]); no checks.
     public init(name: String, X: Tensor, y: Tensor, task: Task,
@@ -151,6 +157,7 @@ public struct Dataset: Equatable, Sendable {
                         featureNames: featureNames, targetName: targetName, classNames: classNames)
         d.standardization = standardization
         d.origin = origin?.rows(indices)
+        d.rowIDs = indices.map(dataRow)
         return d
     }
 }

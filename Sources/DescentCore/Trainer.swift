@@ -66,6 +66,8 @@ public final class Trainer {
         guard train.task == .regression else { return (false, false) }
         return (Metrics.r2IsUndefined(targets: train.y.data), validation.map { Metrics.r2IsUndefined(targets: $0.y.data) } ?? false)
     }()
+    /// The training rows of the batch drawn by the last pass by hand (`forward`), for display.
+    public private(set) var handBatch: [Int] = []
     /// Whether the gradients held are not the current ones: the parameters changed since they were
     /// computed (`undo`, `set`, `load`), or the loss or regularizer did. A backward pass or a step clears it.
     public var gradientsStale = false
@@ -162,6 +164,7 @@ public final class Trainer {
         } else {
             if byHand { beforeDraw = (sampler, dropoutRNG) }
             let idx = sampler.next()
+            if byHand { handBatch = Array(idx) }
             publishSharedSteps(rows: idx.count)
             g = graph(rows: idx.count)
             train.copyRows(idx, x: g.input.pointer, y: g.target.pointer)

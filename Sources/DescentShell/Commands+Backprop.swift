@@ -41,14 +41,26 @@ extension Commands {
                 throw Diagnostic("sample \(s) is out of range: the training set has \(t.train.count) samples (0…\(t.train.count - 1))", at: sampleSpan)
             }
             g = t.forwardSample(s)
-            w.out.print("forward pass on training sample \(s) (evaluation mode):")
+            let row = t.train.dataRow(s)
+            w.out.print("forward pass on training sample \(s) (\(row == s ? "" : "data row \(row); ")evaluation mode):")
         } else {
             g = try startHandPass(w, t)
             w.out.print("forward pass on the batch of step \(t.stepCount + 1) (\(Format.counted(g.rows, "row")), epoch \(t.sampler.epochOfLastBatch)):")
+            if let rows = batchRows(t) { w.out.print(rows) }
         }
         w.inspected = g
         if !g.totalValue.isFinite { w.out.print("warning: " + t.nonFiniteMessage(g, what: "the loss")) }
         w.out.print(forwardText(g))
+    }
+
+    /// Which rows of the data the hand pass's batch holds, in its order, when they are not simply the data's rows in
+    /// order (a minibatch, a shuffle, a split): `batch rows 0–2 are data rows 3, 0, 4 (as \`show data\` numbers them)`.
+    static func batchRows(_ t: Trainer) -> String? {
+        let rows = t.handBatch.map(t.train.dataRow)
+        guard !rows.isEmpty, rows != Array(0..<rows.count) else { return nil }
+        let shown = rows.prefix(12).map(String.init).joined(separator: ", ") + (rows.count > 12 ? ", … \(rows.count - 12) more" : "")
+        if rows.count == 1 { return "batch row 0 is data row \(rows[0]) (as `show data` numbers them)" }
+        return "batch rows 0–\(rows.count - 1) are data rows \(shown) (as `show data` numbers them)"
     }
 
     /// Every computed node of a forward pass, layer by layer.

@@ -208,6 +208,30 @@ final class HandSteppingTests: XCTestCase {
         XCTAssertTrue(h.ok("forward sample 0").contains("no mask: evaluation mode applies no dropout (D1 = its input)"))
     }
 
+    func testAPassByHandSaysWhichDataRowsItsBatchHolds() throws {
+        // After a split, training sample 0 and a batch's rows are not the data's rows 0, 1, …: the views say which
+        // they are. Checked against the values: each batch row's X must be the data row's X as typed.
+        let data: [[Double]] = [[1, -2], [0.3, 0.7], [-1.5, 0.2], [2, 1], [0.1, 0.2]]
+        h.ok("data X=[[1,-2],[0.3,0.7],[-1.5,0.2],[2,1],[0.1,0.2]] y=[1,-0.5,0.3,2,0.7]\nsplit 0.6\nlayer dense 1 linear\nloss mse\nbatch 2")
+        let text = h.ok("forward")
+        let line = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("batch rows 0–1 are data rows ") })
+        // "batch rows 0–1 are data rows A, B (as `show data` numbers them)"
+        let rows = line.dropFirst("batch rows 0–1 are data rows ".count).prefix { $0 != "(" }
+            .split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        XCTAssertEqual(rows.count, 2, String(line))
+        let g = try XCTUnwrap(h.w.inspected)
+        for (r, row) in rows.enumerated() {
+            let k = try XCTUnwrap(row)
+            XCTAssertEqual([g.input[r * 2], g.input[r * 2 + 1]], data[k], "batch row \(r) is data row \(k)")
+        }
+        let sample = h.ok("forward sample 2")
+        let named = try XCTUnwrap(sample.split(separator: "\n").first).split(separator: "data row ").last.map { Int($0.prefix { $0.isNumber }) }
+        let k = try XCTUnwrap(named.flatMap { $0 })
+        XCTAssertEqual([h.w.inspected!.input[0], h.w.inspected!.input[1]], data[k])
+        // Without a split or minibatches the batch is the data in order, and nothing is said.
+        XCTAssertFalse(h.ok("new\ndata X=[[1],[2]] y=[1,2]\nlayer dense 1\nloss mse\nforward").contains("batch rows"))
+    }
+
     func testNotCurrentSaysWhyAsItStands() {
         h.ok(Self.sigmoidNet)
         // A backward on one sample, then a forward on the step's batch: the batch changed, not the parameters.
