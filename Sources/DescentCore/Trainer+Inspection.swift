@@ -82,11 +82,7 @@ extension Trainer {
     }
 
     /// The total gradient norm held by the parameters now.
-    public var lastGradientNorm: Double {
-        var s = 0.0
-        for p in model.parameters { let g = p.grad.pointer; for i in 0..<p.count { s += g[i] * g[i] } }
-        return s.squareRoot()
-    }
+    public var lastGradientNorm: Double { Parameter.gradientNorm(of: model.parameters) }
 
     /// Loss, penalty and metric on the full sets at the current parameters, not recorded.
     public func evaluateNow() -> EvaluationNow {

@@ -153,19 +153,14 @@ extension Commands {
 
     /// Gradient norms per parameter.
     static func gradientTable(_ m: Model) -> String {
-        var total = 0.0
         let rows = m.parameters.map { p -> [String] in
-            var s = 0.0, mx = 0.0
-            for i in 0..<p.count {
-                s += p.grad[i] * p.grad[i]
-                mx = mx.isNaN || p.grad[i].isNaN ? .nan : max(mx, abs(p.grad[i]))   // max() would drop a NaN
-            }
-            total += s
-            return [p.name, Tensor.describe(p.shape), Format.sig(s.squareRoot(), 6), Format.sig(mx, 6)]
+            var mx = 0.0
+            for i in 0..<p.count { mx = mx.isNaN || p.grad[i].isNaN ? .nan : max(mx, abs(p.grad[i])) }   // max() would drop a NaN
+            return [p.name, Tensor.describe(p.shape), Format.sig(p.gradientNorm, 6), Format.sig(mx, 6)]
         }
         var lines = TextTable(headers: ["param", "shape", "‖grad‖", "max |grad|"], rows: rows,
                               alignments: [.left, .left, .right, .right]).render()
-        lines.append("total gradient norm \(Format.sig(total.squareRoot(), 6))")
+        lines.append("total gradient norm \(Format.sig(Parameter.gradientNorm(of: m.parameters), 6))")
         return lines.joined(separator: "\n")
     }
 
