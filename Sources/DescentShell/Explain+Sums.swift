@@ -42,9 +42,10 @@ extension Explain {
         if let more { text += " + " + more }
         // Terms that cancel add up, as printed, to 0 only within their last digits; a computed total that is rounding
         // beside them (1e-17) is written 0, saying what was computed: no digits of the terms could add up to it by hand.
-        if more == nil && (total == 0 || cancels(terms, total)) && printedSum(terms, digits: digits) != 0 {
+        if more == nil && (total == 0 || cancels(terms, total)) {
+            let toDigits = printedSum(terms, digits: digits) == 0 ? "" : ", to the digits shown"
             let computed = total == 0 ? "" : ": the computed \(math(total, totalDigits)) is rounding"
-            return text + " = 0 (the terms cancel, to the digits shown\(computed))"
+            if !toDigits.isEmpty || !computed.isEmpty { return text + " = 0 (the terms cancel\(toDigits)\(computed))" }
         }
         return text + " = " + math(total, totalDigits)
     }

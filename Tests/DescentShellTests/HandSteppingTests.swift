@@ -347,6 +347,9 @@ final class HandSteppingTests: XCTestCase {
                                     + "shown: the computed 1.38778e-17 is rounding)\n"), said)
         // Σ x·dZ1 = 0.1/30 − 0.2/15 + 0.3/30 = 0 exactly in doubles too: written 0, the terms cancelling to their digits.
         XCTAssertTrue(h.ok("explain W1[0,0]").contains("  = 0.1·0.0333333 + 0.2·(−0.0666667) + 0.3·0.0333333 = 0 (the terms cancel, to the digits shown)\n"))
+        // Terms whose 6-digit forms add up to exactly 0 by hand (1/9 − 2/9 + 1/9), while the doubles left 6.94e-17.
+        let exact = h.ok("new\ndata X=[[1],[2],[3]] y=[0.1,0.7,0.3]\nlayer dense 1\nloss mse\nset W1[0,0] = 0.1\nset b1[0] = 0.16666666666666666\nexplain b1[0]")
+        XCTAssertTrue(exact.contains("= 0.111111 − 0.222222 + 0.111111 = 0 (the terms cancel: the computed 6.93889e-17 is rounding)\n"), exact)
     }
 
     /// The written sums (`… = total`) in `text`: for each, the sum of its printed terms' products, worked out here,
