@@ -12,8 +12,13 @@ public enum GradientCheck {
         public var worstIndex: [Int]
         /// The absolute error at `worstIndex`.
         public var worstAbsoluteError: Double
+        /// The entries that failed, in order (the first `failedLimit`).
+        public var failedIndices: [[Int]] = []
         public var passed: Bool
     }
+
+    /// The most failing entries a result lists.
+    public static let failedLimit = 100
 
     /// How far rounding can move a central difference: the losses at θ ± h each carry a rounding error of some
     /// ε·|L| (summed over rows, a few times that), which the division by 2h magnifies. 8·ε·(|L₊| + |L₋|)/2h, at least
@@ -65,7 +70,7 @@ public enum GradientCheck {
         var results: [Result] = []
         for p in parameters {
             let analytic = p.grad.array
-            var worstRel = 0.0, worstAbs = 0.0, worst = 0, absAtWorst = 0.0
+            var worstRel = 0.0, worstAbs = 0.0, worst = 0, absAtWorst = 0.0, failed: [[Int]] = []
             for i in 0..<p.count {
                 let progress = Progress(parameter: p.name, entry: i, entries: p.count, done: done, total: total)
                 guard shouldContinue(progress) else {
@@ -88,12 +93,13 @@ public enum GradientCheck {
                 let finite = analytic[i].isFinite && numeric.isFinite
                 let relCounted = !finite ? Double.infinity : abs < roundingFloor(plus: plus, minus: minus, step: h) ? 0 : rel
                 if worstRel.isFinite && (relCounted > worstRel || (worstRel == 0 && abs > worstAbs)) { worst = i; absAtWorst = abs }
+                if !(relCounted < tolerance) && failed.count < failedLimit { failed.append(Tensor.index(ofOffset: i, in: p.shape)) }
                 worstRel = max(worstRel, relCounted)
                 worstAbs = abs.isNaN || worstAbs.isNaN ? .nan : max(worstAbs, abs)
             }
             results.append(Result(parameter: p.name, maxAbsoluteError: worstAbs, maxRelativeError: worstRel,
                                   worstIndex: Tensor.index(ofOffset: worst, in: p.shape), worstAbsoluteError: absAtWorst,
-                                  passed: worstRel < tolerance))
+                                  failedIndices: failed, passed: worstRel < tolerance))
         }
         // A check changes nothing: the gradients an `update` would apply (from a training pass, with dropout)
         // are put back, not replaced by this evaluation-mode pass's.

@@ -425,13 +425,16 @@ extension Commands {
         var hint = "a kink can cause this: " + kinks.joined(separator: ", ")
         // An entry near L1's kink: the difference quotient at ±h sees λ₁·|w| change slope.
         if t.regularizer.l1 != 0 {
-            let near = failed.compactMap { r -> String? in
-                guard let p = t.model.parameter(r.parameter), p.isWeight, let off = p.offset(of: r.worstIndex),
-                      abs(p.value[off]) < GradientCheck.step else { return nil }
-                return "\(Format.entry(p.name, r.worstIndex)) = \(Format.sig(p.value[off], 6))"
+            let near = failed.flatMap { r -> [String] in
+                guard let p = t.model.parameter(r.parameter), p.isWeight else { return [] }
+                return r.failedIndices.compactMap { index in
+                    guard let off = p.offset(of: index), abs(p.value[off]) < GradientCheck.step else { return nil }
+                    return "\(Format.entry(p.name, index)) = \(Format.sig(p.value[off], 6))"
+                }
             }
             if !near.isEmpty {
-                hint += " — " + near.joined(separator: ", ") + (near.count == 1 ? " is" : " are")
+                let shown = near.prefix(8).joined(separator: ", ") + (near.count > 8 ? ", … \(near.count - 8) more" : "")
+                hint += " — " + shown + (near.count == 1 ? " is" : " are")
                     + " within h = 1e-5 of L1's kink, so the difference quotient straddles it"
             }
         }

@@ -141,10 +141,10 @@ final class GradcheckTests: XCTestCase {
         // Two weights within h of 0 under l1: both parameters fail, and both entries are named.
         let h = ShellHarness()
         h.ok("data X=[[1,2],[-1,0.5],[0,-1]] y=[1,0,2]\nlayer dense 2 tanh\nlayer dense 1 linear\nloss mse\nregularize l1 0.1")
-        h.ok("set W1[0,1] = 3e-6\nset W2[1,0] = -4e-6")
+        h.ok("set W1[0,1] = 3e-6\nset W2[1,0] = -4e-6\nset W1[1,0] = -5e-6")
         let e = h.fails("gradcheck")
         XCTAssertTrue(e.contains("gradient check failed for W1, W2 (relative error ≥ 1e-5; a kink can cause this: L1's |w| at w = 0 — "
-                                 + "W1[0,1] = 3e-06, W2[1,0] = -4e-06 are within h = 1e-5 of L1's kink"), e)
+                                 + "W1[0,1] = 3e-06, W1[1,0] = -5e-06, W2[1,0] = -4e-06 are within h = 1e-5 of L1's kink"), e)
     }
 
     func testAnUnscaledRegressionPassesWithinTheDifferencesRounding() {
