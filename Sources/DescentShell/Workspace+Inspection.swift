@@ -61,7 +61,7 @@ extension Workspace {
         if let t = trainer ?? carryOver, t.gradientsStale {
             return "no backward pass has reached \(subject) since the parameters, loss or regularizer last changed (set, load, undo, loss, regularize)"
         }
-        return "no backward pass has reached \(subject) since the model was built"
+        return "no backward pass has reached \(subject) since the model was built or the data, split or normalisation last changed"
     }
 
     /// Whether the backward pass under way on `g` has given node `i` its whole gradient: it has passed the

@@ -450,8 +450,8 @@ final class BackpropTests: XCTestCase {
         // The seed example's dL/dW1[0,0] is −40/3 once computed; before that the stored 0 must not pass as it.
         h.ok(Self.seed)
         XCTAssertTrue(h.fails("expect grad W1[0,0] = 0").contains("dL/dW1 is not current: no backward pass has reached it"))
-        XCTAssertEqual(h.ok("show grads W1"), "no gradient yet: no backward pass has reached W1 since the model was built "
-                       + "— `backward` computes it (the parameters stay as they are)",
+        XCTAssertEqual(h.ok("show grads W1"), "no gradient yet: no backward pass has reached W1 since the model was built or the data, split or "
+                       + "normalisation last changed — `backward` computes it (the parameters stay as they are)",
                        "the zeros held are not shown as a gradient")
         // Two backward steps reach total and loss, not yet the product that reads W1.
         h.ok("forward\nbackward step\nbackward step")

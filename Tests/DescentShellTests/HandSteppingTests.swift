@@ -233,7 +233,10 @@ final class HandSteppingTests: XCTestCase {
     }
 
     func testNotCurrentSaysWhyAsItStands() {
-        h.ok(Self.sigmoidNet)
+        // A split after a backward starts the training over on other rows: the model was not rebuilt, the data part was.
+        h.ok(Self.sigmoidNet + "\nbackward\nsplit 0.5")
+        XCTAssertTrue(h.ok("show grads W1").contains("(not current: no backward pass has reached W1 since the model was built or the data, split or normalisation last changed"))
+        h.ok("split none")
         // A backward on one sample, then a forward on the step's batch: the batch changed, not the parameters.
         h.ok("forward sample 1\nbackward\nforward")
         XCTAssertTrue(h.ok("show grads b2").contains("(not current: the forward pass under way has had no backward pass yet — run `backward`)"))
