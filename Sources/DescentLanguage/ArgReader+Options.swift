@@ -66,7 +66,7 @@ extension ArgReader {
                     throw Diagnostic("option '\(key.shortened())' is given twice — keep one", at: keySpan)
                 }
             } else if leftover.contains(index) {
-                if let spaced = spacedOption(at: index) { throw spaced }
+                if let spaced = spacedOption(at: index, options: allowed) { throw spaced }
                 let before = index > 0 ? command.args[index - 1].text : command.name
                 throw suggesting(Diagnostic("unexpected '\(arg.text.shortened())' after '\(before.shortened())'", at: arg.span), for: arg,
                                  at: positionals.firstIndex(of: index) ?? -1)

@@ -65,6 +65,12 @@ public struct ArgReader: Sendable {
     /// Reads a word that must be one of `candidates` (ignoring case), returning the candidate's spelling.
     public mutating func word(_ what: String, oneOf candidates: [String]) throws(Diagnostic) -> String {
         let expected = "\(what) (one of \(candidates.joined(separator: ", ")))"
+        // The word written as an option (`regularize l2=0.1`): pointed at, rather than the end of the line.
+        if peek == nil, let option = command.args.first(where: { $0.key.map { ArgReader.match($0, in: candidates) != nil } ?? false }),
+           let key = option.key, let keySpan = option.keySpan {
+            throw Diagnostic("expected \(expected), got it written as an option, '\(key.shortened())=…': the \(what) is a word on its "
+                             + "own, without '=' — `help \(command.name)` shows the forms", at: keySpan)
+        }
         let alternatives = offeredAt == consumed ? offered : []
         return try ArgReader.choose(try next(expected: expected), from: candidates, alternatives: alternatives, unknown: what,
                                     suffix: "", expected: expected)

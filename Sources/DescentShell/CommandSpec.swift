@@ -17,6 +17,39 @@ struct CommandSpec: Sendable {
     let comparisons: Bool
     let handler: Handler
 
+    /// The option keys its forms show (`lr` of `[lr=X]`), for telling an option written `lr = 0.1` from a value.
+    /// A word its forms show first, as a value (`l2` of `regularize l2 λ`), is not one there, though a later option
+    /// has its name (`regularize elastic l1=λ1 l2=λ2`).
+    func optionKeys(first: String?) -> [String] {
+        let keys = optionKeys
+        guard let first, firstWords.contains(where: { $0.lowercased() == first.lowercased() }) else { return keys }
+        return keys.filter { $0.lowercased() != first.lowercased() }
+    }
+
+    /// The words the forms show right after the name (`none`, `l1`, `l2`, `elastic` for regularize; `mse`, `mae`, … from
+    /// `loss mse|mae|…`).
+    var firstWords: [String] {
+        usage.flatMap { form -> [String] in
+            let words = form.split(separator: " ")
+            guard words.count > 1, words[0] == Substring(name) else { return [] }
+            return words[1].split(separator: "|").map(String.init)
+        }
+    }
+
+    /// The option keys its forms show (`lr` of `[lr=X]`).
+    var optionKeys: [String] {
+        var keys: [String] = []
+        for form in usage {
+            var word = ""
+            for ch in form {
+                if ch.isLetter || ch.isNumber || ch == "_" { word.append(ch); continue }
+                if ch == "=", !word.isEmpty, !keys.contains(word) { keys.append(word) }
+                word = ""
+            }
+        }
+        return keys
+    }
+
     init(_ name: String, _ usage: [String], _ summary: String, keywords: [String] = [], recorded: Bool = true,
          comparisons: Bool = false, handler: @escaping Handler) {
         self.name = name; self.usage = usage; self.summary = summary

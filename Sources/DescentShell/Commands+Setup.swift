@@ -18,6 +18,7 @@ extension Commands {
         CommandSpec("batch", ["batch N", "batch full"], "minibatch size (full = the whole training set; by default full up to 4096 training rows, else 32)",
                     keywords: ["full"], handler: batch),
         CommandSpec("layer", ["layer dense UNITS [ACTIVATION] [bias=false] [init=NAME] [slope=X] [alpha=X]",
+                              "    (init=uniform low=A high=B, init=normal mean=M std=S, init=constant value=C)",
                               "layer dropout P", "layer pop", "layer clear"],
                     "add a layer (or remove the last / all)",
                     keywords: ["dense", "dropout", "pop", "clear"] + Activation.names, handler: layer),

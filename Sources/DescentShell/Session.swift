@@ -81,7 +81,7 @@ public struct Session {
         do {
             let spec = try resolve(c)
             var reader = ArgReader(c)
-            if !spec.comparisons { try reader.rejectSpacedOptions() }
+            if !spec.comparisons { try reader.rejectSpacedOptions(options: spec.optionKeys(first: c.args.first.map(\.text))) }
             workspace.recordedAs = nil
             try spec.handler(workspace, &reader)
             if spec.recorded { workspace.recorded.append(contentsOf: workspace.recordedAs ?? [Session.recordable(c, as: spec)]) }

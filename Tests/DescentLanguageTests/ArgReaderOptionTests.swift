@@ -98,20 +98,38 @@ final class ArgReaderOptionTests: XCTestCase {
                        Diagnostic("unknown option 'zzz' for optimizer adam — expected one of lr, beta1", at: SourceSpan(line: 1, column: 16, length: 3)))
     }
 
+    func testAWordExpectedOnItsOwnButWrittenAsAnOptionIsPointedAt() throws {
+        // `regularize l2=0.1` has no positional word: the error pointed past the end of the line (column 18).
+        var args = try reader("regularize l2=0.1")
+        XCTAssertEqual(diagnostic { _ = try args.word("regularizer", oneOf: ["none", "l1", "l2", "elastic"]) },
+                       Diagnostic("expected regularizer (one of none, l1, l2, elastic), got it written as an option, 'l2=…': the "
+                                  + "regularizer is a word on its own, without '=' — `help regularize` shows the forms",
+                                  at: SourceSpan(line: 1, column: 12, length: 2)))
+    }
+
     func testAnOptionWithSpacesAroundItsEqualsSignIsNamedAsSuch() throws {
         // `lr = 0.1` lexes as a word, the comparison '=' (column 18) and a number.
-        XCTAssertEqual(diagnostic { try reader("optimizer sgd lr = 0.1").rejectSpacedOptions() },
+        XCTAssertEqual(diagnostic { try reader("optimizer sgd lr = 0.1").rejectSpacedOptions(options: ["lr", "momentum"]) },
                        Diagnostic("options are written key=value with no spaces around '=' — write lr=0.1",
                                   at: SourceSpan(line: 1, column: 18, length: 1)))
-        XCTAssertEqual(diagnostic { try reader("optimizer sgd lr==0.1").rejectSpacedOptions() },
+        XCTAssertEqual(diagnostic { try reader("optimizer sgd lr==0.1").rejectSpacedOptions(options: ["lr", "momentum"]) },
                        Diagnostic("options are written key=value with a single '=' — write lr=0.1", at: SourceSpan(line: 1, column: 17, length: 2)))
-        XCTAssertNil(diagnostic { try reader("optimizer sgd lr=0.1").rejectSpacedOptions() })
-        XCTAssertNil(diagnostic { try reader("batch 10 = 3").rejectSpacedOptions() })   // no word before the '='
-        // Left over after a command that reads comparisons, it is said the same way.
+        XCTAssertNil(diagnostic { try reader("optimizer sgd lr=0.1").rejectSpacedOptions(options: ["lr", "momentum"]) })
+        XCTAssertNil(diagnostic { try reader("batch 10 = 3").rejectSpacedOptions(options: ["lr", "momentum"]) })   // no word before the '='
+        // A word that is no option of the command (a positional value) is not told to be written `l2=0.1`, which
+        // `regularize` would refuse in turn.
+        XCTAssertEqual(diagnostic { try reader("regularize l2 = 0.1").rejectSpacedOptions(options: []) },
+                       Diagnostic("unexpected '=' after 'l2', which is not an option of regularize: options are written key=value, "
+                                  + "other values without '=' — `help regularize` shows the forms", at: SourceSpan(line: 1, column: 15, length: 1)))
+        // Left over after a command that reads comparisons, it is said the same way: set takes no options.
         var args = try reader("set W1[0,0] = 1 lr = 2")
         _ = try args.indexed("entry"); _ = try args.op("comparison", oneOf: ["="]); _ = try args.number("value")
         XCTAssertEqual(diagnostic { try args.finish(options: []) },
-                       Diagnostic("options are written key=value with no spaces around '=' — write lr=2", at: SourceSpan(line: 1, column: 20, length: 1)))
+                       Diagnostic("unexpected '=' after 'lr', which is not an option of set: options are written key=value, other "
+                                  + "values without '=' — `help set` shows the forms", at: SourceSpan(line: 1, column: 20, length: 1)))
+        var expect = try reader("expect loss < 1 lr = 2")
+        _ = try expect.word("quantity"); _ = try expect.op("comparison", oneOf: ["<"]); _ = try expect.number("value")
+        XCTAssertEqual(diagnostic { try expect.finish(options: ["lr"]) }?.message, "options are written key=value with no spaces around '=' — write lr=2")
     }
 
     func testAOneLetterKeyIsNoTypoOfAnotherLetter() throws {

@@ -406,6 +406,17 @@ final class CommandArgumentTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.hasPrefix("step 8/8") && !$0.contains("evaluated at") }, text)
     }
 
+    func testKeyEqualsValueHintsOnlyForTheCommandsOptions() {
+        // `l2` is regularize's first word, though `elastic` takes an `l2=` option: `regularize l2 = 0.1` was told to be
+        // written `l2=0.1`, which regularize refuses in turn. Within `elastic` it is the option.
+        XCTAssertTrue(h.fails("regularize l2 = 0.1").contains("unexpected '=' after 'l2', which is not an option of regularize"))
+        XCTAssertTrue(h.fails("regularize elastic l2 = 0.1").contains("write l2=0.1"))
+        XCTAssertTrue(h.fails("optimizer adam = 0.1").contains("unexpected '=' after 'adam', which is not an option of optimizer"))
+        XCTAssertTrue(h.fails("optimizer adam lr = 0.1").contains("write lr=0.1"))
+        XCTAssertTrue(h.fails("layer dense 3 init=uniform low = -1").contains("write low=-1"), "init's options are in layer's forms")
+        XCTAssertTrue(h.fails("data X = [[1]] y=[1]").contains("write X=[[1]]"))
+    }
+
     func testEveryTakesAWholeNumberOfSteps() {
         // every=2.5 was cut to 2 without a word (and 1.9 to 1); a count of steps is a whole number, as 1e3 is.
         h.ok(Self.model)
