@@ -24,6 +24,13 @@ static inline void shim_rl_set_catch_sigwinch(int on) { rl_catch_sigwinch = on; 
 /// Whether readline may export LINES and COLUMNS (which would pin curses to a stale size); set to 0.
 static inline void shim_rl_set_change_environment(int on) { rl_change_environment = on; }
 
+/// Installs the function readline calls to give the terminal back after a line (rl_deprep_term_function).
+static inline void shim_rl_set_deprep_term_function(rl_voidfunc_t *function) { rl_deprep_term_function = function; }
+
+/// Sets or clears rl_eof_found, which readline sets on Ctrl-D and (in callback mode) never clears: while it is set,
+/// each later rl_deprep_terminal writes a line feed, one blank line after every command.
+static inline void shim_rl_set_eof_found(int found) { rl_eof_found = found; }
+
 /// Sets the characters that separate words for completion; readline keeps the pointer.
 static inline void shim_rl_set_word_break_characters(const char *chars) { rl_basic_word_break_characters = chars; }
 

@@ -61,7 +61,6 @@ struct Repl {
         while !w.quitRequested {
             switch editor.readLine(prompt: pending.isEmpty ? "descent> " : "   ...> ") {
             case .eof:
-                w.out.print("")
                 // As bash says "unexpected end of file" and goes on: Ctrl-D at `...>` drops the unfinished command only.
                 if !pending.isEmpty {
                     w.out.print(Repl.droppedContinuation(pending))

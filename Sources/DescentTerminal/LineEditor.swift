@@ -62,7 +62,11 @@ public final class LineEditor {
         TerminalGuard.take(.lineEditor)
         LineEditor.insertPastedRest()
         while true {
-            if let result = readlineState.finished { return result }
+            if let result = readlineState.finished {
+                // Readline leaves the cursor on the prompt's line at Ctrl-D: what follows starts on a line of its own.
+                if result == .eof { LineEditor.endLine() }
+                return result
+            }
             switch LineEditor.waitForInput() {
             case .input: rl_callback_read_char()
             case .resize: rl_resize_terminal()
@@ -76,6 +80,7 @@ public final class LineEditor {
                 return .interrupted
             case .failed:
                 rl_callback_handler_remove()
+                LineEditor.endLine()
                 return .eof
             }
         }
@@ -92,6 +97,7 @@ public final class LineEditor {
         shim_rl_set_word_break_characters(wordRules.breaks)
         shim_rl_set_completer_quote_characters(wordRules.quotes)
         shim_rl_set_attempted_completion_function(attemptCompletion)
+        shim_rl_set_deprep_term_function(deprepTerminal)
         rl_initialize()
         bindPaste()
     }
@@ -107,6 +113,12 @@ public final class LineEditor {
         rl_redisplay()
     }
 
+    /// Moves to the start of a fresh line below the prompt's.
+    private static func endLine() {
+        rl_crlf()
+        fflush(nil)
+    }
+
     /// Clears the abandoned line after Ctrl-C, echoes ^C and moves to a fresh line, then leaves readline.
     private static func abandonLine() {
         rl_free_line_state()
@@ -117,6 +129,14 @@ public final class LineEditor {
         rl_callback_handler_remove()
         fflush(nil)
     }
+}
+
+/// Gives the terminal back after a line as readline does, but without the line feed readline 8.2 adds once Ctrl-D
+/// was read: it never forgets that Ctrl-D (in callback mode), so every later command would be followed by a blank
+/// line. `readLine` moves to a fresh line after Ctrl-D itself.
+private func deprepTerminal() {
+    shim_rl_set_eof_found(0)
+    rl_deprep_terminal()
 }
 
 /// Readline's line handler: stores the finished line (NULL means end of input) and uninstalls itself,

@@ -79,12 +79,25 @@ final class InteractiveTests: XCTestCase {
         try t.send("Enter")
         try t.wait(forText: "   ...>")
         try t.send("C-d")
-        try t.wait(forText: "end of input: dropped the unfinished command `optimizer adam` (Ctrl-D at descent> leaves)")
+        // The message starts on the line below the `...>` prompt, with no blank line between.
+        try t.wait(forText: "   ...>\nend of input: dropped the unfinished command `optimizer adam` (Ctrl-D at descent> leaves)")
         try t.wait(for: "the main prompt") { $0.components(separatedBy: "\n").last { !$0.isEmpty } == "descent>" }
         XCTAssertFalse(try t.exited())
         // The command did not run, and the next one does.
         try t.type("show config")
         try t.wait(forText: "optimizer   sgd")
+        // Typed at a person's pace (Enter on its own, after a pause), later commands are not followed by a blank line:
+        // readline remembered the Ctrl-D and wrote a line feed after each Enter.
+        try t.send("C-l")
+        for n in 5...6 {
+            try t.send("seed \(n)", literal: true)
+            Thread.sleep(forTimeInterval: 0.3)
+            try t.send("Enter")
+            try t.wait(forText: "descent> seed \(n)\nseed \(n)\n")
+        }
+        Thread.sleep(forTimeInterval: 0.3)
+        let screen = try t.screen()
+        XCTAssertTrue(screen.hasPrefix("descent> seed 5\nseed 5\ndescent> seed 6\nseed 6\ndescent>"), screen)
         // Ctrl-D on the empty main prompt still leaves.
         try t.send("C-d")
         try t.wait(for: "descent to exit") { _ in (try? t.exited()) == true }
