@@ -155,6 +155,15 @@ static inline int shim_get_wch(unsigned int *code) {
     return status;
 }
 
+/// Reads one byte or function key from the standard screen, as shim_get_wch does but without decoding characters
+/// (wgetch): outside a UTF-8 locale wget_wch cannot decode a UTF-8 key and drops its bytes without a word.
+static inline int shim_get_byte(unsigned int *code) {
+    int value = wgetch(stdscr);
+    if (value == ERR) return ERR;
+    *code = (unsigned int)value;
+    return value >= KEY_MIN ? KEY_CODE_YES : OK;
+}
+
 // MARK: locale
 
 /// True when the current LC_CTYPE encodes text as UTF-8.

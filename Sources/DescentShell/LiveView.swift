@@ -212,6 +212,8 @@ final class LiveView: TrainingView {
         let name: String
         switch key {
         case .character(let c): name = "'\(c)'"
+        case .alt(let c): name = c == " " ? "Alt+Space" : "Alt+\(c)"
+        case .bytes(let bytes): name = "a non-ASCII key (bytes " + bytes.map { String(format: "%02X", $0) }.joined(separator: " ") + ")"
         case .enter: name = "Enter"
         case .backspace: name = "Backspace"
         case .up, .down, .left, .right: name = "an arrow key"

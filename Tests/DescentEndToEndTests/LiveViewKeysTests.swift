@@ -41,6 +41,44 @@ final class LiveViewKeysTests: XCTestCase {
         try t.wait(for: "the pasted line in the history") { $0.components(separatedBy: "\n").last { $0.hasPrefix("descent>") } == "descent> show history 1" }
     }
 
+    func testAKeyTheViewDoesNotUseIsNamedAndOnlyALoneEscStops() throws {
+        let t = try Tmux(width: 120, height: 36)
+        try t.prepareMoons()
+        try t.type("train 2000000")
+        let view = try t.wait(for: "the live view") { Tmux.liveStep($0) != nil }
+        // Wide characters (two columns) are named as typed, as narrow ones are.
+        for key in ["中", "😀", "ア", "é"] {
+            try t.send(key, literal: true)
+            try t.wait(forText: "'\(key)' is not a key here (? lists them)")
+        }
+        // Alt+x (Esc and x together) is a key the view does not use, not Esc: the run goes on.
+        try t.send("M-x")
+        let alt = try t.wait(forText: "Alt+x is not a key here (? lists them)")
+        XCTAssertFalse(alt.contains("stopped by the user"), alt)
+        try t.wait(for: "the run to go on") { (Tmux.liveStep($0) ?? 0) > (Tmux.liveStep(alt) ?? 0) }
+        XCTAssertFalse(try t.screen().contains("descent>"))
+        XCTAssertNotNil(Tmux.liveStep(view))
+        // A lone Esc stops it.
+        try t.send("Escape")
+        try t.wait(forText: "stopped by the user")
+    }
+
+    func testOutsideAUTF8LocaleANonASCIIKeyIsReportedByItsBytes() throws {
+        let t = try Tmux(width: 120, height: 36, environment: ["LANG": "C", "LC_ALL": "C"])
+        try t.prepareMoons()
+        try t.type("train 2000000")
+        try t.wait(for: "the live view") { Tmux.liveStep($0) != nil }
+        try t.send("é", literal: true)
+        try t.wait(forText: "a non-ASCII key (bytes C3 A9) is not a key here (? lists them)")
+        try t.send("中", literal: true)
+        try t.wait(forText: "a non-ASCII key (bytes E4 B8 AD) is not a key here (? lists them)")
+        // The keys after it are read as before.
+        try t.send("h")
+        try t.wait(forText: "'h' is not a key here (? lists them)")
+        try t.send("q")
+        try t.wait(forText: "stopped by the user")
+    }
+
     func testThePlotViewsKeepAPasteAndTheirKeyListGoesAwayOnAnyKey() throws {
         let t = try Tmux(width: 120, height: 36)
         try t.prepareMoons()
