@@ -16,9 +16,6 @@ public final class Screen {
     /// Whether `start_color` ran for `terminal` and whether -1 ("the terminal's own colour") is allowed.
     nonisolated(unsafe) private static var colorsStarted = false
     nonisolated(unsafe) private static var defaultColorsAllowed = false
-    /// Whether the terminal has an alternate screen (smcup); without one the view's last frame would stay on the
-    /// screen after it closes, so the screen is cleared then.
-    nonisolated(unsafe) private static var alternateScreen = true
 
     /// The key codes the keypad decoder gives the bracketed paste's marks (`ESC[200~`, `ESC[201~`): far above curses's
     /// own codes and those it numbers for a terminal's extra keys.
@@ -275,10 +272,9 @@ public final class Screen {
     }
 
     /// Gives the terminal back as `stop()` does (endwin, bracketed paste off, the screen cleared where there is no
-    /// alternate screen).
+    /// alternate screen, as on every way out: see `TerminalGuard.restore`).
     private static func giveTerminalBack() {
         TerminalGuard.restore()
-        if !alternateScreen { _ = shim_clear_terminal() }
     }
 
     /// Gives the terminal back, stops the process until `fg`, then takes the terminal back.
@@ -372,7 +368,7 @@ public final class Screen {
         defer { traps.forEach { $0.restore() } }
         use_tioctl(true)
         guard let made = shim_newterm_stdio() else { return nil }
-        alternateScreen = shim_has_alternate_screen() != 0
+        TerminalGuard.noteAlternateScreen(shim_has_alternate_screen() != 0)
         _ = shim_define_key("\u{1B}[200~", Int32(pasteStartCode))
         _ = shim_define_key("\u{1B}[201~", Int32(pasteEndCode))
         return made
