@@ -86,6 +86,9 @@ public final class LineEditor {
         }
     }
 
+    /// Writes `line` and a line break where the prompt writes: the terminal, also when standard output is not one.
+    public func show(_ line: String) { StatusLine.write(line + "\n", to: readlineState.output) }
+
     /// Sets readline's process-wide options (our signal handling, word rules, completion, `$if` name) and reads ~/.inputrc.
     private static func configureReadline(name: String) {
         free(readlineState.name)
@@ -98,8 +101,23 @@ public final class LineEditor {
         shim_rl_set_completer_quote_characters(wordRules.quotes)
         shim_rl_set_attempted_completion_function(attemptCompletion)
         shim_rl_set_deprep_term_function(deprepTerminal)
+        readlineState.output = chooseOutput()
+        TerminalGuard.noteLineEditorOutput(readlineState.output)
         rl_initialize()
         bindPaste()
+    }
+
+    /// Where the prompt and the echo of what is typed go: standard output; but when it is not a terminal (`descent >
+    /// out.txt`, `descent | tee log`) and standard input is, the terminal — standard error if it is one, else
+    /// /dev/tty — as bash and python do, so that the file gets the commands' output only, without the prompt's
+    /// escape sequences, and the user does not type blind.
+    private static func chooseOutput() -> Int32 {
+        guard isatty(STDOUT_FILENO) == 0, isatty(STDIN_FILENO) == 1 else { return STDOUT_FILENO }
+        if isatty(STDERR_FILENO) == 1, shim_rl_set_output(STDERR_FILENO) != 0 { return STDERR_FILENO }
+        let tty = open("/dev/tty", O_WRONLY | O_CLOEXEC)
+        if tty >= 0, shim_rl_set_output(tty) != 0 { return tty }
+        if tty >= 0 { close(tty) }
+        return STDOUT_FILENO
     }
 
     /// C copies of the word-break and quote characters; readline keeps the pointers, so they live for the process.

@@ -29,13 +29,13 @@ public final class StatusLine {
         shown = 0
     }
 
-    /// Writes `text` to standard output as it is (no newline, unbuffered like the shell's other output); the pasted
-    /// lines shown at the prompt go out the same way.
-    static func write(_ text: String) {
+    /// Writes `text` to standard output (or `fd`) as it is (no newline, unbuffered like the shell's other output); the
+    /// pasted lines shown at the prompt go out the same way, where the prompt writes.
+    static func write(_ text: String, to fd: Int32 = STDOUT_FILENO) {
         let bytes = Array(text.utf8)
         var start = 0
         while start < bytes.count {
-            let n = bytes[start...].withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            let n = bytes[start...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { return }
             start += n
