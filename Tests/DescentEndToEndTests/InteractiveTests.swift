@@ -139,6 +139,25 @@ final class InteractiveTests: XCTestCase {
         XCTAssertFalse(done.contains("gradcheck: "), "the progress line was not wiped:\n\(done)")
     }
 
+    func testCtrlCStopsALongPredictAndTheSessionGoesOn() throws {
+        let t = try Tmux(width: 120)
+        try t.wait(forText: "descent>")
+        try t.type("data gauss n=200 classes=10; layer dense 16 relu; layer dense 10; loss ce")
+        try t.wait(forText: "loss ce:")
+        // A table of 10,000 typed rows takes seconds to lay out and to print.
+        let rows = (0..<10_000).map { "[\($0 % 13),\($0 % 7)]" }
+        try t.paste("predict [" + rows.joined(separator: ",") + "]\n", bracketed: true)
+        // The line's end: its start has scrolled off.
+        try t.wait(forText: "[1,2],[2,3]]")
+        Thread.sleep(forTimeInterval: 1)
+        try t.send("C-c")
+        try t.wait(forText: "error: predict interrupted after ")
+        try t.wait(for: "the prompt") { $0.components(separatedBy: "\n").filter { !$0.isEmpty }.last == "descent>" }
+        XCTAssertFalse(try t.scrollback().contains("│ 10000 │"), "the whole table was printed")
+        try t.type("seed 4")
+        try t.wait(forText: "descent> seed 4\nseed 4")
+    }
+
     func testHistoryPersistsAcrossRuns() throws {
         let first = try Tmux()
         try first.wait(forText: "descent>")
