@@ -79,6 +79,23 @@ final class LiveViewKeysTests: XCTestCase {
         try t.wait(forText: "stopped by the user")
     }
 
+    func testTheKeyListWrapsOnANarrowTerminal() throws {
+        let t = try Tmux(width: 30, height: 30)
+        try t.prepareMoons()
+        try t.type("train 2000000")
+        try t.wait(for: "the live view") { Tmux.liveStep($0) != nil }
+        try t.send("?")
+        let screen = try t.wait(forText: "validation curve")
+        // Each key's words are all there, the lines broken at spaces (read with the line breaks and indents as spaces).
+        let read = screen.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        for line in ["q, Esc, Ctrl-C stop at the next step", "b decision map (data of 2 features)",
+                     "Ctrl-Z suspend (fg resumes)", "? this help; other keys only hide it", "a paste waits for the prompt"] {
+            XCTAssertTrue(read.contains(line), "'\(line)' is not all there:\n\(screen)")
+        }
+        try t.send("q")
+        try t.wait(forText: "stopped by the user")
+    }
+
     func testThePlotViewsKeepAPasteAndTheirKeyListGoesAwayOnAnyKey() throws {
         let t = try Tmux(width: 120, height: 36)
         try t.prepareMoons()
