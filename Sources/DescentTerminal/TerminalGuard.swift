@@ -93,10 +93,11 @@ enum TerminalGuard {
     static func noteLineEditorOutput(_ fd: Int32) { lineEditorOutput.store(fd, ordering: .releasing) }
 
     /// After a fatal signal at the prompt: the line typed so far stays, and the shell's next words ("Terminated")
-    /// start on a fresh line rather than over it (readline's deprep left the cursor at the line's start).
-    fileprivate static func leaveLine() {
+    /// start on a fresh line rather than over it (readline's deprep left the cursor at the line's start); `fd`: a
+    /// line break there instead (after a progress line on standard output).
+    fileprivate static func leaveLine(fd: Int32? = nil) {
         var newline = CChar(10)
-        shim_write_all(lineEditorOutput.load(ordering: .acquiring), &newline, 1)
+        shim_write_all(fd ?? lineEditorOutput.load(ordering: .acquiring), &newline, 1)
     }
 
     /// Registers the exit hook once (Swift runs a static initialiser exactly once).
@@ -110,6 +111,8 @@ enum TerminalGuard {
 /// ends (or a previous crash reporter runs) as it would have. `endwin` and `rl_deprep_terminal` are not formally
 /// async-signal-safe; this is a best effort on the way out, which beats leaving the terminal in raw mode.
 private func handleFatalSignal(_ signal: Int32) {
+    // A progress line (shown while echo is off) stays, with the shell's next words on the line below it.
+    if Echo.restoreSettings() { TerminalGuard.leaveLine(fd: STDOUT_FILENO) }
     if TerminalGuard.restore() == .lineEditor { TerminalGuard.leaveLine() }
     _ = shim_restore_handler(signal, savedFatalActions + Int(signal))
     raise(signal)

@@ -158,6 +158,31 @@ final class InteractiveTests: XCTestCase {
         try t.wait(forText: "descent> seed 4\nseed 4")
     }
 
+    func testKeysTypedDuringAGradcheckDoNotBreakItsProgressLine() throws {
+        let t = try Tmux(width: 140, fromShell: true)
+        try t.wait(forText: "descent>")
+        // Hours of work: the progress line is rewritten for as long as the test needs.
+        try t.type("data spiral n=2000; layer dense 512 relu; layer dense 512 relu; layer dense 3; loss ce")
+        try t.wait(forText: "loss ce:")
+        try t.type("gradcheck")
+        let progress = { (screen: String) in screen.components(separatedBy: "\n").last { $0.hasPrefix("gradcheck: ") } }
+        let before = try t.wait(for: "the progress line") { progress($0) != nil }
+        try t.send("show model", literal: true)
+        Thread.sleep(forTimeInterval: 1)
+        // Not echoed into the line, which goes on being rewritten in place.
+        let after = try t.wait(for: "the progress line to move on") { progress($0) != nil && progress($0) != progress(before) }
+        XCTAssertFalse(after.contains("show model"), after)
+        XCTAssertEqual(after.components(separatedBy: "gradcheck: ").count, 2, "one progress line:\n\(after)")
+        try t.send("C-c")
+        try t.wait(forText: "parameters and gradients are as they were")
+        try t.wait(for: "the prompt") { $0.components(separatedBy: "\n").filter { !$0.isEmpty }.last == "descent>" }
+        // The terminal echoes again: after descent, the shell's terminal has echo on.
+        try t.type("quit")
+        try t.wait(for: "the shell's prompt") { $0.components(separatedBy: "\n").filter { !$0.isEmpty }.last == "$" }
+        try t.type("stty -a | tr ' ' '\\n' | grep -x -- '-\\?echo'")
+        try t.wait(forText: "\necho\n$")
+    }
+
     func testHistoryPersistsAcrossRuns() throws {
         let first = try Tmux()
         try first.wait(forText: "descent>")
