@@ -207,8 +207,9 @@ final class LiveView: TrainingView {
         }
     }
 
-    /// Said for a key the view does not use: typed commands do not reach the prompt, pasted ones do.
-    static func unusedKeyNotice(_ key: Key) -> String {
+    /// Said for a key the view does not use: typed commands do not reach the prompt, pasted ones do (`after` the run,
+    /// or after the view).
+    static func unusedKeyNotice(_ key: Key, after: String = "after the run") -> String {
         let name: String
         switch key {
         case .character(let c): name = "'\(c)'"
@@ -219,7 +220,7 @@ final class LiveView: TrainingView {
         case .up, .down, .left, .right: name = "an arrow key"
         default: name = "that key"
         }
-        return "\(name) is not a key here (? lists them): typed commands are lost, pasted ones run after the run"
+        return "\(name) is not a key here (? lists them): typed commands are lost, pasted ones run \(after)"
     }
 
     /// Draws one frame.

@@ -96,6 +96,28 @@ final class LiveViewKeysTests: XCTestCase {
         try t.wait(forText: "stopped by the user")
     }
 
+    func testAKeyThePlotDoesNotUseSaysSoAndOnlyALoneEscLeaves() throws {
+        let t = try Tmux(width: 120, height: 36)
+        try t.prepareMoons()
+        try t.type("train 20")
+        try t.wait(forText: "trained 20 steps")
+        try t.type("plot")
+        try t.wait(forText: "q back")
+        try t.send("x")
+        try t.wait(forText: "'x' is not a key here (? lists them): typed commands are lost, pasted ones run after this view")
+        try t.send("中", literal: true)
+        try t.wait(forText: "'中' is not a key here (? lists them)")
+        // Alt+x is Esc and x together: a key the view does not use, not Esc.
+        try t.send("M-x")
+        try t.wait(forText: "Alt+x is not a key here (? lists them)")
+        XCTAssertFalse(try t.screen().contains("descent>"))
+        // A key the view uses puts the notice away.
+        try t.send("l")
+        try t.wait(for: "the keys line back") { !$0.contains("not a key here") && $0.contains("? keys") }
+        try t.send("Escape")
+        try t.wait(for: "the prompt") { self.lastLine($0) == "descent>" }
+    }
+
     func testThePlotViewsKeepAPasteAndTheirKeyListGoesAwayOnAnyKey() throws {
         let t = try Tmux(width: 120, height: 36)
         try t.prepareMoons()
