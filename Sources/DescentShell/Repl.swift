@@ -58,7 +58,9 @@ struct Repl {
         // Words for the person at the prompt, not the commands' output: on the terminal, also when standard output
         // goes to a file or a pipe (where the prompt writes then).
         let say = { (text: String) in
-            if TerminalInfo.stdoutIsTerminal { w.out.print(text) } else { editor.show(text.controlsEscaped) }
+            if TerminalInfo.stdoutIsTerminal { w.out.print(text) } else {
+                editor.show(TerminalInfo.isUnicodeLocale ? text.controlsEscaped : text.controlsEscaped.asciiSpelled)
+            }
         }
         say("Descent \(Version.string) — type `help` for the commands, `quit` or Ctrl-D to leave.")
         if let problem = editor.historyProblem { w.out.error("descent: warning: \(problem)") }
