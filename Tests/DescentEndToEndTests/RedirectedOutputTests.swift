@@ -5,6 +5,18 @@ import XCTest
 /// python do it: the prompt and the echo of what is typed are on the terminal, and the file gets the commands' output
 /// only, without the prompt's escape sequences.
 final class RedirectedOutputTests: XCTestCase {
+    /// Waits until `file` holds `text` (up to 15 s).
+    private func waitForFile(_ file: URL, toHold text: String, line: UInt = #line) throws {
+        let deadline = Date().addingTimeInterval(15)
+        var held = ""
+        while Date() < deadline {
+            held = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+            if held.contains(text) { return }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        XCTFail("timed out waiting for \(file.lastPathComponent) to hold '\(text)'; it held:\n\(held)", line: line)
+    }
+
     func testThePromptStaysOnTheTerminalAndTheFileGetsTheOutputOnly() throws {
         let dir = try Descent.temporaryDirectory()
         let out = dir.appendingPathComponent("out.txt"), errors = dir.appendingPathComponent("errors.txt")
@@ -17,10 +29,13 @@ final class RedirectedOutputTests: XCTestCase {
             try t.wait(forText: "Descent 0.1.0 — type `help`")
             try t.wait(forText: "descent>")
             try t.type("seed 5")
-            try t.wait(forText: tee ? "descent> seed 5\nseed 5\ndescent>" : "descent> seed 5\ndescent>")
+            // Through tee the output reaches the terminal when tee writes it, which may be after the next prompt.
+            if !tee { try t.wait(forText: "descent> seed 5\ndescent>") }
+            try waitForFile(out, toHold: "seed 5\n")
             // A run prints progress lines: the full-screen view needs standard output on the terminal.
             try t.type("data xor n=40; layer dense 2 tanh; layer dense 1 sigmoid; loss bce; train 20")
-            try t.wait(for: "the run to end (\(redirection))") { $0.components(separatedBy: "\n").filter { $0.hasPrefix("descent>") }.count >= 3 }
+            try waitForFile(out, toHold: "\ntrained 20 steps")
+            if !tee { try t.wait(forText: "descent> data xor n=40; layer dense 2 tanh; layer dense 1 sigmoid; loss bce; train 20\ndescent>") }
             try t.send("optimizer adam \\", literal: true)
             try t.send("Enter")
             try t.wait(forText: "   ...>")
@@ -29,6 +44,7 @@ final class RedirectedOutputTests: XCTestCase {
             try t.type("quit")
             let screen = try t.wait(for: "the shell's prompt (\(redirection))") { $0.components(separatedBy: "\n").last { !$0.isEmpty } == "$" }
             XCTAssertEqual(screen.contains("trained 20 steps"), tee, screen)
+            XCTAssertTrue(screen.contains("descent> seed 5") && screen.contains("descent> quit"), screen)
             let file = try String(contentsOf: out, encoding: .utf8)
             XCTAssertTrue(file.hasPrefix("seed 5\ndata: xor n=40"), "\(redirection):\n\(file)")
             XCTAssertTrue(file.contains("\nstep 20/20 ") && file.contains("\ntrained 20 steps"), "\(redirection):\n\(file)")
