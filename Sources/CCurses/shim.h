@@ -58,26 +58,30 @@ static inline int shim_has_alternate_screen(void) {
     return enter != NULL && enter != (const char *)-1 && enter[0] != '\0';
 }
 
-/// Clears the terminal and homes the cursor (terminfo's clear, its $<…> padding left out), after endwin, where no
-/// alternate screen hides the view's last frame; 0 when the terminal cannot clear.
-static inline int shim_clear_terminal(void) {
+/// Writes into `bytes` (at most `capacity`) what clears the terminal and homes the cursor (terminfo's clear, its
+/// $<…> padding left out), for after endwin where no alternate screen hides the view's last frame; returns how many
+/// bytes, 0 when the terminal cannot clear. Call after shim_newterm_stdio; the bytes are then written with write(2),
+/// which a signal handler may do.
+static inline int shim_clear_sequence(char *bytes, int capacity) {
     const char *clear = tigetstr("clear");
-    if (clear == NULL || clear == (const char *)-1 || clear[0] == '\0') return 0;
-    char bytes[64];
-    size_t count = 0;
-    for (const char *p = clear; *p != '\0' && count < sizeof bytes; p++) {
+    if (clear == NULL || clear == (const char *)-1) return 0;
+    int count = 0;
+    for (const char *p = clear; *p != '\0' && count < capacity; p++) {
         if (p[0] == '$' && p[1] == '<' && strchr(p, '>') != NULL) { p = strchr(p, '>'); continue; }
         bytes[count++] = *p;
     }
-    fflush(stdout);
-    size_t done = 0;
+    return count;
+}
+
+/// Writes `count` bytes to `fd` with write(2), going on after EINTR and short writes; async-signal-safe.
+static inline void shim_write_all(int fd, const char *bytes, int count) {
+    int done = 0;
     while (done < count) {
-        ssize_t n = write(STDOUT_FILENO, bytes + done, count - done);
+        ssize_t n = write(fd, bytes + done, (size_t)(count - done));
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        done += (size_t)n;
+        if (n <= 0) return;
+        done += (int)n;
     }
-    return 1;
 }
 
 /// Asks the terminal to mark pasted text with ESC[200~ … ESC[201~ (bracketed paste, `on`) or to stop; one write(2),
@@ -153,6 +157,15 @@ static inline int shim_get_wch(unsigned int *code) {
     int status = wget_wch(stdscr, &value);
     *code = (unsigned int)value;
     return status;
+}
+
+/// Reads one byte or function key from the standard screen, as shim_get_wch does but without decoding characters
+/// (wgetch): outside a UTF-8 locale wget_wch cannot decode a UTF-8 key and drops its bytes without a word.
+static inline int shim_get_byte(unsigned int *code) {
+    int value = wgetch(stdscr);
+    if (value == ERR) return ERR;
+    *code = (unsigned int)value;
+    return value >= KEY_MIN ? KEY_CODE_YES : OK;
 }
 
 // MARK: locale

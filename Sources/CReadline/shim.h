@@ -7,6 +7,7 @@
 #include <stdio.h>  // readline.h uses FILE without including stdio.h
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <readline/readline.h>
 #include <readline/history.h>
 
@@ -23,6 +24,22 @@ static inline void shim_rl_set_catch_sigwinch(int on) { rl_catch_sigwinch = on; 
 
 /// Whether readline may export LINES and COLUMNS (which would pin curses to a stale size); set to 0.
 static inline void shim_rl_set_change_environment(int on) { rl_change_environment = on; }
+
+/// Installs the function readline calls to give the terminal back after a line (rl_deprep_term_function).
+static inline void shim_rl_set_deprep_term_function(rl_voidfunc_t *function) { rl_deprep_term_function = function; }
+
+/// Sets or clears rl_eof_found, which readline sets on Ctrl-D and (in callback mode) never clears: while it is set,
+/// each later rl_deprep_terminal writes a line feed, one blank line after every command.
+static inline void shim_rl_set_eof_found(int found) { rl_eof_found = found; }
+
+/// Sends readline's prompt and echo to `fd` (rl_outstream): standard error, or a stream opened on `fd` (the
+/// terminal, /dev/tty); 0 when no stream can be opened on it (readline then keeps standard output).
+static inline int shim_rl_set_output(int fd) {
+    FILE *stream = fd == STDERR_FILENO ? stderr : fdopen(fd, "w");
+    if (stream == NULL) return 0;
+    rl_outstream = stream;
+    return 1;
+}
 
 /// Sets the characters that separate words for completion; readline keeps the pointer.
 static inline void shim_rl_set_word_break_characters(const char *chars) { rl_basic_word_break_characters = chars; }

@@ -9,4 +9,11 @@ public struct Cell: Equatable, Sendable {
         self.char = char; self.fg = fg; self.bg = bg; self.bold = bold
     }
     public static let blank = Cell()
+
+    /// The cell right of a wide character (one that takes two terminal columns, as `中` or `😀`): covered by that
+    /// character, drawing nothing of its own.
+    public static let wideTail = Cell("\u{0}")
+
+    /// True for the right half of a wide character (`wideTail`).
+    public var isWideTail: Bool { char == "\u{0}" }
 }

@@ -1,5 +1,6 @@
 import DescentCore
 import DescentLanguage
+import DescentTerminal
 
 /// `predict`: the current model's outputs for inputs a person types.
 extension Commands {
@@ -23,6 +24,17 @@ extension Commands {
         if t.train.standardization != nil { head += "; inputs standardised with the training part's mean and std" }
         if spec.hasDropout { head += "; dropout off" }
         w.out.print(head)
-        w.out.print(Printer.predictions(g, inputs: rows.map(\.numbers), data: t.train, width: Printer.tableWidth(w)))
+        // Thousands of rows take a while to lay out and to print: Ctrl-C stops either between rows, as `show` stops.
+        let stopped = { (printed: Int) in
+            w.out.print("")   // past the terminal's echoed ^C
+            return ShellError("predict interrupted after \(printed) of \(rows.count) rows")
+        }
+        guard let lines = Printer.predictions(g, inputs: rows.map(\.numbers), data: t.train, width: Printer.tableWidth(w),
+                                              shouldContinue: { !Interrupt.requested }) else { throw stopped(0) }
+        for (k, line) in lines.enumerated() {
+            // The table's rule, headings and rule come before its rows.
+            if Interrupt.requested { throw stopped(min(rows.count, max(0, k - 3))) }
+            w.out.print(line)
+        }
     }
 }

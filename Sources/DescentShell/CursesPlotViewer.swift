@@ -59,7 +59,10 @@ final class CursesPlotViewer: PlotViewer {
             case .right: window = CursesPlotViewer.clamp(window.lowerBound + span / 5, window.upperBound + span / 5, in: full)
             case .character("l"): chart.yScale = chart.yScale == .log ? .linear : .log
             case .character("?"): showHelp = true
-            default: break
+            default:
+                // Not lost without a word, as in the live view.
+                notice.say(LiveView.unusedKeyNotice(key, after: "after this view"))
+                continue
             }
             notice.text = nil
         }

@@ -1,5 +1,6 @@
 import DescentCore
 import DescentTerminal
+import DescentText
 import Foundation
 
 /// Chooses how descent runs — scripts, `-c` commands, piped input or the interactive prompt — and returns the exit status.
@@ -7,7 +8,9 @@ public enum Launcher {
     /// Runs the scripts `files` in order, then each `-c` text in order (named `-c`, or `-c#1`, `-c#2`, … when there
     /// are several); with neither, piped input or the prompt.
     public static func run(files: [String], commands: [String], noTUI: Bool) -> Int32 {
-        let out = StandardOutput()
+        // Outside a UTF-8 locale the signs descent prints are spelled in ASCII (the charts and views choose ASCII too).
+        let ascii = !TerminalInfo.isUnicodeLocale
+        let out = StandardOutput(ascii: ascii)
         if let problem = ThreadSetting.current.problem { out.error("descent: warning: \(problem)") }
         if let problem = GEMM.backendProblem { out.error("descent: warning: \(problem)") }
         let cwd = FileManager.default.currentDirectoryPath
@@ -15,7 +18,7 @@ public enum Launcher {
         w.plotViewer = TextPlotViewer(unicode: TerminalInfo.isUnicodeLocale)
         if TerminalInfo.stdoutIsTerminal {
             let status = StatusLine()
-            w.showProgress = { text in if let text { status.show(text) } else { status.clear() } }
+            w.showProgress = { text in if let text { status.show(ascii ? text.asciiSpelled : text) } else { status.clear() } }
             w.outputWidth = { TerminalInfo.outputColumns }
         }
         let session = Session(workspace: w)

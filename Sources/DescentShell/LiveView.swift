@@ -207,17 +207,20 @@ final class LiveView: TrainingView {
         }
     }
 
-    /// Said for a key the view does not use: typed commands do not reach the prompt, pasted ones do.
-    static func unusedKeyNotice(_ key: Key) -> String {
+    /// Said for a key the view does not use: typed commands do not reach the prompt, pasted ones do (`after` the run,
+    /// or after the view).
+    static func unusedKeyNotice(_ key: Key, after: String = "after the run") -> String {
         let name: String
         switch key {
         case .character(let c): name = "'\(c)'"
+        case .alt(let c): name = c == " " ? "Alt+Space" : "Alt+\(c)"
+        case .bytes(let bytes): name = "a non-ASCII key (bytes " + bytes.map { String(format: "%02X", $0) }.joined(separator: " ") + ")"
         case .enter: name = "Enter"
         case .backspace: name = "Backspace"
         case .up, .down, .left, .right: name = "an arrow key"
         default: name = "that key"
         }
-        return "\(name) is not a key here (? lists them): typed commands are lost, pasted ones run after the run"
+        return "\(name) is not a key here (? lists them): typed commands are lost, pasted ones run \(after)"
     }
 
     /// Draws one frame.
@@ -345,6 +348,16 @@ final class LiveView: TrainingView {
                            "Ctrl-Z  suspend (fg resumes)", "?  this help; other keys only hide it",
                            "a paste waits for the prompt"]
 
+    /// The key list's `lines` wrapped at spaces to `width` columns (at least 10), as help text is: what a key does
+    /// goes on under itself, past the key (`q, Esc, Ctrl-C  stop at the` / `next step`), where that leaves room.
+    static func wrapHelp(_ lines: [String], width: Int) -> [String] {
+        let width = max(10, width)
+        return lines.flatMap { line -> [String] in
+            let key = line.range(of: "  ").map { String(line[..<$0.lowerBound]).columns + 2 } ?? 2
+            return line.wrapped(width: width, indent: key <= width / 2 ? key : 2)
+        }
+    }
+
     /// `1:05`, `12:00:03`
     static func clockText(_ s: Double) -> String {
         guard s.isFinite, s >= 0 else { return "—" }
@@ -375,7 +388,8 @@ final class LiveView: TrainingView {
             c.put(String(text.prefix(width)), x: 0, y: row, fg: i == statusRows - 1 ? .dim : .status, bold: i == 0)
         }
         if let help {
-            let w = (help.map(\.count).max() ?? 0) + 4, h = help.count + 2
+            let help = wrapHelp(help, width: width - 4)
+            let w = (help.map(\.columns).max() ?? 0) + 4, h = help.count + 2
             let x0 = max(0, (width - w) / 2), y0 = max(0, (chartHeight - h) / 2)
             for y in 0..<h { c.put(String(repeating: " ", count: w), x: x0, y: y0 + y, fg: .title) }
             for (i, line) in help.enumerated() { c.put(line, x: x0 + 2, y: y0 + 1 + i, fg: i == 0 ? .title : .label, bold: i == 0) }

@@ -2,4 +2,11 @@
 public protocol Output: AnyObject {
     func print(_ text: String)
     func error(_ text: String)
+    /// Writes what waits to be written (a table under way); after each command.
+    func flush()
+}
+
+extension Output {
+    /// Nothing waits: each line is written as it comes.
+    public func flush() {}
 }

@@ -20,8 +20,10 @@ extension Printer {
     /// fits: classes by name with the inputs repeated
     /// (for up to `inputColumns` features); classes by id, with a key below, when some name is wider than a
     /// cell; the same two without the inputs; and last, by id without the inputs, only the first classes'
-    /// probabilities, a `…` column standing for the rest.
-    static func predictions(_ g: Graph, inputs: [[Double]], data d: Dataset, width limit: Int = matrixWidth) -> String {
+    /// probabilities, a `…` column standing for the rest. Returns the lines; nil when `shouldContinue` turned false
+    /// while the table was being made (Ctrl-C: thousands of rows take a while).
+    static func predictions(_ g: Graph, inputs: [[Double]], data d: Dataset, width limit: Int = matrixWidth,
+                            shouldContinue: () -> Bool = { true }) -> [String]? {
         let canRepeat = d.featureCount <= inputColumns
         let idsNarrower = d.classNames.contains { $0.columns > 7 }
         var layouts: [(byID: Bool, repeatsInputs: Bool)] = []
@@ -33,7 +35,9 @@ extension Printer {
         var chosen = layouts[layouts.count - 1]
         var table: [String] = []
         for layout in layouts {
-            table = predictionTable(g, inputs: inputs, data: d, byID: layout.byID, repeatsInputs: layout.repeatsInputs)
+            guard let made = predictionTable(g, inputs: inputs, data: d, byID: layout.byID, repeatsInputs: layout.repeatsInputs,
+                                             shouldContinue: shouldContinue) else { return nil }
+            table = made
             chosen = layout
             if width(table) <= limit { break }
         }
@@ -42,8 +46,9 @@ extension Printer {
         var shown = listed
         while width(table) > limit && shown > 0 {
             shown -= 1
-            table = predictionTable(g, inputs: inputs, data: d, byID: chosen.byID, repeatsInputs: chosen.repeatsInputs,
-                                    probabilities: shown)
+            guard let made = predictionTable(g, inputs: inputs, data: d, byID: chosen.byID, repeatsInputs: chosen.repeatsInputs,
+                                             probabilities: shown, shouldContinue: shouldContinue) else { return nil }
+            table = made
         }
         var notes: [String] = []
         if chosen.byID {
@@ -59,14 +64,15 @@ extension Printer {
         if shown < listed {
             notes.append("… the probabilities of \(Format.counted(listed - shown, "more class", plural: "more classes")) not shown (the table keeps to \(limit) columns)")
         }
-        return (table + notes).joined(separator: "\n")
+        return table + notes
     }
 
     /// `predictions`' table, its classes named (`0 (setosa)`, `P(setosa)`) or, `byID`, given by id (`0`, `P(0)`), with
     /// the inputs when `repeatsInputs`; the probability of each of the first `probabilities` classes (all by default,
-    /// when there are at most `probabilityColumns`), a `…` column standing for any others.
+    /// when there are at most `probabilityColumns`), a `…` column standing for any others; nil when `shouldContinue`
+    /// turned false between rows.
     private static func predictionTable(_ g: Graph, inputs: [[Double]], data d: Dataset, byID: Bool, repeatsInputs: Bool,
-                                        probabilities limit: Int? = nil) -> [String] {
+                                        probabilities limit: Int? = nil, shouldContinue: () -> Bool) -> [String]? {
         let out = g.output, cols = out.cols, k = d.classNames.count
         let listed = k <= probabilityColumns ? min(k, limit ?? k) : 0, cut = k <= probabilityColumns && listed < k
         let className = { (c: Int) in byID ? String(c) : Printer.className(d.classNames, c) }
@@ -81,6 +87,7 @@ extension Printer {
         }
         var rows: [[String]] = []
         for (i, x) in inputs.enumerated() {
+            guard shouldContinue() else { return nil }
             var row = ["\(i)"] + (repeatsInputs ? x.map(\.plainText) : [])   // as typed: 1700000099, not 1.7e+09
             let values = (0..<cols).map { out.value[i * cols + $0] }
             let c = Metrics.predictedClass(g, row: i), probabilities = Metrics.classProbabilities(g, row: i) ?? []

@@ -55,16 +55,22 @@ struct Repl {
                 }
             }
         }
-        w.out.print("Descent \(Version.string) — type `help` for the commands, `quit` or Ctrl-D to leave.")
+        // Words for the person at the prompt, not the commands' output: on the terminal, also when standard output
+        // goes to a file or a pipe (where the prompt writes then).
+        let say = { (text: String) in
+            if TerminalInfo.stdoutIsTerminal { w.out.print(text) } else {
+                editor.show(TerminalInfo.isUnicodeLocale ? text.controlsEscaped : text.controlsEscaped.asciiSpelled)
+            }
+        }
+        say("Descent \(Version.string) — type `help` for the commands, `quit` or Ctrl-D to leave.")
         if let problem = editor.historyProblem { w.out.error("descent: warning: \(problem)") }
         var pending: [String] = []
         while !w.quitRequested {
             switch editor.readLine(prompt: pending.isEmpty ? "descent> " : "   ...> ") {
             case .eof:
-                w.out.print("")
                 // As bash says "unexpected end of file" and goes on: Ctrl-D at `...>` drops the unfinished command only.
                 if !pending.isEmpty {
-                    w.out.print(Repl.droppedContinuation(pending))
+                    say(Repl.droppedContinuation(pending))
                     pending = []
                     continue
                 }

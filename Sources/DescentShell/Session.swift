@@ -15,7 +15,8 @@ public struct Session {
     /// gradcheck at an entry, a replay at its next line), and the line's later commands do not run.
     @discardableResult
     public func run(line text: String, file: String? = nil, line: Int = 1) -> Bool {
-        Interrupt.during { runCommands(text, file: file, line: line) }
+        defer { workspace.out.flush() }
+        return Interrupt.during { runCommands(text, file: file, line: line) }
     }
 
     /// The work of `run(line:file:line:)`, with the interrupt handler installed.

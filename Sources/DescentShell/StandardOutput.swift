@@ -6,8 +6,51 @@ import Foundation
 /// send the terminal escape sequences. Nothing printed through here is meant to hold any: the status line, the prompt
 /// and the full-screen views write to the terminal by other ways. A write that fails (a terminal that went away
 /// answers EIO) is dropped, as `print` drops it, rather than ending descent on its way out.
+///
+/// With `ascii` (a locale that does not encode UTF-8) the signs descent prints are spelled in ASCII
+/// (`String.asciiSpelled`), and a table is redrawn in ASCII whole (`ASCIITable`): its lines wait from its top rule
+/// to its bottom one (or to the next other line), so that a column widened by a spelling is widened in every row.
 public final class StandardOutput: Output {
-    public init() {}
-    public func print(_ text: String) { try? FileHandle.standardOutput.write(contentsOf: Data((text.controlsEscaped + "\n").utf8)) }
-    public func error(_ text: String) { try? FileHandle.standardError.write(contentsOf: Data((text.controlsEscaped + "\n").utf8)) }
+    private let ascii: Bool
+    /// The lines of a table under way (`ascii` only), from its top rule.
+    private var table: [String] = []
+
+    public init(ascii: Bool = false) { self.ascii = ascii }
+
+    public func print(_ text: String) {
+        let text = text.controlsEscaped
+        guard ascii else { return StandardOutput.write(text, to: .standardOutput) }
+        var out: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            // A table ends at its bottom rule, or where a line that is none of its own comes.
+            if !table.isEmpty && (ASCIITable.isTop(line) || !ASCIITable.isPart(line)) {
+                out += ASCIITable.spelled(table)
+                table = []
+            }
+            if table.isEmpty && !ASCIITable.isTop(line) {
+                out.append(line.asciiSpelled)
+                continue
+            }
+            table.append(line)
+            if ASCIITable.isBottom(line) { out += ASCIITable.spelled(table); table = [] }
+        }
+        if !out.isEmpty { StandardOutput.write(out.joined(separator: "\n"), to: .standardOutput) }
+    }
+
+    public func error(_ text: String) {
+        flush()
+        StandardOutput.write(ascii ? text.controlsEscaped.asciiSpelled : text.controlsEscaped, to: .standardError)
+    }
+
+    /// Writes the table under way, as far as it came (a command stopped while printing it).
+    public func flush() {
+        guard !table.isEmpty else { return }
+        StandardOutput.write(ASCIITable.spelled(table).joined(separator: "\n"), to: .standardOutput)
+        table = []
+    }
+
+    /// Writes `text` and a line break to `handle`, dropping a write that fails.
+    private static func write(_ text: String, to handle: FileHandle) {
+        try? handle.write(contentsOf: Data((text + "\n").utf8))
+    }
 }

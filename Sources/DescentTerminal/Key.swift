@@ -12,7 +12,11 @@ public enum Key: Equatable, Sendable {
     case suspend
     /// Ctrl-\ (the terminal's quit key), which `Screen.readKey` drops, as descent ignores SIGQUIT; never returned.
     case ctrlBackslash
-    /// Any other key (function keys, control characters Descent does not use).
+    /// Esc and a character arriving together, as a terminal sends Alt with that character (Alt+x is Esc x).
+    case alt(Character)
+    /// A non-ASCII key in a locale that is not UTF-8, which cannot name it: the bytes the terminal sent.
+    case bytes([UInt8])
+    /// Any other key (function keys, control characters Descent does not use, escape sequences it does not know).
     case other
     /// Text the terminal marked as pasted (bracketed paste), line breaks as `\n`: not keys.
     case paste(String)

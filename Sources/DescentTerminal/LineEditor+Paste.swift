@@ -48,7 +48,7 @@ extension LineEditor {
     static func takePastedLine(prompt: String) -> String? {
         guard !readlineState.pastedLines.isEmpty else { return nil }
         let line = readlineState.pastedLines.removeFirst()
-        StatusLine.write(prompt + line + "\n")
+        StatusLine.write(prompt + line + "\n", to: readlineState.output)
         return line
     }
 

@@ -62,7 +62,11 @@ public final class LineEditor {
         TerminalGuard.take(.lineEditor)
         LineEditor.insertPastedRest()
         while true {
-            if let result = readlineState.finished { return result }
+            if let result = readlineState.finished {
+                // Readline leaves the cursor on the prompt's line at Ctrl-D: what follows starts on a line of its own.
+                if result == .eof { LineEditor.endLine() }
+                return result
+            }
             switch LineEditor.waitForInput() {
             case .input: rl_callback_read_char()
             case .resize: rl_resize_terminal()
@@ -76,10 +80,14 @@ public final class LineEditor {
                 return .interrupted
             case .failed:
                 rl_callback_handler_remove()
+                LineEditor.endLine()
                 return .eof
             }
         }
     }
+
+    /// Writes `line` and a line break where the prompt writes: the terminal, also when standard output is not one.
+    public func show(_ line: String) { StatusLine.write(line + "\n", to: readlineState.output) }
 
     /// Sets readline's process-wide options (our signal handling, word rules, completion, `$if` name) and reads ~/.inputrc.
     private static func configureReadline(name: String) {
@@ -92,8 +100,24 @@ public final class LineEditor {
         shim_rl_set_word_break_characters(wordRules.breaks)
         shim_rl_set_completer_quote_characters(wordRules.quotes)
         shim_rl_set_attempted_completion_function(attemptCompletion)
+        shim_rl_set_deprep_term_function(deprepTerminal)
+        readlineState.output = chooseOutput()
+        TerminalGuard.noteLineEditorOutput(readlineState.output)
         rl_initialize()
         bindPaste()
+    }
+
+    /// Where the prompt and the echo of what is typed go: standard output; but when it is not a terminal (`descent >
+    /// out.txt`, `descent | tee log`) and standard input is, the terminal — standard error if it is one, else
+    /// /dev/tty — as bash and python do, so that the file gets the commands' output only, without the prompt's
+    /// escape sequences, and the user does not type blind.
+    private static func chooseOutput() -> Int32 {
+        guard isatty(STDOUT_FILENO) == 0, isatty(STDIN_FILENO) == 1 else { return STDOUT_FILENO }
+        if isatty(STDERR_FILENO) == 1, shim_rl_set_output(STDERR_FILENO) != 0 { return STDERR_FILENO }
+        let tty = open("/dev/tty", O_WRONLY | O_CLOEXEC)
+        if tty >= 0, shim_rl_set_output(tty) != 0 { return tty }
+        if tty >= 0 { close(tty) }
+        return STDOUT_FILENO
     }
 
     /// C copies of the word-break and quote characters; readline keeps the pointers, so they live for the process.
@@ -107,6 +131,12 @@ public final class LineEditor {
         rl_redisplay()
     }
 
+    /// Moves to the start of a fresh line below the prompt's.
+    private static func endLine() {
+        rl_crlf()
+        fflush(nil)
+    }
+
     /// Clears the abandoned line after Ctrl-C, echoes ^C and moves to a fresh line, then leaves readline.
     private static func abandonLine() {
         rl_free_line_state()
@@ -117,6 +147,14 @@ public final class LineEditor {
         rl_callback_handler_remove()
         fflush(nil)
     }
+}
+
+/// Gives the terminal back after a line as readline does, but without the line feed readline 8.2 adds once Ctrl-D
+/// was read: it never forgets that Ctrl-D (in callback mode), so every later command would be followed by a blank
+/// line. `readLine` moves to a fresh line after Ctrl-D itself.
+private func deprepTerminal() {
+    shim_rl_set_eof_found(0)
+    rl_deprep_terminal()
 }
 
 /// Readline's line handler: stores the finished line (NULL means end of input) and uninstalls itself,

@@ -13,6 +13,8 @@ struct ReadlineState {
     /// after its last line break, which waits in the next prompt's line for Enter.
     var pastedLines: [String] = []
     var pastedRest = ""
+    /// Where the prompt writes (readline's output): standard output, or the terminal when standard output is not one.
+    var output: Int32 = 1
 
     /// True while a paste has lines or text not yet read.
     var pasteWaiting: Bool { !pastedLines.isEmpty || !pastedRest.isEmpty }

@@ -16,9 +16,6 @@ public final class Screen {
     /// Whether `start_color` ran for `terminal` and whether -1 ("the terminal's own colour") is allowed.
     nonisolated(unsafe) private static var colorsStarted = false
     nonisolated(unsafe) private static var defaultColorsAllowed = false
-    /// Whether the terminal has an alternate screen (smcup); without one the view's last frame would stay on the
-    /// screen after it closes, so the screen is cleared then.
-    nonisolated(unsafe) private static var alternateScreen = true
 
     /// The key codes the keypad decoder gives the bracketed paste's marks (`ESC[200~`, `ESC[201~`): far above curses's
     /// own codes and those it numbers for a terminal's extra keys.
@@ -34,9 +31,9 @@ public final class Screen {
     private var unicode = false
     /// The SIGTSTP and SIGCONT handlers installed while the view is up.
     private var signalTraps: [SignalTrap] = []
-    /// The text of a bracketed paste under way (nil: none), whether its last character was a carriage return (a CR LF
-    /// is one line break), and when its last input came.
-    private var pasteText: String?
+    /// The text of a bracketed paste under way as UTF-8 bytes (nil: none), whether its last character was a carriage
+    /// return (a CR LF is one line break), and when its last input came.
+    private var pasteText: [UInt8]?
     private var pasteAfterReturn = false
     private var pasteLastInput = ContinuousClock.now
     /// Set once the terminal is gone: every later `readKey` says so at once.
@@ -110,8 +107,10 @@ public final class Screen {
         if !comparable { werase(shim_stdscr()) }
         let rows = Int(shim_rows()), columns = Int(shim_columns())
         for run in CanvasDiff.changedRuns(from: comparable ? previous : nil, to: canvas) where run.y < rows {
-            for (offset, cell) in run.cells.enumerated() where run.x + offset < columns {
-                put(cell, x: run.x + offset, y: run.y)
+            for (offset, cell) in run.cells.enumerated() where run.x + offset < columns && !cell.isWideTail {
+                // The right half of a wide character is drawn with it (a tail whose character changed is in the run).
+                let x = run.x + offset
+                put(cell, x: x, y: run.y, wide: x + 1 < columns && canvas[x + 1, run.y].isWideTail)
             }
         }
         wrefresh(shim_stdscr())
@@ -141,20 +140,19 @@ public final class Screen {
         if Suspension.takeContinued() { return takeBack(leaving: true) }
         wtimeout(shim_stdscr(), 0)
         while true {
-            var code: UInt32 = 0
-            let status = shim_get_wch(&code)
-            guard status != shim_err() else { return nothingRead() }
-            let isKeyCode = status == shim_key_code_yes()
+            guard let (code, isKeyCode) = readCode() else { return nothingRead() }
             if isKeyCode && code == Screen.pasteStartCode {
-                if pasteText == nil { pasteText = ""; pasteAfterReturn = false }
-                pasteLastInput = ContinuousClock.now
+                beginPaste()
                 continue
             }
             if pasteText != nil {
                 if let whole = takePasted(code, isKeyCode: isKeyCode) { return whole }
                 continue
             }
-            let key = Key(code: code, isKeyCode: isKeyCode)
+            var key = Key(code: code, isKeyCode: isKeyCode)
+            if !unicode && !isKeyCode && code >= 0x80 { key = .bytes(readBytes(after: code)) }
+            // Only a lone Esc is the Esc key: with a character or a sequence after it, it is another key.
+            if key == .escape { key = escaped() }
             if key == .suspend { return suspend() }
             // Raw keys send no SIGQUIT: Ctrl-\ is ignored here as the signal is, in every view.
             if key == .ctrlBackslash { continue }
@@ -164,6 +162,68 @@ public final class Screen {
             if key == .resize { previous = nil }
             return key
         }
+    }
+
+    /// One code from curses without waiting (the window's timeout is 0): a character — a byte outside a UTF-8
+    /// locale, where curses cannot decode the terminal's UTF-8 — or a key code; nil when nothing is ready.
+    private func readCode() -> (code: UInt32, isKeyCode: Bool)? {
+        var code: UInt32 = 0
+        let status = unicode ? shim_get_wch(&code) : shim_get_byte(&code)
+        guard status != shim_err() else { return nil }
+        return (code, status == shim_key_code_yes())
+    }
+
+    /// Starts gathering a bracketed paste (its start mark came).
+    private func beginPaste() {
+        if pasteText == nil { pasteText = []; pasteAfterReturn = false }
+        pasteLastInput = ContinuousClock.now
+    }
+
+    /// What an Esc that curses returned was (its keypad decoder matched no key it knows): the Esc key when nothing
+    /// came with it; Alt with a character when one did (the terminal sends Alt+x as Esc x); else another key, an
+    /// escape sequence the decoder does not know, read to its end so that its bytes are not taken for keys. Ctrl-C and
+    /// Ctrl-Z right after an Esc are themselves.
+    private func escaped() -> Key {
+        guard let (code, isKeyCode) = readCode() else { return .escape }
+        if isKeyCode {
+            if code == Screen.pasteStartCode { beginPaste(); return .escape }
+            return .other
+        }
+        switch code {
+        case 0x5B, 0x4F:   // `[` (CSI: parameters, then a final byte) or `O` (SS3: one more byte); alone, Alt with it
+            var rest = 0
+            while let (next, isKey) = readCode() {
+                rest += 1
+                if isKey || code == 0x4F || (0x40...0x7E).contains(next) { break }
+            }
+            return rest > 0 ? .other : .alt(code == 0x5B ? "[" : "O")
+        case 0x80... where !unicode:
+            _ = readBytes(after: code)
+            return .other
+        default:
+            switch Key(code: code, isKeyCode: false) {
+            case .character(let c): return .alt(c)
+            case .space: return .alt(" ")
+            case .ctrlC: return .ctrlC
+            case .suspend: return .suspend
+            default: return .other
+            }
+        }
+    }
+
+    /// A non-ASCII key's bytes outside a UTF-8 locale: `first` and the UTF-8 continuation bytes that came with it
+    /// (a byte that is not one is left for the next read).
+    private func readBytes(after first: UInt32) -> [UInt8] {
+        var bytes = [UInt8(truncatingIfNeeded: first)]
+        let expected = first >= 0xF0 ? 3 : first >= 0xE0 ? 2 : first >= 0xC0 ? 1 : 0
+        while bytes.count <= expected, let (code, isKeyCode) = readCode() {
+            guard !isKeyCode, (0x80...0xBF).contains(code) else {
+                ungetch(Int32(truncatingIfNeeded: code))
+                break
+            }
+            bytes.append(UInt8(code))
+        }
+        return bytes
     }
 
     /// What curses's "nothing to read" means: the terminal is gone (a hang-up or end of input, after which a read
@@ -177,9 +237,9 @@ public final class Screen {
             Interrupt.request()
             return .hangup
         }
-        if let text = pasteText, ContinuousClock.now - pasteLastInput > Screen.pasteTimeout {
+        if let bytes = pasteText, ContinuousClock.now - pasteLastInput > Screen.pasteTimeout {
             pasteText = nil
-            return .paste(text)
+            return .paste(String(decoding: bytes, as: UTF8.self))
         }
         return nil
     }
@@ -191,9 +251,9 @@ public final class Screen {
         let afterReturn = pasteAfterReturn
         pasteAfterReturn = false
         if isKeyCode {
-            if code == Screen.pasteEndCode, let text = pasteText {
+            if code == Screen.pasteEndCode, let bytes = pasteText {
                 pasteText = nil
-                return .paste(text)
+                return .paste(String(decoding: bytes, as: UTF8.self))
             }
             if Int32(truncatingIfNeeded: code) == shim_key_resize() {
                 previous = nil
@@ -202,18 +262,19 @@ public final class Screen {
             return nil
         }
         switch code {
-        case 13: pasteText?.append("\n"); pasteAfterReturn = true
-        case 10: if !afterReturn { pasteText?.append("\n") }
-        default: if let scalar = Unicode.Scalar(code) { pasteText?.unicodeScalars.append(scalar) }
+        case 13: pasteText?.append(10); pasteAfterReturn = true
+        case 10: if !afterReturn { pasteText?.append(10) }
+        // Outside a UTF-8 locale curses gives the bytes: the text is decoded as UTF-8 when the paste ends.
+        case _ where !unicode: pasteText?.append(UInt8(truncatingIfNeeded: code))
+        default: if let scalar = Unicode.Scalar(code) { pasteText?.append(contentsOf: String(Character(scalar)).utf8) }
         }
         return nil
     }
 
     /// Gives the terminal back as `stop()` does (endwin, bracketed paste off, the screen cleared where there is no
-    /// alternate screen).
+    /// alternate screen, as on every way out: see `TerminalGuard.restore`).
     private static func giveTerminalBack() {
         TerminalGuard.restore()
-        if !alternateScreen { _ = shim_clear_terminal() }
     }
 
     /// Gives the terminal back, stops the process until `fg`, then takes the terminal back.
@@ -246,17 +307,19 @@ public final class Screen {
         if fds[1].revents != 0 { _ = SignalWake.drain() }
     }
 
-    /// Draws one cell with its palette style.
-    private func put(_ cell: Cell, x: Int, y: Int) {
+    /// Draws one cell with its palette style; `wide`: a wide character over this cell and the next, which gets a
+    /// blank beside the substitute when the character cannot be shown.
+    private func put(_ cell: Cell, x: Int, y: Int, wide: Bool = false) {
         let style = palette.style(for: cell)
         var attributes = shim_a_normal()
         if style.bold { attributes |= shim_a_bold() }
         if style.dim { attributes |= shim_a_dim() }
         let pair = pairNumber(style.colors)
-        let codes = Glyph.codePoints(cell.char, unicode: unicode, maxChars: Int(shim_cell_max_chars()))
+        let codes = Glyph.codePoints(cell.char, unicode: unicode, maxChars: Int(shim_cell_max_chars()), columns: wide ? 2 : 1)
         codes.withUnsafeBufferPointer { buffer in
             _ = shim_draw_char(Int32(y), Int32(x), buffer.baseAddress, attributes, pair)
         }
+        if wide && codes.first == Glyph.substitute { put(Cell(" ", fg: cell.fg, bg: cell.bg), x: x + 1, y: y) }
     }
 
     /// The curses pair showing `colors`, made on first use; pair 0 (default colours) when colours are off or pairs ran out.
@@ -305,7 +368,7 @@ public final class Screen {
         defer { traps.forEach { $0.restore() } }
         use_tioctl(true)
         guard let made = shim_newterm_stdio() else { return nil }
-        alternateScreen = shim_has_alternate_screen() != 0
+        TerminalGuard.noteAlternateScreen(shim_has_alternate_screen() != 0)
         _ = shim_define_key("\u{1B}[200~", Int32(pasteStartCode))
         _ = shim_define_key("\u{1B}[201~", Int32(pasteEndCode))
         return made

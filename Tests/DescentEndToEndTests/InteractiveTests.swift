@@ -79,12 +79,25 @@ final class InteractiveTests: XCTestCase {
         try t.send("Enter")
         try t.wait(forText: "   ...>")
         try t.send("C-d")
-        try t.wait(forText: "end of input: dropped the unfinished command `optimizer adam` (Ctrl-D at descent> leaves)")
+        // The message starts on the line below the `...>` prompt, with no blank line between.
+        try t.wait(forText: "   ...>\nend of input: dropped the unfinished command `optimizer adam` (Ctrl-D at descent> leaves)")
         try t.wait(for: "the main prompt") { $0.components(separatedBy: "\n").last { !$0.isEmpty } == "descent>" }
         XCTAssertFalse(try t.exited())
         // The command did not run, and the next one does.
         try t.type("show config")
         try t.wait(forText: "optimizer   sgd")
+        // Typed at a person's pace (Enter on its own, after a pause), later commands are not followed by a blank line:
+        // readline remembered the Ctrl-D and wrote a line feed after each Enter.
+        try t.send("C-l")
+        for n in 5...6 {
+            try t.send("seed \(n)", literal: true)
+            Thread.sleep(forTimeInterval: 0.3)
+            try t.send("Enter")
+            try t.wait(forText: "descent> seed \(n)\nseed \(n)\n")
+        }
+        Thread.sleep(forTimeInterval: 0.3)
+        let screen = try t.screen()
+        XCTAssertTrue(screen.hasPrefix("descent> seed 5\nseed 5\ndescent> seed 6\nseed 6\ndescent>"), screen)
         // Ctrl-D on the empty main prompt still leaves.
         try t.send("C-d")
         try t.wait(for: "descent to exit") { _ in (try? t.exited()) == true }
@@ -124,6 +137,50 @@ final class InteractiveTests: XCTestCase {
         let done = try t.wait(forText: "│ b2    │")
         XCTAssertFalse(done.contains("FAIL") || done.contains("interrupted"), done)
         XCTAssertFalse(done.contains("gradcheck: "), "the progress line was not wiped:\n\(done)")
+    }
+
+    func testCtrlCStopsALongPredictAndTheSessionGoesOn() throws {
+        let t = try Tmux(width: 120)
+        try t.wait(forText: "descent>")
+        try t.type("data gauss n=200 classes=10; layer dense 16 relu; layer dense 10; loss ce")
+        try t.wait(forText: "loss ce:")
+        // A table of 10,000 typed rows takes seconds to lay out and to print.
+        let rows = (0..<10_000).map { "[\($0 % 13),\($0 % 7)]" }
+        try t.paste("predict [" + rows.joined(separator: ",") + "]\n", bracketed: true)
+        // The line's end: its start has scrolled off.
+        try t.wait(forText: "[1,2],[2,3]]")
+        Thread.sleep(forTimeInterval: 1)
+        try t.send("C-c")
+        try t.wait(forText: "error: predict interrupted after ")
+        try t.wait(for: "the prompt") { $0.components(separatedBy: "\n").filter { !$0.isEmpty }.last == "descent>" }
+        XCTAssertFalse(try t.scrollback().contains("│ 10000 │"), "the whole table was printed")
+        try t.type("seed 4")
+        try t.wait(forText: "descent> seed 4\nseed 4")
+    }
+
+    func testKeysTypedDuringAGradcheckDoNotBreakItsProgressLine() throws {
+        let t = try Tmux(width: 140, fromShell: true)
+        try t.wait(forText: "descent>")
+        // Hours of work: the progress line is rewritten for as long as the test needs.
+        try t.type("data spiral n=2000; layer dense 512 relu; layer dense 512 relu; layer dense 3; loss ce")
+        try t.wait(forText: "loss ce:")
+        try t.type("gradcheck")
+        let progress = { (screen: String) in screen.components(separatedBy: "\n").last { $0.hasPrefix("gradcheck: ") } }
+        let before = try t.wait(for: "the progress line") { progress($0) != nil }
+        try t.send("show model", literal: true)
+        Thread.sleep(forTimeInterval: 1)
+        // Not echoed into the line, which goes on being rewritten in place.
+        let after = try t.wait(for: "the progress line to move on") { progress($0) != nil && progress($0) != progress(before) }
+        XCTAssertFalse(after.contains("show model"), after)
+        XCTAssertEqual(after.components(separatedBy: "gradcheck: ").count, 2, "one progress line:\n\(after)")
+        try t.send("C-c")
+        try t.wait(forText: "parameters and gradients are as they were")
+        try t.wait(for: "the prompt") { $0.components(separatedBy: "\n").filter { !$0.isEmpty }.last == "descent>" }
+        // The terminal echoes again: after descent, the shell's terminal has echo on.
+        try t.type("quit")
+        try t.wait(for: "the shell's prompt") { $0.components(separatedBy: "\n").filter { !$0.isEmpty }.last == "$" }
+        try t.type("stty -a | tr ' ' '\\n' | grep -x -- '-\\?echo'")
+        try t.wait(forText: "\necho\n$")
     }
 
     func testHistoryPersistsAcrossRuns() throws {

@@ -41,6 +41,83 @@ final class LiveViewKeysTests: XCTestCase {
         try t.wait(for: "the pasted line in the history") { $0.components(separatedBy: "\n").last { $0.hasPrefix("descent>") } == "descent> show history 1" }
     }
 
+    func testAKeyTheViewDoesNotUseIsNamedAndOnlyALoneEscStops() throws {
+        let t = try Tmux(width: 120, height: 36)
+        try t.prepareMoons()
+        try t.type("train 2000000")
+        let view = try t.wait(for: "the live view") { Tmux.liveStep($0) != nil }
+        // Wide characters (two columns) are named as typed, as narrow ones are.
+        for key in ["中", "😀", "ア", "é"] {
+            try t.send(key, literal: true)
+            try t.wait(forText: "'\(key)' is not a key here (? lists them)")
+        }
+        // Alt+x (Esc and x together) is a key the view does not use, not Esc: the run goes on.
+        try t.send("M-x")
+        let alt = try t.wait(forText: "Alt+x is not a key here (? lists them)")
+        XCTAssertFalse(alt.contains("stopped by the user"), alt)
+        try t.wait(for: "the run to go on") { (Tmux.liveStep($0) ?? 0) > (Tmux.liveStep(alt) ?? 0) }
+        XCTAssertFalse(try t.screen().contains("descent>"))
+        XCTAssertNotNil(Tmux.liveStep(view))
+        // A lone Esc stops it.
+        try t.send("Escape")
+        try t.wait(forText: "stopped by the user")
+    }
+
+    func testOutsideAUTF8LocaleANonASCIIKeyIsReportedByItsBytes() throws {
+        let t = try Tmux(width: 120, height: 36, environment: ["LANG": "C", "LC_ALL": "C"])
+        try t.prepareMoons()
+        try t.type("train 2000000")
+        try t.wait(for: "the live view") { Tmux.liveStep($0) != nil }
+        try t.send("é", literal: true)
+        try t.wait(forText: "a non-ASCII key (bytes C3 A9) is not a key here (? lists them)")
+        try t.send("中", literal: true)
+        try t.wait(forText: "a non-ASCII key (bytes E4 B8 AD) is not a key here (? lists them)")
+        // The keys after it are read as before.
+        try t.send("h")
+        try t.wait(forText: "'h' is not a key here (? lists them)")
+        try t.send("q")
+        try t.wait(forText: "stopped by the user")
+    }
+
+    func testTheKeyListWrapsOnANarrowTerminal() throws {
+        let t = try Tmux(width: 30, height: 30)
+        try t.prepareMoons()
+        try t.type("train 2000000")
+        try t.wait(for: "the live view") { Tmux.liveStep($0) != nil }
+        try t.send("?")
+        let screen = try t.wait(forText: "validation curve")
+        // Each key's words are all there, the lines broken at spaces (read with the line breaks and indents as spaces).
+        let read = screen.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        for line in ["q, Esc, Ctrl-C stop at the next step", "b decision map (data of 2 features)",
+                     "Ctrl-Z suspend (fg resumes)", "? this help; other keys only hide it", "a paste waits for the prompt"] {
+            XCTAssertTrue(read.contains(line), "'\(line)' is not all there:\n\(screen)")
+        }
+        try t.send("q")
+        try t.wait(forText: "stopped by the user")
+    }
+
+    func testAKeyThePlotDoesNotUseSaysSoAndOnlyALoneEscLeaves() throws {
+        let t = try Tmux(width: 120, height: 36)
+        try t.prepareMoons()
+        try t.type("train 20")
+        try t.wait(forText: "trained 20 steps")
+        try t.type("plot")
+        try t.wait(forText: "q back")
+        try t.send("x")
+        try t.wait(forText: "'x' is not a key here (? lists them): typed commands are lost, pasted ones run after this view")
+        try t.send("中", literal: true)
+        try t.wait(forText: "'中' is not a key here (? lists them)")
+        // Alt+x is Esc and x together: a key the view does not use, not Esc.
+        try t.send("M-x")
+        try t.wait(forText: "Alt+x is not a key here (? lists them)")
+        XCTAssertFalse(try t.screen().contains("descent>"))
+        // A key the view uses puts the notice away.
+        try t.send("l")
+        try t.wait(for: "the keys line back") { !$0.contains("not a key here") && $0.contains("? keys") }
+        try t.send("Escape")
+        try t.wait(for: "the prompt") { self.lastLine($0) == "descent>" }
+    }
+
     func testThePlotViewsKeepAPasteAndTheirKeyListGoesAwayOnAnyKey() throws {
         let t = try Tmux(width: 120, height: 36)
         try t.prepareMoons()

@@ -9,9 +9,10 @@ final class Tmux {
     /// Starts `descent` (with `arguments`) in a detached tmux session of `width`×`height` cells; `fromShell` types the
     /// command at a bash prompt instead, as a person does, so that Ctrl-Z stops descent and `fg` brings it back;
     /// `ignoringHangUp` starts it with SIGHUP ignored (from `bash -c 'trap "" HUP; descent'`), as `nohup` would, so
-    /// that closing the terminal does not end it by the signal, and writes its exit status to `exitStatusFile`.
+    /// that closing the terminal does not end it by the signal, and writes its exit status to `exitStatusFile`;
+    /// `redirection` follows descent on the shell's command line (`> out.txt`, `| tee log`; with `fromShell`).
     init(width: Int = 100, height: Int = 30, arguments: [String] = [], environment: [String: String] = [:],
-         fromShell: Bool = false, ignoringHangUp: Bool = false) throws {
+         fromShell: Bool = false, redirection: String = "", ignoringHangUp: Bool = false) throws {
         guard Tmux.available else { throw XCTSkip("tmux is not installed") }
         guard FileManager.default.isExecutableFile(atPath: Descent.binary.path) else {
             throw XCTSkip("descent binary not built at \(Descent.binary.path); run `swift build` first")
@@ -37,7 +38,7 @@ final class Tmux {
             }
         }
         try Tmux.run(["set-option", "-t", name, "remain-on-exit", "on"])
-        if fromShell { try type(descent) }
+        if fromShell { try type(descent + redirection) }
     }
 
     deinit { _ = try? Tmux.run(["kill-session", "-t", name]) }

@@ -142,6 +142,22 @@ final class ReplayInterruptTests: XCTestCase {
         XCTAssertEqual(shown.split(separator: "\n").filter { $0.hasPrefix("   [") || $0.hasPrefix("  [[") }.count, 40, shown)
     }
 
+    func testCtrlCStopsAPredictBeforeItsTable() throws {
+        let h = ShellHarness()
+        h.ok(Self.setup)
+        let rows = (0..<500).map { "[\($0 % 7),\($0 % 5)]" }.joined(separator: ",")
+        let file = try script("predict [\(rows)]\nseed 9\n")
+        pressCtrlC(h, at: 1, answer: true)
+        let e = h.fails("replay \"\(file)\" step")
+        XCTAssertTrue(e.contains("error: predict interrupted after 0 of 500 rows"), e)
+        XCTAssertTrue(h.out.text.contains("replay of \(file) interrupted at line 1"), e)
+        XCTAssertFalse(h.out.text.contains("┌"), "no table was printed:\n\(h.out.text)")
+        XCTAssertEqual(h.w.seed, 3, "line 2 did not run")
+        // Not interrupted, it prints every row.
+        let shown = h.ok("predict [\(rows)]")
+        XCTAssertTrue(shown.contains("│ 500 "), shown)
+    }
+
     func testCtrlCInANestedReplayIsSaidOnceByTheOutermost() throws {
         let h = ShellHarness(), inner = try script(Self.setup + "train 50\ntrain 50\n")
         let outer = try script("seed 1\nreplay \"\(inner)\" step\nseed 2\n")

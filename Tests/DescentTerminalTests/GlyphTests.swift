@@ -27,4 +27,10 @@ final class GlyphTests: XCTestCase {
         XCTAssertEqual(Glyph.codePoints("é", unicode: false, maxChars: 5, width: stubWidth), [0x3F, 0])
         XCTAssertEqual(Glyph.codePoints("e", unicode: false, maxChars: 5, width: stubWidth), [0x65, 0])
     }
+
+    func testAWideCharacterGivenTwoCellsIsDrawn() {
+        XCTAssertEqual(Glyph.codePoints("中", unicode: true, maxChars: 5, columns: 2, width: stubWidth), [0x4E2D, 0])
+        XCTAssertEqual(Glyph.codePoints("a", unicode: true, maxChars: 5, columns: 2, width: stubWidth), [0x3F, 0])
+        XCTAssertEqual(Glyph.codePoints("中", unicode: false, maxChars: 5, columns: 2, width: stubWidth), [0x3F, 0])
+    }
 }

@@ -1,0 +1,57 @@
+import XCTest
+@testable import DescentText
+
+/// What descent prints in a locale that is not UTF-8: its signs spelled in ASCII, a user's words left as they are.
+final class ASCIISpellingTests: XCTestCase {
+    func testSignsAreSpelledInASCII() {
+        XCTAssertEqual("2-4-1 tanh→sigmoid · bce — done".asciiSpelled, "2-4-1 tanh->sigmoid * bce - done")
+        XCTAssertEqual("loss = mean(−y·log σ(z))".asciiSpelled, "loss = mean(-y*log sigma(z))")
+        XCTAssertEqual("θ ← θ − α·m̂/(√v̂ + ε)".asciiSpelled, "theta <- theta - alpha*m^/(sqrtv^ + eps)")
+        XCTAssertEqual("1 − tanh²(Z1), ŷ ≤ 1 ≥ 0 ≈ 2 × 3 …".asciiSpelled, "1 - tanh^2(Z1), y^ <= 1 >= 0 ~ 2 x 3 ...")
+        XCTAssertEqual("dL/dZ1 = dL/dA1 ⊙ f'(Z1); Σⱼ ∂aᵢ/∂zⱼ ✓".asciiSpelled, "dL/dZ1 = dL/dA1 (*) f'(Z1); sum_j da_i/dz_j ok")
+    }
+
+    func testARunOfSubscriptsOrSuperscriptsGetsOneMark() {
+        XCTAssertEqual("β₁ᵗ δᵢⱼ x¹⁰ Aᵀ".asciiSpelled, "beta_1^t delta_ij x^10 A^T")
+    }
+
+    func testAUsersWordsStayAsTheyAre() {
+        XCTAssertEqual("data: café.csv — 3 classes (é, 中)".asciiSpelled, "data: café.csv - 3 classes (é, 中)")
+        XCTAssertEqual("plain ASCII stays".asciiSpelled, "plain ASCII stays")
+    }
+
+    func testPaddingAfterALongerSpellingGivesTheColumnsBack() {
+        // `m̂` is one column, `m^` two: the label's padding keeps the values in line with the other rows'.
+        XCTAssertEqual("  m̂      [1]\n  v       [2]".asciiSpelled, "  m^     [1]\n  v       [2]")
+        // Two spaces (a separator) are not padding.
+        XCTAssertEqual("θ  lr 0.1".asciiSpelled, "theta  lr 0.1")
+    }
+
+    func testABoxDrawnTableIsRedrawnWithItsColumnsWidened() {
+        let table = ["┌─────┬───┐",
+                     "│ row │ … │",
+                     "├─────┼───┤",
+                     "│   1 │ θ │",
+                     "│  12 │ — │",
+                     "└─────┴───┘"]
+        XCTAssertEqual(ASCIITable.spelled(table), ["+-----+-------+",
+                                                   "| row | ...   |",
+                                                   "+-----+-------+",
+                                                   "|   1 | theta |",
+                                                   "|  12 | -     |",
+                                                   "+-----+-------+"])
+        XCTAssertTrue(ASCIITable.isTop(table[0]) && ASCIITable.isBottom(table[5]) && ASCIITable.isPart(table[3]))
+        XCTAssertFalse(ASCIITable.isPart("total: 17 parameters"))
+    }
+
+    func testAnIndentedTableKeepsItsIndentAndARightAlignedColumnStaysRight() {
+        let table = ["  ┌───┬──────┐",
+                     "  │ a │ P(…) │",
+                     "  │ x │  0.5 │",
+                     "  └───┴──────┘"]
+        XCTAssertEqual(ASCIITable.spelled(table), ["  +---+--------+",
+                                                   "  | a | P(...) |",
+                                                   "  | x |    0.5 |",
+                                                   "  +---+--------+"])
+    }
+}
