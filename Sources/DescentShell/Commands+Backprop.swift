@@ -21,7 +21,7 @@ extension Commands {
         CommandSpec("gradcheck", ["gradcheck [PARAM]"], "compare analytic gradients with central finite differences",
                     handler: gradcheck),
         CommandSpec("watch", ["watch PARAM[i,j]"], "print that entry after every step", handler: watch),
-        CommandSpec("unwatch", ["unwatch [PARAM[i,j]]"], "stop watching one entry (or all)", handler: unwatch),
+        CommandSpec("unwatch", ["unwatch [PARAM[i,j]]", "unwatch [all]"], "stop watching one entry (or all)", keywords: ["all"], handler: unwatch),
         CommandSpec("break", ["break nan", "break gradnorm > X", "break gradnorm off", "break off"],
                     "training always stops at the first NaN/infinity; also stop it when the gradient norm passes a bound",
                     keywords: ["nan", "gradnorm", "on", "off"], comparisons: true, handler: breakCommand),
@@ -324,15 +324,12 @@ extension Commands {
             t.forwardAsStep(g, rng: &scratch)
             w.out.print("(no forward pass under way: explaining on the batch the next step will use)")
         }
-        if let done = g.backwardDone, !g.backwardComplete {
-            throw ShellError("backward is part-way (\(done) of \(g.backwardOrder.count) nodes) — finish it with `backward`, then explain")
-        }
         guard let p = g.index(of: name) else { throw ShellError("no parameter '\(name.shortened())' in the graph") }
         if g.backwardComplete { w.out.print(Explain.text(g, param: p, index: index)); return }
         // The gradients are computed for the explanation and then put back, bit for bit: `explain` is not saved in a
-        // session, so it must leave the gradients (and where backward stands) as they were.
+        // session, so it must leave the gradients (and where backward stands, even part-way) as they were.
         let state = g.savedState()
-        g.backward()
+        if g.backwardDone == nil { g.backward() } else { g.finishBackward() }
         let text = Explain.text(g, param: p, index: index)
         g.restore(state)
         w.out.print(text)
@@ -481,6 +478,12 @@ extension Commands {
             w.watches.removeAll { $0 == wch }
             w.out.print("stopped watching \(wch.text)")
         } else {
+            // `unwatch all` as plain `unwatch`; another word (a parameter's name alone) is said to want an entry.
+            if a.optionalWord(oneOf: ["all"]) == nil, let arg = a.peek, case .word(let word) = arg.value {
+                let watching = w.watches.isEmpty ? "nothing is watched" : "watching \(w.watches.map(\.text).joined(separator: ", "))"
+                throw Diagnostic("unwatch takes a watched entry like W1[0,1], or nothing (or `all`) to stop watching everything; "
+                                 + "got '\(word.shortened())' (\(watching))", at: arg.span)
+            }
             try a.finish(options: [])
             w.watches = []
             w.out.print("stopped watching everything")

@@ -293,6 +293,7 @@ final class BreakWatchUndoTests: XCTestCase {
             ("forward sample -1", "sample index"),
             ("gradcheck W9", "unknown parameter 'W9' — did you mean 'W1'?"),
             ("unwatch W1[0,0]", "W1[0,0] is not being watched (watching W2[0,0])"),
+            ("unwatch W2", "unwatch takes a watched entry like W1[0,1], or nothing (or `all`) to stop watching everything; got 'W2' (watching W2[0,0])"),
             ("break gradnorm > 0", "the bound must be positive"),
             ("break gradnorm < 3", "expected '>', got '<'"),
             ("backward sideways", "sideways"),

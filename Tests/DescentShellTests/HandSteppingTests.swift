@@ -302,6 +302,13 @@ final class HandSteppingTests: XCTestCase {
         XCTAssertTrue(said.contains("(gradients computed for this explanation only: `backward` computes and keeps them)"), said)
         XCTAssertEqual(h.w.inspected?.backwardDone, nil)
         XCTAssertEqual(h.w.model!.parameters.map { $0.grad.array.map(\.bitPattern) }, used)
+        // Part-way through a stepped backward (refused before), it explains and leaves the pass where it stood.
+        h.ok("backward step\nbackward step")
+        let nodeGrads = h.w.inspected!.nodes.map { $0.grad.array.map(\.bitPattern) }
+        XCTAssertTrue(h.ok("explain W1[0,0]").contains("dL/dW1[0,0] = "))
+        XCTAssertEqual(h.w.inspected?.backwardDone, 2)
+        XCTAssertEqual(h.w.inspected!.nodes.map { $0.grad.array.map(\.bitPattern) }, nodeGrads)
+        h.ok("forward")
         // The saved session, without the explain lines, replays to the same state and checks.
         h.ok("backward")
         let g = h.grads("W1")[0]
