@@ -104,8 +104,15 @@ extension Commands {
             size = try a.int("batch size", range: 1...10_000_000)
         }
         try a.finish(options: [])
-        if (size.map(BatchSetting.rows) ?? .full) == w.batch { return unchanged(w, "batch " + (size.map(String.init) ?? "full")) }
-        w.batch = size.map(BatchSetting.rows) ?? .full
+        let setting = size.map(BatchSetting.rows) ?? .full
+        if setting == w.batch { return unchanged(w, "batch " + (size.map(String.init) ?? "full")) }
+        // `batch full` where the default already gives the whole set: the setting changes (it holds for larger data),
+        // the batches do not, so nothing is reset.
+        if let d = w.data, w.trainer != nil, setting.rows(training: w.trainingRows(of: d)) == w.batch.rows(training: w.trainingRows(of: d)) {
+            w.batch = setting
+            return w.out.print("batch: \(size.map(String.init) ?? "full"), the batches this data had already — nothing reset")
+        }
+        w.batch = setting
         let note = w.invalidateTrainer(keepHistory: true)
         w.out.print("batch: " + (size.map { "\(Format.counted($0, "sample")), reshuffled each epoch" } ?? "full (the whole training set each step)") + note)
     }

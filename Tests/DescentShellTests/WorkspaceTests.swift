@@ -249,6 +249,13 @@ final class WorkspaceTests: XCTestCase {
         // A real change still resets what it must.
         ok("regularize l2 0.25")
         XCTAssertTrue(w.undoStack.isEmpty)
+        // `batch full` where the default already took the whole set (3 rows): the setting is kept for larger data, the
+        // batches do not change, and undo stays.
+        ok("new\n" + Self.seed + "\ntrain 2")
+        out.clear(); ok("batch full")
+        XCTAssertEqual(out.lines, ["batch: full, the batches this data had already — nothing reset"])
+        XCTAssertEqual(w.batch, .full)
+        XCTAssertEqual(w.undoStack.count, 1)
     }
 
     func testChangingTheModelSaysWhatItReset() {
