@@ -69,7 +69,11 @@ enum Fit {
     static func checkSize(spec: ModelSpec, samples: Int) throws {
         let values = baseValues(spec, samples: samples)
         if values > maxValues {
-            throw ShellError("this model is too large: \(spec.parameterCount) parameters and \(samples) samples need about \(gigabytes(values)) GB — keep layers and data smaller (at most \(gigabytes(maxValues)) GB)")
+            // Past 8 blocks of rows the graphs stop growing with the data: only narrower layers help then.
+            let fix = samples > 8 * Trainer.defaultBlockRows
+                ? "narrow the layers (rows past \(8 * Trainer.defaultBlockRows) do not count: training and evaluation run \(Trainer.defaultBlockRows) rows at a time)"
+                : "keep layers and data smaller"
+            throw ShellError("this model is too large: \(spec.parameterCount) parameters and \(samples) samples need about \(gigabytes(values)) GB, over the \(gigabytes(maxValues)) GB a session may hold — \(fix)")
         }
     }
 

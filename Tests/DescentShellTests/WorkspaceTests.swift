@@ -231,6 +231,12 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertTrue(w.model === model)
         XCTAssertEqual(w.data, data, "the data is as it was")
         ok("data linear n=1000")   // fits
+        // Past 8 blocks of 4,096 rows only the layers count, and the advice says so: 3000 units on 1,000,000 rows
+        // need the same 3.1 GB as on 32,768.
+        let e = fails("new\ndata spiral n=1000000\nlayer dense 3000")
+        XCTAssertTrue(e.contains("over the 2.0 GB a session may hold — narrow the layers (rows past 32768 do not count"), e)
+        ok("data spiral n=32768")
+        XCTAssertTrue(fails("layer dense 3000").contains("over the 2.0 GB a session may hold — keep layers and data smaller"))
     }
 
     func testASettingGivenAgainAsItIsChangesNothing() {
