@@ -91,6 +91,11 @@ enum AtomicFile {
     /// Why the temporary file could not be made in `directory`, for the system's error `code`: the directory, not the
     /// file, when it refuses writing (a file is saved by a rename there, which needs the directory's write permission).
     static func creationProblem(_ code: Int32, in directory: String) -> String {
+        // A directory whose mode allows writing and yet takes no file: /sys, /proc and the like.
+        if [EACCES, EPERM, ENOENT].contains(code) && access(directory, W_OK) == 0 {
+            return "the directory \(directory) takes no new files (\(String(cString: strerror(code))), though its mode allows writing: a "
+                + "system directory such as /sys or /proc?) — save elsewhere"
+        }
         switch code {
         case EACCES, EPERM:
             return "the directory \(directory) is not writable (\(String(cString: strerror(code)))): a file is saved by writing a new one beside it and renaming it, which needs write permission on the directory — save elsewhere, or `chmod u+w` the directory"
