@@ -328,6 +328,8 @@ final class AtomicFileTests: XCTestCase {
         }
         XCTAssertEqual(AtomicFile.creationProblem(EROFS, in: "/mnt/cd"), "the directory /mnt/cd is on a read-only file system — save elsewhere")
         XCTAssertEqual(AtomicFile.creationProblem(ENOSPC, in: "/x"), "No space left on device")
+        // Refused where the mode bits refuse too (here a directory no one may reach, for any user): chmod is the advice.
+        XCTAssertTrue(AtomicFile.creationProblem(EACCES, in: "/nonexistent-\(getpid())").hasSuffix("or `chmod u+w` the directory"))
     }
 
     func testAFileThatMayNotBeReadGivesTheSystemsReason() throws {
