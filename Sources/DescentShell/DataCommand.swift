@@ -82,7 +82,7 @@ enum DataCommand {
         }
         if let (label, row) = d.textAmongNumbers() {
             let at = d.origin.map { " at \($0.targetLocation(row: row))" } ?? ""
-            msg += "; the target holds numbers and text ('\(label.shortened())'\(at)), so each value is a class label — for a regression target, fix or drop the rows whose target is not a number"
+            msg += "; the target holds numbers and text ('\(label.shortened())'\(at)), so each value is a class label — if the text marks missing values, fix or drop those rows"
         }
         if w.targetsMayBeClassIDs && read.task == d.task {
             do {

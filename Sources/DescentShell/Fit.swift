@@ -28,7 +28,13 @@ enum Fit {
             }
             throw ShellError("\(loss) is for two classes; the data has \(k) — use ce with `layer dense \(k) softmax` (or linear)")
         case (.multiclass, .ce), (.binary, .ce):
-            if out != k { throw ShellError("ce on \(k) classes needs \(k) outputs; the last layer has \(out) — end with `layer dense \(k) softmax`") }
+            if out != k {
+                // Ids counted from 1 (1, 2, 3) make class 0 an empty fourth: the outputs are one more than the labels.
+                let counts = data.classCounts()
+                let from1 = counts.first == 0 && !counts.dropFirst().contains(0)
+                    ? " (class 0 has no rows: the ids count from 0 — recoded as 0–\(k - 2), \(k - 1) outputs would do)" : ""
+                throw ShellError("ce on \(k) classes needs \(k) outputs; the last layer has \(out) — end with `layer dense \(k) softmax`\(from1)")
+            }
             // ce reads logits and applies its own softmax; a sigmoid's outputs, squeezed into (0, 1), would pass for them.
             if act == .sigmoid {
                 throw ShellError("ce reads logits (it applies a softmax itself), but the last layer is sigmoid, whose outputs in (0, 1) would be read as logits — end with `layer dense \(k) softmax` (or linear)" + (k == 2 ? ", or use bce with `layer dense 1 sigmoid`" : ""))

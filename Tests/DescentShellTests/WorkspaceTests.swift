@@ -363,6 +363,10 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertEqual(out.lines.last, "data: inline — 4 samples, 1 feature, 5 classes (y holds class ids 0–4, read as classes under ce; classes 1 and 3 have no rows)")
         ok("new\ndata X=[[1],[2],[3]] y=[1,2,1]\nlayer dense 1 sigmoid\nloss bce")
         XCTAssertTrue(fails("step").contains("error: bce is for two classes, the ids 0 and 1; 'y' holds the ids 1 and 2 (class 0 has no rows) — recode them as 0 and 1, or use ce with `layer dense 3 softmax`"))
+        // ce on ids 1–3 with 3 outputs: the fourth output is class 0's, which has no rows.
+        ok("new\ndata X=[[1],[2],[3]] y=[1,2,3]\nloss ce\nlayer dense 3")
+        XCTAssertTrue(fails("step").contains("ce on 4 classes needs 4 outputs; the last layer has 3 — end with `layer dense 4 softmax` "
+                                             + "(class 0 has no rows: the ids count from 0 — recoded as 0–2, 3 outputs would do)"))
         // Three classes with rows are three classes.
         ok("new\ndata X=[[1],[2],[3]] y=[0,1,2]\nlayer dense 1 sigmoid\nloss bce")
         XCTAssertTrue(fails("step").contains("error: bce is for two classes; the data has 3 — use ce"))
@@ -436,7 +440,7 @@ final class WorkspaceTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: csv) }
         try "a,b,y\n1,2,3.5\n4,5,6.25\n7,8,NA\n1,1,2.5\n".write(toFile: csv, atomically: true, encoding: .utf8)
         let said = h.ok("data csv \"\(csv)\"")
-        XCTAssertTrue(said.contains("4 classes (3.5, 6.25, NA, 2.5); the target holds numbers and text ('NA' at \(csv):4, column 3 'y'), so each value is a class label"), said)
+        XCTAssertTrue(said.contains("4 classes (3.5, 6.25, NA, 2.5); the target holds numbers and text ('NA' at \(csv):4, column 3 'y'), so each value is a class label — if the text marks missing values, fix or drop those rows"), said)
         h.ok("layer dense 1\nloss mse")
         XCTAssertTrue(h.fails("step").contains("mse compares values, but 'y' was read as 4 class labels because it holds text ('NA' at \(csv):4, column 3 'y') among its numbers"))
         // Labels that are mostly text are classes, and nothing is said of numbers.
