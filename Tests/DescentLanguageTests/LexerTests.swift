@@ -93,6 +93,9 @@ final class LexerTests: XCTestCase {
                      ^
             """)
         XCTAssertEqual(parseError("x -y"), Diagnostic("unexpected character '-'", at: SourceSpan(line: 1, column: 3, length: 1)))
+        // A share written as a percentage: accuracy prints as one, but numbers here are fractions.
+        XCTAssertEqual(parseError("split 80%"), Diagnostic("unexpected character '%' — write a share as a fraction, 0.8 for 80%",
+                                                           at: SourceSpan(line: 1, column: 9, length: 1)))
         // "λ" is one Character, so '@' is at column 5.
         XCTAssertEqual(parseError(#""λ" @"#)?.span, SourceSpan(line: 1, column: 5, length: 1))
     }
