@@ -11,7 +11,7 @@ extension Commands {
                     keywords: ["weights", "session"], recorded: false, handler: save),
         CommandSpec("load", ["load weights \"FILE.json\""], "read parameters saved by `save weights` (names and shapes checked; a warning when its normalisation is not this session's)",
                     keywords: ["weights"], handler: load),
-        CommandSpec("replay", ["replay \"FILE.descent\" [step]"], "run a session script here; `step` waits for Enter before each command",
+        CommandSpec("replay", ["replay \"FILE.descent\" [step]"], "run a session script here; `step` waits for Enter before each command (at the prompt)",
                     keywords: ["step"], recorded: false, handler: replay),
         CommandSpec("export", ["export history \"FILE.csv\"", "export plot \"FILE.svg\""],
                     "write the training history as CSV, or the loss chart as SVG",
