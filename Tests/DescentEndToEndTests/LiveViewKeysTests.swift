@@ -11,9 +11,7 @@ final class LiveViewKeysTests: XCTestCase {
 
     func testAPasteDuringARunIsKeptForThePromptNotReadAsKeys() throws {
         let t = try Tmux(width: 120, height: 36)
-        try t.prepareMoons()
-        try t.type("train 2000000")
-        try t.wait(for: "the live view") { Tmux.liveStep($0) != nil }
+        try t.startLongRun()
         // Read as keys, the space of `show config` would pause the run and the `q` of a `quit` stop it.
         try t.paste("show config\nseed 9\nshow history 1", bracketed: true)
         let kept = try t.wait(forText: "kept the 2 pasted lines for the prompt: they run after the run")
@@ -23,8 +21,7 @@ final class LiveViewKeysTests: XCTestCase {
         // A typed key the view does not use says so, rather than vanishing.
         try t.send("h")
         try t.wait(forText: "'h' is not a key here (? lists them): typed commands are lost, pasted ones run after the run")
-        try t.send("q")
-        try t.wait(forText: "stopped by the user")
+        try t.stopRun()
         // After the run the pasted lines run one by one at the prompt, and the last, without a line break, waits there.
         let after = try t.wait(for: "the pasted lines to run") { self.lastLine($0) == "descent> show history 1" }
         var rest = Substring(after)
@@ -65,9 +62,7 @@ final class LiveViewKeysTests: XCTestCase {
 
     func testOutsideAUTF8LocaleANonASCIIKeyIsReportedByItsBytes() throws {
         let t = try Tmux(width: 120, height: 36, environment: ["LANG": "C", "LC_ALL": "C"])
-        try t.prepareMoons()
-        try t.type("train 2000000")
-        try t.wait(for: "the live view") { Tmux.liveStep($0) != nil }
+        try t.startLongRun()
         try t.send("é", literal: true)
         try t.wait(forText: "a non-ASCII key (bytes C3 A9) is not a key here (? lists them)")
         try t.send("中", literal: true)
@@ -75,15 +70,12 @@ final class LiveViewKeysTests: XCTestCase {
         // The keys after it are read as before.
         try t.send("h")
         try t.wait(forText: "'h' is not a key here (? lists them)")
-        try t.send("q")
-        try t.wait(forText: "stopped by the user")
+        try t.stopRun()
     }
 
     func testTheKeyListWrapsOnANarrowTerminal() throws {
         let t = try Tmux(width: 30, height: 30)
-        try t.prepareMoons()
-        try t.type("train 2000000")
-        try t.wait(for: "the live view") { Tmux.liveStep($0) != nil }
+        try t.startLongRun()
         try t.send("?")
         let screen = try t.wait(forText: "validation curve")
         // Each key's words are all there, the lines broken at spaces (read with the line breaks and indents as spaces).
@@ -92,8 +84,7 @@ final class LiveViewKeysTests: XCTestCase {
                      "Ctrl-Z suspend (fg resumes)", "? this help; other keys only hide it", "a paste waits for the prompt"] {
             XCTAssertTrue(read.contains(line), "'\(line)' is not all there:\n\(screen)")
         }
-        try t.send("q")
-        try t.wait(forText: "stopped by the user")
+        try t.stopRun()
     }
 
     func testAKeyThePlotDoesNotUseSaysSoAndOnlyALoneEscLeaves() throws {
@@ -158,8 +149,7 @@ final class LiveViewKeysTests: XCTestCase {
         // No split, so no validation curve: `v` says so rather than doing nothing visible.
         try t.send("v")
         try t.wait(forText: "no validation set, so no validation curve: `split 0.8` before training makes one")
-        try t.send("q")
-        try t.wait(forText: "stopped by the user")
+        try t.stopRun()
         // Two features on a terminal too small for the map: `b map` is there, and `b` says what size it needs.
         try t.resize(width: 80, height: 24)
         try t.send("C-l")
@@ -169,8 +159,7 @@ final class LiveViewKeysTests: XCTestCase {
         try t.wait(forText: "b map: off")
         try t.send("b")
         try t.wait(forText: "no room for the map: it needs a terminal of 90×16 or more (this one is 80×24)")
-        try t.send("q")
-        try t.wait(forText: "stopped by the user")
+        try t.stopRun()
     }
 
     func testCtrlBackslashIsIgnoredInEveryView() throws {
@@ -190,8 +179,7 @@ final class LiveViewKeysTests: XCTestCase {
         screen = try t.screen()
         XCTAssertTrue(screen.contains("?  this help;"), screen)
         XCTAssertFalse(screen.contains("not a key here"), screen)
-        try t.send("q")
-        try t.wait(forText: "stopped by the user")
+        try t.stopRun()
         try t.wait(for: "the prompt") { self.lastLine($0) == "descent>" }
         // The plot stays open, its key list too.
         try t.type("plot")
@@ -249,8 +237,7 @@ final class LiveViewKeysTests: XCTestCase {
         // The stop keys still stop with the list up.
         try t.send("?")
         try t.wait(forText: "other keys only hide it")
-        try t.send("q")
-        try t.wait(forText: "stopped by the user")
+        try t.stopRun()
         try t.wait(for: "the prompt") { self.lastLine($0) == "descent>" }
         // In `plot` too: `+` with the list up puts it away and leaves the steps shown as they were.
         try t.type("plot")
@@ -288,8 +275,7 @@ final class LiveViewKeysTests: XCTestCase {
         try t.send("v")
         let hidden = try t.wait(for: "the validation curve to go") { !$0.contains("┅ val loss") }
         XCTAssertFalse(hidden.contains("no validation set"), hidden)
-        try t.send("q")
-        try t.wait(forText: "stopped by the user")
+        try t.stopRun()
     }
 
     func testTheWayOutStaysVisibleOnASmallTerminal() throws {
@@ -310,8 +296,7 @@ final class LiveViewKeysTests: XCTestCase {
         // Twelve rows are too few for the whole status: the stop key's line stays.
         try t.type("train 2000000")
         try t.wait(for: "the live view with its stop key") { $0.contains("steps/s") && $0.contains("q stop") }
-        try t.send("q")
-        try t.wait(forText: "stopped by the user")
+        try t.stopRun()
     }
 
     func testWithoutAnAlternateScreenTheViewIsClearedWhenItCloses() throws {

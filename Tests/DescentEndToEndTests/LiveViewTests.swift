@@ -119,8 +119,7 @@ final class LiveViewTests: XCTestCase {
         // With nothing waiting, the full-screen view opens as usual, and the prompt goes on after it.
         try t.type("train 2000000")
         try t.wait(for: "the live view") { self.step($0) != nil }
-        try t.send("q")
-        try t.wait(forText: "stopped by the user")
+        try t.stopRun()
         try t.type("show history 1")
         try t.wait(for: "a command after the view") { s in
             s.range(of: "stopped by the user").map { s[$0.upperBound...].contains("steps recorded") } ?? false

@@ -92,8 +92,7 @@ final class SuspendTests: XCTestCase {
         try t.send("C-l")
         try t.type("fg")
         try t.wait(for: "the view after fg") { self.step($0) != nil && $0.contains("batch loss") && !$0.contains("Stopped") }
-        try t.send("q")
-        try t.wait(forText: "stopped by the user")
+        try t.stopRun()
         try t.wait(for: "the prompt") { self.lastLine($0) == "descent>" }
     }
 

@@ -9,6 +9,19 @@ extension Tmux {
         try wait(forText: "optimizer adam lr=0.01")
     }
 
+    /// Sets up the moons model (`prepareMoons`) and starts `train 2000000`, returning once the live view shows its step.
+    func startLongRun() throws {
+        try prepareMoons()
+        try type("train 2000000")
+        try wait(for: "the live view") { Tmux.liveStep($0) != nil }
+    }
+
+    /// Stops the live view's run with `q` and waits for its summary.
+    func stopRun() throws {
+        try send("q")
+        try wait(forText: "stopped by the user")
+    }
+
     /// The step counter `step N/2000000` shown in the live view's status area, if any.
     static func liveStep(_ screen: String) -> Int? {
         guard let r = screen.range(of: #"step (\d+)/2000000"#, options: .regularExpression) else { return nil }
