@@ -28,9 +28,16 @@ static inline void shim_rl_set_change_environment(int on) { rl_change_environmen
 /// Installs the function readline calls to give the terminal back after a line (rl_deprep_term_function).
 static inline void shim_rl_set_deprep_term_function(rl_voidfunc_t *function) { rl_deprep_term_function = function; }
 
-/// Sets or clears rl_eof_found, which readline sets on Ctrl-D and (in callback mode) never clears: while it is set,
-/// each later rl_deprep_terminal writes a line feed, one blank line after every command.
-static inline void shim_rl_set_eof_found(int found) { rl_eof_found = found; }
+/// Sets or clears rl_eof_found, which readline 8.2 sets on Ctrl-D and (in callback mode) never clears: while it is
+/// set, each later rl_deprep_terminal writes a line feed, one blank line after every command. Older readlines have
+/// neither the flag nor the line feed: there it does nothing.
+static inline void shim_rl_set_eof_found(int found) {
+#if defined(RL_READLINE_VERSION) && RL_READLINE_VERSION >= 0x0802
+    rl_eof_found = found;
+#else
+    (void)found;
+#endif
+}
 
 /// Sends readline's prompt and echo to `fd` (rl_outstream): standard error, or a stream opened on `fd` (the
 /// terminal, /dev/tty); 0 when no stream can be opened on it (readline then keeps standard output).
