@@ -31,21 +31,21 @@ extension Commands {
         if unit.hasPrefix("epoch") && n > maxSteps / perEpoch {
             throw ShellError("\(n) epochs of \(perEpoch) steps are more than \(maxSteps) steps — train at most \(maxSteps / perEpoch) epochs at a time")
         }
-        let intervals = (w.evaluationInterval, t.evaluationInterval), undo = w.undoStack
-        let handPass = t.phase == .idle ? nil : (t.currentGraph?.backwardDone).map { Optional($0) } ?? .some(nil)
+        let intervals = (w.evaluationInterval, t.evaluationInterval), undo = w.undoStack, rollback = StepRollback(w, t)
         if let every { w.evaluationInterval = every; t.evaluationInterval = every }
         let steps = unit.hasPrefix("epoch") ? n * perEpoch : n
         if every == nil && w.evaluationInterval == nil { t.evaluationInterval = max(1, steps / 200, t.evaluationFloor) }
         let (ran, reason) = runTraining(w, t, steps: steps)
         if ran == 0, case .nonFinite(let why) = reason {
             // A run that stopped before its first step leaves nothing, as a failed `step` does: the batch it drew,
-            // its undo entry, its settings and a hand pass it dropped go back.
+            // its undo entry, its settings, the gradients and a hand pass it dropped go back.
             if let start = w.undoStack.last { t.restore(start) }
             w.undoStack = undo
             (w.evaluationInterval, t.evaluationInterval) = intervals
-            if let done = handPass { redoHandPass(w, t, backwardDone: done) }
+            rollback.restore(w, t)
             throw ShellError("the run stopped before its first step, so nothing changed: \(why)")
         }
+        if ran > 0 && rollback.handPass != nil { w.out.print(droppedNote) }
         // A run stopped early is saved as the steps it took, so that a replay reproduces these weights: those
         // that ran (Ctrl-C and breaks stop between steps), plus the one a non-finite loss stopped, whose batch
         // was drawn (replayed, it stops there again).
@@ -59,7 +59,7 @@ extension Commands {
     @discardableResult
     static func runTraining(_ w: Workspace, _ t: Trainer, steps: Int) -> (ran: Int, reason: StopReason) {
         w.pushUndo("train")
-        finishPendingPhases(w, t)
+        t.discardPending()   // a step started by hand is dropped (`train` says so once a step has run)
         let start = t.stepCount
         let clock = ContinuousClock(), began = Suspension.activeNow(clock)
         // Evaluating a large set takes a while: Ctrl-C and the view's stop keys abandon it between blocks of rows.
@@ -92,30 +92,23 @@ extension Commands {
     }
 
     /// What `train` and `step` say when they drop a step started by hand.
-    static let droppedNote = "note: the step under way (forward/backward by hand) was dropped; training starts with its batch"
-
-    /// A step started by hand (`forward`, `backward step`) is dropped before automatic training.
-    static func finishPendingPhases(_ w: Workspace, _ t: Trainer) {
-        if t.phase != .idle {
-            t.discardPending()
-            w.out.print(droppedNote)
-        }
-    }
+    static let droppedNote = "note: the step under way (forward/backward by hand) was dropped, and its batch trained instead"
 
     static func step(_ w: Workspace, _ a: inout ArgReader) throws {
         try a.finish(options: [])
         let t = try w.ensureTrainer()
         let snap = t.snapshot(label: "step")
         // A hand pass under way is dropped for the step, and run again as it stood if the step fails.
-        let handPass = t.phase == .idle ? nil : (t.currentGraph?.backwardDone).map { Optional($0) } ?? .some(nil)
+        let rollback = StepRollback(w, t)
         t.discardPending()
         if let stop = t.step() {
-            // Nothing of the failed step stays: batch, sampler and dropout stream go back with the snapshot.
+            // Nothing of the failed step stays: batch, sampler and dropout stream go back with the snapshot, the
+            // gradients and the pass by hand with the rollback.
             t.restore(snap)
-            if let done = handPass { redoHandPass(w, t, backwardDone: done) }
+            rollback.restore(w, t)
             throw ShellError("the step was not applied: \(stop)")
         }
-        if handPass != nil { w.out.print(droppedNote) }
+        if rollback.handPass != nil { w.out.print(droppedNote) }
         w.pushUndo(snap)
         // The hand pass it dropped is no longer the one under way, as after `train`.
         w.inspected = nil
@@ -134,7 +127,7 @@ extension Commands {
 
     /// Runs again the hand pass a failed `step` dropped: the forward pass (the same batch and dropout masks, the
     /// sampler and dropout stream being back where they stood before its draw) and as many backward nodes as had run.
-    private static func redoHandPass(_ w: Workspace, _ t: Trainer, backwardDone: Int?) {
+    static func redoHandPass(_ w: Workspace, _ t: Trainer, backwardDone: Int?) {
         let g = t.forward()
         if let done = backwardDone {
             g.beginBackward()

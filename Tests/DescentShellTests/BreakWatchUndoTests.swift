@@ -37,6 +37,29 @@ final class BreakWatchUndoTests: XCTestCase {
         XCTAssertEqual(h.w.stepCount, 0, file: file, line: line)
     }
 
+    func testAFailedStepOrRunKeepsTheGradientsAndWhatIsInspected() throws {
+        // A step at lr 1e-9 (its gradients are the ones the update used), then W2 = 1e308: the loss stays finite
+        // (A1 = tanh 0 = 0) but dL/dA1 = −2·1e308 overflows, so `step` and `train` fail after backward wrote that batch's
+        // gradients into the parameters, and had left them there.
+        h.ok("data X=[[1]] y=[1]\nlayer dense 1 tanh\nlayer dense 1 linear\nloss mse\noptimizer sgd lr=1e-9")
+        h.ok("set W2[0,0] = 0.5\nstep\nset W1[0,0] = 0\nset b1[0] = 0\nset W2[0,0] = 1e308")
+        let used = h.w.model!.parameters.map { $0.grad.array.map(\.bitPattern) }
+        let stale = h.w.trainer!.gradientsStale
+        for command in ["step", "train 5"] {
+            XCTAssertTrue(h.fails(command).contains("gradient of W1 is not finite"), command)
+            XCTAssertEqual(h.w.model!.parameters.map { $0.grad.array.map(\.bitPattern) }, used, command)
+            XCTAssertEqual(h.w.trainer!.gradientsStale, stale, command)
+        }
+        // A `forward sample` under inspection stays; a failed run says nothing of dropping a step.
+        h.ok("forward sample 0")
+        let inspected = try XCTUnwrap(h.w.inspected)
+        XCTAssertTrue(h.fails("train 5").contains("the run stopped before its first step"))
+        XCTAssertTrue(h.w.inspected === inspected)
+        h.ok("forward")
+        XCTAssertFalse(h.fails("train 5").contains("was dropped") || h.out.text.contains("was dropped"), h.out.text)
+        XCTAssertNotNil(h.w.inspected, "the pass by hand is there again")
+    }
+
     func testBreakNaNNamesTheFirstLayerMatmulThatOverflowed() {
         // XW1 row r = [(x₀+x₁)·1e308, −(x₀+x₁)·1e308] = [inf, −inf] (x₀+x₁ ≥ 3, and 3e308 > DBL_MAX ≈ 1.8e308);
         // Z1, A1 stay ±inf; A1·W2 = inf − inf = NaN. XW1 is the first node that is not finite.
