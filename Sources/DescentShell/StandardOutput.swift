@@ -39,7 +39,7 @@ public final class StandardOutput: Output {
 
     public func error(_ text: String) {
         flush()
-        StandardOutput.write(ascii ? text.controlsEscaped.asciiSpelled : text.controlsEscaped, to: .standardError)
+        StandardOutput.write(ascii ? text.controlsEscaped.asciiSpelledKeepingCarets : text.controlsEscaped, to: .standardError)
     }
 
     /// Writes the table under way, as far as it came (a command stopped while printing it).

@@ -2,8 +2,8 @@ extension String {
     /// This text for a terminal whose locale does not encode UTF-8: each sign descent prints spelled in ASCII — box
     /// drawing as `+`, `-` and `|`, `→` as `->`, dashes and `−` as `-`, `·` as `*`, `×` as `x`, `…` as `...`, Greek
     /// letters by name (`θ` as `theta`, `Σ` as `sum`), `ŷ` as `y^`, superscripts after `^` (`²` as `^2`, `β₁ᵗ` as
-    /// `beta_1^t`) and subscripts after `_`, `≤` as `<=`, `⊙` as `(*)`, `✓` as `ok` (see `asciiSpellings`). Any
-    /// other character — a file's or a class's name — stays as it is.
+    /// `beta_1^t`) and subscripts after `_`, `≤` as `<=`, `⊙` as `(*)`, `✓` as `ok` (see `asciiSpellings`), in any
+    /// text, names from files too. Any other character stays as it is.
     public var asciiSpelled: String {
         guard !utf8.allSatisfy({ $0 < 0x80 }) else { return self }
         var out = ""
@@ -62,7 +62,7 @@ extension String {
         "█": "#", "▓": "#", "▒": ":", "░": ".",
         // Arrows, dashes and operators.
         "→": "->", "←": "<-", "◀": "<", "▶": ">", "—": "-", "–": "-", "−": "-", "·": "*", "×": "x", "…": "...",
-        "±": "+-", "≤": "<=", "≥": ">=", "≠": "!=", "≈": "~", "√": "sqrt", "∞": "inf", "∂": "d", "Σ": "sum",
+        "±": "+-", "≤": "<=", "≥": ">=", "≠": "!=", "≈": "~", "√": "sqrt ", "∞": "inf", "∂": "d", "Σ": "sum",
         "⊙": "(*)", "⊗": "(x)", "‖": "||", "⌊": "floor(", "⌋": ")", "⌈": "ceil(", "⌉": ")", "½": "1/2",
         // Greek letters (µ is the micro sign).
         "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "eps", "η": "eta", "θ": "theta", "λ": "lambda",

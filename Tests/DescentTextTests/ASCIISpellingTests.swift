@@ -6,7 +6,7 @@ final class ASCIISpellingTests: XCTestCase {
     func testSignsAreSpelledInASCII() {
         XCTAssertEqual("2-4-1 tanh→sigmoid · bce — done".asciiSpelled, "2-4-1 tanh->sigmoid * bce - done")
         XCTAssertEqual("loss = mean(−y·log σ(z))".asciiSpelled, "loss = mean(-y*log sigma(z))")
-        XCTAssertEqual("θ ← θ − α·m̂/(√v̂ + ε)".asciiSpelled, "theta <- theta - alpha*m^/(sqrtv^ + eps)")
+        XCTAssertEqual("θ ← θ − α·m̂/(√v̂ + ε)".asciiSpelled, "theta <- theta - alpha*m^/(sqrt v^ + eps)")
         XCTAssertEqual("1 − tanh²(Z1), ŷ ≤ 1 ≥ 0 ≈ 2 × 3 …".asciiSpelled, "1 - tanh^2(Z1), y^ <= 1 >= 0 ~ 2 x 3 ...")
         XCTAssertEqual("dL/dZ1 = dL/dA1 ⊙ f'(Z1); Σⱼ ∂aᵢ/∂zⱼ ✓".asciiSpelled, "dL/dZ1 = dL/dA1 (*) f'(Z1); sum_j da_i/dz_j ok")
     }
@@ -53,5 +53,14 @@ final class ASCIISpellingTests: XCTestCase {
                                                    "  | a | P(...) |",
                                                    "  | x |    0.5 |",
                                                    "  +---+--------+"])
+    }
+
+    func testACaretStaysUnderWhatItMarksWhenSpellingsBeforeItAreLonger() {
+        // `θ` (1 column) becomes `theta` (5): the caret under `x=2` moves 4 columns right; one under `θ` widens to 5.
+        let message = "t.descent:1:9: error: no\n    θ = 1; x=2\n           ^~~"
+        XCTAssertEqual(message.asciiSpelledKeepingCarets, "t.descent:1:9: error: no\n    theta = 1; x=2\n               ^~~")
+        XCTAssertEqual("    set θ[0,0]\n        ^".asciiSpelledKeepingCarets, "    set theta[0,0]\n        ^~~~~")
+        // Lines without a caret under them are spelled as ever.
+        XCTAssertEqual("a → b\nc".asciiSpelledKeepingCarets, "a -> b\nc")
     }
 }
