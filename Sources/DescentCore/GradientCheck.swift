@@ -6,7 +6,6 @@ public enum GradientCheck {
     /// The worst disagreement found for one parameter.
     public struct Result: Sendable, Equatable {
         public var parameter: String
-        public var maxAbsoluteError: Double
         public var maxRelativeError: Double
         /// Index of the entry with the largest relative error (counted as `run` counts it).
         public var worstIndex: [Int]
@@ -70,7 +69,7 @@ public enum GradientCheck {
         var results: [Result] = []
         for p in parameters {
             let analytic = p.grad.array
-            var worstRel = 0.0, worstAbs = 0.0, worst = 0, absAtWorst = 0.0, failed: [[Int]] = []
+            var worstRel = 0.0, largestAbs = 0.0, worst = 0, absAtWorst = 0.0, failed: [[Int]] = []
             for i in 0..<p.count {
                 let progress = Progress(parameter: p.name, entry: i, entries: p.count, done: done, total: total)
                 guard shouldContinue(progress) else {
@@ -92,12 +91,12 @@ public enum GradientCheck {
                 // Comparisons with NaN are false, so a non-finite entry is made the worst explicitly.
                 let finite = analytic[i].isFinite && numeric.isFinite
                 let relCounted = !finite ? Double.infinity : abs < roundingFloor(plus: plus, minus: minus, step: h) ? 0 : rel
-                if worstRel.isFinite && (relCounted > worstRel || (worstRel == 0 && abs > worstAbs)) { worst = i; absAtWorst = abs }
+                if worstRel.isFinite && (relCounted > worstRel || (worstRel == 0 && abs > largestAbs)) { worst = i; absAtWorst = abs }
                 if !(relCounted < tolerance) && failed.count < failedLimit { failed.append(Tensor.index(ofOffset: i, in: p.shape)) }
                 worstRel = max(worstRel, relCounted)
-                worstAbs = abs.isNaN || worstAbs.isNaN ? .nan : max(worstAbs, abs)
+                largestAbs = abs.isNaN || largestAbs.isNaN ? .nan : max(largestAbs, abs)
             }
-            results.append(Result(parameter: p.name, maxAbsoluteError: worstAbs, maxRelativeError: worstRel,
+            results.append(Result(parameter: p.name, maxRelativeError: worstRel,
                                   worstIndex: Tensor.index(ofOffset: worst, in: p.shape), worstAbsoluteError: absAtWorst,
                                   failedIndices: failed, passed: worstRel < tolerance))
         }

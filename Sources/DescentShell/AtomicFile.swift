@@ -91,10 +91,11 @@ enum AtomicFile {
     /// Why the temporary file could not be made in `directory`, for the system's error `code`: the directory, not the
     /// file, when it refuses writing (a file is saved by a rename there, which needs the directory's write permission).
     static func creationProblem(_ code: Int32, in directory: String) -> String {
-        // A directory whose mode allows writing and yet takes no file: /sys, /proc and the like.
-        if [EACCES, EPERM, ENOENT].contains(code) && access(directory, W_OK) == 0 {
-            return "the directory \(directory) takes no new files (\(String(cString: strerror(code))), though its mode allows writing: a "
-                + "system directory such as /sys or /proc?) — save elsewhere"
+        // A directory this process may write and search, and yet takes no file: /sys, /proc and the like (`access`
+        // answers for this process: root passes whatever the mode bits).
+        if [EACCES, EPERM, ENOENT].contains(code) && access(directory, W_OK | X_OK) == 0 {
+            return "the directory \(directory) takes no new files (\(String(cString: strerror(code))), though this process may write "
+                + "there: a system directory such as /sys or /proc?) — save elsewhere"
         }
         switch code {
         case EACCES, EPERM:

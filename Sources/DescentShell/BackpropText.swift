@@ -42,7 +42,8 @@ enum BackpropText {
             return lines
         case .dropout(let p):
             guard g.lastForwardTraining && p > 0 else {
-                return ["\(n.name) = \(inputs[0])  (evaluation mode: no dropout)", "local derivative 1", "dL/d\(inputs[0]) = dL/d\(n.name)"]
+                let why = p > 0 ? "evaluation mode: no dropout" : "p = 0: nothing dropped"
+                return ["\(n.name) = \(inputs[0])  (\(why))", "local derivative 1", "dL/d\(inputs[0]) = dL/d\(n.name)"]
             }
             return ["\(n.name) = \(inputs[0]) ⊙ mask / (1 − \(Format.short(p)))  (mask: 1 kept, 0 dropped; `show \(n.name)` prints it)",
                     "local derivative mask / (1 − \(Format.short(p))): \(Format.sig(1 / (1 - p), 4)) where kept, 0 where dropped",

@@ -76,8 +76,8 @@ extension Commands {
                 if g.lastForwardTraining {
                     try printInFull(w, "mask (1 kept, 0 dropped; \(g.nodes[i].name) = \(g.nodes[g.nodes[i].inputs[0]].name) ⊙ mask / (1 − \(Format.short(p))))", mask,
                                     indent: 2, stopped: "show \(g.nodes[i].name)", of: " of its mask")
-                } else {
-                    w.out.print("no mask: evaluation mode applies no dropout (\(g.nodes[i].name) = its input)")
+                } else if let none = Printer.dropoutMask(g.nodes[i], p: p, training: false) {
+                    w.out.print(none)
                 }
             }
             // Its gradient too, once backward has reached it (every node that reads it has sent its share); a node

@@ -81,8 +81,7 @@ enum DataCommand {
             msg += d.task == .regression ? "regression target '\(d.targetName.shortened())'" : "\(d.classNames.count) classes (\(DataCommand.listed(d.classNames)))"
         }
         if let (label, row) = d.textAmongNumbers() {
-            let at = d.origin.map { " at \($0.targetLocation(row: row))" } ?? ""
-            msg += "; the target holds numbers and text ('\(label.shortened())'\(at)), so each value is a class label — if the text marks missing values, fix or drop those rows"
+            msg += "; the target holds numbers and text ('\(label.shortened())'\(DataCommand.at(d, row: row))), so each value is a class label — if the text marks missing values, fix or drop those rows"
         }
         if w.targetsMayBeClassIDs && read.task == d.task {
             do {
@@ -101,6 +100,11 @@ enum DataCommand {
         }
         if let reset { msg += " — reset \(reset)" }
         w.out.print(msg + note)
+    }
+
+    /// ` at iris.csv:7, column 5 'species'` for row `row`'s target of data read from a file; "" for other data.
+    static func at(_ d: Dataset, row: Int) -> String {
+        d.origin.map { " at \($0.targetLocation(row: row))" } ?? ""
     }
 
     /// Which class ids have no samples, when some have none: `class 0 has no rows`, `classes 0 and 2 have no rows`,

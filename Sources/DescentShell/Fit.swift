@@ -41,8 +41,7 @@ enum Fit {
             }
         case (.multiclass, _):
             if let (label, row) = data.textAmongNumbers() {
-                let at = data.origin.map { " at \($0.targetLocation(row: row))" } ?? ""
-                throw ShellError("\(loss) compares values, but '\(data.targetName)' was read as \(k) class labels because it holds text ('\(label.shortened())'\(at)) among its numbers — fix or drop the rows whose target is not a number")
+                throw ShellError("\(loss) compares values, but '\(data.targetName)' was read as \(k) class labels because it holds text ('\(label.shortened())'\(DataCommand.at(data, row: row))) among its numbers — fix or drop the rows whose target is not a number")
             }
             throw ShellError("\(loss) compares values, but the data has \(k) classes — use ce with `layer dense \(k) softmax`")
         case (.binary, .bce):

@@ -28,14 +28,8 @@ public enum Launcher {
                     out.error("descent: empty script file name — give a script's path, like descent Sessions/xor.descent")
                     return 1
                 }
-                let text: String, path = f.hasPrefix("/") ? f : cwd + "/" + f
-                do { text = try AtomicFile.read(path) } catch let e as EncodingError {
-                    out.error(e.rendered(file: f))
-                    return 1
-                } catch {
-                    out.error("descent: \(error)")
-                    return 1
-                }
+                let path = f.hasPrefix("/") ? f : cwd + "/" + f
+                guard let text = readScript(path, named: f, out) else { return 1 }
                 // As a replayed script is, it may not replay itself, nor have the session saved over it; it is not a
                 // replay, so the replays it runs nest as deep as from -c or the prompt.
                 // `quit` in the program's own scripts and -c ends the program (in a replayed script, only the replay).
@@ -54,14 +48,7 @@ public enum Launcher {
         }
         if !TerminalInfo.stdinIsTerminal {
             // Through the file reader, so that piped input has the same 256 MiB cap and UTF-8 check as a script file.
-            let text: String
-            do { text = try AtomicFile.read("/dev/stdin") } catch let e as EncodingError {
-                out.error(e.rendered(file: "<stdin>"))
-                return 1
-            } catch {
-                out.error("descent: standard input: \(error)")
-                return 1
-            }
+            guard let text = readScript("/dev/stdin", named: "<stdin>", out) else { return 1 }
             return exitStatus(session.runScript(text, file: "<stdin>"), file: "<stdin>", out)
         }
         // Only the interactive prompt uses the full-screen views; scripts, -c and pipes print text.
@@ -78,5 +65,16 @@ public enum Launcher {
             out.error("descent: interrupted at \(file):\(line); the rest was not run")
             return 130
         }
+    }
+
+    /// The text of the script at `path`, named `name` in messages, or nil after printing why it cannot be read: where
+    /// it is not UTF-8 (`FILE:L:C: error:` with the line and a caret), else the reader's reason.
+    private static func readScript(_ path: String, named name: String, _ out: Output) -> String? {
+        do { return try AtomicFile.read(path) } catch let e as EncodingError {
+            out.error(e.rendered(file: name))
+        } catch {
+            out.error("descent: " + (name == "<stdin>" ? "standard input: " : "") + "\(error)")
+        }
+        return nil
     }
 }

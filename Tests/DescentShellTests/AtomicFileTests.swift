@@ -318,8 +318,8 @@ final class AtomicFileTests: XCTestCase {
         XCTAssertThrowsError(try AtomicFile.write("{}", to: path)) { error in
             if getuid() == 0 {
                 // sysfs refuses root, whose mode bits allow writing: not a matter of chmod.
-                XCTAssertEqual("\(error)", "cannot write \(path): the directory \(parent) takes no new files (Permission denied, though its "
-                               + "mode allows writing: a system directory such as /sys or /proc?) — save elsewhere")
+                XCTAssertEqual("\(error)", "cannot write \(path): the directory \(parent) takes no new files (Permission denied, though this "
+                               + "process may write there: a system directory such as /sys or /proc?) — save elsewhere")
             } else {
                 XCTAssertEqual("\(error)", "cannot write \(path): the directory \(parent) is not writable (Permission denied): a file is saved by "
                                + "writing a new one beside it and renaming it, which needs write permission on the directory — save "

@@ -204,6 +204,11 @@ final class HandSteppingTests: XCTestCase {
         // Backward through it names its local derivative: 1/(1 − 0.4) = 1.667 where kept.
         let steps = h.ok("backward step\nbackward step\nbackward step\nbackward step\nbackward step\nbackward step\nbackward step")
         XCTAssertTrue(steps.contains("  local derivative mask / (1 − 0.4): 1.667 where kept, 0 where dropped\n"), steps)
+        // With p = 0 nothing is dropped, and backward says so rather than calling it evaluation mode.
+        let zero = ShellHarness()
+        let steps0 = zero.ok("data xor n=3\nlayer dense 2 tanh\nlayer dropout 0\nlayer dense 1\nloss mse\nforward\n"
+                             + Array(repeating: "backward step", count: 7).joined(separator: "\n"))
+        XCTAssertTrue(steps0.contains("  D1 = A1  (p = 0: nothing dropped)\n  local derivative 1\n"), steps0)
         // In evaluation mode (one sample) no mask is applied, and the view says so.
         XCTAssertTrue(h.ok("forward sample 0").contains("no mask: evaluation mode applies no dropout (D1 = its input)"))
     }
