@@ -169,7 +169,9 @@ extension Commands {
         }
         w.layers = newLayers
         let reset = w.invalidateModel()
-        var msg = kind == "clear" ? "layers cleared" : (kind == "pop" ? "removed the last layer" : "layer \(newLayers.count): \(newLayers.last.map { "\($0)" } ?? "")")
+        var msg = kind == "clear" ? "layers cleared"
+            : kind == "pop" ? "removed the last layer" + (newLayers.isEmpty ? " (no layers left)" : "")
+            : "layer \(newLayers.count): \(newLayers.last.map { "\($0)" } ?? "")"
         if let d = w.data, !newLayers.isEmpty { msg += "  (model \(ModelSpec(inputSize: d.featureCount, layers: newLayers).summary))" }
         if let reset { msg += " — reset \(reset)" }
         w.out.print(msg)

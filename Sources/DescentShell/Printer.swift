@@ -139,7 +139,11 @@ enum Printer {
                               alignments: Array(repeating: .right, count: 8)).render()
         lines.append("batch_loss and penalty: the step's batch, before its update; train_loss, val_loss, \(m), val_\(m): the full sets, after it")
         if t.r2Undefined.train || t.r2Undefined.validation, let note = Report.undefinedR2Note(t) { lines.append(note) }
-        lines.append("\(Format.counted(h.steps.count, "step")) recorded, \(Format.counted(h.evaluations.count, "full evaluation")) (`train … every=K` sets how often)\(h.droppedNote)")
+        // Evaluations of steps the history dropped have no row of theirs in the table or the CSV: said apart.
+        let firstKept = h.steps.first?.step ?? 0
+        let orphaned = h.dropped.steps > 0 ? h.evaluations.prefix { $0.step < firstKept }.count : 0
+        let ofDropped = orphaned > 0 ? " (\(orphaned) of them at dropped steps, which `export history` has no rows for)" : ""
+        lines.append("\(Format.counted(h.steps.count, "step")) recorded, \(Format.counted(h.evaluations.count, "full evaluation"))\(ofDropped) (`train … every=K` sets how often)\(h.droppedNote)")
         return lines.joined(separator: "\n")
     }
 
