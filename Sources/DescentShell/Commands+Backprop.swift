@@ -368,7 +368,7 @@ extension Commands {
         let results: [GradientCheck.Result]
         do { results = try checkGradients(w, g, params) } catch {
             let p = error.progress
-            w.out.print("")   // past the terminal's echoed ^C, leaving the progress line (if any) to show how far it got
+            w.out.pastEcho()   // past the terminal's echoed ^C, leaving the progress line (if any) to show how far it got
             w.showProgress?(nil)
             throw ShellError("gradcheck interrupted in \(p.parameter) after \(p.done) of \(p.total) entries; "
                              + "parameters and gradients are as they were")

@@ -106,7 +106,7 @@ extension Commands {
             if line.hasSuffix("]") { rows += 1 }   // a row's last line (not a row's broken-off start, nor a blank)
         }
         guard done else {
-            w.out.print("")   // past the terminal's echoed ^C
+            w.out.pastEcho()   // past the terminal's echoed ^C
             throw ShellError("\(stopped) interrupted after \(rows) of \(t.shape.dropLast().reduce(1, *)) rows\(of)")
         }
     }

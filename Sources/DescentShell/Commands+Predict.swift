@@ -26,7 +26,7 @@ extension Commands {
         w.out.print(head)
         // Thousands of rows take a while to lay out and to print: Ctrl-C stops either between rows, as `show` stops.
         let stopped = { (printed: Int) in
-            w.out.print("")   // past the terminal's echoed ^C
+            w.out.pastEcho()   // past the terminal's echoed ^C
             return ShellError("predict interrupted after \(printed) of \(rows.count) rows")
         }
         guard let lines = Printer.predictions(g, inputs: rows.map(\.numbers), data: t.train, width: Printer.tableWidth(w),

@@ -129,7 +129,7 @@ enum DataCommand {
 
     /// The error for Ctrl-C while `data csv` read `file` (nothing changed), after a line break past the echoed ^C.
     static func interrupted(_ w: Workspace, _ file: String) -> ShellError {
-        w.out.print("")   // past the terminal's echoed ^C
+        w.out.pastEcho()   // past the terminal's echoed ^C
         return ShellError("data csv interrupted while reading \(file); the data is as it was")
     }
 

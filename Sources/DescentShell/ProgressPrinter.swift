@@ -29,7 +29,7 @@ final class ProgressPrinter: TrainingView {
     /// at that step itself would show the evaluation before), whether the run completed or stopped early;
     /// after Ctrl-C, on a line of its own below the terminal's `^C`.
     func end(trainer: Trainer, reason: StopReason) {
-        if reason == .interrupted { out.print("") }
+        if reason == .interrupted { out.pastEcho() }
         let done = trainer.stepCount - start
         if done > 0 && done != printed { out.print(Report.progress(trainer, done: done, total: total)) }
     }

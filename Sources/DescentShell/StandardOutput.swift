@@ -14,6 +14,11 @@ public final class StandardOutput: Output {
     private let ascii: Bool
     /// The lines of a table under way (`ascii` only), from its top rule.
     private var table: [String] = []
+    /// Whether an earlier chunk of the table under way was written (its top rule with it): a long table is written
+    /// `heldLines` at a time, so that it shows as it comes and Ctrl-C can cut it between rows.
+    private var tableTopWritten = false
+    /// The most lines of a table held before they are written.
+    static let heldLines = 256
 
     public init(ascii: Bool = false) { self.ascii = ascii }
 
@@ -23,16 +28,20 @@ public final class StandardOutput: Output {
         var out: [String] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
             // A table ends at its bottom rule, or where a line that is none of its own comes.
-            if !table.isEmpty && (ASCIITable.isTop(line) || !ASCIITable.isPart(line)) {
-                out += ASCIITable.spelled(table)
-                table = []
-            }
+            if !table.isEmpty && (ASCIITable.isTop(line) || !ASCIITable.isPart(line)) { out += endTable() }
             if table.isEmpty && !ASCIITable.isTop(line) {
                 out.append(line.asciiSpelled)
                 continue
             }
             table.append(line)
-            if ASCIITable.isBottom(line) { out += ASCIITable.spelled(table); table = [] }
+            if ASCIITable.isBottom(line) {
+                out += endTable()
+            } else if table.count >= StandardOutput.heldLines {
+                // The widths come from each chunk (with the top rule); a table of numbers keeps them throughout.
+                out += spelledTable()
+                table = [table[0]]
+                tableTopWritten = true
+            }
         }
         if !out.isEmpty { StandardOutput.write(out.joined(separator: "\n"), to: .standardOutput) }
     }
@@ -42,11 +51,29 @@ public final class StandardOutput: Output {
         StandardOutput.write(ascii ? text.controlsEscaped.asciiSpelledKeepingCarets : text.controlsEscaped, to: .standardError)
     }
 
+    /// The line break after the terminal's `^C` goes where the terminal is: standard output when it is one, else
+    /// standard error (where the prompt then is), else nowhere — a file must not get a blank line for it.
+    public func pastEcho() {
+        if isatty(STDOUT_FILENO) == 1 { print("") }
+        else if isatty(STDERR_FILENO) == 1 { StandardOutput.write("", to: .standardError) }
+    }
+
     /// Writes the table under way, as far as it came (a command stopped while printing it).
     public func flush() {
         guard !table.isEmpty else { return }
-        StandardOutput.write(ASCIITable.spelled(table).joined(separator: "\n"), to: .standardOutput)
-        table = []
+        StandardOutput.write(endTable().joined(separator: "\n"), to: .standardOutput)
+    }
+
+    /// The held lines of the table under way in ASCII, without the top rule when an earlier chunk wrote it.
+    private func spelledTable() -> [String] {
+        let lines = ASCIITable.spelled(table)
+        return tableTopWritten ? Array(lines.dropFirst()) : lines
+    }
+
+    /// `spelledTable()`, ending the table under way.
+    private func endTable() -> [String] {
+        defer { table = []; tableTopWritten = false }
+        return spelledTable()
     }
 
     /// Writes `text` and a line break to `handle`, dropping a write that fails.

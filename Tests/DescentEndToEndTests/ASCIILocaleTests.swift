@@ -24,4 +24,20 @@ final class ASCIILocaleTests: XCTestCase {
         let other = screen.unicodeScalars.filter { !$0.isASCII }
         XCTAssertTrue(other.isEmpty, "not ASCII: \(String(String.UnicodeScalarView(other))) in:\n\(screen)")
     }
+
+    func testALongTableIsWrittenInChunksThatMakeOneTable() throws {
+        // A table is held to be redrawn in ASCII; a long one goes out 256 lines at a time (so Ctrl-C can cut it), and
+        // the chunks must still make one table: one top rule, one header, 600 rows numbered 0–599, one bottom rule.
+        let rows = (0..<600).map { "[\($0 % 7),\($0 % 5)]" }.joined(separator: ",")
+        let r = try Descent.run(["--no-tui", "-c", "seed 1; data xor; layer dense 8 tanh; layer dense 1 sigmoid; loss bce; predict [\(rows)]"],
+                                environment: ["LANG": "C", "LC_ALL": "C"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        let rules = lines.filter { $0.hasPrefix("+-") }
+        XCTAssertEqual(rules.count, 3, "top, under the header, bottom:\n\(rules)")
+        XCTAssertEqual(Set(rules).count, 1, "every rule as wide as the others")
+        let numbered = lines.filter { $0.hasPrefix("| ") }.dropFirst().map { $0.split(separator: "|")[0].trimmingCharacters(in: .whitespaces) }
+        XCTAssertEqual(numbered, (0..<600).map(String.init))
+        XCTAssertTrue(r.stdout.unicodeScalars.allSatisfy(\.isASCII))
+    }
 }

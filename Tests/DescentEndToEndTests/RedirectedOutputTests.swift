@@ -56,4 +56,23 @@ final class RedirectedOutputTests: XCTestCase {
             }
         }
     }
+
+    func testCtrlCEndsTheTerminalsLineNotTheFiles() throws {
+        // The line break after the echoed ^C went to standard output: a blank line in the file, and the next prompt
+        // glued to the ^C on the terminal.
+        let dir = try Descent.temporaryDirectory()
+        let out = dir.appendingPathComponent("out.txt")
+        let t = try Tmux(fromShell: true, redirection: " > '\(out.path)'")
+        try t.wait(forText: "descent>")
+        try t.type("data xor n=40; layer dense 2 tanh; layer dense 1 sigmoid; loss bce; train 100000000")
+        try waitForFile(out, toHold: "loss bce:")
+        Thread.sleep(forTimeInterval: 1)
+        try t.send("C-c")
+        try waitForFile(out, toHold: "trained ")
+        let screen = try t.wait(for: "the prompt on a line of its own") { $0.contains("^C\ndescent>") }
+        XCTAssertFalse(screen.contains("^Cdescent>"), screen)
+        let file = try String(contentsOf: out, encoding: .utf8)
+        XCTAssertFalse(file.contains("\n\n"), "a blank line in the file:\n\(file)")
+        try t.type("quit")
+    }
 }
