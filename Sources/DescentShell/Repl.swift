@@ -44,6 +44,14 @@ struct Repl {
         editor.completionProvider = { line, word in
             Completion.insideString(line) ? .files : .words(Completion.candidates(line: line, word: word, workspace: w))
         }
+        // Words for the person at the prompt, not the commands' output: on the terminal, also when standard output
+        // goes to a file or a pipe (where the prompt writes then).
+        let say = { (text: String) in
+            if TerminalInfo.stdoutIsTerminal { w.out.print(text) } else {
+                editor.show(TerminalInfo.isUnicodeLocale ? text.controlsEscaped : text.controlsEscaped.asciiSpelled)
+            }
+        }
+        w.say = say
         w.stepPrompt = {
             var prompt = "  [Enter runs it, q stops] "
             while true {
@@ -53,13 +61,6 @@ struct Repl {
                     prompt = "  [Enter alone runs the line; q, quit or stop ends the replay] "
                 default: return false
                 }
-            }
-        }
-        // Words for the person at the prompt, not the commands' output: on the terminal, also when standard output
-        // goes to a file or a pipe (where the prompt writes then).
-        let say = { (text: String) in
-            if TerminalInfo.stdoutIsTerminal { w.out.print(text) } else {
-                editor.show(TerminalInfo.isUnicodeLocale ? text.controlsEscaped : text.controlsEscaped.asciiSpelled)
             }
         }
         say("Descent \(Version.string) — type `help` for the commands, `quit` or Ctrl-D to leave.")

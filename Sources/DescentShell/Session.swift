@@ -59,11 +59,13 @@ public struct Session {
             for logical in LineJoiner.logicalLines(of: text) {
                 let lineText = logical.text, number = logical.line
                 if stepping {
-                    // A lesson's comment lines are shown as they come (without a stop), as its commands are.
+                    // A lesson's comment lines are shown as they come (without a stop), as its commands are: beside
+                    // the step prompt, on the terminal (`say`), also when standard output goes to a file.
+                    let show = workspace.say ?? workspace.out.print
                     let trimmed = lineText.trimmingCharacters(in: .whitespaces)
                     if trimmed.isEmpty { continue }
-                    if trimmed.hasPrefix("#") { workspace.out.print("\(file):\(number)  \(trimmed)"); continue }
-                    workspace.out.print("\(file):\(number)> \(trimmed)")
+                    if trimmed.hasPrefix("#") { show("\(file):\(number)  \(trimmed)"); continue }
+                    show("\(file):\(number)> \(trimmed)")
                     if let ask = workspace.stepPrompt, !ask() {
                         return Interrupt.requested ? .interrupted(line: number) : .declined(line: number)
                     }

@@ -76,6 +76,9 @@ public final class Workspace {
     /// and a fingerprint of the text read, so `save session` can warn when a replay would read something else.
     var filesRead: [String: (name: String, fingerprint: Int)] = [:]
     /// Reads a line before each command of `replay … step`; nil when there is no one to ask.
+    /// Shows words for the person at the prompt on the terminal, where the prompt is, also when standard output goes
+    /// to a file (the lines `replay … step` is about to run); nil outside the interactive prompt (then `out`).
+    var say: ((String) -> Void)?
     var stepPrompt: (() -> Bool)?
     /// Shows a line of progress in place while long work runs (nil wipes it); nil when standard output is not a terminal.
     var showProgress: ((String?) -> Void)?

@@ -75,4 +75,21 @@ final class RedirectedOutputTests: XCTestCase {
         XCTAssertFalse(file.contains("\n\n"), "a blank line in the file:\n\(file)")
         try t.type("quit")
     }
+
+    func testTheLineAStepWillRunIsShownOnTheTerminal() throws {
+        // `replay … step` printed the line it was about to run into the file, and the terminal showed only the question.
+        let dir = try Descent.temporaryDirectory()
+        let out = dir.appendingPathComponent("out.txt"), script = dir.appendingPathComponent("s.descent")
+        try "# a lesson\nseed 7\n".write(to: script, atomically: true, encoding: .utf8)
+        let t = try Tmux(fromShell: true, redirection: " > '\(out.path)'")
+        try t.wait(forText: "descent>")
+        try t.type("replay \"\(script.path)\" step")
+        try t.wait(forText: "s.descent:2> seed 7\n  [Enter runs it, q stops]")
+        try t.send("Enter")
+        try waitForFile(out, toHold: "replayed ")
+        let file = try String(contentsOf: out, encoding: .utf8)
+        XCTAssertTrue(file.contains("seed 7\n"), file)
+        XCTAssertFalse(file.contains("s.descent:2>") || file.contains("# a lesson"), "the stepping lines went to the file:\n\(file)")
+        try t.type("quit")
+    }
 }
