@@ -1,6 +1,6 @@
 extension String {
     /// This text for a terminal whose locale does not encode UTF-8: each sign descent prints spelled in ASCII — box
-    /// drawing as `+`, `-` and `|`, `→` as `->`, dashes and `−` as `-`, `·` as `*`, `×` as `x`, `…` as `...`, Greek
+    /// drawing as `+`, `-` and `|`, `→` as `->`, `—` as `--`, `–` and `−` as `-`, `·` as `*`, `×` as `x`, `…` as `...`, Greek
     /// letters by name (`θ` as `theta`, `Σ` as `sum`), `ŷ` as `y^`, superscripts after `^` (`²` as `^2`, `β₁ᵗ` as
     /// `beta_1^t`) and subscripts after `_`, `≤` as `<=`, `⊙` as `(*)`, `✓` as `ok` (see `asciiSpellings`), in any
     /// text, names from files too. Any other character stays as it is.
@@ -10,6 +10,9 @@ extension String {
         out.reserveCapacity(utf8.count)
         // Whether the previous sign was a subscript or a superscript: a run of them gets one `_` or `^`.
         var lastScript: Character?
+        // Whether a spelled name (`beta`, `sum`; its subscripts after it) just ended: a letter after it gets a space,
+        // so that `β₁m` reads `beta_1 m` and `λΣw²` `lambda sum w^2`, not `beta_1m` and `lambdasumw^2`.
+        var nameEnded = false
         // Columns the spellings so far added to the line, and the spaces waiting to be written: a run of padding
         // after them (three spaces or more) gives them back, down to two spaces, so that columns stay in line.
         var added = 0, spaces = 0
@@ -24,7 +27,7 @@ extension String {
             added += text.count - columns
         }
         for scalar in unicodeScalars {
-            if scalar == " " { spaces += 1; lastScript = nil; continue }
+            if scalar == " " { spaces += 1; lastScript = nil; nameEnded = false; continue }
             if let sub = String.subscripts[scalar] {
                 add(lastScript == "_" ? String(sub) : "_" + String(sub), columns: 1)
                 lastScript = "_"
@@ -36,10 +39,15 @@ extension String {
                 continue
             }
             lastScript = nil
-            if scalar == "\n" { add("\n", columns: 1); added = 0; continue }
+            if scalar == "\n" { add("\n", columns: 1); added = 0; nameEnded = false; continue }
+            let spelled = scalar.isASCII ? nil : String.asciiSpellings[scalar]
+            if nameEnded && ((scalar.isASCII && scalar.properties.isAlphabetic) || spelled?.first?.isLetter == true) {
+                add(" ", columns: 0)
+            }
+            nameEnded = spelled.map { $0.count > 1 && $0.last?.isLetter == true } ?? false
             if scalar.isASCII {
                 add(String(scalar), columns: 1)
-            } else if let spelled = String.asciiSpellings[scalar] {
+            } else if let spelled {
                 // A combining mark (the hat of m̂) takes no column of its own.
                 add(spelled, columns: scalar.properties.generalCategory == .nonspacingMark ? 0 : 1)
             } else if (0x2500...0x257F).contains(scalar.value) {
@@ -61,7 +69,7 @@ extension String {
         "┌": "+", "┐": "+", "└": "+", "┘": "+", "├": "+", "┤": "+", "┬": "+", "┴": "+", "┼": "+",
         "█": "#", "▓": "#", "▒": ":", "░": ".",
         // Arrows, dashes and operators.
-        "→": "->", "←": "<-", "◀": "<", "▶": ">", "—": "-", "–": "-", "−": "-", "·": "*", "×": "x", "…": "...",
+        "→": "->", "←": "<-", "◀": "<", "▶": ">", "—": "--", "–": "-", "−": "-", "·": "*", "×": "x", "…": "...",
         "±": "+-", "≤": "<=", "≥": ">=", "≠": "!=", "≈": "~", "√": "sqrt ", "∞": "inf", "∂": "d", "Σ": "sum",
         "⊙": "(*)", "⊗": "(x)", "‖": "||", "⌊": "floor(", "⌋": ")", "⌈": "ceil(", "⌉": ")", "½": "1/2",
         // Greek letters (µ is the micro sign).
