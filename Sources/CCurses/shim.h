@@ -150,6 +150,8 @@ static inline int shim_key_right(void) { return KEY_RIGHT; }
 static inline int shim_key_resize(void) { return KEY_RESIZE; }
 static inline int shim_key_backspace(void) { return KEY_BACKSPACE; }
 static inline int shim_key_enter(void) { return KEY_ENTER; }
+/// KEY_F(0): function key n is this plus n (KEY_F is a macro, not imported).
+static inline int shim_key_f0(void) { return KEY_F0; }
 
 /// Reads one key from the standard screen: returns OK (a character), KEY_CODE_YES (a function key) or ERR.
 static inline int shim_get_wch(unsigned int *code) {

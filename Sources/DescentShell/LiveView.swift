@@ -218,6 +218,7 @@ final class LiveView: TrainingView {
         case .enter: name = "Enter"
         case .backspace: name = "Backspace"
         case .up, .down, .left, .right: name = "an arrow key"
+        case .function(let n): name = "F\(n)"
         default: name = "that key"
         }
         return "\(name) is not a key here (? lists them): typed commands are lost, pasted ones run \(after)"

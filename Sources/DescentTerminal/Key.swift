@@ -5,6 +5,8 @@ public enum Key: Equatable, Sendable {
     case character(Character)
     case escape, ctrlC, enter, space
     case up, down, left, right
+    /// Function key Fn.
+    case function(Int)
     /// The terminal was resized, or the view came back after a stop and must be drawn again in full.
     case resize
     case backspace
@@ -38,6 +40,7 @@ public enum Key: Equatable, Sendable {
         case shim_key_resize(): return .resize
         case shim_key_backspace(): return .backspace
         case shim_key_enter(): return .enter
+        case shim_key_f0() + 1 ... shim_key_f0() + 63: return .function(Int(code - shim_key_f0()))
         default: return .other
         }
     }

@@ -320,4 +320,13 @@ final class LiveViewKeysTests: XCTestCase {
         try t.type("show config")
         try t.wait(forText: "optimizer   adam")
     }
+
+    func testAFunctionKeyIsNamed() throws {
+        // F5 was "that key".
+        let t = try Tmux(width: 120, height: 36)
+        try t.startLongRun()
+        try t.send("F5")
+        try t.wait(forText: "F5 is not a key here (? lists them)")
+        try t.stopRun()
+    }
 }
