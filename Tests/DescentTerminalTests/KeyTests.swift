@@ -34,7 +34,10 @@ final class KeyTests: XCTestCase {
         XCTAssertEqual(Key(code: UInt32(shim_key_resize()), isKeyCode: true), .resize)
         XCTAssertEqual(Key(code: UInt32(shim_key_backspace()), isKeyCode: true), .backspace)
         XCTAssertEqual(Key(code: UInt32(shim_key_enter()), isKeyCode: true), .enter)
-        XCTAssertEqual(Key(code: 265, isKeyCode: true), .other)
+        // KEY_F(n) is KEY_F0 (264, octal 0410 in curses.h) + n; KEY_HOME (262) is a key the views do not use.
+        XCTAssertEqual(Key(code: 265, isKeyCode: true), .function(1))
+        XCTAssertEqual(Key(code: 264 + 12, isKeyCode: true), .function(12))
+        XCTAssertEqual(Key(code: 262, isKeyCode: true), .other)
     }
 
     func testSameNumberMeansDifferentThingsAsCharacterOrKeyCode() {
