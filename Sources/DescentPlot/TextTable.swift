@@ -71,19 +71,11 @@ public struct TextTable: Sendable {
         s.contains(where: \.isNewline) ? String(s.map { $0.isNewline ? " " : $0 }) : s
     }
 
-    /// `s` without leading and trailing spaces.
-    static func trimmed(_ s: String) -> String {
-        var t = Substring(s)
-        while t.first == " " { t = t.dropFirst() }
-        while t.last == " " { t = t.dropLast() }
-        return String(t)
-    }
-
     /// True when at least one cell is a number and every other non-empty cell is a number or a missing mark.
     static func isNumeric(_ cells: [String]) -> Bool {
         var numbers = 0
         for raw in cells {
-            let s = trimmed(raw)
+            let s = raw.withoutOuterSpaces
             if s.isEmpty || s == "—" || s == "-" { continue }
             let core = s.hasSuffix("%") ? String(s.dropLast()) : s
             guard Double(core) != nil else { return false }

@@ -25,7 +25,7 @@ public enum ASCIITable {
         var newWidths = widths, rightAligned = Array(repeating: false, count: widths.count)
         for row in rows.compactMap({ $0 }) {
             for (c, cell) in row.enumerated() {
-                let core = trimmed(cell)
+                let core = cell.withoutOuterSpaces
                 newWidths[c] = max(newWidths[c], core.columns + 2)
                 let leading = cell.prefix { $0 == " " }.count
                 if !core.isEmpty && leading > 1 && cell.hasSuffix(" ") && !cell.hasSuffix("  ") { rightAligned[c] = true }
@@ -35,7 +35,7 @@ public enum ASCIITable {
             let indent = String(line.prefix { $0 == " " })
             if let row {
                 return indent + "|" + row.enumerated().map { c, cell in
-                    let core = trimmed(cell), gap = String(repeating: " ", count: max(0, newWidths[c] - 2 - core.columns))
+                    let core = cell.withoutOuterSpaces, gap = String(repeating: " ", count: max(0, newWidths[c] - 2 - core.columns))
                     return " " + (rightAligned[c] ? gap + core : core + gap) + " "
                 }.joined(separator: "|") + "|"
             }
@@ -62,13 +62,5 @@ public enum ASCIITable {
             rest = rest.dropFirst()
         }
         return rest.isEmpty ? cells : nil
-    }
-
-    /// `s` without leading and trailing spaces.
-    private static func trimmed(_ s: String) -> String {
-        var t = Substring(s)
-        while t.first == " " { t = t.dropFirst() }
-        while t.last == " " { t = t.dropLast() }
-        return String(t)
     }
 }
