@@ -181,8 +181,8 @@ public final class Screen {
 
     /// What an Esc that curses returned was (its keypad decoder matched no key it knows): the Esc key when nothing
     /// came with it; Alt with a character when one did (the terminal sends Alt+x as Esc x); else another key, an
-    /// escape sequence the decoder does not know, read to its end so that its bytes are not taken for keys. Ctrl-C and
-    /// Ctrl-Z right after an Esc are themselves.
+    /// escape sequence the decoder does not know, read to its end so that its bytes are not taken for keys. Ctrl-C,
+    /// Ctrl-Z and a second Esc right after an Esc are themselves.
     private func escaped() -> Key {
         guard let (code, isKeyCode) = readCode() else { return .escape }
         if isKeyCode {
@@ -206,6 +206,7 @@ public final class Screen {
             case .space: return .alt(" ")
             case .ctrlC: return .ctrlC
             case .suspend: return .suspend
+            case .escape: return .escape   // Esc pressed twice quickly stops, as once does
             default: return .other
             }
         }

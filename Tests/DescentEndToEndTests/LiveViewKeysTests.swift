@@ -329,4 +329,12 @@ final class LiveViewKeysTests: XCTestCase {
         try t.wait(forText: "F5 is not a key here (? lists them)")
         try t.stopRun()
     }
+
+    func testEscPressedTwiceQuicklyStops() throws {
+        // Two Escs arriving together were read as Esc and one more key: "that key is not a key here", the run going on.
+        let t = try Tmux(width: 120, height: 36)
+        try t.startLongRun()
+        try t.send("Escape", "Escape")
+        try t.wait(forText: "stopped by the user")
+    }
 }
