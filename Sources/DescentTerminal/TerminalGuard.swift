@@ -111,8 +111,12 @@ enum TerminalGuard {
 /// ends (or a previous crash reporter runs) as it would have. `endwin` and `rl_deprep_terminal` are not formally
 /// async-signal-safe; this is a best effort on the way out, which beats leaving the terminal in raw mode.
 private func handleFatalSignal(_ signal: Int32) {
-    // A progress line (shown while echo is off) stays, with the shell's next words on the line below it.
-    if Echo.restoreSettings() { TerminalGuard.leaveLine(fd: STDOUT_FILENO) }
+    // A progress line (shown while echo is off) stays, with the shell's next words on the line below it; keys typed
+    // meanwhile, which no one saw, are dropped rather than left for the shell to run.
+    if Echo.restoreSettings() {
+        _ = tcflush(STDIN_FILENO, TCIFLUSH)
+        TerminalGuard.leaveLine(fd: STDOUT_FILENO)
+    }
     if TerminalGuard.restore() == .lineEditor { TerminalGuard.leaveLine() }
     _ = shim_restore_handler(signal, savedFatalActions + Int(signal))
     raise(signal)

@@ -49,4 +49,22 @@ final class FatalSignalTests: XCTestCase {
             try t.wait(forText: "\nstill usable")
         }
     }
+
+    func testKeysTypedUnseenDuringAProgressLineDoNotReachTheShell() throws {
+        // gradcheck turns echo off while its progress line shows; keys typed then were left for the shell after a
+        // SIGTERM, which ran `abcecho …`.
+        let t = try Tmux(width: 120, height: 36, fromShell: true)
+        try t.wait(forText: "descent>")
+        try t.type("data xor n=400; layer dense 64 tanh; layer dense 64 tanh; layer dense 1 sigmoid; loss bce")
+        try t.wait(forText: "loss bce:")
+        try t.type("gradcheck")
+        try t.wait(forText: "eta ")
+        try t.send("abc", literal: true)
+        Thread.sleep(forTimeInterval: 0.3)
+        try t.signal(SIGTERM)
+        try t.wait(for: "the shell's prompt") { self.lines($0).last == "$" }
+        try t.type("echo still usable")
+        let screen = try t.wait(forText: "\nstill usable")
+        XCTAssertFalse(screen.contains("abcecho"), screen)
+    }
 }
