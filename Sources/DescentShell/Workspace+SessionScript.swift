@@ -2,11 +2,13 @@ import Foundation
 
 /// The script `save session` writes.
 extension Workspace {
-    /// This session's recorded commands as a script with a header naming the version and date.
+    /// This session's recorded commands as a script with a header naming the version and date, after a `new`:
+    /// replayed at a prompt that holds other work, it builds this session, not that work with these commands on top.
     func sessionScript() -> String {
         let date = ISO8601DateFormatter().string(from: Date())
         var s = "# Descent \(Version.string) session, saved \(date)\n"
         s += "# Replay with `descent FILE` or `replay \"FILE\"` at the prompt.\n"
+        s += "new    # start from a fresh session, so that a replay at a prompt builds this one and only this one\n"
         for line in recorded { s += line + "\n" }
         return s
     }

@@ -172,7 +172,9 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertTrue(text.hasPrefix("# Descent "), text)
         XCTAssertTrue(text.contains("\ntrain 3 epochs\nstep\n"), text)
         XCTAssertFalse(text.contains("save "), "saving is not part of the replayed session")
-        let replay = try Descent.run(["-c", "replay \"\(session)\"; save weights \"\(w2)\""])
+        // Replayed at a prompt that holds other work (another seed, data, a layer and a loss), it builds the saved
+        // session alone: the script begins with `new`.
+        let replay = try Descent.run(["-c", "seed 3; data xor; layer dense 8 relu; loss mse; replay \"\(session)\"; save weights \"\(w2)\""])
         XCTAssertEqual(replay.status, 0, replay.stderr)
         let a = try String(contentsOfFile: w1, encoding: .utf8), b = try String(contentsOfFile: w2, encoding: .utf8)
         XCTAssertEqual(a, b, "replaying the saved session gives the same weights, bit for bit")
