@@ -152,7 +152,10 @@ extension Commands {
             w.out.print(note)
         }
         // The share of near-zero entries among the weight matrices shown (all, when none were named).
-        if what == "weights", let report = Sparsity.report(model, named: names.isEmpty ? nil : names) { w.out.print(report) }
+        if what == "weights", let report = Sparsity.report(model, named: names.isEmpty ? nil : names, l1Step: w.l1Step,
+                                                                  width: w.outputWidth()) {
+            w.out.print(report)
+        }
     }
 
     /// `show confusion`: the confusion matrices of the training set and the validation set, for classification.

@@ -123,3 +123,13 @@ extension Workspace {
         return (p, off)
     }
 }
+
+extension Workspace {
+    /// lr·λ₁ when L1 is on and the optimizer is plain SGD (no momentum): how far its subgradient steps a weight at
+    /// zero, for `show weights`' sparsity line; nil otherwise.
+    var l1Step: Double? {
+        guard regularizer.l1 > 0, case .sgd(let momentum, _) = optimizerKind, momentum == 0 else { return nil }
+        let lr = trainer?.optimizer.learningRate ?? learningRate ?? optimizerKind.defaultLearningRate
+        return lr * regularizer.l1
+    }
+}

@@ -103,4 +103,26 @@ final class ShowWeightsTests: XCTestCase {
             XCTAssertTrue(text.replacingOccurrences(of: "\n    ", with: " ").contains("`show W1` prints it whole"), text)
         }
     }
+
+    func testL1UnderPlainSGDCountsTheWeightsWithinOneStepOfZero() {
+        // W1's entries set by hand: 0.0005 is under 1e-3; 0.002 and -0.004 are within lr·λ₁ = 0.25·0.02 = 0.005 of
+        // zero; 0.2 is not. So 1 of 4 near zero, 3 of 4 within one step (counted by hand).
+        h.ok("data X=[[1,2]] y=[1]\nlayer dense 2 linear\nlayer dense 1 linear\nloss mse\nregularize l1 0.02\noptimizer sgd lr=0.25")
+        h.ok("set W1[0,0] = 0.0005\nset W1[0,1] = 0.002\nset W1[1,0] = -0.004\nset W1[1,1] = 0.2")
+        h.w.outputWidth = { 200 }
+        let text = h.ok("show weights W1")
+        XCTAssertTrue(text.contains("weights near zero (|w| < 0.001) in W1: 1 of 4 (25%)\n"), text)
+        XCTAssertTrue(text.contains("(with L1 under plain SGD a weight at zero jumps across it by lr·λ₁ = 0.005 every step, more than 0.001: 3 of 4 are within 0.005 of zero)"), text)
+        // Wrapped to a narrow terminal, every line keeps to it.
+        h.w.outputWidth = { 50 }
+        for line in h.ok("show weights W1").split(separator: "\n") where line.contains("jumps") || line.contains("within") {
+            XCTAssertLessThanOrEqual(line.count, 50, String(line))
+        }
+        // A step under the threshold, momentum, or another optimizer: no such line.
+        for change in ["lr 0.01", "optimizer sgd lr=0.25 momentum=0.9", "optimizer adam lr=0.25", "regularize l2 0.02"] {
+            let other = ShellHarness()
+            other.ok("data X=[[1,2]] y=[1]\nlayer dense 2 linear\nlayer dense 1 linear\nloss mse\nregularize l1 0.02\noptimizer sgd lr=0.25\n" + change)
+            XCTAssertFalse(other.ok("show weights W1").contains("jumps"), change)
+        }
+    }
 }
