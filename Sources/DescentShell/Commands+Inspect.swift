@@ -7,7 +7,7 @@ import DescentText
 /// Commands that show state, edit a parameter by hand, and check expectations.
 extension Commands {
     static let inspection: [CommandSpec] = [
-        CommandSpec("show", ["show model", "show weights [PARAM …]", "show grads [PARAM …]", "show data", "show history [N]",
+        CommandSpec("show", ["show model", "show weights [PARAM …]", "show grads [PARAM …]", "show data [N|all]", "show history [N]",
                              "show config", "show confusion   (classification: training and validation sets)",
                              "show NODE   (X, Z1, A1, loss, … after `forward`)"],
                     "print the model, parameters, gradients, data, history, configuration, confusion matrix or a graph node",
@@ -52,9 +52,12 @@ extension Commands {
         case "weights", "grads":
             try showParameters(w, &a, what: what)
         case "data":
+            var rows = Printer.dataRows
+            if a.optionalWord(oneOf: ["all"]) != nil { rows = .max }
+            else if !a.isAtEnd { rows = try a.int("the number of rows to show (or `all`)", range: 0...Int.max) }
             try a.finish(options: [])
             guard let d = w.data else { throw ShellError("no data yet — start with `data …` (e.g. `data xor n=200`)") }
-            w.out.print(Printer.data((try? w.asRead(d)) ?? d, workspace: w))
+            try showData((try? w.asRead(d)) ?? d, w, rows: rows)
         case "history":
             let n = a.isAtEnd ? 10 : try a.int("the number of rows to show", range: 1...Int.max)
             try a.finish(options: [])
@@ -84,6 +87,20 @@ extension Commands {
             // that backward never reaches says so rather than showing the zeros its gradient buffer holds.
             if Workspace.gradientArrived(g, i) { try showInFull(w, g.nodes[i], gradient: true) }
             else if let why = Workspace.offGradientPath(g, i) { w.out.print(why) }
+        }
+    }
+
+    /// `show data [N|all]`: the description and the first `rows` rows, a line at a time, so that Ctrl-C stops a long
+    /// table between rows.
+    static func showData(_ d: Dataset, _ w: Workspace, rows: Int) throws {
+        let (lines, firstRow) = Printer.data(d, workspace: w, rows: rows)
+        let shown = min(d.count, rows)
+        for (k, line) in lines.enumerated() {
+            if Interrupt.requested {
+                w.out.pastEcho()   // past the terminal's echoed ^C
+                throw ShellError("show data interrupted after \(min(shown, max(0, k - firstRow))) of \(shown) rows")
+            }
+            w.out.print(line)
         }
     }
 

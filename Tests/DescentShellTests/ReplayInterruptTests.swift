@@ -142,6 +142,21 @@ final class ReplayInterruptTests: XCTestCase {
         XCTAssertEqual(shown.split(separator: "\n").filter { $0.hasPrefix("   [") || $0.hasPrefix("  [[") }.count, 40, shown)
     }
 
+    func testCtrlCStopsShowDataAll() throws {
+        let h = ShellHarness()
+        h.ok("seed 3\ndata moons n=500")
+        let file = try script("show data all\nseed 9\n")
+        pressCtrlC(h, at: 1, answer: true)
+        let e = h.fails("replay \"\(file)\" step")
+        XCTAssertTrue(e.contains("error: show data interrupted after 0 of 500 rows"), e)
+        XCTAssertFalse(h.out.text.contains("│ 0 "), "no row was printed:\n\(h.out.text)")
+        XCTAssertEqual(h.w.seed, 3, "line 2 did not run")
+        // Not interrupted, it prints every row, numbered from 0.
+        let shown = h.ok("show data all")
+        XCTAssertTrue(shown.contains("│ 499 │"), shown)
+        XCTAssertFalse(shown.contains("more row"), shown)
+    }
+
     func testCtrlCStopsAPredictBeforeItsTable() throws {
         let h = ShellHarness()
         h.ok(Self.setup)

@@ -76,4 +76,26 @@ final class ShowDataTests: XCTestCase {
         XCTAssertTrue(text.contains("│ # │ \(cut) │ b │ y │"), text)
         XCTAssertLessThanOrEqual(text.components(separatedBy: "\n").map(\.columns).max() ?? 0, 120, text)
     }
+
+    func testACountOrAllChoosesTheRows() throws {
+        // 12 rows of inline data, x = row number, y = 10·x: the rows shown are known by hand.
+        let h = ShellHarness()
+        h.ok("data X=[" + (0..<12).map { "[\($0)]" }.joined(separator: ",") + "] y=[" + (0..<12).map { "\(10 * $0)" }.joined(separator: ",") + "]")
+        let rows = { (text: String) in text.split(separator: "\n").filter { $0.hasPrefix("│") }.count - 1 }   // less the header
+        XCTAssertEqual(rows(h.ok("show data")), 5)
+        let eight = h.ok("show data 8")
+        XCTAssertEqual(rows(eight), 8, eight)
+        XCTAssertTrue(eight.contains("│ 7 │  7 │ 70 │"), eight)
+        XCTAssertTrue(eight.contains("… 4 more rows (`show data N` shows the first N, `show data all` every one)"), eight)
+        let all = h.ok("show data all")
+        XCTAssertEqual(rows(all), 12, all)
+        XCTAssertTrue(all.contains("│ 11 │ 11 │ 110 │"), all)
+        XCTAssertFalse(all.contains("more row"), all)
+        XCTAssertEqual(rows(h.ok("show data 100")), 12)
+        let none = h.ok("show data 0")
+        XCTAssertFalse(none.contains("┌"), none)
+        XCTAssertTrue(none.contains("… 12 more rows"), none)
+        XCTAssertTrue(h.fails("show data -1").contains("expected the number of rows to show (or `all`) (a whole number at least 0), got -1"))
+        XCTAssertTrue(h.fails("show data some").contains("got 'some'"))
+    }
 }
