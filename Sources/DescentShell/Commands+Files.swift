@@ -13,9 +13,9 @@ extension Commands {
                     keywords: ["weights"], handler: load),
         CommandSpec("replay", ["replay \"FILE.descent\" [step]"], "run a session script here; `step` waits for Enter before each command (at the prompt)",
                     keywords: ["step"], recorded: false, handler: replay),
-        CommandSpec("export", ["export history \"FILE.csv\"", "export plot \"FILE.svg\""],
-                    "write the training history as CSV, or the loss chart as SVG",
-                    keywords: ["history", "plot"], recorded: false, handler: export),
+        CommandSpec("export", ["export history \"FILE.csv\"", "export plot \"FILE.svg\"", "export data \"FILE.csv\""],
+                    "write the training history as CSV, the loss chart as SVG, or the data as CSV",
+                    keywords: ["history", "plot", "data"], recorded: false, handler: export),
     ]
 
     /// `path` with `.`, `..` and links resolved, to tell whether two names are the same file.
@@ -136,9 +136,10 @@ extension Commands {
     }
 
     static func export(_ w: Workspace, _ a: inout ArgReader) throws {
-        let what = try a.word("kind of export", oneOf: ["history", "plot"])
-        let file = try a.fileName(example: what == "history" ? "loss.csv" : "loss.svg"), at = a.lastSpan
+        let what = try a.word("kind of export", oneOf: ["history", "plot", "data"])
+        let file = try a.fileName(example: ["history": "loss.csv", "plot": "loss.svg"][what] ?? "data.csv"), at = a.lastSpan
         try a.finish(options: [])
+        if what == "data" { return try exportData(w, file, at: at) }
         guard let t = w.trainer ?? w.carryOver, !t.history.isEmpty else { throw ShellError("nothing to export yet: train first") }
         let p = path(w, file), name = shown(file)
         try refuseRunningScript(w, p, name, at: at)
@@ -149,5 +150,15 @@ extension Commands {
             try located(at) { try AtomicFile.write(Charts.svg(t.history, title: w.modelLine()), to: p) }
             w.out.print("wrote the loss chart to \(name)")
         }
+    }
+
+    /// `export data "FILE.csv"`: the dataset in its own units and row order, as `data csv` reads it back.
+    static func exportData(_ w: Workspace, _ file: String, at: SourceSpan) throws {
+        guard let d = w.data else { throw ShellError("no data to export yet — start with `data …` (e.g. `data xor n=200`)") }
+        let data = (try? w.asRead(d)) ?? d
+        let p = path(w, file), name = shown(file)
+        try refuseRunningScript(w, p, name, at: at)
+        try located(at) { try AtomicFile.write(data.csvText(), to: p) }
+        w.out.print("wrote \(Format.counted(data.count, "row")) (\(Format.counted(data.featureCount, "feature")) and the target, last) to \(name)")
     }
 }

@@ -1,0 +1,56 @@
+import Foundation
+import XCTest
+@testable import DescentCore
+@testable import DescentShell
+
+/// `export data`: the dataset as CSV that `data csv` reads back to the same numbers, bit for bit. Expected file texts
+/// are written out by hand.
+final class ExportDataTests: XCTestCase {
+    private var dir = ""
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("descent-export-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
+
+    func testInlineRegressionDataIsWrittenWithRoundTripDigits() throws {
+        let h = ShellHarness()
+        h.ok("data X=[[1e-5,2],[3,-0.0],[0.1,-7.25]] y=[0.1,1e300,-2]")
+        let text = h.ok("export data \"\(dir)/r.csv\"")
+        XCTAssertTrue(text.contains("wrote 3 rows (2 features and the target, last) to "), text)
+        XCTAssertEqual(try String(contentsOfFile: dir + "/r.csv", encoding: .utf8), "x1,x2,y\n1e-05,2.0,0.1\n3.0,-0.0,1e+300\n0.1,-7.25,-2.0\n")
+    }
+
+    func testGeneratedClassesReadBackBitForBit() throws {
+        let h = ShellHarness()
+        h.ok("seed 4\ndata spiral n=90 noise=0.3 classes=3")
+        let before = try XCTUnwrap(h.w.data)
+        h.ok("export data \"\(dir)/s.csv\"\ndata csv \"\(dir)/s.csv\"")
+        let after = try XCTUnwrap(h.w.data)
+        XCTAssertEqual(after.X.data.map(\.bitPattern), before.X.data.map(\.bitPattern))
+        XCTAssertEqual(after.y.data, before.y.data)
+        XCTAssertEqual(after.classNames, before.classNames)
+        XCTAssertEqual(after.featureNames, before.featureNames)
+        XCTAssertEqual(after.task, .multiclass)
+    }
+
+    func testNamesThatNeedQuotesAreQuoted() throws {
+        let path = dir + "/q.csv"
+        try "\"a,b\",\" c\",kind\n1,2,\"x \"\"y\"\"\"\n3,4,plain\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let h = ShellHarness()
+        h.ok("data csv \"\(path)\"\nexport data \"\(dir)/out.csv\"")
+        XCTAssertEqual(try String(contentsOfFile: dir + "/out.csv", encoding: .utf8),
+                       "\"a,b\",\" c\",kind\n1.0,2.0,\"x \"\"y\"\"\"\n3.0,4.0,plain\n")
+        h.ok("data csv \"\(dir)/out.csv\"")
+        XCTAssertEqual(h.w.data?.featureNames, ["a,b", " c"])
+        XCTAssertEqual(h.w.data?.classNames, ["x \"y\"", "plain"])
+    }
+
+    func testNoDataIsAnErrorAndWritesNothing() {
+        let h = ShellHarness()
+        XCTAssertTrue(h.fails("export data \"\(dir)/none.csv\"").contains("no data to export yet"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/none.csv"))
+    }
+}
