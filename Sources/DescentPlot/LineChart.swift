@@ -53,7 +53,8 @@ public struct LineChart: Sendable {
         guard width >= 10, plotHeight >= 2 else { return drawBare(m, into: &canvas, x: x, y: y, width: width, height: height) }
 
         let yTicks = self.yTicks(m, maxCount: min(6, max(2, plotHeight / 2 + 1)))
-        let gutter = yTicks.labels.map(\.count).max() ?? 0
+        let yLabels = labelledEnds(yTicks, plotHeight: plotHeight)
+        let gutter = yLabels.map(\.label.count).max() ?? 0
         let plotWidth = width - gutter - 1
         guard plotWidth >= 4 else { return drawBare(m, into: &canvas, x: x, y: y, width: width, height: height) }
         let xTicks = Ticks.linear(m.window.lo, m.window.hi, fitting: plotWidth, whole: xIsWhole)
@@ -67,10 +68,9 @@ public struct LineChart: Sendable {
         let frame = AxisFrame(plotX: x + gutter + 1, plotY: top, plotWidth: plotWidth, plotHeight: plotHeight,
                               left: x, right: x + width, unicode: unicode)
         grid.draw(into: &canvas, x: frame.plotX, y: top)
-        let cellRow = { (v: Double) in Int(plane.row(v).rounded()) / grid.dotsPerRow }
         let cellColumn = { (v: Double) in Int(plane.column(v).rounded()) / grid.dotsPerColumn }
         frame.draw(into: &canvas,
-                   yTicks: zip(yTicks.values, yTicks.labels).map { (cellRow($0), $1) },
+                   yTicks: yLabels,
                    xTicks: zip(xTicks.values, xTicks.labels).map { (cellColumn($0), $1) })
         for issue in m.issues where issue.x >= xTicks.lo && issue.x <= xTicks.hi {
             frame.mark(into: &canvas, column: cellColumn(issue.x))
@@ -112,6 +112,20 @@ extension LineChart {
             ?? union(extents.map(\.yInWindow)) ?? union(extents.map(\.yAll))
             ?? (log ? Bounds(lo: 0.1, hi: 1) : Bounds(lo: 0, hi: 1))
         return Measured(window: window, y: y, issues: extents.compactMap(\.issue))
+    }
+
+    /// The y ticks' rows and labels in a plot `plotHeight` cells high; and the top and bottom rows labelled with the
+    /// axis's ends (the highest and lowest values drawn) when no tick is within a row of them, so that a curve's
+    /// first and last values can be read.
+    func labelledEnds(_ ticks: Ticks, plotHeight: Int) -> [(row: Int, label: String)] {
+        let grid = DotGrid(columns: 1, rows: plotHeight, unicode: unicode)
+        let plane = Plane(xLo: 0, xHi: 1, yLo: ticks.lo, yHi: ticks.hi, log: yScale == .log, columns: 1, rows: grid.dotsHigh)
+        var labels = zip(ticks.values, ticks.labels).map { (row: Int(plane.row($0).rounded()) / grid.dotsPerRow, label: $1) }
+        let rows = labels.map(\.row)
+        guard plotHeight >= 4, ticks.lo.isFinite, ticks.hi.isFinite else { return labels }
+        if (rows.min() ?? plotHeight) >= 2 { labels.append((row: 0, label: PlotFormat.number(ticks.hi))) }
+        if (rows.max() ?? -1) <= plotHeight - 3 { labels.append((row: plotHeight - 1, label: PlotFormat.number(ticks.lo))) }
+        return labels
     }
 
     /// Round y ticks inside the measured bounds.

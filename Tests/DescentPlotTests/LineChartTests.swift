@@ -29,6 +29,21 @@ final class LineChartTests: XCTestCase {
         XCTAssertEqual(canvas[2, 7], Cell("l", fg: .label))
     }
 
+    func testTheAxisEndsAreLabelledWhenNoTickIsNear() {
+        // y from 0.93 down to 0.061 in a plot 18 rows (72 dots) high: ticks 0.2…0.8 (step 0.2). 0.8 sits at dot
+        // (0.93 − 0.8) / 0.869 · 72 ≈ 10.8 → 11, cell row 2, and 0.2 at ≈ 60.5 → 60, cell row 15: two rows from
+        // either end, so row 0 is labelled 0.93 and row 17 0.061 (worked out by hand).
+        let s = LineChart.Series(name: "loss", role: .lossTrain, points: [(0, 0.93), (1, 0.061)])
+        let lines = LineChart(series: [s], showLegend: false).render(width: 40, height: 20).lines()
+        XCTAssertTrue(lines[0].hasPrefix(" 0.93┤"), lines.joined(separator: "\n"))
+        XCTAssertTrue(lines[2].hasPrefix("  0.8┤"), lines.joined(separator: "\n"))
+        XCTAssertTrue(lines[15].hasPrefix("  0.2┤"), lines.joined(separator: "\n"))
+        XCTAssertTrue(lines[17].hasPrefix("0.061┤"), lines.joined(separator: "\n"))
+        // A tick a row from an end leaves that end unlabelled: 0.8 … 0.2 drawn from 0.85 to 0.15.
+        let near = LineChart(series: [LineChart.Series(name: "loss", role: .lossTrain, points: [(0, 0.85), (1, 0.15)])], showLegend: false).render(width: 40, height: 20).lines()
+        XCTAssertEqual(near.filter { $0.contains("┤") }.count, 4, near.joined(separator: "\n"))
+    }
+
     func testASCIISnapshot() {
         // 10 × 5 cells of 1 × 2 dots: 10 × 10 dots, diagonal (i, 9 − i); each row holds ".'" (lower dot, then
         // upper dot one column right). y ticks at dot rows 0, 4.5 → 5, 9 → cell rows 0, 2, 4.
