@@ -7,8 +7,9 @@ import Foundation
 /// Commands that run training.
 extension Commands {
     static let training: [CommandSpec] = [
-        CommandSpec("train", ["train STEPS [every=K]", "train N epochs [every=K]"],
-                    "train for a number of steps (or epochs); every=K evaluates the full sets every K steps",
+        CommandSpec("train", ["train STEPS [every=K] [pace=S]", "train N epochs [every=K] [pace=S]"],
+                    "train for a number of steps (or epochs); every=K evaluates the full sets every K steps; pace=S shows "
+                        + "at most S steps a second in the full-screen view, to watch a short run",
                     keywords: ["epochs", "steps"], handler: train),
         CommandSpec("step", ["step"], "one training step — forward, backward, update — with a short report", handler: step),
         CommandSpec("reset", ["reset"], "new initial weights from the seed (same seed → same weights); history cleared",
@@ -19,12 +20,13 @@ extension Commands {
     static let maxSteps = 100_000_000
 
     /// The `key=` options `train` takes.
-    static let trainOptions = ["every"]
+    static let trainOptions = ["every", "pace"]
 
     static func train(_ w: Workspace, _ a: inout ArgReader) throws {
         let n = try a.int("number of steps or epochs", range: 1...maxSteps)
         let unit = try a.optionalWord("unit", oneOf: ["steps", "epochs", "step", "epoch"]) ?? "steps"
         let every = try a.optionalIntOption("every", range: 1...1_000_000_000)
+        let pace = a.option("pace") == nil ? nil : try a.numberOption("pace", default: 0, range: .closed(0.1, 1_000_000))
         try a.finish(options: trainOptions)
         let t = try w.ensureTrainer()
         let perEpoch = t.sampler.batchesPerEpoch
@@ -35,6 +37,9 @@ extension Commands {
         if let every { w.evaluationInterval = every; t.evaluationInterval = every }
         let steps = unit.hasPrefix("epoch") ? n * perEpoch : n
         if every == nil && w.evaluationInterval == nil { t.evaluationInterval = max(1, steps / 200, t.evaluationFloor) }
+        if let pace, !w.trainingView.setPace(pace) {
+            w.out.print("note: pace=\(Format.short(pace)) slows the full-screen view only; this run goes at full speed")
+        }
         let (ran, reason) = runTraining(w, t, steps: steps)
         if ran == 0, case .nonFinite(let why) = reason {
             // A run that stopped before its first step leaves nothing, as a failed `step` does: the batch it drew,

@@ -45,8 +45,19 @@ final class LiveView: TrainingView {
     private var nextKeyCheck = ContinuousClock.now
     /// Progress lines, when the screen could not be opened.
     private var fallback: ProgressPrinter?
+    /// The most steps a second the run goes (`train … pace=S`, `+` and `-`); nil: as fast as it can.
+    private var pace: Double?
+    /// Where the pace under way was set: the time and the steps done then. Steps are due at `pace` a second from it.
+    private var paceOrigin = (at: ContinuousClock.now, done: 0)
+    /// The paces `+` and `-` step through, in steps a second; past the last, `+` runs at full speed.
+    static let paces: [Double] = [1, 3, 10, 30, 100, 300, 1000, 3000]
 
     init(workspace: Workspace) { self.workspace = workspace }
+
+    func setPace(_ stepsPerSecond: Double?) -> Bool {
+        pace = stepsPerSecond
+        return true
+    }
 
     func begin(trainer: Trainer, total: Int, model: String) {
         self.total = total
@@ -74,6 +85,7 @@ final class LiveView: TrainingView {
         screen = s
         began = Suspension.activeNow(clock)
         nextFrame = clock.now
+        paceOrigin = (clock.now, 0)
         draw(trainer)
     }
 
@@ -93,6 +105,7 @@ final class LiveView: TrainingView {
     func update(trainer: Trainer, done: Int) -> StopReason? {
         if let fallback { return fallback.update(trainer: trainer, done: done) }
         if let stopAsked { return stopAsked }
+        if let stop = waitForPace(trainer, done: done) { stopAsked = stop; return stop }
         let now = clock.now
         // A stop from outside (kill -TSTP) is acted on at once, not at the next frame.
         guard paused || stepOnce || now >= nextFrame || screen?.signalPending == true else { return nil }
@@ -110,6 +123,41 @@ final class LiveView: TrainingView {
         return nil
     }
 
+    /// Under a pace, waits until step `done` is due, drawing and reading keys meanwhile; a stop key returns its reason.
+    /// A pause (space) ends the wait, for `update`'s pause loop.
+    private func waitForPace(_ t: Trainer, done: Int) -> StopReason? {
+        while let pace, !paused, screen != nil {
+            let due = paceOrigin.at + .seconds(Double(done - paceOrigin.done) / pace)
+            let now = clock.now
+            guard now < due else {
+                // Behind by more than a moment (a pause, Ctrl-Z, steps slower than the pace): no burst to catch up.
+                if now - due > .milliseconds(300) { paceOrigin = (now, done) }
+                return nil
+            }
+            if now >= nextFrame { draw(t); nextFrame = clock.now + .milliseconds(33) }
+            let left = Int(((due - now).seconds * 1000).rounded(.up))
+            if let stop = handleKeys(t, wait: max(1, min(33, left))) { return stop }
+        }
+        return nil
+    }
+
+    /// `+` (faster) or `-` (slower): the next pace in `paces`, from the run's speed so far when it had none; past the
+    /// fastest, full speed. The steps already run stay where they are: the new pace counts from now.
+    private func changePace(faster: Bool, _ t: Trainer) {
+        let done = t.stepCount - startStep
+        if let p = pace {
+            let i = LiveView.paces.firstIndex(of: p) ?? 0
+            pace = faster ? (i + 1 < LiveView.paces.count ? LiveView.paces[i + 1] : nil) : LiveView.paces[max(0, i - 1)]
+        } else if !faster {
+            let elapsed = (Suspension.activeNow(clock) - began - pausedTime).seconds
+            let rate = elapsed > 0 ? Double(done) / elapsed : .infinity
+            pace = LiveView.paces.last { $0 < rate } ?? LiveView.paces[0]
+        }
+        paceOrigin = (clock.now, done)
+        say(pace.map { "pace: at most \($0 == 1 ? "1 step" : Format.short($0) + " steps") a second (+ faster, - slower)" }
+            ?? "pace: full speed (- slows it)")
+    }
+
     func stopRequested(trainer: Trainer) -> Bool {
         guard screen != nil, stopAsked == nil else { return stopAsked != nil }
         let now = clock.now
@@ -120,6 +168,7 @@ final class LiveView: TrainingView {
     }
 
     func end(trainer: Trainer, reason: StopReason) {
+        pace = nil   // a pace is the run's, not the next one's
         fallback?.end(trainer: trainer, reason: reason)
         if let s = screen {
             draw(trainer)
@@ -153,6 +202,8 @@ final class LiveView: TrainingView {
             case .space: setPaused(!paused); stepOnce = false
             case .character("s") where paused: stepOnce = true; setPaused(false); return nil
             case .character("s"): say("s runs one step while paused (space pauses)")
+            case .character("+"), .character("="): changePace(faster: true, t)
+            case .character("-"): changePace(faster: false, t)
             case .character("l"): logScale.toggle()
             case .character("v") where t.validation == nil: say(LiveView.noValidationNotice)
             case .character("v"): showValidation.toggle()
@@ -259,8 +310,9 @@ final class LiveView: TrainingView {
         let done = t.stepCount - startStep
         let elapsed = (Suspension.activeNow(clock) - began - pausedTime).seconds
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
-        let eta = rate > 0 ? Double(total - done) / rate : 0
-        let head = "\(Report.rate(rate)) steps/s  elapsed \(LiveView.clockText(elapsed))  eta \(LiveView.clockText(eta))  "
+        let pacedRate = pace.map { rate > 0 ? min($0, rate) : $0 } ?? rate   // under a pace, the steps left go at it
+        let eta = pacedRate > 0 ? Double(total - done) / pacedRate : 0
+        let head = "\(Report.rate(rate)) steps/s\(pace.map { " (pace \(Format.short($0)))" } ?? "")  elapsed \(LiveView.clockText(elapsed))  eta \(LiveView.clockText(eta))  "
         return LiveView.status(numbers: LiveView.numbersLine(t, done: done, total: total), speed: head,
                                fraction: total > 0 ? Double(done) / Double(total) : 0, paused: paused,
                                watches: workspace.watchedValues(t.model), model: modelLine,
@@ -345,6 +397,7 @@ final class LiveView: TrainingView {
     }
 
     static let keysHelp = ["keys", "q, Esc, Ctrl-C  stop at the next step", "space  pause / resume", "s  one step (paused)",
+                           "- / +  slower / faster (1 to 3000 steps a second, then full speed)",
                            "l  log / linear scale", "v  validation curve", "b  decision map (data of 2 features)",
                            "Ctrl-Z  suspend (fg resumes)", "?  this help; other keys only hide it",
                            "a paste waits for the prompt"]

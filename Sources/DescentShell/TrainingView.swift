@@ -15,6 +15,9 @@ public protocol TrainingView: AnyObject {
     var pausedTime: Duration { get }
     /// Whether the view shows watched entries itself; otherwise they are printed after each step.
     var showsWatches: Bool { get }
+    /// Asks the next run to go at most `stepsPerSecond` steps a second (nil: as fast as it can), so that a short run
+    /// can be watched; false when this view does not pace runs.
+    func setPace(_ stepsPerSecond: Double?) -> Bool
 }
 
 extension TrainingView {
@@ -24,4 +27,6 @@ extension TrainingView {
     public var pausedTime: Duration { .zero }
     /// A view that leaves watched entries to be printed.
     public var showsWatches: Bool { false }
+    /// A view that runs every step as fast as it can.
+    public func setPace(_ stepsPerSecond: Double?) -> Bool { false }
 }

@@ -217,4 +217,32 @@ final class LiveViewTests: XCTestCase {
         try t.wait(forText: "stopped by the user")
         try t.wait(for: "the prompt") { $0.contains("descent>") }
     }
+
+    func testPaceSlowsARunAndPlusAndMinusChangeIt() throws {
+        let t = try Tmux(width: 120, height: 36)
+        try t.prepareMoons()
+        try t.type("train 2000000 pace=3")
+        let first = try t.wait(for: "the paced run") { Tmux.liveStep($0) != nil && $0.contains("steps/s (pace 3)") }
+        let began = Date(), stepThen = try XCTUnwrap(Tmux.liveStep(first))
+        Thread.sleep(forTimeInterval: 2)
+        let later = try t.screen()
+        // At most 3 steps a second (one more for a frame drawn just before a step): a slow machine gives fewer.
+        let steps = try XCTUnwrap(Tmux.liveStep(later)) - stepThen
+        XCTAssertLessThanOrEqual(Double(steps), 3 * Date().timeIntervalSince(began) + 2, later)
+        // + steps up through 10, 30, …, 3000 steps a second, then to full speed; - slows it again.
+        for _ in 0..<7 { try t.send("+") }
+        try t.wait(forText: "pace: full speed (- slows it)")
+        try t.wait(for: "the run at full speed") { (Tmux.liveStep($0) ?? 0) > stepThen + 5000 && !$0.contains("(pace ") }
+        try t.send("-")
+        try t.wait(for: "a pace again") { $0.contains("pace: at most ") && $0.contains("steps a second (+ faster, - slower)") }
+        try t.stopRun()
+        try t.wait(for: "the prompt") { $0.contains("descent>") }
+        // A pace is its run's: after a run at one step a second, 100 steps finish well within the wait's 15 s.
+        try t.type("train 2000000 pace=1")
+        try t.wait(for: "the run at one step a second") { $0.contains("(pace 1)") }
+        try t.send("q")
+        try t.wait(for: "the prompt") { $0.contains("descent>") }
+        try t.type("train 100")
+        try t.wait(forText: "trained 100 steps")
+    }
 }

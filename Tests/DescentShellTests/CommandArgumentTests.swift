@@ -42,7 +42,7 @@ final class CommandArgumentTests: XCTestCase {
         XCTAssertTrue(h.ok("help trai").contains("train STEPS [every=K]"))   // a unique prefix, as for commands
         // A keyword after the command shows the forms that use it.
         XCTAssertEqual(h.ok("help show confusion").split(separator: "\n").first, "  show confusion   (classification: training and validation sets)")
-        XCTAssertEqual(h.ok("help train epochs").split(separator: "\n").first, "  train N epochs [every=K]")
+        XCTAssertEqual(h.ok("help train epochs").split(separator: "\n").first, "  train N epochs [every=K] [pace=S]")
         // expect's comparisons are listed, and the forms say which take a tolerance.
         XCTAssertEqual(h.ok("help expect").split(separator: "\n").prefix(3), ["  expect METRIC OP VALUE   (OP: <  <=  >  >=  =)",
                                                                              "  expect [grad] PARAM[i,j] OP VALUE",
@@ -475,5 +475,18 @@ final class CommandArgumentTests: XCTestCase {
             XCTAssertTrue(error.contains(message), "\(line.prefix(20)): \(error.prefix(300))")
             XCTAssertLessThan(error.count, 600, "\(line.prefix(20)): \(error.prefix(300))")
         }
+    }
+
+    func testPaceIsCheckedAndOnlyTheLiveViewPacesARun() {
+        let h = ShellHarness()
+        h.ok("data xor n=20\nlayer dense 1 tanh\nloss mse")
+        XCTAssertTrue(h.fails("train 2 pace=0").contains("expected a number from 0.1 to 1000000 for pace=, got 0"))
+        XCTAssertTrue(h.fails("train 2 pace=fast").contains("pace="))
+        XCTAssertEqual(h.w.trainer?.stepCount ?? 0, 0, "a refused pace trains nothing")
+        // Progress lines (the harness's view) go at full speed, and say so; the run is the same as without it.
+        let text = h.ok("train 2 pace=0.5")
+        XCTAssertTrue(text.contains("note: pace=0.5 slows the full-screen view only; this run goes at full speed"), text)
+        XCTAssertEqual(h.w.trainer?.stepCount, 2)
+        XCTAssertEqual(h.w.recorded.last, "train 2 pace=0.5", "kept as typed: replayed at a prompt, it paces the view again")
     }
 }
