@@ -86,6 +86,26 @@ enum Report {
         s += String(format: "  in %.2fs", seconds)
         if seconds > 0 && ran > 0 { s += " (\(rate(Double(ran) / seconds)) steps/s)" }
         s += " — \(reason)"
+        if ran > 0, let note = validationRise(t.history) { s += "\n" + note }
         return s
+    }
+
+    /// How far validation loss must have risen above its lowest for `validationRise` to say so: 10%.
+    static let riseWorthSaying = 1.1
+
+    /// When the last evaluation's val_loss is more than 10% above the lowest one the history holds, earlier: a note
+    /// naming that step, and, when the training loss has fallen since, that this looks like overfitting.
+    static func validationRise(_ h: History) -> String? {
+        guard let last = h.lastEvaluation, let now = last.valLoss, now.isFinite else { return nil }
+        var best: History.Evaluation?
+        for e in h.evaluations {
+            if let v = e.valLoss, v.isFinite, v < (best?.valLoss ?? .infinity) { best = e }
+        }
+        guard let best, let low = best.valLoss, best.step < last.step, now > riseWorthSaying * low else { return nil }
+        let why = last.trainLoss < best.trainLoss
+            ? ", while train_loss fell from \(Format.sig(best.trainLoss, 4)) to \(Format.sig(last.trainLoss, 4)): overfitting"
+            : ""
+        return "note: val_loss was lowest at step \(best.step) (\(Format.sig(low, 4))) and is \(Format.sig(now, 4)) now\(why)"
+            + " (`show history` lists the evaluations)"
     }
 }
