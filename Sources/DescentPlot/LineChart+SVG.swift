@@ -33,6 +33,15 @@ extension LineChart {
         for v in xTicks.values { out += "<line x1=\"\(SVG.number(px(v)))\" y1=\"\(top)\" x2=\"\(SVG.number(px(v)))\" y2=\"\(top + ph)\"/>\n" }
         out += "</g>\n<g class=\"series\" clip-path=\"url(#plot-area)\" fill=\"none\" stroke-linejoin=\"round\" stroke-linecap=\"round\">\n"
         for s in series {
+            if s.style == .points {
+                // Points alone: a small filled circle at each drawable one inside the x window.
+                var dots = ""
+                for (x, y) in zip(s.xs, s.ys) where x.isFinite && y.isFinite && (!plane.log || y > 0) && x >= plane.xLo && x <= plane.xHi {
+                    dots += "<circle cx=\"\(SVG.number(px(x)))\" cy=\"\(SVG.number(py(y)))\" r=\"2\"/>"
+                }
+                if !dots.isEmpty { out += "<g class=\"points\" data-name=\"\(SVG.escape(s.name))\" fill=\"\(SVG.color(s.role))\" stroke=\"none\">\(dots)</g>\n" }
+                continue
+            }
             let d = pathData(s, plane: plane, left: Double(left), top: Double(top))
             guard !d.isEmpty else { continue }
             out += "<path class=\"line\" data-name=\"\(SVG.escape(s.name))\" \(strokeAttributes(s)) d=\"\(d)\"/>\n"
@@ -81,7 +90,9 @@ extension LineChart {
         for item in items {
             let ix = x + item.x, iy = y + 20 * item.row
             if let s = item.series {
-                out += "<line x1=\"\(ix)\" y1=\"\(iy - 4)\" x2=\"\(ix + 20)\" y2=\"\(iy - 4)\" \(strokeAttributes(s))/>\n"
+                out += s.style == .points
+                    ? "<circle cx=\"\(ix + 10)\" cy=\"\(iy - 4)\" r=\"2\" fill=\"\(SVG.color(s.role))\"/>\n"
+                    : "<line x1=\"\(ix)\" y1=\"\(iy - 4)\" x2=\"\(ix + 20)\" y2=\"\(iy - 4)\" \(strokeAttributes(s))/>\n"
                 out += "<text x=\"\(ix + 26)\" y=\"\(iy)\" fill=\"\(SVG.color(.label))\">\(SVG.escape(item.text))</text>\n"
             } else {
                 out += "<text class=\"issue\" x=\"\(ix)\" y=\"\(iy)\" fill=\"\(SVG.color(.warning))\">\(SVG.escape(item.text))</text>\n"

@@ -138,6 +138,15 @@ extension LineChart {
     /// Draws every series into `grid` in its line style, one aggregated pass each.
     func rasterize(into grid: inout DotGrid, plane: Plane) {
         for s in series {
+            if s.style == .points {
+                // A dot at each drawable point inside the plot; none between them.
+                for (x, y) in zip(s.xs, s.ys) where x.isFinite && y.isFinite && (!plane.log || y > 0) {
+                    let c = plane.column(x).rounded(), r = plane.row(y).rounded()
+                    guard c >= 0, r >= 0, c < Double(grid.dotsWide), r < Double(grid.dotsHigh) else { continue }
+                    grid.set(Int(c), Int(r), role: s.role, bold: s.bold)
+                }
+                continue
+            }
             let aggregator = ColumnAggregator(origin: plane.xLo, scale: plane.xScale, columns: grid.dotsWide, log: plane.log)
             var stroke = grid.stroke(s.style)
             aggregator.run(xs: s.xs, ys: s.ys) { event in

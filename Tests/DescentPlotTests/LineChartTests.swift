@@ -44,6 +44,19 @@ final class LineChartTests: XCTestCase {
         XCTAssertEqual(near.filter { $0.contains("┤") }.count, 4, near.joined(separator: "\n"))
     }
 
+    func testPointsAreDotsWithNothingBetween() {
+        // The diagonal's two ends as points: dot (0, 19) is the bottom-left braille dot of cell (0, 4), 0x40 → ⡀;
+        // dot (19, 0) the top-right one of cell (9, 0), 0x08 → ⠈ (the layout of the snapshot above).
+        let points = LineChart.Series(name: "data", role: .class0, style: .points, points: [(0, 0), (1, 1)])
+        let lines = LineChart(series: [points]).render(width: 14, height: 8).lines().map { String($0.reversed().drop { $0 == " " }.reversed()) }
+        XCTAssertEqual(Array(lines.prefix(5)), ["  1┤         ⠈", "   │", "0.5┤", "   │", "  0┤⡀"])
+        XCTAssertEqual(lines.last, "⠂ data")
+        // In SVG, a circle each, and one in the legend.
+        let svg = LineChart(series: [points]).svg(width: 400, height: 300)
+        XCTAssertEqual(svg.components(separatedBy: "<circle").count - 1, 3, svg)
+        XCTAssertFalse(svg.contains("<path class=\"line\""), svg)
+    }
+
     func testASCIISnapshot() {
         // 10 × 5 cells of 1 × 2 dots: 10 × 10 dots, diagonal (i, 9 − i); each row holds ".'" (lower dot, then
         // upper dot one column right). y ticks at dot rows 0, 4.5 → 5, 9 → cell rows 0, 2, 4.
