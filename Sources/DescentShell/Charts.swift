@@ -39,6 +39,7 @@ extension Charts {
     /// The model's decision map (classification) or output surface (regression) over the training data's
     /// two features, with the training points on it, drawn into `width` × `height` cells.
     static func boundary(_ t: Trainer, width: Int, height: Int, unicode: Bool, maxPoints: Int = 400) -> Canvas {
+        if drawsFit(t) { return fit(t, width: width, height: height, unicode: unicode) }
         var canvas = Canvas(width: width, height: height)
         boundaryMap(t, width: width, height: height, unicode: unicode, maxPoints: maxPoints)?.draw(into: &canvas, x: 0, y: 0)
         return canvas

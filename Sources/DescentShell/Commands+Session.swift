@@ -52,7 +52,10 @@ extension Commands {
         try a.finish(options: [])
         if what == "boundary" {
             let t = try w.ensureTrainer()
-            guard t.train.featureCount == 2 else { throw ShellError("plot boundary needs data with 2 features; this data has \(t.train.featureCount)") }
+            guard t.train.featureCount == 2 || Charts.drawsFit(t) else {
+                throw ShellError("plot boundary needs data with 2 features (or 1, for regression or two classes: the fitted curve); "
+                                 + "this data has \(Format.counted(t.train.featureCount, "feature"))\(t.train.featureCount == 1 ? " and \(t.train.classNames.count) classes" : "")")
+            }
             try w.plotViewer.showBoundary(w, t)
         } else {
             guard let t = w.trainer ?? w.carryOver, !t.history.isEmpty else { throw ShellError("nothing to plot yet: train first (e.g. `train 500`)") }

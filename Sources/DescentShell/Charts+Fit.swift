@@ -1,0 +1,43 @@
+import DescentCore
+import DescentPlot
+
+/// The fitted curve: a model of one feature drawn over its data, for `plot boundary` and the live view's map panel.
+extension Charts {
+    /// Whether `fit` draws `t`'s model: data of one feature, with a regression target or two classes.
+    static func drawsFit(_ t: Trainer) -> Bool {
+        t.train.featureCount == 1 && t.train.count > 0 && (t.train.task == .regression || t.train.task == .binary)
+    }
+
+    /// The model's output (regression), or the probability of the second class (two classes; the output itself when
+    /// the model gives scores, not probabilities), as a curve over the one feature, with the training points (and the
+    /// validation points) on it; x in the data's raw units, as `predict` takes it. `width` × `height` cells.
+    static func fit(_ t: Trainer, width: Int, height: Int, unicode: Bool, samples: Int = 400, maxPoints: Int = 2000) -> Canvas {
+        fitChart(t, unicode: unicode, samples: samples, maxPoints: maxPoints).render(width: width, height: height)
+    }
+
+    /// The chart `fit` draws: the points series, then the model's curve at `samples` evenly spaced x.
+    static func fitChart(_ t: Trainer, unicode: Bool, samples: Int = 400, maxPoints: Int = 2000) -> LineChart {
+        let train = rawFeatures(t.train), validation = t.validation.map(rawFeatures)
+        var lo = Double.infinity, hi = -Double.infinity
+        for x in [train.data, validation?.data ?? []] { for v in x { lo = min(lo, v); hi = max(hi, v) } }
+        let range = padded(lo, hi), n = max(2, samples)
+        let xs = (0..<n).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / Double(n - 1) }
+        let g = t.predict(raw: Tensor(shape: [n, 1], data: xs))
+        let binary = t.train.task == .binary
+        let probabilities = binary && Metrics.classProbabilities(g, row: 0) != nil
+        let ys = (0..<n).map { i in probabilities ? Metrics.classProbabilities(g, row: i)?[1] ?? .nan : g.output.value[i * g.output.cols] }
+        let curveName = probabilities ? "model: P(\(t.train.classNames.count > 1 ? t.train.classNames[1] : "1"))"
+            : binary ? "model output" : "model"
+        var series = [points("training rows", train, t.train.y.data, role: .class0, maxPoints: maxPoints)]
+        if let v = t.validation, let x = validation { series.append(points("validation rows", x, v.y.data, role: .class1, maxPoints: maxPoints)) }
+        series.append(LineChart.Series(name: curveName, role: .lossTrain, bold: true, style: .solid, xs: xs, ys: ys))
+        return LineChart(series: series, title: nil, xName: t.train.featureNames.first ?? "x", showLegend: true, unicode: unicode)
+    }
+
+    /// The rows of a one-feature set as a points series, every k-th when there are more than `maxPoints`.
+    private static func points(_ name: String, _ x: Tensor, _ y: [Double], role: ColorRole, maxPoints: Int) -> LineChart.Series {
+        let step = max(1, x.rows / max(1, maxPoints))
+        let rows = Array(stride(from: 0, to: x.rows, by: step))
+        return LineChart.Series(name: name, role: role, bold: false, style: .points, xs: rows.map { x.data[$0] }, ys: rows.map { y[$0] })
+    }
+}

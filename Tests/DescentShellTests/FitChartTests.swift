@@ -1,0 +1,45 @@
+import XCTest
+@testable import DescentCore
+@testable import DescentPlot
+@testable import DescentShell
+
+/// `plot boundary` on data of one feature: the fitted curve over the data. The model's values are set by hand, so
+/// the curve's are known: y = 2x + 1, and for two classes σ(2x + 1).
+final class FitChartTests: XCTestCase {
+    func testTheCurveIsTheModelsOutputOverThePaddedRangeOfTheData() throws {
+        let h = ShellHarness()
+        h.ok("data X=[[0],[1],[2],[4]] y=[1,3,5,9.5]\nlayer dense 1 linear\nloss mse\nset W1[0,0] = 2\nset b1[0] = 1")
+        let chart = Charts.fitChart(try XCTUnwrap(h.w.trainer ?? (try? h.w.ensureTrainer())), unicode: true, samples: 5)
+        XCTAssertEqual(chart.series.map(\.name), ["training rows", "model"])
+        XCTAssertEqual(chart.series[0].style, .points)
+        XCTAssertEqual(chart.series[0].xs, [0, 1, 2, 4])
+        XCTAssertEqual(chart.series[0].ys, [1, 3, 5, 9.5])
+        // x from 0 to 4, padded by 5% of the span (0.2) each side: −0.2 … 4.2 in 4 equal steps of 1.1.
+        let xs = [-0.2, 0.9, 2.0, 3.1, 4.2]
+        for (a, b) in zip(chart.series[1].xs, xs) { XCTAssertEqual(a, b, accuracy: 1e-12) }
+        for (a, x) in zip(chart.series[1].ys, xs) { XCTAssertEqual(a, 2 * x + 1, accuracy: 1e-12) }
+    }
+
+    func testTwoClassesGiveTheProbabilityOfTheSecondWithValidationPoints() throws {
+        let h = ShellHarness()
+        h.ok("seed 2\ndata X=[[-2],[-1],[0],[1],[2],[3],[-3],[0.5]] y=[0,0,0,1,1,1,0,1]\nsplit 0.75\nlayer dense 1 sigmoid\nloss bce")
+        h.ok("set W1[0,0] = 2\nset b1[0] = 1")
+        let t = try h.w.ensureTrainer()
+        let chart = Charts.fitChart(t, unicode: true, samples: 3)
+        XCTAssertEqual(chart.series.map(\.name), ["training rows", "validation rows", "model: P(1)"])
+        XCTAssertEqual(chart.series[0].xs.count + chart.series[1].xs.count, 8)
+        // The three x: −3.3, 0, 3.3 (−3 … 3 padded by 0.3); σ(2x + 1) by hand: 1/(1 + e^5.6), 1/(1 + e^−1), 1/(1 + e^−7.6).
+        let expected = [1 / (1 + exp(5.6)), 1 / (1 + exp(-1.0)), 1 / (1 + exp(-7.6))]
+        for (a, b) in zip(chart.series[2].ys, expected) { XCTAssertEqual(a, b, accuracy: 1e-12) }
+    }
+
+    func testPlotBoundaryDrawsItAndRefusesThreeClasses() {
+        let h = ShellHarness()
+        h.ok("data X=[[0],[1],[2]] y=[1,3,5]\nlayer dense 1 linear\nloss mse")
+        let text = h.ok("plot boundary")
+        XCTAssertTrue(text.contains("⠂ training rows  ━ model"), text)
+        let k = ShellHarness()
+        k.ok("data X=[[0],[1],[2]] y=[0,1,2]\nlayer dense 3 linear\nloss ce")
+        XCTAssertTrue(k.fails("plot boundary").contains("plot boundary needs data with 2 features (or 1, for regression or two classes: the fitted curve); this data has 1 feature and 3 classes"))
+    }
+}
