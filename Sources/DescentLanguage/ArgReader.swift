@@ -66,8 +66,11 @@ public struct ArgReader: Sendable {
         return arg
     }
 
-    /// Reads a word that must be one of `candidates` (ignoring case), returning the candidate's spelling.
-    public mutating func word(_ what: String, oneOf candidates: [String]) throws(Diagnostic) -> String {
+    /// Reads a word that must be one of `candidates` (ignoring case), returning the candidate's spelling. `known` gives
+    /// the hint for a word that is none of them but is known otherwise (another library's name for one: ` — did you mean
+    /// …?`), in place of the nearest candidate's.
+    public mutating func word(_ what: String, oneOf candidates: [String],
+                              known: (String) -> String? = { _ in nil }) throws(Diagnostic) -> String {
         let expected = "\(what) (one of \(candidates.joined(separator: ", ")))"
         // The word written as an option (`regularize l2=0.1`): pointed at, rather than the end of the line.
         if peek == nil, let option = command.args.first(where: { $0.key.map { ArgReader.match($0, in: candidates) != nil } ?? false }),
@@ -77,7 +80,7 @@ public struct ArgReader: Sendable {
         }
         let alternatives = offeredAt == consumed ? offered : []
         return try ArgReader.choose(try next(expected: expected), from: candidates, alternatives: alternatives, unknown: what,
-                                    suffix: "", expected: expected)
+                                    suffix: "", expected: expected, known: known)
     }
 
     /// Reads any word, such as a name.
