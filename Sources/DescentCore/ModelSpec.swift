@@ -32,11 +32,17 @@ public struct ModelSpec: Equatable, Sendable {
         return nil
     }
 
-    /// Widths joined by dashes and the activations, e.g. `2-8-8-1 tanh` or `2-8-1 tanh→sigmoid`.
+    /// Widths joined by dashes and the activations, e.g. `2-8-8-1 tanh` or `2-8-1 tanh→sigmoid`; a dropout layer stands
+    /// among the widths as its drop probability (`1-64-drop0.3-64-1 tanh`).
     public var summary: String {
         var widths = [String(inputSize)]
         var acts: [String] = []
-        for case let .dense(u, act, _, _) in layers { widths.append(String(u)); acts.append(act.description) }
+        for layer in layers {
+            switch layer {
+            case let .dense(u, act, _, _): widths.append(String(u)); acts.append(act.description)
+            case .dropout(let p): widths.append("drop" + Format.short(p))
+            }
+        }
         var s = widths.joined(separator: "-")
         guard let last = acts.last else { return s }
         let hidden = acts.dropLast()

@@ -8,4 +8,7 @@ public struct TrainerSnapshot {
     let history: History
     let sampler: BatchSampler
     let dropoutRNG: RNG
+
+    /// The learning rate in force when the snapshot was taken: the rate the command it undoes ran at.
+    public var learningRate: Double { optimizer.learningRate }
 }

@@ -20,13 +20,15 @@ extension ArgReader {
         return whole
     }
 
-    /// The argument's word as spelled in `candidates` (ignoring case), with a suggestion when it is unknown,
-    /// from the candidates and any `alternatives` (words that would also have been read in its place).
+    /// The argument's word as spelled in `candidates` (ignoring case), with a suggestion when it is unknown: `known`'s
+    /// hint for it, else the nearest of the candidates and any `alternatives` (words that would also have been read in
+    /// its place).
     static func choose(_ arg: Arg, from candidates: [String], alternatives: [String] = [], unknown noun: String,
-                       suffix: String, expected: String) throws(Diagnostic) -> String {
+                       suffix: String, expected: String, known: (String) -> String? = { _ in nil }) throws(Diagnostic) -> String {
         guard case .word(let word) = arg.value else { throw mismatch(arg, expected: expected) }
         if let match = match(word, in: candidates) { return match }
         let head = "unknown \(noun) '\(word.shortened())'\(suffix)"
+        if let hint = known(word) { throw Diagnostic(head + hint, at: arg.valueSpan) }
         if let hint = Suggest.hint(word, in: alternatives + candidates) { throw Diagnostic(head + hint, at: arg.valueSpan) }
         throw Diagnostic("\(head) — expected one of \(candidates.joined(separator: ", "))", at: arg.valueSpan)
     }

@@ -54,13 +54,16 @@ extension ArgReader {
 
     /// Rejects leftover positional arguments (an option written `lr = 0.1` said as such) and options that are
     /// unknown (not in `allowed`, ignoring case) or given twice; `context` names the command in messages (default: its name).
-    public func finish(options allowed: [String], for context: String? = nil) throws(Diagnostic) {
+    /// `known` gives the hint for an unknown key that is known otherwise (another library's option, done here another
+    /// way), in place of the list of options.
+    public func finish(options allowed: [String], for context: String? = nil,
+                       known: (String) -> String? = { _ in nil }) throws(Diagnostic) {
         let leftover = Set(positionals[consumed...])
         var seen: Set<String> = []
         for (index, arg) in command.args.enumerated() {
             if let key = arg.key, let keySpan = arg.keySpan {
                 guard ArgReader.match(key, in: allowed) != nil else {
-                    throw ArgReader.unknownOption(key, at: keySpan, allowed: allowed, context: context ?? command.name)
+                    throw ArgReader.unknownOption(key, at: keySpan, allowed: allowed, context: context ?? command.name, known: known(key))
                 }
                 guard seen.insert(key.lowercased()).inserted else {
                     throw Diagnostic("option '\(key.shortened())' is given twice — keep one", at: keySpan)
@@ -74,9 +77,10 @@ extension ArgReader {
         }
     }
 
-    /// The error for an option key that the command does not take.
-    static func unknownOption(_ key: String, at span: SourceSpan, allowed: [String], context: String) -> Diagnostic {
+    /// The error for an option key that the command does not take; `known` is the hint for a key known otherwise.
+    static func unknownOption(_ key: String, at span: SourceSpan, allowed: [String], context: String, known: String? = nil) -> Diagnostic {
         let head = "unknown option '\(key.shortened())' for \(context)"
+        if let known { return Diagnostic(head + known, at: span) }
         if allowed.isEmpty { return Diagnostic("\(head) — it takes no options", at: span) }
         if let hint = Suggest.hint(key, in: allowed) { return Diagnostic(head + hint, at: span) }
         return Diagnostic("\(head) — expected one of \(allowed.joined(separator: ", "))", at: span)

@@ -18,12 +18,16 @@ public struct ArgReader: Sendable {
     /// about the argument in that place suggests the nearest (`batch ful` → did you mean 'full'?).
     var offered: [String] = []
     var offeredAt = -1
+    /// The option keys the command takes in any of its forms: an option with another key, holding a number, where a
+    /// number belongs is that number written as an option (`layer dropout p=0.2`), and is said to be.
+    public var optionKeys: [String]
 
-    /// Starts reading `command`'s arguments.
-    public init(_ command: Command) {
+    /// Starts reading `command`'s arguments; `optionKeys` are the keys the command takes in any of its forms.
+    public init(_ command: Command, optionKeys: [String] = []) {
         self.command = command
         self.positionals = command.args.indices.filter { command.args[$0].key == nil }
         self.lastSpan = command.nameSpan
+        self.optionKeys = optionKeys
     }
 
     /// The next positional argument, without consuming it.
@@ -62,18 +66,21 @@ public struct ArgReader: Sendable {
         return arg
     }
 
-    /// Reads a word that must be one of `candidates` (ignoring case), returning the candidate's spelling.
-    public mutating func word(_ what: String, oneOf candidates: [String]) throws(Diagnostic) -> String {
+    /// Reads a word that must be one of `candidates` (ignoring case), returning the candidate's spelling. `known` gives
+    /// the hint for a word that is none of them but is known otherwise (another library's name for one: ` — did you mean
+    /// …?`), in place of the nearest candidate's.
+    public mutating func word(_ what: String, oneOf candidates: [String],
+                              known: (String) -> String? = { _ in nil }) throws(Diagnostic) -> String {
         let expected = "\(what) (one of \(candidates.joined(separator: ", ")))"
         // The word written as an option (`regularize l2=0.1`): pointed at, rather than the end of the line.
         if peek == nil, let option = command.args.first(where: { $0.key.map { ArgReader.match($0, in: candidates) != nil } ?? false }),
            let key = option.key, let keySpan = option.keySpan {
-            throw Diagnostic("expected \(expected), got it written as an option, '\(key.shortened())=…': the \(what) is a word on its "
-                             + "own, without '=' — `help \(command.name)` shows the forms", at: keySpan)
+            throw ArgReader.writtenAsOption(expected: expected, shown: "\(key.shortened())=…",
+                                            how: "the \(what) is a word on its own, without '=' — `help \(command.name)` shows the forms", at: keySpan)
         }
         let alternatives = offeredAt == consumed ? offered : []
         return try ArgReader.choose(try next(expected: expected), from: candidates, alternatives: alternatives, unknown: what,
-                                    suffix: "", expected: expected)
+                                    suffix: "", expected: expected, known: known)
     }
 
     /// Reads any word, such as a name.
@@ -112,15 +119,40 @@ public struct ArgReader: Sendable {
     /// Reads a number within `range`.
     public mutating func number(_ what: String, range: NumberRange = .any) throws(Diagnostic) -> Double {
         let expected = ArgReader.joined(what, "as a number", range.phrase)
+        if let error = numberWrittenAsOption(expected: expected) { throw error }
         return try next(expected: expected) { arg throws(Diagnostic) in try ArgReader.numberValue(arg, expected: expected, range: range) }
     }
 
     /// Reads a whole number within `range`, e.g. "expected number of units (a whole number from 1 to 100000), got 2.5".
     public mutating func int(_ what: String, range: ClosedRange<Int>) throws(Diagnostic) -> Int {
         let expected = { (phrase: String) in "\(what) (a whole number \(phrase))" }
+        if let error = numberWrittenAsOption(expected: expected(ArgReader.phrase(range))) { throw error }
         return try next(expected: expected(ArgReader.phrase(range))) { arg throws(Diagnostic) in
             try ArgReader.intValue(arg, range: range, expected: expected)
         }
+    }
+
+    /// Where a number belongs and none is next: the first option that is none of the command's (`optionKeys`) and holds
+    /// a number, as that number written as an option (`layer dropout p=0.2`), pointed at with the command written
+    /// without it (`layer dropout 0.2`); nil when there is no such option.
+    func numberWrittenAsOption(expected: String) -> Diagnostic? {
+        if case .number? = peek?.value { return nil }
+        guard let option = command.args.first(where: { arg in
+            guard let key = arg.key, case .number = arg.value else { return false }
+            return ArgReader.match(key, in: optionKeys) == nil
+        }) else { return nil }
+        // The command as it would be written: the value in the option's place among the positional arguments.
+        let read = positionals[..<consumed].map { command.args[$0].text }, rest = positionals[consumed...].map { command.args[$0].text }
+        let others = command.args.filter { $0.key != nil && $0 != option }.map(\.text)
+        let bare = ([command.name] + read + [option.valueText] + rest + others).joined(separator: " ")
+        return ArgReader.writtenAsOption(expected: expected, shown: option.text.shortened(),
+                                         how: "write the number on its own, without '\((option.key ?? "").shortened())=': `\(bare)`", at: option.span)
+    }
+
+    /// "expected `expected`, got it written as an option, '`shown`': `how`" at `span`: a value that belongs in its place
+    /// on its own (a word, a number) written as `key=value`.
+    static func writtenAsOption(expected: String, shown: String, how: String, at span: SourceSpan) -> Diagnostic {
+        Diagnostic("expected \(expected), got it written as an option, '\(shown)': \(how)", at: span)
     }
 
     /// Reads a whole number within `range` when the next argument is a number; otherwise consumes nothing.

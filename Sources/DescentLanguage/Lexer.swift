@@ -70,9 +70,11 @@ public struct Lexer {
         newLine()
     }
 
-    /// Scans a word, or an option key when `=` (but not `==`) follows immediately.
+    /// Scans a word, or an option key when `=` (but not `==`) follows immediately. A `-` between a word's part and a
+    /// letter joins them (`cross-entropy`): no name here has one, but another library's may, and the word then gets the
+    /// hint an unknown word gets rather than an error at the `-`.
     mutating func word() {
-        while peek.isWordPart { current += 1 }
+        while peek.isWordPart || (peek == "-" && peekNext.isWordStart) { current += 1 }
         let name = String(source[start..<current])
         if peek == "=" && peekNext != "=" {
             current += 1

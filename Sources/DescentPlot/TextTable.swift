@@ -34,7 +34,7 @@ public struct TextTable: Sendable {
         let clean = { (row: [String]) in (0..<count).map { $0 < row.count ? Self.flat(row[$0]) : "" } }
         let head = headers.isEmpty ? nil : clean(headers), body = rows.map(clean)
         let widths = (0..<count).map { c in ((head.map { [$0] } ?? []) + body).map { $0[c].columns }.max() ?? 0 }
-        let aligns = (0..<count).map { c in c < alignments.count ? alignments[c] : (Self.isNumeric(body.map { $0[c] }) ? .right : .left) }
+        let aligns = (0..<count).map { c in Self.alignment(c, of: alignments, cells: body.map { $0[c] }) }
         let h = unicode ? "─" : "-"
         func rule(_ l: String, _ m: String, _ r: String) -> String {
             l + widths.map { String(repeating: h, count: $0 + 2) }.joined(separator: m) + r
@@ -48,6 +48,11 @@ public struct TextTable: Sendable {
         out += body.map(line)
         out.append(unicode ? rule("└", "┴", "┘") : rule("+", "+", "+"))
         return out
+    }
+
+    /// Column `c`'s alignment: `alignments[c]` when given, else right for a column of numbers (`cells`), left otherwise.
+    static func alignment(_ c: Int, of alignments: [Alignment], cells: [String]) -> Alignment {
+        c < alignments.count ? alignments[c] : (isNumeric(cells) ? .right : .left)
     }
 
     /// The columns a column of `header` and `cells` adds to a rendered line: its widest cell (as `render` measures

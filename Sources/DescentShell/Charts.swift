@@ -36,6 +36,9 @@ enum Charts {
 }
 
 extension Charts {
+    /// What the map of a model on `task` is called: a decision map (classification) or an output surface (regression).
+    static func mapName(_ task: Task) -> String { task == .regression ? "output surface" : "decision map" }
+
     /// The model's decision map (classification) or output surface (regression) over the training data's
     /// two features, with the training points on it, drawn into `width` × `height` cells.
     static func boundary(_ t: Trainer, width: Int, height: Int, unicode: Bool, maxPoints: Int = 400) -> Canvas {

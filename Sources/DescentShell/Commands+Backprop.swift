@@ -524,6 +524,15 @@ extension Commands {
         t.restore(snap)
         t.optimizer.learningRate = lr
         w.inspected = nil
-        w.out.print("undid \(snap.label): back to step \(t.stepCount) (\(w.undoStack.count) more undo\(w.undoStack.count == 1 ? "" : "s") available)")
+        w.out.print("undid \(snap.label): back to step \(t.stepCount) (\(w.undoStack.count) more undo\(w.undoStack.count == 1 ? "" : "s") available)"
+                    + learningRateNote(snap, now: lr))
+    }
+
+    /// After undoing training (`train`, `step`, `update`), which keeps the learning rate: the rate that stays, and whether
+    /// it is the one the undone command ran at (a rate that made it diverge does so again) or one set since; "" otherwise.
+    static func learningRateNote(_ snap: TrainerSnapshot, now lr: Double) -> String {
+        guard ["train", "step", "update"].contains(snap.label) else { return "" }
+        let ran = snap.learningRate == lr ? "the rate it ran at" : "set since it ran at \(Format.short(snap.learningRate))"
+        return "; lr stays \(Format.short(lr)), \(ran) (`lr` to change it)"
     }
 }

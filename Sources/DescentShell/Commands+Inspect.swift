@@ -62,7 +62,7 @@ extension Commands {
             let n = a.isAtEnd ? 10 : try a.int("the number of rows to show", range: 1...Int.max)
             try a.finish(options: [])
             guard let t = w.trainer ?? w.carryOver, !t.history.isEmpty else { w.out.print("history: empty (nothing trained yet)"); return }
-            w.out.print(Printer.history(of: t, last: max(1, n)))
+            w.out.print(Printer.history(of: t, last: max(1, n), width: Printer.tableWidth(w), noteWidth: w.outputWidth()))
         case "config":
             try a.finish(options: [])
             w.out.print(Printer.config(w))
@@ -183,9 +183,11 @@ extension Commands {
                              + "`expect r2 > X` (and `expect val_r2 > X` with a split) says how well a regression fits")
         }
         let (train, validation) = t.confusionMatrices()
-        w.out.print(Printer.confusion(train, classNames: t.train.classNames, title: "training set", metric: "accuracy"))
+        let width = Printer.tableWidth(w), notes = w.outputWidth()
+        w.out.print(Printer.confusion(train, classNames: t.train.classNames, title: "training set", metric: "accuracy", width: width, noteWidth: notes))
         if let validation {
-            w.out.print(Printer.confusion(validation, classNames: t.train.classNames, title: "validation set", metric: "val_accuracy"))
+            w.out.print(Printer.confusion(validation, classNames: t.train.classNames, title: "validation set", metric: "val_accuracy",
+                                          width: width, noteWidth: notes))
         }
     }
 

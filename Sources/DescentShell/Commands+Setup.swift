@@ -24,7 +24,8 @@ extension Commands {
                     keywords: ["dense", "dropout", "pop", "clear"] + Activation.names, handler: layer),
         CommandSpec("loss", ["loss mse|mae|huber|bce|ce|hinge [delta=X]"], "choose the data loss (mean reduction, as PyTorch)",
                     keywords: Loss.names, handler: loss),
-        CommandSpec("regularize", ["regularize none", "regularize l1 λ", "regularize l2 λ", "regularize elastic l1=λ1 l2=λ2"],
+        CommandSpec("regularize", ["regularize none", "regularize l1 λ", "regularize l2 λ", "regularize elastic l1=λ1 l2=λ2",
+                                   "    (PyTorch's weight_decay wd is l2 wd/2, but it decays biases too; AdamW's decoupled decay has no equivalent)"],
                     "penalise weight matrices (not biases)", keywords: ["none", "l1", "l2", "elastic"], handler: regularize),
         CommandSpec("optimizer", ["optimizer sgd [lr=X] [momentum=X] [nesterov=true]",
                                   "optimizer adam [lr=X] [beta1=X] [beta2=X] [eps=X]",
@@ -213,7 +214,7 @@ extension Commands {
     }
 
     static func loss(_ w: Workspace, _ a: inout ArgReader) throws {
-        let name = try a.word("loss", oneOf: Loss.names)
+        let name = try a.word("loss", oneOf: Loss.names, known: ForeignNames.lossHint)
         let delta = try a.numberOption("delta", default: 1, range: .greaterThan(0))
         try a.finish(options: lossOptions(name))
         let l: Loss
@@ -235,19 +236,25 @@ extension Commands {
     static func regularize(_ w: Workspace, _ a: inout ArgReader) throws {
         let kind = try a.word("regularizer", oneOf: ["none", "l1", "l2", "elastic"])
         var r = Regularizer.none
+        // PyTorch's weight_decay= where λ belongs: not λ itself, but twice it.
+        if kind == "l1" || kind == "l2", !a.peekIsNumber, let decay = ForeignNames.weightDecay(in: a) {
+            throw Diagnostic("expected λ as a number, got PyTorch's weight decay, '\(decay.option.text.shortened())': "
+                             + ForeignNames.weightDecayText(decay.value), at: decay.option.span)
+        }
+        let known = { [a] (key: String) in ForeignNames.weightDecayHint(key, in: a) }
         switch kind {
-        case "l1": r.l1 = try a.number("λ", range: .atLeast(0)); try a.finish(options: regularizeOptions(kind))
-        case "l2": r.l2 = try a.number("λ", range: .atLeast(0)); try a.finish(options: regularizeOptions(kind))
+        case "l1": r.l1 = try a.number("λ", range: .atLeast(0)); try a.finish(options: regularizeOptions(kind), known: known)
+        case "l2": r.l2 = try a.number("λ", range: .atLeast(0)); try a.finish(options: regularizeOptions(kind), known: known)
         case "elastic":
             let l1 = try a.optionalNumberOption("l1", range: .atLeast(0))
             let l2 = try a.optionalNumberOption("l2", range: .atLeast(0))
-            try a.finish(options: regularizeOptions(kind))
+            try a.finish(options: regularizeOptions(kind), known: known)
             guard let l1, let l2 else {
                 throw a.error("regularize elastic needs both l1=λ1 and l2=λ2, e.g. `regularize elastic l1=1e-4 l2=1e-3` "
                               + "(for one penalty alone: `regularize l1 λ` or `regularize l2 λ`)", options: ["l1", "l2"])
             }
             r.l1 = l1; r.l2 = l2
-        default: try a.finish(options: regularizeOptions(kind))
+        default: try a.finish(options: regularizeOptions(kind), known: known)
         }
         guard r.l1 >= 0 && r.l2 >= 0 && r.l1.isFinite && r.l2.isFinite else { throw ShellError("λ must be a finite number ≥ 0") }
         if r == w.regularizer { return unchanged(w, "regularize \(r)") }
@@ -258,7 +265,7 @@ extension Commands {
     }
 
     static func optimizer(_ w: Workspace, _ a: inout ArgReader) throws {
-        let name = try a.word("optimizer", oneOf: OptimizerKind.names)
+        let name = try a.word("optimizer", oneOf: OptimizerKind.names, known: ForeignNames.optimizerHint)
         let kind: OptimizerKind
         let lr = try a.optionalNumberOption("lr", range: .greaterThan(0))
         switch name {
@@ -281,7 +288,10 @@ extension Commands {
             let eps = try a.numberOption("eps", default: 1e-10, range: .greaterThan(0))
             kind = .adagrad(eps: eps)
         }
-        try a.finish(options: optimizerOptions(name))
+        // PyTorch's weight_decay= is said in terms of the regularizer that does the same.
+        try a.finish(options: optimizerOptions(name)) { [a] key in
+            ForeignNames.weightDecayHint(key, in: a, lead: "the optimizers here take no weight decay; ")
+        }
         let hadState = (w.trainer?.optimizer.steps ?? 0) > 0
         let rateBefore = w.trainer?.optimizer.learningRate ?? w.learningRate ?? w.optimizerKind.defaultLearningRate
         w.optimizerKind = kind

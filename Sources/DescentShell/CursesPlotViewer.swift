@@ -80,10 +80,10 @@ final class CursesPlotViewer: PlotViewer {
         return fitted(shown, first: help ? [4, 5] : [5, 4], width: width, separator: unicode ? " · " : " | ")
     }
 
-    /// The decision map's bottom line for `width` columns; in ASCII outside a UTF-8 locale. When it does not fit, the
-    /// way back comes first (and the model is cut at the edge).
-    static func boundaryHint(model: String, unicode: Bool, width: Int = .max) -> String {
-        let fields = ["decision map of \(model)", "any key returns"].map { unicode ? $0 : $0.asciiFallback }
+    /// The map's bottom line for `width` columns, the map named as `mapName` names it (`decision map`, `output surface`);
+    /// in ASCII outside a UTF-8 locale. When it does not fit, the way back comes first (and the model is cut at the edge).
+    static func boundaryHint(model: String, mapName: String, unicode: Bool, width: Int = .max) -> String {
+        let fields = ["\(mapName) of \(model)", "any key returns"].map { unicode ? $0 : $0.asciiFallback }
         let separator = unicode ? " · " : " | "
         let line = fields.joined(separator: separator)
         return line.count <= width ? line : fields[1] + separator + fields[0]
@@ -132,7 +132,7 @@ final class CursesPlotViewer: PlotViewer {
             var canvas = Canvas(width: width, height: height)
             canvas.blit(map, x: 0, y: 0)
             let hint = notice.text.map { CursesPlotViewer.withWayOut($0, back: "any key returns", width: width, unicode: s.isUnicode) }
-                ?? CursesPlotViewer.boundaryHint(model: w.modelLine(), unicode: s.isUnicode, width: width)
+                ?? CursesPlotViewer.boundaryHint(model: w.modelLine(), mapName: Charts.mapName(t.train.task), unicode: s.isUnicode, width: width)
             canvas.put(String(hint.prefix(width)), x: 0, y: height - 1, fg: .dim)
             s.draw(canvas)
             switch s.readKey(timeoutMilliseconds: 1000) {

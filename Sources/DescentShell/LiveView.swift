@@ -284,7 +284,7 @@ final class LiveView: TrainingView {
         let frame = LiveView.layout(width: width, height: height, unicode: s.isUnicode,
                                     chart: chart(s.isUnicode),
                                     status: statusLines(t, width: width, map: t.train.featureCount == 2 ? map != nil : nil),
-                                    map: map, help: showHelp ? LiveView.keysHelp : nil)
+                                    map: map, help: showHelp ? LiveView.keysHelp(t.train.task) : nil)
         s.draw(frame)
     }
 
@@ -396,11 +396,14 @@ final class LiveView: TrainingView {
         return line + "  lr \(Format.short(t.optimizer.learningRate))"
     }
 
-    static let keysHelp = ["keys", "q, Esc, Ctrl-C  stop at the next step", "space  pause / resume", "s  one step (paused)",
-                           "- / +  slower / faster (1 to 3000 steps a second, then full speed)",
-                           "l  log / linear scale", "v  validation curve", "b  decision map (data of 2 features)",
-                           "Ctrl-Z  suspend (fg resumes)", "?  this help; other keys only hide it",
-                           "a paste waits for the prompt"]
+    /// The key list `?` shows, `b`'s map named for the task (`Charts.mapName`).
+    static func keysHelp(_ task: Task) -> [String] {
+        ["keys", "q, Esc, Ctrl-C  stop at the next step", "space  pause / resume", "s  one step (paused)",
+         "- / +  slower / faster (1 to 3000 steps a second, then full speed)",
+         "l  log / linear scale", "v  validation curve", "b  \(Charts.mapName(task)) (data of 2 features)",
+         "Ctrl-Z  suspend (fg resumes)", "?  this help; other keys only hide it",
+         "a paste waits for the prompt"]
+    }
 
     /// The key list's `lines` wrapped at spaces to `width` columns (at least 10), as help text is: what a key does
     /// goes on under itself, past the key (`q, Esc, Ctrl-C  stop at the` / `next step`), where that leaves room.

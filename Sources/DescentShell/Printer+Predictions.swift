@@ -10,7 +10,7 @@ extension Printer {
     static let inputColumns = 8
     /// The most classes a confusion matrix is drawn for; beyond, each class gets a row of figures instead.
     static let matrixClasses = 20
-    /// The widest a confusion matrix headed by class names may be; a wider one is headed by class ids.
+    /// The columns `predict`'s table and a confusion matrix keep to when not told (`tableWidth` when output is no terminal).
     static let matrixWidth = 120
 
     /// A table of `inputs` and the outputs of `g`'s last forward pass on them, read for `d`'s task: the
@@ -51,12 +51,7 @@ extension Printer {
             table = made
         }
         var notes: [String] = []
-        if chosen.byID {
-            // The key on one line when it fits in `limit`, else one class a line.
-            let ids = d.classNames.enumerated().map { "\($0.offset) \($0.element.shortened())" }
-            let oneLine = "classes: " + ids.joined(separator: ", ")
-            notes += oneLine.columns <= limit ? [oneLine] : ["classes:"] + ids.map { "  " + $0 }
-        }
+        if chosen.byID { notes += classKey(d.classNames, width: limit) }
         if !chosen.repeatsInputs {
             notes.append(canRepeat ? "(the inputs are not repeated, to keep the table within \(limit) columns; rows are numbered from 0 as typed)"
                                    : "(the inputs are not repeated: \(Format.counted(d.featureCount, "feature")); rows are numbered from 0 as typed)")
@@ -102,39 +97,60 @@ extension Printer {
         return TextTable(headers: headers, rows: rows).render()
     }
 
+    /// Which class each id is, `classes: 0 setosa, 1 versicolor, 2 virginica`: on one line when it fits in `width`
+    /// columns, else one class a line.
+    static func classKey(_ names: [String], width: Int) -> [String] {
+        let ids = names.enumerated().map { "\($0.offset) \($0.element.shortened())" }
+        let oneLine = "classes: " + ids.joined(separator: ", ")
+        return oneLine.columns <= width ? [oneLine] : ["classes:"] + ids.map { "  " + $0 }
+    }
+
     /// Class `c`'s name from `names`, cut to 40 characters as quoted names are; its id when it has none.
     static func className(_ names: [String], _ c: Int) -> String { names.indices.contains(c) ? names[c].shortened() : String(c) }
 
     /// A confusion matrix under its title: rows are the true classes, columns the predicted ones, with
     /// each class's samples and recall, a row of precisions, and then `metric` (accuracy, val_accuracy) as
-    /// `expect` measures it. Beyond `matrixClasses` classes, a row of figures per class instead.
-    static func confusion(_ m: ConfusionMatrix, classNames names: [String], title: String, metric: String) -> String {
+    /// `expect` measures it. Beyond `matrixClasses` classes, a row of figures per class instead. The table keeps to
+    /// `width` columns, taking the first of these that fits: classes by name; the columns by class id, each row giving
+    /// its id and name (when some name is wider than a cell); rows by id too, with a key below; and then the columns in
+    /// parts, each beside the rows' classes. The title is wrapped to `noteWidth` (nil: not wrapped).
+    static func confusion(_ m: ConfusionMatrix, classNames names: [String], title: String, metric: String, width: Int = matrixWidth,
+                          noteWidth: Int? = nil) -> String {
         let percent = { (x: Double?) in x.map { Report.metric($0, task: .multiclass) } ?? "—" }
         let k = m.classes, name = { (c: Int) in Printer.className(names, c) }
-        var lines = ["\(title) (\(Format.counted(m.total, "sample"))): rows are the true class, columns the predicted one"]
+        // Names no wider than a cell (`100.0%`) would not narrow the table by becoming ids.
+        let wide = (0..<k).contains { name($0).columns > 7 }
+        var head = "\(title) (\(Format.counted(m.total, "sample"))): rows are the true class, columns the predicted one"
+        // Each layout: the table, and what the title and the key say of it.
+        var layouts: [(table: TextTable, note: String, keyed: Bool)] = []
         if k <= matrixClasses {
-            // Columns headed by class names, unless that is wider than `matrixWidth`: then by class ids, and the
-            // rows say which name each id is.
-            func table(_ head: (Int) -> String, _ rowName: (Int) -> String) -> [String] {
+            func table(_ head: (Int) -> String, _ rowName: (Int) -> String) -> TextTable {
                 var rows = (0..<k).map { t in [rowName(t)] + (0..<k).map { String(m[t, $0]) } + [String(m.support[t]), percent(m.recall(t))] }
                 rows.append(["precision"] + (0..<k).map { percent(m.precision($0)) } + ["", ""])
-                return TextTable(headers: ["true \\ predicted"] + (0..<k).map(head) + ["samples", "recall"], rows: rows).render()
+                return TextTable(headers: ["true \\ predicted"] + (0..<k).map(head) + ["samples", "recall"], rows: rows)
             }
-            // Names no wider than a cell (`100.0%`) would not narrow the table by becoming ids.
-            let named = table(name, name)
-            if (named.first?.columns ?? 0) <= matrixWidth || (0..<k).allSatisfy({ name($0).columns <= 7 }) {
-                lines += named
-            } else {
-                lines[0] += " (columns by class id)"
-                lines += table(String.init, { "\($0) \(name($0))" })
+            layouts.append((table(name, name), "", false))
+            if wide {
+                layouts.append((table(String.init, { "\($0) \(name($0))" }), "columns by class id", false))
+                layouts.append((table(String.init, String.init), "columns and rows by class id, named below", true))
             }
         } else {
-            lines[0] = "\(title) (\(Format.counted(m.total, "sample")), \(k) classes: too many for a matrix, so one row each)"
-            let rows = (0..<k).map { c in
-                [name(c), String(m.support[c]), String(m[c, c]), percent(m.recall(c)), String(m.predicted[c]), percent(m.precision(c))]
+            head = "\(title) (\(Format.counted(m.total, "sample")), \(k) classes: too many for a matrix, so one row each)"
+            func table(_ label: (Int) -> String) -> TextTable {
+                let rows = (0..<k).map { c in
+                    [label(c), String(m.support[c]), String(m[c, c]), percent(m.recall(c)), String(m.predicted[c]), percent(m.precision(c))]
+                }
+                return TextTable(headers: ["class", "samples", "right", "recall", "predicted", "precision"], rows: rows)
             }
-            lines += TextTable(headers: ["class", "samples", "right", "recall", "predicted", "precision"], rows: rows).render()
+            layouts.append((table(name), "", false))
+            if wide { layouts.append((table(String.init), "classes by id, named below", true)) }
         }
+        let chosen = layouts.first { ($0.table.render().first?.columns ?? 0) <= width } ?? layouts[layouts.count - 1]
+        let parts = chosen.table.columnGroups(within: width, repeating: 1)
+        let notes = [chosen.note, parts.count > 1 ? "in \(parts.count) parts, to fit \(width) columns" : ""].filter { !$0.isEmpty }
+        if !notes.isEmpty { head += " (\(notes.joined(separator: "; ")))" }
+        var lines = head.wrapped(width: noteWidth) + parts.flatMap { $0.render() }
+        if chosen.keyed { lines += classKey((0..<k).map(name), width: width) }
         lines.append("\(metric) \(percent(m.accuracy)) (\(m.correct) of \(m.total))")
         return lines.joined(separator: "\n")
     }

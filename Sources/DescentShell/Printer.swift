@@ -127,31 +127,6 @@ enum Printer {
         return d.classNames[k] == String(k) ? String(k) : "\(k) (\(d.classNames[k].shortened()))"
     }
 
-    /// The last `n` steps as a table, with the evaluation columns filled on steps that had one, and a note on what
-    /// each column measures: a step's batch before its update, or the full sets after it.
-    static func history(of t: Trainer, last n: Int) -> String {
-        let h = t.history, task = t.train.task, m = Metrics.name(for: task), undefined = t.r2Undefined
-        var byStep: [Int: History.Evaluation] = [:]
-        for e in h.evaluations { byStep[e.step] = e }
-        let rows = h.steps.suffix(n).map { s -> [String] in
-            let e = byStep[s.step]
-            return [String(s.step), String(s.epoch), Format.sig(s.batchLoss, 6), Format.sig(s.penalty, 6),
-                    e.map { Format.sig($0.trainLoss, 6) } ?? "", e?.valLoss.map { Format.sig($0, 6) } ?? "",
-                    e.map { Report.metric($0.trainMetric, task: task, undefined: undefined.train) } ?? "",
-                    e?.valMetric.map { Report.metric($0, task: task, undefined: undefined.validation) } ?? ""]
-        }
-        var lines = TextTable(headers: ["step", "epoch", "batch_loss", "penalty", "train_loss", "val_loss", m, "val_" + m], rows: rows,
-                              alignments: Array(repeating: .right, count: 8)).render()
-        lines.append("batch_loss and penalty: the step's batch, before its update; train_loss, val_loss, \(m), val_\(m): the full sets, after it")
-        if t.r2Undefined.train || t.r2Undefined.validation, let note = Report.undefinedR2Note(t) { lines.append(note) }
-        // Evaluations of steps the history dropped have no row of theirs in the table or the CSV: said apart.
-        let firstKept = h.steps.first?.step ?? 0
-        let orphaned = h.dropped.steps > 0 ? h.evaluations.prefix { $0.step < firstKept }.count : 0
-        let ofDropped = orphaned > 0 ? " (\(orphaned) of them at dropped steps, which `export history` has no rows for)" : ""
-        lines.append("\(Format.counted(h.steps.count, "step")) recorded, \(Format.counted(h.evaluations.count, "full evaluation"))\(ofDropped) (`train … every=K` sets how often)\(h.droppedNote)")
-        return lines.joined(separator: "\n")
-    }
-
     /// Every setting of the session.
     static func config(_ w: Workspace) -> String {
         var lines: [String] = []

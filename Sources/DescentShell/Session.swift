@@ -83,8 +83,9 @@ public struct Session {
     private func run(_ c: Command, source: String, firstLine: Int, file: String?) -> Bool {
         do {
             let spec = try resolve(c)
-            var reader = ArgReader(c)
-            if !spec.comparisons { try reader.rejectSpacedOptions(options: spec.optionKeys(first: c.args.first.map(\.text))) }
+            let keys = spec.optionKeys(first: c.args.first.map(\.text))
+            var reader = ArgReader(c, optionKeys: keys)
+            if !spec.comparisons { try reader.rejectSpacedOptions(options: keys) }
             workspace.recordedAs = nil
             try spec.handler(workspace, &reader)
             if spec.recorded { workspace.recorded.append(contentsOf: workspace.recordedAs ?? [Session.recordable(c, as: spec)]) }

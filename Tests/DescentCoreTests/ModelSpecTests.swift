@@ -23,4 +23,17 @@ final class ModelSpecTests: XCTestCase {
         var rng = RNG(seed: 1)
         for spec in [digits, mixed] { XCTAssertEqual(Model(spec: spec, rng: &rng).parameterCount, spec.parameterCount) }
     }
+
+    func testTheSummaryShowsDropoutAmongTheWidths() {
+        // `1-64-64-1 tanh` left the dropout layer out: the model read as one without it.
+        let tanh = { (units: Int) in LayerSpec.dense(units: units, activation: .tanh, bias: true, initializer: nil) }
+        let linear = LayerSpec.dense(units: 1, activation: .linear, bias: true, initializer: nil)
+        XCTAssertEqual(ModelSpec(inputSize: 1, layers: [tanh(64), .dropout(p: 0.3), tanh(64), linear]).summary, "1-64-drop0.3-64-1 tanh")
+        XCTAssertEqual(ModelSpec(inputSize: 1, layers: [tanh(64), tanh(64), linear]).summary, "1-64-64-1 tanh")
+        // On the inputs, and after the last hidden layer, with the activations as before.
+        let sigmoid = LayerSpec.dense(units: 1, activation: .sigmoid, bias: true, initializer: nil)
+        XCTAssertEqual(ModelSpec(inputSize: 2, layers: [.dropout(p: 0.2), tanh(8), .dropout(p: 0.5), sigmoid]).summary,
+                       "2-drop0.2-8-drop0.5-1 tanh→sigmoid")
+        XCTAssertEqual(ModelSpec(inputSize: 2, layers: [.dropout(p: 0.25)]).summary, "2-drop0.25")
+    }
 }

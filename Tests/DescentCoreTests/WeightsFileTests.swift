@@ -127,6 +127,16 @@ final class WeightsFileTests: XCTestCase {
         XCTAssertTrue(text.hasPrefix("{\n  \"format\": \"descent-weights\",\n  \"version\": 1,\n  \"model\": \"2-3-1 tanh\u{2192}sigmoid\",\n"), text)
     }
 
+    func testTheModelMemberNamesDropoutAndIsNotReadBack() throws {
+        // The `model` member describes the model (dropout too); loading checks the parameters' names and shapes, not it.
+        var rng = RNG(seed: 1)
+        let dropped = Model(spec: ModelSpec(inputSize: 2, layers: [.dense(units: 3, activation: .tanh, bias: true, initializer: nil), .dropout(p: 0.5),
+                                                                   .dense(units: 1, activation: .sigmoid, bias: true, initializer: nil)]), rng: &rng)
+        let text = try WeightsFile.encode(dropped)
+        XCTAssertTrue(text.contains("\n  \"model\": \"2-3-drop0.5-1 tanh\u{2192}sigmoid\",\n"), text)
+        XCTAssertEqual(try WeightsFile.decode(text, for: model()).map(\.data), dropped.parameters.map(\.value.array))
+    }
+
     func testSyntaxErrorsSayWhereAndWhatWasExpected() {
         // Positions counted by hand (Python's json module agrees on the first four).
         XCTAssertEqual(message(#"{"params": {"W1": [[1, 2,]]}}"#),

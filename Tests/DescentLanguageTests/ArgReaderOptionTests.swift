@@ -107,6 +107,32 @@ final class ArgReaderOptionTests: XCTestCase {
                                   at: SourceSpan(line: 1, column: 12, length: 2)))
     }
 
+    func testANumberExpectedOnItsOwnButWrittenAsAnOptionIsPointedAt() throws {
+        // `layer dropout p=0.2` has no positional number: the error pointed past the end of the line (column 20).
+        var dropout = try reader("layer dropout p=0.2")
+        _ = try dropout.word("layer kind", oneOf: ["dense", "dropout"])
+        XCTAssertEqual(rendered(diagnostic { _ = try dropout.number("drop probability") }, "layer dropout p=0.2"), """
+            t.descent:1:15: error: expected drop probability as a number, got it written as an option, 'p=0.2': write the number on its own, without 'p=': `layer dropout 0.2`
+                layer dropout p=0.2
+                              ^~~~~
+            """)
+        // A whole number too; the command is written with the value where the number belongs, before the words after
+        // it, the other options kept.
+        var units = try reader("layer dense units=8 tanh init=he")
+        _ = try units.word("layer kind", oneOf: ["dense", "dropout"])
+        XCTAssertEqual(diagnostic { _ = try units.int("number of units", range: 1...100) },
+                       Diagnostic("expected number of units (a whole number from 1 to 100), got it written as an option, 'units=8': write the "
+                                  + "number on its own, without 'units=': `layer dense 8 tanh init=he`", at: SourceSpan(line: 1, column: 13, length: 7)))
+        // An option the command takes is no misplaced number: the number is missing, at the end of the line.
+        var known = ArgReader(try XCTUnwrap(Parser.parse("layer dense slope=8").first), optionKeys: ["bias", "slope"])
+        _ = try known.word("layer kind", oneOf: ["dense", "dropout"])
+        XCTAssertEqual(diagnostic { _ = try known.int("number of units", range: 1...100) },
+                       Diagnostic("expected number of units (a whole number from 1 to 100)", at: SourceSpan(line: 1, column: 20, length: 0)))
+        // A number in its place is read, whatever options follow.
+        var bare = try reader("lr 0.1 lr=0.2")
+        XCTAssertEqual(try bare.number("learning rate"), 0.1)
+    }
+
     func testAnOptionWithSpacesAroundItsEqualsSignIsNamedAsSuch() throws {
         // `lr = 0.1` lexes as a word, the comparison '=' (column 18) and a number.
         XCTAssertEqual(diagnostic { try reader("optimizer sgd lr = 0.1").rejectSpacedOptions(options: ["lr", "momentum"]) },

@@ -29,6 +29,15 @@ final class LexerTests: XCTestCase {
                        [.word("W1"), .leftBracket, .number(0), .comma, .number(1), .rightBracket, .op("="), .number(0.5), .end])
     }
 
+    func testAHyphenBetweenLettersJoinsAWord() throws {
+        // `loss cross-entropy` was an error at the '-'; as one word it gets the hint for another library's name.
+        XCTAssertEqual(try kinds("loss cross-entropy weight-decay=1"), [.word("loss"), .word("cross-entropy"), .key("weight-decay"), .number(1), .end])
+        // Not before a digit (a negative number) or a blank (an error at the '-'), nor after a blank.
+        XCTAssertEqual(try kinds("x-1"), [.word("x"), .number(-1), .end])
+        XCTAssertEqual(parseError("x- y"), Diagnostic("unexpected character '-'", at: SourceSpan(line: 1, column: 2, length: 1)))
+        XCTAssertEqual(try kinds("lr 1e-3"), [.word("lr"), .number(1e-3), .end])
+    }
+
     func testOperatorsAreNormalised() throws {
         XCTAssertEqual(try kinds("< > <= >= = == +- ±"),
                        [.op("<"), .op(">"), .op("<="), .op(">="), .op("="), .op("="), .op("+-"), .op("+-"), .end])

@@ -33,6 +33,23 @@ final class TextTableTests: XCTestCase {
         XCTAssertEqual(lines[4], "│ x  │  y │ fgh │")
     }
 
+    func testAWideTableComesInPartsEachBesideTheFirstColumn() {
+        // Widths by hand, a column's widest cell and 3: `row` 6, `a` 6 (`1.5`), `b` 5 (`22`), `c` 6 (`333`), and the last
+        // rule 1: 24 columns in all. Within 23: the label with `a` and `b` (18), then with `c` (13).
+        let table = TextTable(headers: ["row", "a", "b", "c"], rows: [["x", "1.5", "22", "333"], ["yy", "2", "3", "4"]])
+        XCTAssertEqual(table.columnGroups(within: 24, repeating: 1).map { $0.render() }, [table.render()])
+        let parts = table.columnGroups(within: 23, repeating: 1).map { $0.render() }
+        XCTAssertEqual(parts, [
+            ["┌─────┬─────┬────┐", "│ row │   a │  b │", "├─────┼─────┼────┤", "│ x   │ 1.5 │ 22 │", "│ yy  │   2 │  3 │", "└─────┴─────┴────┘"],
+            ["┌─────┬─────┐", "│ row │   c │", "├─────┼─────┤", "│ x   │ 333 │", "│ yy  │   4 │", "└─────┴─────┘"],
+        ])
+        // A column wider than the width on its own still gets a part.
+        XCTAssertEqual(table.columnGroups(within: 5, repeating: 1).count, 3)
+        // Alignments given hold in every part.
+        let left = TextTable(headers: ["row", "a", "b"], rows: [["x", "1", "2"]], alignments: [.left, .left, .left])
+        XCTAssertEqual(left.columnGroups(within: 10, repeating: 1).map { $0.render()[1] }, ["│ row │ a │", "│ row │ b │"])
+    }
+
     func testNumericDetection() {
         XCTAssertTrue(TextTable.isNumeric(["1", "—", "95%", "1e-4", "", "NaN"]))
         XCTAssertFalse(TextTable.isNumeric(["1", "two"]))

@@ -266,6 +266,27 @@ final class BreakWatchUndoTests: XCTestCase {
         XCTAssertEqual(h.values("W1").map(\.bitPattern), straight.values("W1").map(\.bitPattern))
     }
 
+    func testUndoingTrainingSaysWhichLearningRateStays() {
+        // A run at a rate that diverges, undone: the message said only "back to step 3", and the next run, at the rate
+        // kept, diverged again. It says the rate that stays, and whether the undone run ran at it or it was set since.
+        h.ok(Self.undoSetup + "\ntrain 3\nlr 1.2\ntrain 2")
+        XCTAssertEqual(h.ok("undo"), "undid train: back to step 4 (2 more undos available); lr stays 1.2, the rate it ran at (`lr` to change it)")
+        h.ok("lr 0.05")
+        XCTAssertEqual(h.ok("undo"), "undid train: back to step 1 (1 more undo available); lr stays 0.05, set since it ran at 0.01 "
+                                     + "(`lr` to change it)")
+        // `step` and `update` too; not `set` or `forward`, which ran no update.
+        h.ok("step\nlr 0.1")
+        let step = h.ok("undo")
+        XCTAssertTrue(step.hasPrefix("undid step: ") && step.hasSuffix("; lr stays 0.1, set since it ran at 0.05 (`lr` to change it)"), step)
+        h.ok("update")
+        let update = h.ok("undo")
+        XCTAssertTrue(update.hasPrefix("undid update: ") && update.hasSuffix("; lr stays 0.1, the rate it ran at (`lr` to change it)"), update)
+        h.ok("set W1[0,0] = 1")
+        XCTAssertEqual(h.ok("undo"), "undid set: back to step 1 (1 more undo available)")
+        h.ok("forward")
+        XCTAssertFalse(h.ok("undo").contains("lr stays"))
+    }
+
     func testLoadIsUndoableBeforeAnyTrainingAsSetIs() throws {
         h.ok("seed 1\ndata xor n=20\nlayer dense 1 sigmoid\nloss bce\nshow weights")
         let drawn = h.values("W1") + h.values("b1")

@@ -417,6 +417,31 @@ final class CommandArgumentTests: XCTestCase {
         XCTAssertTrue(h.fails("data X = [[1]] y=[1]").contains("write X=[[1]]"))
     }
 
+    func testANumberWrittenAsAnOptionIsPointedAtWithTheCommandWrittenBare() {
+        h.ok(Self.model + "\nsplit 0.75\ntrain 2")
+        let config = h.ok("show config"), layers = h.w.layers
+        // Columns counted by hand: the caret is under the whole `key=value`, no longer past the end of the line.
+        XCTAssertEqual(h.fails("regularize l2 lambda=0.01"), """
+            error: expected λ as a number at least 0, got it written as an option, 'lambda=0.01': write the number on its own, without 'lambda=': `regularize l2 0.01`
+                regularize l2 lambda=0.01
+                              ^~~~~~~~~~~
+            """)
+        let cases = [("layer dropout p=0.2", 14, 5, "layer dropout 0.2"), ("lr lr=0.1", 3, 6, "lr 0.1"),
+                     ("split fraction=0.8", 6, 12, "split 0.8"), ("batch size=32", 6, 7, "batch 32"),
+                     ("train steps=100", 6, 9, "train 100"), ("layer dense units=8", 12, 7, "layer dense 8"),
+                     ("regularize l2 l2=0.1", 14, 6, "regularize l2 0.1")]
+        for (line, before, length, bare) in cases {
+            let error = h.fails(line)
+            XCTAssertTrue(error.contains("got it written as an option") && error.contains("`\(bare)`"), error)
+            XCTAssertTrue(error.hasSuffix("\n    \(line)\n    " + String(repeating: " ", count: before) + "^"
+                                          + String(repeating: "~", count: length - 1)), error)
+        }
+        // None of them changed anything.
+        XCTAssertEqual(h.ok("show config"), config)
+        XCTAssertEqual(h.w.layers, layers)
+        XCTAssertEqual(h.w.stepCount, 2)
+    }
+
     func testEveryTakesAWholeNumberOfSteps() {
         // every=2.5 was cut to 2 without a word (and 1.9 to 1); a count of steps is a whole number, as 1e3 is.
         h.ok(Self.model)

@@ -134,4 +134,44 @@ final class ConfusionTests: XCTestCase {
         XCTAssertFalse(blobs.contains("columns by class id"), blobs)
         XCTAssertEqual(PredictTests.cells(blobs)[0].dropFirst().prefix(2), ["blob 0", "blob 1"], blobs)
     }
+
+    func testTheMatrixKeepsToTheTerminalsWidth() throws {
+        // Ten classes (digits after `replay "Sessions/digits.descent"`) made a matrix of 118 columns, which wrapped on an
+        // 80-column terminal. There it comes in parts, each beside the true classes, holding all the counts.
+        h.ok("seed 2\ndata gauss classes=10 n=200 noise=1\nlayer dense 10\nloss ce\noptimizer adam lr=0.05\ntrain 20")
+        let matrix = try XCTUnwrap(h.w.trainer).confusionMatrices().train
+        let counts = (0..<10).map { t in (0..<10).map { matrix[t, $0] } }
+        // Without a terminal the tables keep to 120 columns, as `show data`'s and `predict`'s do.
+        let whole = h.ok("show confusion")
+        XCTAssertTrue(whole.split(separator: "\n").allSatisfy { $0.count <= 120 }, whole)
+        h.w.outputWidth = { 80 }
+        let narrow = h.ok("show confusion")
+        XCTAssertTrue(narrow.split(separator: "\n").allSatisfy { $0.count <= 80 }, narrow)
+        XCTAssertTrue(narrow.hasPrefix("training set (200 samples): rows are the true class, columns the predicted one\n(in 2 parts, to fit 80 columns)\n"), narrow)
+        let tables = PredictTests.cells(narrow)
+        let heads = tables.filter { $0.first == "true \\ predicted" }
+        XCTAssertEqual(heads.count, 2, narrow)
+        XCTAssertEqual(heads.flatMap { $0.dropFirst() }, (0..<10).map { "blob \($0)" } + ["samples", "recall"], narrow)
+        // Row t of the matrix: its cells in the first part, then in the second.
+        let byClass = (0..<10).map { t in tables.filter { $0.first == "blob \(t)" }.flatMap { $0.dropFirst() }.prefix(10).compactMap { Int($0) } }
+        XCTAssertEqual(byClass, counts, narrow)
+        XCTAssertTrue(narrow.hasSuffix("accuracy " + whole.split(separator: "\n").last!.dropFirst("accuracy ".count)), narrow)
+    }
+
+    func testLongClassNamesGiveWayToIdsAndAKeyOnANarrowTerminal() throws {
+        // Three classes named by 40-character strings, on a 60-column terminal: rows `0 name…` are too wide as well, so
+        // rows and columns are class ids and a key below names them.
+        let names = (0..<3).map { "class number \($0) with a long long long name".padding(toLength: 40, withPad: "x", startingAt: 0) }
+        let csv = FileManager.default.temporaryDirectory.appendingPathComponent("descent-key-\(UUID().uuidString).csv").path
+        try ("x,kind\n" + (0..<6).map { "\($0),\(names[$0 % 3])" }.joined(separator: "\n") + "\n").write(toFile: csv, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: csv) }
+        h.ok("data csv \"\(csv)\"\nlayer dense 3 init=zeros\nloss ce")
+        h.w.outputWidth = { 60 }
+        let text = h.ok("show confusion")
+        XCTAssertTrue(text.split(separator: "\n").allSatisfy { $0.count <= 60 }, text)
+        XCTAssertTrue(text.replacingOccurrences(of: "\n", with: " ").contains("(columns and rows by class id, named below)"), text)
+        let rows = PredictTests.cells(text)
+        XCTAssertEqual(rows[1...3].map { Array($0.prefix(4)) }, [["0", "2", "0", "0"], ["1", "2", "0", "0"], ["2", "2", "0", "0"]])
+        XCTAssertTrue(text.contains("\nclasses:\n" + (0..<3).map { "  \($0) \(names[$0])" }.joined(separator: "\n") + "\naccuracy "), text)
+    }
 }

@@ -22,4 +22,51 @@ final class ShowHistoryTests: XCTestCase {
         XCTAssertTrue(shown.contains("9096 steps recorded, 4 full evaluations (2 of them at dropped steps, which `export history` has no rows for) "
                                      + "(`train … every=K` sets how often); the first 8192 steps were dropped (the history keeps at most 12288)"), shown)
     }
+
+    /// A spiral of three classes with a split and an l2 penalty: every column has figures.
+    static let full = "seed 3\ndata spiral n=120 classes=3\nsplit 0.75\nlayer dense 8 tanh\nlayer dense 3 softmax\nloss ce\n"
+        + "regularize l2 0.001\noptimizer adam lr=0.01\ntrain 12"
+
+    func testTheTableKeepsToTheTerminalsWidth() throws {
+        // On an 80-column terminal the table was 94 columns wide and wrapped. Without a terminal it keeps to 120
+        // columns, and so every name as it is.
+        let h = ShellHarness()
+        h.ok(Self.full)
+        let plain = h.ok("show history 3")
+        XCTAssertEqual(PredictTests.cells(plain)[0], ["step", "epoch", "batch_loss", "penalty", "train_loss", "val_loss", "accuracy", "val_accuracy"])
+        XCTAssertGreaterThan(plain.split(separator: "\n")[0].count, 80, plain)
+        XCTAssertFalse(plain.contains("to fit"), plain)
+        let rows = PredictTests.cells(plain).dropFirst().map { Array($0.dropFirst()) }
+        // At 80 columns: shorter names over the same figures, said below, and every line (notes wrapped) within 80.
+        h.w.outputWidth = { 80 }
+        let narrow = h.ok("show history 3")
+        XCTAssertTrue(narrow.split(separator: "\n").allSatisfy { $0.count <= 80 }, narrow)
+        XCTAssertEqual(PredictTests.cells(narrow)[0], ["step", "epoch", "batch", "penalty", "train", "val", "acc", "val_acc"])
+        XCTAssertEqual(PredictTests.cells(narrow).dropFirst().map { Array($0.dropFirst()) }, rows)
+        XCTAssertTrue(narrow.contains("batch (batch_loss) and penalty: the step's batch, before its update; train"), narrow)
+        XCTAssertTrue(narrow.contains("(to fit 80 columns: shorter names)"), narrow)
+        // At 40 (the least the tables take): losses to 4 digits, and the columns in parts, each beside the step.
+        h.w.outputWidth = { 40 }
+        let least = h.ok("show history 3")
+        XCTAssertTrue(least.split(separator: "\n").allSatisfy { $0.count <= 40 }, least)
+        let headers = PredictTests.cells(least).filter { $0.first == "step" }
+        XCTAssertGreaterThan(headers.count, 1, least)
+        XCTAssertEqual(headers.flatMap { $0.dropFirst() }, ["epoch", "batch", "penalty", "train", "val", "acc", "val_acc"], least)
+        XCTAssertEqual(PredictTests.cells(least).filter { $0.first == "12" }.flatMap { $0.dropFirst() }[1...2],
+                       [Format.sig(Double(rows[2][1]) ?? .nan, 4), Format.sig(Double(rows[2][2]) ?? .nan, 4)], least)
+        XCTAssertTrue(least.replacingOccurrences(of: "\n", with: " ").contains("losses to 4 significant digits, the table in \(headers.count) parts"), least)
+    }
+
+    func testColumnsEmptyOnEveryStepShownAreLeftOutAndSaidToBe() {
+        // Two `step`s after a run evaluating every 6 steps: no full evaluation on steps 13 and 14, so the evaluation
+        // columns would be empty throughout.
+        let h = ShellHarness()
+        h.ok(Self.full.replacingOccurrences(of: "train 12", with: "train 12 every=6") + "\nstep\nstep")
+        let text = h.ok("show history 2")
+        XCTAssertEqual(PredictTests.cells(text)[0], ["step", "epoch", "batch_loss", "penalty"])
+        XCTAssertTrue(text.contains("\nbatch_loss and penalty: the step's batch, before its update\nnot shown: train_loss, val_loss, accuracy "
+                                    + "and val_accuracy (no full evaluation on these steps)\n"), text)
+        // With the run's last step among them, they are back.
+        XCTAssertEqual(PredictTests.cells(h.ok("show history 3"))[0].count, 8)
+    }
 }

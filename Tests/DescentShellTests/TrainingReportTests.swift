@@ -38,9 +38,11 @@ final class TrainingReportTests: XCTestCase {
         // `show history`: the same figures under the same names, and a line saying which is measured when.
         let text = h.ok("show history")
         let table = PredictTests.cells(text)
-        XCTAssertEqual(table[0], ["step", "epoch", "batch_loss", "penalty", "train_loss", "val_loss", "r2", "val_r2"])
-        XCTAssertEqual(table[1], ["1", "1", "2.5", "0", "0.625", "", "0.375", ""])
-        XCTAssertTrue(text.contains("\nbatch_loss and penalty: the step's batch, before its update; train_loss, val_loss, r2, val_r2: the full sets, after it\n"), text)
+        // Without a regularizer or a validation set, their columns (0 and empty on every step) are left out, and said to be.
+        XCTAssertEqual(table[0], ["step", "epoch", "batch_loss", "train_loss", "r2"])
+        XCTAssertEqual(table[1], ["1", "1", "2.5", "0.625", "0.375"])
+        XCTAssertTrue(text.contains("\nbatch_loss: the step's batch, before its update; train_loss and r2: the full sets, after it\n"
+                                    + "not shown: penalty (0 on every step here), val_loss and val_r2 (no validation set)\n"), text)
         // The CSV's header and row.
         let name = "descent-history-\(UUID().uuidString).csv"
         let path = FileManager.default.temporaryDirectory.appendingPathComponent(name).path

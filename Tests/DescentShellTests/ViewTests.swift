@@ -37,11 +37,14 @@ final class ViewTests: XCTestCase {
         let t = w.trainer!
         let frame = LiveView.layout(width: 80, height: 24, unicode: true,
                                     chart: Charts.lossChart(t.history, unicode: true, logScale: false),
-                                    status: ["s"], map: nil, help: LiveView.keysHelp)
+                                    status: ["s"], map: nil, help: LiveView.keysHelp(t.train.task))
         let text = frame.text()
-        for key in ["q, Esc, Ctrl-C", "space", "log / linear", "validation curve", "decision map", "Ctrl-Z  suspend"] {
+        // A regression's map is its output surface (a classifier's, its decision map).
+        for key in ["q, Esc, Ctrl-C", "space", "log / linear", "validation curve", "b  output surface", "Ctrl-Z  suspend"] {
             XCTAssertTrue(text.contains(key), "\(key) in\n\(text)")
         }
+        XCTAssertFalse(text.contains("decision map"), text)
+        XCTAssertTrue(LiveView.keysHelp(.multiclass).contains("b  decision map (data of 2 features)"))
     }
 
     func testStatusWrapsBetweenFieldsSoNothingIsCutAt80Columns() {
@@ -149,9 +152,20 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(CursesPlotViewer.lossHint(0...100, help: true, unicode: false),
                        "+ zoom in | - zoom out | <-/-> scroll | l log scale | q/Esc/Enter back | other keys hide this")
         XCTAssertEqual(CursesPlotViewer.lossHint(0...100, help: false, unicode: true), "steps 0–100 · + - zoom · ← → scroll · l log · ? keys · q back")
-        XCTAssertEqual(CursesPlotViewer.boundaryHint(model: w.modelLine(), unicode: false),
+        XCTAssertEqual(CursesPlotViewer.boundaryHint(model: w.modelLine(), mapName: Charts.mapName(t.train.task), unicode: false),
                        "decision map of 2-4-1 tanh->sigmoid | bce | adam lr 0.05 | any key returns")
         XCTAssertEqual("a→b ← c·d – e — f █░ é".asciiFallback, "a->b <- c|d - e - f #. é")
+    }
+
+    func testARegressionsMapIsTitledItsOutputSurface() {
+        // `plot boundary` of a regression on 2 features titled it "decision map of 2-4-1 tanh · mse · …", which the README
+        // calls its output surface.
+        let w = trainedWorkspace("data linear n=30\nlayer dense 4 tanh\nlayer dense 1\nloss mse\ntrain 5")
+        let t = w.trainer!
+        XCTAssertEqual(CursesPlotViewer.boundaryHint(model: w.modelLine(), mapName: Charts.mapName(t.train.task), unicode: true),
+                       "output surface of 2-4-1 tanh · mse · sgd lr 0.001 · any key returns")
+        XCTAssertEqual(Charts.mapName(.binary), "decision map")
+        XCTAssertEqual(Charts.mapName(.multiclass), "decision map")
     }
 
     func testTheWayOutStaysWhenTheTerminalIsSmall() {
@@ -161,7 +175,7 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(CursesPlotViewer.lossHint(1...3000, help: true, unicode: true, width: 40), "q/Esc/Enter back · other keys hide this")
         XCTAssertEqual(CursesPlotViewer.lossHint(1...3000, help: false, unicode: true, width: 200),
                        "steps 1–3000 · + - zoom · ← → scroll · l log · ? keys · q back")
-        XCTAssertTrue(CursesPlotViewer.boundaryHint(model: "2-8-1 tanh→sigmoid · bce · adam lr 0.01", unicode: true, width: 40)
+        XCTAssertTrue(CursesPlotViewer.boundaryHint(model: "2-8-1 tanh→sigmoid · bce · adam lr 0.01", mapName: "decision map", unicode: true, width: 40)
             .hasPrefix("any key returns · decision map of 2-8-1"))
         // The live view's status keeps the line with the stop key when the rows run out, then the first lines.
         let lines = ["numbers", "more numbers", "speed", "bar", "model", "q stop · space pause", "v val · ? keys"]

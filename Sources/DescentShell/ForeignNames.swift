@@ -1,0 +1,77 @@
+import DescentCore
+import DescentLanguage
+import DescentText
+
+/// What PyTorch and Keras call Descent's losses and optimizers, and their weight decay: hints for words Descent does not
+/// take (`loss cross_entropy` → did you mean `loss ce`?). They stay errors, so that a failed command changes nothing.
+enum ForeignNames {
+    /// A name as the tables key it: lower case, without `_` and `-`, and without a `loss` ending (`CrossEntropyLoss`,
+    /// `cross_entropy` and `cross-entropy` are all `crossentropy`).
+    static func key(_ word: String) -> String {
+        let joined = String(word.lowercased().filter { $0 != "_" && $0 != "-" })
+        return joined.hasSuffix("loss") && joined.count > 4 ? String(joined.dropLast(4)) : joined
+    }
+
+    /// Other libraries' loss names (keyed as `key` keys them) → Descent's loss and what the name is there.
+    static let losses: [String: (loss: String, note: String)] = [
+        "crossentropy": ("ce", "PyTorch's CrossEntropyLoss, on the logits"),
+        "categoricalcrossentropy": ("ce", "Keras's categorical_crossentropy; `ce` takes class ids as targets, not one-hot rows"),
+        "sparsecategoricalcrossentropy": ("ce", "Keras's sparse_categorical_crossentropy with from_logits=True"),
+        "nll": ("ce", "PyTorch's NLLLoss after log_softmax is CrossEntropyLoss on the logits, which `ce` is"),
+        "binarycrossentropy": ("bce", "binary cross-entropy, on the logits of a sigmoid output, as BCEWithLogitsLoss"),
+        "bcewithlogits": ("bce", "PyTorch's BCEWithLogitsLoss"),
+        "l1": ("mae", "PyTorch's L1Loss; a penalty on the weights is `regularize l1 λ`"),
+        "l2": ("mse", "the mean squared error, PyTorch's MSELoss; a penalty on the weights is `regularize l2 λ`"),
+        "meansquarederror": ("mse", "PyTorch's MSELoss"),
+        "squarederror": ("mse", "PyTorch's MSELoss"),
+        "meanabsoluteerror": ("mae", "PyTorch's L1Loss"),
+        "absoluteerror": ("mae", "PyTorch's L1Loss"),
+        "smoothl1": ("huber", "PyTorch's SmoothL1Loss with beta=1 is HuberLoss with delta=1; with another beta, `huber delta=β` divided by β"),
+    ]
+
+    /// " — did you mean `loss ce`? (…)" for another library's name of one of Descent's losses (`cross_entropy`,
+    /// `CrossEntropyLoss`, `l2`, `huber_loss`); nil for any other word.
+    static func lossHint(_ word: String) -> String? {
+        let k = key(word)
+        if let entry = losses[k] { return " — did you mean `loss \(entry.loss)`? (\(entry.note))" }
+        // `MSELoss`, `huber_loss`: Descent's own name with a `loss` ending or in PyTorch's capitals.
+        if let own = Loss.names.first(where: { $0 == k }) { return " — did you mean `loss \(own)`?" }
+        return nil
+    }
+
+    /// " — …" for an optimizer Descent does not offer but can stand in for: AdamW, which it cannot (its decay is
+    /// decoupled from the gradient), and SGD's variants by name; nil for any other word.
+    static func optimizerHint(_ word: String) -> String? {
+        switch key(word) {
+        case "adamw":
+            return " — AdamW's decoupled weight decay is not offered; `optimizer adam` with `regularize l2 λ` is coupled L2, "
+                + "what PyTorch's Adam(weight_decay=wd) does, with λ = wd/2"
+        case "momentum": return " — did you mean `optimizer sgd momentum=0.9`? (SGD with momentum)"
+        case "nesterov", "nag": return " — did you mean `optimizer sgd momentum=0.9 nesterov=true`? (Nesterov momentum)"
+        case "gd", "gradientdescent": return " — did you mean `optimizer sgd`? (plain gradient descent)"
+        default: return nil
+        }
+    }
+
+    /// PyTorch's `weight_decay=` (or `wd=`, any spelling `key` reads alike) among `a`'s options, with its value when that is
+    /// a number; nil when there is none.
+    static func weightDecay(in a: ArgReader) -> (option: Arg, value: Double?)? {
+        guard let option = a.command.args.first(where: { $0.key.map { ["weightdecay", "wd"].contains(key($0)) } ?? false }) else { return nil }
+        if case .number(let x) = option.value { return (option, x) }
+        return (option, nil)
+    }
+
+    /// What PyTorch's weight_decay=`value` is here: `regularize l2 λ` with λ = wd/2, worked out from `value` when there is one.
+    static func weightDecayText(_ value: Double?) -> String {
+        let wd = value.map(\.plainText) ?? "wd", lambda = value.map { ($0 / 2).plainText } ?? "wd/2"
+        return "PyTorch's weight_decay=\(wd) adds \(wd)·w to the gradient, as `regularize l2 \(lambda)` does here (λ = wd/2: the "
+            + "gradient of λ·w² is 2λ·w), except that PyTorch decays the biases too"
+    }
+
+    /// The hint for an unknown option `option` of `a`'s command when it is PyTorch's weight decay (as `weightDecay(in:)`
+    /// finds it): `lead` (the optimizers take none), then what does the same; nil for any other option.
+    static func weightDecayHint(_ option: String, in a: ArgReader, lead: String = "") -> String? {
+        guard let decay = weightDecay(in: a), decay.option.key == option else { return nil }
+        return " — " + lead + weightDecayText(decay.value)
+    }
+}
