@@ -38,6 +38,8 @@ enum Charts {
 extension Charts {
     /// What the map of a model on `task` is called: a decision map (classification) or an output surface (regression).
     static func mapName(_ task: Task) -> String { task == .regression ? "output surface" : "decision map" }
+    /// What `plot boundary` draws for `t`: the fitted curve for data of one feature, else the map `mapName(task)` names.
+    static func mapName(_ t: Trainer) -> String { drawsFit(t) ? "fitted curve" : mapName(t.train.task) }
 
     /// The model's decision map (classification) or output surface (regression) over the training data's
     /// two features, with the training points on it, drawn into `width` × `height` cells.

@@ -132,7 +132,7 @@ final class CursesPlotViewer: PlotViewer {
             var canvas = Canvas(width: width, height: height)
             canvas.blit(map, x: 0, y: 0)
             let hint = notice.text.map { CursesPlotViewer.withWayOut($0, back: "any key returns", width: width, unicode: s.isUnicode) }
-                ?? CursesPlotViewer.boundaryHint(model: w.modelLine(), mapName: Charts.mapName(t.train.task), unicode: s.isUnicode, width: width)
+                ?? CursesPlotViewer.boundaryHint(model: w.modelLine(), mapName: Charts.mapName(t), unicode: s.isUnicode, width: width)
             canvas.put(String(hint.prefix(width)), x: 0, y: height - 1, fg: .dim)
             s.draw(canvas)
             switch s.readKey(timeoutMilliseconds: 1000) {

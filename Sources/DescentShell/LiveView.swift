@@ -226,8 +226,8 @@ final class LiveView: TrainingView {
     /// when the reason is the terminal's size).
     private func toggleMap(_ t: Trainer) {
         let (width, height) = screen?.size ?? (0, 0)
-        if let why = LiveView.noMapReason(features: t.train.featureCount, width: width, height: height) {
-            say(why, aboutSize: t.train.featureCount == 2)
+        if let why = LiveView.noMapReason(features: t.train.featureCount, fit: Charts.drawsFit(t), width: width, height: height) {
+            say(why, aboutSize: t.train.featureCount == 2 || Charts.drawsFit(t))
         } else {
             showMap.toggle()
             mapCanvas = nil
@@ -237,10 +237,11 @@ final class LiveView: TrainingView {
     /// The narrowest and lowest terminal that has room for the decision map beside the chart.
     static let mapMinimum = (width: 90, height: 16)
 
-    /// Why no decision map can be drawn for data of `features` features on a terminal of `width`×`height`; nil when one can.
-    static func noMapReason(features: Int, width: Int, height: Int) -> String? {
-        if features != 2 {
-            return "no map: it is drawn for data of 2 features, and this data has \(features)"
+    /// Why no map can be drawn for data of `features` features (`fit`: data the fitted curve is drawn for) on a
+    /// terminal of `width`×`height`; nil when one can.
+    static func noMapReason(features: Int, fit: Bool = false, width: Int, height: Int) -> String? {
+        if features != 2 && !fit {
+            return "no map: it is drawn for data of 2 features (or 1, for regression or two classes: the fitted curve), and this data has \(features)"
         }
         if width < mapMinimum.width || height < mapMinimum.height {
             return "no room for the map: it needs a terminal of \(mapMinimum.width)×\(mapMinimum.height) or more (this one is \(width)×\(height))"
@@ -283,8 +284,8 @@ final class LiveView: TrainingView {
         let map = mapPanel(t, width: width, height: height, unicode: s.isUnicode)
         let frame = LiveView.layout(width: width, height: height, unicode: s.isUnicode,
                                     chart: chart(s.isUnicode),
-                                    status: statusLines(t, width: width, map: t.train.featureCount == 2 ? map != nil : nil),
-                                    map: map, help: showHelp ? LiveView.keysHelp(t.train.task) : nil)
+                                    status: statusLines(t, width: width, map: t.train.featureCount == 2 || Charts.drawsFit(t) ? map != nil : nil),
+                                    map: map, help: showHelp ? LiveView.keysHelp(t.train.task, fit: Charts.drawsFit(t)) : nil)
         s.draw(frame)
     }
 
@@ -294,7 +295,7 @@ final class LiveView: TrainingView {
 
     /// The decision map, recomputed at most 4 times a second.
     private func mapPanel(_ t: Trainer, width: Int, height: Int, unicode: Bool) -> Canvas? {
-        guard showMap, LiveView.noMapReason(features: t.train.featureCount, width: width, height: height) == nil else { return nil }
+        guard showMap, LiveView.noMapReason(features: t.train.featureCount, fit: Charts.drawsFit(t), width: width, height: height) == nil else { return nil }
         let now = clock.now
         if let m = mapCanvas, now - lastMap < .milliseconds(250) { return m }
         let w = min(width / 2 - 1, 2 * (height - 5)), h = height - 5
@@ -396,11 +397,11 @@ final class LiveView: TrainingView {
         return line + "  lr \(Format.short(t.optimizer.learningRate))"
     }
 
-    /// The key list `?` shows, `b`'s map named for the task (`Charts.mapName`).
-    static func keysHelp(_ task: Task) -> [String] {
+    /// The key list `?` shows, `b`'s map named for the task (`Charts.mapName`), or the fitted curve (`fit`).
+    static func keysHelp(_ task: Task, fit: Bool = false) -> [String] {
         ["keys", "q, Esc, Ctrl-C  stop at the next step", "space  pause / resume", "s  one step (paused)",
          "- / +  slower / faster (1 to 3000 steps a second, then full speed)",
-         "l  log / linear scale", "v  validation curve", "b  \(Charts.mapName(task)) (data of 2 features)",
+         "l  log / linear scale", "v  validation curve", fit ? "b  fitted curve (data of 1 feature)" : "b  \(Charts.mapName(task)) (data of 2 features)",
          "Ctrl-Z  suspend (fg resumes)", "?  this help; other keys only hide it",
          "a paste waits for the prompt"]
     }

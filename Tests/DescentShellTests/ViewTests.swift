@@ -45,6 +45,7 @@ final class ViewTests: XCTestCase {
         }
         XCTAssertFalse(text.contains("decision map"), text)
         XCTAssertTrue(LiveView.keysHelp(.multiclass).contains("b  decision map (data of 2 features)"))
+        XCTAssertTrue(LiveView.keysHelp(.regression, fit: true).contains("b  fitted curve (data of 1 feature)"))
     }
 
     func testStatusWrapsBetweenFieldsSoNothingIsCutAt80Columns() {
@@ -196,7 +197,10 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(LiveView.keysLine(logScale: false, map: nil), "q stop · space pause · l scale: linear · v val · ? keys")
         XCTAssertNil(LiveView.noMapReason(features: 2, width: 90, height: 16))
         XCTAssertEqual(LiveView.noMapReason(features: 64, width: 200, height: 50),
-                       "no map: it is drawn for data of 2 features, and this data has 64")
+                       "no map: it is drawn for data of 2 features (or 1, for regression or two classes: the fitted curve), and this data has 64")
+        XCTAssertNil(LiveView.noMapReason(features: 1, fit: true, width: 90, height: 16))
+        XCTAssertEqual(LiveView.noMapReason(features: 1, fit: true, width: 80, height: 24),
+                       "no room for the map: it needs a terminal of 90×16 or more (this one is 80×24)")
         XCTAssertEqual(LiveView.noMapReason(features: 2, width: 89, height: 40),
                        "no room for the map: it needs a terminal of 90×16 or more (this one is 89×40)")
         XCTAssertEqual(LiveView.pasteNotice("show config\nquit\n"), "kept the 2 pasted lines for the prompt: they run after the run")
