@@ -57,6 +57,10 @@ public final class Trainer {
     /// `set`, `load`, training started) puts them back, so the batch it showed is the one the next pass uses;
     /// and a forward pass run again on it draws the same dropout masks.
     var beforeDraw: (sampler: BatchSampler, dropoutRNG: RNG)?
+    /// The sampler this trainer made for a batch size other than its predecessor's (`adoptHistory`), with the
+    /// predecessor's, where the batches stood; while the fresh one has drawn nothing, a trainer that replaces this
+    /// one starts from the predecessor's, so that building a trainer in between draws and decides nothing.
+    var replacedSampler: (fresh: BatchSampler, previous: BatchSampler)?
     /// Where the sampler and dropout stream stood when the step under way began: before a hand draw, if
     /// one is pending, else now. Snapshots and a trainer taking over from this one start from here.
     var stepStart: (sampler: BatchSampler, dropoutRNG: RNG) { beforeDraw ?? (sampler, dropoutRNG) }
