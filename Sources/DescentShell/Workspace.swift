@@ -46,8 +46,8 @@ public final class Workspace {
     var log: [RecordedCommand] = []
     /// The text of the commands `save session` writes: those of `log` it keeps.
     var recorded: [String] { log.filter(\.kept).map(\.text) }
-    /// What the command under way asks to be recorded instead of its own text (a `train` stopped early
-    /// records the steps it ran; none, when it ran none); nil records the text.
+    /// What the command under way asks to be recorded instead of its own text (a `train` stopped early records the
+    /// steps it took, evaluated as they were: `Commands.recordedForm`); nil records the text.
     var recordedAs: [String]?
     var undoStack: [TrainerSnapshot] = []
     static let undoDepth = 50
