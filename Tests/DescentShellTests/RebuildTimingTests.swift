@@ -44,22 +44,14 @@ final class RebuildTimingTests: XCTestCase {
     /// Checks that pass are kept by `save session`, and replayed; they still change nothing.
     static let checks = ["expect step >= 0", "gradcheck"]
 
-    /// What a session ends with: its trainer's state (see `TrainerState`), the interval later steps evaluate at,
-    /// and the commands `save session` keeps.
-    struct End: Equatable {
-        var state: TrainerState?
-        var interval: Int?
-        var recorded: [String]
-    }
-
     /// Runs `lines` in a fresh workspace; the lines at `mayFail` may fail, every other must succeed.
-    func run(_ lines: [String], mayFail: Int? = nil, _ context: String) -> End {
+    func run(_ lines: [String], mayFail: Int? = nil, _ context: String) -> SessionEnd {
         let out = CapturedOutput(), w = Workspace(output: out, directory: dir), session = Session(workspace: w)
         for (k, line) in lines.enumerated() {
             let ok = session.run(line: line)
             if k != mayFail { XCTAssertTrue(ok, "\(line): \(out.errors)\n\(context)") }
         }
-        return End(state: TrainerState(w), interval: w.trainer?.evaluationInterval, recorded: w.recorded)
+        return SessionEnd(w)
     }
 
     func testCommandsThatTrainNothingChangeNoLaterTrainingWhereverTheyRun() {

@@ -5,18 +5,6 @@ import XCTest
 /// A run stopped early (a break, a stop key, Ctrl-C) is saved in the session so that a replay evaluates as it did:
 /// at the interval it used, at its last step only when it evaluated there, and later steps and runs as after it.
 final class StoppedRunTests: XCTestCase {
-    /// A view that asks the run to stop once `at` of its steps have run, as a stop key pressed then does: an
-    /// evaluation of several blocks under way is abandoned, and the run stops at that step.
-    final class StopKey: TrainingView {
-        let at: Int
-        var start = 0
-        init(at: Int) { self.at = at }
-        func begin(trainer: Trainer, total: Int, model: String) { start = trainer.stepCount }
-        func update(trainer: Trainer, done: Int) -> StopReason? { done >= at ? .requested("stopped by the user") : nil }
-        func stopRequested(trainer: Trainer) -> Bool { trainer.stepCount - start >= at }
-        func end(trainer: Trainer, reason: StopReason) {}
-    }
-
     /// The saved session replayed in a fresh workspace, then `after`; it must end as the original did.
     func assertReplaysTheSame(_ h: ShellHarness, after: String = "", file: StaticString = #filePath, line: UInt = #line) {
         let out = CapturedOutput(), fresh = Workspace(output: out, directory: h.w.directory)
@@ -68,7 +56,7 @@ final class StoppedRunTests: XCTestCase {
         ] {
             let h = ShellHarness()
             h.ok(StoppedRunTests.large)
-            h.w.trainingView = StopKey(at: at)
+            h.w.trainingView = StopKeyView(at: at)
             h.ok(command)
             h.w.trainingView = ProgressPrinter(output: h.out)
             XCTAssertEqual(h.w.recorded.last, saved)
