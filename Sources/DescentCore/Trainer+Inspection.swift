@@ -21,11 +21,24 @@ extension Trainer {
     /// Takes over the history and step count of a trainer this one replaces (same model and data, new
     /// settings), and where its batches stood: the same sampler when the batch size is the same, else this
     /// one's, numbering its epochs on from the old one's.
+    ///
+    /// Where the batches stood is the sampler the last step drew from: when the old trainer has drawn nothing since
+    /// it replaced a sampler of another size (it was built in between by something that trains nothing: `predict`,
+    /// `graph`, a check that failed), the sampler it replaced. So when a trainer is built never changes the batches:
+    /// `batch 8` then `batch 16` before a step continues the epoch of batches of 16, whatever ran in between.
     public func adoptHistory(from old: Trainer) {
         // A batch the old trainer drew by hand and did not apply is drawn again here.
         let (oldSampler, oldDropout) = old.stepStart
+        var stood = oldSampler
+        if let r = old.replacedSampler, r.fresh == oldSampler { stood = r.previous }
         var s = sampler
-        if oldSampler.count == s.count && oldSampler.batchSize == s.batchSize { s = oldSampler } else { s.continueNumbering(after: oldSampler) }
+        if stood.count == s.count && stood.batchSize == s.batchSize {
+            s = stood
+            replacedSampler = nil
+        } else {
+            s.continueNumbering(after: stood)
+            replacedSampler = (s, stood)
+        }
         replaceState(history: old.history, stepCount: old.stepCount, sampler: s, dropoutRNG: oldDropout)
         gradientsStale = old.gradientsStale
     }

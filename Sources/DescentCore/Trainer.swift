@@ -57,6 +57,10 @@ public final class Trainer {
     /// `set`, `load`, training started) puts them back, so the batch it showed is the one the next pass uses;
     /// and a forward pass run again on it draws the same dropout masks.
     var beforeDraw: (sampler: BatchSampler, dropoutRNG: RNG)?
+    /// The sampler this trainer made for a batch size other than its predecessor's (`adoptHistory`), with the
+    /// predecessor's, where the batches stood; while the fresh one has drawn nothing, a trainer that replaces this
+    /// one starts from the predecessor's, so that building a trainer in between draws and decides nothing.
+    var replacedSampler: (fresh: BatchSampler, previous: BatchSampler)?
     /// Where the sampler and dropout stream stood when the step under way began: before a hand draw, if
     /// one is pending, else now. Snapshots and a trainer taking over from this one start from here.
     var stepStart: (sampler: BatchSampler, dropoutRNG: RNG) { beforeDraw ?? (sampler, dropoutRNG) }
@@ -214,8 +218,12 @@ public final class Trainer {
         phase = .idle
         beforeDraw = nil
         gradientsStale = false
-        if stepCount % max(1, evaluationInterval) == 0 { evaluate() }
+        if evaluatesOnInterval && stepCount % max(1, evaluationInterval) == 0 { evaluate() }
     }
+
+    /// Whether a step whose count falls on `evaluationInterval` evaluates the full sets; false only for the last step
+    /// of a run that ends without evaluating (`train(steps:lastStepEvaluated:…)`).
+    private var evaluatesOnInterval = true
 
     /// Forward, backward and update; stops before the update when the loss or a gradient is not finite.
     public func step() -> StopReason? {
@@ -342,14 +350,22 @@ public final class Trainer {
     }
 
     /// Runs `steps` steps, calling `onStep` after each; `onStep` returning a reason stops the run.
-    /// Unless `evaluateAtEnd` is false, the full sets are evaluated once more at the last step.
-    public func train(steps: Int, evaluateAtEnd: Bool = true, onStep: (Trainer) -> StopReason?) -> StopReason {
+    /// Unless `evaluateAtEnd` is false, the full sets are evaluated once more at the last step. Unless
+    /// `lastStepEvaluated` is false, that is: then the `steps`-th step is not evaluated at all, neither at the end nor
+    /// when its count falls on the interval (as a run ends whose evaluation there a stop abandoned).
+    public func train(steps: Int, evaluateAtEnd: Bool = true, lastStepEvaluated: Bool = true,
+                      onStep: (Trainer) -> StopReason?) -> StopReason {
         history.reserve(steps: steps, evaluations: steps / max(1, evaluationInterval) + 2)
         var reason = StopReason.completed
-        for _ in 0..<steps {
+        defer { evaluatesOnInterval = true }
+        var ran = 0
+        for k in 0..<steps {
+            evaluatesOnInterval = lastStepEvaluated || k < steps - 1
             if let stop = step() { discardPending(); reason = stop; break }
+            ran += 1
             if let stop = onStep(self) { reason = stop; break }
         }
+        if !lastStepEvaluated && ran == steps { return reason }
         if evaluateAtEnd && stepCount > 0 && history.lastEvaluation?.step != stepCount { evaluate() }
         return reason
     }

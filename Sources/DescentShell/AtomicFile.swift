@@ -17,6 +17,9 @@ enum AtomicFile {
         let shown = target == path ? path : "\(path) (a link to \(target))"
         let (dir, name) = split(target)
         if let problem = directoryProblem(dir) { throw ShellError("cannot write \(shown): \(problem)") }
+        // The save renames a new file into the directory: one that no one may write is kept as it is, as a read-only
+        // file is below, whoever runs descent (root's writes pass the mode bits, so `access` would let them through).
+        if let problem = readOnlyDirectoryProblem(dir) { throw ShellError("cannot write \(shown): \(problem)") }
         var old = stat()
         let replacing = stat(target, &old) == 0
         if name.isEmpty || (replacing && old.st_mode & S_IFMT == S_IFDIR) {
@@ -86,6 +89,14 @@ enum AtomicFile {
         }
         if code == ENOENT || code == ENOTDIR { return "the directory \(directory) does not exist" }
         return "cannot reach the directory \(directory): \(String(cString: strerror(code)))"
+    }
+
+    /// Why nothing may be saved in `directory` by its mode bits: none of them lets anyone write there (`chmod 555`);
+    /// nil otherwise, or when it cannot be read (the system's error then says why).
+    static func readOnlyDirectoryProblem(_ directory: String) -> String? {
+        var info = stat()
+        guard stat(directory, &info) == 0, info.st_mode & 0o222 == 0 else { return nil }
+        return "the directory \(directory) is read-only (no write bit): a file is saved by writing a new one beside it and renaming it, which changes the directory — save elsewhere, or `chmod u+w` the directory"
     }
 
     /// Why the temporary file could not be made in `directory`, for the system's error `code`: the directory, not the

@@ -49,9 +49,11 @@ extension Commands {
             if w.normalize && normalization == nil {
                 w.out.print("note: normalize is on, but its statistics cannot be worked out while the split cannot be made, so \(name) records none")
             }
-            if let read = w.filesRead[canonical(p)], read.fingerprint != Workspace.fingerprint(text) {
+            if w.readOtherwiseBeforeWriting(canonical(p), text) {
                 w.out.print("note: this session loaded \(name) earlier; a replay of it will read these weights there instead")
             }
+            // Left out of the session unless a later `load weights` reads back what it wrote.
+            w.noteWeightsSaved(Session.recordable(a.command, name: "save"), path: canonical(p), name: name, text: text)
         } else {
             try located(at) { try AtomicFile.write(w.sessionScript(), to: p) }
             w.out.print("saved \(Format.counted(w.recorded.count, "command")) to \(name)")
@@ -69,7 +71,7 @@ extension Commands {
         let values: [Tensor], saved: Normalization?
         do { (values, saved) = try WeightsFile.read(text, for: m) } catch { throw Diagnostic("\(name): \(error)", at: at) }
         if (try? w.ensureTrainer()) != nil { w.pushUndo("load") }   // as `set`: undoable before any training
-        w.filesRead[canonical(p)] = (name, Workspace.fingerprint(text))
+        w.noteRead(canonical(p), name: name, text: text, weights: true)
         m.restore(values)
         w.parametersChangedByHand()
         w.out.print("loaded \(values.count) parameters from \(name)")

@@ -7,7 +7,8 @@ import Foundation
 /// Commands that run training.
 extension Commands {
     static let training: [CommandSpec] = [
-        CommandSpec("train", ["train STEPS [every=K] [pace=S]", "train N epochs [every=K] [pace=S]"],
+        CommandSpec("train", ["train STEPS [every=K] [pace=S]", "train N epochs [every=K] [pace=S]",
+                              "train STEPS of=M [final=false]   (how `save session` writes a run stopped early)"],
                     "train for a number of steps (or epochs); every=K evaluates the full sets every K steps; pace=S shows "
                         + "at most S steps a second in the full-screen view, to watch a short run",
                     keywords: ["epochs", "steps"], handler: train),
@@ -20,27 +21,36 @@ extension Commands {
     static let maxSteps = 100_000_000
 
     /// The `key=` options `train` takes.
-    static let trainOptions = ["every", "pace"]
+    static let trainOptions = ["every", "pace", "of", "final"]
 
     static func train(_ w: Workspace, _ a: inout ArgReader) throws {
         let n = try a.int("number of steps or epochs", range: 1...maxSteps)
         let unit = try a.optionalWord("unit", oneOf: ["steps", "epochs", "step", "epoch"]) ?? "steps"
         let every = try a.optionalIntOption("every", range: 1...1_000_000_000)
         let pace = a.option("pace") == nil ? nil : try a.numberOption("pace", default: 0, range: .closed(0.1, 1_000_000))
+        // A run's first steps, evaluated as the whole run would be (`of=`), and without its last evaluation (`final=`):
+        // how `save session` writes a run that stopped early.
+        let whole = try a.optionalIntOption("of", range: 1...maxSteps)
+        let lastEvaluated = try a.boolOption("final", default: true)
         try a.finish(options: trainOptions)
         let t = try w.ensureTrainer()
         let perEpoch = t.sampler.batchesPerEpoch
         if unit.hasPrefix("epoch") && n > maxSteps / perEpoch {
             throw ShellError("\(n) epochs of \(perEpoch) steps are more than \(maxSteps) steps — train at most \(maxSteps / perEpoch) epochs at a time")
         }
-        let intervals = (w.evaluationInterval, t.evaluationInterval), undo = w.undoStack, rollback = StepRollback(w, t)
-        if let every { w.evaluationInterval = every; t.evaluationInterval = every }
         let steps = unit.hasPrefix("epoch") ? n * perEpoch : n
-        if every == nil && w.evaluationInterval == nil { t.evaluationInterval = max(1, steps / 200, t.evaluationFloor) }
+        if let whole, whole < steps {
+            throw a.error("of=\(whole) is the run these \(steps) steps begin, which cannot be shorter than they are", options: ["of"])
+        }
+        let intervals = (w.evaluationInterval, t.evaluationInterval), undo = w.undoStack, rollback = StepRollback(w, t)
+        // Without every= (here or before), the run chooses its interval from its length, and leaves it for later steps.
+        let chosen = every == nil && w.evaluationInterval == nil
+        if let every { w.evaluationInterval = every; t.evaluationInterval = every }
+        if chosen { t.evaluationInterval = max(1, (whole ?? steps) / 200, t.evaluationFloor) }
         if let pace, !w.trainingView.setPace(pace) {
             w.out.print("note: pace=\(Format.short(pace)) slows the full-screen view only; this run goes at full speed")
         }
-        let (ran, reason) = runTraining(w, t, steps: steps)
+        let (ran, reason) = runTraining(w, t, steps: steps, lastStepEvaluated: lastEvaluated)
         if ran == 0, case .nonFinite(let why) = reason {
             // A run that stopped before its first step leaves nothing, as a failed `step` does: the batch it drew,
             // its undo entry, its settings, the gradients and a hand pass it dropped go back.
@@ -51,18 +61,31 @@ extension Commands {
             throw ShellError("the run stopped before its first step, so nothing changed: \(why)")
         }
         if ran > 0 && rollback.handPass != nil { w.out.print(droppedNote) }
-        // A run stopped early is saved as the steps it took, so that a replay reproduces these weights: those
-        // that ran (Ctrl-C and breaks stop between steps), plus the one a non-finite loss stopped, whose batch
-        // was drawn (replayed, it stops there again).
-        var took = ran
-        if case .nonFinite = reason { took += 1 }
-        if took < steps { w.recordedAs = took == 0 ? [] : ["train \(took)" + (every.map { " every=\($0)" } ?? "")] }
+        w.recordedAs = recordedForm(t, steps: steps, ran: ran, reason: reason, every: every, chosenOf: chosen ? whole ?? steps : nil)
+    }
+
+    /// How `save session` writes a run that did not end as its command does when replayed, so that a replay reproduces
+    /// its weights and history; nil for the command's own text. A run stopped early is written as the steps it took —
+    /// those that ran (Ctrl-C, stop keys and breaks stop between steps), plus the one a non-finite loss stopped, whose
+    /// batch was drawn (replayed, it stops there again) — evaluated as it was: every=K, or `of=M` when it chose its
+    /// interval from its M steps (so that later runs still choose theirs); and `final=false` when it has no evaluation
+    /// at its last step, which a stop key or Ctrl-C abandoned on sets of more than a block of rows.
+    static func recordedForm(_ t: Trainer, steps: Int, ran: Int, reason: StopReason, every: Int?, chosenOf: Int?) -> [String]? {
+        var took = ran, nonFinite = false
+        if case .nonFinite = reason { took += 1; nonFinite = true }
+        // After a non-finite stop the run evaluates at its end as a replay does.
+        let unevaluated = !nonFinite && t.history.lastEvaluation?.step != t.stepCount
+        guard took < steps || unevaluated else { return nil }
+        var form = "train \(took)"
+        if let every { form += " every=\(every)" } else if let whole = chosenOf, whole != took { form += " of=\(whole)" }
+        if unevaluated { form += " final=false" }
+        return [form]
     }
 
     /// Runs `steps` steps through the current view, with undo, watches and breaks; prints the summary and
     /// returns the steps that ran and why the run ended.
     @discardableResult
-    static func runTraining(_ w: Workspace, _ t: Trainer, steps: Int) -> (ran: Int, reason: StopReason) {
+    static func runTraining(_ w: Workspace, _ t: Trainer, steps: Int, lastStepEvaluated: Bool = true) -> (ran: Int, reason: StopReason) {
         w.pushUndo("train")
         t.discardPending()   // a step started by hand is dropped (`train` says so once a step has run)
         let start = t.stepCount
@@ -74,7 +97,7 @@ extension Commands {
         let (reason, secs) = Suspension.during {
             w.trainingView.begin(trainer: t, total: steps, model: w.modelLine())
             let reason = Interrupt.during {
-                t.train(steps: steps) { t in
+                t.train(steps: steps, lastStepEvaluated: lastStepEvaluated) { t in
                     if Interrupt.requested { return .interrupted }
                     // The step's watched values first, also for the step a break stops at.
                     w.printWatches(t, live: true)

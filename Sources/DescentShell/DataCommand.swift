@@ -19,7 +19,7 @@ enum DataCommand {
     static func run(_ w: Workspace, _ a: inout ArgReader) throws {
         let d: Dataset
         var inline = false, csv = false
-        var fileRead: (path: String, name: String, fingerprint: Int)?
+        var fileRead: (path: String, name: String, text: String)?
         if a.option("X") != nil || a.option("y") != nil {
             guard let rows = try a.matrixOption("X") else { throw a.error("inline data needs X=[[…],…] as well as y=[…]") }
             guard let ys = try a.vectorOption("y") else { throw a.error("inline data needs y=[…] as well as X=[[…],…]") }
@@ -38,7 +38,7 @@ enum DataCommand {
                 let text = try Commands.readText(path, name: Commands.shown(file), at: at) { e, offset in
                     Dataset.csvLocation(ofByte: offset, in: e.bytes, file: Commands.shown(file))
                 }
-                fileRead = (Commands.canonical(path), Commands.shown(file), Workspace.fingerprint(text))
+                fileRead = (Commands.canonical(path), Commands.shown(file), text)
                 // The file's own errors (rows and columns) point at its name; a target it lacks, at target=.
                 do {
                     d = try Dataset.csv(text: text, file: Commands.shown(file), target: target) { !Interrupt.requested }
@@ -67,7 +67,7 @@ enum DataCommand {
             try Commands.located(a.command.nameSpan) { try Fit.checkSize(spec: model.spec, samples: d.count) }
         }
         w.data = d
-        if let fileRead { w.filesRead[fileRead.path] = (fileRead.name, fileRead.fingerprint) }
+        if let fileRead { w.noteRead(fileRead.path, name: fileRead.name, text: fileRead.text) }
         w.targetsMayBeClassIDs = inline || (csv && d.task == .regression)
         w.dataSource = a.command.text
         let reset = widthChanged ? w.invalidateModel() : nil

@@ -88,7 +88,10 @@ public struct Session {
             if !spec.comparisons { try reader.rejectSpacedOptions(options: keys) }
             workspace.recordedAs = nil
             try spec.handler(workspace, &reader)
-            if spec.recorded { workspace.recorded.append(contentsOf: workspace.recordedAs ?? [Session.recordable(c, as: spec)]) }
+            if spec.recorded {
+                let texts = workspace.recordedAs ?? [Session.recordable(c, as: spec)]
+                workspace.log += texts.map { RecordedCommand(text: $0, kept: true) }
+            }
             return true
         } catch let d as Diagnostic {
             report(d, source: source, firstLine: firstLine, file: file)
@@ -102,9 +105,12 @@ public struct Session {
 
     /// The command's text as a saved session keeps it: under its full name, so that an abbreviation
     /// (`tr 20`) still means the same command when later commands share its prefix.
-    static func recordable(_ c: Command, as spec: CommandSpec) -> String {
-        guard c.name != spec.name, c.text.hasPrefix(c.name) else { return c.text }
-        return spec.name + c.text.dropFirst(c.name.count)
+    static func recordable(_ c: Command, as spec: CommandSpec) -> String { recordable(c, name: spec.name) }
+
+    /// The command's text under the full name `name` (see `recordable(_:as:)`).
+    static func recordable(_ c: Command, name: String) -> String {
+        guard c.name != name, c.text.hasPrefix(c.name) else { return c.text }
+        return name + c.text.dropFirst(c.name.count)
     }
 
     /// The command a (possibly abbreviated) name stands for.

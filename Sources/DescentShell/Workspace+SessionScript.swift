@@ -1,6 +1,6 @@
 import Foundation
 
-/// The script `save session` writes.
+/// The script `save session` writes, and the files the session wrote and read, which a replay must find as they were.
 extension Workspace {
     /// This session's recorded commands as a script with a header naming the version and date, after a `new`:
     /// replayed at a prompt that holds other work, it builds this session, not that work with these commands on top.
@@ -20,20 +20,74 @@ extension Workspace {
         return h.finalize()
     }
 
-    /// Notes for `save session`: each file the session read (`load weights`, `data csv`) that is gone or
-    /// holds other text now, so that a replay would not read what this session read.
+    /// Notes a `save weights` (its text `command`) that wrote `text` to the file at `path` (canonical), typed as `name`:
+    /// left out of the session unless a later `load weights` reads back what it wrote.
+    func noteWeightsSaved(_ command: String, path: String, name: String, text: String) {
+        log.append(RecordedCommand(text: command, kept: false, file: (path, name, Workspace.fingerprint(text), true)))
+    }
+
+    /// Notes that a command read `text` from the file at `path` (canonical), typed as `name`. When `weights` (a
+    /// `load weights`) and the text is what this session's last `save weights` to that file wrote, that save is kept in
+    /// the session at its place, so that a replay writes the checkpoint there and reads it back here.
+    func noteRead(_ path: String, name: String, text: String, weights: Bool = false) {
+        let fingerprint = Workspace.fingerprint(text)
+        if weights, let k = log.lastIndex(where: { $0.file?.wrote == true && $0.file?.path == path }),
+           log[k].file?.fingerprint == fingerprint {
+            log[k].kept = true
+        }
+        log.append(RecordedCommand(text: "", kept: false, file: (path, name, fingerprint, false)))
+    }
+
+    /// Whether this session read the file at `path` (canonical) before it first wrote it, finding other text than
+    /// `text`: a replay reads there what the file holds when it runs.
+    func readOtherwiseBeforeWriting(_ path: String, _ text: String) -> Bool {
+        let fingerprint = Workspace.fingerprint(text)
+        for e in log {
+            guard let f = e.file, f.path == path else { continue }
+            if f.wrote { return false }
+            if f.fingerprint != fingerprint { return true }
+        }
+        return false
+    }
+
+    /// Notes for `save session`: each file the session read (`load weights`, `data csv`) where a replay would not read
+    /// what this session read — it is gone, holds other text now, was read with other contents at different times, or
+    /// is a pipe or device. A replay reads at each place what the file holds when it runs, or what a `save weights` the
+    /// session keeps wrote there before; reads that find that again need no note.
     func changedFilesRead() -> [String] {
-        filesRead.keys.sorted().compactMap { path in
-            guard let read = filesRead[path] else { return nil }
-            // A pipe, FIFO or device gives what it gives when read again, not what it gave.
-            if let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType, type != .typeRegular {
-                return "note: this session read \(read.name), which is not a regular file (a pipe or device), so a replay of it will read whatever it holds then"
+        var paths: [String] = []
+        for e in log { if let f = e.file, !f.wrote, !paths.contains(f.path) { paths.append(f.path) } }
+        return paths.sorted().compactMap { path in
+            let entries = log.filter { $0.file?.path == path }
+            let name = entries.last { $0.file?.wrote == false }?.file?.name ?? path
+            // A read before any save the session keeps reads the file as it is when the replay runs.
+            let firstRead = entries.firstIndex { $0.file?.wrote == false } ?? entries.count
+            var found: Int? = nil
+            if entries[..<firstRead].contains(where: \.kept) == false {
+                // A pipe, FIFO or device gives what it gives when read again, not what it gave.
+                if let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType, type != .typeRegular {
+                    return "note: this session read \(name), which is not a regular file (a pipe or device), so a replay of it will read whatever it holds then"
+                }
+                guard let text = try? AtomicFile.read(path) else {
+                    return "note: this session read \(name), which cannot be read now, so a replay of it will fail there"
+                }
+                found = Workspace.fingerprint(text)
             }
-            guard let text = try? AtomicFile.read(path) else {
-                return "note: this session read \(read.name), which cannot be read now, so a replay of it will fail there"
+            // What the replay finds at each read: the file as it is now, until a save the session keeps writes it.
+            var saved = false, missed = false, missedAfterSave = false
+            for case let (kept, f?) in entries.map({ ($0.kept, $0.file) }) {
+                if f.wrote {
+                    if kept { found = f.fingerprint; saved = true }
+                } else if f.fingerprint != found {
+                    missed = true
+                    missedAfterSave = missedAfterSave || saved
+                }
             }
-            guard Workspace.fingerprint(text) != read.fingerprint else { return nil }
-            return "note: \(read.name) has changed since this session read it, so a replay of it will read the new contents"
+            guard missed else { return nil }
+            if Set(entries.compactMap { $0.file?.wrote == false ? $0.file?.fingerprint : nil }).count == 1 && !missedAfterSave {
+                return "note: \(name) has changed since this session read it, so a replay of it will read the new contents"
+            }
+            return "note: this session read \(name) with other contents at different times (the file changed between its reads), so a replay of it will not read at each of them what this session read"
         }
     }
 }

@@ -24,12 +24,11 @@ extension Workspace {
         carryOver = nil
         carryOptimizerState = true
         inspected = nil
-        recorded = []
+        log = []
         recordedAs = nil
         undoStack = []
         watches = []
         breakGradNorm = nil
         notedUndefinedR2 = nil
-        filesRead = [:]
     }
 }

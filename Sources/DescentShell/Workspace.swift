@@ -41,10 +41,13 @@ public final class Workspace {
     var gradientsUsedByStep: Int?
 
     // Session.
-    /// Text of the commands that succeeded and change or check state, for `save session`.
-    var recorded: [String] = []
-    /// What the command under way asks to be recorded instead of its own text (a `train` stopped early
-    /// records the steps it ran; none, when it ran none); nil records the text.
+    /// The commands that succeeded and change or check state, the `save weights` between them and the files read, in
+    /// order, for `save session`.
+    var log: [RecordedCommand] = []
+    /// The text of the commands `save session` writes: those of `log` it keeps.
+    var recorded: [String] { log.filter(\.kept).map(\.text) }
+    /// What the command under way asks to be recorded instead of its own text (a `train` stopped early records the
+    /// steps it took, evaluated as they were: `Commands.recordedForm`); nil records the text.
     var recordedAs: [String]?
     var undoStack: [TrainerSnapshot] = []
     static let undoDepth = 50
@@ -72,9 +75,6 @@ public final class Workspace {
     var runningScripts: [String] { (programScript.map { [$0] } ?? []) + replayStack }
     /// Left by a replay that stopped inside another, for the outermost to report (`ReplayStop`).
     var stoppedReplay: ReplayStop?
-    /// Files the session's commands read (`load weights`, `data csv`), by canonical path: the name as typed
-    /// and a fingerprint of the text read, so `save session` can warn when a replay would read something else.
-    var filesRead: [String: (name: String, fingerprint: Int)] = [:]
     /// Reads a line before each command of `replay … step`; nil when there is no one to ask.
     /// Shows words for the person at the prompt on the terminal, where the prompt is, also when standard output goes
     /// to a file (the lines `replay … step` is about to run); nil outside the interactive prompt (then `out`).

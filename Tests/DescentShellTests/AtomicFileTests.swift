@@ -301,17 +301,49 @@ final class AtomicFileTests: XCTestCase {
         }
     }
 
+    func testAReadOnlyDirectoryIsRefusedByItsModeBitsForRootToo() throws {
+        // `chmod 555 dir` keeps what is in it, as `chmod 444` keeps a file: by the mode bits, which root's writes
+        // would pass (as root, the save went through). Nothing is left in it.
+        XCTAssertEqual(mkdir(dir + "/ro", 0o555), 0)
+        defer { chmod(dir + "/ro", 0o755) }
+        for name in ["w.json", "existing.json"] {
+            let path = dir + "/ro/" + name
+            if name == "existing.json" {
+                chmod(dir + "/ro", 0o755)
+                try "old".write(toFile: path, atomically: false, encoding: .utf8)
+                chmod(dir + "/ro", 0o555)
+            }
+            XCTAssertThrowsError(try AtomicFile.write("{}", to: path)) { error in
+                XCTAssertEqual("\(error)", "cannot write \(path): the directory \(dir)/ro is read-only (no write bit): a file is saved by "
+                               + "writing a new one beside it and renaming it, which changes the directory — save elsewhere, or "
+                               + "`chmod u+w` the directory")
+            }
+        }
+        XCTAssertEqual(try names(dir + "/ro"), ["existing.json"])
+        XCTAssertEqual(bytes(dir + "/ro/existing.json"), "old")
+        // A write bit for anyone lets root save there, as it lets root replace a file with one.
+        chmod(dir + "/ro", 0o575)
+        if getuid() == 0 {
+            try AtomicFile.write("new", to: dir + "/ro/existing.json")
+            XCTAssertEqual(bytes(dir + "/ro/existing.json"), "new")
+        }
+    }
+
     func testADirectoryThatRefusesWritingIsNamedAsTheCause() throws {
         // The file is saved by a rename in its directory, so a directory without write permission is the cause, not
-        // the file: "Permission denied" alone sent people to chmod the file. Root may write in any directory with
-        // write bits off, but not in sysfs's.
+        // the file: "Permission denied" alone sent people to chmod the file. Root may write in any directory whose
+        // mode bits let anyone write, but not in sysfs's.
         let path: String
         if getuid() == 0 {
-            let probe = "/sys/descent-probe-\(getpid())"
-            guard open(probe, O_WRONLY | O_CREAT | O_EXCL, 0o600) < 0 && errno == EACCES else { throw XCTSkip("/sys takes files here") }
-            path = "/sys/w.json"
+            let probe = "/sys/kernel/descent-probe-\(getpid())"
+            guard open(probe, O_WRONLY | O_CREAT | O_EXCL, 0o600) < 0 && errno == EACCES else {
+                unlink(probe)
+                throw XCTSkip("/sys/kernel takes files here")
+            }
+            path = "/sys/kernel/w.json"
         } else {
-            XCTAssertEqual(mkdir(dir + "/ro", 0o555), 0)
+            // Write bits for others only: this user may not write there.
+            XCTAssertEqual(mkdir(dir + "/ro", 0o557), 0)
             path = dir + "/ro/w.json"
         }
         let parent = (path as NSString).deletingLastPathComponent

@@ -453,19 +453,19 @@ final class CommandArgumentTests: XCTestCase {
     }
 
     func testARunStoppedEarlyIsSavedAsTheStepsItTook() {
-        // A gradient-norm break stops after the first step whose norm passes 1e-9: the session keeps `train 1`,
-        // and replaying the saved commands in a fresh session gives the same weights.
+        // A gradient-norm break stops after the first step whose norm passes 1e-9: the session keeps `train 1 of=50`
+        // (evaluated as the run of 50 was), and replaying the saved commands in a fresh session gives the same weights.
         h.ok(Self.model + "\nbreak gradnorm > 1e-9\ntrain 50")
         XCTAssertEqual(h.w.stepCount, 1)
-        XCTAssertEqual(h.w.recorded.last, "train 1")
-        // sgd lr=0.5 diverges: 190 steps run and the 191st stops on an infinite loss, its batch drawn. The
-        // session keeps `train 191`, which stops at the same place again.
+        XCTAssertEqual(h.w.recorded.last, "train 1 of=50")
+        // sgd lr=0.5 diverges: 186 steps run and the 187th stops on an infinite loss, its batch drawn. The
+        // session keeps `train 187 of=1000`, which stops at the same place again.
         let diverging = ShellHarness()
         diverging.ok("data linear\nbatch 16\nlayer dense 8 tanh\nlayer dense 1\nloss mse\noptimizer sgd lr=0.5\ntrain 1000")
         let ran = diverging.w.stepCount
         // Another run stops before its first step: it fails and is not kept.
         XCTAssertTrue(diverging.fails("train 3").contains("the run stopped before its first step, so nothing changed"))
-        XCTAssertTrue(diverging.w.recorded.contains("train \(ran + 1)"), "\(diverging.w.recorded)")
+        XCTAssertTrue(diverging.w.recorded.contains("train \(ran + 1) of=1000"), "\(diverging.w.recorded)")
         for line in [h!, diverging] {
             let replay = ShellHarness()
             replay.ok(line.w.recorded.joined(separator: "\n"))

@@ -462,7 +462,7 @@ final class WorkspaceTests: XCTestCase {
         try FileManager.default.removeItem(atPath: csv)
         XCTAssertTrue(h.ok("save session \"\(session)\"").contains("note: this session read \(csv), which cannot be read now"))
         // A pipe or device gives what it gives when read again: said so, whatever it holds now.
-        h.w.filesRead = ["/dev/null": ("/dev/null", Workspace.fingerprint(""))]
+        h.w.noteRead("/dev/null", name: "/dev/null", text: "")
         XCTAssertTrue(h.ok("save session \"\(session)\"").contains("note: this session read /dev/null, which is not a regular file (a pipe or device)"))
     }
 
