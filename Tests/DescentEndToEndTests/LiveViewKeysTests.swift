@@ -134,8 +134,8 @@ final class LiveViewKeysTests: XCTestCase {
     func testTheKeysLineSaysTheScaleAndAMapThatCannotBeDrawnSaysWhy() throws {
         let t = try Tmux(width: 120, height: 36)
         try t.wait(forText: "descent>")
-        // One feature: no map, so no `b map` among the keys, and `b` says why.
-        try t.type("seed 1; data sine n=200; layer dense 8 tanh; layer dense 1; loss mse; optimizer adam lr=0.01")
+        // Three features: no map, so no `b map` among the keys, and `b` says why.
+        try t.type("seed 1; data X=[[1,2,3],[2,3,5],[0,1,1],[4,1,2]] y=[1,2,3,4]; layer dense 8 tanh; layer dense 1; loss mse; optimizer adam lr=0.01")
         try t.wait(forText: "optimizer adam lr=0.01")
         try t.type("train 2000000")
         let view = try t.wait(for: "the live view") { Tmux.liveStep($0) != nil }
@@ -145,7 +145,7 @@ final class LiveViewKeysTests: XCTestCase {
         try t.send("l")
         try t.wait(forText: "l scale: \(other)")
         try t.send("b")
-        try t.wait(forText: "no map: it is drawn for data of 2 features, and this data has 1")
+        try t.wait(forText: "no map: it is drawn for data of 2 features (or 1, for regression or two classes: the fitted curve), and this data has 3")
         // No split, so no validation curve: `v` says so rather than doing nothing visible.
         try t.send("v")
         try t.wait(forText: "no validation set, so no validation curve: `split 0.8` before training makes one")
