@@ -166,14 +166,27 @@ extension Heatmap {
     func column(of x: Double) -> Int? {
         let lo = xRange.lowerBound, hi = xRange.upperBound
         guard x >= lo, x <= hi, hi > lo, lo.isFinite, hi.isFinite, columns > 0 else { return nil }
-        return Swift.min(Int((x - lo) / (hi - lo) * Double(columns)), columns - 1)
+        return Self.cell(Self.fraction(x - lo, of: hi - lo, halves: (x / 2 - lo / 2, hi / 2 - lo / 2)), count: columns)
     }
 
     /// The grid row holding `y` (row 0 at the top), or nil outside the y range.
     func row(of y: Double) -> Int? {
         let lo = yRange.lowerBound, hi = yRange.upperBound
         guard y >= lo, y <= hi, hi > lo, lo.isFinite, hi.isFinite, rows > 0 else { return nil }
-        return Swift.min(Int((hi - y) / (hi - lo) * Double(rows)), rows - 1)
+        return Self.cell(Self.fraction(hi - y, of: hi - lo, halves: (hi / 2 - y / 2, hi / 2 - lo / 2)), count: rows)
+    }
+
+    /// `part / whole`, from the halves when the differences overflowed (ends near ±1.8e308, whose differences are
+    /// infinite though both ends are finite).
+    static func fraction(_ part: Double, of whole: Double, halves: (part: Double, whole: Double)) -> Double {
+        whole.isFinite ? part / whole : halves.part / halves.whole
+    }
+
+    /// The cell of `count` that a fraction 0…1 of the way across falls in (the last for 1); the first for a fraction
+    /// that is not a number.
+    static func cell(_ fraction: Double, count: Int) -> Int {
+        guard fraction.isFinite else { return 0 }
+        return Swift.min(Swift.max(Int(Swift.min(Swift.max(fraction, 0), 1) * Double(count)), 0), count - 1)
     }
 
     /// The left and bottom axes with round ticks.

@@ -6,7 +6,7 @@ import Foundation
 /// too many), or 1-2-5 / 1-3 steps within decades when the range spans too few decades, or linear ticks when
 /// the range is narrower still. The ticks lie inside the range. A degenerate range (lo == hi, or narrower
 /// than 1e-12 relative) is first widened by 10% of |lo| (or to ±1 around 0); non-finite bounds give [0, 1];
-/// magnitudes are clamped to 1e300 so differences stay finite.
+/// magnitudes are clamped to 4e307 so differences (up to 8e307) stay finite.
 public struct Ticks: Equatable, Sendable {
     /// Tick positions, ascending, in data units (not log units).
     public let values: [Double]
@@ -73,7 +73,7 @@ public struct Ticks: Equatable, Sendable {
 
     /// Orders the bounds and replaces degenerate or unusable ones (see the type's documentation).
     static func sanitized(_ lo: Double, _ hi: Double, positive: Bool) -> (Double, Double) {
-        let limit = 1e300
+        let limit = 4e307
         var a = min(lo, hi), b = max(lo, hi)
         if positive {
             let smallest = 1e-300

@@ -101,4 +101,18 @@ final class HeatmapTests: XCTestCase {
                     content: .classes(Array(repeating: 1, count: 120)), points: [.init(x: 0, y: 0, category: 1)]).render()
         XCTAssertEqual(Heatmap.cycled(-7, 6), 5)
     }
+
+    func testRangesWhoseWidthOverflowsPlacePointsWithoutTrapping() {
+        // ±9.24e307 (±8.8e307 padded by 5%): finite ends 1.85e308 apart, an infinite difference. The ends fall in the
+        // first and last cells, 0 in the middle one (a fraction ½ of 8 columns is column 4), all by hand.
+        let wide = -9.24e307...9.24e307
+        let map = Heatmap(columns: 8, rows: 4, xRange: wide, yRange: wide, content: .classes(Array(repeating: 0, count: 32)),
+                          points: [], classNames: ["a"], unicode: true)
+        XCTAssertEqual(map.column(of: wide.lowerBound), 0)
+        XCTAssertEqual(map.column(of: wide.upperBound), 7)
+        XCTAssertEqual(map.column(of: 0), 4)
+        XCTAssertEqual(map.row(of: wide.upperBound), 0)
+        XCTAssertEqual(map.row(of: wide.lowerBound), 3)
+        XCTAssertEqual(map.row(of: 0), 2)
+    }
 }

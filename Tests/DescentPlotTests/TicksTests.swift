@@ -66,6 +66,9 @@ final class TicksTests: XCTestCase {
         assertTicks(.linear(0, 1e-7), [0, 2e-8, 4e-8, 6e-8, 8e-8, 1e-7], ["0", "2e-8", "4e-8", "6e-8", "8e-8", "1e-7"])
         assertTicks(.linear(1e6, 3e6), [1e6, 1.5e6, 2e6, 2.5e6, 3e6], ["1e+6", "1.5e+6", "2e+6", "2.5e+6", "3e+6"])
         assertTicks(.linear(-1e300, 1e300), [-1e300, -5e299, 0, 5e299, 1e300], ["-1e+300", "-5e+299", "0", "5e+299", "1e+300"])
+        // Ends whose difference overflows (±9e307, 1.8e308 apart) are clamped to ±4e307: step 2e307 (8e307 / 6 rounded
+        // up to 2 × 10^k), so the ticks −4e307 … 4e307, 0 among them, each at its own place.
+        assertTicks(.linear(-9e307, 9e307), [-4e307, -2e307, 0, 2e307, 4e307], ["-4e+307", "-2e+307", "0", "2e+307", "4e+307"])
     }
 
     func testNonFiniteBoundsFallBackToUnitRange() {

@@ -42,4 +42,16 @@ final class FitChartTests: XCTestCase {
         k.ok("data X=[[0],[1],[2]] y=[0,1,2]\nlayer dense 3 linear\nloss ce")
         XCTAssertTrue(k.fails("plot boundary").contains("plot boundary needs data with 2 features (or 1, for regression or two classes: the fitted curve); this data has 1 feature and 3 classes"))
     }
+
+    func testFeaturesSpanningNearlyTheWholeDoubleRangeDrawWithoutTrapping() {
+        // The fuzzer's case: ±8.8e307 padded by 5% leaves finite ends whose difference is infinite.
+        for data in ["data X=[[-8.8e307,0],[8.8e307,0]] y=[0,1]", "data X=[[0,-8.8e307],[0,8.8e307]] y=[0,1]"] {
+            let h = ShellHarness()
+            h.ok(data + "\nlayer dense 1 sigmoid\nloss bce")
+            XCTAssertTrue(h.ok("plot boundary").contains("●"))
+        }
+        let one = ShellHarness()
+        one.ok("data X=[[-8.8e307],[8.8e307]] y=[0,1]\nlayer dense 1 linear\nloss mse")
+        XCTAssertTrue(one.ok("plot boundary").contains("━ model"))
+    }
 }
