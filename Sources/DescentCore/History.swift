@@ -8,6 +8,12 @@ public struct History: Sendable {
         public var penalty: Double
     }
 
+    /// Where the learning rate changed: the first step taken at `rate`.
+    public struct RateChange: Sendable, Equatable {
+        public var step: Int
+        public var rate: Double
+    }
+
     /// A periodic evaluation on the whole training and validation sets.
     public struct Evaluation: Sendable, Equatable {
         public var step: Int
@@ -26,6 +32,9 @@ public struct History: Sendable {
     /// `startIndex` is then how many were dropped.
     public private(set) var steps = ChunkedLog<Step>()
     public private(set) var evaluations = ChunkedLog<Evaluation>()
+    /// The learning rate of the first step and of each step where it changed (`lr` between runs): a handful of
+    /// entries, appended only when a step runs at a rate other than the last entry's.
+    public private(set) var rates: [RateChange] = []
 
     /// The most steps kept, 2²³ (8,388,608; 32 bytes each, 256 MiB): a tiny model runs 500,000 steps a second,
     /// and `train 100000000` held 3.2 GB of history before the oldest were dropped.
@@ -50,6 +59,14 @@ public struct History: Sendable {
         if steps.count > stepLimit { steps.dropFirstChunk() }
     }
 
+    /// Notes that step `step` ran at learning rate `rate`, when that is not the rate the last change set.
+    mutating func noteRate(_ rate: Double, at step: Int) {
+        if rates.last?.rate != rate { rates.append(RateChange(step: step, rate: rate)) }
+    }
+
+    /// The learning rate step `step` ran at, if the history holds it.
+    public func rate(at step: Int) -> Double? { rates.last { $0.step <= step }?.rate }
+
     mutating func record(_ e: Evaluation) {
         evaluations.append(e)
         if evaluations.count > evaluationLimit { evaluations.dropFirstChunk() }
@@ -73,13 +90,16 @@ public struct History: Sendable {
     public var lastStep: Step? { steps.last }
     public var lastEvaluation: Evaluation? { evaluations.last }
 
-    /// The history as CSV: `step,epoch,batch_loss,penalty,train_loss,val_loss,metric`, one row per step; the
-    /// evaluation columns are filled on steps that had one (metric is validation's when there is a split).
+    /// The history as CSV: `step,epoch,batch_loss,penalty,train_loss,val_loss,metric,lr`, one row per step; the
+    /// evaluation columns are filled on steps that had one (metric is validation's when there is a split), and `lr`
+    /// is the learning rate the step ran at.
     public func csv() -> String {
-        var out = "step,epoch,batch_loss,penalty,train_loss,val_loss,metric\n"
-        var e = evaluations.startIndex
+        var out = "step,epoch,batch_loss,penalty,train_loss,val_loss,metric,lr\n"
+        var e = evaluations.startIndex, r = 0
         for s in steps {
             while e < evaluations.endIndex && evaluations[e].step < s.step { e += 1 }
+            while r + 1 < rates.count && rates[r + 1].step <= s.step { r += 1 }
+            let lr = r < rates.count && rates[r].step <= s.step ? History.csvField(rates[r].rate) : ""
             let f = History.csvField
             var row = "\(s.step),\(s.epoch),\(f(s.batchLoss)),\(f(s.penalty))"
             if e < evaluations.endIndex && evaluations[e].step == s.step {
@@ -88,7 +108,7 @@ public struct History: Sendable {
             } else {
                 row += ",,,"
             }
-            out += row + "\n"
+            out += row + "," + lr + "\n"
         }
         return out
     }

@@ -214,6 +214,7 @@ public final class Trainer {
         stepCount += 1
         lastBatchRows = rows
         history.record(.init(step: stepCount, epoch: sampler.epochOfLastBatch, batchLoss: loss, penalty: penalty))
+        history.noteRate(optimizer.learningRate, at: stepCount)
         pending = nil
         phase = .idle
         beforeDraw = nil

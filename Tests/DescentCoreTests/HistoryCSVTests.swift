@@ -9,10 +9,25 @@ final class HistoryCSVTests: XCTestCase {
         h.record(History.Step(step: 2, epoch: 1, batchLoss: -Double.nan, penalty: 0.25))
         h.record(History.Evaluation(step: 2, epoch: 1, trainLoss: -Double.nan, penalty: 0.25, valLoss: nil, trainMetric: 0.75, valMetric: nil))
         XCTAssertEqual(h.csv(), """
-            step,epoch,batch_loss,penalty,train_loss,val_loss,metric
-            1,0,0.5,0.0,,,
-            2,1,nan,0.25,nan,,0.75
+            step,epoch,batch_loss,penalty,train_loss,val_loss,metric,lr
+            1,0,0.5,0.0,,,,
+            2,1,nan,0.25,nan,,0.75,
 
             """)
+    }
+
+    func testEachRowHasTheRateItsStepRanAt() {
+        // Steps 1–2 at 0.1, 3–4 at 0.5 (an `lr` between runs), noted as the trainer notes them: once per change.
+        var h = History()
+        for (step, rate) in [(1, 0.1), (2, 0.1), (3, 0.5), (4, 0.5)] {
+            h.record(History.Step(step: step, epoch: 1, batchLoss: 1, penalty: 0))
+            h.noteRate(rate, at: step)
+        }
+        XCTAssertEqual(h.rates, [History.RateChange(step: 1, rate: 0.1), History.RateChange(step: 3, rate: 0.5)])
+        XCTAssertEqual(h.rate(at: 2), 0.1)
+        XCTAssertEqual(h.rate(at: 4), 0.5)
+        XCTAssertNil(h.rate(at: 0))
+        XCTAssertEqual(h.csv().split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).last ?? "" },
+                       ["lr", "0.1", "0.1", "0.5", "0.5"])
     }
 }
