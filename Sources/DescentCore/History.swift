@@ -35,6 +35,9 @@ public struct History: Sendable {
     /// The learning rate of the first step and of each step where it changed (`lr` between runs): a handful of
     /// entries, appended only when a step runs at a rate other than the last entry's.
     public private(set) var rates: [RateChange] = []
+    /// The last entry's rate (NaN before the first): compared every step without touching the array, which costs an
+    /// allocation a step in unoptimised builds.
+    private var lastRate = Double.nan
 
     /// The most steps kept, 2²³ (8,388,608; 32 bytes each, 256 MiB): a tiny model runs 500,000 steps a second,
     /// and `train 100000000` held 3.2 GB of history before the oldest were dropped.
@@ -61,7 +64,9 @@ public struct History: Sendable {
 
     /// Notes that step `step` ran at learning rate `rate`, when that is not the rate the last change set.
     mutating func noteRate(_ rate: Double, at step: Int) {
-        if rates.last?.rate != rate { rates.append(RateChange(step: step, rate: rate)) }
+        guard rate != lastRate else { return }
+        rates.append(RateChange(step: step, rate: rate))
+        lastRate = rate
     }
 
     /// The learning rate step `step` ran at, if the history holds it.
