@@ -71,9 +71,10 @@ extension Commands {
             try a.finish(options: [])
             try located(at) { try showConfusion(w) }
         default:
-            try a.finish(options: [])
+            let digits = try a.intOption("digits", default: Printer.digits, range: 1...17)
+            try a.finish(options: ["digits"])
             guard let g = w.inspected, let i = g.index(of: what) else { throw ShellError("no forward pass to show \(what) from — run `forward` first") }
-            try showInFull(w, g.nodes[i], gradient: false)
+            try showInFull(w, g.nodes[i], gradient: false, digits: digits)
             // A dropout node's mask, in full: which entries it dropped and the scale of those it kept.
             if case .dropout(let p) = g.nodes[i].op, p > 0, let mask = Printer.keepFlags(g.nodes[i]) {
                 if g.lastForwardTraining {
@@ -85,7 +86,7 @@ extension Commands {
             }
             // Its gradient too, once backward has reached it (every node that reads it has sent its share); a node
             // that backward never reaches says so rather than showing the zeros its gradient buffer holds.
-            if Workspace.gradientArrived(g, i) { try showInFull(w, g.nodes[i], gradient: true) }
+            if Workspace.gradientArrived(g, i) { try showInFull(w, g.nodes[i], gradient: true, digits: digits) }
             else if let why = Workspace.offGradientPath(g, i) { w.out.print(why) }
         }
     }
@@ -105,20 +106,21 @@ extension Commands {
     }
 
     /// Prints node `n`'s value (or its gradient) in full, a row at a time, so that Ctrl-C stops a large one between rows.
-    static func showInFull(_ w: Workspace, _ n: Node, gradient: Bool) throws {
-        guard !n.shape.isEmpty else { w.out.print(Printer.node(n, gradient: gradient)); return }
+    static func showInFull(_ w: Workspace, _ n: Node, gradient: Bool, digits: Int = Printer.digits) throws {
+        guard !n.shape.isEmpty else { w.out.print(Printer.node(n, gradient: gradient, digits: max(digits, 8))); return }
         try printInFull(w, gradient ? "dL/d" + n.name : n.name, gradient ? n.gradTensor : n.valueTensor, indent: 2,
-                        stopped: "show \(n.name)", of: gradient ? " of its gradient" : "")
+                        stopped: "show \(n.name)", of: gradient ? " of its gradient" : "", digits: digits)
     }
 
     /// Prints `t` under `label` in full, its lines indented by `indent`, a row at a time; Ctrl-C stops it between rows
     /// with an error saying that `stopped` was interrupted after how many rows (`of` whose).
-    static func printInFull(_ w: Workspace, _ label: String, _ t: Tensor, indent: Int, stopped: String, of: String = "") throws {
+    static func printInFull(_ w: Workspace, _ label: String, _ t: Tensor, indent: Int, stopped: String, of: String = "",
+                            digits: Int = Printer.digits) throws {
         w.out.print("\(label) \(t.shapeDescription) =")
         var rows = 0
         // Rows wider than the terminal break between numbers rather than where the terminal would cut them.
         let width = w.outputWidth().map { max(20, $0 - indent) }
-        let done = t.writeLines(threshold: .max, lineWidth: width, shouldContinue: { !Interrupt.requested }) { line in
+        let done = t.writeLines(threshold: .max, digits: digits, lineWidth: width, shouldContinue: { !Interrupt.requested }) { line in
             w.out.print(indent == 0 ? line : Printer.indent(line, by: indent))
             if line.hasSuffix("]") { rows += 1 }   // a row's last line (not a row's broken-off start, nor a blank)
         }
@@ -142,7 +144,8 @@ extension Commands {
             let entry = Format.entry(name, index)
             throw a.error("show \(what) takes whole parameters (W1 b1 …); for one entry: `explain \(entry)` or `watch \(entry)`")
         }
-        try a.finish(options: [])
+        let digits = try a.intOption("digits", default: Printer.digits, range: 1...17)
+        try a.finish(options: ["digits"])
         let model = try w.ensureModel()
         let params = names.isEmpty ? model.parameters : names.compactMap { n in model.parameters.first { $0.name == n } }
         let width = w.outputWidth() ?? Printer.dataTableWidth
@@ -157,9 +160,9 @@ extension Commands {
             let t = what == "weights" ? p.tensor : p.gradTensor
             let label = what == "weights" ? p.name : "dL/d" + p.name
             if names.isEmpty {
-                w.out.print(Printer.fitted(label, t, width: width, whole: what == "weights" ? "show \(p.name)" : "show grads \(p.name)"))
+                w.out.print(Printer.fitted(label, t, width: width, whole: what == "weights" ? "show \(p.name)" : "show grads \(p.name)", digits: digits))
             } else {
-                try printInFull(w, label, t, indent: 0, stopped: "show \(what)", of: " of \(label)")
+                try printInFull(w, label, t, indent: 0, stopped: "show \(what)", of: " of \(label)", digits: digits)
             }
             if what == "grads" && !w.gradientReady(p.name) {
                 w.out.print("  (not current: \(w.staleGradient(p.name, subject: p.name)) — run `backward`)")

@@ -11,12 +11,12 @@ extension Printer {
     /// `parameterRows`, and every column when its lines fit in `width` columns; else the first and last rows, and as
     /// many first and last columns as fit, with a note (wrapped to `width`) saying what the `...` left out and that
     /// `whole` prints it whole.
-    static func fitted(_ label: String, _ t: Tensor, width: Int, whole: String) -> String {
+    static func fitted(_ label: String, _ t: Tensor, width: Int, whole: String, digits: Int = Printer.digits) -> String {
         let header = "\(label) \(t.shapeDescription) ="
-        guard let columns = t.shape.last, t.count > 0 else { return header + "\n" + t.formatted(threshold: .max) }
+        guard let columns = t.shape.last, t.count > 0 else { return header + "\n" + t.formatted(threshold: .max, digits: digits) }
         // Every printed number takes the widest one's width: a line of n numbers is n·(w + 1) − 1 columns between
         // its brackets, one pair per dimension; with the elision, 2k numbers and `...`.
-        let numberWidth = t.data.reduce(1) { max($0, Tensor.number($1, digits: 4).count) }
+        let numberWidth = t.data.reduce(1) { max($0, Tensor.number($1, digits: digits).count) }
         let brackets = 2 * t.shape.count
         var columnEdge: Int? = nil
         if columns * (numberWidth + 1) - 1 + brackets > width {
@@ -27,7 +27,7 @@ extension Printer {
         let rows = t.shape.count == 2 ? t.shape[0] : 1
         let rowEdge: Int? = t.shape.count == 2 && rows > parameterRows ? parameterEdgeRows : nil
         let edges: [Int?] = t.shape.count == 2 ? [rowEdge, columnEdge] : [columnEdge]
-        var text = header + "\n" + t.formatted(edges: edges)
+        var text = header + "\n" + t.formatted(edges: edges, digits: digits)
         var cut: [String] = []
         if let e = rowEdge { cut.append("\(rows - 2 * e) of its \(rows) rows (\(e)–\(rows - e - 1))") }
         if let e = columnEdge { cut.append("\(columns - 2 * e) of its \(columns) columns (\(e)–\(columns - e - 1))") }

@@ -27,6 +27,10 @@ enum Printer {
     }
 
     /// The most columns `show data`'s table takes: beyond, features are left out (the first ones kept).
+    /// Significant digits of the numbers in printed tensors, unless `digits=` asks for others (up to 17, every digit
+    /// a Double has).
+    static let digits = 4
+
     static let dataTableWidth = 120
 
     /// The columns tables may take: the terminal's width up to `dataTableWidth` (that width when output is not a
@@ -162,10 +166,10 @@ enum Printer {
     }
 
     /// A node's name, op, shape and value: small tensors in full, large ones as shape and min/mean/max.
-    static func node(_ n: Node, gradient: Bool = false) -> String {
+    static func node(_ n: Node, gradient: Bool = false, digits: Int = 8) -> String {
         let t = gradient ? n.gradTensor : n.valueTensor
         let label = gradient ? "dL/d\(n.name)" : n.name
-        if n.shape.isEmpty { return "\(label) = \(Format.sig(t.data.first ?? .nan, 8))" }
+        if n.shape.isEmpty { return "\(label) = \(Format.sig(t.data.first ?? .nan, digits))" }
         if t.count <= 24 { return "\(label) \(t.shapeDescription) =\n\(indent(t.formatted()))" }
         return "\(label) \(t.shapeDescription): " + summary(t.data) + "   (`show \(n.name)` for all values\(gradient ? " and the gradient" : ""))"
     }

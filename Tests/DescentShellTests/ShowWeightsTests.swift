@@ -125,4 +125,21 @@ final class ShowWeightsTests: XCTestCase {
             XCTAssertFalse(other.ok("show weights W1").contains("jumps"), change)
         }
     }
+
+    func testDigitsAsksForMoreSignificantDigits() {
+        // W1[0,0] set to 1/3: 0.3333 at 4 digits, 0.3333333333 at 10, and 0.33333333333333331 (the Double nearest
+        // 1/3, as Python's repr with 17 digits prints it) at 17.
+        h.ok("data X=[[1,2]] y=[1]\nlayer dense 1 linear\nloss mse\nset W1[0,0] = 0.3333333333333333\nset W1[1,0] = 2")
+        XCTAssertTrue(h.ok("show W1").contains("[[0.3333]"))
+        XCTAssertTrue(h.ok("show W1 digits=10").contains("[[0.3333333333]"))
+        XCTAssertTrue(h.ok("show W1 digits=17").contains("[[0.33333333333333331]"))
+        XCTAssertTrue(h.ok("show weights digits=6").contains("[[0.333333]"))
+        h.ok("forward")
+        // Z1 = 1·(1/3) + 2·2 + 0 = 4.3333…: the node at 10 digits; the loss (Z1 − 1)² at 17, as Python prints
+        // repr((1/3 + 4 - 1)**2): 11.111111111111109.
+        XCTAssertTrue(h.ok("show Z1 digits=10").contains("4.333333333"))
+        XCTAssertTrue(h.ok("show loss digits=17").contains("loss = 11.111111111111109"))
+        XCTAssertTrue(h.fails("show W1 digits=0").contains("expected a whole number from 1 to 17 for digits=, got 0"))
+        XCTAssertTrue(h.fails("show W1 digits=18").contains("got 18"))
+    }
 }
