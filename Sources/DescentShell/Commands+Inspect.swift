@@ -7,9 +7,9 @@ import DescentText
 /// Commands that show state, edit a parameter by hand, and check expectations.
 extension Commands {
     static let inspection: [CommandSpec] = [
-        CommandSpec("show", ["show model", "show weights [PARAM …]", "show grads [PARAM …]", "show data [N|all]", "show history [N]",
-                             "show config", "show confusion   (classification: training and validation sets)",
-                             "show NODE   (X, Z1, A1, loss, … after `forward`)"],
+        CommandSpec("show", ["show model", "show weights [PARAM …] [digits=N]", "show grads [PARAM …] [digits=N]", "show data [N|all]",
+                             "show history [N]", "show config", "show confusion   (classification: training and validation sets)",
+                             "show NODE [digits=N]   (X, Z1, A1, loss, … after `forward`)"],
                     "print the model, parameters, gradients, data, history, configuration, confusion matrix or a graph node",
                     keywords: showKinds, recorded: false, handler: show),
         CommandSpec("predict", ["predict [[x1,x2,…],[x1,x2,…],…]", "predict [x1,x2,…]"],
