@@ -103,12 +103,16 @@ extension Dataset {
                 : only.contains(" ") ? " — the fields seem separated by spaces; use commas" : ""
             throw DataError("\(file):\(line): the header has 1 column, need at least 2 (features, then a target)\(hint)")
         }
+        // Each name's first column, looked up rather than searched for: a header of 100,000 columns is checked at once.
+        var firstColumn: [String: Int] = [:]
+        firstColumn.reserveCapacity(names.count)
         for (j, name) in names.enumerated() {
             let location = CSVReader.location(file, line: line, column: j + 1, name: nil)
             guard !name.isEmpty else { throw DataError("\(location): empty column name — every column needs a name in the header") }
-            if let first = names.firstIndex(of: name), first < j {
+            if let first = firstColumn[name] {
                 throw DataError("\(location): duplicate column name '\(name.shortened())' (also column \(first + 1))")
             }
+            firstColumn[name] = j
         }
     }
 

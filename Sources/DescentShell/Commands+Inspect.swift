@@ -62,7 +62,10 @@ extension Commands {
             let n = a.isAtEnd ? 10 : try a.int("the number of rows to show", range: 1...Int.max)
             try a.finish(options: [])
             guard let t = w.trainer ?? w.carryOver, !t.history.isEmpty else { w.out.print("history: empty (nothing trained yet)"); return }
-            w.out.print(Printer.history(of: t, last: max(1, n), width: Printer.tableWidth(w), noteWidth: w.outputWidth()))
+            w.out.print(Printer.history(of: t, last: min(max(1, n), Printer.historyRows), width: Printer.tableWidth(w), noteWidth: w.outputWidth()))
+            if n > Printer.historyRows && t.history.steps.count > Printer.historyRows {
+                w.out.print("(show history prints at most the last \(Printer.historyRows) steps; `export history \"FILE.csv\"` writes all \(t.history.steps.count))")
+            }
         case "config":
             try a.finish(options: [])
             w.out.print(Printer.config(w))

@@ -4,6 +4,9 @@ import DescentText
 
 /// `show history`: the last steps as a table that keeps to the terminal's width.
 extension Printer {
+    /// The most steps `show history` prints: a table longer than this is for `export history`, not a terminal.
+    static let historyRows = 10_000
+
     /// The last `n` steps as a table, with the evaluation columns filled on steps that had one, and a note on what
     /// each column measures: a step's batch before its update, or the full sets after it. Columns empty on every step
     /// shown (the validation set's without one, the penalty at 0 without a regularizer) are left out, and a line says
@@ -12,9 +15,18 @@ extension Printer {
     /// the columns in parts, each under the step. Notes are wrapped to `noteWidth` (nil: not wrapped).
     static func history(of t: Trainer, last n: Int, width: Int = dataTableWidth, noteWidth: Int? = nil) -> String {
         let h = t.history, task = t.train.task, m = Metrics.name(for: task), undefined = t.r2Undefined
-        var byStep: [Int: History.Evaluation] = [:]
-        for e in h.evaluations { byStep[e.step] = e }
-        let steps = Array(h.steps.suffix(n)), evaluations = steps.map { byStep[$0.step] }
+        let steps = Array(h.steps.suffix(n))
+        // Each step's evaluation, if it had one: from the first evaluation at or after the first step shown (found by
+        // halving, as both logs go by step), not through every evaluation the history holds.
+        var evaluations: [History.Evaluation?] = []
+        evaluations.reserveCapacity(steps.count)
+        var lo = h.evaluations.startIndex, hi = h.evaluations.endIndex
+        let first = steps.first?.step ?? 0
+        while lo < hi { let mid = (lo + hi) / 2; if h.evaluations[mid].step < first { lo = mid + 1 } else { hi = mid } }
+        for s in steps {
+            while lo < h.evaluations.endIndex && h.evaluations[lo].step < s.step { lo += 1 }
+            evaluations.append(lo < h.evaluations.endIndex && h.evaluations[lo].step == s.step ? h.evaluations[lo] : nil)
+        }
         let loss = { (x: Double?, digits: Int) in x.map { Format.sig($0, digits) } ?? "" }
         // Each column: its name, a narrower one, and its cells with losses to `digits` significant digits.
         let all: [(name: String, short: String, cells: (Int) -> [String])] = [

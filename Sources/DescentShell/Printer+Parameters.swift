@@ -16,7 +16,12 @@ extension Printer {
         guard let columns = t.shape.last, t.count > 0 else { return header + "\n" + t.formatted(threshold: .max, digits: digits) }
         // Every printed number takes the widest one's width: a line of n numbers is n·(w + 1) − 1 columns between
         // its brackets, one pair per dimension; with the elision, 2k numbers and `...`.
-        let numberWidth = t.data.reduce(1) { max($0, Tensor.number($1, digits: digits).count) }
+        let rows = t.shape.count == 2 ? t.shape[0] : 1
+        let rowEdge: Int? = t.shape.count == 2 && rows > parameterRows ? parameterEdgeRows : nil
+        // The widest number among the rows that will be shown (a 2048-row matrix shows 20 of them), not all.
+        let shownRows = rowEdge.map { e in Array(0..<e) + Array((rows - e)..<rows) } ?? Array(0..<rows)
+        var numberWidth = 1
+        for r in shownRows { for c in 0..<columns { numberWidth = max(numberWidth, Tensor.number(t.data[r * columns + c], digits: digits).count) } }
         let brackets = 2 * t.shape.count
         var columnEdge: Int? = nil
         if columns * (numberWidth + 1) - 1 + brackets > width {
@@ -24,8 +29,6 @@ extension Printer {
             let k = min(max(1, (width - brackets - 3) / (2 * (numberWidth + 1))), (columns - 1) / 2)
             columnEdge = k >= 1 ? k : nil
         }
-        let rows = t.shape.count == 2 ? t.shape[0] : 1
-        let rowEdge: Int? = t.shape.count == 2 && rows > parameterRows ? parameterEdgeRows : nil
         let edges: [Int?] = t.shape.count == 2 ? [rowEdge, columnEdge] : [columnEdge]
         var text = header + "\n" + t.formatted(edges: edges, digits: digits)
         var cut: [String] = []

@@ -69,4 +69,27 @@ final class ShowHistoryTests: XCTestCase {
         // With the run's last step among them, they are back.
         XCTAssertEqual(PredictTests.cells(h.ok("show history 3"))[0].count, 8)
     }
+
+    func testEvaluationsMeetTheirStepsAndTheTableStopsAtTenThousandRows() throws {
+        // 12,000 steps with evaluations at 11,990 and 12,000 only (set by hand): the last 10,000 rows are shown, those
+        // two with their train_loss, every other row with none.
+        let h = ShellHarness()
+        h.ok("data xor n=20\nlayer dense 1 sigmoid\nloss bce\nstep")
+        let t = try XCTUnwrap(h.w.trainer)
+        var history = History()
+        for k in 1...12_000 {
+            history.record(History.Step(step: k, epoch: 1, batchLoss: 1, penalty: 0))
+            if k == 11_990 || k == 12_000 {
+                history.record(History.Evaluation(step: k, epoch: 1, trainLoss: Double(k) / 1000, penalty: 0, valLoss: nil, trainMetric: 0.5, valMetric: nil))
+            }
+        }
+        t.replaceState(history: history, stepCount: 12_000, sampler: t.sampler, dropoutRNG: t.dropoutRNG)
+        let shown = h.ok("show history 20000")
+        let rows = PredictTests.cells(shown).dropFirst()
+        XCTAssertEqual(rows.count, 10_000)
+        XCTAssertEqual(rows.first?.first, "2001")
+        XCTAssertEqual(rows.filter { $0.count > 3 && !$0[3].isEmpty }.map { [$0[0], $0[3]] }, [["11990", "11.99"], ["12000", "12"]])
+        XCTAssertTrue(shown.contains("(show history prints at most the last 10000 steps; `export history \"FILE.csv\"` writes all 12000)"), String(shown.suffix(400)))
+        XCTAssertFalse(h.ok("show history 5").contains("at most the last"))
+    }
 }
