@@ -78,7 +78,8 @@ enum Fit {
             let fix = samples > 8 * Trainer.defaultBlockRows
                 ? "narrow the layers (rows past \(8 * Trainer.defaultBlockRows) do not count: training and evaluation run \(Trainer.defaultBlockRows) rows at a time)"
                 : "keep layers and data smaller"
-            throw ShellError("this model is too large: \(spec.parameterCount) parameters and \(samples) samples need about \(gigabytes(values)) GB, over the \(gigabytes(maxValues)) GB a session may hold — \(fix)")
+            let (need, most) = gigabytes(values, beside: maxValues)
+            throw ShellError("this model is too large: \(spec.parameterCount) parameters and \(samples) samples need about \(need) GB, over the \(most) GB a session may hold — \(fix)")
         }
     }
 
@@ -88,7 +89,8 @@ enum Fit {
         guard rows > Trainer.defaultBlockRows else { return }
         let values = baseValues(spec, samples: samples) + rows * graphWidths(spec)
         if values > maxValues {
-            throw ShellError("stepping by hand runs the whole batch of \(rows) rows in one graph, which would need about \(gigabytes(values)) GB with this model (at most \(gigabytes(maxValues)) GB) — `batch \(Trainer.defaultBlockRows)` or fewer rows for stepping by hand; `step` and `train` run such a batch \(Trainer.defaultBlockRows) rows at a time")
+            let (need, most) = gigabytes(values, beside: maxValues)
+            throw ShellError("stepping by hand runs the whole batch of \(rows) rows in one graph, which would need about \(need) GB with this model (at most \(most) GB) — `batch \(Trainer.defaultBlockRows)` or fewer rows for stepping by hand; `step` and `train` run such a batch \(Trainer.defaultBlockRows) rows at a time")
         }
     }
 
@@ -112,5 +114,17 @@ enum Fit {
     }
 
     /// `values` doubles in GB, to one decimal (`2.3`).
-    static func gigabytes(_ values: Int) -> String { String(format: "%.1f", Double(values) * 8 / 1e9) }
+    static func gigabytes(_ values: Int) -> String { gigabytes(values, decimals: 1) }
+
+    /// `values` and `limit` doubles in GB, to one decimal, or to as many more (up to four) as it takes for them to read
+    /// apart: `2.0` against `2.0` would say a size over the limit is not.
+    static func gigabytes(_ values: Int, beside limit: Int) -> (String, String) {
+        for d in 1...4 where gigabytes(values, decimals: d) != gigabytes(limit, decimals: d) || d == 4 {
+            return (gigabytes(values, decimals: d), gigabytes(limit, decimals: d))
+        }
+        return (gigabytes(values), gigabytes(limit))
+    }
+
+    /// `values` doubles in GB to `decimals` decimals.
+    private static func gigabytes(_ values: Int, decimals: Int) -> String { String(format: "%.\(decimals)f", Double(values) * 8 / 1e9) }
 }

@@ -31,4 +31,13 @@ final class FitSizeTests: XCTestCase {
         // A batch of a block or fewer rows is what training builds anyway.
         XCTAssertNoThrow(try Fit.checkHandPass(spec: spec, samples: 3_000_000, rows: 4_096))
     }
+
+    func testSizesJustOverTheLimitReadApartFromIt() {
+        // 250,000,000 values are 2.0 GB; 250,100,000 are 2.0008 GB, which reads 2.0 at one decimal and 2.001 at three
+        // (2.00 at two), so it is given to three.
+        XCTAssertEqual(Fit.gigabytes(250_100_000, beside: Fit.maxValues).0, "2.001")
+        XCTAssertEqual(Fit.gigabytes(250_100_000, beside: Fit.maxValues).1, "2.000")
+        XCTAssertEqual(Fit.gigabytes(400_000_000, beside: Fit.maxValues).0, "3.2")
+        XCTAssertEqual(Fit.gigabytes(400_000_000, beside: Fit.maxValues).1, "2.0")
+    }
 }
