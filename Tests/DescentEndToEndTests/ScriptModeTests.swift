@@ -40,6 +40,16 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertTrue(c.stderr.contains("-c:2:1: error: expectation failed"), c.stderr)
     }
 
+    func testCommandsFlagTakesTheNextArgumentWhateverItLooksLike() throws {
+        let r = try Descent.run(["-c", "-1"])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertTrue(r.stderr.hasPrefix("-c:1:1: error: expected a command name, got '-1'\n    -1\n    ^~"), r.stderr)
+        let help = try Descent.run(["-c", "seed 2", "-c", "--help"])
+        XCTAssertEqual(help.status, 1, help.stderr)
+        XCTAssertTrue(help.stdout.contains("seed 2"), help.stdout)
+        XCTAssertTrue(help.stderr.hasPrefix("-c#2:1:1: error:"), help.stderr)
+    }
+
     func testRepeatedCommandsFlagsRunInOrderAfterTheScripts() throws {
         let dir = try Descent.temporaryDirectory()
         let script = dir.appendingPathComponent("s.descent").path
