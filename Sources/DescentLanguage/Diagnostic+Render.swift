@@ -34,7 +34,7 @@ extension Diagnostic {
     /// Renders against a whole logical line (possibly several physical lines joined by continuations)
     /// whose first physical line is `firstLine`, picking the physical line the span points at.
     public func render(source: String, firstLine: Int, file: String?) -> String {
-        let lines = source.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        let lines = source.split(omittingEmptySubsequences: false, whereSeparator: \.isLineEnd)
         let index = (span?.line ?? firstLine) - firstLine
         guard lines.indices.contains(index) else { return renderHeader(file: file) }
         return render(sourceLine: String(lines[index]), file: file)

@@ -46,7 +46,7 @@ extension Lexer {
     /// Scans a double-quoted string on one physical line, decoding `\"`, `\\`, `\n` and `\t`.
     mutating func string() throws(Diagnostic) {
         var text = ""
-        while !isAtEnd && !peek.isNewline && peek != "\"" {
+        while !isAtEnd && !peek.isLineEnd && peek != "\"" {
             let c = advance()
             text.append(c == "\\" ? try escape() : c)
         }
@@ -60,7 +60,7 @@ extension Lexer {
     mutating func escape() throws(Diagnostic) -> Character {
         let escapeColumn = current - lineStart
         let span = SourceSpan(line: line, column: escapeColumn, length: 2)
-        guard !isAtEnd && !peek.isNewline else {
+        guard !isAtEnd && !peek.isLineEnd else {
             throw Diagnostic("unterminated string — add a closing '\"'", at: startSpan(length: current - start))
         }
         switch advance() {

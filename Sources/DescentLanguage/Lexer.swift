@@ -36,9 +36,9 @@ public struct Lexer {
     mutating func scanToken() throws(Diagnostic) {
         let c = advance()
         switch c {
-        case _ where c.isNewline: add(.separator); newLine()
+        case _ where c.isLineEnd: add(.separator); newLine()
         case _ where c.isBlank: break
-        case "#": while !isAtEnd && !peek.isNewline { current += 1 }
+        case "#": while !isAtEnd && !peek.isLineEnd { current += 1 }
         case ";": add(.separator)
         case ",": add(.comma)
         case "[": add(.leftBracket)
@@ -63,7 +63,7 @@ public struct Lexer {
         if isAtEnd {
             throw Diagnostic("'\\' continues this line onto the next, but no line follows — remove it", at: startSpan(length: 1))
         }
-        guard peek.isNewline else {
+        guard peek.isLineEnd else {
             throw Diagnostic("'\\' continues a command on the next line, so it must be the last thing on its line", at: startSpan(length: 1))
         }
         current += 1

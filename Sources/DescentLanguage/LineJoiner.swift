@@ -56,7 +56,7 @@ public enum LineJoiner {
         var result: [LogicalLine] = []
         var pending: [String] = []
         var firstLine = 1
-        let physical = script.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        let physical = script.split(omittingEmptySubsequences: false, whereSeparator: \.isLineEnd).map(String.init)
         for (index, line) in physical.enumerated() {
             if pending.isEmpty { firstLine = index + 1 }
             pending.append(line)

@@ -34,7 +34,7 @@ extension Parser {
     func span(_ range: Range<Int>) -> SourceSpan {
         let first = tokens[range.lowerBound], last = tokens[range.upperBound - 1]
         let covered = source[first.range.lowerBound..<last.range.upperBound]
-        let length = covered.firstIndex(where: \.isNewline).map { $0 - first.range.lowerBound } ?? covered.count
+        let length = covered.firstIndex(where: \.isLineEnd).map { $0 - first.range.lowerBound } ?? covered.count
         return SourceSpan(line: first.span.line, column: first.span.column, length: length)
     }
 
@@ -43,7 +43,7 @@ extension Parser {
         var text = tokens[range.lowerBound].lexeme
         for index in range.dropFirst() {
             let gap = source[tokens[index - 1].range.upperBound..<tokens[index].range.lowerBound]
-            text += gap.contains(where: \.isNewline) ? " " : String(gap)
+            text += gap.contains(where: \.isLineEnd) ? " " : String(gap)
             text += tokens[index].lexeme
         }
         return text

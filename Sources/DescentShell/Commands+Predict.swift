@@ -19,7 +19,9 @@ extension Commands {
                              + "\(Format.counted(width, "feature")) (\(DataCommand.listed(names)))", at: row.span)
         }
         let t = try located(at) { try w.ensureTrainer() }
-        let g = t.predict(raw: Tensor(shape: [rows.count, width], data: rows.flatMap(\.numbers)))
+        let inputs = Tensor(shape: [rows.count, width], data: rows.flatMap(\.numbers))
+        try checkStandardizable(inputs, rows: rows, single: single, by: t)
+        let g = t.predict(raw: inputs)
         var head = "predict: \(spec.summary) at step \(t.stepCount)"
         if t.train.standardization != nil { head += "; inputs standardised with the training part's mean and std" }
         if spec.hasDropout { head += "; dropout off" }
@@ -36,5 +38,17 @@ extension Commands {
             if Interrupt.requested { throw stopped(min(rows.count, max(0, k - 3))) }
             w.out.print(line)
         }
+    }
+
+    /// Refuses typed inputs that standardising with the training part's mean and std (under `normalize`) would make
+    /// infinite or NaN (x − mean overflows), naming the row and the feature, as `normalize` refuses such data.
+    private static func checkStandardizable(_ inputs: Tensor, rows: [(numbers: [Double], span: SourceSpan)], single: Bool, by t: Trainer) throws {
+        guard let std = t.train.standardization,
+              let k = std.apply(inputs).data.firstIndex(where: { !$0.isFinite }) else { return }
+        let width = inputs.shape[1], row = k / width
+        let which = single ? "the input" : "inputs[\(row)]"
+        throw Diagnostic("\(which) cannot be standardised: its value \(Format.sig(inputs.data[k], 4)) of feature "
+                         + "'\(t.train.featureNames[k % width].shortened())' is so far from the training part's mean that x − mean "
+                         + "overflows — give a value nearer the data's range, or `normalize off`", at: rows[row].span)
     }
 }

@@ -43,14 +43,14 @@ struct EncodingError: Error, CustomStringConvertible {
         return Diagnostic(problem, at: span).render(sourceLine: place.text, file: file)
     }
 
-    /// The first bad byte's line (from 1, lines split as a script's are: at LF, CR, CRLF and the other line breaks),
+    /// The first bad byte's line (from 1, lines split as a script's are: at LF and CRLF),
     /// that line's text with each bad byte as U+FFFD, and the byte's column in Characters of that text (from 1);
     /// nil for UTF-16.
     var place: (line: Int, text: String, column: Int)? {
         guard let offset else { return nil }
-        let lines = String(decoding: bytes[..<offset], as: UTF8.self).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        let lines = String(decoding: bytes[..<offset], as: UTF8.self).split(omittingEmptySubsequences: false, whereSeparator: \.isLineEnd)
         let head = lines.last ?? ""
-        let rest = String(decoding: bytes[offset...], as: UTF8.self).prefix { !$0.isNewline }
+        let rest = String(decoding: bytes[offset...], as: UTF8.self).prefix { !$0.isLineEnd }
         return (lines.count, String(head + rest), head.count + 1)
     }
 

@@ -79,8 +79,20 @@ public struct Session {
         }
     }
 
-    /// Looks up and runs one command; prints its error (with position) and returns false when it fails.
+    /// Looks up and runs one command; prints its error (with position) and returns false when it fails. A command
+    /// that fails leaves no trace: the model or trainer it built on demand is dropped again, and what it replaced
+    /// put back (a replay's commands are commands of their own: those that succeeded keep what they built).
     private func run(_ c: Command, source: String, firstLine: Int, file: String?) -> Bool {
+        let outer = workspace.beforeBuilding
+        workspace.beforeBuilding = nil
+        defer { workspace.beforeBuilding = outer }
+        let ok = runBuilding(c, source: source, firstLine: firstLine, file: file)
+        if !ok, let before = workspace.beforeBuilding { before.restore(into: workspace) }
+        return ok
+    }
+
+    /// The work of `run(_:source:firstLine:file:)`, which puts back what a failed command built.
+    private func runBuilding(_ c: Command, source: String, firstLine: Int, file: String?) -> Bool {
         do {
             let spec = try resolve(c)
             let keys = spec.optionKeys(first: c.args.first.map(\.text))

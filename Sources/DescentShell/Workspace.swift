@@ -39,6 +39,9 @@ public final class Workspace {
     /// The step whose update used the gradients the parameters hold (`update`, `step`, `train`), so that `show grads`
     /// can say so; nil once `backward` or `explain` has computed others.
     var gradientsUsedByStep: Int?
+    /// What the command under way found before it first built the model or trainer (nil while it has built neither),
+    /// which `Session` puts back when the command fails.
+    var beforeBuilding: BuiltState?
 
     // Session.
     /// The commands that succeeded and change or check state, the `save weights` between them and the files read, in
@@ -120,6 +123,7 @@ public final class Workspace {
         try Fit.checkSize(spec: spec, samples: data?.count ?? 0)
         var r = rng(2)
         let m = Model(spec: spec, rng: &r)
+        noteBuilding()
         model = m
         trainer = nil; carryOver = nil; undoStack = []; inspected = nil
         return m
@@ -145,10 +149,16 @@ public final class Workspace {
                         validation: validation, batchSize: batch.rows(training: train.count), rng: rng(3))
         if let old = carryOver, old.model === model { t.adoptHistory(from: old) }
         t.evaluationInterval = evaluationInterval ?? 10
+        noteBuilding()
         carryOver = nil
         trainer = t
         inspected = nil
         return t
+    }
+
+    /// Notes the built state before the command under way first replaces it (`beforeBuilding`).
+    private func noteBuilding() {
+        if beforeBuilding == nil { beforeBuilding = BuiltState(of: self) }
     }
 
     /// The rows of `data` that train: all of them, or the training part of the split.

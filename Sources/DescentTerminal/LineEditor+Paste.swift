@@ -38,7 +38,7 @@ extension LineEditor {
     /// waits in the prompt's line for Enter. It follows what an earlier paste left.
     public static func keepPaste(_ text: String) {
         guard !text.isEmpty else { return }
-        var pieces = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var pieces = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
         pieces[0] = readlineState.pastedRest + pieces[0]
         readlineState.pastedRest = pieces.removeLast()
         readlineState.pastedLines += pieces

@@ -29,7 +29,7 @@ struct Descent: ParsableCommand {
         subcommands: [Run.self, Bench.self],
         defaultSubcommand: Run.self)
 
-    @Option(name: .short, help: ArgumentHelp("Commands to run, separated by ';' or newlines; repeatable (errors name the second as -c#2), and run after any scripts.", valueName: "commands"))
+    @Option(name: .short, parsing: .unconditionalSingleValue, help: ArgumentHelp("Commands to run, separated by ';' or newlines; repeatable (errors name the second as -c#2), and run after any scripts.", valueName: "commands"))
     var commands: [String] = []
 
     @Flag(name: .customLong("no-tui"), help: "Never open the full-screen view: print progress lines and text charts.")

@@ -22,6 +22,34 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("ok: W1[0,0] = 0.293558"), r.stdout)
     }
 
+    func testOnlyLFAndCRLFEndAScriptsLines() throws {
+        let dir = try Descent.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let script = dir.appendingPathComponent("cm.descent").path
+        // A quit after a carriage return in a comment is part of the comment: the expectation after it runs, and fails.
+        try "seed 1\n# done\rquit\nexpect step = 1\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let r = try Descent.run([script])
+        XCTAssertEqual(r.status, 1, r.stdout)
+        XCTAssertTrue(r.stderr.contains("cm.descent:3:1: error: expectation failed"), r.stderr)
+        // A form feed is white space within line 2, where the error is, as `wc -l` counts.
+        let piped = try Descent.run([], input: "seed 1\nseed 2\u{0C}bogus\n")
+        XCTAssertEqual(piped.status, 1)
+        XCTAssertTrue(piped.stderr.contains("<stdin>:2:8: error:"), piped.stderr)
+        let c = try Descent.run(["-c", "seed 1\u{2028}# x\u{2029}seed 2\u{85}quit\nexpect step = 1"])
+        XCTAssertEqual(c.status, 1)
+        XCTAssertTrue(c.stderr.contains("-c:2:1: error: expectation failed"), c.stderr)
+    }
+
+    func testCommandsFlagTakesTheNextArgumentWhateverItLooksLike() throws {
+        let r = try Descent.run(["-c", "-1"])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertTrue(r.stderr.hasPrefix("-c:1:1: error: expected a command name, got '-1'\n    -1\n    ^~"), r.stderr)
+        let help = try Descent.run(["-c", "seed 2", "-c", "--help"])
+        XCTAssertEqual(help.status, 1, help.stderr)
+        XCTAssertTrue(help.stdout.contains("seed 2"), help.stdout)
+        XCTAssertTrue(help.stderr.hasPrefix("-c#2:1:1: error:"), help.stderr)
+    }
+
     func testRepeatedCommandsFlagsRunInOrderAfterTheScripts() throws {
         let dir = try Descent.temporaryDirectory()
         let script = dir.appendingPathComponent("s.descent").path

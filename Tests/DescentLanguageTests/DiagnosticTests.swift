@@ -21,6 +21,11 @@ final class DiagnosticTests: XCTestCase {
             """)
     }
 
+    func testTheLineShownIsTheOneNumberedAsEditorsNumberIt() {
+        let d = Diagnostic("unknown command 'bogus'", at: SourceSpan(line: 3, column: 1, length: 5))
+        XCTAssertEqual(d.render(source: "seed 1 \\\nx\u{0C}y \\\r\nbogus", firstLine: 1, file: "f"), "f:3:1: error: unknown command 'bogus'\n    bogus\n    ^~~~~")
+    }
+
     func testRenderWithoutSpanIsOneLine() {
         let diagnostic = Diagnostic("cannot open file", at: nil)
         XCTAssertEqual(diagnostic.render(sourceLine: "anything", file: "a.descent"), "a.descent: error: cannot open file")

@@ -57,6 +57,16 @@ final class LexerTests: XCTestCase {
         XCTAssertEqual(try kinds("a\r\nb"), [.word("a"), .separator, .word("b"), .end])
     }
 
+    func testLineBreaksOtherThanLFAndCRLFAreWhiteSpaceWithinTheLine() throws {
+        for c in ["\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"] {
+            XCTAssertEqual(try kinds("seed\(c)1 # x\(c)quit"), [.word("seed"), .number(1), .end])
+            var lexer = Lexer("seed 2\(c)bogus\nx")
+            let tokens = try lexer.tokenize()
+            XCTAssertEqual(tokens.map(\.span.line), [1, 1, 1, 1, 2, 2])
+            XCTAssertEqual(tokens[2].span.column, 8)
+        }
+    }
+
     func testColumnsCountCharacters() throws {
         // d-a-t-a(1-4) space(5) c-s-v(6-8) space(9) "λ.csv"(10-16, 7 Characters) space(17) x(18)
         var lexer = Lexer(#"data csv "λ.csv" x"#, line: 3)

@@ -50,6 +50,21 @@ final class LineJoinerTests: XCTestCase {
                        Diagnostic(#"'\' continues this line onto the next, but no line follows — remove it"#, at: SourceSpan(line: 2, column: 3, length: 1)))
     }
 
+    /// The characters Swift calls line breaks but editors and `wc -l` do not: CR alone, VT, FF, U+0085, U+2028, U+2029.
+    static let notLineEnds: [Character] = ["\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"]
+
+    func testOnlyLineFeedAndCRLFEndALine() {
+        XCTAssertEqual(LineJoiner.logicalLines(of: "a\nb\r\nc").map(\.line), [1, 2, 3])
+        for c in LineJoinerTests.notLineEnds {
+            let script = "seed 1\n# done\(c)quit\nexpect step = 1\n"
+            XCTAssertEqual(LineJoiner.logicalLines(of: script),
+                           [LogicalLine(text: "seed 1", line: 1), LogicalLine(text: "# done\(c)quit", line: 2),
+                            LogicalLine(text: "expect step = 1", line: 3), LogicalLine(text: "", line: 4)], "\(c.unicodeScalars.first!)")
+            // The comment runs to the end of the line: the `quit` after the character is part of it.
+            XCTAssertEqual(try Parser.parse("# done\(c)quit", line: 2).count, 0)
+        }
+    }
+
     func testEveryShippedSessionParses() throws {
         // The example sessions live at <package>/Sessions; this file is at <package>/Tests/DescentLanguageTests/.
         let sessions = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()

@@ -85,6 +85,18 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(command.args.map(\.value.description), ["W1", "[0,1]"])
     }
 
+    func testIndicesAreReadExactlyFromTheirDigits() throws {
+        for (text, index) in [("9223372036854775806", 9_223_372_036_854_775_806), ("9007199254740993", 9_007_199_254_740_993), ("+3", 3), ("1e3", 1000)] {
+            let command = try XCTUnwrap(Parser.parse("set W1[\(text),0] = 1", line: 1).first)
+            XCTAssertEqual(command.args.first?.value, .indexed(name: "W1", indices: [index, 0]), text)
+        }
+        XCTAssertEqual(parseError("set W1[99999999999999999999,0] = 1"),
+                       Diagnostic("index 99999999999999999999 of W1 is out of range: it is larger than any shape holds (indices start at 0)",
+                                  at: SourceSpan(line: 1, column: 8, length: 20)))
+        XCTAssertEqual(parseError("set W1[9007199254740993.0,0] = 1"),
+                       Diagnostic("expected an index of W1 (a whole number 0 or more), got '9007199254740993.0'", at: SourceSpan(line: 1, column: 8, length: 18)))
+    }
+
     func testIndexedReferenceInsideAList() throws {
         let command = try XCTUnwrap(Parser.parse("watch [W1[0,0],W2[1,2]]").first)
         XCTAssertEqual(command.args.first?.value.description, "[W1[0,0],W2[1,2]]")

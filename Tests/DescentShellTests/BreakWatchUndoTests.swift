@@ -342,6 +342,8 @@ final class BreakWatchUndoTests: XCTestCase {
             ("break gradnorm < 3", "expected '>', got '<'"),
             ("backward sideways", "sideways"),
             ("expect grad W1[9,9] = 0", "W1 has shape [2, 2]; index [9,9] is outside it (indices start at 0)"),
+            ("set W1[9223372036854775806,0] = 1", "W1 has shape [2, 2]; index [9223372036854775806,0] is outside it (indices start at 0)"),
+            ("set W1[9007199254740993,0] = 1", "W1 has shape [2, 2]; index [9007199254740993,0] is outside it (indices start at 0)"),
             ("update now", "now"),
         ]
         for (command, message) in cases {

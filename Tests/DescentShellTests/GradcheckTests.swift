@@ -84,6 +84,9 @@ final class GradcheckTests: XCTestCase {
         let e = h.fails("gradcheck")
         XCTAssertTrue(e.contains("gradient check failed for W1 (relative error ≥ 1e-5; a kink can cause this: relu at 0)"), e)
         XCTAssertTrue(h.out.text.contains("FAIL"), h.out.text)
+        // A failed command leaves no trace, not even the model it built; built again, its weights are as they were.
+        XCTAssertNil(h.w.model)
+        h.ok("show weights")
         XCTAssertEqual(h.values("W1"), [0, 0])
     }
 
