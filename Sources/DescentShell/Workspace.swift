@@ -49,6 +49,9 @@ public final class Workspace {
     /// What the command under way asks to be recorded instead of its own text (a `train` stopped early records the
     /// steps it took, evaluated as they were: `Commands.recordedForm`); nil records the text.
     var recordedAs: [String]?
+    /// The most bytes `data csv`, `load weights` and `replay` read from one file, and so the most `save weights`
+    /// writes: `AtomicFile.readLimit`, smaller in tests.
+    var readLimit = AtomicFile.readLimit
     var undoStack: [TrainerSnapshot] = []
     static let undoDepth = 50
     var watches: [Watch] = []
