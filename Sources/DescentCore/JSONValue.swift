@@ -1,5 +1,5 @@
 /// A parsed JSON value, as `JSONReader` gives it: numbers keep their byte offset so errors can point at them.
-indirect enum JSONValue: Equatable {
+enum JSONValue: Equatable {
     case object([String: JSONValue])
     case array([JSONValue])
     /// The number's value (±infinity when it is too large for a Double) and its byte offset in the text.

@@ -524,8 +524,25 @@ extension Commands {
         t.restore(snap)
         t.optimizer.learningRate = lr
         w.inspected = nil
-        w.out.print("undid \(snap.label): back to step \(t.stepCount) (\(w.undoStack.count) more undo\(w.undoStack.count == 1 ? "" : "s") available)"
-                    + learningRateNote(snap, now: lr))
+        w.out.print("undid \(snap.label): back to step \(t.stepCount) (\(w.undoStack.count) more undo\(w.undoStack.count == 1 ? "" : "s") available"
+                    + sizeNote(w, snap) + ")" + learningRateNote(snap, now: lr))
+    }
+
+    /// When snapshots the size of `snap` are too large for undo to hold its usual depth: how much it holds and what one
+    /// takes, after a dash; "" otherwise.
+    static func sizeNote(_ w: Workspace, _ snap: TrainerSnapshot) -> String {
+        let each = snap.byteCount
+        guard each > 0, w.undoBudget / each < Workspace.undoDepth else { return "" }
+        return " — undo keeps at most \(AtomicFile.shownSize(w.undoBudget)) of snapshots (the last always), and one takes "
+            + "\(shownBytes(each)) with this model and optimizer"
+    }
+
+    /// `bytes` for a message: `480 MB`, `2.5 MB`, `12 KB`, `840 bytes`.
+    static func shownBytes(_ bytes: Int) -> String {
+        let mb = Double(bytes) / 1e6
+        if mb >= 10 { return "\(Int(mb.rounded())) MB" }
+        if mb >= 1 { return String(format: "%.1f MB", mb) }
+        return bytes >= 1000 ? "\(bytes / 1000) KB" : "\(bytes) bytes"
     }
 
     /// After undoing training (`train`, `step`, `update`), which keeps the learning rate: the rate that stays, and whether

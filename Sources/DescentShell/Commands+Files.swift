@@ -43,6 +43,12 @@ extension Commands {
             do { text = try WeightsFile.encode(m, normalization: normalization) } catch {
                 throw ShellError("cannot save weights: \(error), so nothing was written to \(name)")
             }
+            // A file `load weights` would refuse is not written: saved weights are ones that can be loaded back.
+            let size = text.utf8.count
+            if size > w.readLimit {
+                let perValue = max(1, size / max(1, m.parameterCount)), fits = w.readLimit / perValue
+                throw ShellError("cannot save weights: as JSON they take \(size) bytes, over the \(AtomicFile.shownSize(w.readLimit)) `load weights` reads from one file, so nothing was written to \(name) — a model of at most some \(Format.counted(fits, "parameter")) can be saved (this one has \(m.parameterCount))")
+            }
             try located(at) { try AtomicFile.write(text, to: p) }
             let with = normalization.map { " with the normalisation (mean and std) of its \(Format.counted($0.features.count, "feature"))" } ?? ""
             w.out.print("saved \(m.parameters.count) parameters (\(m.parameterCount) values)\(with) to \(name)")
@@ -67,7 +73,8 @@ extension Commands {
         try a.finish(options: [])
         let m = try w.ensureModel()
         let p = path(w, file), name = shown(file)
-        let text = try readText(p, name: name, at: at)
+        let text = try readText(p, name: name, at: at, limit: w.readLimit,
+                                advice: "that is more than `save weights` writes (a model of tens of millions of parameters); save the weights of a smaller model")
         let values: [Tensor], saved: Normalization?
         do { (values, saved) = try WeightsFile.read(text, for: m) } catch { throw Diagnostic("\(name): \(error)", at: at) }
         if (try? w.ensureTrainer()) != nil { w.pushUndo("load") }   // as `set`: undoable before any training
@@ -129,7 +136,7 @@ extension Commands {
     /// The text of the script at `p` (typed as `name`); nil when it is not UTF-8 text, after printing that error as
     /// the script's own (`name:line:column: error: …`, the line and a caret). Other errors point at `at`.
     static func scriptText(_ w: Workspace, _ p: String, name: String, at: SourceSpan) throws -> String? {
-        do { return try AtomicFile.read(p) } catch let e as EncodingError {
+        do { return try AtomicFile.read(p, limit: w.readLimit, advice: AtomicFile.scriptAdvice) } catch let e as EncodingError {
             w.out.error(e.rendered(file: name))
             return nil
         } catch {

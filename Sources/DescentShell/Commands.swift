@@ -19,10 +19,11 @@ enum Commands {
     }
 
     /// The text of the file at `p`, typed as `name`; an error points at `at`, and one about its encoding names the
-    /// file as typed and where the bad byte is (`where`, from its offset; `name:line:column` by default).
-    static func readText(_ p: String, name: String, at span: SourceSpan,
+    /// file as typed and where the bad byte is (`where`, from its offset; `name:line:column` by default). A file of more
+    /// than `limit` bytes is refused, the error ending in `advice` (what to do instead).
+    static func readText(_ p: String, name: String, at span: SourceSpan, limit: Int, advice: String,
                          where place: ((EncodingError, Int) -> String)? = nil) throws -> String {
-        do { return try AtomicFile.read(p) } catch let e as EncodingError {
+        do { return try AtomicFile.read(p, limit: limit, advice: advice) } catch let e as EncodingError {
             guard let offset = e.offset, let place else { throw Diagnostic(e.message(file: name), at: span) }
             throw Diagnostic("\(place(e, offset)): \(e.problem)", at: span)
         } catch {

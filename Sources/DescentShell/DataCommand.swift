@@ -35,7 +35,8 @@ enum DataCommand {
                 try a.finish(options: options(source: kind))
                 let path = Commands.path(w, file)
                 // A byte that is not UTF-8 is named as the file's other errors are: line, column and its name.
-                let text = try Commands.readText(path, name: Commands.shown(file), at: at) { e, offset in
+                let advice = "write its numbers with fewer significant digits (7 keep a Float's precision), or keep fewer rows"
+                let text = try Commands.readText(path, name: Commands.shown(file), at: at, limit: w.readLimit, advice: advice) { e, offset in
                     Dataset.csvLocation(ofByte: offset, in: e.bytes, file: Commands.shown(file))
                 }
                 fileRead = (Commands.canonical(path), Commands.shown(file), text)

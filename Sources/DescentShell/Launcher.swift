@@ -47,7 +47,7 @@ public enum Launcher {
             return 0
         }
         if !TerminalInfo.stdinIsTerminal {
-            // Through the file reader, so that piped input has the same 256 MiB cap and UTF-8 check as a script file.
+            // Through the file reader, so that piped input has the same 1 GiB cap and UTF-8 check as a script file.
             guard let text = readScript("/dev/stdin", named: "<stdin>", out) else { return 1 }
             return exitStatus(session.runScript(text, file: "<stdin>"), file: "<stdin>", out)
         }
@@ -70,7 +70,7 @@ public enum Launcher {
     /// The text of the script at `path`, named `name` in messages, or nil after printing why it cannot be read: where
     /// it is not UTF-8 (`FILE:L:C: error:` with the line and a caret), else the reader's reason.
     private static func readScript(_ path: String, named name: String, _ out: Output) -> String? {
-        do { return try AtomicFile.read(path) } catch let e as EncodingError {
+        do { return try AtomicFile.read(path, advice: AtomicFile.scriptAdvice) } catch let e as EncodingError {
             out.error(e.rendered(file: name))
         } catch {
             out.error("descent: " + (name == "<stdin>" ? "standard input: " : "") + "\(error)")

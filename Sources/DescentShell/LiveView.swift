@@ -43,6 +43,8 @@ final class LiveView: TrainingView {
     private var stopAsked: StopReason?
     /// When keys are next read during an evaluation.
     private var nextKeyCheck = ContinuousClock.now
+    /// What the run is doing inside a step, shown in the status area while it lasts (`evaluatingNote`, `stoppingNote`).
+    private var activity: String?
     /// Progress lines, when the screen could not be opened.
     private var fallback: ProgressPrinter?
     /// The most steps a second the run goes (`train … pace=S`, `+` and `-`); nil: as fast as it can.
@@ -69,6 +71,7 @@ final class LiveView: TrainingView {
         paused = false; pausedBefore = .zero; pauseBegan = nil; showHelp = false; mapCanvas = nil; fallback = nil
         notice.text = nil
         stopAsked = nil
+        activity = nil
         // Lines typed ahead or pasted after this `train` would be read as keys (`q` of `quit` stopping the run,
         // a space pausing it) and lost: they wait for the prompt instead, and this run prints progress lines.
         if TerminalInfo.inputWaiting {
@@ -104,6 +107,7 @@ final class LiveView: TrainingView {
 
     func update(trainer: Trainer, done: Int) -> StopReason? {
         if let fallback { return fallback.update(trainer: trainer, done: done) }
+        activity = nil   // any evaluation is over
         if let stopAsked { return stopAsked }
         if let stop = waitForPace(trainer, done: done) { stopAsked = stop; return stop }
         let now = clock.now
@@ -158,17 +162,38 @@ final class LiveView: TrainingView {
             ?? "pace: full speed (- slows it)")
     }
 
+    /// Reads keys between blocks of an evaluation, and redraws the status at most 4 times a second saying that the
+    /// run evaluates (the step and clock would otherwise stand still without a word), or that it stops.
     func stopRequested(trainer: Trainer) -> Bool {
         guard screen != nil, stopAsked == nil else { return stopAsked != nil }
         let now = clock.now
         guard now >= nextKeyCheck else { return false }
         nextKeyCheck = now + .milliseconds(30)
         stopAsked = handleKeys(trainer, wait: 0)
+        if stopAsked != nil {
+            activity = LiveView.stoppingNote
+            draw(trainer)
+        } else if now >= nextFrame && !paused {
+            activity = LiveView.evaluatingNote(trainer)
+            draw(trainer)
+            nextFrame = clock.now + .milliseconds(250)
+        }
         return stopAsked != nil
     }
 
+    /// Said while the trainer evaluates the full sets inside a step.
+    static func evaluatingNote(_ t: Trainer) -> String {
+        let rows = t.train.count + (t.validation?.count ?? 0)
+        let sets = t.validation == nil ? "the training set" : "the training and validation sets"
+        return "evaluating \(sets) (\(Format.counted(rows, "row"))) at step \(t.stepCount)… (q stops it)"
+    }
+
+    /// Said once a stop key was read inside a step.
+    static let stoppingNote = "stopping: the evaluation is abandoned and the run ends after this step…"
+
     func end(trainer: Trainer, reason: StopReason) {
         pace = nil   // a pace is the run's, not the next one's
+        activity = nil
         fallback?.end(trainer: trainer, reason: reason)
         if let s = screen {
             draw(trainer)
@@ -318,7 +343,7 @@ final class LiveView: TrainingView {
                                fraction: total > 0 ? Double(done) / Double(total) : 0, paused: paused,
                                watches: workspace.watchedValues(t.model), model: modelLine,
                                keys: LiveView.keysLine(logScale: logScale, map: map),
-                               notice: notice.text, width: width)
+                               notice: notice.text, activity: activity, width: width)
     }
 
     /// The keys line: what each key does, the scale the chart is in now (`l` toggles it) and, for data the map can be
@@ -329,11 +354,12 @@ final class LiveView: TrainingView {
     }
 
     /// The status lines for `width` columns: the numbers (wrapped between fields, so none is cut), the speed
-    /// with a progress bar of 10–40 cells and PAUSED (its hint dropped when narrow), watched values, a notice, and
-    /// the model beside the keys, or above them when both do not fit.
+    /// with a progress bar of 10–40 cells and PAUSED (its hint dropped when narrow), what the run is doing inside a
+    /// step (`activity`: evaluating, stopping), watched values, a notice, and the model beside the keys, or above them
+    /// when both do not fit.
     static func status(numbers: String, speed: String, fraction: Double, paused: Bool, watches: [String],
                        model: String, keys: String = keysLine(logScale: false, map: true), notice: String? = nil,
-                       width: Int) -> [String] {
+                       activity: String? = nil, width: Int) -> [String] {
         let percent = " \(Int(fraction * 100))%"
         var tail = percent + (paused ? "  PAUSED (space resumes, s steps)" : "")
         if paused && speed.count + tail.count + 12 > width { tail = percent + "  PAUSED" }
@@ -346,6 +372,7 @@ final class LiveView: TrainingView {
             lines += wrap([bar(fraction, width: max(10, min(40, width - percent.count - 2))) + percent] + (paused ? ["PAUSED"] : []),
                           width: width, separator: "  ")
         }
+        if let activity { lines += activity.wrapped(width: width) }
         if let first = watches.first { lines += wrap(["watch " + first] + watches.dropFirst(), width: width, separator: "  ") }
         if let notice { lines += notice.wrapped(width: width) }   // at spaces, as help is
         if model.columns + 4 + keys.columns <= width {

@@ -52,8 +52,16 @@ public final class Workspace {
     /// What the command under way asks to be recorded instead of its own text (a `train` stopped early records the
     /// steps it took, evaluated as they were: `Commands.recordedForm`); nil records the text.
     var recordedAs: [String]?
+    /// The most bytes `data csv`, `load weights` and `replay` read from one file, and so the most `save weights`
+    /// writes: `AtomicFile.readLimit`, smaller in tests.
+    var readLimit = AtomicFile.readLimit
     var undoStack: [TrainerSnapshot] = []
+    /// The most undo entries kept.
     static let undoDepth = 50
+    /// The most bytes of snapshots undo keeps (1 GiB), the newest always (see `pushUndo`).
+    static let undoBytes = 1 << 30
+    /// `undoBytes`, smaller in tests.
+    var undoBudget = Workspace.undoBytes
     var watches: [Watch] = []
     var breakGradNorm: Double?
     /// The note on an undefined R² a report last printed (`Report.undefinedR2Note`), so that it is said once.
@@ -271,9 +279,16 @@ public final class Workspace {
         pushUndo(t.snapshot(label: what))
     }
 
-    /// Keeps a snapshot taken earlier, dropping the oldest beyond the undo depth.
+    /// Keeps a snapshot taken earlier, dropping the oldest beyond the undo depth or while the snapshots take more than
+    /// `undoBudget` bytes. The newest is kept whatever its size, so that the last command can always be undone: it is a
+    /// copy of what the session holds, which its value budget (`Fit.maxValues`) bounds.
     func pushUndo(_ snapshot: TrainerSnapshot) {
         undoStack.append(snapshot)
         if undoStack.count > Workspace.undoDepth { undoStack.removeFirst() }
+        var bytes = undoStack.reduce(0) { $0 + $1.byteCount }
+        while undoStack.count > 1 && bytes > undoBudget { bytes -= undoStack.removeFirst().byteCount }
     }
+
+    /// The bytes of snapshots undo holds.
+    var undoStackBytes: Int { undoStack.reduce(0) { $0 + $1.byteCount } }
 }

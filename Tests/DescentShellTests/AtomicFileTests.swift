@@ -273,7 +273,7 @@ final class AtomicFileTests: XCTestCase {
         XCTAssertThrowsError(try readWithin(30, "/dev/zero", limit: 1 << 20)?.get()) { error in
             XCTAssertEqual("\(error)", "cannot read /dev/zero: it holds more than 1 MiB, the most descent reads from one file")
         }
-        XCTAssertEqual(AtomicFile.readLimit, 256 << 20)
+        XCTAssertEqual(AtomicFile.readLimit, 1 << 30)
         let path = dir + "/big.csv"
         XCTAssertTrue(fm.createFile(atPath: path, contents: Data(repeating: 0x31, count: 1001)))
         XCTAssertThrowsError(try AtomicFile.read(path, limit: 1000)) { error in

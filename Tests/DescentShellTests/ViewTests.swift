@@ -106,6 +106,24 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(LiveView.wrap(["重量", "ab"], width: 8, separator: "  "), ["重量  ab"])
     }
 
+    func testWhatTheRunDoesInsideAStepIsShownUnderTheSpeed() throws {
+        // An evaluation of large sets stops the step counter and clock: the status says why, and after a stop key, that it stops.
+        let t = trainedWorkspace("seed 1\ndata xor n=60\nsplit 0.8\nlayer dense 4 tanh\nlayer dense 1 sigmoid\nloss bce\ntrain 3").trainer!
+        let note = LiveView.evaluatingNote(t)
+        XCTAssertEqual(note, "evaluating the training and validation sets (60 rows) at step 3… (q stops it)")
+        let lines = LiveView.status(numbers: "step 3/9", speed: "12 steps/s  ", fraction: 0.3, paused: false, watches: [],
+                                    model: "m", activity: note, width: 100)
+        let speed = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("12 steps/s") }, "\(lines)")
+        XCTAssertEqual(lines[speed + 1], note)
+        let stopping = LiveView.status(numbers: "step 3/9", speed: "", fraction: 0.3, paused: false, watches: [], model: "m",
+                                       activity: LiveView.stoppingNote, width: 100)
+        XCTAssertTrue(stopping.contains("stopping: the evaluation is abandoned and the run ends after this step…"), "\(stopping)")
+        XCTAssertFalse(LiveView.status(numbers: "step 3/9", speed: "", fraction: 0.3, paused: false, watches: [], model: "m", width: 100)
+            .contains { $0.hasPrefix("evaluating") || $0.hasPrefix("stopping") })
+        let alone = trainedWorkspace("seed 1\ndata xor n=60\nlayer dense 4 tanh\nlayer dense 1 sigmoid\nloss bce\ntrain 2").trainer!
+        XCTAssertEqual(LiveView.evaluatingNote(alone), "evaluating the training set (60 rows) at step 2… (q stops it)")
+    }
+
     func testStatusGivesTheRunsStepsBesideTheSessionsTotalAndEpoch() {
         // Full batch: step k is epoch k. A second run of 2 steps after 3 shows 2/2 of the run and the total 5,
         // with the epoch (5) counted as the total is, from the session's start.
