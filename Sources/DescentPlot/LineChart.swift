@@ -68,7 +68,7 @@ public struct LineChart: Sendable {
         let frame = AxisFrame(plotX: x + gutter + 1, plotY: top, plotWidth: plotWidth, plotHeight: plotHeight,
                               left: x, right: x + width, unicode: unicode)
         grid.draw(into: &canvas, x: frame.plotX, y: top)
-        let cellColumn = { (v: Double) in Int(plane.column(v).rounded()) / grid.dotsPerColumn }
+        let cellColumn = { (v: Double) in LineChart.cell(plane.column(v), per: grid.dotsPerColumn) ?? -1 }
         frame.draw(into: &canvas,
                    yTicks: yLabels,
                    xTicks: zip(xTicks.values, xTicks.labels).map { (cellColumn($0), $1) })
@@ -120,12 +120,20 @@ extension LineChart {
     func labelledEnds(_ ticks: Ticks, plotHeight: Int) -> [(row: Int, label: String)] {
         let grid = DotGrid(columns: 1, rows: plotHeight, unicode: unicode)
         let plane = Plane(xLo: 0, xHi: 1, yLo: ticks.lo, yHi: ticks.hi, log: yScale == .log, columns: 1, rows: grid.dotsHigh)
-        var labels = zip(ticks.values, ticks.labels).map { (row: Int(plane.row($0).rounded()) / grid.dotsPerRow, label: $1) }
+        var labels = zip(ticks.values, ticks.labels).compactMap { v, label in
+            LineChart.cell(plane.row(v), per: grid.dotsPerRow).map { (row: $0, label: label) }
+        }
         let rows = labels.map(\.row)
         guard plotHeight >= 4, ticks.lo.isFinite, ticks.hi.isFinite else { return labels }
         if (rows.min() ?? plotHeight) >= 2 { labels.append((row: 0, label: PlotFormat.number(ticks.hi))) }
         if (rows.max() ?? -1) <= plotHeight - 3 { labels.append((row: plotHeight - 1, label: PlotFormat.number(ticks.lo))) }
         return labels
+    }
+
+    /// The cell holding dot `dot` (fractional) of cells `per` dots wide; nil for a dot that is not a finite number.
+    static func cell(_ dot: Double, per: Int) -> Int? {
+        guard dot.isFinite else { return nil }
+        return Int(min(max(dot.rounded(), -1e9), 1e9)) / per
     }
 
     /// Round y ticks inside the measured bounds.

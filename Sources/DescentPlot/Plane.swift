@@ -18,7 +18,8 @@ struct Plane {
     /// The surface row of `y`, fractional: `yHi` maps to 0 and `yLo` to `rows - 1`.
     func row(_ y: Double) -> Double {
         let top = transformed(yHi), bottom = transformed(yLo)
-        return (top - transformed(y)) * Double(max(rows - 1, 0)) / (top - bottom)
+        // Divided before multiplied: spans up to the ticks' 8e307 times a few hundred rows would overflow.
+        return (top - transformed(y)) / (top - bottom) * Double(max(rows - 1, 0))
     }
 
     /// y in axis units: log10(y) on a log axis.

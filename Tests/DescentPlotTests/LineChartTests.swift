@@ -57,6 +57,14 @@ final class LineChartTests: XCTestCase {
         XCTAssertFalse(svg.contains("<path class=\"line\""), svg)
     }
 
+    func testHugeValuesAreDrawnWithoutOverflow() {
+        // 1e308 and 1.7e308 are clamped by the ticks to ±4e307, whose rows, (top − y)·rows / span, overflowed when
+        // multiplied first.
+        let s = LineChart.Series(name: "loss", role: .lossTrain, points: [(0, 1e308), (1, 1.7e308)])
+        XCTAssertFalse(LineChart(series: [s]).render(width: 40, height: 20).lines().isEmpty)
+        XCTAssertFalse(LineChart(series: [s], yScale: .log).render(width: 40, height: 20).lines().isEmpty)
+    }
+
     func testASCIISnapshot() {
         // 10 × 5 cells of 1 × 2 dots: 10 × 10 dots, diagonal (i, 9 − i); each row holds ".'" (lower dot, then
         // upper dot one column right). y ticks at dot rows 0, 4.5 → 5, 9 → cell rows 0, 2, 4.

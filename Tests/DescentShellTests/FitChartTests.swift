@@ -54,4 +54,15 @@ final class FitChartTests: XCTestCase {
         one.ok("data X=[[-8.8e307],[8.8e307]] y=[0,1]\nlayer dense 1 linear\nloss mse")
         XCTAssertTrue(one.ok("plot boundary").contains("━ model"))
     }
+
+    func testValuesBeyondTheTicksClampDrawWithoutTrapping() {
+        // The regression round's cases: targets or features above 4e307, where the ticks stop; a row's span times the
+        // plot's rows overflowed before the division.
+        for (data, command) in [("data X=[[1],[2]] y=[1e308,1.7e308]", "plot boundary"), ("data X=[[1]] y=[5e307]", "train 5\nplot"),
+                                ("data X=[[1.7e308],[1.79e308],[1.75e308],[1.78e308]] y=[1,2,3,4]", "plot boundary")] {
+            let h = ShellHarness()
+            h.ok(data + "\nlayer dense 1\nloss mae")
+            XCTAssertTrue(h.ok(command).contains("┤"), data)
+        }
+    }
 }
