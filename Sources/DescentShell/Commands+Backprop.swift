@@ -549,7 +549,8 @@ extension Commands {
     /// it is the one the undone command ran at (a rate that made it diverge does so again) or one set since; "" otherwise.
     static func learningRateNote(_ snap: TrainerSnapshot, now lr: Double) -> String {
         guard ["train", "step", "update"].contains(snap.label) else { return "" }
-        let ran = snap.learningRate == lr ? "the rate it ran at" : "set since it ran at \(Format.short(snap.learningRate))"
-        return "; lr stays \(Format.short(lr)), \(ran) (`lr` to change it)"
+        // Every digit a person gave (0.12345, not 0.1235): rates that differ must read apart.
+        let ran = snap.learningRate == lr ? "the rate it ran at" : "set since it ran at \(snap.learningRate.plainText)"
+        return "; lr stays \(lr.plainText), \(ran) (`lr` to change it)"
     }
 }

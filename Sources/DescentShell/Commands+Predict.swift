@@ -41,14 +41,14 @@ extension Commands {
     }
 
     /// Refuses typed inputs that standardising with the training part's mean and std (under `normalize`) would make
-    /// infinite or NaN (x − mean overflows), naming the row and the feature, as `normalize` refuses such data.
+    /// infinite or NaN ((x − mean) / std overflows), naming the row and the feature, as `normalize` refuses such data.
     private static func checkStandardizable(_ inputs: Tensor, rows: [(numbers: [Double], span: SourceSpan)], single: Bool, by t: Trainer) throws {
         guard let std = t.train.standardization,
               let k = std.apply(inputs).data.firstIndex(where: { !$0.isFinite }) else { return }
         let width = inputs.shape[1], row = k / width
         let which = single ? "the input" : "inputs[\(row)]"
         throw Diagnostic("\(which) cannot be standardised: its value \(Format.sig(inputs.data[k], 4)) of feature "
-                         + "'\(t.train.featureNames[k % width].shortened())' is so far from the training part's mean that x − mean "
-                         + "overflows — give a value nearer the data's range, or `normalize off`", at: rows[row].span)
+                         + "'\(t.train.featureNames[k % width].shortened())' is so far from the training part's mean that "
+                         + "(x − mean) / std overflows — give a value nearer the data's range, or `normalize off`", at: rows[row].span)
     }
 }

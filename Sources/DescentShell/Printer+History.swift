@@ -87,7 +87,7 @@ extension Printer {
         let ofDropped = orphaned > 0 ? " (\(orphaned) of them at dropped steps, which `export history` has no rows for)" : ""
         // The learning rate when it changed between runs (`lr`), the last few changes; every step's is in the CSV.
         if h.rates.count > 1 {
-            let shown = h.rates.suffix(6).map { "\(Format.short($0.rate)) from step \($0.step)" }
+            let shown = h.rates.suffix(6).map { "\($0.rate.plainText) from step \($0.step)" }
             notes.append("lr " + (h.rates.count > 6 ? "…, " : "") + shown.joined(separator: ", ") + " (`export history` has each step's)")
         }
         notes.append("\(Format.counted(h.steps.count, "step")) recorded, \(Format.counted(h.evaluations.count, "full evaluation"))\(ofDropped) (`train … every=K` sets how often)\(h.droppedNote)")

@@ -278,6 +278,12 @@ final class BreakWatchUndoTests: XCTestCase {
         h.ok("step\nlr 0.1")
         let step = h.ok("undo")
         XCTAssertTrue(step.hasPrefix("undid step: ") && step.hasSuffix("; lr stays 0.1, set since it ran at 0.05 (`lr` to change it)"), step)
+        // Rates that differ in the fifth digit read apart, in the undo note and under show history.
+        let fine = ShellHarness()
+        fine.ok("data X=[[1],[2]] y=[2,4]\nlayer dense 1\nloss mse\noptimizer sgd lr=0.12345\nstep\nlr 0.12346\nstep")
+        XCTAssertTrue(fine.ok("show history").contains("lr 0.12345 from step 1, 0.12346 from step 2"))
+        fine.ok("undo")
+        XCTAssertTrue(fine.ok("undo").hasSuffix("; lr stays 0.12346, set since it ran at 0.12345 (`lr` to change it)"))
         h.ok("update")
         let update = h.ok("undo")
         XCTAssertTrue(update.hasPrefix("undid update: ") && update.hasSuffix("; lr stays 0.1, the rate it ran at (`lr` to change it)"), update)

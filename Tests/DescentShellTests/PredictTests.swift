@@ -325,7 +325,7 @@ final class PredictTests: XCTestCase {
         h.ok("data X=[[1e308,0],[9e307,1],[8e307,0]] y=[0,1,0]\nnormalize\nlayer dense 2 softmax\nloss ce\ntrain 2")
         let before = try XCTUnwrap(TrainerState(h.w)), recorded = h.w.recorded
         let e = h.fails("predict [[1e307,0],[-1.7e308,0]]")
-        XCTAssertTrue(e.contains("error: inputs[1] cannot be standardised: its value -1.7e+308 of feature 'x1' is so far from the training part's mean that x − mean overflows"), e)
+        XCTAssertTrue(e.contains("error: inputs[1] cannot be standardised: its value -1.7e+308 of feature 'x1' is so far from the training part's mean that (x − mean) / std overflows"), e)
         XCTAssertTrue(e.hasSuffix("\n    predict [[1e307,0],[-1.7e308,0]]\n                       ^~~~~~~~~~~~"), e)
         XCTAssertTrue(h.fails("predict [-1.7e308,0]").contains("error: the input cannot be standardised"))
         XCTAssertEqual(TrainerState(h.w), before)
