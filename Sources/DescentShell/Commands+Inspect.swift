@@ -163,7 +163,8 @@ extension Commands {
             let t = what == "weights" ? p.tensor : p.gradTensor
             let label = what == "weights" ? p.name : "dL/d" + p.name
             if names.isEmpty {
-                w.out.print(Printer.fitted(label, t, width: width, whole: what == "weights" ? "show \(p.name)" : "show grads \(p.name)", digits: digits))
+                w.out.print(Printer.fitted(label, t, width: width, whole: (what == "weights" ? "show \(p.name)" : "show grads \(p.name)")
+                                                + (digits == Printer.digits ? "" : " digits=\(digits)"), digits: digits))
             } else {
                 try printInFull(w, label, t, indent: 0, stopped: "show \(what)", of: " of \(label)", digits: digits)
             }

@@ -5,7 +5,7 @@ import DescentText
 /// Commands about the session itself: help, plots and quitting.
 extension Commands {
     static let session: [CommandSpec] = [
-        CommandSpec("plot", ["plot", "plot boundary"], "draw the loss chart (or the decision boundary / output surface)",
+        CommandSpec("plot", ["plot", "plot boundary"], "draw the loss chart (or the decision boundary / output surface; for one feature, the fitted curve)",
                     keywords: ["boundary", "loss"], recorded: false, handler: plot),
         CommandSpec("help", ["help [COMMAND]"], "list the commands, or show one command's usage", recorded: false, handler: help),
         CommandSpec("quit", ["quit"], "leave descent (Ctrl-D does the same); in a replayed script, end that replay and go on", recorded: false, handler: quit),

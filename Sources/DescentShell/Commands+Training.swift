@@ -62,6 +62,11 @@ extension Commands {
         }
         if ran > 0 && rollback.handPass != nil { w.out.print(droppedNote) }
         w.recordedAs = recordedForm(t, steps: steps, ran: ran, reason: reason, every: every, chosenOf: chosen ? whole ?? steps : nil)
+        // A pace changes nothing that is trained: a saved session leaves it out, so that a replay at the prompt does not
+        // crawl through runs the person sped up.
+        if pace != nil && w.recordedAs == nil {
+            w.recordedAs = [(["train"] + a.command.args.filter { $0.key?.lowercased() != "pace" }.map(\.text)).joined(separator: " ")]
+        }
     }
 
     /// How `save session` writes a run that did not end as its command does when replayed, so that a replay reproduces

@@ -75,7 +75,7 @@ final class LiveView: TrainingView {
         // Lines typed ahead or pasted after this `train` would be read as keys (`q` of `quit` stopping the run,
         // a space pausing it) and lost: they wait for the prompt instead, and this run prints progress lines.
         if TerminalInfo.inputWaiting {
-            workspace.out.print(LiveView.inputWaitingNote)
+            workspace.out.print(LiveView.inputWaitingNote + (pace.map { "; pace=\($0.plainText) is for that view, so this run goes at full speed" } ?? ""))
             showProgressLines(trainer: trainer, total: total, model: model)
             return
         }
@@ -115,10 +115,16 @@ final class LiveView: TrainingView {
         guard paused || stepOnce || now >= nextFrame || screen?.signalPending == true else { return nil }
         if stepOnce { stepOnce = false; setPaused(true) }
         if let stop = handleKeys(trainer, wait: 0) { stopAsked = stop; return stop }
+        let wasPaused = paused
         while paused {
             draw(trainer)
             if let stop = handleKeys(trainer, wait: 100) { stopAsked = stop; return stop }
             if stepOnce { return nil }
+        }
+        // Resumed under a pace: the next step comes one interval after the resume, not at once (with another behind it).
+        if wasPaused && pace != nil {
+            paceOrigin = (clock.now, done - 1)
+            if let stop = waitForPace(trainer, done: done) { stopAsked = stop; return stop }
         }
         let t0 = clock.now
         draw(trainer)
@@ -149,17 +155,27 @@ final class LiveView: TrainingView {
     /// fastest, full speed. The steps already run stay where they are: the new pace counts from now.
     private func changePace(faster: Bool, _ t: Trainer) {
         let done = t.stepCount - startStep
-        if let p = pace {
-            let i = LiveView.paces.firstIndex(of: p) ?? 0
-            pace = faster ? (i + 1 < LiveView.paces.count ? LiveView.paces[i + 1] : nil) : LiveView.paces[max(0, i - 1)]
-        } else if !faster {
-            let elapsed = (Suspension.activeNow(clock) - began - pausedTime).seconds
-            let rate = elapsed > 0 ? Double(done) / elapsed : .infinity
-            pace = LiveView.paces.last { $0 < rate } ?? LiveView.paces[0]
-        }
+        let elapsed = (Suspension.activeNow(clock) - began - pausedTime).seconds
+        let rate = elapsed > 0 && done > 0 ? Double(done) / elapsed : .infinity
+        let (next, slowest) = LiveView.nextPace(from: pace, faster: faster, rate: rate)
+        pace = next
         paceOrigin = (clock.now, done)
-        say(pace.map { "pace: at most \($0 == 1 ? "1 step" : Format.short($0) + " steps") a second (+ faster, - slower)" }
-            ?? "pace: full speed (- slows it)")
+        let shown = pace.map { "at most \($0 == 1 ? "1 step" : $0.plainText + " steps") a second" }
+        say(slowest ? "pace: already \(shown ?? "") — \(Format.short(LiveView.paces[0])) a second is the slowest - goes to (`train … pace=S` sets slower)"
+            : shown.map { "pace: \($0) (+ faster, - slower)" } ?? "pace: full speed (- slows it)")
+    }
+
+    /// The pace after `+` (`faster`) or `-` from `pace` (nil: full speed), the run having gone `rate` steps a second so far:
+    /// the next of `paces` above it (past the last, full speed), or the next below both it and the speed so far; and
+    /// whether `-` found none slower (the pace stays).
+    static func nextPace(from pace: Double?, faster: Bool, rate: Double) -> (pace: Double?, slowest: Bool) {
+        if faster {
+            guard let p = pace else { return (nil, false) }
+            return (paces.first { $0 > p }, false)
+        }
+        let ceiling = min(pace ?? .infinity, rate)
+        if let below = paces.last(where: { $0 < ceiling }) { return (below, false) }
+        return pace.map { ($0, true) } ?? (paces[0], false)
     }
 
     /// Reads keys between blocks of an evaluation, and redraws the status at most 4 times a second saying that the

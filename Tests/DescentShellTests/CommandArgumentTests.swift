@@ -512,6 +512,8 @@ final class CommandArgumentTests: XCTestCase {
         let text = h.ok("train 2 pace=0.5")
         XCTAssertTrue(text.contains("note: pace=0.5 slows the full-screen view only; this run goes at full speed"), text)
         XCTAssertEqual(h.w.trainer?.stepCount, 2)
-        XCTAssertEqual(h.w.recorded.last, "train 2 pace=0.5", "kept as typed: replayed at a prompt, it paces the view again")
+        XCTAssertEqual(h.w.recorded.last, "train 2", "a saved session leaves the pace out: it changes nothing trained")
+        h.ok("train 3 every=1 pace=2")
+        XCTAssertEqual(h.w.recorded.last, "train 3 every=1")
     }
 }

@@ -355,4 +355,20 @@ final class ViewTests: XCTestCase {
         XCTAssertTrue(progress.last?.hasPrefix("step \(k)/18  ") == true && progress.last?.contains("evaluated at") == false, text)
         XCTAssertTrue(lines.last?.hasPrefix("trained \(k) steps") == true, text)
     }
+
+    func testPlusAndMinusStepToTheNearestPaceEitherSide() {
+        // + from 20 is 30 and - is 10 (20 is no pace of the ladder 1, 3, 10, … 3000); + past 3000 is full speed (nil).
+        XCTAssertEqual(LiveView.nextPace(from: 20, faster: true, rate: 25).pace, 30)
+        XCTAssertEqual(LiveView.nextPace(from: 20, faster: false, rate: 25).pace, 10)
+        XCTAssertNil(LiveView.nextPace(from: 3000, faster: true, rate: 9000).pace)
+        XCTAssertNil(LiveView.nextPace(from: nil, faster: true, rate: 9000).pace)
+        // - goes below the speed so far too: from 1e6 at 169,322 steps a second, 3000; from full speed at 250, 100.
+        XCTAssertEqual(LiveView.nextPace(from: 1e6, faster: false, rate: 169_322).pace, 3000)
+        XCTAssertEqual(LiveView.nextPace(from: nil, faster: false, rate: 250).pace, 100)
+        // From 0.1, nothing is slower: it stays, and says so.
+        let slowest = LiveView.nextPace(from: 0.1, faster: false, rate: 0.1)
+        XCTAssertEqual(slowest.pace, 0.1)
+        XCTAssertTrue(slowest.slowest)
+        XCTAssertEqual(LiveView.nextPace(from: 0.1, faster: true, rate: 0.1).pace, 1)
+    }
 }
