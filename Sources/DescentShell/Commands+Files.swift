@@ -59,7 +59,7 @@ extension Commands {
                 w.out.print("note: this session loaded \(name) earlier; a replay of it will read these weights there instead")
             }
             // Left out of the session unless a later `load weights` reads back what it wrote.
-            w.noteWeightsSaved(Session.recordable(a.command, name: "save"), path: canonical(p), name: name, text: text)
+            w.noteWritten(Session.recordable(a.command, name: "save"), path: canonical(p), name: name, text: text)
         } else {
             try located(at) { try AtomicFile.write(w.sessionScript(), to: p) }
             w.out.print("saved \(Format.counted(w.recorded.count, "command")) to \(name)")
@@ -78,7 +78,7 @@ extension Commands {
         let values: [Tensor], saved: Normalization?
         do { (values, saved) = try WeightsFile.read(text, for: m) } catch { throw Diagnostic("\(name): \(error)", at: at) }
         if (try? w.ensureTrainer()) != nil { w.pushUndo("load") }   // as `set`: undoable before any training
-        w.noteRead(canonical(p), name: name, text: text, weights: true)
+        w.noteRead(canonical(p), name: name, text: text)
         m.restore(values)
         w.parametersChangedByHand()
         w.out.print("loaded \(values.count) parameters from \(name)")
@@ -148,7 +148,7 @@ extension Commands {
         let what = try a.word("kind of export", oneOf: ["history", "plot", "data"])
         let file = try a.fileName(example: ["history": "loss.csv", "plot": "loss.svg"][what] ?? "data.csv"), at = a.lastSpan
         try a.finish(options: [])
-        if what == "data" { return try exportData(w, file, at: at) }
+        if what == "data" { return try exportData(w, file, at: at, command: Session.recordable(a.command, name: "export")) }
         guard let t = w.trainer ?? w.carryOver, !t.history.isEmpty else { throw ShellError("nothing to export yet: train first") }
         let p = path(w, file), name = shown(file)
         try refuseRunningScript(w, p, name, at: at)
@@ -162,12 +162,15 @@ extension Commands {
     }
 
     /// `export data "FILE.csv"`: the dataset in its own units and row order, as `data csv` reads it back.
-    static func exportData(_ w: Workspace, _ file: String, at: SourceSpan) throws {
+    static func exportData(_ w: Workspace, _ file: String, at: SourceSpan, command: String) throws {
         guard let d = w.data else { throw ShellError("no data to export yet — start with `data …` (e.g. `data xor n=200`)") }
         let data = (try? w.asRead(d)) ?? d
         let p = path(w, file), name = shown(file)
         try refuseRunningScript(w, p, name, at: at)
-        try located(at) { try AtomicFile.write(data.csvText(), to: p) }
+        let text = data.csvText()
+        try located(at) { try AtomicFile.write(text, to: p) }
+        // Left out of the session unless a later `data csv` reads back what it wrote (as `save weights` and `load`).
+        w.noteWritten(command, path: canonical(p), name: name, text: text)
         w.out.print("wrote \(Format.counted(data.count, "row")) (\(Format.counted(data.featureCount, "feature")) and the target, last) to \(name)")
     }
 }

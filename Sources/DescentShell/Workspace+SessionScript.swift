@@ -20,18 +20,18 @@ extension Workspace {
         return h.finalize()
     }
 
-    /// Notes a `save weights` (its text `command`) that wrote `text` to the file at `path` (canonical), typed as `name`:
-    /// left out of the session unless a later `load weights` reads back what it wrote.
-    func noteWeightsSaved(_ command: String, path: String, name: String, text: String) {
+    /// Notes a `save weights` or `export data` (its text `command`) that wrote `text` to the file at `path` (canonical),
+    /// typed as `name`: left out of the session unless a later `load weights` or `data csv` reads back what it wrote.
+    func noteWritten(_ command: String, path: String, name: String, text: String) {
         log.append(RecordedCommand(text: command, kept: false, file: (path, name, Workspace.fingerprint(text), true)))
     }
 
-    /// Notes that a command read `text` from the file at `path` (canonical), typed as `name`. When `weights` (a
-    /// `load weights`) and the text is what this session's last `save weights` to that file wrote, that save is kept in
-    /// the session at its place, so that a replay writes the checkpoint there and reads it back here.
-    func noteRead(_ path: String, name: String, text: String, weights: Bool = false) {
+    /// Notes that a command (`load weights`, `data csv`) read `text` from the file at `path` (canonical), typed as
+    /// `name`. When the text is what this session's last write to that file (`save weights`, `export data`) wrote, that
+    /// write is kept in the session at its place, so that a replay writes the file there and reads it back here.
+    func noteRead(_ path: String, name: String, text: String) {
         let fingerprint = Workspace.fingerprint(text)
-        if weights, let k = log.lastIndex(where: { $0.file?.wrote == true && $0.file?.path == path }),
+        if let k = log.lastIndex(where: { $0.file?.wrote == true && $0.file?.path == path }),
            log[k].file?.fingerprint == fingerprint {
             log[k].kept = true
         }

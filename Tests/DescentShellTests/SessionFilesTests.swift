@@ -54,6 +54,21 @@ final class SessionFilesTests: XCTestCase {
         XCTAssertFalse(ok(s, out, "save session \"s9.descent\"").contains("note:"))
     }
 
+    func testDataExportedAndReadBackKeepsTheExport() {
+        // The regression round's session: `export data` then `data csv` of that file; the export was not kept, so a
+        // replay after the file went failed at the read. It is kept now, at its place, and the file may go.
+        let (w, s, out) = session()
+        let said = ok(s, out, "seed 2\ndata spiral n=30\nexport data \"ee.csv\"\nexport data \"unread.csv\"\ndata csv \"ee.csv\"\n"
+                      + "layer dense 3 softmax\nloss ce\ntrain 5\nsave session \"s7.descent\"")
+        XCTAssertFalse(said.contains("note:"), said)
+        XCTAssertEqual(w.recorded, ["seed 2", "data spiral n=30", "export data \"ee.csv\"", "data csv \"ee.csv\"",
+                                    "layer dense 3 softmax", "loss ce", "train 5"], "an export nothing reads back is left out")
+        try? FileManager.default.removeItem(atPath: dir + "/ee.csv")
+        let (fresh, replay, replayed) = session()
+        XCTAssertEqual(replay.runScript(read("s7.descent") ?? "", file: "s7.descent"), .completed, "\(replayed.errors)")
+        XCTAssertEqual(fresh.model?.parameters.map(\.value.array), w.model?.parameters.map(\.value.array))
+    }
+
     func testASaveWhoseFileChangedBeforeTheLoadIsNotKept() throws {
         // Someone else wrote the file between this session's save and its load: the load read theirs, which a replay
         // reads too while the file holds it, and the save is left out.
