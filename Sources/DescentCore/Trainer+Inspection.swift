@@ -97,9 +97,13 @@ extension Trainer {
     /// The total gradient norm held by the parameters now.
     public var lastGradientNorm: Double { Parameter.gradientNorm(of: model.parameters) }
 
-    /// Loss, penalty and metric on the full sets at the current parameters, not recorded.
-    public func evaluateNow() -> EvaluationNow {
-        guard let e = evaluationValues(stoppable: false) else { preconditionFailure("an evaluation nothing may stop stopped") }
+    /// Loss, penalty and metric on the full sets at the current parameters, not recorded; nil when `stop`, asked between
+    /// blocks of rows, says to stop (Ctrl-C on a large set).
+    public func evaluateNow(until stop: @escaping () -> Bool = { false }) -> EvaluationNow? {
+        let kept = shouldContinue
+        shouldContinue = { !stop() }
+        defer { shouldContinue = kept }
+        guard let e = evaluationValues(stoppable: true) else { return nil }
         return EvaluationNow(trainLoss: e.trainLoss, penalty: e.penalty, valLoss: e.valLoss, trainMetric: e.trainMetric, valMetric: e.valMetric)
     }
 }
@@ -131,14 +135,21 @@ extension Trainer {
     /// forward pass in evaluation mode at the current parameters: the passes `evaluateNow` counts its
     /// accuracy from. Nothing is recorded; the dropout stream, the sampler and a step under way are left as
     /// they are. For classification tasks (a regression task gives empty matrices).
-    public func confusionMatrices() -> (train: ConfusionMatrix, validation: ConfusionMatrix?) {
+    /// Nil when `stop`, asked between blocks of rows, says to stop.
+    public func confusionMatrices(until stop: @escaping () -> Bool = { false }) -> (train: ConfusionMatrix, validation: ConfusionMatrix?)? {
         let classes = train.classNames.count
-        func matrix(validation: Bool) -> ConfusionMatrix {
+        let kept = shouldContinue
+        shouldContinue = { !stop() }
+        defer { shouldContinue = kept }
+        func matrix(validation: Bool) -> ConfusionMatrix? {
             var m = ConfusionMatrix(classes: classes)
             let targets = (validation ? self.validation : train)?.y.data ?? []
-            _ = evaluationBlocks(validation: validation, stoppable: false) { g, first in m.add(g, targets: targets, first: first) }
-            return m
+            let done = evaluationBlocks(validation: validation, stoppable: true) { g, first in m.add(g, targets: targets, first: first) }
+            return done ? m : nil
         }
-        return (matrix(validation: false), validation == nil ? nil : matrix(validation: true))
+        guard let t = matrix(validation: false) else { return nil }
+        guard validation != nil else { return (t, nil) }
+        guard let v = matrix(validation: true) else { return nil }
+        return (t, v)
     }
 }

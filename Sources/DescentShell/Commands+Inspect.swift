@@ -189,7 +189,10 @@ extension Commands {
             throw ShellError("show confusion applies to classification, and '\(t.train.targetName)' is a regression target — "
                              + "`expect r2 > X` (and `expect val_r2 > X` with a split) says how well a regression fits")
         }
-        let (train, validation) = t.confusionMatrices()
+        guard let (train, validation) = t.confusionMatrices(until: { Interrupt.requested }) else {
+            w.out.pastEcho()   // past the terminal's echoed ^C
+            throw ShellError("show confusion interrupted while it evaluated the full sets")
+        }
         let width = Printer.tableWidth(w), notes = w.outputWidth()
         w.out.print(Printer.confusion(train, classNames: t.train.classNames, title: "training set", metric: "accuracy", width: width, noteWidth: notes))
         if let validation {

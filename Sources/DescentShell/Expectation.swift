@@ -1,6 +1,7 @@
 import Foundation
 import DescentCore
 import DescentLanguage
+import DescentTerminal
 import DescentText
 
 /// A check from `expect`: a metric or parameter entry, a comparison, and a bound with an optional tolerance.
@@ -125,7 +126,10 @@ struct Expectation {
                 guard let s = t.history.lastStep else { throw ShellError("no step has run yet, so there is no batch loss") }
                 return s.batchLoss
             }
-            let e = t.evaluateNow()
+            guard let e = t.evaluateNow(until: { Interrupt.requested }) else {
+                w.out.pastEcho()   // past the terminal's echoed ^C
+                throw ShellError("expect interrupted while it evaluated the full sets; nothing was checked")
+            }
             let task = t.train.task
             switch m {
             case "loss", "train_loss": return e.trainLoss

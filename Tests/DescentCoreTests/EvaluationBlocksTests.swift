@@ -43,7 +43,7 @@ final class EvaluationBlocksTests: XCTestCase {
         for block in [4096, 23, 5, 1] {
             let t = trainer(d, w: w, b: b, loss: .mse)
             t.blockRows = block
-            let e = t.evaluateNow()
+            let e = t.evaluateNow()!
             XCTAssertEqual(e.trainLoss, residual / 23, accuracy: 1e-14, "blocks of \(block)")
             XCTAssertEqual(e.trainMetric, 1 - residual / spread, accuracy: 1e-14, "blocks of \(block)")
         }
@@ -70,12 +70,12 @@ final class EvaluationBlocksTests: XCTestCase {
         for block in [4096, 31, 4, 1] {
             let t = trainer(d, validation: v, w: w, b: b, loss: .ce)
             t.blockRows = block
-            let e = t.evaluateNow()
+            let e = t.evaluateNow()!
             XCTAssertEqual(e.trainLoss, train.loss, accuracy: 1e-14, "blocks of \(block)")
             XCTAssertEqual(e.trainMetric, Double(train.hits) / 31, "blocks of \(block)")
             XCTAssertEqual(e.valLoss ?? .nan, validation.loss, accuracy: 1e-14, "blocks of \(block)")
             XCTAssertEqual(e.valMetric, Double(validation.hits) / 9, "blocks of \(block)")
-            let (m, vm) = t.confusionMatrices()
+            let (m, vm) = t.confusionMatrices()!
             XCTAssertEqual((0..<3).map { r in (0..<3).map { m[r, $0] } }, train.pairs, "blocks of \(block)")
             XCTAssertEqual((0..<3).map { r in (0..<3).map { vm?[r, $0] ?? -1 } }, validation.pairs, "blocks of \(block)")
         }
@@ -104,6 +104,6 @@ final class EvaluationBlocksTests: XCTestCase {
         XCTAssertNotNil(fresh.evaluate())
         // `evaluateNow` (`expect`) and the confusion matrices always finish.
         t.shouldContinue = { false }
-        XCTAssertEqual(t.evaluateNow().trainLoss, try XCTUnwrap(t.history.lastEvaluation).trainLoss, accuracy: 1e-15)
+        XCTAssertEqual(t.evaluateNow()!.trainLoss, try XCTUnwrap(t.history.lastEvaluation).trainLoss, accuracy: 1e-15)
     }
 }

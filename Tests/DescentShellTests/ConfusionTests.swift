@@ -76,8 +76,8 @@ final class ConfusionTests: XCTestCase {
             let s = ShellHarness()
             s.ok(setup)
             let t = try XCTUnwrap(s.w.trainer)
-            let (train, validation) = t.confusionMatrices()
-            let e = t.evaluateNow()
+            let (train, validation) = t.confusionMatrices()!
+            let e = t.evaluateNow()!
             XCTAssertEqual(train.accuracy, e.trainMetric, setup)
             XCTAssertEqual(validation?.accuracy, e.valMetric, setup)
             XCTAssertEqual(train.total, t.train.count)
@@ -139,7 +139,7 @@ final class ConfusionTests: XCTestCase {
         // Ten classes (digits after `replay "Sessions/digits.descent"`) made a matrix of 118 columns, which wrapped on an
         // 80-column terminal. There it comes in parts, each beside the true classes, holding all the counts.
         h.ok("seed 2\ndata gauss classes=10 n=200 noise=1\nlayer dense 10\nloss ce\noptimizer adam lr=0.05\ntrain 20")
-        let matrix = try XCTUnwrap(h.w.trainer).confusionMatrices().train
+        let matrix = try XCTUnwrap(XCTUnwrap(h.w.trainer).confusionMatrices()).train
         let counts = (0..<10).map { t in (0..<10).map { matrix[t, $0] } }
         // Without a terminal the tables keep to 120 columns, as `show data`'s and `predict`'s do.
         let whole = h.ok("show confusion")

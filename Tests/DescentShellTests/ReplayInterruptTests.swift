@@ -157,6 +157,22 @@ final class ReplayInterruptTests: XCTestCase {
         XCTAssertFalse(shown.contains("more row"), shown)
     }
 
+    func testCtrlCStopsShowConfusionAndExpectBetweenBlocksOfRows() throws {
+        // 5,000 rows are two blocks (4,096 and 904): Ctrl-C is heard between them.
+        for (line, said) in [("show confusion", "error: show confusion interrupted while it evaluated the full sets"),
+                             ("expect accuracy > 0", "error: expect interrupted while it evaluated the full sets; nothing was checked")] {
+            let h = ShellHarness()
+            h.ok("seed 3\ndata moons n=5000\nlayer dense 2 tanh\nlayer dense 1 sigmoid\nloss bce")
+            let file = try script(line + "\nseed 9\n")
+            pressCtrlC(h, at: 1, answer: true)
+            let e = h.fails("replay \"\(file)\" step")
+            XCTAssertTrue(e.contains(said), e)
+            XCTAssertEqual(h.w.seed, 3, "line 2 did not run")
+            // Not interrupted, it runs to its end.
+            h.ok(line)
+        }
+    }
+
     func testCtrlCStopsAPredictBeforeItsTable() throws {
         let h = ShellHarness()
         h.ok(Self.setup)
