@@ -100,11 +100,17 @@ extension Trainer {
     /// Loss, penalty and metric on the full sets at the current parameters, not recorded; nil when `stop`, asked between
     /// blocks of rows, says to stop (Ctrl-C on a large set).
     public func evaluateNow(until stop: @escaping () -> Bool = { false }) -> EvaluationNow? {
+        guard let e = stopping(when: stop, { evaluationValues(stoppable: true) }) else { return nil }
+        return EvaluationNow(trainLoss: e.trainLoss, penalty: e.penalty, valLoss: e.valLoss, trainMetric: e.trainMetric, valMetric: e.valMetric)
+    }
+
+    /// `body`'s result with `shouldContinue` asking `stop` meanwhile (and put back after): an evaluation outside a run
+    /// that Ctrl-C can stop between blocks of rows.
+    private func stopping<T>(when stop: @escaping () -> Bool, _ body: () -> T) -> T {
         let kept = shouldContinue
         shouldContinue = { !stop() }
         defer { shouldContinue = kept }
-        guard let e = evaluationValues(stoppable: true) else { return nil }
-        return EvaluationNow(trainLoss: e.trainLoss, penalty: e.penalty, valLoss: e.valLoss, trainMetric: e.trainMetric, valMetric: e.valMetric)
+        return body()
     }
 }
 
@@ -138,18 +144,17 @@ extension Trainer {
     /// Nil when `stop`, asked between blocks of rows, says to stop.
     public func confusionMatrices(until stop: @escaping () -> Bool = { false }) -> (train: ConfusionMatrix, validation: ConfusionMatrix?)? {
         let classes = train.classNames.count
-        let kept = shouldContinue
-        shouldContinue = { !stop() }
-        defer { shouldContinue = kept }
         func matrix(validation: Bool) -> ConfusionMatrix? {
             var m = ConfusionMatrix(classes: classes)
             let targets = (validation ? self.validation : train)?.y.data ?? []
             let done = evaluationBlocks(validation: validation, stoppable: true) { g, first in m.add(g, targets: targets, first: first) }
             return done ? m : nil
         }
-        guard let t = matrix(validation: false) else { return nil }
-        guard validation != nil else { return (t, nil) }
-        guard let v = matrix(validation: true) else { return nil }
-        return (t, v)
+        return stopping(when: stop) {
+            guard let t = matrix(validation: false) else { return nil }
+            guard validation != nil else { return (t, nil) }
+            guard let v = matrix(validation: true) else { return nil }
+            return (t, v)
+        }
     }
 }
