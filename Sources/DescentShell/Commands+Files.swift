@@ -18,6 +18,20 @@ extension Commands {
                     keywords: ["history", "plot", "data"], recorded: false, handler: export),
     ]
 
+    /// Writes `text` to `p` (typed as `name`) as a file a later read takes back (`save weights` for `load weights`,
+    /// `export data` for `data csv`): refused, nothing written, when it is more than those read (`tooLarge` says so,
+    /// given its size in bytes); then noted for `save session` (`command`, kept once a later read takes back what it
+    /// wrote). Returns whether this session read the file before, finding other text, which a replay will find there.
+    static func writeForReadBack(_ w: Workspace, _ text: String, to p: String, name: String, at: SourceSpan, command: String,
+                                 tooLarge: (Int) -> String) throws -> Bool {
+        let size = text.utf8.count
+        guard size <= w.readLimit else { throw ShellError(tooLarge(size)) }
+        try located(at) { try AtomicFile.write(text, to: p) }
+        let readBefore = w.readOtherwiseBeforeWriting(canonical(p), text)
+        w.noteWritten(command, path: canonical(p), name: name, text: text)
+        return readBefore
+    }
+
     /// `path` with `.`, `..` and links resolved, to tell whether two names are the same file.
     static func canonical(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
@@ -43,23 +57,16 @@ extension Commands {
             do { text = try WeightsFile.encode(m, normalization: normalization) } catch {
                 throw ShellError("cannot save weights: \(error), so nothing was written to \(name)")
             }
-            // A file `load weights` would refuse is not written: saved weights are ones that can be loaded back.
-            let size = text.utf8.count
-            if size > w.readLimit {
+            let readBefore = try writeForReadBack(w, text, to: p, name: name, at: at, command: Session.recordable(a.command, name: "save")) { size in
                 let perValue = max(1, size / max(1, m.parameterCount)), fits = w.readLimit / perValue
-                throw ShellError("cannot save weights: as JSON they take \(size) bytes, over the \(AtomicFile.shownSize(w.readLimit)) `load weights` reads from one file, so nothing was written to \(name) — a model of at most some \(Format.counted(fits, "parameter")) can be saved (this one has \(m.parameterCount))")
+                return "cannot save weights: as JSON they take \(size) bytes, over the \(AtomicFile.shownSize(w.readLimit)) `load weights` reads from one file, so nothing was written to \(name) — a model of at most some \(Format.counted(fits, "parameter")) can be saved (this one has \(m.parameterCount))"
             }
-            try located(at) { try AtomicFile.write(text, to: p) }
             let with = normalization.map { " with the normalisation (mean and std) of its \(Format.counted($0.features.count, "feature"))" } ?? ""
             w.out.print("saved \(m.parameters.count) parameters (\(m.parameterCount) values)\(with) to \(name)")
             if w.normalize && normalization == nil {
                 w.out.print("note: normalize is on, but its statistics cannot be worked out while the split cannot be made, so \(name) records none")
             }
-            if w.readOtherwiseBeforeWriting(canonical(p), text) {
-                w.out.print("note: this session loaded \(name) earlier; a replay of it will read these weights there instead")
-            }
-            // Left out of the session unless a later `load weights` reads back what it wrote.
-            w.noteWritten(Session.recordable(a.command, name: "save"), path: canonical(p), name: name, text: text)
+            if readBefore { w.out.print("note: this session loaded \(name) earlier; a replay of it will read these weights there instead") }
         } else {
             try located(at) { try AtomicFile.write(w.sessionScript(), to: p) }
             w.out.print("saved \(Format.counted(w.recorded.count, "command")) to \(name)")
@@ -168,9 +175,10 @@ extension Commands {
         let p = path(w, file), name = shown(file)
         try refuseRunningScript(w, p, name, at: at)
         let text = data.csvText()
-        try located(at) { try AtomicFile.write(text, to: p) }
-        // Left out of the session unless a later `data csv` reads back what it wrote (as `save weights` and `load`).
-        w.noteWritten(command, path: canonical(p), name: name, text: text)
+        let readBefore = try writeForReadBack(w, text, to: p, name: name, at: at, command: command) { size in
+            "cannot export data: as CSV it takes \(size) bytes, over the \(AtomicFile.shownSize(w.readLimit)) `data csv` reads from one file, so nothing was written to \(name) — keep fewer rows (\(Format.counted(data.count, "row")) here)"
+        }
         w.out.print("wrote \(Format.counted(data.count, "row")) (\(Format.counted(data.featureCount, "feature")) and the target, last) to \(name)")
+        if readBefore { w.out.print("note: this session read \(name) earlier; a replay of it will read this data there instead") }
     }
 }

@@ -53,4 +53,32 @@ final class ExportDataTests: XCTestCase {
         XCTAssertTrue(h.fails("export data \"\(dir)/none.csv\"").contains("no data to export yet"))
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/none.csv"))
     }
+
+    func testAFileDataCsvWouldRefuseIsNotWritten() {
+        // With the read limit lowered to 100 bytes, 30 rows of two round-trip coordinates (well over 100 bytes) are
+        // refused, as `save weights` refuses what `load weights` would: nothing is written.
+        let h = ShellHarness()
+        h.w.readLimit = 100
+        h.ok("data spiral n=30")
+        let e = h.fails("export data \"\(dir)/big.csv\"")
+        XCTAssertTrue(e.contains("cannot export data: as CSV it takes "), e)
+        XCTAssertTrue(e.contains(" bytes, over the 100 bytes `data csv` reads from one file, so nothing was written to "), e)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/big.csv"))
+        XCTAssertTrue(h.w.recorded.allSatisfy { !$0.hasPrefix("export") })
+    }
+
+    func testExportingOverAFileTheSessionReadSaysAReplayReadsTheExport() throws {
+        // The session read d.csv, then wrote other data over it: a replay's `data csv` will find the export there.
+        let path = dir + "/d.csv"
+        try "a,b,y\n1,2,0\n3,4,1\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let h = ShellHarness()
+        h.ok("data csv \"\(path)\"\ndata xor n=8")
+        let said = h.ok("export data \"\(path)\"")
+        XCTAssertTrue(said.contains("note: this session read \(path) earlier; a replay of it will read this data there instead"), said)
+        // A file the session never read gets no note; nor does one it read holding what is exported.
+        XCTAssertFalse(h.ok("export data \"\(dir)/other.csv\"").contains("note:"))
+        let same = ShellHarness()
+        same.ok("data csv \"\(dir)/other.csv\"")
+        XCTAssertFalse(same.ok("export data \"\(dir)/other.csv\"").contains("note:"))
+    }
 }
