@@ -69,9 +69,6 @@ public struct History: Sendable {
         lastRate = rate
     }
 
-    /// The learning rate step `step` ran at, if the history holds it.
-    public func rate(at step: Int) -> Double? { rates.last { $0.step <= step }?.rate }
-
     mutating func record(_ e: Evaluation) {
         evaluations.append(e)
         if evaluations.count > evaluationLimit { evaluations.dropFirstChunk() }

@@ -40,9 +40,12 @@ extension Charts {
     static func mapName(_ task: Task) -> String { task == .regression ? "output surface" : "decision map" }
     /// What `plot boundary` draws for `t`: the fitted curve for data of one feature, else the map `mapName(task)` names.
     static func mapName(_ t: Trainer) -> String { drawsFit(t) ? "fitted curve" : mapName(t.train.task) }
+    /// Whether `boundary` draws anything for `t`: a map of two features, or the fitted curve of one.
+    static func drawsMap(_ t: Trainer) -> Bool { t.train.featureCount == 2 || drawsFit(t) }
 
     /// The model's decision map (classification) or output surface (regression) over the training data's
-    /// two features, with the training points on it, drawn into `width` × `height` cells.
+    /// two features, with the training points on it, drawn into `width` × `height` cells; for data of one feature,
+    /// the fitted curve (`fit`).
     static func boundary(_ t: Trainer, width: Int, height: Int, unicode: Bool, maxPoints: Int = 400) -> Canvas {
         if drawsFit(t) { return fit(t, width: width, height: height, unicode: unicode) }
         var canvas = Canvas(width: width, height: height)

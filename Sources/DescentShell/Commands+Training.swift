@@ -2,6 +2,7 @@ import DescentCore
 import DescentLanguage
 import DescentTerminal
 import DescentPlot
+import DescentText
 import Foundation
 
 /// Commands that run training.
@@ -48,7 +49,7 @@ extension Commands {
         if let every { w.evaluationInterval = every; t.evaluationInterval = every }
         if chosen { t.evaluationInterval = max(1, (whole ?? steps) / 200, t.evaluationFloor) }
         if let pace, !w.trainingView.setPace(pace) {
-            w.out.print("note: pace=\(Format.short(pace)) slows the full-screen view only; this run goes at full speed")
+            w.out.print("note: pace=\(pace.plainText) slows the full-screen view only; this run goes at full speed")
         }
         let (ran, reason) = runTraining(w, t, steps: steps, lastStepEvaluated: lastEvaluated)
         if ran == 0, case .nonFinite(let why) = reason {
@@ -81,6 +82,7 @@ extension Commands {
         // After a non-finite stop the run evaluates at its end as a replay does.
         let unevaluated = !nonFinite && t.history.lastEvaluation?.step != t.stepCount
         guard took < steps || unevaluated else { return nil }
+        guard took > 0 else { return [] }   // a run that took no step is not saved (`train 0` is no command)
         var form = "train \(took)"
         if let every { form += " every=\(every)" } else if let whole = chosenOf, whole != took { form += " of=\(whole)" }
         if unevaluated { form += " final=false" }

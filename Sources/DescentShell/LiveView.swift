@@ -268,7 +268,7 @@ final class LiveView: TrainingView {
     private func toggleMap(_ t: Trainer) {
         let (width, height) = screen?.size ?? (0, 0)
         if let why = LiveView.noMapReason(features: t.train.featureCount, fit: Charts.drawsFit(t), width: width, height: height) {
-            say(why, aboutSize: t.train.featureCount == 2 || Charts.drawsFit(t))
+            say(why, aboutSize: Charts.drawsMap(t))
         } else {
             showMap.toggle()
             mapCanvas = nil
@@ -325,7 +325,7 @@ final class LiveView: TrainingView {
         let map = mapPanel(t, width: width, height: height, unicode: s.isUnicode)
         let frame = LiveView.layout(width: width, height: height, unicode: s.isUnicode,
                                     chart: chart(s.isUnicode),
-                                    status: statusLines(t, width: width, map: t.train.featureCount == 2 || Charts.drawsFit(t) ? map != nil : nil),
+                                    status: statusLines(t, width: width, map: Charts.drawsMap(t) ? map != nil : nil),
                                     map: map, help: showHelp ? LiveView.keysHelp(t.train.task, fit: Charts.drawsFit(t)) : nil)
         s.draw(frame)
     }
@@ -354,7 +354,7 @@ final class LiveView: TrainingView {
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         let pacedRate = pace.map { rate > 0 ? min($0, rate) : $0 } ?? rate   // under a pace, the steps left go at it
         let eta = pacedRate > 0 ? Double(total - done) / pacedRate : 0
-        let head = "\(Report.rate(rate)) steps/s\(pace.map { " (pace \(Format.short($0)))" } ?? "")  elapsed \(LiveView.clockText(elapsed))  eta \(LiveView.clockText(eta))  "
+        let head = "\(Report.rate(rate)) steps/s\(pace.map { " (pace \($0.plainText))" } ?? "")  elapsed \(LiveView.clockText(elapsed))  eta \(LiveView.clockText(eta))  "
         return LiveView.status(numbers: LiveView.numbersLine(t, done: done, total: total), speed: head,
                                fraction: total > 0 ? Double(done) / Double(total) : 0, paused: paused,
                                watches: workspace.watchedValues(t.model), model: modelLine,

@@ -52,8 +52,8 @@ extension Workspace {
 
     /// Notes for `save session`: each file the session read (`load weights`, `data csv`) where a replay would not read
     /// what this session read — it is gone, holds other text now, was read with other contents at different times, or
-    /// is a pipe or device. A replay reads at each place what the file holds when it runs, or what a `save weights` the
-    /// session keeps wrote there before; reads that find that again need no note.
+    /// is a pipe or device. A replay reads at each place what the file holds when it runs, or what a `save weights` or
+    /// `export data` the session keeps wrote there before; reads that find that again need no note.
     func changedFilesRead() -> [String] {
         var paths: [String] = []
         for e in log { if let f = e.file, !f.wrote, !paths.contains(f.path) { paths.append(f.path) } }

@@ -24,9 +24,6 @@ final class HistoryCSVTests: XCTestCase {
             h.noteRate(rate, at: step)
         }
         XCTAssertEqual(h.rates, [History.RateChange(step: 1, rate: 0.1), History.RateChange(step: 3, rate: 0.5)])
-        XCTAssertEqual(h.rate(at: 2), 0.1)
-        XCTAssertEqual(h.rate(at: 4), 0.5)
-        XCTAssertNil(h.rate(at: 0))
         XCTAssertEqual(h.csv().split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).last ?? "" },
                        ["lr", "0.1", "0.1", "0.5", "0.5"])
     }
