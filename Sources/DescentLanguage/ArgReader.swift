@@ -35,6 +35,12 @@ public struct ArgReader: Sendable {
         consumed < positionals.count ? command.args[positionals[consumed]] : nil
     }
 
+    /// Whether the next positional argument is a number.
+    public var peekIsNumber: Bool {
+        if case .number? = peek?.value { return true }
+        return false
+    }
+
     /// Whether every positional argument has been consumed.
     public var isAtEnd: Bool { peek == nil }
 
@@ -136,7 +142,7 @@ public struct ArgReader: Sendable {
     /// a number, as that number written as an option (`layer dropout p=0.2`), pointed at with the command written
     /// without it (`layer dropout 0.2`); nil when there is no such option.
     func numberWrittenAsOption(expected: String) -> Diagnostic? {
-        if case .number? = peek?.value { return nil }
+        if peekIsNumber { return nil }
         guard let option = command.args.first(where: { arg in
             guard let key = arg.key, case .number = arg.value else { return false }
             return ArgReader.match(key, in: optionKeys) == nil
@@ -157,7 +163,7 @@ public struct ArgReader: Sendable {
 
     /// Reads a whole number within `range` when the next argument is a number; otherwise consumes nothing.
     public mutating func optionalInt(_ what: String, range: ClosedRange<Int>) throws(Diagnostic) -> Int? {
-        guard case .number? = peek?.value else { return nil }
+        guard peekIsNumber else { return nil }
         return try int(what, range: range)
     }
 

@@ -8,12 +8,6 @@ extension ArgReader {
         return false
     }
 
-    /// Whether the next positional argument is a number.
-    var peekIsNumber: Bool {
-        if case .number? = peek?.value { return true }
-        return false
-    }
-
     /// Reads a quoted file name; `""`, which would name the directory descent runs in, is an error at the quotes.
     mutating func fileName(_ what: String = "file name", example: String) throws(Diagnostic) -> String {
         let name = try string(what, example: example)
