@@ -285,7 +285,7 @@ public final class Workspace {
     func pushUndo(_ snapshot: TrainerSnapshot) {
         undoStack.append(snapshot)
         if undoStack.count > Workspace.undoDepth { undoStack.removeFirst() }
-        var bytes = undoStack.reduce(0) { $0 + $1.byteCount }
+        var bytes = undoStackBytes
         while undoStack.count > 1 && bytes > undoBudget { bytes -= undoStack.removeFirst().byteCount }
     }
 
