@@ -32,7 +32,8 @@ public final class Trainer {
     /// Sharing by batch rows, worked out on first use.
     private var sharingByRows: [Int: Sharing] = [:]
     /// Whether shared steps and halved batches run on the thread team (true) or the calling thread (false);
-    /// nil lets each batch size's `TeamPacer` choose from step times. For tests: the two give the same bits.
+    /// nil lets each batch size's `TeamPacer` choose from step times. False also keeps the evaluation of a set
+    /// of several blocks on the calling thread (`EvaluationLanes`). For tests: the two give the same bits.
     var teamChoice: Bool?
     /// Steps that ran on the thread team (shared steps whose pacer, or `teamChoice`, chose it), since the start.
     public private(set) var stepsOnTeam = 0
@@ -44,6 +45,9 @@ public final class Trainer {
     /// Evaluation graphs for each set, built on first use: the whole set, loaded once, when it fits in one
     /// block; else a block's rows and (when the set does not divide into blocks) the last block's.
     private var evalGraphs: (train: [Graph], validation: [Graph])?
+    /// For each set of more rows than a block, the lanes that evaluate it (`EvaluationLanes`, sharing
+    /// `evalGraphs`' block graphs), built on first use.
+    private var evalLanes: (train: EvaluationLanes?, validation: EvaluationLanes?)?
     /// Asked before each block of rows after a set's first while the full sets are evaluated; answering false
     /// abandons the evaluation, which then records nothing. Whoever runs the trainer sets it for a run, so that
     /// Ctrl-C or a stop key need not wait for the evaluation of a large set.
@@ -85,6 +89,16 @@ public final class Trainer {
         self.optimizer = optimizer; self.train = train; self.validation = validation
         dropoutRNG = rng.derived(stream: 4)
         sampler = BatchSampler(count: train.count, batchSize: batchSize, rng: rng.derived(stream: 3))
+    }
+
+    /// The lanes that evaluate `d` when it has more rows than a block, on `graphs` (its `evaluationGraphs`)
+    /// and a second block's graph.
+    private func evaluationLanes(_ d: Dataset, graphs: [Graph]) -> EvaluationLanes? {
+        let block = max(1, blockRows)
+        guard d.count > block else { return nil }
+        let lane = Graph(spec: model.spec, parameters: model.parameters, loss: loss, regularizer: regularizer, rows: block)
+        return EvaluationLanes(rows: d.count, blockRows: block, block: graphs[0], laneBlock: lane,
+                               last: graphs.count > 1 ? graphs[graphs.count - 1] : nil)
     }
 
     /// The evaluation graphs of a set of `rows` rows (see `evalGraphs`).
@@ -409,8 +423,7 @@ public final class Trainer {
     /// `shouldContinue` and returns false if told to stop. The dropout stream is left as it is.
     func evaluationBlocks(validation: Bool, stoppable: Bool, _ body: (Graph, Int) -> Void) -> Bool {
         guard let d = validation ? self.validation : train else { return true }
-        if evalGraphs == nil { evalGraphs = (evaluationGraphs(train), self.validation.map(evaluationGraphs) ?? []) }
-        let graphs = (validation ? evalGraphs?.validation : evalGraphs?.train) ?? []
+        let graphs = evaluationGraphs(validation: validation)
         var scratch = dropoutRNG
         var first = 0
         while first < d.count {
@@ -423,6 +436,13 @@ public final class Trainer {
             first += g.rows
         }
         return true
+    }
+
+    /// The evaluation graphs of the training set (`validation` false) or the validation set (see `evalGraphs`),
+    /// built on first use.
+    private func evaluationGraphs(validation: Bool) -> [Graph] {
+        if evalGraphs == nil { evalGraphs = (evaluationGraphs(train), self.validation.map(evaluationGraphs) ?? []) }
+        return (validation ? evalGraphs?.validation : evalGraphs?.train) ?? []
     }
 
     /// Evaluates the full sets in evaluation mode: the record (with the penalty); nil when stopped (`evaluationBlocks`).
@@ -439,19 +459,25 @@ public final class Trainer {
     }
 
     /// A set's data loss, metric and the penalty at the current parameters; nil when stopped. A set of one
-    /// block gives its graph's loss as it is; blocks' losses (means over their rows) are weighted by their rows.
+    /// block gives its graph's loss as it is; a larger one is shared by `EvaluationLanes`, which weights its
+    /// blocks' losses (means over their rows) by their rows.
     private func lossAndMetric(validation: Bool, stoppable: Bool) -> (loss: Double, metric: Double, penalty: Double)? {
         guard let d = validation ? self.validation : train else { return nil }
-        var lossSum = 0.0, single = Double.nan, penalty = 0.0, blocks = 0, sum = 0.0
-        let done = evaluationBlocks(validation: validation, stoppable: stoppable) { g, first in
-            blocks += 1
-            single = g.lossValue
-            lossSum += g.lossValue * Double(g.rows)
+        if d.count > max(1, blockRows) {
+            if evalLanes == nil {
+                evalLanes = (evaluationLanes(train, graphs: evaluationGraphs(validation: false)),
+                             self.validation.flatMap { evaluationLanes($0, graphs: evaluationGraphs(validation: true)) })
+            }
+            guard let lanes = validation ? evalLanes?.validation : evalLanes?.train,
+                  let r = lanes.evaluate(d, alone: teamChoice == false, shouldContinue: stoppable ? shouldContinue : nil) else { return nil }
+            return (r.loss, Metrics.metric(sum: r.metricSum, task: d.task, targets: d.y.data), r.penalty)
+        }
+        var loss = Double.nan, penalty = 0.0, sum = 0.0
+        _ = evaluationBlocks(validation: validation, stoppable: stoppable) { g, first in
+            loss = g.lossValue
             penalty = g.penaltyValue
             Metrics.accumulate(g, task: d.task, targets: d.y.data, first: first, into: &sum)
         }
-        guard done else { return nil }
-        let loss = blocks == 1 ? single : lossSum / Double(d.count)
         return (loss, Metrics.metric(sum: sum, task: d.task, targets: d.y.data), penalty)
     }
 }

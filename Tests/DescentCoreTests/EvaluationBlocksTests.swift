@@ -81,15 +81,42 @@ final class EvaluationBlocksTests: XCTestCase {
         }
     }
 
+    func testASetOfManyBlocksGivesTheSameBitsOnOneThreadAndOnTwo() {
+        // 9,001 rows in blocks of 64: the team's two lanes take the 141 blocks in whatever order they are
+        // free, and each block's sums are added in block order, so the figures match the calling thread's
+        // alone bit for bit, every time (and the whole set's, worked out by hand, to rounding).
+        let d = data(9_001, features: 3, seed: 8), v = data(4_100, features: 3, seed: 9)
+        let w = [0.5, -1.25, 0.75], b = [0.25]
+        let t = trainer(d, validation: v, w: w, b: b, loss: .mse)
+        t.blockRows = 64
+        t.teamChoice = false
+        let alone = t.evaluateNow()!
+        let residual = (0..<d.count).reduce(0.0) { s, i in
+            let e = outputs(d, w: w, b: b, row: i)[0] - d.y.data[i]
+            return s + e * e
+        }
+        XCTAssertEqual(alone.trainLoss, residual / 9_001, accuracy: 1e-12)
+        t.teamChoice = true
+        for _ in 0..<30 {
+            let shared = t.evaluateNow()!
+            XCTAssertEqual(shared.trainLoss.bitPattern, alone.trainLoss.bitPattern)
+            XCTAssertEqual(shared.trainMetric.bitPattern, alone.trainMetric.bitPattern)
+            XCTAssertEqual(shared.valLoss?.bitPattern, alone.valLoss?.bitPattern)
+            XCTAssertEqual(shared.valMetric?.bitPattern, alone.valMetric?.bitPattern)
+        }
+    }
+
     func testAStoppedEvaluationRecordsNothingAndIsAskedOnlyBetweenASetsBlocks() throws {
         let d = data(23, seed: 3), v = data(6, seed: 4)
         let t = trainer(d, validation: v, w: [0.5, -1.25], b: [0.25], loss: .mse)
         t.blockRows = 5
+        t.teamChoice = false   // every block on this thread, which is the one asked
         var asked = 0
         t.shouldContinue = { asked += 1; return true }
         XCTAssertNotNil(t.evaluate())
-        // Training rows 0–4, 5–9, 10–14, 15–19, 20–22: asked before the last four; validation 0–4, 5: once.
-        XCTAssertEqual(asked, 5)
+        // Training rows 0–4, 5–9, 10–14, 15–19, 20–22: asked before the last four and once when none is
+        // left; validation 0–4, 5: before the second and at the end.
+        XCTAssertEqual(asked, 7)
         XCTAssertEqual(t.history.evaluations.count, 1)
 
         asked = 0
@@ -97,6 +124,21 @@ final class EvaluationBlocksTests: XCTestCase {
         XCTAssertNil(t.evaluate())
         XCTAssertEqual(asked, 3)
         XCTAssertEqual(t.history.evaluations.count, 1, "a stopped evaluation is not recorded")
+
+        // On the team, this thread takes some of the blocks and is asked before each but the set's first and
+        // at the end, so a stop asked for at the first question is seen however the blocks fell.
+        t.teamChoice = true
+        for _ in 0..<50 {
+            asked = 0
+            t.shouldContinue = { asked += 1; return true }
+            XCTAssertNotNil(t.evaluate())
+            XCTAssertGreaterThanOrEqual(asked, 2); XCTAssertLessThanOrEqual(asked, 7)
+            asked = 0
+            t.shouldContinue = { asked += 1; return false }
+            XCTAssertNil(t.evaluate())
+            XCTAssertEqual(asked, 1)
+        }
+        XCTAssertEqual(t.history.evaluations.count, 51)
 
         // A set of one block is never asked about: small sets always evaluate whole.
         let fresh = trainer(d, validation: v, w: [0.5, -1.25], b: [0.25], loss: .mse)
