@@ -8,10 +8,13 @@ import Foundation
 /// Commands that run training.
 extension Commands {
     static let training: [CommandSpec] = [
-        CommandSpec("train", ["train STEPS [every=K] [pace=S]", "train N epochs [every=K] [pace=S]",
+        CommandSpec("train", ["train STEPS [every=K] [pace=S] [patience=P [restore=best]]",
+                              "train N epochs [every=K] [pace=S] [patience=P [restore=best]]",
                               "train STEPS of=M [final=false]   (how `save session` writes a run stopped early)"],
                     "train for a number of steps (or epochs); every=K evaluates the full sets every K steps; pace=S shows "
-                        + "at most S steps a second in the full-screen view, to watch a short run",
+                        + "at most S steps a second in the full-screen view, to watch a short run; patience=P stops once "
+                        + "val_loss (train_loss without a split) has gone P evaluations without a new lowest, and "
+                        + "restore=best then goes back to that lowest step",
                     keywords: ["epochs", "steps"], handler: train),
         CommandSpec("step", ["step"], "one training step — forward, backward, update — with a short report", handler: step),
         CommandSpec("reset", ["reset"], "new initial weights from the seed (same seed → same weights); history cleared",
@@ -22,13 +25,19 @@ extension Commands {
     static let maxSteps = 100_000_000
 
     /// The `key=` options `train` takes.
-    static let trainOptions = ["every", "pace", "of", "final"]
+    static let trainOptions = ["every", "pace", "patience", "restore", "of", "final"]
 
     static func train(_ w: Workspace, _ a: inout ArgReader) throws {
         let n = try a.int("number of steps or epochs", range: 1...maxSteps)
         let unit = try a.optionalWord("unit", oneOf: ["steps", "epochs", "step", "epoch"]) ?? "steps"
         let every = try a.optionalIntOption("every", range: 1...1_000_000_000)
         let pace = a.option("pace") == nil ? nil : try a.numberOption("pace", default: 0, range: .closed(0.1, 1_000_000))
+        let patience = try a.optionalIntOption("patience", range: 1...1_000_000_000)
+        let restore = try a.wordOption("restore", oneOf: ["best", "last"], default: "last")
+        if patience == nil && a.option("restore") != nil {
+            throw a.error("restore=\(restore) goes with patience=P, which stops the run early — e.g. train 2000 patience=20 restore=best",
+                          options: ["restore"])
+        }
         // A run's first steps, evaluated as the whole run would be (`of=`), and without its last evaluation (`final=`):
         // how `save session` writes a run that stopped early.
         let whole = try a.optionalIntOption("of", range: 1...maxSteps)
@@ -51,7 +60,8 @@ extension Commands {
         if let pace, !w.trainingView.setPace(pace) {
             w.out.print("note: pace=\(pace.plainText) slows the full-screen view only; this run goes at full speed")
         }
-        let (ran, reason) = runTraining(w, t, steps: steps, lastStepEvaluated: lastEvaluated)
+        let early = patience.map { EarlyStopping(patience: $0, restoresBest: restore == "best") }
+        let (ran, reason) = runTraining(w, t, steps: steps, lastStepEvaluated: lastEvaluated, early: early)
         if ran == 0, case .nonFinite(let why) = reason {
             // A run that stopped before its first step leaves nothing, as a failed `step` does: the batch it drew,
             // its undo entry, its settings, the gradients and a hand pass it dropped go back.
@@ -92,7 +102,9 @@ extension Commands {
     /// Runs `steps` steps through the current view, with undo, watches and breaks; prints the summary and
     /// returns the steps that ran and why the run ended.
     @discardableResult
-    static func runTraining(_ w: Workspace, _ t: Trainer, steps: Int, lastStepEvaluated: Bool = true) -> (ran: Int, reason: StopReason) {
+    static func runTraining(_ w: Workspace, _ t: Trainer, steps: Int, lastStepEvaluated: Bool = true,
+                            early: EarlyStopping? = nil) -> (ran: Int, reason: StopReason) {
+        var early = early
         w.pushUndo("train")
         t.discardPending()   // a step started by hand is dropped (`train` says so once a step has run)
         let start = t.stepCount
@@ -109,6 +121,7 @@ extension Commands {
                     // The step's watched values first, also for the step a break stops at.
                     w.printWatches(t, live: true)
                     if let stop = w.checkBreaks(t) { return stop }
+                    if let stop = early?.check(t) { return stop }
                     return w.trainingView.update(trainer: t, done: t.stepCount - start)
                 }
             }
@@ -116,9 +129,16 @@ extension Commands {
             w.trainingView.end(trainer: t, reason: reason)
             return (reason, secs)
         }
+        // An early stop with restore=best goes back to the run's best step, as if the run had ended there.
+        var said = reason
+        let stoppedAt = t.stepCount
+        if case .requested(let why) = reason, early?.stopped == true, let back = early?.restoreBest(t) {
+            said = .requested(why + "; back at step \(back), as restore=best asks (steps \(back + 1)–\(stoppedAt) undone; "
+                + "`undo` takes the whole run back)")
+        }
         // A run stopped by a non-finite loss before its first step is a failed command, which says so itself.
         if case .nonFinite = reason, t.stepCount == start {} else {
-            w.out.print(Report.summary(t, ran: t.stepCount - start, seconds: secs, reason: reason))
+            w.out.print(Report.summary(t, ran: t.stepCount - start, took: stoppedAt - start, seconds: secs, reason: said))
         }
         if t.stepCount > start && t.history.lastEvaluation != nil { w.noteUndefinedR2(t) }
         w.inspected = nil

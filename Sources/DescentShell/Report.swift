@@ -77,14 +77,15 @@ enum Report {
     /// A rate in steps per second: whole above 1,000 (`87619`), else 4 significant digits (`812.3`, `0.3965`).
     static func rate(_ r: Double) -> String { r >= 1000 ? String(Int(r.rounded())) : Format.sig(r, 4) }
 
-    /// The line printed after a run: steps, losses, metric, time and why it stopped.
-    static func summary(_ t: Trainer, ran: Int, seconds: Double, reason: StopReason) -> String {
+    /// The line printed after a run: steps, losses, metric, time and why it stopped. The speed is of the `took` steps
+    /// the run took (more than the `ran` it kept when restore=best went back).
+    static func summary(_ t: Trainer, ran: Int, took: Int? = nil, seconds: Double, reason: StopReason) -> String {
         var s = "trained \(ran) step\(ran == 1 ? "" : "s") (total \(t.stepCount))"
         // The full sets' figures when this run moved the parameters (a run that took no step would quote an
         // evaluation of parameters that `set` or `load` may have changed since).
         if ran > 0, let e = t.history.lastEvaluation { s += ": " + evaluation(e, of: t, done: ran) }
         s += String(format: "  in %.2fs", seconds)
-        if seconds > 0 && ran > 0 { s += " (\(rate(Double(ran) / seconds)) steps/s)" }
+        if seconds > 0 && ran > 0 { s += " (\(rate(Double(took ?? ran) / seconds)) steps/s)" }
         s += " — \(reason)"
         if ran > 0, let note = validationRise(t.history) { s += "\n" + note }
         return s

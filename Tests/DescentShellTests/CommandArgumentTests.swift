@@ -42,7 +42,7 @@ final class CommandArgumentTests: XCTestCase {
         XCTAssertTrue(h.ok("help trai").contains("train STEPS [every=K]"))   // a unique prefix, as for commands
         // A keyword after the command shows the forms that use it.
         XCTAssertEqual(h.ok("help show confusion").split(separator: "\n").first, "  show confusion   (classification: training and validation sets)")
-        XCTAssertEqual(h.ok("help train epochs").split(separator: "\n").first, "  train N epochs [every=K] [pace=S]")
+        XCTAssertEqual(h.ok("help train epochs").split(separator: "\n").first, "  train N epochs [every=K] [pace=S] [patience=P [restore=best]]")
         // expect's comparisons are listed, and the forms say which take a tolerance.
         XCTAssertEqual(h.ok("help expect").split(separator: "\n").prefix(3), ["  expect METRIC OP VALUE   (OP: <  <=  >  >=  =)",
                                                                              "  expect [grad] PARAM[i,j] OP VALUE",
