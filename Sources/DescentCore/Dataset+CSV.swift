@@ -12,13 +12,14 @@ extension Dataset {
     public static let csvStopped = DataError("stopped before the end of the file")
 
     /// Parses CSV `text`; `file` names it in errors and (its last path component) names the dataset.
-    /// `shouldContinue` is asked every few thousand rows; when it answers false, `csv` throws `csvStopped`.
-    public static func csv(text: String, file: String, target: String? = nil,
+    /// `shouldContinue` is asked every few thousand rows; when it answers false, `csv` throws `csvStopped`. A target of
+    /// text needs `minimumClasses` labels (held-out rows, which are matched to a training set's classes, may have one).
+    public static func csv(text: String, file: String, target: String? = nil, minimumClasses: Int = 2,
                            shouldContinue: () -> Bool = { true }) throws(DataError) -> Dataset {
         var text = text
         let result = text.withUTF8 { bytes in
             Result { () throws(DataError) in
-                try csv(bytes: bytes, file: file, target: target, shouldContinue: shouldContinue)
+                try csv(bytes: bytes, file: file, target: target, minimumClasses: minimumClasses, shouldContinue: shouldContinue)
             }
         }
         return try result.get()
@@ -29,7 +30,7 @@ extension Dataset {
 
     /// `csv(text:…)` on the text's UTF-8 bytes, in two passes: the first reads the structure (quotes, the
     /// header, how many rows and that each is as wide as the header), the second the values.
-    private static func csv(bytes: UnsafeBufferPointer<UInt8>, file: String, target: String?,
+    private static func csv(bytes: UnsafeBufferPointer<UInt8>, file: String, target: String?, minimumClasses: Int,
                             shouldContinue: () -> Bool) throws(DataError) -> Dataset {
         var reader = CSVReader(bytes, file: file)
         guard let headerLine = try reader.next() else {
@@ -81,7 +82,7 @@ extension Dataset {
             row += 1
         }
         let origin = CSVOrigin(file: file, targetColumn: t + 1, targetName: names[t], lines: lines)
-        let (y, resolved, classNames) = try targets(texts, numbers, origin: origin)
+        let (y, resolved, classNames) = try targets(texts, numbers, origin: origin, minimumClasses: minimumClasses)
         var featureNames = names
         featureNames.remove(at: t)
         var d = Dataset(name: String(file.split(separator: "/").last ?? Substring(file)),
@@ -196,7 +197,8 @@ extension Dataset {
 
     /// Target values (or class ids), the task they make, and the class names: numbers make a regression target, any
     /// text makes every value a class label.
-    private static func targets(_ texts: [String], _ numbers: [Double?], origin: CSVOrigin) throws(DataError) -> ([Double], Task, [String]) {
+    private static func targets(_ texts: [String], _ numbers: [Double?], origin: CSVOrigin,
+                                minimumClasses: Int) throws(DataError) -> ([Double], Task, [String]) {
         guard numbers.contains(where: { $0 == nil }) else {
             if let i = numbers.firstIndex(where: { $0.map { !$0.isFinite } ?? false }) {
                 throw DataError("\(origin.targetLocation(row: i)): '\(texts[i].shortened())' is not a finite number")
@@ -205,11 +207,11 @@ extension Dataset {
         }
         var seen = Set<String>()
         let labels = texts.filter { seen.insert($0).inserted }
-        guard labels.count >= 2 else {
+        guard labels.count >= minimumClasses else {
             throw DataError("\(origin.file): target '\(origin.targetName.shortened())' has only one class ('\((labels.first ?? "").shortened())') — a classifier needs at least 2")
         }
         var ids: [String: Double] = [:]
         for (k, label) in labels.enumerated() { ids[label] = Double(k) }
-        return (texts.map { ids[$0] ?? 0 }, labels.count == 2 ? .binary : .multiclass, labels)
+        return (texts.map { ids[$0] ?? 0 }, labels.count <= 2 ? .binary : .multiclass, labels)
     }
 }

@@ -15,6 +15,10 @@ extension Commands {
         CommandSpec("predict", ["predict [[x1,x2,…],[x1,x2,…],…]", "predict [x1,x2,…]"],
                     "run the model on inputs in the data's units and print its outputs (class and probabilities for classification)",
                     recorded: false, handler: predict),
+        CommandSpec("evaluate", ["evaluate \"FILE.csv\""],
+                    "the model's loss and accuracy or R² on held-out rows read from a CSV file with the training data's columns "
+                        + "(standardised as the training part was); the confusion matrix for classification",
+                    recorded: false, handler: evaluate),
         CommandSpec("set", ["set PARAM[i,j] = VALUE"], "edit one parameter entry by hand", comparisons: true, handler: set),
         CommandSpec("expect", ["expect METRIC OP VALUE   (OP: \(Expectation.comparisons.joined(separator: "  ")))",
                                "expect [grad] PARAM[i,j] OP VALUE", "expect … = VALUE +- TOL   (a tolerance goes with = only; = alone allows 1e-12 × max(1, |VALUE|))"],
