@@ -44,17 +44,34 @@ final class LineChartTests: XCTestCase {
         XCTAssertEqual(near.filter { $0.contains("┤") }.count, 4, near.joined(separator: "\n"))
     }
 
-    func testPointsAreDotsWithNothingBetween() {
-        // The diagonal's two ends as points: dot (0, 19) is the bottom-left braille dot of cell (0, 4), 0x40 → ⡀;
-        // dot (19, 0) the top-right one of cell (9, 0), 0x08 → ⠈ (the layout of the snapshot above).
-        let points = LineChart.Series(name: "data", role: .class0, style: .points, points: [(0, 0), (1, 1)])
-        let lines = LineChart(series: [points]).render(width: 14, height: 8).lines().map { String($0.reversed().drop { $0 == " " }.reversed()) }
-        XCTAssertEqual(Array(lines.prefix(5)), ["  1┤         ⠈", "   │", "0.5┤", "   │", "  0┤⡀"])
-        XCTAssertEqual(lines.last, "⠂ data")
-        // In SVG, a circle each, and one in the legend.
-        let svg = LineChart(series: [points]).svg(width: 400, height: 300)
-        XCTAssertEqual(svg.components(separatedBy: "<circle").count - 1, 3, svg)
-        XCTAssertFalse(svg.contains("<path class=\"line\""), svg)
+    func testPointsAreMarkersInTheirCellsWithNothingBetween() {
+        // The diagonal's two ends as filled points and its middle as a hollow one, in the layout of the snapshot above:
+        // dot (0, 19) lies in cell (0, 4), dot (19, 0) in cell (9, 0), and (0.5, 0.5) at dot (9.5, 9.5), rounded to
+        // (10, 10), in cell (5, 2). Each marks its whole cell; nothing is drawn between them.
+        let filled = LineChart.Series(name: "data", role: .class0, style: .points, points: [(0, 0), (1, 1)])
+        let hollow = LineChart.Series(name: "held", role: .class1, style: .hollowPoints, points: [(0.5, 0.5)])
+        let lines = LineChart(series: [filled, hollow]).render(width: 14, height: 8).lines().map { String($0.reversed().drop { $0 == " " }.reversed()) }
+        XCTAssertEqual(lines, ["  1┤         ●", "   │", "0.5┤     ○", "   │", "  0┤●", "   └┬────┬───┬", "    0   0.5  1", "● data  ○ held"])
+        // In ASCII (10 × 10 dots of 1 × 2 per cell): dots (0, 9), (9, 0) and (4.5, 4.5) → (5, 5), in the same cells.
+        let ascii = LineChart(series: [filled, hollow], unicode: false).render(width: 14, height: 8).text()
+        XCTAssertEqual(ascii, """
+              1+         o
+               |
+            0.5+     +
+               |
+              0+o
+               ++----+---+
+                0   0.5  1
+            o data  + held
+            """)
+    }
+
+    func testMarkersGoOverTheLines() {
+        // The points first and the diagonal after it: the diagonal's bottom-left cell ⡠ (4, 4) shows the marker.
+        let filled = LineChart.Series(name: "data", role: .class0, style: .points, points: [(0, 0)])
+        let canvas = LineChart(series: [filled, diagonal]).render(width: 14, height: 8)
+        XCTAssertEqual(canvas[4, 4], Cell("●", fg: .class0))
+        XCTAssertEqual(canvas[6, 3], Cell("⡠", fg: .lossTrain, bold: true))
     }
 
     func testHugeValuesAreDrawnWithoutOverflow() {
