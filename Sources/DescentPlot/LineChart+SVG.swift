@@ -35,9 +35,11 @@ extension LineChart {
         out += "</g>\n<g class=\"series\" clip-path=\"url(#plot-area)\" fill=\"none\" stroke-linejoin=\"round\" stroke-linecap=\"round\">\n"
         for s in series {
             if s.style.isPoints {
-                // Points alone: a small circle at each drawable one inside the x window, filled or a ring.
+                // Points alone: a small circle at each drawable one inside the plot, filled or a ring.
                 var dots = ""
-                for (x, y) in zip(s.xs, s.ys) where x.isFinite && y.isFinite && (!plane.log || y > 0) && x >= plane.xLo && x <= plane.xHi {
+                let rows = 0...Double(plane.rows - 1)
+                for (x, y) in zip(s.xs, s.ys) where x.isFinite && y.isFinite && (!plane.log || y > 0) && x >= plane.xLo && x <= plane.xHi
+                    && rows.contains(plane.row(y)) {
                     dots += "<circle cx=\"\(SVG.number(px(x)))\" cy=\"\(SVG.number(py(y)))\" r=\"\(markerRadius(s))\"/>"
                 }
                 if !dots.isEmpty { out += "<g class=\"points\" data-name=\"\(SVG.escape(s.name))\" \(markerAttributes(s))>\(dots)</g>\n" }

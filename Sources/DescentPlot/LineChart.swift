@@ -2,8 +2,9 @@
 ///
 /// Layout from top to bottom: title, plot area with the y axis and its labels on the left, x axis, x labels,
 /// legend (series and, in the warning role, the first undrawable value of each series, e.g.
-/// `! NaN at step 812`). Series of points get a marker in each point's cell (`●` filled, `○` hollow), drawn over the
-/// lines. Undrawable values (NaN, ±infinity, ≤ 0 on a log scale) leave a gap in their line,
+/// `! NaN at step 812`), and of each series with points beyond the axes' reach (±4e307, where the ticks stop) how many
+/// are left out: `! 3 points beyond ±4e+307 not drawn`, with a `!` at the first one's x. Series of points get a
+/// marker in each point's cell (`●` filled, `○` hollow), drawn over the lines. Undrawable values (NaN, ±infinity, ≤ 0 on a log scale) leave a gap in their line,
 /// do not count towards the y range, and get a `!` on the x axis at their x. Drawing costs one pass over the
 /// points to measure and one to rasterise, aggregated per dot column, so a million points per series stay
 /// quick. Areas narrower than 10 cells or with fewer than 2 rows left for the plot get the bare curves only.
@@ -81,7 +82,8 @@ public struct LineChart: Sendable {
         Legend.draw(legendLines, into: &canvas, x: x, y: frame.axisRow + 2, width: width)
     }
 
-    /// The first undrawable value of each series that has one, in series order.
+    /// The first undrawable value of each series that has one, in series order; then, for each series with points
+    /// beyond the axes' reach, their count.
     public func issues() -> [Issue] { measure().issues }
 
     /// The smallest and largest finite x over all series, or nil when there is none (for zoom and scroll).
@@ -113,7 +115,7 @@ extension LineChart {
         let y = yRange.map { Bounds(lo: $0.lowerBound, hi: $0.upperBound) }
             ?? union(extents.map(\.yInWindow)) ?? union(extents.map(\.yAll))
             ?? (log ? Bounds(lo: 0.1, hi: 1) : Bounds(lo: 0, hi: 1))
-        return Measured(window: window, y: y, issues: extents.compactMap(\.issue))
+        return Measured(window: window, y: y, issues: extents.compactMap(\.issue) + extents.compactMap(\.beyond))
     }
 
     /// The y ticks' rows and labels in a plot `plotHeight` cells high; and the top and bottom rows labelled with the

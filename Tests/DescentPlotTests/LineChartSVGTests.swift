@@ -96,6 +96,18 @@ final class LineChartSVGTests: XCTestCase {
         XCTAssertEqual(attribute(mark, "x"), "423")
     }
 
+    func testPointsBeyondTheAxesReachAreNoted() throws {
+        // 1e308 is beyond the ticks' ±4e307: no circle for it, a note in the legend and a mark at x = 70 + 2/4 × 706 = 423.
+        let s = LineChart.Series(name: "data", role: .class0, style: .points, xs: [0, 2, 4], ys: [0, 1e308, 1])
+        let root = try parse(LineChart(series: [s], xName: "step").svg())
+        let group = try XCTUnwrap(elements(root, named: "g").first { attribute($0, "class") == "points" })
+        XCTAssertEqual(elements(group, named: "circle").count, 2)
+        let texts = elements(root, named: "text")
+        XCTAssert(texts.contains { $0.stringValue == "! 1 point beyond ±4e+307 not drawn" }, "\(texts.map(\.stringValue))")
+        let mark = try XCTUnwrap(texts.first { attribute($0, "class") == "issue-mark" })
+        XCTAssertEqual(attribute(mark, "x"), "423")
+    }
+
     func testLogScale() throws {
         let s = LineChart.Series(name: "loss", role: .lossStep, points: [(0, 0.01), (1, 1)])
         let root = try parse(LineChart(series: [s], yScale: .log).svg())

@@ -204,6 +204,28 @@ final class LineChartTests: XCTestCase {
         XCTAssert(lines[0].hasPrefix("  1┤") && lines[4].hasPrefix("  0┤"), lines.joined(separator: "\n"))
     }
 
+    func testPointsBeyondTheAxesReachAreCountedAndNoted() {
+        // The ticks stop at ±4e307: 5e307 and -1e308 lie outside every axis. They are counted (2, the first at x 1), marked
+        // on the axis and noted under the chart; the two points within reach are drawn, so three ● with the legend's.
+        let s = LineChart.Series(name: "data", role: .class0, style: .points, xs: [0, 1, 2, 3], ys: [0, 5e307, -1e308, 1])
+        let chart = LineChart(series: [s])
+        XCTAssertEqual(chart.issues(), [LineChart.Issue(series: "data", x: 1, kind: .beyondReach(count: 2))])
+        let text = chart.render(width: 60, height: 10).text()
+        XCTAssertEqual(text.split(separator: "\n").last, "● data  ! 2 points beyond ±4e+307 not drawn", text)
+        XCTAssertEqual(text.filter { $0 == "●" }.count, 3, text)
+        XCTAssertTrue(LineChart(series: [s], unicode: false).render(width: 60, height: 10).text()
+            .hasSuffix("o data  ! 2 points beyond +-4e+307 not drawn"))
+        // Only points inside the x window count: none in 2.5…3, the one at x 1 in 0…1.5.
+        XCTAssertEqual(LineChart(series: [s], xRange: 2.5...3).issues(), [])
+        XCTAssertEqual(LineChart(series: [s], xRange: 0...1.5).issues(), [LineChart.Issue(series: "data", x: 1, kind: .beyondReach(count: 1))])
+        // Lines too, and after the first undrawable value of each series; with several series the note names its own.
+        let line = LineChart.Series(name: "loss", role: .lossTrain, xs: [0, 1, 2, 3], ys: [1, .nan, 1e308, 1.7e308])
+        XCTAssertEqual(LineChart(series: [line]).issues(), [LineChart.Issue(series: "loss", x: 1, kind: .nan),
+                                                             LineChart.Issue(series: "loss", x: 2, kind: .beyondReach(count: 2))])
+        let lines = LineChart(series: [s, line]).render(width: 100, height: 12).lines()
+        XCTAssertTrue(lines.contains { $0.contains("! 2 points in loss beyond ±4e+307 not drawn") }, lines.joined(separator: "\n"))
+    }
+
     func testIssueText() {
         let nan = LineChart.Issue(series: "val", x: 812, kind: .nan)
         XCTAssertEqual(nan.text(xName: "step", naming: false, unicode: true), "NaN at step 812")
@@ -211,6 +233,10 @@ final class LineChartTests: XCTestCase {
         XCTAssertEqual(LineChart.Issue(series: "a", x: 3, kind: .negativeInfinity).text(xName: "x", naming: false, unicode: false), "-inf at x 3")
         XCTAssertEqual(LineChart.Issue(series: "a", x: 3, kind: .nonPositive).text(xName: "x", naming: false, unicode: false),
                        "<=0 (log scale) at x 3")
+        let beyond = LineChart.Issue(series: "val", x: 4, kind: .beyondReach(count: 1))
+        XCTAssertEqual(beyond.text(xName: "step", naming: false, unicode: true), "1 point beyond ±4e+307 not drawn")
+        XCTAssertEqual(LineChart.Issue(series: "val", x: 4, kind: .beyondReach(count: 3)).text(xName: "step", naming: true, unicode: false),
+                       "3 points in val beyond +-4e+307 not drawn")
     }
 
     func testLegendNamesTheSeriesWhenThereAreSeveral() {

@@ -84,5 +84,10 @@ final class FitChartTests: XCTestCase {
             h.ok(data + "\nlayer dense 1\nloss mae")
             XCTAssertTrue(h.ok(command).contains("┤"), data)
         }
+        // The two targets beyond ±4e307 are not drawn, and the chart says so.
+        let h = ShellHarness()
+        h.ok("data X=[[1],[2],[3]] y=[1e308,-1.7e308,0]\nlayer dense 1\nloss mae")
+        let text = h.ok("plot boundary")
+        XCTAssertTrue(text.contains("! 2 points in training rows beyond ±4e+307 not drawn"), text)
     }
 }
