@@ -6,7 +6,8 @@
 /// background (a colour terminal shows a solid block, plain text still reads): classes `· ░ ▒ ▓ ╳ ≈`
 /// (ASCII `. - = ~ ^ :`), surface levels ` ░▒▓█` (ASCII ` .:+#`), missing or NaN values `?`. Points are
 /// `● ▲ ■ ◆ ★ ✚` by class (ASCII `o x * @ & %`), or `●` (`o`) for values, in the class or level role on
-/// no background, bold. Points outside the ranges are not drawn.
+/// no background, bold; hollow points (validation rows) their outlines `○ △ □ ◇ ☆ ✙` (ASCII `+ # $ / ; >`), or `○`
+/// (`x`) for values, drawn after the filled ones. Points outside the ranges are not drawn.
 public struct Heatmap: Sendable {
     /// What the cells show.
     public enum Content: Sendable, Equatable {
@@ -25,6 +26,9 @@ public struct Heatmap: Sendable {
     public var points: [Point]
     /// Class names for the legend (index = class); without them a class map has no legend.
     public var classNames: [String]
+    /// What the legend calls the filled and the hollow points, when there are hollow ones.
+    public var filledName = "training rows"
+    public var hollowName = "validation rows"
     public var title: String?
     public var showAxes: Bool
     public var showLegend: Bool
@@ -80,7 +84,8 @@ public struct Heatmap: Sendable {
         for r in 0..<rows {
             for c in 0..<columns { canvas[mapX + c, mapY + r] = cell(at: r * columns + c) }
         }
-        for p in points { drawPoint(p, into: &canvas, mapX: mapX, mapY: mapY) }
+        for p in points where !p.hollow { drawPoint(p, into: &canvas, mapX: mapX, mapY: mapY) }
+        for p in points where p.hollow { drawPoint(p, into: &canvas, mapX: mapX, mapY: mapY) }
         if showAxes { drawAxes(into: &canvas, x: x, mapX: mapX, mapY: mapY) }
         if legendRows == 1 {
             Legend.draw(Legend(entries: legendEntries()).lines(width: size.width, maxLines: 1),
@@ -99,6 +104,9 @@ extension Heatmap {
     /// Point glyphs by class (cycled).
     static let markers: [Character] = ["●", "▲", "■", "◆", "★", "✚"]
     static let markersASCII: [Character] = ["o", "x", "*", "@", "&", "%"]
+    /// Hollow point glyphs by class (cycled): the filled ones' outlines; in ASCII, signs no filled marker or region uses.
+    static let hollowMarkers: [Character] = ["○", "△", "□", "◇", "☆", "✙"]
+    static let hollowMarkersASCII: [Character] = ["+", "#", "$", "/", ";", ">"]
     /// Surface colour roles by level.
     static let levels: [ColorRole] = [.heat0, .heat1, .heat2, .heat3, .heat4]
 
@@ -147,14 +155,28 @@ extension Heatmap {
         let glyph: Character, role: ColorRole
         switch p.mark {
         case .category(let k):
-            glyph = (unicode ? Self.markers : Self.markersASCII)[Self.cycled(k, Self.markers.count)]
+            glyph = marker(class: k, hollow: p.hollow)
             role = ColorRole.forClass(k)
         case .value(let v):
-            glyph = unicode ? "●" : "o"
+            glyph = valueMarker(hollow: p.hollow)
             role = isSurface ? surfaceLevel(v).map { Self.levels[$0] } ?? .warning : .normal
         }
         canvas[mapX + c, mapY + r] = Cell(glyph, fg: role, bold: true)
     }
+
+    /// The marker of a point of class `k`, filled or hollow.
+    func marker(class k: Int, hollow: Bool) -> Character {
+        let glyphs = hollow ? (unicode ? Self.hollowMarkers : Self.hollowMarkersASCII) : (unicode ? Self.markers : Self.markersASCII)
+        return glyphs[Self.cycled(k, glyphs.count)]
+    }
+
+    /// The marker of a point with a value, filled or hollow (in ASCII `x`, as a surface's levels use `+`).
+    func valueMarker(hollow: Bool) -> Character {
+        hollow ? (unicode ? "○" : "x") : (unicode ? "●" : "o")
+    }
+
+    /// True when some point is hollow, so the legend says which points are which.
+    var hasHollowPoints: Bool { points.contains { $0.hollow } }
 
     /// The level of `v` on this map's surface scale.
     func surfaceLevel(_ v: Double) -> Int? {
@@ -201,23 +223,32 @@ extension Heatmap {
                    xTicks: zip(xTicks.values, xTicks.labels).compactMap { v, l in column(of: v).map { ($0, l) } })
     }
 
-    /// Legend entries: each named class's marker, region glyph and name; or the surface's scale.
+    /// Legend entries: each named class's marker, region glyph and name, and with hollow points the classes' hollow
+    /// markers and `hollowName`; or the surface's scale, and with hollow points the filled and the hollow marker named.
     func legendEntries() -> [[Legend.Part]] {
+        let hollow = hasHollowPoints
         switch content {
         case .classes:
-            return classNames.enumerated().map { k, name in
+            let classes = classNames.enumerated().map { k, name in
                 let role = ColorRole.forClass(k)
-                let marker = (unicode ? Self.markers : Self.markersASCII)[k % Self.markers.count]
                 let region = (unicode ? Self.classGlyphs : Self.classGlyphsASCII)[k % Self.classGlyphs.count]
-                return [Legend.Part(text: String(marker), role: role, bold: true),
+                return [Legend.Part(text: String(marker(class: k, hollow: false)), role: role, bold: true),
                         Legend.Part(text: String(region), role: role, bold: false, background: role),
                         Legend.Part(text: " " + name, role: .label, bold: false)]
             }
+            guard hollow, !classNames.isEmpty else { return classes }
+            return classes + [classNames.indices.map { Legend.Part(text: String(marker(class: $0, hollow: true)), role: .forClass($0), bold: true) }
+                + [Legend.Part(text: " " + hollowName, role: .label, bold: false)]]
         case .surface(_, let lo, let hi):
             let glyphs = unicode ? Self.levelGlyphs : Self.levelGlyphsASCII
-            return [[Legend.Part(text: PlotFormat.number(lo) + " ", role: .label, bold: false)]
+            let scale = [Legend.Part(text: PlotFormat.number(lo) + " ", role: .label, bold: false)]
                 + zip(glyphs, Self.levels).map { Legend.Part(text: String($0), role: $1, bold: false, background: $1) }
-                + [Legend.Part(text: " " + PlotFormat.number(hi), role: .label, bold: false)]]
+                + [Legend.Part(text: " " + PlotFormat.number(hi), role: .label, bold: false)]
+            guard hollow else { return [scale] }
+            return [scale] + [false, true].map { h in
+                [Legend.Part(text: String(valueMarker(hollow: h)), role: .normal, bold: true),
+                 Legend.Part(text: " " + (h ? hollowName : filledName), role: .label, bold: false)]
+            }
         }
     }
 }

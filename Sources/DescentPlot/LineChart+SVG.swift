@@ -1,7 +1,8 @@
 /// The line chart as a standalone SVG document.
 extension LineChart {
     /// The chart as SVG, `width` × `height` pixels (at least 200 × 150): title, grid and axes with tick
-    /// labels, one path per series (broken at undrawable values, aggregated per pixel column), red `!`
+    /// labels, one path per series (broken at undrawable values, aggregated per pixel column; for points a circle
+    /// each, filled, or a ring for hollow points), red `!`
     /// marks under the x axis at each series' first undrawable value, and a legend with the matching notes.
     public func svg(width: Int = 800, height: Int = 450) -> String {
         let w = max(width, 200), h = max(height, 150)
@@ -33,13 +34,15 @@ extension LineChart {
         for v in xTicks.values { out += "<line x1=\"\(SVG.number(px(v)))\" y1=\"\(top)\" x2=\"\(SVG.number(px(v)))\" y2=\"\(top + ph)\"/>\n" }
         out += "</g>\n<g class=\"series\" clip-path=\"url(#plot-area)\" fill=\"none\" stroke-linejoin=\"round\" stroke-linecap=\"round\">\n"
         for s in series {
-            if s.style == .points {
-                // Points alone: a small filled circle at each drawable one inside the x window.
+            if s.style.isPoints {
+                // Points alone: a small circle at each drawable one inside the plot, filled or a ring.
                 var dots = ""
-                for (x, y) in zip(s.xs, s.ys) where x.isFinite && y.isFinite && (!plane.log || y > 0) && x >= plane.xLo && x <= plane.xHi {
-                    dots += "<circle cx=\"\(SVG.number(px(x)))\" cy=\"\(SVG.number(py(y)))\" r=\"2\"/>"
+                let rows = 0...Double(plane.rows - 1)
+                for (x, y) in zip(s.xs, s.ys) where x.isFinite && y.isFinite && (!plane.log || y > 0) && x >= plane.xLo && x <= plane.xHi
+                    && rows.contains(plane.row(y)) {
+                    dots += "<circle cx=\"\(SVG.number(px(x)))\" cy=\"\(SVG.number(py(y)))\" r=\"\(markerRadius(s))\"/>"
                 }
-                if !dots.isEmpty { out += "<g class=\"points\" data-name=\"\(SVG.escape(s.name))\" fill=\"\(SVG.color(s.role))\" stroke=\"none\">\(dots)</g>\n" }
+                if !dots.isEmpty { out += "<g class=\"points\" data-name=\"\(SVG.escape(s.name))\" \(markerAttributes(s))>\(dots)</g>\n" }
                 continue
             }
             let d = pathData(s, plane: plane, left: Double(left), top: Double(top))
@@ -90,8 +93,8 @@ extension LineChart {
         for item in items {
             let ix = x + item.x, iy = y + 20 * item.row
             if let s = item.series {
-                out += s.style == .points
-                    ? "<circle cx=\"\(ix + 10)\" cy=\"\(iy - 4)\" r=\"2\" fill=\"\(SVG.color(s.role))\"/>\n"
+                out += s.style.isPoints
+                    ? "<circle cx=\"\(ix + 10)\" cy=\"\(iy - 4)\" r=\"\(markerRadius(s))\" \(markerAttributes(s))/>\n"
                     : "<line x1=\"\(ix)\" y1=\"\(iy - 4)\" x2=\"\(ix + 20)\" y2=\"\(iy - 4)\" \(strokeAttributes(s))/>\n"
                 out += "<text x=\"\(ix + 26)\" y=\"\(iy)\" fill=\"\(SVG.color(.label))\">\(SVG.escape(item.text))</text>\n"
             } else {
@@ -107,6 +110,16 @@ extension LineChart {
         let dashes = s.style == .dotted ? " stroke-dasharray=\"2 5\" stroke-linecap=\"round\"" : ""
         return "stroke=\"\(SVG.color(s.role))\" stroke-width=\"\(s.bold ? 2 : 1)\"" + dashes
     }
+
+    /// A points series' circles: filled in its colour, or for hollow points a white ring stroked in it.
+    func markerAttributes(_ s: Series) -> String {
+        s.style == .hollowPoints
+            ? "fill=\"white\" stroke=\"\(SVG.color(s.role))\" stroke-width=\"1.5\""
+            : "fill=\"\(SVG.color(s.role))\" stroke=\"none\""
+    }
+
+    /// A points series' circle radius in pixels: 2, or 3 for a ring so that its hole shows.
+    func markerRadius(_ s: Series) -> Int { s.style == .hollowPoints ? 3 : 2 }
 
     /// The series as path data in pixels, one run per unbroken stretch, at most four points per pixel column.
     func pathData(_ s: Series, plane: Plane, left: Double, top: Double) -> String {

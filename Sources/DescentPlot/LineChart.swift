@@ -2,7 +2,9 @@
 ///
 /// Layout from top to bottom: title, plot area with the y axis and its labels on the left, x axis, x labels,
 /// legend (series and, in the warning role, the first undrawable value of each series, e.g.
-/// `! NaN at step 812`). Undrawable values (NaN, ±infinity, ≤ 0 on a log scale) leave a gap in their line,
+/// `! NaN at step 812`), and of each series with points beyond the axes' reach (±4e307, where the ticks stop) how many
+/// are left out: `! 3 points beyond ±4e+307 not drawn`, with a `!` at the first one's x. Series of points get a
+/// marker in each point's cell (`●` filled, `○` hollow), drawn over the lines. Undrawable values (NaN, ±infinity, ≤ 0 on a log scale) leave a gap in their line,
 /// do not count towards the y range, and get a `!` on the x axis at their x. Drawing costs one pass over the
 /// points to measure and one to rasterise, aggregated per dot column, so a million points per series stay
 /// quick. Areas narrower than 10 cells or with fewer than 2 rows left for the plot get the bare curves only.
@@ -10,7 +12,7 @@ public struct LineChart: Sendable {
     /// How the y axis maps values.
     public enum Scale: Sendable, Equatable { case linear, log }
 
-    /// Series in drawing order: a cell shared by several shows the last one.
+    /// Series in drawing order: a cell shared by several shows the last one (point markers go over all lines).
     public var series: [Series]
     public var yScale: Scale
     /// The x window to show (zoom and scroll); nil shows all points.
@@ -68,6 +70,7 @@ public struct LineChart: Sendable {
         let frame = AxisFrame(plotX: x + gutter + 1, plotY: top, plotWidth: plotWidth, plotHeight: plotHeight,
                               left: x, right: x + width, unicode: unicode)
         grid.draw(into: &canvas, x: frame.plotX, y: top)
+        drawMarkers(into: &canvas, grid: grid, plane: plane, x: frame.plotX, y: top)
         let cellColumn = { (v: Double) in LineChart.cell(plane.column(v), per: grid.dotsPerColumn) ?? -1 }
         frame.draw(into: &canvas,
                    yTicks: yLabels,
@@ -79,7 +82,8 @@ public struct LineChart: Sendable {
         Legend.draw(legendLines, into: &canvas, x: x, y: frame.axisRow + 2, width: width)
     }
 
-    /// The first undrawable value of each series that has one, in series order.
+    /// The first undrawable value of each series that has one, in series order; then, for each series with points
+    /// beyond the axes' reach, their count.
     public func issues() -> [Issue] { measure().issues }
 
     /// The smallest and largest finite x over all series, or nil when there is none (for zoom and scroll).
@@ -111,7 +115,7 @@ extension LineChart {
         let y = yRange.map { Bounds(lo: $0.lowerBound, hi: $0.upperBound) }
             ?? union(extents.map(\.yInWindow)) ?? union(extents.map(\.yAll))
             ?? (log ? Bounds(lo: 0.1, hi: 1) : Bounds(lo: 0, hi: 1))
-        return Measured(window: window, y: y, issues: extents.compactMap(\.issue))
+        return Measured(window: window, y: y, issues: extents.compactMap(\.issue) + extents.compactMap(\.beyond))
     }
 
     /// The y ticks' rows and labels in a plot `plotHeight` cells high; and the top and bottom rows labelled with the
@@ -143,18 +147,9 @@ extension LineChart {
             : Ticks.linear(m.y.lo, m.y.hi, maxCount: maxCount)
     }
 
-    /// Draws every series into `grid` in its line style, one aggregated pass each.
+    /// Draws every line series into `grid` in its line style, one aggregated pass each (points are `drawMarkers`'s).
     func rasterize(into grid: inout DotGrid, plane: Plane) {
-        for s in series {
-            if s.style == .points {
-                // A dot at each drawable point inside the plot; none between them.
-                for (x, y) in zip(s.xs, s.ys) where x.isFinite && y.isFinite && (!plane.log || y > 0) {
-                    let c = plane.column(x).rounded(), r = plane.row(y).rounded()
-                    guard c >= 0, r >= 0, c < Double(grid.dotsWide), r < Double(grid.dotsHigh) else { continue }
-                    grid.set(Int(c), Int(r), role: s.role, bold: s.bold)
-                }
-                continue
-            }
+        for s in series where !s.style.isPoints {
             let aggregator = ColumnAggregator(origin: plane.xLo, scale: plane.xScale, columns: grid.dotsWide, log: plane.log)
             var stroke = grid.stroke(s.style)
             aggregator.run(xs: s.xs, ys: s.ys) { event in
@@ -169,13 +164,28 @@ extension LineChart {
         }
     }
 
-    /// Only the curves, filling the whole rectangle, for areas too small for axes.
+    /// Marks each drawable point of the points series in its cell of `grid` (whose top-left cell is at (x, y) of
+    /// `canvas`), over the lines, series in order; points outside the plot are left out.
+    func drawMarkers(into canvas: inout Canvas, grid: DotGrid, plane: Plane, x: Int, y: Int) {
+        for s in series {
+            guard let marker = s.style.marker(unicode: unicode) else { continue }
+            for (px, py) in zip(s.xs, s.ys) where px.isFinite && py.isFinite && (!plane.log || py > 0) {
+                let c = plane.column(px).rounded(), r = plane.row(py).rounded()
+                guard c >= 0, r >= 0, c < Double(grid.dotsWide), r < Double(grid.dotsHigh) else { continue }
+                canvas[x + Int(c) / grid.dotsPerColumn, y + Int(r) / grid.dotsPerRow] = Cell(marker, fg: s.role, bold: s.bold)
+            }
+        }
+    }
+
+    /// Only the curves and points, filling the whole rectangle, for areas too small for axes.
     func drawBare(_ m: Measured, into canvas: inout Canvas, x: Int, y: Int, width: Int, height: Int) {
         var grid = DotGrid(columns: width, rows: height, unicode: unicode)
         let xTicks = Ticks.linear(m.window.lo, m.window.hi, whole: xIsWhole), yTicks = self.yTicks(m, maxCount: 2)
-        rasterize(into: &grid, plane: Plane(xLo: xTicks.lo, xHi: xTicks.hi, yLo: yTicks.lo, yHi: yTicks.hi,
-                                            log: yScale == .log, columns: grid.dotsWide, rows: grid.dotsHigh))
+        let plane = Plane(xLo: xTicks.lo, xHi: xTicks.hi, yLo: yTicks.lo, yHi: yTicks.hi,
+                          log: yScale == .log, columns: grid.dotsWide, rows: grid.dotsHigh)
+        rasterize(into: &grid, plane: plane)
         grid.draw(into: &canvas, x: x, y: y)
+        drawMarkers(into: &canvas, grid: grid, plane: plane, x: x, y: y)
     }
 
     /// Legend entries: each series' line glyph and name, then a warning note per issue.

@@ -1,23 +1,38 @@
 /// How a curve is drawn: unbroken, or dotted so that it reads apart from an unbroken one without colour; or its
-/// points alone, unjoined (a scatter of data points).
+/// points alone, unjoined (a scatter of data points), each a filled or a hollow marker.
 public enum LineStyle: Sendable, Equatable {
     /// Every dot along the path.
     case solid
     /// Runs of dots one cell wide with gaps as wide between them, counted along the path (see `Stroke`);
     /// dashed in SVG.
     case dotted
-    /// A dot at each point, none between them; a small filled circle in SVG.
+    /// A filled marker in the cell of each point (`●`, ASCII `o`), none between them; a small filled circle in SVG.
     case points
+    /// A hollow marker in the cell of each point (`○`, ASCII `+`), so that a second set of points (validation rows
+    /// beside training rows) reads apart from `points` without colour; a ring in SVG.
+    case hollowPoints
 
-    /// The legend's sample of the line: box-drawing dashes (heavy when bold) in Unicode, ASCII otherwise.
+    /// True for the styles that mark points rather than join them.
+    var isPoints: Bool { self == .points || self == .hollowPoints }
+
+    /// The character a point is marked with in a cell, or nil for a line style.
+    func marker(unicode: Bool) -> Character? {
+        switch self {
+        case .solid, .dotted: return nil
+        case .points: return unicode ? "●" : "o"
+        case .hollowPoints: return unicode ? "○" : "+"
+        }
+    }
+
+    /// The legend's sample of the line: box-drawing dashes (heavy when bold) in Unicode, ASCII otherwise; the
+    /// marker itself for points.
     func legendGlyph(bold: Bool, unicode: Bool) -> String {
+        if let marker = marker(unicode: unicode) { return String(marker) }
         switch (self, unicode) {
         case (.solid, true): return bold ? "━" : "─"
         case (.solid, false): return bold ? "=" : "-"
         case (.dotted, true): return bold ? "┅" : "┄"
-        case (.dotted, false): return bold ? ":" : "."
-        case (.points, true): return "⠂"
-        case (.points, false): return "."
+        default: return bold ? ":" : "."
         }
     }
 }

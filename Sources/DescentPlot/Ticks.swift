@@ -71,9 +71,11 @@ public struct Ticks: Equatable, Sendable {
         return linear(a, b, maxCount: limit)
     }
 
+    /// The largest magnitude an axis reaches: values beyond it lie outside every axis (and are not drawn).
+    static let limit = 4e307
+
     /// Orders the bounds and replaces degenerate or unusable ones (see the type's documentation).
     static func sanitized(_ lo: Double, _ hi: Double, positive: Bool) -> (Double, Double) {
-        let limit = 4e307
         var a = min(lo, hi), b = max(lo, hi)
         if positive {
             let smallest = 1e-300

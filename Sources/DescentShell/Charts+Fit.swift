@@ -9,8 +9,8 @@ extension Charts {
     }
 
     /// The model's output (regression), or the probability of the second class (two classes; the output itself when
-    /// the model gives scores, not probabilities), as a curve over the one feature, with the training points (and the
-    /// validation points) on it; x in the data's raw units, as `predict` takes it. `width` × `height` cells.
+    /// the model gives scores, not probabilities), as a curve over the one feature, with the training points (filled
+    /// markers) and the validation points (hollow ones, so that the two read apart without colour) on it; x in the data's raw units, as `predict` takes it. `width` × `height` cells.
     static func fit(_ t: Trainer, width: Int, height: Int, unicode: Bool, samples: Int = 400, maxPoints: Int = 2000) -> Canvas {
         fitChart(t, unicode: unicode, samples: samples, maxPoints: maxPoints).render(width: width, height: height)
     }
@@ -28,16 +28,20 @@ extension Charts {
         let ys = (0..<n).map { i in probabilities ? Metrics.classProbabilities(g, row: i)?[1] ?? .nan : g.output.value[i * g.output.cols] }
         let curveName = probabilities ? "model: P(\(t.train.classNames.count > 1 ? t.train.classNames[1] : "1"))"
             : binary ? "model output" : "model"
-        var series = [points("training rows", train, t.train.y.data, role: .class0, maxPoints: maxPoints)]
-        if let v = t.validation, let x = validation { series.append(points("validation rows", x, v.y.data, role: .class1, maxPoints: maxPoints)) }
+        var series = [points("training rows", train, t.train.y.data, role: .class0, style: .points, maxPoints: maxPoints)]
+        if let v = t.validation, let x = validation {
+            series.append(points("validation rows", x, v.y.data, role: .class1, style: .hollowPoints, maxPoints: maxPoints))
+        }
         series.append(LineChart.Series(name: curveName, role: .lossTrain, bold: true, style: .solid, xs: xs, ys: ys))
         return LineChart(series: series, title: nil, xName: t.train.featureNames.first ?? "x", showLegend: true, unicode: unicode)
     }
 
-    /// The rows of a one-feature set as a points series, every k-th when there are more than `maxPoints`.
-    private static func points(_ name: String, _ x: Tensor, _ y: [Double], role: ColorRole, maxPoints: Int) -> LineChart.Series {
+    /// The rows of a one-feature set as a points series (filled or hollow markers), every k-th when there are more
+    /// than `maxPoints`.
+    private static func points(_ name: String, _ x: Tensor, _ y: [Double], role: ColorRole, style: LineStyle,
+                               maxPoints: Int) -> LineChart.Series {
         let step = max(1, x.rows / max(1, maxPoints))
         let rows = Array(stride(from: 0, to: x.rows, by: step))
-        return LineChart.Series(name: name, role: role, bold: false, style: .points, xs: rows.map { x.data[$0] }, ys: rows.map { y[$0] })
+        return LineChart.Series(name: name, role: role, bold: false, style: style, xs: rows.map { x.data[$0] }, ys: rows.map { y[$0] })
     }
 }

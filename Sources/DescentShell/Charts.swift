@@ -43,8 +43,8 @@ extension Charts {
     /// Whether `boundary` draws anything for `t`: a map of two features, or the fitted curve of one.
     static func drawsMap(_ t: Trainer) -> Bool { t.train.featureCount == 2 || drawsFit(t) }
 
-    /// The model's decision map (classification) or output surface (regression) over the training data's
-    /// two features, with the training points on it, drawn into `width` × `height` cells; for data of one feature,
+    /// The model's decision map (classification) or output surface (regression) over the data's two features,
+    /// with the training points (filled markers) and the validation points (hollow ones) on it, drawn into `width` × `height` cells; for data of one feature,
     /// the fitted curve (`fit`).
     static func boundary(_ t: Trainer, width: Int, height: Int, unicode: Bool, maxPoints: Int = 400) -> Canvas {
         if drawsFit(t) { return fit(t, width: width, height: height, unicode: unicode) }
@@ -54,15 +54,17 @@ extension Charts {
     }
 
     /// The map `boundary` draws, in the data's raw units as `predict`, `show data` and the data file give them:
-    /// the grid spans the raw range of the training points (plus 5%), each grid point goes through the training
-    /// part's standardisation (under `normalize`) before the model sees it, and the points sit at their raw
-    /// coordinates. Nil when the data has not two features or no rows, or the area holds no grid.
+    /// the grid spans the raw range of the training and validation points (plus 5%), each grid point goes through
+    /// the training part's standardisation (under `normalize`) before the model sees it, and the points sit at their
+    /// raw coordinates, the validation rows' hollow. Every k-th row of each part is drawn when there are more than
+    /// `maxPoints` in all. Nil when the data has not two features or no rows, or the area holds no grid.
     static func boundaryMap(_ t: Trainer, width: Int, height: Int, unicode: Bool, maxPoints: Int = 400) -> Heatmap? {
         let x = rawFeatures(t.train)
         guard x.cols == 2, x.rows > 0 else { return nil }
+        let parts = [(x, t.train.y.data, false)] + (t.validation.map { [(rawFeatures($0), $0.y.data, true)] } ?? [])
         var lo = (Double.infinity, Double.infinity), hi = (-Double.infinity, -Double.infinity)
-        for i in 0..<x.rows {
-            lo = (min(lo.0, x[i, 0]), min(lo.1, x[i, 1])); hi = (max(hi.0, x[i, 0]), max(hi.1, x[i, 1]))
+        for (x, _, _) in parts where x.cols == 2 {
+            for i in 0..<x.rows { lo = (min(lo.0, x[i, 0]), min(lo.1, x[i, 1])); hi = (max(hi.0, x[i, 0]), max(hi.1, x[i, 1])) }
         }
         let xr = padded(lo.0, hi.0), yr = padded(lo.1, hi.1)
         let task = t.train.task
@@ -74,18 +76,19 @@ extension Charts {
         inputs.reserveCapacity(cells * 2)
         for yv in centers.ys { for xv in centers.xs { inputs.append(xv); inputs.append(yv) } }
         let g = t.predict(raw: Tensor(shape: [cells, 2], data: inputs))
-        let stride = max(1, x.rows / maxPoints)
-        let y = t.train.y.data
+        let stride = max(1, parts.reduce(0) { $0 + $1.0.rows } / maxPoints)
         var points: [Heatmap.Point] = []
-        for i in Swift.stride(from: 0, to: x.rows, by: stride) {
-            points.append(task == .regression ? .init(x: x[i, 0], y: x[i, 1], value: y[i])
-                                              : .init(x: x[i, 0], y: x[i, 1], category: Int(y[i])))
+        for (x, y, hollow) in parts where x.cols == 2 {
+            for i in Swift.stride(from: 0, to: x.rows, by: stride) {
+                points.append(task == .regression ? .init(x: x[i, 0], y: x[i, 1], value: y[i], hollow: hollow)
+                                                  : .init(x: x[i, 0], y: x[i, 1], category: Int(y[i]), hollow: hollow))
+            }
         }
         let content: Heatmap.Content
         if task == .regression {
             let out = g.output.value
             let values = (0..<cells).map { out[$0 * g.output.cols] }
-            let all = values + y
+            let all = values + parts.flatMap(\.1)
             content = .surface(values, min: all.min() ?? 0, max: all.max() ?? 1)
         } else {
             content = .classes((0..<cells).map { Metrics.predictedClass(g, row: $0) })

@@ -29,6 +29,39 @@ final class HeatmapTests: XCTestCase {
         XCTAssertEqual(bare(.classes(classes), columns: 4, points: points, unicode: false).render().text(), "x--.\n==.o")
     }
 
+    func testHollowPointsAreOutlinesDrawnOverFilledOnes() {
+        // Class 1 filled at cell (0, 0) ▲ and hollow at (1, 0) △; class 2 hollow at (0, 1) □; class 0 hollow at (3, 1) ○;
+        // in cell (2, 0) a hollow class-0 point listed before a filled class-1 one: the hollow one is drawn last.
+        let mixed = [Heatmap.Point(x: 0.5, y: 1.5, category: 1), Heatmap.Point(x: 1.5, y: 1.5, category: 1, hollow: true),
+                     Heatmap.Point(x: 0.5, y: 0.5, category: 2, hollow: true), Heatmap.Point(x: 3.5, y: 0.5, category: 0, hollow: true),
+                     Heatmap.Point(x: 2.5, y: 1.5, category: 0, hollow: true), Heatmap.Point(x: 2.5, y: 1.5, category: 1)]
+        let canvas = bare(.classes(classes), columns: 4, points: mixed).render()
+        XCTAssertEqual(canvas.text(), "▲△○·\n□▒·○")
+        XCTAssertEqual(canvas[1, 0], Cell("△", fg: .class1, bold: true))
+        XCTAssertEqual(canvas[2, 0], Cell("○", fg: .class0, bold: true))
+        // ASCII: filled x, hollow # (class 1), + (class 0), $ (class 2), on the regions . - - . / = = . -.
+        XCTAssertEqual(bare(.classes(classes), columns: 4, points: mixed, unicode: false).render().text(), "x#+.\n$=.+")
+        // A value point on a surface: ○, in ASCII x (+ is a level there), in its level's role.
+        let surface = bare(.surface(Array(repeating: 0, count: 8), min: 0, max: 1), columns: 4,
+                           points: [Heatmap.Point(x: 1.5, y: 0.5, value: 0.95, hollow: true)])
+        XCTAssertEqual(surface.render()[1, 1], Cell("○", fg: .heat4, bold: true))
+        XCTAssertEqual(bare(.surface(Array(repeating: 0, count: 8), min: 0, max: 1), columns: 4, points: surface.points,
+                            unicode: false).render().lines(), ["    ", " x  "])
+    }
+
+    func testTheLegendNamesHollowPointsOnlyWhenThereAreSome() {
+        let held = [Heatmap.Point(x: 0.5, y: 0.5, category: 0, hollow: true)]
+        let named = { (unicode: Bool) in
+            Heatmap(columns: 4, rows: 2, xRange: 0...4, yRange: 0...2, content: .classes(self.classes), points: held,
+                    classNames: ["no", "yes"], showAxes: false, unicode: unicode).render().lines().last
+        }
+        XCTAssertEqual(named(true), "●· no  ▲░ yes  ○△ validation rows")
+        XCTAssertEqual(named(false), "o. no  x- yes  +# validation rows")
+        let surface = Heatmap(columns: 12, rows: 1, xRange: 0...1, yRange: 0...1, content: .surface(Array(repeating: 0.5, count: 12), min: -1, max: 2),
+                              points: [Heatmap.Point(x: 0.5, y: 0.5, value: 0, hollow: true)], showAxes: false)
+        XCTAssertEqual(surface.render().lines().last, "-1  ░▒▓█ 2  ● training rows  ○ validation rows")
+    }
+
     func testSurfaceLevels() {
         // Levels floor(5 × v) clamped to 0…4 between min 0 and max 1: 0.1→0, 0.3→1, 0.5→2, 0.7→3, 0.9→4,
         // 1→4, -5→0, 99→4, NaN→?, 0.5→2.

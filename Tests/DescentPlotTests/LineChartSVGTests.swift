@@ -53,6 +53,26 @@ final class LineChartSVGTests: XCTestCase {
         XCTAssertEqual(samples.map { attribute($0, "stroke-linecap") }, [nil, "round"])
     }
 
+    func testFilledPointsAreDotsAndHollowPointsRings() throws {
+        // (0, 0) → (70, 16 + 370) and (1, 1) → (776, 16): a page without title, one legend row (bottom 64, plot 370 high).
+        let filled = LineChart.Series(name: "train", role: .class0, style: .points, points: [(0, 0)])
+        let hollow = LineChart.Series(name: "val", role: .class1, style: .hollowPoints, points: [(1, 1)])
+        let root = try parse(LineChart(series: [filled, hollow]).svg())
+        XCTAssertTrue(elements(root, named: "path").isEmpty)
+        let groups = elements(root, named: "g").filter { attribute($0, "class") == "points" }
+        XCTAssertEqual(groups.map { attribute($0, "data-name") }, ["train", "val"])
+        XCTAssertEqual(groups.map { attribute($0, "fill") }, ["#1f77b4", "white"])
+        XCTAssertEqual(groups.map { attribute($0, "stroke") }, ["none", "#ff7f0e"])
+        let dots = groups.map { elements($0, named: "circle") }
+        XCTAssertEqual(dots.map { $0.map { [attribute($0, "cx"), attribute($0, "cy"), attribute($0, "r")] } },
+                       [[["70", "386", "2"]], [["776", "16", "3"]]])
+        // The legend's samples are drawn alike: a dot, then a white ring.
+        let legend = try XCTUnwrap(elements(root, named: "g").first { attribute($0, "class") == "legend" })
+        let samples = elements(legend, named: "circle")
+        XCTAssertEqual(samples.map { attribute($0, "fill") }, ["#1f77b4", "white"])
+        XCTAssertEqual(samples.map { attribute($0, "stroke") }, ["none", "#ff7f0e"])
+    }
+
     func testALonePointIsDrawnAsADot() throws {
         // One step of history: a path of one point draws nothing unless it has a zero-length segment, which
         // round caps make a dot. x has one value, so the chart spans it around the middle.
@@ -72,6 +92,18 @@ final class LineChartSVGTests: XCTestCase {
         let texts = elements(root, named: "text")
         XCTAssert(texts.contains { $0.stringValue == "! NaN at step 2" })
         // The mark sits under the axis at x = 70 + 2/4 × 706 = 423.
+        let mark = try XCTUnwrap(texts.first { attribute($0, "class") == "issue-mark" })
+        XCTAssertEqual(attribute(mark, "x"), "423")
+    }
+
+    func testPointsBeyondTheAxesReachAreNoted() throws {
+        // 1e308 is beyond the ticks' ±4e307: no circle for it, a note in the legend and a mark at x = 70 + 2/4 × 706 = 423.
+        let s = LineChart.Series(name: "data", role: .class0, style: .points, xs: [0, 2, 4], ys: [0, 1e308, 1])
+        let root = try parse(LineChart(series: [s], xName: "step").svg())
+        let group = try XCTUnwrap(elements(root, named: "g").first { attribute($0, "class") == "points" })
+        XCTAssertEqual(elements(group, named: "circle").count, 2)
+        let texts = elements(root, named: "text")
+        XCTAssert(texts.contains { $0.stringValue == "! 1 point beyond ±4e+307 not drawn" }, "\(texts.map(\.stringValue))")
         let mark = try XCTUnwrap(texts.first { attribute($0, "class") == "issue-mark" })
         XCTAssertEqual(attribute(mark, "x"), "423")
     }

@@ -44,17 +44,34 @@ final class LineChartTests: XCTestCase {
         XCTAssertEqual(near.filter { $0.contains("┤") }.count, 4, near.joined(separator: "\n"))
     }
 
-    func testPointsAreDotsWithNothingBetween() {
-        // The diagonal's two ends as points: dot (0, 19) is the bottom-left braille dot of cell (0, 4), 0x40 → ⡀;
-        // dot (19, 0) the top-right one of cell (9, 0), 0x08 → ⠈ (the layout of the snapshot above).
-        let points = LineChart.Series(name: "data", role: .class0, style: .points, points: [(0, 0), (1, 1)])
-        let lines = LineChart(series: [points]).render(width: 14, height: 8).lines().map { String($0.reversed().drop { $0 == " " }.reversed()) }
-        XCTAssertEqual(Array(lines.prefix(5)), ["  1┤         ⠈", "   │", "0.5┤", "   │", "  0┤⡀"])
-        XCTAssertEqual(lines.last, "⠂ data")
-        // In SVG, a circle each, and one in the legend.
-        let svg = LineChart(series: [points]).svg(width: 400, height: 300)
-        XCTAssertEqual(svg.components(separatedBy: "<circle").count - 1, 3, svg)
-        XCTAssertFalse(svg.contains("<path class=\"line\""), svg)
+    func testPointsAreMarkersInTheirCellsWithNothingBetween() {
+        // The diagonal's two ends as filled points and its middle as a hollow one, in the layout of the snapshot above:
+        // dot (0, 19) lies in cell (0, 4), dot (19, 0) in cell (9, 0), and (0.5, 0.5) at dot (9.5, 9.5), rounded to
+        // (10, 10), in cell (5, 2). Each marks its whole cell; nothing is drawn between them.
+        let filled = LineChart.Series(name: "data", role: .class0, style: .points, points: [(0, 0), (1, 1)])
+        let hollow = LineChart.Series(name: "held", role: .class1, style: .hollowPoints, points: [(0.5, 0.5)])
+        let lines = LineChart(series: [filled, hollow]).render(width: 14, height: 8).lines().map { String($0.reversed().drop { $0 == " " }.reversed()) }
+        XCTAssertEqual(lines, ["  1┤         ●", "   │", "0.5┤     ○", "   │", "  0┤●", "   └┬────┬───┬", "    0   0.5  1", "● data  ○ held"])
+        // In ASCII (10 × 10 dots of 1 × 2 per cell): dots (0, 9), (9, 0) and (4.5, 4.5) → (5, 5), in the same cells.
+        let ascii = LineChart(series: [filled, hollow], unicode: false).render(width: 14, height: 8).text()
+        XCTAssertEqual(ascii, """
+              1+         o
+               |
+            0.5+     +
+               |
+              0+o
+               ++----+---+
+                0   0.5  1
+            o data  + held
+            """)
+    }
+
+    func testMarkersGoOverTheLines() {
+        // The points first and the diagonal after it: the diagonal's bottom-left cell ⡠ (4, 4) shows the marker.
+        let filled = LineChart.Series(name: "data", role: .class0, style: .points, points: [(0, 0)])
+        let canvas = LineChart(series: [filled, diagonal]).render(width: 14, height: 8)
+        XCTAssertEqual(canvas[4, 4], Cell("●", fg: .class0))
+        XCTAssertEqual(canvas[6, 3], Cell("⡠", fg: .lossTrain, bold: true))
     }
 
     func testHugeValuesAreDrawnWithoutOverflow() {
@@ -187,6 +204,28 @@ final class LineChartTests: XCTestCase {
         XCTAssert(lines[0].hasPrefix("  1┤") && lines[4].hasPrefix("  0┤"), lines.joined(separator: "\n"))
     }
 
+    func testPointsBeyondTheAxesReachAreCountedAndNoted() {
+        // The ticks stop at ±4e307: 5e307 and -1e308 lie outside every axis. They are counted (2, the first at x 1), marked
+        // on the axis and noted under the chart; the two points within reach are drawn, so three ● with the legend's.
+        let s = LineChart.Series(name: "data", role: .class0, style: .points, xs: [0, 1, 2, 3], ys: [0, 5e307, -1e308, 1])
+        let chart = LineChart(series: [s])
+        XCTAssertEqual(chart.issues(), [LineChart.Issue(series: "data", x: 1, kind: .beyondReach(count: 2))])
+        let text = chart.render(width: 60, height: 10).text()
+        XCTAssertEqual(text.split(separator: "\n").last, "● data  ! 2 points beyond ±4e+307 not drawn", text)
+        XCTAssertEqual(text.filter { $0 == "●" }.count, 3, text)
+        XCTAssertTrue(LineChart(series: [s], unicode: false).render(width: 60, height: 10).text()
+            .hasSuffix("o data  ! 2 points beyond +-4e+307 not drawn"))
+        // Only points inside the x window count: none in 2.5…3, the one at x 1 in 0…1.5.
+        XCTAssertEqual(LineChart(series: [s], xRange: 2.5...3).issues(), [])
+        XCTAssertEqual(LineChart(series: [s], xRange: 0...1.5).issues(), [LineChart.Issue(series: "data", x: 1, kind: .beyondReach(count: 1))])
+        // Lines too, and after the first undrawable value of each series; with several series the note names its own.
+        let line = LineChart.Series(name: "loss", role: .lossTrain, xs: [0, 1, 2, 3], ys: [1, .nan, 1e308, 1.7e308])
+        XCTAssertEqual(LineChart(series: [line]).issues(), [LineChart.Issue(series: "loss", x: 1, kind: .nan),
+                                                             LineChart.Issue(series: "loss", x: 2, kind: .beyondReach(count: 2))])
+        let lines = LineChart(series: [s, line]).render(width: 100, height: 12).lines()
+        XCTAssertTrue(lines.contains { $0.contains("! 2 points in loss beyond ±4e+307 not drawn") }, lines.joined(separator: "\n"))
+    }
+
     func testIssueText() {
         let nan = LineChart.Issue(series: "val", x: 812, kind: .nan)
         XCTAssertEqual(nan.text(xName: "step", naming: false, unicode: true), "NaN at step 812")
@@ -194,6 +233,10 @@ final class LineChartTests: XCTestCase {
         XCTAssertEqual(LineChart.Issue(series: "a", x: 3, kind: .negativeInfinity).text(xName: "x", naming: false, unicode: false), "-inf at x 3")
         XCTAssertEqual(LineChart.Issue(series: "a", x: 3, kind: .nonPositive).text(xName: "x", naming: false, unicode: false),
                        "<=0 (log scale) at x 3")
+        let beyond = LineChart.Issue(series: "val", x: 4, kind: .beyondReach(count: 1))
+        XCTAssertEqual(beyond.text(xName: "step", naming: false, unicode: true), "1 point beyond ±4e+307 not drawn")
+        XCTAssertEqual(LineChart.Issue(series: "val", x: 4, kind: .beyondReach(count: 3)).text(xName: "step", naming: true, unicode: false),
+                       "3 points in val beyond +-4e+307 not drawn")
     }
 
     func testLegendNamesTheSeriesWhenThereAreSeveral() {

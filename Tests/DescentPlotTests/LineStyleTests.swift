@@ -11,5 +11,10 @@ final class LineStyleTests: XCTestCase {
         XCTAssertEqual(LineStyle.solid.legendGlyph(bold: true, unicode: false), "=")
         XCTAssertEqual(LineStyle.dotted.legendGlyph(bold: true, unicode: false), ":")
         XCTAssertEqual(LineStyle.dotted.legendGlyph(bold: false, unicode: false), ".")
+        // Points show their marker, filled or hollow, whatever the weight.
+        XCTAssertEqual(LineStyle.points.legendGlyph(bold: false, unicode: true), "●")
+        XCTAssertEqual(LineStyle.hollowPoints.legendGlyph(bold: true, unicode: true), "○")
+        XCTAssertEqual(LineStyle.points.legendGlyph(bold: false, unicode: false), "o")
+        XCTAssertEqual(LineStyle.hollowPoints.legendGlyph(bold: false, unicode: false), "+")
     }
 }

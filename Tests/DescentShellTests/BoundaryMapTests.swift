@@ -93,8 +93,9 @@ final class BoundaryMapTests: XCTestCase {
                 maps.append(try XCTUnwrap(Charts.boundaryMap(t, width: 60, height: 24, unicode: true)))
                 texts.append(h.ok("plot boundary").split(separator: "\n", omittingEmptySubsequences: false))
                 if !normalize {
-                    // The raw range, from the training features themselves.
-                    let xs = stride(from: 0, to: t.train.X.data.count, by: 2).map { t.train.X.data[$0] }
+                    // The raw range, from the training and validation features themselves.
+                    let features = t.train.X.data + (t.validation?.X.data ?? [])
+                    let xs = stride(from: 0, to: features.count, by: 2).map { features[$0] }
                     let pad = (xs.max()! - xs.min()!) * 0.05
                     XCTAssertEqual(maps[0].xRange, (xs.min()! - pad)...(xs.max()! + pad))
                 }
@@ -115,6 +116,31 @@ final class BoundaryMapTests: XCTestCase {
             XCTAssertEqual(labels(ta), labels(tb), data)
             XCTAssertEqual(ta.suffix(3).first, tb.suffix(3).first, "x tick labels of \(data)")
         }
+    }
+
+    func testValidationRowsAreHollowPointsInsideTheMap() throws {
+        // The four points split in two: the map spans all four (10…16 × 100…180 plus 5%, as above), the training rows
+        // drawn filled and the validation rows hollow, each at its raw coordinates and with its class.
+        let h = ShellHarness()
+        h.ok("seed 1\n\(data)\nsplit 0.5\nnormalize\nlayer dense 1 sigmoid\nloss bce")
+        let t = try h.w.ensureTrainer(), validation = try XCTUnwrap(t.validation)
+        let map = try XCTUnwrap(Charts.boundaryMap(t, width: 60, height: 24, unicode: true))
+        XCTAssertEqual(map.xRange.lowerBound, 9.7, accuracy: 1e-12); XCTAssertEqual(map.xRange.upperBound, 16.3, accuracy: 1e-12)
+        XCTAssertEqual(map.yRange.lowerBound, 96, accuracy: 1e-12); XCTAssertEqual(map.yRange.upperBound, 184, accuracy: 1e-12)
+        let raw: [(Double, Double, Int)] = [(10, 100, 0), (12, 140, 1), (14, 120, 0), (16, 180, 1)]
+        XCTAssertEqual(map.points.filter(\.hollow).count, validation.count)
+        XCTAssertEqual(map.points.filter { !$0.hollow }.count, t.train.count)
+        XCTAssertEqual(map.points.count, 4)
+        for r in raw {
+            let matches = map.points.filter { abs($0.x - r.0) < 1e-9 && abs($0.y - r.1) < 1e-9 && $0.mark == .category(r.2) }
+            XCTAssertEqual(matches.count, 1, "\(r)")
+        }
+        // The validation rows are the ones `t.validation` holds (standardised there: compared through rawFeatures).
+        let held = Charts.rawFeatures(validation)
+        for (i, p) in map.points.filter(\.hollow).enumerated() {
+            XCTAssertEqual(p.x, held[i, 0], accuracy: 1e-9); XCTAssertEqual(p.y, held[i, 1], accuracy: 1e-9)
+        }
+        XCTAssertTrue(h.ok("plot boundary").contains("●· 0  ▲░ 1  ○△ validation rows"))
     }
 
     func testRawFeaturesUndoTheStandardisation() {

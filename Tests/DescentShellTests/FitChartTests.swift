@@ -27,17 +27,37 @@ final class FitChartTests: XCTestCase {
         let t = try h.w.ensureTrainer()
         let chart = Charts.fitChart(t, unicode: true, samples: 3)
         XCTAssertEqual(chart.series.map(\.name), ["training rows", "validation rows", "model: P(1)"])
+        XCTAssertEqual(chart.series.map(\.style), [.points, .hollowPoints, .solid], "the two sets of rows read apart without colour")
         XCTAssertEqual(chart.series[0].xs.count + chart.series[1].xs.count, 8)
         // The three x: −3.3, 0, 3.3 (−3 … 3 padded by 0.3); σ(2x + 1) by hand: 1/(1 + e^5.6), 1/(1 + e^−1), 1/(1 + e^−7.6).
         let expected = [1 / (1 + exp(5.6)), 1 / (1 + exp(-1.0)), 1 / (1 + exp(-7.6))]
         for (a, b) in zip(chart.series[2].ys, expected) { XCTAssertEqual(a, b, accuracy: 1e-12) }
     }
 
+    func testValidationRowsAreHollowMarkersApartFromTrainingRowsWithoutColour() throws {
+        // Four rows on a diagonal, far apart in a 60 × 24 chart: each in a cell of its own, filled (●, ASCII o) for
+        // the training rows and hollow (○, ASCII +) for the validation rows, as many of each as the split made.
+        let h = ShellHarness()
+        h.ok("seed 1\ndata X=[[0],[1],[2],[3]] y=[0,1,2,3]\nsplit 0.5\nlayer dense 1 linear\nloss mse")
+        let t = try h.w.ensureTrainer()
+        let (train, validation) = (t.train.count, try XCTUnwrap(t.validation).count)
+        XCTAssertEqual(train + validation, 4)
+        XCTAssertGreaterThan(validation, 0)
+        for (unicode, filled, hollow, legend) in [(true, "●", "○", "● training rows  ○ validation rows  ━ model"),
+                                                   (false, "o", "+", "o training rows  + validation rows  = model")] {
+            let lines = Charts.fit(t, width: 60, height: 24, unicode: unicode).lines()
+            let plot = lines.dropLast(3).map { $0.drop { $0 != "│" && $0 != "┤" && $0 != "|" && $0 != "+" }.dropFirst() }
+            XCTAssertEqual(plot.map { $0.filter { String($0) == filled }.count }.reduce(0, +), train, lines.joined(separator: "\n"))
+            XCTAssertEqual(plot.map { $0.filter { String($0) == hollow }.count }.reduce(0, +), validation, lines.joined(separator: "\n"))
+            XCTAssertTrue(lines.last?.hasPrefix(legend) == true, lines.joined(separator: "\n"))
+        }
+    }
+
     func testPlotBoundaryDrawsItAndRefusesThreeClasses() {
         let h = ShellHarness()
         h.ok("data X=[[0],[1],[2]] y=[1,3,5]\nlayer dense 1 linear\nloss mse")
         let text = h.ok("plot boundary")
-        XCTAssertTrue(text.contains("⠂ training rows  ━ model"), text)
+        XCTAssertTrue(text.contains("● training rows  ━ model"), text)
         let k = ShellHarness()
         k.ok("data X=[[0],[1],[2]] y=[0,1,2]\nlayer dense 3 linear\nloss ce")
         XCTAssertTrue(k.fails("plot boundary").contains("plot boundary needs data with 2 features (or 1, for regression or two classes: the fitted curve); this data has 1 feature and 3 classes"))
@@ -64,5 +84,10 @@ final class FitChartTests: XCTestCase {
             h.ok(data + "\nlayer dense 1\nloss mae")
             XCTAssertTrue(h.ok(command).contains("┤"), data)
         }
+        // The two targets beyond ±4e307 are not drawn, and the chart says so.
+        let h = ShellHarness()
+        h.ok("data X=[[1],[2],[3]] y=[1e308,-1.7e308,0]\nlayer dense 1\nloss mae")
+        let text = h.ok("plot boundary")
+        XCTAssertTrue(text.contains("! 2 points in training rows beyond ±4e+307 not drawn"), text)
     }
 }
