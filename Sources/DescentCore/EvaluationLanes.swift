@@ -68,6 +68,9 @@ final class EvaluationLanes: TeamJob {
         return (loss / Double(rows), metric, penalty.pointee)
     }
 
+    /// The first block (in block order) whose loss was not finite in the last evaluation, if any.
+    var firstNonFiniteBlock: Int? { (0..<blockCount).first { !losses[$0].isFinite } }
+
     /// Calls `run(part:parts:)` on the job the context holds unretained (`ThreadTeam.run(alone:_:)`).
     static let teamEntry: ThreadTeam.Entry = { context, part, parts in
         Unmanaged<EvaluationLanes>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.run(part: part, parts: parts) }

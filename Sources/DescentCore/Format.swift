@@ -15,6 +15,17 @@ public enum Format {
         "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
     }
 
+    /// `count` with its digits in groups of three, `401,408` (as `1,797` rows are written in messages).
+    public static func grouped(_ count: Int) -> String {
+        let digits = String(count.magnitude)
+        var out = ""
+        for (k, ch) in digits.enumerated() {
+            if k > 0 && (digits.count - k) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return (count < 0 ? "-" : "") + out
+    }
+
     /// `W1[0,2]`: the entry of parameter `name` at `index` (just `name` for an empty index).
     public static func entry(_ name: String, _ index: [Int]) -> String {
         index.isEmpty ? name : name + "[" + index.map(String.init).joined(separator: ",") + "]"

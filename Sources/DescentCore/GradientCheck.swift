@@ -14,6 +14,10 @@ public enum GradientCheck {
         /// The entries that failed, in order (the first `failedLimit`).
         public var failedIndices: [[Int]] = []
         public var passed: Bool
+        /// How many entries were checked (all of them unless a sample was asked for).
+        public var checked: Int = 0
+        /// How many entries the parameter has.
+        public var entries: Int = 0
     }
 
     /// The most failing entries a result lists.
@@ -32,7 +36,7 @@ public enum GradientCheck {
         public var parameter: String
         /// Entries of that parameter checked so far.
         public var entry: Int
-        /// Entries the parameter has.
+        /// Entries of the parameter the check covers (all it has, or its sample).
         public var entries: Int
         /// Entries checked so far, over all the parameters.
         public var done: Int
@@ -46,6 +50,20 @@ public enum GradientCheck {
         public var progress: Progress
     }
 
+    /// The offsets of `n` distinct entries of a parameter of `count` entries, in increasing order, drawn uniformly
+    /// from `rng` by Floyd's algorithm (for j from count − n to count − 1: t = `int(below: j + 1)`; take t, or j when t
+    /// is taken already), which draws n numbers whatever the count and keeps only the n chosen; all `count` offsets,
+    /// drawing nothing, when n ≥ count.
+    public static func sampledOffsets(count: Int, taking n: Int, rng: inout RNG) -> [Int] {
+        guard n < count else { return Array(0..<max(0, count)) }
+        var chosen = Set<Int>(minimumCapacity: max(0, n))
+        for j in (count - max(0, n))..<count {
+            let t = rng.int(below: j + 1)
+            if !chosen.insert(t).inserted { chosen.insert(j) }
+        }
+        return chosen.sorted()
+    }
+
     /// Checks every entry of `parameters` (all when empty) on `graph`'s current batch, in evaluation mode
     /// (dropout off, so the loss is a fixed function of the parameters). Everything it changes — parameter
     /// values, gradients, node values and where backward stood — is put back bit for bit when it ends.
@@ -55,23 +73,26 @@ public enum GradientCheck {
     /// analytic or numeric gradient is not finite fails, with relative error infinity and, when either is
     /// NaN, absolute error NaN.
     ///
+    /// `offsets`, when given, holds for each parameter the offsets of the entries to check (a sample), in order.
+    ///
     /// `shouldContinue` is asked before each entry; when it answers false the check throws `Stopped`, having put
     /// everything back as well.
-    public static func run(_ graph: Graph, parameters: [Parameter], step h: Double = GradientCheck.step,
+    public static func run(_ graph: Graph, parameters: [Parameter], offsets: [[Int]]? = nil, step h: Double = GradientCheck.step,
                            tolerance: Double = 1e-5,
                            shouldContinue: (Progress) -> Bool = { _ in true }) throws(Stopped) -> [Result] {
         let state = graph.savedState()
-        let total = parameters.reduce(0) { $0 + $1.count }
+        let chosen = offsets ?? parameters.map { Array(0..<$0.count) }
+        let total = chosen.reduce(0) { $0 + $1.count }
         var done = 0
         var rng = RNG(seed: 0)
         graph.forward(training: false, rng: &rng)
         graph.backward()
         var results: [Result] = []
-        for p in parameters {
+        for (p, entries) in zip(parameters, chosen) {
             let analytic = p.grad.array
-            var worstRel = 0.0, largestAbs = 0.0, worst = 0, absAtWorst = 0.0, failed: [[Int]] = []
-            for i in 0..<p.count {
-                let progress = Progress(parameter: p.name, entry: i, entries: p.count, done: done, total: total)
+            var worstRel = 0.0, largestAbs = 0.0, worst = entries.first ?? 0, absAtWorst = 0.0, failed: [[Int]] = []
+            for (k, i) in entries.enumerated() {
+                let progress = Progress(parameter: p.name, entry: k, entries: entries.count, done: done, total: total)
                 guard shouldContinue(progress) else {
                     graph.restore(state)
                     throw Stopped(progress: progress)
@@ -98,7 +119,7 @@ public enum GradientCheck {
             }
             results.append(Result(parameter: p.name, maxRelativeError: worstRel,
                                   worstIndex: Tensor.index(ofOffset: worst, in: p.shape), worstAbsoluteError: absAtWorst,
-                                  failedIndices: failed, passed: worstRel < tolerance))
+                                  failedIndices: failed, passed: worstRel < tolerance, checked: entries.count, entries: p.count))
         }
         // A check changes nothing: the gradients an `update` would apply (from a training pass, with dropout)
         // are put back, not replaced by this evaluation-mode pass's.

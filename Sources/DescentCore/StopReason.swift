@@ -6,6 +6,9 @@ public enum StopReason: Equatable, Sendable, CustomStringConvertible {
     case requested(String)
     /// A loss or gradient stopped being finite; the parameters are those from before the update.
     case nonFinite(String)
+    /// The evaluation of the full sets gave a training or validation loss that is not finite; the step before it was
+    /// applied, and the parameters are those it left.
+    case nonFiniteEvaluation(String)
 
     public var description: String {
         switch self {
@@ -13,6 +16,7 @@ public enum StopReason: Equatable, Sendable, CustomStringConvertible {
         case .interrupted: return "interrupted"
         case .requested(let why): return why
         case .nonFinite(let why): return why
+        case .nonFiniteEvaluation(let why): return why
         }
     }
 }

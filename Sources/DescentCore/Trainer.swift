@@ -76,6 +76,8 @@ public final class Trainer {
     }()
     /// The training rows of the batch drawn by the last pass by hand (`forward`), for display.
     public private(set) var handBatch: [Int] = []
+    /// What the last evaluation of the full sets found not finite, nil when its losses were finite (or it was abandoned).
+    public private(set) var evaluationOverflow: EvaluationOverflow?
     /// Whether the gradients held are not the current ones: the parameters changed since they were
     /// computed (`undo`, `set`, `load`), or the loss or regularizer did. A backward pass or a step clears it.
     public var gradientsStale = false
@@ -349,7 +351,7 @@ public final class Trainer {
     /// How the parameters kept at a non-finite stop stand: "; parameters kept from before that update"
     /// with the largest magnitude among them (a diverging run shows there), or, when an earlier update
     /// already made one of them not finite, which.
-    private func keptNote() -> String {
+    private func keptNote(_ kept: String = "kept from before that update", madeSo: String = "an earlier update made them so") -> String {
         var largest = 0.0, name = ""
         for p in model.parameters {
             for i in 0..<p.count {
@@ -358,10 +360,10 @@ public final class Trainer {
             }
         }
         if !largest.isFinite {
-            return "; \(name) holds \(largest.isNaN ? "NaN" : "infinite") values already: an earlier update made them so (a learning rate too large?)"
+            return "; \(name) holds \(largest.isNaN ? "NaN" : "infinite") values already: \(madeSo) (a learning rate too large?)"
         }
         let at = name.isEmpty ? "" : " (largest |value| \(Format.short(largest)), in \(name))"
-        return "; parameters kept from before that update\(at)"
+        return "; parameters \(kept)\(at)"
     }
 
     /// Runs `steps` steps, calling `onStep` after each; `onStep` returning a reason stops the run.
@@ -378,11 +380,24 @@ public final class Trainer {
             evaluatesOnInterval = lastStepEvaluated || k < steps - 1
             if let stop = step() { discardPending(); reason = stop; break }
             ran += 1
-            if let stop = onStep(self) { reason = stop; break }
+            let asked = onStep(self)
+            // An evaluation that overflowed ends the run at its step (reported over a break or a stop key, not Ctrl-C).
+            if asked != .interrupted, let overflow = overflowStop() { reason = overflow; break }
+            if let asked { reason = asked; break }
         }
         if !lastStepEvaluated && ran == steps { return reason }
-        if evaluateAtEnd && stepCount > 0 && history.lastEvaluation?.step != stepCount { evaluate() }
+        if evaluateAtEnd && stepCount > 0 && history.lastEvaluation?.step != stepCount {
+            evaluate()
+            if reason == .completed, let overflow = overflowStop() { reason = overflow }
+        }
         return reason
+    }
+
+    /// The stop for an evaluation at the current step whose training or validation loss is not finite; nil otherwise.
+    public func overflowStop() -> StopReason? {
+        guard let o = evaluationOverflow, o.step == stepCount, history.lastEvaluation?.step == stepCount else { return nil }
+        return .nonFiniteEvaluation(o.text + keptNote("kept as the update of step \(stepCount) left them",
+                                                      madeSo: "the update of step \(stepCount) or an earlier one made them so"))
     }
 
     /// Forgets a batch whose step was not applied; one drawn by hand goes back to the sampler (`beforeDraw`).
@@ -412,8 +427,10 @@ public final class Trainer {
     /// Evaluates the full training (and validation) set now and records it; nil when `shouldContinue` stopped it.
     @discardableResult
     public func evaluate() -> History.Evaluation? {
-        guard let e = evaluationValues(stoppable: true) else { return nil }
+        evaluationOverflow = nil
+        guard let (e, sources) = evaluationValuesAndSources(stoppable: true) else { return nil }
         history.record(e)
+        evaluationOverflow = EvaluationOverflow.found(e, sources: sources)
         return e
     }
 
@@ -446,22 +463,26 @@ public final class Trainer {
     }
 
     /// Evaluates the full sets in evaluation mode: the record (with the penalty); nil when stopped (`evaluationBlocks`).
-    func evaluationValues(stoppable: Bool) -> History.Evaluation? {
+    func evaluationValues(stoppable: Bool) -> History.Evaluation? { evaluationValuesAndSources(stoppable: stoppable)?.0 }
+
+    /// `evaluationValues`, with where each set's loss first stopped being finite (`overflowSource`; nil where it is finite).
+    private func evaluationValuesAndSources(stoppable: Bool) -> (History.Evaluation, (train: String?, validation: String?))? {
         guard let t = lossAndMetric(validation: false, stoppable: stoppable) else { return nil }
-        var v: (loss: Double, metric: Double, penalty: Double)? = nil
+        var v: (loss: Double, metric: Double, penalty: Double, source: String?)? = nil
         if validation != nil {
             guard let measured = lossAndMetric(validation: true, stoppable: stoppable) else { return nil }
             v = measured
         }
         let e = History.Evaluation(step: stepCount, epoch: sampler.epochOfLastBatch, trainLoss: t.loss, penalty: t.penalty,
                                    valLoss: v?.loss, trainMetric: t.metric, valMetric: v?.metric)
-        return e
+        return (e, (t.source, v?.source))
     }
 
     /// A set's data loss, metric and the penalty at the current parameters; nil when stopped. A set of one
     /// block gives its graph's loss as it is; a larger one is shared by `EvaluationLanes`, which weights its
-    /// blocks' losses (means over their rows) by their rows.
-    private func lossAndMetric(validation: Bool, stoppable: Bool) -> (loss: Double, metric: Double, penalty: Double)? {
+    /// blocks' losses (means over their rows) by their rows. `source` says where the loss first stopped being
+    /// finite (nil while it is).
+    private func lossAndMetric(validation: Bool, stoppable: Bool) -> (loss: Double, metric: Double, penalty: Double, source: String?)? {
         guard let d = validation ? self.validation : train else { return nil }
         if d.count > max(1, blockRows) {
             if evalLanes == nil {
@@ -470,14 +491,30 @@ public final class Trainer {
             }
             guard let lanes = validation ? evalLanes?.validation : evalLanes?.train,
                   let r = lanes.evaluate(d, alone: teamChoice == false, shouldContinue: stoppable ? shouldContinue : nil) else { return nil }
-            return (r.loss, Metrics.metric(sum: r.metricSum, task: d.task, targets: d.y.data), r.penalty)
+            var source: String?
+            if !r.loss.isFinite {
+                source = lanes.firstNonFiniteBlock.map { overflowSource(ofBlock: $0, lanes: lanes, in: d, validation: validation) }
+                    ?? " (the sum of its blocks' losses overflows, each block's being finite)"
+            }
+            return (r.loss, Metrics.metric(sum: r.metricSum, task: d.task, targets: d.y.data), r.penalty, source)
         }
-        var loss = Double.nan, penalty = 0.0, sum = 0.0
+        var loss = Double.nan, penalty = 0.0, sum = 0.0, source: String? = nil
         _ = evaluationBlocks(validation: validation, stoppable: stoppable) { g, first in
+            if !g.lossValue.isFinite { source = Trainer.overflowSource(g, first: first, in: d, validation: validation) }
             loss = g.lossValue
             penalty = g.penaltyValue
             Metrics.accumulate(g, task: d.task, targets: d.y.data, first: first, into: &sum)
         }
-        return (loss, Metrics.metric(sum: sum, task: d.task, targets: d.y.data), penalty)
+        return (loss, Metrics.metric(sum: sum, task: d.task, targets: d.y.data), penalty, source)
+    }
+
+    /// `overflowSource` for block `b` of `d` (evaluated by `lanes`, whose graphs have moved on): the block run again.
+    private func overflowSource(ofBlock b: Int, lanes: EvaluationLanes, in d: Dataset, validation: Bool) -> String {
+        let graphs = evaluationGraphs(validation: validation), first = b * lanes.blockRows
+        let g = b == lanes.blockCount - 1 ? graphs[graphs.count - 1] : graphs[0]
+        d.copyRows(first..<first + g.rows, x: g.input.pointer, y: g.target.pointer)
+        var scratch = dropoutRNG
+        g.forward(training: false, rng: &scratch)
+        return Trainer.overflowSource(g, first: first, in: d, validation: validation)
     }
 }

@@ -18,7 +18,8 @@ extension Commands {
                     recorded: false, handler: graph),
         CommandSpec("explain", ["explain PARAM", "explain PARAM[i,j]"], "write out the chain rule for a parameter's gradient with this batch's numbers",
                     recorded: false, handler: explain),
-        CommandSpec("gradcheck", ["gradcheck [PARAM]"], "compare analytic gradients with central finite differences",
+        CommandSpec("gradcheck", ["gradcheck [PARAM] [sample=N]"],
+                    "compare analytic gradients with central finite differences (sample=N: N entries of each parameter, drawn from the seed)",
                     handler: gradcheck),
         CommandSpec("watch", ["watch PARAM[i,j]"], "print that entry after every step", handler: watch),
         CommandSpec("unwatch", ["unwatch [PARAM[i,j]]", "unwatch [all]"], "stop watching one entry (or all)", keywords: ["all"], handler: unwatch),
@@ -357,30 +358,55 @@ extension Commands {
                          at: arg.span)
     }
 
+    /// The most entries `sample=` asks for of each parameter (more than any model that fits holds).
+    static let maxGradcheckSample = 1_000_000_000
+
+    /// How long, in seconds, a `gradcheck` may be expected to take before it says so and suggests `sample=`.
+    static let gradcheckNoteSeconds = 30.0
+
+    /// The stream of the session's seed that `gradcheck sample=` draws from (1 to 3 are the data's, the weights'
+    /// and the trainer's): each parameter draws from its own stream derived from this one by its place in the
+    /// model, so that `gradcheck W1 sample=N` checks the entries of W1 that `gradcheck sample=N` does.
+    static let gradcheckStream: UInt64 = 4
+
     static func gradcheck(_ w: Workspace, _ a: inout ArgReader) throws {
         let t = try w.ensureTrainer()
         let name = try a.optionalWord("parameter", oneOf: w.parameterNames())
-        try a.finish(options: [])
+        let sample = try a.optionalIntOption("sample", range: 1...maxGradcheckSample)
+        try a.finish(options: ["sample"])
         if w.inspected == nil { try w.checkHandPassFits(t) }
         let g = w.inspected ?? t.peekNextBatch()
-        let params = t.model.parameters.filter { name == nil || $0.name == name }
-        w.out.print("gradient check on \(Format.counted(g.rows, "row")), central differences h=1e-5, evaluation mode (dropout off):")
+        let all = t.model.parameters
+        let params = all.filter { name == nil || $0.name == name }
+        // A sample is drawn from streams of its own, derived from the seed: the training streams are not touched.
+        let offsets = sample.map { n in
+            params.map { p in
+                var rng = w.rng(gradcheckStream).derived(stream: UInt64(all.firstIndex { $0 === p } ?? 0))
+                return GradientCheck.sampledOffsets(count: p.count, taking: n, rng: &rng)
+            }
+        }
+        let drawn = sample.map { ", up to \(Format.grouped($0)) entries of each parameter drawn from seed \(w.seed)" } ?? ""
+        w.out.print("gradient check on \(Format.counted(g.rows, "row")), central differences h=1e-5, evaluation mode (dropout off)\(drawn):")
         let results: [GradientCheck.Result]
-        do { results = try checkGradients(w, g, params) } catch {
+        do { results = try checkGradients(w, g, params, offsets: offsets, sample: sample) } catch {
             let p = error.progress
             w.out.pastEcho()   // past the terminal's echoed ^C, leaving the progress line (if any) to show how far it got
             w.showProgress?(nil)
-            throw ShellError("gradcheck interrupted in \(p.parameter) after \(p.done) of \(p.total) entries; "
+            throw ShellError("gradcheck interrupted in \(p.parameter) after \(Format.grouped(p.done)) of \(Format.grouped(p.total)) entries; "
                              + "parameters and gradients are as they were")
         }
         w.showProgress?(nil)
         // The worst entry's own errors side by side (the largest absolute error may be another entry's).
         let rows = results.map { r in
-            [r.parameter, "[" + r.worstIndex.map(String.init).joined(separator: ",") + "]", Format.sig(r.worstAbsoluteError, 3),
-             Format.sig(r.maxRelativeError, 3), r.passed ? "pass" : "FAIL"]
+            // A sampled check says of each parameter how many of its entries it checked.
+            let checked = r.checked < r.entries ? "\(Format.grouped(r.checked)) of \(Format.grouped(r.entries))" : "all \(Format.grouped(r.entries))"
+            return [r.parameter] + (sample == nil ? [] : [checked])
+                + ["[" + r.worstIndex.map(String.init).joined(separator: ",") + "]", Format.sig(r.worstAbsoluteError, 3),
+                   Format.sig(r.maxRelativeError, 3), r.passed ? "pass" : "FAIL"]
         }
-        w.out.print(TextTable(headers: ["param", "worst at", "abs err", "rel err*", "result"], rows: rows,
-                              alignments: [.left, .left, .right, .right, .left]).render().joined(separator: "\n"))
+        let headers = ["param"] + (sample == nil ? [] : ["checked"]) + ["worst at", "abs err", "rel err*", "result"]
+        let alignments: [TextTable.Alignment] = [.left] + (sample == nil ? [] : [.right]) + [.left, .right, .right, .left]
+        w.out.print(TextTable(headers: headers, rows: rows, alignments: alignments).render().joined(separator: "\n"))
         w.out.print("worst at: the entry with the largest relative error (or, when all count as 0, absolute error)")
         w.out.print("* an entry whose absolute error is within the difference's rounding, 8·ε·(|L(w+h)| + |L(w−h)|)/2h "
                     + "(at least 1e-9), counts as 0")
@@ -439,14 +465,26 @@ extension Commands {
     }
 
     /// Runs the check with Ctrl-C stopping it between entries and, on a terminal, a progress line once it takes a while
-    /// (the caller wipes it).
-    private static func checkGradients(_ w: Workspace, _ g: Graph, _ params: [Parameter]) throws(GradientCheck.Stopped) -> [GradientCheck.Result] {
+    /// (the caller wipes it). Once the first entry is timed, a check expected to take longer than
+    /// `gradcheckNoteSeconds` says how long and what a `sample=` would take instead.
+    private static func checkGradients(_ w: Workspace, _ g: Graph, _ params: [Parameter], offsets: [[Int]]?,
+                                       sample: Int?) throws(GradientCheck.Stopped) -> [GradientCheck.Result] {
         let clock = ContinuousClock(), start = clock.now
         var nextShow = start + .milliseconds(300)
+        var firstEntry: ContinuousClock.Instant?
         return try Interrupt.during { () throws(GradientCheck.Stopped) -> [GradientCheck.Result] in
-            try GradientCheck.run(g, parameters: params) { p in
+            try GradientCheck.run(g, parameters: params, offsets: offsets) { p in
                 if Interrupt.requested { return false }
                 let now = clock.now
+                // The first call comes after the check's own forward and backward pass; the second, one entry later.
+                if p.done == 0 { firstEntry = now }
+                if p.done == 1, let first = firstEntry {
+                    let perEntry = (now - first).seconds, left = perEntry * Double(p.total - 1)
+                    if left > w.gradcheckNoteSeconds {
+                        w.showProgress?(nil)
+                        w.out.print(longCheckNote(total: p.total, perEntry: perEntry, sample: sample))
+                    }
+                }
                 if let show = w.showProgress, now >= nextShow {
                     let seconds = (now - start).seconds
                     let eta = p.done > 0 ? seconds / Double(p.done) * Double(p.total - p.done) : .nan
@@ -457,6 +495,28 @@ extension Commands {
                 return true
             }
         }
+    }
+
+    /// The entries of each parameter a check that takes long suggests sampling.
+    static let suggestedSample = 100
+
+    /// What a check of `total` entries at `perEntry` seconds each says before it goes on: how long it will take, that
+    /// Ctrl-C stops it, and, unless it samples already, the `sample=` that checks fewer.
+    static func longCheckNote(total: Int, perEntry: Double, sample: Int?) -> String {
+        let head = "note: checking \(sample == nil ? "all " : "")\(Format.grouped(total)) entries (2 forward passes each, "
+            + "\(Format.sig(perEntry * 1000, 3)) ms here) takes about \(duration(perEntry * Double(total))); Ctrl-C stops it, changing nothing"
+        if let sample {
+            return head + " — a smaller sample= than \(Format.grouped(sample)) takes less"
+        }
+        return head + " — `gradcheck sample=\(suggestedSample)` checks \(suggestedSample) entries of each parameter, drawn from the seed"
+    }
+
+    /// A time to wait, roughly: `40 s`, `12 min`, `3.4 h`.
+    static func duration(_ seconds: Double) -> String {
+        if seconds < 90 { return "\(Int(seconds.rounded())) s" }
+        if seconds < 90 * 60 { return "\(Int((seconds / 60).rounded())) min" }
+        let hours = seconds / 3600
+        return hours < 10 ? "\(Format.sig(hours, 2)) h" : "\(Format.grouped(Int(hours.rounded()))) h"
     }
 
     static func watch(_ w: Workspace, _ a: inout ArgReader) throws {

@@ -175,6 +175,8 @@ extension Commands {
         if let e = t.history.lastEvaluation, e.step == t.stepCount {
             w.out.print("  " + Report.evaluation(e, of: t))
             w.noteUndefinedR2(t)
+            // As a run stops there; a lone step has nothing after it to stop, and its update is kept as a run's is.
+            if let stop = t.overflowStop() { w.out.print("warning: \(stop) — `undo` takes the step back") }
         }
         w.printWatches(t, live: false)
         if let stop = w.checkBreaks(t) { w.out.print("\(stop)") }

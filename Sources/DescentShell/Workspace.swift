@@ -93,6 +93,9 @@ public final class Workspace {
     var stepPrompt: (() -> Bool)?
     /// Shows a line of progress in place while long work runs (nil wipes it); nil when standard output is not a terminal.
     var showProgress: ((String?) -> Void)?
+    /// How long, in seconds, a `gradcheck` is expected to take before it says so and suggests `sample=`
+    /// (`Commands.gradcheckNoteSeconds`; smaller in tests).
+    var gradcheckNoteSeconds = Commands.gradcheckNoteSeconds
 
     public init(output: Output, directory: String, trainingView: TrainingView? = nil) {
         out = output

@@ -32,6 +32,24 @@ final class LiveViewTests: XCTestCase {
         try t.wait(forText: "optimizer   adam")
     }
 
+    func testAnEvaluationThatOverflowsStopsTheRunAndTheSummarySaysSo() throws {
+        // Validation row 2 (data row 7) is x = 1e160, whose squared error overflows at every evaluation: the run of
+        // 2,000,000 steps stops at its first, step 100,000 (seconds in a debug build, so the live view is seen first).
+        let t = try Tmux(width: 240, height: 36)
+        try t.wait(forText: "descent>")
+        try t.type("seed 2; data X=[[1],[2],[3],[4],[5],[6],[7],[1e160]] y=[1,2,3,4,5,6,7,8]; split 0.5; layer dense 1 linear; "
+                   + "loss mse; optimizer sgd lr=0.0001")
+        try t.type("train 2000000 every=100000")
+        try t.wait(for: "the live view") { Tmux.liveStep($0) != nil }
+        let back = try t.wait(forText: "parameters kept as the update of step 100000 left them", timeout: 60)
+        XCTAssertTrue(back.contains("trained 100000 steps (total 100000): "), back)
+        // The summary wraps at the window's width: its parts, each on one line.
+        XCTAssertTrue(back.contains("— val_loss became infinite at the evaluation of step 100000 (first produced by node loss (mse)"), back)
+        XCTAssertTrue(back.contains("data row 7); parameters kept"), back)
+        XCTAssertFalse(try t.alternateScreen(), "the live view closed")
+        try t.wait(for: "the prompt") { $0.components(separatedBy: "\n").filter { !$0.isEmpty }.last == "descent>" }
+    }
+
     func testCtrlCStopsTheWholeReplayNotJustItsTraining() throws {
         let t = try Tmux(width: 200, height: 36)   // wide enough for the messages with the script's long path
         try t.wait(forText: "descent>")

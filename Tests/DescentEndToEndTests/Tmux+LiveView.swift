@@ -19,7 +19,8 @@ extension Tmux {
     /// Stops the live view's run with `q` and waits for its summary.
     func stopRun() throws {
         try send("q")
-        try wait(forText: "stopped by the user")
+        // Read with the pane's line breaks taken out: on a narrow pane the summary may wrap inside the words.
+        try wait(for: "'stopped by the user'") { $0.replacingOccurrences(of: "\n", with: "").contains("stopped by the user") }
     }
 
     /// The step counter `step N/2000000` shown in the live view's status area, if any.

@@ -476,13 +476,17 @@ final class CommandArgumentTests: XCTestCase {
 
     func testAStopAfterDivergenceSaysHowTheKeptParametersStand() {
         // sgd lr=0.5 on this regression diverges: the weights grow until the loss overflows, with every
-        // parameter still finite; adam with lr=1e308 makes W1 infinite in its first update (|step| ≈ lr).
+        // parameter still finite; adam with lr=1e308 makes W1 infinite in its first update (|step| ≈ lr). Either stops
+        // at the evaluation after the update that overflowed (every step, full batch), which gives a non-finite train_loss.
         h.ok("data linear\nlayer dense 8 tanh\nlayer dense 1\nloss mse\noptimizer sgd lr=0.5")
         let diverged = h.ok("train 1000")
-        XCTAssertTrue(diverged.contains("parameters kept from before that update (largest |value| "), diverged)
+        XCTAssertTrue(diverged.contains("train_loss became infinite at the evaluation of step "), diverged)
+        XCTAssertTrue(diverged.contains(" left them (largest |value| "), diverged)
         h.ok("data moons n=40\nlayer clear\nlayer dense 8 tanh\nlayer dense 1 sigmoid\nloss bce\noptimizer adam lr=1e308")
         let overflowed = h.ok("train 5")
-        XCTAssertTrue(overflowed.contains("W1 holds infinite values already: an earlier update made them so"), overflowed)
+        XCTAssertTrue(overflowed.contains("W1 holds infinite values already: the update of step 1 or an earlier one made them so"), overflowed)
+        // A step after them stops before its update, as before: the loss is not finite.
+        XCTAssertTrue(h.fails("step").contains("the step was not applied: loss became NaN at step 2"))
     }
 
     func testWordsQuotedInErrorsAreCutToFortyCharacters() {
