@@ -11,7 +11,8 @@ extension Commands {
                              "data csv \"FILE\" [target=COLUMN]",
                              "data X=[[…],…] y=[…]"],
                     "load or generate the dataset", keywords: DataCommand.generators + ["csv"], handler: DataCommand.run),
-        CommandSpec("split", ["split FRACTION", "split none"], "hold out a validation part (seeded shuffle)",
+        CommandSpec("split", ["split FRACTION   (the training fraction: split 0.8 trains on 80% and validates on 20%)", "split none"],
+                    "keep a training fraction of the samples and hold out the rest for validation (seeded shuffle)",
                     keywords: ["none"], handler: split),
         CommandSpec("normalize", ["normalize [on|off]"], "standardise features, fitted on the training part",
                     keywords: ["on", "off"], handler: normalize),
@@ -72,6 +73,16 @@ extension Commands {
         } else {
             w.out.print((f.map { "split \(Format.short($0)) (applies when data is loaded)" } ?? "split: none (all samples train)") + batch + note)
         }
+        if let f, let note = splitNote(f) { w.out.print(note) }
+    }
+
+    /// For a training fraction below one half, which reads as Keras's `validation_split` the other way round: what
+    /// `split F` keeps, and the split that is Keras's `validation_split=F`; nil for 0.5 and above.
+    static func splitNote(_ f: Double) -> String? {
+        guard f < 0.5 else { return nil }
+        let shown = Format.short(f)
+        return "note: split F is the training fraction: split \(shown) trains on \(Format.short(100 * f))% and validates on "
+            + "\(Format.short(100 * (1 - f)))%; Keras's validation_split=\(shown) is `split \(Format.short(1 - f))`"
     }
 
     /// Says that a setting given again as it is changed nothing: no reset, undo and a pass by hand kept.
