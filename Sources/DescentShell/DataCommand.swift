@@ -67,6 +67,8 @@ enum DataCommand {
         if !widthChanged, let model = w.model {
             try Commands.located(a.command.nameSpan) { try Fit.checkSize(spec: model.spec, samples: d.count) }
         }
+        // The standardisation trained weights kept for the new data were trained under, to say when the new data's differs.
+        let trainedUnder = !widthChanged && w.model != nil && w.stepCount > 0 ? w.normalization() : nil
         w.data = d
         if let fileRead { w.noteRead(fileRead.path, name: fileRead.name, text: fileRead.text) }
         w.targetsMayBeClassIDs = inline || (csv && d.task == .regression)
@@ -101,6 +103,7 @@ enum DataCommand {
         }
         if let reset { msg += " — reset \(reset)" }
         w.out.print(msg + note)
+        if let trainedUnder, let warning = w.standardisationChanged(from: trainedUnder) { w.out.print(warning) }
     }
 
     /// ` at iris.csv:7, column 5 'species'` for row `row`'s target of data read from a file; "" for other data.
