@@ -27,6 +27,12 @@ enum DataCommand {
             do { d = try Dataset(rows: rows, targets: ys, task: .regression) } catch { throw located(error, a, else: a.command.nameSpan) }
             inline = true
         } else {
+            // A file name where the source belongs: the CSV form, `data csv "FILE"`.
+            if let file = a.peek, case .string = file.value {
+                let rest = a.command.args.map(\.text).joined(separator: " ")
+                throw Diagnostic("expected data source (one of \((generators + ["csv"]).joined(separator: ", "))), got a file name — "
+                                 + "a CSV file is read with `data csv \(rest.shortened())`", at: file.span)
+            }
             let kind = try a.word("data source", oneOf: generators + ["csv"])
             if kind == "csv" {
                 csv = true
