@@ -95,7 +95,9 @@ extension Commands {
     static func runTraining(_ w: Workspace, _ t: Trainer, steps: Int, lastStepEvaluated: Bool = true) -> (ran: Int, reason: StopReason) {
         w.pushUndo("train")
         t.discardPending()   // a step started by hand is dropped (`train` says so once a step has run)
-        let start = t.stepCount
+        let start = t.stepCount, watchedBefore = w.watchedNumbers(t.model)
+        // Whether the view showed the watched entries itself (the live view), rather than printing them every step.
+        var watchedLive = false
         let clock = ContinuousClock(), began = Suspension.activeNow(clock)
         // Evaluating a large set takes a while: Ctrl-C and the view's stop keys abandon it between blocks of rows.
         t.shouldContinue = { [unowned t] in !Interrupt.requested && !w.trainingView.stopRequested(trainer: t) }
@@ -103,6 +105,7 @@ extension Commands {
         // Ctrl-Z stops the run; the time it stays stopped, like the time paused, is not the run's.
         let (reason, secs) = Suspension.during {
             w.trainingView.begin(trainer: t, total: steps, model: w.modelLine())
+            watchedLive = w.trainingView.showsWatches
             let reason = Interrupt.during {
                 t.train(steps: steps, lastStepEvaluated: lastStepEvaluated) { t in
                     if Interrupt.requested { return .interrupted }
@@ -119,6 +122,8 @@ extension Commands {
         // A run stopped by a non-finite loss before its first step is a failed command, which says so itself.
         if case .nonFinite = reason, t.stepCount == start {} else {
             w.out.print(Report.summary(t, ran: t.stepCount - start, seconds: secs, reason: reason))
+            // The live view closes with the run, taking the watched entries with it: what they did stays.
+            if watchedLive { for line in w.watchSummary(t.model, before: watchedBefore, steps: t.stepCount - start) { w.out.print(line) } }
         }
         if t.stepCount > start && t.history.lastEvaluation != nil { w.noteUndefinedR2(t) }
         w.inspected = nil
