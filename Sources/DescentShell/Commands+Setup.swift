@@ -323,6 +323,7 @@ extension Commands {
         let hadState = (w.trainer?.optimizer.steps ?? 0) > 0
         let rateBefore = w.trainer?.optimizer.learningRate ?? w.learningRate ?? w.optimizerKind.defaultLearningRate
         w.optimizerKind = kind
+        w.optimizerChosen = true
         w.learningRate = lr
         let note = w.invalidateTrainer(keepHistory: true, keepOptimizerState: false)
         let rate = lr ?? kind.defaultLearningRate

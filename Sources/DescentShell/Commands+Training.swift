@@ -62,6 +62,7 @@ extension Commands {
             throw ShellError("the run stopped before its first step, so nothing changed: \(why)")
         }
         if ran > 0 && rollback.handPass != nil { w.out.print(droppedNote) }
+        w.noteDefaultOptimizer()
         w.recordedAs = recordedForm(t, steps: steps, ran: ran, reason: reason, every: every, chosenOf: chosen ? whole ?? steps : nil)
         // A pace changes nothing that is trained: a saved session leaves it out, so that a replay at the prompt does not
         // crawl through runs the person sped up.
@@ -163,6 +164,7 @@ extension Commands {
         }
         w.printWatches(t, live: false)
         if let stop = w.checkBreaks(t) { w.out.print("\(stop)") }
+        w.noteDefaultOptimizer()
     }
 
     /// Runs again the hand pass a failed `step` dropped: the forward pass (the same batch and dropout masks, the

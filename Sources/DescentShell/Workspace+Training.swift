@@ -54,6 +54,16 @@ extension Workspace {
         }
     }
 
+    /// Once a session, after the first `train` or `step` that ran under the optimizer no `optimizer` command chose: that
+    /// it is plain SGD at its rate (PyTorch's defaults), and how to choose one.
+    func noteDefaultOptimizer() {
+        guard !optimizerChosen, !notedDefaultOptimizer, stepCount > 0 else { return }
+        notedDefaultOptimizer = true
+        let rate = (trainer?.optimizer.learningRate ?? learningRate ?? optimizerKind.defaultLearningRate).plainText
+        out.print("note: optimizer \(optimizerKind.name) lr=\(rate) (" + (learningRate == nil ? "the default" : "\(optimizerKind.name) is the default rule")
+                  + "; set one with `optimizer sgd|adam|rmsprop|adagrad [lr=X]`)")
+    }
+
     /// Each watched entry as `W1[0,1] = 0.25`; a watch outlives model changes, so an entry the model no
     /// longer has says so.
     func watchedValues(_ m: Model) -> [String] {

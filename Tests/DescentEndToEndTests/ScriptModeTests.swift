@@ -210,7 +210,7 @@ final class ScriptModeTests: XCTestCase {
 
     func testSavingWarnsWhenAReplayWouldReadOtherFilesAndAScriptCannotBeSavedOverItself() throws {
         let dir = try Descent.temporaryDirectory()
-        let setup = "seed 1; data xor n=40; layer dense 3 tanh; layer dense 1 sigmoid; loss bce"
+        let setup = "seed 1; data xor n=40; layer dense 3 tanh; layer dense 1 sigmoid; loss bce; optimizer sgd"
         // The session saves x.json, loads it back, then overwrites it: the save it loaded back is kept, so that a replay
         // writes x.json there and reads it back, and nothing needs saying.
         let r = try Descent.run(["-c", setup + "; train 2; save weights \"x.json\"; reset; load weights \"x.json\"; train 2; "

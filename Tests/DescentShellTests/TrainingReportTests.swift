@@ -77,7 +77,7 @@ final class TrainingReportTests: XCTestCase {
     func testAnUndefinedR2IsNotAnswerableAndSaysWhy() throws {
         // Three rows split 0.67: ⌊0.67·3⌋ = 2 train, so the validation set is 1 row and its R² undefined (Σ(y − ȳ)² = 0);
         // the training set's two targets differ, so r2 is a number.
-        h.ok("data X=[[1],[2],[3]] y=[1,2,4]\nsplit 0.67\nlayer dense 1\nloss mse")
+        h.ok("data X=[[1],[2],[3]] y=[1,2,4]\nsplit 0.67\nlayer dense 1\nloss mse\noptimizer sgd")
         let note = "note: n/a is an undefined R²: 1 − Σ(y − ŷ)²/Σ(y − ȳ)² divides by 0 when the targets have no variance "
             + "(val_r2: the validation set has 1 row; a smaller `split` fraction leaves more rows for validation)"
         let run = h.ok("train 2")
