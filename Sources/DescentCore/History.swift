@@ -92,11 +92,11 @@ public struct History: Sendable {
     public var lastStep: Step? { steps.last }
     public var lastEvaluation: Evaluation? { evaluations.last }
 
-    /// The history as CSV: `step,epoch,batch_loss,penalty,train_loss,val_loss,metric,lr`, one row per step; the
-    /// evaluation columns are filled on steps that had one (metric is validation's when there is a split), and `lr`
-    /// is the learning rate the step ran at.
-    public func csv() -> String {
-        var out = "step,epoch,batch_loss,penalty,train_loss,val_loss,metric,lr\n"
+    /// The history as CSV: `step,epoch,batch_loss,penalty,train_loss,val_loss,M,val_M,lr` with `metric` as M (`accuracy` for
+    /// classification, `r2` for regression), one row per step; the evaluation columns are filled on steps that had one
+    /// (the validation set's left empty without one), and `lr` is the learning rate the step ran at.
+    public func csv(metric: String) -> String {
+        var out = "step,epoch,batch_loss,penalty,train_loss,val_loss,\(metric),val_\(metric),lr\n"
         var e = evaluations.startIndex, r = 0
         for s in steps {
             while e < evaluations.endIndex && evaluations[e].step < s.step { e += 1 }
@@ -106,9 +106,9 @@ public struct History: Sendable {
             var row = "\(s.step),\(s.epoch),\(f(s.batchLoss)),\(f(s.penalty))"
             if e < evaluations.endIndex && evaluations[e].step == s.step {
                 let ev = evaluations[e]
-                row += ",\(f(ev.trainLoss)),\(ev.valLoss.map(f) ?? ""),\(f(ev.valMetric ?? ev.trainMetric))"
+                row += ",\(f(ev.trainLoss)),\(ev.valLoss.map(f) ?? ""),\(f(ev.trainMetric)),\(ev.valMetric.map(f) ?? "")"
             } else {
-                row += ",,,"
+                row += ",,,,"
             }
             out += row + "," + lr + "\n"
         }

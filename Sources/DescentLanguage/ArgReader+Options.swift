@@ -71,6 +71,11 @@ extension ArgReader {
             } else if leftover.contains(index) {
                 if let spaced = spacedOption(at: index, options: allowed) { throw spaced }
                 let before = index > 0 ? command.args[index - 1].text : command.name
+                // One of the options written as a word and a value (`optimizer adam lr 0.1`): said how options are written.
+                if case .word(let word) = arg.value, let key = ArgReader.match(word, in: allowed), index + 1 < command.args.count,
+                   command.args[index + 1].key == nil, leftover.contains(index + 1) {
+                    throw ArgReader.keyValueHint(key, word: word, value: command.args[index + 1], at: arg.span, after: before)
+                }
                 throw suggesting(Diagnostic("unexpected '\(arg.text.shortened())' after '\(before.shortened())'", at: arg.span), for: arg,
                                  at: positionals.firstIndex(of: index) ?? -1)
             }

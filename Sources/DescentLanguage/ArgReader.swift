@@ -84,9 +84,27 @@ public struct ArgReader: Sendable {
             throw ArgReader.writtenAsOption(expected: expected, shown: "\(key.shortened())=…",
                                             how: "the \(what) is a word on its own, without '=' — `help \(command.name)` shows the forms", at: keySpan)
         }
+        if let spaced = optionWrittenSpaced(besides: candidates) { throw spaced }
         let alternatives = offeredAt == consumed ? offered : []
         return try ArgReader.choose(try next(expected: expected), from: candidates, alternatives: alternatives, unknown: what,
                                     suffix: "", expected: expected, known: known)
+    }
+
+    /// When the next two arguments are one of the command's option keys (`optionKeys`; none of `candidates`) and a value
+    /// (`train 100 every 10`): the error that says how options are written (`every=10`); nil otherwise.
+    func optionWrittenSpaced(besides candidates: [String]) -> Diagnostic? {
+        guard consumed + 1 < positionals.count, case .word(let word) = command.args[positionals[consumed]].value,
+              ArgReader.match(word, in: candidates) == nil, let key = ArgReader.match(word, in: optionKeys),
+              positionals[consumed + 1] == positionals[consumed] + 1 else { return nil }
+        return ArgReader.keyValueHint(key, word: word, value: command.args[positionals[consumed + 1]], at: command.args[positionals[consumed]].span,
+                                      after: positionals[consumed] > 0 ? command.args[positionals[consumed] - 1].text : command.name)
+    }
+
+    /// "unexpected 'lr' after 'adam' — options are written key=value: write lr=0.1" at `span`, for the option `key` written
+    /// as the word `word` and then `value`.
+    static func keyValueHint(_ key: String, word: String, value: Arg, at span: SourceSpan, after before: String) -> Diagnostic {
+        Diagnostic("unexpected '\(word.shortened())' after '\(before.shortened())' — options are written key=value: "
+                   + "write \(key.shortened())=\(value.valueText.shortened())", at: span)
     }
 
     /// Reads any word, such as a name.

@@ -160,7 +160,7 @@ extension Commands {
         let p = path(w, file), name = shown(file)
         try refuseRunningScript(w, p, name, at: at)
         if what == "history" {
-            try located(at) { try AtomicFile.write(t.history.csv(), to: p) }
+            try located(at) { try AtomicFile.write(t.history.csv(metric: Metrics.name(for: t.train.task)), to: p) }
             w.out.print("wrote \(Format.counted(t.history.steps.count, "row")) to \(name)\(t.history.droppedNote)")
         } else {
             try located(at) { try AtomicFile.write(Charts.svg(t.history, title: w.modelLine()), to: p) }

@@ -42,10 +42,21 @@ extension Commands {
                 throw a.error("no parameter '\(word)' — " + (names.isEmpty ? "there are no layers yet (`layer dense UNITS [ACTIVATION]`)"
                                                                            : "the model has \(names.joined(separator: ", "))"))
             }
+            // Another word for a subject (`params`, `lr`, `summary`): that subject.
+            if let subject = ForeignNames.showSubjects[ForeignNames.key(word)] {
+                throw a.error("nothing called '\(word.shortened())' to show — did you mean `show \(subject)`?" + (subject == "config"
+                    ? " (the settings: data, split, layers, loss, optimizer and lr, …; `lr` alone prints the learning rate)" : ""))
+            }
             let hint = Suggest.hint(word, in: kinds + w.nodeNames()) ?? ""
-            let nodes = w.inspected == nil && hint.isEmpty
-                ? " — there is no forward pass now, so no nodes (Z1, A1, loss, …): run `forward` first, or show \(kinds.joined(separator: "|"))"
-                : " (show \(kinds.joined(separator: "|")), or a node of the last `forward`)"
+            let listed = kinds.joined(separator: "|")
+            let nodes: String
+            if !hint.isEmpty || w.inspected != nil {
+                nodes = " (show \(listed), or a node of the last `forward`)"
+            } else if Workspace.isNodeName(word) {
+                nodes = " — there is no forward pass now, so no nodes (Z1, A1, loss, …): run `forward` first, or show \(listed)"
+            } else {
+                nodes = " — it is no subject of show (\(listed)) nor a node a `forward` pass makes (X, Z1, A1, loss, …)"
+            }
             throw a.error("nothing called '\(word.shortened())' to show\(hint)\(nodes)")
         }
         let what = try a.word("what to show", oneOf: kinds + w.nodeNames())

@@ -11,7 +11,8 @@ extension Commands {
                              "data csv \"FILE\" [target=COLUMN]",
                              "data X=[[…],…] y=[…]"],
                     "load or generate the dataset", keywords: DataCommand.generators + ["csv"], handler: DataCommand.run),
-        CommandSpec("split", ["split FRACTION", "split none"], "hold out a validation part (seeded shuffle)",
+        CommandSpec("split", ["split FRACTION   (the training fraction: split 0.8 trains on 80% and validates on 20%)", "split none"],
+                    "keep a training fraction of the samples and hold out the rest for validation (seeded shuffle)",
                     keywords: ["none"], handler: split),
         CommandSpec("normalize", ["normalize [on|off]"], "standardise features, fitted on the training part",
                     keywords: ["on", "off"], handler: normalize),
@@ -32,7 +33,8 @@ extension Commands {
                                   "optimizer rmsprop [lr=X] [alpha=X] [eps=X] [momentum=X]",
                                   "optimizer adagrad [lr=X] [eps=X]"],
                     "choose the update rule (PyTorch's defaults)", keywords: OptimizerKind.names, handler: optimizer),
-        CommandSpec("lr", ["lr X"], "change the learning rate, keeping the optimizer's state", handler: lr),
+        CommandSpec("lr", ["lr X", "lr   (alone: print the learning rate and the optimizer)"], "change the learning rate, keeping the optimizer's state",
+                    handler: lr),
     ]
 
     static func seed(_ w: Workspace, _ a: inout ArgReader) throws {
@@ -72,6 +74,16 @@ extension Commands {
         } else {
             w.out.print((f.map { "split \(Format.short($0)) (applies when data is loaded)" } ?? "split: none (all samples train)") + batch + note)
         }
+        if let f, let note = splitNote(f) { w.out.print(note) }
+    }
+
+    /// For a training fraction below one half, which reads as Keras's `validation_split` the other way round: what
+    /// `split F` keeps, and the split that is Keras's `validation_split=F`; nil for 0.5 and above.
+    static func splitNote(_ f: Double) -> String? {
+        guard f < 0.5 else { return nil }
+        let shown = Format.short(f)
+        return "note: split F is the training fraction: split \(shown) trains on \(Format.short(100 * f))% and validates on "
+            + "\(Format.short(100 * (1 - f)))%; Keras's validation_split=\(shown) is `split \(Format.short(1 - f))`"
     }
 
     /// Says that a setting given again as it is changed nothing: no reset, undo and a pass by hand kept.
@@ -134,6 +146,7 @@ extension Commands {
             let mean = try a.optionalNumberOption("mean", range: .closed(-1e6, 1e6))
             let std = try a.optionalNumberOption("std", range: .closed(0, 1e6))
             let value = try a.optionalNumberOption("value", range: .closed(-1e6, 1e6))
+            if let option = a.option("activation") { throw activationAsOption(option, a, units: units) }
             try a.finish(options: denseOptions(activation: actName, initializer: ini),
                          for: "layer dense \(actName)" + (ini.map { " init=\($0)" } ?? ""))
             guard let act = Activation.named(actName, parameter: slope ?? alpha) else { throw a.error("unknown activation '\(actName)'") }
@@ -176,6 +189,21 @@ extension Commands {
         if let d = w.data, !newLayers.isEmpty { msg += "  (model \(ModelSpec(inputSize: d.featureCount, layers: newLayers).summary))" }
         if let reset { msg += " — reset \(reset)" }
         w.out.print(msg)
+    }
+
+    /// The error for Keras's `activation=relu` on `layer dense`, where the activation is a word on its own: the command as
+    /// it is written (`layer dense 3 relu`), or the activations when the value names none.
+    static func activationAsOption(_ option: Arg, _ a: ArgReader, units: Int) -> Diagnostic {
+        var name: String?
+        if case .word(let word) = option.value { name = word } else if case .string(let text) = option.value { name = text }
+        let others = a.command.args.filter { $0.key != nil && $0 != option }.map(\.text)
+        guard let name, let known = Activation.names.first(where: { $0 == name.lowercased() }) else {
+            return Diagnostic("the activation is a word on its own, not an option: `layer dense \(units) ACTIVATION` with one of "
+                              + Activation.names.joined(separator: ", "), at: option.span)
+        }
+        let bare = (["layer dense \(units)", known] + others).joined(separator: " ")
+        return Diagnostic("the activation is a word on its own, not an option (as Keras's activation='\(known)' is) — write `\(bare)`",
+                          at: option.span)
     }
 
     /// The options `layer dense` takes with this activation and initializer: bias= and init=, plus each
@@ -295,6 +323,7 @@ extension Commands {
         let hadState = (w.trainer?.optimizer.steps ?? 0) > 0
         let rateBefore = w.trainer?.optimizer.learningRate ?? w.learningRate ?? w.optimizerKind.defaultLearningRate
         w.optimizerKind = kind
+        w.optimizerChosen = true
         w.learningRate = lr
         let note = w.invalidateTrainer(keepHistory: true, keepOptimizerState: false)
         let rate = lr ?? kind.defaultLearningRate
@@ -306,6 +335,13 @@ extension Commands {
     }
 
     static func lr(_ w: Workspace, _ a: inout ArgReader) throws {
+        // Alone, it says what the rate is (and changes nothing, so it is not recorded).
+        if a.isAtEnd && a.command.args.isEmpty {
+            w.recordedAs = []
+            let rate = w.trainer?.optimizer.learningRate ?? w.learningRate ?? w.optimizerKind.defaultLearningRate
+            return w.out.print("lr \(rate.plainText)" + (w.learningRate == nil ? ", \(w.optimizerKind.name)'s default" : "")
+                               + " (optimizer \(Printer.optimizerText(w.optimizerKind)); `lr X` changes it)")
+        }
         let x = try a.number("learning rate")
         guard x > 0 && x.isFinite else { throw a.error("the learning rate must be a positive number, got \(Format.short(x))") }
         try a.finish(options: [])

@@ -72,6 +72,7 @@ extension Commands {
             throw ShellError("the run stopped before its first step, so nothing changed: \(why)")
         }
         if ran > 0 && rollback.handPass != nil { w.out.print(droppedNote) }
+        w.noteDefaultOptimizer()
         w.recordedAs = recordedForm(t, steps: steps, ran: ran, reason: reason, every: every, chosenOf: chosen ? whole ?? steps : nil)
         // A pace changes nothing that is trained: a saved session leaves it out, so that a replay at the prompt does not
         // crawl through runs the person sped up.
@@ -107,7 +108,9 @@ extension Commands {
         var early = early
         w.pushUndo("train")
         t.discardPending()   // a step started by hand is dropped (`train` says so once a step has run)
-        let start = t.stepCount
+        let start = t.stepCount, watchedBefore = w.watchedNumbers(t.model)
+        // Whether the view showed the watched entries itself (the live view), rather than printing them every step.
+        var watchedLive = false
         let clock = ContinuousClock(), began = Suspension.activeNow(clock)
         // Evaluating a large set takes a while: Ctrl-C and the view's stop keys abandon it between blocks of rows.
         t.shouldContinue = { [unowned t] in !Interrupt.requested && !w.trainingView.stopRequested(trainer: t) }
@@ -115,6 +118,7 @@ extension Commands {
         // Ctrl-Z stops the run; the time it stays stopped, like the time paused, is not the run's.
         let (reason, secs) = Suspension.during {
             w.trainingView.begin(trainer: t, total: steps, model: w.modelLine())
+            watchedLive = w.trainingView.showsWatches
             let reason = Interrupt.during {
                 t.train(steps: steps, lastStepEvaluated: lastStepEvaluated) { t in
                     if Interrupt.requested { return .interrupted }
@@ -139,6 +143,8 @@ extension Commands {
         // A run stopped by a non-finite loss before its first step is a failed command, which says so itself.
         if case .nonFinite = reason, t.stepCount == start {} else {
             w.out.print(Report.summary(t, ran: t.stepCount - start, took: stoppedAt - start, seconds: secs, reason: said))
+            // The live view closes with the run, taking the watched entries with it: what they did stays.
+            if watchedLive { for line in w.watchSummary(t.model, before: watchedBefore, steps: t.stepCount - start) { w.out.print(line) } }
         }
         if t.stepCount > start && t.history.lastEvaluation != nil { w.noteUndefinedR2(t) }
         w.inspected = nil
@@ -180,6 +186,7 @@ extension Commands {
         }
         w.printWatches(t, live: false)
         if let stop = w.checkBreaks(t) { w.out.print("\(stop)") }
+        w.noteDefaultOptimizer()
     }
 
     /// Runs again the hand pass a failed `step` dropped: the forward pass (the same batch and dropout masks, the

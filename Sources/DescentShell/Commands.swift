@@ -46,12 +46,12 @@ enum Commands {
         if matches.count > 1 {
             throw Diagnostic("'\(name.shortened())' is ambiguous: \(matches.map(\.name).joined(separator: ", "))", at: span)
         }
-        let hint = Suggest.hint(name, in: names) ?? " — type `help` for the list"
+        let hint = ForeignNames.commandHint(name) ?? Suggest.hint(name, in: names) ?? " — type `help` for the list"
         throw Diagnostic("unknown command '\(name.shortened())'" + hint, at: span)
     }
 
     /// Other names people type for the same command.
-    static let aliases = ["exit": "quit", "regularise": "regularize", "normalise": "normalize", "?": "help"]
+    static let aliases = ["exit": "quit", "regularise": "regularize", "normalise": "normalize", "optimiser": "optimizer", "?": "help"]
 
     /// Names for suggestions and completion.
     static var names: [String] { all.map(\.name) }

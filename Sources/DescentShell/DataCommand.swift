@@ -27,6 +27,12 @@ enum DataCommand {
             do { d = try Dataset(rows: rows, targets: ys, task: .regression) } catch { throw located(error, a, else: a.command.nameSpan) }
             inline = true
         } else {
+            // A file name where the source belongs: the CSV form, `data csv "FILE"`.
+            if let file = a.peek, case .string = file.value {
+                let rest = a.command.args.map(\.text).joined(separator: " ")
+                throw Diagnostic("expected data source (one of \((generators + ["csv"]).joined(separator: ", "))), got a file name — "
+                                 + "a CSV file is read with `data csv \(rest.shortened())`", at: file.span)
+            }
             let kind = try a.word("data source", oneOf: generators + ["csv"])
             if kind == "csv" {
                 csv = true
@@ -67,6 +73,8 @@ enum DataCommand {
         if !widthChanged, let model = w.model {
             try Commands.located(a.command.nameSpan) { try Fit.checkSize(spec: model.spec, samples: d.count) }
         }
+        // The standardisation trained weights kept for the new data were trained under, to say when the new data's differs.
+        let trainedUnder = !widthChanged && w.model != nil && w.stepCount > 0 ? w.normalization() : nil
         w.data = d
         if let fileRead { w.noteRead(fileRead.path, name: fileRead.name, text: fileRead.text) }
         w.targetsMayBeClassIDs = inline || (csv && d.task == .regression)
@@ -101,6 +109,7 @@ enum DataCommand {
         }
         if let reset { msg += " — reset \(reset)" }
         w.out.print(msg + note)
+        if let trainedUnder, let warning = w.standardisationChanged(from: trainedUnder) { w.out.print(warning) }
     }
 
     /// ` at iris.csv:7, column 5 'species'` for row `row`'s target of data read from a file; "" for other data.

@@ -2,8 +2,9 @@ import DescentCore
 import DescentLanguage
 import DescentText
 
-/// What PyTorch and Keras call Descent's losses and optimizers, and their weight decay: hints for words Descent does not
-/// take (`loss cross_entropy` → did you mean `loss ce`?). They stay errors, so that a failed command changes nothing.
+/// What PyTorch and Keras call Descent's losses, optimizers and commands, and their weight decay: hints for words Descent
+/// does not take (`loss cross_entropy` → did you mean `loss ce`?, `summary` → `show model`). They stay errors, so that a
+/// failed command changes nothing.
 enum ForeignNames {
     /// A name as the tables key it: lower case, without `_` and `-`, and without a `loss` ending (`CrossEntropyLoss`,
     /// `cross_entropy` and `cross-entropy` are all `crossentropy`).
@@ -52,6 +53,45 @@ enum ForeignNames {
         default: return nil
         }
     }
+
+    /// Keras's and PyTorch's words typed as commands (keyed as `key` keys them) → the hint that says what does that here
+    /// (each form as README gives it).
+    static let commands: [String: String] = [
+        "summary": "did you mean `show model`? (Keras's model.summary(): the layers, their shapes and parameter counts)",
+        "fit": "did you mean `train N epochs`? (Keras's model.fit(epochs=N); `train N` runs N steps)",
+        "epochs": "did you mean `train N epochs`? (`train N` runs N steps)",
+        "epoch": "did you mean `train N epochs`? (`train N` runs N steps)",
+        "params": "did you mean `show weights`? (PyTorch's model.parameters(): W1, b1, …; `show model` counts them)",
+        "parameters": "did you mean `show weights`? (PyTorch's model.parameters(): W1, b1, …; `show model` counts them)",
+        "weights": "did you mean `show weights`? (`save weights \"FILE.json\"` writes them)",
+        "model": "did you mean `show model`?",
+        "compile": "Keras's compile(optimizer, loss) is two commands here: `loss …` (mse mae huber bce ce hinge) and "
+            + "`optimizer …` (sgd adam rmsprop adagrad), e.g. `loss ce` and `optimizer adam lr=0.001`",
+        "dense": "did you mean `layer dense UNITS [ACTIVATION]`? (Keras's Dense(units, activation=…))",
+        "dropout": "did you mean `layer dropout P`?",
+        "validationsplit": "did you mean `split F`? (F is the training fraction: Keras's validation_split=0.2 is `split 0.8`)",
+        "batchsize": "did you mean `batch N`?",
+        "learningrate": "did you mean `lr X`? (`lr` alone prints the current rate)",
+        "manualseed": "did you mean `seed N`? (one seed for the data, initial weights, shuffles and dropout)",
+        "zerograd": "no need here: each `backward` replaces the gradients rather than adding to them",
+    ]
+
+    /// " — did you mean `show model`? (…)" for another library's word typed as a command; nil for any other word.
+    static func commandHint(_ word: String) -> String? { commands[key(word)].map { " — " + $0 } }
+
+    /// Other words for what `show` shows (keyed as `key` keys them) → the `show` subject that shows it.
+    static let showSubjects: [String: String] = [
+        "params": "weights", "param": "weights", "parameters": "weights", "parameter": "weights", "weight": "weights",
+        "statedict": "weights", "namedparameters": "weights",
+        "gradients": "grads", "gradient": "grads", "grad": "grads",
+        "summary": "model", "layers": "model", "layer": "model", "architecture": "model", "network": "model", "net": "model",
+        "lr": "config", "learningrate": "config", "optimizer": "config", "optimiser": "config", "settings": "config",
+        "setup": "config", "configuration": "config", "seed": "config", "split": "config", "batch": "config",
+        "regularizer": "config", "regularize": "config", "normalize": "config", "watch": "config", "watches": "config",
+        "dataset": "data", "samples": "data", "features": "data", "classes": "data",
+        "losses": "history", "curve": "history", "metrics": "history", "log": "history", "accuracy": "confusion",
+        "confusionmatrix": "confusion", "cm": "confusion",
+    ]
 
     /// PyTorch's `weight_decay=` (or `wd=`, any spelling `key` reads alike) among `a`'s options, with its value when that is
     /// a number; nil when there is none.

@@ -95,18 +95,25 @@ enum Report {
     static let riseWorthSaying = 1.1
 
     /// When the last evaluation's val_loss is more than 10% above the lowest one the history holds, earlier: a note
-    /// naming that step, and, when the training loss has fallen since, that this looks like overfitting.
+    /// naming that step as the lowest of the evaluations, how far apart they were there (the loss between them was not
+    /// measured), and, when the training loss has fallen since, that this looks like overfitting.
     static func validationRise(_ h: History) -> String? {
         guard let last = h.lastEvaluation, let now = last.valLoss, now.isFinite else { return nil }
-        var best: History.Evaluation?
-        for e in h.evaluations {
-            if let v = e.valLoss, v.isFinite, v < (best?.valLoss ?? .infinity) { best = e }
+        var best: Int?
+        for i in h.evaluations.indices {
+            if let v = h.evaluations[i].valLoss, v.isFinite, v < (best.flatMap { h.evaluations[$0].valLoss } ?? .infinity) { best = i }
         }
-        guard let best, let low = best.valLoss, best.step < last.step, now > riseWorthSaying * low else { return nil }
-        let why = last.trainLoss < best.trainLoss
-            ? ", while train_loss fell from \(Format.sig(best.trainLoss, 4)) to \(Format.sig(last.trainLoss, 4)): overfitting"
+        guard let i = best else { return nil }
+        let lowest = h.evaluations[i]
+        guard let low = lowest.valLoss, lowest.step < last.step, now > riseWorthSaying * low else { return nil }
+        let why = last.trainLoss < lowest.trainLoss
+            ? ", while train_loss fell from \(Format.sig(lowest.trainLoss, 4)) to \(Format.sig(last.trainLoss, 4)): overfitting"
             : ""
-        return "note: val_loss was lowest at step \(best.step) (\(Format.sig(low, 4))) and is \(Format.sig(now, 4)) now\(why)"
+        // The steps from the evaluation before it (or the start) and to the one after it.
+        let before = lowest.step - (i > h.evaluations.startIndex ? h.evaluations[i - 1].step : 0)
+        let after = h.evaluations[i + 1].step - lowest.step
+        let apart = max(before, after) == 1 ? "" : before == after ? " (every \(after) steps)" : " (up to \(max(before, after)) steps apart there)"
+        return "note: val_loss was lowest of the evaluations\(apart) at step \(lowest.step) (\(Format.sig(low, 4))) and is \(Format.sig(now, 4)) now\(why)"
             + " (`show history` lists the evaluations)"
     }
 }

@@ -30,7 +30,7 @@ public struct Session {
         }
         let commands: [Command]
         do { commands = try Parser.parse(text, line: line) } catch {
-            report(error, source: text, firstLine: line, file: file)
+            report(Session.keyedCommand(error, in: text, line: line) ?? error, source: text, firstLine: line, file: file)
             return false
         }
         for (k, c) in commands.enumerated() {

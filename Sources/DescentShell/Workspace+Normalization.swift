@@ -44,19 +44,44 @@ extension Workspace {
                 + "but normalize is off here, so the model reads raw features it never saw — `normalize`, with the data and split it was trained on"
         case (let s?, true):
             guard let here = normalization() else { return nil }
-            if let j = s.features.indices.first(where: { !here.features.indices.contains($0) || here.features[$0] != s.features[$0] }) {
-                let theirs = DataCommand.listed([s.features[j]]), ours = here.features.indices.contains(j) ? DataCommand.listed([here.features[j]]) : "none"
-                return "warning: \(file) was saved for other features: feature \(j + 1) is \(theirs) there, \(ours) here — "
-                    + "its weights and normalisation are for the data it was trained on"
+            if let feature = Workspace.otherFeature(s, here, then: "there", now: "here") {
+                return "warning: \(file) was saved for other features: \(feature) — its weights and normalisation are for the data it was trained on"
             }
-            let differing = s.differingColumns(from: here)
-            guard let j = differing.first else { return nil }
-            let (mean, std) = (Workspace.apart(s.mean[j], here.mean[j]), Workspace.apart(s.std[j], here.std[j]))
-            let more = differing.count > 1 ? " (and \(Format.counted(differing.count - 1, "other feature")))" : ""
+            guard let statistics = Workspace.otherStatistics(s, here, then: "there", now: "here") else { return nil }
             return "warning: \(file) was trained on features standardised with other statistics than this session's training part: "
-                + "\(DataCommand.listed([s.features[j]])) has mean \(mean.0) and std \(std.0) there, \(mean.1) and \(std.1) here\(more), "
-                + "so the model reads its inputs scaled otherwise than it learned them — use the data, split and seed it was trained with"
+                + "\(statistics), so the model reads its inputs scaled otherwise than it learned them — use the data, split and seed it was trained with"
         }
+    }
+
+    /// The warning for `data` when it keeps trained weights but the standardisation fitted on the new data's training part
+    /// is not `before`, the one they were trained under: other features, or other statistics beyond
+    /// `Normalization.tolerance`; nil when they agree, when normalize is off, or when the new one cannot be worked out yet.
+    func standardisationChanged(from before: Normalization) -> String? {
+        guard let now = normalization() else { return nil }
+        if let feature = Workspace.otherFeature(before, now, then: "before", now: "now") {
+            return "warning: the weights kept were trained on other features: \(feature), so the model reads inputs it never saw — `reset` draws new weights"
+        }
+        guard let statistics = Workspace.otherStatistics(before, now, then: "before", now: "now") else { return nil }
+        return "warning: the weights kept were trained on features standardised with other statistics than the new data's training part: "
+            + "\(statistics), so the model reads its inputs scaled otherwise than it learned them — training on adapts them; `reset` draws new weights"
+    }
+
+    /// `feature 1 is 'a' there, 'p' here` (`then`, `now`) for the first feature whose name differs between `s` and `here`
+    /// (`none` past the end of `here`'s); nil when `here` has each of `s`'s features in its place.
+    static func otherFeature(_ s: Normalization, _ here: Normalization, then: String, now: String) -> String? {
+        guard let j = s.features.indices.first(where: { !here.features.indices.contains($0) || here.features[$0] != s.features[$0] }) else { return nil }
+        let theirs = DataCommand.listed([s.features[j]]), ours = here.features.indices.contains(j) ? DataCommand.listed([here.features[j]]) : "none"
+        return "feature \(j + 1) is \(theirs) \(then), \(ours) \(now)"
+    }
+
+    /// `'a' has mean 2.5 and std 1.118 there, 25 and 11.18 here (and 1 other feature)` (`then`, `now`) for the first
+    /// feature whose mean or std differ between `s` and `here` beyond `Normalization.tolerance`; nil when none does.
+    static func otherStatistics(_ s: Normalization, _ here: Normalization, then: String, now: String) -> String? {
+        let differing = s.differingColumns(from: here)
+        guard let j = differing.first else { return nil }
+        let (mean, std) = (apart(s.mean[j], here.mean[j]), apart(s.std[j], here.std[j]))
+        let more = differing.count > 1 ? " (and \(Format.counted(differing.count - 1, "other feature")))" : ""
+        return "\(DataCommand.listed([s.features[j]])) has mean \(mean.0) and std \(std.0) \(then), \(mean.1) and \(std.1) \(now)\(more)"
     }
 
     /// `a` and `b` with 6 significant digits, or as many more (up to 17) as it takes to tell them apart.

@@ -19,6 +19,8 @@ extension Workspace {
         optimizerKind = .sgd(momentum: 0, nesterov: false)
         learningRate = nil
         evaluationInterval = nil
+        optimizerChosen = false
+        notedDefaultOptimizer = false
         model = nil
         trainer = nil
         carryOver = nil

@@ -38,6 +38,32 @@ extension Workspace {
         out.print("  watch step \(t.stepCount): " + watchedValues(t.model).joined(separator: "  "))
     }
 
+    /// Each watched entry's value (nil for one the model does not have), for `watchSummary` after a run.
+    func watchedNumbers(_ m: Model) -> [Double?] {
+        watches.map { wch in m.parameter(wch.name).flatMap { p in p.offset(of: wch.index).map { p.value[$0] } } }
+    }
+
+    /// Each watched entry from its value `before` a run of `steps` steps to now: `watch W1[0,1]: 0.25 → 0.2612 over 3 steps`,
+    /// after a run the live view showed (its status area, which closes with the run, was where they were).
+    func watchSummary(_ m: Model, before: [Double?], steps: Int) -> [String] {
+        guard steps > 0 else { return [] }
+        let now = watchedNumbers(m)
+        return watches.indices.map { k in
+            guard k < before.count, let from = before[k], let to = now[k] else { return "watch \(watches[k].text): not in this model" }
+            return "watch \(watches[k].text): \(Format.sig(from, 6)) → \(Format.sig(to, 6)) over \(Format.counted(steps, "step"))"
+        }
+    }
+
+    /// Once a session, after the first `train` or `step` that ran under the optimizer no `optimizer` command chose: that
+    /// it is plain SGD at its rate (PyTorch's defaults), and how to choose one.
+    func noteDefaultOptimizer() {
+        guard !optimizerChosen, !notedDefaultOptimizer, stepCount > 0 else { return }
+        notedDefaultOptimizer = true
+        let rate = (trainer?.optimizer.learningRate ?? learningRate ?? optimizerKind.defaultLearningRate).plainText
+        out.print("note: optimizer \(optimizerKind.name) lr=\(rate) (" + (learningRate == nil ? "the default" : "\(optimizerKind.name) is the default rule")
+                  + "; set one with `optimizer sgd|adam|rmsprop|adagrad [lr=X]`)")
+    }
+
     /// Each watched entry as `W1[0,1] = 0.25`; a watch outlives model changes, so an entry the model no
     /// longer has says so.
     func watchedValues(_ m: Model) -> [String] {

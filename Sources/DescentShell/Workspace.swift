@@ -27,6 +27,8 @@ public final class Workspace {
     var optimizerKind = OptimizerKind.sgd(momentum: 0, nesterov: false)
     var learningRate: Double?
     var evaluationInterval: Int?
+    /// Whether an `optimizer` command chose the rule (else it is the default, sgd, which training says once).
+    var optimizerChosen = false
 
     // Built from the configuration on demand.
     var model: Model?
@@ -66,6 +68,8 @@ public final class Workspace {
     var breakGradNorm: Double?
     /// The note on an undefined R² a report last printed (`Report.undefinedR2Note`), so that it is said once.
     var notedUndefinedR2: String?
+    /// Whether training has said it runs under the default optimizer (`noteDefaultOptimizer`), which it says once.
+    var notedDefaultOptimizer = false
     /// Set by `quit`; cleared again by the `replay` whose script it ended (quit ends a replay, not the session).
     public internal(set) var quitRequested = false
     /// Runs long training; the shell swaps in the live view on a terminal.

@@ -8,10 +8,22 @@ final class HistoryCSVTests: XCTestCase {
         h.record(History.Step(step: 1, epoch: 0, batchLoss: 0.5, penalty: 0))
         h.record(History.Step(step: 2, epoch: 1, batchLoss: -Double.nan, penalty: 0.25))
         h.record(History.Evaluation(step: 2, epoch: 1, trainLoss: -Double.nan, penalty: 0.25, valLoss: nil, trainMetric: 0.75, valMetric: nil))
-        XCTAssertEqual(h.csv(), """
-            step,epoch,batch_loss,penalty,train_loss,val_loss,metric,lr
-            1,0,0.5,0.0,,,,
-            2,1,nan,0.25,nan,,0.75,
+        XCTAssertEqual(h.csv(metric: "accuracy"), """
+            step,epoch,batch_loss,penalty,train_loss,val_loss,accuracy,val_accuracy,lr
+            1,0,0.5,0.0,,,,,
+            2,1,nan,0.25,nan,,0.75,,
+
+            """)
+    }
+
+    func testTheTrainingAndValidationMetricsHaveColumnsOfTheirOwn() {
+        // One evaluation with a validation set: R² 0.5 on the training set, 0.25 on the validation set, each in its column.
+        var h = History()
+        h.record(History.Step(step: 1, epoch: 1, batchLoss: 2, penalty: 0))
+        h.record(History.Evaluation(step: 1, epoch: 1, trainLoss: 1, penalty: 0, valLoss: 3, trainMetric: 0.5, valMetric: 0.25))
+        XCTAssertEqual(h.csv(metric: "r2"), """
+            step,epoch,batch_loss,penalty,train_loss,val_loss,r2,val_r2,lr
+            1,1,2.0,0.0,1.0,3.0,0.5,0.25,
 
             """)
     }
@@ -24,7 +36,7 @@ final class HistoryCSVTests: XCTestCase {
             h.noteRate(rate, at: step)
         }
         XCTAssertEqual(h.rates, [History.RateChange(step: 1, rate: 0.1), History.RateChange(step: 3, rate: 0.5)])
-        XCTAssertEqual(h.csv().split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).last ?? "" },
+        XCTAssertEqual(h.csv(metric: "accuracy").split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).last ?? "" },
                        ["lr", "0.1", "0.1", "0.5", "0.5"])
     }
 }

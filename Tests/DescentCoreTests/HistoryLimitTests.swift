@@ -28,9 +28,9 @@ final class HistoryLimitTests: XCTestCase {
         XCTAssertEqual(h.droppedNote, "; the first 8192 steps were dropped (the history keeps at most 12288); "
                        + "the first 8192 evaluations were dropped (it keeps at most 12288)")
         // The CSV starts at the first step kept, each row meeting its evaluation.
-        let csv = h.csv()
-        XCTAssertTrue(csv.hasPrefix("step,epoch,batch_loss,penalty,train_loss,val_loss,metric,lr\n8193,1,8193.0,0.0,1.0,,0.5,\n"))
-        XCTAssertTrue(csv.hasSuffix("\n\(n),1,\(Double(n)),0.0,1.0,,0.5,\n"))
+        let csv = h.csv(metric: "accuracy")
+        XCTAssertTrue(csv.hasPrefix("step,epoch,batch_loss,penalty,train_loss,val_loss,accuracy,val_accuracy,lr\n8193,1,8193.0,0.0,1.0,,0.5,,\n"))
+        XCTAssertTrue(csv.hasSuffix("\n\(n),1,\(Double(n)),0.0,1.0,,0.5,,\n"))
         XCTAssertEqual(csv.split(separator: "\n").count, 1 + 9_096)
     }
 

@@ -263,4 +263,24 @@ final class LiveViewTests: XCTestCase {
         try t.type("train 100")
         try t.wait(forText: "trained 100 steps")
     }
+
+    func testAShortRunInTheLiveViewLeavesTheWatchedEntriesChange() throws {
+        let t = try Tmux(width: 120, height: 36)
+        try t.prepareMoons()
+        try t.type("watch W1[0,0]")
+        let watching = try t.wait(forText: "watching W1[0,0] = ")
+        let line = try XCTUnwrap(watching.components(separatedBy: "\n").first { $0.hasPrefix("watching W1[0,0] = ") })
+        let before = String(line.dropFirst("watching W1[0,0] = ".count)).trimmingCharacters(in: .whitespaces)
+        // The view closes as soon as the 3 steps are done: what the entry did is left under the summary, from the value
+        // `watch` printed, rather than nothing (progress lines would print it at each step instead).
+        try t.type("train 3")
+        let after = try t.wait(forText: "over 3 steps")
+        XCTAssertTrue(after.contains("\nwatch W1[0,0]: \(before) → "), after)
+        XCTAssertFalse(after.contains("watch step"), after)
+        // The entry after the run is the one `expect` measures.
+        let summary = try XCTUnwrap(after.components(separatedBy: "\n").first { $0.hasPrefix("watch W1[0,0]: ") })
+        let now = try XCTUnwrap(summary.components(separatedBy: " → ").last?.components(separatedBy: " over").first)
+        try t.type("expect W1[0,0] = \(now) +- 1e-5")
+        try t.wait(forText: "ok: W1[0,0] = ")
+    }
 }

@@ -210,7 +210,7 @@ final class ScriptModeTests: XCTestCase {
 
     func testSavingWarnsWhenAReplayWouldReadOtherFilesAndAScriptCannotBeSavedOverItself() throws {
         let dir = try Descent.temporaryDirectory()
-        let setup = "seed 1; data xor n=40; layer dense 3 tanh; layer dense 1 sigmoid; loss bce"
+        let setup = "seed 1; data xor n=40; layer dense 3 tanh; layer dense 1 sigmoid; loss bce; optimizer sgd"
         // The session saves x.json, loads it back, then overwrites it: the save it loaded back is kept, so that a replay
         // writes x.json there and reads it back, and nothing needs saying.
         let r = try Descent.run(["-c", setup + "; train 2; save weights \"x.json\"; reset; load weights \"x.json\"; train 2; "
@@ -320,10 +320,10 @@ final class ScriptModeTests: XCTestCase {
         let r = try Descent.run(["-c", "data sine n=40; layer dense 4 tanh; layer dense 1; loss mse; train 20 every=5; export history \"\(file)\""])
         XCTAssertEqual(r.status, 0, r.stderr)
         let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
-        XCTAssertEqual(lines.first, "step,epoch,batch_loss,penalty,train_loss,val_loss,metric,lr")
+        XCTAssertEqual(lines.first, "step,epoch,batch_loss,penalty,train_loss,val_loss,r2,val_r2,lr")
         XCTAssertEqual(lines.count, 21)
         XCTAssertTrue(lines[5].hasPrefix("5,5,"), String(lines[5]))
-        XCTAssertEqual(lines[5].split(separator: ",", omittingEmptySubsequences: false).count, 8)
+        XCTAssertEqual(lines[5].split(separator: ",", omittingEmptySubsequences: false).count, 9)
         XCTAssertTrue(lines[5].hasSuffix(",0.001"), "sgd's default rate: \(lines[5])")
     }
 

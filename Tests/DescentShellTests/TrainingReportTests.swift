@@ -48,7 +48,7 @@ final class TrainingReportTests: XCTestCase {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent(name).path
         defer { try? FileManager.default.removeItem(atPath: path) }
         h.ok("export history \"\(path)\"")
-        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "step,epoch,batch_loss,penalty,train_loss,val_loss,metric,lr\n1,1,2.5,0.0,0.625,,0.375,0.1\n")
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "step,epoch,batch_loss,penalty,train_loss,val_loss,r2,val_r2,lr\n1,1,2.5,0.0,0.625,,0.375,,0.1\n")
         // `step` reports the next batch's loss under the same name: at W = 1.5 it is 0.625, as the evaluation said.
         XCTAssertTrue(h.ok("step").hasPrefix("step 2  epoch 2  2 rows  batch_loss 0.625  |grad| "), h.out.text)
         // expect: batch_loss is the last step's, loss the full set's now. Step 2: dL/dW = (2/2)·(1·(−0.5) + 2·(−1)) = −2.5,
@@ -77,7 +77,7 @@ final class TrainingReportTests: XCTestCase {
     func testAnUndefinedR2IsNotAnswerableAndSaysWhy() throws {
         // Three rows split 0.67: ⌊0.67·3⌋ = 2 train, so the validation set is 1 row and its R² undefined (Σ(y − ȳ)² = 0);
         // the training set's two targets differ, so r2 is a number.
-        h.ok("data X=[[1],[2],[3]] y=[1,2,4]\nsplit 0.67\nlayer dense 1\nloss mse")
+        h.ok("data X=[[1],[2],[3]] y=[1,2,4]\nsplit 0.67\nlayer dense 1\nloss mse\noptimizer sgd")
         let note = "note: n/a is an undefined R²: 1 − Σ(y − ŷ)²/Σ(y − ȳ)² divides by 0 when the targets have no variance "
             + "(val_r2: the validation set has 1 row; a smaller `split` fraction leaves more rows for validation)"
         let run = h.ok("train 2")
@@ -96,7 +96,7 @@ final class TrainingReportTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: path) }
         h.ok("export history \"\(path)\"")
         let rows = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
-        XCTAssertTrue(rows.dropFirst().allSatisfy { $0.hasSuffix(",nan,0.001") }, "\(rows)")   // the metric, then the lr
+        XCTAssertTrue(rows.dropFirst().allSatisfy { $0.hasSuffix(",nan,0.001") }, "\(rows)")   // val_r2, then the lr
         XCTAssertEqual(h.fails("expect val_r2 = 0").components(separatedBy: "\n").first, "error: val_r2 is undefined, not a number to compare: R² = 1 − Σ(y − ŷ)²/Σ(y − ȳ)² divides by 0 "
                        + "because the targets have no variance (the validation set has 1 row) — check val_loss instead, or split with a smaller fraction")
         XCTAssertTrue(h.fails("expect val_r2 < 2").contains("val_r2 is undefined"))
