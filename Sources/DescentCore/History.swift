@@ -32,8 +32,9 @@ public struct History: Sendable {
     /// `startIndex` is then how many were dropped.
     public private(set) var steps = ChunkedLog<Step>()
     public private(set) var evaluations = ChunkedLog<Evaluation>()
-    /// The learning rate of the first step and of each step where it changed (`lr` between runs): a handful of
-    /// entries, appended only when a step runs at a rate other than the last entry's.
+    /// The learning rate of the first step and of each step where it changed (`lr` between runs, or a schedule, which
+    /// changes it every step), appended only when a step runs at a rate other than the last entry's; entries before
+    /// the first step kept are dropped with the steps (but the one that step ran at).
     public private(set) var rates: [RateChange] = []
     /// The last entry's rate (NaN before the first): compared every step without touching the array, which costs an
     /// allocation a step in unoptimised builds.
@@ -52,14 +53,24 @@ public struct History: Sendable {
     init(stepLimit: Int, evaluationLimit: Int) { self.stepLimit = stepLimit; self.evaluationLimit = evaluationLimit }
 
     /// Makes room for `n` more steps (up to a million ahead) so that recording them allocates nothing.
-    public mutating func reserve(steps n: Int, evaluations e: Int) {
+    public mutating func reserve(steps n: Int, evaluations e: Int, rates r: Int = 0) {
         steps.reserve(n)
         evaluations.reserve(e)
+        if r > 0 { rates.reserveCapacity(rates.count + min(r, stepLimit + ChunkedLog<Step>.chunkSize)) }
     }
 
     mutating func record(_ s: Step) {
         steps.append(s)
-        if steps.count > stepLimit { steps.dropFirstChunk() }
+        if steps.count > stepLimit { steps.dropFirstChunk(); pruneRates() }
+    }
+
+    /// Drops the rate changes before the first step kept, but the last of them (the rate that step ran at): a
+    /// schedule changes the rate every step, and its log must stay as bounded as the steps'.
+    private mutating func pruneRates() {
+        guard let first = steps.first?.step else { return }
+        var k = 0
+        while k + 1 < rates.count && rates[k + 1].step <= first { k += 1 }
+        if k > 0 { rates.removeFirst(k) }
     }
 
     /// Notes that step `step` ran at learning rate `rate`, when that is not the rate the last change set.

@@ -16,6 +16,7 @@ extension Trainer {
         replaceState(history: s.history, stepCount: s.stepCount, sampler: s.sampler, dropoutRNG: s.dropoutRNG)
         discardPending()
         gradientsStale = true   // the gradients held are from a later state
+        applySchedule()
     }
 
     /// Takes over the history and step count of a trainer this one replaces (same model and data, new

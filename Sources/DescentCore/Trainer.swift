@@ -21,6 +21,9 @@ public final class Trainer {
         let rows = train.count + (validation?.count ?? 0), batch = max(1, sampler.batchSize)
         return max(1, (rows + 3 * batch - 1) / (3 * batch))
     }
+    /// The learning rate's schedule, if any: after every step (and when set) the optimizer's rate becomes the
+    /// schedule's rate for the next step.
+    public var schedule: LearningRateSchedule? { didSet { applySchedule() } }
     /// Seeded stream for dropout masks.
     public var dropoutRNG: RNG
     public private(set) var sampler: BatchSampler
@@ -231,11 +234,17 @@ public final class Trainer {
         lastBatchRows = rows
         history.record(.init(step: stepCount, epoch: sampler.epochOfLastBatch, batchLoss: loss, penalty: penalty))
         history.noteRate(optimizer.learningRate, at: stepCount)
+        applySchedule()
         pending = nil
         phase = .idle
         beforeDraw = nil
         gradientsStale = false
         if evaluatesOnInterval && stepCount % max(1, evaluationInterval) == 0 { evaluate() }
+    }
+
+    /// Sets the optimizer's rate to the schedule's for the next step (nothing without a schedule).
+    public func applySchedule() {
+        if let schedule { optimizer.learningRate = schedule.rate(afterSteps: stepCount) }
     }
 
     /// Whether a step whose count falls on `evaluationInterval` evaluates the full sets; false only for the last step
@@ -372,7 +381,7 @@ public final class Trainer {
     /// when its count falls on the interval (as a run ends whose evaluation there a stop abandoned).
     public func train(steps: Int, evaluateAtEnd: Bool = true, lastStepEvaluated: Bool = true,
                       onStep: (Trainer) -> StopReason?) -> StopReason {
-        history.reserve(steps: steps, evaluations: steps / max(1, evaluationInterval) + 2)
+        history.reserve(steps: steps, evaluations: steps / max(1, evaluationInterval) + 2, rates: schedule == nil ? 0 : steps)
         var reason = StopReason.completed
         defer { evaluatesOnInterval = true }
         var ran = 0

@@ -218,7 +218,9 @@ extension Commands {
         let opt = t.optimizer
         let corrections = biasCorrections(opt)
         let adamStep = corrections != nil ? " (t = \(opt.steps))" : ""
-        w.out.print("update \(t.stepCount): \(opt.kind.name) lr=\(Format.short(opt.learningRate))\(adamStep), rule \(opt.kind.rule)")
+        // The rate the update ran at (a schedule has set the next step's already).
+        let ran = t.history.rates.last?.rate ?? opt.learningRate
+        w.out.print("update \(t.stepCount): \(opt.kind.name) lr=\(Format.short(ran))\(adamStep), rule \(opt.kind.rule)")
         for line in updateCountLines(opt, step: t.stepCount) { w.out.print("  " + line) }
         // Labels padded to the longest (`square_avg`), so that the values line up; counted in characters, as `m̂`
         // (m and a combining circumflex) takes one column.
@@ -583,9 +585,12 @@ extension Commands {
         let lr = t.optimizer.learningRate
         t.restore(snap)
         t.optimizer.learningRate = lr
+        t.applySchedule()   // under a schedule, the rate of the step it is back at
         w.inspected = nil
+        let rateNote = t.schedule == nil ? learningRateNote(snap, now: lr)
+            : "; under the schedule the next step runs at lr \(t.optimizer.learningRate.plainText)"
         w.out.print("undid \(snap.label): back to step \(t.stepCount) (\(w.undoStack.count) more undo\(w.undoStack.count == 1 ? "" : "s") available"
-                    + sizeNote(w, snap) + ")" + learningRateNote(snap, now: lr))
+                    + sizeNote(w, snap) + ")" + rateNote)
     }
 
     /// When snapshots the size of `snap` are too large for undo to hold its usual depth: how much it holds and what one

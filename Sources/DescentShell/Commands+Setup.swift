@@ -35,6 +35,11 @@ extension Commands {
                     "choose the update rule (PyTorch's defaults)", keywords: OptimizerKind.names, handler: optimizer),
         CommandSpec("lr", ["lr X", "lr   (alone: print the learning rate and the optimizer)"], "change the learning rate, keeping the optimizer's state",
                     handler: lr),
+        CommandSpec("schedule", ["schedule step size=N [gamma=0.1]", "schedule exponential gamma=G", "schedule cosine steps=T [min=0]",
+                                 "schedule linear [start=0.333] [end=1] [steps=5]", "schedule off",
+                                 "schedule   (alone: print the schedule in force)"],
+                    "change the learning rate with the steps, as PyTorch's StepLR, ExponentialLR, CosineAnnealingLR and LinearLR",
+                    keywords: scheduleKinds, handler: schedule),
     ]
 
     static func seed(_ w: Workspace, _ a: inout ArgReader) throws {
@@ -347,6 +352,8 @@ extension Commands {
         try a.finish(options: [])
         w.learningRate = x
         w.trainer?.optimizer.learningRate = x
-        w.out.print("lr \(Format.short(x))" + ((w.trainer?.optimizer.steps ?? 0) > 0 ? " (optimizer state kept)" : ""))
+        w.trainer?.schedule?.base = x
+        let scheduled = w.schedule == nil ? "" : " — the schedule's base: the next step at lr \(w.currentRate.plainText)"
+        w.out.print("lr \(Format.short(x))" + ((w.trainer?.optimizer.steps ?? 0) > 0 ? " (optimizer state kept)" : "") + scheduled)
     }
 }

@@ -144,6 +144,7 @@ enum Printer {
         lines.append("regularize  \(w.regularizer)")
         let lr = w.trainer?.optimizer.learningRate ?? w.learningRate ?? w.optimizerKind.defaultLearningRate
         lines.append("optimizer   \(optimizerText(w.optimizerKind)) lr=\(Format.short(lr))")
+        lines.append("schedule    " + (w.schedule == nil ? "none" : Commands.scheduleText(w)))
         if let k = w.evaluationInterval {
             lines.append("evaluate    every \(k) steps (train … every=K)")
         } else {

@@ -18,6 +18,8 @@ extension Workspace {
         regularizer = .none
         optimizerKind = .sgd(momentum: 0, nesterov: false)
         learningRate = nil
+        schedule = nil
+        scheduleStart = 0
         evaluationInterval = nil
         optimizerChosen = false
         notedDefaultOptimizer = false

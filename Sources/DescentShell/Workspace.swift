@@ -26,6 +26,9 @@ public final class Workspace {
     var regularizer = Regularizer.none
     var optimizerKind = OptimizerKind.sgd(momentum: 0, nesterov: false)
     var learningRate: Double?
+    /// The learning rate's schedule, and the step count it began at (its steps are counted from there).
+    var schedule: LearningRateSchedule.Kind?
+    var scheduleStart = 0
     var evaluationInterval: Int?
     /// Whether an `optimizer` command chose the rule (else it is the default, sgd, which training says once).
     var optimizerChosen = false
@@ -163,6 +166,9 @@ public final class Workspace {
         let t = Trainer(model: model, loss: loss, regularizer: regularizer, optimizer: opt, train: train,
                         validation: validation, batchSize: batch.rows(training: train.count), rng: rng(3))
         if let old = carryOver, old.model === model { t.adoptHistory(from: old) }
+        // A schedule goes on counting from where it began; with the history gone, from the first step.
+        if t.stepCount == 0 { scheduleStart = 0 }
+        t.schedule = schedule.map { LearningRateSchedule(kind: $0, base: learningRate ?? optimizerKind.defaultLearningRate, start: scheduleStart) }
         t.evaluationInterval = evaluationInterval ?? 10
         noteBuilding()
         carryOver = nil
@@ -277,6 +283,9 @@ public final class Workspace {
 
     /// The steps trained so far.
     var stepCount: Int { trainer?.stepCount ?? carryOver?.stepCount ?? 0 }
+
+    /// The learning rate the next step runs at: the trainer's (a schedule's, under one), else the one set or the default.
+    var currentRate: Double { trainer?.optimizer.learningRate ?? learningRate ?? optimizerKind.defaultLearningRate }
 
     // MARK: Undo
 

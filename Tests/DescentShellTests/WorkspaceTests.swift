@@ -428,7 +428,7 @@ final class WorkspaceTests: XCTestCase {
     func testPrefixesAndUnknownCommands() {
         ok("dat xor n=20")
         XCTAssertNotNil(w.data)
-        XCTAssertTrue(fails("s 1").contains("'s' is ambiguous: seed, split, step, show, set, save"))
+        XCTAssertTrue(fails("s 1").contains("'s' is ambiguous: seed, split, schedule, step, show, set, save"))
         XCTAssertTrue(fails("trian 5").contains("unknown command 'trian' — did you mean 'train'?"))
     }
 
