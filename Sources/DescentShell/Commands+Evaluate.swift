@@ -97,10 +97,15 @@ extension Commands {
             }
             return raw.y.data
         }
-        var ids: [String: Int] = [:]
-        for (k, name) in train.classNames.enumerated() { ids[name] = k }
+        var ids: [String: Int] = [:], numbered: [Double: Int] = [:]
+        for (k, name) in train.classNames.enumerated() {
+            ids[name] = k
+            // A label that reads as a number (`1.0`, or a class id's `1`) is that number in a file of numbers.
+            if let x = Double(name), x.isFinite, numbered[x] == nil { numbered[x] = k }
+        }
         return try (0..<raw.count).map { i in
             let v = raw.y.data[i]
+            if raw.task == .regression, let id = numbered[v] { return Double(id) }
             let label = raw.task == .regression ? (v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : Format.sig(v, 17))
                 : raw.classNames[Int(v)]
             guard let id = ids[label] else {

@@ -74,7 +74,10 @@ enum DataCommand {
             try Commands.located(a.command.nameSpan) { try Fit.checkSize(spec: model.spec, samples: d.count) }
         }
         // The standardisation trained weights kept for the new data were trained under, to say when the new data's differs.
-        let trainedUnder = !widthChanged && w.model != nil && w.stepCount > 0 ? w.normalization() : nil
+        let trained = !widthChanged && w.model != nil && w.stepCount > 0
+        let trainedUnder = trained ? w.normalization() : nil
+        // …and the classes their outputs stand for, which follow the order the labels first appear in.
+        let trainedClasses = trained ? w.data.flatMap { try? w.asRead($0) }?.classNames : nil
         w.data = d
         if let fileRead { w.noteRead(fileRead.path, name: fileRead.name, text: fileRead.text) }
         w.targetsMayBeClassIDs = inline || (csv && d.task == .regression)
@@ -110,6 +113,13 @@ enum DataCommand {
         if let reset { msg += " — reset \(reset)" }
         w.out.print(msg + note)
         if let trainedUnder, let warning = w.standardisationChanged(from: trainedUnder) { w.out.print(warning) }
+        if let before = trainedClasses, !before.isEmpty, !read.classNames.isEmpty, before != read.classNames {
+            let same = Set(before) == Set(read.classNames)
+            w.out.print("warning: the kept weights were trained with the classes \(DataCommand.listed(before)); this data's are "
+                        + "\(DataCommand.listed(read.classNames))" + (same ? ", the same in another order" : "")
+                        + " — a class's id is the order its label first appears in, so the weights' outputs now stand for other "
+                        + "classes: `reset` draws new weights" + (same ? ", or order the rows so that the labels first appear as before" : ""))
+        }
     }
 
     /// ` at iris.csv:7, column 5 'species'` for row `row`'s target of data read from a file; "" for other data.

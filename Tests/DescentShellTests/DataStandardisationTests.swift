@@ -35,6 +35,24 @@ final class DataStandardisationTests: XCTestCase {
                                      + "reads inputs it never saw — `reset` draws new weights"), text)
     }
 
+    func testTheSameClassesInAnotherOrderWarnThatTheOutputsNowStandForOtherClasses() throws {
+        // Labels b, a first seen in that order make b class 0; in the new file a comes first and is class 0.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("descent-classes-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "x,c\n1,b\n2,a\n3,b\n".write(toFile: dir + "/ba.csv", atomically: true, encoding: .utf8)
+        try "x,c\n2,a\n1,b\n3,b\n".write(toFile: dir + "/ab.csv", atomically: true, encoding: .utf8)
+        let h = ShellHarness()
+        h.ok("data csv \"\(dir)/ba.csv\"\nlayer dense 2\nloss ce\noptimizer sgd lr=0.1\ntrain 2")
+        let text = h.ok("data csv \"\(dir)/ab.csv\"")
+        XCTAssertTrue(text.hasSuffix("\nwarning: the kept weights were trained with the classes b, a; this data's are a, b, the same in "
+                                     + "another order — a class's id is the order its label first appears in, so the weights' outputs now "
+                                     + "stand for other classes: `reset` draws new weights, or order the rows so that the labels first "
+                                     + "appear as before"), text)
+        // The same order again: no warning.
+        XCTAssertFalse(h.ok("train 1\ndata csv \"\(dir)/ab.csv\"").contains("warning"), h.out.text)
+    }
+
     func testNoWarningWhenNothingKeptWasTrainedOrTheStatisticsAgree() {
         // The same statistics (the same data again).
         let same = ShellHarness()

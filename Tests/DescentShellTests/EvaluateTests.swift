@@ -140,6 +140,23 @@ final class EvaluateTests: XCTestCase {
         XCTAssertEqual(h.w.recorded.count, 3, "failed evaluations are not part of the session either")
     }
 
+    func testLabelsThatReadAsNumbersMatchAFileOfNumbers() throws {
+        // Training labels `1.0`, `2.0`, `NA` (text among numbers: all labels); a held-out file of `1.0` and `2.0` alone is
+        // read as numbers, and 1 is the label `1.0`, 2 the label `2.0`.
+        let trainFile = try write("mix.csv", "a,c\n0,1.0\n1,2.0\n2,NA\n0.5,1.0\n1.5,2.0\n2.5,NA\n")
+        let h = ShellHarness()
+        h.ok("data csv \"\(trainFile)\" target=c\nlayer dense 3\nloss ce")
+        let numbers = try write("mix-test.csv", "a,c\n0,1.0\n1,2\n0.25,1e0\n")
+        h.ok("evaluate \"\(numbers)\"")
+        let table = h.out.text
+        // True class rows of the confusion table: 2 of `1.0`, 1 of `2.0`, none of `NA`.
+        for (name, count) in [("1.0", "2"), ("2.0", "1"), ("NA", "0")] {
+            let row = try XCTUnwrap(table.split(separator: "\n").first { $0.hasPrefix("│ \(name) ") }, table)
+            let cells = row.split(separator: "│").map { $0.trimmingCharacters(in: .whitespaces) }
+            XCTAssertEqual(cells[4], count, "samples of \(name): \(row)")
+        }
+    }
+
     func testNumberedClassesMatchByTheirNumbers() throws {
         // Class ids read from numbers (`0`, `1`, `2` under ce): a held-out 2 is class 2; a 7 is no class.
         let trainFile = try write("ids.csv", "a,c\n0,0\n1,1\n2,2\n0.5,0\n1.5,1\n2.5,2\n")
