@@ -218,6 +218,33 @@ final class LiveViewTests: XCTestCase {
         try t.wait(for: "the prompt") { $0.contains("descent>") }
     }
 
+    func testAResizeFollowsTheTerminalWithColumnsAndLinesInTheEnvironment() throws {
+        // Some shells export COLUMNS and LINES, which curses preferred to the terminal's size after a resize: the view
+        // kept drawing 120×36 frames into a 70×20 window, garbled, its last lines out of sight.
+        let t = try Tmux(width: 120, height: 36, environment: ["COLUMNS": "100", "LINES": "30"])
+        try prepare(t)
+        try t.type("train 2000000")
+        try t.wait(for: "the live view at 120×36") { s in
+            self.step(s) != nil && s.components(separatedBy: "\n").contains { $0.count > 100 }
+        }
+        for (width, height) in [(70, 20), (100, 30)] {
+            try t.resize(width: width, height: height)
+            // A whole frame at the new size: its step line and, on its last line, the key list.
+            try t.wait(for: "a redraw at \(width)×\(height)") { s in
+                let lines = s.components(separatedBy: "\n").filter { !$0.isEmpty }
+                return lines.count <= height && lines.allSatisfy { $0.count <= width } && self.step(s) != nil
+                    && lines.contains { $0.hasPrefix("step ") } && (lines.last ?? "").hasSuffix("? keys")
+            }
+        }
+        try t.send("C-c")
+        try t.wait(forText: "stopped by the user")
+        // The prompt takes the terminal's width too: a long line wraps at 100 columns.
+        try t.send(String(repeating: "x", count: 120), literal: true)
+        try t.wait(for: "the line wrapped at 100 columns") { s in
+            s.contains("descent> " + String(repeating: "x", count: 91) + "\n" + String(repeating: "x", count: 29))
+        }
+    }
+
     func testPaceSlowsARunAndPlusAndMinusChangeIt() throws {
         let t = try Tmux(width: 120, height: 36)
         try t.prepareMoons()
