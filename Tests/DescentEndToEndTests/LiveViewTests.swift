@@ -141,6 +141,25 @@ final class LiveViewTests: XCTestCase {
         }
     }
 
+    func testAnUnknownTerminalTypeSaysThePaceIsIgnoredAsTextOutputDoes() throws {
+        // TERM=dumb, --no-tui and a pipe say that pace= is for the full-screen view; an unknown TERM said only that
+        // there was no view, though its progress lines go at full speed too.
+        let t = try Tmux(width: 140, height: 40, environment: ["TERM": "no-such-term"])
+        try prepare(t)
+        try t.type("train 3 pace=1000")
+        let text = try t.wait(forText: "trained 3 steps")
+        let lines = text.components(separatedBy: "\n")
+        let view = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("note: no full-screen view (the terminal type TERM=no-such-term") }, text)
+        XCTAssertEqual(lines[view + 1], "note: pace=1000 slows the full-screen view only; this run goes at full speed", text)
+        // A pace is its run's: the next run's note is the view's only.
+        try t.type("train 4")
+        let next = try t.wait(forText: "trained 4 steps")
+        XCTAssertEqual(next.components(separatedBy: "note: pace=").count, 2, next)
+        // Without a terminal the note is the same.
+        let piped = try Descent.run(["-c", "seed 3; data moons n=200; layer dense 1 sigmoid; loss bce; train 3 pace=1000"])
+        XCTAssertTrue(piped.stdout.contains("note: pace=1000 slows the full-screen view only; this run goes at full speed\n"), piped.stdout)
+    }
+
     func testABracketedPasteRunsLineByLineAsAnUnbracketedOneDoes() throws {
         let t = try Tmux(width: 120, height: 36)
         try t.wait(forText: "descent>")
