@@ -439,22 +439,26 @@ extension Commands {
     }
 
     /// Runs the check with Ctrl-C stopping it between entries and, on a terminal, a progress line once it takes a while
-    /// (the caller wipes it).
+    /// (the caller wipes it). Its estimate of the time left counts the time the check ran: not a stop by Ctrl-Z, as a
+    /// training run's speed does not.
     private static func checkGradients(_ w: Workspace, _ g: Graph, _ params: [Parameter]) throws(GradientCheck.Stopped) -> [GradientCheck.Result] {
         let clock = ContinuousClock(), start = clock.now
         var nextShow = start + .milliseconds(300)
-        return try Interrupt.during { () throws(GradientCheck.Stopped) -> [GradientCheck.Result] in
-            try GradientCheck.run(g, parameters: params) { p in
-                if Interrupt.requested { return false }
-                let now = clock.now
-                if let show = w.showProgress, now >= nextShow {
-                    let seconds = (now - start).seconds
-                    let eta = p.done > 0 ? seconds / Double(p.done) * Double(p.total - p.done) : .nan
-                    show("gradcheck: \(p.parameter) entry \(p.entry + 1)/\(p.entries), \(p.done + 1)/\(p.total) in all "
-                         + "(\(100 * p.done / max(p.total, 1))%), eta \(LiveView.clockText(eta))")
-                    nextShow = now + .milliseconds(100)
+        return try Suspension.during { () throws(GradientCheck.Stopped) -> [GradientCheck.Result] in
+            let began = Suspension.activeNow(clock)
+            return try Interrupt.during { () throws(GradientCheck.Stopped) -> [GradientCheck.Result] in
+                try GradientCheck.run(g, parameters: params) { p in
+                    if Interrupt.requested { return false }
+                    let now = clock.now
+                    if let show = w.showProgress, now >= nextShow {
+                        let seconds = (Suspension.activeNow(clock) - began).seconds
+                        let eta = p.done > 0 ? seconds / Double(p.done) * Double(p.total - p.done) : .nan
+                        show("gradcheck: \(p.parameter) entry \(p.entry + 1)/\(p.entries), \(p.done + 1)/\(p.total) in all "
+                             + "(\(100 * p.done / max(p.total, 1))%), eta \(LiveView.clockText(eta))")
+                        nextShow = now + .milliseconds(100)
+                    }
+                    return true
                 }
-                return true
             }
         }
     }
