@@ -37,4 +37,12 @@ public enum Format {
         if x.isInfinite { return x > 0 ? "inf" : "-inf" }
         return String(format: "%.\(digits)g", x)
     }
+
+    /// The length of `sig(x, digits)` (its characters are ASCII), found by the C library's `%.*g` without making the
+    /// text: a table's columns are measured over a million rows in a fraction of the time.
+    public static func sigWidth(_ x: Double, _ digits: Int = 6) -> Int {
+        if x.isNaN { return 3 }
+        if x.isInfinite { return x > 0 ? 3 : 4 }
+        return Int(withVaList([Int32(digits), x]) { vsnprintf(nil, 0, "%.*g", $0) })
+    }
 }

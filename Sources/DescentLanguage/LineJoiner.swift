@@ -51,13 +51,16 @@ public enum LineJoiner {
     /// Splits a whole script into logical lines, each with the number of its first physical line.
     ///
     /// Every physical line that does not continue a previous one starts a logical line, blank ones included,
-    /// so the result can be fed to `Parser.parse(_:line:)` one by one.
+    /// so the result can be fed to `Parser.parse(_:line:)` one by one. The script's final line break ends its last
+    /// line and starts none: a `\` on that line continues onto nothing, as when the break is left out (the parser
+    /// then says that no line follows).
     public static func logicalLines(of script: String) -> [LogicalLine] {
         var result: [LogicalLine] = []
         var pending: [String] = []
         var firstLine = 1
         let physical = script.split(omittingEmptySubsequences: false, whereSeparator: \.isLineEnd).map(String.init)
         for (index, line) in physical.enumerated() {
+            if index == physical.count - 1 && index > 0 && line.isEmpty && !pending.isEmpty { break }
             if pending.isEmpty { firstLine = index + 1 }
             pending.append(line)
             if !continues(line) {

@@ -35,19 +35,48 @@ public struct TextTable: Sendable {
         let head = headers.isEmpty ? nil : clean(headers), body = rows.map(clean)
         let widths = (0..<count).map { c in ((head.map { [$0] } ?? []) + body).map { $0[c].columns }.max() ?? 0 }
         let aligns = (0..<count).map { c in Self.alignment(c, of: alignments, cells: body.map { $0[c] }) }
-        let h = unicode ? "─" : "-"
-        func rule(_ l: String, _ m: String, _ r: String) -> String {
-            l + widths.map { String(repeating: h, count: $0 + 2) }.joined(separator: m) + r
-        }
-        func line(_ cells: [String]) -> String {
-            let v = unicode ? "│" : "|"
-            return v + zip(cells, zip(widths, aligns)).map { " " + Self.pad($0, to: $1.0, $1.1) + " " }.joined(separator: v) + v
-        }
-        var out = [unicode ? rule("┌", "┬", "┐") : rule("+", "+", "+")]
-        if let head { out += [line(head), unicode ? rule("├", "┼", "┤") : rule("+", "+", "+")] }
-        out += body.map(line)
-        out.append(unicode ? rule("└", "┴", "┘") : rule("+", "+", "+"))
+        let frame = Frame(widths: widths, alignments: aligns, unicode: unicode)
+        var out = [frame.rule(.top)]
+        if let head { out += [frame.line(head), frame.rule(.middle)] }
+        out += body.map(frame.line)
+        out.append(frame.rule(.bottom))
         return out
+    }
+
+    /// A table's columns laid out beforehand (each one's width and alignment), so that its lines can be made one at a
+    /// time, the same as `render` makes them: a long table can then be printed while it is made.
+    public struct Frame: Sendable {
+        /// Where a rule goes: above the header, below it, below the last row.
+        public enum Rule: Sendable { case top, middle, bottom }
+
+        /// Each column's width in terminal columns (its widest cell, header included).
+        public var widths: [Int]
+        public var alignments: [Alignment]
+        public var unicode: Bool
+
+        public init(widths: [Int], alignments: [Alignment], unicode: Bool = true) {
+            self.widths = widths; self.alignments = alignments; self.unicode = unicode
+        }
+
+        /// A rule across the table.
+        public func rule(_ position: Rule) -> String {
+            let (l, m, r) = switch position {
+            case .top: unicode ? ("┌", "┬", "┐") : ("+", "+", "+")
+            case .middle: unicode ? ("├", "┼", "┤") : ("+", "+", "+")
+            case .bottom: unicode ? ("└", "┴", "┘") : ("+", "+", "+")
+            }
+            let h = unicode ? "─" : "-"
+            return l + widths.map { String(repeating: h, count: $0 + 2) }.joined(separator: m) + r
+        }
+
+        /// A row (or the header) of `cells`, one a column (missing ones empty), each padded to its column's width.
+        public func line(_ cells: [String]) -> String {
+            let v = unicode ? "│" : "|"
+            return v + widths.indices.map { c in
+                let cell = c < cells.count ? TextTable.flat(cells[c]) : ""
+                return " " + TextTable.pad(cell, to: widths[c], c < alignments.count ? alignments[c] : .right) + " "
+            }.joined(separator: v) + v
+        }
     }
 
     /// Column `c`'s alignment: `alignments[c]` when given, else right for a column of numbers (`cells`), left otherwise.
@@ -58,8 +87,11 @@ public struct TextTable: Sendable {
     /// The columns a column of `header` and `cells` adds to a rendered line: its widest cell (as `render` measures
     /// it) and three for the rule before it and the space either side. A line is 1 (its last rule) plus its columns'.
     public static func columnWidth(header: String, cells: [String]) -> Int {
-        ([header] + cells).map { flat($0).columns }.max().map { $0 + 3 } ?? 3
+        ([header] + cells).map(cellWidth).max().map { $0 + 3 } ?? 3
     }
+
+    /// The columns `cell` takes in a rendered line (without the spaces either side): its width on one line.
+    public static func cellWidth(_ cell: String) -> Int { flat(cell).columns }
 
     /// `s` padded with spaces to `width` columns.
     static func pad(_ s: String, to width: Int, _ alignment: Alignment) -> String {

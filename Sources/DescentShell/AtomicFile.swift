@@ -37,11 +37,21 @@ enum AtomicFile {
             throw ShellError("cannot write \(shown): the file name is \(name.utf8.count) bytes long, over the \(limit) a name may have here")
         }
         let tmp = temporaryPath(in: dir)
+        // A `kill -TERM` or `-HUP` from here to the rename removes the temporary file on the way out.
+        try PendingFile.writing(tmp) { () throws(ShellError) in
+            try write(bytes: Array(text.utf8), through: tmp, to: target, shown: shown, in: dir, replacing: replacing ? old : nil)
+        }
+    }
+
+    /// Writes `bytes` to the temporary file `tmp` in `dir`, flushes it and renames it over `target`; `replacing`: the
+    /// file it replaces, whose mode (and owner) the new one takes.
+    private static func write(bytes: [UInt8], through tmp: String, to target: String, shown: String, in dir: String,
+                              replacing old: stat?) throws(ShellError) {
         // A new file gets the usual mode (0666 less the umask); a replacement starts private and takes the old mode.
         // A leftover of a crashed run goes first; O_EXCL | O_NOFOLLOW then refuse a name someone else made
         // in between (a planted link would otherwise be followed).
         unlink(tmp)
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, replacing ? 0o600 : 0o666)
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, old != nil ? 0o600 : 0o666)
         guard fd >= 0 else { throw ShellError("cannot write \(shown): \(creationProblem(errno, in: dir))") }
         // Closes (unless `closed`) and removes the temporary file after a failure; the error names the system's reason.
         func failure(_ reason: String, closed: Bool = false) -> ShellError {
@@ -49,12 +59,11 @@ enum AtomicFile {
             unlink(tmp)
             return ShellError("cannot write \(shown): \(reason) (the old file, if any, is untouched)")
         }
-        if replacing {
+        if let old {
             // The owner only where the process may set it (root; or a group it belongs to); the mode always.
             if fchown(fd, old.st_uid, old.st_gid) != 0 { _ = fchown(fd, uid_t.max, old.st_gid) }
             if fchmod(fd, old.st_mode & 0o7777) != 0 { throw failure(String(cString: strerror(errno))) }
         }
-        let bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {
             let n = bytes[written...].withUnsafeBufferPointer { Glibc.write(fd, $0.baseAddress, $0.count) }

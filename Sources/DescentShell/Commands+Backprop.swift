@@ -468,33 +468,37 @@ extension Commands {
 
     /// Runs the check with Ctrl-C stopping it between entries and, on a terminal, a progress line once it takes a while
     /// (the caller wipes it). Once the first entry is timed, a check expected to take longer than
-    /// `gradcheckNoteSeconds` says how long and what a `sample=` would take instead.
+    /// `gradcheckNoteSeconds` says how long and what a `sample=` would take instead. Its estimates count the time the
+    /// check ran: not a stop by Ctrl-Z, as a training run's speed does not.
     private static func checkGradients(_ w: Workspace, _ g: Graph, _ params: [Parameter], offsets: [[Int]]?,
                                        sample: Int?) throws(GradientCheck.Stopped) -> [GradientCheck.Result] {
         let clock = ContinuousClock(), start = clock.now
         var nextShow = start + .milliseconds(300)
         var firstEntry: ContinuousClock.Instant?
-        return try Interrupt.during { () throws(GradientCheck.Stopped) -> [GradientCheck.Result] in
-            try GradientCheck.run(g, parameters: params, offsets: offsets) { p in
-                if Interrupt.requested { return false }
-                let now = clock.now
-                // The first call comes after the check's own forward and backward pass; the second, one entry later.
-                if p.done == 0 { firstEntry = now }
-                if p.done == 1, let first = firstEntry {
-                    let perEntry = (now - first).seconds, left = perEntry * Double(p.total - 1)
-                    if left > w.gradcheckNoteSeconds {
-                        w.showProgress?(nil)
-                        w.out.print(longCheckNote(total: p.total, perEntry: perEntry, sample: sample))
+        return try Suspension.during { () throws(GradientCheck.Stopped) -> [GradientCheck.Result] in
+            let began = Suspension.activeNow(clock)
+            return try Interrupt.during { () throws(GradientCheck.Stopped) -> [GradientCheck.Result] in
+                try GradientCheck.run(g, parameters: params, offsets: offsets) { p in
+                    if Interrupt.requested { return false }
+                    let now = clock.now, active = Suspension.activeNow(clock)
+                    // The first call comes after the check's own forward and backward pass; the second, one entry later.
+                    if p.done == 0 { firstEntry = active }
+                    if p.done == 1, let first = firstEntry {
+                        let perEntry = (active - first).seconds, left = perEntry * Double(p.total - 1)
+                        if left > w.gradcheckNoteSeconds {
+                            w.showProgress?(nil)
+                            w.out.print(longCheckNote(total: p.total, perEntry: perEntry, sample: sample))
+                        }
                     }
+                    if let show = w.showProgress, now >= nextShow {
+                        let seconds = (active - began).seconds
+                        let eta = p.done > 0 ? seconds / Double(p.done) * Double(p.total - p.done) : .nan
+                        show("gradcheck: \(p.parameter) entry \(p.entry + 1)/\(p.entries), \(p.done + 1)/\(p.total) in all "
+                             + "(\(100 * p.done / max(p.total, 1))%), eta \(LiveView.clockText(eta))")
+                        nextShow = now + .milliseconds(100)
+                    }
+                    return true
                 }
-                if let show = w.showProgress, now >= nextShow {
-                    let seconds = (now - start).seconds
-                    let eta = p.done > 0 ? seconds / Double(p.done) * Double(p.total - p.done) : .nan
-                    show("gradcheck: \(p.parameter) entry \(p.entry + 1)/\(p.entries), \(p.done + 1)/\(p.total) in all "
-                         + "(\(100 * p.done / max(p.total, 1))%), eta \(LiveView.clockText(eta))")
-                    nextShow = now + .milliseconds(100)
-                }
-                return true
             }
         }
     }

@@ -110,17 +110,29 @@ extension Commands {
     }
 
     /// `show data [N|all]`: the description and the first `rows` rows, a line at a time, so that Ctrl-C stops a long
-    /// table between rows.
+    /// table between rows, or while its columns are measured, before any row.
     static func showData(_ d: Dataset, _ w: Workspace, rows: Int) throws {
-        let (lines, firstRow) = Printer.data(d, workspace: w, rows: rows)
         let shown = min(d.count, rows)
-        for (k, line) in lines.enumerated() {
-            if Interrupt.requested {
-                w.out.pastEcho()   // past the terminal's echoed ^C
-                throw ShellError("show data interrupted after \(min(shown, max(0, k - firstRow))) of \(shown) rows")
-            }
-            w.out.print(line)
+        func interrupted(after printed: Int) -> ShellError {
+            w.out.pastEcho()   // past the terminal's echoed ^C
+            return ShellError("show data interrupted after \(printed) of \(shown) rows")
         }
+        func print(_ lines: [String], after printed: Int) throws {
+            for line in lines {
+                if Interrupt.requested { throw interrupted(after: printed) }
+                w.out.print(line)
+            }
+        }
+        try print(Printer.dataDescription(d, workspace: w), after: 0)
+        guard let table = Printer.dataTable(d, workspace: w, rows: rows, stop: { Interrupt.requested }) else {
+            throw interrupted(after: 0)
+        }
+        try print(table.head, after: 0)
+        for i in 0..<table.rows {
+            if Interrupt.requested { throw interrupted(after: i) }
+            w.out.print(table.row(i))
+        }
+        try print(table.tail, after: table.rows)
     }
 
     /// Prints node `n`'s value (or its gradient) in full, a row at a time, so that Ctrl-C stops a large one between rows.

@@ -58,7 +58,7 @@ extension Commands {
         if let every { w.evaluationInterval = every; t.evaluationInterval = every }
         if chosen { t.evaluationInterval = max(1, (whole ?? steps) / 200, t.evaluationFloor) }
         if let pace, !w.trainingView.setPace(pace) {
-            w.out.print("note: pace=\(pace.plainText) slows the full-screen view only; this run goes at full speed")
+            w.out.print(LiveView.paceIgnoredNote(pace))
         }
         let early = patience.map { EarlyStopping(patience: $0, restoresBest: restore == "best") }
         let (ran, reason) = runTraining(w, t, steps: steps, lastStepEvaluated: lastEvaluated, early: early)

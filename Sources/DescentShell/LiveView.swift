@@ -82,6 +82,8 @@ final class LiveView: TrainingView {
         let s = Screen()
         do { try s.start() } catch {
             workspace.out.error("note: no full-screen view (\(error)): progress lines instead")
+            // As without a terminal (`TERM=dumb`, `--no-tui`, a pipe): the progress lines are not paced.
+            if let pace { workspace.out.print(Self.paceIgnoredNote(pace)) }
             showProgressLines(trainer: trainer, total: total, model: model)
             return
         }

@@ -42,51 +42,6 @@ enum Printer {
     /// The rows `show data` shows without a count.
     static let dataRows = 5
 
-    /// The dataset: name, task, sizes, features (the first 20 named), classes, split and its first `rows` rows, the
-    /// table keeping to `tableWidth` columns by leaving out the features beyond those that fit; as lines, with the
-    /// index of the line of its first row.
-    static func data(_ d: Dataset, workspace w: Workspace, rows: Int = dataRows) -> (lines: [String], firstRow: Int) {
-        var lines = ["data: \(d.name) — \(Format.counted(d.count, "sample")), \(Format.counted(d.featureCount, "feature")), task \(d.task)"]
-        lines.append("features: \(DataCommand.listed(d.featureNames))")
-        let idsOnly = d.classNames.enumerated().allSatisfy { $0.element == String($0.offset) }
-        let more = d.classNames.count > listedClasses ? ", … \(d.classNames.count - listedClasses) more" : ""
-        let classes = d.classNames.isEmpty ? ""
-            : idsOnly ? " (class ids 0–\(d.classNames.count - 1), read as classes under \(w.loss.map { "\($0)" } ?? "the loss"))"
-            : " (classes: " + d.classNames.prefix(listedClasses).enumerated()
-                .map { "\($0.offset)=\(DataCommand.listed([$0.element]))" }.joined(separator: ", ") + more + ")"
-        lines.append("target: \(DataCommand.listed([d.targetName]))" + classes)
-        if !d.classNames.isEmpty {
-            let counts = d.classCounts()
-            lines.append("class counts: " + counts.prefix(listedClasses).map(String.init).joined(separator: ", ") + more)
-        }
-        if let f = w.splitFraction {
-            let n = Int(f * Double(d.count))
-            lines.append("split: \(n) training, \(d.count - n) validation")
-        }
-        let width = tableWidth(w)
-        if w.normalize {
-            let (n, constant) = w.normalizationAndConstantFeatures()
-            lines += normalization(n, trainingRows: w.trainingRows(of: d), constant: constant, width: width)
-        }
-        let shown = min(d.count, rows)
-        let cut = { (name: String) in name.shortened() }
-        let numbers = (0..<shown).map(String.init), targets = (0..<shown).map { label(d, d.y.data[$0]) }
-        let column = { (j: Int) in (0..<shown).map { Format.sig(d.X[$0, j], 5) } }
-        let fixed = 1 + TextTable.columnWidth(header: "#", cells: numbers) + TextTable.columnWidth(header: cut(d.targetName), cells: targets)
-        let kept = columnsThatFit(d.featureCount, beside: fixed, within: width) {
-            TextTable.columnWidth(header: cut(d.featureNames[$0]), cells: column($0))
-        }
-        let left = d.featureCount - kept
-        let columns = (0..<kept).map(column)
-        let rows = (0..<shown).map { i in [numbers[i]] + columns.map { $0[i] } + (left > 0 ? ["…"] : []) + [targets[i]] }
-        let firstRow = lines.count + 3   // after the table's top rule, header and rule
-        if shown > 0 { lines += TextTable(headers: ["#"] + d.featureNames.prefix(kept).map(cut) + (left > 0 ? ["…"] : []) + [cut(d.targetName)], rows: rows,
-                           alignments: Array(repeating: .right, count: kept + (left > 0 ? 3 : 2))).render() }
-        if d.count > shown { lines.append("… \(Format.counted(d.count - shown, "more row")) (`show data N` shows the first N, `show data all` every one)") }
-        if left > 0 { lines.append("… \(Format.counted(left, "more feature")) not shown (the table keeps to \(width) columns)") }
-        return (lines, firstRow)
-    }
-
     /// How many of `count` columns fit in `within` columns, in order, beside columns that take `fixed` (the table's
     /// border included), column j taking `width(j)`: the first always, the others while they and a `…` column for
     /// those left out fit.

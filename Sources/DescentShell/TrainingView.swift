@@ -1,4 +1,5 @@
 import DescentCore
+import DescentText
 
 /// Shows a training run as it goes; the plain printer in scripts and pipes, the live view on a terminal.
 public protocol TrainingView: AnyObject {
@@ -21,6 +22,11 @@ public protocol TrainingView: AnyObject {
 }
 
 extension TrainingView {
+    /// Said when a run asked for `pace` but no full-screen view shows it (progress lines), so it goes at full speed.
+    static func paceIgnoredNote(_ pace: Double) -> String {
+        "note: pace=\(pace.plainText) slows the full-screen view only; this run goes at full speed"
+    }
+
     /// A view that reads no keys: only Ctrl-C, a signal, stops its runs.
     public func stopRequested(trainer: Trainer) -> Bool { false }
     /// A view that cannot pause.

@@ -159,7 +159,12 @@ public final class Screen {
             // Raw keys send no SIGINT: Ctrl-C raises the interrupt the signal would (an enclosing replay, the rest of a
             // line learn of it), and the view sees the key too.
             if key == .ctrlC { Interrupt.request() }
-            if key == .resize { previous = nil }
+            if key == .resize {
+                // Curses takes the size from LINES and COLUMNS when they are in the environment (as some shells
+                // export them), whatever the terminal says after a resize: the terminal's own size wins.
+                Screen.followTerminalSize()
+                previous = nil
+            }
             return key
         }
     }

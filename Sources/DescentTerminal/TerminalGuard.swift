@@ -28,7 +28,7 @@ private let lineEditorOutput = Atomic<Int32>(STDOUT_FILENO)
 /// Makes sure the terminal is given back however the process ends while the full-screen view (curses) or the
 /// prompt (readline) has it in raw mode: normal exit, or SIGTERM, SIGHUP, SIGSEGV, SIGABRT, SIGBUS, SIGILL,
 /// SIGFPE (restore, then re-raise so the process ends as it would have). A signal that was ignored when the guard was
-/// armed is left ignored.
+/// armed is left ignored. The same handlers remove a temporary file a save is writing (`PendingFile`).
 enum TerminalGuard {
     /// What has the terminal in a special mode.
     enum Owner: UInt8 {
@@ -111,6 +111,7 @@ enum TerminalGuard {
 /// ends (or a previous crash reporter runs) as it would have. `endwin` and `rl_deprep_terminal` are not formally
 /// async-signal-safe; this is a best effort on the way out, which beats leaving the terminal in raw mode.
 private func handleFatalSignal(_ signal: Int32) {
+    PendingFile.removeOnSignal()
     // A progress line (shown while echo is off) stays, with the shell's next words on the line below it; keys typed
     // meanwhile, which no one saw, are dropped rather than left for the shell to run.
     if Echo.restoreSettings() {

@@ -159,6 +159,25 @@ final class LiveViewTests: XCTestCase {
         }
     }
 
+    func testAnUnknownTerminalTypeSaysThePaceIsIgnoredAsTextOutputDoes() throws {
+        // TERM=dumb, --no-tui and a pipe say that pace= is for the full-screen view; an unknown TERM said only that
+        // there was no view, though its progress lines go at full speed too.
+        let t = try Tmux(width: 140, height: 40, environment: ["TERM": "no-such-term"])
+        try prepare(t)
+        try t.type("train 3 pace=1000")
+        let text = try t.wait(forText: "trained 3 steps")
+        let lines = text.components(separatedBy: "\n")
+        let view = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("note: no full-screen view (the terminal type TERM=no-such-term") }, text)
+        XCTAssertEqual(lines[view + 1], "note: pace=1000 slows the full-screen view only; this run goes at full speed", text)
+        // A pace is its run's: the next run's note is the view's only.
+        try t.type("train 4")
+        let next = try t.wait(forText: "trained 4 steps")
+        XCTAssertEqual(next.components(separatedBy: "note: pace=").count, 2, next)
+        // Without a terminal the note is the same.
+        let piped = try Descent.run(["-c", "seed 3; data moons n=200; layer dense 1 sigmoid; loss bce; train 3 pace=1000"])
+        XCTAssertTrue(piped.stdout.contains("note: pace=1000 slows the full-screen view only; this run goes at full speed\n"), piped.stdout)
+    }
+
     func testABracketedPasteRunsLineByLineAsAnUnbracketedOneDoes() throws {
         let t = try Tmux(width: 120, height: 36)
         try t.wait(forText: "descent>")
@@ -234,6 +253,33 @@ final class LiveViewTests: XCTestCase {
         try t.send("C-c")
         try t.wait(forText: "stopped by the user")
         try t.wait(for: "the prompt") { $0.contains("descent>") }
+    }
+
+    func testAResizeFollowsTheTerminalWithColumnsAndLinesInTheEnvironment() throws {
+        // Some shells export COLUMNS and LINES, which curses preferred to the terminal's size after a resize: the view
+        // kept drawing 120×36 frames into a 70×20 window, garbled, its last lines out of sight.
+        let t = try Tmux(width: 120, height: 36, environment: ["COLUMNS": "100", "LINES": "30"])
+        try prepare(t)
+        try t.type("train 2000000")
+        try t.wait(for: "the live view at 120×36") { s in
+            self.step(s) != nil && s.components(separatedBy: "\n").contains { $0.count > 100 }
+        }
+        for (width, height) in [(70, 20), (100, 30)] {
+            try t.resize(width: width, height: height)
+            // A whole frame at the new size: its step line and, on its last line, the key list.
+            try t.wait(for: "a redraw at \(width)×\(height)") { s in
+                let lines = s.components(separatedBy: "\n").filter { !$0.isEmpty }
+                return lines.count <= height && lines.allSatisfy { $0.count <= width } && self.step(s) != nil
+                    && lines.contains { $0.hasPrefix("step ") } && (lines.last ?? "").hasSuffix("? keys")
+            }
+        }
+        try t.send("C-c")
+        try t.wait(forText: "stopped by the user")
+        // The prompt takes the terminal's width too: a long line wraps at 100 columns.
+        try t.send(String(repeating: "x", count: 120), literal: true)
+        try t.wait(for: "the line wrapped at 100 columns") { s in
+            s.contains("descent> " + String(repeating: "x", count: 91) + "\n" + String(repeating: "x", count: 29))
+        }
     }
 
     func testPaceSlowsARunAndPlusAndMinusChangeIt() throws {

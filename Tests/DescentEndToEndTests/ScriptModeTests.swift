@@ -40,6 +40,24 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertTrue(c.stderr.contains("-c:2:1: error: expectation failed"), c.stderr)
     }
 
+    func testADanglingBackslashOnTheLastLineIsAnErrorWithOrWithoutAFinalLineBreak() throws {
+        // It ran `optimizer sgd` when the input ended in a line break, and was an error when it did not.
+        let dir = try Descent.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let said = "error: '\\' continues this line onto the next, but no line follows — remove it"
+        for end in ["", "\n", "\r\n"] {
+            let text = "data xor\noptimizer sgd \\" + end
+            let script = dir.appendingPathComponent("d.descent").path
+            try text.write(toFile: script, atomically: true, encoding: .utf8)
+            for (arguments, input, at) in [([script], nil, script), ([], text, "<stdin>"), (["-c", text], nil, "-c")] {
+                let r = try Descent.run(arguments, input: input)
+                XCTAssertEqual(r.status, 1, "\(at), ending \(end.debugDescription): \(r.stdout)")
+                XCTAssertTrue(r.stderr.hasPrefix("\(at):2:15: \(said)\n    optimizer sgd \\\n"), r.stderr)
+                XCTAssertFalse(r.stdout.contains("optimizer sgd lr="), r.stdout)
+            }
+        }
+    }
+
     func testCommandsFlagTakesTheNextArgumentWhateverItLooksLike() throws {
         let r = try Descent.run(["-c", "-1"])
         XCTAssertEqual(r.status, 1, r.stderr)

@@ -142,4 +142,38 @@ final class SuspendTests: XCTestCase {
         let end = try t.screen()
         XCTAssertFalse(end.contains("optimizer   adam"), "show config ran after Ctrl-C:\n\(end)")
     }
+
+    /// The last gradcheck progress line's entries done and its estimate of the time left, in seconds.
+    private func gradcheckProgress(_ screen: String) -> (done: Int, eta: Int)? {
+        let pattern = #"(\d+)/\d+ in all \(\d+%\), eta (?:(\d+):)?(\d+):(\d\d)"#
+        guard let regex = try? NSRegularExpression(pattern: pattern),
+              let m = regex.matches(in: screen, range: NSRange(screen.startIndex..., in: screen)).last else { return nil }
+        let number = { (k: Int) -> Int in Range(m.range(at: k), in: screen).flatMap { Int(screen[$0]) } ?? 0 }
+        return (number(1), number(2) * 3600 + number(3) * 60 + number(4))
+    }
+
+    func testAStopByCtrlZIsLeftOutOfGradchecksEstimate() throws {
+        // The estimate of the time left was the time since the check began over the share done: after a stop of 6 s
+        // a few seconds in, it jumped by some 6 s for each share done to come, as though the check had run slower.
+        let t = try Tmux(width: 120, height: 36, fromShell: true)
+        try t.wait(forText: "descent>")
+        try t.type("data xor n=400; layer dense 64 tanh; layer dense 64 tanh; layer dense 1 sigmoid; loss bce")
+        try t.wait(forText: "loss bce:")
+        try t.type("gradcheck")
+        try t.wait(for: "gradcheck's progress line") { self.gradcheckProgress($0) != nil }
+        Thread.sleep(forTimeInterval: 2)
+        let before = try XCTUnwrap(gradcheckProgress(try t.screen()))
+        try t.send("C-z")
+        try expectStopped(t, "Ctrl-Z during gradcheck")
+        let stoppedAt = try XCTUnwrap(gradcheckProgress(try t.screen()))
+        Thread.sleep(forTimeInterval: 6)
+        try t.type("fg")
+        let after = try t.wait(for: "gradcheck going on after fg") { (self.gradcheckProgress($0)?.done ?? 0) > stoppedAt.done }
+        let then = try XCTUnwrap(gradcheckProgress(after))
+        // It went on at its pace: the estimate is about the one from before, less what ran since. Counted, the stop
+        // (three times the 2 s it had run) would have made it some four times that; twice is left for a busy machine.
+        XCTAssertLessThanOrEqual(then.eta, 2 * before.eta, "before the stop \(before), after it \(then):\n\(after)")
+        try t.send("C-c")
+        try t.wait(for: "the prompt after Ctrl-C") { self.lastLine($0) == "descent>" }
+    }
 }

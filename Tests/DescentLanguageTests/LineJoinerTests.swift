@@ -44,6 +44,21 @@ final class LineJoinerTests: XCTestCase {
         ])
     }
 
+    func testAFinalLineBreakIsNoLineForADanglingBackslashToContinueOnto() {
+        // With or without the input's last line break, the `\` on its last line has no line after it.
+        for script in ["a\nb \\", "a\nb \\\n", "a\r\nb \\\r\n", "a\nb \\  \n"] {
+            let lines = LineJoiner.logicalLines(of: script)
+            XCTAssertEqual(lines.map(\.line), [1, 2], script)
+            XCTAssertEqual(lines.first?.text, "a", script)
+            XCTAssertEqual(parseError(lines[1].text, line: 2)?.message,
+                           #"'\' continues this line onto the next, but no line follows — remove it"#, script)
+        }
+        // A blank line after it is a line: the command ends there.
+        XCTAssertEqual(LineJoiner.logicalLines(of: "b \\\n\n"), [LogicalLine(text: "b \\\n", line: 1), LogicalLine(text: "", line: 3)])
+        // A final line break after a line that does not continue still ends it as before, leaving an empty last line.
+        XCTAssertEqual(LineJoiner.logicalLines(of: "a\n"), [LogicalLine(text: "a", line: 1), LogicalLine(text: "", line: 2)])
+    }
+
     func testLogicalLinesWithCRLFAndTrailingContinuation() {
         XCTAssertEqual(LineJoiner.logicalLines(of: "a\r\nb \\"), [LogicalLine(text: "a", line: 1), LogicalLine(text: "b \\", line: 2)])
         XCTAssertEqual(parseError("b \\", line: 2),

@@ -1,3 +1,6 @@
+import DescentCore
+import DescentPlot
+import DescentTerminal
 import DescentText
 import Foundation
 import XCTest
@@ -97,5 +100,69 @@ final class ShowDataTests: XCTestCase {
         XCTAssertTrue(none.contains("… 12 more rows"), none)
         XCTAssertTrue(h.fails("show data -1").contains("expected the number of rows to show (or `all`) (a whole number at least 0), got -1"))
         XCTAssertTrue(h.fails("show data some").contains("got 'some'"))
+    }
+
+    /// The table `show data all` prints, as `TextTable.render` lays out every cell at once (the whole table made in
+    /// memory), each feature's numbers with 5 significant digits and the target's with 6, or its class label.
+    private func wholeTable(_ d: Dataset, kept: Int, label: (Double) -> String) -> [String] {
+        let left = d.featureCount - kept
+        let rows = (0..<d.count).map { i in
+            [String(i)] + (0..<kept).map { Format.sig(d.X[i, $0], 5) } + (left > 0 ? ["…"] : []) + [label(d.y.data[i])]
+        }
+        return TextTable(headers: ["#"] + d.featureNames.prefix(kept) + (left > 0 ? ["…"] : []) + [d.targetName], rows: rows,
+                         alignments: Array(repeating: .right, count: kept + (left > 0 ? 3 : 2))).render()
+    }
+
+    func testTheTableMadeRowByRowIsTheWholeTable() throws {
+        // Classes with names (one wide: 名前 takes 4 columns), numbers of many lengths, with 3-digit exponents; then a
+        // regression target, and 30 features of which the first 10 fit.
+        let classes = try csvFile("x,y,class\n" + (0..<40).map { i in
+            let x = i == 7 ? "-1e300" : i == 8 ? "2.5e-300" : i == 9 ? "-0" : "\(Double(i * i) * 1.234567e-3 - 0.5)"
+            return "\(x),\(1e-7 * Double(i)),\(["a", "名前", "ccccc"][i % 3])"
+        }.joined(separator: "\n") + "\n", named: "classes.csv")
+        let h = ShellHarness()
+        h.ok("data csv \"\(classes)\"")
+        let d = try XCTUnwrap(h.w.data)
+        XCTAssertEqual(Set(d.classNames), ["a", "名前", "ccccc"])
+        XCTAssertEqual(table(h.ok("show data all")), wholeTable(d, kept: 2) { "\(Int($0)) (\(d.classNames[Int($0)]))" })
+
+        let wide = try csvFile((0..<30).map { "feature\($0)" }.joined(separator: ",") + ",y\n" + (0..<25).map { i in
+            ((0..<30).map { j in "\(Double(i - j) / 7)" } + ["\(Double(i) * 1e5 + 0.25)"]).joined(separator: ",")
+        }.joined(separator: "\n") + "\n", named: "wide.csv")
+        h.ok("data csv \"\(wide)\"")
+        let r = try XCTUnwrap(h.w.data)
+        let text = h.ok("show data all")
+        // Border 1, "#" 5 ("24"), "y" 10 ("1.1e+06"), "…" 4: 20; each feature column 11 ("feature0", "-0.14286"):
+        // 9 fit in 120 (119), a tenth would not.
+        XCTAssertEqual(table(text), wholeTable(r, kept: 9) { Format.sig($0, 6) })
+        XCTAssertTrue(text.contains("… 21 more features not shown (the table keeps to 120 columns)"), text)
+    }
+
+    /// The table's lines in `text`.
+    private func table(_ text: String) -> [String] {
+        text.components(separatedBy: "\n").filter { ["│", "┌", "├", "└"].contains(where: $0.hasPrefix) }
+    }
+
+    /// A file `name` in the test's directory holding `text`; its path.
+    private func csvFile(_ text: String, named name: String) throws -> String {
+        let path = dir + "/" + name
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func testCtrlCIsHeardWhileABigTableIsMeasured() throws {
+        // Laying out 300,000 rows took 12 s (a debug build) before the first was printed, and Ctrl-C waited for all
+        // of it; now the columns are measured first, asking after Ctrl-C as they go, and the rows print one by one.
+        // Counted rather than timed: measuring asks once every 1,024 rows, so a stop at the first question ends it
+        // there, and a table measured in full was asked hundreds of times on the way.
+        let h = ShellHarness()
+        h.ok("data spiral n=300000")
+        let d = try XCTUnwrap(h.w.data)
+        var asked = 0
+        XCTAssertNil(Printer.dataTable(d, workspace: h.w, rows: d.count) { asked += 1; return true })
+        XCTAssertEqual(asked, 1, "stopped at the first question")
+        asked = 0
+        XCTAssertNotNil(Printer.dataTable(d, workspace: h.w, rows: d.count) { asked += 1; return false })
+        XCTAssertGreaterThan(asked, 300_000 / 1024, "asked as each column is measured, not only once it is done")
     }
 }
