@@ -16,6 +16,8 @@ public struct ChunkedLog<Element>: RandomAccessCollection {
         var items: [Element]
         init() { items = []; items.reserveCapacity(ChunkedLog.chunkSize) }
         init(copying other: Chunk) { items = []; items.reserveCapacity(ChunkedLog.chunkSize); items += other.items }
+        /// A copy of `other`'s elements with room for them alone (a log that is no longer written).
+        init(exactly other: Chunk) { items = []; items.reserveCapacity(other.items.count); items += other.items }
     }
 
     /// The chunks from `startIndex` on (the first holds element `startIndex`), then any reserved empty ones.
@@ -51,6 +53,9 @@ public struct ChunkedLog<Element>: RandomAccessCollection {
         startIndex += Self.chunkSize
     }
 
+    /// The chunks held, reserved empty ones included, for tests of what a copy holds on to.
+    var heldChunks: Int { chunks.count }
+
     /// Which chunk objects hold the elements, for tests of what copies share.
     var chunkIdentities: [ObjectIdentifier] { chunks.prefix((count + Self.chunkSize - 1) >> Self.shift).map(ObjectIdentifier.init) }
 
@@ -62,6 +67,17 @@ public struct ChunkedLog<Element>: RandomAccessCollection {
         // The chunk being written must be this log's own, or the next append copies it.
         let c = count >> Self.shift
         if c < chunks.count { own(c) }
+    }
+
+    /// A copy to keep unwritten (`keep`): it shares the full chunks, holds its last, partly filled chunk as a copy
+    /// of just its elements, and none of the empty chunks reserved ahead, which it would otherwise hold on to (up to
+    /// `reserveLimit` of them, 128 KB each for steps) once the original had written into its own copies.
+    public func trimmed() -> ChunkedLog {
+        var copy = self
+        let used = (count + Self.chunkSize - 1) >> Self.shift
+        copy.chunks.removeLast(chunks.count - used)
+        if used > 0 && count & (Self.chunkSize - 1) != 0 { copy.chunks[used - 1] = Chunk(exactly: chunks[used - 1]) }
+        return copy
     }
 
     /// Makes chunk `c` this log's own, copying it when a copy of the log shares it.

@@ -100,6 +100,20 @@ public struct History: Sendable {
     }
 
     public var isEmpty: Bool { steps.isEmpty && evaluations.isEmpty }
+
+    /// A copy to keep while this history goes on (`keep`): its full chunks shared, without the room reserved ahead
+    /// (`ChunkedLog.trimmed`).
+    public func trimmed() -> History {
+        var copy = self
+        copy.steps = steps.trimmed()
+        copy.evaluations = evaluations.trimmed()
+        return copy
+    }
+
+    /// The bytes the steps and evaluations take (shared chunks counted in full).
+    public var byteCount: Int {
+        MemoryLayout<Step>.stride * steps.count + MemoryLayout<Evaluation>.stride * evaluations.count
+    }
     public var lastStep: Step? { steps.last }
     public var lastEvaluation: Evaluation? { evaluations.last }
 

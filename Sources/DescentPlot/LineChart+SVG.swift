@@ -49,6 +49,7 @@ extension LineChart {
             guard !d.isEmpty else { continue }
             out += "<path class=\"line\" data-name=\"\(SVG.escape(s.name))\" \(strokeAttributes(s)) d=\"\(d)\"/>\n"
         }
+        out += tagsSVG(plane: plane, left: left, top: top)
         out += "</g>\n<g class=\"axes\" stroke=\"\(SVG.color(.axis))\" stroke-width=\"1\">\n"
         out += "<line x1=\"\(left)\" y1=\"\(top)\" x2=\"\(left)\" y2=\"\(top + ph)\"/>\n"
         out += "<line x1=\"\(left)\" y1=\"\(top + ph)\" x2=\"\(left + pw)\" y2=\"\(top + ph)\"/>\n"
@@ -96,6 +97,7 @@ extension LineChart {
                 out += s.style.isPoints
                     ? "<circle cx=\"\(ix + 10)\" cy=\"\(iy - 4)\" r=\"\(markerRadius(s))\" \(markerAttributes(s))/>\n"
                     : "<line x1=\"\(ix)\" y1=\"\(iy - 4)\" x2=\"\(ix + 20)\" y2=\"\(iy - 4)\" \(strokeAttributes(s))/>\n"
+                if let tag = s.tag { out += tagText(tag, x: Double(ix + 10), y: Double(iy - 4), role: s.role) + "\n" }
                 out += "<text x=\"\(ix + 26)\" y=\"\(iy)\" fill=\"\(SVG.color(.label))\">\(SVG.escape(item.text))</text>\n"
             } else {
                 out += "<text class=\"issue\" x=\"\(ix)\" y=\"\(iy)\" fill=\"\(SVG.color(.warning))\">\(SVG.escape(item.text))</text>\n"
@@ -104,10 +106,36 @@ extension LineChart {
         return out + "</g>\n"
     }
 
-    /// A series' stroke: its colour, 2 px wide when bold (else 1), and for a dotted series round-capped dashes
-    /// (2 px, each cap adding half the width, then 5 px apart), in its path and its legend sample alike.
+    /// Each tagged series' tag along its line, as `drawTags` places them in cells, here in pixels (about 7 a cell).
+    func tagsSVG(plane: Plane, left: Int, top: Int) -> String {
+        let tagged = series.filter { $0.tag != nil }
+        guard !tagged.isEmpty else { return "" }
+        let cells = plane.columns / 7, spacing = Self.tagSpacing(count: tagged.count, columns: cells)
+        var out = "<g class=\"tags\">\n"
+        for (k, s) in tagged.enumerated() {
+            guard let tag = s.tag else { continue }
+            for c in Self.tagPlaces(series: k, of: tagged.count, width: cells, spacing: spacing, start: 1) {
+                let column = Double(c * 7 + 3)
+                guard let row = tagRow(s, column: column, plane: plane), row >= 0, row <= Double(plane.rows - 1) else { continue }
+                out += tagText(tag, x: Double(left) + column, y: Double(top) + row, role: s.role) + "\n"
+            }
+        }
+        return out + "</g>\n"
+    }
+
+    /// A tag centred on (x, y), bold in its series' colour over a white halo that clears the lines under it.
+    func tagText(_ tag: Character, x: Double, y: Double, role: ColorRole) -> String {
+        "<text class=\"tag\" x=\"\(SVG.number(x))\" y=\"\(SVG.number(y))\" dy=\"0.35em\" text-anchor=\"middle\" font-size=\"11\" "
+            + "font-weight=\"bold\" fill=\"\(SVG.color(role))\" stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\">"
+            + "\(SVG.escape(String(tag)))</text>"
+    }
+
+    /// A series' stroke: its colour, 2 px wide when bold (else 1), for a dotted series round-capped dashes (2 px, each
+    /// cap adding half the width, then 5 px apart) and for a dashed one dashes of 9 px, in its path and its legend sample
+    /// alike.
     func strokeAttributes(_ s: Series) -> String {
-        let dashes = s.style == .dotted ? " stroke-dasharray=\"2 5\" stroke-linecap=\"round\"" : ""
+        let dashes = s.style == .dotted ? " stroke-dasharray=\"2 5\" stroke-linecap=\"round\""
+            : s.style == .dashed ? " stroke-dasharray=\"9 5\"" : ""
         return "stroke=\"\(SVG.color(s.role))\" stroke-width=\"\(s.bold ? 2 : 1)\"" + dashes
     }
 

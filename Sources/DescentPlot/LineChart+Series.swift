@@ -1,10 +1,15 @@
 extension LineChart {
-    /// One named curve: its points in drawing order, colour role, weight and line style.
+    /// One named curve: its points in drawing order, colour role, weight, line style, and the tag that names it along
+    /// its line, if any.
     public struct Series: Sendable {
         public var name: String
         public var role: ColorRole
         public var bold: Bool
         public var style: LineStyle
+        /// A character shown on the line every few columns and beside the line in the legend, so that curves that
+        /// cross and share a style read apart without colour (`plot runs`: `1`, `2`, … for kept runs); the points'
+        /// x must then increase.
+        public var tag: Character?
         /// The x and y coordinates, always of equal length.
         public private(set) var xs: [Double]
         public private(set) var ys: [Double]
@@ -12,9 +17,10 @@ extension LineChart {
         /// A series from coordinate arrays (the longer one is cut to the shorter). `bold` defaults to true
         /// for `.lossTrain` and `.lossVal` and false otherwise; `style` to dotted for `.lossVal` (so that the
         /// validation curve reads apart from the training one without colour) and solid otherwise.
-        public init(name: String, role: ColorRole, bold: Bool? = nil, style: LineStyle? = nil, xs: [Double], ys: [Double]) {
+        public init(name: String, role: ColorRole, bold: Bool? = nil, style: LineStyle? = nil, tag: Character? = nil,
+                    xs: [Double], ys: [Double]) {
             let n = min(xs.count, ys.count)
-            self.name = name; self.role = role
+            self.name = name; self.role = role; self.tag = tag
             self.bold = bold ?? (role == .lossTrain || role == .lossVal)
             self.style = style ?? (role == .lossVal ? .dotted : .solid)
             self.xs = xs.count == n ? xs : Array(xs.prefix(n))
@@ -22,8 +28,9 @@ extension LineChart {
         }
 
         /// A series from (x, y) pairs.
-        public init(name: String, role: ColorRole, bold: Bool? = nil, style: LineStyle? = nil, points: [(x: Double, y: Double)]) {
-            self.init(name: name, role: role, bold: bold, style: style, xs: points.map(\.x), ys: points.map(\.y))
+        public init(name: String, role: ColorRole, bold: Bool? = nil, style: LineStyle? = nil, tag: Character? = nil,
+                    points: [(x: Double, y: Double)]) {
+            self.init(name: name, role: role, bold: bold, style: style, tag: tag, xs: points.map(\.x), ys: points.map(\.y))
         }
 
         /// Number of points.

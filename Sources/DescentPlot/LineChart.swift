@@ -25,6 +25,9 @@ public struct LineChart: Sendable {
     /// Whether x counts something (steps): x ticks fall on whole numbers only.
     public var xIsWhole: Bool
     public var showLegend: Bool
+    /// The most lines the legend takes on a chart at least 10 rows high (a lower one gives it one): entries that do not
+    /// fit are left out.
+    public var legendRows = 2
     /// Braille dots and box-drawing axes (true) or ASCII only (false).
     public var unicode: Bool
 
@@ -50,7 +53,7 @@ public struct LineChart: Sendable {
         let m = measure()
         let titleRows = (title?.isEmpty == false && height >= 6) ? 1 : 0
         let legendLines = showLegend && height >= 5
-            ? legend(m.issues).lines(width: width, maxLines: height >= 10 ? 2 : 1) : []
+            ? legend(m.issues).lines(width: width, maxLines: height >= 10 ? legendRows : 1) : []
         let plotHeight = height - titleRows - legendLines.count - 2
         guard width >= 10, plotHeight >= 2 else { return drawBare(m, into: &canvas, x: x, y: y, width: width, height: height) }
 
@@ -71,6 +74,7 @@ public struct LineChart: Sendable {
                               left: x, right: x + width, unicode: unicode)
         grid.draw(into: &canvas, x: frame.plotX, y: top)
         drawMarkers(into: &canvas, grid: grid, plane: plane, x: frame.plotX, y: top)
+        drawTags(into: &canvas, grid: grid, plane: plane, x: frame.plotX, y: top)
         let cellColumn = { (v: Double) in LineChart.cell(plane.column(v), per: grid.dotsPerColumn) ?? -1 }
         frame.draw(into: &canvas,
                    yTicks: yLabels,
@@ -186,12 +190,14 @@ extension LineChart {
         rasterize(into: &grid, plane: plane)
         grid.draw(into: &canvas, x: x, y: y)
         drawMarkers(into: &canvas, grid: grid, plane: plane, x: x, y: y)
+        drawTags(into: &canvas, grid: grid, plane: plane, x: x, y: y)
     }
 
     /// Legend entries: each series' line glyph and name, then a warning note per issue.
     func legend(_ issues: [Issue]) -> Legend {
         var entries = series.map { s -> [Legend.Part] in
-            let glyph = s.style.legendGlyph(bold: s.bold, unicode: unicode)
+            var glyph = s.style.legendGlyph(bold: s.bold, unicode: unicode)
+            if let tag = s.tag { glyph += String(tag) + glyph }
             return [Legend.Part(text: glyph + " ", role: s.role, bold: s.bold), Legend.Part(text: s.name, role: .label, bold: false)]
         }
         for issue in issues {

@@ -6,11 +6,23 @@ public enum LineStyle: Sendable, Equatable {
     /// Runs of dots one cell wide with gaps as wide between them, counted along the path (see `Stroke`);
     /// dashed in SVG.
     case dotted
+    /// Runs of dots three cells long with gaps one cell wide, counted along the path, so that a third curve reads apart
+    /// from solid and dotted ones without colour; longer dashes in SVG.
+    case dashed
     /// A filled marker in the cell of each point (`●`, ASCII `o`), none between them; a small filled circle in SVG.
     case points
     /// A hollow marker in the cell of each point (`○`, ASCII `+`), so that a second set of points (validation rows
     /// beside training rows) reads apart from `points` without colour; a ring in SVG.
     case hollowPoints
+
+    /// Dots kept, then dots skipped, along a path, in runs of one cell (nil: every dot).
+    var pattern: (on: Int, off: Int)? {
+        switch self {
+        case .dotted: return (1, 1)
+        case .dashed: return (3, 1)
+        default: return nil
+        }
+    }
 
     /// True for the styles that mark points rather than join them.
     var isPoints: Bool { self == .points || self == .hollowPoints }
@@ -18,7 +30,7 @@ public enum LineStyle: Sendable, Equatable {
     /// The character a point is marked with in a cell, or nil for a line style.
     func marker(unicode: Bool) -> Character? {
         switch self {
-        case .solid, .dotted: return nil
+        case .solid, .dotted, .dashed: return nil
         case .points: return unicode ? "●" : "o"
         case .hollowPoints: return unicode ? "○" : "+"
         }
@@ -32,6 +44,8 @@ public enum LineStyle: Sendable, Equatable {
         case (.solid, true): return bold ? "━" : "─"
         case (.solid, false): return bold ? "=" : "-"
         case (.dotted, true): return bold ? "┅" : "┄"
+        case (.dashed, true): return bold ? "╍" : "╌"
+        case (.dashed, false): return "~"
         default: return bold ? ":" : "."
         }
     }

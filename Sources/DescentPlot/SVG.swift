@@ -51,6 +51,13 @@ enum SVG {
         case .heat2: return "#f7f7f7"
         case .heat3: return "#f4a582"
         case .heat4: return "#b2182b"
+        case .runCurrent: return "#222222"
+        case .run0: return "#1f77b4"
+        case .run1: return "#ff7f0e"
+        case .run2: return "#2ca02c"
+        case .run3: return "#d62728"
+        case .run4: return "#9467bd"
+        case .run5: return "#17becf"
         }
     }
 

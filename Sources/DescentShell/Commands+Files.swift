@@ -13,8 +13,9 @@ extension Commands {
                     keywords: ["weights"], handler: load),
         CommandSpec("replay", ["replay \"FILE.descent\" [step]"], "run a session script here; `step` waits for Enter before each command (at the prompt)",
                     keywords: ["step"], recorded: false, handler: replay),
-        CommandSpec("export", ["export history \"FILE.csv\"", "export plot \"FILE.svg\"", "export data \"FILE.csv\""],
-                    "write the training history as CSV, the loss chart as SVG, or the data as CSV",
+        CommandSpec("export", ["export history \"FILE.csv\"", "export plot \"FILE.svg\"", "export plot runs [batch_loss|train_loss|val_loss] \"FILE.svg\"",
+                               "export data \"FILE.csv\""],
+                    "write the training history as CSV, the loss chart (or `plot runs`'s chart) as SVG, or the data as CSV",
                     keywords: ["history", "plot", "data"], recorded: false, handler: export),
     ]
 
@@ -153,6 +154,16 @@ extension Commands {
 
     static func export(_ w: Workspace, _ a: inout ArgReader) throws {
         let what = try a.word("kind of export", oneOf: ["history", "plot", "data"])
+        if what == "plot" && a.optionalWord(oneOf: ["runs"]) != nil {
+            let (kept, current, curve) = try runsToPlot(w, &a)
+            let file = try a.fileName(example: "runs.svg"), at = a.lastSpan
+            try a.finish(options: [])
+            let p = path(w, file), name = shown(file)
+            try refuseRunningScript(w, p, name, at: at)
+            try located(at) { try AtomicFile.write(Charts.runsSVG(kept: kept, current: current, curve: curve), to: p) }
+            w.out.print("wrote the \(curve.rawValue) of \(Format.counted(kept.count + (current == nil ? 0 : 1), "run")) to \(name)")
+            return
+        }
         let file = try a.fileName(example: ["history": "loss.csv", "plot": "loss.svg"][what] ?? "data.csv"), at = a.lastSpan
         try a.finish(options: [])
         if what == "data" { return try exportData(w, file, at: at, command: Session.recordable(a.command, name: "export")) }

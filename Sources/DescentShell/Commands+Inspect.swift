@@ -8,9 +8,9 @@ import DescentText
 extension Commands {
     static let inspection: [CommandSpec] = [
         CommandSpec("show", ["show model", "show weights [PARAM …] [digits=N]", "show grads [PARAM …] [digits=N]", "show data [N|all]",
-                             "show history [N]", "show config", "show confusion   (classification: training and validation sets)",
+                             "show history [N]", "show runs   (the kept runs and the current one)", "show config", "show confusion   (classification: training and validation sets)",
                              "show NODE [digits=N]   (X, Z1, A1, loss, … after `forward`)"],
-                    "print the model, parameters, gradients, data, history, configuration, confusion matrix or a graph node",
+                    "print the model, parameters, gradients, data, history, kept runs, configuration, confusion matrix or a graph node",
                     keywords: showKinds, recorded: false, handler: show),
         CommandSpec("predict", ["predict [[x1,x2,…],[x1,x2,…],…]", "predict [x1,x2,…]"],
                     "run the model on inputs in the data's units and print its outputs (class and probabilities for classification)",
@@ -28,7 +28,7 @@ extension Commands {
     ]
 
     /// What `show` shows besides the nodes of a forward pass.
-    static let showKinds = ["model", "weights", "grads", "data", "history", "config", "confusion"]
+    static let showKinds = ["model", "weights", "grads", "data", "history", "runs", "config", "confusion"]
 
     static func show(_ w: Workspace, _ a: inout ArgReader) throws {
         let kinds = showKinds
@@ -73,6 +73,9 @@ extension Commands {
             try a.finish(options: [])
             guard let d = w.data else { throw ShellError("no data yet — start with `data …` (e.g. `data xor n=200`)") }
             try showData((try? w.asRead(d)) ?? d, w, rows: rows)
+        case "runs":
+            try a.finish(options: [])
+            w.out.print(Printer.runs(kept: w.runs, current: w.currentRun, width: Printer.tableWidth(w), noteWidth: w.outputWidth()))
         case "history":
             let n = a.isAtEnd ? 10 : try a.int("the number of rows to show", range: 1...Int.max)
             try a.finish(options: [])

@@ -5,8 +5,10 @@ import DescentText
 /// Commands about the session itself: help, plots and quitting.
 extension Commands {
     static let session: [CommandSpec] = [
-        CommandSpec("plot", ["plot", "plot boundary"], "draw the loss chart (or the decision boundary / output surface; for one feature, the fitted curve)",
-                    keywords: ["boundary", "loss"], recorded: false, handler: plot),
+        CommandSpec("plot", ["plot", "plot boundary", "plot runs [batch_loss|train_loss|val_loss]"],
+                    "draw the loss chart (or the decision boundary / output surface; for one feature, the fitted curve; or one curve of "
+                        + "each kept run and the current one: val_loss when every run has one, else train_loss)",
+                    keywords: ["boundary", "loss", "runs"], recorded: false, handler: plot),
         CommandSpec("help", ["help [COMMAND]"], "list the commands, or show one command's usage", recorded: false, handler: help),
         CommandSpec("quit", ["quit"], "leave descent (Ctrl-D does the same); in a replayed script, end that replay and go on", recorded: false, handler: quit),
         CommandSpec("new", ["new"], "start over as descent starts: no data, no model, default settings, empty history and undo",
@@ -47,8 +49,27 @@ extension Commands {
         w.quitRequested = true
     }
 
+    /// What `plot runs [CURVE]` (and `export plot runs`) draws: the kept runs, the current one, and the curve named
+    /// (else `Charts.defaultCurve`); an error when there is no run, or no run has the curve named. Reads up to the file name.
+    static func runsToPlot(_ w: Workspace, _ a: inout ArgReader) throws -> ([KeptRun], KeptRun?, RunCurve) {
+        let named = try a.optionalWord("curve", oneOf: RunCurve.names).flatMap(RunCurve.init(rawValue:))
+        let current = w.currentRun, all = w.runs + (current.map { [$0] } ?? [])
+        guard !all.isEmpty else {
+            throw ShellError("no runs to plot: none kept, and nothing trained since the history was last cleared — train, then `keep NAME`")
+        }
+        let curve = named ?? Charts.defaultCurve(all)
+        if curve == .valLoss && !all.contains(where: \.validated) {
+            throw a.error("no run has a val_loss: they were trained without a split (`split 0.8` before training makes one) — `plot runs train_loss`")
+        }
+        return (w.runs, current, curve)
+    }
+
     static func plot(_ w: Workspace, _ a: inout ArgReader) throws {
-        let what = a.optionalWord(oneOf: ["boundary", "loss"]) ?? "loss"
+        let what = a.optionalWord(oneOf: ["boundary", "loss", "runs"]) ?? "loss"
+        if what == "runs" {
+            let (kept, current, curve) = try runsToPlot(w, &a)
+            return try w.plotViewer.showRuns(w) { Charts.runsChart(kept: kept, current: current, curve: curve, unicode: $0) }
+        }
         try a.finish(options: [])
         if what == "boundary" {
             let t = try w.ensureTrainer()

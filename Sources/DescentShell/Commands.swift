@@ -4,7 +4,7 @@ import DescentText
 
 /// The command table: every command's name, usage, summary and handler. `help`, dispatch and completion read it.
 enum Commands {
-    static let all: [CommandSpec] = setup + training + inspection + files + backprop + session
+    static let all: [CommandSpec] = setup + training + inspection + files + backprop + runs + session
 
     /// The command called `name`, or nil.
     static func named(_ name: String) -> CommandSpec? {

@@ -20,6 +20,8 @@ enum Completion {
             case "break": pool = breakWords(tokens, position: position)
             case "help": pool = position == 1 ? Commands.names : []
             case "show": pool = show(tokens, position: position, workspace: w)
+            case "unkeep": pool = position == 1 ? w.runs.map(\.name).filter { !$0.contains(" ") } + ["all"] : []
+            case "plot": pool = position == 1 ? c.keywords : position == 2 && tokens.count > 1 && tokens[1].lowercased() == "runs" ? RunCurve.names : []
             default:
                 pool = (position == keywordAt ? c.keywords : []) + options(for: c.name, tokens: tokens)
                     + (takesParameters ? w.parameterNames() : [])

@@ -28,7 +28,20 @@ final class CursesPlotViewer: PlotViewer {
         let s = Screen()
         do { try s.start() } catch { return try textInstead(w, error) { try text.showLoss(w, t) } }
         defer { s.stop() }
-        var chart = Charts.lossChart(t.history, unicode: s.isUnicode, logScale: Charts.prefersLog(t.history), title: w.modelLine())
+        view(Charts.lossChart(t.history, unicode: s.isUnicode, logScale: Charts.prefersLog(t.history), title: w.modelLine()), on: s)
+    }
+
+    func showRuns(_ w: Workspace, _ chart: (Bool) -> LineChart) throws {
+        if inputWaiting(w) { return try text.showRuns(w, chart) }
+        let s = Screen()
+        do { try s.start() } catch { return try textInstead(w, error) { try text.showRuns(w, chart) } }
+        defer { s.stop() }
+        view(chart(s.isUnicode), on: s)
+    }
+
+    /// Shows `chart`, whose x is the step, on the started screen `s` until a key that goes back.
+    private func view(_ chart: LineChart, on s: Screen) {
+        var chart = chart
         let full = chart.xExtent ?? (0...1)
         var window = full
         var showHelp = false

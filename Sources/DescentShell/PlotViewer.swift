@@ -1,7 +1,11 @@
 import DescentCore
 
-/// Shows `plot` and `plot boundary`: as a full-screen view on a terminal, as text otherwise.
+import DescentPlot
+
+/// Shows `plot`, `plot runs` and `plot boundary`: as a full-screen view on a terminal, as text otherwise.
 protocol PlotViewer: AnyObject {
     func showLoss(_ w: Workspace, _ t: Trainer) throws
+    /// Shows a chart of runs (`plot runs`), whose x is the step, drawn by `chart` in Unicode (true) or ASCII.
+    func showRuns(_ w: Workspace, _ chart: (Bool) -> LineChart) throws
     func showBoundary(_ w: Workspace, _ t: Trainer) throws
 }

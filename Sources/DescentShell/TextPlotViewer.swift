@@ -1,4 +1,5 @@
 import DescentCore
+import DescentPlot
 
 /// Prints charts to standard output (scripts, pipes, `--no-tui`).
 final class TextPlotViewer: PlotViewer {
@@ -9,6 +10,10 @@ final class TextPlotViewer: PlotViewer {
         let canvas = Charts.loss(t.history, width: 78, height: 20, unicode: unicode, logScale: Charts.prefersLog(t.history),
                                  showValidation: true, title: w.modelLine())
         w.out.print(canvas.text())
+    }
+
+    func showRuns(_ w: Workspace, _ chart: (Bool) -> LineChart) throws {
+        w.out.print(chart(unicode).render(width: 78, height: 24).text())
     }
 
     func showBoundary(_ w: Workspace, _ t: Trainer) throws {

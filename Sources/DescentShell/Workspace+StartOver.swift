@@ -2,7 +2,7 @@ import DescentCore
 
 /// `new`: the session as descent starts it.
 extension Workspace {
-    /// Forgets the data, the model, every setting, the history, undo, watches, breaks and what `save session` would
+    /// Forgets the data, the model, every setting, the history, undo, the kept runs, watches, breaks and what `save session` would
     /// write, as a fresh start of descent has them; keeps what belongs to the process (output, directory, views,
     /// the prompt's hooks, the replays under way).
     func startOver() {
@@ -32,6 +32,7 @@ extension Workspace {
         recordedAs = nil
         undoStack = []
         watches = []
+        runs = []
         breakGradNorm = nil
         notedUndefinedR2 = nil
     }

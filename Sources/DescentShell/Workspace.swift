@@ -68,6 +68,10 @@ public final class Workspace {
     /// `undoBytes`, smaller in tests.
     var undoBudget = Workspace.undoBytes
     var watches: [Watch] = []
+    /// The runs `keep` kept, in the order kept (`show runs`, `plot runs`); not undoable, and `new` forgets them.
+    var runs: [KeptRun] = []
+    /// The most bytes of history the kept runs may hold (`Workspace.keptRunBytes`, smaller in tests).
+    var keptRunBudget = Workspace.keptRunBytes
     var breakGradNorm: Double?
     /// The note on an undefined R² a report last printed (`Report.undefinedR2Note`), so that it is said once.
     var notedUndefinedR2: String?

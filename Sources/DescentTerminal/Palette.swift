@@ -33,14 +33,14 @@ struct Palette: Equatable, Sendable {
     }
 
     /// Roles drawn bold (with or without colour).
-    static let boldRoles: Set<ColorRole> = [.title, .warning, .lossTrain, .lossVal]
+    static let boldRoles: Set<ColorRole> = [.title, .warning, .lossTrain, .lossVal, .runCurrent]
     /// Roles drawn dim when colours are on.
     static let dimRoles: Set<ColorRole> = [.dim, .lossStep]
 
     /// The foreground colour of `role`.
     func ink(_ role: ColorRole) -> Int16 {
         switch role {
-        case .normal, .axis, .label, .title, .dim, .lossStep: return -1
+        case .normal, .axis, .label, .title, .dim, .lossStep, .runCurrent: return -1
         case .status: return depth == .extended ? 110 : 6
         case .warning: return depth == .extended ? 196 : 1
         case .progress: return depth == .extended ? 71 : 2
@@ -50,6 +50,8 @@ struct Palette: Equatable, Sendable {
             return (depth == .extended ? Palette.classInks256 : Palette.classColors8)[Palette.classIndex(role)]
         case .heat0, .heat1, .heat2, .heat3, .heat4:
             return (depth == .extended ? Palette.heat256 : Palette.heat8)[Palette.heatIndex(role)]
+        case .run0, .run1, .run2, .run3, .run4, .run5:
+            return (depth == .extended ? Palette.runInks256 : Palette.classColors8)[Palette.runIndex(role)]
         }
     }
 
@@ -96,11 +98,14 @@ struct Palette: Equatable, Sendable {
     static let classInks256: [Int16] = [75, 210, 114, 228, 213, 123]
     /// Dark versions of the class colours, for decision regions.
     static let classPapers256: [Int16] = [24, 88, 28, 100, 90, 30]
+    /// Kept runs' curves: blue, orange, green, yellow, magenta, cyan, bright enough on a dark terminal.
+    static let runInks256: [Int16] = [75, 209, 114, 228, 213, 123]
     /// Blue, cyan, green, yellow, red.
     static let heat8: [Int16] = [4, 6, 2, 3, 1]
     /// Blue, light blue, pale grey, orange, red.
     static let heat256: [Int16] = [25, 74, 187, 209, 160]
 
     private static func classIndex(_ role: ColorRole) -> Int { Int(role.rawValue - ColorRole.class0.rawValue) }
+    private static func runIndex(_ role: ColorRole) -> Int { Int(role.rawValue - ColorRole.run0.rawValue) }
     private static func heatIndex(_ role: ColorRole) -> Int { Int(role.rawValue - ColorRole.heat0.rawValue) }
 }

@@ -33,6 +33,29 @@ final class ChunkedLogTests: XCTestCase {
         XCTAssertNotEqual(a[2], b[2])
     }
 
+    func testATrimmedCopySharesTheFullChunksAndHoldsNoRoomReservedAhead() {
+        var log = ChunkedLog<Int>()
+        log.reserve(4 * 4096)   // four chunks, as a run of 16,384 steps reserves
+        for i in 0..<5_000 { log.append(i) }   // a run stopped after 5,000: one chunk full, one partly, two empty
+        let kept = log.trimmed()
+        XCTAssertEqual(log.heldChunks, 4)
+        XCTAssertEqual(kept.heldChunks, 2)
+        XCTAssertEqual(Array(kept), Array(0..<5_000))
+        // The full chunk is shared; the partly filled one is the copy's own, so the log writes on into its own.
+        XCTAssertEqual(kept.chunkIdentities[0], log.chunkIdentities[0])
+        XCTAssertNotEqual(kept.chunkIdentities[1], log.chunkIdentities[1])
+        let writing = log.chunkIdentities[1]
+        for i in 5_000..<9_000 { log.append(-i) }
+        XCTAssertEqual(log.chunkIdentities[1], writing, "the log's own chunk is not copied again")
+        XCTAssertEqual(Array(kept), Array(0..<5_000))
+        XCTAssertEqual(log.count, 9_000)
+        // A log of whole chunks shares them all.
+        var whole = ChunkedLog<Int>()
+        for i in 0..<4_096 { whole.append(i) }
+        XCTAssertEqual(whole.trimmed().chunkIdentities, whole.chunkIdentities)
+        XCTAssertEqual(ChunkedLog<Int>().trimmed().heldChunks, 0)
+    }
+
     func testReserveMakesChunksAheadWithoutChangingTheElements() {
         var log = ChunkedLog<Int>()
         log.append(7)

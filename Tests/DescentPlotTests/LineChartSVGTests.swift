@@ -53,6 +53,20 @@ final class LineChartSVGTests: XCTestCase {
         XCTAssertEqual(samples.map { attribute($0, "stroke-linecap") }, [nil, "round"])
     }
 
+    func testATaggedSeriesHasItsTagAlongTheLineAndInTheLegendAndDashesLonger() throws {
+        let s = LineChart.Series(name: "adam", role: .run1, style: .dashed, tag: "2", points: [(0, 1), (100, 0.5)])
+        let root = try parse(LineChart(series: [s]).svg())
+        XCTAssertEqual(elements(root, named: "path").map { attribute($0, "stroke-dasharray") }, ["9 5"])
+        let tags = try XCTUnwrap(elements(root, named: "g").first { attribute($0, "class") == "tags" })
+        let texts = elements(tags, named: "text")
+        // 800 px wide: 706 px of plot, 100 cells of 7 px, a tag every 16 cells from cell 1 (1, 17, …, 97): 7 tags.
+        XCTAssertEqual(texts.count, 7)
+        XCTAssertTrue(texts.allSatisfy { $0.stringValue == "2" && attribute($0, "fill") == "#ff7f0e" })
+        let legend = try XCTUnwrap(elements(root, named: "g").first { attribute($0, "class") == "legend" })
+        XCTAssertEqual(elements(legend, named: "line").map { attribute($0, "stroke-dasharray") }, ["9 5"])
+        XCTAssertEqual(elements(legend, named: "text").map(\.stringValue), ["2", "adam"])
+    }
+
     func testFilledPointsAreDotsAndHollowPointsRings() throws {
         // (0, 0) → (70, 16 + 370) and (1, 1) → (776, 16): a page without title, one legend row (bottom 64, plot 370 high).
         let filled = LineChart.Series(name: "train", role: .class0, style: .points, points: [(0, 0)])

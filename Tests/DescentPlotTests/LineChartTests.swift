@@ -29,6 +29,32 @@ final class LineChartTests: XCTestCase {
         XCTAssertEqual(canvas[2, 7], Cell("l", fg: .label))
     }
 
+    func testATagIsMarkedAlongTheLineAndBesideItInTheLegend() {
+        // One tagged series: tags 2 cells apart (a quarter of 10, at least 2) from plot cell 1: cells 1, 3, 5, 7. Cell c's
+        // middle dot column is 2c + 0.5, x = (2c + 0.5)/19, and on y = x its dot row 19 − 19·x = 18.5 − 2c, rounded
+        // 17, 13, 9, 5: cell rows 4, 3, 2, 1. So the tag replaces the ⠊ of rows 4…1 (canvas columns 5, 7, 9, 11).
+        var tagged = diagonal
+        tagged.tag = "1"
+        let canvas = LineChart(series: [tagged]).render(width: 14, height: 8)
+        XCTAssertEqual(canvas.lines().map { String($0.reversed().drop { $0 == " " }.reversed()) }, [
+            "  1┤        ⡠⠊",
+            "   │      ⡠1",
+            "0.5┤    ⡠1",
+            "   │  ⡠1",
+            "  0┤⡠1",
+            "   └┬────┬───┬",
+            "    0   0.5  1",
+            "━1━ loss",
+        ])
+        XCTAssertEqual(canvas[7, 3], Cell("1", fg: .lossTrain, bold: true))
+        // Outside the series' x span there is no tag: a series over the first half only is tagged at cells 1 and 3.
+        var half = LineChart.Series(name: "half", role: .run0, tag: "2", xs: [0, 0.5], ys: [0, 0.5])
+        half.bold = false
+        let other = LineChart.Series(name: "whole", role: .lossTrain, xs: [0, 1], ys: [0, 1])
+        let text = LineChart(series: [half, other], showLegend: false).render(width: 14, height: 8).text()
+        XCTAssertEqual(text.filter { $0 == "2" }.count, 2, text)
+    }
+
     func testTheAxisEndsAreLabelledWhenNoTickIsNear() {
         // y from 0.93 down to 0.061 in a plot 18 rows (72 dots) high: ticks 0.2…0.8 (step 0.2). 0.8 sits at dot
         // (0.93 − 0.8) / 0.869 · 72 ≈ 10.8 → 11, cell row 2, and 0.2 at ≈ 60.5 → 60, cell row 15: two rows from

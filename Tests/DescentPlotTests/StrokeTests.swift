@@ -20,6 +20,14 @@ final class StrokeTests: XCTestCase {
         XCTAssertEqual((0..<5).map { one.keeps($0, 0) }, [true, false, true, false, true])
     }
 
+    func testDashedKeepsThreeRunsAndSkipsOne() {
+        var one = Stroke(.dashed, run: 1)
+        XCTAssertEqual((0..<9).map { one.keeps($0, 0) }, [true, true, true, false, true, true, true, false, true])
+        // Runs of 2 (a braille cell): 6 dots on, 2 off.
+        var two = Stroke(.dashed, run: 2)
+        XCTAssertEqual((0..<9).map { two.keeps($0, 0) }, [true, true, true, true, true, true, false, false, true])
+    }
+
     func testARepeatAfterAnotherDotCountsAgain() {
         // Only a dot equal to the one just visited is skipped uncounted; coming back to (0, 0) later is a new dot.
         var s = Stroke(.dotted, run: 1)

@@ -82,7 +82,7 @@ final class BackpropTests: XCTestCase {
         // After a forward, the same word is a node; an unknown one lists what there is.
         h.ok("forward")
         XCTAssertTrue(h.ok("show Z1").hasPrefix("Z1"))
-        XCTAssertTrue(h.fails("show Q7").contains("(show model|weights|grads|data|history|config|confusion, or a node of the last `forward`)"))
+        XCTAssertTrue(h.fails("show Q7").contains("(show model|weights|grads|data|history|runs|config|confusion, or a node of the last `forward`)"))
     }
 
     func testAnUpdateWhoseLossIsNotFiniteIsRefusedAsTrainStops() {

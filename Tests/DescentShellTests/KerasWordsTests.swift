@@ -33,7 +33,7 @@ final class KerasWordsTests: XCTestCase {
         XCTAssertTrue(h.fails("show summary").contains("did you mean `show model`?"))
         // A word that is neither a subject nor a node's name is not told to run `forward`.
         let unknown = h.fails("show bogus")
-        XCTAssertTrue(unknown.contains("it is no subject of show (model|weights|grads|data|history|config|confusion) nor a node"), unknown)
+        XCTAssertTrue(unknown.contains("it is no subject of show (model|weights|grads|data|history|runs|config|confusion) nor a node"), unknown)
         XCTAssertFalse(unknown.contains("run `forward`"), unknown)
         // A node's name without a forward pass still is.
         for node in ["Z1", "A1", "XW1", "A1W2", "D1", "loss", "y"] {

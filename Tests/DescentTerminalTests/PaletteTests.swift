@@ -60,6 +60,17 @@ final class PaletteTests: XCTestCase {
         XCTAssertEqual([ColorRole.heat0, .heat1, .heat2, .heat3, .heat4].map(basic.paper), [4, 6, 2, 3, 1])
     }
 
+    func testRunColoursAreDistinctAndTheCurrentRunIsBoldWithoutColour() {
+        let runs: [ColorRole] = [.run0, .run1, .run2, .run3, .run4, .run5]
+        for depth in [Palette.Depth.basic, .extended] {
+            let inks = runs.map(Palette(depth: depth).ink)
+            XCTAssertEqual(Set(inks).count, 6, "\(depth)")
+            XCTAssertFalse(inks.contains(-1), "\(depth)")
+        }
+        XCTAssertEqual(ColorRole.forRun(6), .run0)
+        XCTAssertEqual(Palette(depth: .none).style(for: Cell("●", fg: .runCurrent)), CellStyle(fg: -1, bg: -1, bold: true, dim: false))
+    }
+
     func testLuminanceOfXtermColours() {
         XCTAssertEqual(Palette.luminance(196), 76.245, accuracy: 1e-9)   // (255, 0, 0)
         XCTAssertEqual(Palette.luminance(231), 255, accuracy: 1e-9)      // (255, 255, 255)

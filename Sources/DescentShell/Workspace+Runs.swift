@@ -1,0 +1,57 @@
+import DescentCore
+
+/// Kept runs (`keep`, `unkeep`, `show runs`, `plot runs`): their limits, and the run training now described as they are.
+extension Workspace {
+    /// The most runs kept: as many as `plot runs` tells apart by tag (1–8) beside the current run.
+    static let maxKeptRuns = 8
+    /// The longest name of a kept run, in characters, so that the legend and the table stay readable.
+    static let maxRunNameLength = 24
+    /// The most bytes of history the kept runs hold together (1 GiB): a run of the history's most steps takes some
+    /// 400 MB, so at least two such runs fit; the short runs of a lesson take kilobytes.
+    static let keptRunBytes = 1 << 30
+    /// Names a run may not have: the words `unkeep all` and `show runs`/`plot runs` use themselves.
+    static let reservedRunNames = ["all", "current"]
+
+    /// The run training now as `show runs` and `plot runs` show it beside the kept ones, named `current`; nil while
+    /// nothing has been trained since the history was last cleared.
+    var currentRun: KeptRun? {
+        guard let t = trainer ?? carryOver, !t.history.isEmpty else { return nil }
+        return KeptRun(name: "current", settings: settingsLine(t), history: t.history, task: t.train.task)
+    }
+
+    /// The kept run called `name` (ignoring case), by its place in `runs`.
+    func runIndex(named name: String) -> Int? {
+        runs.firstIndex { $0.name.lowercased() == name.lowercased() }
+    }
+
+    /// The settings `t`'s last step ran with, on one line: `2-16-1 tanh→sigmoid · bce · l2 0.01 · sgd lr 0.1 momentum 0.9 ·
+    /// batch full · seed 1`; a rate that changed during the history (`lr`) as `lr 0.1→1.2`, its first and last.
+    func settingsLine(_ t: Trainer) -> String {
+        var parts = [t.model.spec.summary, t.loss.description]
+        if !t.regularizer.isNone { parts.append(t.regularizer.description) }
+        let rates = t.history.rates.map(\.rate), now = t.optimizer.learningRate
+        let lr = rates.count > 1 && rates[0] != now ? "\(Format.short(rates[0]))→\(Format.short(now))" : Format.short(now)
+        parts.append("\(t.optimizer.kind.name) lr \(lr)\(Workspace.optimizerOptions(t.optimizer.kind))")
+        parts.append(t.sampler.batchSize >= t.sampler.count ? "batch full" : "batch \(t.sampler.batchSize)")
+        parts.append("seed \(seed)")
+        return parts.joined(separator: " · ")
+    }
+
+    /// An optimizer's options that are not its rule's defaults, as `optimizer` takes them (` momentum 0.9 nesterov`).
+    static func optimizerOptions(_ kind: OptimizerKind) -> String {
+        var parts: [String] = []
+        func add(_ name: String, _ value: Double, default d: Double) { if value != d { parts.append("\(name) \(Format.short(value))") } }
+        switch kind {
+        case let .sgd(momentum, nesterov):
+            add("momentum", momentum, default: 0)
+            if nesterov { parts.append("nesterov") }
+        case let .adam(beta1, beta2, eps):
+            add("beta1", beta1, default: 0.9); add("beta2", beta2, default: 0.999); add("eps", eps, default: 1e-8)
+        case let .rmsprop(alpha, eps, momentum):
+            add("alpha", alpha, default: 0.99); add("eps", eps, default: 1e-8); add("momentum", momentum, default: 0)
+        case let .adagrad(eps):
+            add("eps", eps, default: 1e-10)
+        }
+        return parts.map { " " + $0 }.joined()
+    }
+}
