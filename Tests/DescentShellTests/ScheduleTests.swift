@@ -25,6 +25,9 @@ final class ScheduleTests: XCTestCase {
         // `schedule` alone says where it stands; `show config` shows it.
         XCTAssertTrue(scheduled.ok("schedule").contains("since step 1, t = 6; base lr 0.1; next step at lr \((0.1 * pow(0.9, 6.0)).plainText)"))
         XCTAssertTrue(scheduled.ok("show config").contains("schedule    schedule exponential gamma=0.9"))
+        // A kept run names the schedule, and the rates of its first and last steps (not the next step's).
+        let kept = scheduled.ok("keep decayed")
+        XCTAssertTrue(kept.contains("sgd lr 0.1→\(Format.short(Self.rates[5])) momentum 0.9 · exponential gamma=0.9 · "), kept)
     }
 
     func testLrChangesTheBaseUndoAndRebuildsKeepTheCount() throws {
