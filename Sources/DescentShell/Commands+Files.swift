@@ -89,6 +89,7 @@ extension Commands {
         w.noteRead(canonical(p), name: name, text: text)
         m.restore(values)
         w.parametersChangedByHand()
+        w.weightsTrainedUnder = nil   // loaded weights say what they were trained under themselves (the file's standardisation)
         w.out.print("loaded \(values.count) parameters from \(name)")
         // The weights load whatever the normalisation; a mismatch makes their outputs meaningless, so it is said.
         if let warning = w.normalizationMismatch(saved: saved, file: name) { w.out.print(warning) }

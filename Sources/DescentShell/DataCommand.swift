@@ -73,11 +73,11 @@ enum DataCommand {
         if !widthChanged, let model = w.model {
             try Commands.located(a.command.nameSpan) { try Fit.checkSize(spec: model.spec, samples: d.count) }
         }
-        // The standardisation trained weights kept for the new data were trained under, to say when the new data's differs.
-        let trained = !widthChanged && w.model != nil && w.stepCount > 0
-        let trainedUnder = trained ? w.normalization() : nil
-        // …and the classes their outputs stand for, which follow the order the labels first appear in.
-        let trainedClasses = trained ? w.data.flatMap { try? w.asRead($0) }?.classNames : nil
+        // The standardisation trained weights kept for the new data were trained under, and the classes their outputs
+        // stand for (which follow the order the labels first appear in), to say when the new data's differ: also after
+        // an earlier change dropped the history that showed they were trained.
+        let under = widthChanged ? nil : w.trainedUnderNow()
+        let trainedUnder = under?.normalization, trainedClasses = under?.classes
         w.data = d
         if let fileRead { w.noteRead(fileRead.path, name: fileRead.name, text: fileRead.text) }
         w.targetsMayBeClassIDs = inline || (csv && d.task == .regression)

@@ -19,6 +19,7 @@ extension Workspace {
         optimizerKind = .sgd(momentum: 0, nesterov: false)
         learningRate = nil
         schedule = nil
+        weightsTrainedUnder = nil
         scheduleStart = 0
         evaluationInterval = nil
         optimizerChosen = false

@@ -28,6 +28,8 @@ public final class Workspace {
     var learningRate: Double?
     /// The learning rate's schedule, and the step count it began at (its steps are counted from there).
     var schedule: LearningRateSchedule.Kind?
+    /// What the weights were trained under when a change dropped the history but kept them (`trainedUnderNow`).
+    var weightsTrainedUnder: TrainedUnder?
     var scheduleStart = 0
     var evaluationInterval: Int?
     /// Whether an `optimizer` command chose the rule (else it is the default, sgd, which training says once).
@@ -260,6 +262,8 @@ public final class Workspace {
     @discardableResult
     func invalidateTrainer(keepHistory: Bool, keepOptimizerState: Bool = true, kept: String? = nil) -> String {
         let old = trainer ?? carryOver, dropped = undoStack.count, trained = stepCount > 0
+        // The weights stay: what they were trained under outlives the history that says they were trained.
+        if !keepHistory, let under = trainedUnderNow() { weightsTrainedUnder = under }
         trainer = nil; inspected = nil; undoStack = []
         var parts: [String] = []
         if !keepHistory && trained { parts.append("reset history and optimizer state") }
@@ -277,12 +281,21 @@ public final class Workspace {
     /// Returns what was reset, for the message.
     func invalidateModel() -> String? {
         let had = model != nil, dropped = undoStack.count, trained = stepCount > 0
-        model = nil; trainer = nil; carryOver = nil; inspected = nil; undoStack = []
+        model = nil; trainer = nil; carryOver = nil; inspected = nil; undoStack = []; weightsTrainedUnder = nil
         guard had else { return nil }
         let reset = trained ? ["weights", "optimizer state", "history"] : ["weights"]
         let undo = dropped == 0 ? [] : ["undo history (\(Format.counted(dropped, "entry", plural: "entries")))"]
         let all = reset + undo
         return all.count == 1 ? all[0] : all.dropLast().joined(separator: ", ") + " and " + all[all.count - 1]
+    }
+
+    /// The standardisation and classes the weights were last trained under: the trainer's while it has trained them,
+    /// else what a change that dropped that history (new data, a split) kept; nil for weights drawn or loaded since.
+    func trainedUnderNow() -> TrainedUnder? {
+        guard model != nil else { return nil }
+        guard let t = trainer ?? carryOver, t.stepCount > 0 else { return weightsTrainedUnder }
+        return TrainedUnder(normalization: t.train.standardization.map { Normalization(features: t.train.featureNames, standardizer: $0) },
+                            classes: t.train.classNames)
     }
 
     /// The steps trained so far.

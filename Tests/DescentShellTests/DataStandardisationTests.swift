@@ -53,6 +53,20 @@ final class DataStandardisationTests: XCTestCase {
         XCTAssertFalse(h.ok("train 1\ndata csv \"\(dir)/ab.csv\"").contains("warning"), h.out.text)
     }
 
+    func testTheWarningOutlivesAChangeThatDroppedTheHistory() {
+        // Trained on x1 = 1, 2, 4; the same data again drops the history (no warning: the same statistics) and a split
+        // drops it again, but the weights are still those trained: other data then warns against the first statistics.
+        let h = ShellHarness()
+        h.ok(Self.model + "\ntrain 2")
+        XCTAssertFalse(h.ok("data X=[[1,10],[2,10],[4,10]] y=[1,2,3]").contains("warning"), h.out.text)
+        XCTAssertEqual(h.w.stepCount, 0)
+        let text = h.ok(Self.other)
+        XCTAssertTrue(text.contains("x1 has mean 2.33333 and std 1.24722 before, 2.66667 and 1.69967 now"), text)
+        // Weights drawn again (`reset`) or loaded were not trained under anything here: no warning.
+        h.ok("reset")
+        XCTAssertFalse(h.ok("data X=[[1,10],[2,10],[4,10]] y=[1,2,3]").contains("warning"), h.out.text)
+    }
+
     func testNoWarningWhenNothingKeptWasTrainedOrTheStatisticsAgree() {
         // The same statistics (the same data again).
         let same = ShellHarness()
