@@ -5,7 +5,7 @@ import DescentText
 /// Commands about the session itself: help, plots and quitting.
 extension Commands {
     static let session: [CommandSpec] = [
-        CommandSpec("plot", ["plot", "plot boundary"], "draw the loss chart (or the decision boundary / output surface; for one feature, the fitted curve)",
+        CommandSpec("plot", ["plot", "plot boundary", "plot boundary FEATURE1 FEATURE2   (data of more features: the others at their training means)"], "draw the loss chart (or the decision boundary / output surface; for one feature, the fitted curve)",
                     keywords: ["boundary", "loss"], recorded: false, handler: plot),
         CommandSpec("help", ["help [COMMAND]"], "list the commands, or show one command's usage", recorded: false, handler: help),
         CommandSpec("quit", ["quit"], "leave descent (Ctrl-D does the same); in a replayed script, end that replay and go on", recorded: false, handler: quit),
@@ -49,15 +49,17 @@ extension Commands {
 
     static func plot(_ w: Workspace, _ a: inout ArgReader) throws {
         let what = a.optionalWord(oneOf: ["boundary", "loss"]) ?? "loss"
-        try a.finish(options: [])
         if what == "boundary" {
             let t = try w.ensureTrainer()
-            guard t.train.featureCount == 2 || Charts.drawsFit(t) else {
-                throw ShellError("plot boundary needs data with 2 features (or 1, for regression or two classes: the fitted curve); "
-                                 + "this data has \(Format.counted(t.train.featureCount, "feature"))\(t.train.featureCount == 1 ? " and \(t.train.classNames.count) classes" : "")")
+            guard t.train.featureCount >= 2 || Charts.drawsFit(t) else {
+                throw ShellError("plot boundary needs data with 2 features or more (or 1, for regression or two classes: the fitted curve); "
+                                 + "this data has 1 feature and \(t.train.classNames.count) classes")
             }
-            try w.plotViewer.showBoundary(w, t)
+            let projection = try boundaryProjection(t, &a)
+            try a.finish(options: [])
+            try w.plotViewer.showBoundary(w, t, projection: projection)
         } else {
+            try a.finish(options: [])
             guard let t = w.trainer ?? w.carryOver, !t.history.isEmpty else { throw ShellError("nothing to plot yet: train first (e.g. `train 500`)") }
             try w.plotViewer.showLoss(w, t)
         }

@@ -1,4 +1,5 @@
 import DescentCore
+import DescentText
 
 /// Prints charts to standard output (scripts, pipes, `--no-tui`).
 final class TextPlotViewer: PlotViewer {
@@ -11,7 +12,8 @@ final class TextPlotViewer: PlotViewer {
         w.out.print(canvas.text())
     }
 
-    func showBoundary(_ w: Workspace, _ t: Trainer) throws {
-        w.out.print(Charts.boundary(t, width: 60, height: 24, unicode: unicode).text())
+    func showBoundary(_ w: Workspace, _ t: Trainer, projection: BoundaryProjection?) throws {
+        w.out.print(Charts.boundary(t, width: 60, height: 24, unicode: unicode, projection: projection).text())
+        if let note = projection?.note { w.out.print(note.wrapped(width: w.outputWidth()).joined(separator: "\n")) }
     }
 }
