@@ -42,7 +42,10 @@ extension Commands {
         let limit = ranged ? Printer.historyRows : min(n ?? historyDefaultRows, Printer.historyRows)
         let (steps, more) = h.steps(from: lo, through: hi, every: every ?? 1, limit: limit, last: !ranged)
         guard let shownFirst = steps.first?.step, let shownLast = steps.last?.step else {
-            let multiples = every.map { "\($0), \(2 * $0), …" } ?? ""
+            let multiples = every.map { k in
+                let (twice, overflow) = k.multipliedReportingOverflow(by: 2)
+                return overflow ? "\(k), …" : "\(k), \(twice), …"
+            } ?? ""
             throw a.error("no step from \(lo) to \(hi) is a multiple of \(every ?? 1) (every=K shows the steps numbered \(multiples)) — \(held)",
                           options: ["every"])
         }

@@ -79,6 +79,10 @@ final class ShowHistoryRangeTests: XCTestCase {
                                                                       + "`show history from=10 to=20`"))
         XCTAssertTrue(h.fails("show history from=101").contains("from=101 is past the last step recorded — the history holds steps 1–100"))
         XCTAssertTrue(h.fails("show history every=101").contains("no step from 1 to 100 is a multiple of 101 (every=K shows the steps numbered 101, 202, …)"))
+        XCTAssertTrue(h.fails("show history every=9223372036854775807").contains("is a multiple of 9223372036854775807 (every=K shows the steps "
+                                                                                   + "numbered 9223372036854775807, …)"))
+        XCTAssertTrue(h.fails("show history from=9223372036854775807").contains("is past the last step recorded"))
+        XCTAssertEqual(rows(h.ok("show history to=9223372036854775807 from=99")).map(\.[0]), ["99", "100"])
         XCTAssertTrue(h.fails("show history 5 from=10").contains("give the number of rows (the last N steps) or from=/to= (the steps from A to B), not both"))
         XCTAssertTrue(h.fails("show history from=0").contains("from="))
         XCTAssertTrue(h.fails("show history every=0").contains("every="))
