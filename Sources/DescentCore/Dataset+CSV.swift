@@ -3,7 +3,8 @@ import Foundation
 
 /// Datasets from comma-separated files: a header row of names, then one sample per row.
 ///
-/// Every column except the target is a numeric feature. The target (the last column unless named) is a
+/// Every column except the target and those dropped is a numeric feature. The target (the last column that is not
+/// dropped, unless named) is a
 /// regression target when all its values are numbers; text labels become class ids in order of first appearance
 /// (2 labels: binary, more: multiclass). (A class loss reads numbers as class ids itself: `Dataset.classIDCount`.)
 /// Errors name the file, the 1-based line and the column.
@@ -14,12 +15,15 @@ extension Dataset {
     /// Parses CSV `text`; `file` names it in errors and (its last path component) names the dataset.
     /// `shouldContinue` is asked every few thousand rows; when it answers false, `csv` throws `csvStopped`. A target of
     /// text needs `minimumClasses` labels (held-out rows, which are matched to a training set's classes, may have one).
-    public static func csv(text: String, file: String, target: String? = nil, minimumClasses: Int = 2,
-                           shouldContinue: () -> Bool = { true }) throws(DataError) -> Dataset {
+    /// The columns named in `drop` are left out unread (text, or missing values, there are no error); each must be in the
+    /// header unless `dropOnlyPresent`, which drops those that are there (held-out rows shaped like the training file).
+    public static func csv(text: String, file: String, target: String? = nil, drop: [String] = [], dropOnlyPresent: Bool = false,
+                           minimumClasses: Int = 2, shouldContinue: () -> Bool = { true }) throws(DataError) -> Dataset {
         var text = text
         let result = text.withUTF8 { bytes in
             Result { () throws(DataError) in
-                try csv(bytes: bytes, file: file, target: target, minimumClasses: minimumClasses, shouldContinue: shouldContinue)
+                try csv(bytes: bytes, file: file, target: target, drop: drop, dropOnlyPresent: dropOnlyPresent,
+                        minimumClasses: minimumClasses, shouldContinue: shouldContinue)
             }
         }
         return try result.get()
@@ -30,8 +34,8 @@ extension Dataset {
 
     /// `csv(text:…)` on the text's UTF-8 bytes, in two passes: the first reads the structure (quotes, the
     /// header, how many rows and that each is as wide as the header), the second the values.
-    private static func csv(bytes: UnsafeBufferPointer<UInt8>, file: String, target: String?, minimumClasses: Int,
-                            shouldContinue: () -> Bool) throws(DataError) -> Dataset {
+    private static func csv(bytes: UnsafeBufferPointer<UInt8>, file: String, target: String?, drop: [String], dropOnlyPresent: Bool,
+                            minimumClasses: Int, shouldContinue: () -> Bool) throws(DataError) -> Dataset {
         var reader = CSVReader(bytes, file: file)
         guard let headerLine = try reader.next() else {
             throw DataError("\(file): the file is empty — expected a header row of column names, then one row per sample")
@@ -49,18 +53,24 @@ extension Dataset {
         if let (line, n) = ragged {
             throw DataError("\(file):\(line): row has \(n) field\(n == 1 ? "" : "s"), expected \(names.count) like the header")
         }
-        let t = try targetColumn(target, names: names, file: file)
+        let dropped = try droppedColumns(drop, names: names, file: file, onlyPresent: dropOnlyPresent)
+        let t = try targetColumn(target, names: names, dropped: dropped, drop: drop, file: file)
+        let featureCount = names.count - 1 - dropped.filter { $0 }.count
+        guard featureCount > 0 else {
+            throw DataError("\(file): dropping \(drop.count == 1 ? "that column" : "those columns") leaves no feature — only the target "
+                            + "'\(names[t].shortened())' is left; keep at least one column besides it", option: "drop")
+        }
 
         reader = CSVReader(bytes, file: file)
         _ = try reader.next()
         var x = [Double]()
-        x.reserveCapacity(rowCount * (names.count - 1))
+        x.reserveCapacity(rowCount * featureCount)
         var texts = [String](), numbers = [Double?](), lines = [Int]()
         texts.reserveCapacity(rowCount); numbers.reserveCapacity(rowCount); lines.reserveCapacity(rowCount)
         var row = 0
         while let line = try reader.next() {
             if row % rowsBetweenChecks == 0, !shouldContinue() { throw csvStopped }
-            for j in 0..<names.count {
+            for j in 0..<names.count where !dropped[j] {
                 func location() -> String { CSVReader.location(file, line: line, column: j + 1, name: names[j]) }
                 guard !reader.isEmpty(j) else { throw DataError("\(location()): missing value — every field needs a value") }
                 if j == t {
@@ -74,7 +84,7 @@ extension Dataset {
                     var text = row == 0
                     while text, try reader.next() != nil { text = reader.withField(j, number) == nil }
                     if text {
-                        throw DataError("\(location()): the column holds text ('\(field.shortened())'), not numbers — features must be numeric; make it the target or remove it")
+                        throw DataError("\(location()): the column holds text ('\(field.shortened())'), not numbers — features must be numeric; make it the target (target=\(names[j].shortened())) or leave it out (drop=\(names[j].shortened()))")
                     }
                     throw DataError("\(location()): '\(field.shortened())' is not a number — \(numberForms)")
                 }
@@ -83,8 +93,7 @@ extension Dataset {
         }
         let origin = CSVOrigin(file: file, targetColumn: t + 1, targetName: names[t], lines: lines)
         let (y, resolved, classNames) = try targets(texts, numbers, origin: origin, minimumClasses: minimumClasses)
-        var featureNames = names
-        featureNames.remove(at: t)
+        let featureNames = names.indices.filter { $0 != t && !dropped[$0] }.map { names[$0] }
         var d = Dataset(name: String(file.split(separator: "/").last ?? Substring(file)),
                         X: Tensor(shape: [rowCount, featureNames.count], data: x), y: Tensor(shape: [rowCount, 1], data: y),
                         task: resolved, featureNames: featureNames, targetName: names[t], classNames: classNames)
@@ -117,12 +126,46 @@ extension Dataset {
         }
     }
 
-    /// The index of the target column: `target` by name, or the last column.
-    private static func targetColumn(_ target: String?, names: [String], file: String) throws(DataError) -> Int {
-        guard let target else { return names.count - 1 }
-        if let j = names.firstIndex(of: target) { return j }
+    /// The index of the target column: `target` by name, or the last column not `dropped` (`drop` as given, for messages).
+    private static func targetColumn(_ target: String?, names: [String], dropped: [Bool], drop: [String],
+                                     file: String) throws(DataError) -> Int {
+        guard let target else {
+            guard let last = names.indices.last(where: { !dropped[$0] }) else {
+                throw DataError("\(file): every column is dropped — keep a target and at least one feature", option: "drop")
+            }
+            return last
+        }
+        if let j = names.firstIndex(of: target) {
+            if dropped[j] {
+                throw DataError("\(file): '\(target.shortened())' is the target, so it cannot be dropped too — remove it from drop=",
+                                option: "drop", element: drop.firstIndex(of: target))
+            }
+            return j
+        }
         let hint = Suggest.hint(target, in: names) ?? " — the columns are " + String.shortList(names)
         throw DataError("\(file): no column '\(target.shortened())'\(hint)", option: "target")
+    }
+
+    /// Which of the columns `names` the list `drop` leaves out; a name the header lacks (unless `onlyPresent`), or one
+    /// given twice, is an error naming it, with the columns there are.
+    private static func droppedColumns(_ drop: [String], names: [String], file: String, onlyPresent: Bool) throws(DataError) -> [Bool] {
+        var dropped = [Bool](repeating: false, count: names.count)
+        guard !drop.isEmpty else { return dropped }
+        var column: [String: Int] = [:]
+        for (j, name) in names.enumerated() { column[name] = j }
+        for (k, name) in drop.enumerated() {
+            guard let j = column[name] else {
+                if onlyPresent { continue }
+                let columns = "the columns are " + String.shortList(names)
+                let hint = Suggest.hint(name, in: names).map { "\($0) (\(columns))" } ?? " — \(columns)"
+                throw DataError("\(file): no column '\(name.shortened())' to drop\(hint)", option: "drop", element: k)
+            }
+            guard !dropped[j] else {
+                throw DataError("\(file): column '\(name.shortened())' is dropped twice — name it once", option: "drop", element: k)
+            }
+            dropped[j] = true
+        }
+        return dropped
     }
 
     /// The field as a decimal number (surrounding blanks allowed), or nil. Hexadecimal (`0x1A`, `0x1p3`), which

@@ -68,6 +68,30 @@ extension ArgReader {
         return numbers
     }
 
+    /// The argument as one name or a non-empty list of names (words or quoted strings), each with its span; `what`
+    /// says what a name is (`column name`) and `key` whose option it is, for messages.
+    static func nameListValue(_ arg: Arg, what: String, key: String) throws(Diagnostic) -> [(name: String, span: SourceSpan)] {
+        let quoting = " — a name that is not a plain word goes in double quotes (\"sepal.length\", \"1990\")"
+        switch arg.value {
+        case .word(let name), .string(let name): return [(name, arg.valueSpan)]
+        case .list(let elements):
+            guard !elements.isEmpty else { throw Diagnostic("expected at least one \(what) in \(key)=[…]", at: arg.valueSpan) }
+            var names: [(name: String, span: SourceSpan)] = []
+            for element in elements {
+                switch element.value {
+                case .word(let name), .string(let name): names.append((name, element.span))
+                default:
+                    throw Diagnostic("expected a \(what) in \(key)=[…], got \(shown(element.value, text: element.value.description))"
+                                     + quoting, at: element.span)
+                }
+            }
+            return names
+        default:
+            let error = mismatch(arg, expected: "a \(what) or a list of them like [a,b] for \(key)=")
+            throw Diagnostic(error.message + quoting, at: arg.valueSpan)
+        }
+    }
+
     /// A list element that must be a number.
     static func elementNumber(_ element: ListElement, expected: String) throws(Diagnostic) -> Double {
         guard case .number(let number) = element.value else {

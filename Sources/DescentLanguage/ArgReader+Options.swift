@@ -40,6 +40,13 @@ extension ArgReader {
         }
     }
 
+    /// Names given as `key=NAME` or `key=[NAME,NAME,…]` (words or quoted strings), each with its span; nil when the
+    /// option is absent. `what` says what a name is, for messages (`column name`).
+    public func nameListOption(_ key: String, what: String) throws(Diagnostic) -> [(name: String, span: SourceSpan)]? {
+        guard let arg = option(key) else { return nil }
+        return try ArgReader.nameListValue(arg, what: what, key: key)
+    }
+
     /// A flat list of numbers given as `key=[…]`; nil when the option is absent.
     public func vectorOption(_ key: String) throws(Diagnostic) -> [Double]? {
         guard let arg = option(key) else { return nil }

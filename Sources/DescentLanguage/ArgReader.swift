@@ -114,6 +114,17 @@ public struct ArgReader: Sendable {
         return word
     }
 
+    /// Reads a name as a person may write one of a file's: a word, a quoted string, or a number as written (a column
+    /// headed `1990`).
+    public mutating func name(_ what: String) throws(Diagnostic) -> String {
+        let arg = try next(expected: what)
+        switch arg.value {
+        case .word(let text), .string(let text): return text
+        case .number: return arg.valueText
+        default: throw ArgReader.mismatch(arg, expected: what)
+        }
+    }
+
     /// Consumes the next argument only when it is a word among `candidates` (ignoring case); otherwise notes
     /// them as `offered` here, for the error a word in this place may cause later.
     public mutating func optionalWord(oneOf candidates: [String]) -> String? {

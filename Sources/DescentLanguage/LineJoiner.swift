@@ -22,6 +22,28 @@ public enum LineJoiner {
         return !inString && lastBlankless == "\\"
     }
 
+    /// The comment of a logical line: from its `#` outside any string to the end of that physical line, trailing blanks
+    /// removed (`# a note`); nil when the line has none. A `#` ends a line's continuation, so it is on its last physical line.
+    public static func comment(in text: String) -> String? {
+        var inString = false, escaped = false
+        var start: String.Index?
+        for i in text.indices {
+            let c = text[i]
+            if inString {
+                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false }
+            } else if c == "#" {
+                start = i
+                break
+            } else if c == "\"" {
+                inString = true
+            }
+        }
+        guard let start else { return nil }
+        var comment = text[start...].prefix { !$0.isLineEnd }
+        while comment.last?.isWhitespace == true { comment.removeLast() }
+        return String(comment)
+    }
+
     /// Joins physical lines read one after another into the text of one logical line.
     public static func join(_ lines: [String]) -> String {
         lines.joined(separator: "\n")

@@ -46,10 +46,13 @@ extension Charts {
     /// The model's decision map (classification) or output surface (regression) over the data's two features,
     /// with the training points (filled markers) and the validation points (hollow ones) on it, drawn into `width` × `height` cells; for data of one feature,
     /// the fitted curve (`fit`).
-    static func boundary(_ t: Trainer, width: Int, height: Int, unicode: Bool, maxPoints: Int = 400) -> Canvas {
-        if drawsFit(t) { return fit(t, width: width, height: height, unicode: unicode) }
+    /// With `projection`, the map over its two features, the others held at their training means.
+    static func boundary(_ t: Trainer, width: Int, height: Int, unicode: Bool, maxPoints: Int = 400,
+                         projection: BoundaryProjection? = nil) -> Canvas {
+        if projection == nil && drawsFit(t) { return fit(t, width: width, height: height, unicode: unicode) }
         var canvas = Canvas(width: width, height: height)
-        boundaryMap(t, width: width, height: height, unicode: unicode, maxPoints: maxPoints)?.draw(into: &canvas, x: 0, y: 0)
+        boundaryMap(t, width: width, height: height, unicode: unicode, maxPoints: maxPoints, projection: projection)?
+            .draw(into: &canvas, x: 0, y: 0)
         return canvas
     }
 
@@ -58,30 +61,40 @@ extension Charts {
     /// the training part's standardisation (under `normalize`) before the model sees it, and the points sit at their
     /// raw coordinates, the validation rows' hollow. Every k-th row of each part is drawn when there are more than
     /// `maxPoints` in all. Nil when the data has not two features or no rows, or the area holds no grid.
-    static func boundaryMap(_ t: Trainer, width: Int, height: Int, unicode: Bool, maxPoints: Int = 400) -> Heatmap? {
-        let x = rawFeatures(t.train)
-        guard x.cols == 2, x.rows > 0 else { return nil }
+    /// With `projection`, data of any width: the map over its two features, each grid point holding every other feature at
+    /// its training mean (raw units, standardised as the rest of the point), titled with the two; the points are the rows
+    /// at their values of those two.
+    static func boundaryMap(_ t: Trainer, width: Int, height: Int, unicode: Bool, maxPoints: Int = 400,
+                            projection: BoundaryProjection? = nil) -> Heatmap? {
+        let x = rawFeatures(t.train), f = x.cols
+        guard projection != nil || f == 2, x.rows > 0 else { return nil }
+        let (a, b) = projection.map { ($0.x, $0.y) } ?? (0, 1)
+        guard a < f, b < f else { return nil }
         let parts = [(x, t.train.y.data, false)] + (t.validation.map { [(rawFeatures($0), $0.y.data, true)] } ?? [])
         var lo = (Double.infinity, Double.infinity), hi = (-Double.infinity, -Double.infinity)
-        for (x, _, _) in parts where x.cols == 2 {
-            for i in 0..<x.rows { lo = (min(lo.0, x[i, 0]), min(lo.1, x[i, 1])); hi = (max(hi.0, x[i, 0]), max(hi.1, x[i, 1])) }
+        for (x, _, _) in parts where x.cols == f {
+            for i in 0..<x.rows { lo = (min(lo.0, x[i, a]), min(lo.1, x[i, b])); hi = (max(hi.0, x[i, a]), max(hi.1, x[i, b])) }
         }
         let xr = padded(lo.0, hi.0), yr = padded(lo.1, hi.1)
         let task = t.train.task
-        let size = Heatmap.gridSize(width: width, height: height, yRange: yr)
+        let size = Heatmap.gridSize(width: width, height: height, yRange: yr, title: projection != nil)
         guard size.columns > 0 && size.rows > 0 else { return nil }
         let cells = size.columns * size.rows
         let centers = Heatmap.cellCenters(columns: size.columns, rows: size.rows, xRange: xr, yRange: yr)
         var inputs: [Double] = []
-        inputs.reserveCapacity(cells * 2)
-        for yv in centers.ys { for xv in centers.xs { inputs.append(xv); inputs.append(yv) } }
-        let g = t.predict(raw: Tensor(shape: [cells, 2], data: inputs))
+        inputs.reserveCapacity(cells * f)
+        for yv in centers.ys {
+            for xv in centers.xs {
+                if let projection { inputs += projection.input(xv, yv) } else { inputs.append(xv); inputs.append(yv) }
+            }
+        }
+        let g = t.predict(raw: Tensor(shape: [cells, f], data: inputs))
         let stride = max(1, parts.reduce(0) { $0 + $1.0.rows } / maxPoints)
         var points: [Heatmap.Point] = []
-        for (x, y, hollow) in parts where x.cols == 2 {
+        for (x, y, hollow) in parts where x.cols == f {
             for i in Swift.stride(from: 0, to: x.rows, by: stride) {
-                points.append(task == .regression ? .init(x: x[i, 0], y: x[i, 1], value: y[i], hollow: hollow)
-                                                  : .init(x: x[i, 0], y: x[i, 1], category: Int(y[i]), hollow: hollow))
+                points.append(task == .regression ? .init(x: x[i, a], y: x[i, b], value: y[i], hollow: hollow)
+                                                  : .init(x: x[i, a], y: x[i, b], category: Int(y[i]), hollow: hollow))
             }
         }
         let content: Heatmap.Content
@@ -94,7 +107,7 @@ extension Charts {
             content = .classes((0..<cells).map { Metrics.predictedClass(g, row: $0) })
         }
         var map = Heatmap(columns: size.columns, rows: size.rows, xRange: xr, yRange: yr, content: content, points: points,
-                          classNames: t.train.classNames, unicode: unicode)
+                          classNames: t.train.classNames, title: projection?.title, unicode: unicode)
         map.showLegend = true
         return map
     }

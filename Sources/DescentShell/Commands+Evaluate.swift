@@ -19,7 +19,8 @@ extension Commands {
         }
         let raw: Dataset
         do {
-            raw = try Dataset.csv(text: text, file: shown, target: t.train.targetName, minimumClasses: 1) { !Interrupt.requested }
+            raw = try Dataset.csv(text: text, file: shown, target: t.train.targetName, drop: w.droppedColumns, dropOnlyPresent: true,
+                                 minimumClasses: 1) { !Interrupt.requested }
         } catch Dataset.csvStopped {
             w.out.pastEcho()
             throw ShellError("evaluate interrupted while reading \(shown); nothing changed")

@@ -8,7 +8,7 @@ import DescentText
 extension Commands {
     static let inspection: [CommandSpec] = [
         CommandSpec("show", ["show model", "show weights [PARAM …] [digits=N]", "show grads [PARAM …] [digits=N]", "show data [N|all]",
-                             "show history [N]", "show runs   (the kept runs and the current one)", "show config", "show confusion   (classification: training and validation sets)",
+                             "show history [N] [every=K]", "show history [from=A] [to=B] [every=K]", "show runs   (the kept runs and the current one)", "show config", "show confusion   (classification: training and validation sets)",
                              "show NODE [digits=N]   (X, Z1, A1, loss, … after `forward`)"],
                     "print the model, parameters, gradients, data, history, kept runs, configuration, confusion matrix or a graph node",
                     keywords: showKinds, recorded: false, handler: show),
@@ -77,13 +77,7 @@ extension Commands {
             try a.finish(options: [])
             w.out.print(Printer.runs(kept: w.runs, current: w.currentRun, width: Printer.tableWidth(w), noteWidth: w.outputWidth()))
         case "history":
-            let n = a.isAtEnd ? 10 : try a.int("the number of rows to show", range: 1...Int.max)
-            try a.finish(options: [])
-            guard let t = w.trainer ?? w.carryOver, !t.history.isEmpty else { w.out.print("history: empty (nothing trained yet)"); return }
-            w.out.print(Printer.history(of: t, last: min(max(1, n), Printer.historyRows), width: Printer.tableWidth(w), noteWidth: w.outputWidth()))
-            if n > Printer.historyRows && t.history.steps.count > Printer.historyRows {
-                w.out.print("(show history prints at most the last \(Printer.historyRows) steps; `export history \"FILE.csv\"` writes all \(t.history.steps.count))")
-            }
+            try showHistory(w, &a)
         case "config":
             try a.finish(options: [])
             w.out.print(Printer.config(w))

@@ -5,7 +5,8 @@ import DescentText
 /// Commands about the session itself: help, plots and quitting.
 extension Commands {
     static let session: [CommandSpec] = [
-        CommandSpec("plot", ["plot", "plot boundary", "plot runs [batch_loss|train_loss|val_loss]"],
+        CommandSpec("plot", ["plot", "plot boundary", "plot boundary FEATURE1 FEATURE2   (data of more features: the others at their training means)",
+                             "plot runs [batch_loss|train_loss|val_loss]"],
                     "draw the loss chart (or the decision boundary / output surface; for one feature, the fitted curve; or one curve of "
                         + "each kept run and the current one: val_loss when every run has one, else train_loss)",
                     keywords: ["boundary", "loss", "runs"], recorded: false, handler: plot),
@@ -70,15 +71,17 @@ extension Commands {
             let (kept, current, curve) = try runsToPlot(w, &a)
             return try w.plotViewer.showRuns(w) { Charts.runsChart(kept: kept, current: current, curve: curve, unicode: $0) }
         }
-        try a.finish(options: [])
         if what == "boundary" {
             let t = try w.ensureTrainer()
-            guard t.train.featureCount == 2 || Charts.drawsFit(t) else {
-                throw ShellError("plot boundary needs data with 2 features (or 1, for regression or two classes: the fitted curve); "
-                                 + "this data has \(Format.counted(t.train.featureCount, "feature"))\(t.train.featureCount == 1 ? " and \(t.train.classNames.count) classes" : "")")
+            guard t.train.featureCount >= 2 || Charts.drawsFit(t) else {
+                throw ShellError("plot boundary needs data with 2 features or more (or 1, for regression or two classes: the fitted curve); "
+                                 + "this data has 1 feature and \(t.train.classNames.count) classes")
             }
-            try w.plotViewer.showBoundary(w, t)
+            let projection = try boundaryProjection(t, &a)
+            try a.finish(options: [])
+            try w.plotViewer.showBoundary(w, t, projection: projection)
         } else {
+            try a.finish(options: [])
             guard let t = w.trainer ?? w.carryOver, !t.history.isEmpty else { throw ShellError("nothing to plot yet: train first (e.g. `train 500`)") }
             try w.plotViewer.showLoss(w, t)
         }

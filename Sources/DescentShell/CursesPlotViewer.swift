@@ -1,6 +1,7 @@
 import DescentCore
 import DescentPlot
 import DescentTerminal
+import DescentText
 
 /// `plot` on a terminal: the chart full-screen until a key; `+`/`-` zoom the step range, arrows scroll it. A paste is not
 /// read as keys: it is kept for the prompt, which runs it after the view.
@@ -133,17 +134,22 @@ final class CursesPlotViewer: PlotViewer {
     /// The narrowest window `+` zooms to, in steps.
     static let narrowest = 10.0
 
-    func showBoundary(_ w: Workspace, _ t: Trainer) throws {
-        if inputWaiting(w) { return try text.showBoundary(w, t) }
+    func showBoundary(_ w: Workspace, _ t: Trainer, projection: BoundaryProjection?) throws {
+        if inputWaiting(w) { return try text.showBoundary(w, t, projection: projection) }
         let s = Screen()
-        do { try s.start() } catch { return try textInstead(w, error) { try text.showBoundary(w, t) } }
+        do { try s.start() } catch { return try textInstead(w, error) { try text.showBoundary(w, t, projection: projection) } }
         defer { s.stop() }
         var notice = Notice()
         while true {
             let (width, height) = s.size
-            let map = Charts.boundary(t, width: width, height: max(1, height - 1), unicode: s.isUnicode)
+            // A projection's note (the means held, what the points are) above the bottom line, on at most a third of the rows.
+            let note = projection?.note.map { (s.isUnicode ? $0 : $0.asciiFallback).wrapped(width: width) } ?? []
+            let noteRows = Array(note.prefix(max(0, (height - 1) / 3)))
+            let map = Charts.boundary(t, width: width, height: max(1, height - 1 - noteRows.count), unicode: s.isUnicode,
+                                      projection: projection)
             var canvas = Canvas(width: width, height: height)
             canvas.blit(map, x: 0, y: 0)
+            for (k, line) in noteRows.enumerated() { canvas.put(line, x: 0, y: height - 1 - noteRows.count + k, fg: .dim) }
             let hint = notice.text.map { CursesPlotViewer.withWayOut($0, back: "any key returns", width: width, unicode: s.isUnicode) }
                 ?? CursesPlotViewer.boundaryHint(model: w.modelLine(), mapName: Charts.mapName(t), unicode: s.isUnicode, width: width)
             canvas.put(String(hint.prefix(width)), x: 0, y: height - 1, fg: .dim)

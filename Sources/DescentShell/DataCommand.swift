@@ -11,7 +11,7 @@ enum DataCommand {
     /// The `key=` options `data SOURCE` takes: a generator's, csv's, or (inline, the source `X` or `y`) X and y.
     static func options(source: String) -> [String] {
         let s = source.lowercased()
-        if s == "csv" { return ["target"] }
+        if s == "csv" { return ["target", "drop"] }
         if let generator = Generator(rawValue: s) { return ["n", "noise"] + (generator.takesClasses ? ["classes"] : []) }
         return s.hasPrefix("x") || s.hasPrefix("y") ? ["X", "y"] : []
     }
@@ -20,6 +20,7 @@ enum DataCommand {
         let d: Dataset
         var inline = false, csv = false
         var fileRead: (path: String, name: String, text: String)?
+        var dropped: [String] = []
         if a.option("X") != nil || a.option("y") != nil {
             guard let rows = try a.matrixOption("X") else { throw a.error("inline data needs X=[[…],…] as well as y=[…]") }
             guard let ys = try a.vectorOption("y") else { throw a.error("inline data needs y=[…] as well as X=[[…],…]") }
@@ -38,6 +39,7 @@ enum DataCommand {
                 csv = true
                 let file = try a.fileName("CSV file", example: "Sessions/data/iris.csv"), at = a.lastSpan
                 let target = try a.nameOption("target")
+                dropped = try a.nameListOption("drop", what: "column name")?.map(\.name) ?? []
                 try a.finish(options: options(source: kind))
                 let path = Commands.path(w, file)
                 // A byte that is not UTF-8 is named as the file's other errors are: line, column and its name.
@@ -48,7 +50,7 @@ enum DataCommand {
                 fileRead = (Commands.canonical(path), Commands.shown(file), text)
                 // The file's own errors (rows and columns) point at its name; a target it lacks, at target=.
                 do {
-                    d = try Dataset.csv(text: text, file: Commands.shown(file), target: target) { !Interrupt.requested }
+                    d = try Dataset.csv(text: text, file: Commands.shown(file), target: target, drop: dropped) { !Interrupt.requested }
                 } catch Dataset.csvStopped {
                     throw interrupted(w, file)
                 } catch {
@@ -82,9 +84,11 @@ enum DataCommand {
         if let fileRead { w.noteRead(fileRead.path, name: fileRead.name, text: fileRead.text) }
         w.targetsMayBeClassIDs = inline || (csv && d.task == .regression)
         w.dataSource = a.command.text
+        w.droppedColumns = dropped
         let reset = widthChanged ? w.invalidateModel() : nil
         let note = w.invalidateTrainer(keepHistory: false, kept: "the weights are kept (`reset` draws new ones)")
-        var msg = "data: \(d.name) — \(Format.counted(d.count, "sample")), \(Format.counted(d.featureCount, "feature")), "
+        var msg = "data: \(d.name) — \(Format.counted(d.count, "sample")), \(Format.counted(d.featureCount, "feature"))"
+            + (dropped.isEmpty ? "" : " (left out: \(DataCommand.listed(dropped)))") + ", "
         let read = (try? w.asRead(d)) ?? d, name = inline ? "y" : "'\(d.targetName.shortened())'"
         if read.task != d.task, let loss = w.loss {
             msg += "\(read.classNames.count) classes (\(name) holds class ids 0–\(read.classNames.count - 1), read as classes under \(loss)"
@@ -153,9 +157,14 @@ enum DataCommand {
         return ShellError("data csv interrupted while reading \(file); the data is as it was")
     }
 
-    /// `error` at the option it is about when the command gave it, else at `span`.
+    /// `error` at the option it is about when the command gave it (at the element of its list it is about, when it
+    /// names one), else at `span`.
     static func located(_ error: DataError, _ a: ArgReader, else span: SourceSpan) -> Diagnostic {
-        Diagnostic(error.description, at: error.option.flatMap { a.option($0)?.span } ?? span)
+        guard let arg = error.option.flatMap({ a.option($0) }) else { return Diagnostic(error.description, at: span) }
+        if let k = error.element, case .list(let elements) = arg.value, elements.indices.contains(k) {
+            return Diagnostic(error.description, at: elements[k].span)
+        }
+        return Diagnostic(error.description, at: arg.span)
     }
 
     /// Class names for one line: quoted where they hold a comma, a quote or a line break (escaped), long

@@ -7,26 +7,22 @@ extension Printer {
     /// The most steps `show history` prints: a table longer than this is for `export history`, not a terminal.
     static let historyRows = 10_000
 
-    /// The last `n` steps as a table, with the evaluation columns filled on steps that had one, and a note on what
-    /// each column measures: a step's batch before its update, or the full sets after it. Columns empty on every step
-    /// shown (the validation set's without one, the penalty at 0 without a regularizer) are left out, and a line says
-    /// which. The table keeps to `width` columns, taking the first of these that fits: the columns' own names and
-    /// losses to 6 significant digits; shorter names (`batch`, `train`, `val`, `acc`); losses to 4 digits; and then
-    /// the columns in parts, each under the step. Notes are wrapped to `noteWidth` (nil: not wrapped).
+    /// The last `n` steps as `history(of:steps:…)` shows them.
     static func history(of t: Trainer, last n: Int, width: Int = dataTableWidth, noteWidth: Int? = nil) -> String {
+        history(of: t, steps: Array(t.history.steps.suffix(n)), width: width, noteWidth: noteWidth)
+    }
+
+    /// `steps` (of `t`'s history, in order) as a table, with the evaluation columns filled on steps that had one, and a
+    /// note on what each column measures: a step's batch before its update, or the full sets after it. Columns empty on
+    /// every step shown (the validation set's without one, the penalty at 0 without a regularizer) are left out, and a
+    /// line says which. The table keeps to `width` columns, taking the first of these that fits: the columns' own names
+    /// and losses to 6 significant digits; shorter names (`batch`, `train`, `val`, `acc`); losses to 4 digits; and then
+    /// the columns in parts, each under the step. Notes are wrapped to `noteWidth` (nil: not wrapped).
+    static func history(of t: Trainer, steps: [History.Step], width: Int = dataTableWidth, noteWidth: Int? = nil) -> String {
         let h = t.history, task = t.train.task, m = Metrics.name(for: task), undefined = t.r2Undefined
-        let steps = Array(h.steps.suffix(n))
-        // Each step's evaluation, if it had one: from the first evaluation at or after the first step shown (found by
-        // halving, as both logs go by step), not through every evaluation the history holds.
-        var evaluations: [History.Evaluation?] = []
-        evaluations.reserveCapacity(steps.count)
-        var lo = h.evaluations.startIndex, hi = h.evaluations.endIndex
-        let first = steps.first?.step ?? 0
-        while lo < hi { let mid = (lo + hi) / 2; if h.evaluations[mid].step < first { lo = mid + 1 } else { hi = mid } }
-        for s in steps {
-            while lo < h.evaluations.endIndex && h.evaluations[lo].step < s.step { lo += 1 }
-            evaluations.append(lo < h.evaluations.endIndex && h.evaluations[lo].step == s.step ? h.evaluations[lo] : nil)
-        }
+        // Each step's evaluation, if it had one: found by halving, as both logs go by step, not through every
+        // evaluation the history holds.
+        let evaluations = h.evaluations(of: steps)
         let loss = { (x: Double?, digits: Int) in x.map { Format.sig($0, digits) } ?? "" }
         // Each column: its name, a narrower one, and its cells with losses to `digits` significant digits.
         let all: [(name: String, short: String, cells: (Int) -> [String])] = [

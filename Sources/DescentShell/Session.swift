@@ -33,15 +33,36 @@ public struct Session {
             report(Session.keyedCommand(error, in: text, line: line) ?? error, source: text, firstLine: line, file: file)
             return false
         }
+        let comment = LineJoiner.comment(in: text)
         for (k, c) in commands.enumerated() {
+            let logged = workspace.log.count
             if !run(c, source: text, firstLine: line, file: file) { return false }
+            // The line's comment goes with its last command, once that has run: after the text `save session` keeps.
+            if k + 1 == commands.count, let comment { keep(comment, after: c, logged: logged) }
             if workspace.quitRequested { return true }
             if Interrupt.requested {
                 if k + 1 < commands.count { workspace.out.print("interrupted: the rest of the line was not run") }
                 return false
             }
         }
+        if commands.isEmpty, let comment { keep(comment, after: nil, logged: workspace.log.count) }
         return true
+    }
+
+    /// Keeps a line's `comment` for `save session` at its place: after the text of the line's last command `c` when
+    /// `save session` keeps that command (`train 100  # note`; the log held `logged` entries before it ran); else as a line
+    /// of its own — for a line of nothing else (`c` nil), and before what a command that is left out (`show`, `plot`,
+    /// `replay`, `save weights`) logged, so that `replay "base.descent"  # the base` comes before the commands replayed.
+    /// A line of the header `save session` writes is not kept.
+    private func keep(_ comment: String, after c: Command?, logged: Int) {
+        // A saved session's header, replayed: the next save writes its own.
+        if Workspace.isSessionHeader(comment) { return }
+        let recorded = c.flatMap { try? Commands.resolve($0.name, at: $0.nameSpan) }?.recorded ?? false
+        if recorded, let k = workspace.log.indices.last(where: { $0 >= logged && workspace.log[$0].kept && workspace.log[$0].file == nil }) {
+            workspace.log[k].text += "  " + comment
+        } else {
+            workspace.log.insert(RecordedCommand(text: comment, kept: true), at: min(logged, workspace.log.count))
+        }
     }
 
     /// The longest line `run(line:)` takes, in bytes of UTF-8 (1 MiB): a 21 MB line of commands took 2 GB.
@@ -64,10 +85,14 @@ public struct Session {
                     let show = workspace.say ?? workspace.out.print
                     let trimmed = lineText.trimmingCharacters(in: .whitespaces)
                     if trimmed.isEmpty { continue }
-                    if trimmed.hasPrefix("#") { show("\(file):\(number)  \(trimmed)"); continue }
-                    show("\(file):\(number)> \(trimmed)")
-                    if let ask = workspace.stepPrompt, !ask() {
-                        return Interrupt.requested ? .interrupted(line: number) : .declined(line: number)
+                    if trimmed.hasPrefix("#") {
+                        // Shown without a stop, and run, which keeps it for `save session` as a comment typed is kept.
+                        show("\(file):\(number)  \(trimmed)")
+                    } else {
+                        show("\(file):\(number)> \(trimmed)")
+                        if let ask = workspace.stepPrompt, !ask() {
+                            return Interrupt.requested ? .interrupted(line: number) : .declined(line: number)
+                        }
                     }
                 }
                 let ok = run(line: lineText, file: file, line: number)

@@ -7,10 +7,21 @@ extension Workspace {
     func sessionScript() -> String {
         let date = ISO8601DateFormatter().string(from: Date())
         var s = "# Descent \(Version.string) session, saved \(date)\n"
-        s += "# Replay with `descent FILE` or `replay \"FILE\"` at the prompt.\n"
-        s += "new    # start from a fresh session, so that a replay at a prompt builds this one and only this one\n"
+        s += Workspace.replayHeader + "\n"
+        s += "new    " + Workspace.newHeader + "\n"
         for line in recorded { s += line + "\n" }
         return s
+    }
+
+    /// The header's second line.
+    static let replayHeader = "# Replay with `descent FILE` or `replay \"FILE\"` at the prompt."
+    /// The comment after the header's `new`.
+    static let newHeader = "# start from a fresh session, so that a replay at a prompt builds this one and only this one"
+
+    /// Whether `comment` is one of the header `sessionScript` writes (of any version and date), which a replay does not
+    /// keep for the next `save session`: that writes a header of its own.
+    static func isSessionHeader(_ comment: String) -> Bool {
+        comment == replayHeader || comment == newHeader || (comment.hasPrefix("# Descent ") && comment.contains(" session, saved "))
     }
 
     /// A fingerprint of a file's text, to notice later that the file changed.

@@ -9,6 +9,7 @@ extension Workspace {
         seed = 0
         data = nil
         dataSource = ""
+        droppedColumns = []
         targetsMayBeClassIDs = false
         splitFraction = nil
         normalize = false

@@ -15,6 +15,8 @@ public final class Workspace {
     var data: Dataset?
     /// The command text that made the data, for `show config`.
     var dataSource = ""
+    /// The columns of the data's CSV file that `data csv … drop=` left out, which `evaluate` leaves out of its file too.
+    var droppedColumns: [String] = []
     /// Whether numeric targets are read as class ids when the loss is a classification loss: inline
     /// data's y, and a CSV file's target column when it holds numbers.
     var targetsMayBeClassIDs = false

@@ -149,7 +149,7 @@ final class CSVTests: XCTestCase {
         XCTAssertEqual(message("a,b\n1,2\n2,nan\n"), "t.csv:3, column 2 'b': 'nan' is not a finite number")
         XCTAssertEqual(message("a,b\n1,0\n2,-inf\n"), "t.csv:3, column 2 'b': '-inf' is not a finite number")
         XCTAssertEqual(message("name,x,y\nalice,1,2\nbob,2,3\n"),
-                       "t.csv:2, column 1 'name': the column holds text ('alice'), not numbers — features must be numeric; make it the target or remove it")
+                       "t.csv:2, column 1 'name': the column holds text ('alice'), not numbers — features must be numeric; make it the target (target=name) or leave it out (drop=name)")
     }
 
     func testANULCharacterAnywhereIsAnErrorAtItsLineAndColumn() {
@@ -235,7 +235,7 @@ final class CSVTests: XCTestCase {
         let long = String(repeating: "x", count: 100_000), cut = String(repeating: "x", count: 26) + "…" + String(repeating: "x", count: 13)
         XCTAssertEqual(message("a,b\n1,2\n\(long),3\n"), "t.csv:3, column 1 'a': '\(cut)' is not a number — write numbers like 42, -0.5, .5 or 1e-3")
         XCTAssertEqual(message("a,b\n\(long),2\n\(long),3\n"),
-                       "t.csv:2, column 1 'a': the column holds text ('\(cut)'), not numbers — features must be numeric; make it the target or remove it")
+                       "t.csv:2, column 1 'a': the column holds text ('\(cut)'), not numbers — features must be numeric; make it the target (target=a) or leave it out (drop=a)")
         XCTAssertEqual(message("\(long),b\n1,2\nz,3\n"), "t.csv:3, column 1 '\(cut)': 'z' is not a number — write numbers like 42, -0.5, .5 or 1e-3")
         XCTAssertEqual(message("\(long),\(long)\n1,2\n"), "t.csv:1, column 2: duplicate column name '\(cut)' (also column 1)")
         XCTAssertEqual(message("x,\(long)\n1,\(long)\n2,\(long)\n"),

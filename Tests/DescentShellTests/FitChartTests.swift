@@ -60,7 +60,7 @@ final class FitChartTests: XCTestCase {
         XCTAssertTrue(text.contains("● training rows  ━ model"), text)
         let k = ShellHarness()
         k.ok("data X=[[0],[1],[2]] y=[0,1,2]\nlayer dense 3 linear\nloss ce")
-        XCTAssertTrue(k.fails("plot boundary").contains("plot boundary needs data with 2 features (or 1, for regression or two classes: the fitted curve); this data has 1 feature and 3 classes"))
+        XCTAssertTrue(k.fails("plot boundary").contains("plot boundary needs data with 2 features or more (or 1, for regression or two classes: the fitted curve); this data has 1 feature and 3 classes"))
     }
 
     func testFeaturesSpanningNearlyTheWholeDoubleRangeDrawWithoutTrapping() {
