@@ -8,12 +8,11 @@ final class DataDropTests: XCTestCase {
     private var dir = ""
 
     override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("drop-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        dir = try ScratchDirectory.make("drop")
         try iris.write(toFile: dir + "/iris.csv", atomically: true, encoding: .utf8)
     }
 
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
+    override func tearDownWithError() throws { ScratchDirectory.remove(dir) }
 
     /// The column (from 0) of an error's caret under the line it quotes (indented by 4).
     private func caret(_ error: String) -> Int? {

@@ -10,11 +10,10 @@ final class EvaluateTests: XCTestCase {
     private var dir = ""
 
     override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("evaluate-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        dir = try ScratchDirectory.make("evaluate")
     }
 
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
+    override func tearDownWithError() throws { ScratchDirectory.remove(dir) }
 
     private func write(_ name: String, _ text: String) throws -> String {
         let path = dir + "/" + name

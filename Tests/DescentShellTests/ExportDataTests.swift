@@ -9,11 +9,10 @@ final class ExportDataTests: XCTestCase {
     private var dir = ""
 
     override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("descent-export-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        dir = try ScratchDirectory.make("descent-export")
     }
 
-    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
+    override func tearDown() { ScratchDirectory.remove(dir) }
 
     func testInlineRegressionDataIsWrittenWithRoundTripDigits() throws {
         let h = ShellHarness()

@@ -8,8 +8,7 @@ final class FileSizeLimitTests: XCTestCase {
     private var dir = ""
 
     override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("descent-limit-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        dir = try ScratchDirectory.make("descent-limit")
     }
 
     override func tearDownWithError() throws { try FileManager.default.removeItem(atPath: dir) }

@@ -9,8 +9,7 @@ final class RebuildTimingTests: XCTestCase {
     private var dir = ""
 
     override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("descent-rebuild-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        dir = try ScratchDirectory.make("descent-rebuild")
     }
 
     override func tearDownWithError() throws { try FileManager.default.removeItem(atPath: dir) }

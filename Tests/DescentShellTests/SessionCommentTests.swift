@@ -10,11 +10,10 @@ final class SessionCommentTests: XCTestCase {
     private var dir = ""
 
     override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("comments-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        dir = try ScratchDirectory.make("comments")
     }
 
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
+    override func tearDownWithError() throws { ScratchDirectory.remove(dir) }
 
     /// What `save session` writes after its header (two comment lines) and `new`.
     private func body(_ h: ShellHarness, _ name: String = "s.descent") throws -> [String] {

@@ -8,8 +8,7 @@ final class SessionFilesTests: XCTestCase {
     private var dir = ""
 
     override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("descent-files-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        dir = try ScratchDirectory.make("descent-files")
     }
 
     override func tearDownWithError() throws { try FileManager.default.removeItem(atPath: dir) }

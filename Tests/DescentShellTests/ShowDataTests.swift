@@ -12,11 +12,10 @@ final class ShowDataTests: XCTestCase {
     private var dir = ""
 
     override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("descent-show-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        dir = try ScratchDirectory.make("descent-show")
     }
 
-    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
+    override func tearDown() { ScratchDirectory.remove(dir) }
 
     /// A CSV file of `names` and a target `y`, five rows of 1s with y = 7.
     private func csv(_ names: [String]) throws -> String {
