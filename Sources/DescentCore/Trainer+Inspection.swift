@@ -16,6 +16,7 @@ extension Trainer {
         replaceState(history: s.history, stepCount: s.stepCount, sampler: s.sampler, dropoutRNG: s.dropoutRNG)
         discardPending()
         gradientsStale = true   // the gradients held are from a later state
+        scheduleOfLastStep = schedule
         applySchedule()
     }
 
@@ -28,6 +29,7 @@ extension Trainer {
     /// `graph`, a check that failed), the sampler it replaced. So when a trainer is built never changes the batches:
     /// `batch 8` then `batch 16` before a step continues the epoch of batches of 16, whatever ran in between.
     public func adoptHistory(from old: Trainer) {
+        scheduleOfLastStep = old.scheduleOfLastStep
         // A batch the old trainer drew by hand and did not apply is drawn again here.
         let (oldSampler, oldDropout) = old.stepStart
         var stood = oldSampler

@@ -24,6 +24,8 @@ public final class Trainer {
     /// The learning rate's schedule, if any: after every step (and when set) the optimizer's rate becomes the
     /// schedule's rate for the next step.
     public var schedule: LearningRateSchedule? { didSet { applySchedule() } }
+    /// The schedule the last step ran under (nil for none), which `schedule` may have changed since.
+    public internal(set) var scheduleOfLastStep: LearningRateSchedule?
     /// Seeded stream for dropout masks.
     public var dropoutRNG: RNG
     public private(set) var sampler: BatchSampler
@@ -234,6 +236,7 @@ public final class Trainer {
         lastBatchRows = rows
         history.record(.init(step: stepCount, epoch: sampler.epochOfLastBatch, batchLoss: loss, penalty: penalty))
         history.noteRate(optimizer.learningRate, at: stepCount)
+        scheduleOfLastStep = schedule
         applySchedule()
         pending = nil
         phase = .idle

@@ -1,4 +1,7 @@
-/// Legend entries laid out left to right, wrapping onto further lines, two spaces apart.
+import DescentText
+
+/// Legend entries laid out left to right, wrapping onto further lines, two spaces apart; widths are terminal columns
+/// (a CJK character takes two).
 struct Legend {
     /// A run of text in one style.
     struct Part {
@@ -13,7 +16,7 @@ struct Legend {
 
     /// The width of all entries on one line.
     var width: Int {
-        entries.reduce(0) { $0 + $1.reduce(0) { $0 + $1.text.count } } + 2 * max(0, entries.count - 1)
+        entries.reduce(0) { $0 + $1.reduce(0) { $0 + $1.text.columns } } + 2 * max(0, entries.count - 1)
     }
 
     /// The entries placed on lines at most `width` wide; what does not fit in `maxLines` lines is dropped,
@@ -22,7 +25,7 @@ struct Legend {
         var out: [[(offset: Int, parts: [Part])]] = []
         var line: [(offset: Int, parts: [Part])] = [], used = 0
         for entry in entries {
-            let w = entry.reduce(0) { $0 + $1.text.count }
+            let w = entry.reduce(0) { $0 + $1.text.columns }
             if !line.isEmpty && used + 2 + w > width {
                 out.append(line); line = []; used = 0
             }
@@ -41,10 +44,21 @@ struct Legend {
                 var cx = x + offset
                 for part in parts {
                     let room = max(0, x + width - cx)
-                    canvas.put(String(part.text.prefix(room)), x: cx, y: y + row, fg: part.role, bg: part.background, bold: part.bold)
-                    cx += part.text.count
+                    canvas.put(Legend.prefix(part.text, columns: room), x: cx, y: y + row, fg: part.role, bg: part.background, bold: part.bold)
+                    cx += part.text.columns
                 }
             }
         }
+    }
+
+    /// The longest start of `text` that takes at most `columns` terminal columns.
+    static func prefix(_ text: String, columns: Int) -> String {
+        var used = 0, end = text.startIndex
+        for i in text.indices {
+            let w = text[i].columns
+            if used + w > columns { break }
+            used += w; end = text.index(after: i)
+        }
+        return String(text[..<end])
     }
 }

@@ -45,6 +45,15 @@ extension Commands {
         }
     }
 
+    /// Refuses to write an export that nothing reads back (`export history`, `export plot`) over a file this session read
+    /// (`data csv`, `load weights`): the session's own input, which a replay of it would need.
+    static func refuseSessionInput(_ w: Workspace, _ p: String, _ file: String, at: SourceSpan) throws {
+        let path = canonical(p)
+        guard w.log.contains(where: { $0.file.map { $0.path == path && !$0.wrote } ?? false }) else { return }
+        throw Diagnostic("\(file) is a file this session read (`data csv`, `load weights`); writing over it would lose what a "
+                         + "replay of the session reads — use another file name", at: at)
+    }
+
     static func save(_ w: Workspace, _ a: inout ArgReader) throws {
         let what = try a.word("kind of file to save", oneOf: ["weights", "session"])
         let file = try a.fileName(example: what == "weights" ? "w.json" : "mine.descent"), at = a.lastSpan
@@ -161,6 +170,7 @@ extension Commands {
             try a.finish(options: [])
             let p = path(w, file), name = shown(file)
             try refuseRunningScript(w, p, name, at: at)
+            try refuseSessionInput(w, p, name, at: at)
             try located(at) { try AtomicFile.write(Charts.runsSVG(kept: kept, current: current, curve: curve), to: p) }
             w.out.print("wrote the \(curve.rawValue) of \(Format.counted(kept.count + (current == nil ? 0 : 1), "run")) to \(name)")
             return
@@ -171,6 +181,7 @@ extension Commands {
         guard let t = w.trainer ?? w.carryOver, !t.history.isEmpty else { throw ShellError("nothing to export yet: train first") }
         let p = path(w, file), name = shown(file)
         try refuseRunningScript(w, p, name, at: at)
+        try refuseSessionInput(w, p, name, at: at)
         if what == "history" {
             try located(at) { try AtomicFile.write(t.history.csv(metric: Metrics.name(for: t.train.task)), to: p) }
             w.out.print("wrote \(Format.counted(t.history.steps.count, "row")) to \(name)\(t.history.droppedNote)")

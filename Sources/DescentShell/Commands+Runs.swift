@@ -43,6 +43,13 @@ extension Commands {
         return name
     }
 
+    /// `name` as `keep` and `unkeep` read it: bare when a plain word, else quoted, with `"` and `\` escaped.
+    static func typedRunName(_ name: String) -> String {
+        let word = name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
+        guard !word || !(name.first.map { $0.isLetter || $0 == "_" } ?? false) else { return name }
+        return "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
     static func keep(_ w: Workspace, _ a: inout ArgReader) throws {
         let name = try runName(&a, usage: "keep"), at = a.lastSpan
         try a.finish(options: [])
@@ -55,7 +62,7 @@ extension Commands {
         if let k = w.runIndex(named: name) {
             let old = w.runs[k]
             throw Diagnostic("a run named '\(old.name)' is kept already (\(Format.counted(old.steps, "step")), \(old.settings)) — "
-                             + "choose another name, or `unkeep \(old.name)` first to keep this run under it", at: at)
+                             + "choose another name, or `unkeep \(typedRunName(old.name))` first to keep this run under it", at: at)
         }
         guard w.runs.count < Workspace.maxKeptRuns else {
             throw ShellError("\(Workspace.maxKeptRuns) runs are kept already (\(w.runs.map(\.name).joined(separator: ", "))), the most "

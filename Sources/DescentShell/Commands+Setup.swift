@@ -326,7 +326,9 @@ extension Commands {
             ForeignNames.weightDecayHint(key, in: a, lead: "the optimizers here take no weight decay; ")
         }
         let hadState = (w.trainer?.optimizer.steps ?? 0) > 0
-        let rateBefore = w.trainer?.optimizer.learningRate ?? w.learningRate ?? w.optimizerKind.defaultLearningRate
+        // Under a schedule the rate set is its base, which a new rule's default replaces.
+        let rateBefore = w.schedule == nil ? w.currentRate : w.baseRate
+        try checkAboveCosineMinimum(w, lr ?? kind.defaultLearningRate, a)
         w.optimizerKind = kind
         w.optimizerChosen = true
         w.learningRate = lr
@@ -339,17 +341,27 @@ extension Commands {
         w.out.print("optimizer \(kind.name) lr=\(Format.short(rate))\(settings): \(kind.rule)" + rateNote + (hadState ? " — optimizer state reset" : "") + note)
     }
 
+    /// Refuses a base rate at or below the minimum of the cosine schedule in force, which `schedule` refuses too: the
+    /// cosine would climb from it to the minimum.
+    static func checkAboveCosineMinimum(_ w: Workspace, _ rate: Double, _ a: ArgReader) throws {
+        guard case .cosine(_, let minimum)? = w.schedule, rate <= minimum else { return }
+        throw a.error("lr \(rate.plainText) is not above the cosine schedule's min=\(minimum.plainText): the cosine goes from lr down to "
+                      + "min — a larger lr, or `schedule off` (or another schedule) first")
+    }
+
     static func lr(_ w: Workspace, _ a: inout ArgReader) throws {
         // Alone, it says what the rate is (and changes nothing, so it is not recorded).
         if a.isAtEnd && a.command.args.isEmpty {
             w.recordedAs = []
-            let rate = w.trainer?.optimizer.learningRate ?? w.learningRate ?? w.optimizerKind.defaultLearningRate
-            return w.out.print("lr \(rate.plainText)" + (w.learningRate == nil ? ", \(w.optimizerKind.name)'s default" : "")
+            let rate = w.schedule == nil ? w.currentRate : w.baseRate
+            let scheduled = w.schedule == nil ? "" : " (the schedule's base; the next step runs at \(w.currentRate.plainText))"
+            return w.out.print("lr \(rate.plainText)" + (w.learningRate == nil ? ", \(w.optimizerKind.name)'s default" : "") + scheduled
                                + " (optimizer \(Printer.optimizerText(w.optimizerKind)); `lr X` changes it)")
         }
         let x = try a.number("learning rate")
         guard x > 0 && x.isFinite else { throw a.error("the learning rate must be a positive number, got \(Format.short(x))") }
         try a.finish(options: [])
+        try checkAboveCosineMinimum(w, x, a)
         w.learningRate = x
         w.trainer?.optimizer.learningRate = x
         w.trainer?.schedule?.base = x

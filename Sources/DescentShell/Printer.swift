@@ -97,7 +97,8 @@ enum Printer {
         lines.append("layers      " + (w.layers.isEmpty ? "none" : w.layers.map(\.description).joined(separator: " | ")))
         lines.append("loss        " + (w.loss?.description ?? "none"))
         lines.append("regularize  \(w.regularizer)")
-        let lr = w.trainer?.optimizer.learningRate ?? w.learningRate ?? w.optimizerKind.defaultLearningRate
+        // Under a schedule, the rate set (its base); the schedule's line gives the next step's.
+        let lr = w.schedule == nil ? w.currentRate : w.baseRate
         lines.append("optimizer   \(optimizerText(w.optimizerKind)) lr=\(Format.short(lr))")
         lines.append("schedule    " + (w.schedule == nil ? "none" : Commands.scheduleText(w)))
         if let k = w.evaluationInterval {

@@ -33,7 +33,7 @@ extension Workspace {
         let rates = t.history.rates.map(\.rate), now = rates.last ?? t.optimizer.learningRate
         let lr = rates.count > 1 && rates[0] != now ? "\(Format.short(rates[0]))→\(Format.short(now))" : Format.short(now)
         parts.append("\(t.optimizer.kind.name) lr \(lr)\(Workspace.optimizerOptions(t.optimizer.kind))")
-        if let s = t.schedule { parts.append(String(s.command.dropFirst("schedule ".count))) }
+        if let s = t.scheduleOfLastStep { parts.append(String(s.command.dropFirst("schedule ".count))) }
         parts.append(t.sampler.batchSize >= t.sampler.count ? "batch full" : "batch \(t.sampler.batchSize)")
         parts.append("seed \(seed)")
         return parts.joined(separator: " · ")

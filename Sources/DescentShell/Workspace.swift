@@ -303,6 +303,9 @@ public final class Workspace {
     /// The steps trained so far.
     var stepCount: Int { trainer?.stepCount ?? carryOver?.stepCount ?? 0 }
 
+    /// The rate set (`lr`, `optimizer … lr=`), else the rule's default: a schedule's base.
+    var baseRate: Double { learningRate ?? optimizerKind.defaultLearningRate }
+
     /// The learning rate the next step runs at: the trainer's (a schedule's, under one), else the one set or the default.
     var currentRate: Double { trainer?.optimizer.learningRate ?? learningRate ?? optimizerKind.defaultLearningRate }
 

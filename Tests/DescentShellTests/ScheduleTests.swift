@@ -71,6 +71,28 @@ final class ScheduleTests: XCTestCase {
         XCTAssertFalse(h.w.sessionScript().contains("\nschedule\n"), "`schedule` alone is not recorded")
     }
 
+    func testTheRateSetIsTheBaseWhereverItIsQuotedAndAKeptRunNamesTheScheduleItRanUnder() throws {
+        let h = ShellHarness()
+        h.ok(Self.setup + "\nschedule exponential gamma=0.5\ntrain 3 every=1")
+        // The next step's rate is 0.1·0.5³ = 0.0125; the rate set, the schedule's base, is 0.1.
+        XCTAssertTrue(h.ok("lr").hasPrefix("lr 0.1 (the schedule's base; the next step runs at 0.0125)"), h.out.text)
+        XCTAssertTrue(h.ok("show config").contains("optimizer   sgd momentum=0.9 lr=0.1"), h.out.text)
+        // A new rule without lr= takes its default as the base: the base it replaces is quoted, not the scheduled rate.
+        XCTAssertTrue(h.ok("optimizer sgd momentum=0.9").contains("it was 0.1 (add lr=0.1 to keep it)"), h.out.text)
+        h.ok("optimizer sgd lr=0.1 momentum=0.9\ntrain 1 every=1")
+        // Kept after the schedule was turned off, the run still names the one its steps ran under.
+        h.ok("schedule off")
+        XCTAssertTrue(h.ok("keep decayed").contains(" · exponential gamma=0.5 · "), h.out.text)
+        // A base at or below the cosine's minimum is refused by `lr` and `optimizer` as by `schedule`.
+        h.ok("schedule cosine steps=10 min=0.01")
+        XCTAssertTrue(h.fails("lr 0.005").contains("lr 0.005 is not above the cosine schedule's min=0.01"))
+        XCTAssertTrue(h.fails("optimizer adam").contains("lr 0.001 is not above the cosine schedule's min=0.01"))
+        XCTAssertEqual(h.w.baseRate, 0.1)
+        // An `unkeep` suggested for a name that is not a plain word is quoted, as it must be typed.
+        h.ok("keep \"lr 0.1\"")
+        XCTAssertTrue(h.fails("keep \"lr 0.1\"").contains("or `unkeep \"lr 0.1\"` first"))
+    }
+
     func testBadSchedulesAreRefusedAndChangeNothing() {
         let h = ShellHarness()
         h.ok(Self.setup + "\nschedule exponential gamma=0.5\nstep")
