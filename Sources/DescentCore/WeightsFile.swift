@@ -7,16 +7,19 @@ import Foundation
 /// Each entry of `params` maps a name (`W1`, `b1`, …) to nested arrays in the parameter's shape; numbers are
 /// written in Swift's shortest round-trip form, so loading gives back the same bits. `normalization`, there when the
 /// model was trained on standardised features, holds their names, means and stds (`{"features": […], "mean": […],
-/// "std": […]}`); a file without it (saved without normalisation, or by an earlier build) reads as before.
+/// "std": […]}`); a file without it (saved without normalisation, or by an earlier build) reads as before. `classes`,
+/// there for a classifier, lists the class names its outputs stand for, output k for the k-th (`["setosa", …]`); a file
+/// without it (a regression model, or an earlier build) reads as before.
 public enum WeightsFile {
     /// The `format` member every weights file has.
     static let formatName = "descent-weights"
     /// The only `version` this build writes and reads.
     static let version = 1
 
-    /// The JSON text for `model`'s parameters, with the standardisation its inputs go through when there is one;
-    /// throws, naming the first, when entries (of the parameters or the standardisation) are infinite or NaN.
-    public static func encode(_ model: Model, normalization: Normalization? = nil) throws(WeightsError) -> String {
+    /// The JSON text for `model`'s parameters, with the standardisation its inputs go through when there is one and the
+    /// class names its outputs stand for when it is a classifier (`classes`, empty for none); throws, naming the first,
+    /// when entries (of the parameters or the standardisation) are infinite or NaN.
+    public static func encode(_ model: Model, normalization: Normalization? = nil, classes: [String] = []) throws(WeightsError) -> String {
         var first: (entry: String, value: Double)?, count = 0
         for p in model.parameters {
             for (k, x) in p.value.array.enumerated() where !x.isFinite {
@@ -41,6 +44,7 @@ public enum WeightsFile {
             out += "    \"mean\": " + nested(n.mean, shape: [n.mean.count]) + ",\n"
             out += "    \"std\": " + nested(n.std, shape: [n.std.count]) + "\n  },\n"
         }
+        if !classes.isEmpty { out += "  \"classes\": [" + classes.map(quote).joined(separator: ", ") + "],\n" }
         out += "  \"params\": {\n"
         let entries = model.parameters.map { p -> String in
             "    \(quote(p.name)): " + nested(p.value.array, shape: p.shape)
@@ -54,9 +58,11 @@ public enum WeightsFile {
         try read(text, for: model).params
     }
 
-    /// `decode`'s parameter values, and the file's `normalization` when it has one (checked: a feature name, mean and
-    /// std for each of the model's inputs, each std finite and above 0).
-    public static func read(_ text: String, for model: Model) throws(WeightsError) -> (params: [Tensor], normalization: Normalization?) {
+    /// `decode`'s parameter values, the file's `normalization` when it has one (checked: a feature name, mean and
+    /// std for each of the model's inputs, each std finite and above 0), and its `classes` (empty when it has none;
+    /// checked: a name for each of the model's outputs, or two names for one output, a binary classifier's).
+    public static func read(_ text: String, for model: Model) throws(WeightsError)
+        -> (params: [Tensor], normalization: Normalization?, classes: [String]) {
         let root = try JSONReader.parse(text)
         guard case .object(let obj) = root else {
             throw WeightsError("expected an object {\"format\": \"\(formatName)\", \"version\": \(version), \"params\": {…}}, found \(root.kind)")
@@ -84,7 +90,28 @@ public enum WeightsFile {
             }
             result.append(Tensor(shape: shape, data: values))
         }
-        return (result, try obj["normalization"].map { v throws(WeightsError) in try normalization(v, inputs: model.spec.inputSize) })
+        return (result, try obj["normalization"].map { v throws(WeightsError) in try normalization(v, inputs: model.spec.inputSize) },
+                try obj["classes"].map { v throws(WeightsError) in try classes(v, outputs: model.spec.outputSize) } ?? [])
+    }
+
+    /// The `classes` member `v`, checked against a model of `outputs` outputs: a name for each, or two for one output
+    /// (a binary classifier's probability of the second).
+    private static func classes(_ v: JSONValue, outputs: Int) throws(WeightsError) -> [String] {
+        let needed = max(outputs, 2)
+        guard case .array(let items) = v else {
+            throw WeightsError("\"classes\" is \(v.kind), expected an array of the class names the model's outputs stand for")
+        }
+        var names: [String] = []
+        for (j, item) in items.enumerated() {
+            guard case .string(let s) = item else { throw WeightsError("classes[\(j)] is \(item.kind), not a class name") }
+            names.append(s)
+        }
+        guard names.count == needed else {
+            let why = outputs == 1 ? "1 output, a binary classifier's, so it needs 2 (the class that output is the probability of second)"
+                : "\(outputs) outputs, so it needs \(needed), one for each"
+            throw WeightsError("\"classes\" has \(Format.counted(names.count, "name")); the model has \(why)")
+        }
+        return names
     }
 
     /// The `normalization` member `v`, checked against a model of `inputs` inputs.

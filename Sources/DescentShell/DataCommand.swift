@@ -117,13 +117,20 @@ enum DataCommand {
         if let reset { msg += " — reset \(reset)" }
         w.out.print(msg + note)
         if let trainedUnder, let warning = w.standardisationChanged(from: trainedUnder) { w.out.print(warning) }
-        if let before = trainedClasses, !before.isEmpty, !read.classNames.isEmpty, before != read.classNames {
-            let same = Set(before) == Set(read.classNames)
-            w.out.print("warning: the kept weights were trained with the classes \(DataCommand.listed(before)); this data's are "
-                        + "\(DataCommand.listed(read.classNames))" + (same ? ", the same in another order" : "")
-                        + " — a class's id is the order its label first appears in, so the weights' outputs now stand for other "
-                        + "classes: `reset` draws new weights" + (same ? ", or order the rows so that the labels first appear as before" : ""))
+        if let before = trainedClasses, let warning = DataCommand.classesChanged("the kept weights", from: before, to: read.classNames) {
+            w.out.print(warning)
         }
+    }
+
+    /// The warning when `weights` (`the kept weights`, `the weights in w.json`) were trained with the classes `before`
+    /// and the data's are `now`, other names or the same in another order; nil when they agree or either is empty.
+    static func classesChanged(_ weights: String, from before: [String], to now: [String]) -> String? {
+        guard !before.isEmpty, !now.isEmpty, before != now else { return nil }
+        let same = Set(before) == Set(now)
+        return "warning: \(weights) were trained with the classes \(DataCommand.listed(before)); this data's are "
+            + "\(DataCommand.listed(now))" + (same ? ", the same in another order" : "")
+            + " — a class's id is the order its label first appears in, so the weights' outputs now stand for other "
+            + "classes: `reset` draws new weights" + (same ? ", or order the rows so that the labels first appear as before" : "")
     }
 
     /// ` at iris.csv:7, column 5 'species'` for row `row`'s target of data read from a file; "" for other data.

@@ -300,6 +300,14 @@ public final class Workspace {
                             classes: t.train.classNames)
     }
 
+    /// The class names `model`'s outputs stand for, for `save weights`: those it was trained (or loaded) under, else the
+    /// data's as read under the loss; empty for regression, or when they do not fit its outputs (one each, or two for one).
+    func weightsClasses(_ model: Model) -> [String] {
+        let data = self.data.map { (try? asRead($0)) ?? $0 }
+        let classes = trainedUnderNow().map(\.classes).flatMap { $0.isEmpty ? nil : $0 } ?? data?.classNames ?? []
+        return classes.count == max(model.spec.outputSize, 2) ? classes : []
+    }
+
     /// The steps trained so far.
     var stepCount: Int { trainer?.stepCount ?? carryOver?.stepCount ?? 0 }
 

@@ -76,3 +76,38 @@ final class NormalizationFileTests: XCTestCase {
         XCTAssertEqual(a.differingColumns(from: apart), [0, 1, 2])
     }
 }
+
+/// The weights file's `classes` member: written with any name, read back, checked against the model's outputs.
+final class ClassesFileTests: XCTestCase {
+    /// A 1-3 model: W1 [1, 3], b1 [3].
+    private func model(outputs: Int = 3) -> Model {
+        var rng = RNG(seed: 1)
+        return Model(spec: ModelSpec(inputSize: 1, layers: [.dense(units: outputs, activation: .linear, bias: true, initializer: nil)]), rng: &rng)
+    }
+
+    private func message(_ classes: String, outputs: Int = 3) -> String {
+        let zeros = Array(repeating: "0", count: outputs).joined(separator: ", ")
+        let text = #"{"classes": \#(classes), "params": {"W1": [[\#(zeros)]], "b1": [\#(zeros)]}}"#
+        do { return try WeightsFile.read(text, for: model(outputs: outputs)).classes.joined(separator: "|") } catch { return error.description }
+    }
+
+    func testTheNamesSurviveSaveAndLoad() throws {
+        let names = ["setosa", "a \"quoted\" \\ name", "épaisseur 😀"], m = model()
+        let text = try WeightsFile.encode(m, classes: names)
+        XCTAssertTrue(text.contains(#"  "classes": ["setosa", "a \"quoted\" \\ name", "épaisseur 😀"],"#), text)
+        XCTAssertEqual(try WeightsFile.read(text, for: m).classes, names)
+        XCTAssertFalse(try WeightsFile.encode(m).contains("classes"))
+        XCTAssertEqual(try WeightsFile.read(WeightsFile.encode(m), for: m).classes, [])
+    }
+
+    func testTheMemberIsChecked() {
+        XCTAssertEqual(message(#"["a", "b", "c"]"#), "a|b|c")
+        XCTAssertEqual(message(#"["a", "b"]"#, outputs: 1), "a|b")
+        XCTAssertEqual(message(#""abc""#), #""classes" is a string, expected an array of the class names the model's outputs stand for"#)
+        XCTAssertEqual(message(#"["a", 2, "c"]"#), "classes[1] is a number, not a class name")
+        XCTAssertEqual(message(#"["a", "b"]"#), #""classes" has 2 names; the model has 3 outputs, so it needs 3, one for each"#)
+        XCTAssertEqual(message(#"["a"]"#, outputs: 1),
+                       #""classes" has 1 name; the model has 1 output, a binary classifier's, so it needs 2 (the class that output is the "#
+                       + "probability of second)")
+    }
+}
