@@ -37,6 +37,15 @@ extension Commands {
         if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.isWhitespace && $0 != " " }) {
             throw Diagnostic("a run's name cannot hold control characters or line breaks: \(usage) \"\(name.controlsEscaped.shortened())\" without them", at: arg.span)
         }
+        // Blank, or with spaces at an end, a name is a blank or misaligned cell in `show runs` and the `plot runs` legend.
+        if name.allSatisfy({ $0 == " " }) {
+            throw Diagnostic("a run's name cannot be blank (only spaces): \(usage) sgd, or \(usage) \"lr 0.1\"", at: arg.span)
+        }
+        if name.first == " " || name.last == " " {
+            let trimmed = String(name.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+            throw Diagnostic("a run's name cannot start or end with a space (tables and legends would not show it): "
+                             + "\(usage) \(typedRunName(trimmed).shortened())", at: arg.span)
+        }
         if name.count > Workspace.maxRunNameLength {
             throw Diagnostic("a run's name has at most \(Workspace.maxRunNameLength) characters, and this one has \(name.count) — the legend of `plot runs` and the table of `show runs` show it whole", at: arg.span)
         }

@@ -152,6 +152,10 @@ final class KeptRunsTests: XCTestCase {
             ("keep 3", "a run's name is a word or a quoted string, not '3'"),
             ("keep \"\"", "a run's name cannot be empty"),
             ("keep \"a\\tb\"", "a run's name cannot hold control characters"),
+            ("keep \"  \"", "a run's name cannot be blank (only spaces): keep sgd, or keep \"lr 0.1\""),
+            ("keep \" a \"", "a run's name cannot start or end with a space (tables and legends would not show it): keep a\n"),
+            ("keep \"lr 0.1 \"", "a run's name cannot start or end with a space (tables and legends would not show it): keep \"lr 0.1\"\n"),
+            ("unkeep \" sgd\"", "a run's name cannot start or end with a space (tables and legends would not show it): unkeep sgd\n"),
             ("keep \"\(String(repeating: "x", count: 25))\"", "a run's name has at most 24 characters, and this one has 25"),
             ("keep x lr=0.1", "unknown option 'lr' for keep"),
         ] {
