@@ -133,6 +133,14 @@ extension Commands {
         w.batch = setting
         let note = w.invalidateTrainer(keepHistory: true)
         w.out.print("batch: " + (size.map { "\(Format.counted($0, "sample")), reshuffled each epoch" } ?? "full (the whole training set each step)") + note)
+        if let size, let d = w.data { fullBatchNote(w, size, training: w.trainingRows(of: d)) }
+    }
+
+    /// Says that a batch of `size` rows is the whole training set of `rows`, when it is at least that (`batch full`).
+    static func fullBatchNote(_ w: Workspace, _ size: Int, training rows: Int) {
+        guard size >= rows else { return }
+        let held = size == rows ? "are all" : "are more than"
+        w.out.print("note: \(Format.counted(size, "row")) \(held) the \(Format.counted(rows, "training row")): each step is the full batch, as batch full")
     }
 
     static func layer(_ w: Workspace, _ a: inout ArgReader) throws {
