@@ -39,6 +39,21 @@ final class InteractiveTests: XCTestCase {
         XCTAssertTrue(history.contains("optimizer rmsprop"), history)
     }
 
+    func testCtrlLAtThePromptClearsTheScreenAndKeepsTheLineBeingTyped() throws {
+        // Readline's default clear-screen, as in bash: the prompt and the unfinished line move to the top of a clear screen.
+        let t = try Tmux(height: 12)
+        try t.wait(forText: "descent>")
+        try t.type("show config")
+        try t.wait(forText: "schedule")
+        try t.send("seed 7", literal: true)
+        try t.send("C-l")
+        let screen = try t.wait(for: "a clear screen") { $0.components(separatedBy: "\n").filter { !$0.isEmpty } == ["descent> seed 7"] }
+        XCTAssertTrue(screen.hasPrefix("descent> seed 7\n"), screen)
+        // The line is still there to finish.
+        try t.send("Enter")
+        try t.wait(forText: "descent> seed 7\nseed 7")
+    }
+
     func testCtrlBackslashIsIgnoredAtThePromptAndWhileACommandRuns() throws {
         let t = try Tmux(arguments: ["--no-tui"])
         try t.wait(forText: "descent>")
