@@ -1,6 +1,7 @@
 import DescentCore
 import DescentLanguage
 import DescentText
+import Foundation
 
 /// Commands about the session itself: help, plots and quitting.
 extension Commands {
@@ -18,6 +19,10 @@ extension Commands {
 
     static func help(_ w: Workspace, _ a: inout ArgReader) throws {
         let name = a.optionalWord(), at = a.lastSpan
+        if let name, name.lowercased() == "sessions" {
+            try a.finish(options: [])
+            return w.out.print(sessionsText(w))
+        }
         if let name {
             // `help show confusion`: the forms that use the keyword, when one is given.
             let c = try Commands.resolve(name, at: at)
@@ -36,7 +41,36 @@ extension Commands {
         var lines = "Commands (`help COMMAND` for the forms; any unique prefix works, e.g. `opt` for optimizer):".wrapped(width: columns)
         for c in all { lines += ("  " + c.name.padding(toLength: width, withPad: " ", startingAt: 0) + c.summary).wrapped(width: columns, indent: 2 + width) }
         lines += "Lines: one command per line (or separated by `;`), `#` starts a comment, a trailing `\\` continues the line.".wrapped(width: columns)
+        lines += "`help sessions` lists the example scripts in Sessions/, to replay step by step.".wrapped(width: columns)
         w.out.print(lines.joined(separator: "\n"))
+    }
+
+    /// `help sessions`: the scripts in `Sessions/` under the working directory, each with its first comment line, and
+    /// how to replay one; or where to find them.
+    static func sessionsText(_ w: Workspace) -> String {
+        let dir = w.directory + "/Sessions"
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".descent") }.sorted()
+        guard !files.isEmpty else {
+            return "no example scripts here: they are in Sessions/ at the top of descent's repository — run descent from there"
+        }
+        let columns = w.outputWidth(), width = (files.map(\.count).max() ?? 8) + 2
+        var lines = "Example scripts (`replay \"Sessions/NAME\" step` runs one a line at a time, Enter for the next):".wrapped(width: columns)
+        for f in files {
+            let text = (try? String(contentsOfFile: dir + "/" + f, encoding: .utf8)) ?? ""
+            lines += ("  " + f.padding(toLength: width, withPad: " ", startingAt: 0) + firstSentence(text)).wrapped(width: columns, indent: 2 + width)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The first sentence of a script's opening comment lines (`# …`), which may run over several of them.
+    static func firstSentence(_ script: String) -> String {
+        let comment = script.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .prefix { $0.hasPrefix("#") }
+            .map { $0.drop { $0 == "#" || $0 == " " } }
+            .joined(separator: " ")
+        guard let end = comment.range(of: ". ") else { return comment }
+        return String(comment[..<end.lowerBound]) + "."
     }
 
     static func startOver(_ w: Workspace, _ a: inout ArgReader) throws {
