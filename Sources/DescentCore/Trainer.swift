@@ -245,6 +245,9 @@ public final class Trainer {
         if evaluatesOnInterval && stepCount % max(1, evaluationInterval) == 0 { evaluate() }
     }
 
+    /// The rate the last step ran at (a schedule has set the next step's already); the optimizer's before any step.
+    public var lastStepRate: Double { history.rates.last?.rate ?? optimizer.learningRate }
+
     /// Sets the optimizer's rate to the schedule's for the next step (nothing without a schedule).
     public func applySchedule() {
         if let schedule { optimizer.learningRate = schedule.rate(afterSteps: stepCount) }

@@ -218,9 +218,7 @@ extension Commands {
         let opt = t.optimizer
         let corrections = biasCorrections(opt)
         let adamStep = corrections != nil ? " (t = \(opt.steps))" : ""
-        // The rate the update ran at (a schedule has set the next step's already).
-        let ran = t.history.rates.last?.rate ?? opt.learningRate
-        w.out.print("update \(t.stepCount): \(opt.kind.name) lr=\(Format.short(ran))\(adamStep), rule \(opt.kind.rule)")
+        w.out.print("update \(t.stepCount): \(opt.kind.name) lr=\(Format.short(t.lastStepRate))\(adamStep), rule \(opt.kind.rule)")
         for line in updateCountLines(opt, step: t.stepCount) { w.out.print("  " + line) }
         // Labels padded to the longest (`square_avg`), so that the values line up; counted in characters, as `m̂`
         // (m and a combining circumflex) takes one column.

@@ -49,7 +49,7 @@ extension Commands {
             kind = nil
         }
         try a.finish(options: scheduleOptions(name))
-        let base = w.learningRate ?? w.optimizerKind.defaultLearningRate
+        let base = w.baseRate
         if case .cosine(_, let minimum)? = kind, minimum >= base {
             throw a.error("min=\(Format.short(minimum)) is not below the base rate \(base.plainText) (lr): the cosine goes from lr down to min",
                           options: ["min"])
@@ -57,22 +57,19 @@ extension Commands {
         w.schedule = kind
         w.scheduleStart = w.stepCount
         if let t = w.trainer {
-            t.schedule = kind.map { LearningRateSchedule(kind: $0, base: base, start: w.scheduleStart) }
+            t.schedule = w.scheduleInForce
             if kind == nil { t.optimizer.learningRate = base }
         }
-        guard let kind else { return w.out.print("schedule off: lr \(base.plainText) from the next step") }
-        let s = LearningRateSchedule(kind: kind, base: base, start: w.scheduleStart)
+        guard let s = w.scheduleInForce else { return w.out.print("schedule off: lr \(base.plainText) from the next step") }
         w.out.print("\(s.command): \(s.formula), t counting the steps from now (step \(w.scheduleStart)); base lr \(base.plainText); "
                     + "the next steps at " + (0..<3).map { s.rate(at: $0).plainText }.joined(separator: ", ") + ", …")
     }
 
     /// What `schedule` alone prints: the schedule in force, where it stands and the next rate, or that there is none.
     static func scheduleText(_ w: Workspace) -> String {
-        guard let kind = w.schedule else { return "no schedule: every step at lr \(w.currentRate.plainText) (`schedule cosine steps=N`, …, sets one)" }
-        let base = w.learningRate ?? w.optimizerKind.defaultLearningRate
-        let s = LearningRateSchedule(kind: kind, base: base, start: w.scheduleStart)
+        guard let s = w.scheduleInForce else { return "no schedule: every step at lr \(w.currentRate.plainText) (`schedule cosine steps=N`, …, sets one)" }
         let t = max(0, w.stepCount - w.scheduleStart)
-        return "\(s.command): \(s.formula); since step \(w.scheduleStart), t = \(t); base lr \(base.plainText); next step at lr "
+        return "\(s.command): \(s.formula); since step \(w.scheduleStart), t = \(t); base lr \(s.base.plainText); next step at lr "
             + s.rate(at: t).plainText
     }
 }

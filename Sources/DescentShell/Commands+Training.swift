@@ -176,8 +176,7 @@ extension Commands {
         w.gradientsUsedByStep = t.stepCount
         var line = "step \(t.stepCount)  epoch \(t.history.lastStep?.epoch ?? 1)  \(Format.counted(t.lastBatchRows, "row"))  batch_loss \(Format.sig(t.history.lastStep?.batchLoss ?? .nan, 6))"
         if !t.regularizer.isNone { line += "  penalty \(Format.sig(t.history.lastStep?.penalty ?? .nan, 6))" }
-        // The rate the step ran at (a schedule has set the next step's already).
-        line += "  |grad| \(Format.sig(t.lastGradientNorm, 4))  lr \(Format.short(t.history.rates.last?.rate ?? t.optimizer.learningRate))"
+        line += "  |grad| \(Format.sig(t.lastGradientNorm, 4))  lr \(Format.short(t.lastStepRate))"
         w.out.print(line)
         if let e = t.history.lastEvaluation, e.step == t.stepCount {
             w.out.print("  " + Report.evaluation(e, of: t))

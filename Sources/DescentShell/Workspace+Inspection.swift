@@ -145,7 +145,6 @@ extension Workspace {
     /// zero, for `show weights`' sparsity line; nil otherwise.
     var l1Step: Double? {
         guard regularizer.l1 > 0, case .sgd(let momentum, _) = optimizerKind, momentum == 0 else { return nil }
-        let lr = trainer?.optimizer.learningRate ?? learningRate ?? optimizerKind.defaultLearningRate
-        return lr * regularizer.l1
+        return currentRate * regularizer.l1
     }
 }

@@ -29,8 +29,7 @@ extension Workspace {
     func settingsLine(_ t: Trainer) -> String {
         var parts = [t.model.spec.summary, t.loss.description]
         if !t.regularizer.isNone { parts.append(t.regularizer.description) }
-        // The rate the last step ran at (a schedule has set the next step's already).
-        let rates = t.history.rates.map(\.rate), now = rates.last ?? t.optimizer.learningRate
+        let rates = t.history.rates.map(\.rate), now = t.lastStepRate
         let lr = rates.count > 1 && rates[0] != now ? "\(Format.short(rates[0]))→\(Format.short(now))" : Format.short(now)
         parts.append("\(t.optimizer.kind.name) lr \(lr)\(Workspace.optimizerOptions(t.optimizer.kind))")
         if let s = t.scheduleOfLastStep { parts.append(String(s.command.dropFirst("schedule ".count))) }

@@ -8,8 +8,7 @@ extension Workspace {
         if let m = model { parts.append(m.spec.summary) }
         if let l = loss { parts.append(l.description) }
         if !regularizer.isNone { parts.append(regularizer.description) }
-        let lr = trainer?.optimizer.learningRate ?? learningRate ?? optimizerKind.defaultLearningRate
-        parts.append("\(optimizerKind.name) lr \(Format.short(lr))")
+        parts.append("\(optimizerKind.name) lr \(Format.short(currentRate))")
         return parts.joined(separator: " · ")
     }
 
@@ -59,7 +58,7 @@ extension Workspace {
     func noteDefaultOptimizer() {
         guard !optimizerChosen, !notedDefaultOptimizer, stepCount > 0 else { return }
         notedDefaultOptimizer = true
-        let rate = (trainer?.optimizer.learningRate ?? learningRate ?? optimizerKind.defaultLearningRate).plainText
+        let rate = currentRate.plainText
         out.print("note: optimizer \(optimizerKind.name) lr=\(rate) (" + (learningRate == nil ? "the default" : "\(optimizerKind.name) is the default rule")
                   + "; set one with `optimizer sgd|adam|rmsprop|adagrad [lr=X]`)")
     }

@@ -169,14 +169,14 @@ public final class Workspace {
         var opt = Optimizer(kind: optimizerKind, learningRate: learningRate)
         if let old = carryOver, carryOptimizerState, old.model === model, old.optimizer.kind == optimizerKind {
             opt = old.optimizer
-            opt.learningRate = learningRate ?? optimizerKind.defaultLearningRate
+            opt.learningRate = baseRate
         }
         let t = Trainer(model: model, loss: loss, regularizer: regularizer, optimizer: opt, train: train,
                         validation: validation, batchSize: batch.rows(training: train.count), rng: rng(3))
         if let old = carryOver, old.model === model { t.adoptHistory(from: old) }
         // A schedule goes on counting from where it began; with the history gone, from the first step.
         if t.stepCount == 0 { scheduleStart = 0 }
-        t.schedule = schedule.map { LearningRateSchedule(kind: $0, base: learningRate ?? optimizerKind.defaultLearningRate, start: scheduleStart) }
+        t.schedule = scheduleInForce
         t.evaluationInterval = evaluationInterval ?? 10
         noteBuilding()
         carryOver = nil
@@ -313,6 +313,9 @@ public final class Workspace {
 
     /// The rate set (`lr`, `optimizer … lr=`), else the rule's default: a schedule's base.
     var baseRate: Double { learningRate ?? optimizerKind.defaultLearningRate }
+
+    /// The schedule set (`schedule`), on the base rate, counting from where it began; nil without one.
+    var scheduleInForce: LearningRateSchedule? { schedule.map { LearningRateSchedule(kind: $0, base: baseRate, start: scheduleStart) } }
 
     /// The learning rate the next step runs at: the trainer's (a schedule's, under one), else the one set or the default.
     var currentRate: Double { trainer?.optimizer.learningRate ?? learningRate ?? optimizerKind.defaultLearningRate }
