@@ -7,6 +7,12 @@ public struct Normalization: Equatable, Sendable {
     /// Each feature's population standard deviation on the training part, as divided by (1 for a constant feature).
     public let std: [Double]
 
+    /// The standardisation `d` went through, under its features' names; nil for raw features.
+    public init?(of d: Dataset) {
+        guard let s = d.standardization else { return nil }
+        self.init(features: d.featureNames, standardizer: s)
+    }
+
     /// The statistics of `standardizer` under the names `features` (one per column).
     public init(features: [String], standardizer: Standardizer) {
         self.init(features: features, mean: standardizer.mean, std: standardizer.std)

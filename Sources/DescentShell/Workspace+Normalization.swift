@@ -16,7 +16,7 @@ extension Workspace {
     /// `normalization()`, fitting it on the training part `rawTraining` gives when there is no trainer to ask.
     private func normalization(fittedOn rawTraining: () -> Dataset?) -> Normalization? {
         guard normalize, data != nil else { return nil }
-        if let t = trainer, let s = t.train.standardization { return Normalization(features: t.train.featureNames, standardizer: s) }
+        if let t = trainer, let n = Normalization(of: t.train) { return n }
         guard let train = rawTraining() else { return nil }
         return Normalization(features: train.featureNames, standardizer: Standardizer(fitting: train.X))
     }

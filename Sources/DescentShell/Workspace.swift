@@ -296,7 +296,7 @@ public final class Workspace {
     func trainedUnderNow() -> TrainedUnder? {
         guard model != nil else { return nil }
         guard let t = trainer ?? carryOver, t.stepCount > 0 else { return weightsTrainedUnder }
-        return TrainedUnder(normalization: t.train.standardization.map { Normalization(features: t.train.featureNames, standardizer: $0) },
+        return TrainedUnder(normalization: Normalization(of: t.train),
                             classes: t.train.classNames)
     }
 
