@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -10,7 +11,8 @@ import Darwin
 /// A CBLAS library (normally OpenBLAS) opened at run time with `dlopen`, so building needs no BLAS.
 ///
 /// `DESCENT_BLAS=off` (or `0`, `none`) keeps it off; `DESCENT_BLAS=/path/lib.so` picks the library;
-/// otherwise the first of `defaultLibraries` that exports `cblas_dgemm` is used.
+/// otherwise the first of `defaultLibraries` that exports `cblas_dgemm` is used. Its kernels are chosen
+/// from the CPU's features (`coreType`) unless `OPENBLAS_CORETYPE` is set.
 struct BLAS: Sendable {
     /// The C signature of `cblas_dgemm` with 32-bit integers (OpenBLAS's default interface).
     typealias DGEMM = @convention(c) (Int32, Int32, Int32, Int32, Int32, Int32, Double,
@@ -70,6 +72,11 @@ struct BLAS: Sendable {
         // OpenBLAS starts its thread pool when it is loaded, and an idle pool thread spins on
         // `sched_yield` for a while after each call, taking a core from the team's helpers.
         setenv("OPENBLAS_NUM_THREADS", "1", 1)
+        // OpenBLAS reads its kernels' name when it is loaded, so it must be set first.
+        if let core = coreType(vectorLevel: Int(cpu_vector_level()),
+                               setting: ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"]) {
+            setenv("OPENBLAS_CORETYPE", core, 1)
+        }
         guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else { return nil }
         guard let symbol = dlsym(handle, "cblas_dgemm") else {
             dlclose(handle)
@@ -77,7 +84,33 @@ struct BLAS: Sendable {
         }
         let file = path.split(separator: "/").last.map(String.init) ?? path
         singleThreaded(handle)
-        return (BLAS(cblasDgemm: unsafeBitCast(symbol, to: DGEMM.self)), "\(vendor(handle)) (\(file))")
+        let kernels = coreName(handle).map { ", \($0) kernels" } ?? ""
+        return (BLAS(cblasDgemm: unsafeBitCast(symbol, to: DGEMM.self)), "\(vendor(handle)) (\(file)\(kernels))")
+    }
+
+    /// The kernels to ask OpenBLAS for (its `OPENBLAS_CORETYPE`) on a CPU of `vectorLevel`
+    /// (`cpu_vector_level`: 2 AVX-512, 1 AVX2 with FMA), or nil to leave the choice to OpenBLAS: below AVX2,
+    /// or when `setting` (the environment's `OPENBLAS_CORETYPE`) already names one. OpenBLAS 0.3.21 picks its
+    /// kernels by CPU model and takes its oldest, Prescott's (SSE3), for a model it does not know, as a
+    /// 5th-generation Xeon (family 6, model 207) under a hypervisor: its products then ran 4.5 times slower
+    /// than with the SkylakeX kernels, which every AVX-512 core from Skylake-X to Sapphire Rapids multiplies
+    /// doubles with.
+    static func coreType(vectorLevel: Int, setting: String?) -> String? {
+        if let setting, !setting.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
+        switch vectorLevel {
+        case 2...: return "SkylakeX"
+        case 1: return "Haswell"
+        default: return nil
+        }
+    }
+
+    /// The name of the kernels an OpenBLAS library runs ("SkylakeX"), or nil for another library.
+    private static func coreName(_ handle: UnsafeMutableRawPointer) -> String? {
+        typealias GetCoreName = @convention(c) () -> UnsafePointer<CChar>?
+        guard let symbol = dlsym(handle, "openblas_get_corename"),
+              let name = unsafeBitCast(symbol, to: GetCoreName.self)() else { return nil }
+        let text = String(cString: name).trimmingCharacters(in: .whitespaces)
+        return text.isEmpty ? nil : text
     }
 
     /// Asks an OpenBLAS library to run each call on its caller's thread alone: `GEMM` already gives each

@@ -2,7 +2,8 @@
 // Every entry point is a `static inline` function, compiled with the flags of the Swift target
 // that imports this module (DescentCore builds with -march=native), so a machine without
 // AVX-512 compiles the portable answer and Swift keeps its own loop. (kernels.c only makes this a
-// C target, whose header SwiftPM tracks: an edit here rebuilds DescentCore.)
+// C target, whose header SwiftPM tracks: an edit here rebuilds DescentCore.) cpu.h reads the CPU's
+// features at run time.
 #ifndef DESCENT_CKERNELS_H
 #define DESCENT_CKERNELS_H
 
