@@ -314,6 +314,7 @@ final class LiveView: TrainingView {
         case .backspace: name = "Backspace"
         case .up, .down, .left, .right: name = "an arrow key"
         case .function(let n): name = "F\(n)"
+        case .control(let code): name = Key.controlName(code)
         default: name = "that key"
         }
         return "\(name) is not a key here (? lists them): typed commands are lost, pasted ones run \(after)"

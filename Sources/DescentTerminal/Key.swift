@@ -18,7 +18,9 @@ public enum Key: Equatable, Sendable {
     case alt(Character)
     /// A non-ASCII key in a locale that is not UTF-8, which cannot name it: the bytes the terminal sent.
     case bytes([UInt8])
-    /// Any other key (function keys, control characters Descent does not use, escape sequences it does not know).
+    /// A control character Descent gives no meaning of its own (Ctrl-A is 1, Tab 9, Ctrl-_ 31), by its code.
+    case control(UInt8)
+    /// Any other key (function keys and escape sequences it does not know, C1 control characters).
     case other
     /// Text the terminal marked as pasted (bracketed paste), line breaks as `\n`: not keys.
     case paste(String)
@@ -55,10 +57,21 @@ public enum Key: Equatable, Sendable {
         case 10, 13: return .enter
         case 32: return .space
         case 8, 127: return .backspace
-        case 0..<32, 128..<160: return .other
+        case 0..<32: return .control(UInt8(code))
+        case 128..<160: return .other
         default:
             guard let scalar = Unicode.Scalar(code) else { return .other }
             return .character(Character(scalar))
+        }
+    }
+
+    /// How a person names control character `code` (0–31): "Tab", "Ctrl-D", "Ctrl-Space" for 0.
+    public static func controlName(_ code: UInt8) -> String {
+        switch code {
+        case 0: return "Ctrl-Space"
+        case 9: return "Tab"
+        case 1...31: return "Ctrl-" + String(UnicodeScalar(code + 64))
+        default: return "that key"
         }
     }
 }

@@ -225,6 +225,8 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(LiveView.pasteNotice("show model"), "kept the pasted text for the prompt: it waits there after the run")
         XCTAssertEqual(LiveView.unusedKeyNotice(.character("h")),
                        "'h' is not a key here (? lists them): typed commands are lost, pasted ones run after the run")
+        XCTAssertEqual(LiveView.unusedKeyNotice(.control(4), after: "after this view"),
+                       "Ctrl-D is not a key here (? lists them): typed commands are lost, pasted ones run after this view")
     }
 
     func testANoticeAboutTheTerminalsSizeGoesOnAResizeAndOthersStay() {

@@ -15,8 +15,19 @@ final class KeyTests: XCTestCase {
         XCTAssertEqual(Key(code: 8, isKeyCode: false), .backspace)
         XCTAssertEqual(Key(code: 26, isKeyCode: false), .suspend)
         XCTAssertEqual(Key(code: 28, isKeyCode: false), .ctrlBackslash, "Ctrl-\\, which the views drop")
-        XCTAssertEqual(Key(code: 1, isKeyCode: false), .other)
-        XCTAssertEqual(Key(code: 0x9B, isKeyCode: false), .other)
+        XCTAssertEqual(Key(code: 1, isKeyCode: false), .control(1))
+        XCTAssertEqual(Key(code: 4, isKeyCode: false), .control(4))
+        XCTAssertEqual(Key(code: 0x9B, isKeyCode: false), .other, "C1 controls have no key name")
+    }
+
+    func testControlCharactersAreNamedAsAPersonTypesThem() {
+        // Ctrl-letter sends the letter's code minus 64 (ASCII: 'D' is 68, Ctrl-D 4); Tab is 9, Ctrl-Space 0.
+        XCTAssertEqual(Key.controlName(4), "Ctrl-D")
+        XCTAssertEqual(Key.controlName(1), "Ctrl-A")
+        XCTAssertEqual(Key.controlName(9), "Tab")
+        XCTAssertEqual(Key.controlName(0), "Ctrl-Space")
+        XCTAssertEqual(Key.controlName(31), "Ctrl-_")
+        XCTAssertEqual(Key.controlName(29), "Ctrl-]")
     }
 
     func testPrintableCharactersIncludingNonASCII() {
