@@ -434,6 +434,7 @@ final class LiveView: TrainingView {
     static func numbersLine(_ t: Trainer, done: Int, total: Int) -> String {
         var line = Report.position(t, done: done, total: total) + Report.lastLoss(t)
         if let e = t.history.lastEvaluation {
+            line += "  train_loss \(Format.sig(e.trainLoss, 4))"
             if let v = e.valLoss { line += "  val_loss \(Format.sig(v, 4))" }
             let m = e.valMetric ?? e.trainMetric
             let undefined = e.valMetric == nil ? t.r2Undefined.train : t.r2Undefined.validation

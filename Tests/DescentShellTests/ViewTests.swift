@@ -153,6 +153,16 @@ final class ViewTests: XCTestCase {
         XCTAssertTrue(Report.progress(batches, done: 3, total: 3).hasPrefix("step 3/3 (total 7)  epoch 3  batch_loss "))
     }
 
+    func testStatusGivesTheTrainingLossBesideTheValidationLoss() throws {
+        // As TensorFlow Playground's "Training loss" beside "Test loss": both from the last full evaluation.
+        let split = trainedWorkspace("seed 1\ndata xor n=60\nsplit 0.5\nlayer dense 4 tanh\nlayer dense 1 sigmoid\nloss bce\ntrain 3").trainer!
+        let e = try XCTUnwrap(split.history.lastEvaluation)
+        let valLoss = try XCTUnwrap(e.valLoss)
+        XCTAssertNotEqual(Format.sig(e.trainLoss, 4), Format.sig(valLoss, 4), "the two losses must be told apart")
+        let line = LiveView.numbersLine(split, done: 3, total: 3)
+        XCTAssertTrue(line.contains("  train_loss \(Format.sig(e.trainLoss, 4))  val_loss \(Format.sig(valLoss, 4))  val_accuracy "), line)
+    }
+
     func testChartTitlesAndHintsFollowTheASCIIFallback() throws {
         let w = trainedWorkspace("seed 1\ndata xor n=60\nlayer dense 4 tanh\nlayer dense 1 sigmoid\nloss bce\noptimizer adam lr=0.05\ntrain 20")
         let t = w.trainer!, out = try XCTUnwrap(w.out as? CapturedOutput)
