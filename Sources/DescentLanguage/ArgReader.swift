@@ -44,6 +44,9 @@ public struct ArgReader: Sendable {
     /// Whether every positional argument has been consumed.
     public var isAtEnd: Bool { peek == nil }
 
+    /// How many positional arguments are left to read.
+    public var remaining: Int { positionals.count - consumed }
+
     /// Consumes the next positional argument, or throws `expected …` at the end of the command.
     mutating func next(expected: String) throws(Diagnostic) -> Arg {
         guard let arg = take() else { throw Diagnostic("expected \(expected)", at: command.endSpan) }

@@ -30,6 +30,11 @@ public struct Heatmap: Sendable {
     public var filledName = "training rows"
     public var hollowName = "validation rows"
     public var title: String?
+    /// How sure the model is in each cell of a class map, 0 (at the boundary) to 1, for the SVG's shading;
+    /// nil draws every cell in its class's full colour. The terminal map does not use it.
+    public var confidence: [Double]?
+    /// The axes' names (the features), written under the x axis and beside the y axis in the SVG.
+    public var axisNames: (x: String, y: String)?
     public var showAxes: Bool
     public var showLegend: Bool
     public var unicode: Bool

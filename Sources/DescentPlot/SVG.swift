@@ -61,6 +61,17 @@ enum SVG {
         }
     }
 
+    /// The colour `#rrggbb` mixed with white: `share` of it (0…1) and the rest white, as `#rrggbb`.
+    static func tint(_ color: String, _ share: Double) -> String {
+        guard color.count == 7, color.hasPrefix("#"), let rgb = Int(color.dropFirst(), radix: 16) else { return color }
+        let t = min(1, max(0, share))
+        let mixed = [16, 8, 0].map { shift -> Int in
+            let c = Double((rgb >> shift) & 0xFF)
+            return Int((c * t + 255 * (1 - t)).rounded())
+        }
+        return "#" + mixed.map { String(format: "%02x", $0) }.joined()
+    }
+
     /// Builds path data (`M`/`L` commands) for a polyline with gaps, skipping repeated points.
     struct Path {
         private var drawn = ""

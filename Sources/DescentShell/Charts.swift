@@ -64,8 +64,11 @@ extension Charts {
     /// With `projection`, data of any width: the map over its two features, each grid point holding every other feature at
     /// its training mean (raw units, standardised as the rest of the point), titled with the two; the points are the rows
     /// at their values of those two.
+    /// `grid` sets the cells' columns and rows instead of fitting them to `width` × `height`; `shaded` gives each cell
+    /// of a class map its confidence (`Metrics.confidence`), which the SVG shades by.
     static func boundaryMap(_ t: Trainer, width: Int, height: Int, unicode: Bool, maxPoints: Int = 400,
-                            projection: BoundaryProjection? = nil) -> Heatmap? {
+                            projection: BoundaryProjection? = nil, grid: (columns: Int, rows: Int)? = nil,
+                            shaded: Bool = false) -> Heatmap? {
         let x = rawFeatures(t.train), f = x.cols
         guard projection != nil || f == 2, x.rows > 0 else { return nil }
         let (a, b) = projection.map { ($0.x, $0.y) } ?? (0, 1)
@@ -77,7 +80,7 @@ extension Charts {
         }
         let xr = padded(lo.0, hi.0), yr = padded(lo.1, hi.1)
         let task = t.train.task
-        let size = Heatmap.gridSize(width: width, height: height, yRange: yr, title: projection != nil)
+        let size = grid ?? Heatmap.gridSize(width: width, height: height, yRange: yr, title: projection != nil)
         guard size.columns > 0 && size.rows > 0 else { return nil }
         let cells = size.columns * size.rows
         let centers = Heatmap.cellCenters(columns: size.columns, rows: size.rows, xRange: xr, yRange: yr)
@@ -109,7 +112,20 @@ extension Charts {
         var map = Heatmap(columns: size.columns, rows: size.rows, xRange: xr, yRange: yr, content: content, points: points,
                           classNames: t.train.classNames, title: projection?.title, unicode: unicode)
         map.showLegend = true
+        if shaded && task != .regression { map.confidence = (0..<cells).map { Metrics.confidence(g, row: $0) } }
         return map
+    }
+
+    /// The map `boundaryMap` draws as an SVG page: 120 × 90 cells, a class map shaded by the model's confidence, up to
+    /// 2,000 points, the axes named by their features, titled with `title` (and the projection's two features).
+    static func boundarySVG(_ t: Trainer, title: String, projection: BoundaryProjection?) -> String? {
+        guard var map = boundaryMap(t, width: 0, height: 0, unicode: true, maxPoints: 2_000, projection: projection,
+                                    grid: (120, 90), shaded: true) else { return nil }
+        let names = t.train.featureNames
+        let (a, b) = projection.map { ($0.x, $0.y) } ?? (0, 1)
+        if a < names.count && b < names.count { map.axisNames = (names[a], names[b]) }
+        map.title = title + (projection == nil ? "" : " — the other features at their training means")
+        return map.svg(width: 720, height: 620)
     }
 
     /// `lo…hi` widened by 5% of its span on each side; a single value by 5% of its size (or 1e-6 at 0); and

@@ -6,11 +6,12 @@ import DescentText
 extension Commands {
     /// The two features named after `plot boundary` (by their names in the data: words, quoted names, or numbers where a
     /// column is named by one), as a projection of `t`'s data; nil when none are named. Data of more than two features
-    /// needs them; data of one feature (the fitted curve) takes none.
-    static func boundaryProjection(_ t: Trainer, _ a: inout ArgReader) throws -> BoundaryProjection? {
+    /// needs them; data of one feature (the fitted curve) takes none. The last `reserved` arguments are not features
+    /// (`export plot boundary`'s file name).
+    static func boundaryProjection(_ t: Trainer, _ a: inout ArgReader, reserved: Int = 0) throws -> BoundaryProjection? {
         let names = t.train.featureNames, f = names.count
         let example = "`plot boundary \(names[0].shortened()) \(names[min(1, f - 1)].shortened())`"
-        guard !a.isAtEnd else {
+        guard a.remaining > reserved else {
             guard f <= 2 || Charts.drawsFit(t) else {
                 throw ShellError("plot boundary draws two features at a time, and this data has \(f) (\(DataCommand.listed(names))): "
                                  + "name two, x then y — \(example) — and the others are held at their training means")

@@ -14,9 +14,10 @@ extension Commands {
         CommandSpec("replay", ["replay \"FILE.descent\" [step]"], "run a session script here; `step` waits for Enter before each command (at the prompt)",
                     keywords: ["step"], recorded: false, handler: replay),
         CommandSpec("export", ["export history \"FILE.csv\"", "export plot \"FILE.svg\"", "export plot runs [batch_loss|train_loss|val_loss] \"FILE.svg\"",
+                               "export plot boundary [FEATURE1 FEATURE2] \"FILE.svg\"   (the decision map, shaded by the model's confidence, or output surface)",
                                "export data \"FILE.csv\""],
                     "write the training history as CSV, the loss chart (or `plot runs`'s chart) as SVG, or the data as CSV",
-                    keywords: ["history", "plot", "data"], recorded: false, handler: export),
+                    keywords: ["history", "plot", "data", "boundary", "runs"], recorded: false, handler: export),
     ]
 
     /// Writes `text` to `p` (typed as `name`) as a file a later read takes back (`save weights` for `load weights`,
@@ -181,6 +182,7 @@ extension Commands {
             w.out.print("wrote the \(curve.rawValue) of \(Format.counted(kept.count + (current == nil ? 0 : 1), "run")) to \(name)")
             return
         }
+        if what == "plot" && a.optionalWord(oneOf: ["boundary"]) != nil { return try exportBoundary(w, &a) }
         let file = try a.fileName(example: ["history": "loss.csv", "plot": "loss.svg"][what] ?? "data.csv"), at = a.lastSpan
         try a.finish(options: [])
         if what == "data" { return try exportData(w, file, at: at, command: Session.recordable(a.command, name: "export")) }
@@ -195,6 +197,26 @@ extension Commands {
             try located(at) { try AtomicFile.write(Charts.svg(t.history, title: w.modelLine()), to: p) }
             w.out.print("wrote the loss chart to \(name)")
         }
+    }
+
+    /// `export plot boundary [F1 F2] "FILE.svg"`: the map `plot boundary` draws, as an SVG page (`Charts.boundarySVG`).
+    static func exportBoundary(_ w: Workspace, _ a: inout ArgReader) throws {
+        let t = try w.ensureTrainer()
+        guard t.train.featureCount >= 2 else {
+            throw ShellError("export plot boundary writes the map of data with 2 features or more, and this data has 1 — "
+                             + "`plot boundary` draws its fitted curve in the terminal; `export plot` writes the loss chart")
+        }
+        let projection = try boundaryProjection(t, &a, reserved: 1)   // the file name comes last
+        let file = try a.fileName(example: "map.svg"), at = a.lastSpan
+        try a.finish(options: [])
+        let p = path(w, file), name = shown(file)
+        try refuseRunningScript(w, p, name, at: at)
+        try refuseSessionInput(w, p, name, at: at)
+        guard let svg = Charts.boundarySVG(t, title: w.modelLine(), projection: projection) else {
+            throw ShellError("no map to write: the data has no rows")
+        }
+        try located(at) { try AtomicFile.write(svg, to: p) }
+        w.out.print("wrote the \(Charts.mapName(t.train.task)) to \(name)")
     }
 
     /// `export data "FILE.csv"`: the dataset in its own units and row order, as `data csv` reads it back.
