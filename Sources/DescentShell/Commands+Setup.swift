@@ -62,12 +62,7 @@ extension Commands {
         let at = a.lastSpan
         try a.finish(options: [])
         if f == w.splitFraction { return unchanged(w, "split " + (f.map { Format.short($0) } ?? "none")) }
-        if let f, let d = w.data {
-            let train = Int(f * Double(d.count))
-            if train < 1 || train >= d.count {
-                throw Diagnostic("split \(Format.short(f)) of \(Format.counted(d.count, "sample")) leaves \(train) for training and \(d.count - train) for validation; both need at least one", at: at)
-            }
-        }
+        if let f, let d = w.data, let problem = Dataset.splitProblem(fraction: f, count: d.count) { throw Diagnostic(problem, at: at) }
         if w.normalize, let d = w.data { try w.checkStandardizable(d, fraction: f, seed: w.seed) }
         let batchBefore = w.data.map { w.batch.rows(training: w.trainingRows(of: $0)) }
         w.splitFraction = f

@@ -69,6 +69,10 @@ enum DataCommand {
                 } catch { throw located(error, a, else: a.command.nameSpan) }
             }
         }
+        // The split in force must cut the new rows into two parts, as `split` checks for the data it finds.
+        if let f = w.splitFraction, let problem = Dataset.splitProblem(fraction: f, count: d.count) {
+            throw Diagnostic("the split in force: " + problem, at: a.command.nameSpan)
+        }
         if w.normalize { try Commands.located(a.command.nameSpan) { try w.checkStandardizable(d, fraction: w.splitFraction, seed: w.seed) } }
         let widthChanged = w.data.map { $0.featureCount != d.featureCount } ?? false
         // A model kept for the new data (same width) must fit it as a model built for it must (`ensureModel`).
