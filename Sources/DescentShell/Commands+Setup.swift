@@ -47,9 +47,21 @@ extension Commands {
         try a.finish(options: [])
         // Only a split's draw depends on the seed; without one the standardised data stays as checked.
         if w.normalize, w.splitFraction != nil, let d = w.data { try w.checkStandardizable(d, fraction: w.splitFraction, seed: UInt64(n)) }
+        let redrawn = w.seed == UInt64(n) ? nil : splitRedrawn(w)
         w.seed = UInt64(n)
         let reset = w.invalidateModel()
-        w.out.print("seed \(n)" + (reset.map { " — reset \($0); weights are drawn again from the new seed" } ?? ""))
+        let parts = [reset.map { "reset \($0); weights are drawn again from the new seed" }, redrawn].compactMap { $0 }
+        w.out.print("seed \(n)" + (parts.isEmpty ? "" : " — " + parts.joined(separator: "; ")))
+    }
+
+    /// What a new seed draws again besides the weights: the split of the data there is (which rows validate), and under
+    /// `normalize` the training part's mean and std; nil without a split or data.
+    static func splitRedrawn(_ w: Workspace) -> String? {
+        guard let f = w.splitFraction, let d = w.data, Dataset.splitProblem(fraction: f, count: d.count) == nil else { return nil }
+        let train = w.trainingRows(of: d)
+        return "the split is drawn again: \(train) training and \(d.count - train) validation rows chosen anew among the data's "
+            + "\(d.count) (the rows themselves are kept)"
+            + (w.normalize ? ", and normalize's mean and std come from the new training part" : "")
     }
 
     static func split(_ w: Workspace, _ a: inout ArgReader) throws {
