@@ -59,9 +59,15 @@ enum DataCommand {
                 if Interrupt.requested { throw interrupted(w, file) }
             } else {
                 let generator = Generator(rawValue: kind) ?? .xor
-                let n = try a.intOption("n", default: Generator.defaultCount, range: 1...Generator.maxCount)
-                let noise = try a.numberOption("noise", default: generator.defaultNoise, range: .closed(0, 1e6))
                 let classes = try a.intOption("classes", default: generator.defaultClasses ?? 2, range: Generator.classRange)
+                // At least one sample a class: the range n= is told is the one the generator takes for these classes.
+                let least = (generator.takesClasses ? classes : generator.defaultClasses) ?? 1
+                let n: Int
+                do { n = try a.intOption("n", default: Generator.defaultCount, range: least...Generator.maxCount) } catch {
+                    guard least > 1, case .number(let given)? = a.option("n")?.value, given < Double(least) else { throw error }
+                    throw Diagnostic(error.message + " (\(kind) makes \(least) classes, at least one sample each)", at: error.span)
+                }
+                let noise = try a.numberOption("noise", default: generator.defaultNoise, range: .closed(0, 1e6))
                 try a.finish(options: options(source: kind))
                 var rng = w.rng(1)
                 do {
