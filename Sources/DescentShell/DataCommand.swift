@@ -126,6 +126,10 @@ enum DataCommand {
         }
         if let reset { msg += " — reset \(reset)" }
         w.out.print(msg + note)
+        if let fileRead, Dataset.headerIsNumbers(d.featureNames + [d.targetName] + dropped) {
+            w.out.print("note: every field of the first row of \(fileRead.name) is a number, and that row was read as the header "
+                        + "(the column names), not as a sample — if it is data, add a row of column names above it")
+        }
         if let trainedUnder, let warning = w.standardisationChanged(from: trainedUnder) { w.out.print(warning) }
         if let before = trainedClasses, let warning = DataCommand.classesChanged("the kept weights", from: before, to: read.classNames) {
             w.out.print(warning)
