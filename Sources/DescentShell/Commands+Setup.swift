@@ -209,6 +209,7 @@ extension Commands {
         if let d = w.data, !newLayers.isEmpty { msg += "  (model \(ModelSpec(inputSize: d.featureCount, layers: newLayers).summary))" }
         if let reset { msg += " — reset \(reset)" }
         w.out.print(msg)
+        if let note = w.misfitNote() { w.out.print(note) }
     }
 
     /// The error for Keras's `activation=relu` on `layer dense`, where the activation is a word on its own: the command as
@@ -279,6 +280,7 @@ extension Commands {
         let note = w.invalidateTrainer(keepHistory: true)
         w.carryOver?.gradientsStale = true   // gradients of another loss
         w.out.print("loss \(l): \(l.formula)" + note)
+        if let misfit = w.misfitNote() { w.out.print(misfit) }
     }
 
     static func regularize(_ w: Workspace, _ a: inout ArgReader) throws {

@@ -131,19 +131,25 @@ enum DataCommand {
                         + "(the column names), not as a sample — if it is data, add a row of column names above it")
         }
         if let trainedUnder, let warning = w.standardisationChanged(from: trainedUnder) { w.out.print(warning) }
-        if let before = trainedClasses, let warning = DataCommand.classesChanged("the kept weights", from: before, to: read.classNames) {
+        if let before = trainedClasses,
+           let warning = DataCommand.classesChanged("the kept weights", from: before, to: read.classNames, misfit: w.misfit()) {
             w.out.print(warning)
+        } else if let note = w.misfitNote() {
+            w.out.print(note)
         }
     }
 
     /// The warning when `weights` (`the kept weights`, `the weights in w.json`) were trained with the classes `before`
-    /// and the data's are `now`, other names or the same in another order; nil when they agree or either is empty.
-    static func classesChanged(_ weights: String, from before: [String], to now: [String]) -> String? {
+    /// and the data's are `now`, other names or the same in another order; nil when they agree or either is empty. When
+    /// the model and loss do not fit the new classes (`misfit`, `Workspace.misfit`), new weights would not help: it says
+    /// what would fit instead.
+    static func classesChanged(_ weights: String, from before: [String], to now: [String], misfit: String? = nil) -> String? {
         guard !before.isEmpty, !now.isEmpty, before != now else { return nil }
         let same = Set(before) == Set(now)
-        return "warning: \(weights) were trained with the classes \(DataCommand.listed(before)); this data's are "
+        let head = "warning: \(weights) were trained with the classes \(DataCommand.listed(before)); this data's are "
             + "\(DataCommand.listed(now))" + (same ? ", the same in another order" : "")
-            + " — a class's id is the order its label first appears in, so the weights' outputs now stand for other "
+        if let misfit { return head + ", which this model cannot learn: " + misfit }
+        return head + " — a class's id is the order its label first appears in, so the weights' outputs now stand for other "
             + "classes: `reset` draws new weights" + (same ? ", or order the rows so that the labels first appear as before" : "")
     }
 
