@@ -176,6 +176,12 @@ extension Dataset {
         return t.contains { $0 == "x" || $0 == "X" || $0 == "\0" } ? nil : Double(t)
     }
 
+    /// Whether every one of a header's `names` reads as a number: a file without a header row, whose first sample
+    /// was taken for the column names.
+    public static func headerIsNumbers(_ names: [String]) -> Bool {
+        !names.isEmpty && names.allSatisfy { number($0) != nil }
+    }
+
     /// `number(_:)` of a field's UTF-8 bytes, without making a String for a plain decimal (`-1.25`, `3e-2`).
     static func number(_ field: UnsafeBufferPointer<UInt8>) -> Double? {
         let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")

@@ -12,7 +12,7 @@ extension Metrics {
         let out = g.output
         guard out.cols == 1 else { return 1 }
         let score = out.value.pointer[row]
-        let (cutoff, reach) = g.loss == .hinge ? (0.0, 1.0) : (0.5, 0.5)
+        let cutoff = g.loss.classCutoff, reach = g.loss == .hinge ? 1.0 : 0.5   // from the cut-off to a target
         let c = abs(score - cutoff) / reach
         return c.isNaN ? 0 : min(1, c)
     }

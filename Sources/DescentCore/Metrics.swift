@@ -45,19 +45,12 @@ public enum Metrics {
         return y.allSatisfy { $0 == first }
     }
 
-    /// The class the model predicts for `row` of the graph's last forward pass.
+    /// The class the model predicts for `row` of the graph's last forward pass: for one output, class 1 where it is
+    /// above the loss's `classCutoff`; otherwise the output that is largest.
     public static func predictedClass(_ g: Graph, row: Int) -> Int {
         let out = g.output, cols = out.cols
         let p = out.value.pointer + row * cols
-        if cols == 1 {
-            switch g.loss {
-            case .hinge: return p[0] > 0 ? 1 : 0
-            default:
-                if case .activation(.sigmoid) = out.op { return p[0] > 0.5 ? 1 : 0 }
-                if case .activation(.tanh) = out.op { return p[0] > 0 ? 1 : 0 }
-                return p[0] > 0.5 ? 1 : 0
-            }
-        }
+        if cols == 1 { return p[0] > g.loss.classCutoff ? 1 : 0 }
         var best = 0
         for j in 1..<cols where p[j] > p[best] { best = j }
         return best

@@ -32,8 +32,10 @@ public struct ModelSpec: Equatable, Sendable {
         return nil
     }
 
-    /// Widths joined by dashes and the activations, e.g. `2-8-8-1 tanh` or `2-8-1 tanh→sigmoid`; a dropout layer stands
-    /// among the widths as its drop probability (`1-64-drop0.3-64-1 tanh`).
+    /// Widths joined by dashes and the activations, e.g. `2-8-8-1 tanh` (every layer tanh), `2-8-1 tanh→sigmoid` or
+    /// `2-8-1 tanh→linear` (the last layer's after the arrow, whenever it differs from the hidden layers' one); a dropout
+    /// layer stands among the widths as its drop probability (`1-64-drop0.3-64-1 tanh→linear`). One layer alone: `2-1`
+    /// (linear) or `2-1 sigmoid`.
     public var summary: String {
         var widths = [String(inputSize)]
         var acts: [String] = []
@@ -49,7 +51,7 @@ public struct ModelSpec: Equatable, Sendable {
         if hidden.isEmpty { return last == "linear" ? s : s + " " + last }
         let distinct = Array(Set(hidden))
         s += " " + (distinct.count == 1 ? distinct[0] : hidden.joined(separator: ","))
-        if last != "linear" && !(distinct.count == 1 && distinct[0] == last) { s += "→" + last }
+        if !(distinct.count == 1 && distinct[0] == last) { s += "→" + last }
         return s
     }
 }

@@ -106,7 +106,8 @@ extension Commands {
         // The weights load whatever the normalisation and classes; a mismatch makes their outputs meaningless, so it is said.
         if let warning = w.normalizationMismatch(saved: saved, file: name) { w.out.print(warning) }
         if let data = w.data, let warning = DataCommand.classesChanged("the weights in \(name)", from: classes,
-                                                                          to: ((try? w.asRead(data)) ?? data).classNames) {
+                                                                          to: ((try? w.asRead(data)) ?? data).classNames,
+                                                                          misfit: w.misfit()) {
             w.out.print(warning)
         }
     }

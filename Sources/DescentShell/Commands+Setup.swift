@@ -47,9 +47,21 @@ extension Commands {
         try a.finish(options: [])
         // Only a split's draw depends on the seed; without one the standardised data stays as checked.
         if w.normalize, w.splitFraction != nil, let d = w.data { try w.checkStandardizable(d, fraction: w.splitFraction, seed: UInt64(n)) }
+        let redrawn = w.seed == UInt64(n) ? nil : splitRedrawn(w)
         w.seed = UInt64(n)
         let reset = w.invalidateModel()
-        w.out.print("seed \(n)" + (reset.map { " — reset \($0); weights are drawn again from the new seed" } ?? ""))
+        let parts = [reset.map { "reset \($0); weights are drawn again from the new seed" }, redrawn].compactMap { $0 }
+        w.out.print("seed \(n)" + (parts.isEmpty ? "" : " — " + parts.joined(separator: "; ")))
+    }
+
+    /// What a new seed draws again besides the weights: the split of the data there is (which rows validate), and under
+    /// `normalize` the training part's mean and std; nil without a split or data.
+    static func splitRedrawn(_ w: Workspace) -> String? {
+        guard let f = w.splitFraction, let d = w.data, Dataset.splitProblem(fraction: f, count: d.count) == nil else { return nil }
+        let train = w.trainingRows(of: d)
+        return "the split is drawn again: \(train) training and \(d.count - train) validation rows chosen anew among the data's "
+            + "\(d.count) (the rows themselves are kept)"
+            + (w.normalize ? ", and normalize's mean and std come from the new training part" : "")
     }
 
     static func split(_ w: Workspace, _ a: inout ArgReader) throws {
@@ -62,12 +74,7 @@ extension Commands {
         let at = a.lastSpan
         try a.finish(options: [])
         if f == w.splitFraction { return unchanged(w, "split " + (f.map { Format.short($0) } ?? "none")) }
-        if let f, let d = w.data {
-            let train = Int(f * Double(d.count))
-            if train < 1 || train >= d.count {
-                throw Diagnostic("split \(Format.short(f)) of \(Format.counted(d.count, "sample")) leaves \(train) for training and \(d.count - train) for validation; both need at least one", at: at)
-            }
-        }
+        if let f, let d = w.data, let problem = Dataset.splitProblem(fraction: f, count: d.count) { throw Diagnostic(problem, at: at) }
         if w.normalize, let d = w.data { try w.checkStandardizable(d, fraction: f, seed: w.seed) }
         let batchBefore = w.data.map { w.batch.rows(training: w.trainingRows(of: $0)) }
         w.splitFraction = f
@@ -202,6 +209,7 @@ extension Commands {
         if let d = w.data, !newLayers.isEmpty { msg += "  (model \(ModelSpec(inputSize: d.featureCount, layers: newLayers).summary))" }
         if let reset { msg += " — reset \(reset)" }
         w.out.print(msg)
+        if let note = w.misfitNote() { w.out.print(note) }
     }
 
     /// The error for Keras's `activation=relu` on `layer dense`, where the activation is a word on its own: the command as
@@ -272,6 +280,7 @@ extension Commands {
         let note = w.invalidateTrainer(keepHistory: true)
         w.carryOver?.gradientsStale = true   // gradients of another loss
         w.out.print("loss \(l): \(l.formula)" + note)
+        if let misfit = w.misfitNote() { w.out.print(misfit) }
     }
 
     static func regularize(_ w: Workspace, _ a: inout ArgReader) throws {

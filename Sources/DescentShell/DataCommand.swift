@@ -59,15 +59,25 @@ enum DataCommand {
                 if Interrupt.requested { throw interrupted(w, file) }
             } else {
                 let generator = Generator(rawValue: kind) ?? .xor
-                let n = try a.intOption("n", default: Generator.defaultCount, range: 1...Generator.maxCount)
-                let noise = try a.numberOption("noise", default: generator.defaultNoise, range: .closed(0, 1e6))
                 let classes = try a.intOption("classes", default: generator.defaultClasses ?? 2, range: Generator.classRange)
+                // At least one sample a class: the range n= is told is the one the generator takes for these classes.
+                let least = (generator.takesClasses ? classes : generator.defaultClasses) ?? 1
+                let n: Int
+                do { n = try a.intOption("n", default: Generator.defaultCount, range: least...Generator.maxCount) } catch {
+                    guard least > 1, case .number(let given)? = a.option("n")?.value, given < Double(least) else { throw error }
+                    throw Diagnostic(error.message + " (\(kind) makes \(least) classes, at least one sample each)", at: error.span)
+                }
+                let noise = try a.numberOption("noise", default: generator.defaultNoise, range: .closed(0, 1e6))
                 try a.finish(options: options(source: kind))
                 var rng = w.rng(1)
                 do {
                     d = try Dataset.generate(generator, n: n, noise: noise, classes: generator.takesClasses ? classes : nil, rng: &rng)
                 } catch { throw located(error, a, else: a.command.nameSpan) }
             }
+        }
+        // The split in force must cut the new rows into two parts, as `split` checks for the data it finds.
+        if let f = w.splitFraction, let problem = Dataset.splitProblem(fraction: f, count: d.count) {
+            throw Diagnostic("the split in force: " + problem, at: a.command.nameSpan)
         }
         if w.normalize { try Commands.located(a.command.nameSpan) { try w.checkStandardizable(d, fraction: w.splitFraction, seed: w.seed) } }
         let widthChanged = w.data.map { $0.featureCount != d.featureCount } ?? false
@@ -116,20 +126,30 @@ enum DataCommand {
         }
         if let reset { msg += " — reset \(reset)" }
         w.out.print(msg + note)
+        if let fileRead, Dataset.headerIsNumbers(d.featureNames + [d.targetName] + dropped) {
+            w.out.print("note: every field of the first row of \(fileRead.name) is a number, and that row was read as the header "
+                        + "(the column names), not as a sample — if it is data, add a row of column names above it")
+        }
         if let trainedUnder, let warning = w.standardisationChanged(from: trainedUnder) { w.out.print(warning) }
-        if let before = trainedClasses, let warning = DataCommand.classesChanged("the kept weights", from: before, to: read.classNames) {
+        if let before = trainedClasses,
+           let warning = DataCommand.classesChanged("the kept weights", from: before, to: read.classNames, misfit: w.misfit()) {
             w.out.print(warning)
+        } else if let note = w.misfitNote() {
+            w.out.print(note)
         }
     }
 
     /// The warning when `weights` (`the kept weights`, `the weights in w.json`) were trained with the classes `before`
-    /// and the data's are `now`, other names or the same in another order; nil when they agree or either is empty.
-    static func classesChanged(_ weights: String, from before: [String], to now: [String]) -> String? {
+    /// and the data's are `now`, other names or the same in another order; nil when they agree or either is empty. When
+    /// the model and loss do not fit the new classes (`misfit`, `Workspace.misfit`), new weights would not help: it says
+    /// what would fit instead.
+    static func classesChanged(_ weights: String, from before: [String], to now: [String], misfit: String? = nil) -> String? {
         guard !before.isEmpty, !now.isEmpty, before != now else { return nil }
         let same = Set(before) == Set(now)
-        return "warning: \(weights) were trained with the classes \(DataCommand.listed(before)); this data's are "
+        let head = "warning: \(weights) were trained with the classes \(DataCommand.listed(before)); this data's are "
             + "\(DataCommand.listed(now))" + (same ? ", the same in another order" : "")
-            + " — a class's id is the order its label first appears in, so the weights' outputs now stand for other "
+        if let misfit { return head + ", which this model cannot learn: " + misfit }
+        return head + " — a class's id is the order its label first appears in, so the weights' outputs now stand for other "
             + "classes: `reset` draws new weights" + (same ? ", or order the rows so that the labels first appear as before" : "")
     }
 

@@ -24,28 +24,29 @@ enum Fit {
             // Ids 1 and 2 (counted from 1) make 3 classes, one of them empty: two classes to recode.
             let counts = data.classCounts(), present = counts.indices.filter { counts[$0] > 0 }
             if present.count == 2, let empty = DataCommand.emptyClasses(counts) {
-                throw ShellError("\(loss) is for two classes, the ids 0 and 1; '\(data.targetName)' holds the ids \(present[0]) and \(present[1]) (\(empty)) — recode them as 0 and 1, or use ce with `layer dense \(k) softmax`")
+                throw ShellError("\(loss) is for two classes, the ids 0 and 1; '\(data.targetName)' holds the ids \(present[0]) and \(present[1]) (\(empty)) — recode them as 0 and 1, or use ce on \(k) outputs: \(classHead(spec, classes: k, loss: loss))")
             }
-            throw ShellError("\(loss) is for two classes; the data has \(k) — use ce with `layer dense \(k) softmax` (or linear)")
+            throw ShellError("\(loss) is for two classes; the data has \(k) — use ce on \(k) outputs: \(classHead(spec, classes: k, loss: loss))")
         case (.multiclass, .ce), (.binary, .ce):
             if out != k {
                 // Ids counted from 1 (1, 2, 3) make class 0 an empty fourth: the outputs are one more than the labels.
                 let counts = data.classCounts()
                 let from1 = counts.first == 0 && !counts.dropFirst().contains(0)
                     ? " (class 0 has no rows: the ids count from 0 — recoded as 0–\(k - 2), \(k - 1) outputs would do)" : ""
-                throw ShellError("ce on \(k) classes needs \(k) outputs; the last layer has \(out) — end with `layer dense \(k) softmax`\(from1)")
+                let bce = k == 2 && out == 1 && act == .sigmoid ? ", or keep this model with `loss bce`" : ""
+                throw ShellError("ce on \(k) classes needs \(k) outputs; the last layer has \(out) — \(ending(spec, "layer dense \(k) softmax"))\(from1)\(bce)")
             }
             // ce reads logits and applies its own softmax; a sigmoid's outputs, squeezed into (0, 1), would pass for them.
             if act == .sigmoid {
-                throw ShellError("ce reads logits (it applies a softmax itself), but the last layer is sigmoid, whose outputs in (0, 1) would be read as logits — end with `layer dense \(k) softmax` (or linear)" + (k == 2 ? ", or use bce with `layer dense 1 sigmoid`" : ""))
+                throw ShellError("ce reads logits (it applies a softmax itself), but the last layer is sigmoid, whose outputs in (0, 1) would be read as logits — \(ending(spec, "layer dense \(k) softmax")) (or linear)" + (k == 2 ? ", or use bce with `layer dense 1 sigmoid`" : ""))
             }
         case (.multiclass, _):
             if let (label, row) = data.textAmongNumbers() {
                 throw ShellError("\(loss) compares values, but '\(data.targetName)' was read as \(k) class labels because it holds text ('\(label.shortened())'\(DataCommand.at(data, row: row))) among its numbers — fix or drop the rows whose target is not a number")
             }
-            throw ShellError("\(loss) compares values, but the data has \(k) classes — use ce with `layer dense \(k) softmax`")
+            throw ShellError("\(loss) compares values, but the data has \(k) classes — use ce on \(k) outputs: \(classHead(spec, classes: k, loss: loss))")
         case (.binary, .bce):
-            if out != 1 { throw ShellError("bce needs 1 output (the probability of class 1); the last layer has \(out) — end with `layer dense 1 sigmoid`") }
+            if out != 1 { throw ShellError("bce needs 1 output (the probability of class 1); the last layer has \(out) — \(ending(spec, "layer dense 1 sigmoid"))") }
             if act != .sigmoid { throw ShellError("bce reads a sigmoid output; the last layer is \(act) — end with `layer dense 1 sigmoid` (or use hinge with a linear output)") }
         case (.binary, .hinge):
             if out != 1 { throw ShellError("hinge on two classes needs 1 output; the last layer has \(out) — end with `layer dense 1`, or use ce with `layer dense 2`") }
@@ -55,6 +56,33 @@ enum Fit {
         case (.binary, _):
             if out != 1 { throw ShellError("\(loss) on two classes needs 1 output; the last layer has \(out) — end with `layer dense 1`, or use ce with `layer dense 2`") }
         }
+    }
+
+    /// Whether the model's last layer reads as its output layer, which a fix replaces (`layer pop` first), rather than a
+    /// hidden layer still to be followed by one: a dense layer of sigmoid, softmax or no activation.
+    static func endsInOutputLayer(_ spec: ModelSpec) -> Bool {
+        guard case .dense(_, let act, _, _)? = spec.layers.last else { return false }
+        return act == .sigmoid || act == .softmax || act == .linear
+    }
+
+    /// How to end the model with `layer` (`layer dense 3 softmax`): `layer pop; layer dense 3 softmax` in backquotes when
+    /// the last layer is an output layer to replace, else `end with` it.
+    static func ending(_ spec: ModelSpec, _ layer: String) -> String {
+        endsInOutputLayer(spec) ? "replace the last layer: `layer pop; \(layer)`" : "end with `\(layer)`"
+    }
+
+    /// The commands that give `k` classes a head ce reads, in backquotes: `layer pop; layer dense 3 softmax; loss ce`
+    /// (no `layer pop` when the last layer is a hidden one; no layer when it has `k` outputs ce can read; no `loss ce`
+    /// under ce).
+    static func classHead(_ spec: ModelSpec, classes k: Int, loss: Loss) -> String {
+        var commands: [String] = []
+        let fits = spec.outputSize == k && spec.outputActivation != .sigmoid && endsInOutputLayer(spec)
+        if !fits {
+            if endsInOutputLayer(spec) { commands.append("layer pop") }
+            commands.append("layer dense \(k) softmax")
+        }
+        if loss != .ce { commands.append("loss ce") }
+        return "`" + commands.joined(separator: "; ") + "`"
     }
 
     /// Whether `act`'s output is never below 0 (under hinge every sample would then be class 1).

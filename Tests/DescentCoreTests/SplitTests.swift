@@ -39,7 +39,12 @@ final class SplitTests: XCTestCase {
         XCTAssertEqual(try message(10, 1), "the training fraction must be between 0 and 1 (exclusive), got 1")
         XCTAssertEqual(try message(10, 0), "the training fraction must be between 0 and 1 (exclusive), got 0")
         XCTAssertEqual(try message(10, .nan), "the training fraction must be between 0 and 1 (exclusive), got nan")
-        XCTAssertEqual(try message(5, 0.1), "a 0.1 split of 5 samples leaves no training samples — use a fraction of at least 0.2")
-        XCTAssertEqual(try message(1, 0.5), "a 0.5 split of 1 sample leaves no training samples — a split needs at least 2 samples")
+        XCTAssertEqual(try message(5, 0.1), "split 0.1 of 5 samples leaves 0 for training and 5 for validation; both need at least one — use a fraction of at least 0.2")
+        XCTAssertEqual(try message(1, 0.5), "split 0.5 of 1 sample leaves 0 for training and 1 for validation; both need at least one — a split needs at least 2 samples")
+        // 1/3 written to 4 digits, 0.3333, trains on ⌊0.9999⌋ = 0 of 3 rows; 0.3334 on ⌊1.0002⌋ = 1. 1/7 = 0.142857…
+        // rounds up to 0.1429 (⌊1.0003⌋ = 1 of 7).
+        XCTAssertEqual(try message(3, 0.3), "split 0.3 of 3 samples leaves 0 for training and 3 for validation; both need at least one — use a fraction of at least 0.3334")
+        XCTAssertEqual(try message(7, 0.1), "split 0.1 of 7 samples leaves 0 for training and 7 for validation; both need at least one — use a fraction of at least 0.1429")
+        XCTAssertEqual(try message(3, 0.3334), "no error")
     }
 }

@@ -297,7 +297,24 @@ final class CommandArgumentTests: XCTestCase {
     func testAGeneratorsErrorPointsAtTheOptionItIsAbout() {
         h.out.clear()
         XCTAssertEqual(h.session.runScript("data spiral classes=3 n=2", file: "t.descent"), .failed)
-        XCTAssertTrue(h.out.errors.joined().contains("t.descent:1:23: error: n must be at least 3"), h.out.errors.joined())
+        XCTAssertTrue(h.out.errors.joined().contains("t.descent:1:25: error: expected a whole number from 3 to 1000000 for n=, got 2"), h.out.errors.joined())
+    }
+
+    func testTheRangeOfNIsTheOneTheGeneratorTakesForItsClasses() {
+        // xor makes 2 classes and spiral classes=5 five, each needing a sample: n=0 said "from 1" and n=1 was then
+        // refused as below 2. The range told is the one taken; a regression generator takes one sample.
+        for (command, least, why) in [("data xor n=0", 2, " (xor makes 2 classes, at least one sample each)"),
+                                      ("data xor n=1", 2, " (xor makes 2 classes, at least one sample each)"),
+                                      ("data spiral classes=5 n=0", 5, " (spiral makes 5 classes, at least one sample each)"),
+                                      ("data spiral classes=5 n=4", 5, " (spiral makes 5 classes, at least one sample each)"),
+                                      ("data gauss n=2", 3, " (gauss makes 3 classes, at least one sample each)"),
+                                      ("data linear n=0", 1, "")] {
+            let given = command.split(separator: "=").last ?? ""
+            XCTAssertTrue(h.fails(command).hasPrefix("error: expected a whole number from \(least) to 1000000 for n=, got \(given)\(why)\n"),
+                          "\(command): \(h.out.errors)")
+        }
+        h.ok("data xor n=2\ndata spiral classes=5 n=5\ndata linear n=1")
+        XCTAssertEqual(h.w.data?.count, 1)
     }
 
     func testModelsThatCannotLearnAreRefusedWhenBuilt() {
@@ -371,7 +388,7 @@ final class CommandArgumentTests: XCTestCase {
         // Each line and the column where the caret must be (1-based), counted by hand.
         let cases: [(String, Int)] = [
             ("data csv \"\(bad)\"", 10), ("data csv \"\(bad)\" target=zz", 13 + bad.count),
-            ("data X=[[1],[2]] y=[1]", 18), ("data xor n=1", 10),
+            ("data X=[[1],[2]] y=[1]", 18), ("data xor n=1", 12),
             ("expect W1[5,0] = 1", 8), ("watch W2[5,0]", 7), ("explain W1[9,9]", 9), ("set W1[7,7] = 1", 5),
             ("expect r2 > 0", 8), ("seed 1 da\u{0}ta", 10),
         ]

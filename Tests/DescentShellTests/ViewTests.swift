@@ -192,7 +192,7 @@ final class ViewTests: XCTestCase {
         let w = trainedWorkspace("data linear n=30\nlayer dense 4 tanh\nlayer dense 1\nloss mse\ntrain 5")
         let t = w.trainer!
         XCTAssertEqual(CursesPlotViewer.boundaryHint(model: w.modelLine(), mapName: Charts.mapName(t.train.task), unicode: true),
-                       "output surface of 2-4-1 tanh · mse · sgd lr 0.001 · any key returns")
+                       "output surface of 2-4-1 tanh→linear · mse · sgd lr 0.001 · any key returns")
         XCTAssertEqual(Charts.mapName(.binary), "decision map")
         XCTAssertEqual(Charts.mapName(.multiclass), "decision map")
     }

@@ -89,7 +89,7 @@ final class WorkspaceTests: XCTestCase {
 
     func testModelThatDoesNotFitSaysWhatWould() {
         ok("data xor n=40\nlayer dense 4 tanh\nlayer dense 3 softmax\nloss bce")
-        XCTAssertTrue(fails("train 1").contains("bce needs 1 output (the probability of class 1); the last layer has 3 — end with `layer dense 1 sigmoid`"))
+        XCTAssertTrue(fails("train 1").contains("bce needs 1 output (the probability of class 1); the last layer has 3 — replace the last layer: `layer pop; layer dense 1 sigmoid`"))
         ok("data sine n=40\nlayer pop\nlayer dense 1\nloss ce")
         XCTAssertTrue(fails("step").contains("ce needs class targets, but 'y' is a regression target — use mse, mae or huber"))
     }
@@ -362,10 +362,10 @@ final class WorkspaceTests: XCTestCase {
         out.clear(); ok("data X=[[1],[2],[3],[4]] y=[0,2,4,4]")
         XCTAssertEqual(out.lines.last, "data: inline — 4 samples, 1 feature, 5 classes (y holds class ids 0–4, read as classes under ce; classes 1 and 3 have no rows)")
         ok("new\ndata X=[[1],[2],[3]] y=[1,2,1]\nlayer dense 1 sigmoid\nloss bce")
-        XCTAssertTrue(fails("step").contains("error: bce is for two classes, the ids 0 and 1; 'y' holds the ids 1 and 2 (class 0 has no rows) — recode them as 0 and 1, or use ce with `layer dense 3 softmax`"))
+        XCTAssertTrue(fails("step").contains("error: bce is for two classes, the ids 0 and 1; 'y' holds the ids 1 and 2 (class 0 has no rows) — recode them as 0 and 1, or use ce on 3 outputs: `layer pop; layer dense 3 softmax; loss ce`"))
         // ce on ids 1–3 with 3 outputs: the fourth output is class 0's, which has no rows.
         ok("new\ndata X=[[1],[2],[3]] y=[1,2,3]\nloss ce\nlayer dense 3")
-        XCTAssertTrue(fails("step").contains("ce on 4 classes needs 4 outputs; the last layer has 3 — end with `layer dense 4 softmax` "
+        XCTAssertTrue(fails("step").contains("ce on 4 classes needs 4 outputs; the last layer has 3 — replace the last layer: `layer pop; layer dense 4 softmax` "
                                              + "(class 0 has no rows: the ids count from 0 — recoded as 0–2, 3 outputs would do)"))
         // Three classes with rows are three classes.
         ok("new\ndata X=[[1],[2],[3]] y=[0,1,2]\nlayer dense 1 sigmoid\nloss bce")
