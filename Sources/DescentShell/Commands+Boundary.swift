@@ -8,7 +8,7 @@ extension Commands {
     /// column is named by one), as a projection of `t`'s data; nil when none are named. Data of more than two features
     /// needs them; data of one feature (the fitted curve) takes none.
     static func boundaryProjection(_ t: Trainer, _ a: inout ArgReader) throws -> BoundaryProjection? {
-        let names = t.train.featureNames, f = names.count
+        let names = t.train.inputNames, f = names.count
         let example = "`plot boundary \(names[0].shortened()) \(names[min(1, f - 1)].shortened())`"
         guard !a.isAtEnd else {
             guard f <= 2 || Charts.drawsFit(t) else {
