@@ -101,6 +101,10 @@ extension Commands {
     /// The term that starts with the column `name` (already read): the column itself, `^2`/`^3` after it, or `*` and another column.
     private static func plainTerm(named name: String, at span: SourceSpan, columns: [String]?, allowed: String,
                                   _ a: inout ArgReader) throws -> FeatureTerm {
+        if a.peek?.value == .op("(") {
+            let hint = Suggest.hint(name, in: ["sin", "cos"]) ?? " — the functions are sin and cos"
+            throw Diagnostic("no function '\(name.shortened())'\(hint) (\(allowed))", at: span)
+        }
         if let columns, !columns.contains(name) {
             let hint = Suggest.hint(name, in: columns) ?? ""
             throw Diagnostic("no column '\(name.shortened())' in this data\(hint) (its columns are \(DataCommand.listed(columns)))", at: span)
@@ -127,6 +131,7 @@ extension Commands {
             _ = try? a.name(what)
             throw a.error("expected \(what), got '\(sign)' — \(allowed)")
         }
+        if a.isAtEnd { throw Diagnostic("expected \(what) — \(allowed)", at: a.command.endSpan) }
         let name = try a.name(what)
         if let columns, !columns.contains(name) {
             let hint = Suggest.hint(name, in: columns) ?? ""

@@ -31,4 +31,16 @@ extension Workspace {
         return "the feature \(term.name.shortened()) reads the column '\(column.shortened())', which this data lacks\(hint) "
             + "(its columns are \(DataCommand.listed(columns))) — `features off` goes back to the data's own columns"
     }
+
+    /// The warning for `load weights` when the feature terms `saved` in the file (nil: the data's own columns) are not the
+    /// ones the model reads here; nil when they agree.
+    func featuresMismatch(saved: [String]?, file: String) -> String? {
+        let here = featureTerms?.map(\.name)
+        guard saved != here else { return nil }
+        let then = saved.map { "the features \(DataCommand.listed($0))" } ?? "the data's own columns"
+        let now = here.map { "the features \(DataCommand.listed($0))" } ?? "the data's own columns"
+        let fix = saved.map { "`features \($0.joined(separator: " "))`" } ?? "`features off`"
+        return "warning: \(file) was saved for a model reading \(then), but the model here reads \(now), so its inputs are not "
+            + "what it learned from — \(fix) reads them as it was trained"
+    }
 }
