@@ -101,10 +101,7 @@ extension Commands {
     /// The term that starts with the column `name` (already read): the column itself, `^2`/`^3` after it, or `*` and another column.
     private static func plainTerm(named name: String, at span: SourceSpan, columns: [String]?, allowed: String,
                                   _ a: inout ArgReader) throws -> FeatureTerm {
-        if a.peek?.value == .op("(") {
-            let hint = Suggest.hint(name, in: ["sin", "cos"]) ?? " — the functions are sin and cos"
-            throw Diagnostic("no function '\(name.shortened())'\(hint) (\(allowed))", at: span)
-        }
+        if a.peek?.value == .op("(") { throw noFunction(name, at: span, allowed: allowed) }
         if let columns, !columns.contains(name) {
             let hint = Suggest.hint(name, in: columns) ?? ""
             throw Diagnostic("no column '\(name.shortened())' in this data\(hint) (its columns are \(DataCommand.listed(columns)))", at: span)
@@ -133,11 +130,18 @@ extension Commands {
         }
         if a.isAtEnd { throw Diagnostic("expected \(what) — \(allowed)", at: a.command.endSpan) }
         let name = try a.name(what)
+        if a.peek?.value == .op("(") { throw noFunction(name, at: a.lastSpan, allowed: allowed) }
         if let columns, !columns.contains(name) {
             let hint = Suggest.hint(name, in: columns) ?? ""
             throw a.error("no column '\(name.shortened())' in this data\(hint) (its columns are \(DataCommand.listed(columns)))")
         }
         return name
+    }
+
+    /// The error for `name(` where `name` is no function of a term.
+    private static func noFunction(_ name: String, at span: SourceSpan, allowed: String) -> Diagnostic {
+        let hint = Suggest.hint(name, in: ["sin", "cos"]) ?? " — the functions are sin and cos"
+        return Diagnostic("no function '\(name.shortened())'\(hint) (\(allowed))", at: span)
     }
 
     /// The span from the start of `a` to the end of `b` (`a` alone when they are on different lines).
