@@ -166,6 +166,9 @@ final class FeaturesTests: XCTestCase {
         XCTAssertNil(h.w.model)
         XCTAssertEqual(try h.w.modelSpec().inputSize, 2)
         XCTAssertTrue(h.ok("show config").contains("features    the data's own columns"), h.out.text)
+        // A kept run names the terms it was trained on.
+        h.ok("data xor n=20\nfeatures x1*x2 x1^2\ntrain 3\nkeep prod")
+        XCTAssertTrue(h.ok("show runs").contains("2-1 sigmoid · features x1*x2 x1^2 · bce ·"), h.out.text)
         h.ok("new")
         XCTAssertNil(h.w.featureTerms)
     }
