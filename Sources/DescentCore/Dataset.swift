@@ -19,10 +19,11 @@ public struct Dataset: Equatable, Sendable {
     /// For some of the data's rows in another order (a split's part), the row of the whole data each one is, as
     /// `show data` numbers them; nil for the data's own rows.
     public var rowIDs: [Int]?
-    /// For data whose features are terms computed from its columns (`derived(by:)`), the terms and the columns' raw
-    /// values [n, map.inputs.count], which inputs in the data's units (`predict`, the map's grid) are given as; nil
-    /// for features that are the data's own columns.
+    /// For data whose features are terms computed from its columns (`derived(by:)`), the terms; nil for features that
+    /// are the data's own columns.
     public var featureMap: FeatureMap?
+    /// With `featureMap`, the columns' raw values [n, map.inputs.count], which inputs in the data's units (`predict`, the
+    /// map's grid) are given as.
     public var rawInputs: Tensor?
 
     /// The row of the whole data that row `i` is (`rowIDs`).

@@ -65,7 +65,6 @@ extension Commands {
         let allowed = "a feature term is \(featureForms), NAME a column of the data"
             + (columns.map { " (\(DataCommand.listed($0)))" } ?? "")
         var terms: [FeatureTerm] = []
-        var spans: [SourceSpan] = []
         while !a.isAtEnd {
             guard let first = a.peek else { break }
             if case .op(let sign) = first.value {
@@ -93,7 +92,6 @@ extension Commands {
                 throw Diagnostic("\(term.name.shortened()) is already feature \(k + 1) — give each term once", at: span)
             }
             terms.append(term)
-            spans.append(span)
         }
         return terms
     }
