@@ -169,6 +169,9 @@ final class FeaturesTests: XCTestCase {
         // A kept run names the terms it was trained on.
         h.ok("data xor n=20\nfeatures x1*x2 x1^2\ntrain 3\nkeep prod")
         XCTAssertTrue(h.ok("show runs").contains("2-1 sigmoid · features x1*x2 x1^2 · bce ·"), h.out.text)
+        // Tab offers the data's columns and the functions.
+        XCTAssertEqual(Completion.candidates(line: "features x", word: "x", workspace: h.w), ["x1", "x2"])
+        XCTAssertEqual(Completion.candidates(line: "features ", word: "", workspace: h.w), ["x1", "x2", "sin", "cos", "off"])
         h.ok("new")
         XCTAssertNil(h.w.featureTerms)
     }
