@@ -83,6 +83,20 @@ final class FeaturesTests: XCTestCase {
         XCTAssertTrue(h.fails("predict [1,2,3]").contains("the input has 3 values; the data has 2 features (x1, x2)"), h.out.errors.joined())
     }
 
+    /// `evaluate` reads the data's own columns from its file (in any order) and computes the terms: the two rows above,
+    /// classes 1 and 0, give accuracy 1 and the loss (−ln σ(0.3) − ln(1 − σ(−0.45)))/2 = 0.5238020952329909.
+    func testEvaluateReadsTheRawColumnsOfItsFile() throws {
+        let dir = try ScratchDirectory.make("descent-features")
+        defer { ScratchDirectory.remove(dir) }
+        try "x2,x1,y\n0.5,0.5,1\n0.5,1,0\n".write(toFile: dir + "/test.csv", atomically: true, encoding: .utf8)
+        let h = circleModel()
+        let text = h.ok("evaluate \"\(dir)/test.csv\"")
+        XCTAssertTrue(text.contains(": 2 samples at step 0 — loss 0.5238  accuracy 100%"), text)
+        try "x1,x2,x1^2,y\n0.5,0.5,0.25,1\n".write(toFile: dir + "/extra.csv", atomically: true, encoding: .utf8)
+        XCTAssertTrue(h.fails("evaluate \"\(dir)/extra.csv\"").contains("column 'x1^2' is not a feature of the training data (its features: x1, x2;"),
+                      h.out.errors.joined())
+    }
+
     func testTheMapIsOverTheRawPlaneAndDrawsTheCircle() throws {
         let h = circleModel()
         let t = try h.w.ensureTrainer()
