@@ -19,6 +19,12 @@ public struct Dataset: Equatable, Sendable {
     /// For some of the data's rows in another order (a split's part), the row of the whole data each one is, as
     /// `show data` numbers them; nil for the data's own rows.
     public var rowIDs: [Int]?
+    /// For data whose features are terms computed from its columns (`derived(by:)`), the terms; nil for features that
+    /// are the data's own columns.
+    public var featureMap: FeatureMap?
+    /// With `featureMap`, the columns' raw values [n, map.inputs.count], which inputs in the data's units (`predict`, the
+    /// map's grid) are given as.
+    public var rawInputs: Tensor?
 
     /// The row of the whole data that row `i` is (`rowIDs`).
     public func dataRow(_ i: Int) -> Int { rowIDs?[i] ?? i }
@@ -158,6 +164,8 @@ public struct Dataset: Equatable, Sendable {
         d.standardization = standardization
         d.origin = origin?.rows(indices)
         d.rowIDs = indices.map(dataRow)
+        d.featureMap = featureMap
+        d.rawInputs = rawInputs?.gatherRows(Array(indices))
         return d
     }
 }

@@ -132,11 +132,12 @@ extension Trainer {
         return g
     }
 
-    /// Runs the model in evaluation mode on inputs `X` [rows, features] given in the data's raw units: they go
-    /// through the training data's standardisation first, when it has one. See `predict(_:rows:)`. `X` must
-    /// have the model's input width (the caller checks what a person typed).
+    /// Runs the model in evaluation mode on inputs `X` [rows, columns] given in the data's raw units: the feature terms
+    /// are computed from them (under `features`), then go through the training data's standardisation, when it has one.
+    /// See `predict(_:rows:)`. `X` must have the data's input width, `train.inputCount` (the caller checks what a person typed).
     public func predict(raw X: Tensor) -> Graph {
-        let inputs = train.standardization?.apply(X) ?? X
+        let features = train.features(fromInputs: X)
+        let inputs = train.standardization?.apply(features) ?? features
         return predict(inputs.data, rows: inputs.rows)
     }
 

@@ -18,8 +18,10 @@ public enum WeightsFile {
 
     /// The JSON text for `model`'s parameters, with the standardisation its inputs go through when there is one and the
     /// class names its outputs stand for when it is a classifier (`classes`, empty for none); throws, naming the first,
-    /// when entries (of the parameters or the standardisation) are infinite or NaN.
-    public static func encode(_ model: Model, normalization: Normalization? = nil, classes: [String] = []) throws(WeightsError) -> String {
+    /// when entries (of the parameters or the standardisation) are infinite or NaN. `features` names the feature terms the
+    /// model's inputs are (`features x1^2 x2^2`), nil for the data's own columns.
+    public static func encode(_ model: Model, normalization: Normalization? = nil, classes: [String] = [],
+                              features: [String]? = nil) throws(WeightsError) -> String {
         var first: (entry: String, value: Double)?, count = 0
         for p in model.parameters {
             for (k, x) in p.value.array.enumerated() where !x.isFinite {
@@ -45,6 +47,7 @@ public enum WeightsFile {
             out += "    \"std\": " + nested(n.std, shape: [n.std.count]) + "\n  },\n"
         }
         if !classes.isEmpty { out += "  \"classes\": [" + classes.map(quote).joined(separator: ", ") + "],\n" }
+        if let features { out += "  \"features\": [" + features.map(quote).joined(separator: ", ") + "],\n" }
         out += "  \"params\": {\n"
         let entries = model.parameters.map { p -> String in
             "    \(quote(p.name)): " + nested(p.value.array, shape: p.shape)
@@ -60,9 +63,10 @@ public enum WeightsFile {
 
     /// `decode`'s parameter values, the file's `normalization` when it has one (checked: a feature name, mean and
     /// std for each of the model's inputs, each std finite and above 0), and its `classes` (empty when it has none;
-    /// checked: a name for each of the model's outputs, or two names for one output, a binary classifier's).
+    /// checked: a name for each of the model's outputs, or two names for one output, a binary classifier's), and its
+    /// `features` (nil when it has none: the data's own columns; checked: a term's name for each of the model's inputs).
     public static func read(_ text: String, for model: Model) throws(WeightsError)
-        -> (params: [Tensor], normalization: Normalization?, classes: [String]) {
+        -> (params: [Tensor], normalization: Normalization?, classes: [String], features: [String]?) {
         let root = try JSONReader.parse(text)
         guard case .object(let obj) = root else {
             throw WeightsError("expected an object {\"format\": \"\(formatName)\", \"version\": \(version), \"params\": {…}}, found \(root.kind)")
@@ -91,7 +95,24 @@ public enum WeightsFile {
             result.append(Tensor(shape: shape, data: values))
         }
         return (result, try obj["normalization"].map { v throws(WeightsError) in try normalization(v, inputs: model.spec.inputSize) },
-                try obj["classes"].map { v throws(WeightsError) in try classes(v, outputs: model.spec.outputSize) } ?? [])
+                try obj["classes"].map { v throws(WeightsError) in try classes(v, outputs: model.spec.outputSize) } ?? [],
+                try obj["features"].map { v throws(WeightsError) in try features(v, inputs: model.spec.inputSize) })
+    }
+
+    /// The `features` member `v`, checked against a model of `inputs` inputs: a term's name for each.
+    private static func features(_ v: JSONValue, inputs: Int) throws(WeightsError) -> [String] {
+        guard case .array(let items) = v else {
+            throw WeightsError("\"features\" is \(v.kind), expected an array of the feature terms the model's inputs are")
+        }
+        var names: [String] = []
+        for (j, item) in items.enumerated() {
+            guard case .string(let s) = item else { throw WeightsError("features[\(j)] is \(item.kind), not a feature term") }
+            names.append(s)
+        }
+        guard names.count == inputs else {
+            throw WeightsError("\"features\" has \(Format.counted(names.count, "term")); the model has \(Format.counted(inputs, "input"))")
+        }
+        return names
     }
 
     /// The `classes` member `v`, checked against a model of `outputs` outputs: a name for each, or two for one output

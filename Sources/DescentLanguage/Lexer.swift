@@ -51,6 +51,7 @@ public struct Lexer {
         case "+" where peek == "-": current += 1; add(.op("+-"))
         case "!" where peek == "=": current += 1; throw noNotEqual()
         case "≠": throw noNotEqual()
+        case "^", "*", "(", ")": add(.op(String(c)))   // a feature term's: `x1^2`, `x1*x2`, `sin(x1)`
         case _ where c.isWordStart: word()
         case _ where startsNumber(c): try number()
         default: throw unexpected(c)

@@ -8,7 +8,8 @@ public enum TokenKind: Equatable, Sendable {
     case number(Double)
     /// A double-quoted string, escapes already decoded.
     case string(String)
-    /// A comparison or tolerance operator, normalised: `±` → `+-`, `==` → `=`.
+    /// A comparison or tolerance operator, normalised: `±` → `+-`, `==` → `=`; or a feature term's sign, `^`, `*`, `(`
+    /// or `)` (`features x1^2 x1*x2 sin(x1)`).
     case op(String)
     /// `[`
     case leftBracket

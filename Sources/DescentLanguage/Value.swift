@@ -10,6 +10,7 @@ public enum Value: Equatable, Sendable {
     case list([ListElement])
     /// An indexed reference such as `W1[0,1]`.
     case indexed(name: String, indices: [Int])
-    /// An operator: `<`, `>`, `<=`, `>=`, `=` or `+-` (`±` and `==` are normalised to `+-` and `=`).
+    /// An operator: `<`, `>`, `<=`, `>=`, `=` or `+-` (`±` and `==` are normalised to `+-` and `=`), or a feature
+    /// term's `^`, `*`, `(` or `)`.
     case op(String)
 }

@@ -16,7 +16,9 @@ struct BoundaryProjection: Equatable, Sendable {
     init(x: Int, y: Int, of t: Trainer) {
         self.x = x
         self.y = y
-        names = t.train.featureNames
+        names = t.train.inputNames
+        // Under `features` the grid is in the data's own columns, which the terms are computed from.
+        if let raw = t.train.rawInputs { means = Standardizer(fitting: raw).mean; return }
         means = t.train.standardization?.mean ?? Standardizer(fitting: t.train.X).mean
     }
 

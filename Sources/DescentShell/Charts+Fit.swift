@@ -5,7 +5,7 @@ import DescentPlot
 extension Charts {
     /// Whether `fit` draws `t`'s model: data of one feature, with a regression target or two classes.
     static func drawsFit(_ t: Trainer) -> Bool {
-        t.train.featureCount == 1 && t.train.count > 0 && (t.train.task == .regression || t.train.task == .binary)
+        t.train.inputCount == 1 && t.train.count > 0 && (t.train.task == .regression || t.train.task == .binary)
     }
 
     /// The model's output (regression), or the probability of the second class (two classes; the output itself when
@@ -33,7 +33,7 @@ extension Charts {
             series.append(points("validation rows", x, v.y.data, role: .class1, style: .hollowPoints, maxPoints: maxPoints))
         }
         series.append(LineChart.Series(name: curveName, role: .lossTrain, bold: true, style: .solid, xs: xs, ys: ys))
-        return LineChart(series: series, title: nil, xName: t.train.featureNames.first ?? "x", showLegend: true, unicode: unicode)
+        return LineChart(series: series, title: nil, xName: t.train.inputNames.first ?? "x", showLegend: true, unicode: unicode)
     }
 
     /// The rows of a one-feature set as a points series (filled or hollow markers), every k-th when there are more

@@ -41,7 +41,8 @@ extension Charts {
     /// What `plot boundary` draws for `t`: the fitted curve for data of one feature, else the map `mapName(task)` names.
     static func mapName(_ t: Trainer) -> String { drawsFit(t) ? "fitted curve" : mapName(t.train.task) }
     /// Whether `boundary` draws anything for `t`: a map of two features, or the fitted curve of one.
-    static func drawsMap(_ t: Trainer) -> Bool { t.train.featureCount == 2 || drawsFit(t) }
+    /// Under `features`, the data's own columns count, which the map is drawn over: `x1^2 x2^2` of x1 and x2 is a map.
+    static func drawsMap(_ t: Trainer) -> Bool { t.train.inputCount == 2 || drawsFit(t) }
 
     /// The model's decision map (classification) or output surface (regression) over the data's two features,
     /// with the training points (filled markers) and the validation points (hollow ones) on it, drawn into `width` × `height` cells; for data of one feature,
@@ -121,7 +122,7 @@ extension Charts {
     static func boundarySVG(_ t: Trainer, title: String, projection: BoundaryProjection?) -> String? {
         guard var map = boundaryMap(t, width: 0, height: 0, unicode: true, maxPoints: 2_000, projection: projection,
                                     grid: (120, 90), shaded: true) else { return nil }
-        let names = t.train.featureNames
+        let names = t.train.inputNames
         let (a, b) = projection.map { ($0.x, $0.y) } ?? (0, 1)
         if a < names.count && b < names.count { map.axisNames = (names[a], names[b]) }
         map.title = title + (projection == nil ? "" : " — the other features at their training means")
@@ -137,8 +138,10 @@ extension Charts {
     }
 
     /// The features of `d` in the data's raw units: standardised features are mapped back (z · std + mean, the
-    /// raw values up to rounding in the last bits); raw features are returned as they are.
+    /// raw values up to rounding in the last bits); raw features are returned as they are. Under `features`, the
+    /// data's own columns the terms are computed from, as they were read.
     static func rawFeatures(_ d: Dataset) -> Tensor {
+        if let raw = d.rawInputs { return raw }
         guard let s = d.standardization else { return d.X }
         var x = d.X
         let f = x.cols, fitted = min(f, s.mean.count, s.std.count)

@@ -9,7 +9,7 @@ extension Commands {
     /// needs them; data of one feature (the fitted curve) takes none. The last `reserved` arguments are not features
     /// (`export plot boundary`'s file name).
     static func boundaryProjection(_ t: Trainer, _ a: inout ArgReader, reserved: Int = 0) throws -> BoundaryProjection? {
-        let names = t.train.featureNames, f = names.count
+        let names = t.train.inputNames, f = names.count
         let example = "`plot boundary \(names[0].shortened()) \(names[min(1, f - 1)].shortened())`"
         guard a.remaining > reserved else {
             guard f <= 2 || Charts.drawsFit(t) else {

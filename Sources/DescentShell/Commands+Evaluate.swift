@@ -52,33 +52,43 @@ extension Commands {
     }
 
     /// `raw` (read from `file` with `train`'s target column) as rows of `train`: its feature columns picked by name
-    /// in `train`'s order, its targets as `train`'s class ids (by class name, or class id for classes named by
+    /// in `train`'s order (the data's own columns under `features`, whose terms are then computed), its targets as `train`'s class ids (by class name, or class id for classes named by
     /// their numbers), its features standardised as `train`'s were. Errors name the column or the row and column.
     static func heldOut(_ raw: Dataset, like train: Dataset, file: String) throws -> Dataset {
         var columns: [Int] = []
-        for name in train.featureNames {
+        // Under `features` the file has the data's own columns, and the terms are computed from them.
+        let inputs = train.inputNames
+        for name in inputs {
             guard let j = raw.featureNames.firstIndex(of: name) else {
                 throw ShellError("\(file) has no column '\(name.shortened())', a feature of the training data (its features: "
-                                 + "\(DataCommand.listed(train.featureNames)))")
+                                 + "\(DataCommand.listed(inputs)))")
             }
             columns.append(j)
         }
-        if let extra = raw.featureNames.first(where: { !train.featureNames.contains($0) }) {
+        if let extra = raw.featureNames.first(where: { !inputs.contains($0) }) {
             throw ShellError("\(file)'s column '\(extra.shortened())' is not a feature of the training data (its features: "
-                             + "\(DataCommand.listed(train.featureNames)); target '\(train.targetName.shortened())') — drop it from the file")
+                             + "\(DataCommand.listed(inputs)); target '\(train.targetName.shortened())') — drop it from the file")
         }
         let n = raw.count, f = columns.count
         var x = [Double](repeating: 0, count: n * f)
         for i in 0..<n { for (k, j) in columns.enumerated() { x[i * f + k] = raw.X.data[i * raw.featureCount + j] } }
         let y = try heldOutTargets(raw, like: train, file: file)
         var set = Dataset(name: file, X: Tensor(shape: [n, f], data: x), y: Tensor(shape: [n, 1], data: y), task: train.task,
-                          featureNames: train.featureNames, targetName: train.targetName, classNames: train.classNames)
+                          featureNames: inputs, targetName: train.targetName, classNames: train.classNames)
         set.origin = raw.origin
+        if let map = train.featureMap {
+            set = set.derived(by: map)
+            if let k = set.X.data.firstIndex(where: { !$0.isFinite }) {
+                throw ShellError("\(file)'s row \(k / map.terms.count) gives feature \(map.names[k % map.terms.count].shortened()) the value "
+                                 + "\(Format.short(set.X.data[k])), which the model cannot read")
+            }
+        }
+        let fx = set.featureCount, xs = set.X.data
         if let std = train.standardization {
             let scaled = std.apply(set.X)
             if let k = scaled.data.firstIndex(where: { !$0.isFinite }) {
-                throw ShellError("\(file)'s row \(k / f) cannot be standardised: its value \(Format.sig(x[k], 4)) of feature "
-                                 + "'\(train.featureNames[k % f].shortened())' is so far from the training part's mean that "
+                throw ShellError("\(file)'s row \(k / fx) cannot be standardised: its value \(Format.sig(xs[k], 4)) of feature "
+                                 + "'\(train.featureNames[k % fx].shortened())' is so far from the training part's mean that "
                                  + "(x − mean) / std overflows")
             }
             set.X = scaled

@@ -65,7 +65,8 @@ extension Commands {
             let m = try w.ensureModel()
             let normalization = w.normalization()
             let text: String
-            do { text = try WeightsFile.encode(m, normalization: normalization, classes: w.weightsClasses(m)) } catch {
+            do { text = try WeightsFile.encode(m, normalization: normalization, classes: w.weightsClasses(m),
+                                               features: w.featureTerms.map { $0.map(\.name) }) } catch {
                 throw ShellError("cannot save weights: \(error), so nothing was written to \(name)")
             }
             let readBefore = try writeForReadBack(w, text, to: p, name: name, at: at, command: Session.recordable(a.command, name: "save")) { size in
@@ -93,8 +94,8 @@ extension Commands {
         let p = path(w, file), name = shown(file)
         let text = try readText(p, name: name, at: at, limit: w.readLimit,
                                 advice: "that is more than `save weights` writes (a model of tens of millions of parameters); save the weights of a smaller model")
-        let values: [Tensor], saved: Normalization?, classes: [String]
-        do { (values, saved, classes) = try WeightsFile.read(text, for: m) } catch { throw Diagnostic("\(name): \(error)", at: at) }
+        let values: [Tensor], saved: Normalization?, classes: [String], features: [String]?
+        do { (values, saved, classes, features) = try WeightsFile.read(text, for: m) } catch { throw Diagnostic("\(name): \(error)", at: at) }
         if (try? w.ensureTrainer()) != nil { w.pushUndo("load") }   // as `set`: undoable before any training
         w.noteRead(canonical(p), name: name, text: text)
         m.restore(values)
@@ -104,6 +105,7 @@ extension Commands {
         w.weightsTrainedUnder = classes.isEmpty ? nil : TrainedUnder(normalization: nil, classes: classes)
         w.out.print("loaded \(values.count) parameters from \(name)")
         // The weights load whatever the normalisation and classes; a mismatch makes their outputs meaningless, so it is said.
+        if let warning = w.featuresMismatch(saved: features, file: name) { w.out.print(warning) }
         if let warning = w.normalizationMismatch(saved: saved, file: name) { w.out.print(warning) }
         if let data = w.data, let warning = DataCommand.classesChanged("the weights in \(name)", from: classes,
                                                                           to: ((try? w.asRead(data)) ?? data).classNames,
@@ -203,7 +205,7 @@ extension Commands {
     /// `export plot boundary [F1 F2] "FILE.svg"`: the map `plot boundary` draws, as an SVG page (`Charts.boundarySVG`).
     static func exportBoundary(_ w: Workspace, _ a: inout ArgReader) throws {
         let t = try w.ensureTrainer()
-        guard t.train.featureCount >= 2 else {
+        guard t.train.inputCount >= 2 else {
             throw ShellError("export plot boundary writes the map of data with 2 features or more, and this data has 1 — "
                              + "`plot boundary` draws its fitted curve in the terminal; `export plot` writes the loss chart")
         }

@@ -12,7 +12,8 @@ extension Commands {
         let single = rows.count == 1 && rows[0].span == at   // `predict [1,2]`, not `predict [[1,2]]`
         try a.finish(options: [])
         let spec = try located(at) { try w.modelSpec() }
-        let width = spec.inputSize, names = w.data?.featureNames ?? []
+        // Rows are in the data's own columns: under `features` the model's inputs are computed from them.
+        let names = w.data?.featureNames ?? [], width = w.data?.featureCount ?? spec.inputSize
         for (k, row) in rows.enumerated() where row.numbers.count != width {
             let which = single ? "the input" : "inputs[\(k)]"
             throw Diagnostic("\(which) has \(Format.counted(row.numbers.count, "value")); the data has "
@@ -43,11 +44,17 @@ extension Commands {
     /// Refuses typed inputs that standardising with the training part's mean and std (under `normalize`) would make
     /// infinite or NaN ((x − mean) / std overflows), naming the row and the feature, as `normalize` refuses such data.
     private static func checkStandardizable(_ inputs: Tensor, rows: [(numbers: [Double], span: SourceSpan)], single: Bool, by t: Trainer) throws {
+        let features = t.train.features(fromInputs: inputs), width = features.shape[1]
+        if t.train.featureMap != nil, let k = features.data.firstIndex(where: { !$0.isFinite }) {
+            let which = single ? "the input" : "inputs[\(k / width)]"
+            throw Diagnostic("\(which) gives feature \(t.train.featureNames[k % width].shortened()) the value \(Format.short(features.data[k])), "
+                             + "which the model cannot read — give values nearer the data's range", at: rows[k / width].span)
+        }
         guard let std = t.train.standardization,
-              let k = std.apply(inputs).data.firstIndex(where: { !$0.isFinite }) else { return }
-        let width = inputs.shape[1], row = k / width
+              let k = std.apply(features).data.firstIndex(where: { !$0.isFinite }) else { return }
+        let row = k / width
         let which = single ? "the input" : "inputs[\(row)]"
-        throw Diagnostic("\(which) cannot be standardised: its value \(Format.sig(inputs.data[k], 4)) of feature "
+        throw Diagnostic("\(which) cannot be standardised: its value \(Format.sig(features.data[k], 4)) of feature "
                          + "'\(t.train.featureNames[k % width].shortened())' is so far from the training part's mean that "
                          + "(x − mean) / std overflows — give a value nearer the data's range, or `normalize off`", at: rows[row].span)
     }

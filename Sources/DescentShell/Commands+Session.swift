@@ -107,7 +107,7 @@ extension Commands {
         }
         if what == "boundary" {
             let t = try w.ensureTrainer()
-            guard t.train.featureCount >= 2 || Charts.drawsFit(t) else {
+            guard t.train.inputCount >= 2 || Charts.drawsFit(t) else {
                 throw ShellError("plot boundary needs data with 2 features or more (or 1, for regression or two classes: the fitted curve); "
                                  + "this data has 1 feature and \(t.train.classNames.count) classes")
             }

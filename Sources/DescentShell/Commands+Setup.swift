@@ -16,6 +16,10 @@ extension Commands {
                     keywords: ["none"], handler: split),
         CommandSpec("normalize", ["normalize [on|off]"], "standardise features, fitted on the training part",
                     keywords: ["on", "off"], handler: normalize),
+        CommandSpec("features", ["features TERM…   (TERM: NAME, NAME^2, NAME^3, NAME*NAME, sin(NAME), cos(NAME); NAME a column of the data)",
+                                 "features off   (the data's own columns)", "features   (alone: print the features the model reads)"],
+                    "compute the model's inputs from the data's columns, as TensorFlow Playground's feature inputs",
+                    keywords: ["off", "sin", "cos"], handler: features),
         CommandSpec("batch", ["batch N", "batch full"], "minibatch size (full = the whole training set; by default full up to 4096 training rows, else 32)",
                     keywords: ["full"], handler: batch),
         CommandSpec("layer", ["layer dense UNITS [ACTIVATION] [bias=false] [init=NAME] [slope=X] [alpha=X]",
@@ -199,14 +203,14 @@ extension Commands {
         // A layer that makes the model too large for the data is refused here, before the old model and its history
         // are dropped, rather than by the first command that builds it (removing layers is never refused).
         if newLayers.count > w.layers.count, let d = w.data, newLayers.contains(where: { if case .dense = $0 { true } else { false } }) {
-            try Fit.checkSize(spec: ModelSpec(inputSize: d.featureCount, layers: newLayers), samples: d.count)
+            try Fit.checkSize(spec: ModelSpec(inputSize: w.modelWidth(d), layers: newLayers), samples: d.count)
         }
         w.layers = newLayers
         let reset = w.invalidateModel()
         var msg = kind == "clear" ? "layers cleared"
             : kind == "pop" ? "removed the last layer" + (newLayers.isEmpty ? " (no layers left)" : "")
             : "layer \(newLayers.count): \(newLayers.last.map { "\($0)" } ?? "")"
-        if let d = w.data, !newLayers.isEmpty { msg += "  (model \(ModelSpec(inputSize: d.featureCount, layers: newLayers).summary))" }
+        if let d = w.data, !newLayers.isEmpty { msg += "  (model \(ModelSpec(inputSize: w.modelWidth(d), layers: newLayers).summary))" }
         if let reset { msg += " — reset \(reset)" }
         w.out.print(msg)
         if let note = w.misfitNote() { w.out.print(note) }

@@ -1,6 +1,7 @@
 import DescentCore
 
-/// Tab completion from the command table: command names, their keywords, option names, parameter names.
+/// Tab completion from the command table: command names, their keywords, option names, parameter names (and the data's
+/// columns for `features`).
 enum Completion {
     /// Candidates for `word`, the text being completed, given the whole line up to the cursor.
     static func candidates(line: String, word: String, workspace w: Workspace) -> [String] {
@@ -20,6 +21,7 @@ enum Completion {
             case "break": pool = breakWords(tokens, position: position)
             case "help": pool = position == 1 ? Commands.names : []
             case "show": pool = show(tokens, position: position, workspace: w)
+            case "features": pool = (w.data?.featureNames ?? []) + ["sin", "cos"] + (position == 1 ? ["off"] : [])
             case "unkeep": pool = position == 1 ? w.runs.map(\.name).filter { !$0.contains(" ") } + ["all"] : []
             case "plot": pool = position == 1 ? c.keywords : position == 2 && tokens.count > 1 && tokens[1].lowercased() == "runs" ? RunCurve.names : []
             default:

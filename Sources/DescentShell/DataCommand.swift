@@ -79,8 +79,10 @@ enum DataCommand {
         if let f = w.splitFraction, let problem = Dataset.splitProblem(fraction: f, count: d.count) {
             throw Diagnostic("the split in force: " + problem, at: a.command.nameSpan)
         }
+        // The feature terms stay for new data (as `normalize` does), which must have the columns they read.
+        if w.featureTerms != nil { _ = try Commands.located(a.command.nameSpan) { try w.featured(d) } }
         if w.normalize { try Commands.located(a.command.nameSpan) { try w.checkStandardizable(d, fraction: w.splitFraction, seed: w.seed) } }
-        let widthChanged = w.data.map { $0.featureCount != d.featureCount } ?? false
+        let widthChanged = w.data.map { w.modelWidth($0) != w.modelWidth(d) } ?? false
         // A model kept for the new data (same width) must fit it as a model built for it must (`ensureModel`).
         if !widthChanged, let model = w.model {
             try Commands.located(a.command.nameSpan) { try Fit.checkSize(spec: model.spec, samples: d.count) }
@@ -124,6 +126,7 @@ enum DataCommand {
         if w.batch == .automatic, let rows = w.batch.rows(training: w.trainingRows(of: d)) {
             msg += "; batches of \(rows) rows by default at this size (`batch full` for all of them)"
         }
+        if let terms = w.featureTerms { msg += "; the model reads the features \(DataCommand.listed(terms.map(\.name))) computed from them" }
         if let reset { msg += " — reset \(reset)" }
         w.out.print(msg + note)
         if let fileRead, Dataset.headerIsNumbers(d.featureNames + [d.targetName] + dropped) {

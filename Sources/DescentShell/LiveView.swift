@@ -269,7 +269,7 @@ final class LiveView: TrainingView {
     /// when the reason is the terminal's size).
     private func toggleMap(_ t: Trainer) {
         let (width, height) = screen?.size ?? (0, 0)
-        if let why = LiveView.noMapReason(features: t.train.featureCount, fit: Charts.drawsFit(t), width: width, height: height) {
+        if let why = LiveView.noMapReason(features: t.train.inputCount, fit: Charts.drawsFit(t), width: width, height: height) {
             say(why, aboutSize: Charts.drawsMap(t))
         } else {
             showMap.toggle()
@@ -339,7 +339,7 @@ final class LiveView: TrainingView {
 
     /// The decision map, recomputed at most 4 times a second.
     private func mapPanel(_ t: Trainer, width: Int, height: Int, unicode: Bool) -> Canvas? {
-        guard showMap, LiveView.noMapReason(features: t.train.featureCount, fit: Charts.drawsFit(t), width: width, height: height) == nil else { return nil }
+        guard showMap, LiveView.noMapReason(features: t.train.inputCount, fit: Charts.drawsFit(t), width: width, height: height) == nil else { return nil }
         let now = clock.now
         if let m = mapCanvas, now - lastMap < .milliseconds(250) { return m }
         let w = min(width / 2 - 1, 2 * (height - 5)), h = height - 5

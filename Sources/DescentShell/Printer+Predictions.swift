@@ -24,7 +24,7 @@ extension Printer {
     /// while the table was being made (Ctrl-C: thousands of rows take a while).
     static func predictions(_ g: Graph, inputs: [[Double]], data d: Dataset, width limit: Int = matrixWidth,
                             shouldContinue: () -> Bool = { true }) -> [String]? {
-        let canRepeat = d.featureCount <= inputColumns
+        let canRepeat = d.inputCount <= inputColumns
         let idsNarrower = d.classNames.contains { $0.columns > 7 }
         var layouts: [(byID: Bool, repeatsInputs: Bool)] = []
         for repeats in canRepeat ? [true, false] : [false] {
@@ -54,7 +54,7 @@ extension Printer {
         if chosen.byID { notes += classKey(d.classNames, width: limit) }
         if !chosen.repeatsInputs {
             notes.append(canRepeat ? "(the inputs are not repeated, to keep the table within \(limit) columns; rows are numbered from 0 as typed)"
-                                   : "(the inputs are not repeated: \(Format.counted(d.featureCount, "feature")); rows are numbered from 0 as typed)")
+                                   : "(the inputs are not repeated: \(Format.counted(d.inputCount, "feature")); rows are numbered from 0 as typed)")
         }
         if shown < listed {
             notes.append("… the probabilities of \(Format.counted(listed - shown, "more class", plural: "more classes")) not shown (the table keeps to \(limit) columns)")
@@ -72,7 +72,7 @@ extension Printer {
         let listed = k <= probabilityColumns ? min(k, limit ?? k) : 0, cut = k <= probabilityColumns && listed < k
         let className = { (c: Int) in byID ? String(c) : Printer.className(d.classNames, c) }
         let classLabel = { (c: Int) in byID ? String(c) : label(d, Double(c)) }
-        var headers = ["row"] + (repeatsInputs ? d.featureNames : [])
+        var headers = ["row"] + (repeatsInputs ? d.inputNames : [])
         switch d.task {
         case .regression: headers += cols == 1 ? ["predicted \(d.targetName)"] : (0..<cols).map { "predicted \(d.targetName)[\($0)]" }
         case _ where cols == 1:

@@ -21,9 +21,9 @@ extension Workspace {
         return Normalization(features: train.featureNames, standardizer: Standardizer(fitting: train.X))
     }
 
-    /// The training part of the data as read, before standardising; nil without data or when the split cannot be made.
+    /// The training part of the data as read (its feature terms computed, under `features`), before standardising; nil without data or when the split cannot be made.
     private func rawTrainingPart() -> Dataset? {
-        guard let data, let parts = try? split(data, fraction: splitFraction, seed: seed) else { return nil }
+        guard let data, let featured = try? featured(data), let parts = try? split(featured, fraction: splitFraction, seed: seed) else { return nil }
         return parts.0
     }
 }

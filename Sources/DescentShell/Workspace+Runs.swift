@@ -25,9 +25,10 @@ extension Workspace {
     }
 
     /// The settings `t`'s last step ran with, on one line: `2-16-1 tanh→sigmoid · bce · l2 0.01 · sgd lr 0.1 momentum 0.9 ·
-    /// batch full · seed 1`; a rate that changed during the history (`lr`) as `lr 0.1→1.2`, its first and last.
+    /// batch full · seed 1` (after the model, `features x1^2 x2^2` under `features`); a rate that changed during the history (`lr`) as `lr 0.1→1.2`, its first and last.
     func settingsLine(_ t: Trainer) -> String {
         var parts = [t.model.spec.summary, t.loss.description]
+        if let map = t.train.featureMap { parts.insert("features " + map.names.joined(separator: " "), at: 1) }
         if !t.regularizer.isNone { parts.append(t.regularizer.description) }
         let rates = t.history.rates.map(\.rate), now = t.lastStepRate
         let lr = rates.count > 1 && rates[0] != now ? "\(Format.short(rates[0]))→\(Format.short(now))" : Format.short(now)

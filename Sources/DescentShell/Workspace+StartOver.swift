@@ -13,6 +13,7 @@ extension Workspace {
         targetsMayBeClassIDs = false
         splitFraction = nil
         normalize = false
+        featureTerms = nil
         batch = .automatic
         layers = []
         loss = nil

@@ -22,6 +22,8 @@ public final class Workspace {
     var targetsMayBeClassIDs = false
     var splitFraction: Double?
     var normalize = false
+    /// The feature terms the model reads, computed from the data's columns (`features x1^2 x2^2`); nil: the columns themselves.
+    var featureTerms: [FeatureTerm]?
     var batch = BatchSetting.automatic
     var layers: [LayerSpec] = []
     var loss: Loss?
@@ -139,7 +141,7 @@ public final class Workspace {
         guard layers.contains(where: { if case .dense = $0 { return true } else { return false } }) else {
             throw ShellError("no layers yet — add one with `layer dense UNITS [ACTIVATION]`")
         }
-        return ModelSpec(inputSize: data.featureCount, layers: layers)
+        return ModelSpec(inputSize: modelWidth(data), layers: layers)
     }
 
     /// The model, built (weights drawn from the seed) when missing.
@@ -218,9 +220,9 @@ public final class Workspace {
         return "\(name) holds −1 and 1, but under \(loss) two classes are the ids 0 and 1\(how) — recode −1 as 0"
     }
 
-    /// Splits and standardises the data as configured.
+    /// Derives the feature terms (under `features`), then splits and standardises the data as configured.
     func prepareData(_ d: Dataset) throws -> (Dataset, Dataset?) {
-        let parts = try split(d, fraction: splitFraction, seed: seed)
+        let parts = try split(try featured(d), fraction: splitFraction, seed: seed)
         return normalize ? try standardize(parts) : parts
     }
 
@@ -253,7 +255,7 @@ public final class Workspace {
     /// `normalize`, and `data`, `split` and `seed` while it is on, check the data, split and seed they would
     /// leave before they change anything (a split that fails is left for training to report).
     func checkStandardizable(_ d: Dataset, fraction: Double?, seed: UInt64) throws {
-        guard let parts = try? split(d, fraction: fraction, seed: seed) else { return }
+        guard let featured = try? featured(d), let parts = try? split(featured, fraction: fraction, seed: seed) else { return }
         _ = try standardize(parts)
     }
 

@@ -32,6 +32,23 @@ final class LiveViewTests: XCTestCase {
         try t.wait(forText: "optimizer   adam")
     }
 
+    func testUnderFeaturesTheMapIsOverTheDataColumns() throws {
+        // One input, x1*x2, computed from two columns: the live view draws the decision map over x1 and x2 (its legend
+        // names the classes), not the fitted curve of a model of one column.
+        let t = try Tmux(width: 120, height: 36)
+        try t.wait(forText: "descent>")
+        try t.type("seed 1; data xor n=200; features x1*x2; layer dense 1 sigmoid; loss bce; optimizer adam lr=0.1")
+        try t.wait(forText: "optimizer adam lr=0.1")
+        try t.type("train 2000000 every=1000")
+        let view = try t.wait(for: "the live view with its map") { Tmux.liveStep($0) != nil && $0.contains("▲░ same sign") }
+        XCTAssertTrue(view.contains("●· different signs  ▲░ same sign"), view)
+        XCTAssertTrue(view.contains("b map: on"), view)
+        XCTAssertTrue(view.contains("1-1 sigmoid · bce"), view)
+        XCTAssertFalse(view.contains("model: P("), "no fitted curve:\n\(view)")
+        try t.send("q")
+        try t.wait(forText: "stopped by the user")
+    }
+
     func testAnEvaluationThatOverflowsStopsTheRunAndTheSummarySaysSo() throws {
         // Validation row 2 (data row 7) is x = 1e160, whose squared error overflows at every evaluation: the run of
         // 2,000,000 steps stops at its first, step 100,000 (seconds in a debug build, so the live view is seen first).

@@ -29,6 +29,12 @@ final class LexerTests: XCTestCase {
                        [.word("W1"), .leftBracket, .number(0), .comma, .number(1), .rightBracket, .op("="), .number(0.5), .end])
     }
 
+    func testFeatureTermSignsAreOperators() throws {
+        // `features x1^2 x1*x2 sin(x1)`: each sign a token of its own, which was an error at it.
+        XCTAssertEqual(try kinds("x1^2 x1*x2 sin(x1)"),
+                       [.word("x1"), .op("^"), .number(2), .word("x1"), .op("*"), .word("x2"), .word("sin"), .op("("), .word("x1"), .op(")"), .end])
+    }
+
     func testAHyphenBetweenLettersJoinsAWord() throws {
         // `loss cross-entropy` was an error at the '-'; as one word it gets the hint for another library's name.
         XCTAssertEqual(try kinds("loss cross-entropy weight-decay=1"), [.word("loss"), .word("cross-entropy"), .key("weight-decay"), .number(1), .end])
