@@ -168,8 +168,8 @@ final class LayerEditTests: XCTestCase {
 
     func testHelpAndCompletionKnowTheForms() {
         let help = h.ok("help layer insert")
-        XCTAssertTrue(help.contains("layer insert K dense UNITS [ACTIVATION] [options as above]   (the new layer becomes layer K)"), help)
-        XCTAssertTrue(h.ok("help layer").contains("K numbers the dense layers as show model does"))
+        XCTAssertTrue(help.contains("layer insert K dense UNITS [ACTIVATION] [options of layer dense]   (the new layer becomes layer K)"), help)
+        XCTAssertTrue(h.ok("help layer").contains("K counts the dense layers as show model does"))
         h.ok("data xor n=20\nlayer dense 3 tanh\nlayer dense 1 sigmoid")
         XCTAssertEqual(Completion.candidates(line: "layer insert 2 ", word: "", workspace: h.w), ["dense", "dropout"])
         XCTAssertEqual(Completion.candidates(line: "layer remove 2 ", word: "", workspace: h.w), ["dropout"])
