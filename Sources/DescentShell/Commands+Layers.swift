@@ -72,7 +72,8 @@ extension Commands {
                                  + "and `layer replace 1 dense UNITS [ACTIVATION]` changes it", at: kSpan)
             }
             let old = layers.remove(at: at)
-            if k == n, case .dropout(let p)? = layers.last {
+            // A model that ended in its output layer is not left ending in a dropout (one already ending so is being built).
+            if k == n, case .dropout(let p)? = layers.last, case .dense? = w.layers.last {
                 let trailing = layers.reversed().prefix { if case .dropout = $0 { true } else { false } }.count
                 throw Diagnostic("removing layer \(n), the output layer, would leave the model ending in dropout \(Format.short(p)), whose "
                                  + "dropped-out outputs the loss would read — `layer remove \(n) dropout` first, or `layer pop \(trailing + 1)` "

@@ -126,6 +126,9 @@ final class LayerEditTests: XCTestCase {
         XCTAssertTrue(h.fails("layer remove 1").contains(
             "layer 1 is the model's only dense layer: removing it leaves no model — `layer clear` removes every layer"))
         XCTAssertEqual(h.w.layers, [layers[0]])
+        // A model already ending in a dropout is one being built, as after `layer dropout`: removing its last dense layer is no error.
+        h.ok("layer dense 2 tanh\nlayer dropout 0.5\nlayer remove 2")
+        XCTAssertEqual(h.w.layers.map(\.description), ["dense 4 tanh", "dropout 0.5"])
     }
 
     func testAnEditThatMakesTheModelTooLargeIsRefusedAsAddingALayerIs() {
