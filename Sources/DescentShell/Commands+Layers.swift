@@ -93,7 +93,7 @@ extension Commands {
             let counted = "the model has \(Format.counted(n, "dense layer")), numbered as `show model` numbers them (dropout layers are not counted)"
             if verb == "insert" && k == n + 1 {
                 throw Diagnostic("layer \(n) is the output layer: `layer insert \(k)` would put a layer after it — `layer dense …` adds "
-                                 + "one at the end, and `layer insert K` puts the new layer in place of layer K (\(range): \(counted))",
+                                 + "one at the end, and `layer insert K` puts the new layer in place of layer K; \(range): \(counted)",
                                  at: arg.valueSpan)
             }
             throw Diagnostic("there is no layer \(k) — \(range): \(counted)", at: arg.valueSpan)
