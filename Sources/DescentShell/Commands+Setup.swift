@@ -24,9 +24,15 @@ extension Commands {
                     keywords: ["full"], handler: batch),
         CommandSpec("layer", ["layer dense UNITS [ACTIVATION] [bias=false] [init=NAME] [slope=X] [alpha=X]",
                               "    (init=uniform low=A high=B, init=normal mean=M std=S, init=constant value=C)",
-                              "layer dropout P", "layer pop", "layer clear"],
-                    "add a layer (or remove the last / all)",
-                    keywords: ["dense", "dropout", "pop", "clear"] + Activation.names, handler: layer),
+                              "layer dropout P",
+                              "layer insert K dense UNITS [ACTIVATION] [options of layer dense]   (the new layer becomes layer K)",
+                              "layer replace K dense UNITS [ACTIVATION] [options of layer dense]",
+                              "layer remove K",
+                              "    (K counts the dense layers as show model does: layer K has WK and bK; dropout layers are not counted)",
+                              "layer insert K dropout P | layer replace K dropout P | layer remove K dropout   (the dropout just before layer K)",
+                              "layer pop [N]   (remove the last N layers, 1 by default)", "layer clear"],
+                    "add, insert, replace or remove layers",
+                    keywords: layerKinds + Activation.names, handler: layer),
         CommandSpec("loss", ["loss mse|mae|huber|bce|ce|hinge [delta=X]"], "choose the data loss (mean reduction, as PyTorch)",
                     keywords: Loss.names, handler: loss),
         CommandSpec("regularize", ["regularize none", "regularize l1 λ", "regularize l2 λ", "regularize elastic l1=λ1 l2=λ2",
@@ -155,78 +161,103 @@ extension Commands {
     }
 
     static func layer(_ w: Workspace, _ a: inout ArgReader) throws {
-        let kind = try a.word("layer kind", oneOf: ["dense", "dropout", "pop", "clear"])
+        if a.peekIsNumber { throw layerNumberFirst(w, a) }
+        let kind = try a.word("layer kind", oneOf: layerKinds)
         var newLayers = w.layers
+        var msg: String
         switch kind {
         case "dense":
-            let units = try a.int("number of units", range: 1...100_000)
-            let actName = try a.optionalWord("activation", oneOf: Activation.names + ["identity", "none"]) ?? "linear"
-            let bias = try a.boolOption("bias", default: true)
-            let slope = try a.optionalNumberOption("slope", range: .closed(0, 1e6))
-            let alpha = try a.optionalNumberOption("alpha", range: .closed(0, 1e6))
-            let ini = try a.optionalWordOption("init", oneOf: Initializer.names)
-            let lo = try a.optionalNumberOption("low", range: .closed(-1e6, 1e6))
-            let hi = try a.optionalNumberOption("high", range: .closed(-1e6, 1e6))
-            let mean = try a.optionalNumberOption("mean", range: .closed(-1e6, 1e6))
-            let std = try a.optionalNumberOption("std", range: .closed(0, 1e6))
-            let value = try a.optionalNumberOption("value", range: .closed(-1e6, 1e6))
-            if let option = a.option("activation") { throw activationAsOption(option, a, units: units) }
-            try a.finish(options: denseOptions(activation: actName, initializer: ini),
-                         for: "layer dense \(actName)" + (ini.map { " init=\($0)" } ?? ""))
-            guard let act = Activation.named(actName, parameter: slope ?? alpha) else { throw a.error("unknown activation '\(actName)'") }
-            var initializer: Initializer? = nil
-            if let ini {
-                switch ini {
-                case "uniform": initializer = .uniform(lo ?? -0.05, hi ?? 0.05)
-                case "normal": initializer = .normal(mean: mean ?? 0, std: std ?? 0.05)
-                case "constant": initializer = .constant(value ?? 0)
-                default: initializer = Initializer.named(ini)
-                }
-                if case let .uniform(l, h) = initializer, l >= h {
-                    throw a.error("init=uniform needs low < high, got low=\(Format.short(l)) high=\(Format.short(h))", options: ["low", "high"])
-                }
-            }
-            newLayers.append(.dense(units: units, activation: act, bias: bias, initializer: initializer))
+            newLayers.append(try denseLayer(&a, command: "layer dense"))
+            msg = "layer \(denseCount(newLayers)): \(newLayers[newLayers.count - 1])"
         case "dropout":
-            let p = try a.number("drop probability")
-            guard p >= 0 && p < 1 else { throw a.error("the drop probability must be in [0, 1), got \(Format.short(p))") }
-            try a.finish(options: [])
-            newLayers.append(.dropout(p: p))
+            newLayers.append(try dropoutLayer(&a))
+            let n = denseCount(newLayers)
+            msg = "\(newLayers[newLayers.count - 1]) " + (n == 0 ? "on the input" : "after layer \(n)")
         case "pop":
+            let count = try a.optionalInt("number of layers to remove", range: 1...Int.max) ?? 1
+            let at = a.lastSpan
             try a.finish(options: [])
             guard !newLayers.isEmpty else { throw ShellError("there are no layers to remove") }
-            newLayers.removeLast()
+            guard count <= newLayers.count else { throw Diagnostic(popTooMany(count, newLayers), at: at) }
+            newLayers.removeLast(count)
+            msg = (count == 1 ? "removed the last layer" : "removed the last \(count) layers") + (newLayers.isEmpty ? " (no layers left)" : "")
+        case "insert", "replace", "remove":
+            guard let edit = try editLayers(kind, w, &a) else { return }
+            (newLayers, msg) = edit
         default:
             try a.finish(options: [])
             newLayers = []
+            msg = "layers cleared"
         }
-        // A layer that makes the model too large for the data is refused here, before the old model and its history
-        // are dropped, rather than by the first command that builds it (removing layers is never refused).
-        if newLayers.count > w.layers.count, let d = w.data, newLayers.contains(where: { if case .dense = $0 { true } else { false } }) {
+        // A change that makes the model too large for the data is refused here, before the old model and its history
+        // are dropped, rather than by the first command that builds it (removing layers from the end is never refused;
+        // removing one between others may join two wide ones).
+        if !["pop", "clear"].contains(kind), let d = w.data, denseCount(newLayers) > 0 {
             try Fit.checkSize(spec: ModelSpec(inputSize: w.modelWidth(d), layers: newLayers), samples: d.count)
         }
         w.layers = newLayers
         let reset = w.invalidateModel()
-        var msg = kind == "clear" ? "layers cleared"
-            : kind == "pop" ? "removed the last layer" + (newLayers.isEmpty ? " (no layers left)" : "")
-            : "layer \(newLayers.count): \(newLayers.last.map { "\($0)" } ?? "")"
         if let d = w.data, !newLayers.isEmpty { msg += "  (model \(ModelSpec(inputSize: w.modelWidth(d), layers: newLayers).summary))" }
         if let reset { msg += " — reset \(reset)" }
         w.out.print(msg)
         if let note = w.misfitNote() { w.out.print(note) }
     }
 
-    /// The error for Keras's `activation=relu` on `layer dense`, where the activation is a word on its own: the command as
-    /// it is written (`layer dense 3 relu`), or the activations when the value names none.
-    static func activationAsOption(_ option: Arg, _ a: ArgReader, units: Int) -> Diagnostic {
+    /// The words that may follow `layer`.
+    static let layerKinds = ["dense", "dropout", "insert", "replace", "remove", "pop", "clear"]
+
+    /// Reads a dense layer's UNITS, ACTIVATION and options, the rest of the command; `command` is what comes before
+    /// them (`layer dense`, `layer insert 2 dense`), for the errors that show the command as it is written.
+    static func denseLayer(_ a: inout ArgReader, command: String) throws -> LayerSpec {
+        let units = try a.int("number of units", range: 1...100_000)
+        let actName = try a.optionalWord("activation", oneOf: Activation.names + ["identity", "none"]) ?? "linear"
+        let bias = try a.boolOption("bias", default: true)
+        let slope = try a.optionalNumberOption("slope", range: .closed(0, 1e6))
+        let alpha = try a.optionalNumberOption("alpha", range: .closed(0, 1e6))
+        let ini = try a.optionalWordOption("init", oneOf: Initializer.names)
+        let lo = try a.optionalNumberOption("low", range: .closed(-1e6, 1e6))
+        let hi = try a.optionalNumberOption("high", range: .closed(-1e6, 1e6))
+        let mean = try a.optionalNumberOption("mean", range: .closed(-1e6, 1e6))
+        let std = try a.optionalNumberOption("std", range: .closed(0, 1e6))
+        let value = try a.optionalNumberOption("value", range: .closed(-1e6, 1e6))
+        if let option = a.option("activation") { throw activationAsOption(option, a, command: "\(command) \(units)") }
+        try a.finish(options: denseOptions(activation: actName, initializer: ini),
+                     for: "\(command) \(actName)" + (ini.map { " init=\($0)" } ?? ""))
+        guard let act = Activation.named(actName, parameter: slope ?? alpha) else { throw a.error("unknown activation '\(actName)'") }
+        var initializer: Initializer? = nil
+        if let ini {
+            switch ini {
+            case "uniform": initializer = .uniform(lo ?? -0.05, hi ?? 0.05)
+            case "normal": initializer = .normal(mean: mean ?? 0, std: std ?? 0.05)
+            case "constant": initializer = .constant(value ?? 0)
+            default: initializer = Initializer.named(ini)
+            }
+            if case let .uniform(l, h) = initializer, l >= h {
+                throw a.error("init=uniform needs low < high, got low=\(Format.short(l)) high=\(Format.short(h))", options: ["low", "high"])
+            }
+        }
+        return .dense(units: units, activation: act, bias: bias, initializer: initializer)
+    }
+
+    /// Reads a dropout layer's drop probability, the rest of the command.
+    static func dropoutLayer(_ a: inout ArgReader) throws -> LayerSpec {
+        let p = try a.number("drop probability")
+        guard p >= 0 && p < 1 else { throw a.error("the drop probability must be in [0, 1), got \(Format.short(p))") }
+        try a.finish(options: [])
+        return .dropout(p: p)
+    }
+
+    /// The error for Keras's `activation=relu` on a dense layer, where the activation is a word on its own: the command as
+    /// it is written (`command`, `layer dense 3`, then `relu`), or the activations when the value names none.
+    static func activationAsOption(_ option: Arg, _ a: ArgReader, command: String) -> Diagnostic {
         var name: String?
         if case .word(let word) = option.value { name = word } else if case .string(let text) = option.value { name = text }
         let others = a.command.args.filter { $0.key != nil && $0 != option }.map(\.text)
         guard let name, let known = Activation.names.first(where: { $0 == name.lowercased() }) else {
-            return Diagnostic("the activation is a word on its own, not an option: `layer dense \(units) ACTIVATION` with one of "
+            return Diagnostic("the activation is a word on its own, not an option: `\(command) ACTIVATION` with one of "
                               + Activation.names.joined(separator: ", "), at: option.span)
         }
-        let bare = (["layer dense \(units)", known] + others).joined(separator: " ")
+        let bare = ([command, known] + others).joined(separator: " ")
         return Diagnostic("the activation is a word on its own, not an option (as Keras's activation='\(known)' is) — write `\(bare)`",
                           at: option.span)
     }

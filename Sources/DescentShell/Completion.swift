@@ -94,12 +94,18 @@ enum Completion {
         }
     }
 
-    /// What may come at `position` of a `layer` line: the kind first; after `dense N`, an activation
-    /// (until one is given) and the options of that activation and initializer.
+    /// What may come at `position` of a `layer` line: the kind first (`dense` or `dropout` again after `insert K`,
+    /// `replace K`, `dropout` after `remove K`); after `dense N`, an activation (until one is given) and the options of
+    /// that activation and initializer.
     static func layer(_ tokens: [String], position: Int) -> [String] {
-        if position == 1 { return ["dense", "dropout", "pop", "clear"] }
-        guard tokens.count > 1, tokens[1].lowercased() == "dense", position >= 3 else { return [] }
-        let given = tokens.dropFirst(3).map { $0.lowercased() }
+        if position == 1 { return Commands.layerKinds }
+        guard tokens.count > 1 else { return [] }
+        // `layer insert K dense N …` reads as `layer dense N …` two places on.
+        let verb = tokens[1].lowercased(), edit = ["insert", "replace", "remove"].contains(verb)
+        if edit && position == 3 { return verb == "remove" ? ["dropout"] : ["dense", "dropout"] }
+        let kind = edit ? 3 : 1
+        guard tokens.count > kind, tokens[kind].lowercased() == "dense", position >= kind + 2 else { return [] }
+        let given = tokens.dropFirst(kind + 2).map { $0.lowercased() }
         let activation = given.first { Activation.names.contains($0) }
         let initializer = given.first { $0.hasPrefix("init=") }.map { String($0.dropFirst(5)) }
         let taken = Completion.given(tokens)

@@ -8,9 +8,12 @@ enum Fit {
         if case .dropout? = spec.layers.last {
             throw ShellError("the model ends in a dropout layer: dropout goes between hidden layers, and the last layer must be dense — `layer pop` removes it")
         }
-        for (i, layer) in spec.layers.enumerated() {
-            if case .dense(1, .softmax, _, _) = layer {
-                throw ShellError("layer \(i + 1) is a softmax over 1 unit, which is always 1, so nothing behind it can learn — use `layer dense 1 sigmoid` for one probability, or more units")
+        // Numbered as `show model` numbers them: dense layers only.
+        var number = 0
+        for case let .dense(units, act, _, _) in spec.layers {
+            number += 1
+            if units == 1, act == .softmax {
+                throw ShellError("layer \(number) is a softmax over 1 unit, which is always 1, so nothing behind it can learn — use `layer dense 1 sigmoid` for one probability, or more units")
             }
         }
         let out = spec.outputSize, act = spec.outputActivation ?? .linear

@@ -302,7 +302,7 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(Completion.candidates(line: "show weights W", word: "W", workspace: w), ["W1", "W2"])
         XCTAssertEqual(Completion.candidates(line: "optimizer adam b", word: "b", workspace: w), ["beta1=", "beta2="])
         // Where in the line the word is decides what fits there.
-        XCTAssertEqual(Completion.candidates(line: "layer ", word: "", workspace: w), ["dense", "dropout", "pop", "clear"])
+        XCTAssertEqual(Completion.candidates(line: "layer ", word: "", workspace: w), ["dense", "dropout", "insert", "replace", "remove", "pop", "clear"])
         XCTAssertEqual(Completion.candidates(line: "layer dense 4 ", word: "", workspace: w).prefix(3), ["linear", "relu", "leaky_relu"])
         XCTAssertFalse(Completion.candidates(line: "layer dense 4 ", word: "", workspace: w).contains("dropout"))
         XCTAssertEqual(Completion.candidates(line: "layer dense 4 tanh ", word: "", workspace: w).filter { !$0.hasPrefix("init") },
