@@ -84,10 +84,9 @@ public struct Lexer {
         }
     }
 
-    /// The error for a Character that cannot start any token, with a hint for file names typed without quotes.
+    /// The error for a Character that cannot start any token, with a hint (`hint(for:)`) for what was probably meant.
     func unexpected(_ c: Character) -> Diagnostic {
-        let hint = c == "." || c == "/" ? " — put file names in double quotes, like \"Sessions/xor.descent\""
-            : c == "%" ? " — write a share as a fraction, 0.8 for 80%" : ""
+        let hint = hint(for: c)
         // Characters that print as nothing or as a blank (NUL, other controls, odd spaces) by their code.
         let visible = c.unicodeScalars.allSatisfy { !$0.properties.isWhitespace && $0.properties.generalCategory != .control
             && $0.properties.generalCategory != .format }

@@ -1,3 +1,4 @@
+import Foundation
 import DescentCore
 import DescentLanguage
 import DescentText
@@ -75,6 +76,27 @@ enum ForeignNames {
         "manualseed": "did you mean `seed N`? (one seed for the data, initial weights, shuffles and dropout)",
         "zerograd": "no need here: each `backward` replaces the gradients rather than adding to them",
     ]
+
+    /// What does here what PyTorch's, Keras's or NumPy's method `method` does, called with `arguments` (the text between
+    /// its parentheses): `loss.backward()` → `backward`, `torch.manual_seed(3)` → `seed 3`; nil for a method with none.
+    static func callHint(method: String, arguments: String) -> String? {
+        let args = arguments.trimmingCharacters(in: .whitespaces)
+        switch key(method) {
+        case "backward": return "here it is `backward` (the gradients of the current batch's loss; `step` runs forward, backward and update)"
+        case "step": return "here it is `update` (one optimizer step from the gradients; `step` runs forward, backward and update)"
+        case "zerograd": return "not needed here: `backward` replaces the gradients rather than adding to them"
+        case "manualseed", "seed": return "here it is `seed \(Double(args).map { _ in args } ?? "N")`"
+        case "predict", "forward", "call":
+            return "here it is `predict \(args.hasPrefix("[") ? args.shortened() : "[x1,x2,…]")` (rows like [[1,2],[3,4]] for several)"
+        case "array", "tensor", "asarray", "floattensor":
+            return "write the nested list itself: `\(args.hasPrefix("[") ? args.shortened() : "[[1,2],[3,4]]")`"
+        case "linear":
+            let units = args.split(separator: ",").dropFirst().first.map { $0.trimmingCharacters(in: .whitespaces) }
+            return "here it is `layer dense \(units.flatMap { Int($0) }.map(String.init) ?? "UNITS") [ACTIVATION]` (its inputs come from the layer before)"
+        case "evaluate": return "here it is `evaluate \"FILE.csv\"` (held-out rows in a CSV file)"
+        default: return commands[key(method)]
+        }
+    }
 
     /// " — did you mean `show model`? (…)" for another library's word typed as a command; nil for any other word.
     static func commandHint(_ word: String) -> String? { commands[key(word)].map { " — " + $0 } }

@@ -1,0 +1,82 @@
+import DescentText
+
+/// The hints after `unexpected character`: what was probably meant, and how to type it here.
+extension Lexer {
+    /// Characters typed for ASCII ones (by word processors, other keyboards, or copied from what Descent prints) → the
+    /// ASCII spelling to type instead.
+    static let typographic: [Character: String] = [
+        "−": "-", "–": "-", "—": "-", "‐": "-", "≤": "<=", "≥": ">=", "×": "*", "…": "...", "\u{A0}": "a space",
+    ]
+
+    /// Quote marks that are not the language's `"`; the ASCII `'` among them.
+    static let otherQuotes: Set<Character> = ["“", "”", "„", "‘", "’", "‚", "«", "»", "'", "`", "´"]
+
+    /// The hint for `c`, the unexpected Character at `start` (" — …"), or "" when there is none.
+    func hint(for c: Character) -> String {
+        if c == "." || c == "/" { return dotHint() }
+        if c == "%" { return " — write a share as a fraction, 0.8 for 80%" }
+        if c == "\u{FEFF}" { return " (a byte-order mark, invisible; only one at the very start of a script is skipped) — delete it" }
+        if c == "\u{200B}" { return " (a zero-width space, invisible) — delete it" }
+        if Lexer.otherQuotes.contains(c) {
+            // The text up to the closing quote of any kind, shown in straight double quotes.
+            var end = current
+            while end < source.count && !Lexer.otherQuotes.contains(source[end]) && source[end] != "\"" && !source[end].isLineEnd { end += 1 }
+            let inside = String(source[current..<end])
+            return " — strings take straight double quotes: write \"\(inside.shortened())\""
+        }
+        if let ascii = Lexer.typographic[c] {
+            let spelled = ascii == "a space" ? ascii : "'\(ascii)'"
+            return c == "≤" || c == "≥" ? " — type \(spelled) (Descent prints \(c), but reads the ASCII form)" : " — type \(spelled) instead"
+        }
+        // Full-width forms of ASCII (`＝`, `２`): U+FF01–FF5E are U+0021–007E moved by 0xFEE0.
+        if let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1, (0xFF01...0xFF5E).contains(scalar.value),
+           let ascii = Unicode.Scalar(scalar.value - 0xFEE0) {
+            return " (full-width) — type the ASCII '\(Character(ascii))' instead"
+        }
+        if c == "\u{3000}" { return " (a full-width space) — type a space instead" }
+        return ""
+    }
+
+    /// The hint for a `.` or `/` that starts no token, from the run of non-blank text around it (up to a `;`): a path
+    /// (`data/x.csv`, `w.json`) is to be quoted, with the command so far shown; a Python call (`loss.backward()`) is
+    /// named as one; any other dotted name (`keep a.b`) is to be quoted too.
+    func dotHint() -> String {
+        let stops: (Character) -> Bool = { $0.isBlank || $0.isLineEnd || $0 == ";" }
+        var first = start, last = start
+        while first > 0 && !stops(source[first - 1]) { first -= 1 }
+        while last < source.count && !stops(source[last]) { last += 1 }
+        // The command so far: from the last `;` or line start on this physical line up to the run.
+        var head = first
+        while head > 0 && source[head - 1] != ";" && !source[head - 1].isLineEnd { head -= 1 }
+        var tail = first
+        while tail > head && source[tail - 1].isBlank { tail -= 1 }
+        while head < tail && source[head].isBlank { head += 1 }
+        let before = String(source[head..<tail])
+        let blob = String(source[first..<last])
+        if let call = Lexer.pythonCall(in: source, dotAt: start) {
+            return " — `\(call.object).\(call.method)(…)` is Python: a command here is a word with its values after spaces (`help` lists them)"
+        }
+        let quoted = (before.isEmpty ? "" : before + " ") + "\"" + String(blob.filter { $0 != "\"" }) + "\""
+        let looksLikePath = blob.contains("/") || blob.contains("\\")
+            || [".csv", ".json", ".descent", ".svg", ".txt", ".tsv"].contains { blob.lowercased().hasSuffix($0) }
+        return looksLikePath ? " — put file names in double quotes: `\(quoted.shortened())`"
+            : " — a name with a '.' goes in double quotes: `\(quoted.shortened())`"
+    }
+
+    /// The Python call whose `.` is at `dot` in `source` (`model.fit(` → ("model", "fit", the text inside the
+    /// parentheses up to the matching `)`)); nil when a word, the `.`, a word and `(` are not there.
+    public static func pythonCall(in source: [Character], dotAt dot: Int) -> (object: String, method: String, arguments: String)? {
+        guard dot < source.count, source[dot] == "." else { return nil }
+        var a = dot
+        while a > 0 && source[a - 1].isWordPart { a -= 1 }
+        var b = dot + 1
+        while b < source.count && source[b].isWordPart { b += 1 }
+        guard a < dot, b > dot + 1, source[a].isWordStart, b < source.count, source[b] == "(" else { return nil }
+        var depth = 0, end = b
+        while end < source.count {
+            if source[end] == "(" { depth += 1 } else if source[end] == ")" { depth -= 1; if depth == 0 { break } }
+            end += 1
+        }
+        return (String(source[a..<dot]), String(source[(dot + 1)..<b]), String(source[(b + 1)..<min(end, source.count)]))
+    }
+}

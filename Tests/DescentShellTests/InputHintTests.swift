@@ -1,0 +1,103 @@
+import XCTest
+@testable import DescentShell
+
+/// Wrong inputs a newcomer types (from an audit of 550): each error says what was meant and how to write it here, with
+/// the caret where the trouble is.
+final class InputHintTests: XCTestCase {
+    /// The error for `line` from a fresh session.
+    private func error(_ line: String, file: StaticString = #filePath, at: UInt = #line) -> String {
+        ShellHarness().fails(line, file: file, line: at)
+    }
+
+    func testAByteOrderMarkAtTheStartOfAScriptIsSkipped() {
+        let h = ShellHarness()
+        XCTAssertEqual(h.session.runScript("\u{FEFF}seed 5\nseed 6 @\n", file: "bom.descent"), .failed)
+        XCTAssertEqual(h.w.seed, 5)
+        // Columns count from after the mark.
+        XCTAssertEqual(h.out.errors.joined(separator: "\n"), """
+            bom.descent:2:8: error: unexpected character '@'
+                seed 6 @
+                       ^
+            """)
+        // Anywhere else it is named.
+        XCTAssertEqual(error("seed 5 \u{FEFF}"), """
+            error: unexpected character U+FEFF (a byte-order mark, invisible; only one at the very start of a script is skipped) — delete it
+                seed 5 \u{FEFF}
+                       ^
+            """)
+    }
+
+    /// Python's method calls get what does the same here; the file-name hint is kept for what looks like a path.
+    func testPythonCallsNameDescentsCommand() {
+        XCTAssertEqual(error("loss.backward()"), """
+            error: unexpected character '.' — `loss.backward(…)` is Python; here it is `backward` (the gradients of the current \
+            batch's loss; `step` runs forward, backward and update)
+                loss.backward()
+                    ^
+            """)
+        let cases = [
+            ("model.fit(x, y)", "`model.fit(…)` is Python; did you mean `train N epochs`? (Keras's model.fit(epochs=N); `train N` runs N steps)"),
+            ("model.summary()", "`model.summary(…)` is Python; did you mean `show model`? (Keras's model.summary(): the layers, their shapes and parameter counts)"),
+            ("nn.Linear(2,3)", "`nn.Linear(…)` is Python; here it is `layer dense 3 [ACTIVATION]` (its inputs come from the layer before)"),
+            ("optimizer.step()", "`optimizer.step(…)` is Python; here it is `update` (one optimizer step from the gradients; `step` runs forward, backward and update)"),
+            ("optimizer.zero_grad()", "`optimizer.zero_grad(…)` is Python; not needed here: `backward` replaces the gradients rather than adding to them"),
+            ("torch.manual_seed(3)", "`torch.manual_seed(…)` is Python; here it is `seed 3`"),
+            ("model.predict([1,2])", "`model.predict(…)` is Python; here it is `predict [1,2]` (rows like [[1,2],[3,4]] for several)"),
+            ("data X=np.array([[1,2]]) y=[1]", "`np.array(…)` is Python; write the nested list itself: `[[1,2]]`"),
+            ("x.frobnicate(1)", "`x.frobnicate(…)` is Python: a command here is a word with its values after spaces (`help` lists them)"),
+            ("keep a.b", "a name with a '.' goes in double quotes: `keep \"a.b\"`"),
+            ("save weights w.json", "put file names in double quotes: `save weights \"w.json\"`"),
+            ("seed 1; data csv data/x.csv target=y", "put file names in double quotes: `data csv \"data/x.csv\"`"),
+        ]
+        for (line, hint) in cases {
+            XCTAssertEqual(error(line).components(separatedBy: "\n").first?.components(separatedBy: " — ").dropFirst().joined(separator: " — "), hint, line)
+        }
+    }
+
+    /// MATLAB's `;` between rows ends the command: the error is at the `;` and says so.
+    func testASemicolonInsideBracketsSaysRowsTakeCommas() {
+        XCTAssertEqual(error("predict [5,1;3,5]"), """
+            error: ';' separates commands, so this list ends here unclosed — separate rows with ',' as in [[1,2],[3,4]] \
+            (MATLAB's ';' is ',' here)
+                predict [5,1;3,5]
+                            ^
+            """)
+        XCTAssertTrue(error("data X=[[1,2];[3,4]] y=[1,2]").hasPrefix("error: ';' separates commands"))
+        // A list left open with no ']' later on the line is still an unclosed '['.
+        XCTAssertTrue(error("data X=[1,2; seed 1").hasPrefix("error: this '[' is never closed — add ']'"))
+    }
+
+    /// Characters a word processor or another keyboard types for ASCII ones are named with the ASCII to type.
+    func testTypographicCharactersNameTheirASCIISpelling() {
+        XCTAssertEqual(error("lr −0.1"), """
+            error: unexpected character '−' — type '-' instead
+                lr −0.1
+                   ^
+            """)
+        let cases = [
+            ("data csv “x.csv”", "unexpected character '“' — strings take straight double quotes: write \"x.csv\""),
+            ("data csv 'x.csv'", "unexpected character ''' — strings take straight double quotes: write \"x.csv\""),
+            ("expect loss ≤ 1", "unexpected character '≤' — type '<=' (Descent prints ≤, but reads the ASCII form)"),
+            ("expect loss ≥ 1", "unexpected character '≥' — type '>=' (Descent prints ≥, but reads the ASCII form)"),
+            ("seed ２", "unexpected character '２' (full-width) — type the ASCII '2' instead"),
+            ("lr＝0.1", "unexpected character '＝' (full-width) — type the ASCII '=' instead"),
+        ]
+        for (line, message) in cases { XCTAssertEqual(error(line).components(separatedBy: "\n").first, "error: " + message, line) }
+    }
+
+    /// Windows paths: `\n` and `\t` are escapes, and any other `\x` an unknown one; each says paths take '/'.
+    func testBackslashPathsSayPathsTakeSlashes() {
+        XCTAssertEqual(error(#"data csv "csv\new.csv""#), #"""
+            error: the name holds a line break (the \n in it) — paths take '/' between folders, like "csv/new.csv" (a backslash itself is written \\)
+                data csv "csv\new.csv"
+                         ^~~~~~~~~~~~~
+            """#)
+        XCTAssertEqual(error(#"save weights "w\test.json""#).components(separatedBy: "\n").first,
+                       #"error: the name holds a tab (the \t in it) — paths take '/' between folders, like "w/test.json" (a backslash itself is written \\)"#)
+        XCTAssertEqual(error(#"data csv "csv\good.csv""#), #"""
+            error: unknown escape '\g' in string — use \", \\, \n or \t; a path takes '/' between folders: "csv/good.csv"
+                data csv "csv\good.csv"
+                             ^~
+            """#)
+    }
+}
