@@ -28,6 +28,7 @@ extension Commands {
     static let trainOptions = ["every", "pace", "patience", "restore", "of", "final"]
 
     static func train(_ w: Workspace, _ a: inout ArgReader) throws {
+        if let foreign = ForeignNames.trainOption(in: a) { throw foreign }
         let n = try a.int("number of steps or epochs", range: 1...maxSteps)
         let unit = try a.optionalWord("unit", oneOf: ["steps", "epochs", "step", "epoch"]) ?? "steps"
         let every = try a.optionalIntOption("every", range: 1...1_000_000_000)

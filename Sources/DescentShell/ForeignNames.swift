@@ -98,6 +98,46 @@ enum ForeignNames {
         }
     }
 
+    /// PyTorch's scheduler arguments (keyed as `key` keys them) → the `schedule` option that is the same number here.
+    static let scheduleOptions: [String: String] = [
+        "tmax": "steps", "etamin": "min", "stepsize": "size", "totaliters": "steps", "startfactor": "start", "endfactor": "end",
+    ]
+
+    /// The error for the first of `a`'s options that is PyTorch's name of one of `allowed` (`schedule cosine T_max=100`),
+    /// at it, with the command written with Descent's names; nil when there is none.
+    static func scheduleOption(in a: ArgReader, kind: String, allowed: [String]) -> Diagnostic? {
+        let renamed = { (arg: Arg) -> String? in arg.key.flatMap { scheduleOptions[key($0)] }.flatMap { allowed.contains($0) ? $0 : nil } }
+        guard let first = a.command.args.first(where: { renamed($0) != nil }), let key = first.key, let ours = renamed(first) else { return nil }
+        let written = a.command.args.map { arg in renamed(arg).map { $0 + "=" + arg.valueText } ?? arg.text }.joined(separator: " ")
+        return Diagnostic("unknown option '\(key.shortened())' for schedule \(kind) — PyTorch's \(key.shortened()) is \(ours)= here: "
+                          + "`schedule \(written.shortened(to: 80))`", at: first.span)
+    }
+
+    /// The error for the first of `a`'s options (a `train` command's) that is Keras's or PyTorch's word for something set
+    /// otherwise here — `epochs=5` (`train 5 epochs`), `batch_size=32` (`batch 32`), `validation_split=0.2`
+    /// (`split 0.8`), `lr=0.1` (`lr 0.1`) — at it; nil when there is none.
+    static func trainOption(in a: ArgReader) -> Diagnostic? {
+        for arg in a.command.args {
+            guard let option = arg.key, let span = arg.keySpan else { continue }
+            let value = arg.valueText.shortened(), head = "unknown option '\(option.shortened())' for train"
+            switch key(option) {
+            case "epochs", "epoch", "nepochs", "numepochs", "maxepochs":
+                return Diagnostic(head + " — write `train \(value) epochs` (`train \(value)` runs \(value) steps)", at: arg.span)
+            case "batchsize", "batch":
+                return Diagnostic(head + " — the batch size is a command of its own here: `batch \(value)`, before `train`", at: span)
+            case "validationsplit":
+                var split = "F"
+                if case .number(let v) = arg.value, v > 0, v < 1 { split = (1 - v).plainText }
+                return Diagnostic(head + " — the split is a command of its own here: `split \(split)` (the training fraction: "
+                                  + "Keras's validation_split=0.2 is `split 0.8`), before `train`", at: span)
+            case "lr", "learningrate":
+                return Diagnostic(head + " — the learning rate is a command of its own here: `lr \(value)`, before `train`", at: span)
+            default: continue
+            }
+        }
+        return nil
+    }
+
     /// " — did you mean `show model`? (…)" for another library's word typed as a command; nil for any other word.
     static func commandHint(_ word: String) -> String? { commands[key(word)].map { " — " + $0 } }
 

@@ -100,4 +100,51 @@ final class InputHintTests: XCTestCase {
                              ^~
             """#)
     }
+
+    /// Inputs given to `predict` as an option, or a file: the error is at the option and writes the command.
+    func testPredictWithAnOptionOrAFileSaysHowToWriteIt() {
+        XCTAssertEqual(error("predict X=[[1,2]]"), """
+            error: predict takes the inputs on their own, not as an option 'X=' — write `predict [[1,2]]`
+                predict X=[[1,2]]
+                        ^~~~~~~~~
+            """)
+        XCTAssertEqual(error("predict inputs=[1,2]").components(separatedBy: "\n").first,
+                       "error: predict takes the inputs on their own, not as an option 'inputs=' — write `predict [1,2]`")
+        XCTAssertEqual(error("predict x=1").components(separatedBy: "\n").first,
+                       "error: predict takes the inputs on their own, not as an option 'x=' — write `predict [1]`")
+        XCTAssertEqual(error(#"predict "test.csv""#), #"""
+            error: predict takes typed rows like [[1,2],[3,4]]; for the rows of a CSV file, `evaluate "test.csv"` scores the model on them
+                predict "test.csv"
+                        ^~~~~~~~~~
+            """#)
+    }
+
+    /// PyTorch's scheduler arguments are named with Descent's, at the option.
+    func testScheduleTakesPyTorchsNamesAsHints() {
+        XCTAssertEqual(error("schedule cosine T_max=100 eta_min=0.001"), """
+            error: unknown option 'T_max' for schedule cosine — PyTorch's T_max is steps= here: `schedule cosine steps=100 min=0.001`
+                schedule cosine T_max=100 eta_min=0.001
+                                ^~~~~~~~~
+            """)
+        XCTAssertEqual(error("schedule step step_size=10 gamma=0.5").components(separatedBy: "\n").first,
+                       "error: unknown option 'step_size' for schedule step — PyTorch's step_size is size= here: `schedule step size=10 gamma=0.5`")
+    }
+
+    /// Keras's fit() arguments written as `train` options name the command that sets each; `epochs=` gives `train N epochs`.
+    func testKerasFitOptionsOnTrainNameDescentsCommands() {
+        XCTAssertEqual(error("train epochs=5"), """
+            error: unknown option 'epochs' for train — write `train 5 epochs` (`train 5` runs 5 steps)
+                train epochs=5
+                      ^~~~~~~~
+            """)
+        let cases = [
+            ("train 5 epochs=5", "write `train 5 epochs` (`train 5` runs 5 steps)"),
+            ("train 5 batch_size=32", "the batch size is a command of its own here: `batch 32`, before `train`"),
+            ("train 5 validation_split=0.2", "the split is a command of its own here: `split 0.8` (the training fraction: Keras's validation_split=0.2 is `split 0.8`), before `train`"),
+            ("train 5 lr=0.1", "the learning rate is a command of its own here: `lr 0.1`, before `train`"),
+        ]
+        for (line, hint) in cases {
+            XCTAssertEqual(error(line).components(separatedBy: "\n").first?.components(separatedBy: " — ").dropFirst().joined(separator: " — "), hint, line)
+        }
+    }
 }
