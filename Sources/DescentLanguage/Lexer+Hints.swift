@@ -14,7 +14,8 @@ extension Lexer {
     /// The hint for `c`, the unexpected Character at `start` (" — …"), or "" when there is none.
     func hint(for c: Character) -> String {
         if c == "." || c == "/" { return dotHint() }
-        if c == "%" { return " — write a share as a fraction, 0.8 for 80%" }
+        if c == "%" { return percentHint() }
+        if c == "(" { return parenthesisHint() }
         if c == "\u{FEFF}" { return " (a byte-order mark, invisible; only one at the very start of a script is skipped) — delete it" }
         if c == "\u{200B}" { return " (a zero-width space, invisible) — delete it" }
         if Lexer.otherQuotes.contains(c) {
@@ -35,6 +36,41 @@ extension Lexer {
         }
         if c == "\u{3000}" { return " (a full-width space) — type a space instead" }
         return ""
+    }
+
+    /// The hint for a `%` after the token before it: a tolerance after `+-` (`0.7 +- 10%`) as the number it is a share of
+    /// the value, any other number (`split 80%`) as a fraction.
+    func percentHint() -> String {
+        guard case .number(let p)? = tokens.last?.kind, tokens.last?.range.upperBound == start else {
+            return " — write a share as a fraction, 0.8 for 80%"
+        }
+        let n = tokens.count
+        if n >= 3, tokens[n - 2].kind == .op("+-"), case .number(let value) = tokens[n - 3].kind {
+            // Rounded to 12 decimals, so that 10% of 0.7 reads 0.07, not 0.06999999999999999.
+            let exact = abs(value) * p / 100, rounded = (exact * 1e12).rounded() / 1e12
+            let tolerance = rounded == 0 ? exact : rounded
+            return " — write the tolerance as a number in the value's units: \(p.plainText)% of \(value.plainText) is "
+                + "`\(tokens[n - 3].lexeme) +- \(tolerance.plainText)`"
+        }
+        return " — write a share as a fraction, \((p / 100).plainText) for \(p.plainText)%"
+    }
+
+
+    /// The hint for a `(` after a word (`exit()`, `optimizer adam(lr=0.01)`): commands take no parentheses, and the
+    /// command written without them.
+    func parenthesisHint() -> String {
+        guard case .word(let word)? = tokens.last?.kind, tokens.last?.range.upperBound == start else {
+            return " — commands take no parentheses: values follow the command after spaces"
+        }
+        if ["exit", "quit"].contains(word.lowercased()) { return " — type `quit`, without parentheses" }
+        // The command so far (this physical line, from its last `;`), and what is inside the parentheses, commas as spaces.
+        var head = start
+        while head > 0 && source[head - 1] != ";" && !source[head - 1].isLineEnd { head -= 1 }
+        var end = current
+        while end < source.count && source[end] != ")" && !source[end].isLineEnd { end += 1 }
+        let inside = String(source[current..<end]).split(whereSeparator: { $0 == "," || $0.isBlank }).joined(separator: " ")
+        let written = (String(source[head..<start]) + (inside.isEmpty ? "" : " " + inside)).split(whereSeparator: \.isBlank).joined(separator: " ")
+        return " — commands take no parentheses: write `\(written.shortened(to: 80))`"
     }
 
     /// The hint for a `.` or `/` that starts no token, from the run of non-blank text around it (up to a `;`): a path

@@ -46,7 +46,13 @@ public struct Lexer {
         case "\"": try string()
         case "\\": try continuation()
         case "<", ">": add(.op(match("=") ? "\(c)=" : "\(c)"))
+        case "=" where peek == "<" || peek == ">":
+            current += 1
+            throw Diagnostic("there is no '=\(source[current - 1])' — write '\(source[current - 1])='", at: startSpan(length: 2))
         case "=": _ = match("="); add(.op("="))
+        case "+" where peek == "/" && peekNext == "-":
+            current += 2
+            throw Diagnostic("there is no '+/-' — write '+-' (or ±) for a tolerance, like `expect loss = 0.7 +- 0.1`", at: startSpan(length: 3))
         case "±": add(.op("+-"))
         case "+" where peek == "-": current += 1; add(.op("+-"))
         case "!" where peek == "=": current += 1; throw noNotEqual()

@@ -75,6 +75,20 @@ enum ForeignNames {
         "learningrate": "did you mean `lr X`? (`lr` alone prints the current rate)",
         "manualseed": "did you mean `seed N`? (one seed for the data, initial weights, shuffles and dropout)",
         "zerograd": "no need here: each `backward` replaces the gradients rather than adding to them",
+        "config": "did you mean `show config`?", "history": "did you mean `show history`?", "grads": "did you mean `show grads`?",
+        "gradients": "did you mean `show grads`?", "confusion": "did you mean `show confusion`?",
+        "momentum": "did you mean `optimizer sgd momentum=0.9`? (momentum is an option of the optimizer)",
+        "clear": "did you mean `new`? (start over: no data, no model, default settings); Ctrl-L clears the screen",
+        "cls": "did you mean `new`? (start over: no data, no model, default settings); Ctrl-L clears the screen",
+        "regularization": "did you mean `regularize l2 λ`? (or l1, elastic, none)",
+        "regularisation": "did you mean `regularize l2 λ`? (or l1, elastic, none)",
+        "activation": "an activation goes on its layer: `layer dense UNITS tanh` (or relu, sigmoid, …)",
+        "linear": "did you mean `layer dense UNITS`? (PyTorch's nn.Linear)",
+        "import": "nothing to import: the commands are built in (`help` lists them)",
+        "ls": "descent runs no shell commands — `help sessions` lists the example scripts; Tab completes file names inside quotes",
+        "dir": "descent runs no shell commands — `help sessions` lists the example scripts; Tab completes file names inside quotes",
+        "cd": "descent runs no shell commands — relative file names are taken from the directory descent was started in",
+        "pwd": "descent runs no shell commands — relative file names are taken from the directory descent was started in",
     ]
 
     /// What does here what PyTorch's, Keras's or NumPy's method `method` does, called with `arguments` (the text between

@@ -147,4 +147,95 @@ final class InputHintTests: XCTestCase {
             XCTAssertEqual(error(line).components(separatedBy: "\n").first?.components(separatedBy: " — ").dropFirst().joined(separator: " — "), hint, line)
         }
     }
+
+    /// The first line of `line`'s error, from " — " on: the hint.
+    private func hint(_ line: String, file: StaticString = #filePath, at: UInt = #line) -> String? {
+        error(line, file: file, at: at).components(separatedBy: "\n").first?.components(separatedBy: " — ").dropFirst().joined(separator: " — ")
+    }
+
+    /// Words typed as commands that are `show` subjects, options, or other programs' commands name what does that here
+    /// (`import` and `ls` are no near misses of `export` and `lr`).
+    func testOtherWordsAsCommandsNameDescentsForm() {
+        XCTAssertEqual(error("config"), """
+            error: unknown command 'config' — did you mean `show config`?
+                config
+                ^~~~~~
+            """)
+        let cases = [
+            ("history", "did you mean `show history`?"), ("grads", "did you mean `show grads`?"),
+            ("confusion", "did you mean `show confusion`?"),
+            ("momentum 0.9", "did you mean `optimizer sgd momentum=0.9`? (momentum is an option of the optimizer)"),
+            ("clear", "did you mean `new`? (start over: no data, no model, default settings); Ctrl-L clears the screen"),
+            ("regularization l2 0.01", "did you mean `regularize l2 λ`? (or l1, elastic, none)"),
+            ("activation tanh", "an activation goes on its layer: `layer dense UNITS tanh` (or relu, sigmoid, …)"),
+            ("import torch", "nothing to import: the commands are built in (`help` lists them)"),
+            ("ls", "descent runs no shell commands — `help sessions` lists the example scripts; Tab completes file names inside quotes"),
+        ]
+        for (line, expected) in cases { XCTAssertEqual(hint(line), expected, line) }
+    }
+
+    /// Values in another order or form than the command takes: the error is at the misplaced word and writes the command.
+    func testMisplacedValuesWriteTheCommand() {
+        XCTAssertEqual(error("layer dense relu 3"), """
+            error: expected number of units before the activation — write `layer dense 3 relu`
+                layer dense relu 3
+                            ^~~~
+            """)
+        let cases = [
+            ("optimizer sgd 0.03", "the learning rate is an option: `optimizer sgd lr=0.03`"),
+            ("split 50", "for 50%, write `split 0.5`"), ("split 80", "for 80%, write `split 0.8`"),
+            ("batch size 10", "the size follows the command: `batch 10`"),
+            ("train epochs 5", "write `train 5 epochs`"),
+            ("data spiral 400", "the number of samples is an option: `data spiral n=400`"),
+            ("layer linear 3", "did you mean `layer dense 3`? (PyTorch's nn.Linear)"),
+            ("show boundary", "did you mean `plot boundary`? (the decision regions over the data)"),
+            ("show map", "did you mean `plot boundary`? (the decision regions over the data)"),
+        ]
+        for (line, expected) in cases { XCTAssertEqual(hint(line), expected, line) }
+        XCTAssertEqual(error("train epochs 5").components(separatedBy: "\n").first, "error: expected the number first — write `train 5 epochs`")
+    }
+
+    /// Other languages' punctuation: parentheses, `=` after a command, `=<`, `+/-`, a percentage, a list without brackets.
+    func testOtherLanguagesPunctuationSaysHowToWriteIt() {
+        XCTAssertEqual(error("optimizer = adam"), """
+            error: a command takes its value after a space, without '=': `optimizer adam`
+                optimizer = adam
+                          ^
+            """)
+        XCTAssertEqual(error("expect loss =< 1"), """
+            error: there is no '=<' — write '<='
+                expect loss =< 1
+                            ^~
+            """)
+        let cases = [
+            ("exit()", "unexpected character '(' — type `quit`, without parentheses"),
+            ("quit()", "unexpected character '(' — type `quit`, without parentheses"),
+            ("optimizer adam(lr=0.01)", "unexpected character '(' — commands take no parentheses: write `optimizer adam lr=0.01`"),
+            ("loss = mse", "a command takes its value after a space, without '=': `loss mse`"),
+            ("expect loss => 1", "there is no '=>' — write '>='"),
+            ("expect loss = 0.7 +/- 0.1", "there is no '+/-' — write '+-' (or ±) for a tolerance, like `expect loss = 0.7 +- 0.1`"),
+            ("expect loss = 0.7 +- 10%", "unexpected character '%' — write the tolerance as a number in the value's units: 10% of 0.7 is `0.7 +- 0.07`"),
+            ("split 50%", "unexpected character '%' — write a share as a fraction, 0.5 for 50%"),
+            (#"data csv "x.csv" drop=a,b"#, "unexpected ',' outside a list — a list goes in brackets: `drop=[a,b]`"),
+        ]
+        for (line, message) in cases { XCTAssertEqual(error(line).components(separatedBy: "\n").first, "error: " + message, line) }
+    }
+
+    /// A run's name of several words is suggested quoted once; `unkeep all` with more after it, and a near miss of `all`.
+    func testRunNameSuggestionsQuoteOnceAndKnowAll() {
+        XCTAssertEqual(error(#"keep "a b" extra"#), #"""
+            error: a run's name is one word; a name of several words (or with dots) goes in quotes: keep "a b extra"
+                keep "a b" extra
+                           ^~~~~
+            """#)
+        XCTAssertEqual(error("unkeep all extra"), """
+            error: unexpected 'extra' after `unkeep all`, which lets every kept run go — write `unkeep all`
+                unkeep all extra
+                           ^~~~~
+            """)
+        let h = ShellHarness()
+        h.ok("data xor n=20\nlayer dense 1 sigmoid\nloss bce\ntrain 2\nkeep a")
+        XCTAssertEqual(h.fails("unkeep al").components(separatedBy: "\n").first, "error: no run named 'al' is kept — did you mean 'all'? (kept: a)")
+        XCTAssertEqual(h.w.runs.count, 1)
+    }
 }
