@@ -5,7 +5,7 @@ extension Lexer {
     /// Characters typed for ASCII ones (by word processors, other keyboards, or copied from what Descent prints) → the
     /// ASCII spelling to type instead.
     static let typographic: [Character: String] = [
-        "−": "-", "–": "-", "—": "-", "‐": "-", "≤": "<=", "≥": ">=", "×": "*", "…": "...", "\u{A0}": "a space",
+        "−": "-", "–": "-", "—": "-", "‐": "-", "≤": "<=", "≥": ">=",
     ]
 
     /// Quote marks that are not the language's `"`; the ASCII `'` among them.
@@ -26,8 +26,7 @@ extension Lexer {
             return " — strings take straight double quotes: write \"\(inside.shortened())\""
         }
         if let ascii = Lexer.typographic[c] {
-            let spelled = ascii == "a space" ? ascii : "'\(ascii)'"
-            return c == "≤" || c == "≥" ? " — type \(spelled) (Descent prints \(c), but reads the ASCII form)" : " — type \(spelled) instead"
+            return c == "≤" || c == "≥" ? " — type '\(ascii)' (Descent prints \(c), but reads the ASCII form)" : " — type '\(ascii)' instead"
         }
         // Full-width forms of ASCII (`＝`, `２`): U+FF01–FF5E are U+0021–007E moved by 0xFEE0.
         if let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1, (0xFF01...0xFF5E).contains(scalar.value),
@@ -92,7 +91,10 @@ extension Lexer {
         if let call = Lexer.pythonCall(in: source, dotAt: start) {
             return " — `\(call.object).\(call.method)(…)` is Python: a command here is a word with its values after spaces (`help` lists them)"
         }
-        let quoted = (before.isEmpty ? "" : before + " ") + "\"" + String(blob.filter { $0 != "\"" }) + "\""
+        // An option's value (`target=a.b`) is quoted after its `=`.
+        let bare = String(blob.filter { $0 != "\"" })
+        let key = bare.firstIndex(of: "=").map { String(bare[...$0]) } ?? ""
+        let quoted = (before.isEmpty ? "" : before + " ") + key + "\"" + bare.dropFirst(key.count) + "\""
         let looksLikePath = blob.contains("/") || blob.contains("\\")
             || [".csv", ".json", ".descent", ".svg", ".txt", ".tsv"].contains { blob.lowercased().hasSuffix($0) }
         return looksLikePath ? " — put file names in double quotes: `\(quoted.shortened())`"

@@ -123,7 +123,7 @@ public struct Session {
     private func runBuilding(_ c: Command, source: String, firstLine: Int, file: String?) -> Bool {
         do {
             let spec = try resolve(c)
-            if let equals = Session.equalsAfterName(c, name: spec.name) { throw equals }
+            if !spec.comparisons, let equals = Session.equalsAfterName(c, name: spec.name) { throw equals }
             let keys = spec.optionKeys(first: c.args.first.map(\.text))
             var reader = ArgReader(c, optionKeys: keys)
             if !spec.comparisons { try reader.rejectSpacedOptions(options: keys) }
