@@ -10,7 +10,7 @@ final class SaveToStreamTests: XCTestCase {
         let out = dir.appendingPathComponent("out.txt")
         guard FileManager.default.isExecutableFile(atPath: Descent.binary.path) else { throw XCTSkip("descent not built") }
         for target in ["/dev/stdout", "/proc/self/fd/1"] {
-            FileManager.default.createFile(atPath: out.path, contents: nil)
+            XCTAssertTrue(FileManager.default.createFile(atPath: out.path, contents: nil))
             let p = Process()
             p.executableURL = Descent.binary
             p.arguments = ["-c", "seed 3; save session \"\(target)\"; lr"]
