@@ -69,7 +69,12 @@ extension Lexer {
         case "n": return "\n"
         case "t": return "\t"
         case let c:
-            throw Diagnostic("unknown escape '\\\(c)' in string — use \\\", \\\\, \\n or \\t", at: span)
+            // A Windows path (`"csv\good.csv"`): the string as typed, with '/' for each `\`.
+            var end = start + 1
+            while end < source.count && source[end] != "\"" && !source[end].isLineEnd { end += 1 }
+            let slashed = String(source[(start + 1)..<end].map { $0 == "\\" ? "/" : $0 })
+            throw Diagnostic("unknown escape '\\\(c)' in string — use \\\", \\\\, \\n or \\t; a path takes '/' between folders: "
+                             + "\"\(slashed.shortened())\"", at: span)
         }
     }
 }

@@ -46,7 +46,13 @@ public struct Lexer {
         case "\"": try string()
         case "\\": try continuation()
         case "<", ">": add(.op(match("=") ? "\(c)=" : "\(c)"))
+        case "=" where peek == "<" || peek == ">":
+            current += 1
+            throw Diagnostic("there is no '=\(source[current - 1])' — write '\(source[current - 1])='", at: startSpan(length: 2))
         case "=": _ = match("="); add(.op("="))
+        case "+" where peek == "/" && peekNext == "-":
+            current += 2
+            throw Diagnostic("there is no '+/-' — write '+-' (or ±) for a tolerance, like `expect loss = 0.7 +- 0.1`", at: startSpan(length: 3))
         case "±": add(.op("+-"))
         case "+" where peek == "-": current += 1; add(.op("+-"))
         case "!" where peek == "=": current += 1; throw noNotEqual()
@@ -85,10 +91,9 @@ public struct Lexer {
         }
     }
 
-    /// The error for a Character that cannot start any token, with a hint for file names typed without quotes.
+    /// The error for a Character that cannot start any token, with a hint (`hint(for:)`) for what was probably meant.
     func unexpected(_ c: Character) -> Diagnostic {
-        let hint = c == "." || c == "/" ? " — put file names in double quotes, like \"Sessions/xor.descent\""
-            : c == "%" ? " — write a share as a fraction, 0.8 for 80%" : ""
+        let hint = hint(for: c)
         // Characters that print as nothing or as a blank (NUL, other controls, odd spaces) by their code.
         let visible = c.unicodeScalars.allSatisfy { !$0.properties.isWhitespace && $0.properties.generalCategory != .control
             && $0.properties.generalCategory != .format }

@@ -54,8 +54,13 @@ extension Parser {
         Diagnostic("expected an index of \(name) (a whole number 0 or more), got '\(token.lexeme.shortened())'", at: token.span)
     }
 
-    /// Throws when the line or command ends while the bracket `open` is still unclosed.
+    /// Throws when the line or command ends while the bracket `open` is still unclosed; at a `;` that a `]` follows later
+    /// on the line, which MATLAB's rows `[1,2;3,4]` have, says that `;` separates commands and rows take `,`.
     func checkOpen(_ open: Token) throws(Diagnostic) {
+        if peek.lexeme == ";", tokens[current...].contains(where: { $0.kind == .rightBracket }) {
+            throw Diagnostic("';' separates commands, so this list ends here unclosed — separate rows with ',' as in [[1,2],[3,4]] "
+                             + "(MATLAB's ';' is ',' here)", at: peek.span)
+        }
         if check(.end) || check(.separator) {
             throw Diagnostic("this '[' is never closed — add ']'", at: open.span)
         }

@@ -97,10 +97,27 @@ public struct Parser {
         return (value, span(first..<current), text(first..<current))
     }
 
+    /// " — a list goes in brackets: `drop=[a,b]`" for a `,` after an option's value (`drop=a,b`), with the values that
+    /// follow it; "" otherwise.
+    func bracketHint(comma: Token) -> String {
+        guard let k = tokens.firstIndex(where: { $0.range == comma.range }), k >= 2, case .key(let key) = tokens[k - 2].kind else { return "" }
+        let isValue = { (t: Token) -> Bool in
+            switch t.kind {
+            case .word, .number, .string: return true
+            default: return false
+            }
+        }
+        guard isValue(tokens[k - 1]) else { return "" }
+        var values = [tokens[k - 1].lexeme], j = k
+        while j + 1 < tokens.count, tokens[j].kind == .comma, isValue(tokens[j + 1]) { values.append(tokens[j + 1].lexeme); j += 2 }
+        return " — a list goes in brackets: `\(key)=[\(values.joined(separator: ","))]`".shortened(to: 120)
+    }
+
     /// The error for a token that cannot stand where a value was wanted.
     func unexpected(_ token: Token, context: String?) -> Diagnostic {
         guard let context else {
-            let message = token.kind == .comma ? "unexpected ',' outside a list" : "unexpected '\(token.lexeme.shortened())' — no '[' is open"
+            let message = token.kind == .comma ? "unexpected ',' outside a list" + bracketHint(comma: token)
+                : "unexpected '\(token.lexeme.shortened())' — no '[' is open"
             return Diagnostic(message, at: token.span)
         }
         return Diagnostic("expected a value \(context), got '\(token.lexeme.shortened())'", at: token.span)

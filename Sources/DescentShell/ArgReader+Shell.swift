@@ -15,6 +15,13 @@ extension ArgReader {
         guard name.contains(where: { $0 != " " && $0 != "\t" }) else {
             throw error("a file name of only spaces — put a name between the quotes, like \"\(example)\"")
         }
+        // `"csv\new.csv"` typed as on Windows: `\n` and `\t` are escapes, and the name holds a line break or a tab.
+        if let escape = name.first(where: { $0 == "\n" || $0 == "\t" }) {
+            let kind = escape == "\n" ? "a line break (the \\n in it)" : "a tab (the \\t in it)"
+            let slashed = String(name.map { $0 == "\n" ? "/n" : $0 == "\t" ? "/t" : String($0) }.joined())
+            throw error("the name holds \(kind) — paths take '/' between folders, like \"\(slashed.shortened())\" (a backslash "
+                        + "itself is written \\\\)")
+        }
         return name
     }
 

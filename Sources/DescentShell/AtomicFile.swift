@@ -13,6 +13,9 @@ enum AtomicFile {
 
     /// Writes `text` to `path` atomically; throws a message naming the path and the system's reason.
     static func write(_ text: String, to path: String) throws {
+        // Before the links are followed: /dev/stdout and /proc/self/fd/1 lead to a pipe or to the very file the output
+        // is redirected to, which `stat` sees but the link's text does not name.
+        if let problem = streamProblem(path) { throw ShellError("cannot write \(path): \(problem)") }
         let target = try resolvingLinks(path)
         let shown = target == path ? path : "\(path) (a link to \(target))"
         let (dir, name) = split(target)
@@ -26,7 +29,7 @@ enum AtomicFile {
             throw ShellError("cannot write \(shown): it is a directory")
         }
         if replacing && old.st_mode & S_IFMT != S_IFREG {
-            throw ShellError("cannot write \(shown): it is not a regular file")
+            throw ShellError("cannot write \(shown): it is \(kind(old.st_mode)), not a regular file — \(Self.regularFileAdvice)")
         }
         // Renaming over it would need only the directory's permission: a file no one may write is kept.
         if replacing && old.st_mode & 0o222 == 0 {
@@ -76,6 +79,28 @@ enum AtomicFile {
         // The rename lives in the directory: flush it too, so a power cut cannot bring the old file back.
         let dirFD = open(dir, O_RDONLY | O_DIRECTORY)
         if dirFD >= 0 { _ = fsync(dirFD); close(dirFD) }
+    }
+
+    /// What a save to a stream or a device should do instead, for messages.
+    static let regularFileAdvice = "a save writes a whole new file and renames it into place; name a regular file instead"
+
+    /// Why `path` (its links followed, /proc's included) must not be saved to: it is this process's standard input, output
+    /// or error (renaming a file over it would lose what was printed there, or the script being read), or it exists and is
+    /// not a regular file or directory (a FIFO, a device, a socket); nil otherwise.
+    static func streamProblem(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        for (fd, name) in [(Int32(1), "standard output"), (2, "standard error"), (0, "standard input")] {
+            var stream = stat()
+            guard fstat(fd, &stream) == 0, stream.st_dev == info.st_dev, stream.st_ino == info.st_ino else { continue }
+            let what = info.st_mode & S_IFMT == S_IFREG ? "the file it is redirected to" : kind(info.st_mode)
+            return "it is this process's \(name) (\(what)): a save writes a whole new file and renames it into place, which "
+                + "would replace what descent printed or read there; name a file of its own instead"
+        }
+        if info.st_mode & S_IFMT != S_IFREG && info.st_mode & S_IFMT != S_IFDIR {
+            return "it is \(kind(info.st_mode)), not a regular file — \(regularFileAdvice)"
+        }
+        return nil
     }
 
     /// Why files cannot be made in `directory`: it is missing, or it or a directory above it is not a directory (a

@@ -42,6 +42,10 @@ extension Commands {
                 throw a.error("no parameter '\(word)' — " + (names.isEmpty ? "there are no layers yet (`layer dense UNITS [ACTIVATION]`)"
                                                                            : "the model has \(names.joined(separator: ", "))"))
             }
+            // The decision boundary is plotted, not shown.
+            if ["boundary", "map", "decisionboundary", "boundaries"].contains(ForeignNames.key(word)) {
+                throw a.error("nothing called '\(word.shortened())' to show — did you mean `plot boundary`? (the decision regions over the data)")
+            }
             // Another word for a subject (`params`, `lr`, `summary`): that subject.
             if let subject = ForeignNames.showSubjects[ForeignNames.key(word)] {
                 throw a.error("nothing called '\(word.shortened())' to show — did you mean `show \(subject)`?" + (subject == "config"

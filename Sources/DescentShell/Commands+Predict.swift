@@ -8,6 +8,7 @@ extension Commands {
     /// part was, under `normalize`) and prints a table of inputs and outputs. Changes nothing: the step under
     /// way, the gradients, the sampler, the dropout stream and undo are as they were.
     static func predict(_ w: Workspace, _ a: inout ArgReader) throws {
+        try checkPredictForm(a)
         let rows = try a.rows("inputs"), at = a.lastSpan
         let single = rows.count == 1 && rows[0].span == at   // `predict [1,2]`, not `predict [[1,2]]`
         try a.finish(options: [])
@@ -38,6 +39,26 @@ extension Commands {
             // The table's rule, headings and rule come before its rows.
             if Interrupt.requested { throw stopped(min(rows.count, max(0, k - 3))) }
             w.out.print(line)
+        }
+    }
+
+    /// Refuses the forms of another library's predict before the rows are read: inputs given as an option (`X=[[1,2]]`,
+    /// `inputs=[1,2]`: the rows are written on their own) and a file (`predict "test.csv"`: `evaluate` reads one).
+    private static func checkPredictForm(_ a: ArgReader) throws {
+        guard let first = a.command.args.first else { return }
+        if let key = first.key, a.command.args.allSatisfy({ $0.key != nil }) {
+            let rows: String
+            switch first.value {
+            case .list: rows = first.valueText.shortened()
+            case .number: rows = "[\(first.valueText.shortened())]"
+            default: rows = "[[1,2],[3,4]]"
+            }
+            throw Diagnostic("predict takes the inputs on their own, not as an option '\(key.shortened())=' — write `predict \(rows)`",
+                             at: first.span)
+        }
+        if first.key == nil, case .string(let file) = first.value {
+            throw Diagnostic("predict takes typed rows like [[1,2],[3,4]]; for the rows of a CSV file, `evaluate \"\(file.shortened())\"` "
+                             + "scores the model on them", at: first.valueSpan)
         }
     }
 

@@ -29,8 +29,19 @@ extension Commands {
                              at: arg.span)
         }
         if let more = a.peek {
-            let whole = ([arg.text] + a.command.args.filter { $0.key == nil }.drop { $0.span != more.span }.map(\.text)).joined(separator: " ")
-            throw Diagnostic("a run's name is one word; a name of several words (or with dots) goes in quotes: \(usage) \"\(whole.shortened())\"",
+            if usage == "unkeep" && arg.value == .word("all") {
+                throw Diagnostic("unexpected '\(more.text.shortened())' after `unkeep all`, which lets every kept run go — write `unkeep all`",
+                                 at: more.span)
+            }
+            // The words as they read (a quoted one without its quotes), quoted once as a whole.
+            let words = [arg] + a.command.args.filter { $0.key == nil }.drop { $0.span != more.span }
+            let whole = words.map { word -> String in
+                switch word.value {
+                case .string(let s): return s
+                default: return word.text
+                }
+            }.joined(separator: " ")
+            throw Diagnostic("a run's name is one word; a name of several words (or with dots) goes in quotes: \(usage) \(typedRunName(whole).shortened())",
                              at: more.span)
         }
         if name.isEmpty { throw Diagnostic("a run's name cannot be empty: \(usage) sgd", at: arg.span) }
@@ -107,7 +118,7 @@ extension Commands {
             return
         }
         guard let k = w.runIndex(named: name) else {
-            let hint = Suggest.hint(name, in: w.runs.map(\.name)) ?? ""
+            let hint = Suggest.hint(name, in: w.runs.map(\.name) + ["all"]) ?? ""
             throw Diagnostic("no run named '\(name.shortened())' is kept\(hint) (\(kept))", at: at)
         }
         let run = w.runs.remove(at: k)

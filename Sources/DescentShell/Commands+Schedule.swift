@@ -24,6 +24,7 @@ extension Commands {
             return w.out.print(scheduleText(w))
         }
         let name = try a.word("schedule", oneOf: scheduleKinds)
+        if let foreign = ForeignNames.scheduleOption(in: a, kind: name, allowed: scheduleOptions(name)) { throw foreign }
         let kind: LearningRateSchedule.Kind?
         let steps = 1...1_000_000_000
         /// The whole number `key=` that this kind needs, with an example of the command when it is missing.

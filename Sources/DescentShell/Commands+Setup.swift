@@ -78,7 +78,8 @@ extension Commands {
         let f: Double?
         if a.optionalWord(oneOf: ["none", "off"]) != nil { f = nil } else {
             let x = try a.number("training fraction")
-            guard x > 0 && x < 1 else { throw a.error("the training fraction must be between 0 and 1 (exclusive), got \(Format.short(x))") }
+            let percent = x > 1 && x < 100 ? " — for \(Format.short(x))%, write `split \((x / 100).plainText)`" : ""
+            guard x > 0 && x < 1 else { throw a.error("the training fraction must be between 0 and 1 (exclusive), got \(Format.short(x))" + percent) }
             f = x
         }
         let at = a.lastSpan
@@ -135,6 +136,12 @@ extension Commands {
 
     static func batch(_ w: Workspace, _ a: inout ArgReader) throws {
         let size: Int?
+        let positionals = a.command.args.filter { $0.key == nil }
+        if positionals.count >= 2, case .word(let word) = positionals[0].value, ForeignNames.key(word) == "size",
+           case .number = positionals[1].value {
+            throw Diagnostic("unexpected '\(word.shortened())' — the size follows the command: `batch \(positionals[1].text.shortened())`",
+                             at: positionals[0].span)
+        }
         if a.optionalWord(oneOf: ["full", "all"]) != nil { size = nil } else {
             size = try a.int("batch size", range: 1...10_000_000)
         }
@@ -162,7 +169,10 @@ extension Commands {
 
     static func layer(_ w: Workspace, _ a: inout ArgReader) throws {
         if a.peekIsNumber { throw layerNumberFirst(w, a) }
-        let kind = try a.word("layer kind", oneOf: layerKinds)
+        let typedUnits = a.command.args.filter { $0.key == nil }.dropFirst().first.map { $0.text.shortened() } ?? "UNITS"
+        let kind = try a.word("layer kind", oneOf: layerKinds) { word in
+            ["linear", "fc", "fullyconnected"].contains(ForeignNames.key(word)) ? " — did you mean `layer dense \(typedUnits)`? (PyTorch's nn.Linear)" : nil
+        }
         var newLayers = w.layers
         var msg: String
         switch kind {
@@ -209,6 +219,13 @@ extension Commands {
     /// Reads a dense layer's UNITS, ACTIVATION and options, the rest of the command; `command` is what comes before
     /// them (`layer dense`, `layer insert 2 dense`), for the errors that show the command as it is written.
     static func denseLayer(_ a: inout ArgReader, command: String) throws -> LayerSpec {
+        // The activation before the units (`layer dense relu 3`): the command in its order.
+        let positionals = a.command.args.filter { $0.key == nil }, next = positionals.count - a.remaining
+        if next + 1 < positionals.count, case .word(let act) = positionals[next].value, Activation.names.contains(act.lowercased()),
+           case .number = positionals[next + 1].value {
+            throw Diagnostic("expected number of units before the activation — write `\(command) \(positionals[next + 1].text.shortened()) \(act)`",
+                             at: positionals[next].span)
+        }
         let units = try a.int("number of units", range: 1...100_000)
         let actName = try a.optionalWord("activation", oneOf: Activation.names + ["identity", "none"]) ?? "linear"
         let bias = try a.boolOption("bias", default: true)
@@ -351,6 +368,10 @@ extension Commands {
 
     static func optimizer(_ w: Workspace, _ a: inout ArgReader) throws {
         let name = try a.word("optimizer", oneOf: OptimizerKind.names, known: ForeignNames.optimizerHint)
+        if let rate = a.peek, case .number = rate.value {
+            throw Diagnostic("unexpected '\(rate.text.shortened())' after '\(name)' — the learning rate is an option: "
+                             + "`optimizer \(name) lr=\(rate.text.shortened())`", at: rate.span)
+        }
         let kind: OptimizerKind
         let lr = try a.optionalNumberOption("lr", range: .greaterThan(0))
         switch name {

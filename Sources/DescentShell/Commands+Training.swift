@@ -28,6 +28,12 @@ extension Commands {
     static let trainOptions = ["every", "pace", "patience", "restore", "of", "final"]
 
     static func train(_ w: Workspace, _ a: inout ArgReader) throws {
+        if let foreign = ForeignNames.trainOption(in: a) { throw foreign }
+        let positionals = a.command.args.filter { $0.key == nil }
+        if positionals.count >= 2, case .word(let unit) = positionals[0].value, ["epochs", "epoch", "steps", "step"].contains(unit.lowercased()),
+           case .number = positionals[1].value {
+            throw Diagnostic("expected the number first — write `train \(positionals[1].text.shortened()) \(unit)`", at: positionals[0].span)
+        }
         let n = try a.int("number of steps or epochs", range: 1...maxSteps)
         let unit = try a.optionalWord("unit", oneOf: ["steps", "epochs", "step", "epoch"]) ?? "steps"
         let every = try a.optionalIntOption("every", range: 1...1_000_000_000)

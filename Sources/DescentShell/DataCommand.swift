@@ -59,6 +59,11 @@ enum DataCommand {
                 if Interrupt.requested { throw interrupted(w, file) }
             } else {
                 let generator = Generator(rawValue: kind) ?? .xor
+                // The sample count typed bare, as a generator's first argument elsewhere (`make_moons(400)`).
+                if let count = a.peek, case .number = count.value {
+                    throw Diagnostic("unexpected '\(count.text.shortened())' after '\(kind)' — the number of samples is an option: "
+                                     + "`data \(kind) n=\(count.text.shortened())`", at: count.span)
+                }
                 let classes = try a.intOption("classes", default: generator.defaultClasses ?? 2, range: Generator.classRange)
                 // At least one sample a class: the range n= is told is the one the generator takes for these classes.
                 let least = (generator.takesClasses ? classes : generator.defaultClasses) ?? 1

@@ -1,3 +1,4 @@
+import Foundation
 import DescentCore
 import DescentLanguage
 import DescentText
@@ -74,7 +75,82 @@ enum ForeignNames {
         "learningrate": "did you mean `lr X`? (`lr` alone prints the current rate)",
         "manualseed": "did you mean `seed N`? (one seed for the data, initial weights, shuffles and dropout)",
         "zerograd": "no need here: each `backward` replaces the gradients rather than adding to them",
+        "config": "did you mean `show config`?", "history": "did you mean `show history`?", "grads": "did you mean `show grads`?",
+        "gradients": "did you mean `show grads`?", "confusion": "did you mean `show confusion`?",
+        "momentum": "did you mean `optimizer sgd momentum=0.9`? (momentum is an option of the optimizer)",
+        "clear": "did you mean `new`? (start over: no data, no model, default settings); Ctrl-L clears the screen",
+        "cls": "did you mean `new`? (start over: no data, no model, default settings); Ctrl-L clears the screen",
+        "regularization": "did you mean `regularize l2 λ`? (or l1, elastic, none)",
+        "regularisation": "did you mean `regularize l2 λ`? (or l1, elastic, none)",
+        "activation": "an activation goes on its layer: `layer dense UNITS tanh` (or relu, sigmoid, …)",
+        "linear": "did you mean `layer dense UNITS`? (PyTorch's nn.Linear)",
+        "import": "nothing to import: the commands are built in (`help` lists them)",
+        "ls": "descent runs no shell commands — `help sessions` lists the example scripts; Tab completes file names inside quotes",
+        "dir": "descent runs no shell commands — `help sessions` lists the example scripts; Tab completes file names inside quotes",
+        "cd": "descent runs no shell commands — relative file names are taken from the directory descent was started in",
+        "pwd": "descent runs no shell commands — relative file names are taken from the directory descent was started in",
     ]
+
+    /// What does here what PyTorch's, Keras's or NumPy's method `method` does, called with `arguments` (the text between
+    /// its parentheses): `loss.backward()` → `backward`, `torch.manual_seed(3)` → `seed 3`; nil for a method with none.
+    static func callHint(method: String, arguments: String) -> String? {
+        let args = arguments.trimmingCharacters(in: .whitespaces)
+        switch key(method) {
+        case "backward": return "here it is `backward` (the gradients of the current batch's loss; `step` runs forward, backward and update)"
+        case "step": return "here it is `update` (one optimizer step from the gradients; `step` runs forward, backward and update)"
+        case "zerograd": return "not needed here: `backward` replaces the gradients rather than adding to them"
+        case "manualseed", "seed": return "here it is `seed \(Double(args).map { _ in args } ?? "N")`"
+        case "predict", "forward", "call":
+            return "here it is `predict \(args.hasPrefix("[") ? args.shortened() : "[x1,x2,…]")` (rows like [[1,2],[3,4]] for several)"
+        case "array", "tensor", "asarray", "floattensor":
+            return "write the nested list itself: `\(args.hasPrefix("[") ? args.shortened() : "[[1,2],[3,4]]")`"
+        case "linear":
+            let units = args.split(separator: ",").dropFirst().first.map { $0.trimmingCharacters(in: .whitespaces) }
+            return "here it is `layer dense \(units.flatMap { Int($0) }.map(String.init) ?? "UNITS") [ACTIVATION]` (its inputs come from the layer before)"
+        case "evaluate": return "here it is `evaluate \"FILE.csv\"` (held-out rows in a CSV file)"
+        default: return commands[key(method)]
+        }
+    }
+
+    /// PyTorch's scheduler arguments (keyed as `key` keys them) → the `schedule` option that is the same number here.
+    static let scheduleOptions: [String: String] = [
+        "tmax": "steps", "etamin": "min", "stepsize": "size", "totaliters": "steps", "startfactor": "start", "endfactor": "end",
+    ]
+
+    /// The error for the first of `a`'s options that is PyTorch's name of one of `allowed` (`schedule cosine T_max=100`),
+    /// at it, with the command written with Descent's names; nil when there is none.
+    static func scheduleOption(in a: ArgReader, kind: String, allowed: [String]) -> Diagnostic? {
+        let renamed = { (arg: Arg) -> String? in arg.key.flatMap { scheduleOptions[key($0)] }.flatMap { allowed.contains($0) ? $0 : nil } }
+        guard let first = a.command.args.first(where: { renamed($0) != nil }), let key = first.key, let ours = renamed(first) else { return nil }
+        let written = a.command.args.map { arg in renamed(arg).map { $0 + "=" + arg.valueText } ?? arg.text }.joined(separator: " ")
+        return Diagnostic("unknown option '\(key.shortened())' for schedule \(kind) — PyTorch's \(key.shortened()) is \(ours)= here: "
+                          + "`schedule \(written.shortened(to: 80))`", at: first.span)
+    }
+
+    /// The error for the first of `a`'s options (a `train` command's) that is Keras's or PyTorch's word for something set
+    /// otherwise here — `epochs=5` (`train 5 epochs`), `batch_size=32` (`batch 32`), `validation_split=0.2`
+    /// (`split 0.8`), `lr=0.1` (`lr 0.1`) — at it; nil when there is none.
+    static func trainOption(in a: ArgReader) -> Diagnostic? {
+        for arg in a.command.args {
+            guard let option = arg.key, let span = arg.keySpan else { continue }
+            let value = arg.valueText.shortened(), head = "unknown option '\(option.shortened())' for train"
+            switch key(option) {
+            case "epochs", "epoch", "nepochs", "numepochs", "maxepochs":
+                return Diagnostic(head + " — write `train \(value) epochs` (`train \(value)` runs \(value) steps)", at: arg.span)
+            case "batchsize", "batch":
+                return Diagnostic(head + " — the batch size is a command of its own here: `batch \(value)`, before `train`", at: span)
+            case "validationsplit":
+                var split = "F"
+                if case .number(let v) = arg.value, v > 0, v < 1 { split = (1 - v).plainText }
+                return Diagnostic(head + " — the split is a command of its own here: `split \(split)` (the training fraction: "
+                                  + "Keras's validation_split=0.2 is `split 0.8`), before `train`", at: span)
+            case "lr", "learningrate":
+                return Diagnostic(head + " — the learning rate is a command of its own here: `lr \(value)`, before `train`", at: span)
+            default: continue
+            }
+        }
+        return nil
+    }
 
     /// " — did you mean `show model`? (…)" for another library's word typed as a command; nil for any other word.
     static func commandHint(_ word: String) -> String? { commands[key(word)].map { " — " + $0 } }

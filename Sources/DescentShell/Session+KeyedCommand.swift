@@ -18,4 +18,13 @@ extension Session {
         return Diagnostic(error.message + " — a command is written without '=', its value after a space: `\(name.shortened()) \(value)`",
                           at: error.span)
     }
+
+    /// The error for a command whose value follows an `=` set apart by spaces (`optimizer = adam`, `loss = mse`,
+    /// `lr = 0.1`), at the `=`, with the command as it is written; nil for any other command (no command's first
+    /// argument is an `=`; `set` and `expect`, which take one after theirs, are not asked).
+    static func equalsAfterName(_ c: Command, name: String) -> Diagnostic? {
+        guard c.args.count > 1, let first = c.args.first, first.key == nil, first.value == .op("=") else { return nil }
+        let written = ([name] + c.args.dropFirst().map(\.text)).joined(separator: " ")
+        return Diagnostic("a command takes its value after a space, without '=': `\(written.shortened(to: 80))`", at: first.valueSpan)
+    }
 }

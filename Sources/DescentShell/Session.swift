@@ -30,7 +30,7 @@ public struct Session {
         }
         let commands: [Command]
         do { commands = try Parser.parse(text, line: line) } catch {
-            report(Session.keyedCommand(error, in: text, line: line) ?? error, source: text, firstLine: line, file: file)
+            report(Session.keyedCommand(error, in: text, line: line) ?? Session.pythonCall(error, in: text, line: line) ?? error, source: text, firstLine: line, file: file)
             return false
         }
         let comment = LineJoiner.comment(in: text)
@@ -75,8 +75,11 @@ public struct Session {
     /// `quit` (leaving `workspace.quitRequested` set: the caller decides whether it ends the program or a replay).
     /// `stepping` shows each line before it runs (`file:N> line`) and asks `stepPrompt` first; comment lines
     /// are shown (`file:N  # …`) without asking.
+    /// A UTF-8 byte-order mark (U+FEFF, as Notepad and PowerShell write) at the very start is skipped: columns count from
+    /// after it.
     public func runScript(_ text: String, file: String, stepping: Bool = false) -> ScriptEnd {
-        Interrupt.during {
+        let text = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
+        return Interrupt.during {
             for logical in LineJoiner.logicalLines(of: text) {
                 let lineText = logical.text, number = logical.line
                 if stepping {
@@ -120,6 +123,7 @@ public struct Session {
     private func runBuilding(_ c: Command, source: String, firstLine: Int, file: String?) -> Bool {
         do {
             let spec = try resolve(c)
+            if !spec.comparisons, let equals = Session.equalsAfterName(c, name: spec.name) { throw equals }
             let keys = spec.optionKeys(first: c.args.first.map(\.text))
             var reader = ArgReader(c, optionKeys: keys)
             if !spec.comparisons { try reader.rejectSpacedOptions(options: keys) }

@@ -40,6 +40,22 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertTrue(c.stderr.contains("-c:2:1: error: expectation failed"), c.stderr)
     }
 
+    /// A UTF-8 byte-order mark (as Notepad writes) at the start of a script file, piped input or -c is skipped; columns
+    /// count from after it.
+    func testALeadingByteOrderMarkIsSkipped() throws {
+        let dir = try Descent.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let script = dir.appendingPathComponent("bom.descent").path
+        try "\u{FEFF}seed 4\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let file = try Descent.run([script])
+        XCTAssertEqual(file.status, 0, file.stderr)
+        XCTAssertEqual(file.stdout, "seed 4\n")
+        let piped = try Descent.run([], input: "\u{FEFF}seed 4 @\n")
+        XCTAssertEqual(piped.stderr, "<stdin>:1:8: error: unexpected character '@'\n    seed 4 @\n           ^\n")
+        let c = try Descent.run(["-c", "\u{FEFF}seed 4"])
+        XCTAssertEqual(c.status, 0, c.stderr)
+    }
+
     func testADanglingBackslashOnTheLastLineIsAnErrorWithOrWithoutAFinalLineBreak() throws {
         // It ran `optimizer sgd` when the input ended in a line break, and was an error when it did not.
         let dir = try Descent.temporaryDirectory()

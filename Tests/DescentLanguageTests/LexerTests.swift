@@ -105,7 +105,7 @@ final class LexerTests: XCTestCase {
     func testUnknownEscape() {
         let source = #"save "a\qb""#
         XCTAssertEqual(rendered(parseError(source), source), #"""
-            t.descent:1:8: error: unknown escape '\q' in string — use \", \\, \n or \t
+            t.descent:1:8: error: unknown escape '\q' in string — use \", \\, \n or \t; a path takes '/' between folders: "a/qb"
                 save "a\qb"
                        ^~
             """#)
@@ -148,7 +148,7 @@ final class LexerTests: XCTestCase {
     func testUnquotedFileNameGetsAHint() {
         let source = "save weights w.json"
         XCTAssertEqual(rendered(parseError(source), source), """
-            t.descent:1:15: error: unexpected character '.' — put file names in double quotes, like "Sessions/xor.descent"
+            t.descent:1:15: error: unexpected character '.' — put file names in double quotes: `save weights "w.json"`
                 save weights w.json
                               ^
             """)

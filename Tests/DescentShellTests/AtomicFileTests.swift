@@ -78,10 +78,23 @@ final class AtomicFileTests: XCTestCase {
         XCTAssertEqual(try names(dir), ["a", "b", "real"])
     }
 
+    func testAPipeReachedThroughProcIsRefusedForWhatItIs() throws {
+        // /proc/self/fd/N links to `pipe:[inode]`, no path: it was taken for a file in /proc/self/fd, and the error
+        // told to `chmod u+w` that directory.
+        var fds: [Int32] = [0, 0]
+        XCTAssertEqual(pipe(&fds), 0)
+        defer { close(fds[0]); close(fds[1]) }
+        XCTAssertThrowsError(try AtomicFile.write("x", to: "/proc/self/fd/\(fds[1])")) { error in
+            XCTAssertEqual("\(error)", "cannot write /proc/self/fd/\(fds[1]): it is a FIFO (named pipe), not a regular file — a save "
+                           + "writes a whole new file and renames it into place; name a regular file instead")
+        }
+    }
+
     func testAFileThatIsNotRegularIsRefusedAndLeftInPlace() throws {
         XCTAssertEqual(mkfifo(dir + "/pipe", 0o644), 0)
         XCTAssertThrowsError(try AtomicFile.write("x", to: dir + "/pipe")) { error in
-            XCTAssertEqual("\(error)", "cannot write \(dir)/pipe: it is not a regular file")
+            XCTAssertEqual("\(error)", "cannot write \(dir)/pipe: it is a FIFO (named pipe), not a regular file — a save writes a "
+                           + "whole new file and renames it into place; name a regular file instead")
         }
         var info = stat()
         XCTAssertEqual(lstat(dir + "/pipe", &info), 0)
