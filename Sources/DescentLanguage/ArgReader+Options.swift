@@ -83,10 +83,24 @@ extension ArgReader {
                    command.args[index + 1].key == nil, leftover.contains(index + 1) {
                     throw ArgReader.keyValueHint(key, word: word, value: command.args[index + 1], at: arg.span, after: before)
                 }
+                if case .op(let sign) = arg.value, sign == "(" || sign == ")" {
+                    throw Diagnostic("unexpected '\(sign)' after '\(before.shortened())'" + ArgReader.parenthesisHint(command), at: arg.span)
+                }
                 throw suggesting(Diagnostic("unexpected '\(arg.text.shortened())' after '\(before.shortened())'", at: arg.span), for: arg,
                                  at: positionals.firstIndex(of: index) ?? -1)
             }
         }
+    }
+
+    /// The hint for parentheses after a command (`exit()`, `optimizer adam(lr=0.01)`): commands take none, and the
+    /// command written without them.
+    static func parenthesisHint(_ command: Command) -> String {
+        if ["exit", "quit"].contains(command.name.lowercased()) { return " — type `quit`, without parentheses" }
+        let words = [command.name] + command.args.compactMap { arg -> String? in
+            if case .op(let sign) = arg.value, ["(", ")", ","].contains(sign) { return nil }
+            return arg.text
+        }
+        return " — commands take no parentheses: write `\(words.joined(separator: " ").shortened(to: 80))`"
     }
 
     /// The error for an option key that the command does not take; `known` is the hint for a key known otherwise.

@@ -15,7 +15,6 @@ extension Lexer {
     func hint(for c: Character) -> String {
         if c == "." || c == "/" { return dotHint() }
         if c == "%" { return percentHint() }
-        if c == "(" { return parenthesisHint() }
         if c == "\u{FEFF}" { return " (a byte-order mark, invisible; only one at the very start of a script is skipped) — delete it" }
         if c == "\u{200B}" { return " (a zero-width space, invisible) — delete it" }
         if Lexer.otherQuotes.contains(c) {
@@ -54,23 +53,6 @@ extension Lexer {
         return " — write a share as a fraction, \((p / 100).plainText) for \(p.plainText)%"
     }
 
-
-    /// The hint for a `(` after a word (`exit()`, `optimizer adam(lr=0.01)`): commands take no parentheses, and the
-    /// command written without them.
-    func parenthesisHint() -> String {
-        guard case .word(let word)? = tokens.last?.kind, tokens.last?.range.upperBound == start else {
-            return " — commands take no parentheses: values follow the command after spaces"
-        }
-        if ["exit", "quit"].contains(word.lowercased()) { return " — type `quit`, without parentheses" }
-        // The command so far (this physical line, from its last `;`), and what is inside the parentheses, commas as spaces.
-        var head = start
-        while head > 0 && source[head - 1] != ";" && !source[head - 1].isLineEnd { head -= 1 }
-        var end = current
-        while end < source.count && source[end] != ")" && !source[end].isLineEnd { end += 1 }
-        let inside = String(source[current..<end]).split(whereSeparator: { $0 == "," || $0.isBlank }).joined(separator: " ")
-        let written = (String(source[head..<start]) + (inside.isEmpty ? "" : " " + inside)).split(whereSeparator: \.isBlank).joined(separator: " ")
-        return " — commands take no parentheses: write `\(written.shortened(to: 80))`"
-    }
 
     /// The hint for a `.` or `/` that starts no token, from the run of non-blank text around it (up to a `;`): a path
     /// (`data/x.csv`, `w.json`) is to be quoted, with the command so far shown; a Python call (`loss.backward()`) is

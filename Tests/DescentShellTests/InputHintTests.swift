@@ -208,9 +208,9 @@ final class InputHintTests: XCTestCase {
                             ^~
             """)
         let cases = [
-            ("exit()", "unexpected character '(' — type `quit`, without parentheses"),
-            ("quit()", "unexpected character '(' — type `quit`, without parentheses"),
-            ("optimizer adam(lr=0.01)", "unexpected character '(' — commands take no parentheses: write `optimizer adam lr=0.01`"),
+            ("exit()", "unexpected '(' after 'exit' — type `quit`, without parentheses"),
+            ("quit()", "unexpected '(' after 'quit' — type `quit`, without parentheses"),
+            ("optimizer adam(lr=0.01)", "unexpected '(' after 'adam' — commands take no parentheses: write `optimizer adam lr=0.01`"),
             ("loss = mse", "a command takes its value after a space, without '=': `loss mse`"),
             ("expect loss => 1", "there is no '=>' — write '>='"),
             ("expect loss = 0.7 +/- 0.1", "there is no '+/-' — write '+-' (or ±) for a tolerance, like `expect loss = 0.7 +- 0.1`"),
