@@ -81,10 +81,14 @@ extension Printer {
         let firstKept = h.steps.first?.step ?? 0
         let orphaned = h.dropped.steps > 0 ? h.evaluations.prefix { $0.step < firstKept }.count : 0
         let ofDropped = orphaned > 0 ? " (\(orphaned) of them at dropped steps, which `export history` has no rows for)" : ""
-        // The learning rate when it changed between runs (`lr`), the last few changes; every step's is in the CSV.
-        if h.rates.count > 1 {
-            let shown = h.rates.suffix(6).map { "\($0.rate.plainText) from step \($0.step)" }
-            notes.append("lr " + (h.rates.count > 6 ? "…, " : "") + shown.joined(separator: ", ") + " (`export history` has each step's)")
+        // When the learning rate changed (`lr` between runs, a schedule), the rates of the steps shown: the one in force at
+        // the first and its changes up to the last (the first and last three of many); every step's is in the CSV.
+        if h.rates.count > 1, let lo = steps.first?.step, let hi = steps.last?.step {
+            let changes = Array(h.rates(from: lo, through: hi))
+            let texts = Format.rates(changes.map(\.rate))
+            let shown = changes.indices.map { "\(texts[$0]) from step \(changes[$0].step)" }
+            let cut = shown.count > 6 ? shown.prefix(3) + ["…"] + shown.suffix(3) : shown[...]
+            notes.append("lr " + cut.joined(separator: ", ") + " (`export history` has each step's)")
         }
         notes.append("\(Format.counted(h.steps.count, "step")) recorded, \(Format.counted(h.evaluations.count, "full evaluation"))\(ofDropped) (`train … every=K` sets how often)\(h.droppedNote)")
         lines += notes.flatMap { $0.wrapped(width: noteWidth) }
