@@ -84,11 +84,13 @@ extension Printer {
         // When the learning rate changed (`lr` between runs, a schedule), the rates of the steps shown: the one in force at
         // the first and its changes up to the last (the first and last three of many); every step's is in the CSV.
         if h.rates.count > 1, let lo = steps.first?.step, let hi = steps.last?.step {
-            let changes = Array(h.rates(from: lo, through: hi))
-            let texts = Format.rates(changes.map(\.rate))
-            let shown = changes.indices.map { "\(texts[$0]) from step \(changes[$0].step)" }
-            let cut = shown.count > 6 ? shown.prefix(3) + ["…"] + shown.suffix(3) : shown[...]
-            notes.append("lr " + cut.joined(separator: ", ") + " (`export history` has each step's)")
+            // Only the changes printed are formatted: a range of `every=K` rows under a schedule spans millions.
+            let changes = h.rates(from: lo, through: hi)
+            let picked = changes.count > 6 ? Array(changes.prefix(3)) + Array(changes.suffix(3)) : Array(changes)
+            let texts = Format.rates(picked.map(\.rate))
+            var shown = picked.indices.map { "\(texts[$0]) from step \(picked[$0].step)" }
+            if changes.count > 6 { shown.insert("…", at: 3) }
+            notes.append("lr " + shown.joined(separator: ", ") + " (`export history` has each step's)")
         }
         notes.append("\(Format.counted(h.steps.count, "step")) recorded, \(Format.counted(h.evaluations.count, "full evaluation"))\(ofDropped) (`train … every=K` sets how often)\(h.droppedNote)")
         lines += notes.flatMap { $0.wrapped(width: noteWidth) }
