@@ -10,6 +10,34 @@ public enum Format {
         return String(format: "%.4g", x)
     }
 
+    /// A learning rate (or an optimizer's constant) for a person: as it was typed when it has at most 12 significant
+    /// digits (`0.12345`, `1e-05`, `2`), else, as a schedule computes one (`0.09999999999999998`), to `digits`
+    /// significant digits as `short` writes numbers (`0.1`). Saved sessions and `export history` keep every digit.
+    public static func rate(_ x: Double, digits: Int = 4) -> String {
+        guard x.isFinite else { return short(x) }
+        if x == x.rounded() && abs(x) < 1e9 { return String(Int(x)) }
+        for d in 1...typedDigits {
+            let s = sig(x, d)
+            if Double(s) == x { return s }
+        }
+        return sig(x, digits)
+    }
+
+    /// The most significant digits `rate` takes a number to have been typed with.
+    static let typedDigits = 12
+
+    /// `rates` as `rate` writes each, with more digits where two neighbours that differ would read the same (a cosine's
+    /// rates a step apart): the fewest, from 4, at which every pair of different neighbours reads apart.
+    public static func rates(_ rates: [Double]) -> [String] {
+        var digits = 4, texts = rates.map { rate($0, digits: digits) }
+        func collide(_ t: [String]) -> Bool { t.indices.dropFirst().contains { t[$0] == t[$0 - 1] && rates[$0] != rates[$0 - 1] } }
+        while digits < 17 && collide(texts) {
+            digits += 1
+            texts = rates.map { rate($0, digits: digits) }
+        }
+        return texts
+    }
+
     /// `count` and the noun, singular for 1: "1 feature", "3 features", "2 entries" (with `plural`).
     public static func counted(_ count: Int, _ noun: String, plural: String? = nil) -> String {
         "\(count) \(count == 1 ? noun : plural ?? noun + "s")"

@@ -14,6 +14,17 @@ extension History {
         return lo
     }
 
+    /// The rate changes that steps `from` through `through` ran under: the one in force at `from` (which may have been
+    /// made at an earlier step), then those made after it up to `through`; found by halving, as `rates` goes by step.
+    public func rates(from: Int, through: Int) -> ArraySlice<RateChange> {
+        var lo = rates.startIndex, hi = rates.endIndex
+        while lo < hi { let mid = (lo + hi) / 2; if rates[mid].step <= from { lo = mid + 1 } else { hi = mid } }
+        let first = max(rates.startIndex, lo - 1)
+        lo = first; hi = rates.endIndex
+        while lo < hi { let mid = (lo + hi) / 2; if rates[mid].step <= through { lo = mid + 1 } else { hi = mid } }
+        return rates[first..<max(first, lo)]
+    }
+
     /// Each of `steps`' evaluation, if it had one (`steps` in order of their numbers): each looked up by halving from
     /// the last one found, so that steps far apart (`every=K`) cost no walk through the evaluations between them.
     public func evaluations(of steps: [Step]) -> [Evaluation?] {

@@ -39,15 +39,27 @@ public enum Loss: Equatable, Sendable, CustomStringConvertible {
         switch self { case .bce: return .sigmoid; case .ce: return .softmax; default: return nil }
     }
 
-    /// The formula, for the backprop view.
-    public var formula: String {
+    /// The formula, for the backprop view: its `definition`, then what its symbols are (`, t = 2y − 1`).
+    public var formula: String { definition + (symbols.map { ", " + $0 } ?? "") }
+
+    /// The formula alone, which a loss's value can follow: `loss = mean(max(0, 1 − t·ŷ))`.
+    public var definition: String {
         switch self {
         case .mse: return "loss = mean((ŷ − y)²)"
         case .mae: return "loss = mean(|ŷ − y|)"
         case .huber(let d): return "loss = mean(½(ŷ−y)² if |ŷ−y| ≤ \(d) else \(d)(|ŷ−y| − \(d/2)))"
-        case .bce: return "loss = mean(−y·log σ(z) − (1−y)·log(1−σ(z))), from the logits z"
-        case .ce: return "loss = mean(−log softmax(z)[y]), from the logits z"
-        case .hinge: return "loss = mean(max(0, 1 − t·ŷ)), t = 2y − 1"
+        case .bce: return "loss = mean(−y·log σ(z) − (1−y)·log(1−σ(z)))"
+        case .ce: return "loss = mean(−log softmax(z)[y])"
+        case .hinge: return "loss = mean(max(0, 1 − t·ŷ))"
+        }
+    }
+
+    /// What the formula's symbols other than ŷ and y are (`from the logits z`, `t = 2y − 1`); nil when it has none.
+    public var symbols: String? {
+        switch self {
+        case .bce, .ce: return "from the logits z"
+        case .hinge: return "t = 2y − 1"
+        default: return nil
         }
     }
 

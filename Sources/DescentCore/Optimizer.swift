@@ -16,12 +16,22 @@ public struct Optimizer {
         self.learningRate = learningRate ?? kind.defaultLearningRate
     }
 
-    /// Names of the state slots this rule keeps, for the update view.
+    /// Names of the state slots this rule keeps, for the update view: the rule's letters (`kind.rule`).
     public var stateNames: [String] {
         switch kind {
-        case let .sgd(m, _): return m == 0 ? [] : ["momentum"]
+        case let .sgd(m, _): return m == 0 ? [] : ["v"]
         case .adam: return ["m", "v"]
-        case let .rmsprop(_, _, m): return m == 0 ? ["square_avg"] : ["square_avg", "momentum"]
+        case let .rmsprop(_, _, m): return m == 0 ? ["v"] : ["v", "b"]
+        case .adagrad: return ["s"]
+        }
+    }
+
+    /// PyTorch's names of the state slots (`state_dict()['state']`), in the order of `stateNames`.
+    public var torchStateNames: [String] {
+        switch kind {
+        case let .sgd(m, _): return m == 0 ? [] : ["momentum_buffer"]
+        case .adam: return ["exp_avg", "exp_avg_sq"]
+        case let .rmsprop(_, _, m): return m == 0 ? ["square_avg"] : ["square_avg", "momentum_buffer"]
         case .adagrad: return ["sum"]
         }
     }

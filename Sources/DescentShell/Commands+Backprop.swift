@@ -54,11 +54,12 @@ extension Commands {
         w.out.print(forwardText(g))
     }
 
-    /// Which rows of the data the hand pass's batch holds, in its order, when they are not simply the data's rows in
-    /// order (a minibatch, a shuffle, a split): `batch rows 0–2 are data rows 3, 0, 4 (as \`show data\` numbers them)`.
+    /// Which rows of the data the hand pass's batch holds, in its order, unless it holds all of them in order (a full
+    /// batch without a split): `batch rows 0–2 are data rows 3, 0, 4 (as \`show data\` numbers them)`. A minibatch or a
+    /// split's part says so even when its rows come in order (`batch row 0 is data row 0`).
     static func batchRows(_ t: Trainer) -> String? {
         let rows = t.handBatch.map(t.train.dataRow)
-        guard !rows.isEmpty, rows != Array(0..<rows.count) else { return nil }
+        guard !rows.isEmpty, rows != Array(0..<(t.train.count + (t.validation?.count ?? 0))) else { return nil }
         let shown = rows.prefix(12).map(String.init).joined(separator: ", ") + (rows.count > 12 ? ", … \(rows.count - 12) more" : "")
         if rows.count == 1 { return "batch row 0 is data row \(rows[0]) (as `show data` numbers them)" }
         return "batch rows 0–\(rows.count - 1) are data rows \(shown) (as `show data` numbers them)"
@@ -79,7 +80,10 @@ extension Commands {
             case .penalty(let r): formula = r.isNone ? "penalty (no regularizer)" : "penalty = \(r.formula)"
             default: formula = "total = loss + penalty"
             }
-            if n.shape.isEmpty { lines.append("\(formula) = \(Format.sig(n.value[0], 8))") }
+            // A loss's value follows its formula, before what the symbols are: `… = 1.2947798   (t = 2y − 1)`.
+            if case .loss(let l) = n.op, n.shape.isEmpty {
+                lines.append("\(l.definition) = \(Format.sig(n.value[0], 8))" + (l.symbols.map { "   (\($0))" } ?? ""))
+            } else if n.shape.isEmpty { lines.append("\(formula) = \(Format.sig(n.value[0], 8))") }
             else { lines.append(formula); lines.append(Printer.indent(Printer.node(n))) }
             if case .dropout(let p) = n.op, let mask = Printer.dropoutMask(n, p: p, training: g.lastForwardTraining) { lines.append(Printer.indent(mask)) }
             if i == g.outputIndex && g.lossInputIndex != g.outputIndex { lines.append("  (the loss reads the logits \(g.nodes[g.lossInputIndex].name))") }
@@ -112,14 +116,24 @@ extension Commands {
         let g = try inspectedGraph(w)
         let t = try w.ensureTrainer()
         if stepping {
-            if g.backwardDone == nil || g.backwardComplete { g.beginBackward(); w.out.print("backward: gradients zeroed, dL/dtotal = 1") }
+            // A pass that is complete has nothing left to step: starting another would throw its gradients away.
+            if g.backwardComplete {
+                let next = g === t.currentGraph
+                    ? "`update` applies them; `forward` runs this step's forward pass again, to step back through it anew"
+                    : "this pass was on one sample, which `update` does not apply; `forward sample N` runs it again, to step back "
+                        + "through it anew"
+                w.out.print("backward: the pass is complete (all \(Format.counted(g.backwardOrder.count, "node")) done) and every gradient "
+                            + "is in place, so nothing changed — " + next)
+                return
+            }
+            if g.backwardDone == nil { g.beginBackward(); w.out.print("backward: gradients zeroed, dL/dtotal = 1") }
             // What the nodes this step sends to held already (a weight gets the penalty's share first).
             let next = g.backwardDone.flatMap { $0 < g.backwardOrder.count ? g.backwardOrder[$0] : nil }
             let held = next.map { n in Dictionary(uniqueKeysWithValues: BackpropText.sent(g, n).map { ($0, g.nodes[$0].grad.array) }) } ?? [:]
             guard let i = g.backwardStep() else { return }
             w.out.print(stepText(g, i, held: held))
             if g.backwardComplete { w.out.print("backward complete: every gradient is in place — `update` applies them") }
-            else if let d = g.backwardDone { w.out.print("next: \(g.nodes[g.backwardOrder[d]].name) (\(g.backwardOrder.count - d) node(s) left)") }
+            else if let d = g.backwardDone { w.out.print("next: \(g.nodes[g.backwardOrder[d]].name) (\(Format.counted(g.backwardOrder.count - d, "node")) left)") }
         } else {
             let finishing = g.backwardDone != nil && !g.backwardComplete
             if finishing { g.finishBackward() } else { g.backward() }
@@ -218,9 +232,15 @@ extension Commands {
         let opt = t.optimizer
         let corrections = biasCorrections(opt)
         let adamStep = corrections != nil ? " (t = \(opt.steps))" : ""
-        w.out.print("update \(t.stepCount): \(opt.kind.name) lr=\(Format.short(t.lastStepRate))\(adamStep), rule \(opt.kind.rule)")
+        // Every constant the rule uses, by its symbol there, so that the rows can be checked by hand.
+        let constants = opt.kind.constants.isEmpty ? "" : " " + opt.kind.constants
+        w.out.print("update \(t.stepCount): \(opt.kind.name) lr=\(Format.rate(t.lastStepRate))\(constants)\(adamStep), rule \(opt.kind.rule)")
         for line in updateCountLines(opt, step: t.stepCount) { w.out.print("  " + line) }
-        // Labels padded to the longest (`square_avg`), so that the values line up; counted in characters, as `m̂`
+        if !opt.stateNames.isEmpty {
+            let named = zip(opt.stateNames, opt.torchStateNames).map { "\($0) \($1)" }
+            w.out.print("  (PyTorch's names for the state: \(named.joined(separator: ", ")))")
+        }
+        // Labels padded to the longest, so that the values line up; counted in characters, as `m̂`
         // (m and a combining circumflex) takes one column.
         let width = opt.stateNames.map(\.count).max().map { max($0, 6) } ?? 6
         let row = { (label: String, v: [Double], shape: [Int]) in
@@ -234,7 +254,7 @@ extension Commands {
                 let buf = s == 0 ? opt.state1 : opt.state2
                 if k < buf.count { row(name, buf[k].array, p.shape) }
             }
-            // Adam's bias-corrected moments, from which the step is taken: θ ← θ − α·m̂/(√v̂ + ε).
+            // Adam's bias-corrected moments, from which the step is taken: θ ← θ − lr·m̂/(√v̂ + ε).
             if let (c1, c2) = corrections, k < opt.state1.count, k < opt.state2.count {
                 row("m̂", opt.state1[k].array.map { $0 / c1 }, p.shape)
                 row("v̂", opt.state2[k].array.map { $0 / c2 }, p.shape)
@@ -242,6 +262,7 @@ extension Commands {
             row("after", p.value.array, p.shape)
         }
         w.printWatches(t, live: false)
+        w.noteDefaultOptimizer()
     }
 
     /// Adam's bias corrections 1 − β₁ᵗ and 1 − β₂ᵗ for its last update (t = its own update count); nil for other rules.
@@ -262,7 +283,7 @@ extension Commands {
             return ["t = \(opt.steps) is adam's own count of updates\(own)",
                     "bias corrections 1 − β₁ᵗ = 1 − \(Format.short(b1))^\(opt.steps) = \(Format.sig(c1, 6)),  "
                         + "1 − β₂ᵗ = 1 − \(Format.short(b2))^\(opt.steps) = \(Format.sig(c2, 6));  "
-                        + "m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), θ ← θ − α·m̂/(√v̂ + ε)"]
+                        + "m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), θ ← θ − lr·m̂/(√v̂ + ε)"]
         case let .sgd(m, _) where m != 0 && opt.steps == 1:
             return ["the first update since the state was reset: v ← g (no earlier v to carry)"]
         default:
@@ -309,7 +330,7 @@ extension Commands {
     static func explain(_ w: Workspace, _ a: inout ArgReader) throws {
         let name: String, index: [Int]?
         let t = try w.ensureTrainer()
-        try refuseNode(w, t, a)
+        try refuseNode(w, a, takes: "explain takes a parameter (\(w.parameterNames().joined(separator: ", "))) or one of its entries (W1[0,1])")
         if a.peekIsIndexed { let (n, i) = try a.indexed("parameter entry"); name = n; index = i }
         else { name = try a.word("parameter", oneOf: w.parameterNames()); index = nil }
         let at = a.lastSpan
@@ -337,24 +358,26 @@ extension Commands {
         if w.inspected != nil { w.out.print("(gradients computed for this explanation only: `backward` computes and keeps them)") }
     }
 
-    /// `explain Z1`: a node of the graph, not a parameter — `show` is what prints a node and its gradient.
-    private static func refuseNode(_ w: Workspace, _ t: Trainer, _ a: ArgReader) throws {
+    /// A node of the graph where a parameter belongs (`explain Z1`, `show grads Z1`): refused with what `takes` says the
+    /// command takes, and that `show` prints a node and its gradient.
+    static func refuseNode(_ w: Workspace, _ a: ArgReader, takes: String) throws {
         guard let arg = a.peek else { return }
         let word: String
         switch arg.value {
         case .word(let n), .indexed(let n, _): word = n
         default: return
         }
-        // Node names are those of any graph of the model: the one-sample graph costs nothing to look in.
-        guard !w.parameterNames().contains(word), let g = w.inspected ?? Optional(t.sampleGraph()),
-              let index = g.nodes.firstIndex(where: { $0.name == word }) else { return }
-        let node = g.nodes[index]
-        let how = w.inspected == nil ? "`forward`, then `show \(node.name)`" : "`show \(node.name)`"
-        let head = "explain takes a parameter (\(w.parameterNames().joined(separator: ", "))) or one of its entries (W1[0,1]); "
-        if let off = Workspace.offGradientPath(g, index) {
-            throw Diagnostic(head + "\(node.name) is a node of the graph (\(how) prints it); " + off, at: arg.span)
+        guard !w.parameterNames().contains(word) else { return }
+        // Node names are those of any graph of the model: the one-sample graph costs nothing to look in. Without a model
+        // that could run, a name a forward pass gives a node.
+        let g = w.inspected ?? w.trainer?.sampleGraph()
+        let index = g?.nodes.firstIndex { $0.name == word }
+        guard index != nil || (g == nil && Workspace.isNodeName(word)) else { return }
+        let how = w.inspected == nil ? "`forward`, then `show \(word)`" : "`show \(word)`"
+        if let g, let index, let off = Workspace.offGradientPath(g, index) {
+            throw Diagnostic(takes + "; \(word) is a node of the graph (\(how) prints it); " + off, at: arg.span)
         }
-        throw Diagnostic(head + "\(node.name) is a node of the graph: \(how) prints it, and its gradient once `backward` has reached it",
+        throw Diagnostic(takes + "; \(word) is a node of the graph: \(how) prints it, and its gradient once `backward` has reached it",
                          at: arg.span)
     }
 
@@ -385,7 +408,7 @@ extension Commands {
                 return GradientCheck.sampledOffsets(count: p.count, taking: n, rng: &rng)
             }
         }
-        let drawn = sample.map { ", up to \(Format.grouped($0)) entries of each parameter drawn from seed \(w.seed)" } ?? ""
+        let drawn = sample.map { ", up to \($0 == 1 ? "1 entry" : "\(Format.grouped($0)) entries") of each parameter drawn from seed \(w.seed)" } ?? ""
         w.out.print("gradient check on \(Format.counted(g.rows, "row")), central differences h=1e-5, evaluation mode (dropout off)\(drawn):")
         let results: [GradientCheck.Result]
         do { results = try checkGradients(w, g, params, offsets: offsets, sample: sample) } catch {
@@ -590,8 +613,9 @@ extension Commands {
         t.applySchedule()   // under a schedule, the rate of the step it is back at
         w.inspected = nil
         let rateNote = t.schedule == nil ? learningRateNote(snap, now: lr)
-            : "; under the schedule the next step runs at lr \(t.optimizer.learningRate.plainText)"
-        w.out.print("undid \(snap.label): back to step \(t.stepCount) (\(w.undoStack.count) more undo\(w.undoStack.count == 1 ? "" : "s") available"
+            : "; under the schedule the next step runs at lr \(Format.rate(t.optimizer.learningRate))"
+        let left = w.undoStack.isEmpty ? "nothing more to undo" : "\(Format.counted(w.undoStack.count, "more undo")) available"
+        w.out.print("undid \(snap.label): back to step \(t.stepCount) (\(left)"
                     + sizeNote(w, snap) + ")" + rateNote)
     }
 
@@ -617,7 +641,8 @@ extension Commands {
     static func learningRateNote(_ snap: TrainerSnapshot, now lr: Double) -> String {
         guard ["train", "step", "update"].contains(snap.label) else { return "" }
         // Every digit a person gave (0.12345, not 0.1235): rates that differ must read apart.
-        let ran = snap.learningRate == lr ? "the rate it ran at" : "set since it ran at \(snap.learningRate.plainText)"
-        return "; lr stays \(lr.plainText), \(ran) (`lr` to change it)"
+        let texts = Format.rates([lr, snap.learningRate])
+        let ran = snap.learningRate == lr ? "the rate it ran at" : "set since it ran at \(texts[1])"
+        return "; lr stays \(texts[0]), \(ran) (`lr` to change it)"
     }
 }

@@ -169,7 +169,12 @@ extension Commands {
             throw ShellError("there are no parameters yet — add a layer with `layer dense UNITS [ACTIVATION]`")
         }
         var names: [String] = []
-        while let name = try a.optionalWord("parameter", oneOf: w.parameterNames()) { names.append(name) }
+        while true {
+            // A node (`show grads Z1`) is shown by `show Z1`, with its gradient.
+            try refuseNode(w, a, takes: "show \(what) takes parameters (\(w.parameterNames().joined(separator: ", ")))")
+            guard let name = try a.optionalWord("parameter", oneOf: w.parameterNames()) else { break }
+            names.append(name)
+        }
         if a.peekIsIndexed {
             let (name, index) = try a.indexed("parameter entry")
             let entry = Format.entry(name, index)

@@ -52,7 +52,7 @@ extension Commands {
         try a.finish(options: scheduleOptions(name))
         let base = w.baseRate
         if case .cosine(_, let minimum)? = kind, minimum >= base {
-            throw a.error("min=\(Format.short(minimum)) is not below the base rate \(base.plainText) (lr): the cosine goes from lr down to min",
+            throw a.error("min=\(Format.rate(minimum)) is not below the base rate \(Format.rate(base)) (lr): the cosine goes from lr down to min",
                           options: ["min"])
         }
         w.schedule = kind
@@ -61,16 +61,16 @@ extension Commands {
             t.schedule = w.scheduleInForce
             if kind == nil { t.optimizer.learningRate = base }
         }
-        guard let s = w.scheduleInForce else { return w.out.print("schedule off: lr \(base.plainText) from the next step") }
-        w.out.print("\(s.command): \(s.formula), t counting the steps from now (step \(w.scheduleStart)); base lr \(base.plainText); "
-                    + "the next steps at " + (0..<3).map { s.rate(at: $0).plainText }.joined(separator: ", ") + ", …")
+        guard let s = w.scheduleInForce else { return w.out.print("schedule off: lr \(Format.rate(base)) from the next step") }
+        w.out.print("\(s.command): \(s.formula), t counting the steps from now (step \(w.scheduleStart)); base lr \(Format.rate(base)); "
+                    + "the next steps at " + Format.rates((0..<3).map { s.rate(at: $0) }).joined(separator: ", ") + ", …")
     }
 
     /// What `schedule` alone prints: the schedule in force, where it stands and the next rate, or that there is none.
     static func scheduleText(_ w: Workspace) -> String {
-        guard let s = w.scheduleInForce else { return "no schedule: every step at lr \(w.currentRate.plainText) (`schedule cosine steps=N`, …, sets one)" }
+        guard let s = w.scheduleInForce else { return "no schedule: every step at lr \(Format.rate(w.currentRate)) (`schedule cosine steps=N`, …, sets one)" }
         let t = max(0, w.stepCount - w.scheduleStart)
-        return "\(s.command): \(s.formula); since step \(w.scheduleStart), t = \(t); base lr \(s.base.plainText); next step at lr "
-            + s.rate(at: t).plainText
+        return "\(s.command): \(s.formula); since step \(w.scheduleStart), t = \(t); base lr \(Format.rate(s.base)); next step at lr "
+            + Format.rate(s.rate(at: t))
     }
 }

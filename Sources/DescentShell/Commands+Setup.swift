@@ -410,15 +410,15 @@ extension Commands {
         let settings = Printer.optimizerText(kind).dropFirst(kind.name.count)   // ` momentum=0.9`: the rule's symbols' values
         // Without lr= the new rule's default replaces the rate: said when that changes it, with how to keep it.
         let rateNote = lr == nil && rate != rateBefore
-            ? " — lr \(rate.plainText) is \(kind.name)'s default; it was \(rateBefore.plainText) (add lr=\(rateBefore.plainText) to keep it)" : ""
-        w.out.print("optimizer \(kind.name) lr=\(Format.short(rate))\(settings): \(kind.rule)" + rateNote + (hadState ? " — optimizer state reset" : "") + note)
+            ? " — lr \(Format.rate(rate)) is \(kind.name)'s default; it was \(Format.rate(rateBefore)) (add lr=\(rateBefore.plainText) to keep it)" : ""
+        w.out.print("optimizer \(kind.name) lr=\(Format.rate(rate))\(settings): \(kind.rule)" + rateNote + (hadState ? " — optimizer state reset" : "") + note)
     }
 
     /// Refuses a base rate at or below the minimum of the cosine schedule in force, which `schedule` refuses too: the
     /// cosine would climb from it to the minimum.
     static func checkAboveCosineMinimum(_ w: Workspace, _ rate: Double, _ a: ArgReader) throws {
         guard case .cosine(_, let minimum)? = w.schedule, rate <= minimum else { return }
-        throw a.error("lr \(rate.plainText) is not above the cosine schedule's min=\(minimum.plainText): the cosine goes from lr down to "
+        throw a.error("lr \(Format.rate(rate)) is not above the cosine schedule's min=\(Format.rate(minimum)): the cosine goes from lr down to "
                       + "min — a larger lr, or `schedule off` (or another schedule) first")
     }
 
@@ -427,8 +427,8 @@ extension Commands {
         if a.isAtEnd && a.command.args.isEmpty {
             w.recordedAs = []
             let rate = w.schedule == nil ? w.currentRate : w.baseRate
-            let scheduled = w.schedule == nil ? "" : " (the schedule's base; the next step runs at \(w.currentRate.plainText))"
-            return w.out.print("lr \(rate.plainText)" + (w.learningRate == nil ? ", \(w.optimizerKind.name)'s default" : "") + scheduled
+            let scheduled = w.schedule == nil ? "" : " (the schedule's base; the next step runs at \(Format.rate(w.currentRate)))"
+            return w.out.print("lr \(Format.rate(rate))" + (w.learningRate == nil ? ", \(w.optimizerKind.name)'s default" : "") + scheduled
                                + " (optimizer \(Printer.optimizerText(w.optimizerKind)); `lr X` changes it)")
         }
         let x = try a.number("learning rate")
@@ -438,7 +438,7 @@ extension Commands {
         w.learningRate = x
         w.trainer?.optimizer.learningRate = x
         w.trainer?.schedule?.base = x
-        let scheduled = w.schedule == nil ? "" : " — the schedule's base: the next step at lr \(w.currentRate.plainText)"
-        w.out.print("lr \(Format.short(x))" + ((w.trainer?.optimizer.steps ?? 0) > 0 ? " (optimizer state kept)" : "") + scheduled)
+        let scheduled = w.schedule == nil ? "" : " — the schedule's base: the next step at lr \(Format.rate(w.currentRate))"
+        w.out.print("lr \(Format.rate(x))" + ((w.trainer?.optimizer.steps ?? 0) > 0 ? " (optimizer state kept)" : "") + scheduled)
     }
 }

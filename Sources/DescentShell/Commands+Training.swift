@@ -182,7 +182,7 @@ extension Commands {
         w.gradientsUsedByStep = t.stepCount
         var line = "step \(t.stepCount)  epoch \(t.history.lastStep?.epoch ?? 1)  \(Format.counted(t.lastBatchRows, "row"))  batch_loss \(Format.sig(t.history.lastStep?.batchLoss ?? .nan, 6))"
         if !t.regularizer.isNone { line += "  penalty \(Format.sig(t.history.lastStep?.penalty ?? .nan, 6))" }
-        line += "  |grad| \(Format.sig(t.lastGradientNorm, 4))  lr \(Format.short(t.lastStepRate))"
+        line += "  |grad| \(Format.sig(t.lastGradientNorm, 4))  lr \(Format.rate(t.lastStepRate))"
         w.out.print(line)
         if let e = t.history.lastEvaluation, e.step == t.stepCount {
             w.out.print("  " + Report.evaluation(e, of: t))

@@ -78,23 +78,24 @@ enum Explain {
             case .matmul:
                 // W[i,j]: Σ_r A[r,i] · dL/dOut[r,j]
                 let a = g.nodes[n.inputs[0]], i = index[0], j = index.count > 1 ? index[1] : 0
+                let shown = termsShown(a.rows, 6)
                 var terms: [[Double]] = [], dataPart = 0.0
                 for r in 0..<a.rows {
                     let x = a.value[r * a.cols + i], d = n.grad[r * n.cols + j]
                     dataPart += x * d
-                    if r < 6 { terms.append([x, d]) }
+                    if r < shown { terms.append([x, d]) }
                 }
-                lines.append("dL/d\(label) from the data = Σ_r \(a.name)[r,\(i)] · dL/d\(n.name)[r,\(j)]")
-                lines.append("  = " + sum(terms, total: dataPart, more: a.rows > 6 ? "… (\(Format.counted(a.rows - 6, "more row")))" : nil))
+                lines.append("dL/d\(label) from the data loss = Σ_r \(a.name)[r,\(i)] · dL/d\(n.name)[r,\(j)]")
+                lines.append("  = " + sum(terms, total: dataPart, more: a.rows > shown ? "… (\(Format.counted(a.rows - shown, "more row")))" : nil))
             case .biasAdd:
-                let j = index[0]
+                let j = index[0], shown = termsShown(n.rows, 8)
                 var terms: [[Double]] = [], dataPart = 0.0
                 for r in 0..<n.rows {
                     let d = n.grad[r * n.cols + j]
                     dataPart += d
-                    if r < 8 { terms.append([d]) }
+                    if r < shown { terms.append([d]) }
                 }
-                lines.append("dL/d\(label) = Σ_r dL/d\(n.name)[r,\(j)] = " + sum(terms, total: dataPart, more: n.rows > 8 ? "… (\(Format.counted(n.rows - 8, "more row")))" : nil))
+                lines.append("dL/d\(label) = Σ_r dL/d\(n.name)[r,\(j)] = " + sum(terms, total: dataPart, more: n.rows > shown ? "… (\(Format.counted(n.rows - shown, "more row")))" : nil))
             case .penalty(let r) where !r.isNone:
                 lines.append("dL/d\(label) from the penalty = " + penaltyShare(r, weight: pn.value[offset], dPenalty: n.grad[0]))
             default: break
@@ -106,6 +107,10 @@ enum Explain {
             : " (to \(fullDigits) significant digits; the sums above round to \(totalDigits))"))
         return lines
     }
+
+    /// How many of `rows` terms a sum writes out: the first `limit`, or all of them when only one more would be left,
+    /// which takes no more room than the `… (1 more row)` it would be.
+    static func termsShown(_ rows: Int, _ limit: Int) -> Int { rows <= limit + 1 ? rows : limit }
 
     /// A weight's share of the penalty's gradient, `λ₁·sign(w) + 2·λ₂·w` with the numbers, and its value.
     static func penaltyShare(_ r: Regularizer, weight w: Double, dPenalty: Double) -> String {

@@ -441,7 +441,7 @@ final class LiveView: TrainingView {
             line += "  \(e.valMetric == nil ? "" : "val_")\(Metrics.name(for: t.train.task)) \(Report.metric(m, task: t.train.task, undefined: undefined))"
             if e.step != t.stepCount { line += "  (at \(Report.stepName(t, done: done)) \(e.step))" }
         }
-        return line + "  lr \(Format.short(t.optimizer.learningRate))"
+        return line + "  lr \(Format.rate(t.optimizer.learningRate))"
     }
 
     /// The key list `?` shows, `b`'s map named for the task (`Charts.mapName`), or the fitted curve (`fit`).

@@ -81,10 +81,16 @@ extension Printer {
         let firstKept = h.steps.first?.step ?? 0
         let orphaned = h.dropped.steps > 0 ? h.evaluations.prefix { $0.step < firstKept }.count : 0
         let ofDropped = orphaned > 0 ? " (\(orphaned) of them at dropped steps, which `export history` has no rows for)" : ""
-        // The learning rate when it changed between runs (`lr`), the last few changes; every step's is in the CSV.
-        if h.rates.count > 1 {
-            let shown = h.rates.suffix(6).map { "\($0.rate.plainText) from step \($0.step)" }
-            notes.append("lr " + (h.rates.count > 6 ? "…, " : "") + shown.joined(separator: ", ") + " (`export history` has each step's)")
+        // When the learning rate changed (`lr` between runs, a schedule), the rates of the steps shown: the one in force at
+        // the first and its changes up to the last (the first and last three of many); every step's is in the CSV.
+        if h.rates.count > 1, let lo = steps.first?.step, let hi = steps.last?.step {
+            // Only the changes printed are formatted: a range of `every=K` rows under a schedule spans millions.
+            let changes = h.rates(from: lo, through: hi)
+            let picked = changes.count > 6 ? Array(changes.prefix(3)) + Array(changes.suffix(3)) : Array(changes)
+            let texts = Format.rates(picked.map(\.rate))
+            var shown = picked.indices.map { "\(texts[$0]) from step \(picked[$0].step)" }
+            if changes.count > 6 { shown.insert("…", at: 3) }
+            notes.append("lr " + shown.joined(separator: ", ") + " (`export history` has each step's)")
         }
         notes.append("\(Format.counted(h.steps.count, "step")) recorded, \(Format.counted(h.evaluations.count, "full evaluation"))\(ofDropped) (`train … every=K` sets how often)\(h.droppedNote)")
         lines += notes.flatMap { $0.wrapped(width: noteWidth) }

@@ -101,10 +101,12 @@ enum Printer {
         lines.append("regularize  \(w.regularizer)")
         // Under a schedule, the rate set (its base); the schedule's line gives the next step's.
         let lr = w.schedule == nil ? w.currentRate : w.baseRate
-        lines.append("optimizer   \(optimizerText(w.optimizerKind)) lr=\(Format.short(lr))")
-        lines.append("schedule    " + (w.schedule == nil ? "none" : Commands.scheduleText(w)))
+        lines.append("optimizer   \(optimizerText(w.optimizerKind)) lr=\(Format.rate(lr))")
+        // `schedule`'s own line names the command (`schedule linear …`), which this line's label says already.
+        let schedule = w.schedule == nil ? "none" : Commands.scheduleText(w)
+        lines.append("schedule    " + (schedule.hasPrefix("schedule ") ? String(schedule.dropFirst("schedule ".count)) : schedule))
         if let k = w.evaluationInterval {
-            lines.append("evaluate    every \(k) steps (train … every=K)")
+            lines.append("evaluate    every \(k == 1 ? "step" : "\(k) steps") (train … every=K)")
         } else {
             lines.append("evaluate    about 200 times a train run, at most once every ⌈rows / (3 × batch)⌉ steps")
         }

@@ -30,7 +30,8 @@ public struct Session {
         }
         let commands: [Command]
         do { commands = try Parser.parse(text, line: line) } catch {
-            report(Session.keyedCommand(error, in: text, line: line) ?? Session.pythonCall(error, in: text, line: line) ?? error, source: text, firstLine: line, file: file)
+            report(Session.keyedCommand(error, in: text, line: line) ?? Session.gradientName(error, in: text, line: line)
+                       ?? Session.pythonCall(error, in: text, line: line) ?? error, source: text, firstLine: line, file: file)
             return false
         }
         let comment = LineJoiner.comment(in: text)

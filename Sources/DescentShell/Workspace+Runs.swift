@@ -31,7 +31,7 @@ extension Workspace {
         if let map = t.train.featureMap { parts.insert("features " + map.names.joined(separator: " "), at: 1) }
         if !t.regularizer.isNone { parts.append(t.regularizer.description) }
         let rates = t.history.rates.map(\.rate), now = t.lastStepRate
-        let lr = rates.count > 1 && rates[0] != now ? "\(Format.short(rates[0]))→\(Format.short(now))" : Format.short(now)
+        let lr = rates.count > 1 && rates[0] != now ? Format.rates([rates[0], now]).joined(separator: "→") : Format.rate(now)
         parts.append("\(t.optimizer.kind.name) lr \(lr)\(Workspace.optimizerOptions(t.optimizer.kind))")
         if let s = t.scheduleOfLastStep { parts.append(String(s.command.dropFirst("schedule ".count))) }
         parts.append(t.sampler.batchSize >= t.sampler.count ? "batch full" : "batch \(t.sampler.batchSize)")

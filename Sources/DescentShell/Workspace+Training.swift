@@ -8,7 +8,7 @@ extension Workspace {
         if let m = model { parts.append(m.spec.summary) }
         if let l = loss { parts.append(l.description) }
         if !regularizer.isNone { parts.append(regularizer.description) }
-        parts.append("\(optimizerKind.name) lr \(Format.short(currentRate))")
+        parts.append("\(optimizerKind.name) lr \(Format.rate(currentRate))")
         return parts.joined(separator: " · ")
     }
 
@@ -58,7 +58,7 @@ extension Workspace {
     func noteDefaultOptimizer() {
         guard !optimizerChosen, !notedDefaultOptimizer, stepCount > 0 else { return }
         notedDefaultOptimizer = true
-        let rate = currentRate.plainText
+        let rate = Format.rate(currentRate)
         out.print("note: optimizer \(optimizerKind.name) lr=\(rate) (" + (learningRate == nil ? "the default" : "\(optimizerKind.name) is the default rule")
                   + "; set one with `optimizer sgd|adam|rmsprop|adagrad [lr=X]`)")
     }

@@ -10,7 +10,7 @@ final class ASCIILocaleTests: XCTestCase {
         try t.type("data xor n=40; layer dense 4 tanh; layer dense 1 sigmoid; loss bce; optimizer adam")
         try t.wait(forText: "layer 2: dense 1 sigmoid  (model 2-4-1 tanh->sigmoid)")
         try t.wait(forText: "loss bce: loss = mean(-y*log sigma(z) - (1-y)*log(1-sigma(z))), from the logits z")
-        try t.wait(forText: "theta <- theta - alpha*(m/(1-beta_1^t)) / (sqrt (v/(1-beta_2^t)) + eps)")
+        try t.wait(forText: "theta <- theta - lr*(m/(1-beta_1^t)) / (sqrt (v/(1-beta_2^t)) + eps)")
         try t.send("C-l")
         try t.type("show model; show config")
         let screen = try t.wait(forText: "steps       0")

@@ -151,7 +151,7 @@ final class BackpropTests: XCTestCase {
         h.ok(Self.seed + "\nforward\nbackward")
         let text = h.ok("update")
         // θ ← 0 − 0.005·[−40/3, −58/3] = [1/15, 29/300] = [0.0666667, 0.0966667] (6 digits).
-        XCTAssertTrue(text.contains("update 1: sgd lr=0.005, rule θ ← θ − α·g"), text)
+        XCTAssertTrue(text.contains("update 1: sgd lr=0.005, rule θ ← θ − lr·g"), text)
         XCTAssertTrue(text.contains("  before [[0] [0]]"), text)
         XCTAssertTrue(text.contains("  grad   [[-13.3333] [-19.3333]]"), text)
         XCTAssertTrue(text.contains("  after  [[0.0666667] [0.0966667]]"), text)
@@ -189,7 +189,7 @@ final class BackpropTests: XCTestCase {
         for _ in 0..<6 { stepped += h.ok("backward step") + "\n" }
         XCTAssertTrue(stepped.contains("backward: gradients zeroed, dL/dtotal = 1"), stepped)
         XCTAssertTrue(stepped.contains("sends dL/db2 [1] =\n    [-0.09363]"), stepped)
-        XCTAssertTrue(stepped.contains("next: A1 (3 node(s) left)"), stepped)
+        XCTAssertTrue(stepped.contains("next: A1 (3 nodes left)"), stepped)
         assertClose(h.grads("W2"), Self.xorDW2)
         assertClose(h.grads("b2"), Self.xorDb2)
         XCTAssertEqual(h.grads("W1"), [0, 0, 0, 0])
@@ -290,7 +290,7 @@ final class BackpropTests: XCTestCase {
         // dL/dW1[1,0] = Σ_r X[r,1]·dL/dXW1[r,0] with dL/dXW1 = dL/dZ1 (numpy, 6 significant digits each):
         // 0·0.114203 + 1·(−0.268525) + 0·(−0.0365596) + 1·0.0897473 = −0.1787777 by hand, −0.178778 at 6 digits, as
         // numpy's −0.1787775878461963 is.
-        XCTAssertTrue(text.contains("dL/dW1[1,0] from the data = Σ_r X[r,1] · dL/dXW1[r,0]"), text)
+        XCTAssertTrue(text.contains("dL/dW1[1,0] from the data loss = Σ_r X[r,1] · dL/dXW1[r,0]"), text)
         XCTAssertTrue(text.contains("  = 0·0.114203 + 1·(−0.268525) + 0·(−0.0365596) + 1·0.0897473 = −0.178778\n"), text)
         // The last line: the gradient in full, with maths' minus sign as the sums have, to 10 digits, which it says.
         XCTAssertTrue(text.contains("\ndL/dW1[1,0] = −0.1787775878 (to 10 significant digits; the sums above round to 6)"), text)

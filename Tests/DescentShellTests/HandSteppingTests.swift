@@ -102,7 +102,7 @@ final class HandSteppingTests: XCTestCase {
         // numpy: three full-batch sgd steps (lr 0.1) on the 2-2-1 sigmoid net, then adam from fresh state, t = 1, 2:
         //   m = β₁m + (1−β₁)g; v = β₂v + (1−β₂)g²; m̂ = m/(1−β₁ᵗ); v̂ = v/(1−β₂ᵗ); θ −= 0.01·m̂/(√v̂ + 1e-8).
         let first = h.ok("update")
-        XCTAssertTrue(first.contains("update 4: adam lr=0.01 (t = 1), rule "), first)
+        XCTAssertTrue(first.contains("update 4: adam lr=0.01 beta1 β₁=0.9 beta2 β₂=0.999 eps ε=1e-08 (t = 1), rule "), first)
         XCTAssertTrue(first.contains("  t = 1 is adam's own count of updates, which started again when its state was reset (this is the session's step 4)"), first)
         // 1 − 0.9 = 0.1 and 1 − 0.999 = 0.001, by hand.
         XCTAssertTrue(first.contains("  bias corrections 1 − β₁ᵗ = 1 − 0.9^1 = 0.1,  1 − β₂ᵗ = 1 − 0.999^1 = 0.001;"), first)
@@ -112,7 +112,7 @@ final class HandSteppingTests: XCTestCase {
         assertClose(h.values("W1"), [0.5350700322964208, -0.42738401176039653, 0.2533284136855606, 0.8264057492793785], 1e-12)
         let second = h.ok("update")
         // 1 − 0.9² = 0.19, 1 − 0.999² = 0.001999, by hand.
-        XCTAssertTrue(second.contains("update 5: adam lr=0.01 (t = 2), rule "), second)
+        XCTAssertTrue(second.contains("update 5: adam lr=0.01 beta1 β₁=0.9 beta2 β₂=0.999 eps ε=1e-08 (t = 2), rule "), second)
         XCTAssertTrue(second.contains("  bias corrections 1 − β₁ᵗ = 1 − 0.9^2 = 0.19,  1 − β₂ᵗ = 1 − 0.999^2 = 0.001999;"), second)
         assertClose(Self.numbers(second, "m̂"), [-0.102619, 0.0516983, 0.186846, -0.0793766], 0)
         assertClose(Self.numbers(second, "v̂"), [0.0105241, 0.0026766, 0.0348659, 0.00630123], 0)
@@ -128,9 +128,10 @@ final class HandSteppingTests: XCTestCase {
         h.ok("optimizer sgd lr=0.1 momentum=0.9")
         let sgd = h.ok("update")
         XCTAssertTrue(sgd.contains("  the first update since the state was reset: v ← g (no earlier v to carry)"), sgd)
-        // The state's row keeps its whole name, and the rows line up after it.
-        XCTAssertTrue(sgd.contains("\n  momentum "), sgd)
-        XCTAssertTrue(sgd.contains("\n  grad     "), sgd)
+        // The state's row has the rule's letter (v ← μv + g), PyTorch's name beside it, and the rows line up.
+        XCTAssertTrue(sgd.contains("\n  (PyTorch's names for the state: v momentum_buffer)\n"), sgd)
+        XCTAssertTrue(sgd.contains("\n  v      "), sgd)
+        XCTAssertTrue(sgd.contains("\n  grad   "), sgd)
         XCTAssertFalse(h.ok("update").contains("the first update"))
     }
 
@@ -153,7 +154,8 @@ final class HandSteppingTests: XCTestCase {
         assertClose(g.nodes[try XCTUnwrap(g.index(of: "Z1"))].grad.array,
                     [-0.13574520317363592, 0.14487630386692743, -0.009131100693291521, 0.010046173313202502, -0.01525826036101291,
                      0.005212087047810408, -0.09844052797424464, 0.12962439496328243, -0.03118386698903783])
-        var step = ""
+        // The pass is complete: `forward` runs it again, to step back through it.
+        var step = h.ok("forward")
         while !step.contains("node A1 ") { step = h.ok("backward step") }
         XCTAssertTrue(step.contains("  A1 = softmax(Z1)  (each row on its own)\n"), step)
         XCTAssertTrue(step.contains("  local derivative ∂A1ᵢ/∂Z1ⱼ = A1ᵢ(δᵢⱼ − A1ⱼ) within a row (δᵢⱼ = 1 if i = j, else 0): "

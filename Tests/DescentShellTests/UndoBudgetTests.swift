@@ -30,7 +30,7 @@ final class UndoBudgetTests: XCTestCase {
         XCTAssertTrue(first.hasPrefix("undid step: back to step 4 (1 more undo available — undo keeps at most "
                                       + "\(h.w.undoBudget) bytes of snapshots (the last always), and one takes "), first)
         XCTAssertTrue(first.contains(" KB with this model and optimizer); lr stays 0.01"), first)
-        XCTAssertTrue(h.ok("undo").hasPrefix("undid step: back to step 3 (0 more undos available — "))
+        XCTAssertTrue(h.ok("undo").hasPrefix("undid step: back to step 3 (nothing more to undo — "))
         h.fails("undo")
         XCTAssertEqual(h.w.stepCount, 3)
     }
@@ -41,7 +41,7 @@ final class UndoBudgetTests: XCTestCase {
         h.w.undoBudget = 1
         h.ok("step\nstep\nstep")
         XCTAssertEqual(h.w.undoStack.map(\.stepCount), [2])
-        XCTAssertTrue(h.ok("undo").hasPrefix("undid step: back to step 2 (0 more undos available — undo keeps at most 1 bytes"))
+        XCTAssertTrue(h.ok("undo").hasPrefix("undid step: back to step 2 (nothing more to undo — undo keeps at most 1 bytes"))
     }
 
     func testWithinTheBudgetUndoKeepsItsDepthAndSaysNothingOfSize() {
