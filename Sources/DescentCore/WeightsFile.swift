@@ -99,16 +99,21 @@ public enum WeightsFile {
                 try obj["features"].map { v throws(WeightsError) in try features(v, inputs: model.spec.inputSize) })
     }
 
-    /// The `features` member `v`, checked against a model of `inputs` inputs: a term's name for each.
-    private static func features(_ v: JSONValue, inputs: Int) throws(WeightsError) -> [String] {
-        guard case .array(let items) = v else {
-            throw WeightsError("\"features\" is \(v.kind), expected an array of the feature terms the model's inputs are")
-        }
+    /// The strings of the array `member` holds (`v`), or an error saying it is not an array of `expected`, or which of
+    /// its items is not `each`.
+    private static func strings(_ v: JSONValue, member: String, expected: String, each: String) throws(WeightsError) -> [String] {
+        guard case .array(let items) = v else { throw WeightsError("\"\(member)\" is \(v.kind), expected an array of \(expected)") }
         var names: [String] = []
         for (j, item) in items.enumerated() {
-            guard case .string(let s) = item else { throw WeightsError("features[\(j)] is \(item.kind), not a feature term") }
+            guard case .string(let s) = item else { throw WeightsError("\(member)[\(j)] is \(item.kind), not \(each)") }
             names.append(s)
         }
+        return names
+    }
+
+    /// The `features` member `v`, checked against a model of `inputs` inputs: a term's name for each.
+    private static func features(_ v: JSONValue, inputs: Int) throws(WeightsError) -> [String] {
+        let names = try strings(v, member: "features", expected: "the feature terms the model's inputs are", each: "a feature term")
         guard names.count == inputs else {
             throw WeightsError("\"features\" has \(Format.counted(names.count, "term")); the model has \(Format.counted(inputs, "input"))")
         }
@@ -119,14 +124,7 @@ public enum WeightsFile {
     /// (a binary classifier's probability of the second).
     private static func classes(_ v: JSONValue, outputs: Int) throws(WeightsError) -> [String] {
         let needed = max(outputs, 2)
-        guard case .array(let items) = v else {
-            throw WeightsError("\"classes\" is \(v.kind), expected an array of the class names the model's outputs stand for")
-        }
-        var names: [String] = []
-        for (j, item) in items.enumerated() {
-            guard case .string(let s) = item else { throw WeightsError("classes[\(j)] is \(item.kind), not a class name") }
-            names.append(s)
-        }
+        let names = try strings(v, member: "classes", expected: "the class names the model's outputs stand for", each: "a class name")
         guard names.count == needed else {
             let why = outputs == 1 ? "1 output, a binary classifier's, so it needs 2 (the class that output is the probability of second)"
                 : "\(outputs) outputs, so it needs \(needed), one for each"

@@ -29,17 +29,7 @@ extension Heatmap {
         let px = { (x: Double) in Double(left) + (xSpan > 0 ? (x - xRange.lowerBound) / xSpan : 0.5) * pw }
         let py = { (y: Double) in Double(top) + (ySpan > 0 ? (yRange.upperBound - y) / ySpan : 0.5) * ph }
 
-        var out = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <svg xmlns="http://www.w3.org/2000/svg" width="\(w)" height="\(h)" viewBox="0 0 \(w) \(h)" \
-        font-family="Helvetica, Arial, sans-serif" font-size="12">
-        <rect width="\(w)" height="\(h)" fill="white"/>
-        <clipPath id="map-area"><rect x="\(left)" y="\(top)" width="\(SVG.number(pw))" height="\(SVG.number(ph))"/></clipPath>
-
-        """
-        if hasTitle, let title {
-            out += "<text class=\"title\" x=\"\(left)\" y=\"24\" font-size=\"15\" font-weight=\"bold\">\(SVG.escape(title))</text>\n"
-        }
+        var out = SVG.page(width: w, height: h, clip: "map-area", x: left, y: top, width: pw, height: ph, title: title)
         out += "<g class=\"cells\" shape-rendering=\"crispEdges\">\n"
         for r in 0..<rows {
             var c = 0

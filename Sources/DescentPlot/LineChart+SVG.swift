@@ -18,17 +18,7 @@ extension LineChart {
                           columns: pw + 1, rows: ph + 1)
         let px = { (x: Double) in Double(left) + plane.column(x) }, py = { (y: Double) in Double(top) + plane.row(y) }
 
-        var out = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <svg xmlns="http://www.w3.org/2000/svg" width="\(w)" height="\(h)" viewBox="0 0 \(w) \(h)" \
-        font-family="Helvetica, Arial, sans-serif" font-size="12">
-        <rect width="\(w)" height="\(h)" fill="white"/>
-        <clipPath id="plot-area"><rect x="\(left)" y="\(top)" width="\(pw)" height="\(ph)"/></clipPath>
-
-        """
-        if hasTitle, let title {
-            out += "<text class=\"title\" x=\"\(left)\" y=\"24\" font-size=\"15\" font-weight=\"bold\">\(SVG.escape(title))</text>\n"
-        }
+        var out = SVG.page(width: w, height: h, clip: "plot-area", x: left, y: top, width: Double(pw), height: Double(ph), title: title)
         out += "<g class=\"grid\" stroke=\"#e6e6e6\" stroke-width=\"1\">\n"
         for v in yTicks.values { out += "<line x1=\"\(left)\" y1=\"\(SVG.number(py(v)))\" x2=\"\(left + pw)\" y2=\"\(SVG.number(py(v)))\"/>\n" }
         for v in xTicks.values { out += "<line x1=\"\(SVG.number(px(v)))\" y1=\"\(top)\" x2=\"\(SVG.number(px(v)))\" y2=\"\(top + ph)\"/>\n" }

@@ -61,6 +61,23 @@ enum SVG {
         }
     }
 
+    /// The start of a standalone page `w` × `h` pixels: the document's head, a white background, the clip path `clip`
+    /// over the plotting area at (x, y) of `width` × `height`, and the bold `title` above it at `x`, when there is one.
+    static func page(width w: Int, height h: Int, clip: String, x: Int, y: Int, width: Double, height: Double, title: String?) -> String {
+        var out = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <svg xmlns="http://www.w3.org/2000/svg" width="\(w)" height="\(h)" viewBox="0 0 \(w) \(h)" \
+        font-family="Helvetica, Arial, sans-serif" font-size="12">
+        <rect width="\(w)" height="\(h)" fill="white"/>
+        <clipPath id="\(clip)"><rect x="\(x)" y="\(y)" width="\(number(width))" height="\(number(height))"/></clipPath>
+
+        """
+        if let title, !title.isEmpty {
+            out += "<text class=\"title\" x=\"\(x)\" y=\"24\" font-size=\"15\" font-weight=\"bold\">\(escape(title))</text>\n"
+        }
+        return out
+    }
+
     /// The colour `#rrggbb` mixed with white: `share` of it (0…1) and the rest white, as `#rrggbb`.
     static func tint(_ color: String, _ share: Double) -> String {
         guard color.count == 7, color.hasPrefix("#"), let rgb = Int(color.dropFirst(), radix: 16) else { return color }
