@@ -47,7 +47,9 @@ public enum Loss: Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .mse: return "loss = mean((ŷ − y)²)"
         case .mae: return "loss = mean(|ŷ − y|)"
-        case .huber(let d): return "loss = mean(½(ŷ−y)² if |ŷ−y| ≤ \(d) else \(d)(|ŷ−y| − \(d/2)))"
+        case .huber(let d):
+            let (δ, half) = (Format.rate(d), Format.rate(d / 2))
+            return "loss = mean(½(ŷ−y)² if |ŷ−y| ≤ \(δ) else \(δ)·(|ŷ−y| − \(half)))"
         case .bce: return "loss = mean(−y·log σ(z) − (1−y)·log(1−σ(z)))"
         case .ce: return "loss = mean(−log softmax(z)[y])"
         case .hinge: return "loss = mean(max(0, 1 − t·ŷ))"
@@ -68,7 +70,7 @@ public enum Loss: Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .mse: return "2(ŷ − y)/N"
         case .mae: return "sign(ŷ − y)/N"
-        case .huber(let d): return "clamp(ŷ − y, −\(d), \(d))/N"
+        case .huber(let d): return "clamp(ŷ − y, −\(Format.rate(d)), \(Format.rate(d)))/N"
         case .bce: return "(σ(z) − y)/N"
         case .ce: return "(softmax(z) − onehot(y))/B"
         case .hinge: return "−t/N where t·ŷ < 1, else 0"

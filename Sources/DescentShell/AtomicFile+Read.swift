@@ -1,3 +1,4 @@
+import DescentCore
 import DescentTerminal
 import Foundation
 #if canImport(Glibc)
@@ -76,9 +77,10 @@ extension AtomicFile {
                    + (advice.map { " — \($0)" } ?? ""))
     }
 
-    /// `bytes` for a message: `1 GiB`, `256 MiB`, or a count of bytes when not a whole number of MiB.
+    /// `bytes` for a message: `1 GiB`, `256 MiB`, or a count of bytes when not a whole number of MiB (`1 byte`, `3,000 bytes`).
     static func shownSize(_ bytes: Int) -> String {
+        guard bytes > 0 else { return Format.counted(bytes, "byte") }
         if bytes % (1 << 30) == 0 { return "\(bytes >> 30) GiB" }
-        return bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
+        return bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : Format.counted(bytes, "byte")
     }
 }

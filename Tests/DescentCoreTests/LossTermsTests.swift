@@ -39,4 +39,10 @@ final class LossTermsTests: XCTestCase {
             XCTAssertEqual(oneByOne.map(\.bitPattern), gradient.map(\.bitPattern), "\(loss): blocks of a batch")
         }
     }
+
+    func testHubersFormulaWritesItsDeltaAsTyped() {
+        // δ = 1 is written 1, not 1.0; the linear part δ·(|ŷ−y| − δ/2): 0.3/2 = 0.15.
+        XCTAssertEqual(Loss.huber(delta: 1).definition, "loss = mean(½(ŷ−y)² if |ŷ−y| ≤ 1 else 1·(|ŷ−y| − 0.5))")
+        XCTAssertEqual(Loss.huber(delta: 0.3).definition, "loss = mean(½(ŷ−y)² if |ŷ−y| ≤ 0.3 else 0.3·(|ŷ−y| − 0.15))")
+    }
 }

@@ -41,7 +41,7 @@ final class UndoBudgetTests: XCTestCase {
         h.w.undoBudget = 1
         h.ok("step\nstep\nstep")
         XCTAssertEqual(h.w.undoStack.map(\.stepCount), [2])
-        XCTAssertTrue(h.ok("undo").hasPrefix("undid step: back to step 2 (nothing more to undo — undo keeps at most 1 bytes"))
+        XCTAssertTrue(h.ok("undo").hasPrefix("undid step: back to step 2 (nothing more to undo — undo keeps at most 1 byte of snapshots"))
     }
 
     func testWithinTheBudgetUndoKeepsItsDepthAndSaysNothingOfSize() {
