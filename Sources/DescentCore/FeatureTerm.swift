@@ -34,8 +34,8 @@ public enum FeatureTerm: Equatable, Sendable {
         }
     }
 
-    /// The term's value for the column values `value(k)` of `columns[k]`. `sin` and `cos` are Foundation's (glibc's),
-    /// computed from the raw values.
+    /// The term's value for the column values `value(k)` of `columns[k]`. `sin` and `cos` are the generators' portable
+    /// ones (`RNG.sinCos`, of x/2π turns), not the C library's, so that a replay gives the same bits on every machine.
     public func value(_ value: (Int) -> Double) -> Double {
         switch self {
         case .column: return value(0)
@@ -43,8 +43,8 @@ public enum FeatureTerm: Equatable, Sendable {
             let x = value(0)
             return k == 3 ? x * x * x : x * x
         case .product: return value(0) * value(1)
-        case .sine: return sin(value(0))
-        case .cosine: return cos(value(0))
+        case .sine: return RNG.sinCos(turns: value(0) / (2 * Double.pi)).sin
+        case .cosine: return RNG.sinCos(turns: value(0) / (2 * Double.pi)).cos
         }
     }
 

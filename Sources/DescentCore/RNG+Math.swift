@@ -25,6 +25,7 @@ extension RNG {
 
     /// `sin(2π·u)` and `cos(2π·u)`: `u` is reduced in quarter turns exactly, then Taylor series run on [-π/4, π/4].
     static func sinCos(turns u: Double) -> (sin: Double, cos: Double) {
+        guard u.isFinite else { return (.nan, .nan) }
         let v = 4 * u
         let q = v.rounded()
         let theta = (v - q) * (Double.pi / 2)

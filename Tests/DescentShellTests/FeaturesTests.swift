@@ -22,6 +22,12 @@ final class FeaturesTests: XCTestCase {
         // The raw columns stay with the training set, for inputs in the data's units.
         XCTAssertEqual(t.train.rawInputs?.data, [1, 2, 3, -1])
         XCTAssertEqual(t.train.inputNames, ["x1", "x2"])
+        // Larger angles, reduced in turns: Python's math.sin(100) = -0.5063656411097588, math.cos(-7.5) = 0.3466353178350258.
+        h.ok("data X=[[100,-7.5]] y=[1]\nfeatures sin(x1) cos(x2)")
+        let far = try h.w.ensureTrainer().train.X.data
+        XCTAssertEqual(far[0], -0.5063656411097588, accuracy: 1e-13)
+        XCTAssertEqual(far[1], 0.3466353178350258, accuracy: 1e-14)
+        h.ok("data X=[[1,2],[3,-1]] y=[0.5,1.5]")
         // Spaces around the signs, and a column named again in another term, read the same.
         h.ok("features x1 ^ 3 x1 * x2")
         XCTAssertEqual(try h.w.ensureTrainer().train.X.data, [1, 2, 27, -3])
