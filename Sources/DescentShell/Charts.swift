@@ -125,7 +125,7 @@ extension Charts {
         let names = t.train.inputNames
         let (a, b) = projection.map { ($0.x, $0.y) } ?? (0, 1)
         if a < names.count && b < names.count { map.axisNames = (names[a], names[b]) }
-        map.title = title + (projection == nil ? "" : " — the other features at their training means")
+        map.title = title + (projection == nil || t.train.inputCount <= 2 ? "" : " — the other features at their training means")
         return map.svg(width: 720, height: 620)
     }
 

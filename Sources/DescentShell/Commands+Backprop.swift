@@ -604,7 +604,7 @@ extension Commands {
     static func undo(_ w: Workspace, _ a: inout ArgReader) throws {
         try a.finish(options: [])
         guard let t = w.trainer, let snap = w.undoStack.popLast() else {
-            throw ShellError("nothing to undo (undo covers step, update, set, load, forward and train since the model was built or its data, loss, regularizer, batch, split, normalization or optimizer last changed)")
+            throw ShellError("nothing to undo (undo covers step, update, set, load, forward and train since the model was built or its layers, data, features, loss, regularizer, batch, split, normalization or optimizer last changed)")
         }
         // The learning rate is a setting, as `lr` sets it, not state: undoing a run keeps the one set since.
         let lr = t.optimizer.learningRate

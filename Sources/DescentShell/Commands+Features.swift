@@ -54,7 +54,7 @@ extension Commands {
             return "features: off — the model reads the data's own columns\(columns)"
         }
         let from = w.data == nil ? " (applies when data is loaded)" : ", computed from the data's columns\(columns)"
-        return "features: \(DataCommand.listed(terms.map(\.name))) — \(Format.counted(terms.count, "input")) of the model\(from)"
+        return "features: \(DataCommand.listed(terms: terms)) — \(Format.counted(terms.count, "input")) of the model\(from)"
     }
 
     /// Reads the terms: `NAME`, `NAME^2`, `NAME^3`, `NAME*NAME`, `sin(NAME)`, `cos(NAME)`, with NAME a word, a name in double

@@ -17,7 +17,7 @@ extension Commands {
                                "export plot boundary [FEATURE1 FEATURE2] \"FILE.svg\"   (the decision map, shaded by the model's confidence, or output surface)",
                                "export data \"FILE.csv\""],
                     "write the training history as CSV, the loss chart (or `plot runs`'s chart) as SVG, or the data as CSV",
-                    keywords: ["history", "plot", "data", "boundary", "runs"], recorded: false, handler: export),
+                    keywords: ["history", "plot", "data"], recorded: false, handler: export),
     ]
 
     /// Writes `text` to `p` (typed as `name`) as a file a later read takes back (`save weights` for `load weights`,

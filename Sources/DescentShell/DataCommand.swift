@@ -131,7 +131,7 @@ enum DataCommand {
         if w.batch == .automatic, let rows = w.batch.rows(training: w.trainingRows(of: d)) {
             msg += "; batches of \(rows) rows by default at this size (`batch full` for all of them)"
         }
-        if let terms = w.featureTerms { msg += "; the model reads the features \(DataCommand.listed(terms.map(\.name))) computed from them" }
+        if let terms = w.featureTerms { msg += "; the model reads the features \(DataCommand.listed(terms: terms)) computed from them" }
         if let reset { msg += " — reset \(reset)" }
         w.out.print(msg + note)
         if let fileRead, Dataset.headerIsNumbers(d.featureNames + [d.targetName] + dropped) {
@@ -204,6 +204,12 @@ enum DataCommand {
 
     /// Class names for one line: quoted where they hold a comma, a quote or a line break (escaped), long
     /// ones cut, and at most the first 20 named.
+    /// Feature terms for a message, as typed (`"a.b"^2, x1*x2`): their names already quote what needs it, so they are
+    /// not quoted again as `listed` quotes names.
+    static func listed(terms: [FeatureTerm]) -> String {
+        terms.prefix(20).map { $0.name.shortened() }.joined(separator: ", ") + (terms.count > 20 ? ", … \(terms.count - 20) more" : "")
+    }
+
     static func listed(_ names: [String]) -> String {
         let shown = names.prefix(20).map { name -> String in
             let cut = name.shortened()

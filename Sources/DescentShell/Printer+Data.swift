@@ -24,7 +24,7 @@ extension Printer {
         var lines = ["data: \(d.name) — \(Format.counted(d.count, "sample")), \(Format.counted(d.featureCount, "feature")), task \(d.task)"]
         lines.append("features: \(DataCommand.listed(d.featureNames))")
         if let terms = w.featureTerms {
-            lines.append("the model reads: \(DataCommand.listed(terms.map(\.name))), computed from these columns (`features`); "
+            lines.append("the model reads: \(DataCommand.listed(terms: terms)), computed from these columns (`features`); "
                          + "the table shows the data's own columns" + (w.normalize ? ", the statistics below the model's features" : ""))
         }
         let idsOnly = d.classNames.enumerated().allSatisfy { $0.element == String($0.offset) }

@@ -92,7 +92,7 @@ enum Printer {
         lines.append("seed        \(w.seed)")
         lines.append("data        " + (w.data.map { "\(w.dataSource)  (\($0.count) samples)" } ?? "none"))
         lines.append("split       " + (w.splitFraction.map { Format.short($0) } ?? "none"))
-        lines.append("features    " + (w.featureTerms.map { "\(DataCommand.listed($0.map(\.name)))  (computed from the data's columns)" }
+        lines.append("features    " + (w.featureTerms.map { "\(DataCommand.listed(terms: $0))  (computed from the data's columns)" }
                                        ?? "the data's own columns"))
         lines.append("normalize   " + (w.normalize ? "on  (each feature's mean and std: show data)" : "off"))
         lines.append("batch       " + w.batch.description(training: w.data.map(w.trainingRows)))

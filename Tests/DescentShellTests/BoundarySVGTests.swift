@@ -74,4 +74,14 @@ final class BoundarySVGTests: XCTestCase {
         let svg = try String(contentsOfFile: "\(dir)/c.svg", encoding: .utf8)
         XCTAssertTrue(svg.contains(">x3</text>") && svg.contains(">x1</text>") && svg.contains("the other features at their training means"))
     }
+
+    func testNamingTheTwoFeaturesOfTwoFeatureDataSwapsTheAxesAndHoldsNothing() throws {
+        let dir = try ScratchDirectory.make("boundary-svg")
+        defer { ScratchDirectory.remove(dir) }
+        let h = model()
+        h.ok("export plot boundary x2 x1 \"\(dir)/v.svg\"")
+        let svg = try String(contentsOfFile: "\(dir)/v.svg", encoding: .utf8)
+        XCTAssertFalse(svg.contains("training means"), "no other feature is held")
+        XCTAssertTrue(svg.contains("class=\"x-name\"") && svg.contains(">x2</text>"))
+    }
 }

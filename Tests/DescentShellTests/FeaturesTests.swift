@@ -222,4 +222,16 @@ final class FeaturesTests: XCTestCase {
                                       + "here reads the features x1^2, x2^2, cos(x1)"), warned)
         XCTAssertTrue(warned.contains("`features x1^2 x2^2 sin(x1)` reads them as it was trained"), warned)
     }
+
+    /// Terms over columns whose names need quotes are listed as typed, quoted once.
+    func testTermsOfQuotedColumnsAreListedAsTyped() throws {
+        let dir = try ScratchDirectory.make("features-quoted")
+        defer { ScratchDirectory.remove(dir) }
+        try "a.b,c d,y\n1,2,0\n2,3,1\n3,1,0\n4,4,1\n".write(toFile: "\(dir)/q.csv", atomically: true, encoding: .utf8)
+        let h = ShellHarness()
+        h.ok("data csv \"\(dir)/q.csv\"")
+        let reply = h.ok(#"features "a.b"^2 "a.b" * "c d" cos("c d")"#)
+        XCTAssertTrue(reply.hasPrefix(#"features: "a.b"^2, "a.b"*"c d", cos("c d") — 3 inputs"#), reply)
+        XCTAssertTrue(h.ok("show config").contains(#""a.b"^2, "a.b"*"c d", cos("c d")"#))
+    }
 }
