@@ -5,7 +5,7 @@ extension Lexer {
     /// Characters typed for ASCII ones (by word processors, other keyboards, or copied from what Descent prints) → the
     /// ASCII spelling to type instead.
     static let typographic: [Character: String] = [
-        "−": "-", "–": "-", "—": "-", "‐": "-", "≤": "<=", "≥": ">=",
+        "−": "-", "–": "-", "—": "-", "‐": "-", "≤": "<=", "≥": ">=", "²": "^2", "³": "^3", "×": "*", "·": "*",
     ]
 
     /// Quote marks that are not the language's `"`; the ASCII `'` among them.

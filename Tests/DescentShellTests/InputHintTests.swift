@@ -79,6 +79,8 @@ final class InputHintTests: XCTestCase {
             ("data csv 'x.csv'", "unexpected character ''' — strings take straight double quotes: write \"x.csv\""),
             ("expect loss ≤ 1", "unexpected character '≤' — type '<=' (Descent prints ≤, but reads the ASCII form)"),
             ("expect loss ≥ 1", "unexpected character '≥' — type '>=' (Descent prints ≥, but reads the ASCII form)"),
+            ("features x1²", "unexpected character '²' — type '^2' instead"),
+            ("features x1 × x2", "unexpected character '×' — type '*' instead"),
             ("seed ２", "unexpected character '２' (full-width) — type the ASCII '2' instead"),
             ("lr＝0.1", "unexpected character '＝' (full-width) — type the ASCII '=' instead"),
         ]
