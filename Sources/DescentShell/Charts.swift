@@ -48,11 +48,12 @@ extension Charts {
     /// with the training points (filled markers) and the validation points (hollow ones) on it, drawn into `width` × `height` cells; for data of one feature,
     /// the fitted curve (`fit`).
     /// With `projection`, the map over its two features, the others held at their training means.
+    /// With `unit`, that unit's value over the plane instead of the model's output, without the points.
     static func boundary(_ t: Trainer, width: Int, height: Int, unicode: Bool, maxPoints: Int = 400,
-                         projection: BoundaryProjection? = nil) -> Canvas {
-        if projection == nil && drawsFit(t) { return fit(t, width: width, height: height, unicode: unicode) }
+                         projection: BoundaryProjection? = nil, unit: MapUnit? = nil) -> Canvas {
+        if projection == nil && unit == nil && drawsFit(t) { return fit(t, width: width, height: height, unicode: unicode) }
         var canvas = Canvas(width: width, height: height)
-        boundaryMap(t, width: width, height: height, unicode: unicode, maxPoints: maxPoints, projection: projection)?
+        boundaryMap(t, width: width, height: height, unicode: unicode, maxPoints: maxPoints, projection: projection, unit: unit)?
             .draw(into: &canvas, x: 0, y: 0)
         return canvas
     }
@@ -69,7 +70,7 @@ extension Charts {
     /// of a class map its confidence (`Metrics.confidence`), which the SVG shades by.
     static func boundaryMap(_ t: Trainer, width: Int, height: Int, unicode: Bool, maxPoints: Int = 400,
                             projection: BoundaryProjection? = nil, grid: (columns: Int, rows: Int)? = nil,
-                            shaded: Bool = false) -> Heatmap? {
+                            shaded: Bool = false, unit: MapUnit? = nil) -> Heatmap? {
         let x = rawFeatures(t.train), f = x.cols
         guard projection != nil || f == 2, x.rows > 0 else { return nil }
         let (a, b) = projection.map { ($0.x, $0.y) } ?? (0, 1)
@@ -81,7 +82,7 @@ extension Charts {
         }
         let xr = padded(lo.0, hi.0), yr = padded(lo.1, hi.1)
         let task = t.train.task
-        let size = grid ?? Heatmap.gridSize(width: width, height: height, yRange: yr, title: projection != nil)
+        let size = grid ?? Heatmap.gridSize(width: width, height: height, yRange: yr, title: projection != nil || unit != nil)
         guard size.columns > 0 && size.rows > 0 else { return nil }
         let cells = size.columns * size.rows
         let centers = Heatmap.cellCenters(columns: size.columns, rows: size.rows, xRange: xr, yRange: yr)
@@ -102,7 +103,14 @@ extension Charts {
             }
         }
         let content: Heatmap.Content
-        if task == .regression {
+        if let unit, let node = g.nodes.first(where: { $0.name == unit.node }), node.shape.count == 2, unit.column < node.cols {
+            // One unit's value over the plane, shaded from its lowest to its highest there; the points would read as its.
+            let v = node.value, cols = node.cols
+            let values = (0..<cells).map { v[$0 * cols + unit.column] }
+            let finite = values.filter { $0.isFinite }
+            points = []
+            content = .surface(values, min: finite.min() ?? 0, max: finite.max() ?? 1)
+        } else if task == .regression {
             let out = g.output.value
             let values = (0..<cells).map { out[$0 * g.output.cols] }
             let all = values + parts.flatMap(\.1)
@@ -110,22 +118,24 @@ extension Charts {
         } else {
             content = .classes((0..<cells).map { Metrics.predictedClass(g, row: $0) })
         }
+        let title = unit.map { "\($0.name)" + (projection.map { "   \($0.title)" } ?? "") } ?? projection?.title
         var map = Heatmap(columns: size.columns, rows: size.rows, xRange: xr, yRange: yr, content: content, points: points,
-                          classNames: t.train.classNames, title: projection?.title, unicode: unicode)
+                          classNames: t.train.classNames, title: title, unicode: unicode)
         map.showLegend = true
-        if shaded && task != .regression { map.confidence = (0..<cells).map { Metrics.confidence(g, row: $0) } }
+        if shaded && task != .regression && unit == nil { map.confidence = (0..<cells).map { Metrics.confidence(g, row: $0) } }
         return map
     }
 
     /// The map `boundaryMap` draws as an SVG page: 120 × 90 cells, a class map shaded by the model's confidence, up to
     /// 2,000 points, the axes named by their features, titled with `title` (and the projection's two features).
-    static func boundarySVG(_ t: Trainer, title: String, projection: BoundaryProjection?) -> String? {
+    static func boundarySVG(_ t: Trainer, title: String, projection: BoundaryProjection?, unit: MapUnit? = nil) -> String? {
         guard var map = boundaryMap(t, width: 0, height: 0, unicode: true, maxPoints: 2_000, projection: projection,
-                                    grid: (120, 90), shaded: true) else { return nil }
+                                    grid: (120, 90), shaded: true, unit: unit) else { return nil }
         let names = t.train.inputNames
         let (a, b) = projection.map { ($0.x, $0.y) } ?? (0, 1)
         if a < names.count && b < names.count { map.axisNames = (names[a], names[b]) }
-        map.title = title + (projection == nil || t.train.inputCount <= 2 ? "" : " — the other features at their training means")
+        map.title = title + (unit.map { " — \($0.name)" } ?? "")
+            + (projection == nil || t.train.inputCount <= 2 ? "" : " — the other features at their training means")
         return map.svg(width: 720, height: 620)
     }
 

@@ -2,8 +2,15 @@ import DescentCore
 import DescentLanguage
 import DescentText
 
-/// `plot boundary FEATURE1 FEATURE2`: which two features of the data the map is drawn over.
+/// `plot boundary [UNIT] FEATURE1 FEATURE2`: which unit the map draws and which two features of the data it is drawn over.
 extension Commands {
+    /// The unit named first after `plot boundary` (`A1[3]`), or nil when the next argument is not an indexed name.
+    static func mapUnit(_ t: Trainer, _ a: inout ArgReader) throws -> MapUnit? {
+        guard case .indexed? = a.peek?.value else { return nil }
+        let (name, indices) = try a.indexed("a node's unit")
+        return try MapUnit.named(name, indices: indices, at: a.lastSpan, in: t)
+    }
+
     /// The two features named after `plot boundary` (by their names in the data: words, quoted names, or numbers where a
     /// column is named by one), as a projection of `t`'s data; nil when none are named. Data of more than two features
     /// needs them; data of one feature (the fitted curve) takes none. The last `reserved` arguments are not features

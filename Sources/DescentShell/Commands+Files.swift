@@ -14,7 +14,7 @@ extension Commands {
         CommandSpec("replay", ["replay \"FILE.descent\" [step]"], "run a session script here; `step` waits for Enter before each command (at the prompt)",
                     keywords: ["step"], recorded: false, handler: replay),
         CommandSpec("export", ["export history \"FILE.csv\"", "export plot \"FILE.svg\"", "export plot runs [batch_loss|train_loss|val_loss] \"FILE.svg\"",
-                               "export plot boundary [FEATURE1 FEATURE2] \"FILE.svg\"   (the decision map, shaded by the model's confidence, or output surface)",
+                               "export plot boundary [UNIT] [FEATURE1 FEATURE2] \"FILE.svg\"   (the decision map, shaded by the model's confidence, or output surface; a unit's value: A1[3])",
                                "export data \"FILE.csv\""],
                     "write the training history as CSV, the loss chart (or `plot runs`'s chart) as SVG, or the data as CSV",
                     keywords: ["history", "plot", "data"], recorded: false, handler: export),
@@ -205,6 +205,7 @@ extension Commands {
     /// `export plot boundary [F1 F2] "FILE.svg"`: the map `plot boundary` draws, as an SVG page (`Charts.boundarySVG`).
     static func exportBoundary(_ w: Workspace, _ a: inout ArgReader) throws {
         let t = try w.ensureTrainer()
+        let unit = try mapUnit(t, &a)
         guard t.train.inputCount >= 2 else {
             throw ShellError("export plot boundary writes the map of data with 2 features or more, and this data has 1 — "
                              + "`plot boundary` draws its fitted curve in the terminal; `export plot` writes the loss chart")
@@ -215,11 +216,11 @@ extension Commands {
         let p = path(w, file), name = shown(file)
         try refuseRunningScript(w, p, name, at: at)
         try refuseSessionInput(w, p, name, at: at)
-        guard let svg = Charts.boundarySVG(t, title: w.modelLine(), projection: projection) else {
+        guard let svg = Charts.boundarySVG(t, title: w.modelLine(), projection: projection, unit: unit) else {
             throw ShellError("no map to write: the data has no rows")
         }
         try located(at) { try AtomicFile.write(svg, to: p) }
-        w.out.print("wrote the \(Charts.mapName(t.train.task)) to \(name)")
+        w.out.print("wrote " + (unit.map { "the map of \($0.name)" } ?? "the \(Charts.mapName(t.train.task))") + " to \(name)")
     }
 
     /// `export data "FILE.csv"`: the dataset in its own units and row order, as `data csv` reads it back.

@@ -7,6 +7,7 @@ import Foundation
 extension Commands {
     static let session: [CommandSpec] = [
         CommandSpec("plot", ["plot", "plot boundary", "plot boundary FEATURE1 FEATURE2   (data of more features: the others at their training means)",
+                             "plot boundary UNIT [FEATURE1 FEATURE2]   (one unit's value over the plane, as Playground's neurons: A1[3], Z2[0], X[1])",
                              "plot runs [batch_loss|train_loss|val_loss]"],
                     "draw the loss chart (or the decision boundary / output surface; for one feature, the fitted curve; or one curve of "
                         + "each kept run and the current one: val_loss when every run has one, else train_loss)",
@@ -107,13 +108,14 @@ extension Commands {
         }
         if what == "boundary" {
             let t = try w.ensureTrainer()
-            guard t.train.inputCount >= 2 || Charts.drawsFit(t) else {
+            let unit = try mapUnit(t, &a)
+            guard t.train.inputCount >= 2 || Charts.drawsFit(t) && unit == nil else {
                 throw ShellError("plot boundary needs data with 2 features or more (or 1, for regression or two classes: the fitted curve); "
                                  + "this data has 1 feature and \(t.train.classNames.count) classes")
             }
             let projection = try boundaryProjection(t, &a)
             try a.finish(options: [])
-            try w.plotViewer.showBoundary(w, t, projection: projection)
+            try w.plotViewer.showBoundary(w, t, projection: projection, unit: unit)
         } else {
             try a.finish(options: [])
             guard let t = w.trainer ?? w.carryOver, !t.history.isEmpty else { throw ShellError("nothing to plot yet: train first (e.g. `train 500`)") }

@@ -134,10 +134,10 @@ final class CursesPlotViewer: PlotViewer {
     /// The narrowest window `+` zooms to, in steps.
     static let narrowest = 10.0
 
-    func showBoundary(_ w: Workspace, _ t: Trainer, projection: BoundaryProjection?) throws {
-        if inputWaiting(w) { return try text.showBoundary(w, t, projection: projection) }
+    func showBoundary(_ w: Workspace, _ t: Trainer, projection: BoundaryProjection?, unit: MapUnit?) throws {
+        if inputWaiting(w) { return try text.showBoundary(w, t, projection: projection, unit: unit) }
         let s = Screen()
-        do { try s.start() } catch { return try textInstead(w, error) { try text.showBoundary(w, t, projection: projection) } }
+        do { try s.start() } catch { return try textInstead(w, error) { try text.showBoundary(w, t, projection: projection, unit: unit) } }
         defer { s.stop() }
         var notice = Notice()
         while true {
@@ -146,7 +146,7 @@ final class CursesPlotViewer: PlotViewer {
             let note = projection?.note.map { (s.isUnicode ? $0 : $0.asciiFallback).wrapped(width: width) } ?? []
             let noteRows = Array(note.prefix(max(0, (height - 1) / 3)))
             let map = Charts.boundary(t, width: width, height: max(1, height - 1 - noteRows.count), unicode: s.isUnicode,
-                                      projection: projection)
+                                      projection: projection, unit: unit)
             var canvas = Canvas(width: width, height: height)
             canvas.blit(map, x: 0, y: 0)
             for (k, line) in noteRows.enumerated() { canvas.put(line, x: 0, y: height - 1 - noteRows.count + k, fg: .dim) }
