@@ -151,7 +151,7 @@ final class CursesPlotViewer: PlotViewer {
             canvas.blit(map, x: 0, y: 0)
             for (k, line) in noteRows.enumerated() { canvas.put(line, x: 0, y: height - 1 - noteRows.count + k, fg: .dim) }
             let hint = notice.text.map { CursesPlotViewer.withWayOut($0, back: "any key returns", width: width, unicode: s.isUnicode) }
-                ?? CursesPlotViewer.boundaryHint(model: w.modelLine(), mapName: Charts.mapName(t), unicode: s.isUnicode, width: width)
+                ?? CursesPlotViewer.boundaryHint(model: w.modelLine(), mapName: unit.map { "map of \($0.name)" } ?? Charts.mapName(t), unicode: s.isUnicode, width: width)
             canvas.put(String(hint.prefix(width)), x: 0, y: height - 1, fg: .dim)
             s.draw(canvas)
             switch s.readKey(timeoutMilliseconds: 1000) {
