@@ -95,8 +95,9 @@ extension Charts {
         }
         let g = t.predict(raw: Tensor(shape: [cells, f], data: inputs))
         let stride = max(1, parts.reduce(0) { $0 + $1.0.rows } / maxPoints)
+        // A unit's map has no points: they would read as the unit's.
         var points: [Heatmap.Point] = []
-        for (x, y, hollow) in parts where x.cols == f {
+        for (x, y, hollow) in parts where x.cols == f && unit == nil {
             for i in Swift.stride(from: 0, to: x.rows, by: stride) {
                 points.append(task == .regression ? .init(x: x[i, a], y: x[i, b], value: y[i], hollow: hollow)
                                                   : .init(x: x[i, a], y: x[i, b], category: Int(y[i]), hollow: hollow))
@@ -104,11 +105,10 @@ extension Charts {
         }
         let content: Heatmap.Content
         if let unit, let node = g.nodes.first(where: { $0.name == unit.node }), node.shape.count == 2, unit.column < node.cols {
-            // One unit's value over the plane, shaded from its lowest to its highest there; the points would read as its.
+            // One unit's value over the plane, shaded from its lowest to its highest there.
             let v = node.value, cols = node.cols
             let values = (0..<cells).map { v[$0 * cols + unit.column] }
             let finite = values.filter { $0.isFinite }
-            points = []
             content = .surface(values, min: finite.min() ?? 0, max: finite.max() ?? 1)
         } else if task == .regression {
             let out = g.output.value
