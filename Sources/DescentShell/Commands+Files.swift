@@ -178,10 +178,7 @@ extension Commands {
             let (kept, current, curve) = try runsToPlot(w, &a)
             let file = try a.fileName(example: "runs.svg"), at = a.lastSpan
             try a.finish(options: [])
-            let p = path(w, file), name = shown(file)
-            try refuseRunningScript(w, p, name, at: at)
-            try refuseSessionInput(w, p, name, at: at)
-            try located(at) { try AtomicFile.write(Charts.runsSVG(kept: kept, current: current, curve: curve), to: p) }
+            let name = try writeExport(w, to: file, at: at) { Charts.runsSVG(kept: kept, current: current, curve: curve) }
             w.out.print("wrote the \(curve.rawValue) of \(Format.counted(kept.count + (current == nil ? 0 : 1), "run")) to \(name)")
             return
         }
@@ -190,16 +187,24 @@ extension Commands {
         try a.finish(options: [])
         if what == "data" { return try exportData(w, file, at: at, command: Session.recordable(a.command, name: "export")) }
         guard let t = w.trainer ?? w.carryOver, !t.history.isEmpty else { throw ShellError("nothing to export yet: train first") }
+        if what == "history" {
+            let name = try writeExport(w, to: file, at: at) { t.history.csv(metric: Metrics.name(for: t.train.task)) }
+            w.out.print("wrote \(Format.counted(t.history.steps.count, "row")) to \(name)\(t.history.droppedNote)")
+        } else {
+            let name = try writeExport(w, to: file, at: at) { Charts.svg(t.history, title: w.modelLine()) }
+            w.out.print("wrote the loss chart to \(name)")
+        }
+    }
+
+    /// Writes the export `text` makes to `file` (typed at `at`), after refusing to write over the running script or a
+    /// file the session read (a replay needs them, and nothing reads an export back); the file's name as shown.
+    static func writeExport(_ w: Workspace, to file: String, at: SourceSpan, _ text: () throws -> String) throws -> String {
         let p = path(w, file), name = shown(file)
         try refuseRunningScript(w, p, name, at: at)
         try refuseSessionInput(w, p, name, at: at)
-        if what == "history" {
-            try located(at) { try AtomicFile.write(t.history.csv(metric: Metrics.name(for: t.train.task)), to: p) }
-            w.out.print("wrote \(Format.counted(t.history.steps.count, "row")) to \(name)\(t.history.droppedNote)")
-        } else {
-            try located(at) { try AtomicFile.write(Charts.svg(t.history, title: w.modelLine()), to: p) }
-            w.out.print("wrote the loss chart to \(name)")
-        }
+        let content = try text()
+        try located(at) { try AtomicFile.write(content, to: p) }
+        return name
     }
 
     /// `export plot boundary [F1 F2] "FILE.svg"`: the map `plot boundary` draws, as an SVG page (`Charts.boundarySVG`).
@@ -213,13 +218,12 @@ extension Commands {
         let projection = try boundaryProjection(t, &a, reserved: 1)   // the file name comes last
         let file = try a.fileName(example: "map.svg"), at = a.lastSpan
         try a.finish(options: [])
-        let p = path(w, file), name = shown(file)
-        try refuseRunningScript(w, p, name, at: at)
-        try refuseSessionInput(w, p, name, at: at)
-        guard let svg = Charts.boundarySVG(t, title: w.modelLine(), projection: projection, unit: unit) else {
-            throw ShellError("no map to write: the data has no rows")
+        let name = try writeExport(w, to: file, at: at) {
+            guard let svg = Charts.boundarySVG(t, title: w.modelLine(), projection: projection, unit: unit) else {
+                throw ShellError("no map to write: the data has no rows")
+            }
+            return svg
         }
-        try located(at) { try AtomicFile.write(svg, to: p) }
         w.out.print("wrote " + (unit.map { "the map of \($0.name)" } ?? "the \(Charts.mapName(t.train.task))") + " to \(name)")
     }
 
