@@ -67,10 +67,6 @@ extension Commands {
         var terms: [FeatureTerm] = []
         while !a.isAtEnd {
             guard let first = a.peek else { break }
-            if case .op(let sign) = first.value {
-                _ = try? a.op("a term", oneOf: [sign])
-                throw a.error("expected a feature term, got '\(sign)' — \(allowed)")
-            }
             let term: FeatureTerm
             if case .word(let word) = first.value, ["sin", "cos"].contains(word.lowercased()) {
                 _ = a.optionalWord()
@@ -81,11 +77,13 @@ extension Commands {
                     }
                     term = word.lowercased() == "sin" ? .sine(name) : .cosine(name)
                 } else {
-                    term = try plainTerm(named: word, at: first.span, columns: columns, allowed: allowed, &a)
+                    // `sin` or `cos` without `(`: the name of a column.
+                    try checkColumn(word, at: first.span, columns: columns, allowed: allowed, a)
+                    term = try plainTerm(named: word, columns: columns, allowed: allowed, &a)
                 }
             } else {
                 let name = try featureColumn("a feature term", columns: columns, allowed: allowed, &a)
-                term = try plainTerm(named: name, at: first.span, columns: columns, allowed: allowed, &a)
+                term = try plainTerm(named: name, columns: columns, allowed: allowed, &a)
             }
             let span = joined(first.span, a.lastSpan)
             if let k = terms.firstIndex(of: term) {
@@ -96,14 +94,9 @@ extension Commands {
         return terms
     }
 
-    /// The term that starts with the column `name` (already read): the column itself, `^2`/`^3` after it, or `*` and another column.
-    private static func plainTerm(named name: String, at span: SourceSpan, columns: [String]?, allowed: String,
-                                  _ a: inout ArgReader) throws -> FeatureTerm {
-        if a.peek?.value == .op("(") { throw noFunction(name, at: span, allowed: allowed) }
-        if let columns, !columns.contains(name) {
-            let hint = Suggest.hint(name, in: columns) ?? ""
-            throw Diagnostic("no column '\(name.shortened())' in this data\(hint) (its columns are \(DataCommand.listed(columns)))", at: span)
-        }
+    /// The term that starts with the column `name` (already read and checked): the column itself, `^2`/`^3` after it, or `*`
+    /// and another column.
+    private static func plainTerm(named name: String, columns: [String]?, allowed: String, _ a: inout ArgReader) throws -> FeatureTerm {
         if a.optionalOp(oneOf: ["^"]) != nil {
             guard case .number(let k)? = a.peek?.value, k == 2 || k == 3 else {
                 _ = try? a.name("a power")
@@ -128,12 +121,18 @@ extension Commands {
         }
         if a.isAtEnd { throw Diagnostic("expected \(what) — \(allowed)", at: a.command.endSpan) }
         let name = try a.name(what)
-        if a.peek?.value == .op("(") { throw noFunction(name, at: a.lastSpan, allowed: allowed) }
+        try checkColumn(name, at: a.lastSpan, columns: columns, allowed: allowed, a)
+        return name
+    }
+
+    /// Refuses the column `name` (at `span`) when a `(` follows it, as no function of a term, or when there is data and it
+    /// has no such column (saying which was meant).
+    private static func checkColumn(_ name: String, at span: SourceSpan, columns: [String]?, allowed: String, _ a: ArgReader) throws {
+        if a.peek?.value == .op("(") { throw noFunction(name, at: span, allowed: allowed) }
         if let columns, !columns.contains(name) {
             let hint = Suggest.hint(name, in: columns) ?? ""
-            throw a.error("no column '\(name.shortened())' in this data\(hint) (its columns are \(DataCommand.listed(columns)))")
+            throw Diagnostic("no column '\(name.shortened())' in this data\(hint) (its columns are \(DataCommand.listed(columns)))", at: span)
         }
-        return name
     }
 
     /// The error for `name(` where `name` is no function of a term.
