@@ -13,9 +13,10 @@ struct MapUnit: Equatable, Sendable {
     var name: String { "\(node)[\(column)]" }
 
     /// The nodes of `t`'s forward pass that hold one value per sample, up to the output, with their widths: the units
-    /// a map can draw (not parameters, targets or the loss).
+    /// a map can draw (not parameters, targets or the loss), read off the one-sample graph, whose shapes are set when
+    /// it is built.
     static func nodes(of t: Trainer) -> [(name: String, width: Int)] {
-        let g = t.predict(raw: Tensor(shape: [1, t.train.inputCount], data: t.train.inputNames.map { _ in 0 }))
+        let g = t.sampleGraph()
         return g.nodes.indices.compactMap { i -> (name: String, width: Int)? in
             let node = g.nodes[i]
             if case .parameter = node.op { return nil }

@@ -7,11 +7,6 @@ extension Printer {
     /// The most steps `show history` prints: a table longer than this is for `export history`, not a terminal.
     static let historyRows = 10_000
 
-    /// The last `n` steps as `history(of:steps:…)` shows them.
-    static func history(of t: Trainer, last n: Int, width: Int = dataTableWidth, noteWidth: Int? = nil) -> String {
-        history(of: t, steps: Array(t.history.steps.suffix(n)), width: width, noteWidth: noteWidth)
-    }
-
     /// `steps` (of `t`'s history, in order) as a table, with the evaluation columns filled on steps that had one, and a
     /// note on what each column measures: a step's batch before its update, or the full sets after it. Columns empty on
     /// every step shown (the validation set's without one, the penalty at 0 without a regularizer) are left out, and a

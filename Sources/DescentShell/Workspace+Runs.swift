@@ -30,8 +30,9 @@ extension Workspace {
         var parts = [t.model.spec.summary, t.loss.description]
         if let map = t.train.featureMap { parts.insert("features " + map.names.joined(separator: " "), at: 1) }
         if !t.regularizer.isNone { parts.append(t.regularizer.description) }
-        let rates = t.history.rates.map(\.rate), now = t.lastStepRate
-        let lr = rates.count > 1 && rates[0] != now ? Format.rates([rates[0], now]).joined(separator: "→") : Format.rate(now)
+        let now = t.lastStepRate
+        let lr = t.history.rates.count > 1 && t.history.rates[0].rate != now
+            ? Format.rates([t.history.rates[0].rate, now]).joined(separator: "→") : Format.rate(now)
         parts.append("\(t.optimizer.kind.name) lr \(lr)\(Workspace.optimizerOptions(t.optimizer.kind))")
         if let s = t.scheduleOfLastStep { parts.append(String(s.command.dropFirst("schedule ".count))) }
         parts.append(t.sampler.batchSize >= t.sampler.count ? "batch full" : "batch \(t.sampler.batchSize)")
