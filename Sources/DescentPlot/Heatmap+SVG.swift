@@ -32,16 +32,20 @@ extension Heatmap {
         var out = SVG.page(width: w, height: h, clip: "map-area", x: left, y: top, width: pw, height: ph, title: title)
         out += "<g class=\"cells\" shape-rendering=\"crispEdges\">\n"
         for r in 0..<rows {
-            var c = 0
+            var c = 0, fill = columns > 0 ? svgFill(at: r * columns) : ""
             while c < columns {
-                let fill = svgFill(at: r * columns + c)
-                var end = c + 1
-                while end < columns && svgFill(at: r * columns + end) == fill { end += 1 }
+                // The run of cells of this colour; the next run's colour is the one that ended it.
+                var end = c + 1, next = fill
+                while end < columns {
+                    next = svgFill(at: r * columns + end)
+                    if next != fill { break }
+                    end += 1
+                }
                 // A hair wider and taller than the cells, so that no seam shows between neighbours.
                 out += "<rect x=\"\(SVG.number(Double(left) + Double(c) * cw))\" y=\"\(SVG.number(Double(top) + Double(r) * ch))\" "
-                    + "width=\"\(SVG.number(Double(end - c) * cw + 0.6))\" height=\"\(SVG.number(ch + 0.6))\" fill=\"\(fill.color)\""
-                    + (fill.opacity < 1 ? " fill-opacity=\"\(fill.opacity)\"" : "") + "/>\n"
+                    + "width=\"\(SVG.number(Double(end - c) * cw + 0.6))\" height=\"\(SVG.number(ch + 0.6))\" fill=\"\(fill)\"/>\n"
                 c = end
+                fill = next
             }
         }
         out += "</g>\n<g class=\"points\" clip-path=\"url(#map-area)\" stroke=\"#222222\" stroke-width=\"1\">\n"
@@ -84,18 +88,18 @@ extension Heatmap {
         return out + "</svg>\n"
     }
 
-    /// The colour and opacity of grid cell `i`: its class's colour (shaded by confidence), its surface level's, or
+    /// The colour of grid cell `i`: its class's colour (mixed with white by confidence), its surface level's, or
     /// white for a missing value.
-    func svgFill(at i: Int) -> (color: String, opacity: Double) {
+    func svgFill(at i: Int) -> String {
         switch content {
         case .classes(let classes):
-            guard i < classes.count, classes[i] >= 0 else { return ("#ffffff", 1) }
+            guard i < classes.count, classes[i] >= 0 else { return "#ffffff" }
             let color = SVG.color(ColorRole.forClass(classes[i]))
-            guard let confidence, i < confidence.count else { return (SVG.tint(color, Self.confidenceOpacity[2]), 1) }
-            return (SVG.tint(color, Self.confidenceOpacity[Self.confidenceLevel(confidence[i])]), 1)
+            guard let confidence, i < confidence.count else { return SVG.tint(color, Self.confidenceOpacity[2]) }
+            return SVG.tint(color, Self.confidenceOpacity[Self.confidenceLevel(confidence[i])])
         case .surface(let values, let lo, let hi):
-            guard i < values.count, let level = Self.level(values[i], min: lo, max: hi) else { return ("#ffffff", 1) }
-            return (SVG.color(Self.levels[level]), 1)
+            guard i < values.count, let level = Self.level(values[i], min: lo, max: hi) else { return "#ffffff" }
+            return SVG.color(Self.levels[level])
         }
     }
 
