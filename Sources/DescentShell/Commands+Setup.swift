@@ -400,7 +400,7 @@ extension Commands {
         }
         let hadState = (w.trainer?.optimizer.steps ?? 0) > 0
         // Under a schedule the rate set is its base, which a new rule's default replaces.
-        let rateBefore = w.schedule == nil ? w.currentRate : w.baseRate
+        let rateBefore = w.statedRate
         try checkAboveCosineMinimum(w, lr ?? kind.defaultLearningRate, a)
         w.optimizerKind = kind
         w.optimizerChosen = true
@@ -426,7 +426,7 @@ extension Commands {
         // Alone, it says what the rate is (and changes nothing, so it is not recorded).
         if a.isAtEnd && a.command.args.isEmpty {
             w.recordedAs = []
-            let rate = w.schedule == nil ? w.currentRate : w.baseRate
+            let rate = w.statedRate
             let scheduled = w.schedule == nil ? "" : " (the schedule's base; the next step runs at \(Format.rate(w.currentRate)))"
             return w.out.print("lr \(Format.rate(rate))" + (w.learningRate == nil ? ", \(w.optimizerKind.name)'s default" : "") + scheduled
                                + " (optimizer \(Printer.optimizerText(w.optimizerKind)); `lr X` changes it)")

@@ -100,7 +100,7 @@ enum Printer {
         lines.append("loss        " + (w.loss?.description ?? "none"))
         lines.append("regularize  \(w.regularizer)")
         // Under a schedule, the rate set (its base); the schedule's line gives the next step's.
-        let lr = w.schedule == nil ? w.currentRate : w.baseRate
+        let lr = w.statedRate
         lines.append("optimizer   \(optimizerText(w.optimizerKind)) lr=\(Format.rate(lr))")
         // `schedule`'s own line names the command (`schedule linear …`), which this line's label says already.
         let schedule = w.schedule == nil ? "none" : Commands.scheduleText(w)

@@ -43,8 +43,5 @@ extension Session {
     }
 
     /// Whether `name` is one a layer gives a parameter: `W` or `b` and a number from 1 (`W1`, `b12`).
-    static func isParameterName(_ name: String) -> Bool {
-        guard let first = name.first, "Wb".contains(first), let digit = name.dropFirst().first, digit != "0" else { return false }
-        return name.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
-    }
+    static func isParameterName(_ name: String) -> Bool { Workspace.numbered(Substring(name), "Wb") }
 }

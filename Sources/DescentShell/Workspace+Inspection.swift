@@ -15,15 +15,16 @@ extension Workspace {
     /// Names of the nodes of the graph under inspection.
     func nodeNames() -> [String] { inspected?.nodes.map(\.name) ?? [] }
 
+    /// Whether `part` is one of `letters` then a number from 1 (`Z1`, `b12`).
+    static func numbered(_ part: Substring, _ letters: String) -> Bool {
+        guard let first = part.first, letters.contains(first), part.count > 1 else { return false }
+        return part.dropFirst().allSatisfy { "0123456789".contains($0) } && part.dropFirst().first != "0"
+    }
+
     /// Whether `word` is a name a forward pass gives a node (`X`, `XW1`, `A1W2`, `Z1`, `A1`, `D1`, `y`, `loss`, `penalty`,
     /// `total`), whichever model makes it.
     static func isNodeName(_ word: String) -> Bool {
         if ["X", "y", "loss", "penalty", "total"].contains(word) { return true }
-        /// `letters` then a number from 1.
-        func numbered(_ part: Substring, _ letters: String) -> Bool {
-            guard let first = part.first, letters.contains(first), part.count > 1 else { return false }
-            return part.dropFirst().allSatisfy { "0123456789".contains($0) } && part.dropFirst().first != "0"
-        }
         if numbered(Substring(word), "ZAD") { return true }
         // A product: X, A1 or D1 times a weight matrix.
         guard let w = word.lastIndex(of: "W"), w > word.startIndex else { return false }

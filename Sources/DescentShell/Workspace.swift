@@ -320,7 +320,11 @@ public final class Workspace {
     var scheduleInForce: LearningRateSchedule? { schedule.map { LearningRateSchedule(kind: $0, base: baseRate, start: scheduleStart) } }
 
     /// The learning rate the next step runs at: the trainer's (a schedule's, under one), else the one set or the default.
-    var currentRate: Double { trainer?.optimizer.learningRate ?? learningRate ?? optimizerKind.defaultLearningRate }
+    var currentRate: Double { trainer?.optimizer.learningRate ?? baseRate }
+
+    /// The rate `lr`, `show config` and `optimizer`'s reply quote: under a schedule its base (what `lr` sets), else the
+    /// rate the next step runs at.
+    var statedRate: Double { schedule == nil ? currentRate : baseRate }
 
     // MARK: Undo
 
