@@ -12,8 +12,9 @@ extension Metrics {
         let out = g.output
         guard out.cols == 1 else { return 1 }
         let score = out.value.pointer[row]
-        let cutoff = g.loss.classCutoff, reach = g.loss == .hinge ? 1.0 : 0.5   // from the cut-off to a target
-        let c = abs(score - cutoff) / reach
+        // From the cut-off to class 1's target, which is 1 under every loss (+1 under hinge, whose class 0 is −1).
+        let cutoff = g.loss.classCutoff
+        let c = abs(score - cutoff) / (1 - cutoff)
         return c.isNaN ? 0 : min(1, c)
     }
 }
