@@ -116,8 +116,9 @@ extension Commands {
         let before = at == 0 ? "the input goes straight into it" : "layer \(k - 1), \(layers[at - 1]), comes straight before it"
         var placed: [String] = []
         var next = 1   // the number of the dense layer after the one looked at
+        let dense = denseCount(layers)
         for layer in layers {
-            if case .dense = layer { next += 1 } else { placed.append(next <= denseCount(layers) ? "before layer \(next)" : "at the end") }
+            if case .dense = layer { next += 1 } else { placed.append(next <= dense ? "before layer \(next)" : "at the end") }
         }
         let elsewhere = placed.isEmpty ? "the model has no dropout layer" : "the model's dropout layers are " + placed.joined(separator: ", ")
         throw Diagnostic("there is no dropout layer before layer \(k): \(before) (\(elsewhere))", at: span)

@@ -5,7 +5,7 @@ extension Workspace {
     /// What `Fit.check` would refuse in the layers, loss and data as they stand (the data as the loss reads it), with
     /// what would fit; nil when they fit, or while one of them is missing or has no dense layer yet.
     func misfit() -> String? {
-        guard let d = data, let loss, layers.contains(where: { if case .dense = $0 { true } else { false } }),
+        guard let d = data, let loss, Commands.denseCount(layers) > 0,
               let read = try? asRead(d) else { return nil }
         do { try Fit.check(spec: ModelSpec(inputSize: d.featureCount, layers: layers), loss: loss, data: read) } catch {
             return "\(error)"

@@ -138,7 +138,7 @@ public final class Workspace {
     /// The model spec the layers describe for the current data.
     func modelSpec() throws -> ModelSpec {
         guard let data else { throw ShellError("no data yet — start with `data …` (e.g. `data xor n=200`)") }
-        guard layers.contains(where: { if case .dense = $0 { return true } else { return false } }) else {
+        guard Commands.denseCount(layers) > 0 else {
             throw ShellError("no layers yet — add one with `layer dense UNITS [ACTIVATION]`")
         }
         return ModelSpec(inputSize: modelWidth(data), layers: layers)
