@@ -37,8 +37,8 @@ extension Commands {
                 _ = try w.featured(d)
                 if w.normalize { try w.checkStandardizable(d, fraction: w.splitFraction, seed: w.seed) }
             }
+            // Of the same width, a model there is was sized for these rows when it was built or the data came.
             widthChanged = w.modelWidth(d) != oldWidth
-            if !widthChanged, let model = w.model { try Commands.located(a.command.nameSpan) { try Fit.checkSize(spec: model.spec, samples: d.count) } }
         }
         w.featureTerms = terms
         let reset = widthChanged ? w.invalidateModel() : nil
