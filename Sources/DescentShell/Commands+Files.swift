@@ -15,8 +15,9 @@ extension Commands {
                     keywords: ["step"], recorded: false, handler: replay),
         CommandSpec("export", ["export history \"FILE.csv\"", "export plot \"FILE.svg\"", "export plot runs [batch_loss|train_loss|val_loss] \"FILE.svg\"",
                                "export plot boundary [UNIT] [FEATURE1 FEATURE2] \"FILE.svg\"   (the decision map, shaded by the model's confidence, or output surface; a unit's value: A1[3])",
+                               "export plot weights [PARAM …] \"FILE.svg\"   (the histogram `plot weights` draws)",
                                "export data \"FILE.csv\""],
-                    "write the training history as CSV, the loss chart (or `plot runs`'s chart) as SVG, or the data as CSV",
+                    "write the training history as CSV, the loss chart (or `plot runs`'s, `plot boundary`'s or `plot weights`'s chart) as SVG, or the data as CSV",
                     keywords: ["history", "plot", "data"], recorded: false, handler: export),
     ]
 
@@ -183,6 +184,14 @@ extension Commands {
             return
         }
         if what == "plot" && a.optionalWord(oneOf: ["boundary"]) != nil { return try exportBoundary(w, &a) }
+        if what == "plot" && a.optionalWord(oneOf: ["weights"]) != nil {
+            let parameters = try weightsToPlot(w, &a)
+            let file = try a.fileName(example: "weights.svg"), at = a.lastSpan
+            try a.finish(options: [])
+            let name = try writeExport(w, to: file, at: at) { Charts.weightsSVG(parameters, title: w.modelLine()) }
+            w.out.print("wrote the histogram of \(parameters.map(\.name).joined(separator: ", ")) to \(name)")
+            return
+        }
         let file = try a.fileName(example: ["history": "loss.csv", "plot": "loss.svg"][what] ?? "data.csv"), at = a.lastSpan
         try a.finish(options: [])
         if what == "data" { return try exportData(w, file, at: at, command: Session.recordable(a.command, name: "export")) }

@@ -8,10 +8,11 @@ extension Commands {
     static let session: [CommandSpec] = [
         CommandSpec("plot", ["plot", "plot boundary", "plot boundary FEATURE1 FEATURE2   (data of more features: the others at their training means)",
                              "plot boundary UNIT [FEATURE1 FEATURE2]   (one unit's value over the plane, as Playground's neurons: A1[3], Z2[0], X[1])",
-                             "plot runs [batch_loss|train_loss|val_loss]"],
+                             "plot runs [batch_loss|train_loss|val_loss]",
+                             "plot weights [PARAM …]   (a histogram of the weight matrices' entries, or of the parameters named, with their norms)"],
                     "draw the loss chart (or the decision boundary / output surface; for one feature, the fitted curve; or one curve of "
-                        + "each kept run and the current one: val_loss when every run has one, else train_loss)",
-                    keywords: ["boundary", "loss", "runs"], recorded: false, handler: plot),
+                        + "each kept run and the current one: val_loss when every run has one, else train_loss; or the weights' histogram)",
+                    keywords: ["boundary", "loss", "runs", "weights"], recorded: false, handler: plot),
         CommandSpec("help", ["help [COMMAND]"], "list the commands, or show one command's usage", recorded: false, handler: help),
         CommandSpec("quit", ["quit"], "leave descent (Ctrl-D does the same); in a replayed script, end that replay and go on", recorded: false, handler: quit),
         CommandSpec("new", ["new"], "start over as descent starts: no data, no model, default settings, empty history and undo",
@@ -100,8 +101,32 @@ extension Commands {
         return (w.runs, current, curve)
     }
 
+    /// What `plot weights [PARAM …]` (and `export plot weights`) draws: the parameters named (each once, in the order
+    /// typed), else every weight matrix (not the biases). Reads up to the file name; an error without layers, and for
+    /// a name the model lacks (with the names it has).
+    static func weightsToPlot(_ w: Workspace, _ a: inout ArgReader) throws -> [Parameter] {
+        guard !w.parameterNames().isEmpty else {
+            throw ShellError("no weights to plot: there are no layers yet — add one with `layer dense UNITS [ACTIVATION]`")
+        }
+        var names: [String] = []
+        while let name = try a.optionalWord("parameter", oneOf: w.parameterNames()) {
+            if !names.contains(name) { names.append(name) }
+        }
+        if a.peekIsIndexed {
+            let (name, index) = try a.indexed("parameter entry")
+            throw a.error("plot weights takes whole parameters (W1 b1 …); for one entry: `show \(name)` or `watch \(Format.entry(name, index))`")
+        }
+        let model = try w.ensureModel()
+        return names.isEmpty ? model.parameters.filter(\.isWeight) : names.compactMap { n in model.parameters.first { $0.name == n } }
+    }
+
     static func plot(_ w: Workspace, _ a: inout ArgReader) throws {
-        let what = a.optionalWord(oneOf: ["boundary", "loss", "runs"]) ?? "loss"
+        let what = a.optionalWord(oneOf: ["boundary", "loss", "runs", "weights"]) ?? "loss"
+        if what == "weights" {
+            let parameters = try weightsToPlot(w, &a)
+            try a.finish(options: [])
+            return try w.plotViewer.showHistogram(w) { Charts.weights(parameters, title: w.modelLine(), unicode: $0) }
+        }
         if what == "runs" {
             let (kept, current, curve) = try runsToPlot(w, &a)
             return try w.plotViewer.showRuns(w) { Charts.runsChart(kept: kept, current: current, curve: curve, unicode: $0) }

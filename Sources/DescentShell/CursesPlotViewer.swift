@@ -134,6 +134,32 @@ final class CursesPlotViewer: PlotViewer {
     /// The narrowest window `+` zooms to, in steps.
     static let narrowest = 10.0
 
+    func showHistogram(_ w: Workspace, _ chart: (Bool) -> Histogram) throws {
+        if inputWaiting(w) { return try text.showHistogram(w, chart) }
+        let s = Screen()
+        do { try s.start() } catch { return try textInstead(w, error) { try text.showHistogram(w, chart) } }
+        defer { s.stop() }
+        let histogram = chart(s.isUnicode)
+        var notice = Notice()
+        while true {
+            let (width, height) = s.size
+            var canvas = Canvas(width: width, height: height)
+            histogram.draw(into: &canvas, x: 0, y: 0, width: width, height: max(1, height - 1))
+            let hint = notice.text.map { CursesPlotViewer.withWayOut($0, back: "any key returns", width: width, unicode: s.isUnicode) }
+                ?? CursesPlotViewer.withWayOut("histogram of the weights", back: "any key returns", width: width, unicode: s.isUnicode)
+            canvas.put(String(hint.prefix(width)), x: 0, y: height - 1, fg: .dim)
+            s.draw(canvas)
+            switch s.readKey(timeoutMilliseconds: 1000) {
+            case nil, .resize?: continue
+            case .paste(let text)?:
+                // A paste is not a key: it waits for the prompt, and the histogram stays.
+                LineEditor.keepPaste(text)
+                notice.say(LiveView.pasteNotice(text, after: "after this view"))
+            default: return   // Ctrl-C, hang-up: Screen raised the interrupt
+            }
+        }
+    }
+
     func showBoundary(_ w: Workspace, _ t: Trainer, projection: BoundaryProjection?, unit: MapUnit?) throws {
         if inputWaiting(w) { return try text.showBoundary(w, t, projection: projection, unit: unit) }
         let s = Screen()

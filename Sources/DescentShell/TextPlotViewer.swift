@@ -17,6 +17,10 @@ final class TextPlotViewer: PlotViewer {
         w.out.print(chart(unicode).render(width: 78, height: 24).text())
     }
 
+    func showHistogram(_ w: Workspace, _ chart: (Bool) -> Histogram) throws {
+        w.out.print(chart(unicode).render(width: 78, height: 22).text())
+    }
+
     func showBoundary(_ w: Workspace, _ t: Trainer, projection: BoundaryProjection?, unit: MapUnit?) throws {
         w.out.print(Charts.boundary(t, width: 60, height: 24, unicode: unicode, projection: projection, unit: unit).text())
         if let note = projection?.note { w.out.print(note.wrapped(width: w.outputWidth()).joined(separator: "\n")) }

@@ -1,0 +1,60 @@
+import DescentCore
+import DescentPlot
+
+/// What `plot weights` tells of some parameters' entries: how many, their L1 and L2 norms, the largest magnitude, how
+/// many are exactly 0 and how many under `Sparsity.threshold` — and their histogram over a range symmetric about 0.
+struct WeightStats {
+    /// The parameters' names, in order.
+    var names: [String]
+    /// Every entry of the parameters, in order.
+    var values: [Double]
+    /// Σ|w| and √Σw² over all entries (NaN when one is NaN).
+    var l1 = 0.0, l2 = 0.0
+    /// The largest |w| among the finite entries (0 when there is none).
+    var maxAbs = 0.0
+    /// Entries exactly 0, entries with |w| < `Sparsity.threshold` (those at 0 among them), and entries not finite.
+    var zeros = 0, small = 0, nonFinite = 0
+
+    /// The histogram's bins: an odd number, so that one is centred on 0 (where L1 piles weights up).
+    static let bins = 21
+
+    /// The statistics of `parameters`' entries.
+    init(_ parameters: [Parameter]) {
+        names = parameters.map(\.name)
+        values = parameters.flatMap(\.value.array)
+        var squares = 0.0
+        for v in values {
+            l1 += abs(v); squares += v * v
+            if v == 0 { zeros += 1 }
+            if abs(v) < Sparsity.threshold { small += 1 }
+            if v.isFinite { maxAbs = max(maxAbs, abs(v)) } else { nonFinite += 1 }
+        }
+        l2 = squares.squareRoot()
+    }
+
+    /// The histogram's half-width: the bins span −`range`…`range`, `maxAbs` (1 when every entry is 0).
+    var range: Double { maxAbs > 0 ? maxAbs : 1 }
+
+    /// The count in each of `bins` bins over −`range`…`range`.
+    var counts: [Int] { Histogram.counts(values, bins: Self.bins, lo: -range, hi: range) }
+
+    /// The lines under the histogram: what was counted and in which bins, the norms and largest |w|, then the zeros, with the norms spelled
+    /// `‖W‖₁` and `‖W‖₂` (in ASCII `|W|_1`, `|W|_2`).
+    func notes(unicode: Bool) -> [String] {
+        let n = values.count
+        let share = n > 0 ? " (\(Format.sig(100 * Double(small) / Double(n), 3))%)" : ""
+        let width = 2 * range / Double(Self.bins)
+        var first = "\(names.joined(separator: ", ")): \(Format.counted(n, "entry", plural: "entries")) in \(Self.bins) bins "
+            + "of \(Format.short(width)) over \(unicode ? "±" : "+-")\(Format.short(range))"
+        if nonFinite > 0 { first += " (\(nonFinite) not finite, left out)" }
+        let norms = unicode ? ("‖W‖₁", "‖W‖₂") : ("|W|_1", "|W|_2")
+        let second = "\(norms.0) = \(Format.short(l1))   \(norms.1) = \(Format.short(l2))   max |w| = \(Format.short(maxAbs))"
+        let third = "exact zeros \(zeros)   |w| < \(Format.short(Sparsity.threshold)): \(small)\(share)"
+        return [first, second, third]
+    }
+
+    /// The histogram of the entries, titled `title`.
+    func histogram(title: String?, unicode: Bool) -> Histogram {
+        Histogram(lo: -range, hi: range, counts: counts, title: title, notes: notes(unicode: unicode), unicode: unicode)
+    }
+}

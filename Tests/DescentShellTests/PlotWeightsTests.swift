@@ -1,0 +1,74 @@
+import XCTest
+@testable import DescentCore
+@testable import DescentPlot
+@testable import DescentShell
+
+/// `plot weights` and `export plot weights`: the weights' histogram and statistics, checked against numbers worked
+/// out by hand.
+final class PlotWeightsTests: XCTestCase {
+    /// A 2-2-1 linear net with W1 = [[0.5, −0.25], [0, 1]], b1 = [3, 4], W2 = [[−1], [2⁻¹⁰]], b2 = [0].
+    private func model() -> ShellHarness {
+        let h = ShellHarness()
+        h.ok("data X=[[1,2],[-1,0.5],[0,-1]] y=[1,0,2]\nlayer dense 2 linear\nlayer dense 1 linear\nloss mse")
+        h.ok("set W1[0,0] = 0.5\nset W1[0,1] = -0.25\nset W1[1,0] = 0\nset W1[1,1] = 1\nset b1[0] = 3\nset b1[1] = 4")
+        h.ok("set W2[0,0] = -1\nset W2[1,0] = 0.0009765625\nset b2[0] = 0")
+        return h
+    }
+
+    func testTheBinsAndNormsOfAKnownSetOfWeights() throws {
+        let h = model()
+        // By hand: the weights (not b1, b2) are 0.5, −0.25, 0, 1, −1, 2⁻¹⁰. max |w| = 1, so 21 bins of 2/21 over ±1, a
+        // value's bin ⌊(w + 1)/2 · 21⌋: −1 → 0, −0.25 → ⌊7.875⌋ = 7, 0 → ⌊10.5⌋ = 10, 2⁻¹⁰ → ⌊10.51⌋ = 10, 0.5 → ⌊15.75⌋ = 15,
+        // 1 → 21, the top edge, in the last bin 20.
+        let stats = WeightStats(try XCTUnwrap(h.w.model).parameters.filter(\.isWeight))
+        XCTAssertEqual(stats.counts, [1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 2, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1])
+        // ‖W‖₁ = 0.5 + 0.25 + 1 + 1 + 2⁻¹⁰ = 2.7509765625; ‖W‖₂ = √(0.25 + 0.0625 + 1 + 1 + 2⁻²⁰) = 1.5206909461407063
+        // (python3: math.sqrt(2.3125 + 2**-20)); one exact zero; 0 and 2⁻¹⁰ under 0.001: 2 of 6.
+        XCTAssertEqual(stats.l1, 2.7509765625)
+        XCTAssertEqual(stats.l2, 1.5206909461407063, accuracy: 1e-15)
+        XCTAssertEqual(stats.maxAbs, 1)
+        XCTAssertEqual(stats.zeros, 1)
+        XCTAssertEqual(stats.small, 2)
+        let text = h.ok("plot weights")
+        XCTAssertTrue(text.hasPrefix("weights of 2-2-1 linear · mse · sgd lr 0.001\n"), text)
+        XCTAssertTrue(text.contains("\nW1, W2: 6 entries in 21 bins of 0.09524 over ±1\n"), text)
+        XCTAssertTrue(text.contains("\n‖W‖₁ = 2.751   ‖W‖₂ = 1.521   max |w| = 1\n"), text)
+        XCTAssertTrue(text.contains("\nexact zeros 1   |w| < 0.001: 2 (33.3%)"), text)
+        // The x axis runs −1…1, and the tallest bar (bin 10, 2) reaches the top row, which the tick 2 marks.
+        XCTAssertTrue(text.contains("\n2┤"), text)
+    }
+
+    func testNamedParametersBiasesToo() throws {
+        let h = model()
+        // b1 and W2: 3, 4, −1, 2⁻¹⁰ — max |w| 4, ‖·‖₁ = 8.0009765625, no zero, one under 0.001 (25%); named once.
+        let text = h.ok("plot weights b1 W2 b1")
+        XCTAssertTrue(text.contains("\nb1, W2: 4 entries in 21 bins of 0.381 over ±4\n"), text)
+        XCTAssertTrue(text.contains("‖W‖₁ = 8.001"), text)
+        XCTAssertTrue(text.contains("exact zeros 0   |w| < 0.001: 1 (25%)"), text)
+    }
+
+    func testExportWritesTheBarsAsSVG() throws {
+        let dir = try ScratchDirectory.make("plot-weights")
+        defer { ScratchDirectory.remove(dir) }
+        let h = model()
+        XCTAssertEqual(h.ok("export plot weights \"\(dir)/w.svg\""), "wrote the histogram of W1, W2 to \(dir)/w.svg")
+        let svg = try String(contentsOfFile: "\(dir)/w.svg", encoding: .utf8)
+        // The bins with a count, left to right (by hand, above): 0, 7, 10, 15 and 20, holding 1, 1, 2, 1 and 1.
+        let counts = svg.split(separator: "\n").filter { $0.hasPrefix("<rect class=\"bar\"") }
+            .map { $0.components(separatedBy: "data-count=\"")[1].prefix { $0 != "\"" } }
+        XCTAssertEqual(counts, ["1", "1", "2", "1", "1"])
+        XCTAssertTrue(svg.contains("‖W‖₁ = 2.751"), svg)
+        XCTAssertTrue(svg.hasSuffix("</svg>\n"))
+    }
+
+    func testUnknownNamesAndNoWeightsAreErrors() {
+        let h = model()
+        XCTAssertTrue(h.fails("plot weights W3").contains("unknown parameter 'W3' — did you mean"), h.out.text)
+        XCTAssertTrue(h.fails("export plot weights W9 \"w.svg\"").contains("unknown parameter 'W9'"), h.out.text)
+        XCTAssertTrue(h.fails("plot weights W1[0,1]").contains("plot weights takes whole parameters"))
+        let empty = ShellHarness()
+        empty.ok("data xor n=20")
+        XCTAssertTrue(empty.fails("plot weights").contains("no weights to plot: there are no layers yet"))
+        XCTAssertTrue(empty.fails("export plot weights \"w.svg\"").contains("no weights to plot"))
+    }
+}
