@@ -3,14 +3,16 @@ extension LineChart {
     /// The chart as SVG, `width` × `height` pixels (at least 200 × 150): title, grid and axes with tick
     /// labels, one path per series (broken at undrawable values, aggregated per pixel column; for points a circle
     /// each, filled, or a ring for hollow points), red `!`
-    /// marks under the x axis at each series' first undrawable value, and a legend with the matching notes.
+    /// marks under the x axis at each series' first undrawable value, the axes' names (`axisNames`) when given, and a
+    /// legend with the matching notes.
     public func svg(width: Int = 800, height: Int = 450) -> String {
         let w = max(width, 200), h = max(height, 150)
         let m = measure()
         let hasTitle = title?.isEmpty == false
         let legend = legendItems(m.issues, width: w - 20)
         let left = 70, right = 24, top = hasTitle ? 40 : 16
-        let bottom = 44 + (showLegend ? 20 * (legend.map(\.row).max().map { $0 + 1 } ?? 0) : 0)
+        let named = axisNames == nil ? 0 : 18
+        let bottom = 44 + named + (showLegend ? 20 * (legend.map(\.row).max().map { $0 + 1 } ?? 0) : 0)
         let pw = max(w - left - right, 10), ph = max(h - top - bottom, 10)
         let yTicks = self.yTicks(m, maxCount: min(6, max(2, ph / 40)))
         let xTicks = Ticks.linear(m.window.lo, m.window.hi, maxCount: min(6, max(2, pw / 90)), whole: xIsWhole)
@@ -52,12 +54,18 @@ extension LineChart {
         for (v, label) in zip(xTicks.values, xTicks.labels) {
             out += "<text x=\"\(SVG.number(px(v)))\" y=\"\(top + ph + 19)\" text-anchor=\"middle\">\(SVG.escape(label))</text>\n"
         }
+        if let axisNames {
+            out += "<text class=\"x-name\" x=\"\(left + pw / 2)\" y=\"\(top + ph + 36)\" text-anchor=\"middle\">\(SVG.escape(axisNames.x))</text>\n"
+            let cy = top + ph / 2
+            out += "<text class=\"y-name\" x=\"14\" y=\"\(cy)\" text-anchor=\"middle\" transform=\"rotate(-90 14 \(cy))\">"
+                + "\(SVG.escape(axisNames.y))</text>\n"
+        }
         out += "</g>\n"
         for issue in m.issues where issue.x >= xTicks.lo && issue.x <= xTicks.hi {
             out += "<text class=\"issue-mark\" x=\"\(SVG.number(px(issue.x)))\" y=\"\(top + ph + 32)\" text-anchor=\"middle\" "
                 + "fill=\"\(SVG.color(.warning))\" font-weight=\"bold\">!</text>\n"
         }
-        if showLegend { out += legendSVG(legend, x: 10, y: top + ph + 56) }
+        if showLegend { out += legendSVG(legend, x: 10, y: top + ph + 56 + named) }
         return out + "</svg>\n"
     }
 

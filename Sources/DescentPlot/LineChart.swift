@@ -30,6 +30,8 @@ public struct LineChart: Sendable {
     public var legendRows = 2
     /// Braille dots and box-drawing axes (true) or ASCII only (false).
     public var unicode: Bool
+    /// The axes' names, written beside them in SVG (under the x axis, up the y axis); nil for none.
+    public var axisNames: (x: String, y: String)?
 
     /// A chart; every option has a default.
     public init(series: [Series] = [], yScale: Scale = .linear, xRange: ClosedRange<Double>? = nil,

@@ -36,6 +36,16 @@ extension Charts {
         return LineChart(series: series, title: nil, xName: t.train.inputNames.first ?? "x", showLegend: true, unicode: unicode)
     }
 
+    /// The fitted curve `fitChart` draws as an SVG page, titled `title`: the model's curve over the feature's range,
+    /// the training and validation rows as filled and hollow markers in two colours (up to 2,000), a legend, and the
+    /// axes named by the feature and the target.
+    static func fitSVG(_ t: Trainer, title: String) -> String {
+        var chart = fitChart(t, unicode: true)
+        chart.title = title
+        chart.axisNames = (t.train.inputNames.first ?? "x", t.train.targetName)
+        return chart.svg(width: 800, height: 480)
+    }
+
     /// The rows of a one-feature set as a points series (filled or hollow markers), every k-th when there are more
     /// than `maxPoints`.
     private static func points(_ name: String, _ x: Tensor, _ y: [Double], role: ColorRole, style: LineStyle,

@@ -14,7 +14,7 @@ extension Commands {
         CommandSpec("replay", ["replay \"FILE.descent\" [step]"], "run a session script here; `step` waits for Enter before each command (at the prompt)",
                     keywords: ["step"], recorded: false, handler: replay),
         CommandSpec("export", ["export history \"FILE.csv\"", "export plot \"FILE.svg\"", "export plot runs [batch_loss|train_loss|val_loss] \"FILE.svg\"",
-                               "export plot boundary [UNIT] [FEATURE1 FEATURE2] \"FILE.svg\"   (the decision map, shaded by the model's confidence, or output surface; a unit's value: A1[3])",
+                               "export plot boundary [UNIT] [FEATURE1 FEATURE2] \"FILE.svg\"   (the decision map, shaded by the model's confidence, or output surface; a unit's value: A1[3]; one feature: the fitted curve)",
                                "export plot weights [PARAM …] \"FILE.svg\"   (the histogram `plot weights` draws)",
                                "export data \"FILE.csv\""],
                     "write the training history as CSV, the loss chart (or `plot runs`'s, `plot boundary`'s or `plot weights`'s chart) as SVG, or the data as CSV",
@@ -216,13 +216,23 @@ extension Commands {
         return name
     }
 
-    /// `export plot boundary [F1 F2] "FILE.svg"`: the map `plot boundary` draws, as an SVG page (`Charts.boundarySVG`).
+    /// `export plot boundary [F1 F2] "FILE.svg"`: the map `plot boundary` draws, as an SVG page (`Charts.boundarySVG`);
+    /// for data of one feature, its fitted curve (`Charts.fitSVG`).
     static func exportBoundary(_ w: Workspace, _ a: inout ArgReader) throws {
         let t = try w.ensureTrainer()
         let unit = try mapUnit(t, &a)
+        if unit == nil && Charts.drawsFit(t) {
+            _ = try boundaryProjection(t, &a, reserved: 1)   // a feature named is refused: the curve is over the one there is
+            let file = try a.fileName(example: "fit.svg"), at = a.lastSpan
+            try a.finish(options: [])
+            let name = try writeExport(w, to: file, at: at) { Charts.fitSVG(t, title: w.modelLine()) }
+            return w.out.print("wrote the fitted curve to \(name)")
+        }
         guard t.train.inputCount >= 2 else {
-            throw ShellError("export plot boundary writes the map of data with 2 features or more, and this data has 1 — "
-                             + "`plot boundary` draws its fitted curve in the terminal; `export plot` writes the loss chart")
+            let why = unit != nil ? "a unit's map needs 2 features, and this data has 1"
+                : "this data has 1 feature and \(t.train.classNames.count) classes"
+            throw ShellError("export plot boundary writes the map of data with 2 features or more, or the fitted curve of 1 "
+                             + "(regression, or two classes); \(why) — `export plot` writes the loss chart")
         }
         let projection = try boundaryProjection(t, &a, reserved: 1)   // the file name comes last
         let file = try a.fileName(example: "map.svg"), at = a.lastSpan

@@ -58,13 +58,53 @@ final class BoundarySVGTests: XCTestCase {
         XCTAssertFalse(h.w.recorded.contains { $0.contains("export") }, "an export is not part of the session")
     }
 
-    func testDataOfOneFeatureOrManyWithoutTwoNamedIsRefused() throws {
+    func testOneFeaturesFittedCurveIsWrittenWithTheRowsAsMarkers() throws {
         let dir = try ScratchDirectory.make("boundary-svg")
         defer { ScratchDirectory.remove(dir) }
         let h = ShellHarness()
-        h.ok("data sine n=20\nlayer dense 1\nloss mse")
+        // One dense layer with w = 2, b = 1 in raw units: the model is the line y = 2x + 1, through the four rows.
+        h.ok("data X=[[0],[1],[2],[3]] y=[1,3,5,7]\nnormalize off\nsplit 0.5\nlayer dense 1\nloss mse\nset W1[0,0] = 2\nset b1[0] = 1")
+        XCTAssertEqual(h.ok("export plot boundary \"\(dir)/fit.svg\""), "wrote the fitted curve to \(dir)/fit.svg")
+        let svg = try String(contentsOfFile: "\(dir)/fit.svg", encoding: .utf8)
+        // By hand, for the 800 × 480 page with a title (top 40), the axes' names (18) and one legend row (20): the plot is
+        // x 70…776 (706 px) and y 40…398 (480 − 44 − 18 − 20 − 40 = 358 px). x spans 0…3 plus 5%, −0.15…3.15, and y the
+        // curve's 2·(−0.15) + 1 = 0.7 to 2·3.15 + 1 = 7.3, so the curve runs corner to corner, from (70, 398) to (776, 40),
+        // every point on that diagonal: py = 398 − (px − 70) · 358/706 (to 0.3 px: x is the point's pixel column, and
+        // a half column is 0.25 px of y).
+        let d = try XCTUnwrap(svg.components(separatedBy: "data-name=\"model\"").dropFirst().first?
+            .components(separatedBy: " d=\"").dropFirst().first?.prefix { $0 != "\"" })
+        let numbers = d.split(whereSeparator: { $0 == " " || $0 == "M" || $0 == "L" }).compactMap { Double($0) }
+        let points = stride(from: 0, to: numbers.count - 1, by: 2).map { (x: numbers[$0], y: numbers[$0 + 1]) }
+        XCTAssertTrue(d.hasPrefix("M70 398 L"), String(d.prefix(40)))
+        XCTAssertTrue(d.hasSuffix(" L776 40"), String(d.suffix(40)))
+        XCTAssertFalse(d.dropFirst().contains("M"), "one unbroken line")
+        XCTAssertGreaterThan(points.count, 300, "the 400 samples, at most one per pixel column")
+        for p in points { XCTAssertEqual(p.y, 398 - (p.x - 70) * 358 / 706, accuracy: 0.3, "\(p)") }
+        // The four rows, two of training and two of validation (split 0.5), at px = 70 + (x + 0.15)/3.3 · 706 and
+        // py = 40 + (7.3 − y)/6.6 · 358: (102.09, 381.73), (316.03, 273.24), (529.97, 164.76), (743.91, 56.27).
+        func circles(_ group: String) -> [String] {
+            guard let part = svg.components(separatedBy: "data-name=\"\(group)\"").dropFirst().first?.prefix(while: { $0 != "\n" }) else { return [] }
+            return part.components(separatedBy: "<circle cx=\"").dropFirst().map { String($0.prefix { $0 != "r" }) }
+        }
+        let training = circles("training rows"), validation = circles("validation rows")
+        XCTAssertEqual(training.count, 2)
+        XCTAssertEqual(validation.count, 2)
+        XCTAssertEqual(Set(training + validation), ["102.1\" cy=\"381.7\" ", "316\" cy=\"273.2\" ", "530\" cy=\"164.8\" ", "743.9\" cy=\"56.3\" "])
+        XCTAssertTrue(svg.contains("stroke=\"#ff7f0e\""), "validation rows in a second colour")
+        XCTAssertTrue(svg.contains(">training rows</text>") && svg.contains(">validation rows</text>") && svg.contains(">model</text>"))
+        XCTAssertTrue(svg.contains("class=\"x-name\"") && svg.contains(">x1</text>"), "x named by the feature")
+        XCTAssertTrue(svg.contains("class=\"y-name\"") && svg.contains(">y</text>"), "y named by the target")
+    }
+
+    func testDataOfOneFeatureAndThreeClassesOrManyFeaturesWithoutTwoNamedIsRefused() throws {
+        let dir = try ScratchDirectory.make("boundary-svg")
+        defer { ScratchDirectory.remove(dir) }
+        let h = ShellHarness()
+        // One feature and three classes: no map, and no fitted curve (regression and two classes have one).
+        h.ok("data X=[[0],[1],[2]] y=[0,1,2]\nlayer dense 3 softmax\nloss ce")
         let one = h.fails("export plot boundary \"\(dir)/a.svg\"")
-        XCTAssertTrue(one.contains("export plot boundary writes the map of data with 2 features or more, and this data has 1"), one)
+        XCTAssertTrue(one.contains("export plot boundary writes the map of data with 2 features or more, or the fitted curve of 1 "
+                                   + "(regression, or two classes); this data has 1 feature and 3 classes"), one)
         h.ok("data X=[[0,0,1],[1,1,0],[2,0,1]] y=[0,1,0]\nlayer pop\nlayer dense 1 sigmoid\nloss bce")
         let many = h.fails("export plot boundary \"\(dir)/b.svg\"")
         XCTAssertTrue(many.contains("plot boundary draws two features at a time, and this data has 3"), many)
