@@ -82,7 +82,7 @@ final class ExportDataTests: XCTestCase {
     }
 }
 
-/// `export history` and `export plot` (whose files nothing reads back) refuse to write over a file the session read.
+/// `export history`, `export runs` and `export plot` (whose files nothing reads back) refuse to write over a file the session read.
 final class ExportOverInputTests: XCTestCase {
     func testExportsThatNothingReadsBackLeaveTheSessionsInputsAlone() throws {
         let dir = try ScratchDirectory.make("export-input")
@@ -92,7 +92,7 @@ final class ExportOverInputTests: XCTestCase {
         let h = ShellHarness()
         h.ok("data csv \"\(dir)/d.csv\"\nlayer dense 1\nloss mse\ntrain 3\nsave weights \"\(dir)/w.json\"\nload weights \"\(dir)/w.json\"\nkeep a")
         let weights = try String(contentsOfFile: dir + "/w.json", encoding: .utf8)
-        for command in ["export history", "export plot", "export plot runs"] {
+        for command in ["export history", "export history a", "export runs", "export plot", "export plot runs"] {
             for file in ["d.csv", "w.json"] {
                 let e = h.fails("\(command) \"\(dir)/\(file)\"")
                 XCTAssertTrue(e.contains("is a file this session read (`data csv`, `load weights`); writing over it would lose what a replay"), e)
