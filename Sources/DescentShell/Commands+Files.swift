@@ -59,7 +59,7 @@ extension Commands {
 
     static func save(_ w: Workspace, _ a: inout ArgReader) throws {
         let what = try a.word("kind of file to save", oneOf: ["weights", "session"])
-        let file = try a.fileName(example: what == "weights" ? "w.json" : "mine.descent"), at = a.lastSpan
+        let file = try a.outputFileName(example: what == "weights" ? "w.json" : "mine.descent"), at = a.lastSpan
         try a.finish(options: [])
         let p = path(w, file), name = shown(file)
         try refuseRunningScript(w, p, name, at: at)
@@ -184,14 +184,14 @@ extension Commands {
         }
         if what == "plot" && a.optionalWord(oneOf: ["runs"]) != nil {
             let (kept, current, curve) = try runsToPlot(w, &a)
-            let file = try a.fileName(example: "runs.svg"), at = a.lastSpan
+            let file = try a.outputFileName(example: "runs.svg"), at = a.lastSpan
             try a.finish(options: [])
             let name = try writeExport(w, to: file, at: at) { Charts.runsSVG(kept: kept, current: current, curve: curve) }
             w.out.print("wrote the \(curve.rawValue) of \(Format.counted(kept.count + (current == nil ? 0 : 1), "run")) to \(name)")
             return
         }
         if what == "plot" && a.optionalWord(oneOf: ["boundary"]) != nil { return try exportBoundary(w, &a) }
-        let file = try a.fileName(example: ["history": "loss.csv", "plot": "loss.svg"][what] ?? "data.csv"), at = a.lastSpan
+        let file = try a.outputFileName(example: ["history": "loss.csv", "plot": "loss.svg"][what] ?? "data.csv"), at = a.lastSpan
         try a.finish(options: [])
         if what == "data" { return try exportData(w, file, at: at, command: Session.recordable(a.command, name: "export")) }
         guard let t = w.trainer ?? w.carryOver, !t.history.isEmpty else { throw ShellError("nothing to export yet: train first") }
@@ -210,7 +210,7 @@ extension Commands {
         let several = (["export", "runs"] + a.command.args.filter { $0.key == nil }.dropFirst().map(\.text)).joined(separator: " ")
         let runs = try namedRuns(w, &a, most: 1, usage: "export history writes one run's history — `\(several)` writes "
                                  + "those runs in one file, with a column naming the run")
-        let file = try a.fileName(example: "loss.csv"), at = a.lastSpan
+        let file = try a.outputFileName(example: "loss.csv"), at = a.lastSpan
         try a.finish(options: [])
         guard let run = runs.first else { return }
         let name = try writeExport(w, to: file, at: at) { run.history.csv(metric: Metrics.name(for: run.task)) }
@@ -221,7 +221,7 @@ extension Commands {
     /// of each, after a column naming the run (`KeptRun.csv`).
     static func exportRuns(_ w: Workspace, _ a: inout ArgReader) throws {
         let named = try namedRuns(w, &a)
-        let file = try a.fileName(example: "runs.csv"), at = a.lastSpan
+        let file = try a.outputFileName(example: "runs.csv"), at = a.lastSpan
         try a.finish(options: [])
         let runs = named.isEmpty ? w.runs : named
         guard !runs.isEmpty else {
@@ -254,7 +254,7 @@ extension Commands {
                              + "`plot boundary` draws its fitted curve in the terminal; `export plot` writes the loss chart")
         }
         let projection = try boundaryProjection(t, &a, reserved: 1)   // the file name comes last
-        let file = try a.fileName(example: "map.svg"), at = a.lastSpan
+        let file = try a.outputFileName(example: "map.svg"), at = a.lastSpan
         try a.finish(options: [])
         let name = try writeExport(w, to: file, at: at) {
             guard let svg = Charts.boundarySVG(t, title: w.modelLine(), projection: projection, unit: unit) else {
