@@ -18,7 +18,7 @@ extension Dataset {
 
     /// `s` as one CSV field: in double quotes (its own doubled) when it holds a comma, a quote, a line break, or
     /// spaces at either end, or is empty; else as it is.
-    static func csvField(_ s: String) -> String {
+    public static func csvField(_ s: String) -> String {
         let plain = !s.isEmpty && !s.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline })
             && s.first != " " && s.last != " "
         return plain ? s : "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""

@@ -121,19 +121,28 @@ public struct History: Sendable {
     /// classification, `r2` for regression), one row per step; the evaluation columns are filled on steps that had one
     /// (the validation set's left empty without one), and `lr` is the learning rate the step ran at.
     public func csv(metric: String) -> String {
-        var out = "step,epoch,batch_loss,penalty,train_loss,val_loss,\(metric),val_\(metric),lr\n"
+        "step,epoch,batch_loss,penalty,train_loss,val_loss,\(metric),val_\(metric),lr\n" + csvRows()
+    }
+
+    /// The rows of `csv(metric:)` without its header, each after `prefix` (a run's field and a comma, for `export runs`),
+    /// its metric pair after `emptyPairsBefore` and before `emptyPairsAfter` pairs of empty fields (the other metrics'
+    /// columns of a file holding runs of both kinds of task).
+    public func csvRows(prefix: String = "", emptyPairsBefore: Int = 0, emptyPairsAfter: Int = 0) -> String {
+        var out = ""
+        let before = String(repeating: ",,", count: emptyPairsBefore), after = String(repeating: ",,", count: emptyPairsAfter)
+        let none = ",," + before + ",," + after
         var e = evaluations.startIndex, r = 0
         for s in steps {
             while e < evaluations.endIndex && evaluations[e].step < s.step { e += 1 }
             while r + 1 < rates.count && rates[r + 1].step <= s.step { r += 1 }
             let lr = r < rates.count && rates[r].step <= s.step ? History.csvField(rates[r].rate) : ""
             let f = History.csvField
-            var row = "\(s.step),\(s.epoch),\(f(s.batchLoss)),\(f(s.penalty))"
+            var row = prefix + "\(s.step),\(s.epoch),\(f(s.batchLoss)),\(f(s.penalty))"
             if e < evaluations.endIndex && evaluations[e].step == s.step {
                 let ev = evaluations[e]
-                row += ",\(f(ev.trainLoss)),\(ev.valLoss.map(f) ?? ""),\(f(ev.trainMetric)),\(ev.valMetric.map(f) ?? "")"
+                row += ",\(f(ev.trainLoss)),\(ev.valLoss.map(f) ?? "")" + before + ",\(f(ev.trainMetric)),\(ev.valMetric.map(f) ?? "")" + after
             } else {
-                row += ",,,,"
+                row += none
             }
             out += row + "," + lr + "\n"
         }

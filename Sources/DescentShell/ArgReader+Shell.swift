@@ -25,6 +25,15 @@ extension ArgReader {
         return name
     }
 
+    /// Reads the quoted name of a file the command writes in the format of `example`'s extension (`runs.svg`: SVG), as
+    /// `fileName` does; a name whose extension says another format (`"runs.png"`) is an error at it
+    /// (`Commands.refuseOtherFormat`).
+    mutating func outputFileName(example: String) throws(Diagnostic) -> String {
+        let name = try fileName(example: example)
+        try Commands.refuseOtherFormat(name, at: lastSpan, in: command, example: example)
+        return name
+    }
+
     /// An error pointing at the argument read last.
     func error(_ message: String) -> Diagnostic { Diagnostic(message, at: lastSpan) }
 

@@ -13,12 +13,14 @@ extension Commands {
                     keywords: ["weights"], handler: load),
         CommandSpec("replay", ["replay \"FILE.descent\" [step]"], "run a session script here; `step` waits for Enter before each command (at the prompt)",
                     keywords: ["step"], recorded: false, handler: replay),
-        CommandSpec("export", ["export history \"FILE.csv\"", "export plot \"FILE.svg\"", "export plot runs [batch_loss|train_loss|val_loss] \"FILE.svg\"",
+        CommandSpec("export", ["export history \"FILE.csv\"", "export history NAME \"FILE.csv\"   (a kept run's; `current`: the run training now)",
+                               "export runs [NAME …] \"FILE.csv\"   (the kept runs, or those named, in one file: a leading column names the run)",
+                               "export plot \"FILE.svg\"", "export plot runs [batch_loss|train_loss|val_loss] \"FILE.svg\"",
                                "export plot boundary [UNIT] [FEATURE1 FEATURE2] \"FILE.svg\"   (the decision map, shaded by the model's confidence, or output surface; a unit's value: A1[3]; one feature: the fitted curve)",
                                "export plot weights [PARAM …] \"FILE.svg\"   (the histogram `plot weights` draws)",
                                "export data \"FILE.csv\""],
-                    "write the training history as CSV, the loss chart (or `plot runs`'s, `plot boundary`'s or `plot weights`'s chart) as SVG, or the data as CSV",
-                    keywords: ["history", "plot", "data"], recorded: false, handler: export),
+                    "write the training history (the current run's or kept runs') as CSV, the loss chart (or `plot runs`'s, `plot boundary`'s or `plot weights`'s chart) as SVG, or the data as CSV",
+                    keywords: ["history", "runs", "plot", "data"], recorded: false, handler: export),
     ]
 
     /// Writes `text` to `p` (typed as `name`) as a file a later read takes back (`save weights` for `load weights`,
@@ -58,7 +60,7 @@ extension Commands {
 
     static func save(_ w: Workspace, _ a: inout ArgReader) throws {
         let what = try a.word("kind of file to save", oneOf: ["weights", "session"])
-        let file = try a.fileName(example: what == "weights" ? "w.json" : "mine.descent"), at = a.lastSpan
+        let file = try a.outputFileName(example: what == "weights" ? "w.json" : "mine.descent"), at = a.lastSpan
         try a.finish(options: [])
         let p = path(w, file), name = shown(file)
         try refuseRunningScript(w, p, name, at: at)
@@ -174,10 +176,16 @@ extension Commands {
     }
 
     static func export(_ w: Workspace, _ a: inout ArgReader) throws {
-        let what = try a.word("kind of export", oneOf: ["history", "plot", "data"])
+        let what = try a.word("kind of export", oneOf: ["history", "runs", "plot", "data"])
+        if what == "runs" { return try exportRuns(w, &a) }
+        // A run named before the file (or a word where the file belongs, which may be a run's name without one).
+        if what == "history" {
+            if case .word? = a.peek?.value { return try exportRunHistory(w, &a) }
+            if a.remaining > 1 { return try exportRunHistory(w, &a) }
+        }
         if what == "plot" && a.optionalWord(oneOf: ["runs"]) != nil {
             let (kept, current, curve) = try runsToPlot(w, &a)
-            let file = try a.fileName(example: "runs.svg"), at = a.lastSpan
+            let file = try a.outputFileName(example: "runs.svg"), at = a.lastSpan
             try a.finish(options: [])
             let name = try writeExport(w, to: file, at: at) { Charts.runsSVG(kept: kept, current: current, curve: curve) }
             w.out.print("wrote the \(curve.rawValue) of \(Format.counted(kept.count + (current == nil ? 0 : 1), "run")) to \(name)")
@@ -186,13 +194,13 @@ extension Commands {
         if what == "plot" && a.optionalWord(oneOf: ["boundary"]) != nil { return try exportBoundary(w, &a) }
         if what == "plot" && a.optionalWord(oneOf: ["weights"]) != nil {
             let parameters = try weightsToPlot(w, &a)
-            let file = try a.fileName(example: "weights.svg"), at = a.lastSpan
+            let file = try a.outputFileName(example: "weights.svg"), at = a.lastSpan
             try a.finish(options: [])
             let name = try writeExport(w, to: file, at: at) { Charts.weightsSVG(parameters, title: w.modelLine()) }
             w.out.print("wrote the histogram of \(parameters.map(\.name).joined(separator: ", ")) to \(name)")
             return
         }
-        let file = try a.fileName(example: ["history": "loss.csv", "plot": "loss.svg"][what] ?? "data.csv"), at = a.lastSpan
+        let file = try a.outputFileName(example: ["history": "loss.csv", "plot": "loss.svg"][what] ?? "data.csv"), at = a.lastSpan
         try a.finish(options: [])
         if what == "data" { return try exportData(w, file, at: at, command: Session.recordable(a.command, name: "export")) }
         guard let t = w.trainer ?? w.carryOver, !t.history.isEmpty else { throw ShellError("nothing to export yet: train first") }
@@ -203,6 +211,36 @@ extension Commands {
             let name = try writeExport(w, to: file, at: at) { Charts.svg(t.history, title: w.modelLine()) }
             w.out.print("wrote the loss chart to \(name)")
         }
+    }
+
+    /// `export history NAME "FILE.csv"`: a kept run's history (or `current`'s) in the columns of `export history`.
+    static func exportRunHistory(_ w: Workspace, _ a: inout ArgReader) throws {
+        // The line that writes the runs named in one file: `export runs a "b c" "FILE.csv"`.
+        let several = (["export", "runs"] + a.command.args.filter { $0.key == nil }.dropFirst().map(\.text)).joined(separator: " ")
+        let runs = try namedRuns(w, &a, most: 1, usage: "export history writes one run's history — `\(several)` writes "
+                                 + "those runs in one file, with a column naming the run")
+        let file = try a.outputFileName(example: "loss.csv"), at = a.lastSpan
+        try a.finish(options: [])
+        guard let run = runs.first else { return }
+        let name = try writeExport(w, to: file, at: at) { run.history.csv(metric: Metrics.name(for: run.task)) }
+        w.out.print("wrote \(Format.counted(run.history.steps.count, "row")) of run '\(run.name)' to \(name)\(run.history.droppedNote)")
+    }
+
+    /// `export runs [NAME …] "FILE.csv"`: the kept runs (or those named, `current` among them) in one CSV, a row per step
+    /// of each, after a column naming the run (`KeptRun.csv`).
+    static func exportRuns(_ w: Workspace, _ a: inout ArgReader) throws {
+        let named = try namedRuns(w, &a)
+        let file = try a.outputFileName(example: "runs.csv"), at = a.lastSpan
+        try a.finish(options: [])
+        let runs = named.isEmpty ? w.runs : named
+        guard !runs.isEmpty else {
+            throw ShellError("no runs kept to export: `keep NAME` keeps the current run's history under a name (then `export runs \"FILE.csv\"`); "
+                             + "`export history \"FILE.csv\"` writes the current run's")
+        }
+        let name = try writeExport(w, to: file, at: at) { KeptRun.csv(runs) }
+        let rows = runs.reduce(0) { $0 + $1.history.steps.count }
+        let dropped = runs.filter { !$0.history.droppedNote.isEmpty }.map { "; \($0.name):" + $0.history.droppedNote.dropFirst() }.joined()
+        w.out.print("wrote \(Format.counted(rows, "row")) of \(Format.counted(runs.count, "run")) (\(runs.map { typedRunName($0.name) }.joined(separator: ", "))) to \(name)\(dropped)")
     }
 
     /// Writes the export `text` makes to `file` (typed at `at`), after refusing to write over the running script or a
@@ -223,7 +261,7 @@ extension Commands {
         let unit = try mapUnit(t, &a)
         if unit == nil && Charts.drawsFit(t) {
             _ = try boundaryProjection(t, &a, reserved: 1)   // a feature named is refused: the curve is over the one there is
-            let file = try a.fileName(example: "fit.svg"), at = a.lastSpan
+            let file = try a.outputFileName(example: "fit.svg"), at = a.lastSpan
             try a.finish(options: [])
             let name = try writeExport(w, to: file, at: at) { Charts.fitSVG(t, title: w.modelLine()) }
             return w.out.print("wrote the fitted curve to \(name)")
@@ -235,7 +273,7 @@ extension Commands {
                              + "(regression, or two classes); \(why) — `export plot` writes the loss chart")
         }
         let projection = try boundaryProjection(t, &a, reserved: 1)   // the file name comes last
-        let file = try a.fileName(example: "map.svg"), at = a.lastSpan
+        let file = try a.outputFileName(example: "map.svg"), at = a.lastSpan
         try a.finish(options: [])
         let name = try writeExport(w, to: file, at: at) {
             guard let svg = Charts.boundarySVG(t, title: w.modelLine(), projection: projection, unit: unit) else {

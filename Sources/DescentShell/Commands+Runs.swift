@@ -110,19 +110,56 @@ extension Commands {
     static func unkeep(_ w: Workspace, _ a: inout ArgReader) throws {
         let name = try runName(&a, usage: "unkeep"), at = a.lastSpan
         try a.finish(options: [])
-        let kept = w.runs.isEmpty ? "no run is kept" : "kept: \(w.runs.map(\.name).joined(separator: ", "))"
         if name.lowercased() == "all" {
             let count = w.runs.count
             w.runs = []
             w.out.print(count == 0 ? "no run was kept" : "let \(Format.counted(count, "kept run")) go")
             return
         }
-        guard let k = w.runIndex(named: name) else {
-            let hint = Suggest.hint(name, in: w.runs.map(\.name) + ["all"]) ?? ""
-            throw Diagnostic("no run named '\(name.shortened())' is kept\(hint) (\(kept))", at: at)
-        }
+        guard let k = w.runIndex(named: name) else { throw noSuchRun(w, name, at: at, besides: ["all"]) }
         let run = w.runs.remove(at: k)
         let renumbered = k < w.runs.count ? "; the runs after it are numbered from \(k + 1) now" : ""
         w.out.print("let run '\(run.name)' go (\(Format.counted(run.steps, "step")))\(renumbered)")
+    }
+
+    /// The error at `at` for `name`, which names no kept run: the nearest of the kept runs' names and the command's own
+    /// words `besides` (`all`, `current`) as a hint, and the runs kept.
+    static func noSuchRun(_ w: Workspace, _ name: String, at: SourceSpan, besides: [String]) -> Diagnostic {
+        let kept = w.runs.isEmpty ? "no run is kept" : "kept: \(w.runs.map(\.name).joined(separator: ", "))"
+        let hint = Suggest.hint(name, in: w.runs.map(\.name) + besides) ?? ""
+        return Diagnostic("no run named '\(name.shortened())' is kept\(hint) (\(kept))", at: at)
+    }
+
+    /// Reads the runs named before a command's file name, its last argument (`export runs sgd "lr 0.1" "FILE.csv"`), at
+    /// most `most`: each a word or a quoted string naming a kept run, ignoring case, or `current`, the run training now;
+    /// an error at a name that is neither (with the nearest), at one named twice, at one more than `most` (`usage`
+    /// then says what writes several), or after a run's name alone (the file is missing).
+    static func namedRuns(_ w: Workspace, _ a: inout ArgReader, most: Int = Workspace.maxKeptRuns + 1, usage: String = "") throws -> [KeptRun] {
+        var picked: [KeptRun] = []
+        while a.remaining > 1 {
+            if picked.count == most, let more = a.peek { throw Diagnostic(usage, at: more.span) }
+            let name = try a.name("run name"), at = a.lastSpan
+            let run: KeptRun
+            if let k = w.runIndex(named: name) {
+                run = w.runs[k]
+            } else if name.lowercased() == "current" {
+                guard let current = w.currentRun else {
+                    throw Diagnostic("the current run has no history: nothing was trained since it was last cleared — train first, or name a kept run", at: at)
+                }
+                run = current
+            } else {
+                throw noSuchRun(w, name, at: at, besides: w.currentRun == nil ? [] : ["current"])
+            }
+            if picked.contains(where: { $0.name.lowercased() == run.name.lowercased() }) {
+                throw Diagnostic("the run '\(run.name.shortened())' is named twice — name each run once", at: at)
+            }
+            picked.append(run)
+        }
+        // A run's name where the file's belongs (`export history sgd`): the file is missing, not misspelled.
+        if a.remaining == 1, case .word(let word)? = a.peek?.value, w.runIndex(named: word) != nil || word.lowercased() == "current" {
+            let line = ([a.command.name] + a.command.args.filter { $0.key == nil }.map(\.text) + ["\"\(word).csv\""]).joined(separator: " ")
+            throw Diagnostic("expected a quoted file name after the run '\(word.shortened())': \(line)", at: a.command.endSpan)
+        }
+        return picked
     }
 }

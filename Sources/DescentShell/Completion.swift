@@ -23,6 +23,7 @@ enum Completion {
             case "show": pool = show(tokens, position: position, workspace: w)
             case "features": pool = (w.data?.featureNames ?? []) + ["sin", "cos"] + (position == 1 ? ["off"] : [])
             case "unkeep": pool = position == 1 ? w.runs.map(\.name).filter { !$0.contains(" ") } + ["all"] : []
+            case "export": pool = position == 1 ? c.keywords : exportRuns(tokens, position: position, workspace: w)
             case "plot": pool = position == 1 ? c.keywords : position == 2 && tokens.count > 1 && tokens[1].lowercased() == "runs" ? RunCurve.names : []
             default:
                 pool = (position == keywordAt ? c.keywords : []) + options(for: c.name, tokens: tokens)
@@ -59,6 +60,13 @@ enum Completion {
         if position == 1 { return Commands.showKinds + w.nodeNames() }
         guard tokens.count > 1, ["weights", "grads"].contains(tokens[1].lowercased()) else { return [] }
         return w.parameterNames()
+    }
+
+    /// The runs `export history` (one, at `position` 2) and `export runs` (any number) may name: the kept runs whose
+    /// names are one word, and `current` while it has a history.
+    static func exportRuns(_ tokens: [String], position: Int, workspace w: Workspace) -> [String] {
+        guard tokens.count > 1, tokens[1].lowercased() == "runs" || tokens[1].lowercased() == "history" && position == 2 else { return [] }
+        return w.runs.map(\.name).filter { !$0.contains(" ") && !$0.contains(",") } + (w.currentRun == nil ? [] : ["current"])
     }
 
     /// `key=` options the command takes, as its handler checks them: per loss, regularizer, optimizer rule

@@ -39,4 +39,19 @@ final class HistoryCSVTests: XCTestCase {
         XCTAssertEqual(h.csv(metric: "accuracy").split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).last ?? "" },
                        ["lr", "0.1", "0.1", "0.5", "0.5"])
     }
+
+    func testRowsForALongFileCarryAPrefixAndEmptyPairsForTheOtherMetrics() {
+        // One step with an evaluation, one without, at lr 0.5: the evaluation's metric pair after one empty pair, the
+        // step without one empty across train_loss, val_loss and all three pairs (2 + 3·2 = 8 fields).
+        var h = History()
+        h.record(History.Step(step: 1, epoch: 1, batchLoss: 2, penalty: 0))
+        h.noteRate(0.5, at: 1)
+        h.record(History.Evaluation(step: 1, epoch: 1, trainLoss: 1, penalty: 0, valLoss: 3, trainMetric: 0.5, valMetric: 0.25))
+        h.record(History.Step(step: 2, epoch: 2, batchLoss: 1.5, penalty: 0))
+        XCTAssertEqual(h.csvRows(prefix: "\"a,b\",", emptyPairsBefore: 1, emptyPairsAfter: 1), """
+            "a,b",1,1,2.0,0.0,1.0,3.0,,,0.5,0.25,,,0.5
+            "a,b",2,2,1.5,0.0,,,,,,,,,0.5
+
+            """)
+    }
 }

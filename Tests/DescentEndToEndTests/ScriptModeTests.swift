@@ -270,8 +270,11 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertEqual(own.status, 1)
         XCTAssertTrue(own.stderr.contains("own.descent:3:14: error: own.descent is the script being run; writing over it would cut it short"), own.stderr)
         XCTAssertEqual(try String(contentsOfFile: script, encoding: .utf8), lines)
-        // Nor can its weights or an export be written over it, under whatever name reaches it.
-        for write in ["save weights \"./own.descent\"", "export history \"own.descent\""] {
+        // Nor can its weights or an export be written over it, under whatever name reaches it: here links named as
+        // their formats are (a name with another format's extension is refused before that).
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("own.json").path, withDestinationPath: "own.descent")
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("own.csv").path, withDestinationPath: "./own.descent")
+        for write in ["save weights \"./own.json\"", "export history \"own.csv\""] {
             let other = "seed 1\ndata xor\nlayer dense 1 sigmoid\nloss bce\ntrain 2\n\(write)\nseed 2\n"
             try other.write(toFile: script, atomically: true, encoding: .utf8)
             let r = try Descent.run(["own.descent"], directory: dir)

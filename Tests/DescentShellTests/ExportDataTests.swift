@@ -82,24 +82,25 @@ final class ExportDataTests: XCTestCase {
     }
 }
 
-/// `export history` and `export plot` (whose files nothing reads back) refuse to write over a file the session read.
+/// `export history`, `export runs` and `export plot` (whose files nothing reads back) refuse to write over a file the session read.
 final class ExportOverInputTests: XCTestCase {
     func testExportsThatNothingReadsBackLeaveTheSessionsInputsAlone() throws {
         let dir = try ScratchDirectory.make("export-input")
         defer { ScratchDirectory.remove(dir) }
         let csv = "x,y\n1,2\n2,4\n3,6\n"
-        try csv.write(toFile: dir + "/d.csv", atomically: true, encoding: .utf8)
+        // Inputs named without an extension, which no export refuses as another format's name.
+        try csv.write(toFile: dir + "/d", atomically: true, encoding: .utf8)
         let h = ShellHarness()
-        h.ok("data csv \"\(dir)/d.csv\"\nlayer dense 1\nloss mse\ntrain 3\nsave weights \"\(dir)/w.json\"\nload weights \"\(dir)/w.json\"\nkeep a")
-        let weights = try String(contentsOfFile: dir + "/w.json", encoding: .utf8)
-        for command in ["export history", "export plot", "export plot runs"] {
-            for file in ["d.csv", "w.json"] {
+        h.ok("data csv \"\(dir)/d\"\nlayer dense 1\nloss mse\ntrain 3\nsave weights \"\(dir)/w\"\nload weights \"\(dir)/w\"\nkeep a")
+        let weights = try String(contentsOfFile: dir + "/w", encoding: .utf8)
+        for command in ["export history", "export history a", "export runs", "export plot", "export plot runs"] {
+            for file in ["d", "w"] {
                 let e = h.fails("\(command) \"\(dir)/\(file)\"")
                 XCTAssertTrue(e.contains("is a file this session read (`data csv`, `load weights`); writing over it would lose what a replay"), e)
             }
         }
-        XCTAssertEqual(try String(contentsOfFile: dir + "/d.csv", encoding: .utf8), csv)
-        XCTAssertEqual(try String(contentsOfFile: dir + "/w.json", encoding: .utf8), weights)
+        XCTAssertEqual(try String(contentsOfFile: dir + "/d", encoding: .utf8), csv)
+        XCTAssertEqual(try String(contentsOfFile: dir + "/w", encoding: .utf8), weights)
         // Another name is written.
         h.ok("export history \"\(dir)/h.csv\"")
     }

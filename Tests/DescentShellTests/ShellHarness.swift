@@ -8,8 +8,9 @@ final class ShellHarness {
     let w: Workspace
     let session: Session
 
-    init() {
-        w = Workspace(output: out, directory: FileManager.default.temporaryDirectory.path)
+    /// A workspace whose relative file names are taken from `directory` (the system's temporary directory by default).
+    init(directory: String = FileManager.default.temporaryDirectory.path) {
+        w = Workspace(output: out, directory: directory)
         session = Session(workspace: w)
     }
 
