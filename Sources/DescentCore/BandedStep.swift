@@ -324,16 +324,20 @@ final class BandedStep: TeamJob {
         let p0 = l.partials.0 + lo, p1 = l.partials.1 + lo
         // The product itself is left in the two shares until `publish` (only a person looks at it).
         if case .relu = l.activation, let bias = l.bias, n % 8 == 0 {
-            // The common case in one pass, eight columns at a time: the same sums and max(sum, 0) as below.
-            var j = 0
-            while j < n {
-                let bj = BandedStep.load(bias + lo + j)
-                for r in 0..<rows {
-                    let s = (BandedStep.load(p0 + r * l.partialStride + j) + BandedStep.load(p1 + r * l.partialStride + j)) + bj
-                    BandedStep.store(s, band.sum + r * n + j)
-                    BandedStep.store(s.replacing(with: 0, where: .!(s .> 0)), band.out + r * n + j)
+            // The common case in one pass, row by row and eight columns at a time, reading and writing each
+            // buffer in the order its lines lie (column by column, every load was a new line 2–4 KB from the
+            // last, which the prefetchers do not follow): the same sums and max(sum, 0) as below.
+            let b = bias + lo
+            for r in 0..<rows {
+                let a0 = p0 + r * l.partialStride, a1 = p1 + r * l.partialStride
+                let sum = band.sum + r * n, out = band.out + r * n
+                var j = 0
+                while j < n {
+                    let s = (BandedStep.load(a0 + j) + BandedStep.load(a1 + j)) + BandedStep.load(b + j)
+                    BandedStep.store(s, sum + j)
+                    BandedStep.store(s.replacing(with: 0, where: .!(s .> 0)), out + j)
+                    j += 8
                 }
-                j += 8
             }
             return
         }
@@ -425,21 +429,22 @@ final class BandedStep: TeamJob {
     private func deactivate(_ k: Int, band b: Int) -> UInt64 {
         let l = layers[k], band = l.band(b), lo = band.range.lowerBound, n = band.range.count
         if case .relu = l.activation, let db = l.dBias, n % 8 == 0 {
-            // The common case in one pass, eight columns at a time: dSum = dOut where the sum is positive,
-            // else 0, and the bias gradient its column sums, rows added in order (as below).
-            var j = 0
-            while j < n {
-                var column = SIMD8<Double>(repeating: 0)
-                for r in 0..<rows {
-                    let z = BandedStep.load(band.sum + r * n + j), da = BandedStep.load(band.dOut + r * n + j)
+            // The common case in one pass, row by row and eight columns at a time (as `activate`): dSum = dOut
+            // where the sum is positive, else 0, and the bias gradient its column sums, rows added in order (as below).
+            let dbBand = db + lo
+            dbBand.update(repeating: 0, count: n)
+            for r in 0..<rows {
+                let sum = band.sum + r * n, dOut = band.dOut + r * n, dSum = band.dSum + r * l.units + lo
+                var j = 0
+                while j < n {
+                    let z = BandedStep.load(sum + j), da = BandedStep.load(dOut + j)
                     let dz = da.replacing(with: 0, where: .!(z .> 0))
-                    BandedStep.store(dz, band.dSum + r * l.units + lo + j)
-                    column += dz
+                    BandedStep.store(dz, dSum + j)
+                    BandedStep.store(BandedStep.load(dbBand + j) + dz, dbBand + j)
+                    j += 8
                 }
-                BandedStep.store(column, db + lo + j)
-                j += 8
             }
-            return Buffer.nonFiniteFlags(db + lo, count: n)
+            return Buffer.nonFiniteFlags(dbBand, count: n)
         }
         for r in 0..<rows {
             let at = r * n
