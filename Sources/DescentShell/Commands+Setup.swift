@@ -336,7 +336,9 @@ extension Commands {
     }
 
     static func regularize(_ w: Workspace, _ a: inout ArgReader) throws {
-        let kind = try a.word("regularizer", oneOf: ["none", "l1", "l2", "elastic"])
+        var kind = try a.word("regularizer", oneOf: ["none", "off", "l1", "l2", "elastic"]) { [a] in ForeignNames.regularizerHint($0, in: a) }
+        // `off`, as for features, schedule and break, is `none`, which a saved session keeps.
+        if kind == "off" { kind = "none"; w.recordedAs = ["regularize none"] }
         var r = Regularizer.none
         // PyTorch's weight_decay= where λ belongs: not λ itself, but twice it.
         if kind == "l1" || kind == "l2", !a.peekIsNumber, let decay = ForeignNames.weightDecay(in: a) {

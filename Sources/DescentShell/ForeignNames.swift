@@ -169,6 +169,39 @@ enum ForeignNames {
         "confusionmatrix": "confusion", "cm": "confusion",
     ]
 
+    /// Names of a penalty on the weights (keyed as `key` keys them) → the `regularize` kind that is it.
+    static let penalties: [String: String] = [
+        "l1": "l1", "lasso": "l1", "l2": "l2", "ridge": "l2", "lambda": "l2", "weightdecay": "l2", "elastic": "elastic",
+        "elasticnet": "elastic",
+    ]
+
+    /// " — did you mean `regularize l2 0.01`? (…)" for a penalty's name typed as a command (`l2 0.01`, `ridge`), with the
+    /// number after it moved over (weight decay's halved), rather than the nearest command (`lr`); nil for any other command.
+    static func penaltyCommandHint(_ c: Command) -> String? {
+        let name = key(c.name)
+        guard let kind = penalties[name] else { return nil }
+        var number: (text: String, value: Double)?
+        if let first = c.args.first, first.key == nil, case .number(let x) = first.value { number = (first.text, x) }
+        if name == "weightdecay" {
+            return " — did you mean `regularize l2 \(number.map { ($0.value / 2).plainText } ?? "λ")`? (" + weightDecayText(number?.value) + ")"
+        }
+        let line = kind == "elastic" ? "regularize elastic l1=λ1 l2=λ2" : "regularize \(kind) \(number?.text ?? "λ")"
+        return " — did you mean `\(line)`? (a penalty on the weights is set by `regularize`; `lr` is the learning rate)"
+    }
+
+    /// " — …" for a penalty's name typed where `regularize` takes its kind: ridge's as `regularize l2 λ`, the lasso's as
+    /// `regularize l1 λ` (with the number after it, from `a`), elastic_net as `elastic`; nil for any other word.
+    static func regularizerHint(_ word: String, in a: ArgReader) -> String? {
+        var number = "λ"
+        if a.command.args.count > 1, a.command.args[1].key == nil, case .number = a.command.args[1].value { number = a.command.args[1].text }
+        switch key(word) {
+        case "ridge": return " — ridge regression's penalty is `regularize l2 \(number)`"
+        case "lasso": return " — the lasso's penalty is `regularize l1 \(number)`"
+        case "elasticnet": return " — did you mean 'elastic'? (`regularize elastic l1=λ1 l2=λ2`)"
+        default: return nil
+        }
+    }
+
     /// PyTorch's `weight_decay=` (or `wd=`, any spelling `key` reads alike) among `a`'s options, with its value when that is
     /// a number; nil when there is none.
     static func weightDecay(in a: ArgReader) -> (option: Arg, value: Double?)? {

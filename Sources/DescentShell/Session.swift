@@ -155,8 +155,14 @@ public struct Session {
         return name + c.text.dropFirst(c.name.count)
     }
 
-    /// The command a (possibly abbreviated) name stands for.
-    private func resolve(_ c: Command) throws -> CommandSpec { try Commands.resolve(c.name, at: c.nameSpan) }
+    /// The command a (possibly abbreviated) name stands for. A penalty's name typed as a command (`l2 0.01`) is pointed
+    /// to `regularize`, not to the nearest name (`lr`, which would change the learning rate).
+    private func resolve(_ c: Command) throws -> CommandSpec {
+        if Commands.matching(c.name).isEmpty, let hint = ForeignNames.penaltyCommandHint(c) {
+            throw Diagnostic("unknown command '\(c.name.shortened())'" + hint, at: c.nameSpan)
+        }
+        return try Commands.resolve(c.name, at: c.nameSpan)
+    }
 
     /// Prints an error with its place: `file:line:col: error: …` and a caret under the token.
     private func report(_ error: Error, source: String, firstLine: Int, file: String?) {
