@@ -31,7 +31,8 @@ public struct Session {
         let commands: [Command]
         do { commands = try Parser.parse(text, line: line) } catch {
             report(Session.keyedCommand(error, in: text, line: line) ?? Session.gradientName(error, in: text, line: line)
-                       ?? Session.pythonCall(error, in: text, line: line) ?? error, source: text, firstLine: line, file: file)
+                       ?? Session.pythonCall(error, in: text, line: line) ?? Session.callForm(error, in: text, line: line) ?? error,
+                   source: text, firstLine: line, file: file)
             return false
         }
         let comment = LineJoiner.comment(in: text)
@@ -125,6 +126,7 @@ public struct Session {
         do {
             let spec = try resolve(c)
             if !spec.comparisons, let equals = Session.equalsAfterName(c, name: spec.name) { throw equals }
+            if let call = Session.callForm(c, name: spec.name) { throw call }
             let keys = spec.optionKeys(first: c.args.first.map(\.text))
             var reader = ArgReader(c, optionKeys: keys)
             if !spec.comparisons { try reader.rejectSpacedOptions(options: keys) }

@@ -72,4 +72,30 @@ final class RegularizerHintsTests: XCTestCase {
         XCTAssertTrue(h.fails("regularize l2 1e-400").contains("error: number '1e-400' rounds to 0 in float64"))
         assertUnchanged(h, logged: logged)
     }
+
+    func testRegularizeWrittenAsACallGivesTheLineToType() {
+        let h = harness(), logged = h.w.log.count
+        let l2 = h.fails("regularize l2(0.01)")
+        XCTAssertTrue(l2.contains("error: unexpected '(' after 'l2' — commands take no parentheses: write `regularize l2 0.01`"), l2)
+        XCTAssertTrue(l2.hasSuffix("\n    regularize l2(0.01)\n                 ^"), l2)
+        let elastic = h.fails("regularize elastic(l1=0.01, l2=0.01)")
+        XCTAssertTrue(elastic.contains("error: unexpected ',' — options are separated by spaces here, not commas: "
+                                       + "`regularize elastic l1=0.01 l2=0.01`"), elastic)
+        XCTAssertFalse(elastic.contains("[0.01]"), elastic)
+        XCTAssertTrue(h.fails("regularize elastic 0.01").contains("error: unexpected '0.01' after 'elastic' — elastic takes its two λs as "
+                                                              + "options: `regularize elastic l1=λ1 l2=λ2`"))
+        assertUnchanged(h, logged: logged)
+    }
+
+    func testScikitLearnsElasticNetIsTranslated() {
+        let h = harness(), logged = h.w.log.count
+        // scikit-learn's ElasticNet docs: the objective's penalty is alpha·l1_ratio·||w||_1 + 0.5·alpha·(1 − l1_ratio)·||w||²_2.
+        // With alpha = 0.01 and l1_ratio = 0.5, by hand: l1 = 0.01·0.5 = 0.005, l2 = 0.5·0.01·0.5 = 0.0025.
+        let error = h.fails("regularize elastic alpha=0.01 l1_ratio=0.5")
+        XCTAssertTrue(error.contains("error: unknown option 'alpha' for regularize — scikit-learn's ElasticNet(alpha=α, l1_ratio=r) penalises "
+                                     + "α·r·Σ|w| + α·(1−r)/2·Σw², which is `regularize elastic l1=0.005 l2=0.0025` here"), error)
+        // alpha = 0.1, l1_ratio = 0.3: l1 = 0.03 and l2 = 0.1·0.7/2 = 0.035 (not 0.030000000000000002).
+        XCTAssertTrue(h.fails("regularize elastic l1_ratio=0.3 alpha=0.1").contains("`regularize elastic l1=0.03 l2=0.035`"))
+        assertUnchanged(h, logged: logged)
+    }
 }
