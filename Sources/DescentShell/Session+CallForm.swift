@@ -13,14 +13,7 @@ extension Session {
     /// parentheses, at `betas=(`, or at the `.` of a module path (`torch.optim.SGD`), in one of `callFormCommands` in
     /// `text` (a line starting at `line`); nil otherwise.
     static func callForm(_ error: Diagnostic, in text: String, line: Int) -> Diagnostic? {
-        guard let span = error.span else { return nil }
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isLineEnd)
-        let k = span.line - line
-        guard k >= 0, k < lines.count else { return nil }
-        // The command the error is in: its physical line from the `;` before the error to the one after it.
-        let physical = Array(lines[k]), at = min(max(span.column - 1, 0), physical.count)
-        let start = physical[..<at].lastIndex(of: ";").map { $0 + 1 } ?? 0
-        let end = physical[at...].firstIndex(of: ";") ?? physical.count
+        guard let span = error.span, let (physical, start, at, end) = commandAround(span, in: text, line: line) else { return nil }
         let segment = String(physical[start..<end])
         let reason: String
         if error.message.hasPrefix("unexpected ','") {
@@ -42,6 +35,19 @@ extension Session {
               callFormCommands.contains(Commands.matching(String(name))[0].name), let plain = ForeignNames.plainLine(segment) else { return nil }
         let head = error.message.components(separatedBy: " — ")[0].replacingOccurrences(of: " outside a list", with: "")
         return Diagnostic(head + " — \(reason): `\(plain.shortened(to: 100))`", at: span)
+    }
+
+    /// The command `span` is in, in `text` (a line starting at `line`): the Characters of its physical line, and the
+    /// offsets there of the command's start (after the `;` before `span`), of `span` and of the command's end (the next
+    /// `;`); nil when `span` is not in `text`.
+    static func commandAround(_ span: SourceSpan, in text: String, line: Int) -> ([Character], Int, Int, Int)? {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isLineEnd)
+        let k = span.line - line
+        guard k >= 0, k < lines.count else { return nil }
+        let physical = Array(lines[k]), at = min(max(span.column - 1, 0), physical.count)
+        let start = physical[..<at].lastIndex(of: ";").map { $0 + 1 } ?? 0
+        let end = physical[at...].firstIndex(of: ";") ?? physical.count
+        return (physical, start, at, end)
     }
 
     /// The error for `c`, one of `callFormCommands` (its full name `name`), written with parentheses (`regularize
