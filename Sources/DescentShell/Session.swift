@@ -139,13 +139,24 @@ public struct Session {
             }
             return true
         } catch let d as Diagnostic {
-            report(d, source: source, firstLine: firstLine, file: file)
+            report(Session.readAs(d, c), source: source, firstLine: firstLine, file: file)
         } catch is ReportedError {
             return false
         } catch {
             report(Diagnostic("\(error)", at: c.nameSpan), source: source, firstLine: firstLine, file: file)
         }
         return false
+    }
+
+    /// `d`, an error of `c`, saying which command `c`'s name was read as when that is a prefix of it (`norm W1`:
+    /// "(`norm` is `normalize`, which takes `normalize [on|off]`)"); `d` itself for a name written out, an alias, or a
+    /// name that is no command.
+    static func readAs(_ d: Diagnostic, _ c: Command) -> Diagnostic {
+        let matches = Commands.matching(c.name)
+        guard Commands.named(c.name) == nil, matches.count == 1 else { return d }
+        let spec = matches[0], typed = c.name.shortened()
+        let forms = spec.usage.count == 1 ? "which takes `\(spec.usage[0])`" : "`help \(spec.name)` shows its forms"
+        return Diagnostic(d.message + " (`\(typed)` is `\(spec.name)`, \(forms))", at: d.span)
     }
 
     /// The command's text as a saved session keeps it: under its full name, so that an abbreviation
