@@ -76,6 +76,12 @@ extension Lexer {
         // An option's value (`target=a.b`) is quoted after its `=`.
         let bare = String(blob.filter { $0 != "\"" })
         let key = bare.firstIndex(of: "=").map { String(bare[...$0]) } ?? ""
+        // A fraction (`regularize l2 1/100`) is a number to write as a decimal, not a name to quote.
+        let parts = bare.dropFirst(key.count).split(separator: "/", omittingEmptySubsequences: false)
+        if parts.count == 2, let n = Double(parts[0]), let d = Double(parts[1]), d != 0, (n / d).isFinite {
+            let decimal = (before.isEmpty ? "" : before + " ") + key + (n / d).plainText
+            return " — write the fraction as a decimal: `\(decimal.shortened())`"
+        }
         let quoted = (before.isEmpty ? "" : before + " ") + key + "\"" + bare.dropFirst(key.count) + "\""
         let looksLikePath = blob.contains("/") || blob.contains("\\")
             || [".csv", ".json", ".descent", ".svg", ".txt", ".tsv"].contains { blob.lowercased().hasSuffix($0) }

@@ -32,6 +32,11 @@ extension Lexer {
         guard value.isFinite else {
             throw Diagnostic("number '\(lexeme.shortened())' is too large", at: startSpan(length: current - start))
         }
+        // Too small for a Double (`1e-400`): it would be read as 0 without a word.
+        if value == 0, lexeme.prefix(while: { $0 != "e" && $0 != "E" }).contains(where: { $0.isDigit && $0 != "0" }) {
+            throw Diagnostic("number '\(lexeme.shortened())' rounds to 0 in float64, whose smallest positive number is about 5e-324 "
+                             + "— write 0, or a larger number", at: startSpan(length: current - start))
+        }
         add(.number(value))
     }
 

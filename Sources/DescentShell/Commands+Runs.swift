@@ -18,6 +18,10 @@ extension Commands {
     /// words follow (a name of several words goes in quotes).
     static func runName(_ a: inout ArgReader, usage: String) throws -> String {
         guard let arg = a.peek else {
+            // A name with `=` (`keep l2=1e-3`) reads as an option: it goes in quotes.
+            if let option = a.command.args.first(where: { $0.key != nil }) {
+                throw Diagnostic("a run's name with '=' goes in double quotes: `\(usage) \"\(option.text.shortened())\"`", at: option.span)
+            }
             throw Diagnostic("expected a name for the run: \(usage) sgd, or \(usage) \"lr 0.1\" in quotes", at: a.command.endSpan)
         }
         let name: String

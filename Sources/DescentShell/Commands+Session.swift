@@ -27,6 +27,11 @@ extension Commands {
         }
         if let name {
             // `help show confusion`: the forms that use the keyword, when one is given.
+            // A penalty's name (`help l1`) is `regularize`'s, not the nearest command's (`lr`).
+            if Commands.matching(name).isEmpty, ForeignNames.penalties[ForeignNames.key(name)] != nil {
+                throw Diagnostic("unknown command '\(name.shortened())' — did you mean `help regularize`? (a penalty on the weights is "
+                                 + "set by `regularize`)", at: at)
+            }
             let c = try Commands.resolve(name, at: at)
             let keyword = a.optionalWord(oneOf: c.keywords)
             try a.finish(options: [])

@@ -336,18 +336,24 @@ extension Commands {
     }
 
     static func regularize(_ w: Workspace, _ a: inout ArgReader) throws {
-        let kind = try a.word("regularizer", oneOf: ["none", "l1", "l2", "elastic"])
+        var kind = try a.word("regularizer", oneOf: ["none", "off", "l1", "l2", "elastic"]) { [a] in ForeignNames.regularizerHint($0, in: a) }
+        // `off`, as for features, schedule and break, is `none`, which a saved session keeps.
+        if kind == "off" { kind = "none"; w.recordedAs = ["regularize none"] }
         var r = Regularizer.none
         // PyTorch's weight_decay= where λ belongs: not λ itself, but twice it.
         if kind == "l1" || kind == "l2", !a.peekIsNumber, let decay = ForeignNames.weightDecay(in: a) {
             throw Diagnostic("expected λ as a number, got PyTorch's weight decay, '\(decay.option.text.shortened())': "
                              + ForeignNames.weightDecayText(decay.value), at: decay.option.span)
         }
-        let known = { [a] (key: String) in ForeignNames.weightDecayHint(key, in: a) }
+        let known = { [a] (key: String) in ForeignNames.weightDecayHint(key, in: a) ?? ForeignNames.elasticNetHint(key, in: a) }
         switch kind {
         case "l1": r.l1 = try a.number("λ", range: .atLeast(0)); try a.finish(options: regularizeOptions(kind), known: known)
         case "l2": r.l2 = try a.number("λ", range: .atLeast(0)); try a.finish(options: regularizeOptions(kind), known: known)
         case "elastic":
+            if let number = a.peek, case .number = number.value {
+                throw Diagnostic("unexpected '\(number.text.shortened())' after 'elastic' — elastic takes its two λs as options: "
+                                 + "`regularize elastic l1=λ1 l2=λ2`", at: number.span)
+            }
             let l1 = try a.optionalNumberOption("l1", range: .atLeast(0))
             let l2 = try a.optionalNumberOption("l2", range: .atLeast(0))
             try a.finish(options: regularizeOptions(kind), known: known)
@@ -394,9 +400,16 @@ extension Commands {
             let eps = try a.numberOption("eps", default: 1e-10, range: .greaterThan(0))
             kind = .adagrad(eps: eps)
         }
-        // PyTorch's weight_decay= is said in terms of the regularizer that does the same.
+        // PyTorch's `nesterov` alone, for nesterov=True.
+        if name == "sgd", let bare = a.command.args.dropFirst().first(where: { $0.key == nil && $0.text.lowercased() == "nesterov" }),
+           let line = ForeignNames.plainLine(a.command.text) {
+            throw Diagnostic("unexpected 'nesterov' — an option takes its value after '=': `\(line.shortened(to: 100))`", at: bare.span)
+        }
+        // PyTorch's weight_decay= is said in terms of the regularizer that does the same; its betas=, defaults and the like
+        // as written here.
         try a.finish(options: optimizerOptions(name)) { [a] key in
             ForeignNames.weightDecayHint(key, in: a, lead: "the optimizers here take no weight decay; ")
+                ?? ForeignNames.betasHint(key, in: a) ?? ForeignNames.fixedOptionHint(key, in: a)
         }
         let hadState = (w.trainer?.optimizer.steps ?? 0) > 0
         // Under a schedule the rate set is its base, which a new rule's default replaces.

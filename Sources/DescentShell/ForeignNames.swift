@@ -169,6 +169,162 @@ enum ForeignNames {
         "confusionmatrix": "confusion", "cm": "confusion",
     ]
 
+    /// Names of a penalty on the weights (keyed as `key` keys them) → the `regularize` kind that is it.
+    static let penalties: [String: String] = [
+        "l1": "l1", "lasso": "l1", "l2": "l2", "ridge": "l2", "lambda": "l2", "weightdecay": "l2", "elastic": "elastic",
+        "elasticnet": "elastic",
+    ]
+
+    /// " — did you mean `regularize l2 0.01`? (…)" for a penalty's name typed as a command (`l2 0.01`, `ridge`), with the
+    /// number after it moved over (weight decay's halved), rather than the nearest command (`lr`); nil for any other command.
+    static func penaltyCommandHint(_ c: Command) -> String? {
+        let name = key(c.name)
+        guard let kind = penalties[name] else { return nil }
+        var number: (text: String, value: Double)?
+        if let first = c.args.first, first.key == nil, case .number(let x) = first.value { number = (first.text, x) }
+        if name == "weightdecay" {
+            return " — did you mean `regularize l2 \(number.map { ($0.value / 2).plainText } ?? "λ")`? (" + weightDecayText(number?.value) + ")"
+        }
+        let line = kind == "elastic" ? "regularize elastic l1=λ1 l2=λ2" : "regularize \(kind) \(number?.text ?? "λ")"
+        return " — did you mean `\(line)`? (a penalty on the weights is set by `regularize`; `lr` is the learning rate)"
+    }
+
+    /// " — …" for a penalty's name typed where `regularize` takes its kind: ridge's as `regularize l2 λ`, the lasso's as
+    /// `regularize l1 λ` (with the number after it, from `a`), elastic_net as `elastic`; nil for any other word.
+    static func regularizerHint(_ word: String, in a: ArgReader) -> String? {
+        var number = "λ"
+        if a.command.args.count > 1, a.command.args[1].key == nil, case .number = a.command.args[1].value { number = a.command.args[1].text }
+        switch key(word) {
+        case "ridge": return " — ridge regression's penalty is `regularize l2 \(number)`"
+        case "lasso": return " — the lasso's penalty is `regularize l1 \(number)`"
+        case "elasticnet": return " — did you mean 'elastic'? (`regularize elastic l1=λ1 l2=λ2`)"
+        default: return nil
+        }
+    }
+
+    /// scikit-learn's ElasticNet(alpha=α, l1_ratio=r), whose penalty is α·r·Σ|w| + α·(1−r)/2·Σw², as `regularize elastic`'s
+    /// l1= and l2= (rounded to 12 significant digits, so that 0.1·0.3 reads 0.03).
+    static func elasticNet(alpha: Double, ratio: Double) -> (l1: Double, l2: Double) {
+        let rounded = { (x: Double) in Double(String(format: "%.12g", x)) ?? x }
+        return (rounded(alpha * ratio), rounded(alpha * (1 - ratio) / 2))
+    }
+
+    /// PyTorch's module paths before a class (`torch.optim.SGD`), which a command here leaves out.
+    static let modulePaths = ["torch.optim.lr_scheduler.", "optim.lr_scheduler.", "lr_scheduler.", "torch.optim.", "optim."]
+
+    /// PyTorch's scheduler classes (keyed as `key` keys them) → the `schedule` kind that is the same schedule.
+    static let schedulers = ["steplr": "step", "exponentiallr": "exponential", "cosineannealinglr": "cosine", "linearlr": "linear"]
+
+    /// The line to type here for `text`, one `optimizer`, `regularize` or `schedule` command written as a Python call or
+    /// with commas (`optimizer torch.optim.SGD(lr=0.1, momentum=0.9)` → `optimizer sgd lr=0.1 momentum=0.9`): module
+    /// paths, parentheses and commas (outside lists) left out, Adam's betas=(β1,β2) as beta1= and beta2=, and the rest as
+    /// `translated` writes it; nil for another command, or when the line does not parse.
+    static func plainLine(_ text: String) -> String? {
+        var s = text
+        for path in modulePaths { s = s.replacingOccurrences(of: path, with: "") }
+        s = s.replacingOccurrences(of: #"betas=[\(\[]\s*([^,\)\]\s]+)\s*,\s*([^,\)\]\s]+)\s*[\)\]]"#, with: "beta1=$1 beta2=$2",
+                                   options: .regularExpression)
+        var depth = 0, plain = ""
+        for ch in s {
+            if ch == "[" { depth += 1 } else if ch == "]" { depth -= 1 }
+            plain.append(depth == 0 && "(),".contains(ch) ? " " : ch)
+        }
+        guard let commands = try? Parser.parse(plain), commands.count == 1, let line = translated(commands[0]),
+              (try? Parser.parse(line))?.count == 1 else { return nil }
+        return line
+    }
+
+    /// `c`, an `optimizer`, `regularize` or `schedule` command, with PyTorch's and scikit-learn's words made Descent's: the
+    /// rule, scheduler or penalty by its name here (`SGD` → `sgd`, `StepLR` → `step`, `ridge` → `l2`, `off` → `none`), a
+    /// bare number as an optimizer's lr=, a bare `nesterov` as nesterov=true, True and False in lower case, a scheduler's
+    /// options by their names here, ElasticNet's alpha= and l1_ratio= as l1= and l2=; nil for another command.
+    static func translated(_ c: Command) -> String? {
+        let matches = Commands.matching(c.name)
+        guard matches.count == 1, ["optimizer", "regularize", "schedule"].contains(matches[0].name), let first = c.args.first else { return nil }
+        let name = matches[0].name
+        var words = [name, first.text]
+        if first.key == nil, case .word(let word) = first.value {
+            switch name {
+            case "optimizer": words[1] = word.lowercased()
+            case "schedule": words[1] = schedulers[key(word)] ?? word.lowercased()
+            default: words[1] = key(word) == "off" ? "none" : penalties[key(word)] ?? word.lowercased()
+            }
+        }
+        var args = Array(c.args.dropFirst())
+        let number = { (option: String) -> Double? in
+            guard case .number(let x)? = args.first(where: { $0.key.map(key) == option })?.value else { return nil }
+            return x
+        }
+        if words[1] == "elastic", let alpha = number("alpha"), let ratio = number("l1ratio") {
+            let (l1, l2) = elasticNet(alpha: alpha, ratio: ratio)
+            args.removeAll { ["alpha", "l1ratio"].contains($0.key.map(key) ?? "") }
+            words += ["l1=\(l1.plainText)", "l2=\(l2.plainText)"]
+        }
+        for arg in args {
+            if let option = arg.key {
+                if name == "optimizer", isFixedDefault(arg) { continue }
+                if name == "schedule", let ours = scheduleOptions[key(option)] { words.append(ours + "=" + arg.valueText); continue }
+                if case .word(let v) = arg.value, ["true", "false"].contains(v.lowercased()) { words.append(option + "=" + v.lowercased()); continue }
+                words.append(arg.text)
+            } else if name == "optimizer", case .number = arg.value {
+                words.append("lr=" + arg.text)
+            } else if name == "optimizer", case .word(let v) = arg.value, v.lowercased() == "nesterov" {
+                words.append("nesterov=true")
+            } else {
+                words.append(arg.text)
+            }
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// The hint for scikit-learn's `alpha=` or `l1_ratio=` given to `regularize elastic` (`a`'s command): ElasticNet's
+    /// penalty and the `regularize elastic l1= l2=` that is it, worked out when both are numbers; nil for any other option.
+    static func elasticNetHint(_ option: String, in a: ArgReader) -> String? {
+        guard ["alpha", "l1ratio"].contains(key(option)) else { return nil }
+        let line = plainLine(a.command.text).flatMap { $0.contains("alpha=") || $0.contains("l1_ratio=") ? nil : $0 }
+        return " — scikit-learn's ElasticNet(alpha=α, l1_ratio=r) penalises α·r·Σ|w| + α·(1−r)/2·Σw², which is "
+            + "`\(line?.shortened(to: 100) ?? "regularize elastic l1=α·r l2=α·(1−r)/2")` here"
+    }
+
+    /// The hint for PyTorch's `betas=` given to `optimizer` (`a`'s command): two options here, with the line that gives
+    /// them (`beta1=0.9 beta2=0.999`); nil for any other option.
+    static func betasHint(_ option: String, in a: ArgReader) -> String? {
+        guard key(option) == "betas" else { return nil }
+        let line = plainLine(a.command.text).flatMap { $0.contains("betas=") ? nil : $0 }
+        return " — PyTorch's betas=(β1, β2) are two options here: `\(line?.shortened(to: 100) ?? "optimizer adam beta1=β1 beta2=β2")`"
+    }
+
+    /// PyTorch's optimizer options that Descent holds at PyTorch's default (keyed as `key` keys them) → that default as a
+    /// number (false as 0; nil when every value only chooses PyTorch's implementation) and how it is said.
+    static let fixedOptions: [String: (value: Double?, said: String)] = [
+        "dampening": (0, "dampening 0"), "centered": (0, "not centered"), "amsgrad": (0, "no amsgrad"),
+        "maximize": (0, "not maximize"), "lrdecay": (0, "no lr_decay"), "initialaccumulatorvalue": (0, "initial accumulator 0"),
+        "foreach": (nil, "one implementation"), "fused": (nil, "one implementation"), "capturable": (nil, "one implementation"),
+        "differentiable": (nil, "one implementation"),
+    ]
+
+    /// The hint for one of PyTorch's optimizer options that Descent holds at its default (`dampening=0`, `amsgrad=true`)
+    /// among `a`'s: at that default, to leave it out (with the line without it); at another value, that it is not offered;
+    /// nil for any other option.
+    static func fixedOptionHint(_ option: String, in a: ArgReader) -> String? {
+        guard let fixed = fixedOptions[key(option)], let arg = a.command.args.first(where: { $0.key == option }) else { return nil }
+        let said = "Descent always uses PyTorch's default for it (\(fixed.said))"
+        guard isFixedDefault(arg) else { return " — \(arg.text.shortened()) is not offered: \(said)" }
+        let without = ([a.command.name] + a.command.args.filter { $0 != arg }.map(\.text)).joined(separator: " ")
+        return " — \(said): leave it out, `\((plainLine(without) ?? without).shortened(to: 100))`"
+    }
+
+    /// Whether `arg` is one of `fixedOptions` at the default Descent holds it at (any value of one that only chooses
+    /// PyTorch's implementation).
+    static func isFixedDefault(_ arg: Arg) -> Bool {
+        guard let option = arg.key, let fixed = fixedOptions[key(option)] else { return false }
+        switch arg.value {
+        case .number(let x): return fixed.value == nil || x == fixed.value
+        case .word(let word): return fixed.value == nil || ["false": 0.0, "true": 1][word.lowercased()] == fixed.value
+        default: return fixed.value == nil
+        }
+    }
+
     /// PyTorch's `weight_decay=` (or `wd=`, any spelling `key` reads alike) among `a`'s options, with its value when that is
     /// a number; nil when there is none.
     static func weightDecay(in a: ArgReader) -> (option: Arg, value: Double?)? {

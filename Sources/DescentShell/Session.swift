@@ -31,7 +31,9 @@ public struct Session {
         let commands: [Command]
         do { commands = try Parser.parse(text, line: line) } catch {
             report(Session.keyedCommand(error, in: text, line: line) ?? Session.gradientName(error, in: text, line: line)
-                       ?? Session.pythonCall(error, in: text, line: line) ?? error, source: text, firstLine: line, file: file)
+                       ?? Session.pythonCall(error, in: text, line: line) ?? Session.callForm(error, in: text, line: line)
+                       ?? Session.runName(error, in: text, line: line) ?? error,
+                   source: text, firstLine: line, file: file)
             return false
         }
         let comment = LineJoiner.comment(in: text)
@@ -125,6 +127,7 @@ public struct Session {
         do {
             let spec = try resolve(c)
             if !spec.comparisons, let equals = Session.equalsAfterName(c, name: spec.name) { throw equals }
+            if let call = Session.callForm(c, name: spec.name) { throw call }
             let keys = spec.optionKeys(first: c.args.first.map(\.text))
             var reader = ArgReader(c, optionKeys: keys)
             if !spec.comparisons { try reader.rejectSpacedOptions(options: keys) }
@@ -136,13 +139,24 @@ public struct Session {
             }
             return true
         } catch let d as Diagnostic {
-            report(d, source: source, firstLine: firstLine, file: file)
+            report(Session.readAs(d, c), source: source, firstLine: firstLine, file: file)
         } catch is ReportedError {
             return false
         } catch {
             report(Diagnostic("\(error)", at: c.nameSpan), source: source, firstLine: firstLine, file: file)
         }
         return false
+    }
+
+    /// `d`, an error of `c`, saying which command `c`'s name was read as when that is a prefix of it (`norm W1`:
+    /// "(`norm` is `normalize`, which takes `normalize [on|off]`)"); `d` itself for a name written out, an alias, or a
+    /// name that is no command.
+    static func readAs(_ d: Diagnostic, _ c: Command) -> Diagnostic {
+        let matches = Commands.matching(c.name)
+        guard Commands.named(c.name) == nil, matches.count == 1 else { return d }
+        let spec = matches[0], typed = c.name.shortened()
+        let forms = spec.usage.count == 1 ? "which takes `\(spec.usage[0])`" : "`help \(spec.name)` shows its forms"
+        return Diagnostic(d.message + " (`\(typed)` is `\(spec.name)`, \(forms))", at: d.span)
     }
 
     /// The command's text as a saved session keeps it: under its full name, so that an abbreviation
@@ -155,8 +169,14 @@ public struct Session {
         return name + c.text.dropFirst(c.name.count)
     }
 
-    /// The command a (possibly abbreviated) name stands for.
-    private func resolve(_ c: Command) throws -> CommandSpec { try Commands.resolve(c.name, at: c.nameSpan) }
+    /// The command a (possibly abbreviated) name stands for. A penalty's name typed as a command (`l2 0.01`) is pointed
+    /// to `regularize`, not to the nearest name (`lr`, which would change the learning rate).
+    private func resolve(_ c: Command) throws -> CommandSpec {
+        if Commands.matching(c.name).isEmpty, let hint = ForeignNames.penaltyCommandHint(c) {
+            throw Diagnostic("unknown command '\(c.name.shortened())'" + hint, at: c.nameSpan)
+        }
+        return try Commands.resolve(c.name, at: c.nameSpan)
+    }
 
     /// Prints an error with its place: `file:line:col: error: …` and a caret under the token.
     private func report(_ error: Error, source: String, firstLine: Int, file: String?) {

@@ -174,6 +174,25 @@ final class LexerTests: XCTestCase {
         XCTAssertEqual(parseError("x 1e999"), Diagnostic("number '1e999' is too large", at: SourceSpan(line: 1, column: 3, length: 5)))
     }
 
+    func testNumberTooSmallForADoubleIsNotReadAsZero() {
+        // 1e-400 is below the least positive subnormal, 2^-1074 ≈ 4.94e-324 (IEEE 754), so Double("1e-400") is 0.
+        let message = "rounds to 0 in float64, whose smallest positive number is about 5e-324 — write 0, or a larger number"
+        XCTAssertEqual(parseError("regularize l2 1e-400"), Diagnostic("number '1e-400' " + message, at: SourceSpan(line: 1, column: 15, length: 6)))
+        XCTAssertEqual(parseError("x lr=-2.5E-999"), Diagnostic("number '-2.5E-999' " + message, at: SourceSpan(line: 1, column: 6, length: 9)))
+        // Zero written as zero, and a subnormal, are numbers.
+        XCTAssertNoThrow(try Parser.parse("x 0e-400 0.000 1e-320"))
+    }
+
+    func testAFractionIsToBeWrittenAsADecimal() {
+        // 1/100 = 0.01 and 1/8 = 0.125, by hand.
+        XCTAssertEqual(parseError("regularize l2 1/100"),
+                       Diagnostic("unexpected character '/' — write the fraction as a decimal: `regularize l2 0.01`",
+                                  at: SourceSpan(line: 1, column: 16, length: 1)))
+        XCTAssertEqual(parseError("optimizer sgd lr=1/8")?.message, "unexpected character '/' — write the fraction as a decimal: `optimizer sgd lr=0.125`")
+        // A path is still quoted.
+        XCTAssertTrue(parseError("data csv data/x.csv")?.message.contains("put file names in double quotes") ?? false)
+    }
+
     func testMisplacedBackslash() {
         XCTAssertEqual(rendered(parseError(#"a \ b"#), #"a \ b"#), #"""
             t.descent:1:3: error: '\' continues a command on the next line, so it must be the last thing on its line

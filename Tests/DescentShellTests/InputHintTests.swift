@@ -240,4 +240,16 @@ final class InputHintTests: XCTestCase {
         XCTAssertEqual(h.fails("unkeep al").components(separatedBy: "\n").first, "error: no run named 'al' is kept — did you mean 'all'? (kept: a)")
         XCTAssertEqual(h.w.runs.count, 1)
     }
+
+    func testAnErrorAfterAPrefixNamesTheCommandItWasReadAs() {
+        let h = ShellHarness()
+        h.ok("data X=[[1,2],[2,0]] y=[1,2]\nlayer dense 1")
+        let norm = h.fails("norm W1")
+        XCTAssertTrue(norm.contains("error: unexpected 'W1' after 'norm' (`norm` is `normalize`, which takes `normalize [on|off]`)"), norm)
+        XCTAssertTrue(h.fails("tr 5 epoks").contains("(`tr` is `train`, `help train` shows its forms)"))
+        XCTAssertFalse(h.w.normalize)
+        // A name written out, or an alias, is not said again.
+        XCTAssertFalse(h.fails("normalize W1").contains("is `normalize`"))
+        XCTAssertFalse(h.fails("normalise W1").contains("is `normalize`"))
+    }
 }

@@ -223,4 +223,23 @@ final class KeptRunsTests: XCTestCase {
         XCTAssertEqual(Completion.candidates(line: "show ru", word: "ru", workspace: h.w), ["runs"])
         XCTAssertEqual(Completion.candidates(line: "kee", word: "kee", workspace: h.w), ["keep"])
     }
+
+    func testANameThatIsNoWordIsToBeQuoted() {
+        let h = ShellHarness()
+        h.ok(setup + "\ntrain 5")
+        let logged = h.w.log.count
+        let lambda = h.fails("keep λ=0.001")
+        XCTAssertTrue(lambda.contains("error: unexpected character 'λ' — a run's name that is not a word goes in double quotes: "
+                                      + "`keep \"λ=0.001\"`"), lambda)
+        let option = h.fails("keep l2=1e-3")
+        XCTAssertTrue(option.contains("error: a run's name with '=' goes in double quotes: `keep \"l2=1e-3\"`"), option)
+        // The caret is under the name, not after the line.
+        XCTAssertTrue(option.hasSuffix("\n    keep l2=1e-3\n         ^~~~~~~"), option)
+        XCTAssertTrue(h.fails("unkeep λ").contains("`unkeep \"λ\"`"))
+        XCTAssertTrue(h.w.runs.isEmpty)
+        XCTAssertEqual(h.w.log.count, logged)
+        // Quoted as the hints say, both are names.
+        h.ok("keep \"λ=0.001\"\nkeep \"l2=1e-3\"")
+        XCTAssertEqual(h.w.runs.map(\.name), ["λ=0.001", "l2=1e-3"])
+    }
 }

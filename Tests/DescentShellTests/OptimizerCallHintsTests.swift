@@ -1,0 +1,89 @@
+import XCTest
+@testable import DescentCore
+@testable import DescentShell
+
+/// PyTorch's optimizer and scheduler constructors typed as commands (`optimizer SGD(lr=0.1, momentum=0.9)`,
+/// `optimizer torch.optim.SGD(lr=0.1)`, `betas=(0.9,0.999)`, `dampening=0`) get the line to type here, and change nothing.
+final class OptimizerCallHintsTests: XCTestCase {
+    static let data = "data X=[[1,2],[2,0],[0,1]] y=[1,2,3]\nlayer dense 1\nloss mse\noptimizer rmsprop lr=0.05"
+
+    /// A harness with `data` run.
+    func harness() -> ShellHarness {
+        let h = ShellHarness()
+        h.ok(Self.data)
+        return h
+    }
+
+    /// Asserts that `h` still holds what `data` set: RMSprop at 0.05, no schedule, and `logged` commands logged.
+    func assertUnchanged(_ h: ShellHarness, logged: Int, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(h.w.optimizerKind, .rmsprop(alpha: 0.99, eps: 1e-8, momentum: 0), file: file, line: line)
+        XCTAssertEqual(h.w.learningRate, 0.05, file: file, line: line)
+        XCTAssertNil(h.w.schedule, file: file, line: line)
+        XCTAssertEqual(h.w.log.count, logged, file: file, line: line)
+    }
+
+    func testCommasBetweenOptionsAreSeparators() {
+        let h = harness(), logged = h.w.log.count
+        let spaces = "options are separated by spaces here, not commas"
+        let sgd = h.fails("optimizer SGD(lr=0.1, momentum=0.9)")
+        XCTAssertTrue(sgd.contains("error: unexpected ',' — \(spaces): `optimizer sgd lr=0.1 momentum=0.9`"), sgd)
+        XCTAssertTrue(sgd.hasSuffix("\n    optimizer SGD(lr=0.1, momentum=0.9)\n                        ^"), sgd)
+        // StepLR's names are Descent's: step_size= is size=.
+        XCTAssertTrue(h.fails("schedule StepLR(step_size=10, gamma=0.5)").contains("error: unexpected ',' — \(spaces): `schedule step size=10 gamma=0.5`"))
+        XCTAssertTrue(h.fails("optimizer adam beta1=0.9, beta2=0.999").contains("error: unexpected ',' — \(spaces): `optimizer adam beta1=0.9 beta2=0.999`"))
+        // A list without brackets keeps its hint.
+        XCTAssertTrue(h.fails("optimizer adam lr=0.1,0.2").contains("a list goes in brackets"))
+        assertUnchanged(h, logged: logged)
+    }
+
+    func testTorchOptimPathsAndABareRateInTheCall() {
+        let h = harness(), logged = h.w.log.count
+        let torch = h.fails("optimizer torch.optim.SGD(lr=0.1)")
+        XCTAssertTrue(torch.contains("error: unexpected character '.' — a command here names no module: `optimizer sgd lr=0.1`"), torch)
+        XCTAssertTrue(h.fails("optimizer optim.Adam(lr=0.01)").contains("a command here names no module: `optimizer adam lr=0.01`"))
+        XCTAssertTrue(h.fails("schedule torch.optim.lr_scheduler.CosineAnnealingLR(T_max=100, eta_min=0.0001)")
+            .contains("a command here names no module: `schedule cosine steps=100 min=0.0001`"))
+        let rate = h.fails("optimizer sgd(0.1)")
+        XCTAssertTrue(rate.contains("error: unexpected '(' after 'sgd' — commands take no parentheses: write `optimizer sgd lr=0.1`"), rate)
+        assertUnchanged(h, logged: logged)
+    }
+
+    func testBetasAndABareNesterov() {
+        let h = harness(), logged = h.w.log.count
+        let tuple = h.fails("optimizer adam betas=(0.9,0.999)")
+        XCTAssertTrue(tuple.contains("error: expected a value after 'betas=', got '(' — PyTorch's betas=(β1, β2) are two options here: "
+                                     + "`optimizer adam beta1=0.9 beta2=0.999`"), tuple)
+        let list = h.fails("optimizer adam betas=[0.9,0.999]")
+        XCTAssertTrue(list.contains("error: unknown option 'betas' for optimizer — PyTorch's betas=(β1, β2) are two options here: "
+                                    + "`optimizer adam beta1=0.9 beta2=0.999`"), list)
+        XCTAssertFalse(list.contains("did you mean 'beta1'"), list)
+        // Booleans are written true and false here (`nesterov=true`, as `help optimizer` shows).
+        let nesterov = h.fails("optimizer sgd lr=0.1 momentum=0.9 nesterov")
+        XCTAssertTrue(nesterov.contains("error: unexpected 'nesterov' — an option takes its value after '=': "
+                                        + "`optimizer sgd lr=0.1 momentum=0.9 nesterov=true`"), nesterov)
+        XCTAssertTrue(h.fails("optimizer SGD(lr=0.1, momentum=0.9, nesterov=True)").contains("`optimizer sgd lr=0.1 momentum=0.9 nesterov=true`"))
+        assertUnchanged(h, logged: logged)
+    }
+
+    func testPyTorchsDefaultsTypedOutAreToBeLeftOut() {
+        let h = harness(), logged = h.w.log.count
+        let said = "Descent always uses PyTorch's default for it"
+        let cases = [("optimizer sgd lr=0.1 dampening=0", "dampening 0", "optimizer sgd lr=0.1"),
+                     ("optimizer rmsprop centered=false", "not centered", "optimizer rmsprop"),
+                     ("optimizer adam amsgrad=false lr=0.01", "no amsgrad", "optimizer adam lr=0.01"),
+                     ("optimizer adam maximize=false", "not maximize", "optimizer adam"),
+                     ("optimizer adagrad lr_decay=0", "no lr_decay", "optimizer adagrad"),
+                     ("optimizer adagrad initial_accumulator_value=0", "initial accumulator 0", "optimizer adagrad"),
+                     ("optimizer adam foreach=true", "one implementation", "optimizer adam")]
+        for (typed, default_, line) in cases {
+            let error = h.fails(typed)
+            XCTAssertTrue(error.contains(" — \(said) (\(default_)): leave it out, `\(line)`"), error)
+        }
+        XCTAssertTrue(h.fails("optimizer sgd momentum=0.9 dampening=0.5").contains("dampening=0.5 is not offered: \(said) (dampening 0)"))
+        XCTAssertTrue(h.fails("optimizer rmsprop centered=true").contains("centered=true is not offered: \(said) (not centered)"))
+        XCTAssertTrue(h.fails("optimizer adam amsgrad=true").contains("amsgrad=true is not offered: \(said) (no amsgrad)"))
+        // In a call, a default is left out of the line given.
+        XCTAssertTrue(h.fails("optimizer SGD(lr=0.1, dampening=0)").contains("`optimizer sgd lr=0.1`"))
+        assertUnchanged(h, logged: logged)
+    }
+}
