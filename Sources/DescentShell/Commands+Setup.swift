@@ -401,6 +401,7 @@ extension Commands {
         let hadState = (w.trainer?.optimizer.steps ?? 0) > 0
         // Under a schedule the rate set is its base, which a new rule's default replaces.
         let rateBefore = w.statedRate
+        let kindBefore = w.optimizerKind
         try checkAboveCosineMinimum(w, lr ?? kind.defaultLearningRate, a)
         w.optimizerKind = kind
         w.optimizerChosen = true
@@ -411,7 +412,11 @@ extension Commands {
         // Without lr= the new rule's default replaces the rate: said when that changes it, with how to keep it.
         let rateNote = lr == nil && rate != rateBefore
             ? " — lr \(Format.rate(rate)) is \(kind.name)'s default; it was \(Format.rate(rateBefore)) (add lr=\(rateBefore.plainText) to keep it)" : ""
-        w.out.print("optimizer \(kind.name) lr=\(Format.rate(rate))\(settings): \(kind.rule)" + rateNote + (hadState ? " — optimizer state reset" : "") + note)
+        // The same rule again for another rate only, as a PyTorch user re-creates an optimizer: `lr` would keep the state.
+        let keepNote = kind == kindBefore && rate != rateBefore
+            ? " (to change only the rate and keep the optimizer's state: `lr \(rate.plainText)`)" : ""
+        w.out.print("optimizer \(kind.name) lr=\(Format.rate(rate))\(settings): \(kind.rule)" + rateNote
+                    + (hadState ? " — optimizer state reset" + keepNote : "") + note)
     }
 
     /// Refuses a base rate at or below the minimum of the cosine schedule in force, which `schedule` refuses too: the
