@@ -2,13 +2,14 @@ import DescentCore
 
 /// The model line, breaks and watches, for training runs.
 extension Workspace {
-    /// `2-8-8-1 tanh · bce · l2 1e-3 · adam lr 0.01`
+    /// `2-8-8-1 tanh · bce · l2 1e-3 · adam lr 0.01 beta1 0.8`: the optimizer's settings that are not its defaults
+    /// named as a kept run's (`settingsLine`) are.
     func modelLine() -> String {
         var parts: [String] = []
         if let m = model { parts.append(m.spec.summary) }
         if let l = loss { parts.append(l.description) }
         if !regularizer.isNone { parts.append(regularizer.description) }
-        parts.append("\(optimizerKind.name) lr \(Format.rate(currentRate))")
+        parts.append("\(optimizerKind.name) lr \(Format.rate(currentRate))\(Workspace.optimizerOptions(optimizerKind))")
         return parts.joined(separator: " · ")
     }
 
