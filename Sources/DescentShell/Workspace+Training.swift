@@ -13,6 +13,18 @@ extension Workspace {
         return parts.joined(separator: " · ")
     }
 
+    /// After a run that stopped on a loss that is not finite: under plain sgd, when the L2 penalty's term alone
+    /// multiplies each weight by 1 − 2·lr·λ with |1 − 2·lr·λ| ≥ 1 (2·lr·λ ≥ 2), a note saying so with the numbers; nil
+    /// otherwise.
+    static func l2DivergenceNote(_ t: Trainer) -> String? {
+        let lr = t.optimizer.learningRate, l2 = t.regularizer.l2
+        guard case .sgd(0, _) = t.optimizer.kind, l2 > 0, 2 * lr * l2 >= 2 else { return nil }
+        return "note: under sgd the L2 penalty alone multiplies each weight by 1 − 2·lr·λ every step, and 2·lr·λ = "
+            + "2·\(Format.rate(lr))·\(Format.rate(l2)) = \(Format.rate(2 * lr * l2)), so |1 − 2·lr·λ| = \(Format.rate(abs(1 - 2 * lr * l2))) "
+            + "≥ 1: the weights cannot shrink, and grow without bound — lr below 1/λ = \(Format.rate(1 / l2)), or a smaller λ, "
+            + "makes it less than 1"
+    }
+
     /// Says what `n/a` means the first time a report shows an undefined R² (after a run's summary or a step's report
     /// that quoted an evaluation), and again when new data or a new split makes it undefined for another reason.
     func noteUndefinedR2(_ t: Trainer) {
