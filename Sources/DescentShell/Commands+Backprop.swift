@@ -12,7 +12,7 @@ extension Commands {
                     keywords: ["sample"], handler: forward),
         CommandSpec("backward", ["backward", "backward step"], "compute all gradients (or the next node's, from the loss back) and print them",
                     keywords: ["step"], handler: backward),
-        CommandSpec("update", ["update"], "apply one optimizer step from the current gradients, showing before, gradient, state and after",
+        CommandSpec("update", ["update [digits=N]"], "apply one optimizer step from the current gradients, showing before, gradient, state and after",
                     handler: update),
         CommandSpec("graph", ["graph"], "print the computation graph: nodes in order, ops, shapes, and where backward stands",
                     recorded: false, handler: graph),
@@ -180,14 +180,15 @@ extension Commands {
     }
 
     static func update(_ w: Workspace, _ a: inout ArgReader) throws {
-        try a.finish(options: [])
+        let digits = try a.optionalIntOption("digits", range: 1...17)
+        try a.finish(options: ["digits"])
         let t = try w.ensureTrainer()
         // If the update cannot be applied, everything this command did goes back: a batch drawn, undo entries, and the
         // gradients (and a hand pass's backward) it computed first.
         let start = t.snapshot(label: "update"), stack = w.undoStack, inspected = w.inspected
         let drawsBatch = t.phase == .idle
         let grads = t.model.parameters.map { $0.grad.array }, stale = t.gradientsStale, pass = inspected?.savedState()
-        do { try applyUpdate(w, t) } catch {
+        do { try applyUpdate(w, t, digits: digits) } catch {
             if drawsBatch { t.restore(start) }
             if let inspected, let pass { inspected.restore(pass) }
             for (p, g) in zip(t.model.parameters, grads) { p.grad.load(g) }
@@ -197,8 +198,9 @@ extension Commands {
         }
     }
 
-    /// The work of `update`: gradients if missing, the optimizer step, and the before/after report.
-    private static func applyUpdate(_ w: Workspace, _ t: Trainer) throws {
+    /// The work of `update`: gradients if missing, the optimizer step, and the before/after report, its numbers to
+    /// `digits` significant digits when given (`digits=`).
+    private static func applyUpdate(_ w: Workspace, _ t: Trainer, digits: Int?) throws {
         if let shown = w.inspected, shown !== t.currentGraph {
             // `forward sample N` runs one row in evaluation mode beside the step; it is not a step to apply.
             throw ShellError("the last forward pass was on one sample (evaluation mode), which is not a training step — "
@@ -235,7 +237,7 @@ extension Commands {
         // Every constant the rule uses, by its symbol there, so that the rows can be checked by hand.
         let constants = opt.kind.constants.isEmpty ? "" : " " + opt.kind.constants
         w.out.print("update \(t.stepCount): \(opt.kind.name) lr=\(Format.rate(t.lastStepRate))\(constants)\(adamStep), rule \(opt.kind.rule)")
-        for line in updateCountLines(opt, step: t.stepCount) { w.out.print("  " + line) }
+        for line in updateCountLines(opt, step: t.stepCount, digits: digits ?? 6) { w.out.print("  " + line) }
         if !opt.stateNames.isEmpty {
             let named = zip(opt.stateNames, opt.torchStateNames).map { "\($0) \($1)" }
             w.out.print("  (PyTorch's names for the state: \(named.joined(separator: ", ")))")
@@ -244,7 +246,7 @@ extension Commands {
         // (m and a combining circumflex) takes one column.
         let width = opt.stateNames.map(\.count).max().map { max($0, 6) } ?? 6
         let row = { (label: String, v: [Double], shape: [Int]) in
-            w.out.print("  " + label + String(repeating: " ", count: max(0, width - label.count)) + " " + values(v, shape))
+            w.out.print("  " + label + String(repeating: " ", count: max(0, width - label.count)) + " " + values(v, shape, digits: digits))
         }
         for (k, p) in t.model.parameters.enumerated() {
             w.out.print("\(p.name) \(Tensor.describe(p.shape))")
@@ -275,14 +277,14 @@ extension Commands {
     /// What an update's rule takes from the optimizer's own count of updates, which starts again when its state is
     /// reset (a new optimizer) and so can differ from the session's step: Adam's t and bias corrections, and SGD
     /// momentum's first update, which takes v ← g.
-    static func updateCountLines(_ opt: Optimizer, step: Int) -> [String] {
+    static func updateCountLines(_ opt: Optimizer, step: Int, digits: Int = 6) -> [String] {
         let own = opt.steps == step ? "" : ", which started again when its state was reset (this is the session's step \(step))"
         switch opt.kind {
         case let .adam(b1, b2, _):
             guard let (c1, c2) = biasCorrections(opt) else { return [] }
             return ["t = \(opt.steps) is adam's own count of updates\(own)",
-                    "bias corrections 1 − β₁ᵗ = 1 − \(Format.short(b1))^\(opt.steps) = \(Format.sig(c1, 6)),  "
-                        + "1 − β₂ᵗ = 1 − \(Format.short(b2))^\(opt.steps) = \(Format.sig(c2, 6));  "
+                    "bias corrections 1 − β₁ᵗ = 1 − \(Format.short(b1))^\(opt.steps) = \(Format.sig(c1, digits)),  "
+                        + "1 − β₂ᵗ = 1 − \(Format.short(b2))^\(opt.steps) = \(Format.sig(c2, digits));  "
                         + "m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), θ ← θ − lr·m̂/(√v̂ + ε)"]
         case let .sgd(m, _) where m != 0 && opt.steps == 1:
             return ["the first update since the state was reset: v ← g (no earlier v to carry)"]
@@ -291,10 +293,10 @@ extension Commands {
         }
     }
 
-    /// Values on one line when few, else a summary.
-    static func values(_ v: [Double], _ shape: [Int]) -> String {
-        if v.count <= 16 { return Tensor(shape: shape, data: v).formatted(digits: 6).replacingOccurrences(of: "\n", with: "") }
-        return Printer.summary(v)
+    /// Values on one line when few (to 6 significant digits, or `digits`), else a summary (to 4, or `digits`).
+    static func values(_ v: [Double], _ shape: [Int], digits: Int? = nil) -> String {
+        if v.count <= 16 { return Tensor(shape: shape, data: v).formatted(digits: digits ?? 6).replacingOccurrences(of: "\n", with: "") }
+        return Printer.summary(v, digits: digits ?? 4)
     }
 
     static func graph(_ w: Workspace, _ a: inout ArgReader) throws {

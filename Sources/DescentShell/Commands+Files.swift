@@ -115,6 +115,21 @@ extension Commands {
                                                                           misfit: w.misfit()) {
             w.out.print(warning)
         }
+        if let note = optimizerStateNote(w.trainer?.optimizer) { w.out.print(note) }
+    }
+
+    /// What `load weights` did to the optimizer's state, which a weights file does not hold: kept as the updates before
+    /// left it, or none yet; and what resumes a run exactly. Nil for a rule without state (plain sgd).
+    static func optimizerStateNote(_ o: Optimizer?) -> String? {
+        guard let o, !o.stateNames.isEmpty else { return nil }
+        let names = o.stateNames.joined(separator: " and "), adam = o.kind.name == "adam"
+        let state = o.steps > 0
+            ? "the optimizer's state is kept as it was (a weights file holds none): \(o.kind.name)'s \(names) from the "
+                + "\(Format.counted(o.steps, "update")) before\(adam ? " (t = \(o.steps))" : "") go on with these weights"
+            : "there is no optimizer state yet, and a weights file holds none: \(o.kind.name)'s \(names) start from 0 at the "
+                + "next update\(adam ? " (t = 1)" : "")"
+        return "note: " + state + " — `save session \"run.descent\"`, then `replay \"run.descent\"`, resumes a run exactly, "
+            + "the optimizer's state included"
     }
 
     static func replay(_ w: Workspace, _ a: inout ArgReader) throws {

@@ -39,7 +39,7 @@ extension Commands {
             // A parameter's name the model does not have (W3 of two layers): say what it has.
             if let first = word.first, "Wb".contains(first), word.count > 1, word.dropFirst().allSatisfy(\.isNumber) {
                 let names = w.parameterNames()
-                throw a.error("no parameter '\(word)' — " + (names.isEmpty ? "there are no layers yet (`layer dense UNITS [ACTIVATION]`)"
+                throw a.error("no parameter '\(word)' — " + (names.isEmpty ? "there are \(w.noDenseLayers) (`layer dense UNITS [ACTIVATION]`)"
                                                                            : "the model has \(names.joined(separator: ", "))"))
             }
             // The decision boundary is plotted, not shown.
@@ -166,7 +166,7 @@ extension Commands {
     /// note on each one that is not current, or, when none shown was ever computed, one line saying so.
     static func showParameters(_ w: Workspace, _ a: inout ArgReader, what: String) throws {
         if w.parameterNames().isEmpty && a.peek != nil {
-            throw ShellError("there are no parameters yet — add a layer with `layer dense UNITS [ACTIVATION]`")
+            throw ShellError("there are no parameters yet\(w.layers.isEmpty ? "" : " (dropout has no weights)") — add a layer with `layer dense UNITS [ACTIVATION]`")
         }
         var names: [String] = []
         while true {

@@ -414,6 +414,7 @@ extension Commands {
         let hadState = (w.trainer?.optimizer.steps ?? 0) > 0
         // Under a schedule the rate set is its base, which a new rule's default replaces.
         let rateBefore = w.statedRate
+        let kindBefore = w.optimizerKind
         try checkAboveCosineMinimum(w, lr ?? kind.defaultLearningRate, a)
         w.optimizerKind = kind
         w.optimizerChosen = true
@@ -424,7 +425,28 @@ extension Commands {
         // Without lr= the new rule's default replaces the rate: said when that changes it, with how to keep it.
         let rateNote = lr == nil && rate != rateBefore
             ? " — lr \(Format.rate(rate)) is \(kind.name)'s default; it was \(Format.rate(rateBefore)) (add lr=\(rateBefore.plainText) to keep it)" : ""
-        w.out.print("optimizer \(kind.name) lr=\(Format.rate(rate))\(settings): \(kind.rule)" + rateNote + (hadState ? " — optimizer state reset" : "") + note)
+        // The same rule again for another rate only, as a PyTorch user re-creates an optimizer: `lr` would keep the state.
+        let keepNote = kind == kindBefore && rate != rateBefore
+            ? " (to change only the rate and keep the optimizer's state: `lr \(rate.plainText)`)" : ""
+        w.out.print("optimizer \(kind.name) lr=\(Format.rate(rate))\(settings): \(kind.rule)" + rateNote
+                    + (hadState ? " — optimizer state reset" + keepNote : "") + note)
+        if let stuck = stuckStateNote(kind, rate: rate) { w.out.print(stuck) }
+    }
+
+    /// What a constant of 1 does to the state it weighs, which PyTorch accepts as it is: rmsprop's alpha=1 keeps the
+    /// square average at 0, sgd's momentum=1 never decays the velocity; nil for any other rule or constant.
+    static func stuckStateNote(_ kind: OptimizerKind, rate: Double) -> String? {
+        switch kind {
+        case let .rmsprop(alpha, eps, _) where alpha == 1:
+            return "note: with alpha=1 the square average never moves from 0 (v ← 1·v + 0·g²), so every step divides g by ε "
+                + "alone (g/(√v + ε) = g/ε): lr/ε = \(Format.rate(rate / eps)) times the gradient — PyTorch does the same; "
+                + "its default is alpha=0.99"
+        case let .sgd(momentum, _) where momentum == 1:
+            return "note: with momentum=1 the velocity never decays (v ← 1·v + g): it is the sum of every gradient since "
+                + "the state was reset, and each step moves θ by lr times it — PyTorch does the same; momentum=0.9 is usual"
+        default:
+            return nil
+        }
     }
 
     /// Refuses a base rate at or below the minimum of the cosine schedule in force, which `schedule` refuses too: the

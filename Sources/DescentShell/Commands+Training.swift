@@ -151,6 +151,10 @@ extension Commands {
             w.out.print(Report.summary(t, ran: t.stepCount - start, took: stoppedAt - start, seconds: secs, reason: said))
             // The live view closes with the run, taking the watched entries with it: what they did stays.
             if watchedLive { for line in w.watchSummary(t.model, before: watchedBefore, steps: t.stepCount - start) { w.out.print(line) } }
+            switch reason {
+            case .nonFinite, .nonFiniteEvaluation: if let note = Workspace.l2DivergenceNote(t) { w.out.print(note) }
+            default: break
+            }
         }
         if t.stepCount > start && t.history.lastEvaluation != nil { w.noteUndefinedR2(t) }
         w.inspected = nil

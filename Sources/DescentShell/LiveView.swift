@@ -397,10 +397,26 @@ final class LiveView: TrainingView {
         if model.columns + 4 + keys.columns <= width {
             lines.append(model + "    " + keys)
         } else {
-            lines += wrap(model.components(separatedBy: " · "), width: width, separator: " · ")
+            // A field wider than the line (an optimizer with its settings) breaks between its settings, never inside one.
+            let fields = model.components(separatedBy: " · ").flatMap { field in
+                field.columns <= width ? [field] : wrap(settings(field), width: width, separator: " ")
+            }
+            lines += wrap(fields, width: width, separator: " · ")
             lines += wrap(keys.components(separatedBy: " · "), width: width, separator: " · ")
         }
         return lines
+    }
+
+    /// A field of the model line cut into its settings, each a word that begins with a letter and the values after it:
+    /// `adam lr 0.01 beta1 0.8` → `adam`, `lr 0.01`, `beta1 0.8`.
+    static func settings(_ field: String) -> [String] {
+        var settings: [String] = []
+        for word in field.split(separator: " ") {
+            if let last = settings.last, !(word.first?.isLetter ?? false) { settings[settings.count - 1] = last + " " + word } else {
+                settings.append(String(word))
+            }
+        }
+        return settings
     }
 
     /// The key that stops a run, as the keys line begins; the status line holding it is the last to go when rows are few.

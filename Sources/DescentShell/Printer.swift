@@ -150,11 +150,11 @@ enum Printer {
         n.maskTensor.map { Tensor(shape: $0.shape, data: $0.data.map { $0 != 0 ? 1 : 0 }) }
     }
 
-    /// `min -0.52  mean 0.013  max 0.97`
-    static func summary(_ v: [Double]) -> String {
+    /// `min -0.52  mean 0.013  max 0.97`, to `digits` significant digits.
+    static func summary(_ v: [Double], digits: Int = 4) -> String {
         guard !v.isEmpty else { return "empty" }
         let mean = v.reduce(0, +) / Double(v.count)
-        return "min \(Format.sig(v.min() ?? .nan, 4))  mean \(Format.sig(mean, 4))  max \(Format.sig(v.max() ?? .nan, 4))"
+        return "min \(Format.sig(v.min() ?? .nan, digits))  mean \(Format.sig(mean, digits))  max \(Format.sig(v.max() ?? .nan, digits))"
     }
 
     static func indent(_ s: String, by n: Int = 2) -> String {

@@ -2,14 +2,27 @@ import DescentCore
 
 /// The model line, breaks and watches, for training runs.
 extension Workspace {
-    /// `2-8-8-1 tanh · bce · l2 1e-3 · adam lr 0.01`
+    /// `2-8-8-1 tanh · bce · l2 1e-3 · adam lr 0.01 beta1 0.8`: the optimizer's settings that are not its defaults
+    /// named as a kept run's (`settingsLine`) are.
     func modelLine() -> String {
         var parts: [String] = []
         if let m = model { parts.append(m.spec.summary) }
         if let l = loss { parts.append(l.description) }
         if !regularizer.isNone { parts.append(regularizer.description) }
-        parts.append("\(optimizerKind.name) lr \(Format.rate(currentRate))")
+        parts.append("\(optimizerKind.name) lr \(Format.rate(currentRate))\(Workspace.optimizerOptions(optimizerKind))")
         return parts.joined(separator: " · ")
+    }
+
+    /// After a run that stopped on a loss that is not finite: under plain sgd, when the L2 penalty's term alone
+    /// multiplies each weight by 1 − 2·lr·λ with |1 − 2·lr·λ| ≥ 1 (2·lr·λ ≥ 2), a note saying so with the numbers; nil
+    /// otherwise.
+    static func l2DivergenceNote(_ t: Trainer) -> String? {
+        let lr = t.optimizer.learningRate, l2 = t.regularizer.l2
+        guard case .sgd(0, _) = t.optimizer.kind, l2 > 0, 2 * lr * l2 >= 2 else { return nil }
+        return "note: under sgd the L2 penalty alone multiplies each weight by 1 − 2·lr·λ every step, and 2·lr·λ = "
+            + "2·\(Format.rate(lr))·\(Format.rate(l2)) = \(Format.rate(2 * lr * l2)), so |1 − 2·lr·λ| = \(Format.rate(abs(1 - 2 * lr * l2))) "
+            + "≥ 1: the weights cannot shrink, and grow without bound — lr below 1/λ = \(Format.rate(1 / l2)), or a smaller λ, "
+            + "makes it less than 1"
     }
 
     /// Says what `n/a` means the first time a report shows an undefined R² (after a run's summary or a step's report

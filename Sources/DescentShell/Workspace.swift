@@ -139,10 +139,13 @@ public final class Workspace {
     func modelSpec() throws -> ModelSpec {
         guard let data else { throw ShellError("no data yet — start with `data …` (e.g. `data xor n=200`)") }
         guard Commands.denseCount(layers) > 0 else {
-            throw ShellError("no layers yet — add one with `layer dense UNITS [ACTIVATION]`")
+            throw ShellError("\(noDenseLayers) — add one with `layer dense UNITS [ACTIVATION]`")
         }
         return ModelSpec(inputSize: modelWidth(data), layers: layers)
     }
+
+    /// What there is without a dense layer: `no layers yet`, or with dropout layers alone, that they hold no weights.
+    var noDenseLayers: String { layers.isEmpty ? "no layers yet" : "no dense layers yet (dropout has no weights)" }
 
     /// The model, built (weights drawn from the seed) when missing.
     func ensureModel() throws -> Model {

@@ -40,7 +40,8 @@ final class SessionFilesTests: XCTestCase {
         let said = ok(s, out, SessionFilesTests.model + "\ntrain 20\nsave weights \"ck2.json\"\nsave weights \"other.json\"\ntrain 20\n"
                       + "load weights \"ck2.json\"\ntrain 30\nsave weights \"ck2.json\"\nload weights \"ck2.json\"\ntrain 5\n"
                       + "save session \"s9.descent\"\nsave weights \"a.json\"")
-        XCTAssertFalse(said.contains("note:"), said)
+        // No note on the files (`load weights` notes what became of Adam's state, which is not about them).
+        XCTAssertFalse(said.split(separator: "\n").contains { $0.hasPrefix("note:") && !$0.contains("optimizer's state") }, said)
         XCTAssertEqual(w.recorded, SessionFilesTests.model.split(separator: "\n").map(String.init) + [
             "train 20", "save weights \"ck2.json\"", "train 20", "load weights \"ck2.json\"", "train 30",
             "save weights \"ck2.json\"", "load weights \"ck2.json\"", "train 5"], "a save nothing reads back is left out")

@@ -22,6 +22,19 @@ final class ShowWeightsTests: XCTestCase {
         h.ok("load weights \"\(path)\"", file: file, line: line)
     }
 
+    func testADropoutLayerAloneIsNoLayerWithWeights() {
+        // A tester read "no layers yet" with a dropout layer there.
+        h.ok("data X=[[1],[2]] y=[2,4]\nlayer dropout 0.2")
+        XCTAssertTrue(h.fails("show weights").hasPrefix("error: no dense layers yet (dropout has no weights) — add one with `layer dense UNITS [ACTIVATION]`\n"),
+                      h.out.text)
+        XCTAssertTrue(h.fails("show weights W1").contains("there are no parameters yet (dropout has no weights)"), h.out.text)
+        XCTAssertTrue(h.fails("show W1").contains("no parameter 'W1' — there are no dense layers yet (dropout has no weights)"), h.out.text)
+        // Without any layer, as before.
+        h.ok("layer clear")
+        XCTAssertTrue(h.fails("show weights").contains("no layers yet — add one with `layer dense UNITS [ACTIVATION]`"), h.out.text)
+        XCTAssertFalse(h.out.errors.joined().contains("dropout"), h.out.text)
+    }
+
     func testAMatrixWiderThanTheTerminalKeepsTheColumnsThatFitAndSaysWhatItLeftOut() {
         loadCounting()
         // 40 columns: 16 numbers of width 2 take 16·3 − 1 = 47 columns and the brackets 4, 51 > 40; with the `...`, k

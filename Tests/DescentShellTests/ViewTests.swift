@@ -81,6 +81,32 @@ final class ViewTests: XCTestCase {
         XCTAssertTrue(wide.allSatisfy { $0.count <= 140 }, "\(wide)")
     }
 
+    func testTheStatusModelLineNamesTheOptimizersSettingsAsKeepDoes() throws {
+        // A tester saw `sgd lr 0.05` in the status after `optimizer sgd lr=0.05 momentum=0.9`, and `keep` say more.
+        for (optimizer, named) in [("optimizer sgd lr=0.05 momentum=0.9", "sgd lr 0.05 momentum 0.9"),
+                                   ("optimizer adam lr=0.01 beta1=0.8 eps=1e-6", "adam lr 0.01 beta1 0.8 eps 1e-06"),
+                                   ("optimizer sgd lr=0.05 momentum=0.9 nesterov=true", "sgd lr 0.05 momentum 0.9 nesterov"),
+                                   ("optimizer adam lr=0.01", "adam lr 0.01")] {
+            let w = trainedWorkspace("data X=[[1],[2]] y=[2,4]\nlayer dense 1\nloss mse\n\(optimizer)\ntrain 2")
+            XCTAssertEqual(w.modelLine(), "1-1 · mse · " + named)
+            // `keep` (a kept run's settings) says the same between the loss and the batch.
+            let kept = try XCTUnwrap(w.currentRun?.settings)
+            XCTAssertTrue(kept.contains(" · mse · \(named) · batch full"), kept)
+        }
+    }
+
+    func testANarrowStatusBreaksTheOptimizerBetweenItsSettings() {
+        // 49 columns of optimizer at 30: broken by hand between settings, `rmsprop lr 0.01 alpha 0.9` being 25 columns
+        // and ` eps 1e-06` making 35; no setting's name is parted from its value, and no line is wider than 30.
+        let model = "2-1 · mse · rmsprop lr 0.01 alpha 0.9 eps 1e-06 momentum 0.9"
+        let lines = LiveView.status(numbers: "step 1/2", speed: "", fraction: 0.5, paused: false, watches: [], model: model, width: 30)
+        let start = lines.firstIndex(of: "2-1 · mse")
+        XCTAssertNotNil(start, "\(lines)")
+        XCTAssertEqual(Array(lines[(start ?? 0)...].prefix(3)), ["2-1 · mse", "rmsprop lr 0.01 alpha 0.9", "eps 1e-06 momentum 0.9"])
+        XCTAssertTrue(lines.allSatisfy { $0.count <= 30 }, "\(lines)")
+        XCTAssertEqual(LiveView.settings("sgd lr 0.05 momentum 0.9 nesterov"), ["sgd", "lr 0.05", "momentum 0.9", "nesterov"])
+    }
+
     func testANoticeWrapsAtSpacesToTheWidth() throws {
         // "no map: it is drawn for data of 2 features, and this data has 64" at 30 columns, broken at spaces by hand:
         // "no map: it is drawn for data" is 28 columns, and " of" would make 31.
