@@ -140,23 +140,10 @@ final class CursesPlotViewer: PlotViewer {
         do { try s.start() } catch { return try textInstead(w, error) { try text.showHistogram(w, chart) } }
         defer { s.stop() }
         let histogram = chart(s.isUnicode)
-        var notice = Notice()
-        while true {
-            let (width, height) = s.size
+        untilKey(on: s) { width, height in
             var canvas = Canvas(width: width, height: height)
             histogram.draw(into: &canvas, x: 0, y: 0, width: width, height: max(1, height - 1))
-            let hint = notice.text.map { CursesPlotViewer.withWayOut($0, back: "any key returns", width: width, unicode: s.isUnicode) }
-                ?? CursesPlotViewer.withWayOut("histogram of the weights", back: "any key returns", width: width, unicode: s.isUnicode)
-            canvas.put(String(hint.prefix(width)), x: 0, y: height - 1, fg: .dim)
-            s.draw(canvas)
-            switch s.readKey(timeoutMilliseconds: 1000) {
-            case nil, .resize?: continue
-            case .paste(let text)?:
-                // A paste is not a key: it waits for the prompt, and the histogram stays.
-                LineEditor.keepPaste(text)
-                notice.say(LiveView.pasteNotice(text, after: "after this view"))
-            default: return   // Ctrl-C, hang-up: Screen raised the interrupt
-            }
+            return (canvas, CursesPlotViewer.withWayOut("histogram of the weights", back: "any key returns", width: width, unicode: s.isUnicode))
         }
     }
 
@@ -165,9 +152,7 @@ final class CursesPlotViewer: PlotViewer {
         let s = Screen()
         do { try s.start() } catch { return try textInstead(w, error) { try text.showBoundary(w, t, projection: projection, unit: unit) } }
         defer { s.stop() }
-        var notice = Notice()
-        while true {
-            let (width, height) = s.size
+        untilKey(on: s) { width, height in
             // A projection's note (the means held, what the points are) above the bottom line, on at most a third of the rows.
             let note = projection?.note.map { (s.isUnicode ? $0 : $0.asciiFallback).wrapped(width: width) } ?? []
             let noteRows = Array(note.prefix(max(0, (height - 1) / 3)))
@@ -176,14 +161,26 @@ final class CursesPlotViewer: PlotViewer {
             var canvas = Canvas(width: width, height: height)
             canvas.blit(map, x: 0, y: 0)
             for (k, line) in noteRows.enumerated() { canvas.put(line, x: 0, y: height - 1 - noteRows.count + k, fg: .dim) }
-            let hint = notice.text.map { CursesPlotViewer.withWayOut($0, back: "any key returns", width: width, unicode: s.isUnicode) }
-                ?? CursesPlotViewer.boundaryHint(model: w.modelLine(), mapName: unit.map { "map of \($0.name)" } ?? Charts.mapName(t), unicode: s.isUnicode, width: width)
+            let hint = CursesPlotViewer.boundaryHint(model: w.modelLine(), mapName: unit.map { "map of \($0.name)" } ?? Charts.mapName(t),
+                                                     unicode: s.isUnicode, width: width)
+            return (canvas, hint)
+        }
+    }
+
+    /// Shows what `frame` draws for the screen's width and height (a canvas, and the bottom line's hint, which a notice
+    /// replaces) on the started screen `s` until a key; a paste is kept for the prompt and said, and the view stays.
+    private func untilKey(on s: Screen, _ frame: (_ width: Int, _ height: Int) -> (Canvas, String)) {
+        var notice = Notice()
+        while true {
+            let (width, height) = s.size
+            var (canvas, hint) = frame(width, height)
+            if let text = notice.text { hint = CursesPlotViewer.withWayOut(text, back: "any key returns", width: width, unicode: s.isUnicode) }
             canvas.put(String(hint.prefix(width)), x: 0, y: height - 1, fg: .dim)
             s.draw(canvas)
             switch s.readKey(timeoutMilliseconds: 1000) {
             case nil, .resize?: continue
             case .paste(let text)?:
-                // A paste is not a key: it waits for the prompt, and the map stays.
+                // A paste is not a key: it waits for the prompt, and the view stays.
                 LineEditor.keepPaste(text)
                 notice.say(LiveView.pasteNotice(text, after: "after this view"))
             default: return   // Ctrl-C, hang-up: Screen raised the interrupt

@@ -49,6 +49,27 @@ final class LiveViewTests: XCTestCase {
         try t.wait(forText: "stopped by the user")
     }
 
+    func testPlotWeightsShowsTheHistogramFullScreenUntilAKeyAndKeepsAPasteForThePrompt() throws {
+        // Three weights set by hand, 1, 0 and -1: of 21 bins over ±1, the first, the middle and the last hold one each.
+        let t = try Tmux(width: 100, height: 30)
+        try t.wait(forText: "descent>")
+        try t.type("data X=[[1,2,3]] y=[1]; layer dense 1 bias=false; set W1[0,0] = 1; set W1[1,0] = 0; set W1[2,0] = -1")
+        try t.wait(forText: "→ -1")
+        try t.type("plot weights")
+        let view = try t.wait(for: "the histogram full-screen") { $0.contains("histogram of the weights · any key returns") }
+        XCTAssertFalse(view.contains("descent>"), "the prompt is hidden under the view:\n\(view)")
+        XCTAssertTrue(view.contains("W1: 3 entries in 21 bins"), view)
+        XCTAssertTrue(view.contains("exact zeros 1"), view)
+        // A paste is not a key: the view stays, says so, and the pasted line runs at the prompt after the view.
+        try t.paste("show W1\n", bracketed: true)
+        try t.wait(forText: "kept the pasted line for the prompt: it runs after this view")
+        XCTAssertFalse(try t.screen().contains("descent>"), "a paste closed the view")
+        try t.send("x")
+        let back = try t.wait(forText: "descent> show W1")
+        XCTAssertFalse(back.contains("any key returns"), back)
+        XCTAssertFalse(try t.exited())
+    }
+
     func testAnEvaluationThatOverflowsStopsTheRunAndTheSummarySaysSo() throws {
         // Validation row 2 (data row 7) is x = 1e160, whose squared error overflows at every evaluation: the run of
         // 2,000,000 steps stops at its first, step 100,000 (seconds in a debug build, so the live view is seen first).
