@@ -18,9 +18,10 @@ extension ArgReader {
         return try ArgReader.intValue(arg, range: range) { ArgReader.joined("a whole number", $0, "for \(key)=") }
     }
 
-    /// `true` or `false` given as `key=…` (ignoring case), or `defaultValue` when the option is absent.
+    /// `true` or `false` given as `key=…` (ignoring case; `on` and `off` too, as `normalize on` and `features off`
+    /// say it), or `defaultValue` when the option is absent.
     public func boolOption(_ key: String, default defaultValue: Bool) throws(Diagnostic) -> Bool {
-        try wordOption(key, oneOf: ["true", "false"], default: defaultValue ? "true" : "false") == "true"
+        ["true", "on"].contains(try wordOption(key, oneOf: ["true", "false", "on", "off"], default: defaultValue ? "true" : "false"))
     }
 
     /// A word among `candidates` given as `key=…`, or `defaultValue` when the option is absent.

@@ -42,6 +42,10 @@ final class ArgReaderOptionTests: XCTestCase {
         XCTAssertFalse(try args.boolOption("bias", default: true))
         XCTAssertTrue(try args.boolOption("nesterov", default: false))
         XCTAssertTrue(try args.boolOption("absent", default: true))
+        // on and off, as the commands that take them alone (`normalize off`) say it.
+        let words = try reader("layer dense 8 tanh bias=off nesterov=ON")
+        XCTAssertFalse(try words.boolOption("bias", default: true))
+        XCTAssertTrue(try words.boolOption("nesterov", default: false))
         let typo = try reader("layer dense 8 tanh bias=flase")
         XCTAssertEqual(rendered(diagnostic { _ = try typo.boolOption("bias", default: true) }, "layer dense 8 tanh bias=flase"), """
             t.descent:1:25: error: unknown value 'flase' for bias= — did you mean 'false'?
@@ -50,7 +54,7 @@ final class ArgReaderOptionTests: XCTestCase {
             """)
         let number = try reader("layer dense 8 tanh bias=1")
         XCTAssertEqual(diagnostic { _ = try number.boolOption("bias", default: true) },
-                       Diagnostic("expected one of true, false for bias=, got 1", at: SourceSpan(line: 1, column: 25, length: 1)))
+                       Diagnostic("expected one of true, false, on, off for bias=, got 1", at: SourceSpan(line: 1, column: 25, length: 1)))
     }
 
     func testWordOptions() throws {
