@@ -36,14 +36,47 @@ public enum OptimizerKind: Equatable, Sendable {
         }
     }
 
+    /// One number of a rule besides lr: its option's name, its symbol in `rule`, its value here and PyTorch's default.
+    public struct Setting: Equatable, Sendable {
+        public let name: String, symbol: String, value: Double, standard: Double
+
+        /// Whether a description of the rule names it: always when PyTorch's default is not 0 (Adam's betas and eps),
+        /// else when it is not 0 (a momentum).
+        public var isStated: Bool { standard != 0 || value != 0 }
+    }
+
+    /// The rule with PyTorch's defaults, by name (`names`); nil for another name.
+    public static func standard(_ name: String) -> OptimizerKind? {
+        switch name.lowercased() {
+        case "sgd": return .sgd(momentum: 0, nesterov: false)
+        case "adam": return .adam(beta1: 0.9, beta2: 0.999, eps: 1e-8)
+        case "rmsprop": return .rmsprop(alpha: 0.99, eps: 1e-8, momentum: 0)
+        case "adagrad": return .adagrad(eps: 1e-10)
+        default: return nil
+        }
+    }
+
+    /// The rule's numbers besides lr, in the order its command writes them (SGD's `nesterov` is a flag, apart); the one
+    /// table the command's options, its defaults and every description of the rule read.
+    public var settings: [Setting] {
+        func s(_ name: String, _ symbol: String, _ value: Double, _ standard: Double) -> Setting {
+            Setting(name: name, symbol: symbol, value: value, standard: standard)
+        }
+        switch self {
+        case let .sgd(m, _): return [s("momentum", "μ", m, 0)]
+        case let .adam(b1, b2, e): return [s("beta1", "β₁", b1, 0.9), s("beta2", "β₂", b2, 0.999), s("eps", "ε", e, 1e-8)]
+        case let .rmsprop(a, e, m): return [s("alpha", "α", a, 0.99), s("eps", "ε", e, 1e-8), s("momentum", "μ", m, 0)]
+        case let .adagrad(e): return [s("eps", "ε", e, 1e-10)]
+        }
+    }
+
+    /// Whether the rule is SGD with Nesterov momentum.
+    public var isNesterov: Bool { if case .sgd(_, true) = self { return true } else { return false } }
+
     /// The constants `rule` uses besides lr, each by its option's name and its symbol in the rule, with its value:
     /// `momentum μ=0.9 nesterov`, `beta1 β₁=0.9 beta2 β₂=0.999 eps ε=1e-08`; "" for plain SGD.
     public var constants: String {
-        switch self {
-        case let .sgd(m, nesterov): return m == 0 ? "" : "momentum μ=\(Format.rate(m))" + (nesterov ? " nesterov" : "")
-        case let .adam(b1, b2, e): return "beta1 β₁=\(Format.rate(b1)) beta2 β₂=\(Format.rate(b2)) eps ε=\(Format.rate(e))"
-        case let .rmsprop(a, e, m): return "alpha α=\(Format.rate(a)) eps ε=\(Format.rate(e))" + (m == 0 ? "" : " momentum μ=\(Format.rate(m))")
-        case let .adagrad(e): return "eps ε=\(Format.rate(e))"
-        }
+        let stated = settings.filter(\.isStated).map { "\($0.name) \($0.symbol)=\(Format.rate($0.value))" }
+        return (stated + (isNesterov ? ["nesterov"] : [])).joined(separator: " ")
     }
 }

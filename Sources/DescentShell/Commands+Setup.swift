@@ -305,13 +305,8 @@ extension Commands {
 
     /// The `key=` options `optimizer RULE` takes.
     static func optimizerOptions(_ rule: String) -> [String] {
-        switch rule.lowercased() {
-        case "sgd": return ["lr", "momentum", "nesterov"]
-        case "adam": return ["lr", "beta1", "beta2", "eps"]
-        case "rmsprop": return ["lr", "alpha", "eps", "momentum"]
-        case "adagrad": return ["lr", "eps"]
-        default: return []
-        }
+        guard let kind = OptimizerKind.standard(rule) else { return [] }
+        return ["lr"] + kind.settings.map(\.name) + (kind.name == "sgd" ? ["nesterov"] : [])
     }
 
     static func loss(_ w: Workspace, _ a: inout ArgReader) throws {
@@ -380,25 +375,24 @@ extension Commands {
         }
         let kind: OptimizerKind
         let lr = try a.optionalNumberOption("lr", range: .greaterThan(0))
+        /// The setting `key`'s value, PyTorch's default when it is not given.
+        func setting(_ key: String, _ range: NumberRange) throws -> Double {
+            try a.numberOption(key, default: OptimizerKind.standard(name)?.settings.first { $0.name == key }?.standard ?? 0, range: range)
+        }
         switch name {
         case "sgd":
-            let m = try a.numberOption("momentum", default: 0, range: .closed(0, 1))
+            let m = try setting("momentum", .closed(0, 1))
             let n = try a.boolOption("nesterov", default: false)
             if n && m == 0 { throw a.error("nesterov=true needs momentum > 0 (as in PyTorch), e.g. `optimizer sgd momentum=0.9 nesterov=true`", options: ["nesterov", "momentum"]) }
             kind = .sgd(momentum: m, nesterov: n)
         case "adam":
-            let b1 = try a.numberOption("beta1", default: 0.9, range: .halfOpen(0, 1))
-            let b2 = try a.numberOption("beta2", default: 0.999, range: .halfOpen(0, 1))
-            let eps = try a.numberOption("eps", default: 1e-8, range: .greaterThan(0))
-            kind = .adam(beta1: b1, beta2: b2, eps: eps)
+            kind = .adam(beta1: try setting("beta1", .halfOpen(0, 1)), beta2: try setting("beta2", .halfOpen(0, 1)),
+                         eps: try setting("eps", .greaterThan(0)))
         case "rmsprop":
-            let al = try a.numberOption("alpha", default: 0.99, range: .closed(0, 1))
-            let eps = try a.numberOption("eps", default: 1e-8, range: .greaterThan(0))
-            let m = try a.numberOption("momentum", default: 0, range: .closed(0, 1))
-            kind = .rmsprop(alpha: al, eps: eps, momentum: m)
+            kind = .rmsprop(alpha: try setting("alpha", .closed(0, 1)), eps: try setting("eps", .greaterThan(0)),
+                            momentum: try setting("momentum", .closed(0, 1)))
         default:
-            let eps = try a.numberOption("eps", default: 1e-10, range: .greaterThan(0))
-            kind = .adagrad(eps: eps)
+            kind = .adagrad(eps: try setting("eps", .greaterThan(0)))
         }
         // PyTorch's `nesterov` alone, for nesterov=True.
         if name == "sgd", let bare = a.command.args.dropFirst().first(where: { $0.key == nil && $0.text.lowercased() == "nesterov" }),

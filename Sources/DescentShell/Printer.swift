@@ -118,12 +118,8 @@ enum Printer {
 
     /// `adam beta1=0.9 beta2=0.999 eps=1e-08`
     static func optimizerText(_ k: OptimizerKind) -> String {
-        switch k {
-        case let .sgd(m, n): return "sgd" + (m == 0 ? "" : " momentum=\(Format.short(m))") + (n ? " nesterov=true" : "")
-        case let .adam(b1, b2, e): return "adam beta1=\(Format.short(b1)) beta2=\(Format.short(b2)) eps=\(Format.short(e))"
-        case let .rmsprop(a, e, m): return "rmsprop alpha=\(Format.short(a)) eps=\(Format.short(e))" + (m == 0 ? "" : " momentum=\(Format.short(m))")
-        case let .adagrad(e): return "adagrad eps=\(Format.short(e))"
-        }
+        ([k.name] + k.settings.filter(\.isStated).map { "\($0.name)=\(Format.short($0.value))" } + (k.isNesterov ? ["nesterov=true"] : []))
+            .joined(separator: " ")
     }
 
     /// A node's name, op, shape and value: small tensors in full, large ones as shape and min/mean/max.

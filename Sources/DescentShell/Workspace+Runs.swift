@@ -42,19 +42,8 @@ extension Workspace {
 
     /// An optimizer's options that are not its rule's defaults, as `optimizer` takes them (` momentum 0.9 nesterov`).
     static func optimizerOptions(_ kind: OptimizerKind) -> String {
-        var parts: [String] = []
-        func add(_ name: String, _ value: Double, default d: Double) { if value != d { parts.append("\(name) \(Format.short(value))") } }
-        switch kind {
-        case let .sgd(momentum, nesterov):
-            add("momentum", momentum, default: 0)
-            if nesterov { parts.append("nesterov") }
-        case let .adam(beta1, beta2, eps):
-            add("beta1", beta1, default: 0.9); add("beta2", beta2, default: 0.999); add("eps", eps, default: 1e-8)
-        case let .rmsprop(alpha, eps, momentum):
-            add("alpha", alpha, default: 0.99); add("eps", eps, default: 1e-8); add("momentum", momentum, default: 0)
-        case let .adagrad(eps):
-            add("eps", eps, default: 1e-10)
-        }
+        let parts = kind.settings.filter { $0.value != $0.standard }.map { "\($0.name) \(Format.short($0.value))" }
+            + (kind.isNesterov ? ["nesterov"] : [])
         return parts.map { " " + $0 }.joined()
     }
 }
