@@ -122,7 +122,14 @@ extension Commands {
             throw a.error("plot weights takes whole parameters (W1 b1 …); for one entry: `show \(name)` or `watch \(Format.entry(name, index))`")
         }
         let model = try w.ensureModel()
-        return names.isEmpty ? model.parameters.filter(\.isWeight) : names.compactMap { n in model.parameters.first { $0.name == n } }
+        let parameters = names.isEmpty ? model.parameters.filter(\.isWeight) : names.compactMap { n in model.parameters.first { $0.name == n } }
+        let stats = WeightStats(parameters)
+        if stats.nonFinite > 0 && stats.nonFinite == stats.values.count {
+            throw ShellError("no weights to plot: all \(Format.counted(stats.values.count, "entry", plural: "entries")) of "
+                             + "\(stats.names.joined(separator: ", ")) are not finite (\(stats.nonFiniteKinds)) — "
+                             + "`undo` steps back, `reset` draws new weights")
+        }
+        return parameters
     }
 
     static func plot(_ w: Workspace, _ a: inout ArgReader) throws {
