@@ -8,7 +8,7 @@ struct WeightStats {
     var names: [String]
     /// Every entry of the parameters, in order.
     var values: [Double]
-    /// Σ|w| and √Σw² over all entries (NaN when one is NaN).
+    /// Σ|w| and √Σw² over all entries (NaN when one is NaN, else infinite when one is).
     var l1 = 0.0, l2 = 0.0
     /// The largest |w| among the finite entries (0 when there is none).
     var maxAbs = 0.0
@@ -24,15 +24,18 @@ struct WeightStats {
     init(_ parameters: [Parameter]) {
         names = parameters.map(\.name)
         values = parameters.flatMap(\.value.array)
-        var squares = 0.0
         for v in values {
-            l1 += abs(v); squares += v * v
+            l1 += abs(v)
             if v == 0 { zeros += 1 }
             if abs(v) < Sparsity.threshold { small += 1 }
             if v.isFinite { maxAbs = max(maxAbs, abs(v)) } else { nonFinite += 1 }
             if v.isNaN { nans += 1 } else if v == .infinity { positiveInfinities += 1 } else if v == -.infinity { negativeInfinities += 1 }
         }
-        l2 = squares.squareRoot()
+        // max · √Σ(w/max)² over the finite entries, so that neither w² overflows (|w| > 1.3e154) nor underflows
+        // (|w| < 1.5e-154); NaN with a NaN entry, else inf with an infinite one.
+        var squares = 0.0
+        if maxAbs > 0 { for v in values where v.isFinite { squares += (v / maxAbs) * (v / maxAbs) } }
+        l2 = nans > 0 ? .nan : nonFinite > 0 ? .infinity : maxAbs * squares.squareRoot()
     }
 
     /// The entries not finite by kind, e.g. `2 NaN, 1 +inf` (`-inf` for −∞).

@@ -114,4 +114,19 @@ final class PlotWeightsTests: XCTestCase {
         XCTAssertEqual(Histogram.fraction(.nan, lo: 0, hi: 1), 0.5)
         XCTAssertEqual(Histogram.counts([1.7e308, -1.7e308, 0, .nan, .infinity], bins: 3, lo: -1.7e308, hi: 1.7e308), [1, 1, 1])
     }
+
+    func testTheL2NormNeitherOverflowsNorUnderflows() throws {
+        let h = ShellHarness()
+        h.ok("data X=[[1],[2]] y=[1,2]\nlayer dense 1 linear\nloss mse")
+        // One weight: ‖W‖₂ = |w|, though w² underflows to 0 (1e-600) or overflows (4e600).
+        h.ok("set W1[0,0] = -1e-300")
+        XCTAssertEqual(WeightStats(try XCTUnwrap(h.w.model).parameters.filter(\.isWeight)).l2, 1e-300)
+        h.ok("set W1[0,0] = 2e300")
+        XCTAssertEqual(WeightStats(try XCTUnwrap(h.w.model).parameters.filter(\.isWeight)).l2, 2e300)
+        // Two weights 3e300 and 4e300: √(9 + 16) · 1e300 = 5e300 (by hand), to rounding.
+        let two = ShellHarness()
+        two.ok("data X=[[1,2]] y=[1]\nlayer dense 1 linear\nloss mse\nset W1[0,0] = 3e300\nset W1[1,0] = 4e300")
+        XCTAssertEqual(WeightStats(try XCTUnwrap(two.w.model).parameters.filter(\.isWeight)).l2, 5e300, accuracy: 1e285)
+        XCTAssertTrue(two.ok("plot weights").contains("‖W‖₂ = 5e+300"), two.out.text)
+    }
 }
