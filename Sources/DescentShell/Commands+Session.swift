@@ -111,7 +111,7 @@ extension Commands {
     /// a name the model lacks (with the names it has).
     static func weightsToPlot(_ w: Workspace, _ a: inout ArgReader) throws -> [Parameter] {
         guard !w.parameterNames().isEmpty else {
-            throw ShellError("no weights to plot: there are no layers yet — add one with `layer dense UNITS [ACTIVATION]`")
+            throw ShellError("no weights to plot: there are \(w.noDenseLayers) — add one with `layer dense UNITS [ACTIVATION]`")
         }
         var names: [String] = []
         while let name = try a.optionalWord("parameter", oneOf: w.parameterNames()) {

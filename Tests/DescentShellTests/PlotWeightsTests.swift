@@ -70,6 +70,9 @@ final class PlotWeightsTests: XCTestCase {
         empty.ok("data xor n=20")
         XCTAssertTrue(empty.fails("plot weights").contains("no weights to plot: there are no layers yet"))
         XCTAssertTrue(empty.fails("export plot weights \"w.svg\"").contains("no weights to plot"))
+        // Dropout alone holds no weights, as show weights, train and save weights say (Workspace.noDenseLayers).
+        empty.ok("layer dropout 0.5")
+        XCTAssertTrue(empty.fails("plot weights").contains("no weights to plot: there are no dense layers yet (dropout has no weights)"), empty.out.text)
     }
 
     func testEntriesNotFiniteAreLeftOutAndCounted() throws {
