@@ -32,7 +32,7 @@ public struct Session {
         do { commands = try Parser.parse(text, line: line) } catch {
             report(Session.keyedCommand(error, in: text, line: line) ?? Session.gradientName(error, in: text, line: line)
                        ?? Session.callForm(error, in: text, line: line) ?? Session.pythonCall(error, in: text, line: line)
-                       ?? Session.runName(error, in: text, line: line) ?? error,
+                       ?? Session.runName(error, in: text, line: line) ?? Session.wholeNumber(error, in: text, line: line) ?? error,
                    source: text, firstLine: line, file: file)
             return false
         }
