@@ -35,7 +35,8 @@ extension Commands {
             let c = try Commands.resolve(name, at: at)
             let keyword = a.optionalWord(oneOf: c.keywords)
             try a.finish(options: [])
-            let forms = keyword.map { k in c.usage.filter { $0.split(separator: " ").contains { $0.lowercased() == k.lowercased() } } } ?? []
+            // Words apart at spaces and at `|`, so that `regularize none|off` is the form of `help regularize off`.
+            let forms = keyword.map { k in c.usage.filter { $0.split { $0 == " " || $0 == "|" }.contains { $0.lowercased() == k.lowercased() } } } ?? []
             // A form wraps under its own text on a narrow terminal.
             w.out.print((forms.isEmpty ? c.usage : forms).flatMap { ("  " + $0).wrapped(width: w.outputWidth(), indent: 4) }.joined(separator: "\n"))
             w.out.print("\(c.summary).".wrapped(width: w.outputWidth()).joined(separator: "\n"))
