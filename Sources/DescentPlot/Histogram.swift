@@ -58,6 +58,10 @@ public struct Histogram: Sendable {
         return canvas
     }
 
+    /// The smallest area `draw` draws the bars in: a column per bin right of the count axis's labels (at most as wide as
+    /// the top count), and 4 rows (2 for the bars, the x axis and its labels).
+    public var minimumSize: (width: Int, height: Int) { (String(top).count + 1 + counts.count, 4) }
+
     /// The count axis's top: the largest count (at least 1).
     var top: Int { max(1, counts.max() ?? 0) }
 
