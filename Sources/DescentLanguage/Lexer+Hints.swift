@@ -78,7 +78,10 @@ extension Lexer {
         let key = bare.firstIndex(of: "=").map { String(bare[...$0]) } ?? ""
         // A fraction (`regularize l2 1/100`) is a number to write as a decimal, not a name to quote.
         let parts = bare.dropFirst(key.count).split(separator: "/", omittingEmptySubsequences: false)
-        if parts.count == 2, let n = Double(parts[0]), let d = Double(parts[1]), d != 0, (n / d).isFinite {
+        if parts.count == 2, let n = Double(parts[0]), let d = Double(parts[1]) {
+            guard d != 0, (n / d).isFinite else {
+                return " — \(String(bare.dropFirst(key.count)).shortened()) is not a number (\(d == 0 ? "a division by zero" : "too large")): write the value as a decimal"
+            }
             let decimal = (before.isEmpty ? "" : before + " ") + key + (n / d).plainText
             return " — write the fraction as a decimal: `\(decimal.shortened())`"
         }

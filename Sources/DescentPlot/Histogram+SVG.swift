@@ -9,8 +9,8 @@ extension Histogram {
         let left = 64, right = 24, top = hasTitle ? 40 : 16
         let bottom = 44 + (xName == nil ? 0 : 18) + 18 * notes.count
         let pw = Double(max(w - left - right, 10)), ph = Double(max(h - top - bottom, 10))
-        let span = hi - lo, n = max(1, counts.count), binWidth = pw / Double(n)
-        let px = { (x: Double) in Double(left) + (span > 0 ? (x - self.lo) / span : 0.5) * pw }
+        let n = max(1, counts.count), binWidth = pw / Double(n)
+        let px = { (x: Double) in Double(left) + Histogram.fraction(x, lo: self.lo, hi: self.hi) * pw }
         let py = { (c: Double) in Double(top) + ph - c / Double(self.top) * ph }
         let yTicks = Ticks.linear(0, Double(self.top), maxCount: min(6, max(2, Int(ph) / 40)), whole: true)
         let xTicks = Ticks.linear(lo, hi, maxCount: min(7, max(2, Int(pw) / 80)))

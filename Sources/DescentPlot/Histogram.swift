@@ -34,12 +34,21 @@ public struct Histogram: Sendable {
     public static func counts(_ values: [Double], bins: Int, lo: Double, hi: Double) -> [Int] {
         let n = max(1, bins)
         var counts = Array(repeating: 0, count: n)
-        let span = hi - lo
         for v in values where v.isFinite && v >= lo && v <= hi {
-            let k = span > 0 ? Int(((v - lo) / span * Double(n)).rounded(.down)) : n / 2
+            let k = hi > lo ? Int((fraction(v, lo: lo, hi: hi) * Double(n)).rounded(.down)) : n / 2
             counts[min(max(k, 0), n - 1)] += 1
         }
         return counts
+    }
+
+    /// Where `v` lies between `lo` (0) and `hi` (1), clamped to 0…1 (0.5 for an empty range or a value not finite):
+    /// from v − lo over hi − lo, or when those overflow (bounds near ±1.8e308), from each divided by the larger bound's
+    /// magnitude first, so that the result can always be made an Int.
+    static func fraction(_ v: Double, lo: Double, hi: Double) -> Double {
+        guard v.isFinite, lo.isFinite, hi.isFinite, hi > lo else { return 0.5 }
+        let m = max(lo.magnitude, hi.magnitude)
+        let f = (hi - lo).isFinite ? (v - lo) / (hi - lo) : (v / m - lo / m) / (hi / m - lo / m)
+        return f.isFinite ? min(max(f, 0), 1) : 0.5
     }
 
     /// The chart drawn on a new canvas of `width` × `height` cells.
@@ -48,6 +57,10 @@ public struct Histogram: Sendable {
         draw(into: &canvas, x: 0, y: 0, width: width, height: height)
         return canvas
     }
+
+    /// The smallest area `draw` draws the bars in: a column per bin right of the count axis's labels (at most as wide as
+    /// the top count), and 4 rows (2 for the bars, the x axis and its labels).
+    public var minimumSize: (width: Int, height: Int) { (String(top).count + 1 + counts.count, 4) }
 
     /// The count axis's top: the largest count (at least 1).
     var top: Int { max(1, counts.max() ?? 0) }
@@ -84,9 +97,8 @@ public struct Histogram: Sendable {
                 for c in 0..<barWidth { canvas[frame.plotX + b * per + c, areaTop + plotHeight - 1 - r] = Cell(glyph, fg: role) }
             }
         }
-        let span = hi - lo
         let xTicks = Ticks.linear(lo, hi, fitting: plotWidth)
-        let columns = xTicks.values.map { v in span > 0 ? min(plotWidth - 1, Int(((v - lo) / span * Double(plotWidth)).rounded(.down))) : plotWidth / 2 }
+        let columns = xTicks.values.map { v in hi > lo ? min(plotWidth - 1, Int((Histogram.fraction(v, lo: lo, hi: hi) * Double(plotWidth)).rounded(.down))) : plotWidth / 2 }
         frame.draw(into: &canvas, yTicks: yLabels, xTicks: zip(columns, xTicks.labels).map { ($0, $1) })
         for (k, line) in noteLines.enumerated() { canvas.put(line, x: x, y: frame.axisRow + 2 + k, fg: .label) }
     }

@@ -10,7 +10,8 @@ extension Charts {
 
     /// The model's output (regression), or the probability of the second class (two classes; the output itself when
     /// the model gives scores, not probabilities), as a curve over the one feature, with the training points (filled
-    /// markers) and the validation points (hollow ones, so that the two read apart without colour) on it; x in the data's raw units, as `predict` takes it. `width` × `height` cells.
+    /// markers) and the validation points (hollow ones, so that the two read apart without colour) on it, at most
+    /// `maxPoints` of them in all (`thinning`); x in the data's raw units, as `predict` takes it. `width` × `height` cells.
     static func fit(_ t: Trainer, width: Int, height: Int, unicode: Bool, samples: Int = 400, maxPoints: Int = 2000) -> Canvas {
         fitChart(t, unicode: unicode, samples: samples, maxPoints: maxPoints).render(width: width, height: height)
     }
@@ -28,9 +29,10 @@ extension Charts {
         let ys = (0..<n).map { i in probabilities ? Metrics.classProbabilities(g, row: i)?[1] ?? .nan : g.output.value[i * g.output.cols] }
         let curveName = probabilities ? "model: P(\(t.train.classNames.count > 1 ? t.train.classNames[1] : "1"))"
             : binary ? "model output" : "model"
-        var series = [points("training rows", train, t.train.y.data, role: .class0, style: .points, maxPoints: maxPoints)]
+        let stride = thinning(train.rows + (validation?.rows ?? 0), maxPoints: maxPoints)
+        var series = [points("training rows", train, t.train.y.data, role: .class0, style: .points, offset: 0, stride: stride)]
         if let v = t.validation, let x = validation {
-            series.append(points("validation rows", x, v.y.data, role: .class1, style: .hollowPoints, maxPoints: maxPoints))
+            series.append(points("validation rows", x, v.y.data, role: .class1, style: .hollowPoints, offset: train.rows, stride: stride))
         }
         series.append(LineChart.Series(name: curveName, role: .lossTrain, bold: true, style: .solid, xs: xs, ys: ys))
         return LineChart(series: series, title: nil, xName: t.train.inputNames.first ?? "x", showLegend: true, unicode: unicode)
@@ -46,12 +48,23 @@ extension Charts {
         return chart.svg(width: 800, height: 480)
     }
 
-    /// The rows of a one-feature set as a points series (filled or hollow markers), every k-th when there are more
-    /// than `maxPoints`.
+    /// The rows of a one-feature set as a points series (filled or hollow markers), those `thinned` keeps of rows
+    /// numbered from `offset` on.
     private static func points(_ name: String, _ x: Tensor, _ y: [Double], role: ColorRole, style: LineStyle,
-                               maxPoints: Int) -> LineChart.Series {
-        let step = max(1, x.rows / max(1, maxPoints))
-        let rows = Array(stride(from: 0, to: x.rows, by: step))
+                               offset: Int, stride: Int) -> LineChart.Series {
+        let rows = Array(thinned(x.rows, offset: offset, stride: stride))
         return LineChart.Series(name: name, role: role, bold: false, style: style, xs: rows.map { x.data[$0] }, ys: rows.map { y[$0] })
+    }
+
+    /// The stride that keeps at most `maxPoints` of `count` rows: ⌈count / maxPoints⌉ (at least 1).
+    static func thinning(_ count: Int, maxPoints: Int) -> Int {
+        max(1, (count + max(1, maxPoints) - 1) / max(1, maxPoints))
+    }
+
+    /// The rows of a part numbered from `offset` on (after the parts before it) kept by taking every `stride`-th row of
+    /// all the parts in turn: those whose number is a multiple of `stride`, so that the parts together keep
+    /// ⌈rows / stride⌉.
+    static func thinned(_ rows: Int, offset: Int, stride: Int) -> StrideTo<Int> {
+        Swift.stride(from: (stride - offset % stride) % stride, to: rows, by: stride)
     }
 }

@@ -61,8 +61,8 @@ extension Charts {
     /// The map `boundary` draws, in the data's raw units as `predict`, `show data` and the data file give them:
     /// the grid spans the raw range of the training and validation points (plus 5%), each grid point goes through
     /// the training part's standardisation (under `normalize`) before the model sees it, and the points sit at their
-    /// raw coordinates, the validation rows' hollow. Every k-th row of each part is drawn when there are more than
-    /// `maxPoints` in all. Nil when the data has not two features or no rows, or the area holds no grid.
+    /// raw coordinates, the validation rows' hollow. Every k-th row of the parts in turn (k = ⌈rows / `maxPoints`⌉) is
+    /// drawn when there are more than `maxPoints` in all. Nil when the data has not two features or no rows, or the area holds no grid.
     /// With `projection`, data of any width: the map over its two features, each grid point holding every other feature at
     /// its training mean (raw units, standardised as the rest of the point), titled with the two; the points are the rows
     /// at their values of those two.
@@ -94,11 +94,13 @@ extension Charts {
             }
         }
         let g = t.predict(raw: Tensor(shape: [cells, f], data: inputs))
-        let stride = max(1, parts.reduce(0) { $0 + $1.0.rows } / maxPoints)
+        let stride = thinning(parts.reduce(0) { $0 + $1.0.rows }, maxPoints: maxPoints)
         // A unit's map has no points: they would read as the unit's.
         var points: [Heatmap.Point] = []
+        var offset = 0
         for (x, y, hollow) in parts where x.cols == f && unit == nil {
-            for i in Swift.stride(from: 0, to: x.rows, by: stride) {
+            defer { offset += x.rows }
+            for i in thinned(x.rows, offset: offset, stride: stride) {
                 points.append(task == .regression ? .init(x: x[i, a], y: x[i, b], value: y[i], hollow: hollow)
                                                   : .init(x: x[i, a], y: x[i, b], category: Int(y[i]), hollow: hollow))
             }

@@ -6,7 +6,7 @@ import Foundation
 /// Commands that read and write files: weights, session scripts, history and charts.
 extension Commands {
     static let files: [CommandSpec] = [
-        CommandSpec("save", ["save weights \"FILE.json\"", "save session \"FILE.descent\""],
+        CommandSpec("save", ["save weights \"FILE.json\"", "save session \"FILE.descent\"   (or \"FILE.txt\")"],
                     "write the parameters (with normalize's mean and std) as JSON, or this session's commands as a replayable script",
                     keywords: ["weights", "session"], recorded: false, handler: save),
         CommandSpec("load", ["load weights \"FILE.json\""], "read parameters saved by `save weights` (names and shapes checked; a warning when its normalisation is not this session's)",

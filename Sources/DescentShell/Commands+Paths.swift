@@ -67,7 +67,9 @@ extension Commands {
         let words = command.args.filter { $0.key == nil }.prefix { $0.span != at }.map(\.text)
         let plotKind = words.count > 1 && words[0].lowercased() == "plot" && ["runs", "boundary", "weights"].contains(words[1].lowercased())
         let writer = ([name] + words.prefix(plotKind ? 2 : 1)).joined(separator: " ")
-        let renamed = String(file.dropLast(ext.count)) + own
+        // `w.json.csv` → `w.json`: the stem has the extension already.
+        let stem = String(file.dropLast(ext.count + 1))
+        let renamed = fileExtension(stem) == own ? stem : stem + "." + own
         let quoted = "\"" + renamed.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
         let line = ([name] + command.args.map { $0.span == at ? quoted : $0.text }).joined(separator: " ")
         let convert = ["png", "pdf"].contains(ext) && own == "svg"

@@ -81,7 +81,7 @@ extension Commands {
             throw Diagnostic("'\(name)' cannot name a run: `unkeep all` and the `current` run of `show runs` use that word — choose another", at: at)
         }
         guard let t = w.trainer ?? w.carryOver, !t.history.isEmpty else {
-            throw ShellError("nothing to keep yet: the current run has no history — train first (e.g. `train 300`), then `keep \(name)`")
+            throw ShellError("nothing to keep yet: the current run has no history — train first (e.g. `train 300`), then `keep \(typedRunName(name))`")
         }
         if let k = w.runIndex(named: name) {
             let old = w.runs[k]
@@ -130,7 +130,11 @@ extension Commands {
     /// words `besides` (`all`, `current`) as a hint, and the runs kept.
     static func noSuchRun(_ w: Workspace, _ name: String, at: SourceSpan, besides: [String]) -> Diagnostic {
         let kept = w.runs.isEmpty ? "no run is kept" : "kept: \(w.runs.map(\.name).joined(separator: ", "))"
-        let hint = Suggest.hint(name, in: w.runs.map(\.name) + besides) ?? ""
+        var hint = Suggest.hint(name, in: w.runs.map(\.name) + besides) ?? ""
+        // A name that is not a word is shown as it is typed, in double quotes (`"a b"`).
+        for run in w.runs where typedRunName(run.name) != run.name {
+            hint = hint.replacingOccurrences(of: "'\(run.name.shortened())'", with: "`\(typedRunName(run.name).shortened())`")
+        }
         return Diagnostic("no run named '\(name.shortened())' is kept\(hint) (\(kept))", at: at)
     }
 
@@ -151,6 +155,11 @@ extension Commands {
                     throw Diagnostic("the current run has no history: nothing was trained since it was last cleared — train first, or name a kept run", at: at)
                 }
                 run = current
+            } else if name.lowercased() == "all" {
+                // `export runs "FILE.csv"` names no run to write them all.
+                let file = a.command.args.last.map(\.text) ?? "\"FILE.csv\""
+                throw Diagnostic("no run is named 'all' — `export runs \(file.shortened(to: 100))` writes every kept run "
+                                 + "(name runs before the file to write only those)", at: at)
             } else {
                 throw noSuchRun(w, name, at: at, besides: w.currentRun == nil ? [] : ["current"])
             }

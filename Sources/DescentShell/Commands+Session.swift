@@ -35,7 +35,8 @@ extension Commands {
             let c = try Commands.resolve(name, at: at)
             let keyword = a.optionalWord(oneOf: c.keywords)
             try a.finish(options: [])
-            let forms = keyword.map { k in c.usage.filter { $0.split(separator: " ").contains { $0.lowercased() == k.lowercased() } } } ?? []
+            // Words apart at spaces and at `|`, so that `regularize none|off` is the form of `help regularize off`.
+            let forms = keyword.map { k in c.usage.filter { $0.split { $0 == " " || $0 == "|" }.contains { $0.lowercased() == k.lowercased() } } } ?? []
             // A form wraps under its own text on a narrow terminal.
             w.out.print((forms.isEmpty ? c.usage : forms).flatMap { ("  " + $0).wrapped(width: w.outputWidth(), indent: 4) }.joined(separator: "\n"))
             w.out.print("\(c.summary).".wrapped(width: w.outputWidth()).joined(separator: "\n"))
@@ -111,7 +112,7 @@ extension Commands {
     /// a name the model lacks (with the names it has).
     static func weightsToPlot(_ w: Workspace, _ a: inout ArgReader) throws -> [Parameter] {
         guard !w.parameterNames().isEmpty else {
-            throw ShellError("no weights to plot: there are no layers yet — add one with `layer dense UNITS [ACTIVATION]`")
+            throw ShellError("no weights to plot: there are \(w.noDenseLayers) — add one with `layer dense UNITS [ACTIVATION]`")
         }
         var names: [String] = []
         while let name = try a.optionalWord("parameter", oneOf: w.parameterNames()) {
@@ -122,7 +123,14 @@ extension Commands {
             throw a.error("plot weights takes whole parameters (W1 b1 …); for one entry: `show \(name)` or `watch \(Format.entry(name, index))`")
         }
         let model = try w.ensureModel()
-        return names.isEmpty ? model.parameters.filter(\.isWeight) : names.compactMap { n in model.parameters.first { $0.name == n } }
+        let parameters = names.isEmpty ? model.parameters.filter(\.isWeight) : names.compactMap { n in model.parameters.first { $0.name == n } }
+        let stats = WeightStats(parameters)
+        if stats.nonFinite > 0 && stats.nonFinite == stats.values.count {
+            throw ShellError("no weights to plot: all \(Format.counted(stats.values.count, "entry", plural: "entries")) of "
+                             + "\(stats.names.joined(separator: ", ")) are not finite (\(stats.nonFiniteKinds)) — "
+                             + "`undo` steps back, `reset` draws new weights")
+        }
+        return parameters
     }
 
     static func plot(_ w: Workspace, _ a: inout ArgReader) throws {

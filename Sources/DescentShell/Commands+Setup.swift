@@ -35,9 +35,9 @@ extension Commands {
                     keywords: layerKinds + Activation.names, handler: layer),
         CommandSpec("loss", ["loss mse|mae|huber|bce|ce|hinge [delta=X]"], "choose the data loss (mean reduction, as PyTorch)",
                     keywords: Loss.names, handler: loss),
-        CommandSpec("regularize", ["regularize none", "regularize l1 λ", "regularize l2 λ", "regularize elastic l1=λ1 l2=λ2",
+        CommandSpec("regularize", ["regularize none|off", "regularize l1 λ", "regularize l2 λ", "regularize elastic l1=λ1 l2=λ2",
                                    "    (PyTorch's weight_decay wd is l2 wd/2, but it decays biases too; AdamW's decoupled decay has no equivalent)"],
-                    "penalise weight matrices (not biases)", keywords: ["none", "l1", "l2", "elastic"], handler: regularize),
+                    "penalise weight matrices (not biases)", keywords: ["none", "off", "l1", "l2", "elastic"], handler: regularize),
         CommandSpec("optimizer", ["optimizer sgd [lr=X] [momentum=X] [nesterov=true]",
                                   "optimizer adam [lr=X] [beta1=X] [beta2=X] [eps=X]",
                                   "optimizer rmsprop [lr=X] [alpha=X] [eps=X] [momentum=X]",
@@ -405,7 +405,8 @@ extension Commands {
             ForeignNames.weightDecayHint(key, in: a, lead: "the optimizers here take no weight decay; ")
                 ?? ForeignNames.betasHint(key, in: a) ?? ForeignNames.fixedOptionHint(key, in: a)
         }
-        let hadState = (w.trainer?.optimizer.steps ?? 0) > 0
+        // Plain SGD keeps no state, so there is none to reset.
+        let hadState = w.trainer.map { $0.optimizer.steps > 0 && !$0.optimizer.stateNames.isEmpty } ?? false
         // Under a schedule the rate set is its base, which a new rule's default replaces.
         let rateBefore = w.statedRate
         let kindBefore = w.optimizerKind
@@ -419,8 +420,9 @@ extension Commands {
         // Without lr= the new rule's default replaces the rate: said when that changes it, with how to keep it.
         let rateNote = lr == nil && rate != rateBefore
             ? " — lr \(Format.rate(rate)) is \(kind.name)'s default; it was \(Format.rate(rateBefore)) (add lr=\(rateBefore.plainText) to keep it)" : ""
-        // The same rule again for another rate only, as a PyTorch user re-creates an optimizer: `lr` would keep the state.
-        let keepNote = kind == kindBefore && rate != rateBefore
+        // The same rule again for another rate only, as a PyTorch user re-creates an optimizer: `lr` would keep the state
+        // (not when the rate is the rule's default, untyped: rateNote says how to keep the one before).
+        let keepNote = kind == kindBefore && rate != rateBefore && lr != nil
             ? " (to change only the rate and keep the optimizer's state: `lr \(rate.plainText)`)" : ""
         w.out.print("optimizer \(kind.name) lr=\(Format.rate(rate))\(settings): \(kind.rule)" + rateNote
                     + (hadState ? " — optimizer state reset" + keepNote : "") + note)

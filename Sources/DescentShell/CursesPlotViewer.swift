@@ -142,7 +142,16 @@ final class CursesPlotViewer: PlotViewer {
         let histogram = chart(s.isUnicode)
         untilKey(on: s) { width, height in
             var canvas = Canvas(width: width, height: height)
-            histogram.draw(into: &canvas, x: 0, y: 0, width: width, height: max(1, height - 1))
+            let least = histogram.minimumSize
+            if width < least.width || height - 1 < least.height {
+                // As the live view's map: what size it needs, until the terminal is resized.
+                let text = "the terminal is too small for the histogram: it needs \(least.width)×\(least.height + 1) or more (this one is \(width)×\(height))"
+                for (k, line) in (s.isUnicode ? text : text.asciiFallback).wrapped(width: width).prefix(max(0, height - 1)).enumerated() {
+                    canvas.put(line, x: 0, y: k, fg: .label)
+                }
+            } else {
+                histogram.draw(into: &canvas, x: 0, y: 0, width: width, height: max(1, height - 1))
+            }
             return (canvas, CursesPlotViewer.withWayOut("histogram of the weights", back: "any key returns", width: width, unicode: s.isUnicode))
         }
     }

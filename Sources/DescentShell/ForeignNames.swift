@@ -217,11 +217,17 @@ enum ForeignNames {
 
     /// The line to type here for `text`, one `optimizer`, `regularize` or `schedule` command written as a Python call or
     /// with commas (`optimizer torch.optim.SGD(lr=0.1, momentum=0.9)` → `optimizer sgd lr=0.1 momentum=0.9`): module
-    /// paths, parentheses and commas (outside lists) left out, Adam's betas=(β1,β2) as beta1= and beta2=, and the rest as
-    /// `translated` writes it; nil for another command, or when the line does not parse.
+    /// paths, parentheses, commas (outside lists) and PyTorch's first argument (`params`, `model.parameters()`,
+    /// `optimizer`) left out, Adam's betas=(β1,β2) as beta1= and beta2=, and the rest as `translated` writes it (with
+    /// weight decay, two commands: `optimizer adam lr=0.001; regularize l2 5e-05`); nil for another command, or when the
+    /// line does not parse.
     static func plainLine(_ text: String) -> String? {
         var s = text
         for path in modulePaths { s = s.replacingOccurrences(of: path, with: "") }
+        // The call's first argument when it names what PyTorch passes there (`SGD(params, …)`, `SGD(model.parameters())`,
+        // `StepLR(optimizer, …)`): a name or a dotted call, which a command here leaves out.
+        s = s.replacingOccurrences(of: #"^(\s*\S+\s+\w+\s*\(\s*)(?!(?:nesterov|true|false)\b)[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*(?:\(\s*\))?\s*(?:,\s*|(?=\)))"#,
+                                   with: "$1", options: .regularExpression)
         s = s.replacingOccurrences(of: #"betas=[\(\[]\s*([^,\)\]\s]+)\s*,\s*([^,\)\]\s]+)\s*[\)\]]"#, with: "beta1=$1 beta2=$2",
                                    options: .regularExpression)
         var depth = 0, plain = ""
@@ -230,14 +236,16 @@ enum ForeignNames {
             plain.append(depth == 0 && "(),".contains(ch) ? " " : ch)
         }
         guard let commands = try? Parser.parse(plain), commands.count == 1, let line = translated(commands[0]),
-              (try? Parser.parse(line))?.count == 1 else { return nil }
+              let typed = try? Parser.parse(line), typed.count == (line.contains("; ") ? 2 : 1) else { return nil }
         return line
     }
 
     /// `c`, an `optimizer`, `regularize` or `schedule` command, with PyTorch's and scikit-learn's words made Descent's: the
     /// rule, scheduler or penalty by its name here (`SGD` → `sgd`, `StepLR` → `step`, `ridge` → `l2`, `off` → `none`), a
     /// bare number as an optimizer's lr=, a bare `nesterov` as nesterov=true, True and False in lower case, a scheduler's
-    /// options by their names here, ElasticNet's alpha= and l1_ratio= as l1= and l2=; nil for another command.
+    /// options by their names here, ElasticNet's alpha= and l1_ratio= as l1= and l2= (when α ≥ 0 and 0 ≤ r ≤ 1, as
+    /// scikit-learn requires), an optimizer's weight_decay=wd (AdamW's, 0.01 by default, with `adam` for `adamw`) as
+    /// `; regularize l2 wd/2` after it; nil for another command.
     static func translated(_ c: Command) -> String? {
         let matches = Commands.matching(c.name)
         guard matches.count == 1, ["optimizer", "regularize", "schedule"].contains(matches[0].name), let first = c.args.first else { return nil }
@@ -255,7 +263,19 @@ enum ForeignNames {
             guard case .number(let x)? = args.first(where: { $0.key.map(key) == option })?.value else { return nil }
             return x
         }
-        if words[1] == "elastic", let alpha = number("alpha"), let ratio = number("l1ratio") {
+        // PyTorch's weight_decay= (AdamW's 0.01 when not given) as the `regularize l2` that does it, after the optimizer:
+        // AdamW's decay is decoupled, which is not offered, and Adam with coupled L2 is the nearest.
+        var decay: String?
+        if name == "optimizer" {
+            var wd: Double? = words[1] == "adamw" ? 0.01 : nil
+            if let given = args.first(where: { $0.key.map { ["weightdecay", "wd"].contains(key($0)) } ?? false }) {
+                wd = nil
+                if case .number(let x) = given.value { wd = x; args.removeAll { $0 == given } }
+            }
+            decay = wd.map { "regularize l2 \(($0 / 2).plainText)" }
+            if words[1] == "adamw" { words[1] = "adam" }
+        }
+        if words[1] == "elastic", let alpha = number("alpha"), let ratio = number("l1ratio"), alpha >= 0, (0...1).contains(ratio) {
             let (l1, l2) = elasticNet(alpha: alpha, ratio: ratio)
             args.removeAll { ["alpha", "l1ratio"].contains($0.key.map(key) ?? "") }
             words += ["l1=\(l1.plainText)", "l2=\(l2.plainText)"]
@@ -274,16 +294,38 @@ enum ForeignNames {
                 words.append(arg.text)
             }
         }
-        return words.joined(separator: " ")
+        return words.joined(separator: " ") + (decay.map { "; " + $0 } ?? "")
     }
 
     /// The hint for scikit-learn's `alpha=` or `l1_ratio=` given to `regularize elastic` (`a`'s command): ElasticNet's
     /// penalty and the `regularize elastic l1= l2=` that is it, worked out when both are numbers; nil for any other option.
     static func elasticNetHint(_ option: String, in a: ArgReader) -> String? {
         guard ["alpha", "l1ratio"].contains(key(option)) else { return nil }
+        let value = { (name: String) -> Double? in
+            guard case .number(let x)? = a.command.args.first(where: { $0.key.map(key) == name })?.value else { return nil }
+            return x
+        }
+        // scikit-learn refuses these too: the penalty would reward large weights.
+        if let alpha = value("alpha"), alpha < 0 {
+            return " — scikit-learn's ElasticNet takes alpha ≥ 0, not \(alpha.plainText): its penalty is α·r·Σ|w| + α·(1−r)/2·Σw², "
+                + "`regularize elastic l1=α·r l2=α·(1−r)/2` here"
+        }
+        if let ratio = value("l1ratio"), !(0...1).contains(ratio) {
+            return " — scikit-learn's ElasticNet takes l1_ratio from 0 to 1, not \(ratio.plainText): its penalty is α·r·Σ|w| + "
+                + "α·(1−r)/2·Σw², `regularize elastic l1=α·r l2=α·(1−r)/2` here"
+        }
         let line = plainLine(a.command.text).flatMap { $0.contains("alpha=") || $0.contains("l1_ratio=") ? nil : $0 }
         return " — scikit-learn's ElasticNet(alpha=α, l1_ratio=r) penalises α·r·Σ|w| + α·(1−r)/2·Σw², which is "
             + "`\(line?.shortened(to: 100) ?? "regularize elastic l1=α·r l2=α·(1−r)/2")` here"
+    }
+
+    /// What `plain` (a line `plainLine` wrote for `text`) did with weight decay, as a note after it: ` (PyTorch's
+    /// weight_decay=wd is `regularize l2 wd/2` here; …)`, AdamW's said to be Adam with L2; "" when it did nothing.
+    static func decayNote(_ plain: String, for text: String) -> String {
+        guard plain.contains("; regularize l2") else { return "" }
+        let adamW = text.lowercased().contains("adamw")
+        return " (" + (adamW ? "AdamW's decoupled weight decay is not offered; Adam with L2 is the nearest, and " : "")
+            + "PyTorch's weight_decay=wd\(adamW ? " (0.01 unless given)" : "") is `regularize l2 λ` here with λ = wd/2)"
     }
 
     /// The hint for PyTorch's `betas=` given to `optimizer` (`a`'s command): two options here, with the line that gives

@@ -28,13 +28,17 @@ extension Session {
             reason = "PyTorch's betas=(β1, β2) are two options here"
         } else if error.message.hasPrefix("unexpected character '.'"), ForeignNames.modulePaths.contains(where: segment.contains) {
             reason = "a command here names no module"
+        } else if error.message.hasPrefix("unexpected character '.'"),
+                  physical[start..<at].filter({ $0 == "(" }).count > physical[start..<at].filter({ $0 == ")" }).count {
+            // `SGD(model.parameters(), …)`: PyTorch's first argument, which a command here leaves out.
+            reason = "PyTorch's first argument (the parameters, or the optimizer) is not passed here"
         } else {
             return nil
         }
         guard let name = segment.split(separator: " ").first, Commands.matching(String(name)).count == 1,
               callFormCommands.contains(Commands.matching(String(name))[0].name), let plain = ForeignNames.plainLine(segment) else { return nil }
         let head = error.message.components(separatedBy: " — ")[0].replacingOccurrences(of: " outside a list", with: "")
-        return Diagnostic(head + " — \(reason): `\(plain.shortened(to: 100))`", at: span)
+        return Diagnostic(head + " — \(reason): `\(plain.shortened(to: 100))`" + ForeignNames.decayNote(plain, for: segment), at: span)
     }
 
     /// The command `span` is in, in `text` (a line starting at `line`): the Characters of its physical line, and the
@@ -57,7 +61,7 @@ extension Session {
         guard callFormCommands.contains(name), let k = c.args.firstIndex(where: { $0.key == nil && $0.value == .op("(") }),
               let plain = ForeignNames.plainLine(c.text) else { return nil }
         let before = k > 0 ? c.args[k - 1].text : c.name
-        return Diagnostic("unexpected '(' after '\(before.shortened())' — commands take no parentheses: write `\(plain.shortened(to: 100))`",
-                          at: c.args[k].span)
+        return Diagnostic("unexpected '(' after '\(before.shortened())' — commands take no parentheses: write `\(plain.shortened(to: 100))`"
+                          + ForeignNames.decayNote(plain, for: c.text), at: c.args[k].span)
     }
 }

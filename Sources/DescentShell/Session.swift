@@ -31,8 +31,8 @@ public struct Session {
         let commands: [Command]
         do { commands = try Parser.parse(text, line: line) } catch {
             report(Session.keyedCommand(error, in: text, line: line) ?? Session.gradientName(error, in: text, line: line)
-                       ?? Session.pythonCall(error, in: text, line: line) ?? Session.callForm(error, in: text, line: line)
-                       ?? Session.runName(error, in: text, line: line) ?? error,
+                       ?? Session.callForm(error, in: text, line: line) ?? Session.pythonCall(error, in: text, line: line)
+                       ?? Session.runName(error, in: text, line: line) ?? Session.wholeNumber(error, in: text, line: line) ?? error,
                    source: text, firstLine: line, file: file)
             return false
         }

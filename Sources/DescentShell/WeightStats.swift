@@ -8,12 +8,14 @@ struct WeightStats {
     var names: [String]
     /// Every entry of the parameters, in order.
     var values: [Double]
-    /// Σ|w| and √Σw² over all entries (NaN when one is NaN).
+    /// Σ|w| and √Σw² over all entries (NaN when one is NaN, else infinite when one is).
     var l1 = 0.0, l2 = 0.0
     /// The largest |w| among the finite entries (0 when there is none).
     var maxAbs = 0.0
     /// Entries exactly 0, entries with |w| < `Sparsity.threshold` (those at 0 among them), and entries not finite.
     var zeros = 0, small = 0, nonFinite = 0
+    /// The entries not finite by kind: NaN, +inf and −inf.
+    var nans = 0, positiveInfinities = 0, negativeInfinities = 0
 
     /// The histogram's bins: an odd number, so that one is centred on 0 (where L1 piles weights up).
     static let bins = 21
@@ -22,14 +24,24 @@ struct WeightStats {
     init(_ parameters: [Parameter]) {
         names = parameters.map(\.name)
         values = parameters.flatMap(\.value.array)
-        var squares = 0.0
         for v in values {
-            l1 += abs(v); squares += v * v
+            l1 += abs(v)
             if v == 0 { zeros += 1 }
             if abs(v) < Sparsity.threshold { small += 1 }
             if v.isFinite { maxAbs = max(maxAbs, abs(v)) } else { nonFinite += 1 }
+            if v.isNaN { nans += 1 } else if v == .infinity { positiveInfinities += 1 } else if v == -.infinity { negativeInfinities += 1 }
         }
-        l2 = squares.squareRoot()
+        // max · √Σ(w/max)² over the finite entries, so that neither w² overflows (|w| > 1.3e154) nor underflows
+        // (|w| < 1.5e-154); NaN with a NaN entry, else inf with an infinite one.
+        var squares = 0.0
+        if maxAbs > 0 { for v in values where v.isFinite { squares += (v / maxAbs) * (v / maxAbs) } }
+        l2 = nans > 0 ? .nan : nonFinite > 0 ? .infinity : maxAbs * squares.squareRoot()
+    }
+
+    /// The entries not finite by kind, e.g. `2 NaN, 1 +inf` (`-inf` for −∞).
+    var nonFiniteKinds: String {
+        [(nans, "NaN"), (positiveInfinities, "+inf"), (negativeInfinities, "-inf")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+            .joined(separator: ", ")
     }
 
     /// The histogram's half-width: the bins span −`range`…`range`, `maxAbs` (1 when every entry is 0).
@@ -43,10 +55,12 @@ struct WeightStats {
     func notes(unicode: Bool) -> [String] {
         let n = values.count
         let share = n > 0 ? " (\(Format.sig(100 * Double(small) / Double(n), 3))%)" : ""
-        let width = 2 * range / Double(Self.bins)
-        var first = "\(names.joined(separator: ", ")): \(Format.counted(n, "entry", plural: "entries")) in \(Self.bins) bins "
+        // range / bins first: 2 · range overflows when range is near the largest Double.
+        let width = range / Double(Self.bins) * 2
+        let counted = nonFinite > 0 ? "\(n - nonFinite) of \(Format.counted(n, "entry", plural: "entries"))" : Format.counted(n, "entry", plural: "entries")
+        var first = "\(names.joined(separator: ", ")): \(counted) in \(Self.bins) bins "
             + "of \(Format.short(width)) over \(unicode ? "±" : "+-")\(Format.short(range))"
-        if nonFinite > 0 { first += " (\(nonFinite) not finite, left out)" }
+        if nonFinite > 0 { first += "; \(nonFinite) not finite (\(nonFiniteKinds)) left out" }
         let norms = unicode ? ("‖W‖₁", "‖W‖₂") : ("|W|_1", "|W|_2")
         let second = "\(norms.0) = \(Format.short(l1))   \(norms.1) = \(Format.short(l2))   max |w| = \(Format.short(maxAbs))"
         let third = "exact zeros \(zeros)   |w| < \(Format.short(Sparsity.threshold)): \(small)\(share)"

@@ -189,6 +189,9 @@ final class LexerTests: XCTestCase {
                        Diagnostic("unexpected character '/' — write the fraction as a decimal: `regularize l2 0.01`",
                                   at: SourceSpan(line: 1, column: 16, length: 1)))
         XCTAssertEqual(parseError("optimizer sgd lr=1/8")?.message, "unexpected character '/' — write the fraction as a decimal: `optimizer sgd lr=0.125`")
+        // A division by zero is no number, nor a file name to quote.
+        XCTAssertEqual(parseError("regularize l2 1/0")?.message,
+                       "unexpected character '/' — 1/0 is not a number (a division by zero): write the value as a decimal")
         // A path is still quoted.
         XCTAssertTrue(parseError("data csv data/x.csv")?.message.contains("put file names in double quotes") ?? false)
     }

@@ -48,4 +48,15 @@ final class HistogramTests: XCTestCase {
         ])
         XCTAssertTrue(svg.contains(">5 entries</text>"), svg)
     }
+
+    func testTheSmallestAreaThatDrawsTheBars() {
+        // 21 bins, the top count 15 (2 digits): 2 label columns, the axis, and a column a bin: 24 × 4 (by hand).
+        let h = Histogram(lo: -1, hi: 1, counts: [15] + Array(repeating: 0, count: 19) + [1])
+        XCTAssertEqual(h.minimumSize.width, 24)
+        XCTAssertEqual(h.minimumSize.height, 4)
+        XCTAssertTrue(h.render(width: 24, height: 4).text().contains("█"))
+        // A column less: no room for a column a bin, so no bars (plot weights says the terminal is too small).
+        XCTAssertFalse(h.render(width: 23, height: 4).text().contains("█"))
+        XCTAssertFalse(h.render(width: 24, height: 3).text().contains("█"))
+    }
 }

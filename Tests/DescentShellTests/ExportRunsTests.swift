@@ -86,7 +86,7 @@ final class ExportRunsTests: XCTestCase {
         for (line, column, name) in [("export history aa \"\(dir)/keep.csv\"", 16, "aa"), ("export runs a b \"\(dir)/keep.csv\"", 15, "b"),
                                      ("export runs curent \"\(dir)/keep.csv\"", 13, "curent")] {
             let e = h.fails(line)
-            let hint = ["aa": "'a'", "b": "'b, c'", "curent": "'current'"][name] ?? ""
+            let hint = ["aa": "'a'", "b": "`\"b, c\"`", "curent": "'current'"][name] ?? ""  // `b, c` as typed, in quotes
             XCTAssertTrue(e.hasPrefix("error: no run named '\(name)' is kept — did you mean \(hint)? (kept: a, b, c)"), e)
             XCTAssertTrue(e.hasSuffix("\n" + String(repeating: " ", count: column + 3) + "^" + String(repeating: "~", count: name.count - 1)), e)
         }
@@ -125,5 +125,25 @@ final class ExportRunsTests: XCTestCase {
         XCTAssertEqual(Completion.candidates(line: "export r", word: "r", workspace: h.w), ["runs"])
         XCTAssertEqual(Completion.candidates(line: "export history ", word: "", workspace: h.w), ["a", "current"])
         XCTAssertEqual(Completion.candidates(line: "export runs a ", word: "", workspace: h.w), ["a", "current"])
+    }
+
+    func testRunNamesInHintsAreShownAsTyped() {
+        let h = twoRuns()
+        // `b, c` is typed in quotes, so the hint and the list of kept runs show it so.
+        let near = h.fails("export history b c \"\(dir)/x.csv\"")
+        XCTAssertTrue(near.contains("no run named 'b' is kept — did you mean `\"b, c\"`? (kept: a, b, c)"), near)
+        // A name that is not a word gets the line with it quoted, as keep's does.
+        let quoted = h.fails("export history 日本語 \"\(dir)/j.csv\"")
+        XCTAssertTrue(quoted.contains("unexpected character '日' — a run's name that is not a word goes in double quotes: "
+                                      + "`export history \"日本語\" \"\(dir)/j.csv\"`"), quoted)
+        // `all` names no run: the line without names writes them all.
+        let all = h.fails("export runs all \"\(dir)/r.csv\"")
+        XCTAssertTrue(all.contains("no run is named 'all' — `export runs \"\(dir)/r.csv\"` writes every kept run"), all)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir), [])
+        // keep's hint without a history quotes the name as keep reads it.
+        let fresh = ShellHarness()
+        fresh.ok("data X=[[1],[2]] y=[2,4]\nlayer dense 1\nloss mse")
+        XCTAssertTrue(fresh.fails("keep \"λ=0.001\"").hasPrefix("error: nothing to keep yet: the current run has no history — train first "
+                                                           + "(e.g. `train 300`), then `keep \"λ=0.001\"`"), fresh.out.text)
     }
 }

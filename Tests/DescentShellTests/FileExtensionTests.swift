@@ -27,6 +27,8 @@ final class FileExtensionTests: XCTestCase {
         // (line, what the error says after the name, the line it offers)
         let cases: [(String, String, String)] = [
             ("save weights \"w.csv\"", "names a CSV file, but `save weights` writes JSON", "save weights \"w.json\""),
+            // The stem has the right extension already: it is the name to write, not w.json.json.
+            ("save weights \"w.json.csv\"", "names a CSV file, but `save weights` writes JSON", "save weights \"w.json\""),
             ("save session \"s.json\"", "names a JSON file, but `save session` writes a session script", "save session \"s.descent\""),
             ("export plot weights \"w.png\"", "names a PNG image, but `export plot weights` writes SVG", "export plot weights \"w.svg\""),
             ("export history \"h.json\"", "names a JSON file, but `export history` writes CSV", "export history \"h.csv\""),

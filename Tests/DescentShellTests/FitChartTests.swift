@@ -90,4 +90,29 @@ final class FitChartTests: XCTestCase {
         let text = h.ok("plot boundary")
         XCTAssertTrue(text.contains("! 2 points in training rows beyond ±4e+307 not drawn"), text)
     }
+
+    func testAtMost2000MarkersInAllEveryKthRowOfBothSets() throws {
+        // k = ⌈rows / 2000⌉ over the training and then the validation rows (by hand): 3000 → k 2, 1500 markers;
+        // 5000 → k 3, ⌈5000/3⌉ = 1667; 4001 → k 3, 1334; 2000 → k 1, all of them.
+        for (n, markers) in [(3000, 1500), (5000, 1667), (4001, 1334), (2000, 2000)] {
+            let h = ShellHarness()
+            h.ok("data sine n=\(n)\nsplit 0.7\nlayer dense 1\nloss mse")
+            let chart = Charts.fitChart(try h.w.ensureTrainer(), unicode: true, samples: 3)
+            XCTAssertEqual(chart.series[0].xs.count + chart.series[1].xs.count, markers, "n=\(n)")
+        }
+        // The SVG draws a circle per marker (plus one in the legend for each set).
+        let dir = try ScratchDirectory.make("fit-markers")
+        defer { ScratchDirectory.remove(dir) }
+        let h = ShellHarness()
+        h.ok("data sine n=3000\nlayer dense 1\nloss mse")
+        h.ok("export plot boundary \"\(dir)/fit.svg\"")
+        let svg = try String(contentsOfFile: "\(dir)/fit.svg", encoding: .utf8)
+        XCTAssertLessThanOrEqual(svg.components(separatedBy: "<circle").count - 1, 2000 + 2)
+        // The map of two features thins alike: 3000 rows of xor, every second.
+        let map = ShellHarness()
+        map.ok("data xor n=3000\nlayer dense 1\nloss mse")
+        let points = try XCTUnwrap(Charts.boundaryMap(try map.w.ensureTrainer(), width: 0, height: 0, unicode: true, maxPoints: 2000,
+                                                      grid: (columns: 4, rows: 4))).points
+        XCTAssertEqual(points.count, 1500)
+    }
 }

@@ -23,4 +23,13 @@ final class HelpSessionsTests: XCTestCase {
         XCTAssertTrue(Session(workspace: Workspace(output: out2, directory: empty)).run(line: "help sessions"))
         XCTAssertTrue(out2.text.hasPrefix("no example scripts here: they are in Sessions/ at the top of descent's repository"), out2.text)
     }
+
+    func testHelpNamesRegularizeOffAndASessionScriptAsTxt() {
+        let h = ShellHarness()
+        XCTAssertTrue(h.ok("help regularize").hasPrefix("  regularize none|off\n"), h.out.text)
+        // Either word picks the form.
+        XCTAssertTrue(h.ok("help regularize off").hasPrefix("  regularize none|off\npenalise"), h.out.text)
+        XCTAssertTrue(h.ok("help regularize none").hasPrefix("  regularize none|off\npenalise"), h.out.text)
+        XCTAssertTrue(h.ok("help save session").contains("save session \"FILE.descent\"   (or \"FILE.txt\")"), h.out.text)
+    }
 }

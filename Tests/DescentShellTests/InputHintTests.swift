@@ -252,4 +252,17 @@ final class InputHintTests: XCTestCase {
         XCTAssertFalse(h.fails("normalize W1").contains("is `normalize`"))
         XCTAssertFalse(h.fails("normalise W1").contains("is `normalize`"))
     }
+
+    func testAFractionWhereAWholeNumberGoesSaysSoAndDivisionByZeroIsNotANumber() {
+        // By hand: 1/2 = 0.5, 3/2 = 1.5, 1/4 = 0.25; 4/2 = 2 is whole, so its decimal stands.
+        XCTAssertTrue(error("train 1/2").contains("unexpected character '/' — `train` takes a whole number, and 1/2 is 0.5"))
+        XCTAssertTrue(error("layer dense 3/2").contains("— `layer dense` takes a whole number, and 3/2 is 1.5"))
+        XCTAssertTrue(error("data xor n=1/4").contains("— `n=` takes a whole number, and 1/4 is 0.25"))
+        XCTAssertTrue(error("train 4/2").contains("write the fraction as a decimal: `train 2`"))
+        XCTAssertTrue(error("layer dropout 1/2").contains("write the fraction as a decimal: `layer dropout 0.5`"))
+        // 1/0 has no value: not a file name to quote.
+        let zero = error("regularize l2 1/0")
+        XCTAssertTrue(zero.contains("unexpected character '/' — 1/0 is not a number (a division by zero)"), zero)
+        XCTAssertFalse(zero.contains("\"1/0\""), zero)
+    }
 }

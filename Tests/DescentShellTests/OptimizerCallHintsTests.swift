@@ -86,4 +86,37 @@ final class OptimizerCallHintsTests: XCTestCase {
         XCTAssertTrue(h.fails("optimizer SGD(lr=0.1, dampening=0)").contains("`optimizer sgd lr=0.1`"))
         assertUnchanged(h, logged: logged)
     }
+
+    func testPyTorchsFirstArgumentIsLeftOut() {
+        let h = harness(), logged = h.w.log.count
+        let spaces = "options are separated by spaces here, not commas"
+        for (typed, line) in [("schedule StepLR(optimizer, step_size=10, gamma=0.5)", "schedule step size=10 gamma=0.5"),
+                              ("schedule CosineAnnealingLR(optimizer, T_max=100)", "schedule cosine steps=100"),
+                              ("schedule ExponentialLR(opt, gamma=0.9)", "schedule exponential gamma=0.9"),
+                              ("optimizer SGD(params, 0.1)", "optimizer sgd lr=0.1")] {
+            XCTAssertTrue(h.fails(typed).contains("\(spaces): `\(line)`"), h.out.text)
+            harness().ok(line)   // the line given works
+        }
+        for typed in ["optimizer SGD(model.parameters(), lr=0.1)", "optimizer SGD(net.parameters(), lr=0.1)"] {
+            XCTAssertTrue(h.fails(typed).contains("error: unexpected character '.' — PyTorch's first argument (the parameters, or the "
+                                                  + "optimizer) is not passed here: `optimizer sgd lr=0.1`"), h.out.text)
+        }
+        XCTAssertTrue(h.fails("optimizer SGD(params)").contains("write `optimizer sgd`"), h.out.text)
+        assertUnchanged(h, logged: logged)
+    }
+
+    func testWeightDecayAndAdamWGiveTheLinesThatWork() {
+        let h = harness(), logged = h.w.log.count
+        // λ = weight_decay/2 (by hand): 1e-4 → 5e-05; AdamW's default weight_decay 0.01 → 0.005.
+        let adam = h.fails("optimizer Adam(lr=1e-3, weight_decay=1e-4)")
+        XCTAssertTrue(adam.contains("`optimizer adam lr=1e-3; regularize l2 5e-05` (PyTorch's weight_decay=wd is `regularize l2 λ` here "
+                                    + "with λ = wd/2)"), adam)
+        let adamW = h.fails("optimizer AdamW(lr=1e-3)")
+        XCTAssertTrue(adamW.contains("write `optimizer adam lr=1e-3; regularize l2 0.005` (AdamW's decoupled weight decay is not offered"), adamW)
+        XCTAssertTrue(h.fails("optimizer AdamW(lr=1e-3, weight_decay=1e-4)").contains("`optimizer adam lr=1e-3; regularize l2 5e-05`"))
+        assertUnchanged(h, logged: logged)
+        // The line given works.
+        h.ok("optimizer adam lr=1e-3; regularize l2 5e-05")
+        XCTAssertEqual(h.w.regularizer.l2, 5e-05)
+    }
 }

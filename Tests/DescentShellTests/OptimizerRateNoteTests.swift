@@ -34,4 +34,20 @@ final class OptimizerRateNoteTests: XCTestCase {
         XCTAssertTrue(same.contains("optimizer state reset"), same)
         XCTAssertFalse(same.contains("to change only the rate"), same)
     }
+
+    func testPlainSGDHasNoStateToResetAndAnUntypedRateNoLrHint() {
+        let h = ShellHarness()
+        h.ok(Self.model + "\noptimizer sgd lr=0.1\ntrain 5")
+        let plain = h.ok("optimizer sgd lr=0.2")
+        XCTAssertFalse(plain.contains("optimizer state reset"), plain)
+        XCTAssertFalse(plain.contains("to change only the rate"), plain)
+        // With momentum SGD keeps a velocity, which is reset.
+        h.ok("optimizer sgd lr=0.1 momentum=0.9\ntrain 5")
+        XCTAssertTrue(h.ok("optimizer sgd lr=0.2 momentum=0.9").contains("optimizer state reset (to change only the rate"), h.out.text)
+        // Adam's default rate, not typed: how to keep 0.01 (lr=0.01), not `lr 0.001`, which the line just set.
+        h.ok("optimizer adam lr=0.01\ntrain 3")
+        let standard = h.ok("optimizer adam")
+        XCTAssertTrue(standard.contains("(add lr=0.01 to keep it) — optimizer state reset"), standard)
+        XCTAssertFalse(standard.contains("to change only the rate"), standard)
+    }
 }

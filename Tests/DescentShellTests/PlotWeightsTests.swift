@@ -70,5 +70,66 @@ final class PlotWeightsTests: XCTestCase {
         empty.ok("data xor n=20")
         XCTAssertTrue(empty.fails("plot weights").contains("no weights to plot: there are no layers yet"))
         XCTAssertTrue(empty.fails("export plot weights \"w.svg\"").contains("no weights to plot"))
+        // Dropout alone holds no weights, as show weights, train and save weights say (Workspace.noDenseLayers).
+        empty.ok("layer dropout 0.5")
+        XCTAssertTrue(empty.fails("plot weights").contains("no weights to plot: there are no dense layers yet (dropout has no weights)"), empty.out.text)
+    }
+
+    func testEntriesNotFiniteAreLeftOutAndCounted() throws {
+        let h = model()
+        // W1 = [[NaN, +inf], [NaN, 1]], W2 = [[−1], [2⁻¹⁰]]: 3 of the 6 entries (1, −1, 2⁻¹⁰) are finite, max |w| = 1, so
+        // the bins are those of the first test's: −1 → bin 0, 2⁻¹⁰ → 10, 1 → 20 (as counted by hand there).
+        let w1 = try XCTUnwrap(h.w.model?.parameter("W1"))
+        w1.value[0] = .nan; w1.value[1] = .infinity; w1.value[2] = .nan
+        XCTAssertTrue(h.ok("plot weights").contains("max |w| = 1\n"), h.out.text)
+        let stats = WeightStats(try XCTUnwrap(h.w.model).parameters.filter(\.isWeight))
+        XCTAssertEqual(stats.notes(unicode: true)[0], "W1, W2: 3 of 6 entries in 21 bins of 0.09524 over ±1; 3 not finite (2 NaN, 1 +inf) left out")
+        XCTAssertEqual(stats.counts, [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1])
+        // Every entry of W2 not finite: a message, no chart and no file.
+        let w2 = try XCTUnwrap(h.w.model?.parameter("W2"))
+        w2.value[0] = -.infinity; w2.value[1] = .nan
+        XCTAssertTrue(h.fails("plot weights W2").contains("no weights to plot: all 2 entries of W2 are not finite (1 NaN, 1 -inf)"), h.out.text)
+        XCTAssertTrue(h.fails("export plot weights W2 \"w-all-nan.svg\"").contains("are not finite"), h.out.text)
+    }
+
+    func testWeightsNearTheLargestDoubleAreBinned() throws {
+        let h = model()
+        // W1[0,0] = 1.7e308: max |w| = 1.7e308, so 2 · max |w| overflows; the other weights (|w| ≤ 1) are within
+        // 1.7e308/21 of 0, in the middle bin 10 (⌊(w/1.7e308 + 1)/2 · 21⌋ = ⌊10.5 ± 6e-308⌋), 1.7e308 in the last.
+        h.ok("set W1[0,0] = 1.7e308")
+        let stats = WeightStats(try XCTUnwrap(h.w.model).parameters.filter(\.isWeight))
+        XCTAssertEqual(stats.counts, [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1])
+        // The bin width 2 · 1.7e308 / 21 = 1.619e307 (by hand).
+        XCTAssertTrue(h.ok("plot weights").contains("W1, W2: 6 entries in 21 bins of 1.619e+307 over ±1.7e+308\n"), h.out.text)
+        let dir = try ScratchDirectory.make("plot-weights-huge")
+        defer { ScratchDirectory.remove(dir) }
+        h.ok("export plot weights \"\(dir)/w.svg\"")
+        let svg = try String(contentsOfFile: "\(dir)/w.svg", encoding: .utf8)
+        XCTAssertFalse(svg.contains("nan"), svg)
+    }
+
+    func testTheFractionOfARangeNearTheLargestDouble() {
+        // (v − lo)/(hi − lo) by hand: 0 at lo, 1 at hi, 0.5 in the middle, clamped outside; hi − lo overflows here.
+        XCTAssertEqual(Histogram.fraction(-1.7e308, lo: -1.7e308, hi: 1.7e308), 0)
+        XCTAssertEqual(Histogram.fraction(1.7e308, lo: -1.7e308, hi: 1.7e308), 1)
+        XCTAssertEqual(Histogram.fraction(0, lo: -1.7e308, hi: 1.7e308), 0.5)
+        XCTAssertEqual(Histogram.fraction(-8.5e307, lo: -1.7e308, hi: 1.7e308), 0.25)
+        XCTAssertEqual(Histogram.fraction(.nan, lo: 0, hi: 1), 0.5)
+        XCTAssertEqual(Histogram.counts([1.7e308, -1.7e308, 0, .nan, .infinity], bins: 3, lo: -1.7e308, hi: 1.7e308), [1, 1, 1])
+    }
+
+    func testTheL2NormNeitherOverflowsNorUnderflows() throws {
+        let h = ShellHarness()
+        h.ok("data X=[[1],[2]] y=[1,2]\nlayer dense 1 linear\nloss mse")
+        // One weight: ‖W‖₂ = |w|, though w² underflows to 0 (1e-600) or overflows (4e600).
+        h.ok("set W1[0,0] = -1e-300")
+        XCTAssertEqual(WeightStats(try XCTUnwrap(h.w.model).parameters.filter(\.isWeight)).l2, 1e-300)
+        h.ok("set W1[0,0] = 2e300")
+        XCTAssertEqual(WeightStats(try XCTUnwrap(h.w.model).parameters.filter(\.isWeight)).l2, 2e300)
+        // Two weights 3e300 and 4e300: √(9 + 16) · 1e300 = 5e300 (by hand), to rounding.
+        let two = ShellHarness()
+        two.ok("data X=[[1,2]] y=[1]\nlayer dense 1 linear\nloss mse\nset W1[0,0] = 3e300\nset W1[1,0] = 4e300")
+        XCTAssertEqual(WeightStats(try XCTUnwrap(two.w.model).parameters.filter(\.isWeight)).l2, 5e300, accuracy: 1e285)
+        XCTAssertTrue(two.ok("plot weights").contains("‖W‖₂ = 5e+300"), two.out.text)
     }
 }

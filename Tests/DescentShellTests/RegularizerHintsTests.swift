@@ -98,4 +98,15 @@ final class RegularizerHintsTests: XCTestCase {
         XCTAssertTrue(h.fails("regularize elastic l1_ratio=0.3 alpha=0.1").contains("`regularize elastic l1=0.03 l2=0.035`"))
         assertUnchanged(h, logged: logged)
     }
+
+    func testElasticNetOutsideScikitLearnsRangeIsRefused() {
+        let h = ShellHarness()
+        // l1_ratio = 1.5 would give l2 = 0.01 · (1 − 1.5)/2 = −0.0025: not a line to suggest.
+        let ratio = h.fails("regularize elastic alpha=0.01 l1_ratio=1.5")
+        XCTAssertTrue(ratio.contains("scikit-learn's ElasticNet takes l1_ratio from 0 to 1, not 1.5"), ratio)
+        XCTAssertFalse(ratio.contains("-0.0025"), ratio)
+        XCTAssertTrue(h.fails("regularize elastic alpha=-0.01 l1_ratio=0.5").contains("takes alpha ≥ 0, not -0.01"), h.out.text)
+        // In range (by hand: 0.01 · 0.5 = 0.005, 0.01 · 0.5/2 = 0.0025).
+        XCTAssertTrue(h.fails("regularize elastic alpha=0.01 l1_ratio=0.5").contains("`regularize elastic l1=0.005 l2=0.0025`"), h.out.text)
+    }
 }
