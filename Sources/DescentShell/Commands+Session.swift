@@ -14,7 +14,8 @@ extension Commands {
                         + "each kept run and the current one: val_loss when every run has one, else train_loss; or the weights' histogram)",
                     keywords: ["boundary", "loss", "runs", "weights"], recorded: false, handler: plot),
         CommandSpec("help", ["help [COMMAND]"], "list the commands, or show one command's usage", recorded: false, handler: help),
-        CommandSpec("quit", ["quit"], "leave descent (Ctrl-D does the same); in a replayed script, end that replay and go on", recorded: false, handler: quit),
+        CommandSpec("quit", ["quit"], "leave descent (Ctrl-D does the same); in a replayed script, end that replay and go on (typed in full: `q` alone closes a full-screen view)",
+                    recorded: false, whole: true, handler: quit),
         CommandSpec("new", ["new"], "start over as descent starts: no data, no model, default settings, empty history and undo",
                     recorded: false, handler: startOver),
     ]
@@ -45,7 +46,7 @@ extension Commands {
         let width = (all.map(\.name.count).max() ?? 8) + 2
         let columns = w.outputWidth()
         // Each summary wraps under itself on a narrow terminal, not under the names.
-        var lines = "Commands (`help COMMAND` for the forms; any unique prefix works, e.g. `opt` for optimizer):".wrapped(width: columns)
+        var lines = "Commands (`help COMMAND` for the forms; any unique prefix of a command's name works, e.g. `opt` for optimizer; `quit` in full):".wrapped(width: columns)
         for c in all { lines += ("  " + c.name.padding(toLength: width, withPad: " ", startingAt: 0) + c.summary).wrapped(width: columns, indent: 2 + width) }
         lines += "Lines: one command per line (or separated by `;`), `#` starts a comment, a trailing `\\` continues the line.".wrapped(width: columns)
         lines += "`help sessions` lists the example scripts in Sessions/, to replay step by step.".wrapped(width: columns)
