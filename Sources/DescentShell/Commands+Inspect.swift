@@ -22,7 +22,9 @@ extension Commands {
         CommandSpec("set", ["set PARAM[i,j] = VALUE"], "edit one parameter entry by hand", comparisons: true, handler: set),
         CommandSpec("expect", ["expect METRIC OP VALUE   (OP: \(Expectation.comparisons.joined(separator: "  ")))",
                                "expect [grad] PARAM[i,j] OP VALUE", "expect … = VALUE +- TOL   (a tolerance goes with = only; = alone allows 1e-12 × max(1, |VALUE|))"],
-                    "check a number (\(Expectation.metrics.joined(separator: " ")); accuracy is a fraction 0–1; sparsity is the share of weight entries with |w| < 1e-3), "
+                    "check a number (\(Expectation.metrics.joined(separator: " ")); loss is train_loss, the data loss on the whole "
+                        + "training set at the current weights (evaluation mode, no penalty), not the last `forward`'s batch (batch_loss is the "
+                        + "last step's); accuracy is a fraction 0–1; sparsity is the share of weight entries with |w| < 1e-3), "
                         + "or a parameter entry or its gradient, against a bound; fails the script when it does not hold",
                     keywords: Expectation.metrics + ["grad"], comparisons: true, handler: expect),
     ]

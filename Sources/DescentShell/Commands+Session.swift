@@ -6,7 +6,7 @@ import Foundation
 /// Commands about the session itself: help, plots and quitting.
 extension Commands {
     static let session: [CommandSpec] = [
-        CommandSpec("plot", ["plot", "plot boundary", "plot boundary FEATURE1 FEATURE2   (data of more features: the others at their training means)",
+        CommandSpec("plot", ["plot", "plot loss   (the loss chart, as plot alone)", "plot boundary", "plot boundary FEATURE1 FEATURE2   (data of more features: the others at their training means)",
                              "plot boundary UNIT [FEATURE1 FEATURE2]   (one unit's value over the plane, as Playground's neurons: A1[3], Z2[0], X[1])",
                              "plot runs [batch_loss|train_loss|val_loss]",
                              "plot weights [PARAM …]   (a histogram of the weight matrices' entries, or of the parameters named, with their norms)"],

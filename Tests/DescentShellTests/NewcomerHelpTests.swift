@@ -29,10 +29,51 @@ final class NewcomerHelpTests: XCTestCase {
         XCTAssertEqual(p.w.seed, 7)
     }
 
+    /// `help data` shows classes= only on the generators that take it (`data moons classes=2` is an unknown option).
+    func testHelpDataShowsClassesOnlyForSpiralAndGauss() {
+        let h = ShellHarness()
+        XCTAssertEqual(Array(h.ok("help data").split(separator: "\n").prefix(2)), [
+            "  data GENERATOR [n=N] [noise=X]   (linear xor circles moons sine)",
+            "  data spiral|gauss [n=N] [noise=X] [classes=K]   (K classes, 2–10)",
+        ])
+        XCTAssertTrue(h.fails("data moons classes=2").contains("classes"))
+        h.ok("data gauss classes=4")
+    }
+
+    /// `help layer` lists the activations and initializers `layer dense` takes, and which initializer is the default.
+    func testHelpLayerListsActivationsAndInitializers() {
+        let h = ShellHarness()
+        let text = h.ok("help layer")
+        XCTAssertTrue(text.contains("    (ACTIVATION: linear|identity|none relu leaky_relu elu tanh sigmoid softplus gelu softmax; "
+                                    + "slope= is leaky_relu's, alpha= elu's)\n"), text)
+        XCTAssertTrue(text.contains("    (init=NAME: glorot|glorot_uniform|xavier|xavier_uniform glorot_normal|xavier_normal "
+                                    + "he|he_uniform|kaiming|kaiming_uniform he_normal|kaiming_normal uniform normal zeros constant; "
+                                    + "by default he_uniform after relu, leaky_relu, elu, gelu, else glorot_uniform)\n"), text)
+        // Every name listed is one layer dense takes.
+        h.ok("data xor")
+        for name in ["identity", "none", "softplus", "gelu"] { h.ok("layer dense 2 \(name)"); h.ok("layer pop") }
+        for name in ["xavier_normal", "kaiming", "zeros"] { h.ok("layer dense 2 init=\(name)"); h.ok("layer pop") }
+    }
+
+    /// `break nan`, which changes nothing, is listed last and said to be always on; `plot loss` is listed.
+    func testHelpBreakAndPlotForms() {
+        let h = ShellHarness()
+        XCTAssertEqual(h.ok("help break").split(separator: "\n").last(where: { $0.hasPrefix("  ") }),
+                       "  break nan   (always on: a NaN or infinity stops training whatever is set; read for older scripts, as `break nan off`)")
+        XCTAssertEqual(h.ok("help plot").split(separator: "\n")[1], "  plot loss   (the loss chart, as plot alone)")
+    }
+
     /// The main help says that a prefix is of a command's name (`show h 2` is no `show history 2`).
     func testHelpSaysPrefixesAreOfCommandNames() {
         let h = ShellHarness()
         XCTAssertEqual(h.ok("help").split(separator: "\n")[0], "Commands (`help COMMAND` for the forms; any unique prefix of a command's "
                        + "name works, e.g. `opt` for optimizer; `quit` in full):")
+    }
+
+    /// `help expect` says which loss `loss` is: the whole training set's at the current weights.
+    func testHelpExpectSaysWhichLoss() {
+        let h = ShellHarness()
+        XCTAssertTrue(h.ok("help expect").contains("loss is train_loss, the data loss on the whole training set at the current weights "
+                                                   + "(evaluation mode, no penalty), not the last `forward`'s batch (batch_loss is the last step's)"))
     }
 }
