@@ -65,6 +65,12 @@ extension Commands {
             }
             throw a.error("nothing called '\(word.shortened())' to show\(hint)\(nodes)")
         }
+        // One entry (`show W2[0,1]`): show prints whole matrices; watch and expect read an entry.
+        if let arg = a.peek, case .indexed(let name, _) = arg.value {
+            let entry = arg.text.shortened(), whole = "show prints whole matrices: `show \(name.shortened())` shows all of \(name.shortened())"
+            guard w.parameterNames().contains(name) else { throw Diagnostic(whole, at: arg.span) }
+            throw Diagnostic(whole + "; `watch \(entry)` or `expect \(entry) …` read one entry", at: arg.span)
+        }
         let what = try a.word("what to show", oneOf: kinds + w.nodeNames())
         switch what {
         case "model":

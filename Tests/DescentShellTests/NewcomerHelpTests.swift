@@ -76,4 +76,19 @@ final class NewcomerHelpTests: XCTestCase {
         XCTAssertTrue(h.ok("help expect").contains("loss is train_loss, the data loss on the whole training set at the current weights "
                                                    + "(evaluation mode, no penalty), not the last `forward`'s batch (batch_loss is the last step's)"))
     }
+
+    /// `show W1[0,1]` says that show prints whole matrices and what reads one entry; a node's entry, what shows the node.
+    func testShowOfAnEntrySaysWhatReadsOne() {
+        let h = ShellHarness()
+        h.ok("data xor\nlayer dense 2 tanh\nlayer dense 1 sigmoid\nloss bce")
+        XCTAssertEqual(h.fails("show W2[0,1]"), """
+            error: show prints whole matrices: `show W2` shows all of W2; `watch W2[0,1]` or `expect W2[0,1] …` read one entry
+                show W2[0,1]
+                     ^~~~~~~
+            """)
+        h.ok("watch W2[0,0]")
+        h.ok("forward")
+        XCTAssertEqual(h.fails("show A1[0,1]").split(separator: "\n")[0], "error: show prints whole matrices: `show A1` shows all of A1")
+        h.ok("show A1")
+    }
 }
