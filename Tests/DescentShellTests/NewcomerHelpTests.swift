@@ -91,4 +91,11 @@ final class NewcomerHelpTests: XCTestCase {
         XCTAssertEqual(h.fails("show A1[0,1]").split(separator: "\n")[0], "error: show prints whole matrices: `show A1` shows all of A1")
         h.ok("show A1")
     }
+
+    /// The step prompt says that q needs Enter, as its line editor reads a line: `q` alone is not an answer until then.
+    func testStepPromptSaysQNeedsEnter() {
+        XCTAssertEqual(Repl.stepPrompt, "  [Enter runs it; q then Enter stops] ")
+        XCTAssertEqual(Repl.stepAnswer("q"), false)
+        XCTAssertEqual(Repl.stepAnswer(""), true)
+    }
 }
