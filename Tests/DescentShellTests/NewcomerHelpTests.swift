@@ -98,4 +98,10 @@ final class NewcomerHelpTests: XCTestCase {
         XCTAssertEqual(Repl.stepAnswer("q"), false)
         XCTAssertEqual(Repl.stepAnswer(""), true)
     }
+
+    /// `clear` points to Ctrl-L first; `new`, which starts over, comes second.
+    func testClearPointsToCtrlL() {
+        XCTAssertEqual(ShellHarness().fails("clear").split(separator: "\n")[0], "error: unknown command 'clear' — Ctrl-L clears the screen, "
+                       + "and the session stays as it is (`new` would start over: no data, no model, default settings)")
+    }
 }
