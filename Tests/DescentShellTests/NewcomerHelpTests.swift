@@ -104,4 +104,31 @@ final class NewcomerHelpTests: XCTestCase {
         XCTAssertEqual(ShellHarness().fails("clear").split(separator: "\n")[0], "error: unknown command 'clear' — Ctrl-L clears the screen, "
                        + "and the session stays as it is (`new` would start over: no data, no model, default settings)")
     }
+
+    /// `load weights` before there is a model says what the file's weights need, read from the file: the data's width
+    /// (and its feature terms) and the layers as one line to type, activations and dropout from its `model`.
+    func testLoadWeightsWithoutAModelSaysWhichLayersFit() throws {
+        let dir = try ScratchDirectory.make("load-weights-layers")
+        defer { ScratchDirectory.remove(dir) }
+        let saver = ShellHarness(directory: dir)
+        saver.ok("data xor\nfeatures x1 x2 x1*x2\nlayer dense 3 leaky_relu slope=0.2\nlayer dropout 0.5\nlayer dense 2 tanh\n"
+                 + "layer dense 1 sigmoid bias=false\nsave weights \"w.json\"")
+        let h = ShellHarness(directory: dir)
+        XCTAssertEqual(h.fails("load weights \"w.json\"").split(separator: "\n")[0], "error: no data and no layers yet — the weights in w.json "
+                       + "need data whose 3 inputs are the feature terms x1, x2, x1*x2 (`data …`, then `features x1 x2 x1*x2`), then "
+                       + "`layer dense 3 leaky_relu slope=0.2; layer dropout 0.5; layer dense 2 tanh; layer dense 1 sigmoid bias=false`")
+        h.ok("data xor\nfeatures x1 x2 x1*x2")
+        // The line the error gives is one that takes the weights.
+        h.ok("layer dense 3 leaky_relu slope=0.2; layer dropout 0.5; layer dense 2 tanh; layer dense 1 sigmoid bias=false")
+        XCTAssertTrue(h.ok("load weights \"w.json\"").contains("loaded 5 parameters from w.json"))
+
+        // Data of another width, and a file that names no activations (written by hand).
+        let hand = #"{"params": {"W1": [[1, 2]], "b1": [0, 0], "W2": [[1], [2]]}}"#
+        try hand.write(toFile: dir + "/hand.json", atomically: true, encoding: .utf8)
+        let d = ShellHarness(directory: dir)
+        d.ok("data linear")
+        XCTAssertEqual(d.fails("load weights \"hand.json\"").split(separator: "\n")[0], "error: no layers yet — the weights in hand.json fit "
+                       + "`layer dense 2; layer dense 1 bias=false` (the file does not say their activations: add each layer's own) "
+                       + "(they take 1 input; the model's inputs are 2 now)")
+    }
 }
