@@ -131,4 +131,16 @@ final class NewcomerHelpTests: XCTestCase {
                        + "`layer dense 2; layer dense 1 bias=false` (the file does not say their activations: add each layer's own) "
                        + "(they take 1 input; the model's inputs are 2 now)")
     }
+
+    /// A kept run whose steps ran with several batch sizes says so after the last: 30 full-batch steps, then 5 of 4 rows
+    /// are steps 1–30 and 31–35 (counted by hand).
+    func testKeptRunSaysWhenTheBatchSizeChanged() {
+        let h = ShellHarness()
+        h.ok("data xor n=40\nlayer dense 2 tanh\nlayer dense 1 sigmoid\nloss bce\ntrain 3")
+        XCTAssertTrue(h.ok("keep same").contains("· batch full · seed 0"))
+        h.ok("train 27\nbatch 4\ntrain 5")
+        XCTAssertTrue(h.ok("keep changed").contains("· batch 4 (full for steps 1–30) · seed 0"))
+        h.ok("batch 8\nstep")
+        XCTAssertTrue(h.ok("keep again").contains("· batch 8 (full for steps 1–30, 4 for steps 31–35) · seed 0"))
+    }
 }
