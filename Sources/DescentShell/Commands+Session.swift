@@ -56,18 +56,35 @@ extension Commands {
     /// `help sessions`: the scripts in `Sessions/` under the working directory, each with its first comment line, and
     /// how to replay one; or where to find them.
     static func sessionsText(_ w: Workspace) -> String {
-        let dir = w.directory + "/Sessions"
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".descent") }.sorted()
+        let scripts = { (dir: String) in
+            ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".descent") }.sorted()
+        }
+        var dir = w.directory + "/Sessions", files = scripts(dir), elsewhere: String?
+        // Elsewhere, the Sessions/ of the package the executable was built in (…/.build/release/descent), whose scripts
+        // name their data files from the package's top.
+        if files.isEmpty, let root = w.executablePath.flatMap(packageRoot) {
+            dir = root + "/Sessions"; files = scripts(dir); elsewhere = root
+        }
         guard !files.isEmpty else {
             return "no example scripts here: they are in Sessions/ at the top of descent's repository — run descent from there"
         }
         let columns = w.outputWidth(), width = (files.map(\.count).max() ?? 8) + 2
-        var lines = "Example scripts (`replay \"Sessions/NAME\" step` runs one a line at a time, Enter for the next):".wrapped(width: columns)
+        let how = "`replay \"Sessions/NAME\" step` runs one a line at a time, Enter for the next"
+        let header = elsewhere.map { "Example scripts in \($0)/Sessions (start descent in \($0), where they find their data files; there \(how)):" }
+        var lines = (header ?? "Example scripts (\(how)):").wrapped(width: columns)
         for f in files {
             let text = (try? String(contentsOfFile: dir + "/" + f, encoding: .utf8)) ?? ""
             lines += ("  " + f.padding(toLength: width, withPad: " ", startingAt: 0) + firstSentence(text)).wrapped(width: columns, indent: 2 + width)
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The package an executable built by SwiftPM lies in: the directory holding the `.build` of `executable`'s path
+    /// (`/src/descent/.build/release/descent` → `/src/descent`, symbolic links followed), or nil outside one.
+    static func packageRoot(_ executable: String) -> String? {
+        let parts = URL(fileURLWithPath: executable).resolvingSymlinksInPath().pathComponents
+        guard let k = parts.lastIndex(of: ".build"), k > 0 else { return nil }
+        return NSString.path(withComponents: Array(parts[..<k]))
     }
 
     /// The first sentence of a script's opening comment lines (`# …`), which may run over several of them.
