@@ -8,6 +8,12 @@ public struct History: Sendable {
         public var penalty: Double
     }
 
+    /// Where the batch size changed: the first step taken with batches of `size` rows (0 for the full batch).
+    public struct BatchChange: Sendable, Equatable {
+        public var step: Int
+        public var size: Int
+    }
+
     /// Where the learning rate changed: the first step taken at `rate`.
     public struct RateChange: Sendable, Equatable {
         public var step: Int
@@ -39,6 +45,11 @@ public struct History: Sendable {
     /// The last entry's rate (NaN before the first): compared every step without touching the array, which costs an
     /// allocation a step in unoptimised builds.
     private var lastRate = Double.nan
+
+    /// The batch size of the first step and of each step where it changed (`batch` between runs): a few entries.
+    public private(set) var batches: [BatchChange] = []
+    /// The last entry's size (-1 before the first), compared every step.
+    private var lastBatch = -1
 
     /// The most steps kept, 2²³ (8,388,608; 32 bytes each, 256 MiB): a tiny model runs 500,000 steps a second,
     /// and `train 100000000` held 3.2 GB of history before the oldest were dropped.
@@ -78,6 +89,13 @@ public struct History: Sendable {
         guard rate != lastRate else { return }
         rates.append(RateChange(step: step, rate: rate))
         lastRate = rate
+    }
+
+    /// Notes that step `step` ran with batches of `size` rows (0: the full batch), when that is not the last change's.
+    mutating func noteBatch(_ size: Int, at step: Int) {
+        guard size != lastBatch else { return }
+        batches.append(BatchChange(step: step, size: size))
+        lastBatch = size
     }
 
     mutating func record(_ e: Evaluation) {

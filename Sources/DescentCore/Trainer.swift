@@ -236,6 +236,7 @@ public final class Trainer {
         lastBatchRows = rows
         history.record(.init(step: stepCount, epoch: sampler.epochOfLastBatch, batchLoss: loss, penalty: penalty))
         history.noteRate(optimizer.learningRate, at: stepCount)
+        history.noteBatch(sampler.batchSize >= sampler.count ? 0 : sampler.batchSize, at: stepCount)
         scheduleOfLastStep = schedule
         applySchedule()
         pending = nil

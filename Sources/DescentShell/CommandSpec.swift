@@ -15,6 +15,9 @@ struct CommandSpec: Sendable {
     /// Whether the command reads comparisons (`set W1[0,0] = 2`); in any other an `=` after a word is an option
     /// written with spaces (`lr = 0.1`), refused as such before the command runs.
     let comparisons: Bool
+    /// Whether the name must be typed in full, no prefix standing for it (`quit`: a stray `q`, the key that closes the
+    /// full-screen views, would end the session).
+    let whole: Bool
     let handler: Handler
 
     /// The option keys its forms show (`lr` of `[lr=X]`), for telling an option written `lr = 0.1` from a value.
@@ -51,8 +54,9 @@ struct CommandSpec: Sendable {
     }
 
     init(_ name: String, _ usage: [String], _ summary: String, keywords: [String] = [], recorded: Bool = true,
-         comparisons: Bool = false, handler: @escaping Handler) {
+         comparisons: Bool = false, whole: Bool = false, handler: @escaping Handler) {
         self.name = name; self.usage = usage; self.summary = summary
-        self.keywords = keywords; self.recorded = recorded; self.comparisons = comparisons; self.handler = handler
+        self.keywords = keywords; self.recorded = recorded; self.comparisons = comparisons; self.whole = whole
+        self.handler = handler
     }
 }

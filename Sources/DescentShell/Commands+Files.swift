@@ -93,8 +93,9 @@ extension Commands {
         _ = try a.word("kind of file to load", oneOf: ["weights"])
         let file = try a.fileName(example: "w.json"), at = a.lastSpan
         try a.finish(options: [])
-        let m = try w.ensureModel()
         let p = path(w, file), name = shown(file)
+        let m: Model
+        do { m = try w.ensureModel() } catch { throw modelForWeights(w, path: p, name: name, else: error) }
         let text = try readText(p, name: name, at: at, limit: w.readLimit,
                                 advice: "that is more than `save weights` writes (a model of tens of millions of parameters); save the weights of a smaller model")
         let values: [Tensor], saved: Normalization?, classes: [String], features: [String]?
@@ -116,6 +117,49 @@ extension Commands {
             w.out.print(warning)
         }
         if let note = optimizerStateNote(w.trainer?.optimizer) { w.out.print(note) }
+    }
+
+    /// `load weights`'s error before there is a model to load into (no data, or no dense layers): what the file's
+    /// weights need, read from it — the data's width and the layers as a line to type (`layer dense 8 tanh; layer dense 1
+    /// sigmoid`); `error` itself when the file cannot say.
+    static func modelForWeights(_ w: Workspace, path p: String, name: String, else error: Error) -> Error {
+        let noLayers = denseCount(w.layers) == 0
+        guard w.data == nil || noLayers, let text = try? AtomicFile.read(p, limit: w.readLimit, advice: ""),
+              let fit = WeightsFile.layers(in: text) else { return error }
+        let inputs = Format.counted(fit.inputs, "input")
+        let terms = fit.features.map { ($0.joined(separator: ", "), "`features \($0.joined(separator: " "))`") }
+        let data = terms.map { "data whose \(inputs) are the feature terms \($0.0) (`data …`, then \($0.1))" } ?? "data of \(inputs) (`data …`)"
+        let lines = fit.layers.map(layerLine).joined(separator: "; ")
+        let unknown = fit.activationsKnown ? "" : " (the file does not say their activations: add each layer's own)"
+        let message: String
+        switch (w.data, noLayers) {
+        case (nil, true):
+            message = "no data and no layers yet — the weights in \(name) need \(data), then `\(lines)`\(unknown)"
+        case (nil, false):
+            message = "no data yet — the weights in \(name) need \(data)"
+        case (let d?, _):
+            let width = w.modelWidth(d)
+            let differs = width == fit.inputs ? ""
+                : " (they take \(inputs)\(terms.map { ", the feature terms \($0.0): \($0.1)" } ?? ""); the model's inputs are \(width) now)"
+            message = "\(w.noDenseLayers) — the weights in \(name) fit `\(lines)`\(unknown)\(differs)"
+        }
+        return ShellError(message)
+    }
+
+    /// The `layer` command that adds `spec` (`layer dense 8 leaky_relu slope=0.2 bias=false`, `layer dropout 0.5`).
+    static func layerLine(_ spec: LayerSpec) -> String {
+        switch spec {
+        case .dropout(let p): return "layer dropout \(Format.short(p))"
+        case let .dense(units, activation, bias, _):
+            var s = "layer dense \(units)"
+            switch activation {
+            case .linear: break
+            case .leakyRelu(let slope): s += slope == 0.01 ? " leaky_relu" : " leaky_relu slope=\(Format.short(slope))"
+            case .elu(let alpha): s += alpha == 1 ? " elu" : " elu alpha=\(Format.short(alpha))"
+            default: s += " \(activation)"
+            }
+            return s + (bias ? "" : " bias=false")
+        }
     }
 
     /// What `load weights` did to the optimizer's state, which a weights file does not hold: kept as the updates before

@@ -22,7 +22,9 @@ extension Commands {
         CommandSpec("set", ["set PARAM[i,j] = VALUE"], "edit one parameter entry by hand", comparisons: true, handler: set),
         CommandSpec("expect", ["expect METRIC OP VALUE   (OP: \(Expectation.comparisons.joined(separator: "  ")))",
                                "expect [grad] PARAM[i,j] OP VALUE", "expect … = VALUE +- TOL   (a tolerance goes with = only; = alone allows 1e-12 × max(1, |VALUE|))"],
-                    "check a number (\(Expectation.metrics.joined(separator: " ")); accuracy is a fraction 0–1; sparsity is the share of weight entries with |w| < 1e-3), "
+                    "check a number (\(Expectation.metrics.joined(separator: " ")); loss is train_loss, the data loss on the whole "
+                        + "training set at the current weights (evaluation mode, no penalty), not the last `forward`'s batch (batch_loss is the "
+                        + "last step's); accuracy is a fraction 0–1; sparsity is the share of weight entries with |w| < 1e-3), "
                         + "or a parameter entry or its gradient, against a bound; fails the script when it does not hold",
                     keywords: Expectation.metrics + ["grad"], comparisons: true, handler: expect),
     ]
@@ -62,6 +64,12 @@ extension Commands {
                 nodes = " — it is no subject of show (\(listed)) nor a node a `forward` pass makes (X, Z1, A1, loss, …)"
             }
             throw a.error("nothing called '\(word.shortened())' to show\(hint)\(nodes)")
+        }
+        // One entry (`show W2[0,1]`): show prints whole matrices; watch and expect read an entry.
+        if let arg = a.peek, case .indexed(let name, _) = arg.value {
+            let entry = arg.text.shortened(), whole = "show prints whole matrices: `show \(name.shortened())` shows all of \(name.shortened())"
+            guard w.parameterNames().contains(name) else { throw Diagnostic(whole, at: arg.span) }
+            throw Diagnostic(whole + "; `watch \(entry)` or `expect \(entry) …` read one entry", at: arg.span)
         }
         let what = try a.word("what to show", oneOf: kinds + w.nodeNames())
         switch what {

@@ -6,7 +6,7 @@ import Foundation
 /// Commands about the session itself: help, plots and quitting.
 extension Commands {
     static let session: [CommandSpec] = [
-        CommandSpec("plot", ["plot", "plot boundary", "plot boundary FEATURE1 FEATURE2   (data of more features: the others at their training means)",
+        CommandSpec("plot", ["plot", "plot loss   (the loss chart, as plot alone)", "plot boundary", "plot boundary FEATURE1 FEATURE2   (data of more features: the others at their training means)",
                              "plot boundary UNIT [FEATURE1 FEATURE2]   (one unit's value over the plane, as Playground's neurons: A1[3], Z2[0], X[1])",
                              "plot runs [batch_loss|train_loss|val_loss]",
                              "plot weights [PARAM …]   (a histogram of the weight matrices' entries, or of the parameters named, with their norms)"],
@@ -14,7 +14,8 @@ extension Commands {
                         + "each kept run and the current one: val_loss when every run has one, else train_loss; or the weights' histogram)",
                     keywords: ["boundary", "loss", "runs", "weights"], recorded: false, handler: plot),
         CommandSpec("help", ["help [COMMAND]"], "list the commands, or show one command's usage", recorded: false, handler: help),
-        CommandSpec("quit", ["quit"], "leave descent (Ctrl-D does the same); in a replayed script, end that replay and go on", recorded: false, handler: quit),
+        CommandSpec("quit", ["quit"], "leave descent (Ctrl-D does the same); in a replayed script, end that replay and go on (typed in full: `q` alone closes a full-screen view)",
+                    recorded: false, whole: true, handler: quit),
         CommandSpec("new", ["new"], "start over as descent starts: no data, no model, default settings, empty history and undo",
                     recorded: false, handler: startOver),
     ]
@@ -46,7 +47,7 @@ extension Commands {
         let width = (all.map(\.name.count).max() ?? 8) + 2
         let columns = w.outputWidth()
         // Each summary wraps under itself on a narrow terminal, not under the names.
-        var lines = "Commands (`help COMMAND` for the forms; any unique prefix works, e.g. `opt` for optimizer):".wrapped(width: columns)
+        var lines = "Commands (`help COMMAND` for the forms; any unique prefix of a command's name works, e.g. `opt` for optimizer; `quit` in full):".wrapped(width: columns)
         for c in all { lines += ("  " + c.name.padding(toLength: width, withPad: " ", startingAt: 0) + c.summary).wrapped(width: columns, indent: 2 + width) }
         lines += "Lines: one command per line (or separated by `;`), `#` starts a comment, a trailing `\\` continues the line.".wrapped(width: columns)
         lines += "`help sessions` lists the example scripts in Sessions/, to replay step by step.".wrapped(width: columns)
@@ -56,18 +57,35 @@ extension Commands {
     /// `help sessions`: the scripts in `Sessions/` under the working directory, each with its first comment line, and
     /// how to replay one; or where to find them.
     static func sessionsText(_ w: Workspace) -> String {
-        let dir = w.directory + "/Sessions"
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".descent") }.sorted()
+        let scripts = { (dir: String) in
+            ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".descent") }.sorted()
+        }
+        var dir = w.directory + "/Sessions", files = scripts(dir), elsewhere: String?
+        // Elsewhere, the Sessions/ of the package the executable was built in (…/.build/release/descent), whose scripts
+        // name their data files from the package's top.
+        if files.isEmpty, let root = w.executablePath.flatMap(packageRoot) {
+            dir = root + "/Sessions"; files = scripts(dir); elsewhere = root
+        }
         guard !files.isEmpty else {
             return "no example scripts here: they are in Sessions/ at the top of descent's repository — run descent from there"
         }
         let columns = w.outputWidth(), width = (files.map(\.count).max() ?? 8) + 2
-        var lines = "Example scripts (`replay \"Sessions/NAME\" step` runs one a line at a time, Enter for the next):".wrapped(width: columns)
+        let how = "`replay \"Sessions/NAME\" step` runs one a line at a time, Enter for the next"
+        let header = elsewhere.map { "Example scripts in \($0)/Sessions (start descent in \($0), where they find their data files; there \(how)):" }
+        var lines = (header ?? "Example scripts (\(how)):").wrapped(width: columns)
         for f in files {
             let text = (try? String(contentsOfFile: dir + "/" + f, encoding: .utf8)) ?? ""
             lines += ("  " + f.padding(toLength: width, withPad: " ", startingAt: 0) + firstSentence(text)).wrapped(width: columns, indent: 2 + width)
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The package an executable built by SwiftPM lies in: the directory holding the `.build` of `executable`'s path
+    /// (`/src/descent/.build/release/descent` → `/src/descent`, symbolic links followed), or nil outside one.
+    static func packageRoot(_ executable: String) -> String? {
+        let parts = URL(fileURLWithPath: executable).resolvingSymlinksInPath().pathComponents
+        guard let k = parts.lastIndex(of: ".build"), k > 0 else { return nil }
+        return NSString.path(withComponents: Array(parts[..<k]))
     }
 
     /// The first sentence of a script's opening comment lines (`# …`), which may run over several of them.

@@ -7,8 +7,7 @@ extension Commands {
     static let setup: [CommandSpec] = [
         CommandSpec("seed", ["seed N"], "seed the data generators, initial weights, shuffles and dropout",
                     handler: seed),
-        CommandSpec("data", ["data GENERATOR [n=N] [noise=X] [classes=K]   (linear xor circles moons spiral gauss sine)",
-                             "data csv \"FILE\" [target=COLUMN] [drop=COLUMN|drop=[COLUMN,…]]",
+        CommandSpec("data", DataCommand.generatorForms + ["data csv \"FILE\" [target=COLUMN] [drop=COLUMN|drop=[COLUMN,…]]",
                              "data X=[[…],…] y=[…]"],
                     "load or generate the dataset", keywords: DataCommand.generators + ["csv"], handler: DataCommand.run),
         CommandSpec("split", ["split FRACTION   (the training fraction: split 0.8 trains on 80% and validates on 20%)", "split none"],
@@ -23,6 +22,8 @@ extension Commands {
         CommandSpec("batch", ["batch N", "batch full"], "minibatch size (full = the whole training set; by default full up to 4096 training rows, else 32)",
                     keywords: ["full"], handler: batch),
         CommandSpec("layer", ["layer dense UNITS [ACTIVATION] [bias=false] [init=NAME] [slope=X] [alpha=X]",
+                              "    (ACTIVATION: \(activationForm); slope= is leaky_relu's, alpha= elu's)",
+                              "    (init=NAME: \(initializerForm))",
                               "    (init=uniform low=A high=B, init=normal mean=M std=S, init=constant value=C)",
                               "layer dropout P",
                               "layer insert K dense UNITS [ACTIVATION] [options of layer dense]   (the new layer becomes layer K)",
@@ -167,6 +168,30 @@ extension Commands {
         w.out.print("note: \(Format.counted(size, "row")) \(held) the \(Format.counted(rows, "training row")): each step is the full batch, as batch full")
     }
 
+    /// linear's other names, which `layer dense` takes too.
+    static let linearNames = ["identity", "none"]
+
+    /// The activations' names `layer dense` takes: Activation's and linear's other names.
+    static let activationWords = Activation.names + linearNames
+
+    /// `help layer`'s list of the activations, linear's other names beside it (`linear|identity|none relu …`).
+    static var activationForm: String {
+        Activation.names.map { $0 == "linear" ? ([$0] + linearNames).joined(separator: "|") : $0 }.joined(separator: " ")
+    }
+
+    /// `help layer`'s list of the initializers, names of the same one together (`he|he_uniform|kaiming|kaiming_uniform`),
+    /// and which is the default for which activation.
+    static var initializerForm: String {
+        var groups: [[String]] = []
+        for name in Initializer.names {
+            let same = { (other: String) in Initializer.named(other) == Initializer.named(name) }
+            if let k = groups.firstIndex(where: { same($0[0]) }) { groups[k].append(name) } else { groups.append([name]) }
+        }
+        let he = Activation.names.filter { n in Activation.named(n).map { Initializer.defaultFor($0) == .heUniform } ?? false }
+        return groups.map { $0.joined(separator: "|") }.joined(separator: " ")
+            + "; by default he_uniform after \(he.joined(separator: ", ")), else glorot_uniform"
+    }
+
     static func layer(_ w: Workspace, _ a: inout ArgReader) throws {
         if a.peekIsNumber { throw layerNumberFirst(w, a) }
         let typedUnits = a.command.args.filter { $0.key == nil }.dropFirst().first.map { $0.text.shortened() } ?? "UNITS"
@@ -227,7 +252,7 @@ extension Commands {
                              at: positionals[next].span)
         }
         let units = try a.int("number of units", range: 1...100_000)
-        let actName = try a.optionalWord("activation", oneOf: Activation.names + ["identity", "none"]) ?? "linear"
+        let actName = try a.optionalWord("activation", oneOf: activationWords) ?? "linear"
         let bias = try a.boolOption("bias", default: true)
         let slope = try a.optionalNumberOption("slope", range: .closed(0, 1e6))
         let alpha = try a.optionalNumberOption("alpha", range: .closed(0, 1e6))

@@ -32,11 +32,12 @@ enum Commands {
     }
 
     /// The commands a typed name may stand for: the one it names (or its alias), else every command it
-    /// is a prefix of (one for an unique prefix, several for an ambiguous one, none for an unknown name).
+    /// is a prefix of (one for an unique prefix, several for an ambiguous one, none for an unknown name); a command
+    /// typed only in full (`quit`) is never a prefix's.
     static func matching(_ name: String) -> [CommandSpec] {
         if let exact = named(name) { return [exact] }
         let lower = name.lowercased()
-        return all.filter { $0.name.hasPrefix(lower) }
+        return all.filter { !$0.whole && $0.name.hasPrefix(lower) }
     }
 
     /// The command a typed name stands for; otherwise an error at `span` that says why.
@@ -45,6 +46,11 @@ enum Commands {
         if matches.count == 1 { return matches[0] }
         if matches.count > 1 {
             throw Diagnostic("'\(name.shortened())' is ambiguous: \(matches.map(\.name).joined(separator: ", "))", at: span)
+        }
+        let lower = name.lowercased()
+        if let whole = all.first(where: { $0.whole && !lower.isEmpty && $0.name.hasPrefix(lower) }) {
+            let why = lower == "q" ? "`q` closes the full-screen views" : "`\(whole.name)` is typed in full"
+            throw Diagnostic("'\(name.shortened())' is not a command: \(why); to leave Descent type `\(whole.name)` (or Ctrl-D)", at: span)
         }
         let hint = ForeignNames.commandHint(name) ?? Suggest.hint(name, in: names) ?? " — type `help` for the list"
         throw Diagnostic("unknown command '\(name.shortened())'" + hint, at: span)

@@ -8,6 +8,15 @@ import DescentText
 enum DataCommand {
     static let generators = Generator.allCases.map(\.rawValue)
 
+    /// `help data`'s forms for the generators: `classes=K` only on those that take it (spiral and gauss).
+    static var generatorForms: [String] {
+        let fixed = Generator.allCases.filter { !$0.takesClasses }.map(\.rawValue)
+        let chosen = Generator.allCases.filter(\.takesClasses).map(\.rawValue)
+        let range = Generator.classRange
+        return ["data GENERATOR [n=N] [noise=X]   (\(fixed.joined(separator: " ")))",
+                "data \(chosen.joined(separator: "|")) [n=N] [noise=X] [classes=K]   (K classes, \(range.lowerBound)–\(range.upperBound))"]
+    }
+
     /// The `key=` options `data SOURCE` takes: a generator's, csv's, or (inline, the source `X` or `y`) X and y.
     static func options(source: String) -> [String] {
         let s = source.lowercased()

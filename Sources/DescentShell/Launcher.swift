@@ -16,6 +16,7 @@ public enum Launcher {
         let cwd = FileManager.default.currentDirectoryPath
         let w = Workspace(output: out, directory: cwd)
         w.plotViewer = TextPlotViewer(unicode: TerminalInfo.isUnicodeLocale)
+        w.executablePath = Bundle.main.executablePath
         if TerminalInfo.stdoutIsTerminal {
             let status = StatusLine()
             w.showProgress = { text in if let text { status.show(ascii ? text.asciiSpelled : text) } else { status.clear() } }

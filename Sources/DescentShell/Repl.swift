@@ -7,6 +7,9 @@ import DescentText
 struct Repl {
     let session: Session
 
+    /// `replay … step`'s question under each line: the prompt reads a line, so q stops only with Enter after it.
+    static let stepPrompt = "  [Enter runs it; q then Enter stops] "
+
     /// Whether an answer at `replay … step`'s prompt stops the replay: q, quit, stop or exit (any case).
     static func stops(_ answer: String) -> Bool {
         ["q", "quit", "stop", "exit"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
@@ -53,12 +56,12 @@ struct Repl {
         }
         w.say = say
         w.stepPrompt = {
-            var prompt = "  [Enter runs it, q stops] "
+            var prompt = Repl.stepPrompt
             while true {
                 switch editor.readLine(prompt: prompt) {
                 case .line(let s):
                     if let go = Repl.stepAnswer(s) { return go }
-                    prompt = "  [Enter alone runs the line; q, quit or stop ends the replay] "
+                    prompt = "  [Enter alone runs the line; q, quit or stop, then Enter, ends the replay] "
                 default: return false
                 }
             }

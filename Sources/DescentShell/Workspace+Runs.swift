@@ -35,9 +35,26 @@ extension Workspace {
             ? Format.rates([t.history.rates[0].rate, now]).joined(separator: "→") : Format.rate(now)
         parts.append("\(t.optimizer.kind.name) lr \(lr)\(Workspace.optimizerOptions(t.optimizer.kind))")
         if let s = t.scheduleOfLastStep { parts.append(String(s.command.dropFirst("schedule ".count))) }
-        parts.append(t.sampler.batchSize >= t.sampler.count ? "batch full" : "batch \(t.sampler.batchSize)")
+        parts.append(Workspace.batchText(t))
         parts.append("seed \(seed)")
         return parts.joined(separator: " · ")
+    }
+
+    /// `batch 4` or `batch full`, and when earlier steps of the history ran with other batches, those: `batch 4 (full for
+    /// steps 1–300)`, or after more than two other sizes, how many (`batch 4 (3 other sizes before)`).
+    static func batchText(_ t: Trainer) -> String {
+        let name = { (size: Int) in size == 0 ? "full" : String(size) }
+        let now = t.sampler.batchSize >= t.sampler.count ? 0 : t.sampler.batchSize
+        let changes = t.history.batches
+        // The sizes before the one in force now: every change but a last one of this size, each up to the next change.
+        let earlier = changes.last?.size == now ? changes.dropLast() : changes[...]
+        guard !earlier.isEmpty else { return "batch \(name(now))" }
+        guard earlier.count <= 2 else { return "batch \(name(now)) (\(earlier.count) other sizes before)" }
+        let spans = earlier.indices.map { k -> String in
+            let from = changes[k].step, to = k + 1 < changes.count ? changes[k + 1].step - 1 : t.stepCount
+            return "\(name(changes[k].size)) for " + (from == to ? "step \(from)" : "steps \(from)–\(to)")
+        }
+        return "batch \(name(now)) (\(spans.joined(separator: ", ")))"
     }
 
     /// An optimizer's options that are not its rule's defaults, as `optimizer` takes them (` momentum 0.9 nesterov`).

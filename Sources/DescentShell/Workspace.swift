@@ -91,6 +91,9 @@ public final class Workspace {
     var plotViewer: PlotViewer = TextPlotViewer(unicode: true)
     /// The terminal's width in columns, asked each time (it follows resizes); nil when output is not a terminal.
     var outputWidth: () -> Int? = { nil }
+    /// The path of the running descent executable (set by `Launcher`), whose package's `Sessions/` `help sessions` lists
+    /// when the working directory has none; nil in tests.
+    var executablePath: String?
     /// The scripts of the replays under way (canonical paths), outermost first: their count is the nesting depth.
     var replayStack: [String] = []
     /// The script `descent FILE` is running (canonical path), nil otherwise: no replay may replay it or write over it,

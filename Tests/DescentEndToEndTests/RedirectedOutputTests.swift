@@ -84,7 +84,7 @@ final class RedirectedOutputTests: XCTestCase {
         let t = try Tmux(fromShell: true, redirection: " > '\(out.path)'")
         try t.wait(forText: "descent>")
         try t.type("replay \"\(script.path)\" step")
-        try t.wait(forText: "s.descent:2> seed 7\n  [Enter runs it, q stops]")
+        try t.wait(forText: "s.descent:2> seed 7\n  [Enter runs it; q then Enter stops]")
         try t.send("Enter")
         try waitForFile(out, toHold: "replayed ")
         let file = try String(contentsOf: out, encoding: .utf8)

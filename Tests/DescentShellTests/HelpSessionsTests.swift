@@ -32,4 +32,29 @@ final class HelpSessionsTests: XCTestCase {
         XCTAssertTrue(h.ok("help regularize none").hasPrefix("  regularize none|off\npenalise"), h.out.text)
         XCTAssertTrue(h.ok("help save session").contains("save session \"FILE.descent\"   (or \"FILE.txt\")"), h.out.text)
     }
+
+    /// From another directory, the Sessions/ of the package the executable was built in is listed, with where to start
+    /// descent to replay them; an executable outside a package changes nothing.
+    func testTheScriptsNextToTheExecutableAreListedFromElsewhere() throws {
+        let root = try ScratchDirectory.make("help-sessions-package"), elsewhere = try ScratchDirectory.make("help-sessions-elsewhere")
+        defer { ScratchDirectory.remove(root); ScratchDirectory.remove(elsewhere) }
+        try FileManager.default.createDirectory(atPath: root + "/Sessions", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root + "/.build/release", withIntermediateDirectories: true)
+        try "# XOR in one line.\nnew\n".write(toFile: root + "/Sessions/xor.descent", atomically: true, encoding: .utf8)
+        XCTAssertEqual(Commands.packageRoot(root + "/.build/release/descent"), root)
+        XCTAssertNil(Commands.packageRoot("/usr/local/bin/descent"))
+
+        let out = CapturedOutput(), w = Workspace(output: out, directory: elsewhere)
+        w.executablePath = root + "/.build/release/descent"
+        XCTAssertTrue(Session(workspace: w).run(line: "help sessions"))
+        XCTAssertEqual(out.text.components(separatedBy: "\n").filter { !$0.isEmpty }, [
+            "Example scripts in \(root)/Sessions (start descent in \(root), where they find their data files; there "
+                + "`replay \"Sessions/NAME\" step` runs one a line at a time, Enter for the next):",
+            "  xor.descent  XOR in one line.",
+        ])
+        let out2 = CapturedOutput(), w2 = Workspace(output: out2, directory: elsewhere)
+        w2.executablePath = "/usr/local/bin/descent"
+        XCTAssertTrue(Session(workspace: w2).run(line: "help sessions"))
+        XCTAssertTrue(out2.text.hasPrefix("no example scripts here"), out2.text)
+    }
 }

@@ -167,7 +167,7 @@ final class InputHintTests: XCTestCase {
             ("history", "did you mean `show history`?"), ("grads", "did you mean `show grads`?"),
             ("confusion", "did you mean `show confusion`?"),
             ("momentum 0.9", "did you mean `optimizer sgd momentum=0.9`? (momentum is an option of the optimizer)"),
-            ("clear", "did you mean `new`? (start over: no data, no model, default settings); Ctrl-L clears the screen"),
+            ("clear", "Ctrl-L clears the screen, and the session stays as it is (`new` would start over: no data, no model, default settings)"),
             ("regularization l2 0.01", "did you mean `regularize l2 λ`? (or l1, elastic, none)"),
             ("activation tanh", "an activation goes on its layer: `layer dense UNITS tanh` (or relu, sigmoid, …)"),
             ("import torch", "nothing to import: the commands are built in (`help` lists them)"),
