@@ -11,7 +11,7 @@ enum DataCommand {
     /// The `key=` options `data SOURCE` takes: a generator's, csv's, or (inline, the source `X` or `y`) X and y.
     static func options(source: String) -> [String] {
         let s = source.lowercased()
-        if s == "csv" { return ["target", "drop"] }
+        if s == "csv" { return ["target", "drop", "classes"] }
         if let generator = Generator(rawValue: s) { return ["n", "noise"] + (generator.takesClasses ? ["classes"] : []) }
         return s.hasPrefix("x") || s.hasPrefix("y") ? ["X", "y"] : []
     }
@@ -40,6 +40,7 @@ enum DataCommand {
                 let file = try a.fileName("CSV file", example: "Sessions/data/iris.csv"), at = a.lastSpan
                 let target = try a.nameOption("target")
                 dropped = try a.nameListOption("drop", what: "column name")?.map(\.name) ?? []
+                let classes = try a.nameListOption("classes", what: "class name")?.map(\.name)
                 try a.finish(options: options(source: kind))
                 let path = Commands.path(w, file)
                 // A byte that is not UTF-8 is named as the file's other errors are: line, column and its name.
@@ -50,7 +51,9 @@ enum DataCommand {
                 fileRead = (Commands.canonical(path), Commands.shown(file), text)
                 // The file's own errors (rows and columns) point at its name; a target it lacks, at target=.
                 do {
-                    d = try Dataset.csv(text: text, file: Commands.shown(file), target: target, drop: dropped) { !Interrupt.requested }
+                    d = try Dataset.csv(text: text, file: Commands.shown(file), target: target, drop: dropped, classes: classes) {
+                        !Interrupt.requested
+                    }
                 } catch Dataset.csvStopped {
                     throw interrupted(w, file)
                 } catch {
@@ -111,7 +114,8 @@ enum DataCommand {
             msg += "\(read.classNames.count) classes (\(name) holds class ids 0–\(read.classNames.count - 1), read as classes under \(loss)"
                 + DataCommand.emptyClassesNote(read.classCounts()) + ")"
         } else {
-            msg += d.task == .regression ? "regression target '\(d.targetName.shortened())'" : "\(d.classNames.count) classes (\(DataCommand.listed(d.classNames)))"
+            msg += d.task == .regression ? "regression target '\(d.targetName.shortened())'"
+                : "\(d.classNames.count) classes (\(DataCommand.listed(d.classNames))" + DataCommand.emptyClassesNote(d.classCounts(), names: d.classNames) + ")"
         }
         if let (label, row) = d.textAmongNumbers() {
             msg += "; the target holds numbers and text ('\(label.shortened())'\(DataCommand.at(d, row: row))), so each value is a class label — if the text marks missing values, fix or drop those rows"
@@ -180,10 +184,16 @@ enum DataCommand {
         }
     }
 
-    /// `emptyClasses` for the data line, after a semicolon, asking whether the ids count from 1 when class 0 is empty.
-    static func emptyClassesNote(_ counts: [Int]) -> String {
+    /// `emptyClasses` for the data line, after a semicolon, asking whether the ids count from 1 when class 0 is empty;
+    /// for classes with `names` (`data csv … classes=[…]` lists some no row has), naming them instead:
+    /// `; class 2 has no rows: virginica`.
+    static func emptyClassesNote(_ counts: [Int], names: [String] = []) -> String {
         guard let empty = emptyClasses(counts) else { return "" }
-        return "; \(empty)" + (counts.first == 0 ? " — ids count from 0: are these counted from 1?" : "")
+        guard names.count == counts.count else {
+            return "; \(empty)" + (counts.first == 0 ? " — ids count from 0: are these counted from 1?" : "")
+        }
+        let ids = counts.indices.filter { counts[$0] == 0 }
+        return "; \(empty): " + DataCommand.listed(ids.map { names[$0] })
     }
 
     /// The error for Ctrl-C while `data csv` read `file` (nothing changed), after a line break past the echoed ^C.

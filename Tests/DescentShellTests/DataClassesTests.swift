@@ -1,0 +1,76 @@
+import XCTest
+import Foundation
+@testable import DescentCore
+@testable import DescentShell
+
+/// `data csv … classes=[…]`: class ids in a given order, and the errors pointing at what was typed.
+final class DataClassesTests: XCTestCase {
+    private var dir = ""
+
+    override func setUpWithError() throws {
+        dir = try ScratchDirectory.make("classes")
+        try "a,b,y\n1,2,cat\n3,4,dog\n5,6,cat\n".write(toFile: dir + "/pets.csv", atomically: true, encoding: .utf8)
+    }
+
+    override func tearDownWithError() throws { ScratchDirectory.remove(dir) }
+
+    /// The column (from 0) of an error's caret under the line it quotes (indented by 4).
+    private func caret(_ error: String) -> Int? {
+        guard let last = error.split(separator: "\n").last, let k = last.firstIndex(of: "^") else { return nil }
+        return last.distance(from: last.startIndex, to: k) - 4
+    }
+
+    func testAListedClassWithoutRowsIsNoted() throws {
+        let h = ShellHarness()
+        let said = h.ok("data csv \"\(dir)/pets.csv\" classes=[dog,cat,bird]")
+        XCTAssertTrue(said.contains("3 samples, 2 features, 3 classes (dog, cat, bird; class 2 has no rows: bird)"), said)
+        // pets: cat, dog, cat, with dog 0 and cat 1.
+        XCTAssertEqual(h.w.data?.y.data, [1, 0, 1])
+        XCTAssertEqual(h.w.data?.task, .multiclass)
+    }
+
+    func testErrorsPointAtWhatWasTypedAndChangeNothing() throws {
+        let h = ShellHarness()
+        h.ok("data xor n=10")
+        let source = h.w.dataSource
+        let unlisted = "data csv \"\(dir)/pets.csv\" classes=[cat,bird]"
+        let error = h.fails(unlisted)
+        XCTAssertTrue(error.hasPrefix("error: \(dir)/pets.csv:3, column 3 'y': the label 'dog' is not among the classes given (cat, bird)"
+                                      + " — list every label of the column in classes="), error)
+        XCTAssertEqual(caret(error), unlisted.distance(from: unlisted.startIndex, to: unlisted.range(of: "classes=")!.lowerBound))
+        let near = "data csv \"\(dir)/pets.csv\" classes=[cat,dgo]"
+        let typo = h.fails(near)
+        XCTAssertTrue(typo.contains("— did you mean 'dog' for 'dgo' in classes=?"), typo)
+        XCTAssertEqual(caret(typo), near.distance(from: near.startIndex, to: near.range(of: "dgo")!.lowerBound))
+        let twice = "data csv \"\(dir)/pets.csv\" classes=[dog,cat,dog]"
+        let duplicate = h.fails(twice)
+        XCTAssertTrue(duplicate.hasPrefix("error: class 'dog' is listed twice in classes= (also name 1 of the list) — name it once"), duplicate)
+        XCTAssertEqual(caret(duplicate), twice.distance(from: twice.startIndex, to: twice.range(of: "dog]")!.lowerBound))
+        try "a,y\n1,0\n2,1\n".write(toFile: dir + "/ids.csv", atomically: true, encoding: .utf8)
+        XCTAssertTrue(h.fails("data csv \"\(dir)/ids.csv\" classes=[a,b]")
+            .contains("classes= names the classes of a target of text labels, and 'y' holds numbers"))
+        XCTAssertTrue(h.fails("data xor classes=[a,b]").contains("expected a whole number"))
+        // The xor data is still there, as typed.
+        XCTAssertEqual(h.w.data?.count, 10)
+        XCTAssertEqual(h.w.data?.classNames, ["different signs", "same sign"])
+        XCTAssertEqual(h.w.dataSource, source)
+    }
+
+    func testSaveSessionKeepsTheCommandAndEvaluateMapsLabelsByName() throws {
+        let h = ShellHarness()
+        h.ok("data csv \"\(dir)/pets.csv\" classes=[dog, cat]\nlayer dense 1 sigmoid\nloss bce\nset W1[0,0] = 1\nset W1[1,0] = 0\n"
+             + "set b1[0] = -3.5\nsave session \"\(dir)/s.descent\"")
+        let script = try String(contentsOfFile: dir + "/s.descent", encoding: .utf8)
+        XCTAssertTrue(script.contains("\ndata csv \"\(dir)/pets.csv\" classes=[dog, cat]\n"), script)
+        let r = ShellHarness()
+        r.ok("replay \"\(dir)/s.descent\"")
+        XCTAssertEqual(r.w.data?.classNames, ["dog", "cat"])
+        XCTAssertEqual(r.w.data?.y.data, [1, 0, 1])
+        // cat comes first in this file, and is still class 1: z = a − 3.5 is 1.5 (cat) and −2.5 (dog), both right; the
+        // loss (log(1 + e^−1.5) + log(1 + e^−2.5)) / 2 = 0.140152 (by hand with Python's math).
+        try "a,b,y\n5,0,cat\n1,0,dog\n".write(toFile: dir + "/e.csv", atomically: true, encoding: .utf8)
+        let said = h.ok("evaluate \"\(dir)/e.csv\"")
+        XCTAssertTrue(said.contains("2 samples at step 0 — loss 0.1402"), said)
+        XCTAssertTrue(said.contains("accuracy 100% (2 of 2)"), said)
+    }
+}
