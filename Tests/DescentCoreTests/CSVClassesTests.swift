@@ -62,4 +62,18 @@ final class CSVClassesTests: XCTestCase {
                        + "or class ids under ce, bce or hinge, whose ids are their values) — leave classes= out")
         XCTAssertEqual(error(numbers, classes: ["a", "b"])?.option, "classes")
     }
+
+    func testClassesToReadBack() throws {
+        // Written in id order of first appearance: nothing needed.
+        XCTAssertNil(try Dataset.csv(text: pets, file: "pets.csv").csvClassesToReadBack())
+        // dog (id 0) first appears after cat (id 1).
+        XCTAssertEqual(try Dataset.csv(text: pets, file: "pets.csv", classes: ["dog", "cat"]).csvClassesToReadBack(), ["dog", "cat"])
+        // A class without rows would not be read back at all.
+        XCTAssertEqual(try Dataset.csv(text: pets, file: "pets.csv", classes: ["cat", "dog", "bird"]).csvClassesToReadBack(),
+                       ["cat", "dog", "bird"])
+        // Numbers are written as numbers, read back as class ids by value: nothing needed.
+        let ids = Dataset(name: "ids", X: Tensor(shape: [2, 1], data: [0, 1]), y: Tensor(shape: [2, 1], data: [1, 0]),
+                          task: .binary, featureNames: ["x"], targetName: "y", classNames: ["0", "1"])
+        XCTAssertNil(ids.csvClassesToReadBack())
+    }
 }

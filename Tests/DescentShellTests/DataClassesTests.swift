@@ -3,7 +3,8 @@ import Foundation
 @testable import DescentCore
 @testable import DescentShell
 
-/// `data csv … classes=[…]`: class ids in a given order, and the errors pointing at what was typed.
+/// `data csv … classes=[…]`: class ids in a given order, the errors pointing at what was typed, and `export data`'s
+/// note giving the line that reads its classes back with the same ids.
 final class DataClassesTests: XCTestCase {
     private var dir = ""
 
@@ -18,6 +19,57 @@ final class DataClassesTests: XCTestCase {
     private func caret(_ error: String) -> Int? {
         guard let last = error.split(separator: "\n").last, let k = last.firstIndex(of: "^") else { return nil }
         return last.distance(from: last.startIndex, to: k) - 4
+    }
+
+    private let training = "\nsplit 0.8\nnormalize\nbatch 16\nlayer dense 16 relu\nlayer dense 1 sigmoid\nloss bce\n"
+        + "optimizer adam lr=0.01\ntrain 50\n"
+
+    func testTheExportedXorReadBackWithTheNotesLineTrainsToTheSameWeights() throws {
+        let h = ShellHarness()
+        let said = h.ok("seed 1\ndata xor n=300\nexport data \"\(dir)/xor1.csv\"")
+        // xor's first row (−0.709, −0.381) has the same sign twice: class 1, 'same sign', so read in order of first
+        // appearance 'same sign' would be class 0.
+        let text = try String(contentsOfFile: dir + "/xor1.csv", encoding: .utf8)
+        XCTAssertTrue(text.hasPrefix("x1,x2,class\n-0.709457447646232,-0.3809414344199997,same sign\n"), text)
+        let line = "data csv \"\(dir)/xor1.csv\" classes=[\"different signs\",\"same sign\"]"
+        XCTAssertTrue(said.contains("\nnote: the classes first appear in another order than their ids here — \(line) reads them back "
+                                    + "with these ids"), said)
+        let original = try XCTUnwrap(h.w.data)
+        h.ok(training + "save weights \"\(dir)/a.json\"")
+
+        let r = ShellHarness()
+        r.ok("seed 1\n" + line)
+        let read = try XCTUnwrap(r.w.data)
+        XCTAssertEqual(read.y.data, original.y.data)
+        XCTAssertEqual(read.X.data.map(\.bitPattern), original.X.data.map(\.bitPattern))
+        XCTAssertEqual(read.classNames, ["different signs", "same sign"])
+        r.ok(training + "save weights \"\(dir)/b.json\"")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: dir + "/b.json")), try Data(contentsOf: URL(fileURLWithPath: dir + "/a.json")))
+        XCTAssertEqual(r.values("W1").map(\.bitPattern), h.values("W1").map(\.bitPattern))
+        // Loading the original's weights finds the same classes in the same order: no warning.
+        XCTAssertFalse(r.ok("load weights \"\(dir)/a.json\"").contains("warning"))
+
+        // Without classes= the ids are swapped, and the weights trained differ.
+        let s = ShellHarness()
+        s.ok("seed 1\ndata csv \"\(dir)/xor1.csv\"")
+        XCTAssertEqual(s.w.data?.classNames, ["same sign", "different signs"])
+        s.ok(training)
+        XCTAssertNotEqual(s.values("W1"), h.values("W1"))
+    }
+
+    func testTheNoteAppearsOnlyWhenTheOrderDiffers() {
+        let h = ShellHarness()
+        // cat (0) appears before dog (1): read back the same without classes=.
+        XCTAssertFalse(h.ok("data csv \"\(dir)/pets.csv\"\nexport data \"\(dir)/p1.csv\"").contains("note:"))
+        XCTAssertFalse(h.ok("data csv \"\(dir)/pets.csv\" classes=[cat,dog]\nexport data \"\(dir)/p2.csv\"").contains("note:"))
+        XCTAssertFalse(h.ok("data linear n=5\nexport data \"\(dir)/p3.csv\"").contains("note:"))
+        // Class ids as numbers are written as numbers, read back by their values.
+        XCTAssertFalse(h.ok("data X=[[1],[2]] y=[1,0]\nloss ce\nexport data \"\(dir)/p4.csv\"").contains("note:"))
+        // dog is 0 but comes second; a class without rows would not come back at all.
+        XCTAssertTrue(h.ok("data csv \"\(dir)/pets.csv\" classes=[dog,cat]\nexport data \"\(dir)/p5.csv\"")
+            .contains("— data csv \"\(dir)/p5.csv\" classes=[dog,cat] reads them back with these ids"))
+        XCTAssertTrue(h.ok("data csv \"\(dir)/pets.csv\" classes=[cat,dog,\"a bird\"]\nexport data \"\(dir)/p6.csv\"")
+            .contains("— data csv \"\(dir)/p6.csv\" classes=[cat,dog,\"a bird\"] reads them back with these ids"))
     }
 
     func testAListedClassWithoutRowsIsNoted() throws {
