@@ -112,7 +112,8 @@ extension Commands {
         if let warning = w.normalizationMismatch(saved: saved, file: name) { w.out.print(warning) }
         if let data = w.data, let warning = DataCommand.classesChanged("the weights in \(name)", from: classes,
                                                                           to: ((try? w.asRead(data)) ?? data).classNames,
-                                                                          misfit: w.misfit()) {
+                                                                          misfit: w.misfit(),
+                                                                          read: data.origin != nil && data.task != .regression) {
             w.out.print(warning)
         }
         if let note = optimizerStateNote(w.trainer?.optimizer) { w.out.print(note) }

@@ -55,6 +55,12 @@ final class DataClassesTests: XCTestCase {
         XCTAssertEqual(s.w.data?.classNames, ["same sign", "different signs"])
         s.ok(training)
         XCTAssertNotEqual(s.values("W1"), h.values("W1"))
+        // Loading the original's weights then says which classes= reads the data as they were trained.
+        XCTAssertTrue(s.ok("load weights \"\(dir)/a.json\"").contains("\nwarning: the weights in \(dir)/a.json were trained with the "
+                      + "classes different signs, same sign; this data's are same sign, different signs, the same in another order — "
+                      + "a class's id is the order its label first appears in (or its place in classes=), so the weights' outputs now "
+                      + "stand for other classes: `reset` draws new weights, or read the data with classes=[\"different signs\","
+                      + "\"same sign\"] (added to its `data csv`) to number them as before"), s.out.text)
     }
 
     func testTheNoteAppearsOnlyWhenTheOrderDiffers() {
