@@ -5,8 +5,8 @@ import Foundation
 ///
 /// Every column except the target and those dropped is a numeric feature. The target (the last column that is not
 /// dropped, unless named) is a
-/// regression target when all its values are numbers; text labels become class ids in order of first appearance
-/// (2 labels: binary, more: multiclass). (A class loss reads numbers as class ids itself: `Dataset.classIDCount`.)
+/// regression target when all its values are numbers; text labels become class ids in order of first appearance, or in
+/// the order of `classes` when given (2 labels: binary, more: multiclass). (A class loss reads numbers as class ids itself: `Dataset.classIDCount`.)
 /// Errors name the file, the 1-based line and the column.
 extension Dataset {
     /// Thrown by `csv` when `shouldContinue` said no.
@@ -17,13 +17,16 @@ extension Dataset {
     /// text needs `minimumClasses` labels (held-out rows, which are matched to a training set's classes, may have one).
     /// The columns named in `drop` are left out unread (text, or missing values, there are no error); each must be in the
     /// header unless `dropOnlyPresent`, which drops those that are there (held-out rows shaped like the training file).
+    /// `classes` names a text target's classes in id order (pandas' categories): every label must be among them, and a
+    /// class no row has is kept (its id has no rows); errors about it have the option `classes`.
     public static func csv(text: String, file: String, target: String? = nil, drop: [String] = [], dropOnlyPresent: Bool = false,
-                           minimumClasses: Int = 2, shouldContinue: () -> Bool = { true }) throws(DataError) -> Dataset {
+                           classes: [String]? = nil, minimumClasses: Int = 2,
+                           shouldContinue: () -> Bool = { true }) throws(DataError) -> Dataset {
         var text = text
         let result = text.withUTF8 { bytes in
             Result { () throws(DataError) in
                 try csv(bytes: bytes, file: file, target: target, drop: drop, dropOnlyPresent: dropOnlyPresent,
-                        minimumClasses: minimumClasses, shouldContinue: shouldContinue)
+                        classes: classes, minimumClasses: minimumClasses, shouldContinue: shouldContinue)
             }
         }
         return try result.get()
@@ -35,7 +38,8 @@ extension Dataset {
     /// `csv(text:…)` on the text's UTF-8 bytes, in two passes: the first reads the structure (quotes, the
     /// header, how many rows and that each is as wide as the header), the second the values.
     private static func csv(bytes: UnsafeBufferPointer<UInt8>, file: String, target: String?, drop: [String], dropOnlyPresent: Bool,
-                            minimumClasses: Int, shouldContinue: () -> Bool) throws(DataError) -> Dataset {
+                            classes: [String]?, minimumClasses: Int, shouldContinue: () -> Bool) throws(DataError) -> Dataset {
+        if let classes { try checkClasses(classes, minimumClasses: minimumClasses) }
         var reader = CSVReader(bytes, file: file)
         guard let headerLine = try reader.next() else {
             throw DataError("\(file): the file is empty — expected a header row of column names, then one row per sample")
@@ -92,7 +96,7 @@ extension Dataset {
             row += 1
         }
         let origin = CSVOrigin(file: file, targetColumn: t + 1, targetName: names[t], lines: lines)
-        let (y, resolved, classNames) = try targets(texts, numbers, origin: origin, minimumClasses: minimumClasses)
+        let (y, resolved, classNames) = try targets(texts, numbers, origin: origin, classes: classes, minimumClasses: minimumClasses)
         let featureNames = names.indices.filter { $0 != t && !dropped[$0] }.map { names[$0] }
         var d = Dataset(name: String(file.split(separator: "/").last ?? Substring(file)),
                         X: Tensor(shape: [rowCount, featureNames.count], data: x), y: Tensor(shape: [rowCount, 1], data: y),
@@ -244,22 +248,55 @@ extension Dataset {
         return negative ? -v : v
     }
 
+    /// Checks a `classes=` list: no name twice, and enough names for a classifier.
+    private static func checkClasses(_ classes: [String], minimumClasses: Int) throws(DataError) {
+        var first: [String: Int] = [:]
+        for (k, name) in classes.enumerated() {
+            if let j = first[name] {
+                throw DataError("class '\(name.shortened())' is listed twice in classes= (also name \(j + 1) of the list) — name it once",
+                                option: "classes", element: k)
+            }
+            first[name] = k
+        }
+        guard classes.count >= minimumClasses else {
+            throw DataError("classes= lists one class ('\((classes.first ?? "").shortened())') — a classifier needs at least 2",
+                            option: "classes")
+        }
+    }
+
     /// Target values (or class ids), the task they make, and the class names: numbers make a regression target, any
-    /// text makes every value a class label.
-    private static func targets(_ texts: [String], _ numbers: [Double?], origin: CSVOrigin,
+    /// text makes every value a class label, numbered in the order of `classes` when given, else of first appearance.
+    private static func targets(_ texts: [String], _ numbers: [Double?], origin: CSVOrigin, classes: [String]?,
                                 minimumClasses: Int) throws(DataError) -> ([Double], Task, [String]) {
+        let target = "'\(origin.targetName.shortened())'"
         guard numbers.contains(where: { $0 == nil }) else {
+            if classes != nil {
+                throw DataError("\(origin.file): classes= names the classes of a target of text labels, and \(target) holds numbers "
+                                + "(a regression target, or class ids under ce, bce or hinge, whose ids are their values) — leave classes= out",
+                                option: "classes")
+            }
             if let i = numbers.firstIndex(where: { $0.map { !$0.isFinite } ?? false }) {
                 throw DataError("\(origin.targetLocation(row: i)): '\(texts[i].shortened())' is not a finite number")
             }
             return (numbers.map { $0 ?? 0 }, .regression, [])
         }
+        var ids: [String: Double] = [:]
+        if let classes {
+            for (k, label) in classes.enumerated() { ids[label] = Double(k) }
+            if let i = texts.firstIndex(where: { ids[$0] == nil }) {
+                let label = texts[i], near = Suggest.nearest(label, in: classes)
+                let hint = near.map { " — did you mean '\(label.shortened())' for '\($0.shortened())' in classes=?" }
+                    ?? " — list every label of the column in classes="
+                throw DataError("\(origin.targetLocation(row: i)): the label '\(label.shortened())' is not among the classes given "
+                                + "(\(String.shortList(classes)))\(hint)", option: "classes", element: near.flatMap { classes.firstIndex(of: $0) })
+            }
+            return (texts.map { ids[$0] ?? 0 }, classes.count <= 2 ? .binary : .multiclass, classes)
+        }
         var seen = Set<String>()
         let labels = texts.filter { seen.insert($0).inserted }
         guard labels.count >= minimumClasses else {
-            throw DataError("\(origin.file): target '\(origin.targetName.shortened())' has only one class ('\((labels.first ?? "").shortened())') — a classifier needs at least 2")
+            throw DataError("\(origin.file): target \(target) has only one class ('\((labels.first ?? "").shortened())') — a classifier needs at least 2")
         }
-        var ids: [String: Double] = [:]
         for (k, label) in labels.enumerated() { ids[label] = Double(k) }
         return (texts.map { ids[$0] ?? 0 }, labels.count <= 2 ? .binary : .multiclass, labels)
     }

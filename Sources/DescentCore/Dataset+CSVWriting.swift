@@ -23,4 +23,16 @@ extension Dataset {
             && s.first != " " && s.last != " "
         return plain ? s : "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
+
+    /// The `classes=` list (the class names in id order) that `data csv` needs to read `csvText()` back with these
+    /// class ids: nil when its labels first appear in id order (every class with rows), and for a target it writes as
+    /// numbers (read back as class ids by their values, or a regression target).
+    public func csvClassesToReadBack() -> [String]? {
+        guard !classNames.isEmpty else { return nil }
+        var seen = Set<Int>(), order: [Int] = []
+        for v in y.data { if let k = Int(exactly: v), seen.insert(k).inserted { order.append(k) } }
+        let written = order.map { classNames.indices.contains($0) ? classNames[$0] : "\($0)" }
+        guard written.contains(where: { Dataset.number($0) == nil }), order != Array(classNames.indices) else { return nil }
+        return classNames
+    }
 }

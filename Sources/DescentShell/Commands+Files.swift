@@ -113,7 +113,8 @@ extension Commands {
         if let warning = w.normalizationMismatch(saved: saved, file: name) { w.out.print(warning) }
         if let data = w.data, let warning = DataCommand.classesChanged("the weights in \(name)", from: classes,
                                                                           to: ((try? w.asRead(data)) ?? data).classNames,
-                                                                          misfit: w.misfit()) {
+                                                                          misfit: w.misfit(),
+                                                                          read: data.origin != nil && data.task != .regression) {
             w.out.print(warning)
         }
         if let note = optimizerStateNote(w.trainer?.optimizer) { w.out.print(note) }
@@ -354,6 +355,10 @@ extension Commands {
             "cannot export data: as CSV it takes \(size) bytes, over the \(AtomicFile.shownSize(w.readLimit)) `data csv` reads from one file, so nothing was written to \(name) — keep fewer rows (\(Format.counted(data.count, "row")) here)"
         }
         w.out.print("wrote \(Format.counted(data.count, "row")) (\(Format.counted(data.featureCount, "feature")) and the target, last) to \(name)")
+        if let classes = data.csvClassesToReadBack() {
+            let line = "data csv \(DataCommand.quoted(file)) classes=[" + classes.map(DataCommand.typed).joined(separator: ",") + "]"
+            w.out.print("note: the classes first appear in another order than their ids here — \(line) reads them back with these ids")
+        }
         if readBefore { w.out.print("note: this session read \(name) earlier; a replay of it will read this data there instead") }
     }
 }

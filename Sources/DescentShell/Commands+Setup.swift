@@ -7,7 +7,7 @@ extension Commands {
     static let setup: [CommandSpec] = [
         CommandSpec("seed", ["seed N"], "seed the data generators, initial weights, shuffles and dropout",
                     handler: seed),
-        CommandSpec("data", DataCommand.generatorForms + ["data csv \"FILE\" [target=COLUMN] [drop=COLUMN|drop=[COLUMN,…]]",
+        CommandSpec("data", DataCommand.generatorForms + ["data csv \"FILE\" [target=COLUMN] [drop=COLUMN|drop=[COLUMN,…]] [classes=[NAME,…]]",
                              "data X=[[…],…] y=[…]"],
                     "load or generate the dataset", keywords: DataCommand.generators + ["csv"], handler: DataCommand.run),
         CommandSpec("split", ["split FRACTION   (the training fraction: split 0.8 trains on 80% and validates on 20%)", "split none"],

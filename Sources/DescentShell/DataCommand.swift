@@ -20,7 +20,7 @@ enum DataCommand {
     /// The `key=` options `data SOURCE` takes: a generator's, csv's, or (inline, the source `X` or `y`) X and y.
     static func options(source: String) -> [String] {
         let s = source.lowercased()
-        if s == "csv" { return ["target", "drop"] }
+        if s == "csv" { return ["target", "drop", "classes"] }
         if let generator = Generator(rawValue: s) { return ["n", "noise"] + (generator.takesClasses ? ["classes"] : []) }
         return s.hasPrefix("x") || s.hasPrefix("y") ? ["X", "y"] : []
     }
@@ -49,6 +49,7 @@ enum DataCommand {
                 let file = try a.fileName("CSV file", example: "Sessions/data/iris.csv"), at = a.lastSpan
                 let target = try a.nameOption("target")
                 dropped = try a.nameListOption("drop", what: "column name")?.map(\.name) ?? []
+                let classes = try a.nameListOption("classes", what: "class name")?.map(\.name)
                 try a.finish(options: options(source: kind))
                 let path = Commands.path(w, file)
                 // A byte that is not UTF-8 is named as the file's other errors are: line, column and its name.
@@ -59,7 +60,9 @@ enum DataCommand {
                 fileRead = (Commands.canonical(path), Commands.shown(file), text)
                 // The file's own errors (rows and columns) point at its name; a target it lacks, at target=.
                 do {
-                    d = try Dataset.csv(text: text, file: Commands.shown(file), target: target, drop: dropped) { !Interrupt.requested }
+                    d = try Dataset.csv(text: text, file: Commands.shown(file), target: target, drop: dropped, classes: classes) {
+                        !Interrupt.requested
+                    }
                 } catch Dataset.csvStopped {
                     throw interrupted(w, file)
                 } catch {
@@ -120,7 +123,8 @@ enum DataCommand {
             msg += "\(read.classNames.count) classes (\(name) holds class ids 0–\(read.classNames.count - 1), read as classes under \(loss)"
                 + DataCommand.emptyClassesNote(read.classCounts()) + ")"
         } else {
-            msg += d.task == .regression ? "regression target '\(d.targetName.shortened())'" : "\(d.classNames.count) classes (\(DataCommand.listed(d.classNames)))"
+            msg += d.task == .regression ? "regression target '\(d.targetName.shortened())'"
+                : "\(d.classNames.count) classes (\(DataCommand.listed(d.classNames))" + DataCommand.emptyClassesNote(d.classCounts(), names: d.classNames) + ")"
         }
         if let (label, row) = d.textAmongNumbers() {
             msg += "; the target holds numbers and text ('\(label.shortened())'\(DataCommand.at(d, row: row))), so each value is a class label — if the text marks missing values, fix or drop those rows"
@@ -149,7 +153,8 @@ enum DataCommand {
         }
         if let trainedUnder, let warning = w.standardisationChanged(from: trainedUnder) { w.out.print(warning) }
         if let before = trainedClasses,
-           let warning = DataCommand.classesChanged("the kept weights", from: before, to: read.classNames, misfit: w.misfit()) {
+           let warning = DataCommand.classesChanged("the kept weights", from: before, to: read.classNames, misfit: w.misfit(),
+                                                     read: csv && d.task != .regression) {
             w.out.print(warning)
         } else if let note = w.misfitNote() {
             w.out.print(note)
@@ -159,15 +164,21 @@ enum DataCommand {
     /// The warning when `weights` (`the kept weights`, `the weights in w.json`) were trained with the classes `before`
     /// and the data's are `now`, other names or the same in another order; nil when they agree or either is empty. When
     /// the model and loss do not fit the new classes (`misfit`, `Workspace.misfit`), new weights would not help: it says
-    /// what would fit instead.
-    static func classesChanged(_ weights: String, from before: [String], to now: [String], misfit: String? = nil) -> String? {
+    /// what would fit instead. Data `read` from a CSV file is told the `classes=` that numbers the classes as before.
+    static func classesChanged(_ weights: String, from before: [String], to now: [String], misfit: String? = nil,
+                               read: Bool = false) -> String? {
         guard !before.isEmpty, !now.isEmpty, before != now else { return nil }
         let same = Set(before) == Set(now)
         let head = "warning: \(weights) were trained with the classes \(DataCommand.listed(before)); this data's are "
             + "\(DataCommand.listed(now))" + (same ? ", the same in another order" : "")
         if let misfit { return head + ", which this model cannot learn: " + misfit }
-        return head + " — a class's id is the order its label first appears in, so the weights' outputs now stand for other "
-            + "classes: `reset` draws new weights" + (same ? ", or order the rows so that the labels first appear as before" : "")
+        guard same, read else {
+            return head + " — a class's id is the order its label first appears in, so the weights' outputs now stand for other "
+                + "classes: `reset` draws new weights" + (same ? ", or order the rows so that the labels first appear as before" : "")
+        }
+        return head + " — a class's id is the order its label first appears in (or its place in classes=), so the weights' "
+            + "outputs now stand for other classes: `reset` draws new weights, or read the data with classes=["
+            + before.map(DataCommand.typed).joined(separator: ",") + "] (added to its `data csv`) to number them as before"
     }
 
     /// ` at iris.csv:7, column 5 'species'` for row `row`'s target of data read from a file; "" for other data.
@@ -189,10 +200,16 @@ enum DataCommand {
         }
     }
 
-    /// `emptyClasses` for the data line, after a semicolon, asking whether the ids count from 1 when class 0 is empty.
-    static func emptyClassesNote(_ counts: [Int]) -> String {
+    /// `emptyClasses` for the data line, after a semicolon, asking whether the ids count from 1 when class 0 is empty;
+    /// for classes with `names` (`data csv … classes=[…]` lists some no row has), naming them instead:
+    /// `; class 2 has no rows: virginica`.
+    static func emptyClassesNote(_ counts: [Int], names: [String] = []) -> String {
         guard let empty = emptyClasses(counts) else { return "" }
-        return "; \(empty)" + (counts.first == 0 ? " — ids count from 0: are these counted from 1?" : "")
+        guard names.count == counts.count else {
+            return "; \(empty)" + (counts.first == 0 ? " — ids count from 0: are these counted from 1?" : "")
+        }
+        let ids = counts.indices.filter { counts[$0] == 0 }
+        return "; \(empty): " + DataCommand.listed(ids.map { names[$0] })
     }
 
     /// The error for Ctrl-C while `data csv` read `file` (nothing changed), after a line break past the echoed ^C.
@@ -209,6 +226,20 @@ enum DataCommand {
             return Diagnostic(error.description, at: elements[k].span)
         }
         return Diagnostic(error.description, at: arg.span)
+    }
+
+    /// `name` as a command reads it in a list such as `classes=[…]`: a plain word as it is, else `quoted`.
+    static func typed(_ name: String) -> String {
+        let plain = name.first.map { $0.isASCII && ($0.isLetter || $0 == "_") } ?? false
+            && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+        return plain ? name : quoted(name)
+    }
+
+    /// `text` as a string of the command language: in double quotes, with `\\`, `"`, line breaks and tabs escaped.
+    static func quoted(_ text: String) -> String {
+        let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t")
+        return "\"" + escaped + "\""
     }
 
     /// Class names for one line: quoted where they hold a comma, a quote or a line break (escaped), long

@@ -46,9 +46,9 @@ final class DataStandardisationTests: XCTestCase {
         h.ok("data csv \"\(dir)/ba.csv\"\nlayer dense 2\nloss ce\noptimizer sgd lr=0.1\ntrain 2")
         let text = h.ok("data csv \"\(dir)/ab.csv\"")
         XCTAssertTrue(text.hasSuffix("\nwarning: the kept weights were trained with the classes b, a; this data's are a, b, the same in "
-                                     + "another order — a class's id is the order its label first appears in, so the weights' outputs now "
-                                     + "stand for other classes: `reset` draws new weights, or order the rows so that the labels first "
-                                     + "appear as before"), text)
+                                     + "another order — a class's id is the order its label first appears in (or its place in classes=), so the "
+                                     + "weights' outputs now stand for other classes: `reset` draws new weights, or read the data with classes=[b,a] "
+                                     + "(added to its `data csv`) to number them as before"), text)
         // The same order again: no warning.
         XCTAssertFalse(h.ok("train 1\ndata csv \"\(dir)/ab.csv\"").contains("warning"), h.out.text)
     }

@@ -75,10 +75,10 @@ final class ExportDataTests: XCTestCase {
         let said = h.ok("export data \"\(path)\"")
         XCTAssertTrue(said.contains("note: this session read \(path) earlier; a replay of it will read this data there instead"), said)
         // A file the session never read gets no note; nor does one it read holding what is exported.
-        XCTAssertFalse(h.ok("export data \"\(dir)/other.csv\"").contains("note:"))
+        XCTAssertFalse(h.ok("export data \"\(dir)/other.csv\"").contains("note: this session read"))
         let same = ShellHarness()
         same.ok("data csv \"\(dir)/other.csv\"")
-        XCTAssertFalse(same.ok("export data \"\(dir)/other.csv\"").contains("note:"))
+        XCTAssertFalse(same.ok("export data \"\(dir)/other.csv\"").contains("note: this session read"))
     }
 }
 

@@ -344,7 +344,7 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(Completion.candidates(line: "regularize l2 ", word: "", workspace: w), [])
         XCTAssertEqual(Completion.candidates(line: "data spiral ", word: "", workspace: w), ["n=", "noise=", "classes="])
         XCTAssertEqual(Completion.candidates(line: "data xor ", word: "", workspace: w), ["n=", "noise="])
-        XCTAssertEqual(Completion.candidates(line: "data csv \"a.csv\" ", word: "", workspace: w), ["target=", "drop="])
+        XCTAssertEqual(Completion.candidates(line: "data csv \"a.csv\" ", word: "", workspace: w), ["target=", "drop=", "classes="])
         XCTAssertEqual(Completion.candidates(line: "data X=[[1]] ", word: "", workspace: w), ["y="])
         XCTAssertEqual(Completion.candidates(line: "data ", word: "", workspace: w).suffix(2), ["X=", "y="])
         // An option already on the line is not offered again.

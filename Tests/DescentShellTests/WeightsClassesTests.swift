@@ -37,9 +37,9 @@ final class WeightsClassesTests: XCTestCase {
         let text = h.ok("load weights \"\(dir)/w.json\"")
         XCTAssertEqual(text, "loaded 2 parameters from \(dir)/w.json\n"
                        + "warning: the weights in \(dir)/w.json were trained with the classes b, a; this data's are a, b, the same in "
-                       + "another order — a class's id is the order its label first appears in, so the weights' outputs now "
-                       + "stand for other classes: `reset` draws new weights, or order the rows so that the labels first "
-                       + "appear as before")
+                       + "another order — a class's id is the order its label first appears in (or its place in classes=), so the "
+                       + "weights' outputs now stand for other classes: `reset` draws new weights, or read the data with classes=[b,a] "
+                       + "(added to its `data csv`) to number them as before")
         // Other classes altogether: no advice to reorder.
         h.ok("data csv \"\(dir)/az.csv\"\nreset")
         XCTAssertTrue(h.ok("load weights \"\(dir)/w.json\"").hasSuffix("\nwarning: the weights in \(dir)/w.json were trained with the "
