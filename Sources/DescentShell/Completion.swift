@@ -1,9 +1,19 @@
 import DescentCore
+import DescentTerminal
 import Foundation
 
 /// Tab completion from the command table: command names, their keywords, option names and values, parameter names
-/// (and the data's columns for `features`).
+/// (and the data's columns for `features`), and file names of the kind a command reads or writes.
 enum Completion {
+    /// What Tab offers for `word` on `line` (up to the cursor): inside a string that names a command's file, the
+    /// directories and the files of that command's kind; else the words that may come there.
+    static func result(line: String, word: String, workspace w: Workspace) -> CompletionResult {
+        guard insideString(line) else { return .words(candidates(line: line, word: word, workspace: w)) }
+        let text = lastCommand(line), open = text.lastIndex(of: "\"") ?? text.endIndex
+        guard let kinds = fileKinds(words(text[..<open])) else { return .files }
+        return .paths(files(word, kinds: kinds, workspace: w))
+    }
+
     /// Candidates for `word`, the text being completed, given the whole line up to the cursor.
     static func candidates(line: String, word: String, workspace w: Workspace) -> [String] {
         let before = lastCommand(line)
@@ -21,6 +31,9 @@ enum Completion {
             if let eq = word.firstIndex(of: "="), word[..<eq].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), eq != word.startIndex {
                 // A value after `key=`: the words that option takes.
                 pool = values(of: word[..<eq].lowercased(), command: c.name, line: before, workspace: w).map { word[...eq] + $0 }
+            } else if word.isEmpty, fileSlot(done), let kinds = fileKinds(done) {
+                // A file's place, empty: its opening quote, then the file (closed) or directory.
+                pool = files("", kinds: kinds, workspace: w).map { "\"" + $0 + ($0.hasSuffix("/") ? "" : "\"") }
             } else {
                 switch c.name {
                 case "layer": pool = layer(done, position: position)
@@ -141,6 +154,45 @@ enum Completion {
         return header.split(separator: ",").map { field in
             field.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"\u{FEFF}"))
         }.filter { !$0.isEmpty && !$0.contains(where: { " \"[](),;=".contains($0) }) }
+    }
+
+    /// Whether the next word of a line of `tokens` is the file of `replay`, `evaluate`, `load weights`, `save weights`,
+    /// `save session` or `data csv` (where Tab on nothing opens the string).
+    static func fileSlot(_ tokens: [String]) -> Bool {
+        guard let c = tokens.first.flatMap({ Commands.matching($0).first }) else { return false }
+        return tokens.count == (["replay", "evaluate"].contains(c.name) ? 1 : 2) && c.name != "export"
+    }
+
+    /// The extensions (lowercased) of the files the command on `tokens` reads or writes next: a script (`.descent`,
+    /// `.txt`), weights (`.json`), CSV or SVG; nil where it takes no file.
+    static func fileKinds(_ tokens: [String]) -> [String]? {
+        guard let c = tokens.first.flatMap({ Commands.matching($0).first }) else { return nil }
+        let second = tokens.count > 1 ? tokens[1].lowercased() : ""
+        switch c.name {
+        case "replay": return tokens.count == 1 ? ["descent", "txt"] : nil
+        case "evaluate": return tokens.count == 1 ? ["csv"] : nil
+        case "load": return tokens.count == 2 && second == "weights" ? ["json"] : nil
+        case "save": return tokens.count == 2 ? ["weights": ["json"], "session": ["descent", "txt"]][second] : nil
+        case "data": return tokens.count == 2 && second == "csv" ? ["csv"] : nil
+        case "export": return second == "plot" ? ["svg"] : ["history", "runs", "data"].contains(second) ? ["csv"] : nil
+        default: return nil
+        }
+    }
+
+    /// The entries of the directory `word` names up to its last `/` (from `w.directory`, as the commands read paths)
+    /// whose names start with the rest, as `word` continues to them, sorted: directories (ending in `/`) and the files
+    /// with one of the extensions `kinds`; hidden ones only when the rest starts with a dot.
+    static func files(_ word: String, kinds: [String], workspace w: Workspace) -> [String] {
+        let slash = word.lastIndex(of: "/")
+        let directory = slash.map { String(word[...$0]) } ?? "", rest = slash.map { String(word[word.index(after: $0)...]) } ?? word
+        let fm = FileManager.default, base = Commands.path(w, directory.isEmpty ? "." : directory)
+        guard let names = try? fm.contentsOfDirectory(atPath: base) else { return [] }
+        return names.filter { $0.hasPrefix(rest) && (!$0.hasPrefix(".") || rest.hasPrefix(".")) }.sorted().compactMap { name in
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: base + "/" + name, isDirectory: &isDirectory) else { return nil }
+            if isDirectory.boolValue { return directory + name + "/" }
+            return Commands.fileExtension(name).map(kinds.contains) == true ? directory + name : nil
+        }
     }
 
     /// The runs `export history` (one, at `position` 2) and `export runs` (any number) may name: the kept runs whose

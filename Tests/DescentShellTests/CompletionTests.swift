@@ -2,7 +2,7 @@ import XCTest
 @testable import DescentShell
 
 /// Tab completion offers what each command's grammar takes next: comparisons, options, option values, second-level
-/// keywords.
+/// keywords, and the files of the kind the command reads or writes.
 final class CompletionTests: XCTestCase {
     /// A workspace with a 2-3-1 model (W1 b1 W2 b2) on xor's two features x1 and x2, whose files live in a fresh
     /// directory holding `names` (a name ending in `/` is a directory) and `d.csv` with the header `a,b, label`.
@@ -30,7 +30,7 @@ final class CompletionTests: XCTestCase {
     }
 
     func testCompletionOffersOnlyWhatTheGrammarTakesNext() throws {
-        let h = try harness()
+        let h = try harness(files: ["run.descent", "notes.txt", "w.json", "d2.csv", "Sessions/", "Sessions/xor.descent", "Sessions/iris.json"])
         // expect METRIC OP VALUE: a comparison after the metric, not parameters again.
         XCTAssertEqual(complete("expect loss ", h), ["<", "<=", ">", ">=", "="])
         XCTAssertEqual(complete("expect loss <", h), ["<", "<="])
@@ -46,6 +46,20 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(complete("set W1[0,0] ", h), ["="])
         XCTAssertEqual(complete("explain W1 ", h), [])
         XCTAssertEqual(complete("watch W1[0,0] ", h), [])
+        // In a string that names a file: directories, and only the files of the kind the command reads or writes.
+        let w = h.w
+        XCTAssertEqual(Completion.result(line: "replay \"", word: "", workspace: w), .paths(["Sessions/", "notes.txt", "run.descent"]))
+        XCTAssertEqual(Completion.result(line: "replay \"S", word: "S", workspace: w), .paths(["Sessions/"]))
+        XCTAssertEqual(Completion.result(line: "replay \"Sessions/", word: "Sessions/", workspace: w), .paths(["Sessions/xor.descent"]))
+        XCTAssertEqual(Completion.result(line: "load weights \"", word: "", workspace: w), .paths(["Sessions/", "w.json"]))
+        XCTAssertEqual(Completion.result(line: "save session \"", word: "", workspace: w), .paths(["Sessions/", "notes.txt", "run.descent"]))
+        XCTAssertEqual(Completion.result(line: "data csv \"d", word: "d", workspace: w), .paths(["d.csv", "d2.csv"]))
+        XCTAssertEqual(Completion.result(line: "evaluate \"", word: "", workspace: w), .paths(["Sessions/", "d.csv", "d2.csv"]))
+        XCTAssertEqual(Completion.result(line: "export plot runs \"", word: "", workspace: w), .paths(["Sessions/"]))
+        XCTAssertEqual(Completion.result(line: "step; export history \"", word: "", workspace: w), .paths(["Sessions/", "d.csv", "d2.csv"]))
+        // Outside a string, words; in a string that names no file, readline's own file names as before.
+        XCTAssertEqual(Completion.result(line: "expect loss ", word: "", workspace: w), .words(["<", "<=", ">", ">=", "="]))
+        XCTAssertEqual(Completion.result(line: "keep \"", word: "", workspace: w), .files)
     }
 
     func testCompletionOffersAnOptionsValuesAfterItsEqualsSign() throws {
@@ -88,5 +102,18 @@ final class CompletionTests: XCTestCase {
         h.ok("forward")
         XCTAssertEqual(complete("show Z", h), ["Z1", "Z2"])
         XCTAssertEqual(complete("show A1 ", h), ["digits="])
+    }
+
+    func testTabOnAnEmptyFileSlotOpensTheString() throws {
+        let h = try harness(files: ["run.descent", "w.json", "Sessions/"])
+        XCTAssertEqual(complete("replay ", h), ["\"Sessions/", "\"run.descent\""])
+        XCTAssertEqual(complete("load weights ", h), ["\"Sessions/", "\"w.json\""])
+        XCTAssertEqual(complete("save weights ", h), ["\"Sessions/", "\"w.json\""])
+        XCTAssertEqual(complete("save session ", h), ["\"Sessions/", "\"run.descent\""])
+        XCTAssertEqual(complete("data csv ", h), ["\"Sessions/", "\"d.csv\""])
+        XCTAssertEqual(complete("evaluate ", h), ["\"Sessions/", "\"d.csv\""])
+        // Not where the file is past (replay's `step`), nor for `save`'s kind.
+        XCTAssertEqual(complete("replay \"run.descent\" ", h), ["step"])
+        XCTAssertEqual(complete("save ", h), ["weights", "session"])
     }
 }
