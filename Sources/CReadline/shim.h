@@ -70,6 +70,10 @@ static inline void shim_rl_set_attempted_completion_over(int over) { rl_attempte
 /// When set from the completion function, no space (or closing quote) follows a unique match.
 static inline void shim_rl_set_completion_suppress_append(int suppress) { rl_completion_suppress_append = suppress; }
 
+/// When set from the completion function, the matches are file names: readline marks a unique directory with `/`
+/// (and closes no quote after it) and lists only their last components.
+static inline void shim_rl_set_filename_completion_desired(int desired) { rl_filename_completion_desired = desired; }
+
 // MARK: the line being edited
 
 /// The cursor's byte offset in the line (rl_point).

@@ -1,33 +1,55 @@
 import DescentCore
+import DescentTerminal
+import Foundation
 
-/// Tab completion from the command table: command names, their keywords, option names, parameter names (and the data's
-/// columns for `features`).
+/// Tab completion from the command table: command names, their keywords, option names and values, parameter names
+/// (and the data's columns for `features`), and file names of the kind a command reads or writes.
 enum Completion {
+    /// What Tab offers for `word` on `line` (up to the cursor): inside a string that names a command's file, the
+    /// directories and the files of that command's kind; else the words that may come there.
+    static func result(line: String, word: String, workspace w: Workspace) -> CompletionResult {
+        guard insideString(line) else { return .words(candidates(line: line, word: word, workspace: w)) }
+        let text = lastCommand(line), open = text.lastIndex(of: "\"") ?? text.endIndex
+        guard let kinds = fileKinds(words(text[..<open])) else { return .files }
+        return .paths(files(word, kinds: kinds, workspace: w))
+    }
+
     /// Candidates for `word`, the text being completed, given the whole line up to the cursor.
     static func candidates(line: String, word: String, workspace w: Workspace) -> [String] {
         let before = lastCommand(line)
-        let tokens = before.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let tokens = words(before)
         // Which argument the word is: 0 the command, 1 the first argument, …
         let position = before.hasSuffix(" ") || tokens.isEmpty ? tokens.count : tokens.count - 1
+        // The words before the one completed, which decide what fits there.
+        let done = Array(tokens.prefix(position))
         let pool: [String]
         if position == 0 {
             pool = Commands.names
         } else if let c = Commands.matching(tokens[0]).first {
-            let takesParameters = ["set", "explain", "gradcheck", "watch", "unwatch", "expect"].contains(c.name)
             // Keywords come first, except `train N steps` and `replay "FILE" step`, where they come second.
             let keywordAt = ["train", "replay"].contains(c.name) ? 2 : 1
-            switch c.name {
-            case "layer": pool = layer(tokens, position: position)
-            case "break": pool = breakWords(tokens, position: position)
-            case "help": pool = position == 1 ? Commands.names : []
-            case "show": pool = show(tokens, position: position, workspace: w)
-            case "features": pool = (w.data?.featureNames ?? []) + ["sin", "cos"] + (position == 1 ? ["off"] : [])
-            case "unkeep": pool = position == 1 ? w.runs.map(\.name).filter { !$0.contains(" ") } + ["all"] : []
-            case "export": pool = position == 1 ? c.keywords : exportRuns(tokens, position: position, workspace: w)
-            case "plot": pool = position == 1 ? c.keywords : position == 2 && tokens.count > 1 && tokens[1].lowercased() == "runs" ? RunCurve.names : []
-            default:
-                pool = (position == keywordAt ? c.keywords : []) + options(for: c.name, tokens: tokens)
-                    + (takesParameters ? w.parameterNames() : [])
+            if let eq = word.firstIndex(of: "="), word[..<eq].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), eq != word.startIndex {
+                // A value after `key=`: the words that option takes.
+                pool = values(of: word[..<eq].lowercased(), command: c.name, line: before, workspace: w).map { word[...eq] + $0 }
+            } else if word.isEmpty, fileSlot(done), let kinds = fileKinds(done) {
+                // A file's place, empty: its opening quote, then the file (closed) or directory.
+                pool = files("", kinds: kinds, workspace: w).map { "\"" + $0 + ($0.hasSuffix("/") ? "" : "\"") }
+            } else {
+                switch c.name {
+                case "layer": pool = layer(done, position: position)
+                case "break": pool = breakWords(done, position: position)
+                case "help": pool = position == 1 ? Commands.names : []
+                case "show": pool = show(done, position: position, workspace: w)
+                case "features": pool = (w.data?.featureNames ?? []) + ["sin", "cos"] + (position == 1 ? ["off"] : [])
+                case "unkeep": pool = position == 1 ? w.runs.map(\.name).filter { !$0.contains(" ") } + ["all"] : []
+                case "export":
+                    pool = position == 1 ? c.keywords : done[1].lowercased() == "plot"
+                        ? plot(done.dropFirst(2), position: position - 2, kinds: ["boundary", "runs", "weights"], workspace: w)
+                        : exportRuns(done, position: position, workspace: w)
+                case "plot": pool = plot(done.dropFirst(), position: position - 1, kinds: c.keywords, workspace: w)
+                case "set", "explain", "gradcheck", "watch", "unwatch", "expect": pool = parameterWords(c.name, done, position: position, workspace: w)
+                default: pool = (position == keywordAt ? c.keywords : []) + options(for: c.name, tokens: done)
+                }
             }
         } else {
             pool = []
@@ -35,6 +57,9 @@ enum Completion {
         var seen = Set<String>()
         return pool.filter { $0.hasPrefix(word) && seen.insert($0).inserted }
     }
+
+    /// The line's words as completion counts them: split at spaces.
+    static func words(_ text: Substring) -> [String] { text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
 
     /// The text of the line's last command: after the last `;` outside a string.
     static func lastCommand(_ line: String) -> Substring { quotes(line).lastCommand }
@@ -54,12 +79,120 @@ enum Completion {
         return (line[start...], inside)
     }
 
-    /// What may come at `position` of a `show` line: a kind or a node of the last `forward` first, then
-    /// parameter names after `weights` or `grads`.
+    /// What may come at `position` of a `show` line: a kind, a node of the last `forward` or a parameter first; then
+    /// parameter names and `digits=` after `weights` or `grads`, `history`'s options, `digits=` after a node or parameter.
     static func show(_ tokens: [String], position: Int, workspace w: Workspace) -> [String] {
-        if position == 1 { return Commands.showKinds + w.nodeNames() }
-        guard tokens.count > 1, ["weights", "grads"].contains(tokens[1].lowercased()) else { return [] }
-        return w.parameterNames()
+        if position == 1 { return Commands.showKinds + w.nodeNames() + w.parameterNames() }
+        guard tokens.count > 1 else { return [] }
+        let kind = tokens[1].lowercased(), taken = given(tokens)
+        let keys: [String]
+        switch kind {
+        case "weights", "grads": keys = ["digits"]
+        case "history": keys = ["from", "to", "every"]
+        default: keys = (w.nodeNames() + w.parameterNames()).contains(tokens[1]) && !Commands.showKinds.contains(kind) ? ["digits"] : []
+        }
+        let names = ["weights", "grads"].contains(kind) ? w.parameterNames().filter { !tokens.contains($0) } : []
+        return names + keys.filter { !taken.contains($0) }.map { $0 + "=" }
+    }
+
+    /// What may come at `position` of a line of a command naming parameters, as its grammar reads them: `expect METRIC
+    /// OP VALUE` and `expect [grad] PARAM[i,j] OP VALUE`, `set PARAM[i,j] = VALUE`, `gradcheck [PARAM] [sample=N]`,
+    /// `explain PARAM`, `watch PARAM[i,j]` and `unwatch [PARAM[i,j]|all]`.
+    static func parameterWords(_ command: String, _ tokens: [String], position: Int, workspace w: Workspace) -> [String] {
+        let parameters = w.parameterNames()
+        switch command {
+        case "expect":
+            if position == 1 { return Expectation.metrics + ["grad"] + parameters }
+            let gradient = tokens.count > 1 && tokens[1].lowercased() == "grad"
+            if gradient && position == 2 { return parameters }
+            let op = gradient ? 3 : 2
+            if position == op { return Expectation.comparisons }
+            // A tolerance goes with `=` only: `expect loss = 0.5 +- 0.01`.
+            return position == op + 2 && tokens[op] == "=" ? ["+-"] : []
+        case "set": return position == 1 ? parameters : position == 2 ? ["="] : []
+        case "gradcheck": return (position == 1 ? parameters : []) + (given(tokens).contains("sample") ? [] : ["sample="])
+        case "unwatch": return position == 1 ? parameters + ["all"] : []
+        default: return position == 1 ? parameters : []
+        }
+    }
+
+    /// What may follow `plot` (or `export plot`, whose `kinds` have no `loss`): the kind first (`position` 0 among
+    /// `words`, the words after it); a curve after `runs`, the data's features after `boundary`, parameters after `weights`.
+    static func plot(_ words: ArraySlice<String>, position: Int, kinds: [String], workspace w: Workspace) -> [String] {
+        if position == 0 { return kinds }
+        switch words.first?.lowercased() {
+        case "runs"?: return position == 1 ? RunCurve.names : []
+        case "boundary"?: return (w.data?.inputNames ?? []).filter { !words.contains($0) }
+        case "weights"?: return w.parameterNames().filter { !words.contains($0) }
+        default: return []
+        }
+    }
+
+    /// The values the option `key` of `command` takes, for completing after `key=`: initializers, yes or no, `restore=`'s
+    /// two, and for `data csv`'s `target=` and `drop=` the columns of the file named earlier on `line`.
+    static func values(of key: String, command: String, line: Substring, workspace w: Workspace) -> [String] {
+        switch (command, key) {
+        case ("layer", "init"): return Initializer.names
+        case ("layer", "bias"), ("optimizer", "nesterov"), ("train", "final"): return ["true", "false"]
+        case ("train", "restore"): return ["best", "last"]
+        case ("data", "target"), ("data", "drop"): return columns(line, workspace: w)
+        default: return []
+        }
+    }
+
+    /// The column names in the header of the CSV file `line` names in its first string (read no further than its
+    /// first line, at most 64 KiB), those a word can hold; none when there is no such regular file (a FIFO would wait).
+    static func columns(_ line: Substring, workspace w: Workspace) -> [String] {
+        let parts = line.split(separator: "\"", omittingEmptySubsequences: false)
+        guard parts.count > 2, !parts[1].isEmpty else { return [] }
+        let p = Commands.path(w, String(parts[1]))
+        guard (try? FileManager.default.attributesOfItem(atPath: p)[.type] as? FileAttributeType) == .typeRegular,
+              let file = FileHandle(forReadingAtPath: p) else { return [] }
+        defer { try? file.close() }
+        let bytes = (try? file.read(upToCount: 65_536)) ?? Data()
+        let header = String(decoding: bytes.prefix { $0 != 10 && $0 != 13 }, as: UTF8.self)
+        return header.split(separator: ",").map { field in
+            field.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"\u{FEFF}"))
+        }.filter { !$0.isEmpty && !$0.contains(where: { " \"[](),;=".contains($0) }) }
+    }
+
+    /// Whether the next word of a line of `tokens` is the file of `replay`, `evaluate`, `load weights`, `save weights`,
+    /// `save session` or `data csv` (where Tab on nothing opens the string).
+    static func fileSlot(_ tokens: [String]) -> Bool {
+        guard let c = tokens.first.flatMap({ Commands.matching($0).first }) else { return false }
+        return tokens.count == (["replay", "evaluate"].contains(c.name) ? 1 : 2) && c.name != "export"
+    }
+
+    /// The extensions (lowercased) of the files the command on `tokens` reads or writes next: a script (`.descent`,
+    /// `.txt`), weights (`.json`), CSV or SVG; nil where it takes no file.
+    static func fileKinds(_ tokens: [String]) -> [String]? {
+        guard let c = tokens.first.flatMap({ Commands.matching($0).first }) else { return nil }
+        let second = tokens.count > 1 ? tokens[1].lowercased() : ""
+        switch c.name {
+        case "replay": return tokens.count == 1 ? ["descent", "txt"] : nil
+        case "evaluate": return tokens.count == 1 ? ["csv"] : nil
+        case "load": return tokens.count == 2 && second == "weights" ? ["json"] : nil
+        case "save": return tokens.count == 2 ? ["weights": ["json"], "session": ["descent", "txt"]][second] : nil
+        case "data": return tokens.count == 2 && second == "csv" ? ["csv"] : nil
+        case "export": return second == "plot" ? ["svg"] : ["history", "runs", "data"].contains(second) ? ["csv"] : nil
+        default: return nil
+        }
+    }
+
+    /// The entries of the directory `word` names up to its last `/` (from `w.directory`, as the commands read paths)
+    /// whose names start with the rest, as `word` continues to them, sorted: directories (ending in `/`) and the files
+    /// with one of the extensions `kinds`; hidden ones only when the rest starts with a dot.
+    static func files(_ word: String, kinds: [String], workspace w: Workspace) -> [String] {
+        let slash = word.lastIndex(of: "/")
+        let directory = slash.map { String(word[...$0]) } ?? "", rest = slash.map { String(word[word.index(after: $0)...]) } ?? word
+        let fm = FileManager.default, base = Commands.path(w, directory.isEmpty ? "." : directory)
+        guard let names = try? fm.contentsOfDirectory(atPath: base) else { return [] }
+        return names.filter { $0.hasPrefix(rest) && (!$0.hasPrefix(".") || rest.hasPrefix(".")) }.sorted().compactMap { name in
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: base + "/" + name, isDirectory: &isDirectory) else { return nil }
+            if isDirectory.boolValue { return directory + name + "/" }
+            return Commands.fileExtension(name).map(kinds.contains) == true ? directory + name : nil
+        }
     }
 
     /// The runs `export history` (one, at `position` 2) and `export runs` (any number) may name: the kept runs whose
@@ -80,6 +213,8 @@ enum Completion {
         case "optimizer": keys = Commands.optimizerOptions(first)
         case "data": keys = DataCommand.options(source: tokens.count > 1 ? first : "X")
         case "train": keys = Commands.trainOptions
+        case "schedule": keys = Commands.scheduleOptions(first.lowercased())
+        case "update": keys = ["digits"]
         default: keys = []
         }
         return keys.filter { !given(tokens).contains($0.lowercased()) }.map { $0 + "=" }

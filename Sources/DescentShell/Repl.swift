@@ -45,7 +45,7 @@ struct Repl {
         let w = session.workspace
         let editor = LineEditor(name: "descent", historyFile: LineEditor.defaultHistoryPath())
         editor.completionProvider = { line, word in
-            Completion.insideString(line) ? .files : .words(Completion.candidates(line: line, word: word, workspace: w))
+            Completion.result(line: line, word: word, workspace: w)
         }
         // Words for the person at the prompt, not the commands' output: on the terminal, also when standard output
         // goes to a file or a pipe (where the prompt writes then).

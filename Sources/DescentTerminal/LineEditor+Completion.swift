@@ -13,9 +13,19 @@ func attemptCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int
     switch provider(lineBeforeCursor(end: Int(end)), String(cString: text)) {
     case .files:
         return nil
+    case .paths(let paths):
+        // Without their `/`: readline stats each directory and marks it itself, once, in the line and in the list.
+        shim_rl_set_attempted_completion_over(1)
+        shim_rl_set_filename_completion_desired(1)
+        readlineState.candidates = paths.map { $0.hasSuffix("/") && $0.count > 1 ? String($0.dropLast()) : $0 }
+        readlineState.nextCandidate = 0
+        return rl_completion_matches(text, nextCandidate)
     case .words(let words):
         shim_rl_set_attempted_completion_over(1)
-        if words.count == 1, words[0].hasSuffix("=") { shim_rl_set_completion_suppress_append(1) }
+        // No space after an option's `=` (its value follows) nor a directory's `/` (a name in it follows).
+        if words.count == 1, words[0].hasSuffix("/") || words[0].hasSuffix("=") && words[0].dropLast().last.map({ $0.isLetter || $0.isNumber || $0 == "_" }) == true {
+            shim_rl_set_completion_suppress_append(1)
+        }
         readlineState.candidates = words
         readlineState.nextCandidate = 0
         return rl_completion_matches(text, nextCandidate)

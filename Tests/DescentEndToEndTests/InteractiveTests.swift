@@ -39,6 +39,27 @@ final class InteractiveTests: XCTestCase {
         XCTAssertTrue(history.contains("optimizer rmsprop"), history)
     }
 
+    func testTabCompletesFileNamesOfTheCommandsKindAndColumnValues() throws {
+        let t = try Tmux()
+        try t.wait(forText: "descent>")
+        // On an empty file place Tab opens the string (the repository's root has directories, so no name is unique yet).
+        try t.send("replay ", literal: true); try t.send("Tab")
+        try t.wait(forText: "descent> replay \"")
+        // A directory ends with one `/` and leaves the string open; a script there, unique among the scripts (the CSV
+        // files beside it are not offered), closes it.
+        try t.send("Sessions/da", literal: true); try t.send("Tab")
+        try t.wait(for: "the directory completed") { $0.contains("descent> replay \"Sessions/data/") && !$0.contains("data//") && !$0.contains("data/\"") }
+        try t.send("C-u")
+        try t.send("data csv \"Sessions/data/iris.", literal: true); try t.send("Tab")
+        try t.wait(forText: "descent> data csv \"Sessions/data/iris.csv\"")
+        // After target= (the completion put the space before it) the columns of that file's header.
+        try t.send("target=spe", literal: true); try t.send("Tab")
+        try t.wait(forText: "descent> data csv \"Sessions/data/iris.csv\" target=species")
+        try t.send("C-u")
+        try t.send("C-d")
+        try t.wait(for: "descent to exit") { _ in (try? t.exited()) == true }
+    }
+
     func testCtrlLAtThePromptClearsTheScreenAndKeepsTheLineBeingTyped() throws {
         // Readline's default clear-screen, as in bash: the prompt and the unfinished line move to the top of a clear screen.
         let t = try Tmux(height: 12)

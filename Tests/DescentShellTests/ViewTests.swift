@@ -357,8 +357,8 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(Completion.candidates(line: "expect g", word: "g", workspace: w), ["grad"])
         XCTAssertEqual(Completion.candidates(line: "break nan o", word: "o", workspace: w), ["on", "off"])
         // Parameters only where they are taken: `show weights|grads`, not after other kinds of show.
-        XCTAssertEqual(Completion.candidates(line: "show ", word: "", workspace: w), Commands.showKinds)
-        XCTAssertEqual(Completion.candidates(line: "show grads ", word: "", workspace: w), ["W1", "b1", "W2", "b2"])
+        XCTAssertEqual(Completion.candidates(line: "show ", word: "", workspace: w), Commands.showKinds + ["W1", "b1", "W2", "b2"])
+        XCTAssertEqual(Completion.candidates(line: "show grads ", word: "", workspace: w), ["W1", "b1", "W2", "b2", "digits="])
         XCTAssertEqual(Completion.candidates(line: "show confusion ", word: "", workspace: w), [])
         XCTAssertEqual(Completion.candidates(line: "show model ", word: "", workspace: w), [])
         // After `;` the word belongs to the last command of the line (a `;` inside a string does not count).
