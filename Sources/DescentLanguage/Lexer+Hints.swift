@@ -79,10 +79,19 @@ extension Lexer {
         // A fraction (`regularize l2 1/100`) is a number to write as a decimal, not a name to quote.
         let parts = bare.dropFirst(key.count).split(separator: "/", omittingEmptySubsequences: false)
         if parts.count == 2, let n = Double(parts[0]), let d = Double(parts[1]) {
-            guard d != 0, (n / d).isFinite else {
-                return " — \(String(bare.dropFirst(key.count)).shortened()) is not a number (\(d == 0 ? "a division by zero" : "too large")): write the value as a decimal"
+            // Both parts finite, and a quotient float64 holds: not 0 from a nonzero numerator (the silent zero the lexer
+            // refuses), nor a fraction too large for its digits to be exact (1e20/3).
+            let q = n / d
+            let underflows = parts.contains { part in Double(part) == 0 && part.prefix { $0 != "e" && $0 != "E" }.contains { "123456789".contains($0) } }
+            let reason = n.isNaN || d.isNaN ? "NaN is not a number" : underflows ? "a part rounds to 0 in float64"
+                : d == 0 ? "a division by zero"
+                : !n.isFinite || !d.isFinite ? "a part is beyond float64's range" : !q.isFinite ? "too large"
+                : q == 0 && n != 0 ? "it rounds to 0 in float64"
+                : abs(q) >= 0x1p53 && n.truncatingRemainder(dividingBy: d) != 0 ? "too large to write exactly" : nil
+            if let reason {
+                return " — \(String(bare.dropFirst(key.count)).shortened()) is not a number (\(reason)): write the value as a decimal"
             }
-            let decimal = (before.isEmpty ? "" : before + " ") + key + (n / d).plainText
+            let decimal = (before.isEmpty ? "" : before + " ") + key + q.plainText
             return " — write the fraction as a decimal: `\(decimal.shortened())`"
         }
         let quoted = (before.isEmpty ? "" : before + " ") + key + "\"" + bare.dropFirst(key.count) + "\""

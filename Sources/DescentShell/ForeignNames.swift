@@ -215,6 +215,17 @@ enum ForeignNames {
     /// PyTorch's scheduler classes (keyed as `key` keys them) → the `schedule` kind that is the same schedule.
     static let schedulers = ["steplr": "step", "exponentiallr": "exponential", "cosineannealinglr": "cosine", "linearlr": "linear"]
 
+    /// PyTorch's constructors' arguments after the first, in order (`SGD(params, lr, momentum, …)`), keyed by the
+    /// optimizer's name here or by `schedule` and the schedule's kind here; the names are PyTorch's, as `translated` reads them.
+    static let positionalOrder: [String: [String]] = [
+        "sgd": ["lr", "momentum", "dampening", "weight_decay", "nesterov"],
+        "adam": ["lr", "betas", "eps", "weight_decay"], "adamw": ["lr", "betas", "eps", "weight_decay"],
+        "rmsprop": ["lr", "alpha", "eps", "weight_decay", "momentum"],
+        "adagrad": ["lr", "lr_decay", "weight_decay", "initial_accumulator_value", "eps"],
+        "schedule step": ["step_size", "gamma"], "schedule exponential": ["gamma"], "schedule cosine": ["T_max", "eta_min"],
+        "schedule linear": ["start_factor", "end_factor", "total_iters"],
+    ]
+
     /// The line to type here for `text`, one `optimizer`, `regularize` or `schedule` command written as a Python call or
     /// with commas (`optimizer torch.optim.SGD(lr=0.1, momentum=0.9)` → `optimizer sgd lr=0.1 momentum=0.9`): module
     /// paths, parentheses, commas (outside lists) and PyTorch's first argument (`params`, `model.parameters()`,
@@ -242,8 +253,8 @@ enum ForeignNames {
 
     /// `c`, an `optimizer`, `regularize` or `schedule` command, with PyTorch's and scikit-learn's words made Descent's: the
     /// rule, scheduler or penalty by its name here (`SGD` → `sgd`, `StepLR` → `step`, `ridge` → `l2`, `off` → `none`), a
-    /// bare number as an optimizer's lr=, a bare `nesterov` as nesterov=true, True and False in lower case, a scheduler's
-    /// options by their names here, ElasticNet's alpha= and l1_ratio= as l1= and l2= (when α ≥ 0 and 0 ≤ r ≤ 1, as
+    /// positional argument as the option PyTorch's constructor takes there (nil when there is none), a bare `nesterov` as
+    /// nesterov=true, True and False in lower case, a scheduler's options by their names here, ElasticNet's alpha= and l1_ratio= as l1= and l2= (when α ≥ 0 and 0 ≤ r ≤ 1, as
     /// scikit-learn requires), an optimizer's weight_decay=wd (AdamW's, 0.01 by default, with `adam` for `adamw`) as
     /// `; regularize l2 wd/2` after it; nil for another command.
     static func translated(_ c: Command) -> String? {
@@ -259,6 +270,24 @@ enum ForeignNames {
             }
         }
         var args = Array(c.args.dropFirst())
+        // PyTorch's positional arguments after the first, by the constructor's order (`SGD(params, 0.1, 0.9)` is lr=0.1
+        // momentum=0.9), then read as the options they name; one that cannot be named gives no line.
+        if name != "regularize" {
+            var index = 0
+            for (i, arg) in args.enumerated() where arg.key == nil {
+                let isValue: Bool
+                switch arg.value {
+                case .number: isValue = true
+                case .word(let v): isValue = ["true", "false"].contains(v.lowercased())
+                default: isValue = false
+                }
+                guard isValue else { continue }
+                guard let order = positionalOrder[name == "optimizer" ? words[1] : name + " " + words[1]], index < order.count,
+                      order[index] != "betas" else { return nil }
+                args[i] = Arg(key: order[index], keySpan: arg.valueSpan, value: arg.value, valueSpan: arg.valueSpan, valueText: arg.valueText)
+                index += 1
+            }
+        }
         let number = { (option: String) -> Double? in
             guard case .number(let x)? = args.first(where: { $0.key.map(key) == option })?.value else { return nil }
             return x
@@ -272,7 +301,7 @@ enum ForeignNames {
                 wd = nil
                 if case .number(let x) = given.value { wd = x; args.removeAll { $0 == given } }
             }
-            decay = wd.map { "regularize l2 \(($0 / 2).plainText)" }
+            decay = wd.flatMap { $0 == 0 ? nil : "regularize l2 \(($0 / 2).plainText)" }   // 0, the default, is left out
             if words[1] == "adamw" { words[1] = "adam" }
         }
         if words[1] == "elastic", let alpha = number("alpha"), let ratio = number("l1ratio"), alpha >= 0, (0...1).contains(ratio) {
@@ -286,8 +315,6 @@ enum ForeignNames {
                 if name == "schedule", let ours = scheduleOptions[key(option)] { words.append(ours + "=" + arg.valueText); continue }
                 if case .word(let v) = arg.value, ["true", "false"].contains(v.lowercased()) { words.append(option + "=" + v.lowercased()); continue }
                 words.append(arg.text)
-            } else if name == "optimizer", case .number = arg.value {
-                words.append("lr=" + arg.text)
             } else if name == "optimizer", case .word(let v) = arg.value, v.lowercased() == "nesterov" {
                 words.append("nesterov=true")
             } else {

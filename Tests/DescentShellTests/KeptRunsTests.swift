@@ -159,7 +159,9 @@ final class KeptRunsTests: XCTestCase {
             ("keep \"\(String(repeating: "x", count: 25))\"", "a run's name has at most 24 characters, and this one has 25"),
             ("keep x lr=0.1", "unknown option 'lr' for keep"),
         ] {
-            XCTAssertTrue(h.fails(line).contains(message), "\(line): \(h.out.errors)")
+            let error = h.fails(line)
+            XCTAssertTrue(error.contains(message), "\(line): \(h.out.errors)")
+            if error.contains("`") { h.assertSuggestionsRun(error) }
             XCTAssertEqual(h.w.runs.map(\.name), ["sgd"], line)
         }
         // At most 8 runs.
@@ -228,18 +230,19 @@ final class KeptRunsTests: XCTestCase {
         let h = ShellHarness()
         h.ok(setup + "\ntrain 5")
         let logged = h.w.log.count
-        let lambda = h.fails("keep λ=0.001")
+        let lambda = h.failsWithHint("keep λ=0.001")
         XCTAssertTrue(lambda.contains("error: unexpected character 'λ' — a run's name that is not a word goes in double quotes: "
                                       + "`keep \"λ=0.001\"`"), lambda)
-        let option = h.fails("keep l2=1e-3")
+        let option = h.failsWithHint("keep l2=1e-3")
         XCTAssertTrue(option.contains("error: a run's name with '=' goes in double quotes: `keep \"l2=1e-3\"`"), option)
         // The caret is under the name, not after the line.
         XCTAssertTrue(option.hasSuffix("\n    keep l2=1e-3\n         ^~~~~~~"), option)
-        XCTAssertTrue(h.fails("unkeep λ").contains("`unkeep \"λ\"`"))
+        XCTAssertTrue(h.fails("unkeep λ").contains("`unkeep \"λ\"`"))   // the line once a run 'λ' is kept
         XCTAssertTrue(h.w.runs.isEmpty)
         XCTAssertEqual(h.w.log.count, logged)
         // Quoted as the hints say, both are names.
         h.ok("keep \"λ=0.001\"\nkeep \"l2=1e-3\"")
         XCTAssertEqual(h.w.runs.map(\.name), ["λ=0.001", "l2=1e-3"])
     }
+
 }
