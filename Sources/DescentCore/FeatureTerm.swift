@@ -1,3 +1,4 @@
+import DescentLanguage
 import Foundation
 
 /// One input the model reads, as a function of the data's columns by name (`features x1 x1^2 x1*x2 sin(x1)`):
@@ -48,11 +49,6 @@ public enum FeatureTerm: Equatable, Sendable {
         }
     }
 
-    /// `name` as typed: as it is when it is a plain word (a letter or `_`, then letters, digits and `_`), else quoted.
-    static func typed(_ name: String) -> String {
-        let plain = name.first.map { $0.isASCII && ($0.isLetter || $0 == "_") } ?? false
-            && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
-        guard !plain else { return name }
-        return "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
+    /// `name` as typed (`Lexer.typed`): as it is when the lexer reads it as one word, else quoted.
+    static func typed(_ name: String) -> String { Lexer.typed(name) }
 }

@@ -67,12 +67,8 @@ extension Commands {
         return name
     }
 
-    /// `name` as `keep` and `unkeep` read it: bare when a plain word, else quoted, with `"` and `\` escaped.
-    static func typedRunName(_ name: String) -> String {
-        let word = name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
-        guard !word || !(name.first.map { $0.isLetter || $0 == "_" } ?? false) else { return name }
-        return "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
+    /// `name` as `keep` and `unkeep` read it (`Lexer.typed`): bare when the lexer reads it as one word, else quoted.
+    static func typedRunName(_ name: String) -> String { Lexer.typed(name) }
 
     static func keep(_ w: Workspace, _ a: inout ArgReader) throws {
         let name = try runName(&a, usage: "keep"), at = a.lastSpan

@@ -229,18 +229,10 @@ enum DataCommand {
     }
 
     /// `name` as a command reads it in a list such as `classes=[…]`: a plain word as it is, else `quoted`.
-    static func typed(_ name: String) -> String {
-        let plain = name.first.map { $0.isASCII && ($0.isLetter || $0 == "_") } ?? false
-            && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
-        return plain ? name : quoted(name)
-    }
+    static func typed(_ name: String) -> String { Lexer.typed(name) }
 
     /// `text` as a string of the command language: in double quotes, with `\\`, `"`, line breaks and tabs escaped.
-    static func quoted(_ text: String) -> String {
-        let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t")
-        return "\"" + escaped + "\""
-    }
+    static func quoted(_ text: String) -> String { Lexer.typed(text, quoted: true) }
 
     /// Class names for one line: quoted where they hold a comma, a quote or a line break (escaped), long
     /// ones cut, and at most the first 20 named.

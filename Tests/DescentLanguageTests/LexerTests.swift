@@ -205,4 +205,20 @@ final class LexerTests: XCTestCase {
         XCTAssertEqual(parseError(#"a \  "#),
                        Diagnostic(#"'\' continues this line onto the next, but no line follows — remove it"#, at: SourceSpan(line: 1, column: 3, length: 1)))
     }
+
+    func testATypedNameLexesBackToOneTokenWithItsText() throws {
+        // `a-1` and `a-` are no word (a `-` joins only before a letter); `a.b`, `λ`, `1a` and names with spaces, quotes,
+        // backslashes, `=`, `;`, `#`, tabs and line feeds are quoted; `a-b` and `_x` are words.
+        let names = ["a", "a-b", "a-b-c", "_x", "x1", "a-1", "a-", "-a", "a--b", "a.b", "λ", "日本語", "1a", "a b", "a\"b", "a\\b",
+                     "x=1", "a,b", "a;b", "#a", "a\tb", "a\nb", "", " ", "inf", "true"]
+        for name in names {
+            let typed = Lexer.typed(name)
+            let tokens = try kinds(typed)
+            XCTAssertEqual(tokens.count, 2, "\(name) typed \(typed): \(tokens)")
+            XCTAssertTrue(tokens.first == .word(name) || tokens.first == .string(name), "\(name) typed \(typed): \(tokens)")
+            XCTAssertEqual(tokens.first == .word(name), ["a", "a-b", "a-b-c", "_x", "x1", "inf", "true"].contains(name), typed)
+            // Always quoted, as a file name is, it is the string.
+            XCTAssertEqual(try kinds(Lexer.typed(name, quoted: true)), [.string(name), .end], name)
+        }
+    }
 }

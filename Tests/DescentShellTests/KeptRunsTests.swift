@@ -245,4 +245,18 @@ final class KeptRunsTests: XCTestCase {
         XCTAssertEqual(h.w.runs.map(\.name), ["λ=0.001", "l2=1e-3"])
     }
 
+    func testNamesThatAreNoWordAreQuotedInHintsAndCompletion() {
+        let h = ShellHarness()
+        h.ok(setup + "\ntrain 5\nkeep \"a-1\"\nkeep \"a.b\"\nkeep \"λ\"\nkeep a-b")
+        // `a-1` lexes as `a` and -1: it is typed in quotes.
+        let again = h.failsWithHint("keep \"a-1\"")
+        XCTAssertTrue(again.contains("`unkeep \"a-1\"` first"), again)
+        let near = h.fails("export history a-1 \"r.csv\"")
+        XCTAssertTrue(near.contains("no run named 'a' is kept — did you mean `\"a-1\"`, `\"a.b\"` or 'a-b'?"), near)
+        XCTAssertEqual(Completion.candidates(line: "unkeep ", word: "", workspace: h.w), ["\"a-1\"", "\"a.b\"", "\"λ\"", "a-b", "all"])
+        XCTAssertEqual(Completion.candidates(line: "export history ", word: "", workspace: h.w), ["\"a-1\"", "\"a.b\"", "\"λ\"", "a-b", "current"])
+        // What completion inserts reads back as the names.
+        h.ok("unkeep \"a-1\"\nunkeep \"a.b\"\nunkeep \"λ\"\nunkeep a-b")
+        XCTAssertTrue(h.w.runs.isEmpty)
+    }
 }
