@@ -41,7 +41,8 @@ extension Workspace {
     }
 
     /// `batch 4` or `batch full`, and when earlier steps of the history ran with other batches, those: `batch 4 (full for
-    /// steps 1–300)`, or after more than two other sizes, how many (`batch 4 (3 other sizes before)`).
+    /// steps 1–300)`, or after more than two spans of others, the sizes (`batch 4 (2 other sizes before: full, 8)`; only
+    /// how many past three).
     static func batchText(_ t: Trainer) -> String {
         let name = { (size: Int) in size == 0 ? "full" : String(size) }
         let now = t.sampler.batchSize >= t.sampler.count ? 0 : t.sampler.batchSize
@@ -49,7 +50,12 @@ extension Workspace {
         // The sizes before the one in force now: every change but a last one of this size, each up to the next change.
         let earlier = changes.last?.size == now ? changes.dropLast() : changes[...]
         guard !earlier.isEmpty else { return "batch \(name(now))" }
-        guard earlier.count <= 2 else { return "batch \(name(now)) (\(earlier.count) other sizes before)" }
+        guard earlier.count <= 2 else {
+            // Each other size once, however often the size changed (8, 4, 8, 4 is one other size).
+            let others = Set(earlier.map(\.size)).subtracting([now]).sorted()
+            let listed = others.count <= 3 ? ": " + others.map(name).joined(separator: ", ") : ""
+            return "batch \(name(now)) (\(Format.counted(others.count, "other size")) before\(listed))"
+        }
         let spans = earlier.indices.map { k -> String in
             let from = changes[k].step, to = k + 1 < changes.count ? changes[k + 1].step - 1 : t.stepCount
             return "\(name(changes[k].size)) for " + (from == to ? "step \(from)" : "steps \(from)–\(to)")

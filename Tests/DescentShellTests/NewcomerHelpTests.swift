@@ -143,4 +143,21 @@ final class NewcomerHelpTests: XCTestCase {
         h.ok("batch 8\nstep")
         XCTAssertTrue(h.ok("keep again").contains("· batch 8 (full for steps 1–30, 4 for steps 31–35) · seed 0"))
     }
+
+    /// Sizes that alternate are counted once each: 4, 8, 4, 8, then 4 is one other size (8), not four.
+    func testKeptRunCountsEachOtherBatchSizeOnce() {
+        let h = ShellHarness()
+        h.ok("data xor n=40\nlayer dense 2 tanh\nlayer dense 1 sigmoid\nloss bce")
+        h.ok("batch 4\ntrain 2\nbatch 8\ntrain 2\nbatch 4\ntrain 2\nbatch 8\ntrain 2\nbatch 4\ntrain 1")
+        let kept = h.ok("keep a")
+        XCTAssertTrue(kept.contains("· batch 4 (1 other size before: 8) · seed 0"), kept)
+        // Full, 4 and 8 before 2: three other sizes, listed.
+        h.ok("reset\nbatch full\ntrain 1\nbatch 4\ntrain 1\nbatch 8\ntrain 1\nbatch 2\ntrain 1")
+        let three = h.ok("keep b")
+        XCTAssertTrue(three.contains("· batch 2 (3 other sizes before: full, 4, 8) · seed 0"), three)
+        // Two spans before give each span, one of a single step as "for step N": 8 for step 1, full for steps 2–3.
+        h.ok("reset\nbatch 8\ntrain 1\nbatch full\ntrain 2\nbatch 4\ntrain 1")
+        let single = h.ok("keep c")
+        XCTAssertTrue(single.contains("· batch 4 (8 for step 1, full for steps 2–3) · seed 0"), single)
+    }
 }
