@@ -1,5 +1,6 @@
 import DescentCore
 import DescentPlot
+import Foundation
 
 /// What `plot weights` tells of some parameters' entries: how many, their L1 and L2 norms, the largest magnitude, how
 /// many are exactly 0 and how many under `Sparsity.threshold` — and their histogram over a range symmetric about 0.
@@ -8,8 +9,11 @@ struct WeightStats {
     var names: [String]
     /// Every entry of the parameters, in order.
     var values: [Double]
-    /// Σ|w| and √Σw² over all entries (NaN when one is NaN, else infinite when one is).
+    /// Σ|w| and √Σw² over all entries (NaN when one is NaN, else infinite when one is, or when Σ|w| of finite entries
+    /// passes the largest Double, as ±1e308 twice does: then `l1Scaled` still holds it).
     var l1 = 0.0, l2 = 0.0
+    /// Σ(|w|/`maxAbs`) over the finite entries: Σ|w| is `maxAbs` times it.
+    var l1Scaled = 0.0
     /// The largest |w| among the finite entries (0 when there is none).
     var maxAbs = 0.0
     /// Entries exactly 0, entries with |w| < `Sparsity.threshold` (those at 0 among them), and entries not finite.
@@ -25,7 +29,6 @@ struct WeightStats {
         names = parameters.map(\.name)
         values = parameters.flatMap(\.value.array)
         for v in values {
-            l1 += abs(v)
             if v == 0 { zeros += 1 }
             if abs(v) < Sparsity.threshold { small += 1 }
             if v.isFinite { maxAbs = max(maxAbs, abs(v)) } else { nonFinite += 1 }
@@ -34,8 +37,9 @@ struct WeightStats {
         // max · √Σ(w/max)² over the finite entries, so that neither w² overflows (|w| > 1.3e154) nor underflows
         // (|w| < 1.5e-154); NaN with a NaN entry, else inf with an infinite one.
         var squares = 0.0
-        if maxAbs > 0 { for v in values where v.isFinite { squares += (v / maxAbs) * (v / maxAbs) } }
+        if maxAbs > 0 { for v in values where v.isFinite { squares += (v / maxAbs) * (v / maxAbs); l1Scaled += abs(v) / maxAbs } }
         l2 = nans > 0 ? .nan : nonFinite > 0 ? .infinity : maxAbs * squares.squareRoot()
+        l1 = nans > 0 ? .nan : nonFinite > 0 ? .infinity : maxAbs * l1Scaled
     }
 
     /// The entries not finite by kind, e.g. `2 NaN, 1 +inf` (`-inf` for −∞).
@@ -62,9 +66,19 @@ struct WeightStats {
             + "of \(Format.short(width)) over \(unicode ? "±" : "+-")\(Format.short(range))"
         if nonFinite > 0 { first += "; \(nonFinite) not finite (\(nonFiniteKinds)) left out" }
         let norms = unicode ? ("‖W‖₁", "‖W‖₂") : ("|W|_1", "|W|_2")
-        let second = "\(norms.0) = \(Format.short(l1))   \(norms.1) = \(Format.short(l2))   max |w| = \(Format.short(maxAbs))"
+        let second = "\(norms.0) = \(l1Text)   \(norms.1) = \(Format.short(l2))   max |w| = \(Format.short(maxAbs))"
         let third = "exact zeros \(zeros)   |w| < \(Format.short(Sparsity.threshold)): \(small)\(share)"
         return [first, second, third]
+    }
+
+    /// ‖W‖₁ as `Format.short` writes it, and when the finite entries' Σ|w| passes the largest Double, as its digits and
+    /// power of ten (`2e+308`) from `maxAbs` · `l1Scaled`.
+    var l1Text: String {
+        guard l1 == .infinity, nonFinite == 0, maxAbs > 0 else { return Format.short(l1) }
+        var e = Int(log10(maxAbs).rounded(.down))
+        var m = maxAbs / pow(10, Double(e)) * l1Scaled
+        while m >= 10 { m /= 10; e += 1 }
+        return String(format: "%.4ge+%d", m, e)
     }
 
     /// The histogram of the entries, titled `title`.

@@ -108,6 +108,15 @@ final class PlotWeightsTests: XCTestCase {
         XCTAssertFalse(svg.contains("nan"), svg)
     }
 
+    func testTheL1NormOfWeightsNearTheLargestDoubleIsFinite() throws {
+        let h = model()
+        // ‖W‖₁ = 1e308 + 1e308 + the other entries (|w| ≤ 1) = 2e308, past the largest Double (≈ 1.798e308): written from
+        // max |w| · Σ(|w|/max |w|) = 1e308 · 2 (by hand); ‖W‖₂ = 1e308 · √2 = 1.414e308.
+        h.ok("set W1[0,0] = 1e308\nset W1[0,1] = -1e308")
+        let text = h.ok("plot weights")
+        XCTAssertTrue(text.contains("\n‖W‖₁ = 2e+308   ‖W‖₂ = 1.414e+308   max |w| = 1e+308\n"), text)
+    }
+
     func testTheFractionOfARangeNearTheLargestDouble() {
         // (v − lo)/(hi − lo) by hand: 0 at lo, 1 at hi, 0.5 in the middle, clamped outside; hi − lo overflows here.
         XCTAssertEqual(Histogram.fraction(-1.7e308, lo: -1.7e308, hi: 1.7e308), 0)
