@@ -97,7 +97,10 @@ public struct Histogram: Sendable {
                 for c in 0..<barWidth { canvas[frame.plotX + b * per + c, areaTop + plotHeight - 1 - r] = Cell(glyph, fg: role) }
             }
         }
-        let xTicks = Ticks.linear(lo, hi, fitting: plotWidth)
+        // Round ticks need hi − lo to be a normal number: past the largest Double (±1e308) or subnormal (±5e-324) the
+        // ticks would cover part of the axis or round to nonsense, so only the ends are labelled.
+        let xTicks = (hi - lo).isNormal ? Ticks.linear(lo, hi, fitting: plotWidth)
+            : Ticks(values: [lo, hi], labels: [PlotFormat.number(lo), PlotFormat.number(hi)], lo: lo, hi: hi)
         let columns = xTicks.values.map { v in hi > lo ? min(plotWidth - 1, Int((Histogram.fraction(v, lo: lo, hi: hi) * Double(plotWidth)).rounded(.down))) : plotWidth / 2 }
         frame.draw(into: &canvas, yTicks: yLabels, xTicks: zip(columns, xTicks.labels).map { ($0, $1) })
         for (k, line) in noteLines.enumerated() { canvas.put(line, x: x, y: frame.axisRow + 2 + k, fg: .label) }

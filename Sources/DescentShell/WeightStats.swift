@@ -62,8 +62,9 @@ struct WeightStats {
         // range / bins first: 2 · range overflows when range is near the largest Double.
         let width = range / Double(Self.bins) * 2
         let counted = nonFinite > 0 ? "\(n - nonFinite) of \(Format.counted(n, "entry", plural: "entries"))" : Format.counted(n, "entry", plural: "entries")
+        // A width below the least Double (a range of ±5e-324) is not written as 0.
         var first = "\(names.joined(separator: ", ")): \(counted) in \(Self.bins) bins "
-            + "of \(Format.short(width)) over \(unicode ? "±" : "+-")\(Format.short(range))"
+            + (width > 0 ? "of \(Format.short(width)) " : "") + "over \(unicode ? "±" : "+-")\(Format.short(range))"
         if nonFinite > 0 { first += "; \(nonFinite) not finite (\(nonFiniteKinds)) left out" }
         let norms = unicode ? ("‖W‖₁", "‖W‖₂") : ("|W|_1", "|W|_2")
         let second = "\(norms.0) = \(l1Text)   \(norms.1) = \(Format.short(l2))   max |w| = \(Format.short(maxAbs))"

@@ -117,6 +117,22 @@ final class PlotWeightsTests: XCTestCase {
         XCTAssertTrue(text.contains("\n‖W‖₁ = 2e+308   ‖W‖₂ = 1.414e+308   max |w| = 1e+308\n"), text)
     }
 
+    func testAnAxisPastTheLargestOrUnderTheLeastNormalDoubleLabelsOnlyItsEnds() {
+        let h = model()
+        // max |w| = 5e-324, the least Double: 2 · 5e-324 is subnormal and a bin's width (2 · 5e-324/21) rounds to 0.
+        h.ok("set W1[0,0] = 5e-324\nset W1[0,1] = 0\nset W1[1,1] = 0\nset W2[0,0] = 0\nset W2[1,0] = 0")
+        let tiny = h.ok("plot weights").split(separator: "\n").map(String.init)
+        XCTAssertTrue(tiny.contains("W1, W2: 6 entries in 21 bins over ±4.941e-324"), tiny.joined(separator: "\n"))
+        XCTAssertTrue(tiny.contains { $0.hasPrefix("-5e-324 ") && $0.hasSuffix(" 5e-324") && $0.split(separator: " ").count == 2 },
+                      tiny.joined(separator: "\n"))
+        // ±1e308: hi − lo = 2e308 overflows; the ends are labelled, not ticks over ±4e307 only.
+        h.ok("set W1[0,0] = 1e308\nset W1[0,1] = -1e308")
+        let huge = h.ok("plot weights").split(separator: "\n").map(String.init)
+        XCTAssertTrue(huge.contains { $0.hasPrefix("-1e+308 ") && $0.hasSuffix(" 1e+308") && $0.split(separator: " ").count == 2 },
+                      huge.joined(separator: "\n"))
+        XCTAssertFalse(huge.contains { $0.contains("e+307") && !$0.contains("bins of") }, huge.joined(separator: "\n"))
+    }
+
     func testTheFractionOfARangeNearTheLargestDouble() {
         // (v − lo)/(hi − lo) by hand: 0 at lo, 1 at hi, 0.5 in the middle, clamped outside; hi − lo overflows here.
         XCTAssertEqual(Histogram.fraction(-1.7e308, lo: -1.7e308, hi: 1.7e308), 0)
