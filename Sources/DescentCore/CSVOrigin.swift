@@ -8,9 +8,12 @@ public struct CSVOrigin: Equatable, Sendable {
     public let targetName: String
     /// The file line each row starts on, in row order (blank lines and quoted line breaks counted).
     public let lines: [Int]
+    /// Whether the `data csv` that read it listed the classes (`classes=[…]`).
+    public let classesListed: Bool
 
-    public init(file: String, targetColumn: Int, targetName: String, lines: [Int]) {
+    public init(file: String, targetColumn: Int, targetName: String, lines: [Int], classesListed: Bool = false) {
         self.file = file; self.targetColumn = targetColumn; self.targetName = targetName; self.lines = lines
+        self.classesListed = classesListed
     }
 
     /// Where row `row`'s target is: `iris.csv:7, column 5 'species'`.
@@ -20,6 +23,6 @@ public struct CSVOrigin: Equatable, Sendable {
 
     /// The origin of the rows at `indices` (in that order).
     func rows(_ indices: ArraySlice<Int>) -> CSVOrigin {
-        CSVOrigin(file: file, targetColumn: targetColumn, targetName: targetName, lines: indices.map { lines[$0] })
+        CSVOrigin(file: file, targetColumn: targetColumn, targetName: targetName, lines: indices.map { lines[$0] }, classesListed: classesListed)
     }
 }

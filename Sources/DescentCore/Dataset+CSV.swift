@@ -95,7 +95,7 @@ extension Dataset {
             }
             row += 1
         }
-        let origin = CSVOrigin(file: file, targetColumn: t + 1, targetName: names[t], lines: lines)
+        let origin = CSVOrigin(file: file, targetColumn: t + 1, targetName: names[t], lines: lines, classesListed: classes != nil)
         let (y, resolved, classNames) = try targets(texts, numbers, origin: origin, classes: classes, minimumClasses: minimumClasses)
         let featureNames = names.indices.filter { $0 != t && !dropped[$0] }.map { names[$0] }
         var d = Dataset(name: String(file.split(separator: "/").last ?? Substring(file)),

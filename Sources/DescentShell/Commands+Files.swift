@@ -114,7 +114,8 @@ extension Commands {
         if let data = w.data, let warning = DataCommand.classesChanged("the weights in \(name)", from: classes,
                                                                           to: ((try? w.asRead(data)) ?? data).classNames,
                                                                           misfit: w.misfit(),
-                                                                          read: data.origin != nil && data.task != .regression) {
+                                                                          read: data.origin != nil && data.task != .regression,
+                                                                          listed: data.origin?.classesListed ?? false) {
             w.out.print(warning)
         }
         if let note = optimizerStateNote(w.trainer?.optimizer) { w.out.print(note) }

@@ -154,7 +154,7 @@ enum DataCommand {
         if let trainedUnder, let warning = w.standardisationChanged(from: trainedUnder) { w.out.print(warning) }
         if let before = trainedClasses,
            let warning = DataCommand.classesChanged("the kept weights", from: before, to: read.classNames, misfit: w.misfit(),
-                                                     read: csv && d.task != .regression) {
+                                                     read: csv && d.task != .regression, listed: d.origin?.classesListed ?? false) {
             w.out.print(warning)
         } else if let note = w.misfitNote() {
             w.out.print(note)
@@ -164,9 +164,10 @@ enum DataCommand {
     /// The warning when `weights` (`the kept weights`, `the weights in w.json`) were trained with the classes `before`
     /// and the data's are `now`, other names or the same in another order; nil when they agree or either is empty. When
     /// the model and loss do not fit the new classes (`misfit`, `Workspace.misfit`), new weights would not help: it says
-    /// what would fit instead. Data `read` from a CSV file is told the `classes=` that numbers the classes as before.
+    /// what would fit instead. Data `read` from a CSV file is told the `classes=` that numbers the classes as before (in
+    /// place of the one its `data csv` has when `listed`).
     static func classesChanged(_ weights: String, from before: [String], to now: [String], misfit: String? = nil,
-                               read: Bool = false) -> String? {
+                               read: Bool = false, listed: Bool = false) -> String? {
         guard !before.isEmpty, !now.isEmpty, before != now else { return nil }
         let same = Set(before) == Set(now)
         let head = "warning: \(weights) were trained with the classes \(DataCommand.listed(before)); this data's are "
@@ -178,7 +179,7 @@ enum DataCommand {
         }
         return head + " — a class's id is the order its label first appears in (or its place in classes=), so the weights' "
             + "outputs now stand for other classes: `reset` draws new weights, or read the data with classes=["
-            + before.map(DataCommand.typed).joined(separator: ",") + "] (added to its `data csv`) to number them as before"
+            + before.map(DataCommand.typed).joined(separator: ",") + "] (\(listed ? "in place of its classes=" : "added to its `data csv`")) to number them as before"
     }
 
     /// ` at iris.csv:7, column 5 'species'` for row `row`'s target of data read from a file; "" for other data.

@@ -61,6 +61,12 @@ final class DataClassesTests: XCTestCase {
                       + "a class's id is the order its label first appears in (or its place in classes=), so the weights' outputs now "
                       + "stand for other classes: `reset` draws new weights, or read the data with classes=[\"different signs\","
                       + "\"same sign\"] (added to its `data csv`) to number them as before"), s.out.text)
+        // Read with classes= in the other order, the classes= given replaces that one.
+        let t = ShellHarness()
+        t.ok("seed 1\ndata csv \"\(dir)/xor1.csv\" classes=[\"same sign\",\"different signs\"]")
+        let listed = t.ok(training + "load weights \"\(dir)/a.json\"")
+        XCTAssertTrue(listed.contains("or read the data with classes=[\"different signs\",\"same sign\"] (in place of its classes=) to "
+                                      + "number them as before"), listed)
     }
 
     func testTheNoteAppearsOnlyWhenTheOrderDiffers() {
