@@ -34,6 +34,14 @@ extension ArgReader {
         return name
     }
 
+    /// Refuses the file name that ends the command (its last positional argument, when a string) as `outputFileName`
+    /// refuses another format, before the arguments ahead of it are read: for a command that must build the model to read
+    /// those (`export plot boundary h1[0] "map.png"`), so that it fails having built nothing.
+    func checkOutputFileFirst(example: String) throws(Diagnostic) {
+        guard let last = command.args.last(where: { $0.key == nil }), case .string(let name) = last.value else { return }
+        try Commands.refuseOtherFormat(name, at: last.span, in: command, example: example)
+    }
+
     /// An error pointing at the argument read last.
     func error(_ message: String) -> Diagnostic { Diagnostic(message, at: lastSpan) }
 

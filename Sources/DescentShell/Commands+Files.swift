@@ -254,9 +254,11 @@ extension Commands {
         }
         if what == "plot" && a.optionalWord(oneOf: ["boundary"]) != nil { return try exportBoundary(w, &a) }
         if what == "plot" && a.optionalWord(oneOf: ["weights"]) != nil {
-            let parameters = try weightsToPlot(w, &a)
+            // The names and the file first: a wrong file name builds no model.
+            let names = try weightNamesToPlot(w, &a)
             let file = try a.outputFileName(example: "weights.svg"), at = a.lastSpan
             try a.finish(options: [])
+            let parameters = try weightsToPlot(w, names: names)
             let name = try writeExport(w, to: file, at: at) { Charts.weightsSVG(parameters, title: w.modelLine()) }
             w.out.print("wrote the histogram of \(parameters.map(\.name).joined(separator: ", ")) to \(name)")
             return
@@ -318,6 +320,8 @@ extension Commands {
     /// `export plot boundary [F1 F2] "FILE.svg"`: the map `plot boundary` draws, as an SVG page (`Charts.boundarySVG`);
     /// for data of one feature, its fitted curve (`Charts.fitSVG`).
     static func exportBoundary(_ w: Workspace, _ a: inout ArgReader) throws {
+        // The trainer reads the arguments before the file name; a file of another format is refused before it is built.
+        try a.checkOutputFileFirst(example: "map.svg")
         let t = try w.ensureTrainer()
         let unit = try mapUnit(t, &a)
         if unit == nil && Charts.drawsFit(t) {

@@ -125,10 +125,10 @@ extension Commands {
         return (w.runs, current, curve)
     }
 
-    /// What `plot weights [PARAM …]` (and `export plot weights`) draws: the parameters named (each once, in the order
-    /// typed), else every weight matrix (not the biases). Reads up to the file name; an error without layers, and for
-    /// a name the model lacks (with the names it has).
-    static func weightsToPlot(_ w: Workspace, _ a: inout ArgReader) throws -> [Parameter] {
+    /// The names `plot weights [PARAM …]` (and `export plot weights`) is given, each once in the order typed (none: every
+    /// weight matrix). Reads up to the file name, building nothing; an error without layers, and for a name the model
+    /// lacks (with the names it has).
+    static func weightNamesToPlot(_ w: Workspace, _ a: inout ArgReader) throws -> [String] {
         guard !w.parameterNames().isEmpty else {
             throw ShellError("no weights to plot: there are \(w.noDenseLayers) — add one with `layer dense UNITS [ACTIVATION]`")
         }
@@ -140,6 +140,12 @@ extension Commands {
             let (name, index) = try a.indexed("parameter entry")
             throw a.error("plot weights takes whole parameters (W1 b1 …); for one entry: `show \(name)` or `watch \(Format.entry(name, index))`")
         }
+        return names
+    }
+
+    /// The parameters `names` (from `weightNamesToPlot`; none: every weight matrix, not the biases) to draw, the model
+    /// built when missing; an error when all their entries are not finite.
+    static func weightsToPlot(_ w: Workspace, names: [String]) throws -> [Parameter] {
         let model = try w.ensureModel()
         let parameters = names.isEmpty ? model.parameters.filter(\.isWeight) : names.compactMap { n in model.parameters.first { $0.name == n } }
         let stats = WeightStats(parameters)
@@ -154,8 +160,9 @@ extension Commands {
     static func plot(_ w: Workspace, _ a: inout ArgReader) throws {
         let what = a.optionalWord(oneOf: ["boundary", "loss", "runs", "weights"]) ?? "loss"
         if what == "weights" {
-            let parameters = try weightsToPlot(w, &a)
+            let names = try weightNamesToPlot(w, &a)
             try a.finish(options: [])
+            let parameters = try weightsToPlot(w, names: names)
             return try w.plotViewer.showHistogram(w) { Charts.weights(parameters, title: w.modelLine(), unicode: $0) }
         }
         if what == "runs" {

@@ -133,6 +133,22 @@ final class PlotWeightsTests: XCTestCase {
         XCTAssertFalse(huge.contains { $0.contains("e+307") && !$0.contains("bins of") }, huge.joined(separator: "\n"))
     }
 
+    func testAWrongFileNameIsTheErrorBeforeTheModelIsBuilt() {
+        // Without data the model cannot be built: the file name, read first, is what the error is about.
+        let h = ShellHarness()
+        h.ok("layer dense 2 tanh")
+        for (line, svg) in [("export plot weights \"w.png\"", "w.svg"), ("export plot weights W1 \"w.png\"", "w.svg"),
+                            ("export plot boundary \"map.png\"", "map.svg")] {
+            let error = h.fails(line)
+            XCTAssertTrue(error.contains("names a PNG image") && error.contains("\"\(svg)\""), error)
+        }
+        // With data, a wrong name builds nothing either.
+        h.ok("data X=[[1,2],[-1,0.5],[0,-1]] y=[1,0,2]\nloss mse")
+        XCTAssertTrue(h.fails("export plot weights \"w.png\"").contains("names a PNG image"), h.out.text)
+        XCTAssertNil(h.w.model)
+        XCTAssertNil(h.w.trainer)
+    }
+
     func testTheFractionOfARangeNearTheLargestDouble() {
         // (v − lo)/(hi − lo) by hand: 0 at lo, 1 at hi, 0.5 in the middle, clamped outside; hi − lo overflows here.
         XCTAssertEqual(Histogram.fraction(-1.7e308, lo: -1.7e308, hi: 1.7e308), 0)
