@@ -45,14 +45,18 @@ public enum OptimizerKind: Equatable, Sendable {
         public var isStated: Bool { standard != 0 || value != 0 }
     }
 
+    /// PyTorch's defaults of each rule's numbers besides lr, by name, in the order of `settings`: the one table
+    /// `standard(_:)` and `settings` read them from.
+    static let defaults: [String: [Double]] = ["sgd": [0], "adam": [0.9, 0.999, 1e-8], "rmsprop": [0.99, 1e-8, 0], "adagrad": [1e-10]]
+
     /// The rule with PyTorch's defaults, by name (`names`); nil for another name.
     public static func standard(_ name: String) -> OptimizerKind? {
+        guard let d = defaults[name.lowercased()] else { return nil }
         switch name.lowercased() {
-        case "sgd": return .sgd(momentum: 0, nesterov: false)
-        case "adam": return .adam(beta1: 0.9, beta2: 0.999, eps: 1e-8)
-        case "rmsprop": return .rmsprop(alpha: 0.99, eps: 1e-8, momentum: 0)
-        case "adagrad": return .adagrad(eps: 1e-10)
-        default: return nil
+        case "sgd": return .sgd(momentum: d[0], nesterov: false)
+        case "adam": return .adam(beta1: d[0], beta2: d[1], eps: d[2])
+        case "rmsprop": return .rmsprop(alpha: d[0], eps: d[1], momentum: d[2])
+        default: return .adagrad(eps: d[0])
         }
     }
 
@@ -62,11 +66,12 @@ public enum OptimizerKind: Equatable, Sendable {
         func s(_ name: String, _ symbol: String, _ value: Double, _ standard: Double) -> Setting {
             Setting(name: name, symbol: symbol, value: value, standard: standard)
         }
+        let d = Self.defaults[name] ?? []
         switch self {
-        case let .sgd(m, _): return [s("momentum", "μ", m, 0)]
-        case let .adam(b1, b2, e): return [s("beta1", "β₁", b1, 0.9), s("beta2", "β₂", b2, 0.999), s("eps", "ε", e, 1e-8)]
-        case let .rmsprop(a, e, m): return [s("alpha", "α", a, 0.99), s("eps", "ε", e, 1e-8), s("momentum", "μ", m, 0)]
-        case let .adagrad(e): return [s("eps", "ε", e, 1e-10)]
+        case let .sgd(m, _): return [s("momentum", "μ", m, d[0])]
+        case let .adam(b1, b2, e): return [s("beta1", "β₁", b1, d[0]), s("beta2", "β₂", b2, d[1]), s("eps", "ε", e, d[2])]
+        case let .rmsprop(a, e, m): return [s("alpha", "α", a, d[0]), s("eps", "ε", e, d[1]), s("momentum", "μ", m, d[2])]
+        case let .adagrad(e): return [s("eps", "ε", e, d[0])]
         }
     }
 
