@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "CKernels"),
 
         // Numbers: tensors, autodiff graph, layers, losses, optimizers, data, trainer.
-        .target(name: "DescentCore", dependencies: ["CKernels", "DescentLanguage", "DescentText"], swiftSettings: coreSettings),
+        .target(name: "DescentCore", dependencies: ["CKernels", "DescentText"], swiftSettings: coreSettings),
         // Plain text helpers: how many terminal columns text takes, "did you mean" suggestions.
         .target(name: "DescentText"),
         // Text to commands: lexer, parser, diagnostics.

@@ -1,4 +1,4 @@
-import DescentLanguage
+import DescentText
 import Foundation
 
 /// One input the model reads, as a function of the data's columns by name (`features x1 x1^2 x1*x2 sin(x1)`):
@@ -25,7 +25,7 @@ public enum FeatureTerm: Equatable, Sendable {
 
     /// The term as it is typed (`x1^2`, `x1*x2`, `sin(x1)`), a column name that is not a plain word in double quotes.
     public var name: String {
-        let q = FeatureTerm.typed
+        let q = { (name: String) in name.typed() }
         switch self {
         case .column(let a): return q(a)
         case .power(let a, let k): return "\(q(a))^\(k)"
@@ -48,7 +48,4 @@ public enum FeatureTerm: Equatable, Sendable {
         case .cosine: return RNG.sinCos(turns: value(0) / (2 * Double.pi)).cos
         }
     }
-
-    /// `name` as typed (`Lexer.typed`): as it is when the lexer reads it as one word, else quoted.
-    static func typed(_ name: String) -> String { Lexer.typed(name) }
 }

@@ -1,13 +1,6 @@
+import DescentText
+
 extension Character {
-    /// Whether this is an ASCII digit `0`–`9`.
-    var isDigit: Bool { ("0"..."9").contains(self) }
-
-    /// Whether this can start a word: an ASCII letter or `_`.
-    var isWordStart: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) || self == "_" }
-
-    /// Whether this can continue a word: an ASCII letter, digit or `_`.
-    var isWordPart: Bool { isWordStart || isDigit }
-
     /// Whether this ends a line: a line feed, or a carriage return and line feed (one Character in Swift). A carriage
     /// return alone, a vertical tab, a form feed, U+0085, U+2028 and U+2029 do not (Swift's `isNewline` says they do),
     /// so that lines are counted as `wc -l` and editors count them, and a comment never hides a command.

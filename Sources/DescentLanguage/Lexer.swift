@@ -91,18 +91,6 @@ public struct Lexer {
         }
     }
 
-    /// `name` as it must be typed to be read back whole with the same text: bare when `word()` reads it as one word (an
-    /// ASCII letter or `_`, then letters, digits, `_`, and `-` before a letter), else in double quotes with `\`, `"`, line
-    /// feeds and tabs escaped as `string()` decodes them; always quoted when `always` (a file name).
-    public static func typed(_ name: String, quoted always: Bool = false) -> String {
-        let c = Array(name)
-        let bare = c.first?.isWordStart == true
-            && c.indices.dropFirst().allSatisfy { c[$0].isWordPart || (c[$0] == "-" && $0 + 1 < c.count && c[$0 + 1].isWordStart) }
-        guard always || !bare else { return name }
-        let escapes: [Character: String] = ["\\": "\\\\", "\"": "\\\"", "\n": "\\n", "\t": "\\t"]
-        return "\"" + name.map { escapes[$0] ?? String($0) }.joined() + "\""
-    }
-
     /// The error for a Character that cannot start any token, with a hint (`hint(for:)`) for what was probably meant.
     func unexpected(_ c: Character) -> Diagnostic {
         let hint = hint(for: c)

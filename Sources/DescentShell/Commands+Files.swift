@@ -303,7 +303,7 @@ extension Commands {
         let name = try writeExport(w, to: file, at: at) { KeptRun.csv(runs) }
         let rows = runs.reduce(0) { $0 + $1.history.steps.count }
         let dropped = runs.filter { !$0.history.droppedNote.isEmpty }.map { "; \($0.name):" + $0.history.droppedNote.dropFirst() }.joined()
-        w.out.print("wrote \(Format.counted(rows, "row")) of \(Format.counted(runs.count, "run")) (\(runs.map { typedRunName($0.name) }.joined(separator: ", "))) to \(name)\(dropped)")
+        w.out.print("wrote \(Format.counted(rows, "row")) of \(Format.counted(runs.count, "run")) (\(runs.map { $0.name.typed() }.joined(separator: ", "))) to \(name)\(dropped)")
     }
 
     /// Writes the export `text` makes to `file` (typed at `at`), after refusing to write over the running script or a
@@ -361,7 +361,7 @@ extension Commands {
         }
         w.out.print("wrote \(Format.counted(data.count, "row")) (\(Format.counted(data.featureCount, "feature")) and the target, last) to \(name)")
         if let classes = data.csvClassesToReadBack() {
-            let line = "data csv \(DataCommand.quoted(file)) classes=[" + classes.map(DataCommand.typed).joined(separator: ",") + "]"
+            let line = "data csv \(file.typed(quoted: true)) classes=[" + classes.map { $0.typed() }.joined(separator: ",") + "]"
             w.out.print("note: the classes first appear in another order than their ids here — \(line) reads them back with these ids")
         }
         if readBefore { w.out.print("note: this session read \(name) earlier; a replay of it will read this data there instead") }

@@ -1,3 +1,4 @@
+import DescentText
 import DescentLanguage
 import Foundation
 #if canImport(Glibc)
@@ -70,7 +71,7 @@ extension Commands {
         // `w.json.csv` → `w.json`: the stem has the extension already.
         let stem = String(file.dropLast(ext.count + 1))
         let renamed = fileExtension(stem) == own ? stem : stem + "." + own
-        let quoted = Lexer.typed(renamed, quoted: true)
+        let quoted = renamed.typed(quoted: true)
         let line = ([name] + command.args.map { $0.span == at ? quoted : $0.text }).joined(separator: " ")
         let convert = ["png", "pdf"].contains(ext) && own == "svg"
             ? " (Descent writes SVG, which `rsvg-convert` or a browser can turn into \(ext.uppercased()))" : ""

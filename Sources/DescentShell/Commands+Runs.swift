@@ -45,7 +45,7 @@ extension Commands {
                 default: return word.text
                 }
             }.joined(separator: " ")
-            throw Diagnostic("a run's name is one word; a name of several words (or with dots) goes in quotes: \(usage) \(typedRunName(whole).shortened())",
+            throw Diagnostic("a run's name is one word; a name of several words (or with dots) goes in quotes: \(usage) \(whole.typed().shortened())",
                              at: more.span)
         }
         if name.isEmpty { throw Diagnostic("a run's name cannot be empty: \(usage) sgd", at: arg.span) }
@@ -59,16 +59,13 @@ extension Commands {
         if name.first == " " || name.last == " " {
             let trimmed = String(name.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
             throw Diagnostic("a run's name cannot start or end with a space (tables and legends would not show it): "
-                             + "\(usage) \(typedRunName(trimmed).shortened())", at: arg.span)
+                             + "\(usage) \(trimmed.typed().shortened())", at: arg.span)
         }
         if name.count > Workspace.maxRunNameLength {
             throw Diagnostic("a run's name has at most \(Workspace.maxRunNameLength) characters, and this one has \(name.count) — the legend of `plot runs` and the table of `show runs` show it whole", at: arg.span)
         }
         return name
     }
-
-    /// `name` as `keep` and `unkeep` read it (`Lexer.typed`): bare when the lexer reads it as one word, else quoted.
-    static func typedRunName(_ name: String) -> String { Lexer.typed(name) }
 
     static func keep(_ w: Workspace, _ a: inout ArgReader) throws {
         let name = try runName(&a, usage: "keep"), at = a.lastSpan
@@ -77,12 +74,12 @@ extension Commands {
             throw Diagnostic("'\(name)' cannot name a run: `unkeep all` and the `current` run of `show runs` use that word — choose another", at: at)
         }
         guard let t = w.trainer ?? w.carryOver, !t.history.isEmpty else {
-            throw ShellError("nothing to keep yet: the current run has no history — train first (e.g. `train 300`), then `keep \(typedRunName(name))`")
+            throw ShellError("nothing to keep yet: the current run has no history — train first (e.g. `train 300`), then `keep \(name.typed())`")
         }
         if let k = w.runIndex(named: name) {
             let old = w.runs[k]
             throw Diagnostic("a run named '\(old.name)' is kept already (\(Format.counted(old.steps, "step")), \(old.settings)) — "
-                             + "choose another name, or `unkeep \(typedRunName(old.name))` first to keep this run under it", at: at)
+                             + "choose another name, or `unkeep \(old.name.typed())` first to keep this run under it", at: at)
         }
         guard w.runs.count < Workspace.maxKeptRuns else {
             throw ShellError("\(Workspace.maxKeptRuns) runs are kept already (\(w.runs.map(\.name).joined(separator: ", "))), the most "
@@ -128,8 +125,8 @@ extension Commands {
         let kept = w.runs.isEmpty ? "no run is kept" : "kept: \(w.runs.map(\.name).joined(separator: ", "))"
         var hint = Suggest.hint(name, in: w.runs.map(\.name) + besides) ?? ""
         // A name that is not a word is shown as it is typed, in double quotes (`"a b"`).
-        for run in w.runs where typedRunName(run.name) != run.name {
-            hint = hint.replacingOccurrences(of: "'\(run.name.shortened())'", with: "`\(typedRunName(run.name).shortened())`")
+        for run in w.runs where run.name.typed() != run.name {
+            hint = hint.replacingOccurrences(of: "'\(run.name.shortened())'", with: "`\(run.name.typed().shortened())`")
         }
         return Diagnostic("no run named '\(name.shortened())' is kept\(hint) (\(kept))", at: at)
     }

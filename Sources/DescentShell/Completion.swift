@@ -1,3 +1,4 @@
+import DescentText
 import DescentCore
 import DescentLanguage
 import DescentTerminal
@@ -42,7 +43,7 @@ enum Completion {
                 case "help": pool = position == 1 ? Commands.names : []
                 case "show": pool = show(done, position: position, workspace: w)
                 case "features": pool = (w.data?.featureNames ?? []) + ["sin", "cos"] + (position == 1 ? ["off"] : [])
-                case "unkeep": pool = position == 1 ? w.runs.map(\.name).filter { !$0.contains(" ") }.map { Lexer.typed($0) } + ["all"] : []
+                case "unkeep": pool = position == 1 ? w.runs.map(\.name).filter { !$0.contains(" ") }.map { $0.typed() } + ["all"] : []
                 case "export":
                     pool = position == 1 ? c.keywords : done[1].lowercased() == "plot"
                         ? plot(done.dropFirst(2), position: position - 2, kinds: ["boundary", "runs", "weights"], workspace: w)
@@ -200,7 +201,7 @@ enum Completion {
     /// names are one word, and `current` while it has a history.
     static func exportRuns(_ tokens: [String], position: Int, workspace w: Workspace) -> [String] {
         guard tokens.count > 1, tokens[1].lowercased() == "runs" || tokens[1].lowercased() == "history" && position == 2 else { return [] }
-        return w.runs.map(\.name).filter { !$0.contains(" ") && !$0.contains(",") }.map { Lexer.typed($0) } + (w.currentRun == nil ? [] : ["current"])
+        return w.runs.map(\.name).filter { !$0.contains(" ") && !$0.contains(",") }.map { $0.typed() } + (w.currentRun == nil ? [] : ["current"])
     }
 
     /// `key=` options the command takes, as its handler checks them: per loss, regularizer, optimizer rule

@@ -179,7 +179,7 @@ enum DataCommand {
         }
         return head + " — a class's id is the order its label first appears in (or its place in classes=), so the weights' "
             + "outputs now stand for other classes: `reset` draws new weights, or read the data with classes=["
-            + before.map(DataCommand.typed).joined(separator: ",") + "] (\(listed ? "in place of its classes=" : "added to its `data csv`")) to number them as before"
+            + before.map { $0.typed() }.joined(separator: ",") + "] (\(listed ? "in place of its classes=" : "added to its `data csv`")) to number them as before"
     }
 
     /// ` at iris.csv:7, column 5 'species'` for row `row`'s target of data read from a file; "" for other data.
@@ -228,12 +228,6 @@ enum DataCommand {
         }
         return Diagnostic(error.description, at: arg.span)
     }
-
-    /// `name` as a command reads it in a list such as `classes=[…]`: a plain word as it is, else `quoted`.
-    static func typed(_ name: String) -> String { Lexer.typed(name) }
-
-    /// `text` as a string of the command language: in double quotes, with `\\`, `"`, line breaks and tabs escaped.
-    static func quoted(_ text: String) -> String { Lexer.typed(text, quoted: true) }
 
     /// Class names for one line: quoted where they hold a comma, a quote or a line break (escaped), long
     /// ones cut, and at most the first 20 named.

@@ -1,3 +1,4 @@
+import DescentText
 import XCTest
 @testable import DescentLanguage
 
@@ -212,13 +213,13 @@ final class LexerTests: XCTestCase {
         let names = ["a", "a-b", "a-b-c", "_x", "x1", "a-1", "a-", "-a", "a--b", "a.b", "λ", "日本語", "1a", "a b", "a\"b", "a\\b",
                      "x=1", "a,b", "a;b", "#a", "a\tb", "a\nb", "", " ", "inf", "true"]
         for name in names {
-            let typed = Lexer.typed(name)
+            let typed = name.typed()
             let tokens = try kinds(typed)
             XCTAssertEqual(tokens.count, 2, "\(name) typed \(typed): \(tokens)")
             XCTAssertTrue(tokens.first == .word(name) || tokens.first == .string(name), "\(name) typed \(typed): \(tokens)")
             XCTAssertEqual(tokens.first == .word(name), ["a", "a-b", "a-b-c", "_x", "x1", "inf", "true"].contains(name), typed)
             // Always quoted, as a file name is, it is the string.
-            XCTAssertEqual(try kinds(Lexer.typed(name, quoted: true)), [.string(name), .end], name)
+            XCTAssertEqual(try kinds(name.typed(quoted: true)), [.string(name), .end], name)
         }
     }
 }
