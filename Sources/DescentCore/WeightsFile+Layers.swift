@@ -51,7 +51,8 @@ extension WeightsFile {
         var layers: [LayerSpec] = [], k = 0
         for w in widths.dropFirst() {
             if w.hasPrefix("drop") {
-                guard let p = Double(w.dropFirst(4)) else { return nil }
+                // As `layer dropout P` takes it: in [0, 1) (a file's `drop1e999` or `dropnan` describes no layer).
+                guard let p = Double(w.dropFirst(4)), p >= 0 && p < 1 else { return nil }
                 layers.append(.dropout(p: p))
                 continue
             }
@@ -65,7 +66,8 @@ extension WeightsFile {
     /// The activation an `Activation.description` names (`tanh`, `leaky_relu(0.2)`), or nil.
     private static func activation(described d: String) -> Activation? {
         guard let open = d.firstIndex(of: "("), d.hasSuffix(")") else { return Activation.named(d) }
-        guard let x = Double(d[d.index(after: open)..<d.index(before: d.endIndex)]) else { return nil }
+        // As `slope=` and `alpha=` take it: 0 to 1e6 (a file's `leaky_relu(1e999)` or `elu(nan)` describes no activation).
+        guard let x = Double(d[d.index(after: open)..<d.index(before: d.endIndex)]), x >= 0 && x <= 1e6 else { return nil }
         return Activation.named(String(d[..<open]), parameter: x)
     }
 }

@@ -226,20 +226,25 @@ enum ForeignNames {
         "schedule linear": ["start_factor", "end_factor", "total_iters"],
     ]
 
+    /// The longest command (in bytes) that `plainLine` rewrites: a constructor a person types is far shorter.
+    static let longestCall = 2_000
+
     /// The line to type here for `text`, one `optimizer`, `regularize` or `schedule` command written as a Python call or
     /// with commas (`optimizer torch.optim.SGD(lr=0.1, momentum=0.9)` → `optimizer sgd lr=0.1 momentum=0.9`): module
     /// paths, parentheses, commas (outside lists) and PyTorch's first argument (`params`, `model.parameters()`,
     /// `optimizer`) left out, Adam's betas=(β1,β2) as beta1= and beta2=, and the rest as `translated` writes it (with
     /// weight decay, two commands: `optimizer adam lr=0.001; regularize l2 5e-05`); nil for another command, or when the
-    /// line does not parse.
+    /// line does not parse, or is longer than `longestCall` (its patterns would take time growing with the square of the
+    /// length: `betas=(` typed 15,000 times took 30 s).
     static func plainLine(_ text: String) -> String? {
+        guard text.utf8.count <= longestCall else { return nil }
         var s = text
         for path in modulePaths { s = s.replacingOccurrences(of: path, with: "") }
         // The call's first argument when it names what PyTorch passes there (`SGD(params, …)`, `SGD(model.parameters())`,
         // `StepLR(optimizer, …)`): a name or a dotted call, which a command here leaves out.
         s = s.replacingOccurrences(of: #"^(\s*\S+\s+\w+\s*\(\s*)(?!(?:nesterov|true|false)\b)[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*(?:\(\s*\))?\s*(?:,\s*|(?=\)))"#,
                                    with: "$1", options: .regularExpression)
-        s = s.replacingOccurrences(of: #"betas=[\(\[]\s*([^,\)\]\s]+)\s*,\s*([^,\)\]\s]+)\s*[\)\]]"#, with: "beta1=$1 beta2=$2",
+        s = s.replacingOccurrences(of: #"betas=[\(\[]\s*([^,\(\)\[\]\s]+)\s*,\s*([^,\(\)\[\]\s]+)\s*[\)\]]"#, with: "beta1=$1 beta2=$2",
                                    options: .regularExpression)
         var depth = 0, plain = ""
         for ch in s {

@@ -193,3 +193,31 @@ final class WeightsFileTests: XCTestCase {
                        + (0..<10).map { String(format: "k%02d", $0) }.joined(separator: ", ") + ", … 20 more")
     }
 }
+
+/// The layers a weights file describes (`WeightsFile.layers(in:)`, for `load weights` before a model): a `model` line
+/// with values no command takes describes nothing, and the layers fall back to the shapes alone.
+final class WeightsFileLayersTests: XCTestCase {
+    /// A 2-4-2 file whose model line is `model`.
+    private func file(model: String) -> String {
+        "{\"model\": \"\(model)\", \"params\": {\"W1\": [[1,2,3,4],[5,6,7,8]], \"b1\": [0,0,0,0], \"W2\": [[1,2],[3,4],[5,6],[7,8]], \"b2\": [0,0]}}"
+    }
+
+    func testAModelLineWithinTheCommandsRangesGivesItsLayers() throws {
+        let read = try XCTUnwrap(WeightsFile.layers(in: file(model: "2-drop0.5-4-2 leaky_relu(0.2)→linear")))
+        XCTAssertTrue(read.activationsKnown)
+        XCTAssertEqual(read.layers, [.dropout(p: 0.5), .dense(units: 4, activation: .leakyRelu(slope: 0.2), bias: true, initializer: nil),
+                                     .dense(units: 2, activation: .linear, bias: true, initializer: nil)])
+    }
+
+    func testValuesNoCommandTakesDescribeNoLayers() throws {
+        // layer dropout takes P in [0, 1); slope= and alpha= 0 to 1e6: a fuzzer's files suggested `layer dropout inf`,
+        // `layer dropout nan` and `leaky_relu slope=inf`, each a line that fails.
+        for model in ["2-drop1e999-4-2 tanh→linear", "2-dropnan-4-2 tanh→linear", "2-drop1-4-2 tanh→linear",
+                      "2-4-2 leaky_relu(1e999)→linear", "2-4-2 elu(nan)→linear", "2-4-2 elu(-1)→linear"] {
+            let read = try XCTUnwrap(WeightsFile.layers(in: file(model: model)), model)
+            XCTAssertFalse(read.activationsKnown, model)
+            XCTAssertEqual(read.layers, [.dense(units: 4, activation: .linear, bias: true, initializer: nil),
+                                         .dense(units: 2, activation: .linear, bias: true, initializer: nil)], model)
+        }
+    }
+}

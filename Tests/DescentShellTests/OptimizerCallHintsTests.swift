@@ -135,4 +135,15 @@ final class OptimizerCallHintsTests: XCTestCase {
         h.ok("optimizer adam lr=1e-3; regularize l2 5e-05")
         XCTAssertEqual(h.w.regularizer.l2, 5e-05)
     }
+
+    func testALineLongerThanAnyConstructorIsNotRewritten() {
+        // Its patterns take time growing with the square of the length (`betas=(` 15,000 times: 30 s): past
+        // ForeignNames.longestCall there is no rewrite, and the line is refused with its own error at once.
+        XCTAssertEqual(ForeignNames.plainLine("optimizer SGD(lr=0.1, momentum=0.9)"), "optimizer sgd lr=0.1 momentum=0.9")
+        let long = "optimizer adam " + String(repeating: "betas=(", count: 300)
+        XCTAssertGreaterThan(long.utf8.count, ForeignNames.longestCall)
+        XCTAssertNil(ForeignNames.plainLine(long))
+        XCTAssertNil(ForeignNames.plainLine("optimizer SGD(lr=0.1, " + String(repeating: "momentum=0.9, ", count: 200) + ")"))
+    }
+
 }
