@@ -38,10 +38,12 @@ extension Charts {
         var xs: [Double] = [], ys: [Double] = []
         let h = run.history
         switch curve {
-        case .batchLoss:
+        case .batchLoss, .penalty:
+            // A run whose every step's penalty is 0 was trained without one (or with λ = 0): it has no penalty curve.
+            guard curve == .batchLoss || h.steps.contains(where: { $0.penalty != 0 }) else { break }
             let stride = max(1, (h.steps.count + LossCurves.maxPoints - 1) / LossCurves.maxPoints)
             for i in Swift.stride(from: h.steps.startIndex, to: h.steps.endIndex, by: stride) {
-                xs.append(Double(h.steps[i].step)); ys.append(h.steps[i].batchLoss)
+                xs.append(Double(h.steps[i].step)); ys.append(curve == .penalty ? h.steps[i].penalty : h.steps[i].batchLoss)
             }
         case .trainLoss, .valLoss:
             let evaluations = h.evaluations.filter { $0.step > 0 && (curve == .trainLoss || $0.valLoss != nil) }

@@ -15,7 +15,7 @@ extension Commands {
                     keywords: ["step"], recorded: false, handler: replay),
         CommandSpec("export", ["export history \"FILE.csv\"", "export history NAME \"FILE.csv\"   (a kept run's; `current`: the run training now)",
                                "export runs [NAME …] \"FILE.csv\"   (the kept runs, or those named, in one file: a leading column names the run)",
-                               "export plot \"FILE.svg\"", "export plot runs [batch_loss|train_loss|val_loss] \"FILE.svg\"",
+                               "export plot \"FILE.svg\"", "export plot runs [batch_loss|train_loss|val_loss|penalty] \"FILE.svg\"",
                                "export plot boundary [UNIT] [FEATURE1 FEATURE2] \"FILE.svg\"   (the decision map, shaded by the model's confidence, or output surface; a unit's value: A1[3]; one feature: the fitted curve)",
                                "export plot weights [PARAM …] \"FILE.svg\"   (the histogram `plot weights` draws)",
                                "export data \"FILE.csv\""],

@@ -8,7 +8,7 @@ extension Commands {
     static let session: [CommandSpec] = [
         CommandSpec("plot", ["plot", "plot loss   (the loss chart, as plot alone)", "plot boundary", "plot boundary FEATURE1 FEATURE2   (data of more features: the others at their training means)",
                              "plot boundary UNIT [FEATURE1 FEATURE2]   (one unit's value over the plane, as Playground's neurons: A1[3], Z2[0], X[1])",
-                             "plot runs [batch_loss|train_loss|val_loss]",
+                             "plot runs [batch_loss|train_loss|val_loss|penalty]",
                              "plot weights [PARAM …]   (a histogram of the weight matrices' entries, or of the parameters named, with their norms)"],
                     "draw the loss chart (or the decision boundary / output surface; for one feature, the fitted curve; or one curve of "
                         + "each kept run and the current one: val_loss when every run has one, else train_loss; or the weights' histogram)",
@@ -121,6 +121,9 @@ extension Commands {
         let curve = named ?? Charts.defaultCurve(all)
         if curve == .valLoss && !all.contains(where: \.validated) {
             throw a.error("no run has a val_loss: they were trained without a split (`split 0.8` before training makes one) — `plot runs train_loss`")
+        }
+        if curve == .penalty && !all.contains(where: { $0.history.steps.contains { $0.penalty != 0 } }) {
+            throw a.error("no run has a penalty: they were trained without one (`regularize l2 0.001` before training adds one) — `plot runs train_loss`")
         }
         return (w.runs, current, curve)
     }

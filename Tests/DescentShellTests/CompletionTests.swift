@@ -81,7 +81,7 @@ final class CompletionTests: XCTestCase {
     func testCompletionOffersTheSecondLevelKeywords() throws {
         let h = try harness()
         XCTAssertEqual(complete("export plot ", h), ["boundary", "runs", "weights"])
-        XCTAssertEqual(complete("export plot runs ", h), ["batch_loss", "train_loss", "val_loss"])
+        XCTAssertEqual(complete("export plot runs ", h), ["batch_loss", "train_loss", "val_loss", "penalty"])
         XCTAssertEqual(complete("export plot boundary ", h), ["x1", "x2"])
         XCTAssertEqual(complete("export plot weights W1 ", h), ["b1", "W2", "b2"])
         XCTAssertEqual(complete("plot boundary ", h), ["x1", "x2"])

@@ -124,6 +124,26 @@ final class KeptRunsTests: XCTestCase {
         XCTAssertTrue(h.fails("plot runs accuracy").contains("accuracy"))
     }
 
+    func testPenaltyIsEachStepsPenaltyAndARunWithoutOneHasNone() throws {
+        // One weight, no bias, set to 0.5; mse on x = 1, y = 1; sgd lr 0.1 under l2 0.1. By hand: step 1's penalty is
+        // 0.1·0.5² = 0.025; its gradient 2(w − 1) + 2·0.1·w = −1 + 0.1 = −0.9 makes w = 0.5 + 0.1·0.9 = 0.59, and step 2's
+        // penalty 0.1·0.59² = 0.03481.
+        let h = ShellHarness()
+        h.ok("data X=[[1]] y=[1]\nlayer dense 1 bias=false\nloss mse\noptimizer sgd lr=0.1\nset W1[0,0] = 0.5\ntrain 2\nkeep none")
+        XCTAssertTrue(h.fails("plot runs penalty").contains("no run has a penalty: they were trained without one"), h.out.text)
+        h.ok("reset\nset W1[0,0] = 0.5\nregularize l2 0.1\ntrain 2\nkeep l2")
+        let kept = h.w.runs
+        XCTAssertEqual(kept.map(\.name), ["none", "l2"])
+        let none = Charts.runSeries(kept[0], curve: .penalty, role: .forRun(0), style: .dotted, bold: false, tag: "1")
+        XCTAssertEqual(none.name, "none (no penalty)")
+        XCTAssertTrue(none.ys.isEmpty)
+        let l2 = Charts.runSeries(kept[1], curve: .penalty, role: .forRun(1), style: .dashed, bold: false, tag: "2")
+        XCTAssertEqual(l2.xs, [1, 2])
+        XCTAssertEqual(l2.ys[0], 0.025, accuracy: 1e-15)
+        XCTAssertEqual(l2.ys[1], 0.03481, accuracy: 1e-15)
+        XCTAssertTrue(h.ok("plot runs penalty").hasPrefix("penalty of 2 kept runs"), h.out.text)
+    }
+
     func testExportPlotRunsWritesTheChartAsSVG() throws {
         let h = ShellHarness()
         h.ok(setup + "\ntrain 40\nkeep sgd\nreset\noptimizer adam lr=0.01\ntrain 40")
@@ -220,7 +240,7 @@ final class KeptRunsTests: XCTestCase {
         let h = ShellHarness()
         h.ok(setup + "\ntrain 10\nkeep sgd\nkeep \"lr 0.1\"")
         XCTAssertEqual(Completion.candidates(line: "unkeep ", word: "", workspace: h.w), ["sgd", "all"])
-        XCTAssertEqual(Completion.candidates(line: "plot runs ", word: "", workspace: h.w), ["batch_loss", "train_loss", "val_loss"])
+        XCTAssertEqual(Completion.candidates(line: "plot runs ", word: "", workspace: h.w), ["batch_loss", "train_loss", "val_loss", "penalty"])
         XCTAssertEqual(Completion.candidates(line: "plot r", word: "r", workspace: h.w), ["runs"])
         XCTAssertEqual(Completion.candidates(line: "show ru", word: "ru", workspace: h.w), ["runs"])
         XCTAssertEqual(Completion.candidates(line: "kee", word: "kee", workspace: h.w), ["keep"])
