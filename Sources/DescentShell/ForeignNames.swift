@@ -253,6 +253,11 @@ enum ForeignNames {
         }
         guard let commands = try? Parser.parse(plain), commands.count == 1, let line = translated(commands[0]),
               let typed = try? Parser.parse(line), typed.count == (line.contains("; ") ? 2 : 1) else { return nil }
+        // An option given twice in the call (`SGD(lr=0.1, lr=0.2)`) is refused here too: no line.
+        for command in typed {
+            let keys = command.args.compactMap { $0.key?.lowercased() }
+            guard Set(keys).count == keys.count else { return nil }
+        }
         return line
     }
 

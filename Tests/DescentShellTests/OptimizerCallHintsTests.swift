@@ -146,4 +146,11 @@ final class OptimizerCallHintsTests: XCTestCase {
         XCTAssertNil(ForeignNames.plainLine("optimizer SGD(lr=0.1, " + String(repeating: "momentum=0.9, ", count: 200) + ")"))
     }
 
+    func testACallThatGivesAnOptionTwiceGetsNoLine() {
+        // The line would be refused in turn ("option 'lr' is given twice"); a short call like this was rewritten.
+        XCTAssertNil(ForeignNames.plainLine("optimizer SGD(lr=0.1, lr=0.2)"))
+        XCTAssertNil(ForeignNames.plainLine("optimizer SGD(params, 0.1, lr=0.2)"))
+        XCTAssertEqual(ForeignNames.plainLine("optimizer SGD(params, 0.1, momentum=0.5)"), "optimizer sgd lr=0.1 momentum=0.5")
+    }
+
 }
