@@ -33,8 +33,9 @@ enum Completion {
             if let eq = word.firstIndex(of: "="), word[..<eq].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), eq != word.startIndex {
                 // A value after `key=`: the words that option takes.
                 pool = values(of: word[..<eq].lowercased(), command: c.name, line: before, workspace: w).map { word[...eq] + $0 }
-            } else if word.isEmpty, fileSlot(done), let kinds = fileKinds(done) {
-                // A file's place, empty: its opening quote, then the file (closed) or directory.
+            } else if word.isEmpty, c.name != "export", let kinds = fileKinds(done) {
+                // A file's place, empty (not export's, whose next word may be a kind): its opening quote, then the file
+                // (closed) or directory.
                 pool = files("", kinds: kinds, workspace: w).map { "\"" + $0 + ($0.hasSuffix("/") ? "" : "\"") }
             } else {
                 switch c.name {
@@ -156,13 +157,6 @@ enum Completion {
         return header.split(separator: ",").map { field in
             field.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"\u{FEFF}"))
         }.filter { !$0.isEmpty && !$0.contains(where: { " \"[](),;=".contains($0) }) }
-    }
-
-    /// Whether the next word of a line of `tokens` is the file of `replay`, `evaluate`, `load weights`, `save weights`,
-    /// `save session` or `data csv` (where Tab on nothing opens the string).
-    static func fileSlot(_ tokens: [String]) -> Bool {
-        guard let c = tokens.first.flatMap({ Commands.matching($0).first }) else { return false }
-        return tokens.count == (["replay", "evaluate"].contains(c.name) ? 1 : 2) && c.name != "export"
     }
 
     /// The extensions (lowercased) of the files the command on `tokens` reads or writes next: a script (`.descent`,

@@ -152,7 +152,8 @@ enum DataCommand {
                         + "(the column names), not as a sample — if it is data, add a row of column names above it")
         }
         if let trainedUnder, let warning = w.standardisationChanged(from: trainedUnder) { w.out.print(warning) }
-        if let before = trainedClasses,
+        // The misfit is worked out only where classesChanged warns (its guard, first), not again by misfitNote below.
+        if let before = trainedClasses, !before.isEmpty, !read.classNames.isEmpty, before != read.classNames,
            let warning = DataCommand.classesChanged("the kept weights", from: before, to: read.classNames, misfit: w.misfit(),
                                                      read: csv && d.task != .regression, listed: d.origin?.classesListed ?? false) {
             w.out.print(warning)
@@ -229,14 +230,14 @@ enum DataCommand {
         return Diagnostic(error.description, at: arg.span)
     }
 
-    /// Class names for one line: quoted where they hold a comma, a quote or a line break (escaped), long
-    /// ones cut, and at most the first 20 named.
     /// Feature terms for a message, as typed (`"a.b"^2, x1*x2`): their names already quote what needs it, so they are
     /// not quoted again as `listed` quotes names.
     static func listed(terms: [FeatureTerm]) -> String {
         terms.prefix(20).map { $0.name.shortened() }.joined(separator: ", ") + (terms.count > 20 ? ", … \(terms.count - 20) more" : "")
     }
 
+    /// Class names for one line: quoted where they hold a comma, a quote or a line break (escaped), long
+    /// ones cut, and at most the first 20 named.
     static func listed(_ names: [String]) -> String {
         let shown = names.prefix(20).map { name -> String in
             let cut = name.shortened()

@@ -298,10 +298,7 @@ enum ForeignNames {
                 index += 1
             }
         }
-        let number = { (option: String) -> Double? in
-            guard case .number(let x)? = args.first(where: { $0.key.map(key) == option })?.value else { return nil }
-            return x
-        }
+        let number = { (option: String) in ForeignNames.number(option, in: args) }
         // PyTorch's weight_decay= (AdamW's 0.01 when not given) as the `regularize l2` that does it, after the optimizer:
         // AdamW's decay is decoupled, which is not offered, and Adam with coupled L2 is the nearest.
         var decay: String?
@@ -338,10 +335,7 @@ enum ForeignNames {
     /// penalty and the `regularize elastic l1= l2=` that is it, worked out when both are numbers; nil for any other option.
     static func elasticNetHint(_ option: String, in a: ArgReader) -> String? {
         guard ["alpha", "l1ratio"].contains(key(option)) else { return nil }
-        let value = { (name: String) -> Double? in
-            guard case .number(let x)? = a.command.args.first(where: { $0.key.map(key) == name })?.value else { return nil }
-            return x
-        }
+        let value = { (name: String) in ForeignNames.number(name, in: a.command.args) }
         // scikit-learn refuses these too: the penalty would reward large weights.
         if let alpha = value("alpha"), alpha < 0 {
             return " — scikit-learn's ElasticNet takes alpha ≥ 0, not \(alpha.plainText): its penalty is α·r·Σ|w| + α·(1−r)/2·Σw², "
@@ -402,6 +396,13 @@ enum ForeignNames {
         case .word(let word): return fixed.value == nil || ["false": 0.0, "true": 1][word.lowercased()] == fixed.value
         default: return fixed.value == nil
         }
+    }
+
+    /// The number given as the option `option` among `args` (its key compared as `key` compares them); nil when absent
+    /// or not a number.
+    static func number(_ option: String, in args: [Arg]) -> Double? {
+        guard case .number(let x)? = args.first(where: { $0.key.map(key) == option })?.value else { return nil }
+        return x
     }
 
     /// PyTorch's `weight_decay=` (or `wd=`, any spelling `key` reads alike) among `a`'s options, with its value when that is

@@ -15,11 +15,12 @@ extension Session {
     static func callForm(_ error: Diagnostic, in text: String, line: Int) -> Diagnostic? {
         guard let span = error.span, let (physical, start, at, end) = commandAround(span, in: text, line: line) else { return nil }
         let segment = String(physical[start..<end])
+        // Whether the error is inside a call's parentheses.
+        let before = physical[start..<at], open = before.filter { $0 == "(" }.count > before.filter { $0 == ")" }.count
         let reason: String
         if error.message.hasPrefix("unexpected ','") {
             // Only a comma inside parentheses or before an option: `drop=a,b` keeps its hint of a list.
-            let before = physical[start..<at], after = physical[min(at + 1, end)..<end].drop { $0 == " " || $0 == "\t" }
-            let open = before.filter { $0 == "(" }.count > before.filter { $0 == ")" }.count
+            let after = physical[min(at + 1, end)..<end].drop { $0 == " " || $0 == "\t" }
             let isWordPart = { (ch: Character) in ch.isLetter || ch.isNumber || ch == "_" }
             let option = after.prefix(while: isWordPart).count > 0 && after.drop(while: isWordPart).first == "="
             guard open || option else { return nil }
@@ -28,15 +29,14 @@ extension Session {
             reason = "PyTorch's betas=(β1, β2) are two options here"
         } else if error.message.hasPrefix("unexpected character '.'"), ForeignNames.modulePaths.contains(where: segment.contains) {
             reason = "a command here names no module"
-        } else if error.message.hasPrefix("unexpected character '.'"),
-                  physical[start..<at].filter({ $0 == "(" }).count > physical[start..<at].filter({ $0 == ")" }).count {
+        } else if error.message.hasPrefix("unexpected character '.'"), open {
             // `SGD(model.parameters(), …)`: PyTorch's first argument, which a command here leaves out.
             reason = "PyTorch's first argument (the parameters, or the optimizer) is not passed here"
         } else {
             return nil
         }
-        guard let name = segment.split(separator: " ").first, Commands.matching(String(name)).count == 1,
-              callFormCommands.contains(Commands.matching(String(name))[0].name), let plain = ForeignNames.plainLine(segment) else { return nil }
+        guard let name = segment.split(separator: " ").first, case let matches = Commands.matching(String(name)), matches.count == 1,
+              callFormCommands.contains(matches[0].name), let plain = ForeignNames.plainLine(segment) else { return nil }
         let head = error.message.components(separatedBy: " — ")[0].replacingOccurrences(of: " outside a list", with: "")
         return Diagnostic(head + " — \(reason): `\(plain.shortened(to: 100))`" + ForeignNames.decayNote(plain, for: segment), at: span)
     }
