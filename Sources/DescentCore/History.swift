@@ -135,6 +135,9 @@ public struct History: Sendable {
     public var lastStep: Step? { steps.last }
     public var lastEvaluation: Evaluation? { evaluations.last }
 
+    /// Whether some step had a penalty: false for a run trained without one (or with λ = 0), which has no penalty curve.
+    public var hasPenalty: Bool { steps.contains { $0.penalty != 0 } }
+
     /// The history as CSV: `step,epoch,batch_loss,penalty,train_loss,val_loss,M,val_M,lr` with `metric` as M (`accuracy` for
     /// classification, `r2` for regression), one row per step; the evaluation columns are filled on steps that had one
     /// (the validation set's left empty without one), and `lr` is the learning rate the step ran at.

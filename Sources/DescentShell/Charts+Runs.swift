@@ -40,7 +40,7 @@ extension Charts {
         switch curve {
         case .batchLoss, .penalty:
             // A run whose every step's penalty is 0 was trained without one (or with λ = 0): it has no penalty curve.
-            guard curve == .batchLoss || h.steps.contains(where: { $0.penalty != 0 }) else { break }
+            guard curve == .batchLoss || h.hasPenalty else { break }
             let stride = max(1, (h.steps.count + LossCurves.maxPoints - 1) / LossCurves.maxPoints)
             for i in Swift.stride(from: h.steps.startIndex, to: h.steps.endIndex, by: stride) {
                 xs.append(Double(h.steps[i].step)); ys.append(curve == .penalty ? h.steps[i].penalty : h.steps[i].batchLoss)

@@ -258,9 +258,9 @@ extension Commands {
             let names = try weightNamesToPlot(w, &a)
             let file = try a.outputFileName(example: "weights.svg"), at = a.lastSpan
             try a.finish(options: [])
-            let parameters = try weightsToPlot(w, names: names)
-            let name = try writeExport(w, to: file, at: at) { Charts.weightsSVG(parameters, title: w.modelLine()) }
-            w.out.print("wrote the histogram of \(parameters.map(\.name).joined(separator: ", ")) to \(name)")
+            let stats = try weightsToPlot(w, names: names)
+            let name = try writeExport(w, to: file, at: at) { Charts.weightsSVG(stats, title: w.modelLine()) }
+            w.out.print("wrote the histogram of \(stats.names.joined(separator: ", ")) to \(name)")
             return
         }
         let file = try a.outputFileName(example: ["history": "loss.csv", "plot": "loss.svg"][what] ?? "data.csv"), at = a.lastSpan

@@ -122,7 +122,7 @@ extension Commands {
         if curve == .valLoss && !all.contains(where: \.validated) {
             throw a.error("no run has a val_loss: they were trained without a split (`split 0.8` before training makes one) — `plot runs train_loss`")
         }
-        if curve == .penalty && !all.contains(where: { $0.history.steps.contains { $0.penalty != 0 } }) {
+        if curve == .penalty && !all.contains(where: \.history.hasPenalty) {
             throw a.error("no run has a penalty: they were trained without one (`regularize l2 0.001` before training adds one) — `plot runs train_loss`")
         }
         return (w.runs, current, curve)
@@ -146,9 +146,9 @@ extension Commands {
         return names
     }
 
-    /// The parameters `names` (from `weightNamesToPlot`; none: every weight matrix, not the biases) to draw, the model
-    /// built when missing; an error when all their entries are not finite.
-    static func weightsToPlot(_ w: Workspace, names: [String]) throws -> [Parameter] {
+    /// The statistics of the parameters `names` (from `weightNamesToPlot`; none: every weight matrix, not the biases) to
+    /// draw, the model built when missing; an error when all their entries are not finite.
+    static func weightsToPlot(_ w: Workspace, names: [String]) throws -> WeightStats {
         let model = try w.ensureModel()
         let parameters = names.isEmpty ? model.parameters.filter(\.isWeight) : names.compactMap { n in model.parameters.first { $0.name == n } }
         let stats = WeightStats(parameters)
@@ -157,7 +157,7 @@ extension Commands {
                              + "\(stats.names.joined(separator: ", ")) are not finite (\(stats.nonFiniteKinds)) — "
                              + "`undo` steps back, `reset` draws new weights")
         }
-        return parameters
+        return stats
     }
 
     static func plot(_ w: Workspace, _ a: inout ArgReader) throws {
@@ -165,8 +165,8 @@ extension Commands {
         if what == "weights" {
             let names = try weightNamesToPlot(w, &a)
             try a.finish(options: [])
-            let parameters = try weightsToPlot(w, names: names)
-            return try w.plotViewer.showHistogram(w) { Charts.weights(parameters, title: w.modelLine(), unicode: $0) }
+            let stats = try weightsToPlot(w, names: names)
+            return try w.plotViewer.showHistogram(w) { Charts.weights(stats, title: w.modelLine(), unicode: $0) }
         }
         if what == "runs" {
             let (kept, current, curve) = try runsToPlot(w, &a)
