@@ -10,18 +10,22 @@ extension Dataset {
         }
         let n = count
         if let problem = Dataset.splitProblem(fraction: fraction, count: n) { throw DataError(problem) }
-        let trainCount = Int((fraction * Double(n)).rounded(.down))
+        let trainCount = Dataset.trainCount(fraction: fraction, count: n)
         var order = Array(0..<n)
         rng.shuffle(&order)
         return (subset(order[..<trainCount], name: name + " (training part)"),
                 subset(order[trainCount...], name: name + " (validation part)"))
     }
 
+    /// The rows a split of `fraction` trains on, of `n`: ⌊fraction·n⌋, computed in floating point (so 0.29 of 100 is 28,
+    /// as scikit-learn's).
+    public static func trainCount(fraction: Double, count n: Int) -> Int { Int((fraction * Double(n)).rounded(.down)) }
+
     /// Why a split of `fraction` (between 0 and 1) cannot cut `count` rows into a training part of ⌊fraction·count⌋ rows
     /// and a validation part of the rest, both with rows, and what fraction would; nil when it can. `split`, `data` with a
     /// split in force, and training say it alike.
     public static func splitProblem(fraction: Double, count n: Int) -> String? {
-        let train = min(max(Int((fraction * Double(n)).rounded(.down)), 0), n)
+        let train = min(max(trainCount(fraction: fraction, count: n), 0), n)
         guard train < 1 || train >= n else { return nil }
         let hint = n < 2 ? "a split needs at least 2 samples"
             : workingFraction(count: n, least: train < 1).map { "use a fraction of \(train < 1 ? "at least" : "at most") \($0)" }
@@ -38,7 +42,7 @@ extension Dataset {
         let unit = Foundation.pow(10, Foundation.floor(Foundation.log10(x)) - 3)
         var f = Double(Format.short(x)) ?? x
         for _ in 0..<4 {
-            let train = Int((f * Double(n)).rounded(.down))
+            let train = trainCount(fraction: f, count: n)
             if f > 0, f < 1, train >= 1, train < n { return Format.short(f) }
             f = Double(Format.short(least ? f + unit : f - unit)) ?? f
         }

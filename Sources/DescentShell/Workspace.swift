@@ -200,7 +200,7 @@ public final class Workspace {
 
     /// The rows of `data` that train: all of them, or the training part of the split.
     func trainingRows(of data: Dataset) -> Int {
-        splitFraction.map { Int(($0 * Double(data.count)).rounded(.down)) } ?? data.count
+        splitFraction.map { Dataset.trainCount(fraction: $0, count: data.count) } ?? data.count
     }
 
     /// `data` as training reads it: numbers that may be class ids (inline `y`, a numeric CSV target) are the
